@@ -1,0 +1,42 @@
+#!/bin/bash
+# Installs every Debian package foiamine's build, tests, demo and corpus
+# generator need. Idempotent; run as root (or with sudo) on Debian 12.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake pkg-config git python3
+  # PDF text layer + rendering (poppler-cpp); pdftotext/pdftoppm for checks
+  libpoppler-cpp-dev poppler-utils
+  # OCR: Tesseract C++ API, Leptonica, languages + orientation detection
+  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
+  tesseract-ocr-spa tesseract-ocr-osd
+  # Unicode normalization, sentence breaks
+  libicu-dev
+  # rulebook matching
+  libre2-dev
+  # the index (FTS5 is built into Debian's SQLite)
+  libsqlite3-dev sqlite3
+  # tests
+  catch2
+  # command line, JSON output, rulebook YAML, SHA-256, ZIP drops, law XML
+  libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libssl-dev libarchive-dev
+  libpugixml-dev
+  # corpus generator: cairo + pango to typeset the born-digital PDFs
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-liberation
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#PACKAGES[@]} packages already installed"
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
