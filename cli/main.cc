@@ -1,2 +1,192 @@
-#include <cstdio>
-int main() { std::puts("foiamine"); return 0; }
+// foiamine: the one command-line binary (CONTRACTS.md).
+//
+// Output for people goes to stdout; progress and diagnostics to stderr;
+// --json is JSON Lines. Exit codes: 0 ok, 1 usage or fatal error, 2 partial
+// (some inputs failed, each recorded), 3 interrupted.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+
+#include "pipeline/index.h"
+#include "pipeline/runner.h"
+#include "search/index_status.h"
+#include "search/search.h"
+
+namespace {
+
+using foiamine::Index;
+using nlohmann::json;
+
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+json NullableReal(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+// Opens an existing index for reading; prints the reason and returns nullopt
+// when it cannot.
+std::optional<Index> OpenForReading(const std::string& db_path, const char* command) {
+  std::error_code ec;
+  if (!std::filesystem::exists(db_path, ec)) {
+    std::cerr << "foiamine " << command << ": no index at " << db_path << " (create one with `foiamine run DROP --db "
+              << db_path << "`)\n";
+    return std::nullopt;
+  }
+  auto index = Index::Open(db_path, Index::Access::kRead);
+  if (!index.ok()) {
+    std::cerr << "foiamine " << command << ": " << index.status().message() << "\n";
+    return std::nullopt;
+  }
+  return std::move(index.value());
+}
+
+void OnInterrupt(int) { foiamine::RequestStop(); }
+
+std::string CommandLine(int argc, char** argv) {
+  std::string line;
+  for (int i = 0; i < argc; ++i) line += (i ? " " : "") + std::string(argv[i]);
+  return line;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"foiamine: mine public-records drops for the clauses that govern cooperation with federal\n"
+               "immigration enforcement, and cite them precisely."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", FOIAMINE_VERSION_STRING);
+
+  // run
+  foiamine::RunOptions run_options;
+  auto* run = app.add_subcommand("run", "Index one or more drops (folders or files) into an index");
+  run->add_option("DROP", run_options.drops, "Drop folder(s) or file(s)")->required();
+  run->add_option("--db", run_options.db_path, "Index file (created if missing)")->required();
+  run->add_option("--jobs", run_options.jobs, "Worker count (default: number of cores)")->check(CLI::NonNegativeNumber);
+  run->add_flag("--quiet", run_options.quiet, "No per-document lines on stderr");
+  run->add_option("--pdf-timeout", run_options.pdf_timeout_seconds, "Seconds allowed per PDF for text extraction")
+      ->check(CLI::PositiveNumber);
+
+  // status
+  std::string db_path;
+  bool json_output = false;
+  auto* status = app.add_subcommand("status", "What the index holds: documents, pages, OCR needs, failures, runs");
+  status->add_option("--db", db_path, "Index file")->required();
+  status->add_flag("--json", json_output, "One JSON object");
+
+  // search
+  foiamine::SearchOptions search_options;
+  auto* search = app.add_subcommand("search", "Full-text search (SQLite FTS5 syntax) with citations");
+  search->add_option("QUERY", search_options.query, "e.g. '\"notify ICE\"', 'NEAR(detainer release, 8)', 'notif*'")
+      ->required();
+  search->add_option("--db", db_path, "Index file")->required();
+  search->add_option("--topic", search_options.topic, "Only pages with a clause of this topic");
+  search->add_option("--kind", search_options.kind, "Only documents of this doc_kind");
+  search->add_option("--authority", search_options.authority, "Only law, policy or practice documents")
+      ->check(CLI::IsMember({"law", "policy", "practice"}));
+  search->add_option("--limit", search_options.limit, "Most hits to show (default 20)")->check(CLI::PositiveNumber);
+  search->add_flag("--json", json_output, "JSON Lines: one search-hit record per line");
+
+  // pages
+  std::string doc;
+  auto* pages = app.add_subcommand("pages", "Print each page's text, method (text|ocr) and OCR confidence");
+  pages->add_option("--db", db_path, "Index file")->required();
+  pages->add_option("--doc", doc, "Only this document: its path or SHA-256");
+  pages->add_flag("--json", json_output, "JSON Lines: one page record per line");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : foiamine::kExitUsage;
+  }
+
+  if (*run) {
+    if (run_options.jobs == 0) run_options.jobs = static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+    run_options.command_line = CommandLine(argc, argv);
+    std::signal(SIGINT, OnInterrupt);
+    std::signal(SIGTERM, OnInterrupt);
+    return foiamine::RunDrops(run_options, std::cout, std::cerr);
+  }
+
+  if (*status) {
+    auto index = OpenForReading(db_path, "status");
+    if (!index) return foiamine::kExitUsage;
+    auto report = foiamine::ReadIndexStatus(*index);
+    if (!report.ok()) {
+      std::cerr << "foiamine status: " << report.status().message() << "\n";
+      return foiamine::kExitUsage;
+    }
+    if (json_output) foiamine::PrintIndexStatusJson(*report, std::cout);
+    else foiamine::PrintIndexStatus(*report, std::cout);
+    return 0;
+  }
+
+  if (*search) {
+    auto index = OpenForReading(db_path, "search");
+    if (!index) return foiamine::kExitUsage;
+    bool color = !json_output && isatty(STDOUT_FILENO);
+    if (color) {
+      search_options.mark_open = "\033[1;33m";
+      search_options.mark_close = "\033[0m";
+    } else if (json_output) {
+      search_options.mark_open = "**";
+      search_options.mark_close = "**";
+    }
+    auto hits = foiamine::Search(*index, search_options);
+    if (!hits.ok()) {
+      std::cerr << "foiamine search: " << hits.status().message() << "\n";
+      return foiamine::kExitUsage;
+    }
+    for (const auto& h : *hits) {
+      if (json_output) {
+        std::cout << Dump({{"doc_sha256", h.doc_sha256}, {"doc_path", h.doc_path}, {"doc_title", h.doc_title},
+                           {"page", h.page}, {"section", h.section.empty() ? json(nullptr) : json(h.section)},
+                           {"snippet", h.snippet}, {"score", h.score}, {"citation", h.citation},
+                           {"method", h.method}, {"ocr_confidence", NullableReal(h.ocr_confidence)}})
+                  << "\n";
+      } else {
+        std::string snippet = h.snippet;
+        for (auto& c : snippet) if (c == '\n') c = ' ';
+        std::cout << h.citation << "  [" << h.doc_path << "]";
+        if (h.method == "ocr" && h.ocr_confidence && *h.ocr_confidence < 70) std::cout << "  (low-confidence OCR)";
+        std::cout << "\n    " << snippet << "\n";
+      }
+    }
+    if (!json_output) {
+      std::cout << hits->size() << " hit" << (hits->size() == 1 ? "" : "s");
+      if (static_cast<int>(hits->size()) == search_options.limit) std::cout << " (limit reached; use --limit)";
+      std::cout << "\n";
+    }
+    return 0;
+  }
+
+  if (*pages) {
+    auto index = OpenForReading(db_path, "pages");
+    if (!index) return foiamine::kExitUsage;
+    std::error_code ec;
+    if (!doc.empty() && std::filesystem::exists(doc, ec)) {
+      doc = std::filesystem::absolute(doc).lexically_normal().string();
+    }
+    auto records = foiamine::ReadPages(*index, doc);
+    if (!records.ok()) {
+      std::cerr << "foiamine pages: " << records.status().message() << "\n";
+      return foiamine::kExitUsage;
+    }
+    for (const auto& p : *records) {
+      if (json_output) {
+        std::cout << Dump({{"doc_sha256", p.doc_sha256}, {"doc_path", p.doc_path}, {"page", p.page},
+                           {"method", p.method}, {"ocr_confidence", NullableReal(p.ocr_confidence)}, {"text", p.text}})
+                  << "\n";
+      } else {
+        std::cout << "==== " << p.doc_path << " p. " << p.page << " [" << p.method;
+        if (p.ocr_confidence) std::cout << ", confidence " << static_cast<int>(*p.ocr_confidence);
+        std::cout << "]\n" << p.text << "\n";
+      }
+    }
+    return 0;
+  }
+  return foiamine::kExitUsage;
+}

@@ -1,1 +1,206 @@
--- placeholder, replaced below
+-- foiamine index schema: the single source of truth for the on-disk format.
+--
+-- An index is one SQLite file (WAL mode) that stock tools can browse
+-- (sqlite3, Datasette, DB Browser). Every table and column is documented
+-- here; the binary embeds this file at build time and executes it on every
+-- open, so every statement is idempotent (IF NOT EXISTS).
+--
+-- Conventions
+--   * Page numbers are 1-based.
+--   * Character offsets (char_start, char_end) count Unicode code points in
+--     pages.text (the page's normalized text), end exclusive.
+--   * Boxes are PDF points, origin top-left of the page, x to the right,
+--     y downwards; NULL for plain-text inputs.
+--   * Times are ISO-8601 UTC strings ("2026-11-23T18:12:23Z").
+--   * A document is one distinct file content (SHA-256); the same content
+--     found under several paths is one document with several `files` rows.
+--   * Each document is written in one transaction: a crash leaves either the
+--     whole document or none of it.
+--
+-- PRAGMA user_version carries the schema version; foiamine refuses to open
+-- an index whose version is newer than it knows.
+PRAGMA user_version = 1;
+
+-- One row per `foiamine run` (and later, per merge).
+CREATE TABLE IF NOT EXISTS runs (
+  id            INTEGER PRIMARY KEY,
+  started_at    TEXT NOT NULL,
+  finished_at   TEXT,                 -- NULL while running or if killed
+  drops         TEXT NOT NULL,        -- the DROP arguments, as given, '\n'-separated
+  arguments     TEXT NOT NULL,        -- the full command line, for the record
+  foiamine_version TEXT NOT NULL,
+  exit_code     INTEGER,              -- 0 ok, 2 partial, 3 interrupted (CONTRACTS.md)
+  files_seen    INTEGER NOT NULL DEFAULT 0,  -- regular files found in the drops
+  docs_new      INTEGER NOT NULL DEFAULT 0,  -- documents indexed for the first time
+  docs_unchanged INTEGER NOT NULL DEFAULT 0, -- already indexed, nothing to do
+  docs_failed   INTEGER NOT NULL DEFAULT 0,  -- inputs recorded in `failures`
+  pages_indexed INTEGER NOT NULL DEFAULT 0,  -- pages written by this run
+  wall_seconds  REAL                         -- elapsed time of the run
+);
+
+-- One row per distinct file content.
+CREATE TABLE IF NOT EXISTS documents (
+  id            INTEGER PRIMARY KEY,
+  sha256        TEXT NOT NULL UNIQUE,  -- lowercase hex SHA-256 of the bytes
+  file_type     TEXT NOT NULL,         -- pdf | png | jpeg | tiff | text | xml: detected from the bytes
+  size_bytes    INTEGER NOT NULL,
+  page_count    INTEGER NOT NULL,
+  title         TEXT,                  -- from the manifest, else inferred, else NULL
+  number        TEXT,                  -- the document's own number, e.g. "PS 4020.1F"
+  agency        TEXT,                  -- e.g. "DOC", "MPD", "Council"
+  doc_kind      TEXT,                  -- statute | council_record | mayors_order | jail_policy |
+                                       -- police_order | correspondence | log | other
+  authority     TEXT,                  -- law | policy | practice
+  issued        TEXT,                  -- ISO date
+  effective     TEXT,                  -- ISO date
+  review        TEXT,                  -- ISO date of a later review / reissue, if printed
+  source        TEXT,                  -- e.g. a FOIA request number (manifest)
+  metadata_origin TEXT NOT NULL,       -- 'manifest' when a manifest row described it,
+                                       -- 'inferred' when taken from the text (or unknown)
+  pdf_title     TEXT,                  -- the PDF's own Info /Title, if any
+  text_version  TEXT NOT NULL,         -- version of the text+normalize stages that wrote the pages
+  first_run_id  INTEGER NOT NULL REFERENCES runs(id),
+  indexed_at    TEXT NOT NULL
+);
+
+-- Every path under which a document's content was found. A path is stored
+-- twice: as raw bytes (exact, even when the name is not valid UTF-8) and as
+-- display text (invalid bytes shown as \xNN).
+CREATE TABLE IF NOT EXISTS files (
+  id            INTEGER PRIMARY KEY,
+  document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  drop_root     TEXT NOT NULL,         -- the DROP argument the file was found under (absolute)
+  path          TEXT NOT NULL,         -- display path, relative to drop_root
+  path_bytes    BLOB NOT NULL,         -- exact path bytes, relative to drop_root
+  in_manifest   INTEGER NOT NULL,      -- 1 if the drop's manifest listed this path
+  run_id        INTEGER NOT NULL REFERENCES runs(id),
+  UNIQUE (drop_root, path_bytes)
+);
+CREATE INDEX IF NOT EXISTS files_document ON files(document_id);
+
+-- One row per page of a document.
+CREATE TABLE IF NOT EXISTS pages (
+  id            INTEGER PRIMARY KEY,
+  document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  page_no       INTEGER NOT NULL,      -- 1-based
+  width_pt      REAL,                  -- page size in PDF points (NULL for text)
+  height_pt     REAL,
+  method        TEXT NOT NULL,         -- text: PDF text layer or plain text file;
+                                       -- ocr: Tesseract; none: no text yet (awaiting OCR)
+  needs_ocr     INTEGER NOT NULL,      -- 1 when the text layer is missing or unusable
+  ocr_reason    TEXT,                  -- why OCR is (or was) needed, e.g. "no text layer"
+  ocr_confidence REAL,                 -- mean word confidence 0-100 for OCR pages, else NULL
+  text          TEXT NOT NULL,         -- normalized text (NFKC, straight quotes, '-' dashes,
+                                       -- line-end hyphenation joined, spaces folded, '\n'
+                                       -- between printed lines)
+  UNIQUE (document_id, page_no)
+);
+
+-- Words (text-layer or OCR) with their boxes and where they landed in the
+-- normalized page text. A word split by normalization (de-hyphenation) keeps
+-- its own box; the joined normalized word spans both words' offsets.
+CREATE TABLE IF NOT EXISTS words (
+  page_id       INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+  seq           INTEGER NOT NULL,      -- reading order on the page, from 0
+  text          TEXT NOT NULL,         -- the word as the text layer / OCR gave it
+  x0 REAL, y0 REAL, x1 REAL, y1 REAL,  -- box in PDF points, top-left origin
+  char_start    INTEGER NOT NULL,      -- span of the word in pages.text
+  char_end      INTEGER NOT NULL,
+  confidence    REAL,                  -- OCR confidence 0-100, NULL for text layer
+  PRIMARY KEY (page_id, seq)
+) WITHOUT ROWID;
+
+-- Full-text index over page text (external content: pages.text).
+CREATE VIRTUAL TABLE IF NOT EXISTS pages_fts USING fts5(
+  text, content='pages', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER IF NOT EXISTS pages_fts_insert AFTER INSERT ON pages BEGIN
+  INSERT INTO pages_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS pages_fts_delete AFTER DELETE ON pages BEGIN
+  INSERT INTO pages_fts(pages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS pages_fts_update AFTER UPDATE OF text ON pages BEGIN
+  INSERT INTO pages_fts(pages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO pages_fts(rowid, text) VALUES (new.id, new.text);
+END;
+
+-- Which version of each stage produced a document's rows; a re-run redoes a
+-- stage only when its version (or the file) changed.
+CREATE TABLE IF NOT EXISTS stage_versions (
+  document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  stage         TEXT NOT NULL,         -- text | ocr | normalize | extract
+  version       TEXT NOT NULL,         -- e.g. "poppler-22.12.0/1", rulebook hash
+  PRIMARY KEY (document_id, stage)
+) WITHOUT ROWID;
+
+-- Inputs that could not be indexed, as of the latest run that saw them. A
+-- row is removed when the same path is later indexed successfully.
+CREATE TABLE IF NOT EXISTS failures (
+  drop_root     TEXT NOT NULL,
+  path          TEXT NOT NULL,         -- display path, relative to drop_root
+  path_bytes    BLOB NOT NULL,
+  sha256        TEXT,                  -- NULL when the file could not even be read
+  stage         TEXT NOT NULL,         -- ingest | text | ocr | normalize | extract | index
+  reason        TEXT NOT NULL,         -- a sentence a person can act on
+  run_id        INTEGER NOT NULL REFERENCES runs(id),
+  at            TEXT NOT NULL,
+  PRIMARY KEY (drop_root, path_bytes)
+);
+
+-- Every error and warning of every run (history; `failures` is the state).
+CREATE TABLE IF NOT EXISTS events (
+  id            INTEGER PRIMARY KEY,
+  run_id        INTEGER NOT NULL REFERENCES runs(id),
+  level         TEXT NOT NULL,         -- error | warning
+  path          TEXT,                  -- display path, if about a file
+  message       TEXT NOT NULL,
+  at            TEXT NOT NULL
+);
+
+-- Section structure found by the extractors (filled by the extract stage).
+CREATE TABLE IF NOT EXISTS sections (
+  id            INTEGER PRIMARY KEY,
+  document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  path          TEXT NOT NULL,         -- e.g. "9.a.(b)" or "24-211.07(b)(1)"
+  heading       TEXT,                  -- e.g. "PROCEDURES"
+  page_no       INTEGER NOT NULL,      -- page where the section starts
+  char_start    INTEGER NOT NULL       -- where its number starts on that page
+);
+CREATE INDEX IF NOT EXISTS sections_document ON sections(document_id);
+
+-- Clauses found by the rulebook (filled by the extract stage). `id` is a
+-- stable identifier (derived from the document hash, page, offset, topic).
+CREATE TABLE IF NOT EXISTS clauses (
+  id            TEXT PRIMARY KEY,
+  document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  page_no       INTEGER NOT NULL,
+  section       TEXT,                  -- section path, NULL when outside any section
+  topic         TEXT NOT NULL,         -- a topic of schemas/rulebook.yaml
+  stance        TEXT NOT NULL,         -- restricts | requires | permits | reports | mentions
+  actor         TEXT,                  -- DOC | MPD | District | ...
+  text          TEXT NOT NULL,         -- the sentence, normalized
+  char_start    INTEGER NOT NULL,      -- span in pages.text of page_no
+  char_end      INTEGER NOT NULL,
+  cue_start     INTEGER,               -- span of the decisive words, for highlighting
+  cue_end       INTEGER,
+  x0 REAL, y0 REAL, x1 REAL, y1 REAL,  -- union box of the clause's words on the page
+  rule          TEXT NOT NULL,         -- rule id in the rulebook
+  confidence    REAL NOT NULL,
+  citation      TEXT NOT NULL          -- e.g. "DOC PS 4020.1F § 9.a.(b), p. 4"
+);
+CREATE INDEX IF NOT EXISTS clauses_document ON clauses(document_id);
+CREATE INDEX IF NOT EXISTS clauses_topic ON clauses(topic, stance);
+
+-- Legal citations found in text (D.C. Code, C.F.R., U.S.C., forms, orders).
+CREATE TABLE IF NOT EXISTS citations (
+  id            INTEGER PRIMARY KEY,
+  document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  page_no       INTEGER NOT NULL,
+  kind          TEXT NOT NULL,         -- dc_code | cfr | usc | form | order | ...
+  normalized    TEXT NOT NULL,         -- e.g. "D.C. Code § 24-211.07(b)"
+  raw           TEXT NOT NULL,         -- as printed (or as OCR read it)
+  char_start    INTEGER NOT NULL,
+  char_end      INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS citations_normalized ON citations(normalized);

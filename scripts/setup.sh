@@ -22,6 +22,8 @@ PACKAGES=(
   # command line, JSON output, rulebook YAML, SHA-256, ZIP drops, law XML
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libssl-dev libarchive-dev
   libpugixml-dev
+  # tests: qpdf makes an encrypted PDF for the bad-input tests
+  qpdf
   # corpus generator: cairo + pango to typeset the born-digital PDFs
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-liberation
 )

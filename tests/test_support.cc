@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -76,6 +77,38 @@ std::string ReadFile(const fs::path& path) {
   std::ostringstream s;
   s << f.rdbuf();
   return s.str();
+}
+
+}  // namespace foiamine::testing
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+namespace foiamine::testing {
+
+void WriteTextPdf(const fs::path& path, const std::vector<std::vector<std::string>>& pages, const std::string& title) {
+  fs::create_directories(path.parent_path());
+  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+      cairo_pdf_surface_create(path.c_str(), 612, 792), &cairo_surface_destroy);
+  if (!title.empty()) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2025-01-01T00:00:00Z");
+  std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
+  cairo_select_font_face(cr.get(), "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr.get(), 11);
+  for (const auto& lines : pages) {
+    double y = 72;
+    for (const auto& line : lines) {
+      cairo_move_to(cr.get(), 72, y);
+      cairo_show_text(cr.get(), line.c_str());
+      y += 15;
+    }
+    cairo_show_page(cr.get());
+  }
+  cr.reset();
+  cairo_surface_finish(surface.get());
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+    throw std::runtime_error("cairo could not write " + path.string());
+  }
 }
 
 }  // namespace foiamine::testing

@@ -3,6 +3,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace foiamine::testing {
 
@@ -40,5 +41,15 @@ std::filesystem::path SharedEval();
 
 void WriteFile(const std::filesystem::path& path, const std::string& bytes);
 std::string ReadFile(const std::filesystem::path& path);
+
+}  // namespace foiamine::testing
+
+namespace foiamine::testing {
+
+// Writes a born-digital PDF (cairo, Letter size, 11 pt DejaVu Sans / the
+// default sans font) with one page per element of `pages`; each page's
+// lines are drawn top to bottom. Also sets the PDF's title metadata.
+void WriteTextPdf(const std::filesystem::path& path, const std::vector<std::vector<std::string>>& pages,
+                  const std::string& title = "");
 
 }  // namespace foiamine::testing

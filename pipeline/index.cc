@@ -1,0 +1,221 @@
+#include "pipeline/index.h"
+
+#include <ctime>
+
+#include "schema_sql.h"
+
+namespace foiamine {
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+StatusOr<Index> Index::Open(const std::string& path, Access access) {
+  auto db = Database::Open(path, access == Access::kWrite ? Database::Mode::kReadWriteCreate
+                                                          : Database::Mode::kReadOnly);
+  if (!db.ok()) return db.status();
+  // Is this a SQLite file at all, and which schema version does it carry?
+  int64_t found = 0;
+  {
+    auto version = db->Prepare("PRAGMA user_version");
+    if (!version.ok()) return Status::Corrupt(path + " is not a SQLite database (" + version.status().message() + ")");
+    Status step;
+    if (!version->Step(&step)) {
+      return Status::Corrupt(path + " is not a foiamine index: " + (step.ok() ? "no version" : step.message()));
+    }
+    found = version->Int(0);
+  }  // finalized here: an open statement would hold a read transaction
+  if (found > kSchemaVersion) {
+    return Status::Unsupported(path + " has index schema version " + std::to_string(found) +
+                               ", newer than this foiamine (" + std::to_string(kSchemaVersion) + "): upgrade foiamine");
+  }
+  if (access == Access::kRead) {
+    if (found == 0) return Status::NotFound(path + " is not a foiamine index (no schema); run `foiamine run` first");
+    return Index(std::move(db.value()));
+  }
+  Status s = db->Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+  if (!s.ok()) return Status::IoError("cannot set up " + path + ": " + s.message());
+  if (found == 0) {
+    // A brand-new file, or someone else's SQLite file?
+    int64_t tables = 0, ours = 0;
+    {
+      auto stmt = db->Prepare(
+          "SELECT count(*), sum(name='documents') FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'");
+      if (stmt.ok() && stmt->Step()) {
+        tables = stmt->Int(0);
+        ours = stmt->Int(1);
+      }
+    }
+    if (tables > 0 && ours == 0) {
+      return Status::InvalidArgument(path + " is a SQLite database of something else, not a foiamine index");
+    }
+  }
+  s = db->Exec(kIndexSchemaSql);
+  if (!s.ok()) return Status::IoError("cannot create the index schema in " + path + ": " + s.message());
+  return Index(std::move(db.value()));
+}
+
+StatusOr<int64_t> Index::BeginRun(const std::string& drops, const std::string& arguments) {
+  auto stmt = db_.Prepare("INSERT INTO runs(started_at, drops, arguments, foiamine_version) VALUES (?,?,?,?)");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, UtcNow()).Bind(2, drops).Bind(3, arguments).Bind(4, std::string_view(FOIAMINE_VERSION_STRING));
+  Status s = stmt->Run();
+  if (!s.ok()) return s;
+  return db_.LastInsertRowId();
+}
+
+Status Index::FinishRun(int64_t run_id, const RunTotals& t) {
+  auto stmt = db_.Prepare(
+      "UPDATE runs SET finished_at=?, exit_code=?, files_seen=?, docs_new=?, docs_unchanged=?, docs_failed=?, "
+      "pages_indexed=?, wall_seconds=? WHERE id=?");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, UtcNow()).Bind(2, t.exit_code).Bind(3, t.files_seen).Bind(4, t.docs_new).Bind(5, t.docs_unchanged);
+  stmt->Bind(6, t.docs_failed).Bind(7, t.pages_indexed).Bind(8, t.wall_seconds).Bind(9, run_id);
+  return stmt->Run();
+}
+
+std::optional<int64_t> Index::FindDocument(const std::string& sha256) {
+  auto stmt = db_.Prepare("SELECT id FROM documents WHERE sha256=?");
+  if (!stmt.ok()) return std::nullopt;
+  stmt->Bind(1, sha256);
+  if (stmt->Step()) return stmt->Int(0);
+  return std::nullopt;
+}
+
+namespace {
+
+Status ClearFailure(Database& db, const DocumentPath& path) {
+  auto stmt = db.Prepare("DELETE FROM failures WHERE drop_root=? AND path_bytes=?");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, path.drop_root).BindBlob(2, path.raw_bytes);
+  return stmt->Run();
+}
+
+StatusOr<bool> InsertPath(Database& db, int64_t document_id, const DocumentPath& path, int64_t run_id) {
+  auto stmt = db.Prepare(
+      "INSERT INTO files(document_id, drop_root, path, path_bytes, in_manifest, run_id) VALUES (?,?,?,?,?,?) "
+      "ON CONFLICT(drop_root, path_bytes) DO UPDATE SET document_id=excluded.document_id, "
+      "in_manifest=excluded.in_manifest WHERE document_id<>excluded.document_id OR in_manifest<>excluded.in_manifest");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, document_id).Bind(2, path.drop_root).Bind(3, path.display).BindBlob(4, path.raw_bytes);
+  stmt->Bind(5, path.in_manifest ? 1 : 0).Bind(6, run_id);
+  Status s = stmt->Run();
+  if (!s.ok()) return s;
+  bool changed = sqlite3_changes(db.handle()) > 0;
+  s = ClearFailure(db, path);
+  if (!s.ok()) return s;
+  return changed;
+}
+
+}  // namespace
+
+StatusOr<bool> Index::AddPath(int64_t document_id, const DocumentPath& path, int64_t run_id) {
+  Transaction tx(db_);
+  if (!tx.begin_status().ok()) return tx.begin_status();
+  auto added = InsertPath(db_, document_id, path, run_id);
+  if (!added.ok()) return added.status();
+  Status s = tx.Commit();
+  if (!s.ok()) return s;
+  return added;
+}
+
+StatusOr<int64_t> Index::WriteDocument(const DocumentRecord& r, int64_t run_id) {
+  Transaction tx(db_);
+  if (!tx.begin_status().ok()) return tx.begin_status();
+  const DocumentMetadata& m = r.metadata;
+  auto doc = db_.Prepare(
+      "INSERT INTO documents(sha256, file_type, size_bytes, page_count, title, number, agency, doc_kind, authority, "
+      "issued, effective, review, source, metadata_origin, pdf_title, text_version, first_run_id, indexed_at) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (!doc.ok()) return doc.status();
+  doc->Bind(1, r.sha256).Bind(2, r.file_type).Bind(3, r.size_bytes).Bind(4, static_cast<int64_t>(r.pages.size()));
+  doc->BindTextOrNull(5, m.title).BindTextOrNull(6, m.number).BindTextOrNull(7, m.agency);
+  doc->BindTextOrNull(8, m.doc_kind).BindTextOrNull(9, m.authority).BindTextOrNull(10, m.issued);
+  doc->BindTextOrNull(11, m.effective).BindTextOrNull(12, m.review).BindTextOrNull(13, m.source);
+  doc->Bind(14, std::string_view(m.from_manifest ? "manifest" : "inferred")).BindTextOrNull(15, r.pdf_title);
+  doc->Bind(16, r.text_version).Bind(17, run_id).Bind(18, UtcNow());
+  Status s = doc->Run();
+  if (!s.ok()) return s;
+  const int64_t document_id = db_.LastInsertRowId();
+
+  for (const auto& path : r.paths) {
+    auto added = InsertPath(db_, document_id, path, run_id);
+    if (!added.ok()) return added.status();
+  }
+
+  auto page_stmt = db_.Prepare(
+      "INSERT INTO pages(document_id, page_no, width_pt, height_pt, method, needs_ocr, ocr_reason, ocr_confidence, "
+      "text) VALUES (?,?,?,?,?,?,?,?,?)");
+  auto word_stmt = db_.Prepare(
+      "INSERT INTO words(page_id, seq, text, x0, y0, x1, y1, char_start, char_end, confidence) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?)");
+  if (!page_stmt.ok()) return page_stmt.status();
+  if (!word_stmt.ok()) return word_stmt.status();
+  for (size_t p = 0; p < r.pages.size(); ++p) {
+    const SourcePage& page = r.pages[p];
+    const NormalizedPage& norm = r.normalized[p];
+    page_stmt->Reset();
+    page_stmt->Bind(1, document_id).Bind(2, page.page_no).BindOptional(3, page.width_pt);
+    page_stmt->BindOptional(4, page.height_pt).Bind(5, std::string_view(PageMethodName(page.method)));
+    page_stmt->Bind(6, page.needs_ocr ? 1 : 0).BindTextOrNull(7, page.ocr_reason);
+    page_stmt->BindOptional(8, page.ocr_confidence).Bind(9, norm.text);
+    s = page_stmt->Run();
+    if (!s.ok()) return s;
+    const int64_t page_id = db_.LastInsertRowId();
+    for (size_t w = 0; w < page.words.size(); ++w) {
+      const SourceWord& word = page.words[w];
+      word_stmt->Reset();
+      word_stmt->Bind(1, page_id).Bind(2, static_cast<int64_t>(w)).Bind(3, word.text);
+      if (word.box) {
+        word_stmt->Bind(4, word.box->x0).Bind(5, word.box->y0).Bind(6, word.box->x1).Bind(7, word.box->y1);
+      }
+      word_stmt->Bind(8, static_cast<int64_t>(norm.word_spans[w].start));
+      word_stmt->Bind(9, static_cast<int64_t>(norm.word_spans[w].end));
+      word_stmt->BindOptional(10, word.confidence);
+      s = word_stmt->Run();
+      if (!s.ok()) return s;
+    }
+  }
+
+  auto stage = db_.Prepare("INSERT OR REPLACE INTO stage_versions(document_id, stage, version) VALUES (?,?,?)");
+  if (!stage.ok()) return stage.status();
+  stage->Bind(1, document_id).Bind(2, std::string_view("text")).Bind(3, r.text_version);
+  s = stage->Run();
+  if (!s.ok()) return s;
+  stage->Reset();
+  stage->Bind(1, document_id).Bind(2, std::string_view("normalize")).Bind(3, std::string_view(kNormalizeVersion));
+  s = stage->Run();
+  if (!s.ok()) return s;
+
+  s = tx.Commit();
+  if (!s.ok()) return s;
+  return document_id;
+}
+
+Status Index::RecordFailure(const DocumentPath& path, const std::string& sha256, const std::string& stage,
+                            const std::string& reason, int64_t run_id) {
+  auto stmt = db_.Prepare(
+      "INSERT OR REPLACE INTO failures(drop_root, path, path_bytes, sha256, stage, reason, run_id, at) "
+      "VALUES (?,?,?,?,?,?,?,?)");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, path.drop_root).Bind(2, path.display).BindBlob(3, path.raw_bytes).BindTextOrNull(4, sha256);
+  stmt->Bind(5, stage).Bind(6, reason).Bind(7, run_id).Bind(8, UtcNow());
+  Status s = stmt->Run();
+  if (!s.ok()) return s;
+  return RecordEvent(run_id, "error", path.display, reason);
+}
+
+Status Index::RecordEvent(int64_t run_id, const std::string& level, const std::string& path,
+                          const std::string& message) {
+  auto stmt = db_.Prepare("INSERT INTO events(run_id, level, path, message, at) VALUES (?,?,?,?,?)");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, run_id).Bind(2, level).BindTextOrNull(3, path).Bind(4, message).Bind(5, UtcNow());
+  return stmt->Run();
+}
+
+}  // namespace foiamine

@@ -1,0 +1,89 @@
+// The index: one SQLite file whose schema is schemas/index.sql.
+//
+// Index owns the connection. Writers go through IndexWriter-style methods
+// here; each document is written in one transaction, so a crash leaves the
+// whole document or none of it. Only one process writes at a time (SQLite's
+// write lock; WAL lets readers go on meanwhile).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/normalize.h"
+#include "pipeline/page.h"
+#include "pipeline/sqlite.h"
+#include "pipeline/status.h"
+
+namespace foiamine {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Document-level metadata (from the manifest, or inferred from the text).
+struct DocumentMetadata {
+  std::string title, number, agency, doc_kind, authority, issued, effective, review, source;
+  bool from_manifest = false;
+};
+
+// A path a document was found under.
+struct DocumentPath {
+  std::string drop_root;   // absolute drop folder
+  std::string display;     // relative path, invalid UTF-8 escaped
+  std::string raw_bytes;   // relative path, exact bytes
+  bool in_manifest = false;
+};
+
+// Everything the write of one new document needs.
+struct DocumentRecord {
+  std::string sha256;
+  std::string file_type;
+  int64_t size_bytes = 0;
+  DocumentMetadata metadata;
+  std::string pdf_title;
+  std::string text_version;
+  std::vector<DocumentPath> paths;
+  std::vector<SourcePage> pages;             // words with boxes
+  std::vector<NormalizedPage> normalized;    // parallel to pages
+};
+
+struct RunTotals {
+  int64_t files_seen = 0, docs_new = 0, docs_unchanged = 0, docs_failed = 0, pages_indexed = 0;
+  double wall_seconds = 0;
+  int exit_code = 0;
+};
+
+class Index {
+ public:
+  enum class Access { kRead, kWrite };
+  // Opens (kWrite: creating if missing) and brings the schema up to date.
+  // A file that is not a foiamine index, or a newer schema, is an error.
+  static StatusOr<Index> Open(const std::string& path, Access access);
+
+  Database& db() { return db_; }
+
+  StatusOr<int64_t> BeginRun(const std::string& drops, const std::string& arguments);
+  Status FinishRun(int64_t run_id, const RunTotals& totals);
+
+  // The id of the document with this content, if indexed.
+  std::optional<int64_t> FindDocument(const std::string& sha256);
+  // Records another path for an indexed document (no-op if known). Clears a
+  // failure recorded for that path. Returns true if the path was new.
+  StatusOr<bool> AddPath(int64_t document_id, const DocumentPath& path, int64_t run_id);
+  // Writes a new document, its paths, pages and words in one transaction.
+  StatusOr<int64_t> WriteDocument(const DocumentRecord& record, int64_t run_id);
+
+  // Records (or replaces) the failure of an input path.
+  Status RecordFailure(const DocumentPath& path, const std::string& sha256, const std::string& stage,
+                       const std::string& reason, int64_t run_id);
+  Status RecordEvent(int64_t run_id, const std::string& level, const std::string& path, const std::string& message);
+
+ private:
+  explicit Index(Database db) : db_(std::move(db)) {}
+  Database db_;
+};
+
+// "2026-11-23T18:12:23Z"
+std::string UtcNow();
+
+}  // namespace foiamine

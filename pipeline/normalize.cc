@@ -1,0 +1,196 @@
+#include "pipeline/normalize.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
+namespace foiamine {
+namespace {
+
+const icu::Normalizer2& Nfkc() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status) || !nfkc) std::abort();  // ICU data missing: nothing can work
+  return *nfkc;
+}
+
+// Maps one code point after NFKC; returns -1 to drop it.
+UChar32 MapChar(UChar32 c) {
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+      return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+      return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+      return '-';
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+      return -1;
+    default:
+      break;
+  }
+  if (u_isWhitespace(c) || c == 0x00A0) return ' ';
+  if (u_iscntrl(c)) return -1;
+  return c;
+}
+
+struct CleanWord {
+  icu::UnicodeString text;
+  bool ended_with_soft_hyphen = false;
+  // Ends with a hyphen proper (U+002D, U+2010, U+2011), not a dash: only a
+  // hyphen can split a word across lines; "Compact—" + "recognizing" must
+  // keep its dash.
+  bool ended_with_hyphen = false;
+};
+
+CleanWord CleanOne(const std::string& utf8) {
+  CleanWord out;
+  icu::UnicodeString raw = icu::UnicodeString::fromUTF8(utf8);
+  // A soft hyphen at the end marks a line-end break inside a word.
+  if (raw.length() > 0) {
+    UChar last = raw.charAt(raw.length() - 1);
+    out.ended_with_soft_hyphen = last == 0x00AD;
+    out.ended_with_hyphen = last == '-' || last == 0x2010 || last == 0x2011;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString nfkc = Nfkc().normalize(raw, status);
+  if (U_FAILURE(status)) nfkc = raw;
+  bool last_space = true;  // trims leading spaces
+  for (int32_t i = 0; i < nfkc.length();) {
+    UChar32 c = nfkc.char32At(i);
+    i += U16_LENGTH(c);
+    UChar32 m = MapChar(c);
+    if (m < 0) continue;
+    if (m == ' ') {
+      if (last_space) continue;
+      last_space = true;
+    } else {
+      last_space = false;
+    }
+    out.text.append(m);
+  }
+  while (out.text.length() > 0 && out.text.charAt(out.text.length() - 1) == ' ') out.text.truncate(out.text.length() - 1);
+  return out;
+}
+
+bool EndsWithLetterHyphen(const icu::UnicodeString& s) {
+  int32_t n = s.length();
+  if (n < 2 || s.charAt(n - 1) != '-') return false;
+  UChar32 before = s.char32At(s.moveIndex32(n - 1, -1));
+  return u_isalpha(before);
+}
+
+bool StartsLowercase(const icu::UnicodeString& s) {
+  return s.length() > 0 && u_islower(s.char32At(0));
+}
+
+std::vector<Span> Sentences(const icu::UnicodeString& text) {
+  // Single line breaks are wraps: hide them from the sentence breaker.
+  icu::UnicodeString flat(text);
+  for (int32_t i = 0; i < flat.length(); ++i) {
+    if (flat.charAt(i) == '\n') {
+      bool double_break = (i + 1 < flat.length() && flat.charAt(i + 1) == '\n') || (i > 0 && flat.charAt(i - 1) == '\n');
+      if (!double_break) flat.setCharAt(i, ' ');
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), status));
+  std::vector<Span> spans;
+  if (U_FAILURE(status)) return spans;
+  it->setText(flat);
+  // Convert UTF-16 indices to code point indices as we go.
+  int32_t prev16 = it->first();
+  size_t prev_cp = 0;
+  for (int32_t next16 = it->next(); next16 != icu::BreakIterator::DONE; next16 = it->next()) {
+    size_t next_cp = prev_cp + static_cast<size_t>(flat.countChar32(prev16, next16 - prev16));
+    // Trim trailing and leading whitespace from the span.
+    size_t s = prev_cp, e = next_cp;
+    int32_t s16 = prev16, e16 = next16;
+    while (s16 < e16 && u_isWhitespace(flat.char32At(s16))) {
+      s16 = flat.moveIndex32(s16, 1);
+      ++s;
+    }
+    while (e16 > s16 && u_isWhitespace(flat.char32At(flat.moveIndex32(e16, -1)))) {
+      e16 = flat.moveIndex32(e16, -1);
+      --e;
+    }
+    if (s < e) spans.push_back(Span{s, e});
+    prev16 = next16;
+    prev_cp = next_cp;
+  }
+  return spans;
+}
+
+}  // namespace
+
+NormalizedPage NormalizePage(const std::vector<SourceWord>& words) {
+  NormalizedPage page;
+  page.word_spans.resize(words.size());
+  std::vector<CleanWord> clean;
+  clean.reserve(words.size());
+  for (const auto& w : words) clean.push_back(CleanOne(w.text));
+
+  icu::UnicodeString out;
+  size_t cp = 0;  // code points in `out`
+  // The separator owed before the next non-empty word, decided by the last
+  // non-empty word's break.
+  Break pending = Break::kSpace;
+  bool have_previous = false;
+  bool glue_next = false;  // previous word was de-hyphenated onto this one
+  for (size_t i = 0; i < words.size(); ++i) {
+    CleanWord& w = clean[i];
+    if (w.text.isEmpty()) {
+      page.word_spans[i] = Span{cp, cp};
+      // Keep the strongest break seen across vanished words.
+      if (have_previous && words[i].after > pending) pending = words[i].after;
+      continue;
+    }
+    if (have_previous && !glue_next) {
+      const char* sep = pending == Break::kSpace ? " " : pending == Break::kLine ? "\n" : "\n\n";
+      out.append(icu::UnicodeString(sep));
+      cp += pending == Break::kParagraph ? 2 : 1;
+    }
+    // De-hyphenate across a line end.
+    icu::UnicodeString piece = w.text;
+    glue_next = false;
+    if (words[i].after != Break::kSpace && i + 1 < words.size()) {
+      // Find the next non-empty word.
+      size_t j = i + 1;
+      while (j < words.size() && clean[j].text.isEmpty()) ++j;
+      if (j < words.size() && words[i].after == Break::kLine) {
+        if (w.ended_with_soft_hyphen) {
+          glue_next = true;
+        } else if (w.ended_with_hyphen && EndsWithLetterHyphen(piece) && StartsLowercase(clean[j].text)) {
+          piece.truncate(piece.length() - 1);
+          glue_next = true;
+        }
+      }
+    }
+    size_t start = cp;
+    out.append(piece);
+    cp += static_cast<size_t>(piece.countChar32());
+    page.word_spans[i] = Span{start, cp};
+    pending = words[i].after;
+    have_previous = true;
+  }
+  out.toUTF8String(page.text);
+  page.sentences = Sentences(out);
+  return page;
+}
+
+std::string NormalizeText(const std::string& utf8) {
+  std::vector<SourceWord> words;
+  size_t i = 0;
+  while (i < utf8.size()) {
+    while (i < utf8.size() && (utf8[i] == ' ' || utf8[i] == '\t' || utf8[i] == '\n' || utf8[i] == '\r')) ++i;
+    size_t start = i;
+    while (i < utf8.size() && !(utf8[i] == ' ' || utf8[i] == '\t' || utf8[i] == '\n' || utf8[i] == '\r')) ++i;
+    if (i > start) words.push_back(SourceWord{utf8.substr(start, i - start), std::nullopt, Break::kSpace, {}});
+  }
+  return NormalizePage(words).text;
+}
+
+}  // namespace foiamine

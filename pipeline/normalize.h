@@ -1,0 +1,45 @@
+// The normalize stage (ICU): turns a page's source words into the page text
+// that is indexed, searched and matched, and keeps the map back to words.
+//
+// What it does, in order:
+//   * NFKC per word (ligatures "ﬁ" -> "fi", full-width forms, NBSP -> space);
+//   * curly quotes -> ' and ", every dash (U+2010..U+2015, U+2212) -> '-';
+//   * removes soft hyphens and zero-width characters;
+//   * joins a word hyphenated at a line end ("notifi-" + "cation") when the
+//     next line starts with a lowercase letter, or when a soft hyphen was
+//     there;
+//   * folds whitespace: one ' ' between words on a line, '\n' between printed
+//     lines, "\n\n" after a large vertical gap;
+//   * finds sentence boundaries (ICU BreakIterator, where a single '\n' is a
+//     line wrap, not an end).
+// Offsets are Unicode code points in `text`.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "pipeline/page.h"
+
+namespace foiamine {
+
+struct Span {
+  size_t start = 0;  // code point offset, inclusive
+  size_t end = 0;    // exclusive
+};
+
+struct NormalizedPage {
+  std::string text;               // UTF-8
+  std::vector<Span> word_spans;   // one per source word (empty span if it vanished)
+  std::vector<Span> sentences;    // sentence spans covering the text's non-space parts
+};
+
+NormalizedPage NormalizePage(const std::vector<SourceWord>& words);
+
+// Normalizes a single string the same way (used for queries and labels).
+std::string NormalizeText(const std::string& utf8);
+
+// Version of this stage, stored as a stage version.
+inline constexpr const char kNormalizeVersion[] = "normalize-1";
+
+}  // namespace foiamine

@@ -1,0 +1,50 @@
+// What the text and OCR stages produce for a document before normalization:
+// pages of words in reading order, each with its box and the kind of break
+// that follows it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace foiamine {
+
+// A rectangle in PDF points, origin at the top-left of the page.
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+// What separates a word from the next one on the page.
+enum class Break : unsigned char {
+  kSpace = 0,      // same line
+  kLine = 1,       // the next word starts a new printed line
+  kParagraph = 2,  // a new line after a large vertical gap (or a blank line)
+};
+
+struct SourceWord {
+  std::string text;              // UTF-8 as the text layer / OCR / file gave it
+  std::optional<Box> box;        // none for plain-text inputs
+  Break after = Break::kSpace;
+  std::optional<double> confidence;  // OCR word confidence 0-100
+};
+
+enum class PageMethod { kText, kOcr, kNone };
+const char* PageMethodName(PageMethod method);
+
+struct SourcePage {
+  int page_no = 0;  // 1-based
+  std::optional<double> width_pt, height_pt;
+  PageMethod method = PageMethod::kNone;
+  bool needs_ocr = false;
+  std::string ocr_reason;  // why OCR is needed ("no text layer", "image file")
+  std::optional<double> ocr_confidence;
+  std::vector<SourceWord> words;
+};
+
+struct SourceDocument {
+  std::vector<SourcePage> pages;
+  std::string pdf_title;  // PDF Info /Title, if any
+  std::vector<std::string> warnings;  // recoverable problems (e.g. Poppler repaired the xref)
+};
+
+}  // namespace foiamine

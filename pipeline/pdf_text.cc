@@ -1,0 +1,402 @@
+#include "pipeline/pdf_text.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+#include <poppler/cpp/poppler-version.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <mutex>
+
+#include "pipeline/utf8.h"
+
+namespace foiamine {
+namespace {
+
+// ---- Poppler's error messages, captured per extraction ------------------
+
+std::mutex g_poppler_messages_mutex;
+std::vector<std::string>* g_poppler_messages = nullptr;
+
+void CapturePopplerMessage(const std::string& message, void* /*closure*/) {
+  std::lock_guard<std::mutex> lock(g_poppler_messages_mutex);
+  std::string clean = message;
+  while (!clean.empty() && (clean.back() == '\n' || clean.back() == ' ')) clean.pop_back();
+  if (clean.size() >= 4 && clean.compare(clean.size() - 4, 4, "<0a>") == 0) clean.resize(clean.size() - 4);
+  if (g_poppler_messages && g_poppler_messages->size() < 50) g_poppler_messages->push_back(clean);
+}
+
+class PopplerMessageScope {
+ public:
+  PopplerMessageScope() {
+    std::lock_guard<std::mutex> lock(g_poppler_messages_mutex);
+    g_poppler_messages = &messages_;
+    poppler::set_debug_error_function(&CapturePopplerMessage, nullptr);
+  }
+  ~PopplerMessageScope() {
+    std::lock_guard<std::mutex> lock(g_poppler_messages_mutex);
+    g_poppler_messages = nullptr;
+  }
+  // The first few distinct messages, joined for an error or warning.
+  std::string Summary() const {
+    std::string out;
+    std::vector<std::string> seen;
+    for (const auto& m : messages_) {
+      if (std::find(seen.begin(), seen.end(), m) != seen.end()) continue;
+      seen.push_back(m);
+      if (seen.size() > 3) break;
+      if (!out.empty()) out += "; ";
+      out += m;
+    }
+    return out;
+  }
+  bool empty() const { return messages_.empty(); }
+
+ private:
+  std::vector<std::string> messages_;
+};
+
+std::string ToUtf8(const poppler::ustring& text) {
+  poppler::byte_array bytes = text.to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+bool HasTrailer(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  std::streamoff size = in.tellg();
+  std::streamoff tail = std::min<std::streamoff>(size, 2048);
+  in.seekg(size - tail);
+  std::string end(static_cast<size_t>(tail), '\0');
+  in.read(end.data(), tail);
+  return end.find("%%EOF") != std::string::npos || end.find("startxref") != std::string::npos;
+}
+
+// Decides the break after each word from the geometry of the next one:
+// a new line when the next word starts left of this one's end on a lower
+// baseline; a paragraph when the vertical gap exceeds 1.2 line heights.
+void AssignBreaks(std::vector<SourceWord>& words, const std::vector<bool>& space_after) {
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const Box& a = *words[i].box;
+    const Box& b = *words[i + 1].box;
+    double height = std::max(1.0, a.y1 - a.y0);
+    // Same line: the boxes overlap vertically by at least half the smaller
+    // height (glyphs such as dashes have odd boxes) and b does not jump back.
+    double overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+    double smaller = std::max(1.0, std::min(a.y1 - a.y0, b.y1 - b.y0));
+    bool same_line = overlap >= smaller * 0.5 && b.x0 >= a.x0;
+    if (same_line) {
+      words[i].after = Break::kSpace;
+      (void)space_after;
+    } else if (b.y0 - a.y1 > height * 1.2) {
+      words[i].after = Break::kParagraph;
+    } else {
+      words[i].after = Break::kLine;
+    }
+  }
+  if (!words.empty()) words.back().after = Break::kParagraph;
+}
+
+// A page's text layer is usable when it has at least a few letters or digits.
+bool HasUsableText(const std::vector<SourceWord>& words) {
+  size_t alnum = 0;
+  for (const auto& w : words) {
+    for (unsigned char c : w.text) alnum += std::isalnum(c) || c >= 0x80;
+    if (alnum >= 3) return true;
+  }
+  return false;
+}
+
+// ---- A tiny binary encoding of SourceDocument for the child's pipe ------
+
+class Writer {
+ public:
+  void U32(uint32_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void F64(double v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void Str(const std::string& s) {
+    U32(static_cast<uint32_t>(s.size()));
+    out_ += s;
+  }
+  std::string& bytes() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool U32(uint32_t& v) { return Raw(&v, sizeof v); }
+  bool F64(double& v) { return Raw(&v, sizeof v); }
+  bool Str(std::string& s) {
+    uint32_t n;
+    if (!U32(n) || n > in_.size() - pos_) return false;
+    s.assign(in_.substr(pos_, n));
+    pos_ += n;
+    return true;
+  }
+
+ private:
+  bool Raw(void* dst, size_t n) {
+    if (in_.size() - pos_ < n) return false;
+    std::memcpy(dst, in_.data() + pos_, n);
+    pos_ += n;
+    return true;
+  }
+  std::string_view in_;
+  size_t pos_ = 0;
+};
+
+// Message layout: u32 ok; if !ok: u32 code, str message. Else the document.
+std::string Encode(const StatusOr<SourceDocument>& result) {
+  Writer w;
+  w.U32(result.ok() ? 1 : 0);
+  if (!result.ok()) {
+    w.U32(static_cast<uint32_t>(result.status().code()));
+    w.Str(result.status().message());
+    return std::move(w.bytes());
+  }
+  const SourceDocument& doc = result.value();
+  w.Str(doc.pdf_title);
+  w.U32(static_cast<uint32_t>(doc.warnings.size()));
+  for (const auto& warning : doc.warnings) w.Str(warning);
+  w.U32(static_cast<uint32_t>(doc.pages.size()));
+  for (const auto& page : doc.pages) {
+    w.U32(static_cast<uint32_t>(page.page_no));
+    w.F64(page.width_pt.value_or(-1));
+    w.F64(page.height_pt.value_or(-1));
+    w.U32(static_cast<uint32_t>(page.method));
+    w.U32(page.needs_ocr);
+    w.Str(page.ocr_reason);
+    w.U32(static_cast<uint32_t>(page.words.size()));
+    for (const auto& word : page.words) {
+      w.Str(word.text);
+      w.F64(word.box->x0);
+      w.F64(word.box->y0);
+      w.F64(word.box->x1);
+      w.F64(word.box->y1);
+      w.U32(static_cast<uint32_t>(word.after));
+    }
+  }
+  return std::move(w.bytes());
+}
+
+StatusOr<SourceDocument> Decode(std::string_view bytes) {
+  Reader r(bytes);
+  const Status truncated = Status::Internal("text extraction returned a truncated result");
+  uint32_t ok;
+  if (!r.U32(ok)) return truncated;
+  if (!ok) {
+    uint32_t code;
+    std::string message;
+    if (!r.U32(code) || !r.Str(message)) return truncated;
+    switch (static_cast<Status::Code>(code)) {
+      case Status::Code::kCorrupt: return Status::Corrupt(message);
+      case Status::Code::kUnsupported: return Status::Unsupported(message);
+      case Status::Code::kIoError: return Status::IoError(message);
+      default: return Status::Internal(message);
+    }
+  }
+  SourceDocument doc;
+  uint32_t n_warnings, n_pages;
+  if (!r.Str(doc.pdf_title) || !r.U32(n_warnings)) return truncated;
+  for (uint32_t i = 0; i < n_warnings; ++i) {
+    std::string warning;
+    if (!r.Str(warning)) return truncated;
+    doc.warnings.push_back(std::move(warning));
+  }
+  if (!r.U32(n_pages)) return truncated;
+  for (uint32_t p = 0; p < n_pages; ++p) {
+    SourcePage page;
+    uint32_t page_no, method, needs_ocr, n_words;
+    double width, height;
+    if (!r.U32(page_no) || !r.F64(width) || !r.F64(height) || !r.U32(method) || !r.U32(needs_ocr) ||
+        !r.Str(page.ocr_reason) || !r.U32(n_words)) {
+      return truncated;
+    }
+    page.page_no = static_cast<int>(page_no);
+    if (width >= 0) page.width_pt = width;
+    if (height >= 0) page.height_pt = height;
+    page.method = static_cast<PageMethod>(method);
+    page.needs_ocr = needs_ocr != 0;
+    for (uint32_t i = 0; i < n_words; ++i) {
+      SourceWord word;
+      Box box;
+      uint32_t after;
+      if (!r.Str(word.text) || !r.F64(box.x0) || !r.F64(box.y0) || !r.F64(box.x1) || !r.F64(box.y1) ||
+          !r.U32(after)) {
+        return truncated;
+      }
+      word.box = box;
+      word.after = static_cast<Break>(after);
+      page.words.push_back(std::move(word));
+    }
+    doc.pages.push_back(std::move(page));
+  }
+  return doc;
+}
+
+bool WriteAll(int fd, const std::string& bytes) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kUnderAsan = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kUnderAsan = true;
+#else
+constexpr bool kUnderAsan = false;
+#endif
+#else
+constexpr bool kUnderAsan = false;
+#endif
+
+// Closes a file descriptor on scope exit.
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) close(fd);
+  }
+};
+
+}  // namespace
+
+std::string PopplerVersion() { return poppler::version_string(); }
+
+StatusOr<SourceDocument> ExtractPdfTextInProcess(const std::filesystem::path& path) {
+  PopplerMessageScope messages;
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
+  if (!doc) {
+    std::string detail = messages.Summary();
+    std::string why = HasTrailer(path) ? "damaged PDF" : "truncated or damaged PDF (no end-of-file trailer)";
+    return Status::Corrupt("Poppler cannot open it: " + why + (detail.empty() ? "" : " (" + detail + ")"));
+  }
+  if (doc->is_locked()) {
+    return Status::Unsupported("encrypted PDF that needs a password to open");
+  }
+  SourceDocument out;
+  out.pdf_title = ToUtf8(doc->get_title());
+  if (!IsValidUtf8(out.pdf_title)) out.pdf_title.clear();
+  const int n_pages = doc->pages();
+  if (n_pages <= 0) return Status::Corrupt("PDF has no pages");
+  for (int i = 0; i < n_pages; ++i) {
+    SourcePage page;
+    page.page_no = i + 1;
+    std::unique_ptr<poppler::page> p(doc->create_page(i));
+    if (!p) {
+      page.needs_ocr = true;
+      page.ocr_reason = "Poppler could not load the page";
+      out.pages.push_back(std::move(page));
+      continue;
+    }
+    poppler::rectf rect = p->page_rect(poppler::media_box);
+    page.width_pt = rect.width();
+    page.height_pt = rect.height();
+    std::vector<poppler::text_box> boxes = p->text_list();
+    std::vector<bool> space_after;
+    for (const auto& tb : boxes) {
+      std::string text = ToUtf8(tb.text());
+      if (text.empty()) continue;
+      if (!IsValidUtf8(text)) text = EscapeInvalidUtf8(text);
+      poppler::rectf r = tb.bbox();
+      page.words.push_back(SourceWord{text, Box{r.left(), r.top(), r.right(), r.bottom()}, Break::kSpace, {}});
+      space_after.push_back(tb.has_space_after());
+    }
+    AssignBreaks(page.words, space_after);
+    if (HasUsableText(page.words)) {
+      page.method = PageMethod::kText;
+    } else {
+      page.method = PageMethod::kNone;
+      page.needs_ocr = true;
+      page.ocr_reason = page.words.empty() ? "no text layer" : "text layer has no letters or digits";
+      page.words.clear();
+    }
+    out.pages.push_back(std::move(page));
+  }
+  if (!messages.empty()) out.warnings.push_back("Poppler reported: " + messages.Summary());
+  return out;
+}
+
+StatusOr<SourceDocument> ExtractPdfText(const std::filesystem::path& path, const PdfTextLimits& limits) {
+  int fds[2];
+  if (pipe(fds) != 0) return Status::Internal(std::string("pipe: ") + std::strerror(errno));
+  Fd read_end{fds[0]};
+  Fd write_end{fds[1]};
+  pid_t child = fork();
+  if (child < 0) return Status::Internal(std::string("fork: ") + std::strerror(errno));
+  if (child == 0) {
+    close(read_end.fd);
+    if (!kUnderAsan && limits.memory_limit_bytes > 0) {
+      rlimit limit{limits.memory_limit_bytes, limits.memory_limit_bytes};
+      setrlimit(RLIMIT_AS, &limit);
+    }
+    std::string message;
+    try {
+      message = Encode(ExtractPdfTextInProcess(path));
+    } catch (const std::bad_alloc&) {
+      message = Encode(Status::Corrupt("Poppler ran out of memory on this PDF"));
+    } catch (const std::exception& e) {
+      message = Encode(Status::Internal(std::string("Poppler failed: ") + e.what()));
+    }
+    _exit(WriteAll(write_end.fd, message) ? 0 : 1);
+  }
+  close(write_end.fd);
+  write_end.fd = -1;
+
+  std::string received;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits.timeout_seconds);
+  bool timed_out = false;
+  char buffer[1 << 16];
+  while (true) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      timed_out = true;
+      break;
+    }
+    pollfd pfd{read_end.fd, POLLIN, 0};
+    int ready = poll(&pfd, 1, static_cast<int>(std::min<int64_t>(left.count(), 1000)));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready <= 0) continue;
+    ssize_t n = read(read_end.fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // EOF: the child finished or died
+    received.append(buffer, static_cast<size_t>(n));
+  }
+  if (timed_out) kill(child, SIGKILL);
+  int wstatus = 0;
+  while (waitpid(child, &wstatus, 0) < 0 && errno == EINTR) {
+  }
+  if (timed_out) {
+    return Status::Corrupt("Poppler did not finish within " + std::to_string(limits.timeout_seconds) +
+                           " s (a malformed PDF can make it loop)");
+  }
+  if (WIFSIGNALED(wstatus)) {
+    return Status::Corrupt("Poppler crashed on this PDF (signal " + std::to_string(WTERMSIG(wstatus)) + ")");
+  }
+  if (received.empty()) {
+    return Status::Corrupt("Poppler stopped without a result (exit code " + std::to_string(WEXITSTATUS(wstatus)) +
+                           ", likely out of memory)");
+  }
+  return Decode(received);
+}
+
+}  // namespace foiamine

@@ -1,0 +1,415 @@
+#include "pipeline/runner.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "pipeline/file_type.h"
+#include "pipeline/index.h"
+#include "pipeline/manifest.h"
+#include "pipeline/normalize.h"
+#include "pipeline/pdf_text.h"
+#include "pipeline/sha256.h"
+#include "pipeline/text_file.h"
+#include "pipeline/utf8.h"
+
+namespace foiamine {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::atomic<bool> g_stop_requested{false};
+
+// A regular file found in a drop.
+struct DropFile {
+  fs::path absolute;
+  DocumentPath path;  // drop root + relative path
+};
+
+struct DropScan {
+  std::vector<DropFile> files;
+  std::vector<std::pair<DocumentPath, std::string>> unreadable;  // directories we could not list
+  int hidden_skipped = 0;
+};
+
+DocumentPath MakePath(const fs::path& root, const fs::path& relative) {
+  DocumentPath p;
+  p.drop_root = root.string();
+  p.raw_bytes = relative.generic_string();
+  p.display = EscapeInvalidUtf8(p.raw_bytes);
+  return p;
+}
+
+// Walks `dir` recursively in byte order of names; does not follow links to
+// directories (loops), does follow links to files.
+void Walk(const fs::path& root, const fs::path& relative, DropScan& scan) {
+  std::error_code ec;
+  fs::directory_iterator it(root / relative, ec);
+  if (ec) {
+    scan.unreadable.emplace_back(MakePath(root, relative.empty() ? fs::path(".") : relative),
+                                 "cannot list directory: " + ec.message());
+    return;
+  }
+  std::vector<fs::directory_entry> entries;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    entries.push_back(*it);
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const auto& a, const auto& b) { return a.path().filename().native() < b.path().filename().native(); });
+  for (const auto& entry : entries) {
+    fs::path name = entry.path().filename();
+    fs::path rel = relative / name;
+    if (name.native().front() == '.') {
+      ++scan.hidden_skipped;
+      continue;
+    }
+    if (relative.empty() && IsManifestName(name.native())) continue;
+    std::error_code type_ec;
+    bool is_link = entry.is_symlink(type_ec);
+    if (entry.is_directory(type_ec)) {
+      if (!is_link) Walk(root, rel, scan);
+      continue;
+    }
+    if (entry.is_regular_file(type_ec)) {
+      scan.files.push_back(DropFile{entry.path(), MakePath(root, rel)});
+    }
+  }
+}
+
+std::string ReadHead(const fs::path& path, size_t n, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = std::string("cannot read: ") + std::strerror(errno);
+    return {};
+  }
+  std::string head(n, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(n));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return head;
+}
+
+StatusOr<std::string> ReadAll(const fs::path& path, uintmax_t limit) {
+  std::error_code ec;
+  uintmax_t size = fs::file_size(path, ec);
+  if (ec) return Status::IoError("cannot stat: " + ec.message());
+  if (size > limit) return Status::Unsupported("text file larger than " + std::to_string(limit >> 20) + " MiB");
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(static_cast<size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (!in) return Status::IoError("cannot read the whole file");
+  return bytes;
+}
+
+// Title inferred from the text: the first line of page 1 that looks like a
+// title (has letters, not just a number or date), capped at 160 characters.
+std::string InferTitle(const std::vector<NormalizedPage>& pages, const std::string& pdf_title) {
+  if (!pdf_title.empty() && pdf_title.size() > 3 && pdf_title.find(".doc") == std::string::npos &&
+      pdf_title != "untitled" && pdf_title != "Untitled") {
+    return pdf_title;
+  }
+  for (const auto& page : pages) {
+    std::istringstream lines(page.text);
+    std::string line;
+    while (std::getline(lines, line)) {
+      int letters = 0;
+      for (unsigned char c : line) letters += std::isalpha(c) != 0;
+      if (letters >= 4) return SubstrCodePoints(line, 0, 160);
+    }
+    if (!page.text.empty()) break;
+  }
+  return {};
+}
+
+std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-1"; }
+
+struct Outcome {
+  bool ok = false;
+  std::string stage, reason;
+  int pages = 0, pages_need_ocr = 0;
+  std::vector<std::string> warnings;
+};
+
+// Extracts, normalizes and writes one new document.
+Outcome IndexNewDocument(Index& index, const DropFile& file, const std::string& sha, const Manifest& manifest,
+                         const RunOptions& options, int64_t run_id) {
+  Outcome outcome;
+  std::string head_error;
+  std::string head = ReadHead(file.absolute, 4096, &head_error);
+  if (!head_error.empty()) return Outcome{false, "ingest", head_error, 0, 0, {}};
+  FileType type = DetectFileType(head);
+  FileType claimed = TypeClaimedByName(file.path.raw_bytes);
+  auto fail = [&](const std::string& stage, const std::string& reason) {
+    outcome.ok = false;
+    outcome.stage = stage;
+    outcome.reason = reason;
+    return outcome;
+  };
+  switch (type) {
+    case FileType::kEmpty: return fail("ingest", "empty file (0 bytes)");
+    case FileType::kHtml:
+      return fail("ingest", std::string(claimed == FileType::kPdf ? "named .pdf but is an HTML page" : "HTML page") +
+                                " (" + DescribeHead(head) + "); HTML is not a supported document type");
+    case FileType::kZip:
+      return fail("ingest", "ZIP archive: ZIP drops are not supported yet; unpack it into the drop folder");
+    case FileType::kUnknown:
+      return fail("ingest", "unrecognized file type (" + DescribeHead(head) + ")");
+    default: break;
+  }
+  if (claimed != FileType::kUnknown && claimed != type && !(claimed == FileType::kText && type == FileType::kXml)) {
+    if (claimed == FileType::kPdf) {
+      return fail("ingest", std::string("named .pdf but its content is ") + FileTypeName(type) + " (" +
+                                DescribeHead(head) + ")");
+    }
+    outcome.warnings.push_back(std::string("named as ") + FileTypeName(claimed) + " but its content is " +
+                               FileTypeName(type) + "; read as " + FileTypeName(type));
+  }
+
+  StatusOr<SourceDocument> source = Status::Internal("unreachable");
+  switch (type) {
+    case FileType::kPdf: {
+      PdfTextLimits limits;
+      limits.timeout_seconds = options.pdf_timeout_seconds;
+      source = ExtractPdfText(file.absolute, limits);
+      break;
+    }
+    case FileType::kPng:
+    case FileType::kJpeg:
+    case FileType::kTiff: source = ProbeImage(file.absolute, type); break;
+    case FileType::kText:
+    case FileType::kXml: {
+      auto bytes = ReadAll(file.absolute, uintmax_t{256} << 20);
+      if (!bytes.ok()) return fail("text", bytes.status().message());
+      source = PagesFromText(bytes.value());
+      break;
+    }
+    default: break;
+  }
+  if (!source.ok()) return fail("text", source.status().message());
+  for (auto& w : source->warnings) outcome.warnings.push_back(w);
+
+  DocumentRecord record;
+  record.sha256 = sha;
+  record.file_type = FileTypeName(type);
+  std::error_code ec;
+  record.size_bytes = static_cast<int64_t>(fs::file_size(file.absolute, ec));
+  record.pdf_title = source->pdf_title;
+  record.text_version = TextStageVersion();
+  record.pages = std::move(source->pages);
+  for (const auto& page : record.pages) {
+    record.normalized.push_back(NormalizePage(page.words));
+    outcome.pages_need_ocr += page.needs_ocr;
+  }
+  outcome.pages = static_cast<int>(record.pages.size());
+
+  DocumentPath path = file.path;
+  if (const ManifestEntry* entry = manifest.Find(path.raw_bytes)) {
+    path.in_manifest = true;
+    DocumentMetadata& m = record.metadata;
+    m = DocumentMetadata{entry->title,  entry->number, entry->agency, entry->doc_kind, entry->authority,
+                         entry->issued, entry->effective, "",        entry->source,   true};
+  }
+  if (record.metadata.title.empty()) record.metadata.title = InferTitle(record.normalized, record.pdf_title);
+  record.paths.push_back(path);
+
+  auto written = index.WriteDocument(record, run_id);
+  if (!written.ok()) return fail("index", "cannot write to the index: " + written.status().message());
+  outcome.ok = true;
+  return outcome;
+}
+
+bool CanCreateIndexAt(const std::string& db_path, std::string* why) {
+  std::error_code ec;
+  fs::path p(db_path);
+  if (fs::exists(p, ec)) {
+    if (fs::is_directory(p, ec)) {
+      *why = "is a directory";
+      return false;
+    }
+    return true;
+  }
+  fs::path parent = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+  if (!fs::is_directory(parent, ec)) {
+    *why = "its folder " + parent.string() + " does not exist";
+    return false;
+  }
+  if (access(parent.c_str(), W_OK) != 0) {
+    *why = "its folder " + parent.string() + " is not writable";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void RequestStop() { g_stop_requested.store(true); }
+
+int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
+  const auto started = std::chrono::steady_clock::now();
+  g_stop_requested.store(false);
+  // Usage checks first: nothing is created or changed when they fail.
+  if (options.drops.empty()) {
+    err << "foiamine run: no DROP given\n";
+    return kExitUsage;
+  }
+  for (const auto& drop : options.drops) {
+    std::error_code ec;
+    if (!fs::exists(drop, ec)) {
+      err << "foiamine run: drop not found: " << drop << "\n";
+      return kExitUsage;
+    }
+  }
+  std::string why;
+  if (!CanCreateIndexAt(options.db_path, &why)) {
+    err << "foiamine run: cannot write the index " << options.db_path << ": " << why << "\n";
+    return kExitUsage;
+  }
+  auto index = Index::Open(options.db_path, Index::Access::kWrite);
+  if (!index.ok()) {
+    err << "foiamine run: " << index.status().message() << "\n";
+    return kExitUsage;
+  }
+  std::string drops_text;
+  for (const auto& d : options.drops) drops_text += (drops_text.empty() ? "" : "\n") + d;
+  auto run_id = index->BeginRun(drops_text, options.command_line);
+  if (!run_id.ok()) {
+    err << "foiamine run: cannot record the run: " << run_id.status().message() << "\n";
+    return kExitUsage;
+  }
+
+  RunTotals totals;
+  int64_t pages_need_ocr = 0, duplicate_paths = 0, hidden = 0;
+  std::vector<std::pair<std::string, std::string>> failures;  // display path, reason
+  std::set<std::string> seen_this_run;
+  bool interrupted = false;
+
+  for (const auto& drop : options.drops) {
+    fs::path drop_path = fs::absolute(drop).lexically_normal();
+    if (drop_path.has_filename() == false) drop_path = drop_path.parent_path();
+    DropScan scan;
+    Manifest manifest;
+    std::error_code ec;
+    if (fs::is_directory(drop_path, ec)) {
+      auto loaded = LoadManifest(drop_path);
+      if (loaded.ok()) {
+        manifest = std::move(loaded.value());
+      } else {
+        err << "foiamine: " << loaded.status().message() << " (manifest ignored)\n";
+        index->RecordEvent(*run_id, "warning", "", loaded.status().message() + " (manifest ignored)");
+      }
+      Walk(drop_path, fs::path(), scan);
+    } else {
+      scan.files.push_back(DropFile{drop_path, MakePath(drop_path.parent_path(), drop_path.filename())});
+    }
+    for (const auto& warning : manifest.warnings) {
+      err << "foiamine: " << manifest.file_name << ": " << warning << "\n";
+      index->RecordEvent(*run_id, "warning", manifest.file_name, warning);
+    }
+    hidden += scan.hidden_skipped;
+    for (const auto& [path, reason] : scan.unreadable) {
+      index->RecordFailure(path, "", "ingest", reason, *run_id);
+      failures.emplace_back(path.display, reason);
+      ++totals.docs_failed;
+    }
+    // Manifest rows that name no file are worth a warning: a typo hides metadata.
+    for (const auto& [rel, entry] : manifest.entries) {
+      (void)entry;
+      bool found = std::any_of(scan.files.begin(), scan.files.end(),
+                               [&](const DropFile& f) { return f.path.raw_bytes == rel; });
+      if (!found) {
+        std::string message = manifest.file_name + " lists " + rel + ", which is not in the drop";
+        err << "foiamine: warning: " << message << "\n";
+        index->RecordEvent(*run_id, "warning", rel, message);
+      }
+    }
+
+    for (size_t i = 0; i < scan.files.size(); ++i) {
+      if (g_stop_requested.load()) {
+        interrupted = true;
+        break;
+      }
+      const DropFile& file = scan.files[i];
+      ++totals.files_seen;
+      auto sha = Sha256File(file.absolute);
+      if (!sha.ok()) {
+        index->RecordFailure(file.path, "", "ingest", sha.status().message(), *run_id);
+        failures.emplace_back(file.path.display, sha.status().message());
+        ++totals.docs_failed;
+        if (!options.quiet) err << "foiamine: error: " << file.path.display << ": " << sha.status().message() << "\n";
+        continue;
+      }
+      DocumentPath path = file.path;
+      path.in_manifest = manifest.Find(path.raw_bytes) != nullptr;
+      if (auto existing = index->FindDocument(sha.value())) {
+        auto added = index->AddPath(*existing, path, *run_id);
+        if (seen_this_run.count(sha.value())) {
+          ++duplicate_paths;
+        } else {
+          ++totals.docs_unchanged;
+          seen_this_run.insert(sha.value());
+        }
+        if (!added.ok()) err << "foiamine: error: " << path.display << ": " << added.status().message() << "\n";
+        continue;
+      }
+      seen_this_run.insert(sha.value());
+      Outcome outcome = IndexNewDocument(*index, file, sha.value(), manifest, options, *run_id);
+      for (const auto& warning : outcome.warnings) {
+        index->RecordEvent(*run_id, "warning", path.display, warning);
+        if (!options.quiet) err << "foiamine: warning: " << path.display << ": " << warning << "\n";
+      }
+      if (!outcome.ok) {
+        index->RecordFailure(path, sha.value(), outcome.stage, outcome.reason, *run_id);
+        failures.emplace_back(path.display, outcome.reason);
+        ++totals.docs_failed;
+        if (!options.quiet) err << "foiamine: error: " << path.display << ": " << outcome.reason << "\n";
+        continue;
+      }
+      ++totals.docs_new;
+      totals.pages_indexed += outcome.pages;
+      pages_need_ocr += outcome.pages_need_ocr;
+      if (!options.quiet) {
+        err << "[" << totals.files_seen << "] " << path.display << ": " << outcome.pages << " page"
+            << (outcome.pages == 1 ? "" : "s");
+        if (outcome.pages_need_ocr) err << " (" << outcome.pages_need_ocr << " need OCR)";
+        err << "\n";
+      }
+    }
+    if (interrupted) break;
+  }
+
+  totals.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  totals.exit_code = interrupted ? kExitInterrupted : totals.docs_failed > 0 ? kExitPartial : kExitOk;
+  index->FinishRun(*run_id, totals);
+
+  out << "foiamine run " << *run_id << ": " << totals.files_seen << " file" << (totals.files_seen == 1 ? "" : "s")
+      << " -> " << options.db_path << "\n";
+  out << "  new documents   " << totals.docs_new << " (" << totals.pages_indexed << " pages)\n";
+  out << "  unchanged       " << totals.docs_unchanged << "\n";
+  if (duplicate_paths) out << "  duplicate paths " << duplicate_paths << " (same content as another file)\n";
+  out << "  failed          " << totals.docs_failed << "\n";
+  for (const auto& [path, reason] : failures) out << "    " << path << ": " << reason << "\n";
+  if (pages_need_ocr) {
+    out << "  pages awaiting OCR " << pages_need_ocr
+        << " (no usable text layer; not searchable until OCR'd, see `foiamine status`)\n";
+  }
+  if (hidden) out << "  hidden files skipped " << hidden << "\n";
+  char wall[32];
+  std::snprintf(wall, sizeof wall, "%.2f", totals.wall_seconds);
+  out << "  wall time       " << wall << " s\n";
+  if (interrupted) out << "  interrupted: re-run the same command to resume\n";
+  return totals.exit_code;
+}
+
+}  // namespace foiamine

@@ -1,0 +1,137 @@
+#include "pipeline/sqlite.h"
+
+namespace foiamine {
+
+StatusOr<Database> Database::Open(const std::string& path, Mode mode) {
+  int flags = SQLITE_OPEN_NOMUTEX;
+  switch (mode) {
+    case Mode::kReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case Mode::kReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
+    case Mode::kReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+  }
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  Database db(raw);  // owns raw even on failure
+  if (rc != SQLITE_OK) {
+    std::string why = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
+    return Status::IoError("cannot open index " + path + ": " + why);
+  }
+  sqlite3_busy_timeout(raw, 10000);
+  sqlite3_extended_result_codes(raw, 1);
+  return db;
+}
+
+Status Database::Exec(std::string_view sql) {
+  char* err = nullptr;
+  std::string text(sql);
+  int rc = sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    std::string message = err ? err : sqlite3_errstr(rc);
+    sqlite3_free(err);
+    return Status::IoError(message);
+  }
+  return Status::Ok();
+}
+
+StatusOr<Statement> Database::Prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(stmt);
+    return Status::Internal(LastError() + " in: " + std::string(sql.substr(0, 120)));
+  }
+  return Statement(stmt);
+}
+
+Statement& Statement::Bind(int index, std::string_view text) {
+  sqlite3_bind_text(stmt_.get(), index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Statement& Statement::Bind(int index, int64_t value) {
+  sqlite3_bind_int64(stmt_.get(), index, value);
+  return *this;
+}
+Statement& Statement::Bind(int index, double value) {
+  sqlite3_bind_double(stmt_.get(), index, value);
+  return *this;
+}
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  sqlite3_bind_blob(stmt_.get(), index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Statement& Statement::BindNull(int index) {
+  sqlite3_bind_null(stmt_.get(), index);
+  return *this;
+}
+Statement& Statement::BindOptional(int index, const std::optional<std::string>& value) {
+  return value ? Bind(index, std::string_view(*value)) : BindNull(index);
+}
+Statement& Statement::BindOptional(int index, const std::optional<double>& value) {
+  return value ? Bind(index, *value) : BindNull(index);
+}
+Statement& Statement::BindTextOrNull(int index, std::string_view text) {
+  return text.empty() ? BindNull(index) : Bind(index, text);
+}
+
+bool Statement::Step(Status* status) {
+  int rc = sqlite3_step(stmt_.get());
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE && status) {
+    *status = Status::IoError(sqlite3_errmsg(sqlite3_db_handle(stmt_.get())));
+  }
+  return false;
+}
+
+Status Statement::Run() {
+  Status status;
+  while (Step(&status)) {
+  }
+  sqlite3_reset(stmt_.get());
+  return status;
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_.get());
+  sqlite3_clear_bindings(stmt_.get());
+}
+
+bool Statement::IsNull(int column) const { return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL; }
+int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_.get(), column); }
+double Statement::Real(int column) const { return sqlite3_column_double(stmt_.get(), column); }
+std::string Statement::Text(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_.get(), column);
+  int size = sqlite3_column_bytes(stmt_.get(), column);
+  return text ? std::string(reinterpret_cast<const char*>(text), size) : std::string();
+}
+std::optional<std::string> Statement::OptionalText(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Text(column);
+}
+std::optional<double> Statement::OptionalReal(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Real(column);
+}
+std::string Statement::Blob(int column) const {
+  const void* data = sqlite3_column_blob(stmt_.get(), column);
+  int size = sqlite3_column_bytes(stmt_.get(), column);
+  return data ? std::string(static_cast<const char*>(data), size) : std::string();
+}
+
+Transaction::Transaction(Database& db) : db_(db) {
+  begin_status_ = db_.Exec("BEGIN IMMEDIATE");
+  open_ = begin_status_.ok();
+}
+
+Transaction::~Transaction() {
+  if (open_) db_.Exec("ROLLBACK");
+}
+
+Status Transaction::Commit() {
+  if (!open_) return Status::Internal("commit without an open transaction");
+  open_ = false;
+  Status s = db_.Exec("COMMIT");
+  if (!s.ok()) db_.Exec("ROLLBACK");
+  return s;
+}
+
+}  // namespace foiamine

@@ -1,0 +1,106 @@
+// Thin RAII wrappers over the SQLite C API: a connection and a prepared
+// statement. All SQL in foiamine goes through prepared statements with bound
+// parameters; nothing user-supplied is ever spliced into SQL text.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "pipeline/status.h"
+
+namespace foiamine {
+
+class Statement;
+
+// An open SQLite connection. Movable, not copyable; closes on destruction.
+class Database {
+ public:
+  enum class Mode { kReadOnly, kReadWrite, kReadWriteCreate };
+
+  // Opens `path`. In kReadOnly / kReadWrite mode a missing file is an error.
+  static StatusOr<Database> Open(const std::string& path, Mode mode);
+
+  Database(Database&&) = default;
+  Database& operator=(Database&&) = default;
+
+  // Runs one or more statements without results (schema, pragmas).
+  Status Exec(std::string_view sql);
+  // Prepares one statement. REQUIRES: the Database outlives the Statement.
+  StatusOr<Statement> Prepare(std::string_view sql);
+
+  sqlite3* handle() const { return db_.get(); }
+  std::string LastError() const { return sqlite3_errmsg(db_.get()); }
+  int64_t LastInsertRowId() const { return sqlite3_last_insert_rowid(db_.get()); }
+
+ private:
+  struct Closer {
+    void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+  };
+  explicit Database(sqlite3* db) : db_(db) {}
+  std::unique_ptr<sqlite3, Closer> db_;
+};
+
+// A prepared statement. Bind parameters by 1-based index, Step() through rows.
+class Statement {
+ public:
+  Statement(Statement&&) = default;
+  Statement& operator=(Statement&&) = default;
+
+  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
+  Statement& Bind(int index, double value);
+  Statement& BindBlob(int index, std::string_view bytes);
+  Statement& BindNull(int index);
+  // Binds NULL when `value` is empty.
+  Statement& BindOptional(int index, const std::optional<std::string>& value);
+  Statement& BindOptional(int index, const std::optional<double>& value);
+  Statement& BindTextOrNull(int index, std::string_view text);
+
+  // Advances to the next row. Returns true while a row is available; false at
+  // the end. On error returns false and sets *status (if given).
+  bool Step(Status* status = nullptr);
+  // Runs a statement that returns no rows.
+  Status Run();
+  // Resets for re-execution and clears bindings.
+  void Reset();
+
+  bool IsNull(int column) const;
+  int64_t Int(int column) const;
+  double Real(int column) const;
+  std::string Text(int column) const;
+  std::optional<std::string> OptionalText(int column) const;
+  std::optional<double> OptionalReal(int column) const;
+  std::string Blob(int column) const;
+
+ private:
+  friend class Database;
+  struct Finalizer {
+    void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+  };
+  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  std::unique_ptr<sqlite3_stmt, Finalizer> stmt_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back on destruction unless committed.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  const Status& begin_status() const { return begin_status_; }
+  Status Commit();
+
+ private:
+  Database& db_;
+  Status begin_status_;
+  bool open_ = false;
+};
+
+}  // namespace foiamine

@@ -1,0 +1,133 @@
+#include "pipeline/text_file.h"
+
+#include <leptonica/allheaders.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "pipeline/utf8.h"
+
+namespace foiamine {
+namespace {
+
+std::string DecodeWindows1252(std::string_view bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), "windows-1252");
+  std::string out;
+  if (U_FAILURE(status)) return EscapeInvalidUtf8(bytes);
+  text.toUTF8String(out);
+  return out;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\v'; }
+
+SourcePage PageFromText(std::string_view text, int page_no) {
+  SourcePage page;
+  page.page_no = page_no;
+  page.method = PageMethod::kText;
+  size_t i = 0;
+  int newlines_since_word = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == '\n') {
+      ++newlines_since_word;
+      ++i;
+      continue;
+    }
+    if (IsSpace(c) || c == '\r') {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < text.size() && !IsSpace(text[i]) && text[i] != '\n' && text[i] != '\r') ++i;
+    if (!page.words.empty()) {
+      page.words.back().after = newlines_since_word == 0   ? Break::kSpace
+                                : newlines_since_word == 1 ? Break::kLine
+                                                           : Break::kParagraph;
+    }
+    newlines_since_word = 0;
+    page.words.push_back(SourceWord{std::string(text.substr(start, i - start)), std::nullopt, Break::kSpace, {}});
+  }
+  if (!page.words.empty()) page.words.back().after = Break::kParagraph;
+  if (page.words.empty()) {
+    page.method = PageMethod::kText;  // a blank page of a text file is still text
+  }
+  return page;
+}
+
+struct PixDeleter {
+  void operator()(PIX* pix) const { pixDestroy(&pix); }
+};
+
+}  // namespace
+
+SourceDocument PagesFromText(std::string_view bytes) {
+  SourceDocument doc;
+  std::string text;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (IsValidUtf8(bytes)) {
+    text.assign(bytes);
+  } else {
+    text = DecodeWindows1252(bytes);
+    doc.warnings.push_back("not valid UTF-8; decoded as Windows-1252");
+  }
+  // Normalise line ends: CRLF and lone CR become LF.
+  std::string lf;
+  lf.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      lf += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      lf += text[i];
+    }
+  }
+  int page_no = 1;
+  size_t start = 0;
+  while (true) {
+    size_t ff = lf.find('\f', start);
+    std::string_view chunk(lf.data() + start, (ff == std::string::npos ? lf.size() : ff) - start);
+    // A trailing form feed does not start an empty last page.
+    if (ff == std::string::npos && chunk.find_first_not_of(" \t\n") == std::string_view::npos && page_no > 1) break;
+    doc.pages.push_back(PageFromText(chunk, page_no++));
+    if (ff == std::string::npos) break;
+    start = ff + 1;
+  }
+  return doc;
+}
+
+StatusOr<SourceDocument> ProbeImage(const std::filesystem::path& path, FileType type) {
+  // Refuse absurd sizes before anything decodes the pixels.
+  constexpr int64_t kMaxPixels = int64_t{200} * 1000 * 1000;
+  int format = 0, w = 0, h = 0, bps = 0, spp = 0, iscmap = 0;
+  if (pixReadHeader(path.c_str(), &format, &w, &h, &bps, &spp, &iscmap) != 0) {
+    return Status::Corrupt("Leptonica cannot read the image header (corrupt or truncated image)");
+  }
+  if (w <= 0 || h <= 0) return Status::Corrupt("image has no pixels (" + std::to_string(w) + "x" + std::to_string(h) + ")");
+  if (int64_t{w} * h > kMaxPixels) {
+    return Status::Corrupt("image of " + std::to_string(w) + "x" + std::to_string(h) +
+                           " pixels is larger than the 200-megapixel limit");
+  }
+  int frames = 1;
+  if (type == FileType::kTiff) {
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return Status::IoError("cannot open image");
+    l_int32 n = 0;
+    if (tiffGetCount(f, &n) == 0 && n > 0) frames = n;
+    std::fclose(f);
+  }
+  SourceDocument doc;
+  for (int i = 0; i < frames; ++i) {
+    SourcePage page;
+    page.page_no = i + 1;
+    page.method = PageMethod::kNone;
+    page.needs_ocr = true;
+    page.ocr_reason = "image file";
+    doc.pages.push_back(std::move(page));
+  }
+  return doc;
+}
+
+}  // namespace foiamine

@@ -1,0 +1,24 @@
+// The text stage for plain-text files and the probe for image files.
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+#include "pipeline/file_type.h"
+#include "pipeline/page.h"
+#include "pipeline/status.h"
+
+namespace foiamine {
+
+// Splits text into pages at form feeds (a file without one is a single
+// page) and pages into words with line/paragraph breaks. Text that is not
+// valid UTF-8 is decoded as Windows-1252 (ICU) and a warning is added.
+// CRLF and CR line ends are accepted.
+SourceDocument PagesFromText(std::string_view bytes);
+
+// Checks an image file with Leptonica (without decoding the pixels) and
+// returns one page per image (per frame of a multi-page TIFF), each marked
+// as needing OCR. A corrupt or implausibly large image is kCorrupt.
+StatusOr<SourceDocument> ProbeImage(const std::filesystem::path& path, FileType type);
+
+}  // namespace foiamine

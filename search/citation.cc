@@ -1,0 +1,33 @@
+#include "search/citation.h"
+
+namespace foiamine {
+
+std::string FormatCitation(const CitationParts& p) {
+  std::string name;
+  if (!p.number.empty()) {
+    bool prefixed = p.agency.empty() || p.number.rfind(p.agency, 0) == 0 ||
+                    p.number.find("D.C.") != std::string::npos || p.number.find("Code") != std::string::npos;
+    name = prefixed ? p.number : p.agency + " " + p.number;
+  } else if (!p.title.empty()) {
+    name = p.title;
+  } else {
+    name = p.path;
+  }
+  std::string out = name;
+  if (!p.section.empty()) {
+    // A code section's own subsections extend its number:
+    // "D.C. Code § 24-211.07" + "24-211.07(b)(1)" -> "D.C. Code § 24-211.07(b)(1)".
+    size_t sign = p.number.find("§");
+    std::string code = sign == std::string::npos ? "" : p.number.substr(sign + 2);
+    while (!code.empty() && code.front() == ' ') code.erase(0, 1);
+    if (!code.empty() && p.section.rfind(code, 0) == 0) {
+      out = p.number.substr(0, p.number.size() - code.size()) + p.section;
+    } else {
+      out += " § " + p.section;
+    }
+  }
+  out += ", p. " + std::to_string(p.page);
+  return out;
+}
+
+}  // namespace foiamine

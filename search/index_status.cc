@@ -1,0 +1,138 @@
+#include "search/index_status.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <ostream>
+
+namespace foiamine {
+namespace {
+
+// OCR pages below this mean word confidence are flagged for a human look.
+constexpr double kLowConfidence = 70.0;
+
+int64_t Count(Index& index, const char* sql) {
+  auto stmt = index.db().Prepare(sql);
+  if (!stmt.ok() || !stmt->Step()) return 0;
+  return stmt->Int(0);
+}
+
+}  // namespace
+
+StatusOr<IndexStatus> ReadIndexStatus(Index& index) {
+  IndexStatus s;
+  s.documents = Count(index, "SELECT count(*) FROM documents");
+  s.files = Count(index, "SELECT count(*) FROM files");
+  s.pages = Count(index, "SELECT count(*) FROM pages");
+  s.pages_text = Count(index, "SELECT count(*) FROM pages WHERE method='text'");
+  s.pages_ocr = Count(index, "SELECT count(*) FROM pages WHERE method='ocr'");
+  s.pages_none = Count(index, "SELECT count(*) FROM pages WHERE method='none'");
+  s.pages_needing_ocr = Count(index, "SELECT count(*) FROM pages WHERE needs_ocr=1 AND method<>'ocr'");
+  s.documents_needing_ocr =
+      Count(index, "SELECT count(DISTINCT document_id) FROM pages WHERE needs_ocr=1 AND method<>'ocr'");
+  s.pages_low_confidence = Count(index, "SELECT count(*) FROM pages WHERE method='ocr' AND ocr_confidence < 70");
+  s.clauses = Count(index, "SELECT count(*) FROM clauses");
+  s.sections = Count(index, "SELECT count(*) FROM sections");
+  (void)kLowConfidence;
+
+  auto failures = index.db().Prepare(
+      "SELECT path, drop_root, stage, reason, at FROM failures ORDER BY drop_root, path_bytes");
+  if (!failures.ok()) return failures.status();
+  while (failures->Step()) {
+    s.failures.push_back({failures->Text(0), failures->Text(1), failures->Text(2), failures->Text(3), failures->Text(4)});
+  }
+  auto runs = index.db().Prepare(
+      "SELECT id, started_at, drops, exit_code, files_seen, docs_new, docs_unchanged, docs_failed, pages_indexed, "
+      "wall_seconds FROM runs ORDER BY id");
+  if (!runs.ok()) return runs.status();
+  while (runs->Step()) {
+    IndexStatus::Run r;
+    r.id = runs->Int(0);
+    r.started_at = runs->Text(1);
+    r.drops = runs->Text(2);
+    if (!runs->IsNull(3)) r.exit_code = runs->Int(3);
+    r.files_seen = runs->Int(4);
+    r.docs_new = runs->Int(5);
+    r.docs_unchanged = runs->Int(6);
+    r.docs_failed = runs->Int(7);
+    r.pages_indexed = runs->Int(8);
+    r.wall_seconds = runs->OptionalReal(9);
+    s.runs.push_back(r);
+  }
+  auto ocr = index.db().Prepare(
+      "SELECT (SELECT f.path FROM files f WHERE f.document_id=p.document_id ORDER BY f.id LIMIT 1), count(*) "
+      "FROM pages p WHERE p.needs_ocr=1 AND p.method<>'ocr' GROUP BY p.document_id ORDER BY 1");
+  if (!ocr.ok()) return ocr.status();
+  while (ocr->Step()) s.needing_ocr.push_back({ocr->Text(0), ocr->Int(1)});
+  return s;
+}
+
+void PrintIndexStatus(const IndexStatus& s, std::ostream& out) {
+  out << "documents  " << s.documents << " (" << s.files << " file paths)\n";
+  out << "pages      " << s.pages << ": " << s.pages_text << " text layer, " << s.pages_ocr << " OCR, "
+      << s.pages_none << " without text\n";
+  if (s.pages_low_confidence) out << "low-confidence OCR pages " << s.pages_low_confidence << " (mean word confidence < 70)\n";
+  out << "sections   " << s.sections << "\nclauses    " << s.clauses << "\n";
+  out << "needing OCR: " << s.documents_needing_ocr << " documents, " << s.pages_needing_ocr << " pages\n";
+  for (const auto& n : s.needing_ocr) out << "  " << n.path << " (" << n.pages << " pages)\n";
+  out << "failed inputs: " << s.failures.size() << "\n";
+  for (const auto& f : s.failures) out << "  " << f.path << " [" << f.stage << "]: " << f.reason << "\n";
+  out << "runs: " << s.runs.size() << "\n";
+  for (const auto& r : s.runs) {
+    char wall[32] = "?";
+    if (r.wall_seconds) std::snprintf(wall, sizeof wall, "%.2f", *r.wall_seconds);
+    std::string drops = r.drops;
+    for (auto& c : drops) if (c == '\n') c = ' ';
+    out << "  #" << r.id << " " << r.started_at << " " << drops << ": " << r.files_seen << " files, " << r.docs_new
+        << " new, " << r.docs_unchanged << " unchanged, " << r.docs_failed << " failed, " << r.pages_indexed
+        << " pages, " << wall << " s, exit "
+        << (r.exit_code ? std::to_string(*r.exit_code) : std::string("- (unfinished)")) << "\n";
+  }
+}
+
+void PrintIndexStatusJson(const IndexStatus& s, std::ostream& out) {
+  nlohmann::json j;
+  j["documents"] = s.documents;
+  j["files"] = s.files;
+  j["pages"] = {{"total", s.pages}, {"text", s.pages_text}, {"ocr", s.pages_ocr}, {"none", s.pages_none},
+                {"needing_ocr", s.pages_needing_ocr}, {"low_confidence", s.pages_low_confidence}};
+  j["documents_needing_ocr"] = s.documents_needing_ocr;
+  j["sections"] = s.sections;
+  j["clauses"] = s.clauses;
+  j["failures"] = nlohmann::json::array();
+  for (const auto& f : s.failures) {
+    j["failures"].push_back({{"path", f.path}, {"drop", f.drop_root}, {"stage", f.stage}, {"reason", f.reason}, {"at", f.at}});
+  }
+  j["runs"] = nlohmann::json::array();
+  for (const auto& r : s.runs) {
+    nlohmann::json run = {{"id", r.id}, {"started_at", r.started_at}, {"drops", r.drops},
+                          {"files_seen", r.files_seen}, {"new", r.docs_new}, {"unchanged", r.docs_unchanged},
+                          {"failed", r.docs_failed}, {"pages", r.pages_indexed}};
+    run["exit_code"] = r.exit_code ? nlohmann::json(*r.exit_code) : nlohmann::json(nullptr);
+    run["wall_seconds"] = r.wall_seconds ? nlohmann::json(*r.wall_seconds) : nlohmann::json(nullptr);
+    j["runs"].push_back(run);
+  }
+  out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+StatusOr<std::vector<PageRecord>> ReadPages(Index& index, const std::string& doc) {
+  auto stmt = index.db().Prepare(
+      "SELECT d.sha256, (SELECT f.path FROM files f WHERE f.document_id=d.id ORDER BY f.id LIMIT 1), p.page_no, "
+      "p.method, p.ocr_confidence, p.text FROM pages p JOIN documents d ON d.id=p.document_id "
+      "WHERE ?1 = '' OR d.sha256 = ?1 OR (length(?1) >= 8 AND d.sha256 LIKE ?1 || '%') "
+      "   OR EXISTS (SELECT 1 FROM files f WHERE f.document_id=d.id AND (f.path = ?1 OR f.drop_root || '/' || f.path = ?1)) "
+      "ORDER BY (SELECT min(f.path) FROM files f WHERE f.document_id=d.id), p.page_no");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, doc);
+  std::vector<PageRecord> pages;
+  Status status;
+  while (stmt->Step(&status)) {
+    pages.push_back(PageRecord{stmt->Text(0), stmt->Text(1), stmt->Text(3), stmt->Text(5),
+                               static_cast<int>(stmt->Int(2)), stmt->OptionalReal(4)});
+  }
+  if (!status.ok()) return status;
+  if (pages.empty() && !doc.empty()) return Status::NotFound("no document in the index matches '" + doc + "'");
+  return pages;
+}
+
+}  // namespace foiamine

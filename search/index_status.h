@@ -1,0 +1,52 @@
+// `foiamine status` and `foiamine pages`: what an index holds.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/index.h"
+#include "pipeline/status.h"
+
+namespace foiamine {
+
+struct IndexStatus {
+  int64_t documents = 0, files = 0, pages = 0;
+  int64_t pages_text = 0, pages_ocr = 0, pages_none = 0;
+  int64_t documents_needing_ocr = 0, pages_needing_ocr = 0, pages_low_confidence = 0;
+  int64_t clauses = 0, sections = 0;
+  struct Failure {
+    std::string path, drop_root, stage, reason, at;
+  };
+  std::vector<Failure> failures;
+  struct Run {
+    int64_t id = 0;
+    std::string started_at, drops;
+    std::optional<int64_t> exit_code;
+    int64_t files_seen = 0, docs_new = 0, docs_unchanged = 0, docs_failed = 0, pages_indexed = 0;
+    std::optional<double> wall_seconds;
+  };
+  std::vector<Run> runs;
+  struct NeedsOcr {
+    std::string path;
+    int64_t pages = 0;
+  };
+  std::vector<NeedsOcr> needing_ocr;
+};
+
+StatusOr<IndexStatus> ReadIndexStatus(Index& index);
+void PrintIndexStatus(const IndexStatus& status, std::ostream& out);
+void PrintIndexStatusJson(const IndexStatus& status, std::ostream& out);
+
+struct PageRecord {
+  std::string doc_sha256, doc_path, method, text;
+  int page = 0;
+  std::optional<double> ocr_confidence;
+};
+
+// Pages of every document, or of the one whose path or SHA-256 is `doc`
+// (a unique SHA-256 prefix of at least 8 characters works too).
+StatusOr<std::vector<PageRecord>> ReadPages(Index& index, const std::string& doc);
+
+}  // namespace foiamine

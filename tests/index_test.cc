@@ -1,0 +1,178 @@
+// The index schema and search, on a real SQLite file.
+#include "pipeline/index.h"
+
+#include <catch2/catch.hpp>
+
+#include "search/citation.h"
+#include "search/index_status.h"
+#include "search/search.h"
+#include "tests/test_support.h"
+
+using namespace foiamine;
+
+namespace {
+
+DocumentRecord MakeRecord(const std::string& sha, const std::string& path, std::vector<std::string> page_texts) {
+  DocumentRecord r;
+  r.sha256 = sha;
+  r.file_type = "pdf";
+  r.size_bytes = 100;
+  r.text_version = "test";
+  r.metadata.title = "Release of Inmates";
+  r.metadata.number = "PS 4020.1F";
+  r.metadata.agency = "DOC";
+  r.metadata.authority = "policy";
+  r.metadata.doc_kind = "jail_policy";
+  r.metadata.from_manifest = true;
+  r.paths.push_back(DocumentPath{"/drops/one", path, path, true});
+  int page_no = 1;
+  for (const auto& text : page_texts) {
+    SourcePage page;
+    page.page_no = page_no++;
+    page.method = PageMethod::kText;
+    std::string word;
+    for (char c : text + " ") {
+      if (c == ' ') {
+        if (!word.empty()) page.words.push_back(SourceWord{word, Box{1, 2, 3, 4}, Break::kSpace, {}});
+        word.clear();
+      } else {
+        word += c;
+      }
+    }
+    r.normalized.push_back(NormalizePage(page.words));
+    r.pages.push_back(std::move(page));
+  }
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("a new index carries the schema version and every documented table", "[index]") {
+  testing::ScratchDir dir;
+  auto index = Index::Open((dir / "i.db").string(), Index::Access::kWrite);
+  REQUIRE(index.ok());
+  auto version = index->db().Prepare("PRAGMA user_version");
+  REQUIRE(version.ok());
+  REQUIRE(version->Step());
+  CHECK(version->Int(0) == kSchemaVersion);
+  for (const char* table : {"runs", "documents", "files", "pages", "words", "pages_fts", "stage_versions",
+                            "failures", "events", "sections", "clauses", "citations"}) {
+    auto stmt = index->db().Prepare("SELECT count(*) FROM sqlite_master WHERE name=?");
+    REQUIRE(stmt.ok());
+    stmt->Bind(1, std::string_view(table));
+    REQUIRE(stmt->Step());
+    INFO(table);
+    CHECK(stmt->Int(0) == 1);
+  }
+  auto mode = index->db().Prepare("PRAGMA journal_mode");
+  REQUIRE(mode.ok());
+  REQUIRE(mode->Step());
+  CHECK(mode->Text(0) == "wal");
+}
+
+TEST_CASE("an index refuses files that are not foiamine indexes, or newer ones", "[index]") {
+  testing::ScratchDir dir;
+  testing::WriteFile(dir / "notes.txt", "this is not sqlite at all, just some text that is long enough to matter");
+  CHECK_FALSE(Index::Open((dir / "notes.txt").string(), Index::Access::kWrite).ok());
+  {
+    auto other = Database::Open((dir / "other.db").string(), Database::Mode::kReadWriteCreate);
+    REQUIRE(other.ok());
+    REQUIRE(other->Exec("CREATE TABLE recipes(name TEXT)").ok());
+  }
+  auto refused = Index::Open((dir / "other.db").string(), Index::Access::kWrite);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().message().find("not a foiamine index") != std::string::npos);
+  {
+    auto future = Database::Open((dir / "future.db").string(), Database::Mode::kReadWriteCreate);
+    REQUIRE(future.ok());
+    REQUIRE(future->Exec("PRAGMA user_version = 99").ok());
+  }
+  auto newer = Index::Open((dir / "future.db").string(), Index::Access::kWrite);
+  REQUIRE_FALSE(newer.ok());
+  CHECK(newer.status().message().find("newer than this foiamine") != std::string::npos);
+}
+
+TEST_CASE("documents are written whole and found by FTS5 with bm25, snippets and citations", "[index][search]") {
+  testing::ScratchDir dir;
+  auto index = Index::Open((dir / "i.db").string(), Index::Access::kWrite);
+  REQUIRE(index.ok());
+  auto run = index->BeginRun("/drops/one", "test");
+  REQUIRE(run.ok());
+  auto id = index->WriteDocument(
+      MakeRecord("aa11", "ps-4020.pdf",
+                 {"Property is returned at discharge.",
+                  "Records office staff shall notify Immigration and Customs Enforcement prior to release.",
+                  "Médical records are confidential."}),
+      *run);
+  REQUIRE(id.ok());
+  CHECK(index->FindDocument("aa11") == *id);
+  CHECK_FALSE(index->FindDocument("bb22").has_value());
+
+  SearchOptions phrase;
+  phrase.query = "\"notify Immigration\"";
+  auto hits = Search(*index, phrase);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->size() == 1);
+  CHECK((*hits)[0].page == 2);
+  CHECK((*hits)[0].doc_path == "ps-4020.pdf");
+  CHECK((*hits)[0].citation == "DOC PS 4020.1F, p. 2");
+  CHECK((*hits)[0].snippet.find("[notify Immigration]") != std::string::npos);
+
+  SearchOptions near;
+  near.query = "NEAR(notify release, 8)";
+  REQUIRE(Search(*index, near)->size() == 1);
+  SearchOptions prefix;
+  prefix.query = "notif* NOT property";
+  REQUIRE(Search(*index, prefix)->size() == 1);
+  SearchOptions diacritics;  // remove_diacritics 2: "medical" finds "Médical"
+  diacritics.query = "medical";
+  auto med = Search(*index, diacritics);
+  REQUIRE(med->size() == 1);
+  CHECK((*med)[0].page == 3);
+  SearchOptions filtered = phrase;
+  filtered.authority = "law";
+  CHECK(Search(*index, filtered)->empty());
+  filtered.authority = "policy";
+  CHECK(Search(*index, filtered)->size() == 1);
+}
+
+TEST_CASE("a malformed query explains FTS5 syntax instead of a raw SQLite error", "[search]") {
+  testing::ScratchDir dir;
+  auto index = Index::Open((dir / "i.db").string(), Index::Access::kWrite);
+  REQUIRE(index.ok());
+  for (const char* bad : {"\"unbalanced AND (", "(notify OR", "release:date", "AND", ""}) {
+    SearchOptions o;
+    o.query = bad;
+    auto hits = Search(*index, o);
+    INFO(bad);
+    REQUIRE_FALSE(hits.ok());
+    CHECK(hits.status().code() == Status::Code::kInvalidArgument);
+    CHECK(hits.status().message().find("Query syntax (SQLite FTS5)") != std::string::npos);
+  }
+}
+
+TEST_CASE("a second path of the same content is recorded once", "[index]") {
+  testing::ScratchDir dir;
+  auto index = Index::Open((dir / "i.db").string(), Index::Access::kWrite);
+  REQUIRE(index.ok());
+  auto run = index->BeginRun("/drops/one", "test");
+  auto id = index->WriteDocument(MakeRecord("cc33", "a.pdf", {"text"}), *run);
+  REQUIRE(id.ok());
+  DocumentPath copy{"/drops/one", "copies/a.pdf", "copies/a.pdf", false};
+  CHECK(*index->AddPath(*id, copy, *run) == true);
+  CHECK(*index->AddPath(*id, copy, *run) == false);
+  auto status = ReadIndexStatus(*index);
+  REQUIRE(status.ok());
+  CHECK(status->documents == 1);
+  CHECK(status->files == 2);
+}
+
+TEST_CASE("citations name the document by number, title or path", "[citation]") {
+  CHECK(FormatCitation({"DOC", "PS 4020.1F", "Release", "a.pdf", "9.a.(b)", 4}) == "DOC PS 4020.1F § 9.a.(b), p. 4");
+  CHECK(FormatCitation({"MPD", "GO-OPS-201.26", "", "b.pdf", "", 2}) == "MPD GO-OPS-201.26, p. 2");
+  CHECK(FormatCitation({"MPD", "MPD GO 201.26", "", "b.pdf", "", 2}) == "MPD GO 201.26, p. 2");
+  CHECK(FormatCitation({"Council", "D.C. Code § 24-211.07", "", "c.pdf", "24-211.07(b)(1)", 1}) ==
+        "D.C. Code § 24-211.07(b)(1), p. 1");
+  CHECK(FormatCitation({"", "", "Release Desk Log", "log.pdf", "", 3}) == "Release Desk Log, p. 3");
+  CHECK(FormatCitation({"", "", "", "scans/fax.tif", "", 1}) == "scans/fax.tif, p. 1");
+}

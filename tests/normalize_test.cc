@@ -1,0 +1,77 @@
+#include "pipeline/normalize.h"
+
+#include <catch2/catch.hpp>
+
+#include "pipeline/text_file.h"
+#include "pipeline/utf8.h"
+
+using namespace foiamine;
+
+namespace {
+
+SourceWord W(std::string text, Break after = Break::kSpace) {
+  return SourceWord{std::move(text), Box{0, 0, 1, 1}, after, {}};
+}
+
+std::string SpanText(const NormalizedPage& page, const Span& span) {
+  return SubstrCodePoints(page.text, span.start, span.end);
+}
+
+}  // namespace
+
+TEST_CASE("normalization folds ligatures, quotes, dashes and soft hyphens", "[normalize]") {
+  std::vector<SourceWord> words = {W("\xEF\xAC\x81nal"), W("\xE2\x80\x9Cnotify\xE2\x80\x9D"),
+                                   W("ICE\xE2\x80\x99s"), W("2019\xE2\x80\x93" "2020"), W("de\xC2\xADtainer")};
+  NormalizedPage page = NormalizePage(words);
+  CHECK(page.text == "final \"notify\" ICE's 2019-2020 detainer");
+  // Every word maps to its normalized span.
+  CHECK(SpanText(page, page.word_spans[0]) == "final");
+  CHECK(SpanText(page, page.word_spans[2]) == "ICE's");
+  CHECK(SpanText(page, page.word_spans[4]) == "detainer");
+}
+
+TEST_CASE("words hyphenated at a line end are joined; dashes and capitals are not", "[normalize]") {
+  std::vector<SourceWord> words = {W("shall"), W("noti-", Break::kLine), W("fy"), W("the"),
+                                   W("Compact\xE2\x80\x94", Break::kLine), W("recognizing"),
+                                   W("Post-", Break::kLine), W("Release"), W("end.", Break::kParagraph), W("Next")};
+  NormalizedPage page = NormalizePage(words);
+  CHECK(page.text == "shall notify the Compact-\nrecognizing Post-\nRelease end.\n\nNext");
+  // The joined word spans both source words: "noti" then "fy".
+  CHECK(SpanText(page, page.word_spans[1]) == "noti");
+  CHECK(SpanText(page, page.word_spans[2]) == "fy");
+  CHECK(page.word_spans[1].end == page.word_spans[2].start);
+}
+
+TEST_CASE("offsets count code points, not bytes", "[normalize]") {
+  std::vector<SourceWord> words = {W("§"), W("24-211.07"), W("notificación"), W("ICE")};
+  NormalizedPage page = NormalizePage(words);
+  CHECK(page.text == "§ 24-211.07 notificación ICE");
+  CHECK(page.word_spans[3].start == 25);
+  CHECK(SpanText(page, page.word_spans[3]) == "ICE");
+}
+
+TEST_CASE("sentences: a line wrap does not end a sentence, a period does", "[normalize]") {
+  std::vector<SourceWord> words = {W("Records"), W("staff"), W("shall", Break::kLine), W("notify"), W("ICE."),
+                                   W("Property"), W("is"), W("returned.")};
+  NormalizedPage page = NormalizePage(words);
+  REQUIRE(page.sentences.size() == 2);
+  CHECK(SpanText(page, page.sentences[0]) == "Records staff shall\nnotify ICE.");
+  CHECK(SpanText(page, page.sentences[1]) == "Property is returned.");
+}
+
+TEST_CASE("plain text files: pages at form feeds, lines and paragraphs kept", "[normalize][text_file]") {
+  SourceDocument doc = PagesFromText("From: clerk\r\nTo: ERO\r\n\r\nList attached.\fPage two\n");
+  REQUIRE(doc.pages.size() == 2);
+  CHECK(NormalizePage(doc.pages[0].words).text == "From: clerk\nTo: ERO\n\nList attached.");
+  CHECK(NormalizePage(doc.pages[1].words).text == "Page two");
+  CHECK(doc.pages[1].page_no == 2);
+  CHECK(doc.warnings.empty());
+  SourceDocument latin = PagesFromText("notificaci\xF3n");
+  REQUIRE(latin.pages.size() == 1);
+  CHECK(NormalizePage(latin.pages[0].words).text == "notificación");
+  CHECK(latin.warnings.size() == 1);
+}
+
+TEST_CASE("NormalizeText applies the same rules to a string", "[normalize]") {
+  CHECK(NormalizeText("  \xE2\x80\x9CICE\xE2\x80\x9D   detainer\n ") == "\"ICE\" detainer");
+}
