@@ -13,6 +13,7 @@
 #include <iostream>
 
 #include "pipeline/index.h"
+#include "pipeline/pdf_text.h"
 #include "pipeline/runner.h"
 #include "search/index_status.h"
 #include "search/search.h"
@@ -54,6 +55,10 @@ std::string CommandLine(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Internal: the isolated Poppler text extraction (pipeline/pdf_text.h).
+  if (argc == 3 && std::string(argv[1]) == "__pdf-text") {
+    return foiamine::ServePdfTextRequest(argv[2], STDOUT_FILENO);
+  }
   CLI::App app{"foiamine: mine public-records drops for the clauses that govern cooperation with federal\n"
                "immigration enforcement, and cite them precisely."};
   app.require_subcommand(1);
@@ -106,6 +111,8 @@ int main(int argc, char** argv) {
   if (*run) {
     if (run_options.jobs == 0) run_options.jobs = static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
     run_options.command_line = CommandLine(argc, argv);
+    std::error_code ec;
+    run_options.helper_executable = std::filesystem::read_symlink("/proc/self/exe", ec).string();
     std::signal(SIGINT, OnInterrupt);
     std::signal(SIGTERM, OnInterrupt);
     return foiamine::RunDrops(run_options, std::cout, std::cerr);

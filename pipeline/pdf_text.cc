@@ -278,9 +278,32 @@ struct Fd {
   }
 };
 
+// True when this process runs more than one thread (Linux /proc).
+bool ProcessHasOtherThreads() {
+  std::error_code ec;
+  int threads = 0;
+  for (auto it = std::filesystem::directory_iterator("/proc/self/task", ec);
+       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    if (++threads > 1) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string PopplerVersion() { return poppler::version_string(); }
+
+int ServePdfTextRequest(const std::string& path, int fd) {
+  std::string message;
+  try {
+    message = Encode(ExtractPdfTextInProcess(path));
+  } catch (const std::bad_alloc&) {
+    message = Encode(Status::Corrupt("Poppler ran out of memory on this PDF"));
+  } catch (const std::exception& e) {
+    message = Encode(Status::Internal(std::string("Poppler failed: ") + e.what()));
+  }
+  return WriteAll(fd, message) ? 0 : 1;
+}
 
 StatusOr<SourceDocument> ExtractPdfTextInProcess(const std::filesystem::path& path) {
   PopplerMessageScope messages;
@@ -341,6 +364,13 @@ StatusOr<SourceDocument> ExtractPdfText(const std::filesystem::path& path, const
   if (pipe(fds) != 0) return Status::Internal(std::string("pipe: ") + std::strerror(errno));
   Fd read_end{fds[0]};
   Fd write_end{fds[1]};
+  // Prepared before fork: after it, the child may only make
+  // async-signal-safe calls until exec.
+  const std::string path_string = path.string();
+  // Exec costs ~50 ms (loading the binary's libraries); a single-threaded
+  // process can fork safely and skip it.
+  const std::string helper = ProcessHasOtherThreads() ? limits.helper_executable : std::string();
+  const char* exec_argv[] = {helper.c_str(), "__pdf-text", path_string.c_str(), nullptr};
   pid_t child = fork();
   if (child < 0) return Status::Internal(std::string("fork: ") + std::strerror(errno));
   if (child == 0) {
@@ -349,15 +379,12 @@ StatusOr<SourceDocument> ExtractPdfText(const std::filesystem::path& path, const
       rlimit limit{limits.memory_limit_bytes, limits.memory_limit_bytes};
       setrlimit(RLIMIT_AS, &limit);
     }
-    std::string message;
-    try {
-      message = Encode(ExtractPdfTextInProcess(path));
-    } catch (const std::bad_alloc&) {
-      message = Encode(Status::Corrupt("Poppler ran out of memory on this PDF"));
-    } catch (const std::exception& e) {
-      message = Encode(Status::Internal(std::string("Poppler failed: ") + e.what()));
+    if (!helper.empty()) {
+      if (dup2(write_end.fd, STDOUT_FILENO) < 0) _exit(127);
+      execv(helper.c_str(), const_cast<char* const*>(exec_argv));
+      _exit(127);
     }
-    _exit(WriteAll(write_end.fd, message) ? 0 : 1);
+    _exit(ServePdfTextRequest(path_string, write_end.fd));
   }
   close(write_end.fd);
   write_end.fd = -1;
@@ -393,6 +420,7 @@ StatusOr<SourceDocument> ExtractPdfText(const std::filesystem::path& path, const
     return Status::Corrupt("Poppler crashed on this PDF (signal " + std::to_string(WTERMSIG(wstatus)) + ")");
   }
   if (received.empty()) {
+    if (WEXITSTATUS(wstatus) == 127) return Status::Internal("cannot start the text extraction helper " + helper);
     return Status::Corrupt("Poppler stopped without a result (exit code " + std::to_string(WEXITSTATUS(wstatus)) +
                            ", likely out of memory)");
   }

@@ -13,6 +13,13 @@ struct PdfTextLimits {
   int timeout_seconds = 300;
   // Address-space bound for the isolated extraction (ignored under ASan).
   size_t memory_limit_bytes = size_t{4} << 30;
+  // When set, the child exec()s this program as
+  //   <helper_executable> __pdf-text <path>
+  // (the foiamine binary: see cli/main.cc) instead of running Poppler in the
+  // forked copy of this process. Exec is what makes isolation safe once the
+  // parent has other threads (OCR workers): a forked child inherits their
+  // locks (Poppler's, ICU's) in whatever state they were, and could hang.
+  std::string helper_executable;
 };
 
 // Extracts every page's words in reading order, with boxes in PDF points
@@ -27,6 +34,11 @@ StatusOr<SourceDocument> ExtractPdfText(const std::filesystem::path& path, const
 
 // The same without process isolation (used by the child, and by tests).
 StatusOr<SourceDocument> ExtractPdfTextInProcess(const std::filesystem::path& path);
+
+// The child's side of the isolation protocol: extracts `path` in this
+// process and writes the encoded result to file descriptor `fd`. Returns a
+// process exit code.
+int ServePdfTextRequest(const std::string& path, int fd);
 
 // Poppler's version, part of the text stage's version string.
 std::string PopplerVersion();

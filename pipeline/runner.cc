@@ -181,6 +181,7 @@ Outcome IndexNewDocument(Index& index, const DropFile& file, const std::string& 
     case FileType::kPdf: {
       PdfTextLimits limits;
       limits.timeout_seconds = options.pdf_timeout_seconds;
+      limits.helper_executable = options.helper_executable;
       source = ExtractPdfText(file.absolute, limits);
       break;
     }

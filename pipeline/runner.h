@@ -20,6 +20,7 @@ struct RunOptions {
   bool quiet = false;            // no per-document lines on stderr
   int pdf_timeout_seconds = 300; // per-document bound for Poppler
   std::string command_line;      // recorded in runs.arguments
+  std::string helper_executable; // the foiamine binary, for isolated Poppler (see PdfTextLimits)
 };
 
 // Exit codes of CONTRACTS.md.
