@@ -142,6 +142,39 @@ std::vector<Page> Typesetter::Layout(const Document& doc) const {
     return line;
   };
 
+  // Greedy line breaking: a word that does not fit is hyphenated at its
+  // last `~` that fits, or moves to the next line.
+  auto wrap = [&](const std::string& text, const std::string& font, double x) {
+    const double avail = kRight - x;
+    std::vector<Token> pending = Tokenize(text);
+    std::vector<Token> current;
+    size_t next = 0;
+    while (next < pending.size()) {
+      Token word = pending[next];
+      current.push_back(word);
+      if (current.size() == 1 || line_width(make_line(current, font, x)) <= avail) {
+        ++next;
+        continue;
+      }
+      current.pop_back();
+      if (!word.box) {
+        for (size_t cut = word.text.rfind('~'); cut != std::string::npos && cut > 0;
+             cut = word.text.rfind('~', cut - 1)) {
+          std::vector<Token> trial = current;
+          trial.push_back({word.text.substr(0, cut) + "-", false});
+          if (line_width(make_line(trial, font, x)) <= avail) {
+            current = trial;
+            pending[next].text = word.text.substr(cut + 1);
+            break;
+          }
+        }
+      }
+      place(make_line(current, font, x), leading);
+      current.clear();
+    }
+    if (!current.empty()) place(make_line(current, font, x), leading);
+  };
+
   for (const Block& block : doc.blocks) {
     switch (block.kind) {
       case BlockKind::kGap:
@@ -162,7 +195,7 @@ std::vector<Page> Typesetter::Layout(const Document& doc) const {
         place(single(block.text, title_font, 1), leading * 1.2);
         break;
       case BlockKind::kHeading:
-        place(single(block.text, bold_font, 0), leading);
+        wrap(block.text, bold_font, kLeft);
         break;
       case BlockKind::kCenter:
         place(single(block.text, body_font, 1), leading);
@@ -196,39 +229,9 @@ std::vector<Page> Typesetter::Layout(const Document& doc) const {
         place(line, leading);
         break;
       }
-      case BlockKind::kParagraph: {
-        const double x = kLeft + kIndentStep * block.indent;
-        const double avail = kRight - x;
-        std::vector<Token> pending = Tokenize(block.text);
-        std::vector<Token> current;
-        size_t next = 0;
-        while (next < pending.size()) {
-          Token word = pending[next];
-          current.push_back(word);
-          if (current.size() == 1 || line_width(make_line(current, body_font, x)) <= avail) {
-            ++next;
-            continue;
-          }
-          current.pop_back();
-          // Try to hyphenate at the last `~` that still fits.
-          if (!word.box) {
-            for (size_t cut = word.text.rfind('~'); cut != std::string::npos && cut > 0;
-                 cut = word.text.rfind('~', cut - 1)) {
-              std::vector<Token> trial = current;
-              trial.push_back({word.text.substr(0, cut) + "-", false});
-              if (line_width(make_line(trial, body_font, x)) <= avail) {
-                current = trial;
-                pending[next].text = word.text.substr(cut + 1);
-                break;
-              }
-            }
-          }
-          place(make_line(current, body_font, x), leading);
-          current.clear();
-        }
-        if (!current.empty()) place(make_line(current, body_font, x), leading);
+      case BlockKind::kParagraph:
+        wrap(block.text, body_font, kLeft + kIndentStep * block.indent);
         break;
-      }
     }
   }
 
