@@ -54,9 +54,18 @@ std::string Normalize(const std::string& s) {
     if (at("\xE2\x80\x98") || at("\xE2\x80\x99")) { t += '\''; i += 2; continue; }
     if (at("\xE2\x80\x9C") || at("\xE2\x80\x9D")) { t += '"'; i += 2; continue; }
     if (at("\xE2\x80\x93") || at("\xE2\x80\x94")) { t += '-'; i += 2; continue; }
-    if (s[i] == '-' && i + 2 < s.size() && s[i + 1] == '\n' && std::islower(static_cast<unsigned char>(s[i + 2]))) {
-      ++i;  // drop the hyphen and the line break
-      continue;
+    if (s[i] == '-') {
+      // "-", line break (spaces around it allowed), lowercase: a broken word.
+      size_t j = i + 1;
+      while (j < s.size() && s[j] == ' ') ++j;
+      if (j < s.size() && s[j] == '\n') {
+        ++j;
+        while (j < s.size() && s[j] == ' ') ++j;
+        if (j < s.size() && std::islower(static_cast<unsigned char>(s[j]))) {
+          i = j - 1;  // drop the hyphen and the line break
+          continue;
+        }
+      }
     }
     t += s[i];
   }
@@ -90,6 +99,7 @@ using PairKey = std::tuple<std::string, std::string, std::string, std::string, s
 
 TEST_CASE("Normalize joins line-end hyphens and folds space and case", "[corpus]") {
   CHECK(Normalize("shall  Notifi-\ncation\n of") == "shall notification of");
+  CHECK(Normalize("sched- \n   uled") == "scheduled");
   CHECK(Normalize("GO-OPS-\n201.26") == "go-ops- 201.26");
   CHECK(Normalize("\xE2\x80\x9CICE\xE2\x80\x9D \xE2\x80\x94 DOC\xE2\x80\x99s") == "\"ice\" - doc's");
 }
