@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <numbers>
 #include <random>
 #include <stdexcept>
 
@@ -65,7 +66,7 @@ PixPtr Rasterize(const Typesetter& ts, const Page& page, int dpi) {
 // result is the same on every run.
 PixPtr Degrade(PixPtr pix, double skew_degrees, bool upside_down, std::mt19937& rng) {
   if (upside_down) pix = Check(pixRotate180(nullptr, pix.get()), "pixRotate180");
-  const float radians = static_cast<float>(skew_degrees * M_PI / 180.0);
+  const float radians = static_cast<float>(skew_degrees * std::numbers::pi / 180.0);
   pix = Check(pixRotate(pix.get(), radians, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0),
               "pixRotate");
   pix = Check(pixBlockconv(pix.get(), 1, 1), "pixBlockconv");
