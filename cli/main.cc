@@ -155,8 +155,15 @@ int main(int argc, char** argv) {
                            {"method", h.method}, {"ocr_confidence", NullableReal(h.ocr_confidence)}})
                   << "\n";
       } else {
-        std::string snippet = h.snippet;
-        for (auto& c : snippet) if (c == '\n') c = ' ';
+        // One line per snippet: line breaks and their runs become one space.
+        std::string snippet;
+        for (char c : h.snippet) {
+          if (c == '\n' || c == ' ') {
+            if (!snippet.empty() && snippet.back() != ' ') snippet += ' ';
+          } else {
+            snippet += c;
+          }
+        }
         std::cout << h.citation << "  [" << h.doc_path << "]";
         if (h.method == "ocr" && h.ocr_confidence && *h.ocr_confidence < 70) std::cout << "  (low-confidence OCR)";
         std::cout << "\n    " << snippet << "\n";

@@ -74,7 +74,9 @@ void PrintIndexStatus(const IndexStatus& s, std::ostream& out) {
   if (s.pages_low_confidence) out << "low-confidence OCR pages " << s.pages_low_confidence << " (mean word confidence < 70)\n";
   out << "sections   " << s.sections << "\nclauses    " << s.clauses << "\n";
   out << "needing OCR: " << s.documents_needing_ocr << " documents, " << s.pages_needing_ocr << " pages\n";
-  for (const auto& n : s.needing_ocr) out << "  " << n.path << " (" << n.pages << " pages)\n";
+  for (const auto& n : s.needing_ocr) {
+    out << "  " << n.path << " (" << n.pages << (n.pages == 1 ? " page" : " pages") << ")\n";
+  }
   out << "failed inputs: " << s.failures.size() << "\n";
   for (const auto& f : s.failures) out << "  " << f.path << " [" << f.stage << "]: " << f.reason << "\n";
   out << "runs: " << s.runs.size() << "\n";
