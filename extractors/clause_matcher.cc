@@ -90,6 +90,9 @@ class Matcher {
       UnitInfo& info = Info(ui);
       hits.clear();
       if (!rules_.set->Match(info.folded.text, &hits)) continue;
+      if (std::any_of(rules_.skip_units.begin(), rules_.skip_units.end(),
+                      [&](const auto& re) { return RE2::PartialMatch(info.folded.text, *re); }))
+        continue;
       std::set<int> fired(hits.begin(), hits.end());
       std::map<std::string, std::vector<Candidate>> by_topic;
       std::string context;

@@ -91,7 +91,7 @@ std::string InferNumber(const std::string& text) {
 
 std::string InferAgency(const std::string& text) {
   static const RE2 kAgency(
-      R"(\b((?:[A-Z][A-Za-z.'-]*\s+){0,4}(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+Office|SHERIFF'?S\s+OFFICE)|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+)?Department\s+of\s+Corrections|Metropolitan\s+Police\s+Department|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
+      R"(\b((?:[A-Z][A-Za-z.'-]*[ \t]+){1,4}(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+Office|SHERIFF'?S\s+OFFICE)|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+)?Department\s+of\s+Corrections|Metropolitan\s+Police\s+Department|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
   std::string agency;
   if (RE2::PartialMatch(text, kAgency, &agency)) {
     std::string out;

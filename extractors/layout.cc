@@ -214,7 +214,10 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   }
   in = sp;
   if (RE2::Consume(&in, kDecimal, &whole, &a)) {
-    if (!StartsUpper(Trim(std::string_view(in.data(), in.size())))) return std::nullopt;
+    // "413.4.2 IMMIGRATION CHECKS": a decimal is a section number only with
+    // a heading or sentence after it (bare ones are reference lists).
+    std::string_view after = Trim(std::string_view(in.data(), in.size()));
+    if (after.empty() || !StartsUpper(after)) return std::nullopt;
     m.style = "dec";
     m.printed = std::string(a);
     m.length = consumed(in);
@@ -585,12 +588,14 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       AppendJoin(' ');
     }
 
-    // Section bookkeeping.
-    if (marker && !marker->bullet && infer_sections) {
+    // Section bookkeeping (the numbering stack is kept even when the
+    // structure is given, to validate markers).
+    if (marker && !marker->bullet) {
       auto it = std::find_if(stack.begin(), stack.end(), [&](const Level& l) { return l.style == marker->style; });
       if (it != stack.end()) stack.erase(it, stack.end());
-      Level level{marker->style, marker->printed, marker->value, -1};
-      stack.push_back(level);
+      stack.push_back(Level{marker->style, marker->printed, marker->value, -1});
+    }
+    if (marker && !marker->bullet && infer_sections) {
       Section s;
       s.marker = marker->printed;
       s.path = BuildPath(stack);

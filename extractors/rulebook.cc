@@ -176,6 +176,13 @@ class Loader {
         (*s == Stance::kReports ? out_.report_cues : out_.modal_cues).push_back(std::move(cue));
       }
     }
+    if (const YAML::Node skip = root["skip_units"]) {
+      for (const auto& p : skip) {
+        auto re = Compile(p.as<std::string>(), "skip_units");
+        if (!re.ok()) return re.status();
+        out_.skip_units.push_back(std::move(*re));
+      }
+    }
     if (const YAML::Node actors = root["actors"]) {
       for (const auto& a : actors) {
         Compiled::ActorCue cue;
