@@ -60,6 +60,7 @@ struct UnitInfo {
   std::vector<Hit> modal;
   std::vector<Hit> reports;
   std::vector<Hit> imperative;
+  std::vector<Hit> habitual;
   std::vector<size_t> cuts;  // segment starts (folded offsets), first is 0
   std::vector<std::pair<size_t, std::string>> actors;  // folded offset, actor
 };
@@ -77,8 +78,10 @@ struct Candidate {
 
 class Matcher {
  public:
-  Matcher(const Compiled& rules, const DocumentLayout& layout, const std::string& default_actor)
-      : rules_(rules), layout_(layout), default_actor_(default_actor), info_(layout.units().size()) {}
+  Matcher(const Compiled& rules, const DocumentLayout& layout, const std::string& default_actor,
+          const std::string& authority)
+      : rules_(rules), layout_(layout), default_actor_(default_actor), authority_(authority),
+        info_(layout.units().size()) {}
 
   std::vector<Clause> Run() {
     std::vector<Clause> clauses;
@@ -93,6 +96,11 @@ class Matcher {
       if (std::any_of(rules_.skip_units.begin(), rules_.skip_units.end(),
                       [&](const auto& re) { return RE2::PartialMatch(info.folded.text, *re); }))
         continue;
+      {  // A question states neither a rule nor an act.
+        std::string_view t = info.folded.text;
+        while (!t.empty() && (t.back() == ' ' || t.back() == '"')) t.remove_suffix(1);
+        if (!t.empty() && t.back() == '?') continue;
+      }
       std::set<int> fired(hits.begin(), hits.end());
       std::map<std::string, std::vector<Candidate>> by_topic;
       std::string context;
@@ -112,7 +120,7 @@ class Matcher {
           if (ok && fired.count(v)) ok = false;
         if (!ok) continue;
         for (auto [s, e] : AllMatches(*rules_.patterns[rule.all_of[0]].re, info.folded.text)) {
-          if (e <= s) continue;
+          if (e <= s || InDefinition(info, s)) continue;
           Candidate c = Decide(ui, Hit{s, e, Stance::kMentions});
           c.rule = rule.id;
           c.confidence = rule.confidence * (c.inherited ? 0.9 : 1.0) * (c.stance == Stance::kMentions ? 0.8 : 1.0);
@@ -152,6 +160,7 @@ class Matcher {
     info.modal = FindCues(rules_.modal_cues, t);
     info.reports = FindCues(rules_.report_cues, t);
     info.imperative = FindCues(rules_.imperative_cues, t);
+    info.habitual = FindCues(rules_.habitual_cues, t);
     std::set<size_t> cuts{0};
     for (const auto& re : rules_.scope_breaks)
       for (auto [s, e] : AllMatches(*re, t))
@@ -203,6 +212,17 @@ class Matcher {
     return context;
   }
 
+  // Is `pos` inside a scope that defines a term ("\"Detainer\" means ...")?
+  bool InDefinition(const UnitInfo& info, size_t pos) const {
+    const size_t seg = SegmentOf(info, pos);
+    const size_t begin = info.cuts[seg];
+    const size_t end = seg + 1 < info.cuts.size() ? info.cuts[seg + 1] : info.folded.text.size();
+    re2::StringPiece scope(info.folded.text.data() + begin, end - begin);
+    for (const auto& re : rules_.definitions)
+      if (RE2::PartialMatch(scope, *re)) return true;
+    return false;
+  }
+
   size_t SegmentOf(const UnitInfo& info, size_t pos) const {
     auto it = std::upper_bound(info.cuts.begin(), info.cuts.end(), pos);
     return static_cast<size_t>(it - info.cuts.begin()) - 1;
@@ -244,10 +264,16 @@ class Matcher {
     } else if (auto inherited = LeadInStance(layout_.units()[ui].lead_in)) {
       c.stance = *inherited;
       c.inherited = true;
-    } else if (!info.imperative.empty()) {
+    } else if (!info.habitual.empty()) {
+      c.stance = Stance::kReports;
+      c.cue = info.habitual.front();
+    } else if (!info.imperative.empty() && authority_ != "practice") {
       c.stance = Stance::kRequires;
       c.cue = info.imperative.front();
-    } else if (!info.reports.empty()) {
+    } else if (authority_ == "practice") {
+      c.stance = Stance::kReports;
+      if (!info.reports.empty()) c.cue = info.reports.front();
+    } else if (!info.reports.empty() && authority_ != "law" && authority_ != "policy") {
       c.stance = Stance::kReports;
       c.cue = info.reports.front();
     } else {
@@ -337,14 +363,15 @@ class Matcher {
   const Compiled& rules_;
   const DocumentLayout& layout_;
   const std::string& default_actor_;
+  const std::string& authority_;
   std::vector<UnitInfo> info_;
 };
 
 }  // namespace
 
 std::vector<Clause> MatchClauses(const Rulebook::Compiled& rules, const DocumentLayout& layout,
-                                 const std::string& default_actor) {
-  return Matcher(rules, layout, default_actor).Run();
+                                 const std::string& default_actor, const std::string& authority) {
+  return Matcher(rules, layout, default_actor, authority).Run();
 }
 
 std::string NormalizeAgency(const Rulebook::Compiled& rules, std::string_view agency) {

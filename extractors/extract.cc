@@ -12,7 +12,7 @@ Extraction ExtractDocument(const Rulebook& rulebook, const DocumentInput& input)
   internal::DocumentLayout layout(input.pages, input.sections);
   x.sections = layout.sections();
   const std::string actor = internal::NormalizeAgency(rulebook.compiled(), x.identity.agency.value);
-  x.clauses = internal::MatchClauses(rulebook.compiled(), layout, actor);
+  x.clauses = internal::MatchClauses(rulebook.compiled(), layout, actor, x.identity.authority.value);
   x.citations = FindCitations(input.pages);
   return x;
 }

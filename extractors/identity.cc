@@ -162,7 +162,10 @@ std::string InferKind(const std::string& text, const std::string& number) {
   return "";
 }
 
-std::string AuthorityOf(const std::string& kind) {
+std::string AuthorityOf(const std::string& kind, const std::string& text) {
+  // Testimony at a council hearing is evidence of practice, not law.
+  static const RE2 kTestimony(R"((?i)\btestimony\b|\btranscript\b|\bwitness\b|\bhearing\b)");
+  if (kind == "council_record" && RE2::PartialMatch(text, kTestimony)) return "practice";
   if (kind == "statute" || kind == "mayors_order" || kind == "council_record") return "law";
   if (kind == "jail_policy" || kind == "police_order") return "policy";
   if (kind == "correspondence" || kind == "log") return "practice";
@@ -188,7 +191,7 @@ DocumentIdentity InferIdentity(const DocumentInput& input) {
   id.agency = Pick(m.agency, InferAgency(head));
   const std::string kind = m.doc_kind.empty() ? InferKind(head, number) : m.doc_kind;
   id.doc_kind = Pick(m.doc_kind, kind);
-  id.authority = Pick(m.authority, AuthorityOf(kind));
+  id.authority = Pick(m.authority, AuthorityOf(kind, head));
   id.issued = Pick(m.issued, LabeledDate(head, "issued|issue|date issued|date of issue|signed|adoption|adopted|approved"));
   id.effective = Pick(m.effective, LabeledDate(head, "effective|eff\\.?|date effective|in effect"));
   id.review = Pick("", LabeledDate(head, "review|next review|reviewed|revised|revision|rev\\.?"));

@@ -151,6 +151,14 @@ class Loader {
     if (!stance) return Status::InvalidArgument("rulebook: no `stance:` cues");
     for (const auto& entry : stance) {
       const std::string name = entry.first.as<std::string>();
+      if (name == "habitual") {
+        for (const auto& p : entry.second) {
+          auto re = Compile(p.as<std::string>(), "stance.habitual");
+          if (!re.ok()) return re.status();
+          out_.habitual_cues.push_back(Compiled::Cue{std::move(*re), Stance::kReports});
+        }
+        continue;
+      }
       if (name == "imperative") {
         for (const auto& p : entry.second) {
           auto re = Compile(p.as<std::string>(), "stance.imperative");
@@ -181,6 +189,13 @@ class Loader {
         auto re = Compile(p.as<std::string>(), "skip_units");
         if (!re.ok()) return re.status();
         out_.skip_units.push_back(std::move(*re));
+      }
+    }
+    if (const YAML::Node defs = root["definitions"]) {
+      for (const auto& p : defs) {
+        auto re = Compile(p.as<std::string>(), "definitions");
+        if (!re.ok()) return re.status();
+        out_.definitions.push_back(std::move(*re));
       }
     }
     if (const YAML::Node actors = root["actors"]) {

@@ -45,7 +45,9 @@ struct Rulebook::Compiled {
   std::vector<Cue> modal_cues;     // restricts / requires / permits / mentions
   std::vector<Cue> imperative_cues;  // "Notify ICE ...": requires, when nothing else governs
   std::vector<Cue> report_cues;    // used only when no modal cue governs
+  std::vector<Cue> habitual_cues;  // reports in any document ("routinely", "we still call")
   std::vector<std::unique_ptr<RE2>> skip_units;    // units that are never clauses
+  std::vector<std::unique_ptr<RE2>> definitions;   // scopes that define a term: no anchors there
   std::vector<std::unique_ptr<RE2>> scope_breaks;  // where a sentence's negation scope ends
   std::vector<ActorCue> actors;
   std::vector<std::pair<std::string, std::unique_ptr<RE2>>> agencies;  // short name -> pattern
