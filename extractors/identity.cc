@@ -69,11 +69,11 @@ std::string InferNumber(const std::string& text) {
     const char* prefix;
   };
   static const P kPatterns[] = {
-      {R"(Program\s+Statement\s+(?:No\.?\s*)?(\d{4}\.\d{1,3}[A-Z]?))", "Program Statement "},
+      {R"((?i)Program\s+Statement\s+(?:No\.?\s*)?(\d{4}\.\d{1,3}[A-Z]?))", "Program Statement "},
       {R"(\bP\.?S\.?\s+(\d{4}\.\d{1,3}[A-Z]?))", "Program Statement "},
       {R"(\b(GO-[A-Z]{2,5}-\d+(?:\.\d+)?))", ""},
-      {R"(General\s+Order\s+(?:No\.?\s*)?([A-Z]{0,4}-?[A-Z]{0,4}-?\d+(?:\.\d+)*))", "General Order "},
-      {R"(Special\s+Order\s+(?:No\.?\s*)?(\d+-\d+|\d+))", "Special Order "},
+      {R"((?i)General\s+Order\s+(?:No\.?\s*)?([A-Z]{0,4}-?[A-Z]{0,4}-?\d+(?:\.\d+)*))", "General Order "},
+      {R"((?i)Special\s+Order\s+(?:No\.?\s*)?(\d+-\d+|\d+))", "Special Order "},
       {R"(\b(EO-\d{2}-\d{3,4}))", ""},
       {R"(Mayor'?s\s+Order\s+(?:No\.?\s*)?(\d{4}-\d{1,4}))", "Mayor's Order "},
       {R"((?i)directive\s*(?:no\.?|#|number)?\s*:?\s*([0-9][0-9A-Z.-]*[0-9A-Z]))", "Directive "},
