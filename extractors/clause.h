@@ -1,0 +1,61 @@
+// Clause: a sentence (or list item) that speaks to one rulebook topic, with
+// the stance it takes and the actor it binds.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace foiamine::extractors {
+
+enum class Stance {
+  kRestricts,  // "shall not", "may not", "no member shall", "no deberá"
+  kRequires,   // "shall", "must", "should", "will notify", "deberá"
+  kPermits,    // "may", "is authorized to", "nothing ... shall prohibit"
+  kReports,    // a described act: "the night clerk emailed ERO the list"
+  kMentions,   // on topic, but neither a rule nor a reported act
+};
+
+// "restricts" | "requires" | "permits" | "reports" | "mentions".
+std::string_view StanceName(Stance stance);
+// Inverse of StanceName; nullopt for an unknown name.
+std::optional<Stance> ParseStance(std::string_view name);
+
+// A span of code point offsets [start, end) in one page's text.
+struct Span {
+  int start = 0;
+  int end = 0;
+};
+
+// One clause found in a document.
+//
+// Identity: (page, char_start, topic) is unique within a document and the
+// same on every run over the same text and rulebook, so the pipeline can
+// derive a stable id from doc_sha256 + page + char_start + topic.
+//
+// Page breaks: `page` is the page where the sentence starts and
+// [char_start, char_end) are offsets in that page's text. When the sentence
+// continues on the next page, char_end is the end of its part on the starting
+// page (the end of that page's last body line), `crosses_page_break` is set,
+// and `text` holds the whole sentence, its parts joined with one space.
+struct Clause {
+  std::string topic;      // rulebook topic, e.g. "release_notification"
+  Stance stance = Stance::kMentions;
+  std::string actor;      // "DOC", "MPD", "District", ... ("" when unknown)
+  int page = 0;           // 1-based
+  std::string section;    // section path, "" when outside any section
+  int char_start = 0;
+  int char_end = 0;
+  bool crosses_page_break = false;
+  std::string text;       // the sentence / list item, lines joined by spaces
+  // Decisive words, offsets in the page's text (same page as char_start):
+  // stance_cue is the modal/negation that set the stance (start == end when
+  // the stance came from a list lead-in or is "mentions"); topic_cue is the
+  // rule's anchor term (e.g. "notify").
+  Span stance_cue;
+  Span topic_cue;
+  std::string rule;       // rule id, e.g. "release_notification/notify_agency_release"
+  double confidence = 0;  // 0..1
+};
+
+}  // namespace foiamine::extractors

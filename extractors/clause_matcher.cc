@@ -1,0 +1,387 @@
+#include "extractors/clause_matcher.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "extractors/text_fold.h"
+
+namespace foiamine::extractors::internal {
+namespace {
+
+using Compiled = Rulebook::Compiled;
+
+struct Hit {
+  size_t start = 0;
+  size_t end = 0;
+  Stance stance = Stance::kMentions;
+};
+
+std::vector<std::pair<size_t, size_t>> AllMatches(const RE2& re, std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> out;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece m;
+  size_t pos = 0;
+  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    size_t start = static_cast<size_t>(m.data() - text.data());
+    size_t end = start + m.size();
+    out.emplace_back(start, end);
+    pos = end > start ? end : end + 1;
+  }
+  return out;
+}
+
+// All cue matches; where cues overlap the longest wins (so "no member will
+// prohibit" beats "will", and "shall not" beats "shall").
+std::vector<Hit> FindCues(const std::vector<Compiled::Cue>& cues, std::string_view text) {
+  std::vector<Hit> all;
+  for (const auto& cue : cues)
+    for (auto [s, e] : AllMatches(*cue.re, text))
+      if (e > s) all.push_back(Hit{s, e, cue.stance});
+  std::stable_sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) {
+    if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
+    return a.start < b.start;
+  });
+  std::vector<Hit> kept;
+  for (const Hit& h : all) {
+    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Hit& k) { return h.start < k.end && k.start < h.end; });
+    if (!overlaps) kept.push_back(h);
+  }
+  std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.start < b.start; });
+  return kept;
+}
+
+// Per-unit analysis, computed on demand and cached (lead-ins are shared by
+// their items).
+struct UnitInfo {
+  bool done = false;
+  FoldedText folded;
+  std::vector<Hit> modal;
+  std::vector<Hit> reports;
+  std::vector<Hit> imperative;
+  std::vector<Hit> habitual;
+  std::vector<size_t> cuts;  // segment starts (folded offsets), first is 0
+  std::vector<std::pair<size_t, std::string>> actors;  // folded offset, actor
+};
+
+struct Candidate {
+  std::string rule;
+  double confidence = 0;
+  Stance stance = Stance::kMentions;
+  bool inherited = false;
+  size_t segment = 0;
+  Hit anchor;
+  std::optional<Hit> cue;  // folded offsets in this unit
+  std::string actor;
+};
+
+class Matcher {
+ public:
+  Matcher(const Compiled& rules, const DocumentLayout& layout, const std::string& default_actor,
+          const std::string& authority)
+      : rules_(rules), layout_(layout), default_actor_(default_actor), authority_(authority),
+        info_(layout.units().size()) {}
+
+  std::vector<Clause> Run() {
+    std::vector<Clause> clauses;
+    const auto& units = layout_.units();
+    std::vector<int> hits;
+    for (size_t ui = 0; ui < units.size(); ++ui) {
+      const Unit& unit = units[ui];
+      if (unit.heading) continue;
+      UnitInfo& info = Info(ui);
+      hits.clear();
+      if (!rules_.set->Match(info.folded.text, &hits)) continue;
+      if (std::any_of(rules_.skip_units.begin(), rules_.skip_units.end(),
+                      [&](const auto& re) { return RE2::PartialMatch(info.folded.text, *re); }))
+        continue;
+      {  // A question states neither a rule nor an act.
+        std::string_view t = info.folded.text;
+        while (!t.empty() && (t.back() == ' ' || t.back() == '"')) t.remove_suffix(1);
+        if (!t.empty() && t.back() == '?') continue;
+      }
+      std::set<int> fired(hits.begin(), hits.end());
+      std::map<std::string, std::vector<Candidate>> by_topic;
+      std::string context;
+      bool context_built = false;
+      for (const auto& rule : rules_.rules) {
+        if (!fired.count(rule.all_of[0])) continue;
+        bool ok = true;
+        for (size_t k = 1; k < rule.all_of.size() && ok; ++k) {
+          if (fired.count(rule.all_of[k])) continue;
+          if (!context_built) {
+            context = Context(ui);
+            context_built = true;
+          }
+          ok = RE2::PartialMatch(context, *rules_.patterns[rule.all_of[k]].re);
+        }
+        for (int v : rule.none_of)
+          if (ok && fired.count(v)) ok = false;
+        if (!ok) continue;
+        for (auto [s, e] : AllMatches(*rules_.patterns[rule.all_of[0]].re, info.folded.text)) {
+          if (e <= s || InDefinition(info, s)) continue;
+          Candidate c = Decide(ui, Hit{s, e, Stance::kMentions});
+          c.rule = rule.id;
+          c.confidence = rule.confidence * (c.inherited ? 0.9 : 1.0) * (c.stance == Stance::kMentions ? 0.8 : 1.0);
+          by_topic[rule.topic].push_back(c);
+        }
+      }
+      std::set<std::string> suppressed;
+      for (const auto& [topic, _] : by_topic) {
+        auto it = rules_.overrides.find(topic);
+        if (it != rules_.overrides.end()) suppressed.insert(it->second.begin(), it->second.end());
+      }
+      for (auto& [topic, candidates] : by_topic) {
+        if (suppressed.count(topic)) continue;
+        Emit(ui, topic, candidates, clauses);
+      }
+    }
+    std::sort(clauses.begin(), clauses.end(), [](const Clause& a, const Clause& b) {
+      if (a.page != b.page) return a.page < b.page;
+      if (a.char_start != b.char_start) return a.char_start < b.char_start;
+      return a.topic < b.topic;
+    });
+    return clauses;
+  }
+
+ private:
+  std::string_view UnitText(size_t ui) const {
+    const Unit& u = layout_.units()[ui];
+    return std::string_view(layout_.stream()).substr(u.begin, u.end - u.begin);
+  }
+
+  UnitInfo& Info(size_t ui) {
+    UnitInfo& info = info_[ui];
+    if (info.done) return info;
+    info.done = true;
+    info.folded = FoldDiacritics(UnitText(ui));
+    const std::string& t = info.folded.text;
+    info.modal = FindCues(rules_.modal_cues, t);
+    info.reports = FindCues(rules_.report_cues, t);
+    info.imperative = FindCues(rules_.imperative_cues, t);
+    info.habitual = FindCues(rules_.habitual_cues, t);
+    std::set<size_t> cuts{0};
+    for (const auto& re : rules_.scope_breaks)
+      for (auto [s, e] : AllMatches(*re, t))
+        if (s > 0) cuts.insert(s);
+    info.cuts.assign(cuts.begin(), cuts.end());
+    struct ActorHit {
+      size_t start, end;
+      std::string actor;
+    };
+    std::vector<ActorHit> hits;
+    for (const auto& cue : rules_.actors) {
+      for (auto [s, e] : AllMatches(*cue.re, t)) {
+        if (cue.not_followed_by) {
+          re2::StringPiece rest(t.data() + e, t.size() - e);
+          if (RE2::PartialMatch(rest, *cue.not_followed_by)) continue;
+        }
+        hits.push_back(ActorHit{s, e, cue.actor == "{agency}" ? default_actor_ : cue.actor});
+      }
+    }
+    // Longest wins where cues overlap ("ICE officers" is not "officers").
+    std::stable_sort(hits.begin(), hits.end(), [](const ActorHit& a, const ActorHit& b) {
+      if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
+      return a.start < b.start;
+    });
+    std::vector<ActorHit> kept;
+    for (const auto& h : hits)
+      if (std::none_of(kept.begin(), kept.end(), [&](const ActorHit& k) { return h.start < k.end && k.start < h.end; }))
+        kept.push_back(h);
+    for (const auto& h : kept)
+      if (h.actor != "none") info.actors.emplace_back(h.start, h.actor);
+    std::stable_sort(info.actors.begin(), info.actors.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    return info;
+  }
+
+  // Text a rule's non-anchor terms may come from: the chain of list
+  // lead-ins and the headings of the enclosing sections.
+  std::string Context(size_t ui) {
+    std::string context;
+    const auto& units = layout_.units();
+    for (int li = units[ui].lead_in; li >= 0; li = units[li].lead_in) {
+      context += Info(li).folded.text;
+      context += "\n";
+    }
+    for (int s = units[ui].section; s >= 0; s = layout_.parent(s)) {
+      context += FoldString(layout_.sections()[s].heading);
+      context += "\n";
+    }
+    return context;
+  }
+
+  // Is `pos` inside a scope that defines a term ("\"Detainer\" means ...")?
+  bool InDefinition(const UnitInfo& info, size_t pos) const {
+    const size_t seg = SegmentOf(info, pos);
+    const size_t begin = info.cuts[seg];
+    const size_t end = seg + 1 < info.cuts.size() ? info.cuts[seg + 1] : info.folded.text.size();
+    re2::StringPiece scope(info.folded.text.data() + begin, end - begin);
+    for (const auto& re : rules_.definitions)
+      if (RE2::PartialMatch(scope, *re)) return true;
+    return false;
+  }
+
+  size_t SegmentOf(const UnitInfo& info, size_t pos) const {
+    auto it = std::upper_bound(info.cuts.begin(), info.cuts.end(), pos);
+    return static_cast<size_t>(it - info.cuts.begin()) - 1;
+  }
+
+  // The stance a lead-in hands down to its items: its last modal cue, or
+  // its own lead-in's.
+  std::optional<Stance> LeadInStance(int li) {
+    const auto& units = layout_.units();
+    for (; li >= 0; li = units[li].lead_in) {
+      const UnitInfo& info = Info(li);
+      if (!info.modal.empty()) return info.modal.back().stance;
+    }
+    return std::nullopt;
+  }
+
+  Candidate Decide(size_t ui, Hit anchor) {
+    UnitInfo& info = Info(ui);
+    Candidate c;
+    c.anchor = anchor;
+    c.segment = SegmentOf(info, anchor.start);
+    const size_t seg_begin = info.cuts[c.segment];
+    const size_t seg_end = c.segment + 1 < info.cuts.size() ? info.cuts[c.segment + 1] : info.folded.text.size();
+    const Hit* governing = nullptr;
+    for (const Hit& h : info.modal)  // nearest cue before the anchor, same segment
+      if (h.start >= seg_begin && h.start < anchor.start) governing = &h;
+    if (!governing)
+      for (const Hit& h : info.modal)  // else the first after it, same segment
+        if (h.start >= anchor.start && h.start < seg_end) {
+          governing = &h;
+          break;
+        }
+    if (!governing)
+      for (const Hit& h : info.modal)  // else the last one of an earlier segment
+        if (h.start < seg_begin) governing = &h;
+    if (governing) {
+      c.stance = governing->stance;
+      c.cue = *governing;
+    } else if (auto inherited = LeadInStance(layout_.units()[ui].lead_in)) {
+      c.stance = *inherited;
+      c.inherited = true;
+    } else if (!info.habitual.empty()) {
+      c.stance = Stance::kReports;
+      c.cue = info.habitual.front();
+    } else if (!info.imperative.empty() && authority_ != "practice") {
+      c.stance = Stance::kRequires;
+      c.cue = info.imperative.front();
+    } else if (authority_ == "practice") {
+      c.stance = Stance::kReports;
+      if (!info.reports.empty()) c.cue = info.reports.front();
+    } else if (!info.reports.empty() && authority_ != "law" && authority_ != "policy") {
+      c.stance = Stance::kReports;
+      c.cue = info.reports.front();
+    } else {
+      c.stance = Stance::kMentions;
+    }
+    // Actor: the first actor cue before the anchor in its segment, else in
+    // the unit, else in the lead-ins, else the document's agency.
+    c.actor.clear();
+    for (const auto& [pos, actor] : info.actors)
+      if (pos >= seg_begin && pos < anchor.start) {
+        c.actor = actor;
+        break;
+      }
+    if (c.actor.empty())
+      for (const auto& [pos, actor] : info.actors)
+        if (pos < anchor.start) {
+          c.actor = actor;
+          break;
+        }
+    const auto& units = layout_.units();
+    for (int li = units[ui].lead_in; c.actor.empty() && li >= 0; li = units[li].lead_in) {
+      const UnitInfo& lead = Info(li);
+      if (!lead.actors.empty()) c.actor = lead.actors.front().second;
+    }
+    if (c.actor.empty()) c.actor = default_actor_;
+    return c;
+  }
+
+  Span ToSpan(size_t ui, int page_idx, size_t folded_start, size_t folded_end) {
+    const UnitInfo& info = Info(ui);
+    const Unit& u = layout_.units()[ui];
+    size_t s = u.begin + info.folded.to_original[folded_start];
+    size_t e = u.begin + info.folded.to_original[folded_end];
+    PagePos ps = layout_.Locate(s);
+    if (ps.page_idx != page_idx || e <= s) return Span{};
+    PagePos pe = layout_.Locate(e - 1);
+    if (pe.page_idx != page_idx) return Span{};
+    return Span{layout_.CodePoint(ps), layout_.CodePoint(pe) + 1};
+  }
+
+  void Emit(size_t ui, const std::string& topic, const std::vector<Candidate>& candidates, std::vector<Clause>& out) {
+    const UnitInfo& info = Info(ui);
+    const Unit& unit = layout_.units()[ui];
+    std::vector<Stance> stances;
+    for (const auto& c : candidates)
+      if (std::find(stances.begin(), stances.end(), c.stance) == stances.end()) stances.push_back(c.stance);
+    for (Stance stance : stances) {
+      const Candidate* best = nullptr;
+      for (const auto& c : candidates)
+        if (c.stance == stance && (best == nullptr || c.confidence > best->confidence)) best = &c;
+      // One stance: the whole unit. Several: each its own negation scope.
+      size_t fb = 0, fe = info.folded.text.size();
+      if (stances.size() > 1) {
+        fb = info.cuts[best->segment];
+        fe = best->segment + 1 < info.cuts.size() ? info.cuts[best->segment + 1] : info.folded.text.size();
+      }
+      size_t sb = unit.begin + info.folded.to_original[fb];
+      size_t se = unit.begin + info.folded.to_original[fe];
+      const std::string& stream = layout_.stream();
+      while (sb < se && (stream[sb] == ' ' || stream[sb] == ',' || stream[sb] == ';')) ++sb;
+      while (se > sb && stream[se - 1] == ' ') --se;
+      if (se <= sb) continue;
+      Clause clause;
+      clause.topic = topic;
+      clause.stance = stance;
+      clause.actor = best->actor;
+      PagePos start = layout_.Locate(sb);
+      PagePos end = layout_.Locate(se - 1);
+      clause.page = layout_.PageNo(start.page_idx);
+      clause.char_start = layout_.CodePoint(start);
+      if (end.page_idx == start.page_idx) {
+        clause.char_end = layout_.CodePoint(end) + 1;
+      } else {
+        clause.crosses_page_break = true;
+        clause.char_end = layout_.CodePoint(PagePos{start.page_idx, layout_.PageBodyEnd(start.page_idx)});
+      }
+      clause.section = unit.section >= 0 ? layout_.sections()[unit.section].path : std::string();
+      clause.text = stream.substr(sb, se - sb);
+      if (best->cue) clause.stance_cue = ToSpan(ui, start.page_idx, best->cue->start, best->cue->end);
+      clause.topic_cue = ToSpan(ui, start.page_idx, best->anchor.start, best->anchor.end);
+      clause.rule = best->rule;
+      clause.confidence = best->confidence;
+      out.push_back(std::move(clause));
+    }
+  }
+
+  const Compiled& rules_;
+  const DocumentLayout& layout_;
+  const std::string& default_actor_;
+  const std::string& authority_;
+  std::vector<UnitInfo> info_;
+};
+
+}  // namespace
+
+std::vector<Clause> MatchClauses(const Rulebook::Compiled& rules, const DocumentLayout& layout,
+                                 const std::string& default_actor, const std::string& authority) {
+  return Matcher(rules, layout, default_actor, authority).Run();
+}
+
+std::string NormalizeAgency(const Rulebook::Compiled& rules, std::string_view agency) {
+  std::string folded = FoldString(agency);
+  for (const auto& [name, re] : rules.agencies)
+    if (RE2::PartialMatch(folded, *re)) return name;
+  size_t b = agency.find_first_not_of(' ');
+  if (b == std::string_view::npos) return "";
+  size_t e = agency.find_last_not_of(' ');
+  return std::string(agency.substr(b, e - b + 1));
+}
+
+}  // namespace foiamine::extractors::internal

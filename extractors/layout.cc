@@ -1,0 +1,709 @@
+#include "extractors/layout.h"
+
+#include <re2/re2.h>
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string_view>
+
+#include "extractors/text_fold.h"
+
+namespace foiamine::extractors::internal {
+namespace {
+
+struct Line {
+  int page_idx = 0;
+  size_t begin = 0;
+  size_t end = 0;
+  bool blank_before = false;
+  bool ignored = false;
+};
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// Header/footer key: lower-case, digits -> '#', spaces folded.
+std::string LineKey(std::string_view line) {
+  std::string key;
+  for (char c : Trim(line)) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isdigit(u)) {
+      if (key.empty() || key.back() != '#') key.push_back('#');
+    } else if (c == ' ' || c == '\t') {
+      if (!key.empty() && key.back() != ' ') key.push_back(' ');
+    } else {
+      key.push_back(static_cast<char>(std::tolower(u)));
+    }
+  }
+  return key;
+}
+
+bool IsPageNumberKey(const std::string& key) {
+  static const RE2 kPageNo(
+      R"(^(?:page\s*#+(?:\s*(?:of|/)\s*#+)?|#+\s*(?:of|/)\s*#+|#+|-\s*#+\s*-|p\.\s*#+)$)");
+  return RE2::FullMatch(key, kPageNo);
+}
+
+// Marks running headers/footers: lines near the top or bottom of a page that
+// repeat (digits ignored) on at least half of the pages, and page numbers.
+void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& pages) {
+  constexpr int kEdge = 5;
+  const int n = static_cast<int>(pages.size());
+  std::vector<std::vector<size_t>> by_page(n);
+  for (size_t i = 0; i < lines.size(); ++i) by_page[lines[i].page_idx].push_back(i);
+  auto is_edge = [&](int page, size_t pos_in_page) {
+    size_t count = by_page[page].size();
+    return pos_in_page < kEdge || pos_in_page + kEdge >= count;
+  };
+  std::map<std::string, std::set<int>> pages_with_key;
+  for (int p = 0; p < n; ++p) {
+    for (size_t k = 0; k < by_page[p].size(); ++k) {
+      if (!is_edge(p, k)) continue;
+      const Line& l = lines[by_page[p][k]];
+      pages_with_key[LineKey(std::string_view(pages[p].text).substr(l.begin, l.end - l.begin))].insert(p);
+    }
+  }
+  const size_t threshold = std::max<size_t>(2, static_cast<size_t>((n + 1) / 2));
+  for (int p = 0; p < n; ++p) {
+    for (size_t k = 0; k < by_page[p].size(); ++k) {
+      if (!is_edge(p, k)) continue;
+      Line& l = lines[by_page[p][k]];
+      std::string key = LineKey(std::string_view(pages[p].text).substr(l.begin, l.end - l.begin));
+      if (IsPageNumberKey(key)) {
+        l.ignored = true;
+        continue;
+      }
+      size_t letters = std::count_if(key.begin(), key.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+      if (n >= 2 && letters >= 3 && pages_with_key[key].size() >= threshold) l.ignored = true;
+    }
+  }
+}
+
+int RomanValue(std::string_view s) {
+  int total = 0, prev = 0;
+  for (auto it = s.rbegin(); it != s.rend(); ++it) {
+    int v = 0;
+    switch (std::tolower(static_cast<unsigned char>(*it))) {
+      case 'i': v = 1; break;
+      case 'v': v = 5; break;
+      case 'x': v = 10; break;
+      case 'l': v = 50; break;
+      case 'c': v = 100; break;
+      default: return 0;
+    }
+    total += v < prev ? -v : v;
+    prev = std::max(prev, v);
+  }
+  return total;
+}
+
+bool AllRoman(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::string_view("ivxlcIVXLC").find(c) != std::string_view::npos; });
+}
+
+// One level of numbering on the section stack.
+struct Level {
+  std::string style;    // "sec", "dec", "word:part", "1.", "a.", "A.", "i.", "I.", "(1)", "(a)", ...
+  std::string printed;  // "(b)", "9.", "24-211.07", "Part IV"
+  int value = 0;
+  int section = -1;
+};
+
+struct Marker {
+  std::string style;
+  std::string printed;
+  int value = 0;
+  size_t length = 0;  // bytes of the marker and the spaces after it
+  bool bullet = false;
+};
+
+const Level* FindStyle(const std::vector<Level>& stack, const std::string& style) {
+  for (const Level& l : stack)
+    if (l.style == style) return &l;
+  return nullptr;
+}
+
+// Decides whether a single-letter marker (or a roman-looking one) is a
+// letter or a roman numeral, given the numbering already open.
+void ClassifyLetters(const std::string& token, const std::string& open, const std::string& close,
+                     const std::vector<Level>& stack, Marker& m) {
+  const bool upper = std::isupper(static_cast<unsigned char>(token[0]));
+  const std::string alpha_style = open + (upper ? "A" : "a") + close;
+  const std::string roman_style = open + (upper ? "I" : "i") + close;
+  const int letter_value = (token.size() == 1) ? std::tolower(static_cast<unsigned char>(token[0])) - 'a' + 1
+                                               : 26 + std::tolower(static_cast<unsigned char>(token[0])) - 'a' + 1;
+  bool roman = false;
+  if (AllRoman(token)) {
+    const Level* alpha = FindStyle(stack, alpha_style);
+    const Level* rom = FindStyle(stack, roman_style);
+    const bool doubled_letter = token.size() == 2 && token[0] == token[1];
+    if (alpha != nullptr && alpha->value + 1 == letter_value) {
+      roman = false;
+    } else if (rom != nullptr && rom->value + 1 == RomanValue(token)) {
+      roman = true;
+    } else if (token.size() > 1 && !doubled_letter) {
+      roman = true;
+    } else if (token == "i" || token == "I") {
+      roman = alpha == nullptr || alpha->value != 8;
+    } else if (doubled_letter && (token[0] == 'i' || token[0] == 'I')) {
+      roman = true;
+    }
+  }
+  if (roman) {
+    m.style = roman_style;
+    m.value = RomanValue(token);
+  } else {
+    m.style = alpha_style;
+    m.value = letter_value;
+  }
+  m.printed = open + token + close;
+}
+
+bool StartsUpper(std::string_view rest) {
+  if (rest.empty()) return true;
+  unsigned char c = static_cast<unsigned char>(rest[0]);
+  return std::isupper(c) || c == '"' || c == '\'' || c == '(' || c >= 0x80;
+}
+
+std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack) {
+  static const RE2 kSec(R"(^(§+\s*(\d+[A-Za-z]?-\d+(?:\.\d+)?[a-z]?)\.?)(?:\s+|$))");
+  static const RE2 kWord(
+      R"(^((Part|PART|Article|ARTICLE|Section|SECTION|Chapter|CHAPTER|Title|TITLE)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
+  static const RE2 kDecimal(R"(^((\d{1,4}(?:\.\d{1,3})+)\.?)(?:\s+|$))");
+  static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$))");
+  static const RE2 kDot(R"(^(([0-9]{1,3}|[A-Za-z]|[IVXLC]{2,6}|[ivxlc]{2,6})([.)]))(?:\s+|$))");
+  static const RE2 kBullet("^((?:\xE2\x80\xA2|\xE2\x97\x8F|\xE2\x96\xAA|\xE2\x97\xA6|\xE2\x96\xA0|\xE2\x9E\xA2|\xE2\x96\xBA|[-*]))(?:\\s+)");
+  re2::StringPiece sp(line.data(), line.size());
+  re2::StringPiece whole, a, b, c;
+  Marker m;
+  auto consumed = [&](re2::StringPiece input) {
+    // length of the full match = bytes up to where the remaining text starts
+    return static_cast<size_t>(input.data() - line.data());
+  };
+  re2::StringPiece in = sp;
+  if (RE2::Consume(&in, kSec, &whole, &a)) {
+    m.style = "sec";
+    m.printed = std::string(a);
+    m.length = consumed(in);
+    return m;
+  }
+  in = sp;
+  if (RE2::Consume(&in, kWord, &whole, &a, &b)) {
+    std::string word(a);
+    for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    m.style = "word:" + word;
+    std::string printed_word(a);
+    if (printed_word.size() > 1) {
+      for (size_t i = 1; i < printed_word.size(); ++i)
+        printed_word[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(printed_word[i])));
+    }
+    m.printed = printed_word + " " + std::string(b);
+    m.value = AllRoman(b) ? RomanValue(b) : std::atoi(std::string(b).c_str());
+    m.length = consumed(in);
+    return m;
+  }
+  in = sp;
+  if (RE2::Consume(&in, kDecimal, &whole, &a)) {
+    // "413.4.2 IMMIGRATION CHECKS": a decimal is a section number only with
+    // a heading or sentence after it (bare ones are reference lists).
+    std::string_view after = Trim(std::string_view(in.data(), in.size()));
+    if (after.empty() || !StartsUpper(after)) return std::nullopt;
+    m.style = "dec";
+    m.printed = std::string(a);
+    m.length = consumed(in);
+    return m;
+  }
+  in = sp;
+  if (RE2::Consume(&in, kParen, &whole, &a)) {
+    std::string token(a);
+    if (std::isdigit(static_cast<unsigned char>(token[0]))) {
+      m.style = "(1)";
+      m.value = std::atoi(token.c_str());
+      m.printed = "(" + token + ")";
+    } else {
+      if (token.size() == 2 && token[0] != token[1] && !AllRoman(token)) return std::nullopt;
+      ClassifyLetters(token, "(", ")", stack, m);
+    }
+    m.length = consumed(in);
+    return m;
+  }
+  in = sp;
+  if (RE2::Consume(&in, kDot, &whole, &a, &b)) {
+    if (!StartsUpper(Trim(std::string_view(in.data(), in.size())))) return std::nullopt;
+    std::string token(a), close(b);
+    if (std::isdigit(static_cast<unsigned char>(token[0]))) {
+      m.style = "1" + close;
+      m.value = std::atoi(token.c_str());
+      m.printed = token + close;
+    } else {
+      ClassifyLetters(token, "", close, stack, m);
+    }
+    m.length = consumed(in);
+    return m;
+  }
+  in = sp;
+  if (RE2::Consume(&in, kBullet, &whole)) {
+    m.style = "bullet";
+    m.bullet = true;
+    m.length = consumed(in);
+    return m;
+  }
+  return std::nullopt;
+}
+
+size_t CountWords(std::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+double UpperRatio(std::string_view s, size_t* letters_out) {
+  size_t letters = 0, upper = 0;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalpha(u)) {
+      ++letters;
+      if (std::isupper(u)) ++upper;
+    }
+  }
+  if (letters_out) *letters_out = letters;
+  return letters == 0 ? 0.0 : static_cast<double>(upper) / static_cast<double>(letters);
+}
+
+bool TitleIsh(std::string_view s) {
+  size_t long_words = 0, capitalized = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    std::string_view w = s.substr(i, j - i);
+    if (w.size() >= 4) {
+      ++long_words;
+      if (std::isupper(static_cast<unsigned char>(w[0]))) ++capitalized;
+    }
+    i = j;
+  }
+  return long_words > 0 && capitalized * 10 >= long_words * 6;
+}
+
+// Is the text after a marker (or a whole unnumbered line) a heading?
+bool IsHeadingText(std::string_view rest, const std::string& style, bool has_marker, bool next_starts_upper) {
+  rest = Trim(rest);
+  if (rest.empty()) return false;
+  const size_t words = CountWords(rest);
+  const char last = rest.back();
+  if (last == ',' || last == ';' || last == '-') return false;
+  size_t letters = 0;
+  const double upper = UpperRatio(rest, &letters);
+  if (!has_marker) {
+    return words <= 10 && letters >= 4 && upper >= 0.8;
+  }
+  if (style == "sec") return words <= 20;
+  if (words > 12) return false;
+  if (letters >= 3 && upper >= 0.8) return true;
+  if (last == ':') return false;
+  if (style.rfind("word:", 0) == 0) return true;
+  if (last == '.' || last == '?') return false;
+  return words <= 8 && TitleIsh(rest) && next_starts_upper;
+}
+
+std::string BuildPath(const std::vector<Level>& stack) {
+  std::string path;
+  for (size_t i = 0; i < stack.size(); ++i) {
+    const std::string& printed = stack[i].printed;
+    if (i + 1 < stack.size() && stack[i + 1].printed.rfind(printed, 0) == 0) continue;  // "9." then "9.1"
+    path += printed;
+    if (stack[i].style.rfind("word:", 0) == 0 && i + 1 < stack.size()) path += " ";
+  }
+  return path;
+}
+
+// Abbreviations after which a sentence break is spurious.
+bool EndsWithAbbreviation(std::string_view s) {
+  static const RE2 kAbbrev(
+      R"((?:^|[\s(\[])(?:[A-Za-z]|(?:[A-Za-z]{1,2}\.){1,3}[A-Za-z]{1,2}|No|Nos|Sec|Secs|Art|v|vs|Inc|Corp|Co|Dept|Mr|Mrs|Ms|Dr|St|Jr|Sr|Ch|Stat|Ann|Rev|Reg|Fed|Cir|Supp|para|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|US|Gen|Ord)\.$)");
+  s = Trim(s);
+  return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kAbbrev);
+}
+
+bool StartsLowerOrSection(std::string_view s) {
+  s = Trim(s);
+  if (s.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (std::islower(c)) return true;
+  return s.rfind("§", 0) == 0;
+}
+
+// ICU sentence segmentation of one block (byte ranges relative to the block),
+// with spurious breaks after abbreviations merged back.
+class SentenceSplitter {
+ public:
+  SentenceSplitter() {
+    UErrorCode status = U_ZERO_ERROR;
+    breaker_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en_US@ss=standard"), status));
+    if (U_FAILURE(status)) breaker_.reset();
+  }
+
+  std::vector<std::pair<size_t, size_t>> Split(std::string_view block) {
+    std::vector<std::pair<size_t, size_t>> out;
+    if (!breaker_) {
+      out.emplace_back(0, block.size());
+      return out;
+    }
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(block.data(), static_cast<int32_t>(block.size())));
+    // utf16 index -> byte offset
+    std::vector<size_t> u16_to_byte(static_cast<size_t>(u.length()) + 1, block.size());
+    {
+      size_t byte = 0;
+      int32_t i = 0;
+      while (i < u.length() && byte < block.size()) {
+        UChar32 c = u.char32At(i);
+        u16_to_byte[i] = byte;
+        if (U16_LENGTH(c) == 2) u16_to_byte[i + 1] = byte;
+        unsigned char lead = static_cast<unsigned char>(block[byte]);
+        size_t len = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
+        byte += len;
+        i += U16_LENGTH(c);
+      }
+    }
+    breaker_->setText(u);
+    std::vector<size_t> bounds;
+    for (int32_t b = breaker_->first(); b != icu::BreakIterator::DONE; b = breaker_->next())
+      bounds.push_back(u16_to_byte[std::min<int32_t>(b, u.length())]);
+    if (bounds.empty() || bounds.front() != 0) bounds.insert(bounds.begin(), 0);
+    if (bounds.back() != block.size()) bounds.push_back(block.size());
+    size_t start = 0;
+    for (size_t k = 1; k < bounds.size(); ++k) {
+      size_t b = bounds[k];
+      if (b < block.size()) {
+        std::string_view prev = block.substr(start, b - start);
+        std::string_view next = block.substr(b);
+        if (EndsWithAbbreviation(prev) || StartsLowerOrSection(next)) continue;
+      }
+      out.emplace_back(start, b);
+      start = b;
+    }
+    return out;
+  }
+
+ private:
+  std::unique_ptr<icu::BreakIterator> breaker_;
+};
+
+}  // namespace
+
+void DocumentLayout::Append(std::string_view text, int page_idx, size_t page_byte) {
+  if (text.empty()) return;
+  pieces_.push_back(Piece{stream_.size(), text.size(), page_idx, page_byte});
+  stream_.append(text);
+}
+
+void DocumentLayout::AppendJoin(char c) { stream_.push_back(c); }
+
+PagePos DocumentLayout::Locate(size_t pos) const {
+  if (pieces_.empty()) return PagePos{};
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), pos,
+                             [](size_t p, const Piece& piece) { return p < piece.stream_begin; });
+  if (it == pieces_.begin()) return PagePos{pieces_.front().page_idx, pieces_.front().page_byte};
+  const Piece& piece = *(it - 1);
+  size_t offset = std::min(pos - piece.stream_begin, piece.length);
+  return PagePos{piece.page_idx, piece.page_byte + offset};
+}
+
+bool DocumentLayout::IsDescendant(int section, int ancestor) const {
+  if (section < 0) return false;
+  if (ancestor < 0) return true;  // everything numbered is inside the unnumbered start
+  for (int s = parents_[section]; s >= 0; s = parents_[s])
+    if (s == ancestor) return true;
+  return false;
+}
+
+DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::vector<Section>& given_sections) {
+  const int n = static_cast<int>(pages.size());
+  cp_.resize(n);
+  page_nos_.resize(n);
+  page_body_end_.assign(n, 0);
+  std::vector<Line> lines;
+  for (int p = 0; p < n; ++p) {
+    page_nos_[p] = pages[p].page_no;
+    cp_[p] = CodePointOffsets(pages[p].text);
+    std::string_view text = pages[p].text;
+    size_t pos = 0;
+    bool blank = false;
+    while (pos <= text.size()) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string_view::npos) nl = text.size();
+      std::string_view raw = text.substr(pos, nl - pos);
+      std::string_view trimmed = Trim(raw);
+      if (trimmed.empty() || trimmed == "\f") {
+        blank = true;
+      } else {
+        size_t begin = static_cast<size_t>(trimmed.data() - text.data());
+        lines.push_back(Line{p, begin, begin + trimmed.size(), blank, false});
+        blank = false;
+      }
+      if (nl >= text.size()) break;
+      pos = nl + 1;
+    }
+  }
+  MarkHeadersFooters(lines, pages);
+  std::vector<size_t> body;
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (!lines[i].ignored) body.push_back(i);
+  for (size_t i : body) page_body_end_[lines[i].page_idx] = std::max(page_body_end_[lines[i].page_idx], lines[i].end);
+
+  const bool infer_sections = given_sections.empty();
+  std::vector<Level> stack;
+  std::vector<size_t> section_begin, section_end;  // stream bytes
+  std::vector<size_t> section_line_end;
+  int current_section = -1;
+  SentenceSplitter splitter;
+
+  auto line_text = [&](size_t li) {
+    const Line& l = lines[li];
+    return std::string_view(pages[l.page_idx].text).substr(l.begin, l.end - l.begin);
+  };
+
+  // Block being built.
+  size_t block_begin = 0;
+  bool block_open = false;
+  bool block_bullet = false;
+  int block_section = -1;
+  auto flush = [&]() {
+    if (!block_open) return;
+    block_open = false;
+    const size_t block_end = stream_.size();
+    std::string_view block = std::string_view(stream_).substr(block_begin, block_end - block_begin);
+    bool first = true;
+    for (auto [s, e] : splitter.Split(block)) {
+      std::string_view sentence = block.substr(s, e - s);
+      size_t lead = 0;
+      while (lead < sentence.size() && sentence[lead] == ' ') ++lead;
+      size_t trail = sentence.size();
+      while (trail > lead && sentence[trail - 1] == ' ') --trail;
+      if (trail <= lead) continue;
+      Unit unit;
+      unit.begin = block_begin + s + lead;
+      unit.end = block_begin + s + trail;
+      unit.section = block_section;
+      unit.bullet = first && block_bullet;
+      first = false;
+      // Run-in list: "... shall not: (1) hold ...; (2) provide ...".
+      std::string_view text = std::string_view(stream_).substr(unit.begin, unit.end - unit.begin);
+      static const RE2 kItem(R"(([:;]\s*(?:and\s+|or\s+)?)\(([0-9]{1,2}|[a-z]{1,2}|[A-Z]|[ivx]{1,4})\)\s)");
+      std::vector<std::pair<size_t, std::string>> items;  // item start offset in text, marker token
+      re2::StringPiece in(text.data(), text.size());
+      re2::StringPiece sep, token;
+      while (RE2::FindAndConsume(&in, kItem, &sep, &token)) {
+        size_t at = static_cast<size_t>(sep.data() - text.data());
+        if (items.empty() && text[at] != ':') continue;
+        items.emplace_back(at, std::string(token));
+      }
+      if (items.size() >= 2) {
+        Unit lead_in = unit;
+        lead_in.end = unit.begin + items[0].first + 1;  // through the ':'
+        const int lead_index = static_cast<int>(units_.size());
+        units_.push_back(lead_in);
+        for (size_t k = 0; k < items.size(); ++k) {
+          size_t sep_at = items[k].first;
+          size_t marker_at = text.find('(', sep_at);
+          size_t item_end = k + 1 < items.size() ? items[k + 1].first : text.size();
+          // keep the ';' that ends an item
+          if (k + 1 < items.size() && text[item_end] == ';') ++item_end;
+          Unit item;
+          item.begin = unit.begin + marker_at;
+          item.end = unit.begin + item_end;
+          item.lead_in = lead_index;
+          item.section = block_section;
+          if (infer_sections) {
+            Section s;
+            s.marker = "(" + items[k].second + ")";
+            s.path = (block_section >= 0 ? sections_[block_section].path : std::string()) + s.marker;
+            s.depth = block_section >= 0 ? sections_[block_section].depth + 1 : 0;
+            sections_.push_back(s);
+            parents_.push_back(block_section);
+            section_begin.push_back(item.begin);
+            section_end.push_back(item.end);
+            section_line_end.push_back(item.begin + s.marker.size());
+            item.section = static_cast<int>(sections_.size()) - 1;
+          }
+          units_.push_back(item);
+        }
+        continue;
+      }
+      units_.push_back(unit);
+    }
+  };
+
+
+  bool prev_was_heading = false;
+  bool prev_bare_marker = false;
+  std::string_view prev_text;
+  for (size_t bi = 0; bi < body.size(); ++bi) {
+    const size_t li = body[bi];
+    const Line& line = lines[li];
+    std::string_view text = line_text(li);
+    const bool next_upper = bi + 1 < body.size() && StartsUpper(line_text(body[bi + 1]));
+    const char prev_last = prev_text.empty() ? '.' : prev_text.back();
+    const bool strong = line.blank_before || prev_was_heading || prev_last == '.' || prev_last == ':' ||
+                        prev_last == ';' || prev_bare_marker || prev_text.empty();
+    std::optional<Marker> marker = ParseMarker(text, stack);
+    if (marker && !marker->bullet && marker->style != "sec" && marker->style != "dec" &&
+        marker->style.rfind("word:", 0) != 0) {
+      const Level* open = FindStyle(stack, marker->style);
+      bool ok = open ? (marker->value == open->value + 1 || strong) : (marker->value == 1 || strong);
+      if (!ok) marker.reset();
+    }
+    std::string_view rest = marker ? Trim(text.substr(marker->length)) : text;
+    if (marker && marker->style.rfind("word:", 0) == 0 && !rest.empty() &&
+        !IsHeadingText(rest, marker->style, true, next_upper) && rest.front() != '-' && rest.front() != ':') {
+      marker.reset();
+      rest = text;
+    }
+    const bool heading = IsHeadingText(rest, marker ? marker->style : std::string(), marker.has_value(), next_upper);
+    const bool bare_marker = marker && rest.empty();
+
+    const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading ||
+                           (line.blank_before && !prev_bare_marker);
+    if (new_block) {
+      flush();
+      if (!stream_.empty()) AppendJoin('\n');
+    } else {
+      AppendJoin(' ');
+    }
+
+    // Section bookkeeping (the numbering stack is kept even when the
+    // structure is given, to validate markers).
+    if (marker && !marker->bullet) {
+      auto it = std::find_if(stack.begin(), stack.end(), [&](const Level& l) { return l.style == marker->style; });
+      if (it != stack.end()) stack.erase(it, stack.end());
+      stack.push_back(Level{marker->style, marker->printed, marker->value, -1});
+    }
+    if (marker && !marker->bullet && infer_sections) {
+      Section s;
+      s.marker = marker->printed;
+      s.path = BuildPath(stack);
+      s.heading = heading ? std::string(rest) : std::string();
+      s.depth = static_cast<int>(stack.size()) - 1;
+      sections_.push_back(s);
+      parents_.push_back(stack.size() >= 2 ? stack[stack.size() - 2].section : -1);
+      stack.back().section = static_cast<int>(sections_.size()) - 1;
+      current_section = stack.back().section;
+      section_begin.push_back(stream_.size());
+      section_end.push_back(0);
+      section_line_end.push_back(stream_.size() + text.size());
+    }
+    if (new_block) {
+      block_begin = stream_.size();
+      block_open = true;
+      block_bullet = marker && marker->bullet;
+      block_section = current_section;
+    }
+    Append(text, line.page_idx, line.begin);
+    if (heading) {
+      // A heading is a unit of its own; the body that follows starts a block.
+      block_open = false;
+      Unit unit;
+      unit.begin = block_begin;
+      unit.end = stream_.size();
+      unit.heading = true;
+      unit.section = current_section;
+      units_.push_back(unit);
+    }
+    prev_was_heading = heading;
+    prev_bare_marker = bare_marker;
+    prev_text = text;
+  }
+  flush();
+
+  if (infer_sections) {
+    // Section ends: the next section at the same or a shallower depth.
+    for (size_t i = 0; i < sections_.size(); ++i) {
+      if (section_end[i] != 0) continue;  // run-in items carry their own end
+      size_t end = stream_.size();
+      for (size_t j = i + 1; j < sections_.size(); ++j) {
+        if (sections_[j].depth <= sections_[i].depth && section_end[j] == 0) {
+          end = section_begin[j] > 0 ? section_begin[j] - 1 : 0;
+          break;
+        }
+      }
+      section_end[i] = end;
+    }
+    for (size_t i = 0; i < sections_.size(); ++i) {
+      PagePos start = Locate(section_begin[i]);
+      PagePos line_end = Locate(std::max(section_begin[i], section_line_end[i]));
+      size_t last = section_end[i] > section_begin[i] ? section_end[i] - 1 : section_begin[i];
+      PagePos end = Locate(last);
+      Section& s = sections_[i];
+      s.page = PageNo(start.page_idx);
+      s.char_start = CodePoint(start);
+      s.heading_end = line_end.page_idx == start.page_idx ? CodePoint(line_end) : s.char_start;
+      s.end_page = PageNo(end.page_idx);
+      s.end_char = stream_.empty() ? 0 : cp_[end.page_idx][std::min(end.byte + 1, pages[end.page_idx].text.size())];
+    }
+  } else {
+    sections_ = given_sections;
+    parents_.assign(sections_.size(), -1);
+    auto before = [](int pa, int ca, int pb, int cb) { return pa < pb || (pa == pb && ca <= cb); };
+    for (size_t i = 0; i < sections_.size(); ++i) {
+      for (size_t j = i; j-- > 0;) {
+        const Section& a = sections_[j];
+        const Section& b = sections_[i];
+        if (a.depth < b.depth && before(a.page, a.char_start, b.page, b.char_start) &&
+            before(b.page, b.char_start, a.end_page, a.end_char)) {
+          parents_[i] = static_cast<int>(j);
+          break;
+        }
+      }
+    }
+    for (Unit& u : units_) {
+      PagePos p = Locate(u.begin);
+      const int page = PageNo(p.page_idx);
+      const int cp = CodePoint(p);
+      u.section = -1;
+      for (size_t i = 0; i < sections_.size(); ++i) {
+        const Section& s = sections_[i];
+        if (before(s.page, s.char_start, page, cp) && !before(s.end_page, s.end_char, page, cp) &&
+            (u.section < 0 || s.depth >= sections_[u.section].depth))
+          u.section = static_cast<int>(i);
+      }
+    }
+  }
+
+  // List lead-ins: a unit ending in ':' introduces the units nested below it
+  // (deeper sections, or bullets in its own section).
+  std::vector<int> leads;
+  for (size_t i = 0; i < units_.size(); ++i) {
+    Unit& u = units_[i];
+    if (u.heading) {
+      leads.clear();
+      continue;
+    }
+    while (!leads.empty()) {
+      const Unit& top = units_[leads.back()];
+      if (IsDescendant(u.section, top.section) || (u.bullet && u.section == top.section)) break;
+      leads.pop_back();
+    }
+    if (u.lead_in < 0 && !leads.empty()) u.lead_in = leads.back();
+    std::string_view t = Trim(std::string_view(stream_).substr(u.begin, u.end - u.begin));
+    if (!t.empty() && t.back() == ':') leads.push_back(static_cast<int>(i));
+  }
+}
+
+}  // namespace foiamine::extractors::internal

@@ -1,0 +1,79 @@
+// Internal to extractors: a document's reading structure — body lines without
+// running headers/footers, section numbering, and the units (headings,
+// sentences, list items) that clauses are cut from.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "extractors/document_text.h"
+#include "extractors/section.h"
+
+namespace foiamine::extractors::internal {
+
+// A position in a page: page index (0-based into the pages vector) and byte
+// offset into that page's text.
+struct PagePos {
+  int page_idx = 0;
+  size_t byte = 0;
+};
+
+// One reading unit: a heading, a sentence, or a list item, as a byte range of
+// the layout's stream (body lines joined by single spaces, headers/footers
+// dropped, pages concatenated).
+struct Unit {
+  size_t begin = 0;
+  size_t end = 0;
+  bool heading = false;
+  bool bullet = false;   // starts with a bullet ("•", "-", "*")
+  int section = -1;      // index into DocumentLayout::sections, -1 = none
+  int lead_in = -1;      // index of the unit whose ':' introduces this item
+};
+
+class DocumentLayout {
+ public:
+  // REQUIRES: pages in order. When `given_sections` is non-empty it is used
+  // as the structure (offsets as in Section) instead of inferred numbering.
+  DocumentLayout(const std::vector<PageText>& pages, const std::vector<Section>& given_sections);
+
+  const std::string& stream() const { return stream_; }
+  const std::vector<Unit>& units() const { return units_; }
+  const std::vector<Section>& sections() const { return sections_; }
+  // Parent of section i, -1 for a top-level one.
+  int parent(int section) const { return parents_[section]; }
+  // True when `section` is strictly inside `ancestor` (ancestor -1: the
+  // unnumbered top of the document, which holds every section).
+  bool IsDescendant(int section, int ancestor) const;
+
+  // Where stream byte `pos` comes from (joining spaces map to the end of the
+  // preceding line).
+  PagePos Locate(size_t pos) const;
+  // Code point offset of a page position.
+  int CodePoint(PagePos p) const { return cp_[p.page_idx][p.byte]; }
+  int PageNo(int page_idx) const { return page_nos_[page_idx]; }
+  // End (byte, exclusive) of the last body line of page `page_idx` that
+  // starts at or before stream byte `pos`'s page; used to clip spans.
+  size_t PageBodyEnd(int page_idx) const { return page_body_end_[page_idx]; }
+
+ private:
+  struct Piece {        // a run of stream bytes copied from one page
+    size_t stream_begin;
+    size_t length;
+    int page_idx;
+    size_t page_byte;
+  };
+  void Append(std::string_view text, int page_idx, size_t page_byte);
+  void AppendJoin(char c);
+
+  std::string stream_;
+  std::vector<Piece> pieces_;
+  std::vector<Unit> units_;
+  std::vector<Section> sections_;
+  std::vector<int> parents_;
+  std::vector<std::vector<int>> cp_;
+  std::vector<int> page_nos_;
+  std::vector<size_t> page_body_end_;
+};
+
+}  // namespace foiamine::extractors::internal

@@ -1,0 +1,335 @@
+#include "extractors/rulebook.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cinttypes>
+#include <cstdio>
+
+#include "extractors/rulebook_compiled.h"
+#include "extractors/text_fold.h"
+
+namespace foiamine::extractors {
+namespace {
+
+using Compiled = Rulebook::Compiled;
+
+std::string Fnv1a64(std::string_view text) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "fnv1a64:%016" PRIx64, h);
+  return buf;
+}
+
+RE2::Options MatchOptions() {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  return options;
+}
+
+// Splits an RE2 alternation at its top-level '|'.
+std::vector<std::string> TopLevelAlternatives(const std::string& re) {
+  std::vector<std::string> out(1);
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    char c = re[i];
+    if (c == '\\' && i + 1 < re.size()) {
+      out.back() += re.substr(i, 2);
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      out.emplace_back();
+      continue;
+    }
+    out.back().push_back(c);
+  }
+  return out;
+}
+
+// Whole-word matching for each alternative: \b on a side only where the
+// alternative begins/ends with a word character (so "287\(g\)" still matches
+// before a full stop).
+std::string WrapWords(const std::string& alternation) {
+  std::string out;
+  for (const std::string& alt : TopLevelAlternatives(alternation)) {
+    if (!out.empty()) out += "|";
+    const bool punct_start = alt.size() >= 2 && alt[0] == '\\' && std::ispunct(static_cast<unsigned char>(alt[1]));
+    const bool punct_end = alt.size() >= 2 && alt[alt.size() - 2] == '\\' && std::ispunct(static_cast<unsigned char>(alt.back()));
+    out += (punct_start ? "" : "\\b") + std::string("(?:") + alt + ")" + (punct_end ? "" : "\\b");
+  }
+  return out;
+}
+
+class Loader {
+ public:
+  explicit Loader(Compiled& out) : out_(out) {}
+
+  Status Load(const YAML::Node& root) {
+    out_.version = root["version"] ? root["version"].as<int>() : 0;
+    if (const YAML::Node lex = root["lexicons"]) {
+      for (const auto& entry : lex) {
+        std::string name = entry.first.as<std::string>();
+        std::string alternation;
+        for (const auto& alt : entry.second) {
+          if (!alternation.empty()) alternation += "|";
+          alternation += alt.as<std::string>();
+        }
+        lexicons_[name] = alternation;
+      }
+      // Expand lexicons that reference other lexicons.
+      for (auto& [name, alternation] : lexicons_) {
+        auto expanded = Expand(alternation, "lexicon " + name, 0);
+        if (!expanded.ok()) return expanded.status();
+        alternation = *expanded;
+      }
+    }
+    out_.set = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
+    const YAML::Node topics = root["topics"];
+    if (!topics || !topics.IsMap()) return Status::InvalidArgument("rulebook: no `topics:` map");
+    for (const auto& topic_entry : topics) {
+      const std::string topic = topic_entry.first.as<std::string>();
+      const YAML::Node t = topic_entry.second;
+      out_.topics.push_back(topic);
+      if (const YAML::Node ov = t["overrides"])
+        for (const auto& o : ov) out_.overrides[topic].push_back(o.as<std::string>());
+      if (!t["rules"] || !t["rules"].IsSequence()) return Status::InvalidArgument("topic " + topic + ": no `rules:` list");
+      for (const auto& r : t["rules"]) {
+        Compiled::Rule rule;
+        rule.topic = topic;
+        rule.id = topic + "/" + (r["id"] ? r["id"].as<std::string>() : std::to_string(out_.rules.size()));
+        if (r["confidence"]) rule.confidence = r["confidence"].as<double>();
+        if (!r["all_of"] || !r["all_of"].IsSequence() || r["all_of"].size() == 0)
+          return Status::InvalidArgument("rule " + rule.id + ": `all_of` must be a non-empty list");
+        for (const auto& p : r["all_of"]) {
+          auto index = AddPattern(p.as<std::string>(), "rule " + rule.id);
+          if (!index.ok()) return index.status();
+          rule.all_of.push_back(*index);
+        }
+        if (const YAML::Node none = r["none_of"]) {
+          for (const auto& p : none) {
+            auto index = AddPattern(p.as<std::string>(), "rule " + rule.id);
+            if (!index.ok()) return index.status();
+            rule.none_of.push_back(*index);
+          }
+        }
+        out_.rules.push_back(std::move(rule));
+      }
+      if (const YAML::Node ex = t["examples"]) {
+        for (const auto& e : ex) {
+          auto example = ParseExample(e, topic);
+          if (!example.ok()) return example.status();
+          out_.examples.push_back(*example);
+        }
+      }
+    }
+    if (const YAML::Node neg = root["negatives"]) {
+      for (const auto& e : neg) {
+        auto example = ParseExample(e, "");
+        if (!example.ok()) return example.status();
+        example->expect_none = true;
+        out_.examples.push_back(*example);
+      }
+    }
+    if (!out_.set->Compile()) return Status::InvalidArgument("rulebook: RE2::Set failed to compile (too large?)");
+
+    const YAML::Node stance = root["stance"];
+    if (!stance) return Status::InvalidArgument("rulebook: no `stance:` cues");
+    for (const auto& entry : stance) {
+      const std::string name = entry.first.as<std::string>();
+      if (name == "habitual") {
+        for (const auto& p : entry.second) {
+          auto re = Compile(p.as<std::string>(), "stance.habitual");
+          if (!re.ok()) return re.status();
+          out_.habitual_cues.push_back(Compiled::Cue{std::move(*re), Stance::kReports});
+        }
+        continue;
+      }
+      if (name == "imperative") {
+        for (const auto& p : entry.second) {
+          auto re = Compile(p.as<std::string>(), "stance.imperative");
+          if (!re.ok()) return re.status();
+          out_.imperative_cues.push_back(Compiled::Cue{std::move(*re), Stance::kRequires});
+        }
+        continue;
+      }
+      if (name == "scope_breaks") {
+        for (const auto& p : entry.second) {
+          auto re = Compile(p.as<std::string>(), "stance.scope_breaks");
+          if (!re.ok()) return re.status();
+          out_.scope_breaks.push_back(std::move(*re));
+        }
+        continue;
+      }
+      std::optional<Stance> s = ParseStance(name);
+      if (!s) return Status::InvalidArgument("stance: unknown stance `" + name + "`");
+      for (const auto& p : entry.second) {
+        auto re = Compile(p.as<std::string>(), "stance." + name);
+        if (!re.ok()) return re.status();
+        Compiled::Cue cue{std::move(*re), *s};
+        (*s == Stance::kReports ? out_.report_cues : out_.modal_cues).push_back(std::move(cue));
+      }
+    }
+    if (const YAML::Node skip = root["skip_units"]) {
+      for (const auto& p : skip) {
+        auto re = Compile(p.as<std::string>(), "skip_units");
+        if (!re.ok()) return re.status();
+        out_.skip_units.push_back(std::move(*re));
+      }
+    }
+    if (const YAML::Node defs = root["definitions"]) {
+      for (const auto& p : defs) {
+        auto re = Compile(p.as<std::string>(), "definitions");
+        if (!re.ok()) return re.status();
+        out_.definitions.push_back(std::move(*re));
+      }
+    }
+    if (const YAML::Node actors = root["actors"]) {
+      for (const auto& a : actors) {
+        Compiled::ActorCue cue;
+        auto re = Compile(a["pattern"].as<std::string>(), "actors");
+        if (!re.ok()) return re.status();
+        cue.re = std::move(*re);
+        cue.actor = a["actor"].as<std::string>();
+        if (a["not_followed_by"]) {
+          auto nf = Compile("^(?:" + a["not_followed_by"].as<std::string>() + ")", "actors.not_followed_by");
+          if (!nf.ok()) return nf.status();
+          cue.not_followed_by = std::move(*nf);
+        }
+        out_.actors.push_back(std::move(cue));
+      }
+    }
+    if (const YAML::Node agencies = root["agencies"]) {
+      for (const auto& entry : agencies) {
+        std::string alternation;
+        for (const auto& alt : entry.second) {
+          if (!alternation.empty()) alternation += "|";
+          alternation += alt.as<std::string>();
+        }
+        auto re = Compile("\\b(?:" + alternation + ")\\b", "agencies." + entry.first.as<std::string>());
+        if (!re.ok()) return re.status();
+        out_.agencies.emplace_back(entry.first.as<std::string>(), std::move(*re));
+      }
+    }
+    return Status::Ok();
+  }
+
+ private:
+  // Replaces {lexicon} references with \b(?:alternatives)\b.
+  StatusOr<std::string> Expand(const std::string& pattern, const std::string& where, int depth) {
+    if (depth > 5) return Status::InvalidArgument(where + ": lexicon references nest too deep");
+    std::string out;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+      if (pattern[i] == '{') {
+        size_t close = pattern.find('}', i);
+        std::string name = close == std::string::npos ? "" : pattern.substr(i + 1, close - i - 1);
+        bool identifier = !name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz_0123456789") == std::string::npos &&
+                          !std::isdigit(static_cast<unsigned char>(name[0]));
+        if (identifier) {
+          auto it = lexicons_.find(name);
+          if (it == lexicons_.end()) return Status::InvalidArgument(where + ": unknown lexicon {" + name + "}");
+          auto inner = Expand(it->second, where, depth + 1);
+          if (!inner.ok()) return inner.status();
+          out += "(?:" + WrapWords(*inner) + ")";
+          i = close;
+          continue;
+        }
+      }
+      out.push_back(pattern[i]);
+    }
+    return out;
+  }
+
+  StatusOr<std::unique_ptr<RE2>> Compile(const std::string& pattern, const std::string& where) {
+    auto expanded = Expand(pattern, where, 0);
+    if (!expanded.ok()) return expanded.status();
+    auto re = std::make_unique<RE2>(internal::FoldString(*expanded), MatchOptions());
+    if (!re->ok()) return Status::InvalidArgument(where + ": bad pattern `" + pattern + "`: " + re->error());
+    return re;
+  }
+
+  StatusOr<int> AddPattern(const std::string& pattern, const std::string& where) {
+    auto re = Compile(pattern, where);
+    if (!re.ok()) return re.status();
+    std::string error;
+    int index = out_.set->Add((*re)->pattern(), &error);
+    if (index < 0) return Status::InvalidArgument(where + ": RE2::Set rejected `" + pattern + "`: " + error);
+    out_.patterns.push_back(Compiled::Pattern{(*re)->pattern(), std::move(*re)});
+    return index;
+  }
+
+  StatusOr<RuleExample> ParseExample(const YAML::Node& e, const std::string& topic) {
+    RuleExample ex;
+    ex.topic = topic;
+    if (!e["text"]) return Status::InvalidArgument("topic " + topic + ": example without `text`");
+    ex.text = e["text"].as<std::string>();
+    if (e["expect"] && e["expect"].as<std::string>() == "none") ex.expect_none = true;
+    if (e["stance"]) {
+      ex.stance = ParseStance(e["stance"].as<std::string>());
+      if (!ex.stance) return Status::InvalidArgument("example `" + ex.text + "`: unknown stance");
+    }
+    if (!ex.expect_none && !ex.stance && !topic.empty())
+      return Status::InvalidArgument("example `" + ex.text + "`: needs `stance:` or `expect: none`");
+    if (e["actor"]) ex.actor = e["actor"].as<std::string>();
+    if (e["agency"]) ex.agency = e["agency"].as<std::string>();
+    if (e["authority"]) ex.authority = e["authority"].as<std::string>();
+    return ex;
+  }
+
+  Compiled& out_;
+  std::map<std::string, std::string> lexicons_;
+};
+
+}  // namespace
+
+std::string_view StanceName(Stance stance) {
+  switch (stance) {
+    case Stance::kRestricts: return "restricts";
+    case Stance::kRequires: return "requires";
+    case Stance::kPermits: return "permits";
+    case Stance::kReports: return "reports";
+    case Stance::kMentions: return "mentions";
+  }
+  return "mentions";
+}
+
+std::optional<Stance> ParseStance(std::string_view name) {
+  for (Stance s : {Stance::kRestricts, Stance::kRequires, Stance::kPermits, Stance::kReports, Stance::kMentions})
+    if (StanceName(s) == name) return s;
+  return std::nullopt;
+}
+
+const std::string& Rulebook::hash() const { return compiled_->hash; }
+int Rulebook::version() const { return compiled_->version; }
+std::vector<std::string> Rulebook::topics() const { return compiled_->topics; }
+const std::vector<RuleExample>& Rulebook::examples() const { return compiled_->examples; }
+
+StatusOr<Rulebook> LoadRulebook(std::string_view yaml) {
+  auto compiled = std::make_shared<Compiled>();
+  compiled->hash = Fnv1a64(yaml);
+  try {
+    YAML::Node root = YAML::Load(std::string(yaml));
+    Loader loader(*compiled);
+    Status status = loader.Load(root);
+    if (!status.ok()) return status;
+  } catch (const YAML::Exception& e) {
+    return Status::InvalidArgument(std::string("rulebook YAML: ") + e.what());
+  }
+  return Rulebook(std::move(compiled));
+}
+
+}  // namespace foiamine::extractors

@@ -1,0 +1,61 @@
+// Rulebook: the clause rules (topics, lexicons, stance and actor cues, with
+// their examples), loaded from YAML (schemas/rulebook.yaml) and compiled to
+// RE2 once.
+//
+//   StatusOr<Rulebook> rules = LoadRulebook(yaml_text);  // the caller reads the file
+//   if (!rules.ok()) { report rules.status().message(); }
+//   Extraction e = ExtractDocument(*rules, input);       // see extract.h
+//
+// Thread safety: a loaded Rulebook is immutable; copies share the compiled
+// rules and may be used from any number of threads at once.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/clause.h"
+#include "pipeline/status.h"
+
+namespace foiamine::extractors {
+
+// One example sentence from the rulebook; every example is a test case (see
+// rule_check.h).
+struct RuleExample {
+  std::string topic;              // the topic it illustrates; "" for global negatives
+  std::string text;               // one sentence or a short passage (may contain '\n')
+  std::optional<Stance> stance;   // expected stance; nullopt when expect_none
+  std::string actor;              // expected actor, "" = not checked
+  std::string agency;             // the document's agency for this example, "" = none
+  std::string authority;          // the document's authority, "" = none
+  bool expect_none = false;       // no clause of `topic` (of any topic when topic == "")
+};
+
+class Rulebook {
+ public:
+  struct Compiled;  // defined in rulebook_compiled.h (extractors internal)
+
+  // Stable hash of the YAML text this rulebook was loaded from, e.g.
+  // "fnv1a64:3f2a...": a stage version (any edit re-runs extraction).
+  const std::string& hash() const;
+  int version() const;                      // the file's `version:`
+  std::vector<std::string> topics() const;  // topic names in file order
+  const std::vector<RuleExample>& examples() const;
+
+  // Internal: the compiled rules, for the extractors' own use.
+  const Compiled& compiled() const { return *compiled_; }
+
+ private:
+  friend foiamine::StatusOr<Rulebook> LoadRulebook(std::string_view yaml);
+  explicit Rulebook(std::shared_ptr<const Compiled> compiled) : compiled_(std::move(compiled)) {}
+  std::shared_ptr<const Compiled> compiled_;
+};
+
+// Parses and compiles a rulebook. Fails (InvalidArgument, with the topic,
+// rule or lexicon named in the message) on malformed YAML, an unknown lexicon
+// reference, or a pattern RE2 rejects.
+foiamine::StatusOr<Rulebook> LoadRulebook(std::string_view yaml);
+
+}  // namespace foiamine::extractors

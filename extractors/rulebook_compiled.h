@@ -1,0 +1,57 @@
+// Internal to extractors: the compiled form of a Rulebook.
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extractors/rulebook.h"
+
+namespace foiamine::extractors {
+
+struct Rulebook::Compiled {
+  struct Pattern {
+    std::string source;          // expanded, folded RE2 source
+    std::unique_ptr<RE2> re;
+  };
+  struct Rule {
+    std::string id;              // "topic/rule"
+    std::string topic;
+    std::vector<int> all_of;     // pattern indices; all_of[0] is the anchor
+    std::vector<int> none_of;    // pattern indices that veto the rule in the unit
+    double confidence = 0.8;
+  };
+  struct Cue {
+    std::unique_ptr<RE2> re;
+    Stance stance = Stance::kMentions;
+  };
+  struct ActorCue {
+    std::unique_ptr<RE2> re;
+    std::string actor;           // may be "{agency}": the document's agency
+    std::unique_ptr<RE2> not_followed_by;  // anchored at the match end; may be null
+  };
+
+  std::string hash;
+  int version = 0;
+  std::vector<std::string> topics;
+  std::map<std::string, std::vector<std::string>> overrides;  // topic -> topics it suppresses
+  std::vector<Pattern> patterns;   // RE2::Set index == position
+  std::unique_ptr<RE2::Set> set;   // all patterns, for the one-pass candidate scan
+  std::vector<Rule> rules;
+  std::vector<Cue> modal_cues;     // restricts / requires / permits / mentions
+  std::vector<Cue> imperative_cues;  // "Notify ICE ...": requires, when nothing else governs
+  std::vector<Cue> report_cues;    // used only when no modal cue governs
+  std::vector<Cue> habitual_cues;  // reports in any document ("routinely", "we still call")
+  std::vector<std::unique_ptr<RE2>> skip_units;    // units that are never clauses
+  std::vector<std::unique_ptr<RE2>> definitions;   // scopes that define a term: no anchors there
+  std::vector<std::unique_ptr<RE2>> scope_breaks;  // where a sentence's negation scope ends
+  std::vector<ActorCue> actors;
+  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> agencies;  // short name -> pattern
+  std::vector<RuleExample> examples;
+};
+
+}  // namespace foiamine::extractors

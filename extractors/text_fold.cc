@@ -1,0 +1,81 @@
+#include "extractors/text_fold.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace foiamine::extractors::internal {
+
+std::vector<int> CodePointOffsets(std::string_view text) {
+  std::vector<int> cp(text.size() + 1, 0);
+  int count = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool continuation = (c & 0xC0) == 0x80;
+    if (!continuation) {
+      cp[i] = count++;
+    } else {
+      cp[i] = count > 0 ? count - 1 : 0;
+    }
+  }
+  cp[text.size()] = count;
+  return cp;
+}
+
+namespace {
+
+// Appends the folded form of code point c to out.
+void AppendFolded(UChar32 c, const icu::Normalizer2& nfd, std::string& out) {
+  icu::UnicodeString decomposed;
+  UErrorCode status = U_ZERO_ERROR;
+  nfd.normalize(icu::UnicodeString(c), decomposed, status);
+  if (U_FAILURE(status)) decomposed = icu::UnicodeString(c);
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 d = decomposed.char32At(i);
+    if (u_charType(d) != U_NON_SPACING_MARK) kept.append(d);
+    i += U16_LENGTH(d);
+  }
+  if (kept.isEmpty()) return;  // a lone combining mark
+  std::string utf8;
+  kept.toUTF8String(utf8);
+  out += utf8;
+}
+
+}  // namespace
+
+FoldedText FoldDiacritics(std::string_view text) {
+  FoldedText folded;
+  folded.text.reserve(text.size());
+  folded.to_original.reserve(text.size() + 1);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    if (bytes[i] < 0x80) {
+      folded.text.push_back(static_cast<char>(bytes[i]));
+      folded.to_original.push_back(static_cast<size_t>(i));
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    const size_t before = folded.text.size();
+    if (c < 0 || U_FAILURE(status) || nfd == nullptr) {
+      folded.text.append(text.substr(start, i - start));
+    } else {
+      AppendFolded(c, *nfd, folded.text);
+    }
+    for (size_t k = before; k < folded.text.size(); ++k) folded.to_original.push_back(static_cast<size_t>(start));
+  }
+  folded.to_original.push_back(text.size());
+  return folded;
+}
+
+std::string FoldString(std::string_view text) { return FoldDiacritics(text).text; }
+
+}  // namespace foiamine::extractors::internal

@@ -1,0 +1,32 @@
+// Internal to extractors: UTF-8 offset bookkeeping and the diacritics-folded
+// copy of a text that rules are matched on.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace foiamine::extractors::internal {
+
+// cp[i] = number of code points that start before byte i, for i in
+// [0, text.size()]; for a byte inside a multi-byte sequence, the index of the
+// code point it belongs to.
+std::vector<int> CodePointOffsets(std::string_view text);
+
+// `text` with combining marks removed (NFD, drop [:Mn:], recompose), for
+// matching only ("deberá" -> "debera", "inmigración" -> "inmigracion").
+// to_original[i] is the byte offset in the original text of the code point
+// that produced folded byte i; to_original.size() == text.size() + 1 and the
+// last entry is the original's size.
+struct FoldedText {
+  std::string text;
+  std::vector<size_t> to_original;
+};
+FoldedText FoldDiacritics(std::string_view text);
+
+// Convenience: the folded string only (used on rulebook patterns so that they
+// match the folded text).
+std::string FoldString(std::string_view text);
+
+}  // namespace foiamine::extractors::internal

@@ -1,0 +1,82 @@
+#include <catch2/catch.hpp>
+
+#include <iostream>
+
+#include "extractors/rule_check.h"
+#include "extractors/rulebook.h"
+#include "tests/test_support.h"
+
+using namespace foiamine::extractors;
+using foiamine::testing::ReadFile;
+using foiamine::testing::SourceDir;
+
+namespace {
+
+Rulebook LoadShipped() {
+  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  REQUIRE(rules.ok());
+  return *rules;
+}
+
+}  // namespace
+
+TEST_CASE("the shipped rulebook loads and names the nine topics", "[extractors][rulebook]") {
+  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  INFO(rules.status().message());
+  REQUIRE(rules.ok());
+  std::vector<std::string> expected = {"release_notification", "detainer_hold",   "information_sharing",
+                                       "status_inquiry",       "enforcement_assistance", "agreements",
+                                       "facility_access",      "judicial_warrant", "counsel_access"};
+  CHECK(rules->topics() == expected);
+  CHECK(rules->version() == 1);
+  CHECK(rules->examples().size() >= 60);
+}
+
+TEST_CASE("every rulebook example passes", "[extractors][rulebook]") {
+  Rulebook rules = LoadShipped();
+  std::vector<ExampleFailure> failures = CheckRulebookExamples(rules);
+  for (const ExampleFailure& f : failures)
+    std::cout << "rulebook example failed [" << (f.example.topic.empty() ? "negatives" : f.example.topic)
+              << "]: \"" << f.example.text << "\": " << f.message << "\n";
+  CHECK(failures.empty());
+}
+
+TEST_CASE("the rulebook hash is stable and tracks the text", "[extractors][rulebook]") {
+  const std::string yaml = ReadFile(SourceDir() / "schemas" / "rulebook.yaml");
+  auto a = LoadRulebook(yaml);
+  auto b = LoadRulebook(yaml);
+  auto c = LoadRulebook(yaml + "\n# edited\n");
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  REQUIRE(c.ok());
+  CHECK(a->hash() == b->hash());
+  CHECK(a->hash() != c->hash());
+  CHECK(a->hash().rfind("fnv1a64:", 0) == 0);
+}
+
+TEST_CASE("malformed rulebooks are rejected with a useful message", "[extractors][rulebook]") {
+  auto bad_yaml = LoadRulebook("topics: [unclosed");
+  CHECK_FALSE(bad_yaml.ok());
+  auto unknown_lexicon = LoadRulebook(R"(
+topics:
+  t:
+    rules:
+      - id: r
+        all_of: ['{nope}']
+stance:
+  requires: ['shall']
+)");
+  REQUIRE_FALSE(unknown_lexicon.ok());
+  CHECK(unknown_lexicon.status().message().find("{nope}") != std::string::npos);
+  auto bad_regex = LoadRulebook(R"(
+topics:
+  t:
+    rules:
+      - id: r
+        all_of: ['(unbalanced']
+stance:
+  requires: ['shall']
+)");
+  REQUIRE_FALSE(bad_regex.ok());
+  CHECK(bad_regex.status().message().find("t/r") != std::string::npos);
+}

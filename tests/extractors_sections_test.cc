@@ -1,0 +1,101 @@
+#include <catch2/catch.hpp>
+
+#include "extractors/extract.h"
+#include "tests/test_support.h"
+
+using namespace foiamine::extractors;
+using foiamine::testing::ReadFile;
+using foiamine::testing::SourceDir;
+
+namespace {
+
+DocumentInput Policy() {
+  DocumentInput in;
+  in.metadata.agency = "District of Columbia Department of Corrections";
+  in.metadata.authority = "policy";
+  in.pages.push_back(PageText{1,
+      "DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.1\n"
+      "9. PROCEDURES\n"
+      "a. Release Processing\n"
+      "(a) Records office staff shall verify the release date.\n"
+      "(b) Records office staff shall not notify ICE of the\n"
+      "Page 1 of 2"});
+  in.pages.push_back(PageText{2,
+      "DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.1\n"
+      "release date of any inmate, but shall give the inmate a copy of any detainer.\n"
+      "(c) The Department shall not hold any person past release on an ICE detainer.\n"
+      "Page 2 of 2"});
+  return in;
+}
+
+}  // namespace
+
+TEST_CASE("section paths continue across pages; headers and page numbers stay out", "[extractors][sections]") {
+  std::vector<Section> sections = FindSections(Policy());
+  std::vector<std::string> paths;
+  for (const Section& s : sections) paths.push_back(s.path);
+  CHECK(paths == std::vector<std::string>{"9.", "9.a.", "9.a.(a)", "9.a.(b)", "9.a.(c)"});
+  CHECK(sections[0].heading == "PROCEDURES");
+  CHECK(sections[1].heading == "Release Processing");
+  CHECK(sections[3].page == 1);
+  CHECK(sections[3].end_page == 2);
+  CHECK(sections[4].page == 2);
+}
+
+TEST_CASE("a clause crossing a page break is cited where it starts", "[extractors][clauses]") {
+  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  REQUIRE(rules.ok());
+  const DocumentInput in = Policy();
+  Extraction x = ExtractDocument(*rules, in);
+  const Clause* notify = nullptr;
+  const Clause* hold = nullptr;
+  for (const Clause& c : x.clauses) {
+    if (c.topic == "release_notification") notify = &c;
+    if (c.topic == "detainer_hold") hold = &c;
+  }
+  REQUIRE(notify != nullptr);
+  CHECK(notify->stance == Stance::kRestricts);
+  CHECK(notify->section == "9.a.(b)");
+  CHECK(notify->page == 1);
+  CHECK(notify->crosses_page_break);
+  CHECK(notify->actor == "DOC");
+  CHECK(notify->text.find("notify ICE of the release date") != std::string::npos);
+  CHECK(notify->text.find("Page 1") == std::string::npos);
+  CHECK(notify->text.find("PROGRAM STATEMENT") == std::string::npos);
+  // The offsets point into page 1's text: "(b)" starts the clause.
+  CHECK(in.pages[0].text.substr(static_cast<size_t>(notify->char_start), 3) == "(b)");
+  REQUIRE(hold != nullptr);
+  CHECK(hold->section == "9.a.(c)");
+  CHECK(hold->page == 2);
+  CHECK(hold->stance == Stance::kRestricts);
+  CHECK(x.identity.number.value == "Program Statement 9999.1");
+  CHECK(x.identity.number.inferred);
+  CHECK_FALSE(x.identity.agency.inferred);
+  // Deterministic: the same input gives the same clauses.
+  Extraction again = ExtractDocument(*rules, in);
+  REQUIRE(again.clauses.size() == x.clauses.size());
+  for (size_t i = 0; i < x.clauses.size(); ++i) {
+    CHECK(again.clauses[i].char_start == x.clauses[i].char_start);
+    CHECK(again.clauses[i].topic == x.clauses[i].topic);
+  }
+}
+
+TEST_CASE("run-in lists: each item is a clause with the lead-in's stance and its own subsection",
+          "[extractors][clauses]") {
+  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  REQUIRE(rules.ok());
+  DocumentInput in;
+  in.metadata.authority = "law";
+  in.pages.push_back(PageText{1,
+      "(a) Absent a judicial warrant, the District shall not: (1) hold a person past release for a federal "
+      "immigration agency; (2) provide ICE with a person's home address or date of birth."});
+  Extraction x = ExtractDocument(*rules, in);
+  bool hold = false, share = false;
+  for (const Clause& c : x.clauses) {
+    if (c.topic == "detainer_hold" && c.section == "(a)(1)" && c.stance == Stance::kRestricts && c.actor == "District")
+      hold = true;
+    if (c.topic == "information_sharing" && c.section == "(a)(2)" && c.stance == Stance::kRestricts) share = true;
+  }
+  CHECK(hold);
+  CHECK(share);
+}
