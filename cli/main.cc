@@ -15,6 +15,7 @@
 #include "pipeline/index.h"
 #include "pipeline/pdf_text.h"
 #include "pipeline/runner.h"
+#include "search/clauses.h"
 #include "search/index_status.h"
 #include "search/search.h"
 
@@ -73,6 +74,8 @@ int main(int argc, char** argv) {
   run->add_flag("--quiet", run_options.quiet, "No per-document lines on stderr");
   run->add_option("--pdf-timeout", run_options.pdf_timeout_seconds, "Seconds allowed per PDF for text extraction")
       ->check(CLI::PositiveNumber);
+  run->add_option("--rulebook", run_options.rulebook_path,
+                  "Clause rulebook (default: $FOIAMINE_RULEBOOK, else the source tree's schemas/rulebook.yaml)");
 
   // status
   std::string db_path;
@@ -100,6 +103,25 @@ int main(int argc, char** argv) {
   pages->add_option("--db", db_path, "Index file")->required();
   pages->add_option("--doc", doc, "Only this document: its path or SHA-256");
   pages->add_flag("--json", json_output, "JSON Lines: one page record per line");
+
+  // clauses
+  foiamine::ClauseFilter clause_filter;
+  auto* clauses = app.add_subcommand("clauses", "List the clauses found: topic, stance, actor, page, section, quote");
+  clauses->add_option("--db", db_path, "Index file")->required();
+  clauses->add_option("--topic", clause_filter.topic, "Only this topic (e.g. release_notification)");
+  clauses->add_option("--stance", clause_filter.stance, "Only this stance")
+      ->check(CLI::IsMember({"restricts", "requires", "permits", "reports", "mentions"}));
+  clauses->add_option("--authority", clause_filter.authority, "Only clauses of law, policy or practice documents")
+      ->check(CLI::IsMember({"law", "policy", "practice"}));
+  clauses->add_flag("--json", json_output, "JSON Lines: one clause record per line");
+
+  // eval
+  std::string labels_dir;
+  bool verbose = false;
+  auto* eval = app.add_subcommand("eval", "Score the clauses found against ground-truth labels (precision, recall)");
+  eval->add_option("--db", db_path, "Index file")->required();
+  eval->add_option("--labels", labels_dir, "Folder with clauses.jsonl (e.g. corpus/labels)")->required();
+  eval->add_flag("--verbose", verbose, "List every missed label and unexpected clause");
 
   try {
     app.parse(argc, argv);
@@ -200,6 +222,47 @@ int main(int argc, char** argv) {
         std::cout << "]\n" << p.text << "\n";
       }
     }
+    return 0;
+  }
+  if (*clauses) {
+    auto index = OpenForReading(db_path, "clauses");
+    if (!index) return foiamine::kExitUsage;
+    auto records = foiamine::ReadClauses(*index, clause_filter);
+    if (!records.ok()) {
+      std::cerr << "foiamine clauses: " << records.status().message() << "\n";
+      return foiamine::kExitUsage;
+    }
+    std::string last_doc;
+    for (const auto& c : *records) {
+      if (json_output) {
+        std::cout << foiamine::ClauseJson(c) << "\n";
+        continue;
+      }
+      if (c.doc_path != last_doc) {
+        std::cout << "\n" << c.doc_path << (c.doc_title.empty() ? "" : "  — " + c.doc_title) << "\n";
+        last_doc = c.doc_path;
+      }
+      std::cout << "  " << c.citation << "  " << c.topic << " / " << c.stance << (c.actor.empty() ? "" : " / " + c.actor)
+                << (c.method == "ocr" ? "  (OCR)" : "") << "  [" << c.id << "]\n    \"" << c.text << "\"\n";
+    }
+    if (!json_output) std::cout << "\n" << records->size() << " clause" << (records->size() == 1 ? "" : "s") << "\n";
+    return 0;
+  }
+
+  if (*eval) {
+    auto index = OpenForReading(db_path, "eval");
+    if (!index) return foiamine::kExitUsage;
+    auto records = foiamine::ReadClauses(*index, {});
+    if (!records.ok()) {
+      std::cerr << "foiamine eval: " << records.status().message() << "\n";
+      return foiamine::kExitUsage;
+    }
+    auto report = foiamine::EvaluateClauses(*records, (std::filesystem::path(labels_dir) / "clauses.jsonl").string());
+    if (!report.ok()) {
+      std::cerr << "foiamine eval: " << report.status().message() << "\n";
+      return foiamine::kExitUsage;
+    }
+    foiamine::PrintEvalReport(*report, verbose, std::cout);
     return 0;
   }
   return foiamine::kExitUsage;

@@ -89,6 +89,100 @@ std::optional<int64_t> Index::FindDocument(const std::string& sha256) {
 
 namespace {
 
+Status SetStageVersion(Database& db, int64_t document_id, std::string_view stage, std::string_view version) {
+  auto stmt = db.Prepare("INSERT OR REPLACE INTO stage_versions(document_id, stage, version) VALUES (?,?,?)");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, document_id).Bind(2, stage).Bind(3, version);
+  return stmt->Run();
+}
+
+// Identity fields: the manifest's (already in the row) win; empty ones are
+// filled from the extraction and listed in inferred_fields.
+Status UpdateIdentity(Database& db, int64_t document_id, const extractors::DocumentIdentity& id) {
+  struct Field {
+    const char* column;
+    const extractors::IdentityField* value;
+  };
+  const Field fields[] = {{"title", &id.title},         {"number", &id.number},       {"agency", &id.agency},
+                          {"doc_kind", &id.doc_kind},   {"authority", &id.authority}, {"issued", &id.issued},
+                          {"effective", &id.effective}, {"review", &id.review}};
+  std::string inferred;
+  for (const auto& f : fields) {
+    // A value the extractors were given (manifest, law XML) but the row
+    // lacks is filled too; only values taken from the text count as inferred.
+    if (f.value->value.empty()) continue;
+    // The column name comes from the fixed table above, never from input.
+    auto stmt = db.Prepare(std::string("UPDATE documents SET ") + f.column + "=? WHERE id=? AND (" + f.column +
+                           " IS NULL OR " + f.column + "='' OR instr(coalesce(inferred_fields,''), '" + f.column +
+                           "') > 0)");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, f.value->value).Bind(2, document_id);
+    Status s = stmt->Run();
+    if (!s.ok()) return s;
+    if (sqlite3_changes(db.handle()) > 0 && f.value->inferred) {
+      inferred += (inferred.empty() ? "" : ",") + std::string(f.column);
+    }
+  }
+  auto stmt = db.Prepare("UPDATE documents SET inferred_fields=? WHERE id=?");
+  if (!stmt.ok()) return stmt.status();
+  stmt->BindTextOrNull(1, inferred).Bind(2, document_id);
+  return stmt->Run();
+}
+
+Status WriteExtraction(Database& db, int64_t document_id, const ExtractedDocument& x) {
+  for (const char* table : {"sections", "clauses", "citations"}) {
+    auto del = db.Prepare(std::string("DELETE FROM ") + table + " WHERE document_id=?");
+    if (!del.ok()) return del.status();
+    del->Bind(1, document_id);
+    Status s = del->Run();
+    if (!s.ok()) return s;
+  }
+  auto section = db.Prepare(
+      "INSERT INTO sections(document_id, path, marker, heading, depth, page_no, char_start, end_page, end_char) "
+      "VALUES (?,?,?,?,?,?,?,?,?)");
+  if (!section.ok()) return section.status();
+  for (const auto& sec : x.sections) {
+    section->Reset();
+    section->Bind(1, document_id).Bind(2, sec.path).BindTextOrNull(3, sec.marker).BindTextOrNull(4, sec.heading);
+    section->Bind(5, sec.depth).Bind(6, sec.page).Bind(7, sec.char_start).Bind(8, sec.end_page).Bind(9, sec.end_char);
+    Status s = section->Run();
+    if (!s.ok()) return s;
+  }
+  auto clause = db.Prepare(
+      "INSERT OR REPLACE INTO clauses(id, document_id, page_no, section, topic, stance, actor, text, char_start, "
+      "char_end, crosses_page_break, cue_start, cue_end, topic_cue_start, topic_cue_end, x0, y0, x1, y1, rule, "
+      "confidence, citation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (!clause.ok()) return clause.status();
+  for (const auto& stored : x.clauses) {
+    const extractors::Clause& c = stored.clause;
+    clause->Reset();
+    clause->Bind(1, stored.id).Bind(2, document_id).Bind(3, c.page).BindTextOrNull(4, c.section).Bind(5, c.topic);
+    clause->Bind(6, extractors::StanceName(c.stance)).BindTextOrNull(7, c.actor).Bind(8, c.text);
+    clause->Bind(9, c.char_start).Bind(10, c.char_end).Bind(11, c.crosses_page_break ? 1 : 0);
+    clause->Bind(12, c.stance_cue.start).Bind(13, c.stance_cue.end);
+    clause->Bind(14, c.topic_cue.start).Bind(15, c.topic_cue.end);
+    if (stored.box) {
+      clause->Bind(16, stored.box->x0).Bind(17, stored.box->y0).Bind(18, stored.box->x1).Bind(19, stored.box->y1);
+    }
+    clause->Bind(20, c.rule).Bind(21, c.confidence).Bind(22, stored.citation);
+    Status s = clause->Run();
+    if (!s.ok()) return s;
+  }
+  auto citation = db.Prepare(
+      "INSERT INTO citations(document_id, page_no, kind, normalized, raw, char_start, char_end) VALUES (?,?,?,?,?,?,?)");
+  if (!citation.ok()) return citation.status();
+  for (const auto& cit : x.citations) {
+    citation->Reset();
+    citation->Bind(1, document_id).Bind(2, cit.page).Bind(3, cit.kind).Bind(4, cit.normalized).Bind(5, cit.raw);
+    citation->Bind(6, cit.char_start).Bind(7, cit.char_end);
+    Status s = citation->Run();
+    if (!s.ok()) return s;
+  }
+  Status s = UpdateIdentity(db, document_id, x.identity);
+  if (!s.ok()) return s;
+  return SetStageVersion(db, document_id, "extract", x.rulebook_hash);
+}
+
 Status ClearFailure(Database& db, const DocumentPath& path) {
   auto stmt = db.Prepare("DELETE FROM failures WHERE drop_root=? AND path_bytes=?");
   if (!stmt.ok()) return stmt.status();
@@ -182,19 +276,37 @@ StatusOr<int64_t> Index::WriteDocument(const DocumentRecord& r, int64_t run_id) 
     }
   }
 
-  auto stage = db_.Prepare("INSERT OR REPLACE INTO stage_versions(document_id, stage, version) VALUES (?,?,?)");
-  if (!stage.ok()) return stage.status();
-  stage->Bind(1, document_id).Bind(2, std::string_view("text")).Bind(3, r.text_version);
-  s = stage->Run();
+  s = SetStageVersion(db_, document_id, "text", r.text_version);
   if (!s.ok()) return s;
-  stage->Reset();
-  stage->Bind(1, document_id).Bind(2, std::string_view("normalize")).Bind(3, std::string_view(kNormalizeVersion));
-  s = stage->Run();
+  s = SetStageVersion(db_, document_id, "normalize", kNormalizeVersion);
   if (!s.ok()) return s;
+  if (r.extracted) {
+    s = WriteExtraction(db_, document_id, *r.extracted);
+    if (!s.ok()) return s;
+  }
 
   s = tx.Commit();
   if (!s.ok()) return s;
   return document_id;
+}
+
+Status Index::ReplaceExtraction(int64_t document_id, const ExtractedDocument& extracted) {
+  Transaction tx(db_);
+  if (!tx.begin_status().ok()) return tx.begin_status();
+  Status s = WriteExtraction(db_, document_id, extracted);
+  if (!s.ok()) return s;
+  return tx.Commit();
+}
+
+StatusOr<std::vector<int64_t>> Index::DocumentsWithStaleExtraction(const std::string& version) {
+  auto stmt = db_.Prepare(
+      "SELECT d.id FROM documents d LEFT JOIN stage_versions v ON v.document_id=d.id AND v.stage='extract' "
+      "WHERE v.version IS NULL OR v.version<>? ORDER BY d.id");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, version);
+  std::vector<int64_t> ids;
+  while (stmt->Step()) ids.push_back(stmt->Int(0));
+  return ids;
 }
 
 Status Index::RecordFailure(const DocumentPath& path, const std::string& sha256, const std::string& stage,

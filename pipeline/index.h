@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/extract_stage.h"
 #include "pipeline/normalize.h"
 #include "pipeline/page.h"
 #include "pipeline/sqlite.h"
@@ -45,6 +46,7 @@ struct DocumentRecord {
   std::vector<DocumentPath> paths;
   std::vector<SourcePage> pages;             // words with boxes
   std::vector<NormalizedPage> normalized;    // parallel to pages
+  std::optional<ExtractedDocument> extracted; // sections, clauses, citations, identity
 };
 
 struct RunTotals {
@@ -72,6 +74,13 @@ class Index {
   StatusOr<bool> AddPath(int64_t document_id, const DocumentPath& path, int64_t run_id);
   // Writes a new document, its paths, pages and words in one transaction.
   StatusOr<int64_t> WriteDocument(const DocumentRecord& record, int64_t run_id);
+
+  // Replaces a document's sections, clauses and citations (and its inferred
+  // identity fields) with a new extraction, in one transaction.
+  Status ReplaceExtraction(int64_t document_id, const ExtractedDocument& extracted);
+
+  // Documents whose extract stage version differs from `version`.
+  StatusOr<std::vector<int64_t>> DocumentsWithStaleExtraction(const std::string& version);
 
   // Records (or replaces) the failure of an input path.
   Status RecordFailure(const DocumentPath& path, const std::string& sha256, const std::string& stage,

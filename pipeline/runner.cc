@@ -15,6 +15,8 @@
 #include <set>
 #include <sstream>
 
+#include "extractors/dc_law_xml.h"
+#include "pipeline/extract_stage.h"
 #include "pipeline/file_type.h"
 #include "pipeline/index.h"
 #include "pipeline/manifest.h"
@@ -137,17 +139,21 @@ std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-1
 struct Outcome {
   bool ok = false;
   std::string stage, reason;
-  int pages = 0, pages_need_ocr = 0;
+  int pages = 0, pages_need_ocr = 0, clauses = 0;
   std::vector<std::string> warnings;
 };
 
 // Extracts, normalizes and writes one new document.
 Outcome IndexNewDocument(Index& index, const DropFile& file, const std::string& sha, const Manifest& manifest,
-                         const RunOptions& options, int64_t run_id) {
+                         const RunOptions& options, const extractors::Rulebook& rulebook, int64_t run_id) {
   Outcome outcome;
   std::string head_error;
   std::string head = ReadHead(file.absolute, 4096, &head_error);
-  if (!head_error.empty()) return Outcome{false, "ingest", head_error, 0, 0, {}};
+  if (!head_error.empty()) {
+    outcome.stage = "ingest";
+    outcome.reason = head_error;
+    return outcome;
+  }
   FileType type = DetectFileType(head);
   FileType claimed = TypeClaimedByName(file.path.raw_bytes);
   auto fail = [&](const std::string& stage, const std::string& reason) {
@@ -177,6 +183,8 @@ Outcome IndexNewDocument(Index& index, const DropFile& file, const std::string& 
   }
 
   StatusOr<SourceDocument> source = Status::Internal("unreachable");
+  // Official law XML brings its own text layout and section structure.
+  std::optional<extractors::DocumentInput> law_xml;
   switch (type) {
     case FileType::kPdf: {
       PdfTextLimits limits;
@@ -192,6 +200,15 @@ Outcome IndexNewDocument(Index& index, const DropFile& file, const std::string& 
     case FileType::kXml: {
       auto bytes = ReadAll(file.absolute, uintmax_t{256} << 20);
       if (!bytes.ok()) return fail("text", bytes.status().message());
+      if (type == FileType::kXml) {
+        auto parsed = extractors::ParseDcCodeXml(bytes.value());
+        if (parsed.ok()) {
+          law_xml = std::move(parsed.value());
+        } else {
+          outcome.warnings.push_back("XML is not D.C. Code XML (" + parsed.status().message() +
+                                     "); indexed as plain text");
+        }
+      }
       source = PagesFromText(bytes.value());
       break;
     }
@@ -212,6 +229,21 @@ Outcome IndexNewDocument(Index& index, const DropFile& file, const std::string& 
     record.normalized.push_back(NormalizePage(page.words));
     outcome.pages_need_ocr += page.needs_ocr;
   }
+  if (law_xml) {
+    // The law XML's pages replace the raw markup: its text is already
+    // normalized and its sections are exact.
+    record.pages.clear();
+    record.normalized.clear();
+    for (const auto& page : law_xml->pages) {
+      SourcePage source_page;
+      source_page.page_no = page.page_no;
+      source_page.method = PageMethod::kText;
+      record.pages.push_back(std::move(source_page));
+      NormalizedPage normalized;
+      normalized.text = page.text;
+      record.normalized.push_back(std::move(normalized));
+    }
+  }
   outcome.pages = static_cast<int>(record.pages.size());
 
   DocumentPath path = file.path;
@@ -221,13 +253,103 @@ Outcome IndexNewDocument(Index& index, const DropFile& file, const std::string& 
     m = DocumentMetadata{entry->title,  entry->number, entry->agency, entry->doc_kind, entry->authority,
                          entry->issued, entry->effective, "",        entry->source,   true};
   }
-  if (record.metadata.title.empty()) record.metadata.title = InferTitle(record.normalized, record.pdf_title);
   record.paths.push_back(path);
+
+  extractors::DocumentMetadata known{record.metadata.title,    record.metadata.number, record.metadata.agency,
+                                     record.metadata.doc_kind, record.metadata.authority,
+                                     record.metadata.issued,   record.metadata.effective};
+  if (law_xml) {
+    // What the XML says of itself fills what the manifest left empty.
+    const auto& x = law_xml->metadata;
+    for (auto [mine, theirs] : {std::pair{&known.title, &x.title}, {&known.number, &x.number},
+                                {&known.agency, &x.agency}, {&known.doc_kind, &x.doc_kind},
+                                {&known.authority, &x.authority}, {&known.effective, &x.effective}}) {
+      if (mine->empty()) *mine = *theirs;
+    }
+  }
+  record.extracted = RunExtractStage(rulebook, sha, path.display, known,
+                                     PagesForExtraction(record.pages, record.normalized),
+                                     law_xml ? law_xml->sections : std::vector<extractors::Section>{});
+  if (record.extracted->identity.title.value.empty()) {
+    record.extracted->identity.title = {InferTitle(record.normalized, record.pdf_title), true};
+  }
+  outcome.clauses = static_cast<int>(record.extracted->clauses.size());
 
   auto written = index.WriteDocument(record, run_id);
   if (!written.ok()) return fail("index", "cannot write to the index: " + written.status().message());
   outcome.ok = true;
   return outcome;
+}
+
+// Loads what the extract stage needs of a stored document: page texts, word
+// boxes, the metadata that was given (not inferred), its display path, and
+// for law XML its stored (exact) sections.
+Status ReExtractDocument(Index& index, int64_t document_id, const extractors::Rulebook& rulebook) {
+  Database& db = index.db();
+  auto doc = db.Prepare(
+      "SELECT sha256, file_type, coalesce(inferred_fields,''), coalesce(title,''), coalesce(number,''), "
+      "coalesce(agency,''), coalesce(doc_kind,''), coalesce(authority,''), coalesce(issued,''), "
+      "coalesce(effective,''), (SELECT path FROM files f WHERE f.document_id=d.id ORDER BY f.id LIMIT 1), "
+      "coalesce(pdf_title,'') FROM documents d WHERE id=?");
+  if (!doc.ok()) return doc.status();
+  doc->Bind(1, document_id);
+  if (!doc->Step()) return Status::NotFound("document " + std::to_string(document_id));
+  const std::string sha = doc->Text(0), file_type = doc->Text(1), inferred = "," + doc->Text(2) + ",";
+  auto given = [&](const char* field, int column) {
+    return inferred.find("," + std::string(field) + ",") == std::string::npos ? doc->Text(column) : std::string();
+  };
+  extractors::DocumentMetadata known{given("title", 3),     given("number", 4), given("agency", 5),
+                                     given("doc_kind", 6),  given("authority", 7), given("issued", 8),
+                                     given("effective", 9)};
+  const std::string path = doc->Text(10), pdf_title = doc->Text(11);
+
+  std::vector<PageForExtraction> pages;
+  auto page_rows = db.Prepare("SELECT id, page_no, text FROM pages WHERE document_id=? ORDER BY page_no");
+  auto word_rows = db.Prepare(
+      "SELECT char_start, char_end, x0, y0, x1, y1 FROM words WHERE page_id=? AND x0 IS NOT NULL ORDER BY seq");
+  if (!page_rows.ok()) return page_rows.status();
+  if (!word_rows.ok()) return word_rows.status();
+  page_rows->Bind(1, document_id);
+  std::vector<NormalizedPage> normalized;
+  while (page_rows->Step()) {
+    PageForExtraction page;
+    page.page_no = static_cast<int>(page_rows->Int(1));
+    page.text = page_rows->Text(2);
+    word_rows->Reset();
+    word_rows->Bind(1, page_rows->Int(0));
+    while (word_rows->Step()) {
+      page.word_boxes.emplace_back(
+          Span{static_cast<size_t>(word_rows->Int(0)), static_cast<size_t>(word_rows->Int(1))},
+          Box{word_rows->Real(2), word_rows->Real(3), word_rows->Real(4), word_rows->Real(5)});
+    }
+    NormalizedPage n;
+    n.text = page.text;
+    normalized.push_back(std::move(n));
+    pages.push_back(std::move(page));
+  }
+  std::vector<extractors::Section> explicit_sections;
+  if (file_type == "xml") {
+    auto rows = db.Prepare(
+        "SELECT path, coalesce(marker,''), coalesce(heading,''), depth, page_no, char_start, end_page, end_char "
+        "FROM sections WHERE document_id=? ORDER BY id");
+    if (!rows.ok()) return rows.status();
+    rows->Bind(1, document_id);
+    while (rows->Step()) {
+      extractors::Section sec;
+      sec.path = rows->Text(0);
+      sec.marker = rows->Text(1);
+      sec.heading = rows->Text(2);
+      sec.depth = static_cast<int>(rows->Int(3));
+      sec.page = static_cast<int>(rows->Int(4));
+      sec.char_start = static_cast<int>(rows->Int(5));
+      sec.end_page = static_cast<int>(rows->Int(6));
+      sec.end_char = static_cast<int>(rows->Int(7));
+      explicit_sections.push_back(std::move(sec));
+    }
+  }
+  ExtractedDocument extracted = RunExtractStage(rulebook, sha, path, known, pages, explicit_sections);
+  if (extracted.identity.title.value.empty()) extracted.identity.title = {InferTitle(normalized, pdf_title), true};
+  return index.ReplaceExtraction(document_id, extracted);
 }
 
 bool CanCreateIndexAt(const std::string& db_path, std::string* why) {
@@ -276,6 +398,12 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
     err << "foiamine run: cannot write the index " << options.db_path << ": " << why << "\n";
     return kExitUsage;
   }
+  const std::string rulebook_path = ResolveRulebookPath(options.rulebook_path);
+  auto rulebook = LoadRulebookFile(rulebook_path);
+  if (!rulebook.ok()) {
+    err << "foiamine run: " << rulebook.status().message() << "\n";
+    return kExitUsage;
+  }
   auto index = Index::Open(options.db_path, Index::Access::kWrite);
   if (!index.ok()) {
     err << "foiamine run: " << index.status().message() << "\n";
@@ -290,7 +418,7 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
   }
 
   RunTotals totals;
-  int64_t pages_need_ocr = 0, duplicate_paths = 0, hidden = 0;
+  int64_t pages_need_ocr = 0, duplicate_paths = 0, hidden = 0, clauses_found = 0, re_extracted = 0;
   std::vector<std::pair<std::string, std::string>> failures;  // display path, reason
   std::set<std::string> seen_this_run;
   bool interrupted = false;
@@ -364,7 +492,7 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
         continue;
       }
       seen_this_run.insert(sha.value());
-      Outcome outcome = IndexNewDocument(*index, file, sha.value(), manifest, options, *run_id);
+      Outcome outcome = IndexNewDocument(*index, file, sha.value(), manifest, options, *rulebook, *run_id);
       for (const auto& warning : outcome.warnings) {
         index->RecordEvent(*run_id, "warning", path.display, warning);
         if (!options.quiet) err << "foiamine: warning: " << path.display << ": " << warning << "\n";
@@ -378,6 +506,7 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
       }
       ++totals.docs_new;
       totals.pages_indexed += outcome.pages;
+      clauses_found += outcome.clauses;
       pages_need_ocr += outcome.pages_need_ocr;
       if (!options.quiet) {
         err << "[" << totals.files_seen << "] " << path.display << ": " << outcome.pages << " page"
@@ -389,6 +518,27 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
     if (interrupted) break;
   }
 
+  // Documents indexed under another rulebook: re-run extract + index only
+  // (text and OCR are reused from the index).
+  if (!interrupted) {
+    auto stale = index->DocumentsWithStaleExtraction(rulebook->hash());
+    if (stale.ok()) {
+      for (int64_t id : *stale) {
+        if (g_stop_requested.load()) {
+          interrupted = true;
+          break;
+        }
+        Status s = ReExtractDocument(*index, id, *rulebook);
+        if (s.ok()) {
+          ++re_extracted;
+        } else {
+          err << "foiamine: error: re-extracting document " << id << ": " << s.message() << "\n";
+          index->RecordEvent(*run_id, "error", "", "re-extracting document " + std::to_string(id) + ": " + s.message());
+        }
+      }
+    }
+  }
+
   totals.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   totals.exit_code = interrupted ? kExitInterrupted : totals.docs_failed > 0 ? kExitPartial : kExitOk;
@@ -398,6 +548,8 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
       << " -> " << options.db_path << "\n";
   out << "  new documents   " << totals.docs_new << " (" << totals.pages_indexed << " pages)\n";
   out << "  unchanged       " << totals.docs_unchanged << "\n";
+  out << "  clauses found   " << clauses_found << " (rulebook " << rulebook_path << ")\n";
+  if (re_extracted) out << "  re-extracted    " << re_extracted << " (rulebook changed; text and OCR reused)\n";
   if (duplicate_paths) out << "  duplicate paths " << duplicate_paths << " (same content as another file)\n";
   out << "  failed          " << totals.docs_failed << "\n";
   for (const auto& [path, reason] : failures) out << "    " << path << ": " << reason << "\n";

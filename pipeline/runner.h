@@ -21,6 +21,7 @@ struct RunOptions {
   int pdf_timeout_seconds = 300; // per-document bound for Poppler
   std::string command_line;      // recorded in runs.arguments
   std::string helper_executable; // the foiamine binary, for isolated Poppler (see PdfTextLimits)
+  std::string rulebook_path;     // empty: see ResolveRulebookPath
 };
 
 // Exit codes of CONTRACTS.md.

@@ -57,6 +57,8 @@ CREATE TABLE IF NOT EXISTS documents (
   source        TEXT,                  -- e.g. a FOIA request number (manifest)
   metadata_origin TEXT NOT NULL,       -- 'manifest' when a manifest row described it,
                                        -- 'inferred' when taken from the text (or unknown)
+  inferred_fields TEXT,                -- comma-separated fields above that were inferred from
+                                       -- the text, not given by a manifest ("title,number")
   pdf_title     TEXT,                  -- the PDF's own Info /Title, if any
   text_version  TEXT NOT NULL,         -- version of the text+normalize stages that wrote the pages
   first_run_id  INTEGER NOT NULL REFERENCES runs(id),
@@ -163,9 +165,13 @@ CREATE TABLE IF NOT EXISTS sections (
   id            INTEGER PRIMARY KEY,
   document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   path          TEXT NOT NULL,         -- e.g. "9.a.(b)" or "24-211.07(b)(1)"
+  marker        TEXT,                  -- this level's own marker as printed, e.g. "(b)"
   heading       TEXT,                  -- e.g. "PROCEDURES"
+  depth         INTEGER NOT NULL,      -- 0 = outermost
   page_no       INTEGER NOT NULL,      -- page where the section starts
-  char_start    INTEGER NOT NULL       -- where its number starts on that page
+  char_start    INTEGER NOT NULL,      -- where its number starts on that page
+  end_page      INTEGER NOT NULL,      -- page where its content ends
+  end_char      INTEGER NOT NULL       -- exclusive end offset on end_page
 );
 CREATE INDEX IF NOT EXISTS sections_document ON sections(document_id);
 
@@ -182,22 +188,39 @@ CREATE TABLE IF NOT EXISTS clauses (
   text          TEXT NOT NULL,         -- the sentence, normalized
   char_start    INTEGER NOT NULL,      -- span in pages.text of page_no
   char_end      INTEGER NOT NULL,
-  cue_start     INTEGER,               -- span of the decisive words, for highlighting
-  cue_end       INTEGER,
+  crosses_page_break INTEGER NOT NULL, -- 1 when the sentence continues on the next page:
+                                       -- char_end then ends its part on page_no, and `text`
+                                       -- holds the whole sentence
+  cue_start     INTEGER,               -- span of the stance cue ("shall not"), for highlighting;
+  cue_end       INTEGER,               -- equal when the stance came from a list lead-in
+  topic_cue_start INTEGER,             -- span of the rule's anchor term ("notify")
+  topic_cue_end INTEGER,
   x0 REAL, y0 REAL, x1 REAL, y1 REAL,  -- union box of the clause's words on the page
   rule          TEXT NOT NULL,         -- rule id in the rulebook
-  confidence    REAL NOT NULL,
+  confidence    REAL NOT NULL,         -- 0..1
   citation      TEXT NOT NULL          -- e.g. "DOC PS 4020.1F § 9.a.(b), p. 4"
 );
 CREATE INDEX IF NOT EXISTS clauses_document ON clauses(document_id);
 CREATE INDEX IF NOT EXISTS clauses_topic ON clauses(topic, stance);
+
+-- Full-text index over clause text (external content: clauses.text).
+CREATE VIRTUAL TABLE IF NOT EXISTS clauses_fts USING fts5(
+  text, content='clauses', content_rowid='rowid',
+  tokenize='porter unicode61 remove_diacritics 2');
+CREATE TRIGGER IF NOT EXISTS clauses_fts_insert AFTER INSERT ON clauses BEGIN
+  INSERT INTO clauses_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS clauses_fts_delete AFTER DELETE ON clauses BEGIN
+  INSERT INTO clauses_fts(clauses_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
 
 -- Legal citations found in text (D.C. Code, C.F.R., U.S.C., forms, orders).
 CREATE TABLE IF NOT EXISTS citations (
   id            INTEGER PRIMARY KEY,
   document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   page_no       INTEGER NOT NULL,
-  kind          TEXT NOT NULL,         -- dc_code | cfr | usc | form | order | ...
+  kind          TEXT NOT NULL,         -- dc_code | dc_law | dc_act | dcr | mayors_order | cfr | usc |
+                                       -- ina_287g | form | order_number
   normalized    TEXT NOT NULL,         -- e.g. "D.C. Code § 24-211.07(b)"
   raw           TEXT NOT NULL,         -- as printed (or as OCR read it)
   char_start    INTEGER NOT NULL,

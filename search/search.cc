@@ -1,6 +1,6 @@
 #include "search/search.h"
 
-#include "search/citation.h"
+#include "pipeline/citation_string.h"
 
 namespace foiamine {
 

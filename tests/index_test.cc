@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "search/citation.h"
+#include "pipeline/citation_string.h"
 #include "search/index_status.h"
 #include "search/search.h"
 #include "tests/test_support.h"
@@ -174,5 +174,8 @@ TEST_CASE("citations name the document by number, title or path", "[citation]") 
   CHECK(FormatCitation({"Council", "D.C. Code § 24-211.07", "", "c.pdf", "24-211.07(b)(1)", 1}) ==
         "D.C. Code § 24-211.07(b)(1), p. 1");
   CHECK(FormatCitation({"", "", "Release Desk Log", "log.pdf", "", 3}) == "Release Desk Log, p. 3");
+  CHECK(FormatCitation({"EOM", "Mayor's Order 2021-044", "", "m.pdf", "III.B.", 1}) ==
+        "Mayor's Order 2021-044 § III.B., p. 1");
+  CHECK(FormatCitation({"MPD", "EO-25-014", "", "e.pdf", "IV.C.1", 2}) == "MPD EO-25-014 § IV.C.1, p. 2");
   CHECK(FormatCitation({"", "", "", "scans/fax.tif", "", 1}) == "scans/fax.tif, p. 1");
 }

@@ -1,12 +1,33 @@
-#include "search/citation.h"
+#include "pipeline/citation_string.h"
+
+#include <cctype>
 
 namespace foiamine {
+
+namespace {
+
+// A number like "Mayor's Order 2021-044", "Program Statement 4020.1F" or
+// "D.C. Code § 24-211.07" names its own kind; "PS 4020.1F" or "GO-OPS-201.26"
+// reads better with the agency before it.
+bool SelfDescribing(const std::string& number) {
+  if (number.find("D.C.") != std::string::npos || number.find("§") != std::string::npos) return true;
+  int letters = 0;
+  for (char c : number + " ") {
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '\'') {
+      if (++letters >= 4) return true;
+    } else {
+      letters = 0;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 std::string FormatCitation(const CitationParts& p) {
   std::string name;
   if (!p.number.empty()) {
-    bool prefixed = p.agency.empty() || p.number.rfind(p.agency, 0) == 0 ||
-                    p.number.find("D.C.") != std::string::npos || p.number.find("Code") != std::string::npos;
+    bool prefixed = p.agency.empty() || p.number.rfind(p.agency, 0) == 0 || SelfDescribing(p.number);
     name = prefixed ? p.number : p.agency + " " + p.number;
   } else if (!p.title.empty()) {
     name = p.title;

@@ -1,0 +1,102 @@
+#include "pipeline/extract_stage.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/sha256.h"
+#include "pipeline/citation_string.h"
+
+namespace foiamine {
+namespace fs = std::filesystem;
+
+std::string ResolveRulebookPath(const std::string& explicit_path) {
+  if (!explicit_path.empty()) return explicit_path;
+  if (const char* env = std::getenv("FOIAMINE_RULEBOOK"); env && *env) return env;
+  std::error_code ec;
+  fs::path source = fs::path(FOIAMINE_SOURCE_SCHEMAS_DIR) / "rulebook.yaml";
+  if (fs::is_regular_file(source, ec)) return source.string();
+  return "/usr/share/foiamine/rulebook.yaml";
+}
+
+StatusOr<extractors::Rulebook> LoadRulebookFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot read the rulebook " + path + " (set --rulebook or FOIAMINE_RULEBOOK)");
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto rulebook = extractors::LoadRulebook(text.str());
+  if (!rulebook.ok()) return Status::InvalidArgument(path + ": " + rulebook.status().message());
+  return rulebook;
+}
+
+std::vector<PageForExtraction> PagesForExtraction(const std::vector<SourcePage>& pages,
+                                                  const std::vector<NormalizedPage>& normalized) {
+  std::vector<PageForExtraction> out;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    PageForExtraction page;
+    page.page_no = pages[p].page_no;
+    page.text = normalized[p].text;
+    for (size_t w = 0; w < pages[p].words.size(); ++w) {
+      if (pages[p].words[w].box) page.word_boxes.emplace_back(normalized[p].word_spans[w], *pages[p].words[w].box);
+    }
+    out.push_back(std::move(page));
+  }
+  return out;
+}
+
+namespace {
+
+std::optional<Box> UnionOfWords(const PageForExtraction& page, int start, int end) {
+  std::optional<Box> box;
+  for (const auto& [span, word_box] : page.word_boxes) {
+    if (static_cast<int>(span.end) <= start || static_cast<int>(span.start) >= end) continue;
+    if (span.start == span.end) continue;
+    if (!box) {
+      box = word_box;
+    } else {
+      box->x0 = std::min(box->x0, word_box.x0);
+      box->y0 = std::min(box->y0, word_box.y0);
+      box->x1 = std::max(box->x1, word_box.x1);
+      box->y1 = std::max(box->y1, word_box.y1);
+    }
+  }
+  return box;
+}
+
+}  // namespace
+
+ExtractedDocument RunExtractStage(const extractors::Rulebook& rulebook, const std::string& doc_sha256,
+                                  const std::string& display_path, const extractors::DocumentMetadata& known,
+                                  const std::vector<PageForExtraction>& pages,
+                                  const std::vector<extractors::Section>& explicit_sections) {
+  extractors::DocumentInput input;
+  input.metadata = known;
+  input.sections = explicit_sections;
+  for (const auto& page : pages) input.pages.push_back(extractors::PageText{page.page_no, page.text});
+  extractors::Extraction found = extractors::ExtractDocument(rulebook, input);
+
+  ExtractedDocument out;
+  out.identity = found.identity;
+  out.sections = std::move(found.sections);
+  out.citations = std::move(found.citations);
+  out.rulebook_hash = rulebook.hash();
+  for (auto& clause : found.clauses) {
+    StoredClause stored;
+    stored.id = Sha256Hex(doc_sha256 + "|" + std::to_string(clause.page) + "|" + std::to_string(clause.char_start) +
+                          "|" + clause.topic)
+                    .substr(0, 16);
+    auto page = std::find_if(pages.begin(), pages.end(),
+                             [&](const PageForExtraction& p) { return p.page_no == clause.page; });
+    if (page != pages.end()) stored.box = UnionOfWords(*page, clause.char_start, clause.char_end);
+    stored.citation = FormatCitation(CitationParts{out.identity.agency.value, out.identity.number.value,
+                                                   out.identity.title.value, display_path, clause.section,
+                                                   clause.page});
+    stored.clause = std::move(clause);
+    out.clauses.push_back(std::move(stored));
+  }
+  return out;
+}
+
+}  // namespace foiamine

@@ -1,0 +1,62 @@
+// The extract stage: runs the extractors (sections, clauses, citations,
+// document identity) over a document's normalized pages and prepares what
+// the index stores: clause ids, boxes on the page, citation strings.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extractors/extract.h"
+#include "extractors/rulebook.h"
+#include "pipeline/normalize.h"
+#include "pipeline/page.h"
+#include "pipeline/status.h"
+
+namespace foiamine {
+
+// Where the rulebook is read from, first match wins: `explicit_path`, the
+// FOIAMINE_RULEBOOK environment variable, schemas/rulebook.yaml of the source
+// tree this binary was built from, /usr/share/foiamine/rulebook.yaml. Editing
+// that file changes extraction on the next run without recompiling.
+std::string ResolveRulebookPath(const std::string& explicit_path);
+// Reads and compiles a rulebook file (errors name the file).
+StatusOr<extractors::Rulebook> LoadRulebookFile(const std::string& path);
+
+// A clause ready for the index.
+struct StoredClause {
+  std::string id;  // stable: derived from doc sha256, page, char_start, topic
+  extractors::Clause clause;
+  std::optional<Box> box;  // union of its words' boxes on its page
+  std::string citation;    // "DOC PS 4020.1F § 9.a.(b), p. 4"
+};
+
+struct ExtractedDocument {
+  extractors::DocumentIdentity identity;
+  std::vector<extractors::Section> sections;
+  std::vector<StoredClause> clauses;
+  std::vector<extractors::Citation> citations;
+  std::string rulebook_hash;  // the stage version
+};
+
+// One page as the extract stage sees it: its normalized text and the boxes
+// of its words with their spans in that text (no boxes for plain text).
+struct PageForExtraction {
+  int page_no = 0;
+  std::string text;
+  std::vector<std::pair<Span, Box>> word_boxes;
+};
+
+// Known metadata (manifest) in; `display_path` names the document in a
+// citation when it has neither number nor title. `explicit_sections`: when
+// non-empty (official law XML), used instead of inferring sections.
+ExtractedDocument RunExtractStage(const extractors::Rulebook& rulebook, const std::string& doc_sha256,
+                                  const std::string& display_path, const extractors::DocumentMetadata& known,
+                                  const std::vector<PageForExtraction>& pages,
+                                  const std::vector<extractors::Section>& explicit_sections = {});
+
+// Builds PageForExtraction from the text stage's pages and their normalization.
+std::vector<PageForExtraction> PagesForExtraction(const std::vector<SourcePage>& pages,
+                                                  const std::vector<NormalizedPage>& normalized);
+
+}  // namespace foiamine

@@ -1,0 +1,181 @@
+#include "search/clauses.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <fstream>
+#include <ostream>
+
+namespace foiamine {
+namespace {
+
+using nlohmann::json;
+
+std::string Fold(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (unsigned char c : s) {
+    if (std::isspace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(c));
+  }
+  return out;
+}
+
+}  // namespace
+
+StatusOr<std::vector<ClauseRecord>> ReadClauses(Index& index, const ClauseFilter& f) {
+  auto stmt = index.db().Prepare(
+      "SELECT c.id, d.sha256, (SELECT fl.path FROM files fl WHERE fl.document_id=d.id ORDER BY fl.id LIMIT 1), "
+      "coalesce(d.title,''), coalesce(d.number,''), coalesce(d.authority,''), c.page_no, coalesce(c.section,''), "
+      "c.topic, c.stance, coalesce(c.actor,''), c.text, c.char_start, c.char_end, c.x0, c.y0, c.x1, c.y1, "
+      "p.method, p.ocr_confidence, c.rule, c.citation, coalesce(c.cue_start,0), coalesce(c.cue_end,0), "
+      "coalesce(d.agency,''), coalesce(d.doc_kind,''), coalesce(d.issued,''), coalesce(d.effective,''), "
+      "coalesce(d.review,'') "
+      "FROM clauses c JOIN documents d ON d.id=c.document_id "
+      "LEFT JOIN pages p ON p.document_id=c.document_id AND p.page_no=c.page_no "
+      "WHERE (?1='' OR c.topic=?1) AND (?2='' OR c.stance=?2) AND (?3='' OR d.authority=?3) AND (?4='' OR c.id=?4) "
+      "ORDER BY 3, c.page_no, c.char_start, c.topic");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, f.topic).Bind(2, f.stance).Bind(3, f.authority).Bind(4, f.id);
+  std::vector<ClauseRecord> out;
+  Status status;
+  while (stmt->Step(&status)) {
+    ClauseRecord c;
+    c.id = stmt->Text(0);
+    c.doc_sha256 = stmt->Text(1);
+    c.doc_path = stmt->Text(2);
+    c.doc_title = stmt->Text(3);
+    c.doc_number = stmt->Text(4);
+    c.authority = stmt->Text(5);
+    c.page = static_cast<int>(stmt->Int(6));
+    c.section = stmt->Text(7);
+    c.topic = stmt->Text(8);
+    c.stance = stmt->Text(9);
+    c.actor = stmt->Text(10);
+    c.text = stmt->Text(11);
+    c.char_start = static_cast<int>(stmt->Int(12));
+    c.char_end = static_cast<int>(stmt->Int(13));
+    if (!stmt->IsNull(14)) c.bbox = std::array<double, 4>{stmt->Real(14), stmt->Real(15), stmt->Real(16), stmt->Real(17)};
+    c.method = stmt->Text(18);
+    c.ocr_confidence = stmt->OptionalReal(19);
+    c.rule = stmt->Text(20);
+    c.citation = stmt->Text(21);
+    c.cue_start = static_cast<int>(stmt->Int(22));
+    c.cue_end = static_cast<int>(stmt->Int(23));
+    c.agency = stmt->Text(24);
+    c.doc_kind = stmt->Text(25);
+    c.issued = stmt->Text(26);
+    c.effective = stmt->Text(27);
+    c.review = stmt->Text(28);
+    out.push_back(std::move(c));
+  }
+  if (!status.ok()) return status;
+  return out;
+}
+
+std::string ClauseJson(const ClauseRecord& c) {
+  json j = {{"id", c.id},
+            {"doc_sha256", c.doc_sha256},
+            {"doc_path", c.doc_path},
+            {"doc_title", c.doc_title},
+            {"doc_number", c.doc_number.empty() ? json(nullptr) : json(c.doc_number)},
+            {"authority", c.authority.empty() ? json(nullptr) : json(c.authority)},
+            {"page", c.page},
+            {"section", c.section.empty() ? json(nullptr) : json(c.section)},
+            {"topic", c.topic},
+            {"stance", c.stance},
+            {"actor", c.actor.empty() ? json(nullptr) : json(c.actor)},
+            {"text", c.text},
+            {"char_start", c.char_start},
+            {"char_end", c.char_end},
+            {"bbox", c.bbox ? json(*c.bbox) : json(nullptr)},
+            {"method", c.method},
+            {"ocr_confidence", c.ocr_confidence ? json(*c.ocr_confidence) : json(nullptr)},
+            {"rule", c.rule},
+            {"citation", c.citation}};
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+StatusOr<EvalReport> EvaluateClauses(const std::vector<ClauseRecord>& clauses, const std::string& labels_path) {
+  std::ifstream in(labels_path);
+  if (!in) return Status::NotFound("cannot read labels " + labels_path);
+  struct Label {
+    std::string doc_path, topic, stance, quote;
+    int page = 0;
+  };
+  std::vector<Label> labels;
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    json j = json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+      return Status::Corrupt(labels_path + ":" + std::to_string(line_no) + ": not a JSON object");
+    }
+    labels.push_back(Label{j.value("doc_path", ""), j.value("topic", ""), j.value("stance", ""),
+                           Fold(j.value("quote", "")), j.value("page", 0)});
+  }
+  EvalReport report;
+  auto matches = [](const ClauseRecord& c, const Label& l) {
+    return c.doc_path == l.doc_path && c.page == l.page && c.topic == l.topic && c.stance == l.stance &&
+           Fold(c.text).find(l.quote) != std::string::npos;
+  };
+  for (const auto& l : labels) {
+    TopicScore& t = report.by_topic[l.topic];
+    ++t.expected;
+    ++report.overall.expected;
+    bool hit = std::any_of(clauses.begin(), clauses.end(), [&](const ClauseRecord& c) { return matches(c, l); });
+    if (hit) {
+      ++t.labels_matched;
+      ++report.overall.labels_matched;
+    } else {
+      report.missed.push_back(l.doc_path + " p." + std::to_string(l.page) + " " + l.topic + " " + l.stance + ": " +
+                              l.quote);
+    }
+  }
+  for (const auto& c : clauses) {
+    TopicScore& t = report.by_topic[c.topic];
+    ++t.found;
+    ++report.overall.found;
+    bool hit = std::any_of(labels.begin(), labels.end(), [&](const Label& l) { return matches(c, l); });
+    if (hit) {
+      ++t.true_positives;
+      ++report.overall.true_positives;
+    } else {
+      report.unexpected.push_back(c.doc_path + " p." + std::to_string(c.page) + " " + c.topic + " " + c.stance +
+                                  " [" + c.rule + "]: " + c.text.substr(0, 140));
+    }
+  }
+  return report;
+}
+
+void PrintEvalReport(const EvalReport& r, bool verbose, std::ostream& out) {
+  char line[160];
+  std::snprintf(line, sizeof line, "%-24s %6s %8s %6s %9s %7s\n", "topic", "found", "expected", "right", "precision",
+                "recall");
+  out << line;
+  auto row = [&](const std::string& name, const TopicScore& t) {
+    std::snprintf(line, sizeof line, "%-24s %6d %8d %6d %9.2f %7.2f\n", name.c_str(), t.found, t.expected,
+                  t.true_positives, t.precision(), t.recall());
+    out << line;
+  };
+  for (const auto& [topic, t] : r.by_topic) row(topic, t);
+  row("overall", r.overall);
+  if (verbose || r.missed.size() + r.unexpected.size() <= 20) {
+    for (const auto& m : r.missed) out << "missed:     " << m << "\n";
+    for (const auto& u : r.unexpected) out << "unexpected: " << u << "\n";
+  } else {
+    out << r.missed.size() << " labels missed, " << r.unexpected.size()
+        << " clauses unexpected (--verbose lists them)\n";
+  }
+}
+
+}  // namespace foiamine

@@ -1,0 +1,58 @@
+// `foiamine clauses` and `foiamine eval`: the clauses found, and how they
+// score against ground-truth labels (CONTRACTS.md).
+#pragma once
+
+#include <array>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/index.h"
+#include "pipeline/status.h"
+
+namespace foiamine {
+
+// The Clause record of CONTRACTS.md.
+struct ClauseRecord {
+  std::string id, doc_sha256, doc_path, doc_title, doc_number, authority;
+  int page = 0;
+  std::string section, topic, stance, actor, text;
+  int char_start = 0, char_end = 0;
+  std::optional<std::array<double, 4>> bbox;  // x0, y0, x1, y1 in PDF points, top-left origin
+  std::string method;                         // text | ocr
+  std::optional<double> ocr_confidence;
+  std::string rule, citation;
+  // Beyond the contract, for reports: the stance cue span and dates.
+  int cue_start = 0, cue_end = 0;
+  std::string agency, doc_kind, issued, effective, review;
+};
+
+struct ClauseFilter {
+  std::string topic, stance, authority, id;
+};
+
+StatusOr<std::vector<ClauseRecord>> ReadClauses(Index& index, const ClauseFilter& filter);
+
+// One JSON line per the contract.
+std::string ClauseJson(const ClauseRecord& clause);
+
+// Scores clauses against labels: a clause matches a label when doc_path,
+// page, topic and stance are equal and the label's quote occurs in the
+// clause text (whitespace folded, case ignored).
+struct TopicScore {
+  int found = 0, expected = 0, true_positives = 0, labels_matched = 0;
+  double precision() const { return found ? static_cast<double>(true_positives) / found : 1.0; }
+  double recall() const { return expected ? static_cast<double>(labels_matched) / expected : 1.0; }
+};
+struct EvalReport {
+  std::map<std::string, TopicScore> by_topic;
+  TopicScore overall;
+  std::vector<std::string> missed;      // labels no clause matched, as "doc_path p.N topic stance: quote"
+  std::vector<std::string> unexpected;  // clauses matching no label
+};
+StatusOr<EvalReport> EvaluateClauses(const std::vector<ClauseRecord>& clauses, const std::string& labels_jsonl_path);
+void PrintEvalReport(const EvalReport& report, bool verbose, std::ostream& out);
+
+}  // namespace foiamine
