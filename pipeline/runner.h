@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/shard.h"
+
 namespace foiamine {
 
 struct RunOptions {
@@ -21,6 +23,7 @@ struct RunOptions {
   int pdf_timeout_seconds = 300; // per-document bound for Poppler
   std::string command_line;      // recorded in runs.arguments
   std::string helper_executable; // the foiamine binary, for isolated Poppler (see PdfTextLimits)
+  Shard shard;                   // --shard K/N: only documents of shard K are indexed (pipeline/shard.h)
 };
 
 // Exit codes of CONTRACTS.md.
