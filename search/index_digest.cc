@@ -41,12 +41,13 @@ class Hasher {
   std::unique_ptr<EVP_MD_CTX, Free> ctx_;
 };
 
-// Hashes every row of `select_list` FROM `from_where` ORDER BY all columns.
+// Hashes every row of `columns` FROM `from_where`, ORDER BY `order_by` (a
+// total order of the rows; empty: all the columns, in order).
 // Each column is hashed as SQLite's quote() of it: type-preserving text
 // ('it''s', 12, 1.5, X'00', NULL), so 1 and '1' differ and reals render the
 // same way on every machine.
 Status HashRows(Database& db, Hasher& h, const std::string& section, const std::vector<std::string>& columns,
-                const std::string& from_where) {
+                const std::string& from_where, const std::string& order_by = "") {
   h.Field('S', section);
   std::string sql = "SELECT ";
   std::string order;
@@ -54,7 +55,7 @@ Status HashRows(Database& db, Hasher& h, const std::string& section, const std::
     sql += (i ? ", " : "") + std::string("quote(") + columns[i] + ")";
     order += (i ? ", " : "") + std::to_string(i + 1);
   }
-  sql += " " + from_where + " ORDER BY " + order;
+  sql += " " + from_where + " ORDER BY " + (order_by.empty() ? order : order_by);
   auto stmt = db.Prepare(sql);
   if (!stmt.ok()) return stmt.status();
   Status status;
@@ -104,13 +105,15 @@ StatusOr<std::string> IndexDigest(Index& index) {
   Status s = HashRows(db, h, "documents",
                       {"sha256", "file_type", "size_bytes", "page_count", "title", "number", "agency", "doc_kind",
                        "authority", "issued", "effective", "review", "source", "metadata_origin", "pdf_title"},
-                      "FROM documents");
+                      "FROM documents", "sha256");
   if (!s.ok()) return s;
   s = HashRows(db, h, "files", {"d.sha256", "f.path_bytes", "f.in_manifest"},
-               "FROM files f JOIN documents d ON d.id = f.document_id");
+               "FROM files f JOIN documents d ON d.id = f.document_id", "d.sha256, f.path_bytes, f.in_manifest");
   if (!s.ok()) return s;
+  // (document_id, page_no) is unique: documents in sha256 order, each one's
+  // pages through the index, without sorting the text.
   s = HashRows(db, h, "pages", {"d.sha256", "p.page_no", "p.method", "p.text"},
-               "FROM pages p JOIN documents d ON d.id = p.document_id");
+               "FROM documents d JOIN pages p ON p.document_id = d.id", "d.sha256, p.page_no");
   if (!s.ok()) return s;
   for (const char* table : {"sections", "clauses", "citations", "exemptions"}) {
     if (!TableExists(db, table)) continue;
