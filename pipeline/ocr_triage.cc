@@ -1,5 +1,7 @@
 #include "pipeline/ocr_triage.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <string_view>
 
@@ -49,9 +51,11 @@ bool IsNonWord(const std::string& word) {
       continue;
     }
     if (std::isdigit(c)) continue;
-    if (std::string_view("-'./,&:@_§%$#/+=").find(ch) != std::string_view::npos) continue;
+    if (std::string_view("-'./,&:@_%$#+=()[]").find(ch) != std::string_view::npos) continue;
     return true;  // ^ ~ | \ ` inside a word
   }
+  bool has_digit = std::any_of(core.begin(), core.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+  if (letters == 0 && !has_digit && !has_non_ascii && core.size() >= 2) return true;  // "#$%"
   if (letters >= 5 && !has_vowel && !has_non_ascii && uppers != letters) return true;
   return false;
 }
