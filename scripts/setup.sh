@@ -12,7 +12,7 @@ PACKAGES=(
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
   tesseract-ocr-spa tesseract-ocr-osd
   # benchmark peer: ocrmypdf (bench/ocr_bench.sh compares against it)
-  ocrmypdf
+  ocrmypdf bc
   # Unicode normalization, sentence breaks
   libicu-dev
   # rulebook matching
