@@ -121,10 +121,10 @@ bool HasUsableText(const std::vector<SourceWord>& words) {
   return false;
 }
 
-// Fraction of the page's area that is dark (rendered at 36 dpi) outside the
+// Fraction of the page's area that is not white (gray < 224 at 50 dpi) outside the
 // word boxes: images, scanned text, drawings. None when it cannot be rendered.
 std::optional<double> InkOutsideText(poppler::page& page, const std::vector<SourceWord>& words) {
-  constexpr double kDpi = 36;
+  constexpr double kDpi = 50;
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_gray8);
   poppler::image image = renderer.render_page(&page, kDpi, kDpi);
@@ -146,7 +146,7 @@ std::optional<double> InkOutsideText(poppler::page& page, const std::vector<Sour
   const unsigned char* data = reinterpret_cast<const unsigned char*>(image.const_data());
   size_t dark = 0;
   for (int y = 0; y < h; ++y) {
-    for (int x = 0; x < w; ++x) dark += data[static_cast<size_t>(y) * stride + x] < 160 && !covered[y * w + x];
+    for (int x = 0; x < w; ++x) dark += data[static_cast<size_t>(y) * stride + x] < 224 && !covered[y * w + x];
   }
   return static_cast<double>(dark) / (static_cast<double>(w) * h);
 }
