@@ -126,7 +126,7 @@ TEST_CASE("OCR reads pages fed upside down and sideways, and boxes stay on the p
   }
 }
 
-TEST_CASE("OCR straightens a page skewed by 2 degrees; boxes map back onto the skewed page", "[ocr_engine]") {
+TEST_CASE("OCR straightens a page skewed by 2 degrees and maps boxes back onto the skewed page", "[ocr_engine]") {
   Fixture f;
   for (double skew : {2.0, -1.5}) {
     auto r = f.engine->Recognize(Turned(f.image, 0, skew));

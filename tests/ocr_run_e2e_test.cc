@@ -122,7 +122,7 @@ TEST_CASE("the OCR cache: the same page in another file is not OCR'd again", "[e
   CHECK(Count(dir / "i.db", "SELECT count(*) FROM ocr_cache") == 2);
 }
 
-TEST_CASE("--force-ocr reads born-digital pages too; --lang without data is a usage error", "[e2e][ocr]") {
+TEST_CASE("run with --force-ocr reads born-digital pages too and --lang without data is a usage error", "[e2e][ocr]") {
   ScratchDir dir;
   WriteTextPdf(dir / "drop" / "a.pdf", {{"Notify ERO before each release."}});
   const std::string db = Quote((dir / "i.db").string());
@@ -136,7 +136,7 @@ TEST_CASE("--force-ocr reads born-digital pages too; --lang without data is a us
                             "AND text LIKE '%Notify ERO before each release.%'") == 1);
 }
 
-TEST_CASE("bad scans: corrupt and huge images, a 0-pixel page; recorded, the rest indexed", "[e2e][ocr][bad_input]") {
+TEST_CASE("bad scans (corrupt and huge images, a 0-pixel page) are recorded and the rest indexed", "[e2e][ocr][bad_input]") {
   ScratchDir dir;
   const fs::path drop = dir / "drop";
   WriteTextPdf(dir / "work" / "ok.pdf", {{"Release desk log, June 2023."}});
