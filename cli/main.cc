@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -54,9 +55,33 @@ std::string CommandLine(int argc, char** argv) {
   return line;
 }
 
+// Tesseract's OpenMP must run one thread per worker: with it left on, two
+// workers on two cores take ~6x longer per page. libgomp reads
+// OMP_THREAD_LIMIT once, when it is loaded (before main), so setting it here
+// is too late for this process image: set it and exec ourselves again. An
+// OMP_THREAD_LIMIT already in the environment is respected (the benchmark
+// sets a large one to measure OpenMP left on).
+void HoldOpenMpToOneThread(char** argv) {
+  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
+  setenv("OMP_THREAD_LIMIT", "1", 1);
+  execv("/proc/self/exe", argv);
+  // exec failed: go on (slower with OCR), but say so.
+  std::cerr << "foiamine: warning: could not re-execute with OMP_THREAD_LIMIT=1; OCR may be slow\n";
+}
+
 }  // namespace
 
+extern "C" int omp_get_thread_limit(void);
+
 int main(int argc, char** argv) {
+  if (argc >= 2 && (std::string(argv[1]) == "run" || std::string(argv[1]) == "__omp-thread-limit")) {
+    HoldOpenMpToOneThread(argv);
+  }
+  // Internal: OpenMP's thread limit as libgomp read it at load (tests, bench).
+  if (argc == 2 && std::string(argv[1]) == "__omp-thread-limit") {
+    std::cout << omp_get_thread_limit() << "\n";
+    return 0;
+  }
   // Internal: the isolated Poppler text extraction (pipeline/pdf_text.h).
   if (argc == 3 && std::string(argv[1]) == "__pdf-text") {
     return foiamine::ServePdfTextRequest(argv[2], STDOUT_FILENO);
@@ -73,6 +98,10 @@ int main(int argc, char** argv) {
   run->add_option("--db", run_options.db_path, "Index file (created if missing)")->required();
   run->add_option("--jobs", run_options.jobs, "Worker count (default: number of cores)")->check(CLI::NonNegativeNumber);
   run->add_flag("--quiet", run_options.quiet, "No per-document lines on stderr");
+  run->add_option("--lang", run_options.languages, "OCR languages, '+'-joined Tesseract codes (default eng), e.g. eng+spa");
+  run->add_option("--dpi", run_options.dpi, "Resolution PDF pages are rendered at for OCR (default 300)")
+      ->check(CLI::Range(70, 1200));
+  run->add_flag("--force-ocr", run_options.force_ocr, "OCR every PDF page, even those with a good text layer");
   run->add_option("--pdf-timeout", run_options.pdf_timeout_seconds, "Seconds allowed per PDF for text extraction")
       ->check(CLI::PositiveNumber);
   run->add_option("--rulebook", run_options.rulebook_path,

@@ -285,6 +285,25 @@ StatusOr<int64_t> Index::WriteDocument(const DocumentRecord& r, int64_t run_id) 
     if (!s.ok()) return s;
   }
 
+  if (!r.ocr_version.empty()) {
+    s = SetStageVersion(db_, document_id, "ocr", r.ocr_version);
+    if (!s.ok()) return s;
+  }
+  if (!r.ocr_cache.empty()) {
+    auto cache = db_.Prepare(
+        "INSERT OR IGNORE INTO ocr_cache(key, image_sha256, engine, mean_confidence, result, created_at) "
+        "VALUES (?,?,?,?,?,?)");
+    if (!cache.ok()) return cache.status();
+    const std::string now = UtcNow();
+    for (const auto& e : r.ocr_cache) {
+      cache->Reset();
+      cache->Bind(1, e.key).Bind(2, e.image_sha256).Bind(3, e.engine).BindOptional(4, e.mean_confidence);
+      cache->Bind(5, e.result_json).Bind(6, now);
+      s = cache->Run();
+      if (!s.ok()) return s;
+    }
+  }
+
   s = tx.Commit();
   if (!s.ok()) return s;
   return document_id;

@@ -35,6 +35,13 @@ struct DocumentPath {
   bool in_manifest = false;
 };
 
+// A new row of ocr_cache (schemas/index.sql), written with the document
+// whose page it was.
+struct OcrCacheEntry {
+  std::string key, image_sha256, engine, result_json;
+  std::optional<double> mean_confidence;
+};
+
 // Everything the write of one new document needs.
 struct DocumentRecord {
   std::string sha256;
@@ -43,6 +50,8 @@ struct DocumentRecord {
   DocumentMetadata metadata;
   std::string pdf_title;
   std::string text_version;
+  std::string ocr_version;                   // empty when no page was OCR'd
+  std::vector<OcrCacheEntry> ocr_cache;      // results OCR'd for this document
   std::vector<DocumentPath> paths;
   std::vector<SourcePage> pages;             // words with boxes
   std::vector<NormalizedPage> normalized;    // parallel to pages

@@ -39,6 +39,11 @@ struct SourcePage {
   std::string ocr_reason;  // why OCR is needed ("no text layer", "image file")
   std::optional<double> ocr_confidence;
   std::vector<SourceWord> words;
+  // Fraction of the page covered by dark pixels outside the text layer's
+  // word boxes (rendered at low resolution): a page with little text and
+  // much of this carries an image, likely of more text. Measured by the
+  // text stage for PDF pages with few words only; none otherwise.
+  std::optional<double> ink_outside_text;
 };
 
 struct SourceDocument {

@@ -8,6 +8,8 @@
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 #include <poppler/cpp/poppler-version.h>
 
@@ -20,6 +22,7 @@
 #include <memory>
 #include <mutex>
 
+#include "pipeline/ocr_triage.h"
 #include "pipeline/utf8.h"
 
 namespace foiamine {
@@ -118,6 +121,36 @@ bool HasUsableText(const std::vector<SourceWord>& words) {
   return false;
 }
 
+// Fraction of the page's area that is not white (gray < 224 at 50 dpi) outside the
+// word boxes: images, scanned text, drawings. None when it cannot be rendered.
+std::optional<double> InkOutsideText(poppler::page& page, const std::vector<SourceWord>& words) {
+  constexpr double kDpi = 50;
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  poppler::image image = renderer.render_page(&page, kDpi, kDpi);
+  if (!image.is_valid() || image.width() <= 0 || image.height() <= 0 ||
+      image.format() != poppler::image::format_gray8) {
+    return std::nullopt;
+  }
+  const int w = image.width(), h = image.height(), stride = image.bytes_per_row();
+  std::vector<unsigned char> covered(static_cast<size_t>(w) * h, 0);
+  const double scale = kDpi / 72.0;
+  for (const auto& word : words) {
+    if (!word.box) continue;
+    int x0 = std::max(0, static_cast<int>(word.box->x0 * scale) - 1);
+    int y0 = std::max(0, static_cast<int>(word.box->y0 * scale) - 1);
+    int x1 = std::min(w, static_cast<int>(word.box->x1 * scale) + 2);
+    int y1 = std::min(h, static_cast<int>(word.box->y1 * scale) + 2);
+    for (int y = y0; y < y1; ++y) std::fill(covered.begin() + y * w + x0, covered.begin() + y * w + std::max(x0, x1), 1);
+  }
+  const unsigned char* data = reinterpret_cast<const unsigned char*>(image.const_data());
+  size_t dark = 0;
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) dark += data[static_cast<size_t>(y) * stride + x] < 224 && !covered[y * w + x];
+  }
+  return static_cast<double>(dark) / (static_cast<double>(w) * h);
+}
+
 // ---- A tiny binary encoding of SourceDocument for the child's pipe ------
 
 class Writer {
@@ -179,6 +212,7 @@ std::string Encode(const StatusOr<SourceDocument>& result) {
     w.U32(static_cast<uint32_t>(page.method));
     w.U32(page.needs_ocr);
     w.Str(page.ocr_reason);
+    w.F64(page.ink_outside_text.value_or(-1));
     w.U32(static_cast<uint32_t>(page.words.size()));
     for (const auto& word : page.words) {
       w.Str(word.text);
@@ -220,11 +254,12 @@ StatusOr<SourceDocument> Decode(std::string_view bytes) {
   for (uint32_t p = 0; p < n_pages; ++p) {
     SourcePage page;
     uint32_t page_no, method, needs_ocr, n_words;
-    double width, height;
+    double width, height, ink;
     if (!r.U32(page_no) || !r.F64(width) || !r.F64(height) || !r.U32(method) || !r.U32(needs_ocr) ||
-        !r.Str(page.ocr_reason) || !r.U32(n_words)) {
+        !r.Str(page.ocr_reason) || !r.F64(ink) || !r.U32(n_words)) {
       return truncated;
     }
+    if (ink >= 0) page.ink_outside_text = ink;
     page.page_no = static_cast<int>(page_no);
     if (width >= 0) page.width_pt = width;
     if (height >= 0) page.height_pt = height;
@@ -347,6 +382,8 @@ StatusOr<SourceDocument> ExtractPdfTextInProcess(const std::filesystem::path& pa
     AssignBreaks(page.words, space_after);
     if (HasUsableText(page.words)) {
       page.method = PageMethod::kText;
+      // Few words: does the page carry an image (of more text)? See ocr_triage.h.
+      if (page.words.size() < static_cast<size_t>(kFewWords)) page.ink_outside_text = InkOutsideText(*p, page.words);
     } else {
       page.method = PageMethod::kNone;
       page.needs_ocr = true;

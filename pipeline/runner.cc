@@ -6,6 +6,8 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <deque>
+#include <future>
 #include <cstring>
 #include <unistd.h>
 #include <filesystem>
@@ -22,6 +24,9 @@
 #include "pipeline/index.h"
 #include "pipeline/manifest.h"
 #include "pipeline/normalize.h"
+#include "pipeline/ocr_cache.h"
+#include "pipeline/ocr_pool.h"
+#include "pipeline/ocr_triage.h"
 #include "pipeline/pdf_text.h"
 #include "pipeline/sha256.h"
 #include "pipeline/text_file.h"
@@ -165,27 +170,45 @@ struct Outcome {
   std::string stage, reason;
   int pages = 0, pages_need_ocr = 0, clauses = 0;
   std::vector<std::string> warnings;
+  int ocr_pages = 0, ocr_cached = 0, ocr_failed = 0;
 };
 
-// Extracts, normalizes and writes one new document.
-Outcome IndexNewDocument(Index& index, const DropFile& file, const std::string& sha, const Manifest& manifest,
-                         const RunOptions& options, const extractors::Rulebook& rulebook, int64_t run_id) {
+// A document between extraction and its write: its pages' OCR may still be
+// running on the pool's workers.
+struct PendingDocument {
+  int64_t ordinal = 0;  // files_seen when it was found, for progress lines
+  std::string sha;
+  DocumentPath path;
   Outcome outcome;
-  std::string head_error;
-  std::string head = ReadHead(file.absolute, 4096, &head_error);
-  if (!head_error.empty()) {
-    outcome.stage = "ingest";
-    outcome.reason = head_error;
-    return outcome;
+  DocumentRecord record;
+  std::vector<std::pair<size_t, std::future<OcrOutcome>>> ocr;  // page index -> result
+  extractors::DocumentMetadata known;                 // what the extractors are told
+  std::vector<extractors::Section> explicit_sections;  // official law XML's own structure
+  bool law_xml = false;  // pages are already normalized text (no words to normalize)
+
+  bool Ready() const {
+    for (const auto& [page, future] : ocr) {
+      if (future.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    }
+    return true;
   }
-  FileType type = DetectFileType(head);
-  FileType claimed = TypeClaimedByName(file.path.raw_bytes);
+};
+
+// Hashes were taken; detects the type, extracts pages, triages them for OCR
+// and queues the OCR jobs. On failure pending.outcome.ok is false.
+void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manifest& manifest,
+                     const RunOptions& options, OcrPool& pool) {
+  Outcome& outcome = pending.outcome;
   auto fail = [&](const std::string& stage, const std::string& reason) {
     outcome.ok = false;
     outcome.stage = stage;
     outcome.reason = reason;
-    return outcome;
   };
+  std::string head_error;
+  std::string head = ReadHead(file.absolute, 4096, &head_error);
+  if (!head_error.empty()) return fail("ingest", head_error);
+  FileType type = DetectFileType(head);
+  FileType claimed = TypeClaimedByName(file.path.raw_bytes);
   switch (type) {
     case FileType::kEmpty: return fail("ingest", "empty file (0 bytes)");
     case FileType::kHtml:
@@ -241,17 +264,26 @@ Outcome IndexNewDocument(Index& index, const DropFile& file, const std::string& 
   if (!source.ok()) return fail("text", source.status().message());
   for (auto& w : source->warnings) outcome.warnings.push_back(w);
 
-  DocumentRecord record;
-  record.sha256 = sha;
+  DocumentRecord& record = pending.record;
+  record.sha256 = pending.sha;
   record.file_type = FileTypeName(type);
   std::error_code ec;
   record.size_bytes = static_cast<int64_t>(fs::file_size(file.absolute, ec));
   record.pdf_title = source->pdf_title;
   record.text_version = TextStageVersion();
   record.pages = std::move(source->pages);
-  for (const auto& page : record.pages) {
-    record.normalized.push_back(NormalizePage(page.words));
-    outcome.pages_need_ocr += page.needs_ocr;
+  const bool ocr_able = type == FileType::kPdf || type == FileType::kPng || type == FileType::kJpeg ||
+                        type == FileType::kTiff;
+  for (size_t i = 0; i < record.pages.size(); ++i) {
+    SourcePage& page = record.pages[i];
+    if (!ocr_able) continue;
+    OcrDecision decision = TriagePage(page, options.force_ocr);
+    if (!decision.needs_ocr) continue;
+    page.needs_ocr = true;
+    page.ocr_reason = decision.reason;
+    ++outcome.pages_need_ocr;
+    OcrJob job{file.absolute, type == FileType::kPdf, static_cast<int>(i)};
+    pending.ocr.emplace_back(i, pool.Submit(std::move(job)));
   }
   if (law_xml) {
     // The law XML's pages replace the raw markup: its text is already
@@ -279,30 +311,71 @@ Outcome IndexNewDocument(Index& index, const DropFile& file, const std::string& 
   }
   record.paths.push_back(path);
 
-  extractors::DocumentMetadata known{record.metadata.title,    record.metadata.number, record.metadata.agency,
-                                     record.metadata.doc_kind, record.metadata.authority,
-                                     record.metadata.issued,   record.metadata.effective};
+  // What the extractors are told up front: the manifest's fields, filled
+  // where empty by what official law XML says of itself.
+  extractors::DocumentMetadata& known = pending.known;
+  known = extractors::DocumentMetadata{record.metadata.title,    record.metadata.number,
+                                       record.metadata.agency,   record.metadata.doc_kind,
+                                       record.metadata.authority, record.metadata.issued,
+                                       record.metadata.effective};
   if (law_xml) {
-    // What the XML says of itself fills what the manifest left empty.
     const auto& x = law_xml->metadata;
     for (auto [mine, theirs] : {std::pair{&known.title, &x.title}, {&known.number, &x.number},
                                 {&known.agency, &x.agency}, {&known.doc_kind, &x.doc_kind},
                                 {&known.authority, &x.authority}, {&known.effective, &x.effective}}) {
       if (mine->empty()) *mine = *theirs;
     }
+    pending.explicit_sections = law_xml->sections;
+    pending.law_xml = true;
   }
-  record.extracted = RunExtractStage(rulebook, sha, path.display, known,
-                                     PagesForExtraction(record.pages, record.normalized),
-                                     law_xml ? law_xml->sections : std::vector<extractors::Section>{});
+  outcome.ok = true;
+}
+
+// Waits for the document's OCR, merges it into its pages, normalizes and
+// writes the document in one transaction. A page whose OCR failed keeps its
+// text layer (if any) and its reason says why; the document is still written.
+void FinishDocument(Index& index, PendingDocument& pending, const std::string& engine_version,
+                    const extractors::Rulebook& rulebook, int64_t run_id) {
+  Outcome& outcome = pending.outcome;
+  DocumentRecord& record = pending.record;
+  for (auto& [i, future] : pending.ocr) {
+    OcrOutcome got = future.get();
+    SourcePage& page = record.pages[i];
+    if (!got.status.ok()) {
+      ++outcome.ocr_failed;
+      std::string what = got.stage == "render" ? "could not make the page image" : "OCR failed";
+      page.ocr_reason += "; " + what + ": " + got.status.message();
+      outcome.warnings.push_back("p. " + std::to_string(page.page_no) + ": " + what + ": " + got.status.message());
+      continue;
+    }
+    ++outcome.ocr_pages;
+    if (got.from_cache) ++outcome.ocr_cached;
+    else {
+      record.ocr_cache.push_back(OcrCacheEntry{got.cache_key, got.image_sha256, engine_version,
+                                               EncodeOcrResult(got.result), got.result.mean_confidence});
+    }
+    page.words = std::move(got.result.words);
+    page.method = PageMethod::kOcr;
+    page.ocr_confidence = got.result.mean_confidence;
+    if (!page.width_pt) page.width_pt = got.result.width_pt;
+    if (!page.height_pt) page.height_pt = got.result.height_pt;
+  }
+  if (outcome.ocr_pages > 0) record.ocr_version = engine_version;
+  if (!pending.law_xml) {
+    for (const auto& page : record.pages) record.normalized.push_back(NormalizePage(page.words));
+  }
+  record.extracted = RunExtractStage(rulebook, pending.sha, pending.path.display, pending.known,
+                                     PagesForExtraction(record.pages, record.normalized), pending.explicit_sections);
   if (record.extracted->identity.title.value.empty()) {
     record.extracted->identity.title = {InferTitle(record.normalized, record.pdf_title), true};
   }
   outcome.clauses = static_cast<int>(record.extracted->clauses.size());
-
   auto written = index.WriteDocument(record, run_id);
-  if (!written.ok()) return fail("index", "cannot write to the index: " + written.status().message());
-  outcome.ok = true;
-  return outcome;
+  if (!written.ok()) {
+    outcome.ok = false;
+    outcome.stage = "index";
+    outcome.reason = "cannot write to the index: " + written.status().message();
+  }
 }
 
 // Loads what the extract stage needs of a stored document: page texts, word
@@ -428,6 +501,16 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
     err << "foiamine run: " << rulebook.status().message() << "\n";
     return kExitUsage;
   }
+  {
+    // A language without its data is a usage error, found before anything changes.
+    OcrSettings check;
+    check.languages = options.languages;
+    auto engine = OcrEngine::Create(check);
+    if (!engine.ok()) {
+      err << "foiamine run: --lang " << options.languages << ": " << engine.status().message() << "\n";
+      return kExitUsage;
+    }
+  }
   auto index = Index::Open(options.db_path, Index::Access::kWrite);
   if (!index.ok()) {
     err << "foiamine run: " << index.status().message() << "\n";
@@ -446,6 +529,59 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
   std::vector<std::pair<std::string, std::string>> failures;  // display path, reason
   std::set<std::string> seen_this_run;
   bool interrupted = false;
+  int64_t ocr_pages = 0, ocr_cached = 0, ocr_failed = 0;
+
+  OcrSettings ocr_settings;
+  ocr_settings.languages = options.languages;
+  ocr_settings.dpi = options.dpi;
+  OcrPool pool(ocr_settings, options.jobs > 0 ? options.jobs : 1, options.db_path);
+  // Documents whose OCR is running, in the order they were found; each is
+  // written (by this thread, the only writer) when it and all before it are done.
+  std::deque<PendingDocument> in_flight;
+  const size_t max_in_flight = static_cast<size_t>(std::max(1, options.jobs)) * 2 + 2;
+
+  // Records a prepared document: written, or its failure recorded.
+  auto finish = [&](PendingDocument& pending) {
+    Outcome& outcome = pending.outcome;
+    if (outcome.ok) FinishDocument(*index, pending, pool.engine_version(), *rulebook, *run_id);
+    const DocumentPath& path = pending.path;
+    for (const auto& warning : outcome.warnings) {
+      index->RecordEvent(*run_id, "warning", path.display, warning);
+      if (!options.quiet) err << "foiamine: warning: " << path.display << ": " << warning << "\n";
+    }
+    ocr_pages += outcome.ocr_pages;
+    ocr_cached += outcome.ocr_cached;
+    ocr_failed += outcome.ocr_failed;
+    if (!outcome.ok) {
+      index->RecordFailure(path, pending.sha, outcome.stage, outcome.reason, *run_id);
+      failures.emplace_back(path.display, outcome.reason);
+      ++totals.docs_failed;
+      if (!options.quiet) err << "foiamine: error: " << path.display << ": " << outcome.reason << "\n";
+      return;
+    }
+    ++totals.docs_new;
+    totals.pages_indexed += outcome.pages;
+    clauses_found += outcome.clauses;
+    pages_need_ocr += outcome.ocr_failed;
+    if (!options.quiet) {
+      err << "[" << pending.ordinal << "] " << path.display << ": " << outcome.pages << " page"
+          << (outcome.pages == 1 ? "" : "s");
+      if (outcome.ocr_pages) {
+        err << " (" << outcome.ocr_pages << " OCR'd";
+        if (outcome.ocr_cached) err << ", " << outcome.ocr_cached << " from cache";
+        err << ")";
+      }
+      if (outcome.ocr_failed) err << " (" << outcome.ocr_failed << " failed OCR)";
+      err << "\n";
+    }
+  };
+  // Writes finished documents from the front; with `all`, waits for every one.
+  auto write_ready = [&](bool all) {
+    while (!in_flight.empty() && (all || in_flight.size() > max_in_flight || in_flight.front().Ready())) {
+      finish(in_flight.front());
+      in_flight.pop_front();
+    }
+  };
 
   for (const auto& drop : options.drops) {
     fs::path drop_path = fs::absolute(drop).lexically_normal();
@@ -524,33 +660,32 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
         if (!added.ok()) err << "foiamine: error: " << path.display << ": " << added.status().message() << "\n";
         continue;
       }
-      seen_this_run.insert(sha.value());
-      Outcome outcome = IndexNewDocument(*index, file, sha.value(), manifest, options, *rulebook, *run_id);
-      for (const auto& warning : outcome.warnings) {
-        index->RecordEvent(*run_id, "warning", path.display, warning);
-        if (!options.quiet) err << "foiamine: warning: " << path.display << ": " << warning << "\n";
-      }
-      if (!outcome.ok) {
-        index->RecordFailure(path, sha.value(), outcome.stage, outcome.reason, *run_id);
-        failures.emplace_back(path.display, outcome.reason);
-        ++totals.docs_failed;
-        if (!options.quiet) err << "foiamine: error: " << path.display << ": " << outcome.reason << "\n";
+      // The same content already found earlier in this run and still in
+      // flight: this path is written with it.
+      auto same = std::find_if(in_flight.begin(), in_flight.end(),
+                               [&](const PendingDocument& p) { return p.sha == sha.value(); });
+      if (same != in_flight.end()) {
+        same->record.paths.push_back(path);
+        ++duplicate_paths;
         continue;
       }
-      ++totals.docs_new;
-      totals.pages_indexed += outcome.pages;
-      clauses_found += outcome.clauses;
-      pages_need_ocr += outcome.pages_need_ocr;
-      if (!options.quiet) {
-        err << "[" << totals.files_seen << "] " << path.display << ": " << outcome.pages << " page"
-            << (outcome.pages == 1 ? "" : "s");
-        if (outcome.pages_need_ocr) err << " (" << outcome.pages_need_ocr << " need OCR)";
-        err << "\n";
+      seen_this_run.insert(sha.value());
+      PendingDocument pending;
+      pending.ordinal = totals.files_seen;
+      pending.sha = sha.value();
+      pending.path = path;
+      PrepareDocument(pending, file, manifest, options, pool);
+      if (!pending.outcome.ok) {
+        finish(pending);
+      } else {
+        in_flight.push_back(std::move(pending));
       }
+      write_ready(false);
     }
     if (interrupted) break;
   }
 
+  write_ready(true);
   // Documents indexed under another rulebook: re-run extract + index only
   // (text and OCR are reused from the index).
   if (!interrupted) {
@@ -574,7 +709,10 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
 
   totals.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  totals.exit_code = interrupted ? kExitInterrupted : totals.docs_failed > 0 ? kExitPartial : kExitOk;
+  // A page that could not be OCR'd is an input not fully processed: partial.
+  totals.exit_code = interrupted                                ? kExitInterrupted
+                     : totals.docs_failed > 0 || ocr_failed > 0 ? kExitPartial
+                                                                : kExitOk;
   index->FinishRun(*run_id, totals);
 
   out << "foiamine run " << *run_id << ": " << totals.files_seen << " file" << (totals.files_seen == 1 ? "" : "s")
@@ -586,9 +724,14 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
   if (duplicate_paths) out << "  duplicate paths " << duplicate_paths << " (same content as another file)\n";
   out << "  failed          " << totals.docs_failed << "\n";
   for (const auto& [path, reason] : failures) out << "    " << path << ": " << reason << "\n";
+  if (ocr_pages || ocr_failed) {
+    out << "  OCR'd pages     " << ocr_pages;
+    if (ocr_cached) out << " (" << ocr_cached << " from the OCR cache)";
+    out << "\n";
+  }
   if (pages_need_ocr) {
     out << "  pages awaiting OCR " << pages_need_ocr
-        << " (no usable text layer; not searchable until OCR'd, see `foiamine status`)\n";
+        << " (OCR failed; each reason is in `foiamine status` and the run's events)\n";
   }
   if (hidden) out << "  hidden files skipped " << hidden << "\n";
   char wall[32];

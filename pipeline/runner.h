@@ -3,8 +3,11 @@
 // For every regular file under each DROP (recursively; hidden files and the
 // manifest excepted): hash it, skip it if its content is already indexed
 // (recording the new path), otherwise detect its type, extract its pages,
-// normalize them and write the document in one transaction. A file that
-// fails is recorded with its reason in `failures`; the rest go on.
+// OCR the pages that need it (ocr_triage.h) on `jobs` worker threads,
+// normalize them and write the document in one transaction (this thread is
+// the only writer). A file that fails is recorded with its reason in
+// `failures`; the rest go on. A page that fails OCR is recorded (its
+// ocr_reason, an event) and the document is still written: exit code 2.
 #pragma once
 
 #include <iosfwd>
@@ -25,6 +28,9 @@ struct RunOptions {
   std::string helper_executable; // the foiamine binary, for isolated Poppler (see PdfTextLimits)
   std::string rulebook_path;     // empty: see ResolveRulebookPath
   Shard shard;                   // --shard K/N: only documents of shard K are indexed (pipeline/shard.h)
+  std::string languages = "eng"; // Tesseract languages for OCR, '+'-joined
+  int dpi = 300;                 // resolution PDF pages are rendered at for OCR
+  bool force_ocr = false;        // OCR every page of PDFs, text layer or not
 };
 
 // Exit codes of CONTRACTS.md.

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "pipeline/page_image.h"
 #include "pipeline/utf8.h"
 
 namespace foiamine {
@@ -100,7 +101,7 @@ SourceDocument PagesFromText(std::string_view bytes) {
 
 StatusOr<SourceDocument> ProbeImage(const std::filesystem::path& path, FileType type) {
   // Refuse absurd sizes before anything decodes the pixels.
-  constexpr int64_t kMaxPixels = int64_t{200} * 1000 * 1000;
+  constexpr int64_t kMaxPixels = kMaxPagePixels;  // the OCR stage's bound (page_image.h)
   int format = 0, w = 0, h = 0, bps = 0, spp = 0, iscmap = 0;
   if (pixReadHeader(path.c_str(), &format, &w, &h, &bps, &spp, &iscmap) != 0) {
     return Status::Corrupt("Leptonica cannot read the image header (corrupt or truncated image)");
@@ -108,7 +109,8 @@ StatusOr<SourceDocument> ProbeImage(const std::filesystem::path& path, FileType 
   if (w <= 0 || h <= 0) return Status::Corrupt("image has no pixels (" + std::to_string(w) + "x" + std::to_string(h) + ")");
   if (int64_t{w} * h > kMaxPixels) {
     return Status::Corrupt("image of " + std::to_string(w) + "x" + std::to_string(h) +
-                           " pixels is larger than the 200-megapixel limit");
+                           " pixels is larger than the " + std::to_string(kMaxPixels / 1000000) +
+                           "-megapixel limit");
   }
   int frames = 1;
   if (type == FileType::kTiff) {

@@ -131,7 +131,8 @@ END;
 -- stage only when its version (or the file) changed.
 CREATE TABLE IF NOT EXISTS stage_versions (
   document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  stage         TEXT NOT NULL,         -- text | ocr | normalize | extract
+  stage         TEXT NOT NULL,         -- text | ocr | normalize | extract (ocr: only for documents
+                                       -- with OCR'd pages; its version as ocr_cache.engine)
   version       TEXT NOT NULL,         -- e.g. "poppler-22.12.0/1", rulebook hash
   PRIMARY KEY (document_id, stage)
 ) WITHOUT ROWID;
@@ -227,3 +228,21 @@ CREATE TABLE IF NOT EXISTS citations (
   char_end      INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS citations_normalized ON citations(normalized);
+
+-- OCR results by page image, so that no page is ever OCR'd twice: a page
+-- image (rendered PDF page or decoded image frame, 8-bit gray) read under
+-- the same OCR settings has the same key. Rows are written in the
+-- transaction of the document that first needed them, and kept when that
+-- document is gone (another may carry the same page).
+CREATE TABLE IF NOT EXISTS ocr_cache (
+  key           TEXT PRIMARY KEY,      -- SHA-256 hex of image_sha256 + '|' + engine
+  image_sha256  TEXT NOT NULL,         -- SHA-256 of the page image: width, height, dpi and pixels
+  engine        TEXT NOT NULL,         -- OCR stage version: Tesseract version, languages, settings,
+                                       -- e.g. "tesseract-5.3.0/eng+spa/lstm-psm3/osd/deskew/ocr-1"
+  mean_confidence REAL,                -- as pages.ocr_confidence; NULL when no words were read
+  result        TEXT NOT NULL,         -- JSON: {"width_pt", "height_pt", "rotation" (degrees turned
+                                       -- clockwise before reading), "skew" (degrees), "words":
+                                       -- [[text, x0, y0, x1, y1, confidence, break], ...]} with boxes
+                                       -- in PDF points, top-left origin; break 0 space, 1 line, 2 paragraph
+  created_at    TEXT NOT NULL
+) WITHOUT ROWID;

@@ -11,6 +11,8 @@ PACKAGES=(
   # OCR: Tesseract C++ API, Leptonica, languages + orientation detection
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
   tesseract-ocr-spa tesseract-ocr-osd
+  # benchmark peer: ocrmypdf (bench/ocr_bench.sh compares against it)
+  ocrmypdf bc
   # Unicode normalization, sentence breaks
   libicu-dev
   # rulebook matching

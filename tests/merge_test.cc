@@ -143,8 +143,8 @@ TEST_CASE("merge copies unknown per-document and content-keyed tables genericall
     REQUIRE(db.ok());
     REQUIRE(db->Exec("CREATE TABLE exemptions(id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, code TEXT);"
                      "INSERT INTO exemptions(id, document_id, code) SELECT 77, id, 'b(7)(C)' FROM documents;"
-                     "CREATE TABLE ocr_cache(image_sha256 TEXT PRIMARY KEY, text TEXT);"
-                     "INSERT INTO ocr_cache VALUES ('abc', 'cached words');").ok());
+                     "CREATE TABLE render_cache(image_sha256 TEXT PRIMARY KEY, text TEXT);"
+                     "INSERT INTO render_cache VALUES ('abc', 'cached words');").ok());
   }
   const fs::path m = dir / "m.db";
   // The target knows these tables (as a build with a newer schema would create them).
@@ -152,8 +152,8 @@ TEST_CASE("merge copies unknown per-document and content-keyed tables genericall
     auto index = Index::Open(m.string(), Index::Access::kWrite);
     REQUIRE(index.ok());
     REQUIRE(index->db().Exec("CREATE TABLE exemptions(id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, code TEXT);"
-                             "CREATE TABLE ocr_cache(image_sha256 TEXT PRIMARY KEY, text TEXT);"
-                             "INSERT INTO ocr_cache VALUES ('abc', 'already here');").ok());
+                             "CREATE TABLE render_cache(image_sha256 TEXT PRIMARY KEY, text TEXT);"
+                             "INSERT INTO render_cache VALUES ('abc', 'already here');").ok());
   }
   MergeOptions options;
   options.sources = {a.string()};
@@ -163,7 +163,7 @@ TEST_CASE("merge copies unknown per-document and content-keyed tables genericall
   CHECK(totals->documents_new == 1);
   CHECK(Strings(m, "SELECT code FROM exemptions WHERE document_id = (SELECT id FROM documents)") ==
         std::set<std::string>{"b(7)(C)"});
-  CHECK(Strings(m, "SELECT text FROM ocr_cache") == std::set<std::string>{"already here"});  // INSERT OR IGNORE
+  CHECK(Strings(m, "SELECT text FROM render_cache") == std::set<std::string>{"already here"});  // INSERT OR IGNORE
 
   // Refusals: the target as a source, a missing source.
   options.sources = {m.string()};

@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -121,6 +122,84 @@ void WriteTextPdf(const fs::path& path, const std::vector<std::vector<std::strin
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
     throw std::runtime_error("cairo could not write " + path.string());
   }
+}
+
+}  // namespace foiamine::testing
+
+#include <leptonica/allheaders.h>
+
+#include <cmath>
+
+#include "pipeline/page_image.h"
+
+namespace foiamine::testing {
+
+namespace {
+std::u32string FoldedCodePoints(const std::string& s) {
+  std::u32string out;
+  bool space = false;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    cp = len == 1 ? c : len == 2 ? c & 0x1f : len == 3 ? c & 0x0f : c & 0x07;
+    for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+    i += len;
+    if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == '\f') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(cp);
+  }
+  return out;
+}
+}  // namespace
+
+double CharacterErrorRate(const std::string& hypothesis, const std::string& reference) {
+  std::u32string h = FoldedCodePoints(hypothesis), r = FoldedCodePoints(reference);
+  if (r.empty()) return h.empty() ? 0.0 : 1.0;
+  std::vector<size_t> prev(h.size() + 1), cur(h.size() + 1);
+  for (size_t j = 0; j <= h.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= r.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= h.size(); ++j) {
+      size_t substitute = prev[j - 1] + (r[i - 1] == h[j - 1] ? 0 : 1);
+      cur[j] = std::min(std::min(prev[j] + 1, cur[j - 1] + 1), substitute);
+    }
+    std::swap(prev, cur);
+  }
+  return static_cast<double>(prev[h.size()]) / static_cast<double>(r.size());
+}
+
+void WriteScannedPdf(const fs::path& source, const fs::path& out, int dpi, int quarter_turns, double skew_degrees) {
+  fs::create_directories(out.parent_path());
+  fs::remove(out);
+  PIXA* pixa = pixaCreate(0);
+  for (int page = 0;; ++page) {
+    auto image = foiamine::RenderPdfPage(source, page, dpi);
+    if (!image.ok()) break;
+    PIX* pix = pixClone(image->pix.get());
+    if (quarter_turns % 4) {
+      PIX* turned = pixRotateOrth(pix, quarter_turns % 4);
+      pixDestroy(&pix);
+      pix = turned;
+    }
+    if (skew_degrees != 0) {
+      PIX* skewed = pixRotate(pix, static_cast<float>(skew_degrees * M_PI / 180.0), L_ROTATE_AREA_MAP,
+                              L_BRING_IN_WHITE, 0, 0);
+      pixDestroy(&pix);
+      pix = skewed;
+    }
+    pixSetResolution(pix, dpi, dpi);
+    pixaAddPix(pixa, pix, L_INSERT);
+  }
+  if (pixaGetCount(pixa) == 0 || pixaConvertToPdf(pixa, dpi, 1.0, L_FLATE_ENCODE, 0, "scan", out.c_str()) != 0) {
+    pixaDestroy(&pixa);
+    throw std::runtime_error("cannot write scanned PDF " + out.string());
+  }
+  pixaDestroy(&pixa);
 }
 
 }  // namespace foiamine::testing

@@ -57,3 +57,18 @@ void WriteTextPdf(const std::filesystem::path& path, const std::vector<std::vect
                   const std::string& title = "");
 
 }  // namespace foiamine::testing
+
+namespace foiamine::testing {
+
+// Character error rate: Levenshtein distance over Unicode code points
+// between `hypothesis` and `reference`, divided by the reference length,
+// after both have their whitespace folded to single spaces and trimmed.
+double CharacterErrorRate(const std::string& hypothesis, const std::string& reference);
+
+// Writes an image-only PDF: each page of the born-digital PDF `source`,
+// rendered at `dpi` 8-bit gray, turned clockwise by `quarter_turns` x 90
+// degrees and then by `skew_degrees`, as one image per page (Leptonica).
+void WriteScannedPdf(const std::filesystem::path& source, const std::filesystem::path& out, int dpi,
+                     int quarter_turns = 0, double skew_degrees = 0);
+
+}  // namespace foiamine::testing

@@ -1,0 +1,85 @@
+#include "pipeline/ocr_triage.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <string_view>
+
+#include "pipeline/utf8.h"
+
+namespace foiamine {
+namespace {
+
+bool IsTrimPunct(char c) {
+  return std::string_view(".,;:!?\"'()[]{}*<>").find(c) != std::string_view::npos;
+}
+
+bool IsVowel(char c) { return std::string_view("aeiouyAEIOUY").find(c) != std::string_view::npos; }
+
+}  // namespace
+
+bool IsNonWord(const std::string& word) {
+  // Byte-level checks for what bad PDF producers leave behind.
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c < 0x20 || c == 0x7f) return true;
+    if (c == 0xEF && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0xBF &&
+        static_cast<unsigned char>(word[i + 2]) == 0xBD) {
+      return true;  // U+FFFD replacement character
+    }
+    if (c == 0xEE || (c == 0xEF && i + 1 < word.size() && static_cast<unsigned char>(word[i + 1]) <= 0xA3)) {
+      return true;  // U+E000..U+F8FF private use: glyph ids without a Unicode mapping
+    }
+  }
+  size_t b = 0, e = word.size();
+  while (b < e && IsTrimPunct(word[b])) ++b;
+  while (e > b && IsTrimPunct(word[e - 1])) --e;
+  std::string_view core(word.data() + b, e - b);
+  if (core.empty()) return word.size() >= 3;  // "!\"#$" and the like; short bullets and dashes are fine
+  bool has_vowel = false, has_non_ascii = false;
+  int letters = 0, uppers = 0;
+  for (char ch : core) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) {
+      has_non_ascii = true;
+      continue;
+    }
+    if (std::isalpha(c)) {
+      ++letters;
+      uppers += std::isupper(c) != 0;
+      has_vowel = has_vowel || IsVowel(ch);
+      continue;
+    }
+    if (std::isdigit(c)) continue;
+    if (std::string_view("-'./,&:@_%$#+=()[]").find(ch) != std::string_view::npos) continue;
+    return true;  // ^ ~ | \ ` inside a word
+  }
+  bool has_digit = std::any_of(core.begin(), core.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+  if (letters == 0 && !has_digit && !has_non_ascii && core.size() >= 2) return true;  // "#$%"
+  if (letters >= 5 && !has_vowel && !has_non_ascii && uppers != letters) return true;
+  return false;
+}
+
+OcrDecision TriagePage(const SourcePage& page, bool force) {
+  if (page.needs_ocr) return {true, page.ocr_reason.empty() ? "no usable text layer" : page.ocr_reason};
+  if (force) return {true, "forced (--force-ocr)"};
+  const size_t n = page.words.size();
+  if (n >= static_cast<size_t>(kMinWordsForGarbageTest)) {
+    size_t bad = 0;
+    for (const auto& w : page.words) bad += IsNonWord(w.text);
+    if (static_cast<double>(bad) > kMaxNonWordFraction * static_cast<double>(n)) {
+      char reason[96];
+      std::snprintf(reason, sizeof reason, "text layer is mostly non-words (%zu of %zu)", bad, n);
+      return {true, reason};
+    }
+  }
+  if (n < static_cast<size_t>(kFewWords) && page.ink_outside_text && *page.ink_outside_text > kImageInkFraction) {
+    char reason[128];
+    std::snprintf(reason, sizeof reason, "little text (%zu words) on a page that carries an image (%.0f%% ink outside it)",
+                  n, *page.ink_outside_text * 100);
+    return {true, reason};
+  }
+  return {};
+}
+
+}  // namespace foiamine
