@@ -70,6 +70,7 @@ struct Candidate {
   double confidence = 0;
   Stance stance = Stance::kMentions;
   bool inherited = false;
+  bool fallback = false;
   size_t segment = 0;
   Hit anchor;
   std::optional<Hit> cue;  // folded offsets in this unit
@@ -121,19 +122,34 @@ class Matcher {
         if (!ok) continue;
         for (auto [s, e] : AllMatches(*rules_.patterns[rule.all_of[0]].re, info.folded.text)) {
           if (e <= s || InDefinition(info, s)) continue;
+          if (rule.segment_scope && !InScope(ui, rule, s, context, context_built)) continue;
           Candidate c = Decide(ui, Hit{s, e, Stance::kMentions});
+          if (rule.stance) {
+            c.stance = *rule.stance;
+            c.cue.reset();
+          }
           c.rule = rule.id;
-          c.confidence = rule.confidence * (c.inherited ? 0.9 : 1.0) * (c.stance == Stance::kMentions ? 0.8 : 1.0);
+          c.fallback = rule.fallback;
+          c.confidence = rule.confidence * (c.inherited ? 0.9 : 1.0) * (c.stance == Stance::kMentions ? 0.8 : 1.0) *
+                         (rule.fallback ? 0.9 : 1.0);
           by_topic[rule.topic].push_back(c);
         }
       }
+      // Fallback rules count only where no other rule fired.
+      const bool primary = std::any_of(by_topic.begin(), by_topic.end(), [](const auto& entry) {
+        return std::any_of(entry.second.begin(), entry.second.end(), [](const Candidate& c) { return !c.fallback; });
+      });
+      if (primary)
+        for (auto& [topic, candidates] : by_topic)
+          std::erase_if(candidates, [](const Candidate& c) { return c.fallback; });
       std::set<std::string> suppressed;
-      for (const auto& [topic, _] : by_topic) {
+      for (const auto& [topic, candidates] : by_topic) {
+        if (candidates.empty()) continue;
         auto it = rules_.overrides.find(topic);
         if (it != rules_.overrides.end()) suppressed.insert(it->second.begin(), it->second.end());
       }
       for (auto& [topic, candidates] : by_topic) {
-        if (suppressed.count(topic)) continue;
+        if (suppressed.count(topic) || candidates.empty()) continue;
         Emit(ui, topic, candidates, clauses);
       }
     }
@@ -209,7 +225,52 @@ class Matcher {
       context += FoldString(layout_.sections()[s].heading);
       context += "\n";
     }
+    // "your office", "your officers": the addressee of the nearest
+    // correspondence header line above the unit.
+    if (rules_.addressee_reference && RE2::PartialMatch(Info(ui).folded.text, *rules_.addressee_reference)) {
+      const size_t begin = units[ui].begin;
+      const std::string* addressee = nullptr;
+      for (const auto& [pos, line] : Addressees())
+        if (pos < begin) addressee = &line;
+      if (addressee) {
+        context += *addressee;
+        context += "\n";
+      }
+    }
     return context;
+  }
+
+  // Correspondence header lines ("TO: ...") in stream order, folded.
+  const std::vector<std::pair<size_t, std::string>>& Addressees() {
+    if (addressees_built_) return addressees_;
+    addressees_built_ = true;
+    if (!rules_.addressee_header) return addressees_;
+    const auto& units = layout_.units();
+    for (size_t ui = 0; ui < units.size(); ++ui) {
+      const std::string& folded = Info(ui).folded.text;
+      if (RE2::PartialMatch(folded, *rules_.addressee_header)) addressees_.emplace_back(units[ui].begin, folded);
+    }
+    return addressees_;
+  }
+
+  // `scope: segment` rules: every other all_of term in the anchor's
+  // negation scope, or in the context.
+  bool InScope(size_t ui, const Compiled::Rule& rule, size_t anchor_start, std::string& context, bool& context_built) {
+    UnitInfo& info = Info(ui);
+    const size_t seg = SegmentOf(info, anchor_start);
+    const size_t begin = info.cuts[seg];
+    const size_t end = seg + 1 < info.cuts.size() ? info.cuts[seg + 1] : info.folded.text.size();
+    re2::StringPiece scope(info.folded.text.data() + begin, end - begin);
+    for (size_t k = 1; k < rule.all_of.size(); ++k) {
+      const RE2& re = *rules_.patterns[rule.all_of[k]].re;
+      if (RE2::PartialMatch(scope, re)) continue;
+      if (!context_built) {
+        context = Context(ui);
+        context_built = true;
+      }
+      if (!RE2::PartialMatch(context, re)) return false;
+    }
+    return true;
   }
 
   // Is `pos` inside a scope that defines a term ("\"Detainer\" means ...")?
@@ -365,6 +426,8 @@ class Matcher {
   const std::string& default_actor_;
   const std::string& authority_;
   std::vector<UnitInfo> info_;
+  bool addressees_built_ = false;
+  std::vector<std::pair<size_t, std::string>> addressees_;
 };
 
 }  // namespace

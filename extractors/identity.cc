@@ -141,15 +141,12 @@ std::string InferKind(const std::string& text, const std::string& number) {
   static const RE2 kStatute(R"((?i)be\s+it\s+enacted|D\.C\.\s+Code\s+§|D\.C\.\s+Law\s+\d|amendment\s+act\s+of)");
   static const RE2 kCouncil(R"((?i)council\s+of\s+the\s+district|committee\s+on|public\s+hearing|testimony)");
   static const RE2 kPolice(R"((?i)general\s+order|special\s+order|directive|police\s+department|policy\s+manual|\bGO-)");
-  static const RE2 kMail(R"((?m)^\s*(?:From|To|Sent|Subject|Date)\s*:)");
+  // Correspondence (e-mail, fax, memo): both a From: and a To: header line.
+  static const RE2 kFrom(R"((?mi)^\s*from\s*:)");
+  static const RE2 kTo(R"((?mi)^\s*to\s*:)");
   static const RE2 kLog(R"((?i)\blog\b|\bshift\s+report)");
   const std::string head = text.substr(0, std::min<size_t>(text.size(), 3000));
-  if (RE2::PartialMatch(head, kMail)) {
-    int count = 0;
-    re2::StringPiece in(head);
-    while (RE2::FindAndConsume(&in, kMail)) ++count;
-    if (count >= 2) return "correspondence";
-  }
+  if (RE2::PartialMatch(head, kFrom) && RE2::PartialMatch(head, kTo)) return "correspondence";
   if (RE2::PartialMatch(number, kMayor) || RE2::PartialMatch(head, kMayor)) return "mayors_order";
   if (number.rfind("Program Statement", 0) == 0) return "jail_policy";
   if (number.rfind("General Order", 0) == 0 || number.rfind("GO-", 0) == 0 || number.rfind("Directive", 0) == 0)

@@ -113,6 +113,17 @@ class Loader {
         rule.topic = topic;
         rule.id = topic + "/" + (r["id"] ? r["id"].as<std::string>() : std::to_string(out_.rules.size()));
         if (r["confidence"]) rule.confidence = r["confidence"].as<double>();
+        if (r["stance"]) {
+          rule.stance = ParseStance(r["stance"].as<std::string>());
+          if (!rule.stance) return Status::InvalidArgument("rule " + rule.id + ": unknown stance");
+        }
+        if (r["fallback"]) rule.fallback = r["fallback"].as<bool>();
+        if (r["scope"]) {
+          const std::string scope = r["scope"].as<std::string>();
+          if (scope != "segment" && scope != "unit")
+            return Status::InvalidArgument("rule " + rule.id + ": `scope` must be `unit` or `segment`");
+          rule.segment_scope = scope == "segment";
+        }
         if (!r["all_of"] || !r["all_of"].IsSequence() || r["all_of"].size() == 0)
           return Status::InvalidArgument("rule " + rule.id + ": `all_of` must be a non-empty list");
         for (const auto& p : r["all_of"]) {
@@ -167,6 +178,14 @@ class Loader {
         }
         continue;
       }
+      if (name == "formulas") {  // fixed phrases of correspondence that state an act
+        for (const auto& p : entry.second) {
+          auto re = Compile(p.as<std::string>(), "stance.formulas");
+          if (!re.ok()) return re.status();
+          out_.modal_cues.push_back(Compiled::Cue{std::move(*re), Stance::kReports});
+        }
+        continue;
+      }
       if (name == "scope_breaks") {
         for (const auto& p : entry.second) {
           auto re = Compile(p.as<std::string>(), "stance.scope_breaks");
@@ -212,6 +231,16 @@ class Loader {
         }
         out_.actors.push_back(std::move(cue));
       }
+    }
+    if (const YAML::Node addressee = root["addressee"]) {
+      if (!addressee["header"] || !addressee["reference"])
+        return Status::InvalidArgument("addressee: needs `header` and `reference`");
+      auto header = Compile(addressee["header"].as<std::string>(), "addressee.header");
+      if (!header.ok()) return header.status();
+      auto reference = Compile(addressee["reference"].as<std::string>(), "addressee.reference");
+      if (!reference.ok()) return reference.status();
+      out_.addressee_header = std::move(*header);
+      out_.addressee_reference = std::move(*reference);
     }
     if (const YAML::Node agencies = root["agencies"]) {
       for (const auto& entry : agencies) {

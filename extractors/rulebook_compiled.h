@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,16 @@ struct Rulebook::Compiled {
     std::vector<int> all_of;     // pattern indices; all_of[0] is the anchor
     std::vector<int> none_of;    // pattern indices that veto the rule in the unit
     double confidence = 0.8;
+    // `stance:` fixes the clause's stance whatever the cues say (a count of
+    // detainers is a mention of them, not a rule about holding).
+    std::optional<Stance> stance;
+    // `fallback: true`: the rule fires only when no other topic's rule fires
+    // in the unit (a warrant as the exception of another rule is no clause
+    // about warrants).
+    bool fallback = false;
+    // `scope: segment`: the other all_of terms must be in the anchor's
+    // negation scope (or the context), not just anywhere in the unit.
+    bool segment_scope = false;
   };
   struct Cue {
     std::unique_ptr<RE2> re;
@@ -50,6 +61,11 @@ struct Rulebook::Compiled {
   std::vector<std::unique_ptr<RE2>> definitions;   // scopes that define a term: no anchors there
   std::vector<std::unique_ptr<RE2>> scope_breaks;  // where a sentence's negation scope ends
   std::vector<ActorCue> actors;
+  // Correspondence: a header line naming the addressee ("TO: ICE ERO ...",
+  // "To: ...@ice.dhs.gov") is the context of units that refer to the
+  // addressee in the second person ("your office", "your officers").
+  std::unique_ptr<RE2> addressee_header;
+  std::unique_ptr<RE2> addressee_reference;
   std::vector<std::pair<std::string, std::unique_ptr<RE2>>> agencies;  // short name -> pattern
   std::vector<RuleExample> examples;
 };
