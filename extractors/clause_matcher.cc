@@ -81,8 +81,11 @@ class Matcher {
  public:
   Matcher(const Compiled& rules, const DocumentLayout& layout, const std::string& default_actor,
           const std::string& authority)
-      : rules_(rules), layout_(layout), default_actor_(default_actor), authority_(authority),
-        info_(layout.units().size()) {}
+      : rules_(rules), layout_(layout),
+        default_actor_(authority == "law" && !rules.law_actor.empty() ? rules.law_actor : default_actor),
+        authority_(authority), info_(layout.units().size()) {
+    FindAliases();
+  }
 
   std::vector<Clause> Run() {
     std::vector<Clause> clauses;
@@ -187,6 +190,9 @@ class Matcher {
       std::string actor;
     };
     std::vector<ActorHit> hits;
+    // Defined short names first: on a tie they beat the generic cues.
+    for (const auto& [re, actor] : aliases_)
+      for (auto [s, e] : AllMatches(*re, t)) hits.push_back(ActorHit{s, e, actor});
     for (const auto& cue : rules_.actors) {
       for (auto [s, e] : AllMatches(*cue.re, t)) {
         if (cue.not_followed_by) {
@@ -238,6 +244,25 @@ class Matcher {
       }
     }
     return context;
+  }
+
+  // Short names a document defines for an actor: 'The Department of
+  // Corrections ("Department")' makes "the Department" DOC.
+  void FindAliases() {
+    static const RE2 kDefined(R"re(^\s*\(\s*(?:the\s+)?"([^"]{2,40})"\s*\))re");
+    const std::string& stream = layout_.stream();
+    std::set<std::string> seen;
+    for (const auto& cue : rules_.actors) {
+      if (cue.actor == "{agency}" || cue.actor == "none") continue;
+      for (auto [s, e] : AllMatches(*cue.re, stream)) {
+        re2::StringPiece rest(stream.data() + e, stream.size() - e);
+        std::string alias;
+        if (!RE2::PartialMatch(rest, kDefined, &alias)) continue;
+        if (!seen.insert(alias).second) continue;
+        auto re = std::make_unique<RE2>("(?i)\\b(?:the\\s+)?" + RE2::QuoteMeta(FoldString(alias)) + "\\b");
+        if (re->ok()) aliases_.emplace_back(std::move(re), cue.actor);
+      }
+    }
   }
 
   // Correspondence header lines ("TO: ...") in stream order, folded.
@@ -423,9 +448,12 @@ class Matcher {
 
   const Compiled& rules_;
   const DocumentLayout& layout_;
-  const std::string& default_actor_;
+  // A law's issuer (the Council, the Mayor) is not whom it binds: in law
+  // documents uncued clauses bind `law_actor`.
+  const std::string default_actor_;
   const std::string& authority_;
   std::vector<UnitInfo> info_;
+  std::vector<std::pair<std::unique_ptr<RE2>, std::string>> aliases_;
   bool addressees_built_ = false;
   std::vector<std::pair<size_t, std::string>> addressees_;
 };

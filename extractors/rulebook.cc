@@ -232,6 +232,7 @@ class Loader {
         out_.actors.push_back(std::move(cue));
       }
     }
+    if (const YAML::Node law_actor = root["law_actor"]) out_.law_actor = law_actor.as<std::string>();
     if (const YAML::Node addressee = root["addressee"]) {
       if (!addressee["header"] || !addressee["reference"])
         return Status::InvalidArgument("addressee: needs `header` and `reference`");

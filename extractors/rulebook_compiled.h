@@ -61,6 +61,7 @@ struct Rulebook::Compiled {
   std::vector<std::unique_ptr<RE2>> definitions;   // scopes that define a term: no anchors there
   std::vector<std::unique_ptr<RE2>> scope_breaks;  // where a sentence's negation scope ends
   std::vector<ActorCue> actors;
+  std::string law_actor;           // whom a law binds when no cue names an actor
   // Correspondence: a header line naming the addressee ("TO: ICE ERO ...",
   // "To: ...@ice.dhs.gov") is the context of units that refer to the
   // addressee in the second person ("your office", "your officers").
