@@ -55,7 +55,8 @@ std::vector<Hit> FindCues(const std::vector<Compiled::Cue>& cues, std::string_vi
 // Per-unit analysis, computed on demand and cached (lead-ins are shared by
 // their items).
 struct UnitInfo {
-  bool done = false;
+  bool folded_done = false;
+  bool done = false;  // cues, scopes and actors analysed
   FoldedText folded;
   std::vector<Hit> modal;
   std::vector<Hit> reports;
@@ -94,9 +95,10 @@ class Matcher {
     for (size_t ui = 0; ui < units.size(); ++ui) {
       const Unit& unit = units[ui];
       if (unit.heading) continue;
-      UnitInfo& info = Info(ui);
+      // Most units fire nothing: fold, scan, and only then analyse.
       hits.clear();
-      if (!rules_.set->Match(info.folded.text, &hits)) continue;
+      if (!rules_.set->Match(Folded(ui).folded.text, &hits)) continue;
+      UnitInfo& info = Info(ui);
       if (std::any_of(rules_.skip_units.begin(), rules_.skip_units.end(),
                       [&](const auto& re) { return RE2::PartialMatch(info.folded.text, *re); }))
         continue;
@@ -170,11 +172,19 @@ class Matcher {
     return std::string_view(layout_.stream()).substr(u.begin, u.end - u.begin);
   }
 
-  UnitInfo& Info(size_t ui) {
+  UnitInfo& Folded(size_t ui) {
     UnitInfo& info = info_[ui];
+    if (!info.folded_done) {
+      info.folded_done = true;
+      info.folded = FoldDiacritics(UnitText(ui));
+    }
+    return info;
+  }
+
+  UnitInfo& Info(size_t ui) {
+    UnitInfo& info = Folded(ui);
     if (info.done) return info;
     info.done = true;
-    info.folded = FoldDiacritics(UnitText(ui));
     const std::string& t = info.folded.text;
     info.modal = FindCues(rules_.modal_cues, t);
     info.reports = FindCues(rules_.report_cues, t);
@@ -233,7 +243,7 @@ class Matcher {
     }
     // "your office", "your officers": the addressee of the nearest
     // correspondence header line above the unit.
-    if (rules_.addressee_reference && RE2::PartialMatch(Info(ui).folded.text, *rules_.addressee_reference)) {
+    if (rules_.addressee_reference && RE2::PartialMatch(Folded(ui).folded.text, *rules_.addressee_reference)) {
       const size_t begin = units[ui].begin;
       const std::string* addressee = nullptr;
       for (const auto& [pos, line] : Addressees())
@@ -272,7 +282,7 @@ class Matcher {
     if (!rules_.addressee_header) return addressees_;
     const auto& units = layout_.units();
     for (size_t ui = 0; ui < units.size(); ++ui) {
-      const std::string& folded = Info(ui).folded.text;
+      const std::string& folded = Folded(ui).folded.text;
       if (RE2::PartialMatch(folded, *rules_.addressee_header)) addressees_.emplace_back(units[ui].begin, folded);
     }
     return addressees_;

@@ -2,6 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <memory>
+#include <vector>
+
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -47,8 +50,12 @@ std::string ParseDate(std::string_view s) {
 }
 
 // A date following one of the labels, e.g. "Effective Date: March 3, 2020".
-std::string LabeledDate(const std::string& text, const std::string& labels) {
-  RE2 re("(?i)(?:^|\\W)(?:" + labels + ")\\s*(?:date)?\\s*[:.]?\\s*(?:on\\s+)?");
+// `labels` is an alternation; the compiled pattern is built once per call site.
+std::unique_ptr<RE2> DateLabel(const std::string& labels) {
+  return std::make_unique<RE2>("(?i)(?:^|\\W)(?:" + labels + ")\\s*(?:date)?\\s*[:.]?\\s*(?:on\\s+)?");
+}
+
+std::string LabeledDate(const std::string& text, const RE2& re) {
   re2::StringPiece in(text);
   while (RE2::FindAndConsume(&in, re)) {
     std::string iso = ParseDate(std::string_view(in.data(), std::min<size_t>(in.size(), 40)));
@@ -81,10 +88,14 @@ std::string InferNumber(const std::string& text) {
       {R"(D\.C\.\s+Law\s+(\d{1,2}-\d{1,4}))", "D.C. Law "},
       {R"(\bBill\s+(\d{1,2}-\d{1,4}))", "Bill "},
   };
-  for (const P& p : kPatterns) {
-    RE2 re(p.re);
+  static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
+    std::vector<std::unique_ptr<RE2>> v;
+    for (const P& p : kPatterns) v.push_back(std::make_unique<RE2>(p.re));
+    return v;
+  }();
+  for (size_t i = 0; i < kCompiled.size(); ++i) {
     std::string value;
-    if (RE2::PartialMatch(text, re, &value)) return p.prefix + value;
+    if (RE2::PartialMatch(text, *kCompiled[i], &value)) return kPatterns[i].prefix + value;
   }
   return "";
 }
@@ -189,9 +200,12 @@ DocumentIdentity InferIdentity(const DocumentInput& input) {
   const std::string kind = m.doc_kind.empty() ? InferKind(head, number) : m.doc_kind;
   id.doc_kind = Pick(m.doc_kind, kind);
   id.authority = Pick(m.authority, AuthorityOf(kind, head));
-  id.issued = Pick(m.issued, LabeledDate(head, "issued|issue|date issued|date of issue|signed|adoption|adopted|approved"));
-  id.effective = Pick(m.effective, LabeledDate(head, "effective|eff\\.?|date effective|in effect"));
-  id.review = Pick("", LabeledDate(head, "review|next review|reviewed|revised|revision|rev\\.?"));
+  static const auto kIssued = DateLabel("issued|issue|date issued|date of issue|signed|adoption|adopted|approved");
+  static const auto kEffective = DateLabel("effective|eff\\.?|date effective|in effect");
+  static const auto kReview = DateLabel("review|next review|reviewed|revised|revision|rev\\.?");
+  id.issued = Pick(m.issued, LabeledDate(head, *kIssued));
+  id.effective = Pick(m.effective, LabeledDate(head, *kEffective));
+  id.review = Pick("", LabeledDate(head, *kReview));
   return id;
 }
 

@@ -490,7 +490,8 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   std::vector<size_t> section_begin, section_end;  // stream bytes
   std::vector<size_t> section_line_end;
   int current_section = -1;
-  SentenceSplitter splitter;
+  // ICU's sentence iterator is costly to build: one per thread, reused.
+  thread_local SentenceSplitter splitter;
 
   auto line_text = [&](size_t li) {
     const Line& l = lines[li];
