@@ -92,22 +92,30 @@ class Matcher {
     std::vector<Clause> clauses;
     const auto& units = layout_.units();
     std::vector<int> hits;
+    std::vector<int8_t> term_in_unit;
     for (size_t ui = 0; ui < units.size(); ++ui) {
       const Unit& unit = units[ui];
       if (unit.heading) continue;
       // Most units fire nothing: fold, scan, and only then analyse.
       hits.clear();
       if (!rules_.set->Match(Folded(ui).folded.text, &hits)) continue;
-      UnitInfo& info = Info(ui);
       if (std::any_of(rules_.skip_units.begin(), rules_.skip_units.end(),
-                      [&](const auto& re) { return RE2::PartialMatch(info.folded.text, *re); }))
+                      [&](const auto& re) { return RE2::PartialMatch(info_[ui].folded.text, *re); }))
         continue;
       {  // A question states neither a rule nor an act.
-        std::string_view t = info.folded.text;
+        std::string_view t = info_[ui].folded.text;
         while (!t.empty() && (t.back() == ' ' || t.back() == '"')) t.remove_suffix(1);
         if (!t.empty() && t.back() == '?') continue;
       }
-      std::set<int> fired(hits.begin(), hits.end());
+      UnitInfo& info = Info(ui);
+      std::set<int> fired;
+      for (int h : hits) fired.insert(rules_.set_to_pattern[h]);
+      // Other terms: matched in the unit on demand (-1 unknown, 0 no, 1 yes).
+      term_in_unit.assign(rules_.patterns.size(), -1);
+      auto in_unit = [&](int p) {
+        if (term_in_unit[p] < 0) term_in_unit[p] = fired.count(p) || RE2::PartialMatch(info.folded.text, *rules_.patterns[p].re);
+        return term_in_unit[p] == 1;
+      };
       std::map<std::string, std::vector<Candidate>> by_topic;
       std::string context;
       bool context_built = false;
@@ -115,7 +123,7 @@ class Matcher {
         if (!fired.count(rule.all_of[0])) continue;
         bool ok = true;
         for (size_t k = 1; k < rule.all_of.size() && ok; ++k) {
-          if (fired.count(rule.all_of[k])) continue;
+          if (in_unit(rule.all_of[k])) continue;
           if (!context_built) {
             context = Context(ui);
             context_built = true;
@@ -123,7 +131,7 @@ class Matcher {
           ok = RE2::PartialMatch(context, *rules_.patterns[rule.all_of[k]].re);
         }
         for (int v : rule.none_of)
-          if (ok && fired.count(v)) ok = false;
+          if (ok && in_unit(v)) ok = false;
         if (!ok) continue;
         for (auto [s, e] : AllMatches(*rules_.patterns[rule.all_of[0]].re, info.folded.text)) {
           if (e <= s || InDefinition(info, s)) continue;

@@ -127,13 +127,13 @@ class Loader {
         if (!r["all_of"] || !r["all_of"].IsSequence() || r["all_of"].size() == 0)
           return Status::InvalidArgument("rule " + rule.id + ": `all_of` must be a non-empty list");
         for (const auto& p : r["all_of"]) {
-          auto index = AddPattern(p.as<std::string>(), "rule " + rule.id);
+          auto index = AddPattern(p.as<std::string>(), "rule " + rule.id, rule.all_of.empty());
           if (!index.ok()) return index.status();
           rule.all_of.push_back(*index);
         }
         if (const YAML::Node none = r["none_of"]) {
           for (const auto& p : none) {
-            auto index = AddPattern(p.as<std::string>(), "rule " + rule.id);
+            auto index = AddPattern(p.as<std::string>(), "rule " + rule.id, false);
             if (!index.ok()) return index.status();
             rule.none_of.push_back(*index);
           }
@@ -292,12 +292,18 @@ class Loader {
     return re;
   }
 
-  StatusOr<int> AddPattern(const std::string& pattern, const std::string& where) {
+  // Anchors go into the RE2::Set (the one-pass candidate scan); the other
+  // terms are matched only in units where an anchor fired.
+  StatusOr<int> AddPattern(const std::string& pattern, const std::string& where, bool anchor) {
     auto re = Compile(pattern, where);
     if (!re.ok()) return re.status();
-    std::string error;
-    int index = out_.set->Add((*re)->pattern(), &error);
-    if (index < 0) return Status::InvalidArgument(where + ": RE2::Set rejected `" + pattern + "`: " + error);
+    const int index = static_cast<int>(out_.patterns.size());
+    if (anchor) {
+      std::string error;
+      if (out_.set->Add((*re)->pattern(), &error) < 0)
+        return Status::InvalidArgument(where + ": RE2::Set rejected `" + pattern + "`: " + error);
+      out_.set_to_pattern.push_back(index);
+    }
     out_.patterns.push_back(Compiled::Pattern{(*re)->pattern(), std::move(*re)});
     return index;
   }

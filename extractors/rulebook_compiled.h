@@ -50,8 +50,9 @@ struct Rulebook::Compiled {
   int version = 0;
   std::vector<std::string> topics;
   std::map<std::string, std::vector<std::string>> overrides;  // topic -> topics it suppresses
-  std::vector<Pattern> patterns;   // RE2::Set index == position
-  std::unique_ptr<RE2::Set> set;   // all patterns, for the one-pass candidate scan
+  std::vector<Pattern> patterns;   // every rule term
+  std::unique_ptr<RE2::Set> set;   // the rules' anchors, for the one-pass candidate scan
+  std::vector<int> set_to_pattern; // RE2::Set index -> index in `patterns`
   std::vector<Rule> rules;
   std::vector<Cue> modal_cues;     // restricts / requires / permits / mentions
   std::vector<Cue> imperative_cues;  // "Notify ICE ...": requires, when nothing else governs
