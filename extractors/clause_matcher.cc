@@ -134,7 +134,7 @@ class Matcher {
           if (ok && in_unit(v)) ok = false;
         if (!ok) continue;
         for (auto [s, e] : AllMatches(*rules_.patterns[rule.all_of[0]].re, info.folded.text)) {
-          if (e <= s || InDefinition(info, s)) continue;
+          if (e <= s || InDefinition(ui, info, s)) continue;
           if (rule.segment_scope && !InScope(ui, rule, s, context, context_built)) continue;
           Candidate c = Decide(ui, Hit{s, e, Stance::kMentions});
           if (rule.stance) {
@@ -317,13 +317,30 @@ class Matcher {
   }
 
   // Is `pos` inside a scope that defines a term ("\"Detainer\" means ...")?
-  bool InDefinition(const UnitInfo& info, size_t pos) const {
+  bool InDefinition(size_t ui, const UnitInfo& info, size_t pos) {
+    if (InDefinitionSection(ui)) return true;
     const size_t seg = SegmentOf(info, pos);
     const size_t begin = info.cuts[seg];
     const size_t end = seg + 1 < info.cuts.size() ? info.cuts[seg + 1] : info.folded.text.size();
     re2::StringPiece scope(info.folded.text.data() + begin, end - begin);
     for (const auto& re : rules_.definitions)
       if (RE2::PartialMatch(scope, *re)) return true;
+    return false;
+  }
+
+  // Is the unit inside a section headed "Definitions" (or the like)?
+  bool InDefinitionSection(size_t ui) {
+    if (rules_.definition_sections.empty()) return false;
+    for (int s = layout_.units()[ui].section; s >= 0; s = layout_.parent(s)) {
+      if (definition_section_.size() <= static_cast<size_t>(s)) definition_section_.resize(s + 1, -1);
+      int8_t& known = definition_section_[s];
+      if (known < 0) {
+        const std::string heading = FoldString(layout_.sections()[s].heading);
+        known = std::any_of(rules_.definition_sections.begin(), rules_.definition_sections.end(),
+                            [&](const auto& re) { return RE2::PartialMatch(heading, *re); });
+      }
+      if (known == 1) return true;
+    }
     return false;
   }
 
@@ -472,6 +489,7 @@ class Matcher {
   const std::string& authority_;
   std::vector<UnitInfo> info_;
   std::vector<std::pair<std::unique_ptr<RE2>, std::string>> aliases_;
+  std::vector<int8_t> definition_section_;  // per section: -1 unknown, 0 no, 1 yes
   bool addressees_built_ = false;
   std::vector<std::pair<size_t, std::string>> addressees_;
 };

@@ -162,6 +162,11 @@ std::string InferKind(const std::string& text, const std::string& number) {
   if (number.rfind("Program Statement", 0) == 0) return "jail_policy";
   if (number.rfind("General Order", 0) == 0 || number.rfind("GO-", 0) == 0 || number.rfind("Directive", 0) == 0)
     return "police_order";
+  // A police policy names its department in its running header; the words
+  // of council records ("testimony", "committee on") can occur in its body.
+  if (const std::string top = head.substr(0, std::min<size_t>(head.size(), 400));
+      RE2::PartialMatch(top, kPolice) && !RE2::PartialMatch(top, kCouncil))
+    return "police_order";
   if (RE2::PartialMatch(head, kStatute)) return "statute";
   if (RE2::PartialMatch(head, kCouncil)) return "council_record";
   if (RE2::PartialMatch(head, kLog)) return "log";

@@ -340,6 +340,13 @@ Field FieldLine(std::string_view line) {
   return RE2::FullMatch(label, kHeader) ? Field::kHeader : Field::kBody;
 }
 
+// List items ("(a)", "(1)", "a.", "1)") as opposed to divisions ("§ ...",
+// "413.4", "Part IV") and top-level roman parts ("II.").
+bool IsListStyle(const std::string& style) {
+  if (style.empty() || style == "sec" || style == "dec" || style == "bullet" || style.rfind("word:", 0) == 0) return false;
+  return style != "I." && style != "I)";
+}
+
 std::string BuildPath(const std::vector<Level>& stack) {
   std::string path;
   for (size_t i = 0; i < stack.size(); ++i) {
@@ -608,6 +615,13 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       AppendJoin(' ');
     }
 
+    // A paragraph after a list (unnumbered, after a blank line) belongs to
+    // the list's parent, not to its last item.
+    if (!marker && !heading && line.blank_before && !prev_bare_marker && !stack.empty() &&
+        IsListStyle(stack.back().style)) {
+      stack.pop_back();
+      current_section = stack.empty() ? -1 : stack.back().section;
+    }
     // Section bookkeeping (the numbering stack is kept even when the
     // structure is given, to validate markers).
     if (marker && !marker->bullet) {

@@ -217,6 +217,13 @@ class Loader {
         out_.definitions.push_back(std::move(*re));
       }
     }
+    if (const YAML::Node defs = root["definition_sections"]) {
+      for (const auto& p : defs) {
+        auto re = Compile(p.as<std::string>(), "definition_sections");
+        if (!re.ok()) return re.status();
+        out_.definition_sections.push_back(std::move(*re));
+      }
+    }
     if (const YAML::Node actors = root["actors"]) {
       for (const auto& a : actors) {
         Compiled::ActorCue cue;

@@ -60,6 +60,7 @@ struct Rulebook::Compiled {
   std::vector<Cue> habitual_cues;  // reports in any document ("routinely", "we still call")
   std::vector<std::unique_ptr<RE2>> skip_units;    // units that are never clauses
   std::vector<std::unique_ptr<RE2>> definitions;   // scopes that define a term: no anchors there
+  std::vector<std::unique_ptr<RE2>> definition_sections;  // section headings whose units define terms
   std::vector<std::unique_ptr<RE2>> scope_breaks;  // where a sentence's negation scope ends
   std::vector<ActorCue> actors;
   std::string law_actor;           // whom a law binds when no cue names an actor
