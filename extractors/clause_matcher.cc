@@ -217,7 +217,16 @@ class Matcher {
           re2::StringPiece rest(t.data() + e, t.size() - e);
           if (RE2::PartialMatch(rest, *cue.not_followed_by)) continue;
         }
-        hits.push_back(ActorHit{s, e, cue.actor == "{agency}" ? default_actor_ : cue.actor});
+        std::string actor = cue.actor;
+        if (actor == "{agency}") {
+          // "we", "our": in testimony, the speaker's agency.
+          static const RE2 kFirstPerson("^(?:we|our|us)$");
+          std::string speaker;
+          if (RE2::FullMatch(re2::StringPiece(t.data() + s, e - s), kFirstPerson))
+            speaker = SpeakerActor(layout_.units()[ui].begin + info.folded.to_original[s]);
+          actor = speaker.empty() ? default_actor_ : speaker;
+        }
+        hits.push_back(ActorHit{s, e, actor});
       }
     }
     // Longest wins where cues overlap ("ICE officers" is not "officers").
@@ -262,6 +271,48 @@ class Matcher {
       }
     }
     return context;
+  }
+
+  // Transcripts: the agency of the speaker whose turn holds stream byte
+  // `pos` ("ASSISTANT CHIEF QUARLES: ... our officers ..."), found from the
+  // appearances ("ASSISTANT CHIEF D. QUARLES, Metropolitan Police
+  // Department"); "" when unknown.
+  std::string SpeakerActor(size_t pos) {
+    if (!speakers_built_) {
+      speakers_built_ = true;
+      static const RE2 kSpeaker(R"re((?:^|\s)((?:[A-Z][A-Z.'-]*\s){0,4}([A-Z][A-Z'-]{2,})):\s)re");
+      const std::string& stream = layout_.stream();
+      re2::StringPiece in(stream);
+      re2::StringPiece label, surname;
+      std::map<std::string, std::string> agency_of;
+      while (RE2::FindAndConsume(&in, kSpeaker, &label, &surname)) {
+        std::string name(surname);
+        auto it = agency_of.find(name);
+        if (it == agency_of.end()) {
+          std::string actor;
+          const RE2 appearance("\\b" + RE2::QuoteMeta(name) + ",\\s*([^\\n,:]{3,80})");
+          std::string who;
+          if (RE2::PartialMatch(stream, appearance, &who)) {
+            const std::string folded = FoldString(who);
+            for (const auto& cue : rules_.actors) {
+              if (cue.actor == "{agency}" || cue.actor == "none") continue;
+              if (RE2::PartialMatch(folded, *cue.re)) {
+                actor = cue.actor;
+                break;
+              }
+            }
+          }
+          it = agency_of.emplace(name, actor).first;
+        }
+        speakers_.emplace_back(static_cast<size_t>(label.data() - stream.data()), it->second);
+      }
+    }
+    std::string actor;
+    for (const auto& [at, who] : speakers_) {
+      if (at > pos) break;
+      actor = who;
+    }
+    return actor;
   }
 
   // Short names a document defines for an actor: 'The Department of
@@ -489,6 +540,8 @@ class Matcher {
   const std::string& authority_;
   std::vector<UnitInfo> info_;
   std::vector<std::pair<std::unique_ptr<RE2>, std::string>> aliases_;
+  bool speakers_built_ = false;
+  std::vector<std::pair<size_t, std::string>> speakers_;  // turn start, speaker's actor ("" unknown)
   std::vector<int8_t> definition_section_;  // per section: -1 unknown, 0 no, 1 yes
   bool addressees_built_ = false;
   std::vector<std::pair<size_t, std::string>> addressees_;
