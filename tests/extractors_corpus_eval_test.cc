@@ -1,7 +1,7 @@
 // Precision / recall of the rulebook on the sample corpus's ground truth
 // (corpus/truth/*.txt, corpus/labels/clauses.jsonl), with the matching rule of
-// CONTRACTS.md. The corpus is found at <repo>/corpus, or at
-// $FOIAMINE_CORPUS_DIR; skipped when neither exists.
+// CONTRACTS.md. The corpus is found at $FOIAMINE_CORPUS_DIR, or at
+// <repo>/corpus; skipped when neither exists.
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -25,9 +25,10 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path CorpusDir() {
-  if (fs::exists(SourceDir() / "corpus" / "labels" / "clauses.jsonl")) return SourceDir() / "corpus";
+  // The variable first: it can point at a copy whose truth texts are OCR output.
   if (const char* env = std::getenv("FOIAMINE_CORPUS_DIR"); env && fs::exists(fs::path(env) / "labels" / "clauses.jsonl"))
     return env;
+  if (fs::exists(SourceDir() / "corpus" / "labels" / "clauses.jsonl")) return SourceDir() / "corpus";
   return {};
 }
 
