@@ -1,6 +1,7 @@
 #include "extractors/clause_matcher.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -129,6 +130,7 @@ class Matcher {
             context_built = true;
           }
           ok = RE2::PartialMatch(context, *rules_.patterns[rule.all_of[k]].re);
+          if (!ok && rule.previous_context && k + 1 == rule.all_of.size()) ok = RE2::PartialMatch(PreviousUnit(ui), *rules_.patterns[rule.all_of[k]].re);
         }
         for (int v : rule.none_of)
           if (ok && in_unit(v)) ok = false;
@@ -332,6 +334,24 @@ class Matcher {
         if (re->ok()) aliases_.emplace_back(std::move(re), cue.actor);
       }
     }
+  }
+
+  // The folded text of the unit before `ui` when it is in the same section
+  // or is a sibling item of the same list; "" otherwise.
+  std::string_view PreviousUnit(size_t ui) {
+    const auto& units = layout_.units();
+    size_t prev = ui;
+    while (prev > 0) {  // skip units without words (bare markers, stamps)
+      --prev;
+      if (units[prev].heading) return {};
+      const std::string& t = Folded(prev).folded.text;
+      if (std::count_if(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) >= 3) break;
+      if (prev == 0) return {};
+    }
+    if (prev == ui) return {};
+    const int a = units[prev].section, b = units[ui].section;
+    const bool related = a == b || (a >= 0 && b >= 0 && layout_.parent(a) == layout_.parent(b));
+    return related ? std::string_view(Folded(prev).folded.text) : std::string_view();
   }
 
   // Correspondence header lines ("TO: ...") in stream order, folded.

@@ -366,6 +366,12 @@ bool EndsWithAbbreviation(std::string_view s) {
   return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kAbbrev);
 }
 
+// "1." or "(b)" alone: a list marker, not a sentence.
+bool IsBareMarker(std::string_view s) {
+  static const RE2 kMarker(R"(^\s*(?:\(?[0-9A-Za-z]{1,4}[.)]|Q\d{1,3}[.:])\s*$)");
+  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kMarker);
+}
+
 bool StartsLowerOrSection(std::string_view s) {
   s = Trim(s);
   if (s.empty()) return false;
@@ -418,7 +424,7 @@ class SentenceSplitter {
       if (b < block.size()) {
         std::string_view prev = block.substr(start, b - start);
         std::string_view next = block.substr(b);
-        if (EndsWithAbbreviation(prev) || StartsLowerOrSection(next)) continue;
+        if (EndsWithAbbreviation(prev) || StartsLowerOrSection(next) || IsBareMarker(prev)) continue;
       }
       out.emplace_back(start, b);
       start = b;

@@ -118,6 +118,12 @@ class Loader {
           if (!rule.stance) return Status::InvalidArgument("rule " + rule.id + ": unknown stance");
         }
         if (r["fallback"]) rule.fallback = r["fallback"].as<bool>();
+        if (r["context"]) {
+          const std::string context = r["context"].as<std::string>();
+          if (context != "previous" && context != "unit")
+            return Status::InvalidArgument("rule " + rule.id + ": `context` must be `unit` or `previous`");
+          rule.previous_context = context == "previous";
+        }
         if (r["scope"]) {
           const std::string scope = r["scope"].as<std::string>();
           if (scope != "segment" && scope != "unit")

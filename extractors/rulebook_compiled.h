@@ -35,6 +35,10 @@ struct Rulebook::Compiled {
     // `scope: segment`: the other all_of terms must be in the anchor's
     // negation scope (or the context), not just anywhere in the unit.
     bool segment_scope = false;
+    // `context: previous`: the last all_of term may come from the unit before
+    // (same list or section): "You may call a lawyer." after "ICE has asked
+    // to hold you.".
+    bool previous_context = false;
   };
   struct Cue {
     std::unique_ptr<RE2> re;
