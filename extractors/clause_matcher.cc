@@ -1,6 +1,7 @@
 #include "extractors/clause_matcher.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -55,7 +56,8 @@ std::vector<Hit> FindCues(const std::vector<Compiled::Cue>& cues, std::string_vi
 // Per-unit analysis, computed on demand and cached (lead-ins are shared by
 // their items).
 struct UnitInfo {
-  bool done = false;
+  bool folded_done = false;
+  bool done = false;  // cues, scopes and actors analysed
   FoldedText folded;
   std::vector<Hit> modal;
   std::vector<Hit> reports;
@@ -70,6 +72,7 @@ struct Candidate {
   double confidence = 0;
   Stance stance = Stance::kMentions;
   bool inherited = false;
+  bool fallback = false;
   size_t segment = 0;
   Hit anchor;
   std::optional<Hit> cue;  // folded offsets in this unit
@@ -80,28 +83,40 @@ class Matcher {
  public:
   Matcher(const Compiled& rules, const DocumentLayout& layout, const std::string& default_actor,
           const std::string& authority)
-      : rules_(rules), layout_(layout), default_actor_(default_actor), authority_(authority),
-        info_(layout.units().size()) {}
+      : rules_(rules), layout_(layout),
+        default_actor_(authority == "law" && !rules.law_actor.empty() ? rules.law_actor : default_actor),
+        authority_(authority), info_(layout.units().size()) {
+    FindAliases();
+  }
 
   std::vector<Clause> Run() {
     std::vector<Clause> clauses;
     const auto& units = layout_.units();
     std::vector<int> hits;
+    std::vector<int8_t> term_in_unit;
     for (size_t ui = 0; ui < units.size(); ++ui) {
       const Unit& unit = units[ui];
       if (unit.heading) continue;
-      UnitInfo& info = Info(ui);
+      // Most units fire nothing: fold, scan, and only then analyse.
       hits.clear();
-      if (!rules_.set->Match(info.folded.text, &hits)) continue;
+      if (!rules_.set->Match(Folded(ui).folded.text, &hits)) continue;
       if (std::any_of(rules_.skip_units.begin(), rules_.skip_units.end(),
-                      [&](const auto& re) { return RE2::PartialMatch(info.folded.text, *re); }))
+                      [&](const auto& re) { return RE2::PartialMatch(info_[ui].folded.text, *re); }))
         continue;
       {  // A question states neither a rule nor an act.
-        std::string_view t = info.folded.text;
+        std::string_view t = info_[ui].folded.text;
         while (!t.empty() && (t.back() == ' ' || t.back() == '"')) t.remove_suffix(1);
         if (!t.empty() && t.back() == '?') continue;
       }
-      std::set<int> fired(hits.begin(), hits.end());
+      UnitInfo& info = Info(ui);
+      std::set<int> fired;
+      for (int h : hits) fired.insert(rules_.set_to_pattern[h]);
+      // Other terms: matched in the unit on demand (-1 unknown, 0 no, 1 yes).
+      term_in_unit.assign(rules_.patterns.size(), -1);
+      auto in_unit = [&](int p) {
+        if (term_in_unit[p] < 0) term_in_unit[p] = fired.count(p) || RE2::PartialMatch(info.folded.text, *rules_.patterns[p].re);
+        return term_in_unit[p] == 1;
+      };
       std::map<std::string, std::vector<Candidate>> by_topic;
       std::string context;
       bool context_built = false;
@@ -109,31 +124,47 @@ class Matcher {
         if (!fired.count(rule.all_of[0])) continue;
         bool ok = true;
         for (size_t k = 1; k < rule.all_of.size() && ok; ++k) {
-          if (fired.count(rule.all_of[k])) continue;
+          if (in_unit(rule.all_of[k])) continue;
           if (!context_built) {
             context = Context(ui);
             context_built = true;
           }
           ok = RE2::PartialMatch(context, *rules_.patterns[rule.all_of[k]].re);
+          if (!ok && rule.previous_context && k + 1 == rule.all_of.size()) ok = RE2::PartialMatch(PreviousUnit(ui), *rules_.patterns[rule.all_of[k]].re);
         }
         for (int v : rule.none_of)
-          if (ok && fired.count(v)) ok = false;
+          if (ok && in_unit(v)) ok = false;
         if (!ok) continue;
         for (auto [s, e] : AllMatches(*rules_.patterns[rule.all_of[0]].re, info.folded.text)) {
-          if (e <= s || InDefinition(info, s)) continue;
+          if (e <= s || InDefinition(ui, info, s)) continue;
+          if (rule.segment_scope && !InScope(ui, rule, s, context, context_built)) continue;
           Candidate c = Decide(ui, Hit{s, e, Stance::kMentions});
+          if (rule.stance) {
+            c.stance = *rule.stance;
+            c.cue.reset();
+          }
           c.rule = rule.id;
-          c.confidence = rule.confidence * (c.inherited ? 0.9 : 1.0) * (c.stance == Stance::kMentions ? 0.8 : 1.0);
+          c.fallback = rule.fallback;
+          c.confidence = rule.confidence * (c.inherited ? 0.9 : 1.0) * (c.stance == Stance::kMentions ? 0.8 : 1.0) *
+                         (rule.fallback ? 0.9 : 1.0);
           by_topic[rule.topic].push_back(c);
         }
       }
+      // Fallback rules count only where no other rule fired.
+      const bool primary = std::any_of(by_topic.begin(), by_topic.end(), [](const auto& entry) {
+        return std::any_of(entry.second.begin(), entry.second.end(), [](const Candidate& c) { return !c.fallback; });
+      });
+      if (primary)
+        for (auto& [topic, candidates] : by_topic)
+          std::erase_if(candidates, [](const Candidate& c) { return c.fallback; });
       std::set<std::string> suppressed;
-      for (const auto& [topic, _] : by_topic) {
+      for (const auto& [topic, candidates] : by_topic) {
+        if (candidates.empty()) continue;
         auto it = rules_.overrides.find(topic);
         if (it != rules_.overrides.end()) suppressed.insert(it->second.begin(), it->second.end());
       }
       for (auto& [topic, candidates] : by_topic) {
-        if (suppressed.count(topic)) continue;
+        if (suppressed.count(topic) || candidates.empty()) continue;
         Emit(ui, topic, candidates, clauses);
       }
     }
@@ -151,11 +182,19 @@ class Matcher {
     return std::string_view(layout_.stream()).substr(u.begin, u.end - u.begin);
   }
 
-  UnitInfo& Info(size_t ui) {
+  UnitInfo& Folded(size_t ui) {
     UnitInfo& info = info_[ui];
+    if (!info.folded_done) {
+      info.folded_done = true;
+      info.folded = FoldDiacritics(UnitText(ui));
+    }
+    return info;
+  }
+
+  UnitInfo& Info(size_t ui) {
+    UnitInfo& info = Folded(ui);
     if (info.done) return info;
     info.done = true;
-    info.folded = FoldDiacritics(UnitText(ui));
     const std::string& t = info.folded.text;
     info.modal = FindCues(rules_.modal_cues, t);
     info.reports = FindCues(rules_.report_cues, t);
@@ -171,13 +210,25 @@ class Matcher {
       std::string actor;
     };
     std::vector<ActorHit> hits;
+    // Defined short names first: on a tie they beat the generic cues.
+    for (const auto& [re, actor] : aliases_)
+      for (auto [s, e] : AllMatches(*re, t)) hits.push_back(ActorHit{s, e, actor});
     for (const auto& cue : rules_.actors) {
       for (auto [s, e] : AllMatches(*cue.re, t)) {
         if (cue.not_followed_by) {
           re2::StringPiece rest(t.data() + e, t.size() - e);
           if (RE2::PartialMatch(rest, *cue.not_followed_by)) continue;
         }
-        hits.push_back(ActorHit{s, e, cue.actor == "{agency}" ? default_actor_ : cue.actor});
+        std::string actor = cue.actor;
+        if (actor == "{agency}") {
+          // "we", "our": in testimony, the speaker's agency.
+          static const RE2 kFirstPerson("^(?:we|our|us)$");
+          std::string speaker;
+          if (RE2::FullMatch(re2::StringPiece(t.data() + s, e - s), kFirstPerson))
+            speaker = SpeakerActor(layout_.units()[ui].begin + info.folded.to_original[s]);
+          actor = speaker.empty() ? default_actor_ : speaker;
+        }
+        hits.push_back(ActorHit{s, e, actor});
       }
     }
     // Longest wins where cues overlap ("ICE officers" is not "officers").
@@ -209,17 +260,158 @@ class Matcher {
       context += FoldString(layout_.sections()[s].heading);
       context += "\n";
     }
+    // "your office", "your officers": the addressee of the nearest
+    // correspondence header line above the unit.
+    if (rules_.addressee_reference && RE2::PartialMatch(Folded(ui).folded.text, *rules_.addressee_reference)) {
+      const size_t begin = units[ui].begin;
+      const std::string* addressee = nullptr;
+      for (const auto& [pos, line] : Addressees())
+        if (pos < begin) addressee = &line;
+      if (addressee) {
+        context += *addressee;
+        context += "\n";
+      }
+    }
     return context;
   }
 
+  // Transcripts: the agency of the speaker whose turn holds stream byte
+  // `pos` ("ASSISTANT CHIEF QUARLES: ... our officers ..."), found from the
+  // appearances ("ASSISTANT CHIEF D. QUARLES, Metropolitan Police
+  // Department"); "" when unknown.
+  std::string SpeakerActor(size_t pos) {
+    if (!speakers_built_) {
+      speakers_built_ = true;
+      static const RE2 kSpeaker(R"re((?:^|\s)((?:[A-Z][A-Z.'-]*\s){0,4}([A-Z][A-Z'-]{2,})):\s)re");
+      const std::string& stream = layout_.stream();
+      re2::StringPiece in(stream);
+      re2::StringPiece label, surname;
+      std::map<std::string, std::string> agency_of;
+      while (RE2::FindAndConsume(&in, kSpeaker, &label, &surname)) {
+        std::string name(surname);
+        auto it = agency_of.find(name);
+        if (it == agency_of.end()) {
+          std::string actor;
+          const RE2 appearance("\\b" + RE2::QuoteMeta(name) + ",\\s*([^\\n,:]{3,80})");
+          std::string who;
+          if (RE2::PartialMatch(stream, appearance, &who)) {
+            const std::string folded = FoldString(who);
+            for (const auto& cue : rules_.actors) {
+              if (cue.actor == "{agency}" || cue.actor == "none") continue;
+              if (RE2::PartialMatch(folded, *cue.re)) {
+                actor = cue.actor;
+                break;
+              }
+            }
+          }
+          it = agency_of.emplace(name, actor).first;
+        }
+        speakers_.emplace_back(static_cast<size_t>(label.data() - stream.data()), it->second);
+      }
+    }
+    std::string actor;
+    for (const auto& [at, who] : speakers_) {
+      if (at > pos) break;
+      actor = who;
+    }
+    return actor;
+  }
+
+  // Short names a document defines for an actor: 'The Department of
+  // Corrections ("Department")' makes "the Department" DOC.
+  void FindAliases() {
+    static const RE2 kDefined(R"re(^\s*\(\s*(?:the\s+)?"([^"]{2,40})"\s*\))re");
+    const std::string& stream = layout_.stream();
+    std::set<std::string> seen;
+    for (const auto& cue : rules_.actors) {
+      if (cue.actor == "{agency}" || cue.actor == "none") continue;
+      for (auto [s, e] : AllMatches(*cue.re, stream)) {
+        re2::StringPiece rest(stream.data() + e, stream.size() - e);
+        std::string alias;
+        if (!RE2::PartialMatch(rest, kDefined, &alias)) continue;
+        if (!seen.insert(alias).second) continue;
+        auto re = std::make_unique<RE2>("(?i)\\b(?:the\\s+)?" + RE2::QuoteMeta(FoldString(alias)) + "\\b");
+        if (re->ok()) aliases_.emplace_back(std::move(re), cue.actor);
+      }
+    }
+  }
+
+  // The folded text of the unit before `ui` when it is in the same section
+  // or is a sibling item of the same list; "" otherwise.
+  std::string_view PreviousUnit(size_t ui) {
+    const auto& units = layout_.units();
+    size_t prev = ui;
+    while (prev > 0) {  // skip units without words (bare markers, stamps)
+      --prev;
+      if (units[prev].heading) return {};
+      const std::string& t = Folded(prev).folded.text;
+      if (std::count_if(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) >= 3) break;
+      if (prev == 0) return {};
+    }
+    if (prev == ui) return {};
+    const int a = units[prev].section, b = units[ui].section;
+    const bool related = a == b || (a >= 0 && b >= 0 && layout_.parent(a) == layout_.parent(b));
+    return related ? std::string_view(Folded(prev).folded.text) : std::string_view();
+  }
+
+  // Correspondence header lines ("TO: ...") in stream order, folded.
+  const std::vector<std::pair<size_t, std::string>>& Addressees() {
+    if (addressees_built_) return addressees_;
+    addressees_built_ = true;
+    if (!rules_.addressee_header) return addressees_;
+    const auto& units = layout_.units();
+    for (size_t ui = 0; ui < units.size(); ++ui) {
+      const std::string& folded = Folded(ui).folded.text;
+      if (RE2::PartialMatch(folded, *rules_.addressee_header)) addressees_.emplace_back(units[ui].begin, folded);
+    }
+    return addressees_;
+  }
+
+  // `scope: segment` rules: every other all_of term in the anchor's
+  // negation scope, or in the context.
+  bool InScope(size_t ui, const Compiled::Rule& rule, size_t anchor_start, std::string& context, bool& context_built) {
+    UnitInfo& info = Info(ui);
+    const size_t seg = SegmentOf(info, anchor_start);
+    const size_t begin = info.cuts[seg];
+    const size_t end = seg + 1 < info.cuts.size() ? info.cuts[seg + 1] : info.folded.text.size();
+    re2::StringPiece scope(info.folded.text.data() + begin, end - begin);
+    for (size_t k = 1; k < rule.all_of.size(); ++k) {
+      const RE2& re = *rules_.patterns[rule.all_of[k]].re;
+      if (RE2::PartialMatch(scope, re)) continue;
+      if (!context_built) {
+        context = Context(ui);
+        context_built = true;
+      }
+      if (!RE2::PartialMatch(context, re)) return false;
+    }
+    return true;
+  }
+
   // Is `pos` inside a scope that defines a term ("\"Detainer\" means ...")?
-  bool InDefinition(const UnitInfo& info, size_t pos) const {
+  bool InDefinition(size_t ui, const UnitInfo& info, size_t pos) {
+    if (InDefinitionSection(ui)) return true;
     const size_t seg = SegmentOf(info, pos);
     const size_t begin = info.cuts[seg];
     const size_t end = seg + 1 < info.cuts.size() ? info.cuts[seg + 1] : info.folded.text.size();
     re2::StringPiece scope(info.folded.text.data() + begin, end - begin);
     for (const auto& re : rules_.definitions)
       if (RE2::PartialMatch(scope, *re)) return true;
+    return false;
+  }
+
+  // Is the unit inside a section headed "Definitions" (or the like)?
+  bool InDefinitionSection(size_t ui) {
+    if (rules_.definition_sections.empty()) return false;
+    for (int s = layout_.units()[ui].section; s >= 0; s = layout_.parent(s)) {
+      if (definition_section_.size() <= static_cast<size_t>(s)) definition_section_.resize(s + 1, -1);
+      int8_t& known = definition_section_[s];
+      if (known < 0) {
+        const std::string heading = FoldString(layout_.sections()[s].heading);
+        known = std::any_of(rules_.definition_sections.begin(), rules_.definition_sections.end(),
+                            [&](const auto& re) { return RE2::PartialMatch(heading, *re); });
+      }
+      if (known == 1) return true;
+    }
     return false;
   }
 
@@ -362,9 +554,17 @@ class Matcher {
 
   const Compiled& rules_;
   const DocumentLayout& layout_;
-  const std::string& default_actor_;
+  // A law's issuer (the Council, the Mayor) is not whom it binds: in law
+  // documents uncued clauses bind `law_actor`.
+  const std::string default_actor_;
   const std::string& authority_;
   std::vector<UnitInfo> info_;
+  std::vector<std::pair<std::unique_ptr<RE2>, std::string>> aliases_;
+  bool speakers_built_ = false;
+  std::vector<std::pair<size_t, std::string>> speakers_;  // turn start, speaker's actor ("" unknown)
+  std::vector<int8_t> definition_section_;  // per section: -1 unknown, 0 no, 1 yes
+  bool addressees_built_ = false;
+  std::vector<std::pair<size_t, std::string>> addressees_;
 };
 
 }  // namespace

@@ -2,6 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <memory>
+#include <vector>
+
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -47,8 +50,12 @@ std::string ParseDate(std::string_view s) {
 }
 
 // A date following one of the labels, e.g. "Effective Date: March 3, 2020".
-std::string LabeledDate(const std::string& text, const std::string& labels) {
-  RE2 re("(?i)(?:^|\\W)(?:" + labels + ")\\s*(?:date)?\\s*[:.]?\\s*(?:on\\s+)?");
+// `labels` is an alternation; the compiled pattern is built once per call site.
+std::unique_ptr<RE2> DateLabel(const std::string& labels) {
+  return std::make_unique<RE2>("(?i)(?:^|\\W)(?:" + labels + ")\\s*(?:date)?\\s*[:.]?\\s*(?:on\\s+)?");
+}
+
+std::string LabeledDate(const std::string& text, const RE2& re) {
   re2::StringPiece in(text);
   while (RE2::FindAndConsume(&in, re)) {
     std::string iso = ParseDate(std::string_view(in.data(), std::min<size_t>(in.size(), 40)));
@@ -81,10 +88,14 @@ std::string InferNumber(const std::string& text) {
       {R"(D\.C\.\s+Law\s+(\d{1,2}-\d{1,4}))", "D.C. Law "},
       {R"(\bBill\s+(\d{1,2}-\d{1,4}))", "Bill "},
   };
-  for (const P& p : kPatterns) {
-    RE2 re(p.re);
+  static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
+    std::vector<std::unique_ptr<RE2>> v;
+    for (const P& p : kPatterns) v.push_back(std::make_unique<RE2>(p.re));
+    return v;
+  }();
+  for (size_t i = 0; i < kCompiled.size(); ++i) {
     std::string value;
-    if (RE2::PartialMatch(text, re, &value)) return p.prefix + value;
+    if (RE2::PartialMatch(text, *kCompiled[i], &value)) return kPatterns[i].prefix + value;
   }
   return "";
 }
@@ -141,18 +152,20 @@ std::string InferKind(const std::string& text, const std::string& number) {
   static const RE2 kStatute(R"((?i)be\s+it\s+enacted|D\.C\.\s+Code\s+§|D\.C\.\s+Law\s+\d|amendment\s+act\s+of)");
   static const RE2 kCouncil(R"((?i)council\s+of\s+the\s+district|committee\s+on|public\s+hearing|testimony)");
   static const RE2 kPolice(R"((?i)general\s+order|special\s+order|directive|police\s+department|policy\s+manual|\bGO-)");
-  static const RE2 kMail(R"((?m)^\s*(?:From|To|Sent|Subject|Date)\s*:)");
+  // Correspondence (e-mail, fax, memo): both a From: and a To: header line.
+  static const RE2 kFrom(R"((?mi)^\s*from\s*:)");
+  static const RE2 kTo(R"((?mi)^\s*to\s*:)");
   static const RE2 kLog(R"((?i)\blog\b|\bshift\s+report)");
   const std::string head = text.substr(0, std::min<size_t>(text.size(), 3000));
-  if (RE2::PartialMatch(head, kMail)) {
-    int count = 0;
-    re2::StringPiece in(head);
-    while (RE2::FindAndConsume(&in, kMail)) ++count;
-    if (count >= 2) return "correspondence";
-  }
+  if (RE2::PartialMatch(head, kFrom) && RE2::PartialMatch(head, kTo)) return "correspondence";
   if (RE2::PartialMatch(number, kMayor) || RE2::PartialMatch(head, kMayor)) return "mayors_order";
   if (number.rfind("Program Statement", 0) == 0) return "jail_policy";
   if (number.rfind("General Order", 0) == 0 || number.rfind("GO-", 0) == 0 || number.rfind("Directive", 0) == 0)
+    return "police_order";
+  // A police policy names its department in its running header; the words
+  // of council records ("testimony", "committee on") can occur in its body.
+  if (const std::string top = head.substr(0, std::min<size_t>(head.size(), 400));
+      RE2::PartialMatch(top, kPolice) && !RE2::PartialMatch(top, kCouncil))
     return "police_order";
   if (RE2::PartialMatch(head, kStatute)) return "statute";
   if (RE2::PartialMatch(head, kCouncil)) return "council_record";
@@ -192,9 +205,12 @@ DocumentIdentity InferIdentity(const DocumentInput& input) {
   const std::string kind = m.doc_kind.empty() ? InferKind(head, number) : m.doc_kind;
   id.doc_kind = Pick(m.doc_kind, kind);
   id.authority = Pick(m.authority, AuthorityOf(kind, head));
-  id.issued = Pick(m.issued, LabeledDate(head, "issued|issue|date issued|date of issue|signed|adoption|adopted|approved"));
-  id.effective = Pick(m.effective, LabeledDate(head, "effective|eff\\.?|date effective|in effect"));
-  id.review = Pick("", LabeledDate(head, "review|next review|reviewed|revised|revision|rev\\.?"));
+  static const auto kIssued = DateLabel("issued|issue|date issued|date of issue|signed|adoption|adopted|approved");
+  static const auto kEffective = DateLabel("effective|eff\\.?|date effective|in effect");
+  static const auto kReview = DateLabel("review|next review|reviewed|revised|revision|rev\\.?");
+  id.issued = Pick(m.issued, LabeledDate(head, *kIssued));
+  id.effective = Pick(m.effective, LabeledDate(head, *kEffective));
+  id.review = Pick("", LabeledDate(head, *kReview));
   return id;
 }
 

@@ -323,6 +323,30 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   return words <= 8 && TitleIsh(rest) && next_starts_upper;
 }
 
+// "LABEL: value" lines of forms, memos, faxes and e-mail headers. Header
+// fields (addressing, subject, dates, numbers) are headings: they name the
+// document, they never state a rule or an act. Other fields ("NOTICE:",
+// "REMARKS:") start a unit of their own.
+enum class Field { kNone, kHeader, kBody };
+
+Field FieldLine(std::string_view line) {
+  static const RE2 kField(R"(^([A-Z][A-Za-z.'/&-]*(?: [A-Z][A-Za-z.'/&-]*){0,3})\s*:(?:\s|$))");
+  static const RE2 kHeader(
+      R"((?i)^(?:from|to|cc|bcc|sent|date|subject|re|fax|pages|title|topic|series|number|no\.|attn|attention|)"
+      R"((?:effective|review|issue|issued|revision) date|related to|replaces|supersedes|rescinds|opi|originating agency|)"
+      R"(attachments?|enclosures?|asunto|fecha|para|de|memorandum for|through|thru)$)");
+  re2::StringPiece label;
+  if (!RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kField, &label)) return Field::kNone;
+  return RE2::FullMatch(label, kHeader) ? Field::kHeader : Field::kBody;
+}
+
+// List items ("(a)", "(1)", "a.", "1)") as opposed to divisions ("§ ...",
+// "413.4", "Part IV") and top-level roman parts ("II.").
+bool IsListStyle(const std::string& style) {
+  if (style.empty() || style == "sec" || style == "dec" || style == "bullet" || style.rfind("word:", 0) == 0) return false;
+  return style != "I." && style != "I)";
+}
+
 std::string BuildPath(const std::vector<Level>& stack) {
   std::string path;
   for (size_t i = 0; i < stack.size(); ++i) {
@@ -337,9 +361,15 @@ std::string BuildPath(const std::vector<Level>& stack) {
 // Abbreviations after which a sentence break is spurious.
 bool EndsWithAbbreviation(std::string_view s) {
   static const RE2 kAbbrev(
-      R"((?:^|[\s(\[])(?:[A-Za-z]|(?:[A-Za-z]{1,2}\.){1,3}[A-Za-z]{1,2}|No|Nos|Sec|Secs|Art|v|vs|Inc|Corp|Co|Dept|Mr|Mrs|Ms|Dr|St|Jr|Sr|Ch|Stat|Ann|Rev|Reg|Fed|Cir|Supp|para|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|US|Gen|Ord)\.$)");
+      R"((?:^|[\s(\[])(?:[A-Za-z]|(?:[A-Za-z]{1,2}\.){1,3}[A-Za-z]{1,2}|No|Nos|Sec|Secs|Art|v|vs|Inc|Corp|Co|Dept|Mr|Mrs|Ms|Dr|St|Jr|Sr|Ch|Stat|Ann|Rev|Reg|Fed|Cir|Supp|para|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|US|Gen|Ord|Q\d{1,3})\.$)");
   s = Trim(s);
   return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kAbbrev);
+}
+
+// "1." or "(b)" alone: a list marker, not a sentence.
+bool IsBareMarker(std::string_view s) {
+  static const RE2 kMarker(R"(^\s*(?:\(?[0-9A-Za-z]{1,4}[.)]|Q\d{1,3}[.:])\s*$)");
+  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kMarker);
 }
 
 bool StartsLowerOrSection(std::string_view s) {
@@ -394,7 +424,7 @@ class SentenceSplitter {
       if (b < block.size()) {
         std::string_view prev = block.substr(start, b - start);
         std::string_view next = block.substr(b);
-        if (EndsWithAbbreviation(prev) || StartsLowerOrSection(next)) continue;
+        if (EndsWithAbbreviation(prev) || StartsLowerOrSection(next) || IsBareMarker(prev)) continue;
       }
       out.emplace_back(start, b);
       start = b;
@@ -473,7 +503,8 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   std::vector<size_t> section_begin, section_end;  // stream bytes
   std::vector<size_t> section_line_end;
   int current_section = -1;
-  SentenceSplitter splitter;
+  // ICU's sentence iterator is costly to build: one per thread, reused.
+  thread_local SentenceSplitter splitter;
 
   auto line_text = [&](size_t li) {
     const Line& l = lines[li];
@@ -576,10 +607,12 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       marker.reset();
       rest = text;
     }
-    const bool heading = IsHeadingText(rest, marker ? marker->style : std::string(), marker.has_value(), next_upper);
+    const Field field = marker ? Field::kNone : FieldLine(text);
+    const bool heading = field == Field::kHeader ||
+                         IsHeadingText(rest, marker ? marker->style : std::string(), marker.has_value(), next_upper);
     const bool bare_marker = marker && rest.empty();
 
-    const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading ||
+    const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading || field != Field::kNone ||
                            (line.blank_before && !prev_bare_marker);
     if (new_block) {
       flush();
@@ -588,6 +621,13 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       AppendJoin(' ');
     }
 
+    // A paragraph after a list (unnumbered, after a blank line) belongs to
+    // the list's parent, not to its last item.
+    if (!marker && !heading && line.blank_before && !prev_bare_marker && !stack.empty() &&
+        IsListStyle(stack.back().style)) {
+      stack.pop_back();
+      current_section = stack.empty() ? -1 : stack.back().section;
+    }
     // Section bookkeeping (the numbering stack is kept even when the
     // structure is given, to validate markers).
     if (marker && !marker->bullet) {

@@ -113,16 +113,33 @@ class Loader {
         rule.topic = topic;
         rule.id = topic + "/" + (r["id"] ? r["id"].as<std::string>() : std::to_string(out_.rules.size()));
         if (r["confidence"]) rule.confidence = r["confidence"].as<double>();
+        if (r["stance"]) {
+          rule.stance = ParseStance(r["stance"].as<std::string>());
+          if (!rule.stance) return Status::InvalidArgument("rule " + rule.id + ": unknown stance");
+        }
+        if (r["fallback"]) rule.fallback = r["fallback"].as<bool>();
+        if (r["context"]) {
+          const std::string context = r["context"].as<std::string>();
+          if (context != "previous" && context != "unit")
+            return Status::InvalidArgument("rule " + rule.id + ": `context` must be `unit` or `previous`");
+          rule.previous_context = context == "previous";
+        }
+        if (r["scope"]) {
+          const std::string scope = r["scope"].as<std::string>();
+          if (scope != "segment" && scope != "unit")
+            return Status::InvalidArgument("rule " + rule.id + ": `scope` must be `unit` or `segment`");
+          rule.segment_scope = scope == "segment";
+        }
         if (!r["all_of"] || !r["all_of"].IsSequence() || r["all_of"].size() == 0)
           return Status::InvalidArgument("rule " + rule.id + ": `all_of` must be a non-empty list");
         for (const auto& p : r["all_of"]) {
-          auto index = AddPattern(p.as<std::string>(), "rule " + rule.id);
+          auto index = AddPattern(p.as<std::string>(), "rule " + rule.id, rule.all_of.empty());
           if (!index.ok()) return index.status();
           rule.all_of.push_back(*index);
         }
         if (const YAML::Node none = r["none_of"]) {
           for (const auto& p : none) {
-            auto index = AddPattern(p.as<std::string>(), "rule " + rule.id);
+            auto index = AddPattern(p.as<std::string>(), "rule " + rule.id, false);
             if (!index.ok()) return index.status();
             rule.none_of.push_back(*index);
           }
@@ -167,6 +184,14 @@ class Loader {
         }
         continue;
       }
+      if (name == "formulas") {  // fixed phrases of correspondence that state an act
+        for (const auto& p : entry.second) {
+          auto re = Compile(p.as<std::string>(), "stance.formulas");
+          if (!re.ok()) return re.status();
+          out_.modal_cues.push_back(Compiled::Cue{std::move(*re), Stance::kReports});
+        }
+        continue;
+      }
       if (name == "scope_breaks") {
         for (const auto& p : entry.second) {
           auto re = Compile(p.as<std::string>(), "stance.scope_breaks");
@@ -198,6 +223,13 @@ class Loader {
         out_.definitions.push_back(std::move(*re));
       }
     }
+    if (const YAML::Node defs = root["definition_sections"]) {
+      for (const auto& p : defs) {
+        auto re = Compile(p.as<std::string>(), "definition_sections");
+        if (!re.ok()) return re.status();
+        out_.definition_sections.push_back(std::move(*re));
+      }
+    }
     if (const YAML::Node actors = root["actors"]) {
       for (const auto& a : actors) {
         Compiled::ActorCue cue;
@@ -212,6 +244,17 @@ class Loader {
         }
         out_.actors.push_back(std::move(cue));
       }
+    }
+    if (const YAML::Node law_actor = root["law_actor"]) out_.law_actor = law_actor.as<std::string>();
+    if (const YAML::Node addressee = root["addressee"]) {
+      if (!addressee["header"] || !addressee["reference"])
+        return Status::InvalidArgument("addressee: needs `header` and `reference`");
+      auto header = Compile(addressee["header"].as<std::string>(), "addressee.header");
+      if (!header.ok()) return header.status();
+      auto reference = Compile(addressee["reference"].as<std::string>(), "addressee.reference");
+      if (!reference.ok()) return reference.status();
+      out_.addressee_header = std::move(*header);
+      out_.addressee_reference = std::move(*reference);
     }
     if (const YAML::Node agencies = root["agencies"]) {
       for (const auto& entry : agencies) {
@@ -262,12 +305,18 @@ class Loader {
     return re;
   }
 
-  StatusOr<int> AddPattern(const std::string& pattern, const std::string& where) {
+  // Anchors go into the RE2::Set (the one-pass candidate scan); the other
+  // terms are matched only in units where an anchor fired.
+  StatusOr<int> AddPattern(const std::string& pattern, const std::string& where, bool anchor) {
     auto re = Compile(pattern, where);
     if (!re.ok()) return re.status();
-    std::string error;
-    int index = out_.set->Add((*re)->pattern(), &error);
-    if (index < 0) return Status::InvalidArgument(where + ": RE2::Set rejected `" + pattern + "`: " + error);
+    const int index = static_cast<int>(out_.patterns.size());
+    if (anchor) {
+      std::string error;
+      if (out_.set->Add((*re)->pattern(), &error) < 0)
+        return Status::InvalidArgument(where + ": RE2::Set rejected `" + pattern + "`: " + error);
+      out_.set_to_pattern.push_back(index);
+    }
     out_.patterns.push_back(Compiled::Pattern{(*re)->pattern(), std::move(*re)});
     return index;
   }

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,20 @@ struct Rulebook::Compiled {
     std::vector<int> all_of;     // pattern indices; all_of[0] is the anchor
     std::vector<int> none_of;    // pattern indices that veto the rule in the unit
     double confidence = 0.8;
+    // `stance:` fixes the clause's stance whatever the cues say (a count of
+    // detainers is a mention of them, not a rule about holding).
+    std::optional<Stance> stance;
+    // `fallback: true`: the rule fires only when no other topic's rule fires
+    // in the unit (a warrant as the exception of another rule is no clause
+    // about warrants).
+    bool fallback = false;
+    // `scope: segment`: the other all_of terms must be in the anchor's
+    // negation scope (or the context), not just anywhere in the unit.
+    bool segment_scope = false;
+    // `context: previous`: the last all_of term may come from the unit before
+    // (same list or section): "You may call a lawyer." after "ICE has asked
+    // to hold you.".
+    bool previous_context = false;
   };
   struct Cue {
     std::unique_ptr<RE2> re;
@@ -39,8 +54,9 @@ struct Rulebook::Compiled {
   int version = 0;
   std::vector<std::string> topics;
   std::map<std::string, std::vector<std::string>> overrides;  // topic -> topics it suppresses
-  std::vector<Pattern> patterns;   // RE2::Set index == position
-  std::unique_ptr<RE2::Set> set;   // all patterns, for the one-pass candidate scan
+  std::vector<Pattern> patterns;   // every rule term
+  std::unique_ptr<RE2::Set> set;   // the rules' anchors, for the one-pass candidate scan
+  std::vector<int> set_to_pattern; // RE2::Set index -> index in `patterns`
   std::vector<Rule> rules;
   std::vector<Cue> modal_cues;     // restricts / requires / permits / mentions
   std::vector<Cue> imperative_cues;  // "Notify ICE ...": requires, when nothing else governs
@@ -48,8 +64,15 @@ struct Rulebook::Compiled {
   std::vector<Cue> habitual_cues;  // reports in any document ("routinely", "we still call")
   std::vector<std::unique_ptr<RE2>> skip_units;    // units that are never clauses
   std::vector<std::unique_ptr<RE2>> definitions;   // scopes that define a term: no anchors there
+  std::vector<std::unique_ptr<RE2>> definition_sections;  // section headings whose units define terms
   std::vector<std::unique_ptr<RE2>> scope_breaks;  // where a sentence's negation scope ends
   std::vector<ActorCue> actors;
+  std::string law_actor;           // whom a law binds when no cue names an actor
+  // Correspondence: a header line naming the addressee ("TO: ICE ERO ...",
+  // "To: ...@ice.dhs.gov") is the context of units that refer to the
+  // addressee in the second person ("your office", "your officers").
+  std::unique_ptr<RE2> addressee_header;
+  std::unique_ptr<RE2> addressee_reference;
   std::vector<std::pair<std::string, std::unique_ptr<RE2>>> agencies;  // short name -> pattern
   std::vector<RuleExample> examples;
 };

@@ -94,6 +94,7 @@ TEST_CASE("real Illinois policies: explore what is found", "[extractors][eval][.
   if (SharedEval().empty()) return;
   for (const char* f : {"born-digital/1.18-Biased-Free-Policing.pdf", "born-digital/D210p Arrest and Detention of Foreign Nationals.pdf",
                         "born-digital/410-foreign-diplomatic-and-consular-representatives.pdf",
-                        "born-digital/D417i U-Visa and T-Visa Certification Program.pdf"})
+                        "born-digital/D417i U-Visa and T-Visa Certification Program.pdf",
+                        "large/RELEASE_20200504_T124942_Lisle_PD_Policy_Manual_202006050733112249.pdf"})
     ExtractPdf(f);
 }

@@ -1,0 +1,250 @@
+// Extraction throughput: MB/s of normalized text through ExtractDocument
+// (layout, sections, RE2::Set candidate scan, rules, stance, actor,
+// citations, identity), beside `grep -E` over the rulebook's topic anchors.
+//
+// The corpus truth texts (corpus/truth/**/*.txt, pages split at '\f',
+// normalized as the pipeline's normalize stage does) are replicated,
+// document by document, to about --mb megabytes. Each measurement is the
+// median of --runs runs. grep runs on the same text (one file, pages joined
+// by newlines) with the anchor pattern of every rule, converted from RE2 to
+// POSIX ERE (GNU extensions \b \w \s kept), case-insensitive, once with
+// LC_ALL=C and once in a UTF-8 locale.
+//
+//   extract_bench [--mb 50] [--runs 5] [--source DIR] [--keep] [--no-grep] [--grep-mb N]
+//
+// --grep-mb N greps only the first N MB of the same text (grep's backtracking
+// fallback on these patterns is slow: rates are per byte either way).
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extractors/extract.h"
+#include "extractors/rulebook_compiled.h"
+
+namespace fs = std::filesystem;
+using namespace foiamine::extractors;
+
+namespace {
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// What the pipeline's normalize stage does to printed text (as in the corpus
+// evaluation test).
+std::string Normalize(std::string s) {
+  const std::pair<std::string, std::string> replace[] = {
+      {"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"}, {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""},
+      {"\xE2\x80\x90", "-"}, {"\xE2\x80\x91", "-"}, {"\xE2\x80\x93", "-"}, {"\xE2\x80\x94", "-"},
+      {"\xC2\xAD", ""},      {"\xC2\xA0", " "},     {"\t", " "}};
+  for (const auto& [from, to] : replace)
+    for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size()) s.replace(pos, from.size(), to);
+  static const RE2 kHyphen(R"(([a-z])-\n[ ]*([a-z]+)([ ]?))");
+  RE2::GlobalReplace(&s, kHyphen, "\\1\\2\n");
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// RE2 syntax -> POSIX ERE as GNU grep reads it (\b \w \W \s kept outside
+// brackets; inside brackets, classes spelled out; no non-capturing groups,
+// flags or lazy quantifiers).
+std::string ToEre(const std::string& re) {
+  std::string out;
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    char c = re[i];
+    if (!in_class && re.compare(i, 3, "(?:") == 0) { out += "("; i += 2; continue; }
+    if (!in_class && re.compare(i, 5, "(?-i:") == 0) { out += "("; i += 4; continue; }
+    if (!in_class && re.compare(i, 4, "(?i)") == 0) { i += 3; continue; }
+    if (c == '\\' && i + 1 < re.size()) {
+      char n = re[++i];
+      if (in_class) {
+        if (n == 'w') out += "[:alnum:]_";
+        else if (n == 'd') out += "0-9";
+        else if (n == 's') out += "[:space:]";
+        else if (n == '-') out += "-";  // (kept last by the rulebook's style)
+        else out.push_back(n);
+      } else {
+        if (n == 'd') out += "[0-9]";
+        else { out.push_back('\\'); out.push_back(n); }
+      }
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      out.push_back(c);
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      out.push_back(c);
+      if (i + 1 < re.size() && re[i + 1] == '^') { out.push_back('^'); ++i; }
+      continue;
+    }
+    if (c == '?' && !out.empty() && (out.back() == '}' || out.back() == '*' || out.back() == '+' || out.back() == '?') &&
+        i > 0 && re[i - 1] != '\\') {
+      continue;  // lazy quantifier: same matches for a yes/no scan
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+double Seconds(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  double target_mb = 50;
+  int runs = 5;
+  fs::path source = FOIAMINE_SOURCE_DIR;
+  bool keep = false;
+  bool no_grep = false;
+  double grep_mb = 0;  // 0: grep the whole text
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--mb" && i + 1 < argc) target_mb = std::atof(argv[++i]);
+    else if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--source" && i + 1 < argc) source = argv[++i];
+    else if (a == "--keep") keep = true;
+    else if (a == "--no-grep") no_grep = true;
+    else if (a == "--grep-mb" && i + 1 < argc) grep_mb = std::atof(argv[++i]);
+    else {
+      std::cerr << "usage: extract_bench [--mb 50] [--runs 5] [--source DIR] [--keep] [--no-grep] [--grep-mb N]\n";
+      return 2;
+    }
+  }
+  auto rules = LoadRulebook(ReadFile(source / "schemas" / "rulebook.yaml"));
+  if (!rules.ok()) {
+    std::cerr << "rulebook: " << rules.status().ToString() << "\n";
+    return 1;
+  }
+  // One DocumentInput per truth file.
+  std::vector<DocumentInput> corpus;
+  size_t corpus_bytes = 0;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(source / "corpus" / "truth"))
+    if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    const std::string text = Normalize(ReadFile(f));
+    DocumentInput in;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t ff = text.find('\f', start);
+      std::string page = text.substr(start, ff == std::string::npos ? std::string::npos : ff - start);
+      corpus_bytes += page.size();
+      in.pages.push_back(PageText{static_cast<int>(in.pages.size()) + 1, std::move(page)});
+      if (ff == std::string::npos) break;
+      start = ff + 1;
+    }
+    corpus.push_back(std::move(in));
+  }
+  if (corpus.empty() || corpus_bytes == 0) {
+    std::cerr << "no corpus/truth texts under " << source << "\n";
+    return 1;
+  }
+  const size_t copies = std::max<size_t>(1, static_cast<size_t>(target_mb * 1e6 / static_cast<double>(corpus_bytes) + 0.999));
+  const double mb = static_cast<double>(corpus_bytes * copies) / 1e6;
+
+  // ExtractDocument over every copy of every document.
+  std::vector<double> extract_s;
+  size_t clauses = 0, citations = 0;
+  for (int r = 0; r < runs; ++r) {
+    clauses = citations = 0;
+    auto t0 = std::chrono::steady_clock::now();
+    for (size_t k = 0; k < copies; ++k)
+      for (const DocumentInput& doc : corpus) {
+        Extraction x = ExtractDocument(*rules, doc);
+        clauses += x.clauses.size();
+        citations += x.citations.size();
+      }
+    extract_s.push_back(Seconds(t0, std::chrono::steady_clock::now()));
+  }
+
+  // The same text and the rules' anchors for grep.
+  size_t grep_bytes = 0;
+  const fs::path dir = fs::temp_directory_path() / ("extract_bench." + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  {
+    std::ofstream text(dir / "text.txt", std::ios::binary);
+    const size_t limit = grep_mb > 0 ? static_cast<size_t>(grep_mb * 1e6) : SIZE_MAX;
+    size_t written = 0;
+    for (size_t k = 0; k < copies && written < limit; ++k)
+      for (const DocumentInput& doc : corpus)
+        for (const PageText& p : doc.pages) {
+          text << p.text << "\n";
+          written += p.text.size();
+        }
+    grep_bytes = written;
+    std::ofstream pat(dir / "anchors.ere", std::ios::binary);
+    const auto& compiled = rules->compiled();
+    for (const auto& rule : compiled.rules) pat << ToEre(compiled.patterns[rule.all_of[0]].source) << "\n";
+  }
+  auto grep = [&](const std::string& locale, std::string* count) {
+    std::vector<double> s;
+    for (int r = 0; r < runs; ++r) {
+      const std::string cmd = "LC_ALL=" + locale + " grep -E -i -c -f '" + (dir / "anchors.ere").string() + "' '" +
+                              (dir / "text.txt").string() + "' > '" + (dir / "count").string() + "' 2> '" +
+                              (dir / "err").string() + "'";
+      auto t0 = std::chrono::steady_clock::now();
+      const int rc = std::system(cmd.c_str());
+      s.push_back(Seconds(t0, std::chrono::steady_clock::now()));
+      if (rc != 0 && rc != 256) {  // 1 = no line matched
+        std::cerr << "grep failed (" << rc << "): " << ReadFile(dir / "err") << "\n";
+        return -1.0;
+      }
+    }
+    *count = ReadFile(dir / "count");
+    while (!count->empty() && count->back() == '\n') count->pop_back();
+    return Median(s);
+  };
+  std::string c_lines, utf8_lines;
+  const double gmb = static_cast<double>(grep_bytes) / 1e6;
+  const double grep_c = no_grep ? 0 : grep("C", &c_lines);
+  const double grep_utf8 = no_grep ? 0 : grep("C.UTF-8", &utf8_lines);
+  if (!keep) fs::remove_all(dir);
+
+  const double ext = Median(extract_s);
+  std::printf("text: %.1f MB (%zu documents x %zu copies, %zu bytes each pass), %d runs, medians\n", mb, corpus.size(),
+              copies, corpus_bytes, runs);
+  std::printf("rules: %zu (their anchors in one RE2::Set; %zu terms in all)\n", rules->compiled().rules.size(),
+              rules->compiled().patterns.size());
+  std::printf("%-36s %9s %9s %12s\n", "", "seconds", "MB/s", "rate ratio");
+  std::printf("%-36s %9.3f %9.2f %12s   (%zu clauses, %zu citations)\n", "ExtractDocument (all stages)", ext, mb / ext,
+              "1.00", clauses, citations);
+  if (grep_c > 0)
+    std::printf("%-36s %9.3f %9.2f %11.2fx   (%s matching lines)\n", "LC_ALL=C grep -E -i -f anchors", grep_c, gmb / grep_c,
+                (gmb / grep_c) / (mb / ext), c_lines.c_str());
+  if (grep_utf8 > 0)
+    std::printf("%-36s %9.3f %9.2f %11.2fx   (%s matching lines)\n", "LC_ALL=C.UTF-8 grep -E -i -f anchors", grep_utf8,
+                gmb / grep_utf8, (gmb / grep_utf8) / (mb / ext), utf8_lines.c_str());
+  if (!no_grep && grep_bytes != corpus_bytes * copies)
+    std::printf("(grep timed on the first %.1f MB of the same text; seconds are for that part)\n", gmb);
+  if (keep) std::printf("kept: %s\n", dir.c_str());
+  return 0;
+}

@@ -1,0 +1,114 @@
+// Structure the clause matcher relies on, on synthetic text: form header
+// fields, paragraphs after lists, definition sections, defined agency names,
+// speakers in transcripts, the addressee of correspondence.
+#include <catch2/catch.hpp>
+
+#include "extractors/extract.h"
+#include "tests/test_support.h"
+
+using namespace foiamine::extractors;
+using foiamine::testing::ReadFile;
+using foiamine::testing::SourceDir;
+
+namespace {
+
+const Rulebook& Rules() {
+  static const Rulebook rules = *LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  return rules;
+}
+
+DocumentInput Doc(const std::string& text, const std::string& authority = "", const std::string& agency = "") {
+  DocumentInput in;
+  in.metadata.authority = authority;
+  in.metadata.agency = agency;
+  in.pages.push_back(PageText{1, text});
+  return in;
+}
+
+std::vector<const Clause*> OfTopic(const Extraction& x, const std::string& topic) {
+  std::vector<const Clause*> out;
+  for (const Clause& c : x.clauses)
+    if (c.topic == topic) out.push_back(&c);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("form header fields are headings and correspondence is practice and 'your office' is the addressee",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(Rules(), Doc("TO: HSI Field Office, Intake Desk\n"
+                                                    "FROM: County Jail Records\n"
+                                                    "RE: Release of detainer cases, week 12\n"
+                                                    "NOTICE: This is to advise your office that two men held on\n"
+                                                    "your detainers go free at 0700 on Friday.\n"
+                                                    "COMMENTS: We attached their birth dates, as your agency asked.\n"));
+  CHECK(x.identity.doc_kind.value == "correspondence");
+  CHECK(x.identity.authority.value == "practice");
+  for (const Clause& c : x.clauses) CHECK(c.text.find("RE:") == std::string::npos);
+  auto notice = OfTopic(x, "release_notification");
+  REQUIRE(notice.size() == 1);
+  CHECK(notice[0]->stance == Stance::kReports);
+  CHECK(notice[0]->text.rfind("NOTICE:", 0) == 0);
+  auto shared = OfTopic(x, "information_sharing");  // HSI only in the TO: line
+  REQUIRE(shared.size() == 1);
+  CHECK(shared[0]->stance == Stance::kReports);
+}
+
+TEST_CASE("a paragraph after a list belongs to the list's parent", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(Rules(), Doc("4.2 RELEASE OF INMATES\n"
+                                                    "Requests about inmates may come from the following agencies:\n"
+                                                    "(a)\n\n"
+                                                    "Immigration and Customs Enforcement\n\n"
+                                                    "(b)\n\n"
+                                                    "Customs and Border Protection\n\n"
+                                                    "No inmate shall be kept in custody past release solely on an\n"
+                                                    "immigration detainer.\n",
+                                                    "policy", "Department of Corrections"));
+  auto holds = OfTopic(x, "detainer_hold");
+  for (const Clause* c : holds) UNSCOPED_INFO(c->section + " " + c->rule + " " + c->text);
+  REQUIRE(holds.size() == 1);
+  CHECK(holds[0]->section == "4.2");
+  CHECK(holds[0]->stance == Stance::kRestricts);
+}
+
+TEST_CASE("units under a Definitions heading define terms", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(Rules(), Doc("1. DEFINITIONS\n"
+                                                    "A. Immigration hold. A request that the jail keep a person in\n"
+                                                    "custody past release for ICE.\n"
+                                                    "B. Transfer Request - a form by which DHS asks to hold a person.\n"
+                                                    "2. PROCEDURES\n"
+                                                    "A. Staff shall not hold a person past release on an ICE detainer.\n",
+                                                    "policy", "Department of Corrections"));
+  auto holds = OfTopic(x, "detainer_hold");
+  REQUIRE(holds.size() == 1);
+  CHECK(holds[0]->section == "2.A.");
+}
+
+TEST_CASE("a law binds the District unless it names an agency, also by a defined short name",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("(a) The Department of Corrections (\"Department\") keeps the records of each person it houses.\n"
+                   "(b) The Department shall not honor an ICE detainer.\n"
+                   "(c) No agency shall give ICE the release date of any person.\n",
+                   "law", "Council"));
+  auto holds = OfTopic(x, "detainer_hold");
+  REQUIRE(holds.size() == 1);
+  CHECK(holds[0]->actor == "DOC");
+  auto notices = OfTopic(x, "release_notification");
+  REQUIRE(notices.size() == 1);
+  CHECK(notices[0]->actor == "District");
+}
+
+TEST_CASE("in testimony, 'we' and 'our' are the speaker's agency", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(Rules(), Doc("APPEARANCES:\n"
+                                                    "  CAPTAIN R. MORALES, Metropolitan Police Department\n"
+                                                    "  WARDEN T. LINDQVIST, Department of Corrections\n"
+                                                    " 1   CHAIR: Did anyone give help to ICE this spring?\n"
+                                                    " 2   CAPTAIN MORALES: Yes. In April our officers drove ICE\n"
+                                                    " 3   agents to a raid in Ward 8.\n",
+                                                    "practice", "Department of Corrections"));
+  auto help = OfTopic(x, "enforcement_assistance");
+  REQUIRE(help.size() == 1);
+  CHECK(help[0]->stance == Stance::kReports);
+  CHECK(help[0]->actor == "MPD");
+}
