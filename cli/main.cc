@@ -18,7 +18,9 @@
 #include "pipeline/runner.h"
 #include "search/clauses.h"
 #include "search/diverge.h"
+#include "search/cite.h"
 #include "search/diverge_report.h"
+#include "search/verify.h"
 #include "search/index_status.h"
 #include "search/search.h"
 
@@ -145,6 +147,29 @@ int main(int argc, char** argv) {
   diverge->add_flag("--matrix", diverge_matrix,
                     "Text: print the agency x topic table (conflicts / complies / silent) instead of the pairs");
   diverge->add_option("--out", diverge_out, "Write the report to this file instead of stdout");
+
+  // cite
+  std::string cite_id, exhibit_path;
+  foiamine::ExhibitOptions exhibit_options;
+  auto* cite = app.add_subcommand(
+      "cite", "A clause as a citation ready for a brief: title, number, section, page, exact quote, file and SHA-256,\n"
+              "method (text layer or OCR with confidence); --exhibit draws the page with the clause boxed");
+  cite->add_option("CLAUSE_ID", cite_id, "The clause's id (16 hex digits, from `clauses`, `diverge`)")->required();
+  cite->add_option("--db", db_path, "Index file")->required();
+  cite->add_option("--exhibit", exhibit_path,
+                   "Write a PNG of the page with the clause's words highlighted and the citation in a bottom margin "
+                   "(the source file must still be present and unchanged)");
+  cite->add_option("--dpi", exhibit_options.dpi, "Resolution PDF pages are rendered at for --exhibit (default 150)")
+      ->check(CLI::Range(36, 600));
+
+  // verify
+  bool verify_all = false;
+  auto* verify = app.add_subcommand(
+      "verify",
+      "Re-hash every indexed source file still present and report those changed or vanished since indexing.\n"
+      "Exit 0 when every file matches, 2 when some changed, vanished or cannot be read, 1 on error");
+  verify->add_option("--db", db_path, "Index file")->required();
+  verify->add_flag("--all", verify_all, "Also list the files that match");
 
   try {
     app.parse(argc, argv);
@@ -349,6 +374,37 @@ int main(int argc, char** argv) {
       return foiamine::kExitUsage;
     }
     return 0;
+  }
+  if (*cite) {
+    auto index = OpenForReading(db_path, "cite");
+    if (!index) return foiamine::kExitUsage;
+    auto citation = foiamine::ReadClauseCitation(*index, cite_id);
+    if (!citation.ok()) {
+      std::cerr << "foiamine cite: " << citation.status().message() << "\n";
+      return foiamine::kExitUsage;
+    }
+    foiamine::PrintCitation(*citation, std::cout);
+    if (!exhibit_path.empty()) {
+      auto written = foiamine::WriteExhibit(*citation, exhibit_path, exhibit_options);
+      if (!written.ok()) {
+        std::cerr << "foiamine cite: " << written.status().message() << "\n";
+        return foiamine::kExitUsage;
+      }
+      std::cout << "Exhibit:   " << exhibit_path << " (" << written->png_w << "x" << written->png_h << " px)\n";
+    }
+    return 0;
+  }
+
+  if (*verify) {
+    auto index = OpenForReading(db_path, "verify");
+    if (!index) return foiamine::kExitUsage;
+    auto report = foiamine::VerifySources(*index);
+    if (!report.ok()) {
+      std::cerr << "foiamine verify: " << report.status().message() << "\n";
+      return foiamine::kExitUsage;
+    }
+    foiamine::PrintVerifyReport(*report, verify_all, std::cout);
+    return report->all_match() ? 0 : foiamine::kExitPartial;
   }
   return foiamine::kExitUsage;
 }
