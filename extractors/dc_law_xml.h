@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "extractors/document_text.h"
-#include "pipeline/status.h"
+#include "base/status.h"
 
 namespace foiamine::extractors {
 

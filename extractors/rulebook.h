@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "extractors/clause.h"
-#include "pipeline/status.h"
+#include "base/status.h"
 
 namespace foiamine::extractors {
 
