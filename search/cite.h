@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "pipeline/index.h"
-#include "pipeline/status.h"
+#include "base/status.h"
 #include "search/clauses.h"
 
 namespace foiamine {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "pipeline/index.h"
-#include "pipeline/status.h"
+#include "base/status.h"
 
 namespace foiamine {
 
