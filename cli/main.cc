@@ -14,6 +14,7 @@
 #include <iostream>
 
 #include "pipeline/index.h"
+#include "pipeline/merge.h"
 #include "pipeline/pdf_text.h"
 #include "pipeline/runner.h"
 #include "search/clauses.h"
@@ -81,6 +82,8 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   run->add_option("--rulebook", run_options.rulebook_path,
                   "Clause rulebook (default: $FOIAMINE_RULEBOOK, else the source tree's schemas/rulebook.yaml)");
+  std::string run_shard;
+  run->add_option("--shard", run_shard, "Index only shard K of N (K from 0, e.g. $SLURM_ARRAY_TASK_ID/N)");
 
   // status
   std::string db_path;
@@ -171,6 +174,12 @@ int main(int argc, char** argv) {
   verify->add_option("--db", db_path, "Index file")->required();
   verify->add_flag("--all", verify_all, "Also list the files that match");
 
+  // merge (pipeline/merge.h)
+  foiamine::MergeOptions merge_options;
+  auto* merge = app.add_subcommand("merge", "Combine shard indexes (run --shard K/N) into one index");
+  merge->add_option("SHARD", merge_options.sources, "Shard index files, e.g. shard-*.db")->required();
+  merge->add_option("--into", merge_options.into, "Target index (created if missing)")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -180,12 +189,37 @@ int main(int argc, char** argv) {
 
   if (*run) {
     if (run_options.jobs == 0) run_options.jobs = static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+    if (!run_shard.empty()) {
+      auto shard = foiamine::ParseShard(run_shard);
+      if (!shard.ok()) {
+        std::cerr << "foiamine run: " << shard.status().message() << "\n";
+        return foiamine::kExitUsage;
+      }
+      run_options.shard = shard.value();
+    }
     run_options.command_line = CommandLine(argc, argv);
     std::error_code ec;
     run_options.helper_executable = std::filesystem::read_symlink("/proc/self/exe", ec).string();
     std::signal(SIGINT, OnInterrupt);
     std::signal(SIGTERM, OnInterrupt);
     return foiamine::RunDrops(run_options, std::cout, std::cerr);
+  }
+
+  if (*merge) {
+    merge_options.command_line = CommandLine(argc, argv);
+    auto totals = foiamine::MergeIndexes(merge_options);
+    if (!totals.ok()) {
+      std::cerr << "foiamine merge: " << totals.status().message() << "\n";
+      return foiamine::kExitUsage;
+    }
+    for (const auto& w : totals->warnings) std::cerr << "foiamine merge: warning: " << w << "\n";
+    std::cout << "foiamine merge: " << merge_options.sources.size() << " index" << (merge_options.sources.size() == 1 ? "" : "es")
+              << " -> " << merge_options.into << "\n"
+              << "  new documents   " << totals->documents_new << " (" << totals->pages << " pages)\n"
+              << "  duplicates      " << totals->documents_duplicate << " (paths unioned)\n"
+              << "  failures        " << totals->failures_kept << " (of " << totals->failures_seen
+              << " recorded in the sources)\n";
+    return 0;
   }
 
   if (*status) {

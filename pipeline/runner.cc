@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -25,6 +26,7 @@
 #include "pipeline/sha256.h"
 #include "pipeline/text_file.h"
 #include "pipeline/utf8.h"
+#include "pipeline/zip_drop.h"
 
 namespace foiamine {
 namespace fs = std::filesystem;
@@ -88,6 +90,28 @@ void Walk(const fs::path& root, const fs::path& relative, DropScan& scan) {
       scan.files.push_back(DropFile{entry.path(), MakePath(root, rel)});
     }
   }
+}
+
+// A ZIP drop (pipeline/zip_drop.h): its accepted entries become the drop's
+// files (drop_root = the archive, relative path = the entry's name), its
+// refused entries failures, and a root manifest.csv/json its manifest.
+// Returns the ZipDrop, which must outlive the processing of scan.files.
+std::optional<ZipDrop> ScanZipDrop(const fs::path& zip_path, DropScan& scan, Manifest& manifest,
+                                   std::vector<std::string>& warnings) {
+  auto zip = ZipDrop::Open(zip_path);
+  if (!zip.ok()) {
+    scan.unreadable.emplace_back(MakePath(zip_path.parent_path(), zip_path.filename()), zip.status().message());
+    return std::nullopt;
+  }
+  for (const auto& refusal : zip->refusals()) scan.unreadable.emplace_back(MakePath(zip_path, refusal.name), refusal.reason);
+  auto loaded = LoadManifest(zip->dir());
+  if (loaded.ok()) manifest = std::move(loaded.value());
+  else warnings.push_back(loaded.status().message() + " (manifest ignored)");
+  for (const auto& entry : zip->entries()) {
+    if (entry.name.find('/') == std::string::npos && IsManifestName(entry.name)) continue;
+    scan.files.push_back(DropFile{entry.extracted, MakePath(zip_path, entry.name)});
+  }
+  return std::move(zip.value());
 }
 
 std::string ReadHead(const fs::path& path, size_t n, std::string* error) {
@@ -168,7 +192,7 @@ Outcome IndexNewDocument(Index& index, const DropFile& file, const std::string& 
       return fail("ingest", std::string(claimed == FileType::kPdf ? "named .pdf but is an HTML page" : "HTML page") +
                                 " (" + DescribeHead(head) + "); HTML is not a supported document type");
     case FileType::kZip:
-      return fail("ingest", "ZIP archive: ZIP drops are not supported yet; unpack it into the drop folder");
+      return fail("ingest", "ZIP archive inside a drop folder: pass it as a DROP of its own (foiamine run FILE.zip)");
     case FileType::kUnknown:
       return fail("ingest", "unrecognized file type (" + DescribeHead(head) + ")");
     default: break;
@@ -428,8 +452,16 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
     if (drop_path.has_filename() == false) drop_path = drop_path.parent_path();
     DropScan scan;
     Manifest manifest;
+    std::optional<ZipDrop> zip;  // a ZIP drop's extracted entries; removed after this drop
     std::error_code ec;
-    if (fs::is_directory(drop_path, ec)) {
+    if (!fs::is_directory(drop_path, ec) && IsZipFile(drop_path)) {
+      std::vector<std::string> zip_warnings;
+      zip = ScanZipDrop(drop_path, scan, manifest, zip_warnings);
+      for (const auto& w : zip_warnings) {
+        err << "foiamine: " << w << "\n";
+        index->RecordEvent(*run_id, "warning", "", w);
+      }
+    } else if (fs::is_directory(drop_path, ec)) {
       auto loaded = LoadManifest(drop_path);
       if (loaded.ok()) {
         manifest = std::move(loaded.value());
@@ -478,6 +510,7 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
         if (!options.quiet) err << "foiamine: error: " << file.path.display << ": " << sha.status().message() << "\n";
         continue;
       }
+      if (!InShard(sha.value(), options.shard)) continue;  // another shard's document: not ours, not a failure
       DocumentPath path = file.path;
       path.in_manifest = manifest.Find(path.raw_bytes) != nullptr;
       if (auto existing = index->FindDocument(sha.value())) {

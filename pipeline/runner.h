@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/shard.h"
+
 namespace foiamine {
 
 struct RunOptions {
@@ -22,6 +24,7 @@ struct RunOptions {
   std::string command_line;      // recorded in runs.arguments
   std::string helper_executable; // the foiamine binary, for isolated Poppler (see PdfTextLimits)
   std::string rulebook_path;     // empty: see ResolveRulebookPath
+  Shard shard;                   // --shard K/N: only documents of shard K are indexed (pipeline/shard.h)
 };
 
 // Exit codes of CONTRACTS.md.

@@ -188,7 +188,7 @@ CREATE TABLE IF NOT EXISTS clauses (
   text          TEXT NOT NULL,         -- the sentence, normalized
   char_start    INTEGER NOT NULL,      -- span in pages.text of page_no
   char_end      INTEGER NOT NULL,
-  crosses_page_break INTEGER NOT NULL, -- 1 when the sentence continues on the next page:
+  crosses_page_break INTEGER NOT NULL DEFAULT 0, -- 1 when the sentence continues on the next page:
                                        -- char_end then ends its part on page_no, and `text`
                                        -- holds the whole sentence
   cue_start     INTEGER,               -- span of the stance cue ("shall not"), for highlighting;

@@ -26,6 +26,8 @@ PACKAGES=(
   qpdf
   # corpus generator: cairo + pango to typeset the born-digital PDFs
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-liberation
+  # scale-out: a single-node Slurm for tests/slurm_e2e.sh (deploy/slurm/)
+  slurmctld slurmd slurm-client munge
 )
 
 missing=()

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <ostream>
 
+#include "search/index_digest.h"
+
 namespace foiamine {
 namespace {
 
@@ -64,6 +66,7 @@ StatusOr<IndexStatus> ReadIndexStatus(Index& index) {
       "FROM pages p WHERE p.needs_ocr=1 AND p.method<>'ocr' GROUP BY p.document_id ORDER BY 1");
   if (!ocr.ok()) return ocr.status();
   while (ocr->Step()) s.needing_ocr.push_back({ocr->Text(0), ocr->Int(1)});
+  if (auto digest = IndexDigest(index); digest.ok()) s.digest = digest.value();
   return s;
 }
 
@@ -101,6 +104,7 @@ void PrintIndexStatusJson(const IndexStatus& s, std::ostream& out) {
   j["documents_needing_ocr"] = s.documents_needing_ocr;
   j["sections"] = s.sections;
   j["clauses"] = s.clauses;
+  j["digest"] = s.digest;
   j["failures"] = nlohmann::json::array();
   for (const auto& f : s.failures) {
     j["failures"].push_back({{"path", f.path}, {"drop", f.drop_root}, {"stage", f.stage}, {"reason", f.reason}, {"at", f.at}});

@@ -33,6 +33,7 @@ struct IndexStatus {
     int64_t pages = 0;
   };
   std::vector<NeedsOcr> needing_ocr;
+  std::string digest;  // content digest (search/index_digest.h); empty if it could not be computed
 };
 
 StatusOr<IndexStatus> ReadIndexStatus(Index& index);

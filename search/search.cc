@@ -21,19 +21,28 @@ StatusOr<std::vector<SearchHit>> Search(Index& index, const SearchOptions& o) {
   // The first document path stands for the document; the section is the last
   // one starting on or before the hit's page (sections are filled by the
   // extract stage).
+  // Two steps, so the costly per-row work happens only for the hits shown:
+  // `top` ranks the matching pages by bm25 (with the filters) and keeps
+  // `limit`; the outer query computes snippets, paths and sections for those.
   std::string sql =
+      "WITH top AS ("
+      "  SELECT pages_fts.rowid AS page_id, bm25(pages_fts) AS score "
+      "  FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid JOIN documents d ON d.id = p.document_id "
+      "  WHERE pages_fts MATCH ?1 "
+      "    AND (?4 = '' OR d.doc_kind = ?4) AND (?5 = '' OR d.authority = ?5) "
+      "    AND (?6 = '' OR EXISTS (SELECT 1 FROM clauses c WHERE c.document_id=d.id AND c.page_no=p.page_no "
+      "                            AND c.topic = ?6)) "
+      "  ORDER BY score LIMIT ?7) "
       "SELECT d.sha256, (SELECT f.path FROM files f WHERE f.document_id=d.id ORDER BY f.id LIMIT 1), "
       "       coalesce(d.title,''), p.page_no, "
-      "       snippet(pages_fts, 0, ?2, ?3, '…', 16), bm25(pages_fts), coalesce(d.number,''), "
+      "       snippet(pages_fts, 0, ?2, ?3, '…', 16), top.score, coalesce(d.number,''), "
       "       coalesce(d.agency,''), p.method, p.ocr_confidence, "
       "       (SELECT s.path FROM sections s WHERE s.document_id=d.id AND s.page_no<=p.page_no "
       "        ORDER BY s.page_no DESC, s.char_start DESC LIMIT 1) "
-      "FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid JOIN documents d ON d.id = p.document_id "
+      "FROM top JOIN pages_fts ON pages_fts.rowid = top.page_id JOIN pages p ON p.id = top.page_id "
+      "JOIN documents d ON d.id = p.document_id "
       "WHERE pages_fts MATCH ?1 "
-      "  AND (?4 = '' OR d.doc_kind = ?4) AND (?5 = '' OR d.authority = ?5) "
-      "  AND (?6 = '' OR EXISTS (SELECT 1 FROM clauses c WHERE c.document_id=d.id AND c.page_no=p.page_no "
-      "                          AND c.topic = ?6)) "
-      "ORDER BY bm25(pages_fts) LIMIT ?7";
+      "ORDER BY top.score, p.id";
   auto stmt = index.db().Prepare(sql);
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, o.query).Bind(2, o.mark_open).Bind(3, o.mark_close).Bind(4, o.kind).Bind(5, o.authority);

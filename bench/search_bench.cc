@@ -1,0 +1,115 @@
+// search_bench INDEX.db [--runs R]: search latency over a large index.
+//
+// For a word, a phrase, a NEAR and a filtered query, runs each R times (after
+// one warm-up) through foiamine's Search() in process (bm25 order, snippet,
+// citation, limit 20, like `foiamine search`), then the equivalent SQL in
+// the stock `sqlite3` shell on the same file (`.timer on`, same MATCH,
+// bm25 order, snippet, limit 20), and prints median and p95 of both in ms.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <unistd.h>
+#include <string>
+#include <vector>
+
+#include "pipeline/index.h"
+#include "search/search.h"
+
+namespace {
+
+struct Query {
+  std::string name, fts, authority;
+};
+
+double Percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  size_t i = static_cast<size_t>(p * (v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+std::string SqlQuote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+// The same query in the sqlite3 shell, R times; returns each "Run Time: real".
+std::vector<double> ShellTimes(const std::string& db, const Query& q, int runs) {
+  std::string sql =
+      "SELECT d.sha256, p.page_no, snippet(pages_fts, 0, '[', ']', '…', 16) FROM pages_fts "
+      "JOIN pages p ON p.id = pages_fts.rowid JOIN documents d ON d.id = p.document_id "
+      "WHERE pages_fts MATCH " + SqlQuote(q.fts) +
+      (q.authority.empty() ? "" : " AND d.authority = " + SqlQuote(q.authority)) +
+      " ORDER BY bm25(pages_fts) LIMIT 20;\n";
+  const std::string script = "/tmp/search_bench_" + std::to_string(getpid()) + ".sql";
+  {
+    std::ofstream out(script);
+    out << ".output /dev/null\n" << sql << ".timer on\n";
+    for (int i = 0; i < runs; ++i) out << sql;
+  }
+  std::string cmd = "sqlite3 -batch " + SqlQuote(db) + " < " + script + " 2>&1";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
+  std::vector<double> times;
+  char line[512];
+  while (pipe && std::fgets(line, sizeof line, pipe.get())) {
+    double real = 0;
+    if (std::sscanf(line, "Run Time: real %lf", &real) == 1) times.push_back(real * 1000);
+  }
+  std::remove(script.c_str());
+  return times;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: search_bench INDEX.db [--runs R]\n";
+    return 2;
+  }
+  std::string db = argv[1];
+  int runs = 100;
+  if (argc >= 4 && std::string(argv[2]) == "--runs") runs = std::atoi(argv[3]);
+  auto index = foiamine::Index::Open(db, foiamine::Index::Access::kRead);
+  if (!index.ok()) {
+    std::cerr << index.status().message() << "\n";
+    return 1;
+  }
+  int64_t pages = 0;
+  if (auto s = index->db().Prepare("SELECT count(*) FROM pages"); s.ok() && s->Step()) pages = s->Int(0);
+  const std::vector<Query> queries = {
+      {"word", "detainer", ""},
+      {"phrase", "\"notify Immigration and Customs Enforcement\"", ""},
+      {"NEAR", "NEAR(release detainer, 10)", ""},
+      {"filtered", "inventory", "practice"},
+  };
+  std::printf("index %s: %lld pages; %d runs per query, limit 20\n", db.c_str(), static_cast<long long>(pages), runs);
+  std::printf("%-9s %-48s %7s | %12s %9s | %12s %9s\n", "query", "FTS5", "hits", "foiamine med", "p95", "sqlite3 med",
+              "p95");
+  for (const auto& q : queries) {
+    foiamine::SearchOptions o;
+    o.query = q.fts;
+    o.authority = q.authority;
+    o.limit = 20;
+    auto warm = foiamine::Search(*index, o);
+    if (!warm.ok()) {
+      std::cerr << warm.status().message() << "\n";
+      return 1;
+    }
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i) {
+      auto t0 = std::chrono::steady_clock::now();
+      auto hits = foiamine::Search(*index, o);
+      ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    auto shell = ShellTimes(db, q, runs);
+    std::printf("%-9s %-48s %7zu | %10.2f ms %6.2f ms | ", q.name.c_str(), q.fts.c_str(), warm->size(),
+                Percentile(ms, 0.5), Percentile(ms, 0.95));
+    if (shell.empty()) std::printf("%12s %9s\n", "n/a", "n/a");
+    else std::printf("%10.2f ms %6.2f ms\n", Percentile(shell, 0.5), Percentile(shell, 0.95));
+  }
+  return 0;
+}

@@ -1,0 +1,336 @@
+#include "pipeline/merge.h"
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "pipeline/index.h"
+#include "pipeline/sqlite.h"
+
+namespace foiamine {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Column {
+  std::string name, type;
+  int64_t pk = 0;
+};
+
+// Tables copied by hand (not generically): runs (deduplicated), documents
+// (the dedup key), failures (filtered against indexed paths).
+const std::set<std::string> kSpecialTables = {"runs", "documents", "failures"};
+
+std::string Quoted(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::vector<Column> TableColumns(Database& db, const std::string& schema, const std::string& table) {
+  std::vector<Column> out;
+  auto stmt = db.Prepare("SELECT name, upper(type), pk FROM pragma_table_info(?1, ?2)");
+  if (!stmt.ok()) return out;
+  stmt->Bind(1, table).Bind(2, schema);
+  while (stmt->Step()) out.push_back({stmt->Text(0), stmt->Text(1), stmt->Int(2)});
+  return out;
+}
+
+// A table as the copy sees it: the columns both sides have, minus the
+// target's rowid alias (new rows get new ids).
+struct TablePlan {
+  std::string name;
+  std::vector<std::string> columns;
+  bool has_document_id = false, has_page_id = false;
+};
+
+StatusOr<std::vector<TablePlan>> PlanTables(Database& db, std::vector<std::string>* warnings) {
+  std::vector<std::pair<std::string, std::string>> tables;  // name, sql
+  {
+    auto stmt = db.Prepare("SELECT name, coalesce(sql, '') FROM src.sqlite_master WHERE type='table' "
+                           "AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    if (!stmt.ok()) return stmt.status();
+    while (stmt->Step()) tables.emplace_back(stmt->Text(0), stmt->Text(1));
+  }
+  std::vector<std::string> virtual_tables;
+  for (const auto& [name, sql] : tables) {
+    if (sql.rfind("CREATE VIRTUAL TABLE", 0) == 0) virtual_tables.push_back(name);
+  }
+  std::vector<TablePlan> plans;
+  for (const auto& [name, sql] : tables) {
+    bool is_virtual_or_shadow = false;
+    for (const auto& v : virtual_tables) is_virtual_or_shadow |= name == v || name.rfind(v + "_", 0) == 0;
+    if (is_virtual_or_shadow || kSpecialTables.count(name)) continue;
+    std::vector<Column> target = TableColumns(db, "main", name);
+    if (target.empty()) {
+      warnings->push_back("table " + name + " exists in a source but not in the target: not copied");
+      continue;
+    }
+    std::string target_sql;
+    {
+      auto stmt = db.Prepare("SELECT coalesce(sql, '') FROM main.sqlite_master WHERE type='table' AND name=?");
+      if (stmt.ok() && stmt->Bind(1, name).Step()) target_sql = stmt->Text(0);
+    }
+    bool without_rowid = target_sql.find("WITHOUT ROWID") != std::string::npos;
+    int pk_columns = 0;
+    for (const auto& c : target) pk_columns += c.pk > 0;
+    std::set<std::string> source_columns;
+    for (const auto& c : TableColumns(db, "src", name)) source_columns.insert(c.name);
+    TablePlan plan{name, {}, false, false};
+    for (const auto& c : target) {
+      bool rowid_alias = !without_rowid && c.pk == 1 && pk_columns == 1 && c.type == "INTEGER";
+      if (rowid_alias || !source_columns.count(c.name)) continue;
+      plan.columns.push_back(c.name);
+      plan.has_document_id |= c.name == "document_id";
+      plan.has_page_id |= c.name == "page_id";
+    }
+    plans.push_back(std::move(plan));
+  }
+  return plans;
+}
+
+// The SELECT expression copying column `c` of source row `s`, remapped.
+// ?1 is the target document id, ?2 the source document id.
+std::string CopyExpression(const std::string& c) {
+  if (c == "document_id") return "?1";
+  if (c == "run_id" || c == "first_run_id") {
+    return "(SELECT new_id FROM temp.merge_run_map WHERE old_id = s." + Quoted(c) + ")";
+  }
+  if (c == "page_id") {
+    return "(SELECT np.id FROM main.pages np JOIN src.pages sp ON np.page_no = sp.page_no "
+           "WHERE sp.id = s.page_id AND np.document_id = ?1)";
+  }
+  return "s." + Quoted(c);
+}
+
+std::string InsertSelect(const std::string& verb, const std::string& table, const std::vector<std::string>& columns,
+                         const std::string& where) {
+  std::string cols, exprs;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    cols += (i ? ", " : "") + Quoted(columns[i]);
+    exprs += (i ? ", " : "") + CopyExpression(columns[i]);
+  }
+  return verb + " INTO main." + Quoted(table) + "(" + cols + ") SELECT " + exprs + " FROM src." + Quoted(table) +
+         " s " + where;
+}
+
+std::vector<std::string> CommonColumns(Database& db, const std::string& table, bool drop_id) {
+  std::set<std::string> source;
+  for (const auto& c : TableColumns(db, "src", table)) source.insert(c.name);
+  std::vector<std::string> out;
+  for (const auto& c : TableColumns(db, "main", table)) {
+    if ((drop_id && c.name == "id") || !source.count(c.name)) continue;
+    out.push_back(c.name);
+  }
+  return out;
+}
+
+// Copies the source's runs into the target once (a run already there, same
+// start, arguments and drops, is reused) and fills temp.merge_run_map.
+Status MapRuns(Database& db) {
+  Status s = db.Exec("DELETE FROM temp.merge_run_map");
+  if (!s.ok()) return s;
+  auto runs = db.Prepare("SELECT id, started_at, arguments, drops FROM src.runs ORDER BY id");
+  if (!runs.ok()) return runs.status();
+  auto find = db.Prepare("SELECT id FROM main.runs WHERE started_at=? AND arguments=? AND drops=? ORDER BY id LIMIT 1");
+  if (!find.ok()) return find.status();
+  auto copy = db.Prepare(InsertSelect("INSERT", "runs", CommonColumns(db, "runs", true), "WHERE s.id = ?2"));
+  if (!copy.ok()) return copy.status();
+  auto map = db.Prepare("INSERT INTO temp.merge_run_map(old_id, new_id) VALUES (?, ?)");
+  if (!map.ok()) return map.status();
+  Status step;
+  while (runs->Step(&step)) {
+    int64_t old_id = runs->Int(0), new_id = 0;
+    find->Reset();
+    find->Bind(1, runs->Text(1)).Bind(2, runs->Text(2)).Bind(3, runs->Text(3));
+    if (find->Step()) {
+      new_id = find->Int(0);
+    } else {
+      copy->Reset();
+      copy->Bind(2, old_id);
+      s = copy->Run();
+      if (!s.ok()) return s;
+      new_id = db.LastInsertRowId();
+    }
+    map->Reset();
+    map->Bind(1, old_id).Bind(2, new_id);
+    s = map->Run();
+    if (!s.ok()) return s;
+  }
+  return step;
+}
+
+// Detaches `src` on scope exit, whatever happened.
+class Attachment {
+ public:
+  Attachment(Database& db, const std::string& path) : db_(db) {
+    auto stmt = db.Prepare("ATTACH DATABASE ? AS src");
+    if (!stmt.ok()) {
+      status_ = stmt.status();
+      return;
+    }
+    stmt->Bind(1, path);
+    status_ = stmt->Run();
+    attached_ = status_.ok();
+  }
+  ~Attachment() {
+    if (attached_) db_.Exec("DETACH DATABASE src");
+  }
+  const Status& status() const { return status_; }
+
+ private:
+  Database& db_;
+  Status status_;
+  bool attached_ = false;
+};
+
+Status MergeOne(Database& db, const std::string& source, MergeTotals& totals) {
+  Attachment attachment(db, source);
+  if (!attachment.status().ok()) return Status::IoError("cannot open " + source + ": " + attachment.status().message());
+  Status s = MapRuns(db);
+  if (!s.ok()) return s;
+  auto plans = PlanTables(db, &totals.warnings);
+  if (!plans.ok()) return plans.status();
+
+  // Statements, prepared once per source. Pages go first so that page_id
+  // remapping finds the new pages.
+  auto find_doc = db.Prepare("SELECT id FROM main.documents WHERE sha256 = ?");
+  auto copy_doc = db.Prepare(InsertSelect("INSERT", "documents", CommonColumns(db, "documents", true), "WHERE s.id = ?2"));
+  if (!find_doc.ok()) return find_doc.status();
+  if (!copy_doc.ok()) return copy_doc.status();
+  std::vector<Statement> per_document, per_document_files;
+  std::vector<const TablePlan*> ordered;
+  for (const auto& p : *plans) if (p.name == "pages") ordered.push_back(&p);
+  for (const auto& p : *plans) if (p.name != "pages" && p.has_document_id) ordered.push_back(&p);
+  for (const auto& p : *plans) if (!p.has_document_id && p.has_page_id) ordered.push_back(&p);
+  std::unique_ptr<Statement> copy_files;
+  for (const TablePlan* p : ordered) {
+    std::string where = p->has_document_id ? "WHERE s.document_id = ?2"
+                                           : "WHERE s.page_id IN (SELECT id FROM src.pages WHERE document_id = ?2)";
+    // Paths are unioned: a path already known keeps its row.
+    auto stmt = db.Prepare(InsertSelect(p->name == "files" ? "INSERT OR IGNORE" : "INSERT", p->name, p->columns, where));
+    if (!stmt.ok()) return stmt.status();
+    if (p->name == "files") copy_files = std::make_unique<Statement>(std::move(stmt.value()));
+    else per_document.push_back(std::move(stmt.value()));
+  }
+  auto count_pages = db.Prepare("SELECT count(*) FROM src.pages WHERE document_id = ?");
+  if (!count_pages.ok()) return count_pages.status();
+
+  std::vector<std::pair<int64_t, std::string>> docs;
+  {
+    auto stmt = db.Prepare("SELECT id, sha256 FROM src.documents ORDER BY sha256");
+    if (!stmt.ok()) return stmt.status();
+    while (stmt->Step()) docs.emplace_back(stmt->Int(0), stmt->Text(1));
+  }
+  for (const auto& [old_id, sha] : docs) {
+    Transaction tx(db);
+    if (!tx.begin_status().ok()) return tx.begin_status();
+    find_doc->Reset();
+    find_doc->Bind(1, sha);
+    int64_t new_id = 0;
+    bool duplicate = find_doc->Step();
+    if (duplicate) {
+      new_id = find_doc->Int(0);
+    } else {
+      copy_doc->Reset();
+      copy_doc->Bind(2, old_id);
+      s = copy_doc->Run();
+      if (!s.ok()) return Status::IoError("document " + sha + ": " + s.message());
+      new_id = db.LastInsertRowId();
+    }
+    if (copy_files) {
+      copy_files->Reset();
+      copy_files->Bind(1, new_id).Bind(2, old_id);
+      s = copy_files->Run();
+      if (!s.ok()) return Status::IoError("document " + sha + ", files: " + s.message());
+    }
+    if (!duplicate) {
+      for (auto& stmt : per_document) {
+        stmt.Reset();
+        stmt.Bind(1, new_id).Bind(2, old_id);
+        s = stmt.Run();
+        if (!s.ok()) return Status::IoError("document " + sha + ": " + s.message());
+      }
+      count_pages->Reset();
+      count_pages->Bind(1, old_id);
+      if (count_pages->Step()) totals.pages += count_pages->Int(0);
+    }
+    s = tx.Commit();
+    if (!s.ok()) return s;
+    ++(duplicate ? totals.documents_duplicate : totals.documents_new);
+  }
+
+  // Everything else (events, content-keyed caches), then failures.
+  Transaction tx(db);
+  if (!tx.begin_status().ok()) return tx.begin_status();
+  for (const auto& p : *plans) {
+    if (p.has_document_id || p.has_page_id) continue;
+    s = db.Exec(InsertSelect("INSERT OR IGNORE", p.name, p.columns, ""));
+    if (!s.ok()) return Status::IoError("table " + p.name + ": " + s.message());
+  }
+  {
+    auto count = db.Prepare("SELECT count(*) FROM src.failures");
+    if (count.ok() && count->Step()) totals.failures_seen += count->Int(0);
+  }
+  auto failures = db.Prepare(InsertSelect(
+      "INSERT OR IGNORE", "failures", CommonColumns(db, "failures", false),
+      "WHERE NOT EXISTS (SELECT 1 FROM main.files f WHERE f.drop_root = s.drop_root AND f.path_bytes = s.path_bytes)"));
+  if (!failures.ok()) return failures.status();
+  s = failures->Run();
+  if (!s.ok()) return s;
+  return tx.Commit();
+}
+
+}  // namespace
+
+StatusOr<MergeTotals> MergeIndexes(const MergeOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  if (options.sources.empty()) return Status::InvalidArgument("no SHARD.db given");
+  std::error_code ec;
+  for (const auto& source : options.sources) {
+    if (!fs::is_regular_file(source, ec)) return Status::NotFound("no index at " + source);
+    if (fs::exists(options.into, ec) && fs::equivalent(source, options.into, ec)) {
+      return Status::InvalidArgument(source + " is the target itself; merge into a new file");
+    }
+    // Is it a foiamine index this binary can read? (Refuses newer schemas.)
+    auto probe = Index::Open(source, Index::Access::kRead);
+    if (!probe.ok()) return probe.status();
+  }
+  auto index = Index::Open(options.into, Index::Access::kWrite);
+  if (!index.ok()) return index.status();
+  Database& db = index->db();
+  std::string sources;
+  for (const auto& s : options.sources) sources += (sources.empty() ? "" : "\n") + s;
+  auto run_id = index->BeginRun(sources, options.command_line);
+  if (!run_id.ok()) return run_id.status();
+  Status s = db.Exec("CREATE TEMP TABLE IF NOT EXISTS merge_run_map(old_id INTEGER PRIMARY KEY, new_id INTEGER)");
+  if (!s.ok()) return s;
+
+  MergeTotals totals;
+  for (const auto& source : options.sources) {
+    s = MergeOne(db, source, totals);
+    if (!s.ok()) return Status(Status::IoError("merging " + source + ": " + s.message()));
+  }
+  // A path that failed in one source but was indexed by another is not a failure.
+  s = db.Exec("DELETE FROM main.failures WHERE EXISTS (SELECT 1 FROM main.files f WHERE "
+              "f.drop_root = failures.drop_root AND f.path_bytes = failures.path_bytes)");
+  if (!s.ok()) return s;
+  {
+    auto stmt = db.Prepare("SELECT count(*) FROM main.failures");
+    if (stmt.ok() && stmt->Step()) totals.failures_kept = stmt->Int(0);
+  }
+  RunTotals run;
+  run.docs_new = totals.documents_new;
+  run.docs_unchanged = totals.documents_duplicate;
+  run.docs_failed = totals.failures_kept;
+  run.pages_indexed = totals.pages;
+  run.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  run.exit_code = 0;
+  s = index->FinishRun(*run_id, run);
+  if (!s.ok()) return s;
+  return totals;
+}
+
+}  // namespace foiamine

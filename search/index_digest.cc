@@ -1,0 +1,129 @@
+#include "search/index_digest.h"
+
+#include <openssl/evp.h>
+
+#include <memory>
+#include <set>
+#include <vector>
+
+namespace foiamine {
+namespace {
+
+class Hasher {
+ public:
+  Hasher() : ctx_(EVP_MD_CTX_new()) { EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr); }
+  // Length-framed, with a tag, so field boundaries cannot shift.
+  void Field(char tag, std::string_view bytes) {
+    unsigned char head[9];
+    head[0] = static_cast<unsigned char>(tag);
+    uint64_t n = bytes.size();
+    for (int i = 0; i < 8; ++i) head[1 + i] = static_cast<unsigned char>(n >> (8 * i));
+    EVP_DigestUpdate(ctx_.get(), head, sizeof head);
+    EVP_DigestUpdate(ctx_.get(), bytes.data(), bytes.size());
+  }
+  std::string HexDigest() {
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(ctx_.get(), md, &len);
+    static const char* kHex = "0123456789abcdef";
+    std::string out;
+    for (unsigned i = 0; i < len; ++i) {
+      out += kHex[md[i] >> 4];
+      out += kHex[md[i] & 15];
+    }
+    return out;
+  }
+
+ private:
+  struct Free {
+    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+  };
+  std::unique_ptr<EVP_MD_CTX, Free> ctx_;
+};
+
+// Hashes every row of `columns` FROM `from_where`, ORDER BY `order_by` (a
+// total order of the rows; empty: all the columns, in order).
+// Each column is hashed as SQLite's quote() of it: type-preserving text
+// ('it''s', 12, 1.5, X'00', NULL), so 1 and '1' differ and reals render the
+// same way on every machine.
+Status HashRows(Database& db, Hasher& h, const std::string& section, const std::vector<std::string>& columns,
+                const std::string& from_where, const std::string& order_by = "") {
+  h.Field('S', section);
+  std::string sql = "SELECT ";
+  std::string order;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    sql += (i ? ", " : "") + std::string("quote(") + columns[i] + ")";
+    order += (i ? ", " : "") + std::to_string(i + 1);
+  }
+  sql += " " + from_where + " ORDER BY " + (order_by.empty() ? order : order_by);
+  auto stmt = db.Prepare(sql);
+  if (!stmt.ok()) return stmt.status();
+  Status status;
+  while (stmt->Step(&status)) {
+    h.Field('R', "");
+    for (size_t i = 0; i < columns.size(); ++i) h.Field('V', stmt->Text(static_cast<int>(i)));
+  }
+  return status;
+}
+
+bool TableExists(Database& db, const std::string& table) {
+  auto stmt = db.Prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?");
+  if (!stmt.ok()) return false;
+  stmt->Bind(1, table);
+  return stmt->Step();
+}
+
+// Columns of `table` that carry content: not the integer row id, not
+// document_id (replaced by the document's sha256), not run ids or times.
+std::vector<std::string> ContentColumns(Database& db, const std::string& table) {
+  std::vector<std::string> out;
+  auto stmt = db.Prepare("SELECT name, type, pk FROM pragma_table_info(?)");
+  if (!stmt.ok()) return out;
+  stmt->Bind(1, table);
+  int pk_columns = 0;
+  std::vector<std::tuple<std::string, std::string, int64_t>> all;
+  while (stmt->Step()) {
+    all.emplace_back(stmt->Text(0), stmt->Text(1), stmt->Int(2));
+    pk_columns += stmt->Int(2) > 0;
+  }
+  static const std::set<std::string> kSkip = {"document_id", "run_id", "first_run_id", "at", "indexed_at",
+                                              "created_at",  "updated_at"};
+  for (const auto& [name, type, pk] : all) {
+    bool rowid_alias = pk == 1 && pk_columns == 1 && (type == "INTEGER" || type == "integer");
+    if (rowid_alias || name == "id" || kSkip.count(name)) continue;
+    out.push_back("t.\"" + name + "\"");
+  }
+  return out;
+}
+
+}  // namespace
+
+StatusOr<std::string> IndexDigest(Index& index) {
+  Database& db = index.db();
+  Hasher h;
+  h.Field('F', "foiamine-index-digest/1");
+  Status s = HashRows(db, h, "documents",
+                      {"sha256", "file_type", "size_bytes", "page_count", "title", "number", "agency", "doc_kind",
+                       "authority", "issued", "effective", "review", "source", "metadata_origin", "pdf_title"},
+                      "FROM documents", "sha256");
+  if (!s.ok()) return s;
+  s = HashRows(db, h, "files", {"d.sha256", "f.path_bytes", "f.in_manifest"},
+               "FROM files f JOIN documents d ON d.id = f.document_id", "d.sha256, f.path_bytes, f.in_manifest");
+  if (!s.ok()) return s;
+  // (document_id, page_no) is unique: documents in sha256 order, each one's
+  // pages through the index, without sorting the text.
+  s = HashRows(db, h, "pages", {"d.sha256", "p.page_no", "p.method", "p.text"},
+               "FROM documents d JOIN pages p ON p.document_id = d.id", "d.sha256, p.page_no");
+  if (!s.ok()) return s;
+  for (const char* table : {"sections", "clauses", "citations", "exemptions"}) {
+    if (!TableExists(db, table)) continue;
+    std::vector<std::string> columns = {"d.sha256"};
+    for (auto& c : ContentColumns(db, table)) columns.push_back(std::move(c));
+    s = HashRows(db, h, table, columns,
+                 std::string("FROM \"") + table + "\" t JOIN documents d ON d.id = t.document_id");
+    if (!s.ok()) return s;
+  }
+  return h.HexDigest();
+}
+
+}  // namespace foiamine
