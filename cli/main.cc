@@ -350,7 +350,8 @@ int main(int argc, char** argv) {
     std::error_code ec;
     if (std::filesystem::exists(divergence_labels, ec)) {
       auto pairs = foiamine::FindDivergences(*records, {});
-      auto score = foiamine::EvaluateDivergences(pairs, divergence_labels.string());
+      auto score = foiamine::EvaluateDivergences(
+          pairs, divergence_labels.string(), (std::filesystem::path(labels_dir) / "clauses.jsonl").string());
       if (!score.ok()) {
         std::cerr << "foiamine eval: " << score.status().message() << "\n";
         return foiamine::kExitUsage;

@@ -199,45 +199,123 @@ Matrix BuildMatrix(const std::vector<ClauseRecord>& clauses, const std::vector<D
   return m;
 }
 
-StatusOr<DivergenceScore> EvaluateDivergences(const std::vector<Divergence>& found, const std::string& labels_path) {
-  using nlohmann::json;
-  std::ifstream in(labels_path);
-  if (!in) return Status::NotFound("cannot read labels " + labels_path);
-  using Key = std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>;
-  auto describe = [](const Key& k) {
-    return std::get<0>(k) + " " + std::get<1>(k) + ": " + std::get<2>(k) + " " + std::get<3>(k) + " <> " +
-           std::get<4>(k) + " " + std::get<5>(k);
-  };
-  std::set<Key> labels;
-  std::string line;
-  int line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    json j = json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("law") || !j.contains("practice")) {
-      return Status::Corrupt(labels_path + ":" + std::to_string(line_no) + ": not a divergence label");
+namespace {
+
+// Section labels compare without a trailing '.', case and spaces folded.
+std::string NormalizeSection(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isspace(c)) continue;
+    out += static_cast<char>(std::tolower(c));
+  }
+  while (!out.empty() && out.back() == '.') out.pop_back();
+  return out;
+}
+
+std::string FoldText(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (unsigned char c : s) {
+    if (std::isspace(c)) {
+      space = !out.empty();
+      continue;
     }
-    labels.insert(Key{j.value("topic", ""), j.value("actor", ""), j["law"].value("doc_path", ""),
-                      j["law"].value("section", ""), j["practice"].value("doc_path", ""),
-                      j["practice"].value("section", "")});
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(c));
   }
-  std::set<Key> keys;
-  for (const auto& d : found) {
-    if (d.agreement) continue;
-    keys.insert(Key{d.topic, d.actor, d.law.doc_path, d.law.section, d.practice.doc_path, d.practice.section});
+  return out;
+}
+
+struct LabelSide {
+  std::string doc_path, section;
+};
+struct DivergenceLabel {
+  std::string topic, actor;
+  LabelSide law, practice;
+  std::string Describe() const {
+    return topic + " " + actor + ": " + law.doc_path + " " + law.section + " <> " + practice.doc_path + " " +
+           practice.section;
   }
+};
+
+}  // namespace
+
+StatusOr<DivergenceScore> EvaluateDivergences(const std::vector<Divergence>& found, const std::string& labels_path,
+                                              const std::string& clause_labels_path) {
+  using nlohmann::json;
+  auto read_jsonl = [](const std::string& path, std::vector<json>* out) -> Status {
+    std::ifstream in(path);
+    if (!in) return Status::NotFound("cannot read labels " + path);
+    std::string line;
+    int line_no = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      json j = json::parse(line, nullptr, false);
+      if (j.is_discarded() || !j.is_object()) return Status::Corrupt(path + ":" + std::to_string(line_no) + ": not a JSON object");
+      out->push_back(std::move(j));
+    }
+    return Status::Ok();
+  };
+  std::vector<json> raw;
+  if (Status s = read_jsonl(labels_path, &raw); !s.ok()) return s;
+  std::vector<DivergenceLabel> labels;
+  for (const auto& j : raw) {
+    if (!j.contains("law") || !j.contains("practice") || !j["law"].is_object() || !j["practice"].is_object()) {
+      return Status::Corrupt(labels_path + ": a line is not a divergence label (needs law and practice)");
+    }
+    labels.push_back(DivergenceLabel{j.value("topic", ""), j.value("actor", ""),
+                                     {j["law"].value("doc_path", ""), j["law"].value("section", "")},
+                                     {j["practice"].value("doc_path", ""), j["practice"].value("section", "")}});
+  }
+  // Quotes of labeled clauses by (doc_path, normalized section, topic).
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::string>> quotes;
+  if (!clause_labels_path.empty()) {
+    std::vector<json> clause_labels;
+    if (Status s = read_jsonl(clause_labels_path, &clause_labels); !s.ok()) return s;
+    for (const auto& j : clause_labels) {
+      quotes[{j.value("doc_path", ""), NormalizeSection(j.value("section", "")), j.value("topic", "")}].push_back(
+          FoldText(j.value("quote", "")));
+    }
+  }
+  auto side_matches = [&](const ClauseRecord& c, const LabelSide& side, const std::string& topic) {
+    if (c.doc_path != side.doc_path) return false;
+    const std::string section = NormalizeSection(side.section);
+    if (NormalizeSection(c.section) == section) return true;
+    auto it = quotes.find({side.doc_path, section, topic});
+    if (it == quotes.end()) return false;
+    const std::string text = FoldText(c.text);
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [&](const std::string& q) { return !q.empty() && text.find(q) != std::string::npos; });
+  };
+  auto pair_matches = [&](const Divergence& d, const DivergenceLabel& l) {
+    return d.topic == l.topic && SameActor(d.actor, l.actor) && side_matches(d.law, l.law, l.topic) &&
+           side_matches(d.practice, l.practice, l.topic);
+  };
+
   DivergenceScore s;
   s.expected = static_cast<int>(labels.size());
-  s.found = static_cast<int>(keys.size());
-  for (const auto& k : labels) {
-    if (keys.count(k)) ++s.matched;
-    else s.missed.push_back(describe(k));
+  for (const auto& l : labels) {
+    bool hit = std::any_of(found.begin(), found.end(), [&](const Divergence& d) { return !d.agreement && pair_matches(d, l); });
+    if (hit) ++s.matched;
+    else s.missed.push_back(l.Describe());
   }
-  for (const auto& k : keys) {
-    if (!labels.count(k)) {
+  // Found pairs, one per distinct (topic, actor, law clause section, practice clause section) key.
+  std::set<std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>> seen;
+  for (const auto& d : found) {
+    if (d.agreement) continue;
+    if (!seen.insert({d.topic, d.actor, d.law.doc_path, NormalizeSection(d.law.section), d.practice.doc_path,
+                      d.practice.id})
+             .second) {
+      continue;
+    }
+    ++s.found;
+    bool labeled = std::any_of(labels.begin(), labels.end(), [&](const DivergenceLabel& l) { return pair_matches(d, l); });
+    if (!labeled) {
       ++s.false_pairs;
-      s.unexpected.push_back(describe(k));
+      s.unexpected.push_back(d.topic + " " + d.actor + ": " + d.law.doc_path + " " + d.law.section + " <> " +
+                             d.practice.doc_path + " " + d.practice.section + " [" + d.practice.id + "]");
     }
   }
   return s;

@@ -90,9 +90,15 @@ Matrix BuildMatrix(const std::vector<ClauseRecord>& clauses, const std::vector<D
                    const std::string& topic_filter = "");
 
 // Scores found divergences against corpus/labels/divergences.jsonl. A found
-// pair matches a label when topic, actor, and both sides' doc_path and
-// section are equal. Several found pairs may match one label (two clauses
-// in one section): they count once.
+// pair matches a label when topic and actor are equal and each side matches
+// the label's side: same doc_path, and either the same section (compared
+// without a trailing '.', case and spaces folded: "IV.A." is "IV.A"), or —
+// when `clause_labels_jsonl_path` is given — the found clause is the
+// labeled clause by the CONTRACTS clause rule (a clauses.jsonl label with
+// that doc_path, section and topic whose quote occurs in the clause text).
+// The second way covers sections the extractor does not name the labels'
+// way ("msg 2", "entry 103", "line 7" of practice documents). Several found
+// pairs may match one label (two clauses in one section): they count once.
 struct DivergenceScore {
   int found = 0;     // distinct (topic, actor, law side, practice side) keys found
   int expected = 0;  // labels
@@ -100,7 +106,8 @@ struct DivergenceScore {
   int false_pairs = 0;
   std::vector<std::string> missed, unexpected;
 };
-StatusOr<DivergenceScore> EvaluateDivergences(const std::vector<Divergence>& found, const std::string& labels_jsonl_path);
+StatusOr<DivergenceScore> EvaluateDivergences(const std::vector<Divergence>& found, const std::string& labels_jsonl_path,
+                                              const std::string& clause_labels_jsonl_path = "");
 void PrintDivergenceScore(const DivergenceScore& score, bool verbose, std::ostream& out);
 
 }  // namespace foiamine
