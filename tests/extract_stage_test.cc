@@ -13,18 +13,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<nlohmann::json> Lines(const std::string& text) {
-  std::vector<nlohmann::json> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(nlohmann::json::parse(text.substr(start, end - start)));
-    start = end + 1;
-  }
-  return out;
-}
-
 void MakePolicyDrop(const fs::path& drop) {
   WriteTextPdf(drop / "ps-4020.pdf",
                {{"PROGRAM STATEMENT 4020.1F", "1. PURPOSE", "To set out how property is returned at discharge."},
@@ -54,7 +42,7 @@ TEST_CASE("run extracts clauses with section, page, box and citation", "[e2e][ex
   REQUIRE(run.exit_code == 0);
   auto listed = RunFoiamine("clauses --json --db " + db);
   REQUIRE(listed.exit_code == 0);
-  auto clauses = Lines(listed.out);
+  auto clauses = JsonLines(listed.out);
   nlohmann::json notify = FindClause(clauses, "release_notification");
   REQUIRE_FALSE(notify.is_null());
   CHECK(notify["stance"] == "requires");
@@ -77,7 +65,7 @@ TEST_CASE("run extracts clauses with section, page, box and citation", "[e2e][ex
   CHECK(y1 > y0 + 15);  // two lines
   CHECK(x1 > x0 + 200);
   // char offsets slice the sentence out of the page text.
-  auto pages = Lines(RunFoiamine("pages --json --doc ps-4020.pdf --db " + db).out);
+  auto pages = JsonLines(RunFoiamine("pages --json --doc ps-4020.pdf --db " + db).out);
   REQUIRE(pages.size() == 2);
   std::string page_text = pages[1]["text"];
   int start = notify["char_start"], end = notify["char_end"];
@@ -87,7 +75,7 @@ TEST_CASE("run extracts clauses with section, page, box and citation", "[e2e][ex
   auto human = RunFoiamine("clauses --topic release_notification --db " + db);
   CHECK(human.out.find("DOC PS 4020.1F § 9.a.(b), p. 2  release_notification / requires / DOC") != std::string::npos);
   // Search hits now carry the section.
-  auto hits = Lines(RunFoiamine("search '\"notify Immigration\"' --json --db " + db).out);
+  auto hits = JsonLines(RunFoiamine("search '\"notify Immigration\"' --json --db " + db).out);
   REQUIRE(hits.size() == 1);
   CHECK(hits[0]["section"] == "9.a.(b)");
   CHECK(hits[0]["citation"] == "DOC PS 4020.1F § 9.a.(b), p. 2");
@@ -160,7 +148,7 @@ TEST_CASE("official D.C. Code XML is indexed as law with exact subsection citati
   auto run = RunFoiamine("run " + Quote((dir / "drop").string()) + " --quiet --db " + db);
   INFO(run.out << run.err);
   REQUIRE(run.exit_code == 0);
-  auto clauses = Lines(RunFoiamine("clauses --json --authority law --db " + db).out);
+  auto clauses = JsonLines(RunFoiamine("clauses --json --authority law --db " + db).out);
   REQUIRE_FALSE(clauses.empty());
   bool hold = false;
   for (const auto& c : clauses) {

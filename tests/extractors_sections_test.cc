@@ -30,7 +30,7 @@ DocumentInput Policy() {
 
 }  // namespace
 
-TEST_CASE("section paths continue across pages; headers and page numbers stay out", "[extractors][sections]") {
+TEST_CASE("section paths continue across pages, headers and page numbers stay out", "[extractors][sections]") {
   std::vector<Section> sections = FindSections(Policy());
   std::vector<std::string> paths;
   for (const Section& s : sections) paths.push_back(s.path);

@@ -31,7 +31,7 @@ void MakeDrop(const fs::path& drop) {
 
 }  // namespace
 
-TEST_CASE("the same drop indexed twice gives the same digest; a changed page text does not", "[digest]") {
+TEST_CASE("the same drop indexed twice gives the same digest, a changed page text does not", "[digest]") {
   ScratchDir dir;
   MakeDrop(dir / "drop");
   // Index b first gets an unrelated document (then removed), so row ids differ between a and b.

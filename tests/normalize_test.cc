@@ -30,7 +30,7 @@ TEST_CASE("normalization folds ligatures, quotes, dashes and soft hyphens", "[no
   CHECK(SpanText(page, page.word_spans[4]) == "detainer");
 }
 
-TEST_CASE("words hyphenated at a line end are joined; dashes and capitals are not", "[normalize]") {
+TEST_CASE("words hyphenated at a line end are joined, dashes and capitals are not", "[normalize]") {
   std::vector<SourceWord> words = {W("shall"), W("noti-", Break::kLine), W("fy"), W("the"),
                                    W("Compact\xE2\x80\x94", Break::kLine), W("recognizing"),
                                    W("Post-", Break::kLine), W("Release"), W("end.", Break::kParagraph), W("Next")};

@@ -24,18 +24,6 @@ int64_t QueryInt(const fs::path& db_path, const std::string& sql) {
   return stmt->Int(0);
 }
 
-std::vector<nlohmann::json> JsonLines(const std::string& text) {
-  std::vector<nlohmann::json> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(nlohmann::json::parse(text.substr(start, end - start)));
-    start = end + 1;
-  }
-  return out;
-}
-
 // A small drop: a three-page policy (listed in the manifest) and an email
 // export (not listed).
 void MakeGoodDrop(const fs::path& drop) {
@@ -55,7 +43,7 @@ void MakeGoodDrop(const fs::path& drop) {
 
 }  // namespace
 
-TEST_CASE("run indexes a drop; search finds a sentence on its page with a citation", "[e2e]") {
+TEST_CASE("run indexes a drop and search finds a sentence on its page with a citation", "[e2e]") {
   ScratchDir dir;
   MakeGoodDrop(dir / "drop");
   auto run = RunFoiamine("run " + Quote((dir / "drop").string()) + " --db " + Quote((dir / "i.db").string()));
@@ -71,7 +59,7 @@ TEST_CASE("run indexes a drop; search finds a sentence on its page with a citati
   CHECK(hits[0]["doc_path"] == "policies/ps-4020.pdf");
   CHECK(hits[0]["page"] == 2);
   CHECK(hits[0]["doc_title"] == "Inmate Release Procedures");
-  CHECK(hits[0]["citation"] == "DOC PS 4020.1F, p. 2");
+  CHECK(hits[0]["citation"] == "DOC PS 4020.1F § 9.a.(b), p. 2");
   CHECK(hits[0]["doc_sha256"].get<std::string>().size() == 64);
   CHECK(hits[0]["snippet"].get<std::string>().find("**notify Immigration and Customs Enforcement**") !=
         std::string::npos);
@@ -79,7 +67,7 @@ TEST_CASE("run indexes a drop; search finds a sentence on its page with a citati
   // The sentence runs across a line break: NEAR still finds it on page 2.
   auto near = RunFoiamine("search 'NEAR(notify detainer, 20)' --db " + Quote((dir / "i.db").string()));
   REQUIRE(near.exit_code == 0);
-  CHECK(near.out.find("DOC PS 4020.1F, p. 2") != std::string::npos);
+  CHECK(near.out.find("DOC PS 4020.1F § 9.a.(b), p. 2") != std::string::npos);
 
   // The text file is found by its own words; its title is inferred.
   auto mail = RunFoiamine("search 'discharge' --json --db " + Quote((dir / "i.db").string()));
@@ -115,7 +103,7 @@ TEST_CASE("re-running on the same drop adds nothing twice", "[e2e]") {
   CHECK(QueryInt(db, "SELECT count(*) FROM runs WHERE exit_code=0") == 2);
 }
 
-TEST_CASE("broken inputs are recorded with reasons; the rest is indexed; exit code 2", "[e2e][bad_input]") {
+TEST_CASE("broken inputs are recorded with reasons, the rest is indexed, exit code 2", "[e2e][bad_input]") {
   ScratchDir dir;
   fs::path drop = dir / "drop";
   MakeGoodDrop(drop);

@@ -72,6 +72,18 @@ void WriteFile(const fs::path& path, const std::string& bytes) {
   if (!f) throw std::runtime_error("cannot write " + path.string());
 }
 
+std::vector<nlohmann::json> JsonLines(const std::string& text) {
+  std::vector<nlohmann::json> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(nlohmann::json::parse(text.substr(start, end - start)));
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string ReadFile(const fs::path& path) {
   std::ifstream f(path, std::ios::binary);
   std::ostringstream s;

@@ -1,6 +1,8 @@
 // Helpers shared by the tests: scratch directories, running the real binary,
 // locating ../shared/eval.
 #pragma once
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -40,6 +42,8 @@ std::filesystem::path SourceDir();
 std::filesystem::path SharedEval();
 
 void WriteFile(const std::filesystem::path& path, const std::string& bytes);
+// Parses JSON Lines output (blank lines skipped).
+std::vector<nlohmann::json> JsonLines(const std::string& text);
 std::string ReadFile(const std::filesystem::path& path);
 
 }  // namespace foiamine::testing
