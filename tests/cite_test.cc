@@ -19,18 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<nlohmann::json> JsonLines(const std::string& text) {
-  std::vector<nlohmann::json> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(nlohmann::json::parse(text.substr(start, end - start)));
-    start = end + 1;
-  }
-  return out;
-}
-
 struct PixelBox {
   int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;  // inclusive
   bool empty() const { return x1 < 0; }

@@ -195,22 +195,7 @@ TEST_CASE("divergences score against labels by topic and actor and both sides' p
 
 namespace {
 
-std::vector<nlohmann::json> JsonLines(const std::string& text) {
-  std::vector<nlohmann::json> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(nlohmann::json::parse(text.substr(start, end - start)));
-    start = end + 1;
-  }
-  return out;
-}
-
-}  // namespace
-
-// A law restricting release notices, a DOC policy requiring them, and an MPD
-// order that restricts sharing, as the law does.
+// A law restricting release notices and a DOC policy requiring them.
 void MakeDivergenceDrop(const fs::path& drop) {
   WriteTextPdf(drop / "law.pdf",
                {{"D.C. Code § 24-211.07. Cooperation with federal immigration authorities.",
@@ -226,6 +211,8 @@ void MakeDivergenceDrop(const fs::path& drop) {
             "law.pdf,Sanctuary statute,Council,statute,law,D.C. Code § 24-211.07,2020-12-23,2021-03-16,\n"
             "ps.pdf,Inmate Release Procedures,DOC,jail_policy,policy,PS 4020.1F,2019-03-01,2019-04-01,\n");
 }
+
+}  // namespace
 
 TEST_CASE("diverge end to end: text and JSON and CSV and HTML agree on the pair", "[diverge][e2e]") {
   ScratchDir dir;
