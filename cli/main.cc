@@ -11,6 +11,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "pipeline/index.h"
@@ -18,6 +19,10 @@
 #include "pipeline/pdf_text.h"
 #include "pipeline/runner.h"
 #include "search/clauses.h"
+#include "search/diverge.h"
+#include "search/cite.h"
+#include "search/diverge_report.h"
+#include "search/verify.h"
 #include "search/index_status.h"
 #include "search/search.h"
 
@@ -154,6 +159,49 @@ int main(int argc, char** argv) {
   eval->add_option("--db", db_path, "Index file")->required();
   eval->add_option("--labels", labels_dir, "Folder with clauses.jsonl (e.g. corpus/labels)")->required();
   eval->add_flag("--verbose", verbose, "List every missed label and unexpected clause");
+
+  // diverge
+  foiamine::DivergeOptions diverge_options;
+  std::string diverge_format = "text", diverge_out;
+  bool diverge_matrix = false;
+  auto* diverge = app.add_subcommand(
+      "diverge",
+      "Law vs practice: pair every law clause that restricts a topic for an agency with each policy or practice\n"
+      "clause that requires, permits or reports it; both sides cited, decisive words marked, dates flagged");
+  diverge->add_option("--db", db_path, "Index file")->required();
+  diverge->add_option("--topic", diverge_options.topic, "Only this topic (e.g. release_notification)");
+  diverge->add_option("--format", diverge_format,
+                      "text (terminal), json (JSON Lines, the Divergence record), csv (one row per pair) or html "
+                      "(one self-contained file with a table of contents and the matrix)")
+      ->check(CLI::IsMember({"text", "json", "csv", "html"}));
+  diverge->add_flag("--agreements", diverge_options.agreements,
+                    "Also list policy/practice clauses that restrict what the law restricts (compliance)");
+  diverge->add_flag("--matrix", diverge_matrix,
+                    "Text: print the agency x topic table (conflicts / complies / silent) instead of the pairs");
+  diverge->add_option("--out", diverge_out, "Write the report to this file instead of stdout");
+
+  // cite
+  std::string cite_id, exhibit_path;
+  foiamine::ExhibitOptions exhibit_options;
+  auto* cite = app.add_subcommand(
+      "cite", "A clause as a citation ready for a brief: title, number, section, page, exact quote, file and SHA-256,\n"
+              "method (text layer or OCR with confidence); --exhibit draws the page with the clause boxed");
+  cite->add_option("CLAUSE_ID", cite_id, "The clause's id (16 hex digits, from `clauses`, `diverge`)")->required();
+  cite->add_option("--db", db_path, "Index file")->required();
+  cite->add_option("--exhibit", exhibit_path,
+                   "Write a PNG of the page with the clause's words highlighted and the citation in a bottom margin "
+                   "(the source file must still be present and unchanged)");
+  cite->add_option("--dpi", exhibit_options.dpi, "Resolution PDF pages are rendered at for --exhibit (default 150)")
+      ->check(CLI::Range(36, 600));
+
+  // verify
+  bool verify_all = false;
+  auto* verify = app.add_subcommand(
+      "verify",
+      "Re-hash every indexed source file still present and report those changed or vanished since indexing.\n"
+      "Exit 0 when every file matches, 2 when some changed, vanished or cannot be read, 1 on error");
+  verify->add_option("--db", db_path, "Index file")->required();
+  verify->add_flag("--all", verify_all, "Also list the files that match");
 
   // merge (pipeline/merge.h)
   foiamine::MergeOptions merge_options;
@@ -326,7 +374,101 @@ int main(int argc, char** argv) {
       return foiamine::kExitUsage;
     }
     foiamine::PrintEvalReport(*report, verbose, std::cout);
+    // Divergences, when the labels folder has them.
+    auto divergence_labels = std::filesystem::path(labels_dir) / "divergences.jsonl";
+    std::error_code ec;
+    if (std::filesystem::exists(divergence_labels, ec)) {
+      auto pairs = foiamine::FindDivergences(*records, {});
+      auto score = foiamine::EvaluateDivergences(
+          pairs, divergence_labels.string(), (std::filesystem::path(labels_dir) / "clauses.jsonl").string());
+      if (!score.ok()) {
+        std::cerr << "foiamine eval: " << score.status().message() << "\n";
+        return foiamine::kExitUsage;
+      }
+      std::cout << "\n";
+      foiamine::PrintDivergenceScore(*score, verbose, std::cout);
+    }
     return 0;
+  }
+
+  if (*diverge) {
+    auto index = OpenForReading(db_path, "diverge");
+    if (!index) return foiamine::kExitUsage;
+    auto records = foiamine::ReadClauses(*index, {});
+    if (!records.ok()) {
+      std::cerr << "foiamine diverge: " << records.status().message() << "\n";
+      return foiamine::kExitUsage;
+    }
+    std::ofstream file;
+    if (!diverge_out.empty()) {
+      file.open(diverge_out, std::ios::binary);
+      if (!file) {
+        std::cerr << "foiamine diverge: cannot write " << diverge_out << "\n";
+        return foiamine::kExitUsage;
+      }
+    }
+    std::ostream& out = diverge_out.empty() ? std::cout : file;
+    foiamine::ReportOptions report_options;
+    report_options.source = db_path;
+    report_options.color = diverge_out.empty() && diverge_format == "text" && isatty(STDOUT_FILENO);
+    // The matrix needs agreements whatever --agreements says.
+    foiamine::DivergeOptions all = diverge_options;
+    all.agreements = true;
+    auto all_pairs = foiamine::FindDivergences(*records, all);
+    std::vector<foiamine::Divergence> pairs;
+    for (const auto& d : all_pairs) {
+      if (!d.agreement || diverge_options.agreements) pairs.push_back(d);
+    }
+    if (diverge_format == "json") {
+      foiamine::WriteDivergenceJson(pairs, out);
+    } else if (diverge_format == "csv") {
+      foiamine::WriteDivergenceCsv(pairs, out);
+    } else if (diverge_format == "html") {
+      auto matrix = foiamine::BuildMatrix(*records, all_pairs, diverge_options.topic);
+      foiamine::WriteDivergenceHtml(pairs, matrix, *records, report_options, out);
+    } else if (diverge_matrix) {
+      auto matrix = foiamine::BuildMatrix(*records, all_pairs, diverge_options.topic);
+      foiamine::WriteMatrixText(matrix, *records, out);
+    } else {
+      foiamine::WriteDivergenceText(pairs, report_options, out);
+    }
+    out.flush();
+    if (!out) {
+      std::cerr << "foiamine diverge: write failed" << (diverge_out.empty() ? "" : " (" + diverge_out + ")") << "\n";
+      return foiamine::kExitUsage;
+    }
+    return 0;
+  }
+  if (*cite) {
+    auto index = OpenForReading(db_path, "cite");
+    if (!index) return foiamine::kExitUsage;
+    auto citation = foiamine::ReadClauseCitation(*index, cite_id);
+    if (!citation.ok()) {
+      std::cerr << "foiamine cite: " << citation.status().message() << "\n";
+      return foiamine::kExitUsage;
+    }
+    foiamine::PrintCitation(*citation, std::cout);
+    if (!exhibit_path.empty()) {
+      auto written = foiamine::WriteExhibit(*citation, exhibit_path, exhibit_options);
+      if (!written.ok()) {
+        std::cerr << "foiamine cite: " << written.status().message() << "\n";
+        return foiamine::kExitUsage;
+      }
+      std::cout << "Exhibit:   " << exhibit_path << " (" << written->png_w << "x" << written->png_h << " px)\n";
+    }
+    return 0;
+  }
+
+  if (*verify) {
+    auto index = OpenForReading(db_path, "verify");
+    if (!index) return foiamine::kExitUsage;
+    auto report = foiamine::VerifySources(*index);
+    if (!report.ok()) {
+      std::cerr << "foiamine verify: " << report.status().message() << "\n";
+      return foiamine::kExitUsage;
+    }
+    foiamine::PrintVerifyReport(*report, verify_all, std::cout);
+    return report->all_match() ? 0 : foiamine::kExitPartial;
   }
   return foiamine::kExitUsage;
 }

@@ -34,3 +34,30 @@ section "Index status"
 echo
 echo "Index: $DB (open it with sqlite3, Datasette or DB Browser; schema documented in schemas/index.sql)"
 echo "Try:   $FOIAMINE search '\"immigration status\"' --db $DB"
+
+# Law vs practice: the divergence report, the matrix, and two exhibits.
+section "Law vs practice: divergence report (first screen; full: $FOIAMINE diverge --db $DB)"
+"$FOIAMINE" diverge --db "$DB" | head -n 40
+"$FOIAMINE" diverge --db "$DB" --format html --agreements --out out/divergence.html
+echo "HTML report (self-contained, printable): out/divergence.html"
+
+section "Agency x topic"
+"$FOIAMINE" diverge --db "$DB" --matrix | head -n 14
+
+# The first clause of a document matching $1 (and $2, e.g. '"method":"ocr"').
+clause_id() {
+  "$FOIAMINE" clauses --json --db "$DB" | grep -F "$1" | grep -F "${2:-}" | head -n 1 |
+    sed -n 's/^{"id":"\([0-9a-f]*\)".*/\1/p'
+}
+section "Exhibits"
+born_digital=$(clause_id '"doc_path":"policies/doc-ps-4020-1f.pdf"' '"topic":"release_notification"')
+scanned=$(clause_id '"method":"ocr"' '"bbox":[')
+if [ -n "$born_digital" ]; then
+  "$FOIAMINE" cite "$born_digital" --db "$DB" --exhibit out/exhibit-born-digital.png
+fi
+if [ -n "$scanned" ]; then
+  echo
+  "$FOIAMINE" cite "$scanned" --db "$DB" --exhibit out/exhibit-scanned.png
+else
+  echo "(no OCR clause in the index yet: no scanned exhibit)"
+fi

@@ -35,9 +35,9 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(Index& index, const ClauseFilter
       "SELECT c.id, d.sha256, (SELECT fl.path FROM files fl WHERE fl.document_id=d.id ORDER BY fl.id LIMIT 1), "
       "coalesce(d.title,''), coalesce(d.number,''), coalesce(d.authority,''), c.page_no, coalesce(c.section,''), "
       "c.topic, c.stance, coalesce(c.actor,''), c.text, c.char_start, c.char_end, c.x0, c.y0, c.x1, c.y1, "
-      "p.method, p.ocr_confidence, c.rule, c.citation, coalesce(c.cue_start,0), coalesce(c.cue_end,0), "
+      "p.method, p.ocr_confidence, c.rule, c.citation, coalesce(c.cue_start,-1), coalesce(c.cue_end,-1), "
       "coalesce(d.agency,''), coalesce(d.doc_kind,''), coalesce(d.issued,''), coalesce(d.effective,''), "
-      "coalesce(d.review,'') "
+      "coalesce(d.review,''), coalesce(c.topic_cue_start,-1), coalesce(c.topic_cue_end,-1) "
       "FROM clauses c JOIN documents d ON d.id=c.document_id "
       "LEFT JOIN pages p ON p.document_id=c.document_id AND p.page_no=c.page_no "
       "WHERE (?1='' OR c.topic=?1) AND (?2='' OR c.stance=?2) AND (?3='' OR d.authority=?3) AND (?4='' OR c.id=?4) "
@@ -74,6 +74,8 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(Index& index, const ClauseFilter
     c.issued = stmt->Text(26);
     c.effective = stmt->Text(27);
     c.review = stmt->Text(28);
+    c.topic_cue_start = static_cast<int>(stmt->Int(29));
+    c.topic_cue_end = static_cast<int>(stmt->Int(30));
     out.push_back(std::move(c));
   }
   if (!status.ok()) return status;
@@ -81,6 +83,8 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(Index& index, const ClauseFilter
 }
 
 std::string ClauseJson(const ClauseRecord& c) {
+  // ordered_json: the keys come out in the contract's order.
+  using json = nlohmann::ordered_json;
   json j = {{"id", c.id},
             {"doc_sha256", c.doc_sha256},
             {"doc_path", c.doc_path},

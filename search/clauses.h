@@ -24,8 +24,11 @@ struct ClauseRecord {
   std::string method;                         // text | ocr
   std::optional<double> ocr_confidence;
   std::string rule, citation;
-  // Beyond the contract, for reports: the stance cue span and dates.
-  int cue_start = 0, cue_end = 0;
+  // Beyond the contract, for reports: the stance cue span and the topic cue
+  // span (code point offsets in the page text, like char_start; -1 when not
+  // stored), and the document's agency, kind and dates.
+  int cue_start = -1, cue_end = -1;
+  int topic_cue_start = -1, topic_cue_end = -1;
   std::string agency, doc_kind, issued, effective, review;
 };
 

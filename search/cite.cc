@@ -1,0 +1,135 @@
+#include "search/cite.h"
+
+#include <ostream>
+
+#include "pipeline/sha256.h"
+
+namespace foiamine {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Groups word boxes (in reading order) into printed lines: a word starts a
+// new line when it does not overlap the current line vertically by at
+// least half its height, or when it lies left of the line's last word.
+std::vector<PointBox> LineBoxes(const std::vector<PointBox>& words) {
+  std::vector<PointBox> lines;
+  double last_x1 = 0;
+  for (const auto& w : words) {
+    if (!lines.empty()) {
+      PointBox& line = lines.back();
+      double overlap = std::min(line[3], w[3]) - std::max(line[1], w[1]);
+      if (overlap >= 0.5 * (w[3] - w[1]) && w[0] >= last_x1 - 1.0) {
+        line = {std::min(line[0], w[0]), std::min(line[1], w[1]), std::max(line[2], w[2]), std::max(line[3], w[3])};
+        last_x1 = w[2];
+        continue;
+      }
+    }
+    lines.push_back(w);
+    last_x1 = w[2];
+  }
+  return lines;
+}
+
+}  // namespace
+
+StatusOr<ClauseCitation> ReadClauseCitation(Index& index, const std::string& clause_id) {
+  ClauseFilter filter;
+  filter.id = clause_id;
+  auto clauses = ReadClauses(index, filter);
+  if (!clauses.ok()) return clauses.status();
+  if (clauses->empty()) {
+    return Status::NotFound("no clause with id " + clause_id + " (list them with `foiamine clauses --db ...`)");
+  }
+  ClauseCitation out;
+  out.clause = clauses->front();
+
+  auto doc = index.db().Prepare(
+      "SELECT d.id, d.file_type, p.id, coalesce(p.width_pt,0), coalesce(p.height_pt,0) FROM documents d "
+      "LEFT JOIN pages p ON p.document_id=d.id AND p.page_no=?2 WHERE d.sha256=?1");
+  if (!doc.ok()) return doc.status();
+  doc->Bind(1, out.clause.doc_sha256).Bind(2, out.clause.page);
+  Status status;
+  if (!doc->Step(&status)) return status.ok() ? Status::NotFound("document of clause " + clause_id + " is gone") : status;
+  const int64_t document_id = doc->Int(0);
+  out.file_type = doc->Text(1);
+  const int64_t page_id = doc->IsNull(2) ? -1 : doc->Int(2);
+  out.page_width_pt = doc->Real(3);
+  out.page_height_pt = doc->Real(4);
+
+  auto files = index.db().Prepare("SELECT drop_root, path, path_bytes FROM files WHERE document_id=?1 ORDER BY id");
+  if (!files.ok()) return files.status();
+  files->Bind(1, document_id);
+  while (files->Step(&status)) {
+    out.file_names.push_back(files->Text(1));
+    fs::path full = fs::path(files->Text(0)) / fs::path(files->Blob(2));
+    std::error_code ec;
+    if (out.source.empty() && fs::is_regular_file(full, ec)) out.source = full;
+    if (out.missing_reason.empty()) out.missing_reason = full.string();
+  }
+  if (!status.ok()) return status;
+  if (out.source.empty()) {
+    out.missing_reason = "the source file is no longer present (indexed at " + out.missing_reason + ")";
+  } else {
+    out.missing_reason.clear();
+  }
+
+  if (page_id >= 0) {
+    // The words of the clause's span on its page (a sentence that crosses a
+    // page break is boxed on the page where it starts).
+    auto words = index.db().Prepare(
+        "SELECT x0, y0, x1, y1 FROM words WHERE page_id=?1 AND x0 IS NOT NULL AND char_end > ?2 AND char_start < ?3 "
+        "AND char_end > char_start ORDER BY seq");
+    if (!words.ok()) return words.status();
+    words->Bind(1, page_id).Bind(2, out.clause.char_start).Bind(3, out.clause.char_end);
+    std::vector<PointBox> boxes;
+    while (words->Step(&status)) boxes.push_back({words->Real(0), words->Real(1), words->Real(2), words->Real(3)});
+    if (!status.ok()) return status;
+    out.line_boxes = LineBoxes(boxes);
+    if (out.line_boxes.empty() && out.clause.bbox) out.line_boxes.push_back(*out.clause.bbox);
+  }
+  return out;
+}
+
+void PrintCitation(const ClauseCitation& cc, std::ostream& out) {
+  const ClauseRecord& c = cc.clause;
+  out << c.citation << "\n\n";
+  out << "Document:  " << (c.doc_title.empty() ? "(untitled)" : c.doc_title) << "\n";
+  if (!c.doc_number.empty()) out << "Number:    " << c.doc_number << "\n";
+  if (!c.agency.empty()) out << "Agency:    " << c.agency << (c.authority.empty() ? "" : " (" + c.authority + ")") << "\n";
+  std::string dates;
+  for (const auto& [what, date] : {std::pair<const char*, const std::string&>{"issued", c.issued},
+                                   {"effective", c.effective}, {"reviewed/reissued", c.review}}) {
+    if (date.empty()) continue;
+    dates += (dates.empty() ? "" : ", ") + std::string(what) + " " + date;
+  }
+  if (!dates.empty()) out << "Dates:     " << dates << "\n";
+  out << "Section:   " << (c.section.empty() ? "(none)" : c.section) << "\n";
+  out << "Page:      " << c.page << "\n";
+  out << "Quote:     \"" << c.text << "\"\n";
+  out << "Clause:    " << c.topic << " / " << c.stance << (c.actor.empty() ? "" : " / " + c.actor) << "  [" << c.id
+      << ", rule " << c.rule << "]\n";
+  for (size_t i = 0; i < cc.file_names.size(); ++i) {
+    out << (i == 0 ? "File:      " : "           ") << cc.file_names[i] << "\n";
+  }
+  out << "SHA-256:   " << c.doc_sha256 << "\n";
+  out << "Method:    ";
+  if (c.method == "ocr") {
+    out << "OCR (Tesseract)";
+    if (c.ocr_confidence) out << ", mean word confidence " << static_cast<int>(*c.ocr_confidence + 0.5) << "/100";
+  } else if (cc.file_type == "pdf") {
+    out << "PDF text layer";
+  } else {
+    out << "text (" << cc.file_type << " file)";
+  }
+  out << "\n";
+  if (c.bbox) {
+    char box[128];
+    std::snprintf(box, sizeof box, "[%.1f, %.1f, %.1f, %.1f] pt, top-left origin", (*c.bbox)[0], (*c.bbox)[1],
+                  (*c.bbox)[2], (*c.bbox)[3]);
+    out << "Location:  " << box << "\n";
+  }
+  if (cc.source.empty()) out << "Note:      " << cc.missing_reason << "\n";
+}
+
+}  // namespace foiamine

@@ -1,0 +1,70 @@
+// `foiamine cite`: one clause as a citation ready for a brief, and
+// `--exhibit`: the page picture with the clause's words boxed.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "pipeline/index.h"
+#include "base/status.h"
+#include "search/clauses.h"
+
+namespace foiamine {
+
+// A box in PDF points, top-left origin: x0, y0, x1, y1.
+using PointBox = std::array<double, 4>;
+
+// Everything a citation and an exhibit need about one clause.
+struct ClauseCitation {
+  ClauseRecord clause;
+  std::string file_type;                 // pdf | png | jpeg | tiff | text | xml
+  std::vector<std::string> file_names;   // every display path (relative to its drop) the content was found under
+  std::filesystem::path source;          // the first of them still present on disk (absolute); empty if none
+  std::string missing_reason;            // why `source` is empty
+  double page_width_pt = 0, page_height_pt = 0;
+  // The clause's words on its page, one box per printed line (the union of
+  // the words of that line), in reading order. Empty for plain text.
+  std::vector<PointBox> line_boxes;
+};
+
+// Reads the clause `clause_id` (the 16-hex id of `clauses`) and its file
+// and word boxes. kNotFound when no clause has that id.
+StatusOr<ClauseCitation> ReadClauseCitation(Index& index, const std::string& clause_id);
+
+// Prints the citation: document title and number, section, page, the exact
+// quote, file name(s) and SHA-256, extraction method (text layer, or OCR with
+// its confidence), clause id.
+void PrintCitation(const ClauseCitation& citation, std::ostream& out);
+
+struct ExhibitOptions {
+  int dpi = 150;  // PDF pages are rendered at this resolution; image files keep their own
+};
+
+// The opaque outline colour of the highlight (0xRRGGBB), drawn without
+// antialiasing, used nowhere else in an exhibit: tests find the highlight by
+// it. Each line box is outlined `kHighlightPadPt` points outside the words.
+inline constexpr unsigned kHighlightOutlineRgb = 0xE0007A;
+inline constexpr double kHighlightPadPt = 2.0;
+
+// Geometry of a written exhibit: the page occupies pixels [0, page_px_w) x
+// [0, page_px_h) at the top-left of the PNG (a point (x, y) is pixel
+// (x * scale, y * scale)); the citation margin is below it.
+struct ExhibitGeometry {
+  int page_px_w = 0, page_px_h = 0, png_w = 0, png_h = 0;
+  double scale = 0;  // pixels per PDF point
+};
+
+// Renders the clause's page (Poppler for a PDF, Leptonica for an image
+// file), draws a translucent highlight with an outline around each line box
+// (the clause bbox when no word boxes are stored), prints the citation, file
+// and SHA-256 in a bottom margin, and writes a PNG. Errors: the source file
+// is missing or changed since indexing (kNotFound / kCorrupt, with a
+// sentence saying so), the document is plain text (kUnsupported), the
+// render or the write failed.
+StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& citation, const std::filesystem::path& png_path,
+                                       const ExhibitOptions& options);
+
+}  // namespace foiamine

@@ -1,0 +1,335 @@
+#include "search/diverge.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <ostream>
+#include <set>
+#include <tuple>
+
+namespace foiamine {
+namespace {
+
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool SameActor(const std::string& a, const std::string& b) { return !a.empty() && Lower(a) == Lower(b); }
+
+bool IsBinding(const std::string& stance) {
+  return stance == "restricts" || stance == "requires" || stance == "permits" || stance == "reports";
+}
+bool IsContrary(const std::string& stance) {
+  return stance == "requires" || stance == "permits" || stance == "reports";
+}
+
+// The law side's actor after the law-specific rules of ResolvedActor's comment.
+std::string LawActor(const ClauseRecord& law) {
+  if (law.actor.empty() || SameActor(law.actor, law.agency)) return "District";
+  return law.actor;
+}
+
+std::string PracticeDate(const ClauseRecord& c) { return !c.issued.empty() ? c.issued : c.effective; }
+std::string LawDate(const ClauseRecord& c) { return !c.effective.empty() ? c.effective : c.issued; }
+
+Timing TimingOf(const std::string& law_effective, const std::string& practice_issued, const std::string& review) {
+  if (law_effective.empty() || practice_issued.empty()) return Timing::kUnknown;
+  // ISO dates compare as strings.
+  if (practice_issued >= law_effective) return Timing::kIssuedAfter;
+  if (!review.empty() && review >= law_effective) return Timing::kBeforeStillInForce;
+  return Timing::kBeforeNotReviewed;
+}
+
+std::string StanceVerb(const std::string& stance) {
+  if (stance == "requires") return "requires";
+  if (stance == "permits") return "permits";
+  if (stance == "reports") return "records";
+  if (stance == "restricts") return "also restricts";
+  return stance;
+}
+
+std::string Summary(const Divergence& d) {
+  std::string topic = d.topic;
+  std::replace(topic.begin(), topic.end(), '_', ' ');
+  std::string s = d.practice.citation + " " + StanceVerb(d.practice.stance) + " " + topic + " by " + d.actor +
+                  (d.agreement ? ", as " : ", which ") + d.law.citation + " restricts";
+  std::string note = TimingNote(d);
+  if (!note.empty()) s += "; " + note;
+  return s + ".";
+}
+
+}  // namespace
+
+std::string ResolvedActor(const ClauseRecord& clause) {
+  if (clause.authority == "law") return LawActor(clause);
+  return clause.actor.empty() ? clause.agency : clause.actor;
+}
+
+bool LawBindsActor(const std::string& law_actor, const std::string& practice_actor) {
+  if (practice_actor.empty()) return false;
+  if (SameActor(law_actor, "District")) return true;  // any District agency, and "District" itself
+  return SameActor(law_actor, practice_actor);
+}
+
+std::string TimingNote(const Divergence& d) {
+  const std::string what = d.practice.authority == "practice" ? "dated " : "issued ";
+  switch (d.timing) {
+    case Timing::kIssuedAfter:
+      return what + d.practice_issued + ", after the law took effect on " + d.law_effective;
+    case Timing::kBeforeStillInForce:
+      return what + d.practice_issued + ", before the law took effect on " + d.law_effective +
+             ", but still in force: reviewed/reissued " + d.practice.review;
+    case Timing::kBeforeNotReviewed:
+      return what + d.practice_issued + ", before the law took effect on " + d.law_effective;
+    case Timing::kUnknown:
+      break;
+  }
+  if (!d.law_effective.empty()) return "the law took effect on " + d.law_effective + "; the document is undated";
+  return "";
+}
+
+std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses, const DivergeOptions& options) {
+  std::vector<Divergence> out;
+  for (const auto& law : clauses) {
+    if (law.authority != "law" || law.stance != "restricts") continue;
+    if (!options.topic.empty() && law.topic != options.topic) continue;
+    const std::string law_actor = LawActor(law);
+    for (const auto& practice : clauses) {
+      if (practice.authority != "policy" && practice.authority != "practice") continue;
+      if (practice.topic != law.topic) continue;
+      bool agreement = practice.stance == "restricts";
+      if (!IsContrary(practice.stance) && !(agreement && options.agreements)) continue;
+      const std::string actor = ResolvedActor(practice);
+      if (SameActor(actor, "District") && !SameActor(law_actor, "District")) continue;
+      if (!LawBindsActor(law_actor, actor)) continue;
+      Divergence d;
+      d.topic = law.topic;
+      d.actor = actor;
+      d.law = law;
+      d.practice = practice;
+      d.law_effective = LawDate(law);
+      d.practice_issued = PracticeDate(practice);
+      d.timing = TimingOf(d.law_effective, d.practice_issued, practice.review);
+      d.agreement = agreement;
+      d.summary = Summary(d);
+      out.push_back(std::move(d));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Divergence& a, const Divergence& b) {
+    return std::tie(a.topic, a.agreement, a.law.doc_path, a.law.page, a.law.char_start, a.practice.doc_path,
+                    a.practice.page, a.practice.char_start) < std::tie(b.topic, b.agreement, b.law.doc_path,
+                                                                       b.law.page, b.law.char_start,
+                                                                       b.practice.doc_path, b.practice.page,
+                                                                       b.practice.char_start);
+  });
+  return out;
+}
+
+const char* CellStateName(CellState state) {
+  switch (state) {
+    case CellState::kConflicts: return "conflicts";
+    case CellState::kComplies: return "complies";
+    case CellState::kSilent: return "silent";
+    case CellState::kUnrestricted: return "-";
+  }
+  return "-";
+}
+
+const MatrixCell& Matrix::at(const std::string& agency, const std::string& topic) const {
+  static const MatrixCell kEmpty;
+  auto it = cells.find({agency, topic});
+  return it == cells.end() ? kEmpty : it->second;
+}
+
+Matrix BuildMatrix(const std::vector<ClauseRecord>& clauses, const std::vector<Divergence>& pairs,
+                   const std::string& topic_filter) {
+  Matrix m;
+  std::set<std::string> agencies, topics;
+  for (const auto& c : clauses) {
+    if (!topic_filter.empty() && c.topic != topic_filter) continue;
+    topics.insert(c.topic);
+    if (c.authority == "law") continue;
+    for (const std::string& a : {ResolvedActor(c), c.agency}) {
+      if (!a.empty() && !SameActor(a, "District")) agencies.insert(a);
+    }
+  }
+  m.agencies.assign(agencies.begin(), agencies.end());
+  m.topics.assign(topics.begin(), topics.end());
+  for (const auto& agency : m.agencies) {
+    for (const auto& topic : m.topics) {
+      MatrixCell cell;
+      std::set<std::string> ids;
+      for (const auto& d : pairs) {
+        if (d.topic != topic || !SameActor(d.actor, agency)) continue;
+        (d.agreement ? cell.agreements : cell.conflicts)++;
+        if (!d.agreement) ids.insert(d.practice.id);
+      }
+      if (cell.conflicts > 0) {
+        cell.state = CellState::kConflicts;
+      } else if (cell.agreements > 0) {
+        cell.state = CellState::kComplies;
+        for (const auto& d : pairs) {
+          if (d.topic == topic && SameActor(d.actor, agency)) ids.insert(d.practice.id);
+        }
+      } else {
+        // No pair: silent when some law restricts the topic for this agency
+        // and none of the agency's documents has a binding clause on it.
+        std::vector<std::string> restricting_laws;
+        bool binding = false;
+        for (const auto& c : clauses) {
+          if (c.topic != topic) continue;
+          if (c.authority == "law" && c.stance == "restricts" && LawBindsActor(LawActor(c), agency)) {
+            restricting_laws.push_back(c.id);
+          } else if (c.authority != "law" && IsBinding(c.stance) && SameActor(ResolvedActor(c), agency)) {
+            binding = true;
+          }
+        }
+        if (!restricting_laws.empty() && !binding) {
+          cell.state = CellState::kSilent;
+          ids.insert(restricting_laws.begin(), restricting_laws.end());
+        }
+      }
+      cell.clause_ids.assign(ids.begin(), ids.end());
+      m.cells[{agency, topic}] = std::move(cell);
+    }
+  }
+  return m;
+}
+
+namespace {
+
+// Section labels compare without a trailing '.', case and spaces folded.
+std::string NormalizeSection(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isspace(c)) continue;
+    out += static_cast<char>(std::tolower(c));
+  }
+  while (!out.empty() && out.back() == '.') out.pop_back();
+  return out;
+}
+
+std::string FoldText(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (unsigned char c : s) {
+    if (std::isspace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(c));
+  }
+  return out;
+}
+
+struct LabelSide {
+  std::string doc_path, section;
+};
+struct DivergenceLabel {
+  std::string topic, actor;
+  LabelSide law, practice;
+  std::string Describe() const {
+    return topic + " " + actor + ": " + law.doc_path + " " + law.section + " <> " + practice.doc_path + " " +
+           practice.section;
+  }
+};
+
+}  // namespace
+
+StatusOr<DivergenceScore> EvaluateDivergences(const std::vector<Divergence>& found, const std::string& labels_path,
+                                              const std::string& clause_labels_path) {
+  using nlohmann::json;
+  auto read_jsonl = [](const std::string& path, std::vector<json>* out) -> Status {
+    std::ifstream in(path);
+    if (!in) return Status::NotFound("cannot read labels " + path);
+    std::string line;
+    int line_no = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      json j = json::parse(line, nullptr, false);
+      if (j.is_discarded() || !j.is_object()) return Status::Corrupt(path + ":" + std::to_string(line_no) + ": not a JSON object");
+      out->push_back(std::move(j));
+    }
+    return Status::Ok();
+  };
+  std::vector<json> raw;
+  if (Status s = read_jsonl(labels_path, &raw); !s.ok()) return s;
+  std::vector<DivergenceLabel> labels;
+  for (const auto& j : raw) {
+    if (!j.contains("law") || !j.contains("practice") || !j["law"].is_object() || !j["practice"].is_object()) {
+      return Status::Corrupt(labels_path + ": a line is not a divergence label (needs law and practice)");
+    }
+    labels.push_back(DivergenceLabel{j.value("topic", ""), j.value("actor", ""),
+                                     {j["law"].value("doc_path", ""), j["law"].value("section", "")},
+                                     {j["practice"].value("doc_path", ""), j["practice"].value("section", "")}});
+  }
+  // Quotes of labeled clauses by (doc_path, normalized section, topic).
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::string>> quotes;
+  if (!clause_labels_path.empty()) {
+    std::vector<json> clause_labels;
+    if (Status s = read_jsonl(clause_labels_path, &clause_labels); !s.ok()) return s;
+    for (const auto& j : clause_labels) {
+      quotes[{j.value("doc_path", ""), NormalizeSection(j.value("section", "")), j.value("topic", "")}].push_back(
+          FoldText(j.value("quote", "")));
+    }
+  }
+  auto side_matches = [&](const ClauseRecord& c, const LabelSide& side, const std::string& topic) {
+    if (c.doc_path != side.doc_path) return false;
+    const std::string section = NormalizeSection(side.section);
+    if (NormalizeSection(c.section) == section) return true;
+    auto it = quotes.find({side.doc_path, section, topic});
+    if (it == quotes.end()) return false;
+    const std::string text = FoldText(c.text);
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [&](const std::string& q) { return !q.empty() && text.find(q) != std::string::npos; });
+  };
+  auto pair_matches = [&](const Divergence& d, const DivergenceLabel& l) {
+    return d.topic == l.topic && SameActor(d.actor, l.actor) && side_matches(d.law, l.law, l.topic) &&
+           side_matches(d.practice, l.practice, l.topic);
+  };
+
+  DivergenceScore s;
+  s.expected = static_cast<int>(labels.size());
+  for (const auto& l : labels) {
+    bool hit = std::any_of(found.begin(), found.end(), [&](const Divergence& d) { return !d.agreement && pair_matches(d, l); });
+    if (hit) ++s.matched;
+    else s.missed.push_back(l.Describe());
+  }
+  // Found pairs, one per distinct (topic, actor, law clause section, practice clause section) key.
+  std::set<std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>> seen;
+  for (const auto& d : found) {
+    if (d.agreement) continue;
+    if (!seen.insert({d.topic, d.actor, d.law.doc_path, NormalizeSection(d.law.section), d.practice.doc_path,
+                      d.practice.id})
+             .second) {
+      continue;
+    }
+    ++s.found;
+    bool labeled = std::any_of(labels.begin(), labels.end(), [&](const DivergenceLabel& l) { return pair_matches(d, l); });
+    if (!labeled) {
+      ++s.false_pairs;
+      s.unexpected.push_back(d.topic + " " + d.actor + ": " + d.law.doc_path + " " + d.law.section + " <> " +
+                             d.practice.doc_path + " " + d.practice.section + " [" + d.practice.id + "]");
+    }
+  }
+  return s;
+}
+
+void PrintDivergenceScore(const DivergenceScore& s, bool verbose, std::ostream& out) {
+  out << "divergences: " << s.matched << " / " << s.expected << " labeled pairs found, " << s.false_pairs
+      << " false pair" << (s.false_pairs == 1 ? "" : "s") << " (" << s.found << " distinct pairs reported)\n";
+  if (verbose || s.missed.size() + s.unexpected.size() <= 20) {
+    for (const auto& m : s.missed) out << "missed pair:     " << m << "\n";
+    for (const auto& u : s.unexpected) out << "unexpected pair: " << u << "\n";
+  } else {
+    out << s.missed.size() << " pairs missed, " << s.unexpected.size() << " unexpected (--verbose lists them)\n";
+  }
+}
+
+}  // namespace foiamine

@@ -1,0 +1,288 @@
+#include "search/diverge_report.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <ostream>
+#include <set>
+
+namespace foiamine {
+namespace {
+
+using nlohmann::json;
+
+// Byte offsets of each code point start in `s`, plus s.size() at the end.
+std::vector<size_t> CodePointStarts(const std::string& s) {
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  starts.push_back(s.size());
+  return starts;
+}
+
+// Word-wraps `text` to `width` code points, every line prefixed by `indent`.
+// Escape sequences (ANSI) are not counted.
+std::string Wrap(const std::string& text, size_t width, const std::string& indent) {
+  std::string out, line;
+  size_t line_len = 0;
+  size_t pos = 0;
+  auto visible = [](const std::string& w) {
+    size_t n = 0;
+    bool esc = false;
+    for (size_t i = 0; i < w.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(w[i]);
+      if (c == 0x1B) esc = true;
+      if (esc) {
+        if (c == 'm') esc = false;
+        continue;
+      }
+      if ((c & 0xC0) != 0x80) ++n;
+    }
+    return n;
+  };
+  while (pos <= text.size()) {
+    size_t space = text.find(' ', pos);
+    if (space == std::string::npos) space = text.size();
+    std::string word = text.substr(pos, space - pos);
+    size_t len = visible(word);
+    if (line_len > 0 && line_len + 1 + len > width) {
+      out += indent + line + "\n";
+      line.clear();
+      line_len = 0;
+    }
+    if (line_len > 0) {
+      line += ' ';
+      ++line_len;
+    }
+    line += word;
+    line_len += len;
+    pos = space + 1;
+  }
+  if (!line.empty()) out += indent + line + "\n";
+  return out;
+}
+
+std::string Dates(const ClauseRecord& c) {
+  std::string s;
+  auto add = [&](const char* what, const std::string& date) {
+    if (date.empty()) return;
+    if (!s.empty()) s += ", ";
+    s += std::string(what) + " " + date;
+  };
+  add("issued", c.issued);
+  add("effective", c.effective);
+  add("reviewed", c.review);
+  return s.empty() ? "undated" : s;
+}
+
+std::string Method(const ClauseRecord& c) {
+  if (c.method != "ocr") return "text layer";
+  std::string s = "OCR";
+  if (c.ocr_confidence) s += ", confidence " + std::to_string(static_cast<int>(*c.ocr_confidence + 0.5));
+  return s;
+}
+
+std::string Topic(const std::string& topic) {
+  std::string t = topic;
+  for (auto& c : t) {
+    if (c == '_') c = ' ';
+  }
+  return t;
+}
+
+void WriteSide(const char* label, const ClauseRecord& c, const ReportOptions& options, std::ostream& out) {
+  char head[16];
+  std::snprintf(head, sizeof head, "  %-10s", label);
+  const std::string indent(12, ' ');
+  out << head << c.citation << "   [clause " << c.id << "]\n";
+  if (!c.doc_title.empty()) out << Wrap(c.doc_title, 90, indent);
+  out << indent << c.doc_path << " | section " << (c.section.empty() ? "(none)" : c.section) << " | page " << c.page
+      << "\n";
+  out << indent << c.stance << " | " << Dates(c) << " | " << Method(c) << "\n";
+  std::string quote = options.color ? MarkedText(c, "\033[1m", "\033[0m", "\033[4m", "\033[0m")
+                                    : MarkedText(c, "**", "**", "__", "__");
+  out << Wrap("\"" + quote + "\"", 90, indent);
+}
+
+}  // namespace
+
+std::vector<MarkedRun> MarkClause(const ClauseRecord& c) {
+  const std::vector<size_t> starts = CodePointStarts(c.text);
+  const size_t n = starts.size() - 1;
+  std::vector<unsigned char> flags(n, 0);
+  auto mark = [&](int begin, int end, unsigned char bit) {
+    if (begin < 0 || end <= begin) return;
+    long b = static_cast<long>(begin) - c.char_start, e = static_cast<long>(end) - c.char_start;
+    if (e <= 0 || b >= static_cast<long>(n)) return;
+    for (long i = std::max(0L, b); i < std::min<long>(e, static_cast<long>(n)); ++i) flags[i] |= bit;
+  };
+  mark(c.cue_start, c.cue_end, 1);
+  mark(c.topic_cue_start, c.topic_cue_end, 2);
+  std::vector<MarkedRun> runs;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && flags[j] == flags[i]) ++j;
+    runs.push_back(MarkedRun{c.text.substr(starts[i], starts[j] - starts[i]), (flags[i] & 1) != 0,
+                             (flags[i] & 2) != 0});
+    i = j;
+  }
+  return runs;
+}
+
+std::string MarkedText(const ClauseRecord& clause, const std::string& stance_open, const std::string& stance_close,
+                       const std::string& topic_open, const std::string& topic_close) {
+  std::string out;
+  for (const auto& run : MarkClause(clause)) {
+    std::string open, close;
+    if (run.stance) {
+      open += stance_open;
+      close = stance_close + close;
+    }
+    if (run.topic) {
+      open += topic_open;
+      close = topic_close + close;
+    }
+    out += open + run.text + close;
+  }
+  return out;
+}
+
+void WriteDivergenceText(const std::vector<Divergence>& pairs, const ReportOptions& options, std::ostream& out) {
+  std::map<std::string, std::pair<int, int>> by_topic;  // topic -> (divergences, agreements)
+  int divergences = 0, agreements = 0;
+  for (const auto& d : pairs) {
+    (d.agreement ? by_topic[d.topic].second : by_topic[d.topic].first)++;
+    (d.agreement ? agreements : divergences)++;
+  }
+  out << "LAW vs PRACTICE: " << divergences << " divergence" << (divergences == 1 ? "" : "s");
+  if (agreements) out << ", " << agreements << " agreement" << (agreements == 1 ? "" : "s");
+  out << " in " << by_topic.size() << " topic" << (by_topic.size() == 1 ? "" : "s");
+  if (!options.source.empty()) out << "  (" << options.source << ")";
+  out << "\n";
+  for (const auto& [topic, counts] : by_topic) {
+    char line[160];
+    std::snprintf(line, sizeof line, "  %-24s %3d divergence%s", topic.c_str(), counts.first,
+                  counts.first == 1 ? "" : "s");
+    out << line;
+    if (counts.second) out << ", " << counts.second << " agreement" << (counts.second == 1 ? "" : "s");
+    out << "\n";
+  }
+  if (options.color) {
+    out << "Marks: \033[1mstance words\033[0m, \033[4mtopic words\033[0m\n";
+  } else {
+    out << "Marks: **stance words**, __topic words__\n";
+  }
+  std::string topic;
+  bool in_agreements = false;
+  int number = 0;
+  for (const auto& d : pairs) {
+    if (d.topic != topic) {
+      topic = d.topic;
+      in_agreements = false;
+      number = 0;
+      auto counts = by_topic[topic];
+      out << "\n== " << Topic(topic) << " (" << topic << "): " << counts.first << " divergence"
+          << (counts.first == 1 ? "" : "s");
+      if (counts.second) out << ", " << counts.second << " agreement" << (counts.second == 1 ? "" : "s");
+      out << " ==\n";
+    }
+    if (d.agreement && !in_agreements) {
+      in_agreements = true;
+      out << "\n  -- agreements: policy/practice that restricts what the law restricts --\n";
+    }
+    ++number;
+    out << "\n" << Wrap("[" + std::string(d.agreement ? "A" : "D") + std::to_string(number) + "] " + d.actor +
+                            ": " + d.summary,
+                        100, "");
+    WriteSide("LAW", d.law, options, out);
+    WriteSide(d.agreement ? "COMPLIES" : (d.practice.authority == "practice" ? "PRACTICE" : "POLICY"), d.practice,
+              options, out);
+  }
+  if (pairs.empty()) out << "\nNo pairs found.\n";
+}
+
+void WriteMatrixText(const Matrix& m, const std::vector<ClauseRecord>& clauses, std::ostream& out) {
+  std::map<std::string, const ClauseRecord*> by_id;
+  for (const auto& c : clauses) by_id.emplace(c.id, &c);
+  out << "AGENCY x TOPIC: conflicts (a divergence), complies (only agreeing clauses), silent (a law restricts\n"
+         "the topic; no binding clause in any of the agency's documents), - (no law restricts it)\n\n";
+  size_t topic_width = 8, cell_width = 16;
+  for (const auto& t : m.topics) topic_width = std::max(topic_width, t.size());
+  for (const auto& a : m.agencies) cell_width = std::max(cell_width, a.size() + 2);
+  std::vector<std::string> notes;
+  out << std::string(topic_width + 2, ' ');
+  for (const auto& a : m.agencies) out << a << std::string(cell_width - a.size(), ' ');
+  out << "\n";
+  for (const auto& t : m.topics) {
+    out << t << std::string(topic_width + 2 - t.size(), ' ');
+    for (const auto& a : m.agencies) {
+      const MatrixCell& cell = m.at(a, t);
+      std::string text = CellStateName(cell.state);
+      if (!cell.clause_ids.empty()) {
+        notes.push_back("");
+        std::string& note = notes.back();
+        note = "[" + std::to_string(notes.size()) + "] " + a + " / " + t + " " + CellStateName(cell.state) + ":";
+        if (cell.state == CellState::kSilent) note += " restricted by";
+        for (const auto& id : cell.clause_ids) {
+          auto it = by_id.find(id);
+          note += "\n      " + id + (it != by_id.end() ? "  " + it->second->citation + " (" + it->second->stance + ")" : "");
+        }
+        text += " [" + std::to_string(notes.size()) + "]";
+      }
+      out << text << std::string(text.size() < cell_width ? cell_width - text.size() : 1, ' ');
+    }
+    out << "\n";
+  }
+  if (!notes.empty()) out << "\nClauses behind the cells (`foiamine cite ID --db ...` prints one):\n";
+  for (const auto& n : notes) out << "  " << n << "\n";
+}
+
+void WriteDivergenceJson(const std::vector<Divergence>& pairs, std::ostream& out) {
+  auto nullable = [](const std::string& s) {
+    return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
+  };
+  for (const auto& d : pairs) {
+    // ClauseJson's output is re-parsed so both sides are exactly the Clause record.
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    j["topic"] = d.topic;
+    j["actor"] = d.actor;
+    j["law"] = nlohmann::ordered_json::parse(ClauseJson(d.law));
+    j["practice"] = nlohmann::ordered_json::parse(ClauseJson(d.practice));
+    j["law_effective"] = nullable(d.law_effective);
+    j["practice_issued"] = nullable(d.practice_issued);
+    j["summary"] = d.summary;
+    out << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+  }
+}
+
+std::string CsvField(const std::string& v) {
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void WriteDivergenceCsv(const std::vector<Divergence>& pairs, std::ostream& out) {
+  const std::vector<std::string> header = {
+      "kind",           "topic",         "actor",          "law_citation",     "law_doc_path",
+      "law_page",       "law_section",   "law_text",       "law_effective",    "practice_citation",
+      "practice_doc_path", "practice_page", "practice_section", "practice_stance", "practice_text",
+      "practice_issued", "summary",      "law_clause_id",  "practice_clause_id"};
+  auto row = [&](const std::vector<std::string>& fields) {
+    for (size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << CsvField(fields[i]);
+    out << "\r\n";
+  };
+  row(header);
+  for (const auto& d : pairs) {
+    row({d.agreement ? "agreement" : "divergence", d.topic, d.actor, d.law.citation, d.law.doc_path,
+         std::to_string(d.law.page), d.law.section, d.law.text, d.law_effective, d.practice.citation,
+         d.practice.doc_path, std::to_string(d.practice.page), d.practice.section, d.practice.stance,
+         d.practice.text, d.practice_issued, d.summary, d.law.id, d.practice.id});
+  }
+}
+
+}  // namespace foiamine

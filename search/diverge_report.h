@@ -1,0 +1,53 @@
+// The divergence report's outputs: text (a terminal), JSON Lines (the
+// Divergence record of CONTRACTS.md, exactly), CSV (one row per pair) and
+// HTML (one self-contained file: inline CSS, no network, a table of contents
+// by topic, printable). The pairs come from FindDivergences (diverge.h).
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "search/diverge.h"
+
+namespace foiamine {
+
+// A clause's sentence cut into runs by the decisive words it contains: the
+// stance cue ("shall not") and the topic cue ("notify"), as stored. Offsets
+// of the cues are code points of the page text; they are mapped into the
+// clause text (which starts at char_start). A cue outside the sentence (a
+// stance inherited from a list lead-in) marks nothing.
+struct MarkedRun {
+  std::string text;
+  bool stance = false, topic = false;
+};
+std::vector<MarkedRun> MarkClause(const ClauseRecord& clause);
+// The runs joined with marks around the decisive words: stance words in
+// `stance_open`..`stance_close`, topic words in `topic_open`..`topic_close`.
+std::string MarkedText(const ClauseRecord& clause, const std::string& stance_open, const std::string& stance_close,
+                       const std::string& topic_open, const std::string& topic_close);
+
+struct ReportOptions {
+  bool color = false;        // text: ANSI bold/underline instead of ** and __ marks
+  std::string source;        // e.g. the index path, named in the heading
+};
+
+// Text: grouped by topic with counts; each pair shows both sides fully.
+// Pairs with agreement=true are listed after the divergences of each topic.
+void WriteDivergenceText(const std::vector<Divergence>& pairs, const ReportOptions& options, std::ostream& out);
+// The agency x topic matrix as a text table, each non-empty cell referring
+// by a number to the clause ids (and citations) behind it.
+void WriteMatrixText(const Matrix& matrix, const std::vector<ClauseRecord>& clauses, std::ostream& out);
+// JSON Lines: one Divergence record per pair (agreements, when present, have
+// the same shape; their practice side's stance is "restricts").
+void WriteDivergenceJson(const std::vector<Divergence>& pairs, std::ostream& out);
+// CSV (RFC 4180: fields quoted when they hold a comma, quote or line break;
+// quotes doubled), a header row, then one row per pair.
+void WriteDivergenceCsv(const std::vector<Divergence>& pairs, std::ostream& out);
+std::string CsvField(const std::string& value);
+// HTML: one self-contained page — TOC by topic, the matrix (cells link to
+// the clauses), the pairs, and every referenced clause with an anchor.
+void WriteDivergenceHtml(const std::vector<Divergence>& pairs, const Matrix& matrix,
+                         const std::vector<ClauseRecord>& clauses, const ReportOptions& options, std::ostream& out);
+
+}  // namespace foiamine

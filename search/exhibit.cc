@@ -1,0 +1,231 @@
+// WriteExhibit (cite.h): the page picture a lawyer attaches as an exhibit.
+// Poppler renders PDF pages (born-digital or scanned alike); Leptonica
+// decodes image files; cairo composes the page, the highlight and the
+// citation margin and writes the PNG. Every library handle is owned by a
+// unique_ptr with its release function.
+#include <cairo.h>
+#include <leptonica/allheaders.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <memory>
+
+#include "pipeline/sha256.h"
+#include "search/cite.h"
+
+namespace foiamine {
+namespace {
+
+struct SurfaceDeleter {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct CairoDeleter {
+  void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+struct PixDeleter {
+  void operator()(PIX* p) const { pixDestroy(&p); }
+};
+using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
+using Cairo = std::unique_ptr<cairo_t, CairoDeleter>;
+using Pix = std::unique_ptr<PIX, PixDeleter>;
+
+// A page image as an opaque ARGB32 cairo surface.
+StatusOr<Surface> RenderPdf(const std::filesystem::path& path, int page_no, int dpi) {
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
+  if (!doc || doc->is_locked()) return Status::Corrupt(path.string() + ": Poppler cannot open the PDF");
+  if (page_no < 1 || page_no > doc->pages()) {
+    return Status::Corrupt(path.string() + ": has no page " + std::to_string(page_no));
+  }
+  std::unique_ptr<poppler::page> page(doc->create_page(page_no - 1));
+  if (!page) return Status::Corrupt(path.string() + ": cannot load page " + std::to_string(page_no));
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  renderer.set_image_format(poppler::image::format_argb32);
+  poppler::image image = renderer.render_page(page.get(), dpi, dpi);
+  if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) {
+    return Status::Internal(path.string() + ": Poppler rendered nothing for page " + std::to_string(page_no));
+  }
+  Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, image.width(), image.height()));
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return Status::Internal("cairo: out of memory");
+  cairo_surface_flush(surface.get());
+  unsigned char* dst = cairo_image_surface_get_data(surface.get());
+  const int dst_stride = cairo_image_surface_get_stride(surface.get());
+  for (int y = 0; y < image.height(); ++y) {
+    std::memcpy(dst + static_cast<size_t>(y) * dst_stride, image.const_data() + static_cast<size_t>(y) * image.bytes_per_row(),
+                static_cast<size_t>(image.width()) * 4);
+  }
+  cairo_surface_mark_dirty(surface.get());
+  return surface;
+}
+
+StatusOr<Surface> DecodeImage(const std::filesystem::path& path, const std::string& file_type, int page_no) {
+  Pix pix(file_type == "tiff" ? pixReadTiff(path.c_str(), page_no - 1) : pixRead(path.c_str()));
+  if (!pix) return Status::Corrupt(path.string() + ": Leptonica cannot decode the image");
+  Pix rgb(pixConvertTo32(pix.get()));
+  if (!rgb) return Status::Internal(path.string() + ": cannot convert the image to RGB");
+  const int w = static_cast<int>(pixGetWidth(rgb.get())), h = static_cast<int>(pixGetHeight(rgb.get()));
+  Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return Status::Internal("cairo: out of memory");
+  cairo_surface_flush(surface.get());
+  unsigned char* dst = cairo_image_surface_get_data(surface.get());
+  const int stride = cairo_image_surface_get_stride(surface.get());
+  const l_uint32* src = pixGetData(rgb.get());
+  const int wpl = pixGetWpl(rgb.get());
+  for (int y = 0; y < h; ++y) {
+    auto* row = reinterpret_cast<uint32_t*>(dst + static_cast<size_t>(y) * stride);
+    for (int x = 0; x < w; ++x) {
+      l_int32 r, g, b;
+      extractRGBValues(src[static_cast<size_t>(y) * wpl + x], &r, &g, &b);
+      row[x] = 0xFF000000u | (static_cast<uint32_t>(r) << 16) | (static_cast<uint32_t>(g) << 8) | static_cast<uint32_t>(b);
+    }
+  }
+  cairo_surface_mark_dirty(surface.get());
+  return surface;
+}
+
+// Splits `text` into lines no wider than `width` pixels in the current font.
+std::vector<std::string> WrapToWidth(cairo_t* cr, const std::string& text, double width) {
+  std::vector<std::string> lines;
+  std::string line;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t space = text.find(' ', pos);
+    if (space == std::string::npos) space = text.size();
+    std::string word = text.substr(pos, space - pos);
+    std::string candidate = line.empty() ? word : line + " " + word;
+    cairo_text_extents_t ext;
+    cairo_text_extents(cr, candidate.c_str(), &ext);
+    if (!line.empty() && ext.x_advance > width) {
+      lines.push_back(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+    pos = space + 1;
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::filesystem::path& png_path,
+                                       const ExhibitOptions& options) {
+  const ClauseRecord& c = cc.clause;
+  if (cc.file_type == "text" || cc.file_type == "xml") {
+    return Status::Unsupported(c.doc_path + " is a " + cc.file_type +
+                               " file: it has no page picture to exhibit; cite the quote instead");
+  }
+  if (cc.source.empty()) {
+    return Status::NotFound("cannot draw the exhibit: " + cc.missing_reason +
+                            "; restore the file (same content) and retry, or run `foiamine verify`");
+  }
+  auto hash = Sha256File(cc.source);
+  if (!hash.ok()) return hash.status();
+  if (*hash != c.doc_sha256) {
+    return Status::Corrupt(cc.source.string() + " changed since it was indexed (SHA-256 " + *hash + ", indexed " +
+                           c.doc_sha256 + "); re-run `foiamine run` before drawing an exhibit");
+  }
+
+  StatusOr<Surface> page = cc.file_type == "pdf" ? RenderPdf(cc.source, c.page, options.dpi)
+                                                 : DecodeImage(cc.source, cc.file_type, c.page);
+  if (!page.ok()) return page.status();
+  ExhibitGeometry g;
+  g.page_px_w = cairo_image_surface_get_width(page->get());
+  g.page_px_h = cairo_image_surface_get_height(page->get());
+  // Pixels per point: the render dpi for PDFs; for images, the image's width
+  // over the page width the index stored (the OCR stage's box space).
+  g.scale = cc.file_type == "pdf" ? options.dpi / 72.0
+                                  : (cc.page_width_pt > 0 ? g.page_px_w / cc.page_width_pt : options.dpi / 72.0);
+
+  // The margin: citation, document, file and hash, clause id and method.
+  std::vector<std::string> margin_text = {c.citation};
+  if (!c.doc_title.empty()) margin_text.push_back(c.doc_title);
+  margin_text.push_back("File: " + (cc.file_names.empty() ? c.doc_path : cc.file_names.front()) +
+                        "   SHA-256: " + c.doc_sha256);
+  std::string method = c.method == "ocr" ? "OCR" : "PDF text layer";
+  if (cc.file_type != "pdf" && c.method != "ocr") method = "text";
+  if (c.method == "ocr" && c.ocr_confidence) method += " (confidence " + std::to_string(static_cast<int>(*c.ocr_confidence + 0.5)) + ")";
+  margin_text.push_back("Clause " + c.id + " | section " + (c.section.empty() ? "(none)" : c.section) + " | page " +
+                        std::to_string(c.page) + " | " + method + " | foiamine");
+  const double font_px = std::max(10.0, g.page_px_w / 75.0);
+  const double pad = font_px;
+
+  // Measure the wrapped margin lines on a scratch context.
+  Surface scratch(cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1));
+  Cairo measure(cairo_create(scratch.get()));
+  cairo_select_font_face(measure.get(), "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(measure.get(), font_px);
+  std::vector<std::string> lines;
+  for (const auto& t : margin_text) {
+    for (auto& l : WrapToWidth(measure.get(), t, g.page_px_w - 2 * pad)) lines.push_back(std::move(l));
+  }
+  const int margin_h = static_cast<int>(std::ceil(2 * pad + lines.size() * font_px * 1.35));
+  g.png_w = g.page_px_w;
+  g.png_h = g.page_px_h + margin_h;
+
+  Surface out(cairo_image_surface_create(CAIRO_FORMAT_RGB24, g.png_w, g.png_h));
+  if (cairo_surface_status(out.get()) != CAIRO_STATUS_SUCCESS) return Status::Internal("cairo: out of memory");
+  Cairo cr(cairo_create(out.get()));
+  cairo_set_source_rgb(cr.get(), 1, 1, 1);
+  cairo_paint(cr.get());
+  cairo_set_source_surface(cr.get(), page->get(), 0, 0);
+  cairo_paint(cr.get());
+
+  // The highlight: a translucent fill over each line's words, then an opaque
+  // outline (no antialiasing, so its colour is exact) just outside them.
+  std::vector<PointBox> boxes = cc.line_boxes;
+  if (boxes.empty() && c.bbox) boxes.push_back(*c.bbox);
+  const double line_w = std::max(2.0, std::round(g.scale * 1.2));
+  for (const auto& b : boxes) {
+    double x0 = std::floor((b[0] - kHighlightPadPt) * g.scale), y0 = std::floor((b[1] - kHighlightPadPt) * g.scale);
+    double x1 = std::ceil((b[2] + kHighlightPadPt) * g.scale), y1 = std::ceil((b[3] + kHighlightPadPt) * g.scale);
+    cairo_rectangle(cr.get(), x0, y0, x1 - x0, y1 - y0);
+    cairo_set_source_rgba(cr.get(), 1.0, 0.86, 0.0, 0.30);
+    cairo_fill(cr.get());
+  }
+  cairo_set_antialias(cr.get(), CAIRO_ANTIALIAS_NONE);
+  cairo_set_line_width(cr.get(), line_w);
+  cairo_set_source_rgb(cr.get(), ((kHighlightOutlineRgb >> 16) & 0xFF) / 255.0, ((kHighlightOutlineRgb >> 8) & 0xFF) / 255.0,
+                       (kHighlightOutlineRgb & 0xFF) / 255.0);
+  for (const auto& b : boxes) {
+    // Outline drawn inside the padded box: its outer edge is the padded box.
+    double x0 = std::floor((b[0] - kHighlightPadPt) * g.scale), y0 = std::floor((b[1] - kHighlightPadPt) * g.scale);
+    double x1 = std::ceil((b[2] + kHighlightPadPt) * g.scale), y1 = std::ceil((b[3] + kHighlightPadPt) * g.scale);
+    cairo_rectangle(cr.get(), x0 + line_w / 2, y0 + line_w / 2, x1 - x0 - line_w, y1 - y0 - line_w);
+    cairo_stroke(cr.get());
+  }
+  cairo_set_antialias(cr.get(), CAIRO_ANTIALIAS_DEFAULT);
+
+  // The margin.
+  cairo_set_source_rgb(cr.get(), 0.35, 0.35, 0.35);
+  cairo_set_line_width(cr.get(), 1);
+  cairo_move_to(cr.get(), 0, g.page_px_h + 0.5);
+  cairo_line_to(cr.get(), g.png_w, g.page_px_h + 0.5);
+  cairo_stroke(cr.get());
+  cairo_select_font_face(cr.get(), "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr.get(), font_px);
+  cairo_set_source_rgb(cr.get(), 0, 0, 0);
+  double y = g.page_px_h + pad + font_px;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    cairo_select_font_face(cr.get(), "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                           i == 0 ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_move_to(cr.get(), pad, y);
+    cairo_show_text(cr.get(), lines[i].c_str());
+    y += font_px * 1.35;
+  }
+  cr.reset();
+  cairo_surface_flush(out.get());
+  if (cairo_surface_write_to_png(out.get(), png_path.c_str()) != CAIRO_STATUS_SUCCESS) {
+    return Status::IoError("cannot write " + png_path.string());
+  }
+  return g;
+}
+
+}  // namespace foiamine

@@ -1,0 +1,309 @@
+// search/diverge: pairing law restrictions with contrary policy/practice
+// (actor resolution, dates, agreements), the matrix, divergence scoring;
+// and the acceptance test on corpus/ (every labeled pair, nothing for the
+// older MPD order that is consistent with the law).
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "search/diverge.h"
+#include "tests/test_support.h"
+
+using namespace foiamine;
+using namespace foiamine::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+ClauseRecord Clause(const std::string& id, const std::string& authority, const std::string& agency,
+                    const std::string& actor, const std::string& topic, const std::string& stance,
+                    const std::string& doc_path, const std::string& section) {
+  ClauseRecord c;
+  c.id = id;
+  c.authority = authority;
+  c.agency = agency;
+  c.actor = actor;
+  c.topic = topic;
+  c.stance = stance;
+  c.doc_path = doc_path;
+  c.section = section;
+  c.page = 1;
+  c.text = "text of " + id;
+  c.char_end = static_cast<int>(c.text.size());
+  c.citation = doc_path + " § " + section;
+  return c;
+}
+
+std::vector<ClauseRecord> SmallCorpus() {
+  std::vector<ClauseRecord> v;
+  // Laws: a Council statute naming the Department (DOC), a Mayor's Order
+  // binding any District agency (stored actor = the enacting body).
+  v.push_back(Clause("L1", "law", "Council", "DOC", "release_notification", "restricts", "law/code.pdf", "(b)(2)"));
+  v.push_back(Clause("L2", "law", "EOM", "EOM", "information_sharing", "restricts", "law/mo.pdf", "IV.A"));
+  v.push_back(Clause("L3", "law", "EOM", "District", "status_inquiry", "restricts", "law/mo.pdf", "III.A"));
+  v.push_back(Clause("L4", "law", "Council", "DOC", "counsel_access", "requires", "law/code.pdf", "(d)"));
+  for (auto& c : v) c.effective = "2021-03-16";
+  // Policy and practice.
+  v.push_back(Clause("P1", "policy", "DOC", "DOC", "release_notification", "requires", "pol/ps.pdf", "9.a.(b)"));
+  v.back().issued = "2019-01-01";
+  v.back().review = "2023-09-15";  // issued before the law, reissued after: still in force
+  v.push_back(Clause("P2", "practice", "DOC", "", "release_notification", "reports", "prac/log.pdf", "entry 1"));
+  v.back().issued = "2023-06-14";  // empty actor: the document's agency (DOC)
+  v.push_back(Clause("P3", "policy", "MPD", "MPD", "release_notification", "requires", "pol/mpd.pdf", "I"));
+  v.back().issued = "2022-01-01";  // MPD is not bound by a law that names DOC
+  v.push_back(Clause("P4", "policy", "MPD", "MPD", "information_sharing", "permits", "pol/mpd.pdf", "IV.B.1"));
+  v.back().issued = "2020-01-01";  // District law binds MPD; issued before, never reviewed
+  v.push_back(Clause("P5", "policy", "MPD", "MPD", "status_inquiry", "restricts", "pol/mpd.pdf", "IV.B.2"));
+  v.push_back(Clause("P6", "policy", "DOC", "DOC", "release_notification", "mentions", "pol/ps.pdf", "1"));
+  return v;
+}
+
+const Divergence* FindPair(const std::vector<Divergence>& pairs, const std::string& law, const std::string& practice) {
+  for (const auto& d : pairs) {
+    if (d.law.id == law && d.practice.id == practice) return &d;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("law restrictions pair with contrary policy and practice of the bound actor", "[diverge]") {
+  auto clauses = SmallCorpus();
+  auto pairs = FindDivergences(clauses, {});
+  REQUIRE(pairs.size() == 3);
+  const Divergence* p1 = FindPair(pairs, "L1", "P1");
+  REQUIRE(p1 != nullptr);
+  CHECK(p1->actor == "DOC");
+  CHECK(p1->timing == Timing::kBeforeStillInForce);
+  CHECK(p1->summary.find("still in force") != std::string::npos);
+  CHECK(p1->summary.find("2023-09-15") != std::string::npos);
+  const Divergence* p2 = FindPair(pairs, "L1", "P2");
+  REQUIRE(p2 != nullptr);
+  CHECK(p2->actor == "DOC");  // empty actor -> document agency
+  CHECK(p2->timing == Timing::kIssuedAfter);
+  CHECK(p2->practice_issued == "2023-06-14");
+  CHECK(p2->law_effective == "2021-03-16");
+  const Divergence* p4 = FindPair(pairs, "L2", "P4");
+  REQUIRE(p4 != nullptr);  // the enacting body's actor means "District": binds MPD
+  CHECK(p4->actor == "MPD");
+  CHECK(p4->timing == Timing::kBeforeNotReviewed);
+  CHECK(FindPair(pairs, "L1", "P3") == nullptr);  // a law naming DOC does not bind MPD
+  CHECK(FindPair(pairs, "L3", "P5") == nullptr);  // agreement, not divergence
+  CHECK(FindPair(pairs, "L4", "P1") == nullptr);  // the law requires, not restricts
+  CHECK(FindPair(pairs, "L1", "P6") == nullptr);  // mentions is not a contrary stance
+
+  SECTION("--topic") {
+    auto only = FindDivergences(clauses, {.topic = "information_sharing", .agreements = false});
+    REQUIRE(only.size() == 1);
+    CHECK(only[0].practice.id == "P4");
+  }
+  SECTION("--agreements") {
+    auto all = FindDivergences(clauses, {.topic = "", .agreements = true});
+    REQUIRE(all.size() == 4);
+    const Divergence* a = FindPair(all, "L3", "P5");
+    REQUIRE(a != nullptr);
+    CHECK(a->agreement);
+    CHECK(a->actor == "MPD");
+  }
+}
+
+TEST_CASE("actor matching: District binds every agency and equal actors match", "[diverge]") {
+  CHECK(LawBindsActor("District", "DOC"));
+  CHECK(LawBindsActor("District", "MPD"));
+  CHECK(LawBindsActor("DOC", "doc"));
+  CHECK_FALSE(LawBindsActor("DOC", "MPD"));
+  CHECK_FALSE(LawBindsActor("DOC", ""));
+  ClauseRecord law;
+  law.authority = "law";
+  law.agency = "Council";
+  CHECK(ResolvedActor(law) == "District");  // empty
+  law.actor = "Council";
+  CHECK(ResolvedActor(law) == "District");  // the enacting body
+  law.actor = "DOC";
+  CHECK(ResolvedActor(law) == "DOC");
+  ClauseRecord log;
+  log.authority = "practice";
+  log.agency = "DOC";
+  CHECK(ResolvedActor(log) == "DOC");
+}
+
+TEST_CASE("matrix cells are conflicts or complies or silent or unrestricted with the clauses behind each", "[diverge]") {
+  auto clauses = SmallCorpus();
+  auto pairs = FindDivergences(clauses, {.topic = "", .agreements = true});
+  Matrix m = BuildMatrix(clauses, pairs);
+  CHECK(m.agencies == std::vector<std::string>{"DOC", "MPD"});
+  const MatrixCell& doc_notify = m.at("DOC", "release_notification");
+  CHECK(doc_notify.state == CellState::kConflicts);
+  CHECK(doc_notify.clause_ids == std::vector<std::string>{"P1", "P2"});
+  CHECK(doc_notify.conflicts == 2);
+  const MatrixCell& mpd_status = m.at("MPD", "status_inquiry");
+  CHECK(mpd_status.state == CellState::kComplies);
+  CHECK(mpd_status.clause_ids == std::vector<std::string>{"P5"});
+  // DOC has no clause on status inquiries, which the District law restricts.
+  const MatrixCell& doc_status = m.at("DOC", "status_inquiry");
+  CHECK(doc_status.state == CellState::kSilent);
+  CHECK(doc_status.clause_ids == std::vector<std::string>{"L3"});
+  // MPD's notice rule conflicts with nothing: the law names DOC only.
+  CHECK(m.at("MPD", "release_notification").state == CellState::kUnrestricted);
+  CHECK(m.at("DOC", "counsel_access").state == CellState::kUnrestricted);
+  CHECK(std::string(CellStateName(CellState::kSilent)) == "silent");
+}
+
+TEST_CASE("divergences score against labels by topic and actor and both sides' path and section", "[diverge][eval]") {
+  ScratchDir dir;
+  auto clauses = SmallCorpus();
+  auto pairs = FindDivergences(clauses, {});
+  WriteFile(dir / "divergences.jsonl",
+            R"J({"topic": "release_notification", "actor": "DOC", "law": {"doc_path": "law/code.pdf", "section": "(b)(2)"}, "practice": {"doc_path": "pol/ps.pdf", "section": "9.a.(b)"}})J"
+            "\n"
+            R"J({"topic": "release_notification", "actor": "DOC", "law": {"doc_path": "law/code.pdf", "section": "(b)(2)"}, "practice": {"doc_path": "prac/fax.png", "section": "NOTICE"}})J"
+            "\n");
+  auto score = EvaluateDivergences(pairs, (dir / "divergences.jsonl").string());
+  REQUIRE(score.ok());
+  CHECK(score->expected == 2);
+  CHECK(score->matched == 1);
+  CHECK(score->found == 3);
+  CHECK(score->false_pairs == 2);
+  REQUIRE(score->missed.size() == 1);
+  CHECK(score->missed[0].find("prac/fax.png NOTICE") != std::string::npos);
+
+  SECTION("sections compare without a trailing dot; unnamed sections match by the labeled clause's quote") {
+    auto more = clauses;
+    more[0].section = "(b)(2).";                 // L1 as an extractor may print it
+    more[5].text = "Faxed ERO the release date"; // P2, whose section the extractor names "entry 1"...
+    more[5].section = "";                        // ...or not at all
+    WriteFile(dir / "d2.jsonl",
+              R"J({"topic": "release_notification", "actor": "DOC", "law": {"doc_path": "law/code.pdf", "section": "(b)(2)"}, "practice": {"doc_path": "prac/log.pdf", "section": "entry 7"}})J"
+              "\n");
+    WriteFile(dir / "c.jsonl",
+              R"J({"doc_path": "prac/log.pdf", "page": 1, "section": "entry 7", "topic": "release_notification", "stance": "reports", "actor": "DOC", "quote": "faxed ERO the release"})J"
+              "\n");
+    auto found = FindDivergences(more, {});
+    auto without = EvaluateDivergences(found, (dir / "d2.jsonl").string());
+    REQUIRE(without.ok());
+    CHECK(without->matched == 0);
+    auto with = EvaluateDivergences(found, (dir / "d2.jsonl").string(), (dir / "c.jsonl").string());
+    REQUIRE(with.ok());
+    CHECK(with->matched == 1);
+    CHECK(with->false_pairs == 2);  // P1 and L2/P4 are not labeled here
+  }
+}
+
+// ---------------------------------------------------------------------------
+// End to end on a small born-digital drop.
+
+namespace {
+
+// A law restricting release notices and a DOC policy requiring them.
+void MakeDivergenceDrop(const fs::path& drop) {
+  WriteTextPdf(drop / "law.pdf",
+               {{"D.C. Code § 24-211.07. Cooperation with federal immigration authorities.",
+                 "(b) The Department shall not:",
+                 "(2) Provide notice to a federal immigration authority of the date, time, or place",
+                 "of a person's release, whether by telephone, facsimile, or electronic mail;"}});
+  WriteTextPdf(drop / "ps.pdf",
+               {{"PROGRAM STATEMENT 4020.1F", "9. PROCEDURES", "a. Release Processing.",
+                 "(b) Records office staff shall notify Immigration and Customs Enforcement",
+                 "prior to releasing an inmate who is the subject of an immigration detainer."}});
+  WriteFile(drop / "manifest.csv",
+            "path,title,agency,doc_kind,authority,number,issued,effective,source\n"
+            "law.pdf,Sanctuary statute,Council,statute,law,D.C. Code § 24-211.07,2020-12-23,2021-03-16,\n"
+            "ps.pdf,Inmate Release Procedures,DOC,jail_policy,policy,PS 4020.1F,2019-03-01,2019-04-01,\n");
+}
+
+}  // namespace
+
+TEST_CASE("diverge end to end: text and JSON and CSV and HTML agree on the pair", "[diverge][e2e]") {
+  ScratchDir dir;
+  MakeDivergenceDrop(dir / "drop");
+  const std::string db = Quote((dir / "i.db").string());
+  auto run = RunFoiamine("run " + Quote((dir / "drop").string()) + " --quiet --db " + db);
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+
+  auto json = RunFoiamine("diverge --format json --db " + db);
+  REQUIRE(json.exit_code == 0);
+  auto records = JsonLines(json.out);
+  INFO(json.out);
+  REQUIRE(records.size() == 1);
+  const auto& d = records[0];
+  CHECK(d["topic"] == "release_notification");
+  CHECK(d["actor"] == "DOC");
+  CHECK(d["law"]["doc_path"] == "law.pdf");
+  CHECK(d["law"]["stance"] == "restricts");
+  CHECK(d["practice"]["doc_path"] == "ps.pdf");
+  CHECK(d["practice"]["stance"] == "requires");
+  CHECK(d["practice"]["section"] == "9.a.(b)");
+  CHECK(d["law_effective"] == "2021-03-16");
+  CHECK(d["practice_issued"] == "2019-03-01");
+
+  auto text = RunFoiamine("diverge --db " + db);
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find("1 divergence in 1 topic") != std::string::npos);
+  CHECK(text.out.find("DOC PS 4020.1F § 9.a.(b), p. 1") != std::string::npos);
+  CHECK(text.out.find("**shall**") != std::string::npos);             // the stance cue, marked
+  CHECK(text.out.find("before the law took effect") != std::string::npos);
+
+  auto csv = RunFoiamine("diverge --format csv --db " + db);
+  REQUIRE(csv.exit_code == 0);
+  CHECK(csv.out.rfind("kind,topic,actor,law_citation,", 0) == 0);
+  CHECK(csv.out.find("\"DOC PS 4020.1F § 9.a.(b), p. 1\"") != std::string::npos);  // comma inside: quoted
+
+  const fs::path html = dir / "report.html";
+  auto h = RunFoiamine("diverge --format html --out " + Quote(html.string()) + " --db " + db);
+  REQUIRE(h.exit_code == 0);
+  std::string page = ReadFile(html);
+  CHECK(page.find("<nav>") != std::string::npos);
+  CHECK(page.find("href=\"#topic-release_notification\"") != std::string::npos);
+  CHECK(page.find("id=\"topic-release_notification\"") != std::string::npos);
+  CHECK(page.find("http:") == std::string::npos);
+  CHECK(page.find("https:") == std::string::npos);
+  CHECK(page.find("<script") == std::string::npos);
+  CHECK(page.find("<mark class=\"stance\">shall</mark>") != std::string::npos);
+
+  auto matrix = RunFoiamine("diverge --matrix --db " + db);
+  REQUIRE(matrix.exit_code == 0);
+  CHECK(matrix.out.find("release_notification") != std::string::npos);
+  CHECK(matrix.out.find("conflicts [") != std::string::npos);
+}
+
+// ---------------------------------------------------------------------------
+// Acceptance on corpus/: every labeled pair, and nothing for the older MPD
+// order that is consistent with the law.
+
+TEST_CASE("diverge on corpus/ finds every labeled pair and none for the consistent MPD order",
+          "[diverge][corpus][e2e]") {
+  const fs::path drop = SourceDir() / "corpus" / "drop";
+  const fs::path labels = SourceDir() / "corpus" / "labels" / "divergences.jsonl";
+  if (!fs::exists(labels)) {
+    WARN("no corpus/: skipping");
+    return;
+  }
+  ScratchDir dir;
+  const std::string db = Quote((dir / "corpus.db").string());
+  auto run = RunFoiamine("run " + Quote(drop.string()) + " --quiet --db " + db);
+  INFO(run.out << run.err);
+  REQUIRE((run.exit_code == 0 || run.exit_code == 2));
+
+  auto all = JsonLines(RunFoiamine("clauses --json --db " + db).out);
+  bool scans_have_clauses = false;
+  for (const auto& c : all) {
+    if (c["doc_path"] == "practice/iru-release-desk-log-2023-06-scan.pdf") scans_have_clauses = true;
+  }
+  if (!scans_have_clauses) {
+    WARN("the scanned corpus documents have no clauses yet (OCR not merged): skipping the corpus divergence test");
+    return;
+  }
+
+  // Nothing from the older MPD order, which is consistent with the law.
+  auto json = RunFoiamine("diverge --format json --db " + db);
+  REQUIRE(json.exit_code == 0);
+  auto found = JsonLines(json.out);
+  CHECK_FALSE(found.empty());
+  for (const auto& d : found) CHECK(d["practice"]["doc_path"] != "policies/mpd-go-ops-201-26-2021-scan.pdf");
+  // Every labeled pair, by the eval's matching rule (EvaluateDivergences).
+  auto eval = RunFoiamine("eval --db " + db + " --labels " + Quote((SourceDir() / "corpus" / "labels").string()));
+  INFO(eval.out);
+  CHECK(eval.out.find("divergences: 37 / 37 labeled pairs found, 0 false pairs") != std::string::npos);
+}
