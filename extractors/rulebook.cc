@@ -363,6 +363,14 @@ std::optional<Stance> ParseStance(std::string_view name) {
 }
 
 const std::string& Rulebook::hash() const { return compiled_->hash; }
+
+std::string Rulebook::CanonicalAgency(std::string_view name) const {
+  const std::string folded = internal::FoldString(name);
+  for (const auto& [short_name, re] : compiled_->agencies) {
+    if (RE2::PartialMatch(folded, *re)) return short_name;
+  }
+  return std::string(name);
+}
 int Rulebook::version() const { return compiled_->version; }
 std::vector<std::string> Rulebook::topics() const { return compiled_->topics; }
 const std::vector<RuleExample>& Rulebook::examples() const { return compiled_->examples; }

@@ -40,6 +40,10 @@ class Rulebook {
   // Stable hash of the YAML text this rulebook was loaded from, e.g.
   // "fnv1a64:3f2a...": a stage version (any edit re-runs extraction).
   const std::string& hash() const;
+  // The short name (the `agencies:` key, e.g. "DOC") of the first agency
+  // whose names match `name` ("District of Columbia Department of
+  // Corrections" -> "DOC"); `name` itself when none does.
+  std::string CanonicalAgency(std::string_view name) const;
   int version() const;                      // the file's `version:`
   std::vector<std::string> topics() const;  // topic names in file order
   const std::vector<RuleExample>& examples() const;

@@ -79,6 +79,12 @@ ExtractedDocument RunExtractStage(const extractors::Rulebook& rulebook, const st
 
   ExtractedDocument out;
   out.identity = found.identity;
+  // An agency read from the text ("METROPOLITAN POLICE DEPARTMENT") is named
+  // by its short name, as manifests and actors name it ("MPD"); a manifest's
+  // own value is kept as given.
+  if (out.identity.agency.inferred) {
+    out.identity.agency.value = rulebook.CanonicalAgency(out.identity.agency.value);
+  }
   out.sections = std::move(found.sections);
   out.citations = std::move(found.citations);
   out.rulebook_hash = rulebook.hash();

@@ -209,10 +209,7 @@ TEST_CASE("an exhibit of a corpus scan (OCR) boxes the clause's words", "[cite][
       break;
     }
   }
-  if (clause.is_null()) {
-    WARN("no OCR clause on the scanned log (OCR not merged yet): skipping the scanned exhibit test");
-    return;
-  }
+  REQUIRE_FALSE(clause.is_null());
   const fs::path png = dir / "scan.png";
   auto cite = RunFoiamine("cite " + clause["id"].get<std::string>() + " --db " + db + " --exhibit " +
                           Quote(png.string()) + " --dpi 100");
