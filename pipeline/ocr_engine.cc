@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <mutex>
 
 namespace foiamine {
@@ -73,6 +75,46 @@ std::string OcrStageVersion(const OcrSettings& s) {
 OcrEngine::OcrEngine(const OcrSettings& settings, std::unique_ptr<Apis> apis)
     : settings_(settings), apis_(std::move(apis)) {}
 OcrEngine::~OcrEngine() = default;
+
+Status OcrEngine::CheckLanguages(const OcrSettings& settings) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> dirs;
+  if (!settings.tessdata_dir.empty()) dirs.emplace_back(settings.tessdata_dir);
+  if (const char* prefix = std::getenv("TESSDATA_PREFIX"); prefix && *prefix) {
+    dirs.emplace_back(prefix);
+    dirs.emplace_back(fs::path(prefix) / "tessdata");
+  }
+  for (const char* d : {"/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+                        "/usr/share/tessdata", "/usr/local/share/tessdata"}) {
+    dirs.emplace_back(d);
+  }
+  std::error_code ec;
+  std::vector<fs::path> present;
+  for (const auto& d : dirs) {
+    if (fs::is_directory(d, ec)) present.push_back(d);
+  }
+  if (present.empty()) {
+    auto engine = Create(settings);
+    return engine.ok() ? Status::Ok() : engine.status();
+  }
+  std::string languages = settings.languages;
+  size_t start = 0;
+  while (start <= languages.size()) {
+    size_t plus = languages.find('+', start);
+    std::string lang = languages.substr(start, plus == std::string::npos ? std::string::npos : plus - start);
+    if (lang.empty()) return Status::InvalidArgument("empty language in '" + languages + "'");
+    bool found = std::any_of(present.begin(), present.end(), [&](const fs::path& d) {
+      return fs::is_regular_file(d / (lang + ".traineddata"), ec);
+    });
+    if (!found) {
+      return Status::NotFound("no Tesseract data for language '" + lang + "' in " + present.front().string() +
+                              " (install the Debian package tesseract-ocr-" + lang + ")");
+    }
+    if (plus == std::string::npos) break;
+    start = plus + 1;
+  }
+  return Status::Ok();
+}
 
 StatusOr<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrSettings& settings) {
   std::lock_guard<std::mutex> lock(g_init_mutex);

@@ -505,9 +505,9 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
     // A language without its data is a usage error, found before anything changes.
     OcrSettings check;
     check.languages = options.languages;
-    auto engine = OcrEngine::Create(check);
-    if (!engine.ok()) {
-      err << "foiamine run: --lang " << options.languages << ": " << engine.status().message() << "\n";
+    Status languages = OcrEngine::CheckLanguages(check);
+    if (!languages.ok()) {
+      err << "foiamine run: --lang " << options.languages << ": " << languages.message() << "\n";
       return kExitUsage;
     }
   }
