@@ -58,7 +58,7 @@ TEST_CASE("diverge marks: a topic cue inside the stance cue nests", "[diverge][m
 }
 
 TEST_CASE("diverge marks: identical spans nest with the stance outside", "[diverge][marks]") {
-  CHECK(Md(Clause(kHeld, kHeldEnd, kHeld, kHeldEnd)) == "the subject **__held__** in R&D");
+  CHECK(Md(Clause(kHeld, kHeldEnd, kHeld, kHeldEnd)) == "the subject was **__held__** in R&D");
 }
 
 TEST_CASE("diverge marks: crossing spans are split so that they nest", "[diverge][marks]") {
