@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <ostream>
 #include <set>
@@ -100,9 +101,28 @@ void WriteSide(const char* label, const ClauseRecord& c, const ReportOptions& op
   out << indent << c.doc_path << " | section " << (c.section.empty() ? "(none)" : c.section) << " | page " << c.page
       << "\n";
   out << indent << c.stance << " | " << Dates(c) << " | " << Method(c) << "\n";
-  std::string quote = options.color ? MarkedText(c, "\033[1m", "\033[0m", "\033[4m", "\033[0m")
+  std::string quote = options.color ? MarkedText(c, "\033[1m", "\033[22m", "\033[4m", "\033[24m")
                                     : MarkedText(c, "**", "**", "__", "__");
   out << Wrap("\"" + quote + "\"", 90, indent);
+}
+
+}  // namespace
+
+namespace {
+
+// The cue spans [begin, end) as code point indices of the clause text,
+// clipped to it; a span that is empty, unset (negative) or wholly outside
+// the clause text is empty (begin == end == 0) and marks nothing.
+struct ClipSpan {
+  size_t begin = 0, end = 0;
+  bool empty() const { return begin >= end; }
+};
+ClipSpan Clip(const ClauseRecord& c, int begin, int end, size_t n) {
+  if (begin < 0 || end <= begin) return {};
+  long b = static_cast<long>(begin) - c.char_start, e = static_cast<long>(end) - c.char_start;
+  if (e <= 0 || b >= static_cast<long>(n)) return {};
+  ClipSpan s{static_cast<size_t>(std::max(0L, b)), static_cast<size_t>(std::min<long>(e, static_cast<long>(n)))};
+  return s.empty() ? ClipSpan{} : s;
 }
 
 }  // namespace
@@ -111,14 +131,11 @@ std::vector<MarkedRun> MarkClause(const ClauseRecord& c) {
   const std::vector<size_t> starts = CodePointStarts(c.text);
   const size_t n = starts.size() - 1;
   std::vector<unsigned char> flags(n, 0);
-  auto mark = [&](int begin, int end, unsigned char bit) {
-    if (begin < 0 || end <= begin) return;
-    long b = static_cast<long>(begin) - c.char_start, e = static_cast<long>(end) - c.char_start;
-    if (e <= 0 || b >= static_cast<long>(n)) return;
-    for (long i = std::max(0L, b); i < std::min<long>(e, static_cast<long>(n)); ++i) flags[i] |= bit;
+  auto mark = [&](const ClipSpan& s, unsigned char bit) {
+    for (size_t i = s.begin; i < s.end; ++i) flags[i] |= bit;
   };
-  mark(c.cue_start, c.cue_end, 1);
-  mark(c.topic_cue_start, c.topic_cue_end, 2);
+  mark(Clip(c, c.cue_start, c.cue_end, n), 1);
+  mark(Clip(c, c.topic_cue_start, c.topic_cue_end, n), 2);
   std::vector<MarkedRun> runs;
   for (size_t i = 0; i < n;) {
     size_t j = i;
@@ -130,22 +147,68 @@ std::vector<MarkedRun> MarkClause(const ClauseRecord& c) {
   return runs;
 }
 
-std::string MarkedText(const ClauseRecord& clause, const std::string& stance_open, const std::string& stance_close,
-                       const std::string& topic_open, const std::string& topic_close) {
+std::string MarkedText(const ClauseRecord& clause, const MarkStyle& style) {
+  const std::vector<size_t> starts = CodePointStarts(clause.text);
+  const size_t n = starts.size() - 1;
+  // 0 = stance, 1 = topic.
+  const ClipSpan span[2] = {Clip(clause, clause.cue_start, clause.cue_end, n),
+                            Clip(clause, clause.topic_cue_start, clause.topic_cue_end, n)};
+  const std::string* open[2] = {&style.stance_open, &style.topic_open};
+  const std::string* close[2] = {&style.stance_close, &style.topic_close};
+  auto escape = [&](size_t from, size_t to) {
+    std::string t = clause.text.substr(starts[from], starts[to] - starts[from]);
+    return style.escape ? style.escape(t) : t;
+  };
+  // Boundaries where a mark opens or closes, in order.
+  std::vector<size_t> cuts = {0, n};
+  for (const auto& s : span) {
+    if (!s.empty()) cuts.insert(cuts.end(), {s.begin, s.end});
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  // Marks always nest: the one open longer is outside (the stance one when
+  // both cover the same words). When a mark must close while one opened
+  // after it is still going on (spans that cross), the inner one is closed
+  // and reopened around the rest of its words.
+  std::vector<int> stack;
   std::string out;
-  for (const auto& run : MarkClause(clause)) {
-    std::string open, close;
-    if (run.stance) {
-      open += stance_open;
-      close = stance_close + close;
+  for (size_t k = 0; k + 1 < cuts.size(); ++k) {
+    const size_t at = cuts[k], next = cuts[k + 1];
+    auto active = [&](int m) { return span[m].begin <= at && at < span[m].end; };
+    // Close down to the deepest mark that ends here.
+    size_t keep = stack.size();
+    for (size_t d = 0; d < stack.size(); ++d) {
+      if (!active(stack[d])) {
+        keep = d;
+        break;
+      }
     }
-    if (run.topic) {
-      open += topic_open;
-      close = topic_close + close;
+    while (stack.size() > keep) {
+      out += *close[stack.back()];
+      stack.pop_back();
     }
-    out += open + run.text + close;
+    // Open (or reopen) what covers the next words, the longer-lasting first.
+    std::vector<int> to_open;
+    for (int m = 0; m < 2; ++m) {
+      if (active(m) && std::find(stack.begin(), stack.end(), m) == stack.end()) to_open.push_back(m);
+    }
+    std::stable_sort(to_open.begin(), to_open.end(), [&](int a, int b) { return span[a].end > span[b].end; });
+    for (int m : to_open) {
+      out += *open[m];
+      stack.push_back(m);
+    }
+    out += escape(at, next);
+  }
+  while (!stack.empty()) {
+    out += *close[stack.back()];
+    stack.pop_back();
   }
   return out;
+}
+
+std::string MarkedText(const ClauseRecord& clause, const std::string& stance_open, const std::string& stance_close,
+                       const std::string& topic_open, const std::string& topic_close) {
+  return MarkedText(clause, MarkStyle{stance_open, stance_close, topic_open, topic_close, nullptr});
 }
 
 void WriteDivergenceText(const std::vector<Divergence>& pairs, const ReportOptions& options, std::ostream& out) {

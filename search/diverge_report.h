@@ -4,6 +4,7 @@
 // by topic, printable). The pairs come from FindDivergences (diverge.h).
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -22,8 +23,19 @@ struct MarkedRun {
   bool stance = false, topic = false;
 };
 std::vector<MarkedRun> MarkClause(const ClauseRecord& clause);
-// The runs joined with marks around the decisive words: stance words in
+// The clause text with marks around the decisive words: stance words in
 // `stance_open`..`stance_close`, topic words in `topic_open`..`topic_close`.
+// Marks are well-formed whatever the spans: they nest (the longer span
+// outside, the stance when both are the same words: "**was __held__**"),
+// spans that cross are split so that they still nest, spans that touch are
+// marked one after the other, empty spans mark nothing and spans reaching
+// past the clause text are clipped to it. `escape` (e.g. HTML escaping), when
+// set, applies to the text between the marks, never to the marks.
+struct MarkStyle {
+  std::string stance_open, stance_close, topic_open, topic_close;
+  std::function<std::string(const std::string&)> escape;
+};
+std::string MarkedText(const ClauseRecord& clause, const MarkStyle& style);
 std::string MarkedText(const ClauseRecord& clause, const std::string& stance_open, const std::string& stance_close,
                        const std::string& topic_open, const std::string& topic_close);
 

@@ -25,17 +25,9 @@ std::string Esc(const std::string& s) {
   return out;
 }
 
+// Nested <mark>s (valid HTML: phrasing content), never crossing.
 std::string Quote(const ClauseRecord& c) {
-  std::string out;
-  for (const auto& run : MarkClause(c)) {
-    if (run.stance || run.topic) {
-      std::string cls = run.stance && run.topic ? "stance topic" : (run.stance ? "stance" : "topic");
-      out += "<mark class=\"" + cls + "\">" + Esc(run.text) + "</mark>";
-    } else {
-      out += Esc(run.text);
-    }
-  }
-  return out;
+  return MarkedText(c, MarkStyle{"<mark class=\"stance\">", "</mark>", "<mark class=\"topic\">", "</mark>", Esc});
 }
 
 std::string Dates(const ClauseRecord& c) {
@@ -79,7 +71,7 @@ nav ul{columns:2} a{color:#1a4f8a}
 .cite{font-weight:bold}.meta{font:12px sans-serif;color:#444}
 blockquote{margin:.3em 0 .3em 1em;padding-left:.6em;border-left:3px solid #ddd}
 mark.stance{background:#ffd54a;font-weight:bold} mark.topic{background:#bfe3ff;text-decoration:underline}
-mark.stance.topic{background:#ffb74a}
+mark.stance mark.topic,mark.topic mark.stance{background:#ffb74a}
 table.matrix{border-collapse:collapse;font:13px sans-serif}
 table.matrix th,table.matrix td{border:1px solid #999;padding:.25em .5em;text-align:left;vertical-align:top}
 td.conflicts{background:#f6c7c7} td.complies{background:#cfeccf} td.silent{background:#eee;font-style:italic}
