@@ -102,7 +102,9 @@ int main(int argc, char** argv) {
   run->add_option("DROP", run_options.drops, "Drop folder(s) or file(s)")->required();
   run->add_option("--db", run_options.db_path, "Index file (created if missing)")->required();
   run->add_option("--jobs", run_options.jobs, "Worker count (default: number of cores)")->check(CLI::NonNegativeNumber);
-  run->add_flag("--quiet", run_options.quiet, "No per-document lines on stderr");
+  run->add_flag("--quiet", run_options.quiet,
+                "No progress on stderr (by default: one updating line on a terminal, else per-document lines and "
+                "a progress line every 5 s)");
   run->add_option("--lang", run_options.languages, "OCR languages, '+'-joined Tesseract codes (default eng), e.g. eng+spa");
   run->add_option("--dpi", run_options.dpi, "Resolution PDF pages are rendered at for OCR (default 300)")
       ->check(CLI::Range(70, 1200));
@@ -111,6 +113,12 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   run->add_option("--rulebook", run_options.rulebook_path,
                   "Clause rulebook (default: $FOIAMINE_RULEBOOK, else the source tree's schemas/rulebook.yaml)");
+  run->add_flag("--retry-failed", run_options.retry_failed,
+                "Retry files whose failure is recorded even if unchanged (by default an unchanged failed file is "
+                "skipped, listed in the summary, and the run still exits 2)");
+  run->add_flag("--dry-run", run_options.dry_run,
+                "Print the plan (per file: new, unchanged, changed-since-failure, failed-unchanged (skipped), "
+                "other shard; documents to re-extract for a changed rulebook) and change nothing");
   std::string run_shard;
   run->add_option("--shard", run_shard, "Index only shard K of N (K from 0, e.g. $SLURM_ARRAY_TASK_ID/N)");
 

@@ -341,6 +341,14 @@ Status Index::RecordFailure(const DocumentPath& path, const std::string& sha256,
   return RecordEvent(run_id, "error", path.display, reason);
 }
 
+std::optional<Index::RecordedFailure> Index::FindFailure(const DocumentPath& path) {
+  auto stmt = db_.Prepare("SELECT coalesce(sha256,''), stage, reason FROM failures WHERE drop_root=? AND path_bytes=?");
+  if (!stmt.ok()) return std::nullopt;
+  stmt->Bind(1, path.drop_root).BindBlob(2, path.raw_bytes);
+  if (!stmt->Step()) return std::nullopt;
+  return RecordedFailure{stmt->Text(0), stmt->Text(1), stmt->Text(2)};
+}
+
 Status Index::RecordEvent(int64_t run_id, const std::string& level, const std::string& path,
                           const std::string& message) {
   auto stmt = db_.Prepare("INSERT INTO events(run_id, level, path, message, at) VALUES (?,?,?,?,?)");

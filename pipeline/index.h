@@ -94,6 +94,12 @@ class Index {
   // Records (or replaces) the failure of an input path.
   Status RecordFailure(const DocumentPath& path, const std::string& sha256, const std::string& stage,
                        const std::string& reason, int64_t run_id);
+  // The failure recorded for an input path, if any.
+  struct RecordedFailure {
+    std::string sha256;  // empty when the file could not be hashed
+    std::string stage, reason;
+  };
+  std::optional<RecordedFailure> FindFailure(const DocumentPath& path);
   Status RecordEvent(int64_t run_id, const std::string& level, const std::string& path, const std::string& message);
 
  private:

@@ -119,6 +119,36 @@ std::optional<ZipDrop> ScanZipDrop(const fs::path& zip_path, DropScan& scan, Man
   return std::move(zip.value());
 }
 
+// One drop, listed: its files, manifest and (for a ZIP drop) the archive
+// whose extracted entries the files are; warnings about the manifest or ZIP.
+struct ScannedDrop {
+  DropScan scan;
+  Manifest manifest;
+  std::optional<ZipDrop> zip;  // must outlive the processing of scan.files
+  std::vector<std::string> warnings;
+};
+
+ScannedDrop ScanDrop(const std::string& drop) {
+  ScannedDrop out;
+  fs::path drop_path = fs::absolute(drop).lexically_normal();
+  if (drop_path.has_filename() == false) drop_path = drop_path.parent_path();
+  std::error_code ec;
+  if (!fs::is_directory(drop_path, ec) && IsZipFile(drop_path)) {
+    out.zip = ScanZipDrop(drop_path, out.scan, out.manifest, out.warnings);
+  } else if (fs::is_directory(drop_path, ec)) {
+    auto loaded = LoadManifest(drop_path);
+    if (loaded.ok()) {
+      out.manifest = std::move(loaded.value());
+    } else {
+      out.warnings.push_back(loaded.status().message() + " (manifest ignored)");
+    }
+    Walk(drop_path, fs::path(), out.scan);
+  } else {
+    out.scan.files.push_back(DropFile{drop_path, MakePath(drop_path.parent_path(), drop_path.filename())});
+  }
+  return out;
+}
+
 std::string ReadHead(const fs::path& path, size_t n, std::string* error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -185,6 +215,16 @@ struct PendingDocument {
   extractors::DocumentMetadata known;                 // what the extractors are told
   std::vector<extractors::Section> explicit_sections;  // official law XML's own structure
   bool law_xml = false;  // pages are already normalized text (no words to normalize)
+
+  // Waits up to `d` for the first page whose OCR is still running.
+  void WaitFor(std::chrono::milliseconds d) const {
+    for (const auto& [page, future] : ocr) {
+      if (future.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+        future.wait_for(d);
+        return;
+      }
+    }
+  }
 
   bool Ready() const {
     for (const auto& [page, future] : ocr) {
@@ -471,6 +511,142 @@ bool CanCreateIndexAt(const std::string& db_path, std::string* why) {
   return true;
 }
 
+// --dry-run: what a run would do with each file, changing nothing (an
+// absent index is not created; an existing one is opened read-only).
+int PrintPlan(const RunOptions& options, const extractors::Rulebook& rulebook, std::ostream& out, std::ostream& err) {
+  std::optional<Index> index;
+  std::error_code ec;
+  if (fs::exists(options.db_path, ec)) {
+    auto opened = Index::Open(options.db_path, Index::Access::kRead);
+    if (!opened.ok()) {
+      err << "foiamine run: " << opened.status().message() << "\n";
+      return kExitUsage;
+    }
+    index.emplace(std::move(opened.value()));
+  }
+  std::map<std::string, int64_t> counts;
+  std::set<std::string> seen;
+  int64_t files = 0;
+  std::ostringstream lines;
+  auto line = [&](const std::string& what, const std::string& path, const std::string& detail = "") {
+    ++counts[what];
+    lines << "  " << what << std::string(what.size() < 28 ? 28 - what.size() : 1, ' ') << path
+          << (detail.empty() ? "" : ": " + detail) << "\n";
+  };
+  for (const auto& drop : options.drops) {
+    ScannedDrop scanned = ScanDrop(drop);
+    for (const auto& w : scanned.warnings) err << "foiamine: " << w << "\n";
+    for (const auto& [path, reason] : scanned.scan.unreadable) line("unreadable", path.display, reason);
+    for (const auto& file : scanned.scan.files) {
+      ++files;
+      auto sha = Sha256File(file.absolute);
+      if (!sha.ok()) {
+        line("unreadable", file.path.display, sha.status().message());
+        continue;
+      }
+      if (!InShard(sha.value(), options.shard)) {
+        line("other shard", file.path.display);
+        continue;
+      }
+      if (index && index->FindDocument(sha.value())) {
+        line("unchanged", file.path.display);
+        continue;
+      }
+      if (seen.count(sha.value())) {
+        line("duplicate", file.path.display, "same content as another new file");
+        continue;
+      }
+      auto failed = index ? index->FindFailure(file.path) : std::nullopt;
+      if (failed && failed->sha256 == sha.value() && !failed->sha256.empty()) {
+        if (options.retry_failed) {
+          line("failed-unchanged (retried)", file.path.display, failed->reason);
+        } else {
+          line("failed-unchanged (skipped)", file.path.display, failed->reason);
+          continue;
+        }
+      } else if (failed) {
+        line("changed-since-failure", file.path.display);
+      } else {
+        line("new", file.path.display);
+      }
+      seen.insert(sha.value());
+    }
+  }
+  int64_t stale = 0;
+  if (index) {
+    auto ids = index->DocumentsWithStaleExtraction(rulebook.hash());
+    if (ids.ok()) stale = static_cast<int64_t>(ids->size());
+  }
+  out << "foiamine run --dry-run: " << files << " file" << (files == 1 ? "" : "s") << " -> " << options.db_path
+      << (index ? "" : " (absent: would be created)") << "; nothing was changed\n";
+  out << lines.str();
+  out << "  plan:";
+  bool first = true;
+  for (const char* what : {"new", "changed-since-failure", "failed-unchanged (retried)", "unchanged", "duplicate",
+                           "failed-unchanged (skipped)", "other shard", "unreadable"}) {
+    if (!counts.count(what)) continue;
+    out << (first ? " " : ", ") << what << " " << counts[what];
+    first = false;
+  }
+  if (first) out << " no files";
+  out << "\n";
+  out << "  re-extract      " << stale << " document" << (stale == 1 ? "" : "s")
+      << " (rulebook changed; text and OCR reused)\n";
+  return kExitOk;
+}
+
+// Progress on stderr: on a terminal one line redrawn in place (documents
+// and pages done, pages/s, ETA, failures so far); otherwise a plain line
+// every 5 s; nothing when disabled (--quiet).
+class Progress {
+ public:
+  Progress(std::ostream& err, bool enabled, bool tty)
+      : err_(err), enabled_(enabled), tty_(tty), start_(std::chrono::steady_clock::now()), last_(start_) {}
+  bool tty() const { return enabled_ && tty_; }
+  void AddFiles(int64_t n) { total_files_ += n; }
+  // files_done: files dealt with (indexed, unchanged, failed, skipped).
+  void Update(int64_t files_done, int64_t pages, int64_t failures) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    const double since = std::chrono::duration<double>(now - last_).count();
+    if (since < (tty_ ? 0.2 : 5.0) && !(tty_ && !shown_once_)) return;
+    shown_once_ = true;
+    last_ = now;
+    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%.1f", elapsed > 0 ? static_cast<double>(pages) / elapsed : 0.0);
+    std::string eta = "--:--";
+    if (files_done > 0 && total_files_ >= files_done) {
+      const auto left = static_cast<int64_t>(elapsed / static_cast<double>(files_done) *
+                                             static_cast<double>(total_files_ - files_done));
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(left / 60), static_cast<long long>(left % 60));
+      eta = buf;
+    }
+    std::ostringstream line;
+    line << files_done << "/" << total_files_ << " files, " << pages << " pages, " << rate << " pages/s, ETA " << eta
+         << ", " << failures << " failed";
+    if (tty_) {
+      err_ << "\r" << line.str() << "\033[K" << std::flush;
+      shown_ = true;
+    } else {
+      err_ << "foiamine: progress: " << line.str() << "\n";
+    }
+  }
+  // Clears the terminal line before another message is printed.
+  void Clear() {
+    if (shown_) err_ << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+
+ private:
+  std::ostream& err_;
+  bool enabled_, tty_;
+  std::chrono::steady_clock::time_point start_, last_;
+  int64_t total_files_ = 0;
+  bool shown_ = false, shown_once_ = false;
+};
+
 }  // namespace
 
 void RequestStop() { g_stop_requested.store(true); }
@@ -511,6 +687,7 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
       return kExitUsage;
     }
   }
+  if (options.dry_run) return PrintPlan(options, *rulebook, out, err);
   auto index = Index::Open(options.db_path, Index::Access::kWrite);
   if (!index.ok()) {
     err << "foiamine run: " << index.status().message() << "\n";
@@ -527,6 +704,8 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
   RunTotals totals;
   int64_t pages_need_ocr = 0, duplicate_paths = 0, hidden = 0, clauses_found = 0, re_extracted = 0;
   std::vector<std::pair<std::string, std::string>> failures;  // display path, reason
+  // Recorded failures of unchanged files, not retried (see --retry-failed).
+  std::vector<std::pair<std::string, std::string>> skipped_failures;  // display path, reason
   std::set<std::string> seen_this_run;
   bool interrupted = false;
   int64_t ocr_pages = 0, ocr_cached = 0, ocr_failed = 0;
@@ -540,11 +719,19 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
   std::deque<PendingDocument> in_flight;
   const size_t max_in_flight = static_cast<size_t>(std::max(1, options.jobs)) * 2 + 2;
 
+  // Progress display: a redrawn line on a terminal (which replaces the
+  // per-document lines), periodic plain lines otherwise.
+  Progress progress(err, !options.quiet, &err == &std::cerr && isatty(STDERR_FILENO) != 0);
+  auto tick = [&] {
+    progress.Update(totals.files_seen - static_cast<int64_t>(in_flight.size()), totals.pages_indexed,
+                    totals.docs_failed + static_cast<int64_t>(skipped_failures.size()));
+  };
   // Records a prepared document: written, or its failure recorded.
   auto finish = [&](PendingDocument& pending) {
     Outcome& outcome = pending.outcome;
     if (outcome.ok) FinishDocument(*index, pending, pool.engine_version(), *rulebook, *run_id);
     const DocumentPath& path = pending.path;
+    if (!options.quiet && (!outcome.warnings.empty() || !outcome.ok)) progress.Clear();
     for (const auto& warning : outcome.warnings) {
       index->RecordEvent(*run_id, "warning", path.display, warning);
       if (!options.quiet) err << "foiamine: warning: " << path.display << ": " << warning << "\n";
@@ -563,7 +750,7 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
     totals.pages_indexed += outcome.pages;
     clauses_found += outcome.clauses;
     pages_need_ocr += outcome.ocr_failed;
-    if (!options.quiet) {
+    if (!options.quiet && !progress.tty()) {
       err << "[" << pending.ordinal << "] " << path.display << ": " << outcome.pages << " page"
           << (outcome.pages == 1 ? "" : "s");
       if (outcome.ocr_pages) {
@@ -578,36 +765,26 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
   // Writes finished documents from the front; with `all`, waits for every one.
   auto write_ready = [&](bool all) {
     while (!in_flight.empty() && (all || in_flight.size() > max_in_flight || in_flight.front().Ready())) {
+      // Keep the display alive while OCR runs.
+      while (!options.quiet && !in_flight.front().Ready()) {
+        in_flight.front().WaitFor(std::chrono::milliseconds(200));
+        tick();
+      }
       finish(in_flight.front());
+      tick();
       in_flight.pop_front();
     }
   };
 
   for (const auto& drop : options.drops) {
-    fs::path drop_path = fs::absolute(drop).lexically_normal();
-    if (drop_path.has_filename() == false) drop_path = drop_path.parent_path();
-    DropScan scan;
-    Manifest manifest;
-    std::optional<ZipDrop> zip;  // a ZIP drop's extracted entries; removed after this drop
-    std::error_code ec;
-    if (!fs::is_directory(drop_path, ec) && IsZipFile(drop_path)) {
-      std::vector<std::string> zip_warnings;
-      zip = ScanZipDrop(drop_path, scan, manifest, zip_warnings);
-      for (const auto& w : zip_warnings) {
-        err << "foiamine: " << w << "\n";
-        index->RecordEvent(*run_id, "warning", "", w);
-      }
-    } else if (fs::is_directory(drop_path, ec)) {
-      auto loaded = LoadManifest(drop_path);
-      if (loaded.ok()) {
-        manifest = std::move(loaded.value());
-      } else {
-        err << "foiamine: " << loaded.status().message() << " (manifest ignored)\n";
-        index->RecordEvent(*run_id, "warning", "", loaded.status().message() + " (manifest ignored)");
-      }
-      Walk(drop_path, fs::path(), scan);
-    } else {
-      scan.files.push_back(DropFile{drop_path, MakePath(drop_path.parent_path(), drop_path.filename())});
+    ScannedDrop scanned = ScanDrop(drop);
+    DropScan& scan = scanned.scan;
+    Manifest& manifest = scanned.manifest;
+    progress.AddFiles(static_cast<int64_t>(scan.files.size()));
+    progress.Clear();
+    for (const auto& w : scanned.warnings) {
+      err << "foiamine: " << w << "\n";
+      index->RecordEvent(*run_id, "warning", "", w);
     }
     for (const auto& warning : manifest.warnings) {
       err << "foiamine: " << manifest.file_name << ": " << warning << "\n";
@@ -637,12 +814,14 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
         break;
       }
       const DropFile& file = scan.files[i];
+      tick();
       ++totals.files_seen;
       auto sha = Sha256File(file.absolute);
       if (!sha.ok()) {
         index->RecordFailure(file.path, "", "ingest", sha.status().message(), *run_id);
         failures.emplace_back(file.path.display, sha.status().message());
         ++totals.docs_failed;
+        progress.Clear();
         if (!options.quiet) err << "foiamine: error: " << file.path.display << ": " << sha.status().message() << "\n";
         continue;
       }
@@ -658,6 +837,18 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
           seen_this_run.insert(sha.value());
         }
         if (!added.ok()) err << "foiamine: error: " << path.display << ": " << added.status().message() << "\n";
+        continue;
+      }
+      // A file that failed before with this very content fails again:
+      // skip it (its failure stays recorded) unless asked to retry.
+      if (auto failed = index->FindFailure(path);
+          failed && !options.retry_failed && !failed->sha256.empty() && failed->sha256 == sha.value()) {
+        skipped_failures.emplace_back(path.display, failed->reason);
+        if (!options.quiet) {
+          progress.Clear();
+          err << "foiamine: skipped: " << path.display << ": failed earlier, unchanged (" << failed->reason
+              << "); --retry-failed retries it\n";
+        }
         continue;
       }
       // The same content already found earlier in this run and still in
@@ -682,10 +873,18 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
       }
       write_ready(false);
     }
+    // A ZIP drop's extracted entries are removed with `scanned`: finish
+    // every document read from them first.
+    if (scanned.zip) write_ready(true);
     if (interrupted) break;
   }
 
   write_ready(true);
+  progress.Clear();
+  // A stop asked for while the last documents were in flight: they were
+  // written, but the run still reports the interruption (exit 3) and skips
+  // the re-extraction below.
+  if (g_stop_requested.load()) interrupted = true;
   // Documents indexed under another rulebook: re-run extract + index only
   // (text and OCR are reused from the index).
   if (!interrupted) {
@@ -710,9 +909,11 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
   totals.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   // A page that could not be OCR'd is an input not fully processed: partial.
-  totals.exit_code = interrupted                                ? kExitInterrupted
-                     : totals.docs_failed > 0 || ocr_failed > 0 ? kExitPartial
-                                                                : kExitOk;
+  // A failure recorded earlier and skipped as unchanged still leaves this
+  // drop with a failed input in the index, so the run stays partial (exit 2)
+  // until the file is fixed, removed, or retried successfully.
+  const bool partial = totals.docs_failed > 0 || ocr_failed > 0 || !skipped_failures.empty();
+  totals.exit_code = interrupted ? kExitInterrupted : partial ? kExitPartial : kExitOk;
   index->FinishRun(*run_id, totals);
 
   out << "foiamine run " << *run_id << ": " << totals.files_seen << " file" << (totals.files_seen == 1 ? "" : "s")
@@ -724,6 +925,11 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
   if (duplicate_paths) out << "  duplicate paths " << duplicate_paths << " (same content as another file)\n";
   out << "  failed          " << totals.docs_failed << "\n";
   for (const auto& [path, reason] : failures) out << "    " << path << ": " << reason << "\n";
+  if (!skipped_failures.empty()) {
+    out << "  failed earlier, unchanged: skipped " << skipped_failures.size()
+        << " (--retry-failed retries them)\n";
+    for (const auto& [path, reason] : skipped_failures) out << "    " << path << ": " << reason << "\n";
+  }
   if (ocr_pages || ocr_failed) {
     out << "  OCR'd pages     " << ocr_pages;
     if (ocr_cached) out << " (" << ocr_cached << " from the OCR cache)";

@@ -8,6 +8,10 @@
 // the only writer). A file that fails is recorded with its reason in
 // `failures`; the rest go on. A page that fails OCR is recorded (its
 // ocr_reason, an event) and the document is still written: exit code 2.
+// A file whose failure is recorded and whose content is unchanged is not
+// retried (unless retry_failed) but listed, and still makes the exit code 2.
+// Progress goes to stderr: one redrawn line on a terminal, plain lines
+// (per document, and a progress line every 5 s) otherwise.
 #pragma once
 
 #include <iosfwd>
@@ -22,7 +26,7 @@ struct RunOptions {
   std::vector<std::string> drops;
   std::string db_path;
   int jobs = 0;                  // 0: number of cores
-  bool quiet = false;            // no per-document lines on stderr
+  bool quiet = false;            // no progress display or per-document lines on stderr
   int pdf_timeout_seconds = 300; // per-document bound for Poppler
   std::string command_line;      // recorded in runs.arguments
   std::string helper_executable; // the foiamine binary, for isolated Poppler (see PdfTextLimits)
@@ -31,6 +35,13 @@ struct RunOptions {
   std::string languages = "eng"; // Tesseract languages for OCR, '+'-joined
   int dpi = 300;                 // resolution PDF pages are rendered at for OCR
   bool force_ocr = false;        // OCR every page of PDFs, text layer or not
+  // A file whose failure is recorded in the index and whose content (SHA-256)
+  // has not changed since is skipped ("failed earlier, unchanged") unless
+  // this is set; a changed file is always retried.
+  bool retry_failed = false;
+  // Print the plan (what would happen to each file, how many documents a
+  // changed rulebook would re-extract) and change nothing.
+  bool dry_run = false;
 };
 
 // Exit codes of CONTRACTS.md.
