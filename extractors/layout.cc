@@ -113,8 +113,8 @@ bool AllRoman(std::string_view s) {
 
 // One level of numbering on the section stack.
 struct Level {
-  std::string style;    // "sec", "dec", "word:part", "1.", "a.", "A.", "i.", "I.", "(1)", "(a)", ...
-  std::string printed;  // "(b)", "9.", "24-211.07", "Part IV"
+  std::string style;    // "sec", "dec", "word:part", "word:section", "1.", "a.", "A.", "i.", "I.", "(1)", "(a)", ...
+  std::string printed;  // path part: "(b)", "9.", "24-211.07", "Part IV", "3" (for "Sec. 3.")
   int value = 0;
   int section = -1;
 };
@@ -122,9 +122,11 @@ struct Level {
 struct Marker {
   std::string style;
   std::string printed;
+  std::string part;  // what the marker contributes to a path, if not `printed`
   int value = 0;
   size_t length = 0;  // bytes of the marker and the spaces after it
   bool bullet = false;
+  bool closed = false;  // a word marker ended by '.' or ':' ("Sec. 3.")
 };
 
 const Level* FindStyle(const std::vector<Level>& stack, const std::string& style) {
@@ -178,7 +180,7 @@ bool StartsUpper(std::string_view rest) {
 std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack) {
   static const RE2 kSec(R"(^(§+\s*(\d+[A-Za-z]?-\d+(?:\.\d+)?[a-z]?)\.?)(?:\s+|$))");
   static const RE2 kWord(
-      R"(^((Part|PART|Article|ARTICLE|Section|SECTION|Chapter|CHAPTER|Title|TITLE)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
+      R"(^((Part|PART|Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
   static const RE2 kDecimal(R"(^((\d{1,4}(?:\.\d{1,3})+)\.?)(?:\s+|$))");
   static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$))");
   static const RE2 kDot(R"(^(([0-9]{1,3}|[A-Za-z]|[IVXLC]{2,6}|[ivxlc]{2,6})([.)]))(?:\s+|$))");
@@ -201,13 +203,18 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   if (RE2::Consume(&in, kWord, &whole, &a, &b)) {
     std::string word(a);
     for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    m.style = "word:" + word;
+    // "Sec. 3." and "Section 3" are one numbering, and like a code's "§ 24-211.07"
+    // their path part is the bare number: a lawyer cites "3(a)", not "Section 3 (a)".
+    const bool section_word = word == "section" || word == "sec.";
+    m.style = section_word ? "word:section" : "word:" + word;
     std::string printed_word(a);
     if (printed_word.size() > 1) {
       for (size_t i = 1; i < printed_word.size(); ++i)
         printed_word[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(printed_word[i])));
     }
     m.printed = printed_word + " " + std::string(b);
+    if (section_word) m.part = std::string(b);
+    m.closed = !whole.empty() && (whole[whole.size() - 1] == '.' || whole[whole.size() - 1] == ':');
     m.value = AllRoman(b) ? RomanValue(b) : std::atoi(std::string(b).c_str());
     m.length = consumed(in);
     return m;
@@ -347,13 +354,21 @@ bool IsListStyle(const std::string& style) {
   return style != "I." && style != "I)";
 }
 
+// "Part IV (a)"; a section number is extended directly, like a code
+// section's: "Sec. 3." + "(a)" -> "3(a)", "Section 5.2" + "(a)" + "(1)" -> "5.2(a)(1)".
 std::string BuildPath(const std::vector<Level>& stack) {
   std::string path;
   for (size_t i = 0; i < stack.size(); ++i) {
     const std::string& printed = stack[i].printed;
-    if (i + 1 < stack.size() && stack[i + 1].printed.rfind(printed, 0) == 0) continue;  // "9." then "9.1"
+    const bool number = stack[i].style == "word:section";
+    const bool last = i + 1 == stack.size();
+    const std::string& next = last ? printed : stack[i + 1].printed;
+    // "9." then "9.1"; "Section 5" then "5.1"
+    if (!last && next.rfind(number ? printed + "." : printed, 0) == 0) continue;
     path += printed;
-    if (stack[i].style.rfind("word:", 0) == 0 && i + 1 < stack.size()) path += " ";
+    if (last) continue;
+    if (number ? std::isdigit(static_cast<unsigned char>(next[0])) != 0 : stack[i].style.rfind("word:", 0) == 0)
+      path += " ";
   }
   return path;
 }
@@ -602,8 +617,12 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       if (!ok) marker.reset();
     }
     std::string_view rest = marker ? Trim(text.substr(marker->length)) : text;
+    // A word marker leads a heading ("Part IV - Custody", "Article 3"), but a
+    // closed section number may run into its text: "Sec. 2. Chapter 2 of
+    // Title 24 ... is amended ...". "Section 4 of the Act ..." is prose.
     if (marker && marker->style.rfind("word:", 0) == 0 && !rest.empty() &&
-        !IsHeadingText(rest, marker->style, true, next_upper) && rest.front() != '-' && rest.front() != ':') {
+        !IsHeadingText(rest, marker->style, true, next_upper) && rest.front() != '-' && rest.front() != ':' &&
+        !(marker->style == "word:section" && marker->closed && StartsUpper(rest))) {
       marker.reset();
       rest = text;
     }
@@ -633,7 +652,12 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     if (marker && !marker->bullet) {
       auto it = std::find_if(stack.begin(), stack.end(), [&](const Level& l) { return l.style == marker->style; });
       if (it != stack.end()) stack.erase(it, stack.end());
-      stack.push_back(Level{marker->style, marker->printed, marker->value, -1});
+      // A division ("Sec. 4.", "§ 24-211.08", "Part V") closes the list items
+      // open before it instead of nesting under the last one.
+      if (marker->style == "sec" || marker->style.rfind("word:", 0) == 0) {
+        while (!stack.empty() && IsListStyle(stack.back().style)) stack.pop_back();
+      }
+      stack.push_back(Level{marker->style, marker->part.empty() ? marker->printed : marker->part, marker->value, -1});
     }
     if (marker && !marker->bullet && infer_sections) {
       Section s;

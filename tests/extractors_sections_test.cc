@@ -99,3 +99,81 @@ TEST_CASE("run-in lists: each item is a clause with the lead-in's stance and its
   CHECK(hold);
   CHECK(share);
 }
+
+namespace {
+
+std::vector<std::string> Paths(const std::vector<Section>& sections) {
+  std::vector<std::string> paths;
+  for (const Section& s : sections) paths.push_back(s.path);
+  return paths;
+}
+
+DocumentInput Act(const std::string& text) {
+  DocumentInput in;
+  in.metadata.authority = "law";
+  in.pages.push_back(PageText{1, text});
+  return in;
+}
+
+}  // namespace
+
+TEST_CASE("act sections: Sec. 3. and Section 4. give bare numbers that their subsections extend",
+          "[extractors][sections]") {
+  std::vector<Section> sections = FindSections(Act(
+      "AN ACT\n\n"
+      "Sec. 2. Chapter 2 of Title 24 of the District of Columbia Official Code is amended by adding a new\n"
+      "section 24-211.07 to read as set forth in the enrolled text attached hereto.\n\n"
+      "Sec. 3. Limits on agreements.\n"
+      "(a) No District agency shall enter into an agreement under section 287(g) of the Immigration and "
+      "Nationality Act.\n"
+      "(b) No District agency shall permit federal immigration authorities to access a nonpublic area.\n\n"
+      "Section 4. Facilities.\n"
+      "(b) No District agency shall permit federal immigration authorities to access a District facility.\n\n"
+      "SEC. 5. Effective date.\n"
+      "This act shall take effect following approval by the Mayor.\n"));
+  CHECK(Paths(sections) == std::vector<std::string>{"2", "3", "3(a)", "3(b)", "4", "4(b)", "5"});
+  REQUIRE(sections.size() == 7);
+  CHECK(sections[1].marker == "Sec. 3");
+  CHECK(sections[1].heading == "Limits on agreements.");
+  CHECK(sections[1].depth == 0);
+  CHECK(sections[2].depth == 1);
+  CHECK(sections[4].depth == 0);  // "Section 4." closes "(b)", it does not nest under it
+  CHECK(sections[5].depth == 1);
+}
+
+TEST_CASE("act sections: nested clauses, decimal sections and prose mentions", "[extractors][sections]") {
+  std::vector<Section> sections = FindSections(Act(
+      "SECTION 5.2 DETAINERS\n"
+      "(a) The Department shall not:\n"
+      "(1) hold a person past release.\n\n"
+      "Section 6\n"
+      "(a) Section 4 of the Act is repealed.\n"));
+  CHECK(Paths(sections) == std::vector<std::string>{"5.2", "5.2(a)", "5.2(a)(1)", "6", "6(a)"});
+
+  // Divisions other than sections keep their word.
+  std::vector<Section> parts = FindSections(Act(
+      "Part IV - Custody\n"
+      "(a) The Department shall not hold a person past release.\n\n"
+      "Part V - Release\n"
+      "(a) The Department shall verify the release date.\n\n"
+      "Article 3\n"
+      "(b) The Department shall give the inmate a copy of any detainer.\n"));
+  CHECK(Paths(parts) ==
+        std::vector<std::string>{"Part IV", "Part IV (a)", "Part V", "Part V (a)", "Part V Article 3", "Part V Article 3 (b)"});
+}
+
+TEST_CASE("act sections: clauses are cited by section number", "[extractors][clauses]") {
+  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  REQUIRE(rules.ok());
+  Extraction x = ExtractDocument(*rules, Act(
+      "AN ACT\n\n"
+      "Sec. 3. Limits on agreements.\n"
+      "(a) No District agency shall enter into an agreement under section 287(g) of the Immigration and "
+      "Nationality Act.\n\n"
+      "Section 4. Facilities.\n"
+      "(b) No District agency shall permit federal immigration authorities to access a nonpublic area of a "
+      "District facility.\n"));
+  std::vector<std::string> sections;
+  for (const Clause& c : x.clauses) sections.push_back(c.section);
+  CHECK(sections == std::vector<std::string>{"3(a)", "4(b)"});
+}
