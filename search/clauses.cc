@@ -13,7 +13,9 @@ namespace {
 
 using nlohmann::json;
 
-std::string Fold(const std::string& s) {
+}  // namespace
+
+std::string FoldForMatching(const std::string& s) {
   std::string out;
   bool space = false;
   for (unsigned char c : s) {
@@ -27,6 +29,10 @@ std::string Fold(const std::string& s) {
   }
   return out;
 }
+
+namespace {
+
+std::string Fold(const std::string& s) { return FoldForMatching(s); }
 
 }  // namespace
 

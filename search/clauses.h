@@ -41,6 +41,10 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(Index& index, const ClauseFilter
 // One JSON line per the contract.
 std::string ClauseJson(const ClauseRecord& clause);
 
+// Whitespace folded to single spaces, ASCII letters lowercased: the
+// label-matching rule of CONTRACTS.md ("quote occurs in the found text").
+std::string FoldForMatching(const std::string& text);
+
 // Scores clauses against labels: a clause matches a label when doc_path,
 // page, topic and stance are equal and the label's quote occurs in the
 // clause text (whitespace folded, case ignored).

@@ -1,5 +1,7 @@
 #include "search/diverge.h"
 
+#include "search/clauses.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -212,20 +214,7 @@ std::string NormalizeSection(const std::string& s) {
   return out;
 }
 
-std::string FoldText(const std::string& s) {
-  std::string out;
-  bool space = false;
-  for (unsigned char c : s) {
-    if (std::isspace(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(std::tolower(c));
-  }
-  return out;
-}
+std::string FoldText(const std::string& s) { return FoldForMatching(s); }
 
 struct LabelSide {
   std::string doc_path, section;

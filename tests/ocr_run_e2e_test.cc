@@ -15,15 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int64_t Count(const fs::path& db_path, const std::string& sql) {
-  auto db = Database::Open(db_path.string(), Database::Mode::kReadOnly);
-  REQUIRE(db.ok());
-  auto stmt = db->Prepare(sql);
-  REQUIRE(stmt.ok());
-  REQUIRE(stmt->Step());
-  return stmt->Int(0);
-}
-
 std::vector<nlohmann::json> Lines(const std::string& text) {
   std::vector<nlohmann::json> out;
   std::istringstream in(text);
@@ -85,16 +76,16 @@ TEST_CASE("run OCRs scanned PDFs and images: searchable, cited to the right page
                            "and Customs Enforcement prior to releasing an inmate who is the subject of a detainer.") <
         0.02);
   // Boxes of the upside-down page are on the page as fed: "PROCEDURES" near the bottom right.
-  CHECK(Count(dir / "i.db",
+  CHECK(QueryInt(dir / "i.db",
               "SELECT count(*) FROM words w JOIN pages p ON p.id=w.page_id JOIN files f ON f.document_id=p.document_id "
               "WHERE f.path='scans/ps-4020-upside-down.pdf' AND p.page_no=2 AND w.text='PROCEDURES' "
               "AND w.y0 > 600 AND w.x0 > 300 AND w.confidence > 50") == 1);
-  CHECK(Count(dir / "i.db", "SELECT count(*) FROM pages WHERE method='ocr' AND ocr_reason='no text layer'") == 4);
-  CHECK(Count(dir / "i.db", "SELECT count(*) FROM pages WHERE method='ocr' AND ocr_reason='image file' "
+  CHECK(QueryInt(dir / "i.db", "SELECT count(*) FROM pages WHERE method='ocr' AND ocr_reason='no text layer'") == 4);
+  CHECK(QueryInt(dir / "i.db", "SELECT count(*) FROM pages WHERE method='ocr' AND ocr_reason='image file' "
                             "AND abs(width_pt - 612) < 1") == 1);
-  CHECK(Count(dir / "i.db", "SELECT count(*) FROM stage_versions WHERE stage='ocr' AND version LIKE 'tesseract-%'") ==
+  CHECK(QueryInt(dir / "i.db", "SELECT count(*) FROM stage_versions WHERE stage='ocr' AND version LIKE 'tesseract-%'") ==
         3);
-  CHECK(Count(dir / "i.db", "SELECT count(*) FROM ocr_cache") == 5);
+  CHECK(QueryInt(dir / "i.db", "SELECT count(*) FROM ocr_cache") == 5);
 
   auto status = nlohmann::json::parse(RunFoiamine("status --json --db " + db).out);
   CHECK(status["pages"]["ocr"] == 5);
@@ -113,13 +104,13 @@ TEST_CASE("the OCR cache: the same page in another file is not OCR'd again", "[e
   INFO(again.out << again.err);
   REQUIRE(again.exit_code == 0);
   CHECK(again.out.find("OCR'd pages     1 (1 from the OCR cache)") != std::string::npos);
-  CHECK(Count(dir / "i.db", "SELECT count(*) FROM ocr_cache") == 1);
-  CHECK(Count(dir / "i.db", "SELECT count(*) FROM pages WHERE method='ocr' AND text LIKE '%faxed to ERO%'") == 2);
+  CHECK(QueryInt(dir / "i.db", "SELECT count(*) FROM ocr_cache") == 1);
+  CHECK(QueryInt(dir / "i.db", "SELECT count(*) FROM pages WHERE method='ocr' AND text LIKE '%faxed to ERO%'") == 2);
   // Other languages are other settings: a miss, not a wrong hit.
   WriteFile(dir / "c" / "memo-3.pdf", ReadFile(dir / "a" / "memo-scan.pdf") + "%three\n");
   auto spa = RunFoiamine("run " + Quote((dir / "c").string()) + " --lang eng+spa --db " + db);
   CHECK(spa.out.find("from the OCR cache") == std::string::npos);
-  CHECK(Count(dir / "i.db", "SELECT count(*) FROM ocr_cache") == 2);
+  CHECK(QueryInt(dir / "i.db", "SELECT count(*) FROM ocr_cache") == 2);
 }
 
 TEST_CASE("run with --force-ocr reads born-digital pages too and --lang without data is a usage error", "[e2e][ocr]") {
@@ -132,7 +123,7 @@ TEST_CASE("run with --force-ocr reads born-digital pages too and --lang without 
   CHECK_FALSE(fs::exists(dir / "i.db"));
   auto run = RunFoiamine("run " + Quote((dir / "drop").string()) + " --force-ocr --db " + db);
   REQUIRE(run.exit_code == 0);
-  CHECK(Count(dir / "i.db", "SELECT count(*) FROM pages WHERE method='ocr' AND ocr_reason LIKE 'forced%' "
+  CHECK(QueryInt(dir / "i.db", "SELECT count(*) FROM pages WHERE method='ocr' AND ocr_reason LIKE 'forced%' "
                             "AND text LIKE '%Notify ERO before each release.%'") == 1);
 }
 
@@ -157,13 +148,13 @@ TEST_CASE("bad scans (corrupt and huge images, a 0-pixel page) are recorded and 
   auto run = RunFoiamine("run " + Quote(drop.string()) + " --db " + db);
   INFO(run.out << run.err);
   CHECK(run.exit_code == 2);
-  CHECK(Count(dir / "i.db", "SELECT count(*) FROM pages WHERE method='ocr' AND text LIKE '%Release desk log%'") == 1);
-  CHECK(Count(dir / "i.db", "SELECT count(*) FROM failures WHERE path='huge.png' AND reason LIKE '%megapixel%'") == 1);
-  CHECK(Count(dir / "i.db", "SELECT count(*) FROM failures WHERE path='corrupt.png'") == 1);
+  CHECK(QueryInt(dir / "i.db", "SELECT count(*) FROM pages WHERE method='ocr' AND text LIKE '%Release desk log%'") == 1);
+  CHECK(QueryInt(dir / "i.db", "SELECT count(*) FROM failures WHERE path='huge.png' AND reason LIKE '%megapixel%'") == 1);
+  CHECK(QueryInt(dir / "i.db", "SELECT count(*) FROM failures WHERE path='corrupt.png'") == 1);
   // The 0-pixel page: Poppler substitutes a default page size, so it is
   // indexed as one blank OCR'd page (a page with no area at all is refused
   // by RenderPdfPage); either way never silently dropped.
-  CHECK(Count(dir / "i.db",
+  CHECK(QueryInt(dir / "i.db",
               "SELECT (SELECT count(*) FROM failures WHERE path='zero.pdf') + "
               "(SELECT count(*) FROM pages p JOIN files f ON f.document_id=p.document_id WHERE f.path='zero.pdf')") ==
         1);

@@ -15,15 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int64_t QueryInt(const fs::path& db_path, const std::string& sql) {
-  auto db = Database::Open(db_path.string(), Database::Mode::kReadOnly);
-  REQUIRE(db.ok());
-  auto stmt = db->Prepare(sql);
-  REQUIRE(stmt.ok());
-  REQUIRE(stmt->Step());
-  return stmt->Int(0);
-}
-
 // A small drop: a three-page policy (listed in the manifest) and an email
 // export (not listed).
 void MakeGoodDrop(const fs::path& drop) {

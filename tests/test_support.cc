@@ -1,5 +1,7 @@
 #include "tests/test_support.h"
 
+#include "pipeline/sqlite.h"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -71,6 +73,15 @@ void WriteFile(const fs::path& path, const std::string& bytes) {
   std::ofstream f(path, std::ios::binary);
   f << bytes;
   if (!f) throw std::runtime_error("cannot write " + path.string());
+}
+
+int64_t QueryInt(const fs::path& db_path, const std::string& sql) {
+  auto db = Database::Open(db_path.string(), Database::Mode::kReadOnly);
+  if (!db.ok()) throw std::runtime_error(db.status().message());
+  auto stmt = db->Prepare(sql);
+  if (!stmt.ok()) throw std::runtime_error(stmt.status().message());
+  if (!stmt->Step()) throw std::runtime_error("no row for: " + sql);
+  return stmt->Int(0);
 }
 
 std::vector<nlohmann::json> JsonLines(const std::string& text) {
