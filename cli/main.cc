@@ -262,7 +262,7 @@ int main(int argc, char** argv) {
   if (*status) {
     auto index = OpenForReading(db_path, "status");
     if (!index) return foiamine::kExitUsage;
-    auto report = foiamine::ReadIndexStatus(*index);
+    auto report = foiamine::ReadIndexStatus(*index, /*with_digest=*/json_output);
     if (!report.ok()) {
       std::cerr << "foiamine status: " << report.status().message() << "\n";
       return foiamine::kExitUsage;

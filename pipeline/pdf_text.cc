@@ -89,7 +89,7 @@ bool HasTrailer(const std::filesystem::path& path) {
 // Decides the break after each word from the geometry of the next one:
 // a new line when the next word starts left of this one's end on a lower
 // baseline; a paragraph when the vertical gap exceeds 1.2 line heights.
-void AssignBreaks(std::vector<SourceWord>& words, const std::vector<bool>& space_after) {
+void AssignBreaks(std::vector<SourceWord>& words) {
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     const Box& a = *words[i].box;
     const Box& b = *words[i + 1].box;
@@ -101,7 +101,6 @@ void AssignBreaks(std::vector<SourceWord>& words, const std::vector<bool>& space
     bool same_line = overlap >= smaller * 0.5 && b.x0 >= a.x0;
     if (same_line) {
       words[i].after = Break::kSpace;
-      (void)space_after;
     } else if (b.y0 - a.y1 > height * 1.2) {
       words[i].after = Break::kParagraph;
     } else {
@@ -370,16 +369,14 @@ StatusOr<SourceDocument> ExtractPdfTextInProcess(const std::filesystem::path& pa
     page.width_pt = rect.width();
     page.height_pt = rect.height();
     std::vector<poppler::text_box> boxes = p->text_list();
-    std::vector<bool> space_after;
     for (const auto& tb : boxes) {
       std::string text = ToUtf8(tb.text());
       if (text.empty()) continue;
       if (!IsValidUtf8(text)) text = EscapeInvalidUtf8(text);
       poppler::rectf r = tb.bbox();
       page.words.push_back(SourceWord{text, Box{r.left(), r.top(), r.right(), r.bottom()}, Break::kSpace, {}});
-      space_after.push_back(tb.has_space_after());
     }
-    AssignBreaks(page.words, space_after);
+    AssignBreaks(page.words);
     if (HasUsableText(page.words)) {
       page.method = PageMethod::kText;
       // Few words: does the page carry an image (of more text)? See ocr_triage.h.

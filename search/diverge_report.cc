@@ -64,26 +64,6 @@ std::string Wrap(const std::string& text, size_t width, const std::string& inden
   return out;
 }
 
-std::string Dates(const ClauseRecord& c) {
-  std::string s;
-  auto add = [&](const char* what, const std::string& date) {
-    if (date.empty()) return;
-    if (!s.empty()) s += ", ";
-    s += std::string(what) + " " + date;
-  };
-  add("issued", c.issued);
-  add("effective", c.effective);
-  add("reviewed", c.review);
-  return s.empty() ? "undated" : s;
-}
-
-std::string Method(const ClauseRecord& c) {
-  if (c.method != "ocr") return "text layer";
-  std::string s = "OCR";
-  if (c.ocr_confidence) s += ", confidence " + std::to_string(static_cast<int>(*c.ocr_confidence + 0.5));
-  return s;
-}
-
 std::string Topic(const std::string& topic) {
   std::string t = topic;
   for (auto& c : t) {
@@ -100,7 +80,7 @@ void WriteSide(const char* label, const ClauseRecord& c, const ReportOptions& op
   if (!c.doc_title.empty()) out << Wrap(c.doc_title, 90, indent);
   out << indent << c.doc_path << " | section " << (c.section.empty() ? "(none)" : c.section) << " | page " << c.page
       << "\n";
-  out << indent << c.stance << " | " << Dates(c) << " | " << Method(c) << "\n";
+  out << indent << c.stance << " | " << DocumentDates(c) << " | " << ExtractionMethod(c) << "\n";
   std::string quote = options.color ? MarkedText(c, "\033[1m", "\033[22m", "\033[4m", "\033[24m")
                                     : MarkedText(c, "**", "**", "__", "__");
   out << Wrap("\"" + quote + "\"", 90, indent);
@@ -346,6 +326,26 @@ void WriteDivergenceCsv(const std::vector<Divergence>& pairs, std::ostream& out)
          d.practice.doc_path, std::to_string(d.practice.page), d.practice.section, d.practice.stance,
          d.practice.text, d.practice_issued, d.summary, d.law.id, d.practice.id});
   }
+}
+
+std::string DocumentDates(const ClauseRecord& c, const char* review_word) {
+  std::string s;
+  auto add = [&](const char* what, const std::string& date) {
+    if (date.empty()) return;
+    if (!s.empty()) s += ", ";
+    s += std::string(what) + " " + date;
+  };
+  add("issued", c.issued);
+  add("effective", c.effective);
+  add(review_word, c.review);
+  return s.empty() ? "undated" : s;
+}
+
+std::string ExtractionMethod(const ClauseRecord& c) {
+  if (c.method != "ocr") return "text layer";
+  std::string s = "OCR";
+  if (c.ocr_confidence) s += ", confidence " + std::to_string(static_cast<int>(*c.ocr_confidence + 0.5));
+  return s;
 }
 
 }  // namespace foiamine

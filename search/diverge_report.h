@@ -31,6 +31,12 @@ std::vector<MarkedRun> MarkClause(const ClauseRecord& clause);
 // marked one after the other, empty spans mark nothing and spans reaching
 // past the clause text are clipped to it. `escape` (e.g. HTML escaping), when
 // set, applies to the text between the marks, never to the marks.
+// "issued 2019-03-01, effective 2019-04-01, reviewed 2023-09-15" (or
+// "undated"); `review_word` names the review date ("reviewed").
+std::string DocumentDates(const ClauseRecord& clause, const char* review_word = "reviewed");
+// "text layer", or "OCR, confidence 85".
+std::string ExtractionMethod(const ClauseRecord& clause);
+
 struct MarkStyle {
   std::string stance_open, stance_close, topic_open, topic_close;
   std::function<std::string(const std::string&)> escape;

@@ -21,7 +21,7 @@ int64_t Count(Index& index, const char* sql) {
 
 }  // namespace
 
-StatusOr<IndexStatus> ReadIndexStatus(Index& index) {
+StatusOr<IndexStatus> ReadIndexStatus(Index& index, bool with_digest) {
   IndexStatus s;
   s.documents = Count(index, "SELECT count(*) FROM documents");
   s.files = Count(index, "SELECT count(*) FROM files");
@@ -32,10 +32,10 @@ StatusOr<IndexStatus> ReadIndexStatus(Index& index) {
   s.pages_needing_ocr = Count(index, "SELECT count(*) FROM pages WHERE needs_ocr=1 AND method<>'ocr'");
   s.documents_needing_ocr =
       Count(index, "SELECT count(DISTINCT document_id) FROM pages WHERE needs_ocr=1 AND method<>'ocr'");
-  s.pages_low_confidence = Count(index, "SELECT count(*) FROM pages WHERE method='ocr' AND ocr_confidence < 70");
+  s.pages_low_confidence = Count(index, ("SELECT count(*) FROM pages WHERE method='ocr' AND ocr_confidence < " +
+                                         std::to_string(kLowConfidence)).c_str());
   s.clauses = Count(index, "SELECT count(*) FROM clauses");
   s.sections = Count(index, "SELECT count(*) FROM sections");
-  (void)kLowConfidence;
 
   auto failures = index.db().Prepare(
       "SELECT path, drop_root, stage, reason, at FROM failures ORDER BY drop_root, path_bytes");
@@ -66,7 +66,9 @@ StatusOr<IndexStatus> ReadIndexStatus(Index& index) {
       "FROM pages p WHERE p.needs_ocr=1 AND p.method<>'ocr' GROUP BY p.document_id ORDER BY 1");
   if (!ocr.ok()) return ocr.status();
   while (ocr->Step()) s.needing_ocr.push_back({ocr->Text(0), ocr->Int(1)});
-  if (auto digest = IndexDigest(index); digest.ok()) s.digest = digest.value();
+  if (with_digest) {
+    if (auto digest = IndexDigest(index); digest.ok()) s.digest = digest.value();
+  }
   return s;
 }
 

@@ -36,7 +36,9 @@ struct IndexStatus {
   std::string digest;  // content digest (search/index_digest.h); empty if it could not be computed
 };
 
-StatusOr<IndexStatus> ReadIndexStatus(Index& index);
+// `with_digest`: also compute the content digest (reads every page's text;
+// only `status --json` prints it).
+StatusOr<IndexStatus> ReadIndexStatus(Index& index, bool with_digest = false);
 void PrintIndexStatus(const IndexStatus& status, std::ostream& out);
 void PrintIndexStatusJson(const IndexStatus& status, std::ostream& out);
 
