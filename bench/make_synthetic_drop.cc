@@ -2,7 +2,7 @@
 // batch benchmarks (bench/README.md).
 //
 //   make_synthetic_drop OUT_DIR --docs N --pages P [--seed S] [--first K]
-//                       [--scanned 0.01]
+//                       [--scanned 0.01] [--vocabulary large|small]
 //
 // Writes documents K .. K+N-1 as OUT_DIR/<agency>/<kind>-<i>.pdf: Letter
 // pages of policy-like prose (numbered sections, "shall"/"may" sentences)
@@ -12,17 +12,31 @@
 // to a 150-dpi gray raster with a little noise and placed in the PDF as an
 // image, so they have no text layer and need OCR.
 //
+// --vocabulary large (the default) writes prose the way real records read
+// to a full-text index: most sentences are drawn from a 20,000-word
+// vocabulary with a Zipf distribution (the most frequent ~100 are common
+// English words, the rest made-up words built from syllables), some are
+// records-office sentences ("Intake officers shall verify the property
+// inventory ..."), and about one sentence in 300 is a relevant clause, so a
+// page in eight or so has one. A word like "detainer" is then on a few
+// percent of pages, as in a real production. --vocabulary small is the
+// stress case: only the ~150 template words, so every query word is on a
+// third or more of all pages.
+//
 // Document i depends only on (seed, i): regenerating is byte-identical, and
 // `--first 1000 --docs 10` adds ten new documents to a 1000-document drop.
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -60,6 +74,57 @@ const char* kClauses[] = {
     "The night clerk emails the discharge list to ERO before each release.",
 };
 
+// The most frequent words of English prose, most frequent first.
+const char* kCommonWords[] = {
+    "the", "of", "and", "to", "a", "in", "for", "is", "on", "that", "by", "this", "with", "be", "or", "are",
+    "from", "at", "as", "any", "all", "not", "an", "which", "will", "such", "its", "other", "has", "may",
+    "each", "been", "have", "under", "who", "their", "these", "no", "person", "section", "within", "than",
+    "upon", "after", "days", "date", "shall", "office", "department", "staff", "report", "information",
+    "required", "provided", "following", "district", "policy", "procedures", "records", "accordance",
+    "applicable", "made", "time", "period", "including", "public", "written", "request", "notice", "must",
+    "employee", "member", "director", "order", "form", "facility", "case", "court", "agency", "review",
+    "responsible", "authorized", "approved", "purpose", "federal", "local", "program", "services",
+    "appropriate", "designated", "copy", "file", "number", "unit", "when", "where", "there", "only", "also",
+    "more", "into", "those", "between", "through", "during", "without"};
+
+// Syllables of the made-up words (none of them spells a word the benchmark
+// queries: detainer, inventory, release, notify, immigration, ...).
+const char* kSyllables[] = {"ba", "ko", "ri", "ten", "vo", "lu", "mar", "sen", "pi", "dor", "qua", "fel",
+                            "gri", "zu", "hal", "nem", "tro", "wix", "sar", "blo", "cun", "dre", "ep", "ost"};
+
+// A Zipf-Mandelbrot vocabulary: word r is drawn with weight 1/(r + 2.7).
+class Vocabulary {
+ public:
+  explicit Vocabulary(size_t size) {
+    for (const char* w : kCommonWords) words_.emplace_back(w);
+    for (size_t r = 0; words_.size() < size; ++r) {
+      std::string word;
+      size_t n = r;
+      do {  // a base-24 numeral in syllables: distinct for distinct r
+        word += kSyllables[n % 24];
+        n /= 24;
+      } while (n > 0);
+      if (word.size() < 5) word += kSyllables[(r * 7) % 24];
+      words_.push_back(word);
+    }
+    double total = 0;
+    for (size_t r = 0; r < words_.size(); ++r) {
+      total += 1.0 / (static_cast<double>(r) + 2.7);
+      cumulative_.push_back(total);
+    }
+    for (double& c : cumulative_) c /= total;
+  }
+  // `unit` uniform in [0, 1).
+  const std::string& Draw(double unit) const {
+    size_t r = static_cast<size_t>(std::lower_bound(cumulative_.begin(), cumulative_.end(), unit) - cumulative_.begin());
+    return words_[std::min(r, words_.size() - 1)];
+  }
+
+ private:
+  std::vector<std::string> words_;
+  std::vector<double> cumulative_;
+};
+
 class Rng {
  public:
   Rng(uint64_t seed, uint64_t doc) : gen_(seed * 1000003ULL + doc * 7919ULL + 17) {}
@@ -92,7 +157,27 @@ void Wrap(const std::string& text, size_t width, std::vector<std::string>& lines
   if (!line.empty()) lines.push_back(line);
 }
 
-std::vector<std::string> PageLines(Rng& rng, int doc, int page, int pages, const std::string& title) {
+// One sentence of prose: a relevant clause, a records-office sentence, or
+// (large vocabulary only) a sentence of vocabulary words.
+std::string Sentence(Rng& rng, const Vocabulary* vocabulary) {
+  const double clause_rate = vocabulary ? 0.003 : 0.03;
+  if (rng.Unit() < clause_rate) return rng.Of(kClauses);
+  if (!vocabulary || rng.Unit() < 0.04) {
+    return std::string(rng.Of(kSubjects)) + " " + rng.Of(kVerbs) + " " + rng.Of(kObjects) + " " + rng.Of(kTails) +
+           ".";
+  }
+  std::string text;
+  const size_t words = 8 + rng.Pick(11);
+  for (size_t i = 0; i < words; ++i) {
+    std::string word = vocabulary->Draw(rng.Unit());
+    if (i == 0) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+    text += (i ? " " : "") + word;
+  }
+  return text + ".";
+}
+
+std::vector<std::string> PageLines(Rng& rng, const Vocabulary* vocabulary, int doc, int page, int pages,
+                                   const std::string& title) {
   std::vector<std::string> lines;
   if (page == 1) {
     lines.push_back(title);
@@ -107,15 +192,7 @@ std::vector<std::string> PageLines(Rng& rng, int doc, int page, int pages, const
     for (int p = 0; p < paragraphs && lines.size() < 44; ++p) {
       std::string text = std::string(1, static_cast<char>('a' + p)) + ". ";
       int sentences = 3 + static_cast<int>(rng.Pick(3));
-      for (int s = 0; s < sentences; ++s) {
-        if (rng.Unit() < 0.03) {
-          text += rng.Of(kClauses);
-        } else {
-          text += std::string(rng.Of(kSubjects)) + " " + rng.Of(kVerbs) + " " + rng.Of(kObjects) + " " +
-                  rng.Of(kTails) + ".";
-        }
-        text += " ";
-      }
+      for (int s = 0; s < sentences; ++s) text += Sentence(rng, vocabulary) + " ";
       Wrap(text, 92, lines);
     }
     ++section;
@@ -176,7 +253,8 @@ void DrawScannedPage(cairo_t* pdf, const std::vector<std::string>& lines, Rng& r
 }
 
 int Usage() {
-  std::cerr << "usage: make_synthetic_drop OUT_DIR --docs N --pages P [--seed S] [--first K] [--scanned F]\n";
+  std::cerr << "usage: make_synthetic_drop OUT_DIR --docs N --pages P [--seed S] [--first K] [--scanned F]\n"
+               "                          [--vocabulary large|small]\n";
   return 2;
 }
 
@@ -187,6 +265,7 @@ int main(int argc, char** argv) {
   fs::path out = argv[1];
   long docs = 0, pages = 0, seed = 1, first = 0;
   double scanned = 0.01;
+  std::string vocabulary_size = "large";
   for (int i = 2; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
     if (flag == "--docs") docs = std::atol(argv[i + 1]);
@@ -194,9 +273,13 @@ int main(int argc, char** argv) {
     else if (flag == "--seed") seed = std::atol(argv[i + 1]);
     else if (flag == "--first") first = std::atol(argv[i + 1]);
     else if (flag == "--scanned") scanned = std::atof(argv[i + 1]);
+    else if (flag == "--vocabulary") vocabulary_size = argv[i + 1];
     else return Usage();
   }
-  if (docs <= 0 || pages <= 0) return Usage();
+  if (docs <= 0 || pages <= 0 || (vocabulary_size != "large" && vocabulary_size != "small")) return Usage();
+  std::optional<Vocabulary> large;
+  if (vocabulary_size == "large") large.emplace(20000);
+  const Vocabulary* vocabulary = large ? &*large : nullptr;
   long scanned_pages = 0;
   // manifest.csv: authority and doc_kind for the filtered search benchmark.
   // Appended to when adding documents (--first) to an existing drop.
@@ -228,7 +311,7 @@ int main(int argc, char** argv) {
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, "2024-01-01T00:00:00Z");
     std::unique_ptr<cairo_t, CairoFree> cr(cairo_create(surface.get()));
     for (long p = 1; p <= pages; ++p) {
-      auto lines = PageLines(rng, static_cast<int>(d), static_cast<int>(p), static_cast<int>(pages), title);
+      auto lines = PageLines(rng, vocabulary, static_cast<int>(d), static_cast<int>(p), static_cast<int>(pages), title);
       if (rng.Unit() < scanned) {
         DrawScannedPage(cr.get(), lines, rng);
         ++scanned_pages;

@@ -232,3 +232,48 @@ TEST_CASE("real broken and fuzzer-made PDFs: each is indexed or recorded, none c
   CHECK(failed >= 4);  // bad1, issue-146, issue-147, the 0-byte empty.pdf at least
   CHECK(QueryInt(db, "SELECT count(*) FROM failures WHERE reason = ''") == 0);
 }
+
+TEST_CASE("search cites the section that holds the match and filters keep rank order", "[e2e][search]") {
+  ScratchDir dir;
+  const fs::path drop = dir / "drop";
+  // Page 1 holds sections 1 and 2; "detainer" is only in section 1, so the
+  // citation must say § 1, not the last section starting on the page.
+  WriteTextPdf(drop / "a-policy.pdf",
+               {{"PROGRAM STATEMENT 4021.2", "1. PURPOSE", "Staff shall review each detainer detainer detainer file.",
+                 "2. PROCEDURES", "Staff shall count property at intake."}});
+  // Three more documents mention "detainer" less often, so they rank lower.
+  for (const char* name : {"b-policy.pdf", "c-policy.pdf"}) {
+    WriteTextPdf(drop / name, {{"PROGRAM STATEMENT " + std::string(name), "1. SCOPE",
+                                "A detainer is filed with the records office together with many other papers."}});
+  }
+  WriteTextPdf(drop / "d-memo.pdf", {{"MEMORANDUM", "1. SUMMARY",
+                                      "The desk called about one detainer among the many other matters of the day."}});
+  WriteFile(drop / "manifest.csv",
+            "path,title,agency,doc_kind,authority,number,issued,effective,source\n"
+            "a-policy.pdf,Detainer Files,DOC,jail_policy,policy,PS 4021.2,2019-03-01,2019-04-01,\n"
+            "b-policy.pdf,Records B,DOC,jail_policy,policy,PS 4021.3,2019-03-01,2019-04-01,\n"
+            "c-policy.pdf,Records C,DOC,jail_policy,policy,PS 4021.4,2019-03-01,2019-04-01,\n"
+            "d-memo.pdf,Desk memo,DOC,correspondence,practice,MEMO-7,2023-06-01,,\n");
+  const std::string db = Quote((dir / "i.db").string());
+  auto run = RunFoiamine("run " + Quote(drop.string()) + " --quiet --db " + db);
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+
+  auto all = JsonLines(RunFoiamine("search detainer --json --db " + db).out);
+  REQUIRE(all.size() == 4);
+  CHECK(all[0]["doc_path"] == "a-policy.pdf");
+  CHECK(all[0]["section"] == "1.");  // the top-level marker as printed
+  CHECK(all[0]["citation"] == "DOC PS 4021.2 § 1., p. 1");
+  for (size_t i = 1; i < all.size(); ++i) CHECK(all[i - 1]["score"].get<double>() <= all[i]["score"].get<double>());
+
+  // The practice memo ranks last overall; with the filter it is the one hit,
+  // even with --limit 1 (the filter is applied before the limit).
+  auto practice = JsonLines(RunFoiamine("search detainer --authority practice --limit 1 --json --db " + db).out);
+  REQUIRE(practice.size() == 1);
+  CHECK(practice[0]["doc_path"] == "d-memo.pdf");
+  auto kind = JsonLines(RunFoiamine("search detainer --kind jail_policy --limit 2 --json --db " + db).out);
+  REQUIRE(kind.size() == 2);
+  CHECK(kind[0]["doc_path"] == "a-policy.pdf");
+  CHECK(kind[1]["doc_path"] != "d-memo.pdf");
+  CHECK(JsonLines(RunFoiamine("search detainer --authority law --json --db " + db).out).empty());
+}
