@@ -86,10 +86,12 @@ StatusOr<std::vector<SearchHit>> Search(Index& index, const SearchOptions& o) {
   }
   // Two steps, so that latency follows what FTS5 must rank, not the cost of
   // touching every matching page's row:
-  //  1. rank: bm25 over the FTS index alone, best first (ties by page id).
-  //     Without filters SQLite keeps only the best `limit` (a top-k sort);
-  //     with filters the ranked pages are read in order and checked one by
-  //     one until `limit` pass (a selective filter reads further down).
+  //  1. rank: bm25 over the FTS index alone, best first (ties by page id);
+  //     SQLite keeps only the best `window` pages (a top-k sort, cheaper
+  //     than sorting every match). Without filters the window is `limit`.
+  //     With filters the ranked pages are checked in order until `limit`
+  //     pass; when a selective filter exhausts the window, the ranking is
+  //     re-run with a window 8 times larger (in the end unbounded).
   //  2. detail: snippet, citation parts and section, for the hits only.
   // bm25 itself is computed for every matching page: that is the floor
   // (bench/README.md measures it).
@@ -99,17 +101,28 @@ StatusOr<std::vector<SearchHit>> Search(Index& index, const SearchOptions& o) {
       "SELECT rowid, bm25(pages_fts) AS score FROM pages_fts WHERE pages_fts MATCH ?1 "
       "ORDER BY score, rowid LIMIT ?2");
   if (!ranked.ok()) return ranked.status();
-  ranked->Bind(1, o.query).Bind(2, filter->active() ? int64_t{-1} : static_cast<int64_t>(o.limit));
   std::vector<std::pair<int64_t, double>> top;
   Status status;
-  while (static_cast<int>(top.size()) < o.limit && ranked->Step(&status)) {
-    const int64_t page_id = ranked->Int(0);
-    if (filter->active()) {
-      auto passes = filter->Passes(page_id);
-      if (!passes.ok()) return passes.status();
-      if (!*passes) continue;
+  int64_t window = filter->active() ? int64_t{32} * o.limit : o.limit;
+  int64_t checked = 0;  // ranked pages already checked against the filters
+  for (;;) {
+    ranked->Reset();
+    ranked->Bind(1, o.query).Bind(2, window);
+    int64_t row = 0;
+    while (static_cast<int>(top.size()) < o.limit && ranked->Step(&status)) {
+      if (row++ < checked) continue;  // seen in a smaller window
+      ++checked;
+      const int64_t page_id = ranked->Int(0);
+      if (filter->active()) {
+        auto passes = filter->Passes(page_id);
+        if (!passes.ok()) return passes.status();
+        if (!*passes) continue;
+      }
+      top.emplace_back(page_id, ranked->Real(1));
     }
-    top.emplace_back(page_id, ranked->Real(1));
+    const bool window_exhausted = window >= 0 && row == window;
+    if (!status.ok() || static_cast<int>(top.size()) >= o.limit || !window_exhausted) break;
+    window = window > (int64_t{1} << 24) ? -1 : window * 8;
   }
   std::vector<SearchHit> hits;
   if (status.ok() && !top.empty()) {

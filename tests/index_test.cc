@@ -179,3 +179,44 @@ TEST_CASE("citations name the document by number, title or path", "[citation]") 
   CHECK(FormatCitation({"MPD", "EO-25-014", "", "e.pdf", "IV.C.1", 2}) == "MPD EO-25-014 § IV.C.1, p. 2");
   CHECK(FormatCitation({"", "", "", "scans/fax.tif", "", 1}) == "scans/fax.tif, p. 1");
 }
+
+TEST_CASE("a selective filter finds hits ranked below the first ranking window", "[index][search]") {
+  testing::ScratchDir dir;
+  auto index = Index::Open((dir / "i.db").string(), Index::Access::kWrite);
+  REQUIRE(index.ok());
+  auto run = index->BeginRun("/drops/one", "test");
+  REQUIRE(run.ok());
+  // 40 policy pages where "detainer" is dense, and one practice page where it
+  // is one word among many: the practice page ranks 41st of 41, below the
+  // first window Search() ranks (32 x limit) when the limit is 1.
+  for (int i = 0; i < 40; ++i) {
+    REQUIRE(index->WriteDocument(MakeRecord("p" + std::to_string(i), "policy-" + std::to_string(i) + ".pdf",
+                                            {"detainer detainer detainer form " + std::to_string(i)}),
+                                 *run)
+                .ok());
+  }
+  DocumentRecord memo = MakeRecord("memo", "memo.pdf",
+                                   {"the desk received one detainer today along with many other papers and "
+                                    "reports about property visits counts transfers and schedules"});
+  memo.metadata.authority = "practice";
+  memo.metadata.doc_kind = "correspondence";
+  REQUIRE(index->WriteDocument(memo, *run).ok());
+
+  SearchOptions all;
+  all.query = "detainer";
+  all.limit = 100;
+  auto every = Search(*index, all);
+  REQUIRE(every.ok());
+  REQUIRE(every->size() == 41);
+  CHECK(every->back().doc_path == "memo.pdf");  // ranked last
+
+  SearchOptions practice = all;
+  practice.limit = 1;
+  practice.authority = "practice";
+  auto hits = Search(*index, practice);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->size() == 1);
+  CHECK((*hits)[0].doc_path == "memo.pdf");
+  practice.kind = "jail_policy";  // both filters: nothing passes
+  CHECK(Search(*index, practice)->empty());
+}
