@@ -117,8 +117,15 @@ int main(int argc, char** argv) {
                 "Retry files whose failure is recorded even if unchanged (by default an unchanged failed file is "
                 "skipped, listed in the summary, and the run still exits 2)");
   run->add_flag("--dry-run", run_options.dry_run,
-                "Print the plan (per file: new, unchanged, changed-since-failure, failed-unchanged (skipped), "
-                "other shard; documents to re-extract for a changed rulebook) and change nothing");
+                "Print the plan (per file: new, unchanged, re-text, re-OCR (N pages), re-extract with the reason, "
+                "changed-since-failure, failed-unchanged (skipped), other shard; documents to re-extract for a "
+                "changed rulebook) and change nothing");
+  run->add_option("--force", run_options.force_stage,
+                  "Redo one stage for the indexed documents found in the drops, unchanged ones included: text "
+                  "(read the file again, OCR cache allowed), ocr (OCR again the pages that need it, bypassing the "
+                  "OCR cache), extract (from the stored text). Without it a stage is redone only when its version "
+                  "changed (Poppler, Tesseract, --lang, --dpi, the rulebook)")
+      ->check(CLI::IsMember({"text", "ocr", "extract"}));
   std::string run_shard;
   run->add_option("--shard", run_shard, "Index only shard K of N (K from 0, e.g. $SLURM_ARRAY_TASK_ID/N)");
 
