@@ -102,9 +102,12 @@ int main(int argc, char** argv) {
   run->add_option("DROP", run_options.drops, "Drop folder(s) or file(s)")->required();
   run->add_option("--db", run_options.db_path, "Index file (created if missing)")->required();
   run->add_option("--jobs", run_options.jobs, "Worker count (default: number of cores)")->check(CLI::NonNegativeNumber);
-  run->add_flag("--quiet", run_options.quiet,
-                "No progress on stderr (by default: one updating line on a terminal, else per-document lines and "
-                "a progress line every 5 s)");
+  auto* quiet = run->add_flag("--quiet", run_options.quiet, "No progress on stderr (see --progress)");
+  bool progress = false;
+  run->add_flag("--progress", progress,
+                "Progress on stderr, the default (stated explicitly): one updating line on a terminal; otherwise "
+                "per-document lines and a plain progress line every 5 s")
+      ->excludes(quiet);
   run->add_option("--lang", run_options.languages, "OCR languages, '+'-joined Tesseract codes (default eng), e.g. eng+spa");
   run->add_option("--dpi", run_options.dpi, "Resolution PDF pages are rendered at for OCR (default 300)")
       ->check(CLI::Range(70, 1200));

@@ -274,3 +274,18 @@ TEST_CASE("kill -9 while documents are rewritten leaves each one whole", "[e2e][
   CHECK(resumed.exit_code == 0);
   CHECK(Digest(db) == digest);
 }
+
+TEST_CASE("run --progress states the default display and excludes --quiet", "[e2e][progress]") {
+  ScratchDir dir;
+  MakeTextDrop(dir / "drop");
+  const std::string args = "run " + Quote((dir / "drop").string()) + " --db " + Quote((dir / "i.db").string());
+  auto both = RunFoiamine(args + " --progress --quiet");
+  CHECK(both.exit_code == 1);
+  CHECK(both.err.find("excludes") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "i.db"));
+  auto progress = RunFoiamine(args + " --progress");
+  INFO(progress.out << progress.err);
+  CHECK(progress.exit_code == 0);
+  CHECK(progress.err.find("] ps-4020.pdf: 2 pages") != std::string::npos);  // not a terminal: plain lines
+  CHECK(progress.err.find("\x1b") == std::string::npos);
+}
