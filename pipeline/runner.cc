@@ -714,7 +714,6 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
     progress.Update(totals.files_seen - static_cast<int64_t>(in_flight.size()), totals.pages_indexed,
                     totals.docs_failed + static_cast<int64_t>(skipped_failures.size()));
   };
-  // Records a prepared document: written, or its failure recorded.
   // A re-processing that failed: the document's indexed version is whole
   // (its rewrite is one transaction); the failure is recorded for its path
   // (cleared when the path is next seen with its document intact).
@@ -733,6 +732,7 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
     index->RecordEvent(*run_id, "info", path.display,
                        std::string("re-processed (") + ReworkName(rework.kind) + "): " + rework.reason);
   };
+  // Records a prepared document: written, or its failure recorded.
   auto finish = [&](PendingDocument& pending) {
     Outcome& outcome = pending.outcome;
     if (outcome.ok) FinishDocument(*index, pending, pool, *rulebook, *run_id);
@@ -792,6 +792,48 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
       tick();
       in_flight.pop_front();
     }
+  };
+
+  // An indexed document found again, first time in this run: left as it
+  // is, re-extracted, or re-read from its file (pipeline/reprocess.h).
+  auto on_indexed = [&](const IndexedDocument& existing, const DropFile& file, const DocumentPath& path,
+                        const Manifest& manifest, const std::string& sha) {
+    const Rework rework = PlanRework(existing, current, rework_policy);
+    if (rework.kind == Rework::Kind::kNone || rework.kind == Rework::Kind::kExtract) {
+      awaiting_ocr_earlier += existing.pages_awaiting_ocr;
+    }
+    if (rework.kind == Rework::Kind::kNone) {
+      ++totals.docs_unchanged;
+      return;
+    }
+    if (rework.kind == Rework::Kind::kExtract) {
+      // From the stored text: no Poppler, no OCR.
+      Status s = ReExtractDocument(*index, existing.id, *rulebook);
+      if (s.ok()) reprocess_done(path, rework);
+      else reprocess_failed(path, sha, rework, "extract", s.message());
+      return;
+    }
+    // Read again from the file (whose content is the indexed one: same
+    // SHA-256), then written over the old rows in one transaction.
+    auto facts = ReadStoredDocumentFacts(*index, existing.id);
+    if (!facts.ok()) {
+      reprocess_failed(path, sha, rework, "index", facts.status().message());
+      return;
+    }
+    PendingDocument pending;
+    pending.ordinal = totals.files_seen;
+    pending.sha = sha;
+    pending.path = path;
+    pending.replaces = existing.id;
+    pending.rework = rework;
+    pending.citation_path = facts->display_path;
+    PrepareDocument(pending, file, manifest, options, pool, &facts->given);
+    if (!pending.outcome.ok) {
+      finish(pending);
+    } else {
+      in_flight.push_back(std::move(pending));
+    }
+    write_ready(false);
   };
 
   for (const auto& drop : options.drops) {
@@ -854,42 +896,7 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
           continue;
         }
         seen_this_run.insert(sha.value());
-        const Rework rework = PlanRework(*existing, current, rework_policy);
-        if (rework.kind == Rework::Kind::kNone || rework.kind == Rework::Kind::kExtract) {
-          awaiting_ocr_earlier += existing->pages_awaiting_ocr;
-        }
-        if (rework.kind == Rework::Kind::kNone) {
-          ++totals.docs_unchanged;
-          continue;
-        }
-        if (rework.kind == Rework::Kind::kExtract) {
-          // From the stored text: no Poppler, no OCR.
-          Status s = ReExtractDocument(*index, existing->id, *rulebook);
-          if (s.ok()) reprocess_done(path, rework);
-          else reprocess_failed(path, sha.value(), rework, "extract", s.message());
-          continue;
-        }
-        // Read again from the file (whose content is the indexed one: same
-        // SHA-256), then written over the old rows in one transaction.
-        auto facts = ReadStoredDocumentFacts(*index, existing->id);
-        if (!facts.ok()) {
-          reprocess_failed(path, sha.value(), rework, "index", facts.status().message());
-          continue;
-        }
-        PendingDocument pending;
-        pending.ordinal = totals.files_seen;
-        pending.sha = sha.value();
-        pending.path = path;
-        pending.replaces = existing->id;
-        pending.rework = rework;
-        pending.citation_path = facts->display_path;
-        PrepareDocument(pending, file, manifest, options, pool, &facts->given);
-        if (!pending.outcome.ok) {
-          finish(pending);
-        } else {
-          in_flight.push_back(std::move(pending));
-        }
-        write_ready(false);
+        on_indexed(*existing, file, path, manifest, sha.value());
         continue;
       }
       // A file that failed before with this very content fails again:

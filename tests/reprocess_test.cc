@@ -123,7 +123,7 @@ TEST_CASE("pages awaiting OCR are retried when the OCR version differs or with -
   CHECK(never.reason == "ocr version (none) -> " + DocumentOcrVersion(Languages("eng"), true));
 }
 
-TEST_CASE("--force STAGE redoes that stage, the bigger rework wins", "[reprocess]") {
+TEST_CASE("a forced stage is redone, and the bigger rework wins", "[reprocess]") {
   const CurrentVersions now = CurrentStageVersions(Languages("eng"), "rules-1");
   ReworkPolicy policy;
   policy.forced = ForcedStage::kText;
