@@ -90,7 +90,8 @@ std::optional<int64_t> Index::FindDocument(const std::string& sha256) {
 std::optional<IndexedDocument> Index::FindIndexedDocument(const std::string& sha256) {
   // stage_versions is keyed (document_id, stage) and pages (document_id,
   // page_no): point lookups and one document's pages, whatever the index size.
-  auto stmt = db_.Prepare(
+  if (!find_indexed_) {
+    auto prepared = db_.Prepare(
       "SELECT d.id, d.file_type, d.page_count, "
       "coalesce((SELECT version FROM stage_versions WHERE document_id=d.id AND stage='text'),''), "
       "coalesce((SELECT version FROM stage_versions WHERE document_id=d.id AND stage='normalize'),''), "
@@ -99,9 +100,15 @@ std::optional<IndexedDocument> Index::FindIndexedDocument(const std::string& sha
       "(SELECT count(*) FROM pages WHERE document_id=d.id AND needs_ocr=1), "
       "(SELECT count(*) FROM pages WHERE document_id=d.id AND needs_ocr=1 AND method<>'ocr') "
       "FROM documents d WHERE d.sha256=?");
-  if (!stmt.ok()) return std::nullopt;
+    if (!prepared.ok()) return std::nullopt;
+    find_indexed_.emplace(std::move(prepared.value()));
+  }
+  Statement* stmt = &*find_indexed_;
   stmt->Bind(1, sha256);
-  if (!stmt->Step()) return std::nullopt;
+  if (!stmt->Step()) {
+    stmt->Reset();
+    return std::nullopt;
+  }
   IndexedDocument doc;
   doc.id = stmt->Int(0);
   doc.file_type = stmt->Text(1);
@@ -112,6 +119,7 @@ std::optional<IndexedDocument> Index::FindIndexedDocument(const std::string& sha
   doc.extract_version = stmt->Text(6);
   doc.pages_needing_ocr = stmt->Int(7);
   doc.pages_awaiting_ocr = stmt->Int(8);
+  stmt->Reset();  // ends its read and clears the binding for the next call
   return doc;
 }
 

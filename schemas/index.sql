@@ -98,6 +98,11 @@ CREATE TABLE IF NOT EXISTS pages (
   UNIQUE (document_id, page_no)
 );
 
+-- The pages that need OCR (the scanned few), so that a re-run counts a
+-- document's OCR pages and the pages still awaiting OCR without reading its
+-- page rows (pipeline/reprocess.h).
+CREATE INDEX IF NOT EXISTS pages_needing_ocr ON pages(document_id, needs_ocr, method) WHERE needs_ocr=1;
+
 -- Words (text-layer or OCR) with their boxes and where they landed in the
 -- normalized page text. A word split by normalization (de-hyphenation) keeps
 -- its own box; the joined normalized word spans both words' offsets.
