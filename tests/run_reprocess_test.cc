@@ -183,6 +183,47 @@ TEST_CASE("OCR languages that changed re-OCR the scanned documents once", "[e2e]
   CHECK(same.out.find("OCR'd pages") == std::string::npos);
 }
 
+TEST_CASE("pages that failed OCR are retried with --retry-failed, not by a plain re-run", "[e2e][reprocess][ocr]") {
+  ScratchDir dir;
+  const fs::path drop = dir / "drop";
+  // No text layer, and too large to render for OCR: the same failure each time.
+  WriteFile(drop / "huge-page.pdf",
+            "%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n"
+            "2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
+            "3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 100000 100000]>> endobj\n"
+            "trailer <</Root 1 0 R>>\n%%EOF\n");
+  WriteFile(drop / "memo.txt", "Release desk memo.\n");
+  const fs::path db = dir / "i.db";
+  const std::string args = "run " + Quote(drop.string()) + " --db " + Quote(db.string());
+  auto first = RunFoiamine(args);
+  INFO(first.out << first.err);
+  REQUIRE(first.exit_code == 2);
+  REQUIRE(QueryInt(db, "SELECT count(*) FROM pages WHERE method='none' AND needs_ocr=1") == 1);
+  const std::string failed_ocr = "SELECT count(*) FROM events WHERE message LIKE 'p. 1: could not make the page image%' "
+                                 "AND run_id=(SELECT max(id) FROM runs)";
+  REQUIRE(QueryInt(db, failed_ocr) == 1);
+
+  // A plain re-run does not try again, but says so and stays partial.
+  auto plain = RunFoiamine(args);
+  INFO(plain.out << plain.err);
+  CHECK(plain.exit_code == 2);
+  CHECK(plain.out.find("unchanged       2") != std::string::npos);
+  CHECK(plain.out.find("pages awaiting OCR from earlier runs 1 (not retried: --retry-failed or --force ocr") !=
+        std::string::npos);
+  CHECK(QueryInt(db, failed_ocr) == 0);
+  auto plan = RunFoiamine(args + " --dry-run");
+  CHECK(plan.out.find("  unchanged                   huge-page.pdf: 1 page awaiting OCR (--retry-failed retries)\n") !=
+        std::string::npos);
+
+  auto retried = RunFoiamine(args + " --retry-failed");
+  INFO(retried.out << retried.err);
+  CHECK(retried.exit_code == 2);
+  CHECK(retried.out.find("re-processed    1 (text: 0, ocr: 1, extract: 0)") != std::string::npos);
+  CHECK(retried.out.find("pages awaiting OCR 1 (OCR failed") != std::string::npos);
+  CHECK(QueryInt(db, failed_ocr) == 1);
+  CHECK(QueryInt(db, "SELECT count(*) FROM pages WHERE method='none' AND needs_ocr=1") == 1);
+}
+
 TEST_CASE("run --force with an unknown stage is a usage error that creates nothing", "[e2e][reprocess]") {
   ScratchDir dir;
   MakeTextDrop(dir / "drop");
