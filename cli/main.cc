@@ -117,8 +117,9 @@ int main(int argc, char** argv) {
   run->add_option("--rulebook", run_options.rulebook_path,
                   "Clause rulebook (default: $FOIAMINE_RULEBOOK, else the source tree's schemas/rulebook.yaml)");
   run->add_flag("--retry-failed", run_options.retry_failed,
-                "Retry files whose failure is recorded even if unchanged (by default an unchanged failed file is "
-                "skipped, listed in the summary, and the run still exits 2)");
+                "Retry files whose failure is recorded even if unchanged, and pages whose OCR failed (by default "
+                "an unchanged failed file, or a page that failed OCR under the same OCR settings, is skipped, "
+                "listed in the summary, and the run still exits 2)");
   run->add_flag("--dry-run", run_options.dry_run,
                 "Print the plan (per file: new, unchanged, re-text, re-OCR (N pages), re-extract with the reason, "
                 "changed-since-failure, failed-unchanged (skipped), other shard; documents to re-extract for a "
