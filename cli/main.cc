@@ -102,9 +102,12 @@ int main(int argc, char** argv) {
   run->add_option("DROP", run_options.drops, "Drop folder(s) or file(s)")->required();
   run->add_option("--db", run_options.db_path, "Index file (created if missing)")->required();
   run->add_option("--jobs", run_options.jobs, "Worker count (default: number of cores)")->check(CLI::NonNegativeNumber);
-  run->add_flag("--quiet", run_options.quiet,
-                "No progress on stderr (by default: one updating line on a terminal, else per-document lines and "
-                "a progress line every 5 s)");
+  auto* quiet = run->add_flag("--quiet", run_options.quiet, "No progress on stderr (see --progress)");
+  bool progress = false;
+  run->add_flag("--progress", progress,
+                "Progress on stderr, the default (stated explicitly): one updating line on a terminal; otherwise "
+                "per-document lines and a plain progress line every 5 s")
+      ->excludes(quiet);
   run->add_option("--lang", run_options.languages, "OCR languages, '+'-joined Tesseract codes (default eng), e.g. eng+spa");
   run->add_option("--dpi", run_options.dpi, "Resolution PDF pages are rendered at for OCR (default 300)")
       ->check(CLI::Range(70, 1200));
@@ -114,11 +117,19 @@ int main(int argc, char** argv) {
   run->add_option("--rulebook", run_options.rulebook_path,
                   "Clause rulebook (default: $FOIAMINE_RULEBOOK, else the source tree's schemas/rulebook.yaml)");
   run->add_flag("--retry-failed", run_options.retry_failed,
-                "Retry files whose failure is recorded even if unchanged (by default an unchanged failed file is "
-                "skipped, listed in the summary, and the run still exits 2)");
+                "Retry files whose failure is recorded even if unchanged, and pages whose OCR failed (by default "
+                "an unchanged failed file, or a page that failed OCR under the same OCR settings, is skipped, "
+                "listed in the summary, and the run still exits 2)");
   run->add_flag("--dry-run", run_options.dry_run,
-                "Print the plan (per file: new, unchanged, changed-since-failure, failed-unchanged (skipped), "
-                "other shard; documents to re-extract for a changed rulebook) and change nothing");
+                "Print the plan (per file: new, unchanged, re-text, re-OCR (N pages), re-extract with the reason, "
+                "changed-since-failure, failed-unchanged (skipped), other shard; documents to re-extract for a "
+                "changed rulebook) and change nothing");
+  run->add_option("--force", run_options.force_stage,
+                  "Redo one stage for the indexed documents found in the drops, unchanged ones included: text "
+                  "(read the file again, OCR cache allowed), ocr (OCR again the pages that need it, bypassing the "
+                  "OCR cache), extract (from the stored text). Without it a stage is redone only when its version "
+                  "changed (Poppler, Tesseract, --lang, --dpi, the rulebook)")
+      ->check(CLI::IsMember({"text", "ocr", "extract"}));
   std::string run_shard;
   run->add_option("--shard", run_shard, "Index only shard K of N (K from 0, e.g. $SLURM_ARRAY_TASK_ID/N)");
 

@@ -1,6 +1,7 @@
 #include "pipeline/extract_stage.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -8,6 +9,7 @@
 
 #include "pipeline/sha256.h"
 #include "pipeline/citation_string.h"
+#include "pipeline/utf8.h"
 
 namespace foiamine {
 namespace fs = std::filesystem;
@@ -103,6 +105,24 @@ ExtractedDocument RunExtractStage(const extractors::Rulebook& rulebook, const st
     out.clauses.push_back(std::move(stored));
   }
   return out;
+}
+
+std::string InferTitle(const std::vector<NormalizedPage>& pages, const std::string& pdf_title) {
+  if (!pdf_title.empty() && pdf_title.size() > 3 && pdf_title.find(".doc") == std::string::npos &&
+      pdf_title != "untitled" && pdf_title != "Untitled") {
+    return pdf_title;
+  }
+  for (const auto& page : pages) {
+    std::istringstream lines(page.text);
+    std::string line;
+    while (std::getline(lines, line)) {
+      int letters = 0;
+      for (unsigned char c : line) letters += std::isalpha(c) != 0;
+      if (letters >= 4) return SubstrCodePoints(line, 0, 160);
+    }
+    if (!page.text.empty()) break;
+  }
+  return {};
 }
 
 }  // namespace foiamine

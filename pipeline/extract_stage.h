@@ -55,6 +55,11 @@ ExtractedDocument RunExtractStage(const extractors::Rulebook& rulebook, const st
                                   const std::vector<PageForExtraction>& pages,
                                   const std::vector<extractors::Section>& explicit_sections = {});
 
+// The title inferred for a document that has none given or extracted: its
+// PDF's own title when it looks like one, else the first line of its text
+// with at least four letters, capped at 160 characters.
+std::string InferTitle(const std::vector<NormalizedPage>& pages, const std::string& pdf_title);
+
 // Builds PageForExtraction from the text stage's pages and their normalization.
 std::vector<PageForExtraction> PagesForExtraction(const std::vector<SourcePage>& pages,
                                                   const std::vector<NormalizedPage>& normalized);

@@ -87,6 +87,42 @@ std::optional<int64_t> Index::FindDocument(const std::string& sha256) {
   return std::nullopt;
 }
 
+std::optional<IndexedDocument> Index::FindIndexedDocument(const std::string& sha256) {
+  // stage_versions is keyed (document_id, stage) and pages (document_id,
+  // page_no): point lookups and one document's pages, whatever the index size.
+  if (!find_indexed_) {
+    auto prepared = db_.Prepare(
+      "SELECT d.id, d.file_type, d.page_count, "
+      "coalesce((SELECT version FROM stage_versions WHERE document_id=d.id AND stage='text'),''), "
+      "coalesce((SELECT version FROM stage_versions WHERE document_id=d.id AND stage='normalize'),''), "
+      "coalesce((SELECT version FROM stage_versions WHERE document_id=d.id AND stage='ocr'),''), "
+      "coalesce((SELECT version FROM stage_versions WHERE document_id=d.id AND stage='extract'),''), "
+      "(SELECT count(*) FROM pages WHERE document_id=d.id AND needs_ocr=1), "
+      "(SELECT count(*) FROM pages WHERE document_id=d.id AND needs_ocr=1 AND method<>'ocr') "
+      "FROM documents d WHERE d.sha256=?");
+    if (!prepared.ok()) return std::nullopt;
+    find_indexed_.emplace(std::move(prepared.value()));
+  }
+  Statement* stmt = &*find_indexed_;
+  stmt->Bind(1, sha256);
+  if (!stmt->Step()) {
+    stmt->Reset();
+    return std::nullopt;
+  }
+  IndexedDocument doc;
+  doc.id = stmt->Int(0);
+  doc.file_type = stmt->Text(1);
+  doc.page_count = stmt->Int(2);
+  doc.text_version = stmt->Text(3);
+  doc.normalize_version = stmt->Text(4);
+  doc.ocr_version = stmt->Text(5);
+  doc.extract_version = stmt->Text(6);
+  doc.pages_needing_ocr = stmt->Int(7);
+  doc.pages_awaiting_ocr = stmt->Int(8);
+  stmt->Reset();  // ends its read and clears the binding for the next call
+  return doc;
+}
+
 namespace {
 
 Status SetStageVersion(Database& db, int64_t document_id, std::string_view stage, std::string_view version) {
@@ -106,6 +142,21 @@ Status UpdateIdentity(Database& db, int64_t document_id, const extractors::Docum
   const Field fields[] = {{"title", &id.title},         {"number", &id.number},       {"agency", &id.agency},
                           {"doc_kind", &id.doc_kind},   {"authority", &id.authority}, {"issued", &id.issued},
                           {"effective", &id.effective}, {"review", &id.review}};
+  // A re-extraction starts from what was given: values an earlier extraction
+  // inferred are cleared, so one it no longer finds does not linger (and
+  // turn into a given value on the next pass).
+  {
+    std::string sql = "UPDATE documents SET ";
+    for (const auto& f : fields) {
+      sql += std::string(&f == fields ? "" : ", ") + f.column + "=CASE WHEN instr(',' || inferred_fields || ',', '," +
+             f.column + ",') > 0 THEN NULL ELSE " + f.column + " END";
+    }
+    auto clear = db.Prepare(sql + " WHERE id=? AND coalesce(inferred_fields,'')<>''");
+    if (!clear.ok()) return clear.status();
+    clear->Bind(1, document_id);
+    Status s = clear->Run();
+    if (!s.ok()) return s;
+  }
   std::string inferred;
   for (const auto& f : fields) {
     // A value the extractors were given (manifest, law XML) but the row
@@ -218,6 +269,89 @@ StatusOr<bool> Index::AddPath(int64_t document_id, const DocumentPath& path, int
   return added;
 }
 
+namespace {
+
+// Writes a document's pages and their words. A page number already stored
+// for the document keeps its row (and id) and gets the new columns.
+// REQUIRES: the document has no words stored for these pages.
+Status WritePages(Database& db, int64_t document_id, const DocumentRecord& r) {
+  auto page_stmt = db.Prepare(
+      "INSERT INTO pages(document_id, page_no, width_pt, height_pt, method, needs_ocr, ocr_reason, ocr_confidence, "
+      "text) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(document_id, page_no) DO UPDATE SET width_pt=excluded.width_pt, "
+      "height_pt=excluded.height_pt, method=excluded.method, needs_ocr=excluded.needs_ocr, "
+      "ocr_reason=excluded.ocr_reason, ocr_confidence=excluded.ocr_confidence, text=excluded.text RETURNING id");
+  auto word_stmt = db.Prepare(
+      "INSERT INTO words(page_id, seq, text, x0, y0, x1, y1, char_start, char_end, confidence) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?)");
+  if (!page_stmt.ok()) return page_stmt.status();
+  if (!word_stmt.ok()) return word_stmt.status();
+  for (size_t p = 0; p < r.pages.size(); ++p) {
+    const SourcePage& page = r.pages[p];
+    const NormalizedPage& norm = r.normalized[p];
+    page_stmt->Reset();
+    page_stmt->Bind(1, document_id).Bind(2, page.page_no).BindOptional(3, page.width_pt);
+    page_stmt->BindOptional(4, page.height_pt).Bind(5, std::string_view(PageMethodName(page.method)));
+    page_stmt->Bind(6, page.needs_ocr ? 1 : 0).BindTextOrNull(7, page.ocr_reason);
+    page_stmt->BindOptional(8, page.ocr_confidence).Bind(9, norm.text);
+    Status s;
+    if (!page_stmt->Step(&s)) return s.ok() ? Status::Internal("page write returned no id") : s;
+    const int64_t page_id = page_stmt->Int(0);
+    page_stmt->Reset();  // finishes the write
+    for (size_t w = 0; w < page.words.size(); ++w) {
+      const SourceWord& word = page.words[w];
+      word_stmt->Reset();
+      word_stmt->Bind(1, page_id).Bind(2, static_cast<int64_t>(w)).Bind(3, word.text);
+      if (word.box) {
+        word_stmt->Bind(4, word.box->x0).Bind(5, word.box->y0).Bind(6, word.box->x1).Bind(7, word.box->y1);
+      }
+      word_stmt->Bind(8, static_cast<int64_t>(norm.word_spans[w].start));
+      word_stmt->Bind(9, static_cast<int64_t>(norm.word_spans[w].end));
+      word_stmt->BindOptional(10, word.confidence);
+      s = word_stmt->Run();
+      if (!s.ok()) return s;
+    }
+  }
+  return Status();
+}
+
+// Everything after the document row and its paths: pages, words, stage
+// versions, the extraction and the OCR results to cache.
+Status WriteDocumentContent(Database& db, int64_t document_id, const DocumentRecord& r) {
+  Status s = WritePages(db, document_id, r);
+  if (!s.ok()) return s;
+  s = SetStageVersion(db, document_id, "text", r.text_version);
+  if (!s.ok()) return s;
+  s = SetStageVersion(db, document_id, "normalize", kNormalizeVersion);
+  if (!s.ok()) return s;
+  if (r.extracted) {
+    s = WriteExtraction(db, document_id, *r.extracted);
+    if (!s.ok()) return s;
+  }
+  if (!r.ocr_version.empty()) {
+    s = SetStageVersion(db, document_id, "ocr", r.ocr_version);
+    if (!s.ok()) return s;
+  }
+  if (!r.ocr_cache.empty()) {
+    // A result read now replaces an older one under the same key: it is
+    // what --force ocr asked for, and otherwise the same reading.
+    auto cache = db.Prepare(
+        "INSERT OR REPLACE INTO ocr_cache(key, image_sha256, engine, mean_confidence, result, created_at) "
+        "VALUES (?,?,?,?,?,?)");
+    if (!cache.ok()) return cache.status();
+    const std::string now = UtcNow();
+    for (const auto& e : r.ocr_cache) {
+      cache->Reset();
+      cache->Bind(1, e.key).Bind(2, e.image_sha256).Bind(3, e.engine).BindOptional(4, e.mean_confidence);
+      cache->Bind(5, e.result_json).Bind(6, now);
+      s = cache->Run();
+      if (!s.ok()) return s;
+    }
+  }
+  return Status();
+}
+
+}  // namespace
+
 StatusOr<int64_t> Index::WriteDocument(const DocumentRecord& r, int64_t run_id) {
   Transaction tx(db_);
   if (!tx.begin_status().ok()) return tx.begin_status();
@@ -241,72 +375,51 @@ StatusOr<int64_t> Index::WriteDocument(const DocumentRecord& r, int64_t run_id) 
     auto added = InsertPath(db_, document_id, path, run_id);
     if (!added.ok()) return added.status();
   }
-
-  auto page_stmt = db_.Prepare(
-      "INSERT INTO pages(document_id, page_no, width_pt, height_pt, method, needs_ocr, ocr_reason, ocr_confidence, "
-      "text) VALUES (?,?,?,?,?,?,?,?,?)");
-  auto word_stmt = db_.Prepare(
-      "INSERT INTO words(page_id, seq, text, x0, y0, x1, y1, char_start, char_end, confidence) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?)");
-  if (!page_stmt.ok()) return page_stmt.status();
-  if (!word_stmt.ok()) return word_stmt.status();
-  for (size_t p = 0; p < r.pages.size(); ++p) {
-    const SourcePage& page = r.pages[p];
-    const NormalizedPage& norm = r.normalized[p];
-    page_stmt->Reset();
-    page_stmt->Bind(1, document_id).Bind(2, page.page_no).BindOptional(3, page.width_pt);
-    page_stmt->BindOptional(4, page.height_pt).Bind(5, std::string_view(PageMethodName(page.method)));
-    page_stmt->Bind(6, page.needs_ocr ? 1 : 0).BindTextOrNull(7, page.ocr_reason);
-    page_stmt->BindOptional(8, page.ocr_confidence).Bind(9, norm.text);
-    s = page_stmt->Run();
-    if (!s.ok()) return s;
-    const int64_t page_id = db_.LastInsertRowId();
-    for (size_t w = 0; w < page.words.size(); ++w) {
-      const SourceWord& word = page.words[w];
-      word_stmt->Reset();
-      word_stmt->Bind(1, page_id).Bind(2, static_cast<int64_t>(w)).Bind(3, word.text);
-      if (word.box) {
-        word_stmt->Bind(4, word.box->x0).Bind(5, word.box->y0).Bind(6, word.box->x1).Bind(7, word.box->y1);
-      }
-      word_stmt->Bind(8, static_cast<int64_t>(norm.word_spans[w].start));
-      word_stmt->Bind(9, static_cast<int64_t>(norm.word_spans[w].end));
-      word_stmt->BindOptional(10, word.confidence);
-      s = word_stmt->Run();
-      if (!s.ok()) return s;
-    }
-  }
-
-  s = SetStageVersion(db_, document_id, "text", r.text_version);
+  s = WriteDocumentContent(db_, document_id, r);
   if (!s.ok()) return s;
-  s = SetStageVersion(db_, document_id, "normalize", kNormalizeVersion);
-  if (!s.ok()) return s;
-  if (r.extracted) {
-    s = WriteExtraction(db_, document_id, *r.extracted);
-    if (!s.ok()) return s;
-  }
-
-  if (!r.ocr_version.empty()) {
-    s = SetStageVersion(db_, document_id, "ocr", r.ocr_version);
-    if (!s.ok()) return s;
-  }
-  if (!r.ocr_cache.empty()) {
-    auto cache = db_.Prepare(
-        "INSERT OR IGNORE INTO ocr_cache(key, image_sha256, engine, mean_confidence, result, created_at) "
-        "VALUES (?,?,?,?,?,?)");
-    if (!cache.ok()) return cache.status();
-    const std::string now = UtcNow();
-    for (const auto& e : r.ocr_cache) {
-      cache->Reset();
-      cache->Bind(1, e.key).Bind(2, e.image_sha256).Bind(3, e.engine).BindOptional(4, e.mean_confidence);
-      cache->Bind(5, e.result_json).Bind(6, now);
-      s = cache->Run();
-      if (!s.ok()) return s;
-    }
-  }
-
   s = tx.Commit();
   if (!s.ok()) return s;
   return document_id;
+}
+
+Status Index::ReplaceDocument(int64_t document_id, const DocumentRecord& r) {
+  if (!r.extracted) return Status::InvalidArgument("ReplaceDocument needs the document's extraction");
+  Transaction tx(db_);
+  if (!tx.begin_status().ok()) return tx.begin_status();
+  auto doc = db_.Prepare(
+      "UPDATE documents SET file_type=?, size_bytes=?, page_count=?, pdf_title=?, text_version=? "
+      "WHERE id=? AND sha256=?");
+  if (!doc.ok()) return doc.status();
+  doc->Bind(1, r.file_type).Bind(2, r.size_bytes).Bind(3, static_cast<int64_t>(r.pages.size()));
+  doc->BindTextOrNull(4, r.pdf_title).Bind(5, r.text_version).Bind(6, document_id).Bind(7, r.sha256);
+  Status s = doc->Run();
+  if (!s.ok()) return s;
+  if (sqlite3_changes(db_.handle()) != 1) {
+    return Status::NotFound("document " + std::to_string(document_id) + " with SHA-256 " + r.sha256 + " is not indexed");
+  }
+  // Versions of stages that did not run this time (ocr, when no page needs
+  // it any more) must not survive the rows they described. Old words go;
+  // pages keep their ids by number, and numbers no longer there go.
+  auto versions = db_.Prepare("DELETE FROM stage_versions WHERE document_id=?");
+  if (!versions.ok()) return versions.status();
+  versions->Bind(1, document_id);
+  s = versions->Run();
+  if (!s.ok()) return s;
+  auto old_words = db_.Prepare("DELETE FROM words WHERE page_id IN (SELECT id FROM pages WHERE document_id=?)");
+  if (!old_words.ok()) return old_words.status();
+  old_words->Bind(1, document_id);
+  s = old_words->Run();
+  if (!s.ok()) return s;
+  auto gone = db_.Prepare("DELETE FROM pages WHERE document_id=? AND page_no NOT IN (SELECT value FROM json_each(?))");
+  if (!gone.ok()) return gone.status();
+  std::string page_numbers = "[";
+  for (const auto& page : r.pages) page_numbers += (page_numbers.size() > 1 ? "," : "") + std::to_string(page.page_no);
+  gone->Bind(1, document_id).Bind(2, page_numbers + "]");
+  s = gone->Run();
+  if (!s.ok()) return s;
+  s = WriteDocumentContent(db_, document_id, r);
+  if (!s.ok()) return s;
+  return tx.Commit();
 }
 
 Status Index::ReplaceExtraction(int64_t document_id, const ExtractedDocument& extracted) {

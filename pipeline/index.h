@@ -50,12 +50,24 @@ struct DocumentRecord {
   DocumentMetadata metadata;
   std::string pdf_title;
   std::string text_version;
-  std::string ocr_version;                   // empty when no page was OCR'd
+  std::string ocr_version;                   // empty when no page was sent to OCR
   std::vector<OcrCacheEntry> ocr_cache;      // results OCR'd for this document
   std::vector<DocumentPath> paths;
   std::vector<SourcePage> pages;             // words with boxes
   std::vector<NormalizedPage> normalized;    // parallel to pages
   std::optional<ExtractedDocument> extracted; // sections, clauses, citations, identity
+};
+
+// What a re-run needs to know of an indexed document to decide whether a
+// stage must be redone (pipeline/reprocess.h). Stage versions are empty
+// when not recorded.
+struct IndexedDocument {
+  int64_t id = 0;
+  std::string file_type;
+  int64_t page_count = 0;
+  std::string text_version, normalize_version, ocr_version, extract_version;
+  int64_t pages_needing_ocr = 0;   // needs_ocr=1: OCR'd, or awaiting OCR
+  int64_t pages_awaiting_ocr = 0;  // needs_ocr=1 but not OCR'd (OCR failed, or never ran)
 };
 
 struct RunTotals {
@@ -78,6 +90,9 @@ class Index {
 
   // The id of the document with this content, if indexed.
   std::optional<int64_t> FindDocument(const std::string& sha256);
+  // The document with this content and its stage versions, if indexed: one
+  // query, cheap enough for every file of a no-op re-run.
+  std::optional<IndexedDocument> FindIndexedDocument(const std::string& sha256);
   // Records another path for an indexed document (no-op if known). Clears a
   // failure recorded for that path. Returns true if the path was new.
   StatusOr<bool> AddPath(int64_t document_id, const DocumentPath& path, int64_t run_id);
@@ -87,6 +102,16 @@ class Index {
   // Replaces a document's sections, clauses and citations (and its inferred
   // identity fields) with a new extraction, in one transaction.
   Status ReplaceExtraction(int64_t document_id, const ExtractedDocument& extracted);
+
+  // Re-processing: replaces everything an indexed document's rows hold that
+  // the text, OCR, normalize and extract stages made (pages, words, sections,
+  // clauses, citations, stage versions, inferred identity fields, page count,
+  // PDF title) with `record`, in one transaction: a crash or an error leaves
+  // the old version whole. Keeps documents.id, first_run_id, indexed_at, its
+  // files rows (record.paths is ignored) and page ids (by page number), and
+  // the metadata given by a manifest when the document was first indexed.
+  // REQUIRES: record.sha256 is the document's, record.extracted is set.
+  Status ReplaceDocument(int64_t document_id, const DocumentRecord& record);
 
   // Documents whose extract stage version differs from `version`.
   StatusOr<std::vector<int64_t>> DocumentsWithStaleExtraction(const std::string& version);
@@ -100,11 +125,16 @@ class Index {
     std::string stage, reason;
   };
   std::optional<RecordedFailure> FindFailure(const DocumentPath& path);
+  // level: error | warning | info (schemas/index.sql, table events).
   Status RecordEvent(int64_t run_id, const std::string& level, const std::string& path, const std::string& message);
 
  private:
   explicit Index(Database db) : db_(std::move(db)) {}
   Database db_;
+  // FindIndexedDocument's query, compiled once: a no-op re-run asks it for
+  // every file, and compiling it costs more than running it. Declared after
+  // db_, so it is finalized before the connection closes.
+  std::optional<Statement> find_indexed_;
 };
 
 // "2026-11-23T18:12:23Z"

@@ -59,7 +59,8 @@ void OcrPool::Work() {
       } else {
         out.image_sha256 = PageImageSha256(*image);
         out.cache_key = OcrCacheKey(out.image_sha256, engine_version_);
-        std::optional<OcrPageResult> hit = cache ? cache->Find(out.cache_key) : std::nullopt;
+        std::optional<OcrPageResult> hit =
+            cache && !job.bypass_cache ? cache->Find(out.cache_key) : std::nullopt;
         if (hit) {
           out.result = std::move(*hit);
           out.from_cache = true;

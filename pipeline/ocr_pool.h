@@ -30,6 +30,9 @@ struct OcrJob {
   std::filesystem::path path;
   bool is_pdf = true;   // PDF page (rendered by Poppler) or image file frame (Leptonica)
   int page_index = 0;   // 0-based page or TIFF frame
+  // Read the page even if the cache has it (run --force ocr); the result
+  // then refreshes the cache entry.
+  bool bypass_cache = false;
 };
 
 struct OcrOutcome {

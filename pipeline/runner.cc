@@ -28,6 +28,7 @@
 #include "pipeline/ocr_pool.h"
 #include "pipeline/ocr_triage.h"
 #include "pipeline/pdf_text.h"
+#include "pipeline/reprocess.h"
 #include "pipeline/sha256.h"
 #include "pipeline/text_file.h"
 #include "pipeline/utf8.h"
@@ -173,28 +174,6 @@ StatusOr<std::string> ReadAll(const fs::path& path, uintmax_t limit) {
   return bytes;
 }
 
-// Title inferred from the text: the first line of page 1 that looks like a
-// title (has letters, not just a number or date), capped at 160 characters.
-std::string InferTitle(const std::vector<NormalizedPage>& pages, const std::string& pdf_title) {
-  if (!pdf_title.empty() && pdf_title.size() > 3 && pdf_title.find(".doc") == std::string::npos &&
-      pdf_title != "untitled" && pdf_title != "Untitled") {
-    return pdf_title;
-  }
-  for (const auto& page : pages) {
-    std::istringstream lines(page.text);
-    std::string line;
-    while (std::getline(lines, line)) {
-      int letters = 0;
-      for (unsigned char c : line) letters += std::isalpha(c) != 0;
-      if (letters >= 4) return SubstrCodePoints(line, 0, 160);
-    }
-    if (!page.text.empty()) break;
-  }
-  return {};
-}
-
-std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-1"; }
-
 struct Outcome {
   bool ok = false;
   std::string stage, reason;
@@ -215,6 +194,11 @@ struct PendingDocument {
   extractors::DocumentMetadata known;                 // what the extractors are told
   std::vector<extractors::Section> explicit_sections;  // official law XML's own structure
   bool law_xml = false;  // pages are already normalized text (no words to normalize)
+  // Re-processing an indexed document (pipeline/reprocess.h): its id, what
+  // is redone and why, and the path its citations name (its first path).
+  std::optional<int64_t> replaces;
+  Rework rework;
+  std::string citation_path;
 
   // Waits up to `d` for the first page whose OCR is still running.
   void WaitFor(std::chrono::milliseconds d) const {
@@ -235,9 +219,11 @@ struct PendingDocument {
 };
 
 // Hashes were taken; detects the type, extracts pages, triages them for OCR
-// and queues the OCR jobs. On failure pending.outcome.ok is false.
+// and queues the OCR jobs. On failure pending.outcome.ok is false. `given`:
+// for an indexed document being re-processed, the metadata it was given
+// when first indexed (told to the extractors instead of this drop's manifest).
 void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manifest& manifest,
-                     const RunOptions& options, OcrPool& pool) {
+                     const RunOptions& options, OcrPool& pool, const extractors::DocumentMetadata* given) {
   Outcome& outcome = pending.outcome;
   auto fail = [&](const std::string& stage, const std::string& reason) {
     outcome.ok = false;
@@ -322,7 +308,7 @@ void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manif
     page.needs_ocr = true;
     page.ocr_reason = decision.reason;
     ++outcome.pages_need_ocr;
-    OcrJob job{file.absolute, type == FileType::kPdf, static_cast<int>(i)};
+    OcrJob job{file.absolute, type == FileType::kPdf, static_cast<int>(i), pending.rework.bypass_ocr_cache};
     pending.ocr.emplace_back(i, pool.Submit(std::move(job)));
   }
   if (law_xml) {
@@ -358,6 +344,7 @@ void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manif
                                        record.metadata.agency,   record.metadata.doc_kind,
                                        record.metadata.authority, record.metadata.issued,
                                        record.metadata.effective};
+  if (given) known = *given;
   if (law_xml) {
     const auto& x = law_xml->metadata;
     for (auto [mine, theirs] : {std::pair{&known.title, &x.title}, {&known.number, &x.number},
@@ -374,8 +361,9 @@ void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manif
 // Waits for the document's OCR, merges it into its pages, normalizes and
 // writes the document in one transaction. A page whose OCR failed keeps its
 // text layer (if any) and its reason says why; the document is still written.
-void FinishDocument(Index& index, PendingDocument& pending, const std::string& engine_version,
+void FinishDocument(Index& index, PendingDocument& pending, const OcrPool& pool,
                     const extractors::Rulebook& rulebook, int64_t run_id) {
+  const std::string& engine_version = pool.engine_version();
   Outcome& outcome = pending.outcome;
   DocumentRecord& record = pending.record;
   for (auto& [i, future] : pending.ocr) {
@@ -400,93 +388,26 @@ void FinishDocument(Index& index, PendingDocument& pending, const std::string& e
     if (!page.width_pt) page.width_pt = got.result.width_pt;
     if (!page.height_pt) page.height_pt = got.result.height_pt;
   }
-  if (outcome.ocr_pages > 0) record.ocr_version = engine_version;
+  // Recorded when OCR was tried, read or not: pages that failed under this
+  // version are retried when it changes (pipeline/reprocess.h).
+  if (!pending.ocr.empty()) record.ocr_version = DocumentOcrVersion(pool.settings(), record.file_type == "pdf");
   if (!pending.law_xml) {
     for (const auto& page : record.pages) record.normalized.push_back(NormalizePage(page.words));
   }
-  record.extracted = RunExtractStage(rulebook, pending.sha, pending.path.display, pending.known,
+  const std::string& citation_path = pending.replaces ? pending.citation_path : pending.path.display;
+  record.extracted = RunExtractStage(rulebook, pending.sha, citation_path, pending.known,
                                      PagesForExtraction(record.pages, record.normalized), pending.explicit_sections);
   if (record.extracted->identity.title.value.empty()) {
     record.extracted->identity.title = {InferTitle(record.normalized, record.pdf_title), true};
   }
   outcome.clauses = static_cast<int>(record.extracted->clauses.size());
-  auto written = index.WriteDocument(record, run_id);
+  Status written = pending.replaces ? index.ReplaceDocument(*pending.replaces, record)
+                                     : index.WriteDocument(record, run_id).status();
   if (!written.ok()) {
     outcome.ok = false;
     outcome.stage = "index";
-    outcome.reason = "cannot write to the index: " + written.status().message();
+    outcome.reason = "cannot write to the index: " + written.message();
   }
-}
-
-// Loads what the extract stage needs of a stored document: page texts, word
-// boxes, the metadata that was given (not inferred), its display path, and
-// for law XML its stored (exact) sections.
-Status ReExtractDocument(Index& index, int64_t document_id, const extractors::Rulebook& rulebook) {
-  Database& db = index.db();
-  auto doc = db.Prepare(
-      "SELECT sha256, file_type, coalesce(inferred_fields,''), coalesce(title,''), coalesce(number,''), "
-      "coalesce(agency,''), coalesce(doc_kind,''), coalesce(authority,''), coalesce(issued,''), "
-      "coalesce(effective,''), (SELECT path FROM files f WHERE f.document_id=d.id ORDER BY f.id LIMIT 1), "
-      "coalesce(pdf_title,'') FROM documents d WHERE id=?");
-  if (!doc.ok()) return doc.status();
-  doc->Bind(1, document_id);
-  if (!doc->Step()) return Status::NotFound("document " + std::to_string(document_id));
-  const std::string sha = doc->Text(0), file_type = doc->Text(1), inferred = "," + doc->Text(2) + ",";
-  auto given = [&](const char* field, int column) {
-    return inferred.find("," + std::string(field) + ",") == std::string::npos ? doc->Text(column) : std::string();
-  };
-  extractors::DocumentMetadata known{given("title", 3),     given("number", 4), given("agency", 5),
-                                     given("doc_kind", 6),  given("authority", 7), given("issued", 8),
-                                     given("effective", 9)};
-  const std::string path = doc->Text(10), pdf_title = doc->Text(11);
-
-  std::vector<PageForExtraction> pages;
-  auto page_rows = db.Prepare("SELECT id, page_no, text FROM pages WHERE document_id=? ORDER BY page_no");
-  auto word_rows = db.Prepare(
-      "SELECT char_start, char_end, x0, y0, x1, y1 FROM words WHERE page_id=? AND x0 IS NOT NULL ORDER BY seq");
-  if (!page_rows.ok()) return page_rows.status();
-  if (!word_rows.ok()) return word_rows.status();
-  page_rows->Bind(1, document_id);
-  std::vector<NormalizedPage> normalized;
-  while (page_rows->Step()) {
-    PageForExtraction page;
-    page.page_no = static_cast<int>(page_rows->Int(1));
-    page.text = page_rows->Text(2);
-    word_rows->Reset();
-    word_rows->Bind(1, page_rows->Int(0));
-    while (word_rows->Step()) {
-      page.word_boxes.emplace_back(
-          Span{static_cast<size_t>(word_rows->Int(0)), static_cast<size_t>(word_rows->Int(1))},
-          Box{word_rows->Real(2), word_rows->Real(3), word_rows->Real(4), word_rows->Real(5)});
-    }
-    NormalizedPage n;
-    n.text = page.text;
-    normalized.push_back(std::move(n));
-    pages.push_back(std::move(page));
-  }
-  std::vector<extractors::Section> explicit_sections;
-  if (file_type == "xml") {
-    auto rows = db.Prepare(
-        "SELECT path, coalesce(marker,''), coalesce(heading,''), depth, page_no, char_start, end_page, end_char "
-        "FROM sections WHERE document_id=? ORDER BY id");
-    if (!rows.ok()) return rows.status();
-    rows->Bind(1, document_id);
-    while (rows->Step()) {
-      extractors::Section sec;
-      sec.path = rows->Text(0);
-      sec.marker = rows->Text(1);
-      sec.heading = rows->Text(2);
-      sec.depth = static_cast<int>(rows->Int(3));
-      sec.page = static_cast<int>(rows->Int(4));
-      sec.char_start = static_cast<int>(rows->Int(5));
-      sec.end_page = static_cast<int>(rows->Int(6));
-      sec.end_char = static_cast<int>(rows->Int(7));
-      explicit_sections.push_back(std::move(sec));
-    }
-  }
-  ExtractedDocument extracted = RunExtractStage(rulebook, sha, path, known, pages, explicit_sections);
-  if (extracted.identity.title.value.empty()) extracted.identity.title = {InferTitle(normalized, pdf_title), true};
-  return index.ReplaceExtraction(document_id, extracted);
 }
 
 bool CanCreateIndexAt(const std::string& db_path, std::string* why) {
@@ -513,7 +434,8 @@ bool CanCreateIndexAt(const std::string& db_path, std::string* why) {
 
 // --dry-run: what a run would do with each file, changing nothing (an
 // absent index is not created; an existing one is opened read-only).
-int PrintPlan(const RunOptions& options, const extractors::Rulebook& rulebook, std::ostream& out, std::ostream& err) {
+int PrintPlan(const RunOptions& options, const extractors::Rulebook& rulebook, std::optional<ForcedStage> forced,
+              std::ostream& out, std::ostream& err) {
   std::optional<Index> index;
   std::error_code ec;
   if (fs::exists(options.db_path, ec)) {
@@ -524,14 +446,57 @@ int PrintPlan(const RunOptions& options, const extractors::Rulebook& rulebook, s
     }
     index.emplace(std::move(opened.value()));
   }
+  OcrSettings ocr_settings;
+  ocr_settings.languages = options.languages;
+  ocr_settings.dpi = options.dpi;
+  const CurrentVersions current = CurrentStageVersions(ocr_settings, rulebook.hash());
+  const ReworkPolicy policy{forced, options.force_ocr, options.retry_failed};
   std::map<std::string, int64_t> counts;
+  std::map<Rework::Kind, int64_t> reprocess;
   std::set<std::string> seen;
   int64_t files = 0;
   std::ostringstream lines;
-  auto line = [&](const std::string& what, const std::string& path, const std::string& detail = "") {
+  // `what` is counted in the plan line; `label` (default: what) is shown.
+  auto line = [&](const std::string& what, const std::string& path, const std::string& detail = "",
+                  const std::string& label = "") {
     ++counts[what];
-    lines << "  " << what << std::string(what.size() < 28 ? 28 - what.size() : 1, ' ') << path
+    const std::string& shown = label.empty() ? what : label;
+    lines << "  " << shown << std::string(shown.size() < 28 ? 28 - shown.size() : 1, ' ') << path
           << (detail.empty() ? "" : ": " + detail) << "\n";
+  };
+  // An indexed document found again: what the run would redo, and why.
+  auto indexed_line = [&](const IndexedDocument& doc, const std::string& path) {
+    const Rework rework = PlanRework(doc, current, policy);
+    const std::string awaiting =
+        doc.pages_awaiting_ocr > 0 && rework.kind != Rework::Kind::kText && rework.kind != Rework::Kind::kOcr
+            ? std::to_string(doc.pages_awaiting_ocr) + " page" + (doc.pages_awaiting_ocr == 1 ? "" : "s") +
+                  " awaiting OCR (--retry-failed retries)"
+            : "";
+    auto join = [](const std::string& a, const std::string& b) { return a.empty() ? b : b.empty() ? a : a + "; " + b; };
+    switch (rework.kind) {
+      case Rework::Kind::kNone:
+        if (doc.extract_version != current.extract) {
+          line("re-extract", path, join("rulebook changed", awaiting));
+        } else {
+          line("unchanged", path, join(rework.reason, awaiting));
+        }
+        return;
+      case Rework::Kind::kExtract:
+        line("re-extract", path, join(rework.reason, awaiting));
+        break;
+      case Rework::Kind::kOcr:
+        line("re-OCR", path, rework.reason,
+             "re-OCR (" + std::to_string(rework.ocr_pages) + " page" + (rework.ocr_pages == 1 ? ")" : "s)"));
+        break;
+      case Rework::Kind::kText:
+        line("re-text", path,
+             rework.reason + (rework.ocr_pages ? "; " + std::to_string(rework.ocr_pages) + " page" +
+                                                     (rework.ocr_pages == 1 ? "" : "s") + " to OCR" +
+                                                     (rework.bypass_ocr_cache ? "" : " (the OCR cache may answer)")
+                                               : ""));
+        break;
+    }
+    ++reprocess[rework.kind];
   };
   for (const auto& drop : options.drops) {
     ScannedDrop scanned = ScanDrop(drop);
@@ -548,8 +513,10 @@ int PrintPlan(const RunOptions& options, const extractors::Rulebook& rulebook, s
         line("other shard", file.path.display);
         continue;
       }
-      if (index && index->FindDocument(sha.value())) {
-        line("unchanged", file.path.display);
+      if (auto indexed = index ? index->FindIndexedDocument(sha.value()) : std::nullopt) {
+        // The run redoes a document once, under the first path it finds.
+        if (seen.insert(sha.value()).second) indexed_line(*indexed, file.path.display);
+        else line("unchanged", file.path.display);
         continue;
       }
       if (seen.count(sha.value())) {
@@ -582,14 +549,20 @@ int PrintPlan(const RunOptions& options, const extractors::Rulebook& rulebook, s
   out << lines.str();
   out << "  plan:";
   bool first = true;
-  for (const char* what : {"new", "changed-since-failure", "failed-unchanged (retried)", "unchanged", "duplicate",
-                           "failed-unchanged (skipped)", "other shard", "unreadable"}) {
+  for (const char* what : {"new", "changed-since-failure", "failed-unchanged (retried)", "re-text", "re-OCR",
+                           "re-extract", "unchanged", "duplicate", "failed-unchanged (skipped)", "other shard",
+                           "unreadable"}) {
     if (!counts.count(what)) continue;
     out << (first ? " " : ", ") << what << " " << counts[what];
     first = false;
   }
   if (first) out << " no files";
   out << "\n";
+  const int64_t reprocess_total =
+      reprocess[Rework::Kind::kText] + reprocess[Rework::Kind::kOcr] + reprocess[Rework::Kind::kExtract];
+  out << "  re-process      " << reprocess_total << " document" << (reprocess_total == 1 ? "" : "s")
+      << " (text: " << reprocess[Rework::Kind::kText] << ", ocr: " << reprocess[Rework::Kind::kOcr]
+      << ", extract: " << reprocess[Rework::Kind::kExtract] << ")\n";
   out << "  re-extract      " << stale << " document" << (stale == 1 ? "" : "s")
       << " (rulebook changed; text and OCR reused)\n";
   return kExitOk;
@@ -666,6 +639,14 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
       return kExitUsage;
     }
   }
+  std::optional<ForcedStage> forced;
+  if (!options.force_stage.empty()) {
+    forced = ParseForcedStage(options.force_stage);
+    if (!forced) {
+      err << "foiamine run: --force " << options.force_stage << ": not a stage; one of text, ocr, extract\n";
+      return kExitUsage;
+    }
+  }
   std::string why;
   if (!CanCreateIndexAt(options.db_path, &why)) {
     err << "foiamine run: cannot write the index " << options.db_path << ": " << why << "\n";
@@ -687,7 +668,7 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
       return kExitUsage;
     }
   }
-  if (options.dry_run) return PrintPlan(options, *rulebook, out, err);
+  if (options.dry_run) return PrintPlan(options, *rulebook, forced, out, err);
   auto index = Index::Open(options.db_path, Index::Access::kWrite);
   if (!index.ok()) {
     err << "foiamine run: " << index.status().message() << "\n";
@@ -703,6 +684,11 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
 
   RunTotals totals;
   int64_t pages_need_ocr = 0, duplicate_paths = 0, hidden = 0, clauses_found = 0, re_extracted = 0;
+  // Indexed documents found again and re-processed (pipeline/reprocess.h), by
+  // what was redone; pages still awaiting OCR in documents left as they were.
+  std::map<Rework::Kind, int64_t> reprocessed;
+  int64_t awaiting_ocr_earlier = 0;
+  int64_t new_pages = 0;  // pages of new documents (totals.pages_indexed also counts re-processed ones)
   std::vector<std::pair<std::string, std::string>> failures;  // display path, reason
   // Recorded failures of unchanged files, not retried (see --retry-failed).
   std::vector<std::pair<std::string, std::string>> skipped_failures;  // display path, reason
@@ -714,6 +700,8 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
   ocr_settings.languages = options.languages;
   ocr_settings.dpi = options.dpi;
   OcrPool pool(ocr_settings, options.jobs > 0 ? options.jobs : 1, options.db_path);
+  const CurrentVersions current = CurrentStageVersions(ocr_settings, rulebook->hash());
+  const ReworkPolicy rework_policy{forced, options.force_ocr, options.retry_failed};
   // Documents whose OCR is running, in the order they were found; each is
   // written (by this thread, the only writer) when it and all before it are done.
   std::deque<PendingDocument> in_flight;
@@ -726,10 +714,28 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
     progress.Update(totals.files_seen - static_cast<int64_t>(in_flight.size()), totals.pages_indexed,
                     totals.docs_failed + static_cast<int64_t>(skipped_failures.size()));
   };
+  // A re-processing that failed: the document's indexed version is whole
+  // (its rewrite is one transaction); the failure is recorded for its path
+  // (cleared when the path is next seen with its document intact).
+  auto reprocess_failed = [&](const DocumentPath& path, const std::string& sha, const Rework& rework,
+                              const std::string& stage, const std::string& why) {
+    const std::string reason = std::string("re-processing (") + ReworkName(rework.kind) + ", " + rework.reason +
+                               ") failed; the indexed version is kept: " + why;
+    index->RecordFailure(path, sha, stage, reason, *run_id);
+    failures.emplace_back(path.display, reason);
+    ++totals.docs_failed;
+    progress.Clear();
+    if (!options.quiet) err << "foiamine: error: " << path.display << ": " << reason << "\n";
+  };
+  auto reprocess_done = [&](const DocumentPath& path, const Rework& rework) {
+    ++reprocessed[rework.kind];
+    index->RecordEvent(*run_id, "info", path.display,
+                       std::string("re-processed (") + ReworkName(rework.kind) + "): " + rework.reason);
+  };
   // Records a prepared document: written, or its failure recorded.
   auto finish = [&](PendingDocument& pending) {
     Outcome& outcome = pending.outcome;
-    if (outcome.ok) FinishDocument(*index, pending, pool.engine_version(), *rulebook, *run_id);
+    if (outcome.ok) FinishDocument(*index, pending, pool, *rulebook, *run_id);
     const DocumentPath& path = pending.path;
     if (!options.quiet && (!outcome.warnings.empty() || !outcome.ok)) progress.Clear();
     for (const auto& warning : outcome.warnings) {
@@ -739,6 +745,10 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
     ocr_pages += outcome.ocr_pages;
     ocr_cached += outcome.ocr_cached;
     ocr_failed += outcome.ocr_failed;
+    if (!outcome.ok && pending.replaces) {
+      reprocess_failed(path, pending.sha, pending.rework, outcome.stage, outcome.reason);
+      return;
+    }
     if (!outcome.ok) {
       index->RecordFailure(path, pending.sha, outcome.stage, outcome.reason, *run_id);
       failures.emplace_back(path.display, outcome.reason);
@@ -746,13 +756,21 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
       if (!options.quiet) err << "foiamine: error: " << path.display << ": " << outcome.reason << "\n";
       return;
     }
-    ++totals.docs_new;
+    if (pending.replaces) {
+      reprocess_done(path, pending.rework);
+    } else {
+      ++totals.docs_new;
+      new_pages += outcome.pages;
+      clauses_found += outcome.clauses;
+    }
     totals.pages_indexed += outcome.pages;
-    clauses_found += outcome.clauses;
     pages_need_ocr += outcome.ocr_failed;
     if (!options.quiet && !progress.tty()) {
-      err << "[" << pending.ordinal << "] " << path.display << ": " << outcome.pages << " page"
-          << (outcome.pages == 1 ? "" : "s");
+      err << "[" << pending.ordinal << "] " << path.display << ": ";
+      if (pending.replaces) {
+        err << "re-processed (" << ReworkName(pending.rework.kind) << ", " << pending.rework.reason << "): ";
+      }
+      err << outcome.pages << " page" << (outcome.pages == 1 ? "" : "s");
       if (outcome.ocr_pages) {
         err << " (" << outcome.ocr_pages << " OCR'd";
         if (outcome.ocr_cached) err << ", " << outcome.ocr_cached << " from cache";
@@ -774,6 +792,48 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
       tick();
       in_flight.pop_front();
     }
+  };
+
+  // An indexed document found again, first time in this run: left as it
+  // is, re-extracted, or re-read from its file (pipeline/reprocess.h).
+  auto on_indexed = [&](const IndexedDocument& existing, const DropFile& file, const DocumentPath& path,
+                        const Manifest& manifest, const std::string& sha) {
+    const Rework rework = PlanRework(existing, current, rework_policy);
+    if (rework.kind == Rework::Kind::kNone || rework.kind == Rework::Kind::kExtract) {
+      awaiting_ocr_earlier += existing.pages_awaiting_ocr;
+    }
+    if (rework.kind == Rework::Kind::kNone) {
+      ++totals.docs_unchanged;
+      return;
+    }
+    if (rework.kind == Rework::Kind::kExtract) {
+      // From the stored text: no Poppler, no OCR.
+      Status s = ReExtractDocument(*index, existing.id, *rulebook);
+      if (s.ok()) reprocess_done(path, rework);
+      else reprocess_failed(path, sha, rework, "extract", s.message());
+      return;
+    }
+    // Read again from the file (whose content is the indexed one: same
+    // SHA-256), then written over the old rows in one transaction.
+    auto facts = ReadStoredDocumentFacts(*index, existing.id);
+    if (!facts.ok()) {
+      reprocess_failed(path, sha, rework, "index", facts.status().message());
+      return;
+    }
+    PendingDocument pending;
+    pending.ordinal = totals.files_seen;
+    pending.sha = sha;
+    pending.path = path;
+    pending.replaces = existing.id;
+    pending.rework = rework;
+    pending.citation_path = facts->display_path;
+    PrepareDocument(pending, file, manifest, options, pool, &facts->given);
+    if (!pending.outcome.ok) {
+      finish(pending);
+    } else {
+      in_flight.push_back(std::move(pending));
+    }
+    write_ready(false);
   };
 
   for (const auto& drop : options.drops) {
@@ -828,15 +888,15 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
       if (!InShard(sha.value(), options.shard)) continue;  // another shard's document: not ours, not a failure
       DocumentPath path = file.path;
       path.in_manifest = manifest.Find(path.raw_bytes) != nullptr;
-      if (auto existing = index->FindDocument(sha.value())) {
-        auto added = index->AddPath(*existing, path, *run_id);
+      if (auto existing = index->FindIndexedDocument(sha.value())) {
+        auto added = index->AddPath(existing->id, path, *run_id);
+        if (!added.ok()) err << "foiamine: error: " << path.display << ": " << added.status().message() << "\n";
         if (seen_this_run.count(sha.value())) {
           ++duplicate_paths;
-        } else {
-          ++totals.docs_unchanged;
-          seen_this_run.insert(sha.value());
+          continue;
         }
-        if (!added.ok()) err << "foiamine: error: " << path.display << ": " << added.status().message() << "\n";
+        seen_this_run.insert(sha.value());
+        on_indexed(*existing, file, path, manifest, sha.value());
         continue;
       }
       // A file that failed before with this very content fails again:
@@ -865,7 +925,7 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
       pending.ordinal = totals.files_seen;
       pending.sha = sha.value();
       pending.path = path;
-      PrepareDocument(pending, file, manifest, options, pool);
+      PrepareDocument(pending, file, manifest, options, pool, nullptr);
       if (!pending.outcome.ok) {
         finish(pending);
       } else {
@@ -912,14 +972,20 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
   // A failure recorded earlier and skipped as unchanged still leaves this
   // drop with a failed input in the index, so the run stays partial (exit 2)
   // until the file is fixed, removed, or retried successfully.
-  const bool partial = totals.docs_failed > 0 || ocr_failed > 0 || !skipped_failures.empty();
+  // Likewise pages that failed OCR in an earlier run and were not retried.
+  const bool partial =
+      totals.docs_failed > 0 || ocr_failed > 0 || !skipped_failures.empty() || awaiting_ocr_earlier > 0;
   totals.exit_code = interrupted ? kExitInterrupted : partial ? kExitPartial : kExitOk;
   index->FinishRun(*run_id, totals);
 
   out << "foiamine run " << *run_id << ": " << totals.files_seen << " file" << (totals.files_seen == 1 ? "" : "s")
       << " -> " << options.db_path << "\n";
-  out << "  new documents   " << totals.docs_new << " (" << totals.pages_indexed << " pages)\n";
+  out << "  new documents   " << totals.docs_new << " (" << new_pages << " pages)\n";
   out << "  unchanged       " << totals.docs_unchanged << "\n";
+  int64_t reprocessed_total = 0;
+  for (const auto& [kind, n] : reprocessed) reprocessed_total += n;
+  out << "  re-processed    " << reprocessed_total << " (text: " << reprocessed[Rework::Kind::kText]
+      << ", ocr: " << reprocessed[Rework::Kind::kOcr] << ", extract: " << reprocessed[Rework::Kind::kExtract] << ")\n";
   out << "  clauses found   " << clauses_found << " (rulebook " << rulebook_path << ")\n";
   if (re_extracted) out << "  re-extracted    " << re_extracted << " (rulebook changed; text and OCR reused)\n";
   if (duplicate_paths) out << "  duplicate paths " << duplicate_paths << " (same content as another file)\n";
@@ -938,6 +1004,10 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
   if (pages_need_ocr) {
     out << "  pages awaiting OCR " << pages_need_ocr
         << " (OCR failed; each reason is in `foiamine status` and the run's events)\n";
+  }
+  if (awaiting_ocr_earlier) {
+    out << "  pages awaiting OCR from earlier runs " << awaiting_ocr_earlier
+        << " (not retried: --retry-failed or --force ocr retries them)\n";
   }
   if (hidden) out << "  hidden files skipped " << hidden << "\n";
   char wall[32];

@@ -10,6 +10,9 @@
 // ocr_reason, an event) and the document is still written: exit code 2.
 // A file whose failure is recorded and whose content is unchanged is not
 // retried (unless retry_failed) but listed, and still makes the exit code 2.
+// A file already indexed is re-processed when a stage version that made its
+// rows changed, or when forced (pipeline/reprocess.h); its document is
+// rewritten in one transaction, keeping its id.
 // Progress goes to stderr: one redrawn line on a terminal, plain lines
 // (per document, and a progress line every 5 s) otherwise.
 #pragma once
@@ -42,6 +45,10 @@ struct RunOptions {
   // Print the plan (what would happen to each file, how many documents a
   // changed rulebook would re-extract) and change nothing.
   bool dry_run = false;
+  // --force STAGE: "text", "ocr" or "extract" (anything else is a usage
+  // error); empty: none. Redoes that stage for the indexed documents found
+  // in the drops, unchanged ones included (pipeline/reprocess.h).
+  std::string force_stage;
 };
 
 // Exit codes of CONTRACTS.md.

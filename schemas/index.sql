@@ -62,7 +62,7 @@ CREATE TABLE IF NOT EXISTS documents (
   pdf_title     TEXT,                  -- the PDF's own Info /Title, if any
   text_version  TEXT NOT NULL,         -- version of the text+normalize stages that wrote the pages
   first_run_id  INTEGER NOT NULL REFERENCES runs(id),
-  indexed_at    TEXT NOT NULL
+  indexed_at    TEXT NOT NULL          -- when first indexed (re-processing keeps it: see events)
 );
 
 -- Every path under which a document's content was found. A path is stored
@@ -98,6 +98,11 @@ CREATE TABLE IF NOT EXISTS pages (
   UNIQUE (document_id, page_no)
 );
 
+-- The pages that need OCR (the scanned few), so that a re-run counts a
+-- document's OCR pages and the pages still awaiting OCR without reading its
+-- page rows (pipeline/reprocess.h).
+CREATE INDEX IF NOT EXISTS pages_needing_ocr ON pages(document_id, needs_ocr, method) WHERE needs_ocr=1;
+
 -- Words (text-layer or OCR) with their boxes and where they landed in the
 -- normalized page text. A word split by normalization (de-hyphenation) keeps
 -- its own box; the joined normalized word spans both words' offsets.
@@ -128,12 +133,19 @@ CREATE TRIGGER IF NOT EXISTS pages_fts_update AFTER UPDATE OF text ON pages BEGI
 END;
 
 -- Which version of each stage produced a document's rows; a re-run redoes a
--- stage only when its version (or the file) changed.
+-- stage only when its version (or the file) changed: text or normalize ->
+-- the document is read again from its file; ocr (of a document with pages
+-- needing OCR) -> those pages are OCR'd again; extract (the rulebook's hash)
+-- -> extraction is redone from the stored page text. `run --force STAGE`
+-- redoes one stage regardless. A re-processed document is rewritten in one
+-- transaction and keeps its id, files rows, page ids and first_run_id.
 CREATE TABLE IF NOT EXISTS stage_versions (
   document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   stage         TEXT NOT NULL,         -- text | ocr | normalize | extract (ocr: only for documents
-                                       -- with OCR'd pages; its version as ocr_cache.engine)
-  version       TEXT NOT NULL,         -- e.g. "poppler-22.12.0/1", rulebook hash
+                                       -- with pages sent to OCR, read or not; its version is
+                                       -- ocr_cache.engine, plus the render resolution for PDFs:
+                                       -- "tesseract-5.3.0/eng/lstm-psm3/osd/deskew/ocr-1/300dpi")
+  version       TEXT NOT NULL,         -- e.g. "poppler-22.12.0/text-1", rulebook hash
   PRIMARY KEY (document_id, stage)
 ) WITHOUT ROWID;
 
@@ -155,7 +167,7 @@ CREATE TABLE IF NOT EXISTS failures (
 CREATE TABLE IF NOT EXISTS events (
   id            INTEGER PRIMARY KEY,
   run_id        INTEGER NOT NULL REFERENCES runs(id),
-  level         TEXT NOT NULL,         -- error | warning
+  level         TEXT NOT NULL,         -- error | warning | info (info: a document re-processed, and why)
   path          TEXT,                  -- display path, if about a file
   message       TEXT NOT NULL,
   at            TEXT NOT NULL

@@ -220,3 +220,73 @@ TEST_CASE("a selective filter finds hits ranked below the first ranking window",
   practice.kind = "jail_policy";  // both filters: nothing passes
   CHECK(Search(*index, practice)->empty());
 }
+
+TEST_CASE("a re-processed document is replaced in place: same ids, new pages and words", "[index][reprocess]") {
+  testing::ScratchDir dir;
+  auto index = Index::Open((dir / "i.db").string(), Index::Access::kWrite);
+  REQUIRE(index.ok());
+  auto run = index->BeginRun("/drops/one", "test");
+  REQUIRE(run.ok());
+  DocumentRecord first = MakeRecord("dd44", "a.pdf", {"old first page", "old second page", "old third page"});
+  first.ocr_version = "ocr-old";
+  auto id = index->WriteDocument(first, *run);
+  REQUIRE(id.ok());
+  auto query = [&](const std::string& sql) {
+    auto stmt = index->db().Prepare(sql);
+    REQUIRE(stmt.ok());
+    REQUIRE(stmt->Step());
+    return stmt->Text(0);
+  };
+  const std::string page_ids = query("SELECT group_concat(id) FROM (SELECT id FROM pages ORDER BY page_no)");
+  auto second_run = index->BeginRun("/drops/one", "test");
+  REQUIRE(second_run.ok());
+
+  // Two pages now (a page gone), new text; no OCR this time; paths ignored.
+  DocumentRecord again = MakeRecord("dd44", "elsewhere.pdf", {"new first page", "new second page"});
+  again.text_version = "test-2";
+  again.extracted.emplace();
+  again.extracted->rulebook_hash = "rules-2";
+  REQUIRE(index->ReplaceDocument(*id, again).ok());
+  CHECK(query("SELECT group_concat(text, '|') FROM (SELECT text FROM pages ORDER BY page_no)") ==
+        "new first page|new second page");
+  // Page ids kept by number; the gone page's id with it.
+  CHECK(page_ids.rfind(query("SELECT group_concat(id) FROM (SELECT id FROM pages ORDER BY page_no)") + ",", 0) == 0);
+  CHECK(query("SELECT count(*) FROM words") == "6");
+  CHECK(query("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'old'") == "0");
+  CHECK(query("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH 'new'") == "2");
+  CHECK(query("SELECT id || ' ' || page_count || ' ' || first_run_id || ' ' || title FROM documents") ==
+        std::to_string(*id) + " 2 " + std::to_string(*run) + " Release of Inmates");
+  CHECK(query("SELECT group_concat(path) FROM files") == "a.pdf");
+  CHECK(query("SELECT group_concat(stage || '=' || version) FROM (SELECT * FROM stage_versions ORDER BY stage)") ==
+        "extract=rules-2,normalize=normalize-1,text=test-2");
+
+  // Another content's SHA-256 under this id: refused, nothing changed.
+  DocumentRecord wrong = again;
+  wrong.sha256 = "ee55";
+  Status refused = index->ReplaceDocument(*id, wrong);
+  CHECK(refused.code() == Status::Code::kNotFound);
+  CHECK(query("SELECT count(*) FROM pages") == "2");
+}
+
+TEST_CASE("a re-extraction clears identity fields it no longer infers", "[index][reprocess]") {
+  testing::ScratchDir dir;
+  auto index = Index::Open((dir / "i.db").string(), Index::Access::kWrite);
+  REQUIRE(index.ok());
+  auto run = index->BeginRun("/drops/one", "test");
+  DocumentRecord r = MakeRecord("ff66", "memo.pdf", {"A memo."});
+  r.metadata = DocumentMetadata{};  // no manifest: everything is inferred
+  r.extracted.emplace();
+  r.extracted->identity.title = {"Inferred Title", true};
+  r.extracted->identity.issued = {"2023-06-20", true};
+  auto id = index->WriteDocument(r, *run);
+  REQUIRE(id.ok());
+  ExtractedDocument later;
+  later.identity.title = {"Better Title", true};  // no date found any more
+  REQUIRE(index->ReplaceExtraction(*id, later).ok());
+  auto stmt = index->db().Prepare("SELECT title, issued IS NULL, inferred_fields FROM documents");
+  REQUIRE(stmt.ok());
+  REQUIRE(stmt->Step());
+  CHECK(stmt->Text(0) == "Better Title");
+  CHECK(stmt->Int(1) == 1);
+  CHECK(stmt->Text(2) == "title");
+}

@@ -84,6 +84,15 @@ int64_t QueryInt(const fs::path& db_path, const std::string& sql) {
   return stmt->Int(0);
 }
 
+std::string QueryText(const fs::path& db_path, const std::string& sql) {
+  auto db = Database::Open(db_path.string(), Database::Mode::kReadOnly);
+  if (!db.ok()) throw std::runtime_error(db.status().message());
+  auto stmt = db->Prepare(sql);
+  if (!stmt.ok()) throw std::runtime_error(stmt.status().message());
+  if (!stmt->Step()) throw std::runtime_error("no row for: " + sql);
+  return stmt->Text(0);
+}
+
 std::vector<nlohmann::json> JsonLines(const std::string& text) {
   std::vector<nlohmann::json> out;
   size_t start = 0;

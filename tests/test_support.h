@@ -45,6 +45,8 @@ void WriteFile(const std::filesystem::path& path, const std::string& bytes);
 // The first column of the first row of `sql` on the index at `db_path`
 // (opened read-only), e.g. "SELECT count(*) FROM pages". Fails the test on error.
 int64_t QueryInt(const std::filesystem::path& db_path, const std::string& sql);
+// The same as text (NULL reads as ""), e.g. a group_concat() snapshot of rows.
+std::string QueryText(const std::filesystem::path& db_path, const std::string& sql);
 // Parses JSON Lines output (blank lines skipped).
 std::vector<nlohmann::json> JsonLines(const std::string& text);
 std::string ReadFile(const std::filesystem::path& path);
