@@ -108,9 +108,13 @@ int main(int argc, char** argv) {
                 "Progress on stderr, the default (stated explicitly): one updating line on a terminal; otherwise "
                 "per-document lines and a plain progress line every 5 s")
       ->excludes(quiet);
-  run->add_option("--lang", run_options.languages, "OCR languages, '+'-joined Tesseract codes (default eng), e.g. eng+spa");
-  run->add_option("--dpi", run_options.dpi, "Resolution PDF pages are rendered at for OCR (default 300)")
-      ->check(CLI::Range(70, 1200));
+  auto* lang = run->add_option("--lang", run_options.languages,
+                               "OCR languages, '+'-joined Tesseract codes, e.g. eng+spa (default: as the index was last "
+                               "OCR'd with, else eng)");
+  auto* dpi = run->add_option("--dpi", run_options.dpi,
+                              "Resolution PDF pages are rendered at for OCR (default: as the index was last OCR'd "
+                              "with, else 300)")
+                  ->check(CLI::Range(70, 1200));
   run->add_flag("--force-ocr", run_options.force_ocr, "OCR every PDF page, even those with a good text layer");
   run->add_option("--pdf-timeout", run_options.pdf_timeout_seconds, "Seconds allowed per PDF for text extraction")
       ->check(CLI::PositiveNumber);
@@ -250,6 +254,8 @@ int main(int argc, char** argv) {
     run_options.helper_executable = std::filesystem::read_symlink("/proc/self/exe", ec).string();
     std::signal(SIGINT, OnInterrupt);
     std::signal(SIGTERM, OnInterrupt);
+    run_options.languages_given = lang->count() > 0;
+    run_options.dpi_given = dpi->count() > 0;
     return foiamine::RunDrops(run_options, std::cout, std::cerr);
   }
 

@@ -15,6 +15,29 @@ std::string DocumentOcrVersion(const OcrSettings& settings, bool rendered_from_p
   return OcrStageVersion(settings) + (rendered_from_pdf ? "/" + std::to_string(settings.dpi) + "dpi" : "");
 }
 
+std::optional<RecordedOcrSettings> ParseDocumentOcrVersion(std::string_view version) {
+  // "tesseract-5.3.0/eng+spa/lstm-psm3/osd/deskew/ocr-1[/300dpi]"
+  std::vector<std::string_view> parts;
+  while (!version.empty()) {
+    size_t slash = version.find('/');
+    parts.push_back(version.substr(0, slash));
+    version = slash == std::string_view::npos ? std::string_view() : version.substr(slash + 1);
+  }
+  if (parts.size() < 3 || parts[0].rfind("tesseract-", 0) != 0 || parts[1].empty()) return std::nullopt;
+  RecordedOcrSettings recorded;
+  recorded.languages = std::string(parts[1]);
+  const std::string_view last = parts.back();
+  if (last.size() > 3 && last.substr(last.size() - 3) == "dpi") {
+    int dpi = 0;
+    for (char c : last.substr(0, last.size() - 3)) {
+      if (c < '0' || c > '9') return recorded;
+      dpi = dpi * 10 + (c - '0');
+    }
+    recorded.dpi = dpi;
+  }
+  return recorded;
+}
+
 CurrentVersions CurrentStageVersions(const OcrSettings& settings, const std::string& rulebook_hash) {
   return CurrentVersions{TextStageVersion(), kNormalizeVersion, DocumentOcrVersion(settings, true),
                          DocumentOcrVersion(settings, false), rulebook_hash};

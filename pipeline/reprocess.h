@@ -41,6 +41,15 @@ std::string TextStageVersion();
 // are rendered at, which changes the pixels OCR reads.
 std::string DocumentOcrVersion(const OcrSettings& settings, bool rendered_from_pdf);
 
+// The OCR settings a recorded DocumentOcrVersion names: its languages and,
+// for PDFs, its resolution (0 when the version names none). nullopt when the
+// version is not of that shape.
+struct RecordedOcrSettings {
+  std::string languages;
+  int dpi = 0;
+};
+std::optional<RecordedOcrSettings> ParseDocumentOcrVersion(std::string_view version);
+
 // The stages `run --force STAGE` can redo.
 enum class ForcedStage { kText, kOcr, kExtract };
 // "text" | "ocr" | "extract"; nullopt for anything else.

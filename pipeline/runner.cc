@@ -624,7 +624,52 @@ class Progress {
 
 void RequestStop() { g_stop_requested.store(true); }
 
-int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
+namespace {
+
+// --lang / --dpi not given and the index exists: take the OCR settings its
+// newest OCR'd document was read with (stage_versions), so that a plain
+// re-run of a drop indexed with --lang eng+spa neither re-OCRs it in the
+// default eng nor reads the next instalment's scans with other settings.
+// Says so on stderr when the inherited settings differ from the defaults.
+RunOptions InheritOcrSettings(const RunOptions& given, std::ostream& err) {
+  RunOptions options = given;
+  if (options.languages_given && options.dpi_given) return options;
+  std::error_code ec;
+  if (!fs::exists(options.db_path, ec)) return options;
+  auto index = Index::Open(options.db_path, Index::Access::kRead);
+  if (!index.ok()) return options;  // reported by the caller's own open
+  auto newest = index->db().Prepare(
+      "SELECT version FROM stage_versions WHERE stage = 'ocr' AND document_id = "
+      "(SELECT max(document_id) FROM stage_versions WHERE stage = 'ocr')");
+  if (!newest.ok() || !newest->Step()) return options;
+  auto recorded = ParseDocumentOcrVersion(newest->Text(0));
+  if (!recorded) return options;
+  std::string note;
+  if (!options.languages_given && recorded->languages != options.languages) {
+    options.languages = recorded->languages;
+    note += " --lang " + options.languages;
+  }
+  if (!options.dpi_given && recorded->dpi > 0 && recorded->dpi != options.dpi) {
+    options.dpi = recorded->dpi;
+    note += " --dpi " + std::to_string(options.dpi);
+  }
+  if (!note.empty() && !options.quiet) {
+    err << "foiamine run: OCR settings as the index was last OCR'd with:" << note << " (give --lang/--dpi to change)\n";
+  }
+  return options;
+}
+
+int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace
+
+int RunDrops(const RunOptions& given, std::ostream& out, std::ostream& err) {
+  return RunDropsWith(InheritOcrSettings(given, err), out, err);
+}
+
+namespace {
+
+int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   g_stop_requested.store(false);
   // Usage checks first: nothing is created or changed when they fail.
@@ -1016,5 +1061,7 @@ int RunDrops(const RunOptions& options, std::ostream& out, std::ostream& err) {
   if (interrupted) out << "  interrupted: re-run the same command to resume\n";
   return totals.exit_code;
 }
+
+}  // namespace
 
 }  // namespace foiamine

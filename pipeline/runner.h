@@ -37,6 +37,12 @@ struct RunOptions {
   Shard shard;                   // --shard K/N: only documents of shard K are indexed (pipeline/shard.h)
   std::string languages = "eng"; // Tesseract languages for OCR, '+'-joined
   int dpi = 300;                 // resolution PDF pages are rendered at for OCR
+  // Whether --lang / --dpi were given. When not, a run on an existing index
+  // uses the settings its newest OCR'd document was read with (see
+  // InheritOcrSettings in runner.cc), so a plain re-run never re-OCRs a drop
+  // indexed with --lang eng+spa in the default eng.
+  bool languages_given = false;
+  bool dpi_given = false;
   bool force_ocr = false;        // OCR every page of PDFs, text layer or not
   // A file whose failure is recorded in the index and whose content (SHA-256)
   // has not changed since is skipped ("failed earlier, unchanged") unless

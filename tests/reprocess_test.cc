@@ -171,3 +171,19 @@ TEST_CASE("stage names and version changes read well", "[reprocess]") {
   CHECK(DocumentOcrVersion(Languages("eng", 200), true) == OcrStageVersion(Languages("eng")) + "/200dpi");
   CHECK(DocumentOcrVersion(Languages("eng", 200), false) == OcrStageVersion(Languages("eng")));
 }
+
+TEST_CASE("a recorded OCR version names its languages and resolution", "[reprocess]") {
+  OcrSettings settings;
+  settings.languages = "eng+spa";
+  settings.dpi = 400;
+  auto pdf = ParseDocumentOcrVersion(DocumentOcrVersion(settings, true));
+  REQUIRE(pdf.has_value());
+  CHECK(pdf->languages == "eng+spa");
+  CHECK(pdf->dpi == 400);
+  auto image = ParseDocumentOcrVersion(DocumentOcrVersion(settings, false));
+  REQUIRE(image.has_value());
+  CHECK(image->languages == "eng+spa");
+  CHECK(image->dpi == 0);  // images are read at their own resolution
+  CHECK_FALSE(ParseDocumentOcrVersion("poppler-22.12.0/text-1").has_value());
+  CHECK_FALSE(ParseDocumentOcrVersion("").has_value());
+}

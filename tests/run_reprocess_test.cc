@@ -181,6 +181,15 @@ TEST_CASE("OCR languages that changed re-OCR the scanned documents once", "[e2e]
   CHECK(same.out.find("re-processed    0 (text: 0, ocr: 0, extract: 0)") != std::string::npos);
   CHECK(same.out.find("unchanged       2") != std::string::npos);
   CHECK(same.out.find("OCR'd pages") == std::string::npos);
+
+  // Without --lang the run keeps the index's eng+spa (it says so): nothing
+  // is re-OCR'd in the default eng.
+  auto plain = RunFoiamine(args);
+  INFO(plain.out << plain.err);
+  CHECK(plain.exit_code == 0);
+  CHECK(plain.err.find("OCR settings as the index was last OCR'd with: --lang eng+spa") != std::string::npos);
+  CHECK(plain.out.find("re-processed    0 (text: 0, ocr: 0, extract: 0)") != std::string::npos);
+  CHECK(QueryInt(db, "SELECT count(*) FROM stage_versions WHERE stage='ocr' AND version LIKE '%/eng+spa/%'") == 1);
 }
 
 TEST_CASE("pages that failed OCR are retried with --retry-failed, not by a plain re-run", "[e2e][reprocess][ocr]") {
