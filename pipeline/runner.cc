@@ -749,8 +749,16 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
   const ReworkPolicy rework_policy{forced, options.force_ocr, options.retry_failed};
   // Documents whose OCR is running, in the order they were found; each is
   // written (by this thread, the only writer) when it and all before it are done.
+  // The window is wide so that text extraction (this thread) goes on while
+  // the workers OCR a scanned page of an earlier document: with ~1% scanned
+  // pages a narrow window stalled this thread behind every scan and the two
+  // stages ran one after the other. It is bounded in pages too, because a
+  // waiting document holds its text-layer words (page images never wait:
+  // workers render them when they start a job).
   std::deque<PendingDocument> in_flight;
-  const size_t max_in_flight = static_cast<size_t>(std::max(1, options.jobs)) * 2 + 2;
+  const size_t max_in_flight = std::max<size_t>(static_cast<size_t>(std::max(1, options.jobs)) * 2 + 2, 64);
+  constexpr size_t kMaxPagesInFlight = 4000;
+  size_t pages_in_flight = 0;
 
   // Progress display: a redrawn line on a terminal (which replaces the
   // per-document lines), periodic plain lines otherwise.
@@ -827,12 +835,14 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
   };
   // Writes finished documents from the front; with `all`, waits for every one.
   auto write_ready = [&](bool all) {
-    while (!in_flight.empty() && (all || in_flight.size() > max_in_flight || in_flight.front().Ready())) {
+    while (!in_flight.empty() && (all || in_flight.size() > max_in_flight || pages_in_flight > kMaxPagesInFlight ||
+                                  in_flight.front().Ready())) {
       // Keep the display alive while OCR runs.
       while (!options.quiet && !in_flight.front().Ready()) {
         in_flight.front().WaitFor(std::chrono::milliseconds(200));
         tick();
       }
+      pages_in_flight -= in_flight.front().record.pages.size();
       finish(in_flight.front());
       tick();
       in_flight.pop_front();
@@ -876,6 +886,7 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
     if (!pending.outcome.ok) {
       finish(pending);
     } else {
+      pages_in_flight += pending.record.pages.size();
       in_flight.push_back(std::move(pending));
     }
     write_ready(false);
@@ -974,6 +985,7 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
       if (!pending.outcome.ok) {
         finish(pending);
       } else {
+        pages_in_flight += pending.record.pages.size();
         in_flight.push_back(std::move(pending));
       }
       write_ready(false);

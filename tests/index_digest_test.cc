@@ -14,14 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string DigestOf(const fs::path& db) {
-  auto status = RunFoiamine("status --json --db " + Quote(db.string()));
-  REQUIRE(status.exit_code == 0);
-  auto j = nlohmann::json::parse(status.out);
-  REQUIRE(j.contains("digest"));
-  return j["digest"].get<std::string>();
-}
-
 void MakeDrop(const fs::path& drop) {
   WriteTextPdf(drop / "policies" / "release.pdf",
                {{"RELEASE PROCEDURES", "Staff shall notify ICE prior to release."}, {"2. DISTRIBUTION", "All staff."}});
@@ -46,13 +38,13 @@ TEST_CASE("the same drop indexed twice gives the same digest, a changed page tex
     auto run = RunFoiamine("run " + Quote((dir / "drop").string()) + " --db " + Quote((dir / name).string()));
     REQUIRE(run.exit_code == 0);
   }
-  const std::string a = DigestOf(dir / "a.db");
+  const std::string a = IndexDigest(dir / "a.db");
   CHECK(a.size() == 64);
-  CHECK(DigestOf(dir / "b.db") == a);
+  CHECK(IndexDigest(dir / "b.db") == a);
 
   // A second, unchanged run adds a run row but no content.
   REQUIRE(RunFoiamine("run " + Quote((dir / "drop").string()) + " --db " + Quote((dir / "a.db").string())).exit_code == 0);
-  CHECK(DigestOf(dir / "a.db") == a);
+  CHECK(IndexDigest(dir / "a.db") == a);
 
   // The digest is the same in-process.
   {
@@ -70,7 +62,7 @@ TEST_CASE("the same drop indexed twice gives the same digest, a changed page tex
     REQUIRE(db->Exec("UPDATE pages SET text = replace(text, 'notify', 'inform') WHERE page_no = 1 AND text LIKE '%notify%'").ok());
     REQUIRE(sqlite3_changes(db->handle()) == 1);
   }
-  CHECK(DigestOf(dir / "b.db") != a);
+  CHECK(IndexDigest(dir / "b.db") != a);
 }
 
 TEST_CASE("the digest covers file paths and findings", "[digest]") {
@@ -78,21 +70,21 @@ TEST_CASE("the digest covers file paths and findings", "[digest]") {
   MakeDrop(dir / "drop");
   const fs::path db_path = dir / "a.db";
   REQUIRE(RunFoiamine("run " + Quote((dir / "drop").string()) + " --db " + Quote(db_path.string())).exit_code == 0);
-  const std::string before = DigestOf(db_path);
+  const std::string before = IndexDigest(db_path);
   auto db = Database::Open(db_path.string(), Database::Mode::kReadWrite);
   REQUIRE(db.ok());
   SECTION("a path renamed") {
     REQUIRE(db->Exec("UPDATE files SET path_bytes = CAST('mail/renamed.txt' AS BLOB) WHERE path = 'mail/copy-of-desk.txt'").ok());
-    CHECK(DigestOf(db_path) != before);
+    CHECK(IndexDigest(db_path) != before);
   }
   SECTION("a clause added") {
     REQUIRE(db->Exec("INSERT INTO clauses(id, document_id, page_no, topic, stance, text, char_start, char_end, rule, "
                      "confidence, citation) SELECT 'c1', id, 1, 'release_notification', 'requires', 'x', 0, 1, 'r', "
                      "0.9, 'p. 1' FROM documents LIMIT 1").ok());
-    CHECK(DigestOf(db_path) != before);
+    CHECK(IndexDigest(db_path) != before);
   }
   SECTION("run history and timestamps do not count") {
     REQUIRE(db->Exec("UPDATE documents SET indexed_at = '1999-01-01T00:00:00Z'; DELETE FROM events;").ok());
-    CHECK(DigestOf(db_path) == before);
+    CHECK(IndexDigest(db_path) == before);
   }
 }

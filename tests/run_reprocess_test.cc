@@ -15,12 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string Digest(const fs::path& db) {
-  auto status = RunFoiamine("status --json --db " + Quote(db.string()));
-  REQUIRE(status.exit_code == 0);
-  return nlohmann::json::parse(status.out)["digest"].get<std::string>();
-}
-
 // Every page's id, number, method and text; every document's id, sha256 and first run.
 std::string PagesSnapshot(const fs::path& db) {
   return QueryText(db, "SELECT group_concat(id || ':' || document_id || ':' || page_no || ':' || method || ':' || text, "
@@ -64,7 +58,7 @@ TEST_CASE("run --force extract redoes extraction from the stored text only", "[e
   const fs::path db = dir / "i.db";
   const std::string args = "run " + Quote((dir / "drop").string()) + " --db " + Quote(db.string());
   REQUIRE(RunFoiamine(args).exit_code == 0);
-  const std::string digest = Digest(db), pages = PagesSnapshot(db);
+  const std::string digest = IndexDigest(db), pages = PagesSnapshot(db);
   const int64_t clauses = QueryInt(db, "SELECT count(*) FROM clauses");
   REQUIRE(clauses > 0);
 
@@ -79,7 +73,7 @@ TEST_CASE("run --force extract redoes extraction from the stored text only", "[e
   CHECK(PagesSnapshot(db) == pages);
   CHECK(forced.err.find("] ps-4020.pdf") == std::string::npos);
   CHECK(QueryInt(db, "SELECT count(*) FROM clauses") == clauses);
-  CHECK(Digest(db) == digest);
+  CHECK(IndexDigest(db) == digest);
   CHECK(QueryInt(db, "SELECT count(*) FROM events WHERE level='info' AND message='re-processed (extract): forced' "
                      "AND run_id=(SELECT max(id) FROM runs)") == 2);
 
@@ -95,7 +89,7 @@ TEST_CASE("run --force text rebuilds documents from their files and keeps their 
   const fs::path db = dir / "i.db";
   const std::string args = "run " + Quote((dir / "drop").string()) + " --db " + Quote(db.string());
   REQUIRE(RunFoiamine(args).exit_code == 0);
-  const std::string digest = Digest(db), pages = PagesSnapshot(db), documents = DocumentsSnapshot(db);
+  const std::string digest = IndexDigest(db), pages = PagesSnapshot(db), documents = DocumentsSnapshot(db);
   const std::string files = QueryText(db, "SELECT group_concat(id || path || run_id) FROM files");
 
   auto forced = RunFoiamine(args + " --force text");
@@ -103,7 +97,7 @@ TEST_CASE("run --force text rebuilds documents from their files and keeps their 
   REQUIRE(forced.exit_code == 0);
   CHECK(forced.out.find("re-processed    2 (text: 2, ocr: 0, extract: 0)") != std::string::npos);
   CHECK(forced.err.find("] ps-4020.pdf: re-processed (text, forced): 2 pages") != std::string::npos);
-  CHECK(Digest(db) == digest);
+  CHECK(IndexDigest(db) == digest);
   CHECK(DocumentsSnapshot(db) == documents);  // ids and first_run_id kept
   CHECK(PagesSnapshot(db) == pages);          // page ids kept, same text
   CHECK(QueryText(db, "SELECT group_concat(id || path || run_id) FROM files") == files);
@@ -121,7 +115,7 @@ TEST_CASE("run --force ocr re-reads scanned pages without the OCR cache, and --d
   INFO(first.out << first.err);
   REQUIRE(first.exit_code == 0);
   REQUIRE(first.out.find("OCR'd pages     1\n") != std::string::npos);
-  const std::string digest = Digest(db), bytes = ReadFile(db);
+  const std::string digest = IndexDigest(db), bytes = ReadFile(db);
 
   auto plan = RunFoiamine(args + " --force ocr --dry-run");
   INFO(plan.out << plan.err);
@@ -141,7 +135,7 @@ TEST_CASE("run --force ocr re-reads scanned pages without the OCR cache, and --d
   CHECK(forced.out.find("from the OCR cache") == std::string::npos);
   CHECK(QueryInt(db, "SELECT count(*) FROM ocr_cache") == 1);
   CHECK(QueryInt(db, "SELECT count(*) FROM pages WHERE method='ocr' AND text LIKE '%faxed to ERO%'") == 1);
-  CHECK(Digest(db) == digest);
+  CHECK(IndexDigest(db) == digest);
 }
 
 TEST_CASE("OCR languages that changed re-OCR the scanned documents once", "[e2e][reprocess][ocr]") {
@@ -251,7 +245,7 @@ TEST_CASE("a re-processing that fails keeps the indexed version, names the file 
   const fs::path db = dir / "i.db";
   const std::string args = "run " + Quote((dir / "drop").string()) + " --db " + Quote(db.string());
   REQUIRE(RunFoiamine(args).exit_code == 0);
-  const std::string digest = Digest(db), pages = PagesSnapshot(db), words = WordsPerPage(db);
+  const std::string digest = IndexDigest(db), pages = PagesSnapshot(db), words = WordsPerPage(db);
   const std::string versions =
       QueryText(db, "SELECT group_concat(document_id || stage || version) FROM stage_versions");
   // A real write failure half-way through each document's rewrite: SQLite
@@ -274,7 +268,7 @@ TEST_CASE("a re-processing that fails keeps the indexed version, names the file 
     CHECK(PagesSnapshot(db) == pages);
     CHECK(WordsPerPage(db) == words);
     CHECK(QueryText(db, "SELECT group_concat(document_id || stage || version) FROM stage_versions") == versions);
-    CHECK(Digest(db) == digest);
+    CHECK(IndexDigest(db) == digest);
   }
   auto status = RunFoiamine("status --db " + Quote(db.string()));
   CHECK(status.out.find("ps-4020.pdf [extract]: re-processing (extract, forced) failed") != std::string::npos);
@@ -299,7 +293,7 @@ TEST_CASE("kill -9 while documents are rewritten leaves each one whole", "[e2e][
   const fs::path db = dir / "i.db";
   const std::string args = "run " + Quote(drop.string()) + " --quiet --db " + Quote(db.string());
   REQUIRE(RunFoiamine(args).exit_code == 0);
-  const std::string digest = Digest(db), words = WordsPerPage(db), pages = PagesSnapshot(db);
+  const std::string digest = IndexDigest(db), words = WordsPerPage(db), pages = PagesSnapshot(db);
   const int64_t versions = QueryInt(db, "SELECT count(*) FROM stage_versions");
 
   const auto t0 = std::chrono::steady_clock::now();
@@ -317,12 +311,12 @@ TEST_CASE("kill -9 while documents are rewritten leaves each one whole", "[e2e][
     CHECK(WordsPerPage(db) == words);
     CHECK(PagesSnapshot(db) == pages);
     CHECK(QueryInt(db, "SELECT count(*) FROM stage_versions") == versions);
-    CHECK(Digest(db) == digest);
+    CHECK(IndexDigest(db) == digest);
   }
   CHECK(deaths >= 1);  // at least one kill landed mid-run
   auto resumed = RunFoiamine(args);
   CHECK(resumed.exit_code == 0);
-  CHECK(Digest(db) == digest);
+  CHECK(IndexDigest(db) == digest);
 }
 
 TEST_CASE("run --progress states the default display and excludes --quiet", "[e2e][progress]") {

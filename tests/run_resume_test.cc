@@ -77,12 +77,6 @@ TEST_CASE("a failed file is skipped while unchanged, retried when changed or wit
 
 namespace {
 
-std::string Digest(const fs::path& db) {
-  auto status = RunFoiamine("status --json --db " + Quote(db.string()));
-  REQUIRE(status.exit_code == 0);
-  return nlohmann::json::parse(status.out)["digest"].get<std::string>();
-}
-
 std::string IntegrityCheck(const fs::path& db) {
   auto d = Database::Open(db.string(), Database::Mode::kReadOnly);
   REQUIRE(d.ok());
@@ -125,7 +119,7 @@ TEST_CASE("kill -9 at several points, then a re-run: same digest as an uninterru
   const double full_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   INFO(reference.out << reference.err);
   REQUIRE((reference.exit_code == 0 || reference.exit_code == 2));
-  const std::string want = Digest(dir / "ref.db");
+  const std::string want = IndexDigest(dir / "ref.db");
   REQUIRE(want.size() == 64);
 
   // Killed at three points (fractions of a full run; each resumes the last,
@@ -142,7 +136,7 @@ TEST_CASE("kill -9 at several points, then a re-run: same digest as an uninterru
   INFO(resumed.out << resumed.err);
   CHECK(resumed.exit_code == reference.exit_code);
   CHECK(IntegrityCheck(killed) == "ok");
-  CHECK(Digest(killed) == want);
+  CHECK(IndexDigest(killed) == want);
 
   // Ctrl-C: stops after the documents in flight, exit 3, says so; a re-run
   // completes to the same content.
@@ -155,7 +149,7 @@ TEST_CASE("kill -9 at several points, then a re-run: same digest as an uninterru
   INFO(again.out << again.err);
   CHECK(again.exit_code == reference.exit_code);
   CHECK(IntegrityCheck(interrupted) == "ok");
-  CHECK(Digest(interrupted) == want);
+  CHECK(IndexDigest(interrupted) == want);
 }
 
 TEST_CASE("run --dry-run prints the plan and changes nothing", "[e2e][resume][dry_run]") {
@@ -179,7 +173,7 @@ TEST_CASE("run --dry-run prints the plan and changes nothing", "[e2e][resume][dr
   CHECK_FALSE(fs::exists(db));
 
   REQUIRE(RunFoiamine(args + " --quiet").exit_code == 2);  // zero.txt fails
-  const std::string digest = Digest(db);
+  const std::string digest = IndexDigest(db);
   WriteFile(drop / "added.txt", "A new memo about detainers.\n");
   std::string db_bytes_before = ReadFile(db);
 
@@ -205,7 +199,7 @@ TEST_CASE("run --dry-run prints the plan and changes nothing", "[e2e][resume][dr
   CHECK((sharded.out + other.out).find("  other shard") != std::string::npos);
 
   // Nothing changed: same content, same runs.
-  CHECK(Digest(db) == digest);
+  CHECK(IndexDigest(db) == digest);
   CHECK(ReadFile(db) == db_bytes_before);
   auto status = nlohmann::json::parse(RunFoiamine("status --json --db " + Quote(db.string())).out);
   CHECK(status["documents"] == 1);

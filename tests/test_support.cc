@@ -93,6 +93,14 @@ std::string QueryText(const fs::path& db_path, const std::string& sql) {
   return stmt->Text(0);
 }
 
+std::string IndexDigest(const fs::path& db_path) {
+  auto status = RunFoiamine("status --json --db " + Quote(db_path.string()));
+  if (status.exit_code != 0) throw std::runtime_error("foiamine status failed: " + status.err);
+  auto j = nlohmann::json::parse(status.out);
+  if (!j.contains("digest")) throw std::runtime_error("foiamine status --json printed no digest");
+  return j["digest"].get<std::string>();
+}
+
 std::vector<nlohmann::json> JsonLines(const std::string& text) {
   std::vector<nlohmann::json> out;
   size_t start = 0;

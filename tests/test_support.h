@@ -47,6 +47,9 @@ void WriteFile(const std::filesystem::path& path, const std::string& bytes);
 int64_t QueryInt(const std::filesystem::path& db_path, const std::string& sql);
 // The same as text (NULL reads as ""), e.g. a group_concat() snapshot of rows.
 std::string QueryText(const std::filesystem::path& db_path, const std::string& sql);
+// The content digest `foiamine status --json` prints for the index at
+// `db_path`. Throws when status fails or prints no digest.
+std::string IndexDigest(const std::filesystem::path& db_path);
 // Parses JSON Lines output (blank lines skipped).
 std::vector<nlohmann::json> JsonLines(const std::string& text);
 std::string ReadFile(const std::filesystem::path& path);
