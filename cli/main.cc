@@ -24,6 +24,7 @@
 #include "search/diverge_report.h"
 #include "search/verify.h"
 #include "search/index_status.h"
+#include "pipeline/page.h"
 #include "search/search.h"
 
 namespace {
@@ -323,7 +324,7 @@ int main(int argc, char** argv) {
           }
         }
         std::cout << h.citation << "  [" << h.doc_path << "]";
-        if (h.method == "ocr" && h.ocr_confidence && *h.ocr_confidence < 70) std::cout << "  (low-confidence OCR)";
+        if (h.method == "ocr" && h.ocr_confidence && *h.ocr_confidence < foiamine::kLowOcrConfidence) std::cout << "  (low-confidence OCR)";
         std::cout << "\n    " << snippet << "\n";
       }
     }

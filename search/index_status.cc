@@ -5,13 +5,13 @@
 #include <cstdio>
 #include <ostream>
 
+#include "pipeline/page.h"
 #include "search/index_digest.h"
 
 namespace foiamine {
 namespace {
 
 // OCR pages below this mean word confidence are flagged for a human look.
-constexpr double kLowConfidence = 70.0;
 
 int64_t Count(Index& index, const char* sql) {
   auto stmt = index.db().Prepare(sql);
@@ -33,7 +33,7 @@ StatusOr<IndexStatus> ReadIndexStatus(Index& index, bool with_digest) {
   s.documents_needing_ocr =
       Count(index, "SELECT count(DISTINCT document_id) FROM pages WHERE needs_ocr=1 AND method<>'ocr'");
   s.pages_low_confidence = Count(index, ("SELECT count(*) FROM pages WHERE method='ocr' AND ocr_confidence < " +
-                                         std::to_string(kLowConfidence)).c_str());
+                                         std::to_string(kLowOcrConfidence)).c_str());
   s.clauses = Count(index, "SELECT count(*) FROM clauses");
   s.sections = Count(index, "SELECT count(*) FROM sections");
 
@@ -76,7 +76,7 @@ void PrintIndexStatus(const IndexStatus& s, std::ostream& out) {
   out << "documents  " << s.documents << " (" << s.files << " file paths)\n";
   out << "pages      " << s.pages << ": " << s.pages_text << " text layer, " << s.pages_ocr << " OCR, "
       << s.pages_none << " without text\n";
-  if (s.pages_low_confidence) out << "low-confidence OCR pages " << s.pages_low_confidence << " (mean word confidence < 70)\n";
+  if (s.pages_low_confidence) out << "low-confidence OCR pages " << s.pages_low_confidence << " (mean word confidence < " << kLowOcrConfidence << ")\n";
   out << "sections   " << s.sections << "\nclauses    " << s.clauses << "\n";
   out << "needing OCR: " << s.documents_needing_ocr << " documents, " << s.pages_needing_ocr << " pages\n";
   for (const auto& n : s.needing_ocr) {
