@@ -849,6 +849,17 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
     }
   };
 
+  // A prepared document: its failure recorded now, or queued for its write.
+  auto enqueue = [&](PendingDocument pending) {
+    if (!pending.outcome.ok) {
+      finish(pending);
+    } else {
+      pages_in_flight += pending.record.pages.size();
+      in_flight.push_back(std::move(pending));
+    }
+    write_ready(false);
+  };
+
   // An indexed document found again, first time in this run: left as it
   // is, re-extracted, or re-read from its file (pipeline/reprocess.h).
   auto on_indexed = [&](const IndexedDocument& existing, const DropFile& file, const DocumentPath& path,
@@ -883,13 +894,7 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
     pending.rework = rework;
     pending.citation_path = facts->display_path;
     PrepareDocument(pending, file, manifest, options, pool, &facts->given);
-    if (!pending.outcome.ok) {
-      finish(pending);
-    } else {
-      pages_in_flight += pending.record.pages.size();
-      in_flight.push_back(std::move(pending));
-    }
-    write_ready(false);
+    enqueue(std::move(pending));
   };
 
   for (const auto& drop : options.drops) {
@@ -982,13 +987,7 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
       pending.sha = sha.value();
       pending.path = path;
       PrepareDocument(pending, file, manifest, options, pool, nullptr);
-      if (!pending.outcome.ok) {
-        finish(pending);
-      } else {
-        pages_in_flight += pending.record.pages.size();
-        in_flight.push_back(std::move(pending));
-      }
-      write_ready(false);
+      enqueue(std::move(pending));
     }
     // A ZIP drop's extracted entries are removed with `scanned`: finish
     // every document read from them first.
