@@ -30,11 +30,23 @@ std::string FoldForMatching(const std::string& s) {
   return out;
 }
 
-namespace {
-
-std::string Fold(const std::string& s) { return FoldForMatching(s); }
-
-}  // namespace
+StatusOr<std::vector<json>> ReadLabelLines(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound("cannot read labels " + path);
+  std::vector<json> lines;
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    json j = json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+      return Status::Corrupt(path + ":" + std::to_string(line_no) + ": not a JSON object");
+    }
+    lines.push_back(std::move(j));
+  }
+  return lines;
+}
 
 StatusOr<std::vector<ClauseRecord>> ReadClauses(Index& index, const ClauseFilter& f) {
   auto stmt = index.db().Prepare(
@@ -114,29 +126,21 @@ std::string ClauseJson(const ClauseRecord& c) {
 }
 
 StatusOr<EvalReport> EvaluateClauses(const std::vector<ClauseRecord>& clauses, const std::string& labels_path) {
-  std::ifstream in(labels_path);
-  if (!in) return Status::NotFound("cannot read labels " + labels_path);
+  auto lines = ReadLabelLines(labels_path);
+  if (!lines.ok()) return lines.status();
   struct Label {
     std::string doc_path, topic, stance, quote;
     int page = 0;
   };
   std::vector<Label> labels;
-  std::string line;
-  int line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    json j = json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-      return Status::Corrupt(labels_path + ":" + std::to_string(line_no) + ": not a JSON object");
-    }
+  for (const json& j : *lines) {
     labels.push_back(Label{j.value("doc_path", ""), j.value("topic", ""), j.value("stance", ""),
-                           Fold(j.value("quote", "")), j.value("page", 0)});
+                           FoldForMatching(j.value("quote", "")), j.value("page", 0)});
   }
   EvalReport report;
   auto matches = [](const ClauseRecord& c, const Label& l) {
     return c.doc_path == l.doc_path && c.page == l.page && c.topic == l.topic && c.stance == l.stance &&
-           Fold(c.text).find(l.quote) != std::string::npos;
+           FoldForMatching(c.text).find(l.quote) != std::string::npos;
   };
   for (const auto& l : labels) {
     TopicScore& t = report.by_topic[l.topic];

@@ -2,6 +2,8 @@
 // score against ground-truth labels (CONTRACTS.md).
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <array>
 #include <iosfwd>
 #include <map>
@@ -44,6 +46,11 @@ std::string ClauseJson(const ClauseRecord& clause);
 // Whitespace folded to single spaces, ASCII letters lowercased: the
 // label-matching rule of CONTRACTS.md ("quote occurs in the found text").
 std::string FoldForMatching(const std::string& text);
+
+// A JSON Lines labels file (corpus/labels/*.jsonl): one object per non-blank
+// line. NotFound when it cannot be read; Corrupt, naming file:line, for a
+// line that is not a JSON object.
+StatusOr<std::vector<nlohmann::json>> ReadLabelLines(const std::string& path);
 
 // Scores clauses against labels: a clause matches a label when doc_path,
 // page, topic and stance are equal and the label's quote occurs in the

@@ -214,8 +214,6 @@ std::string NormalizeSection(const std::string& s) {
   return out;
 }
 
-std::string FoldText(const std::string& s) { return FoldForMatching(s); }
-
 struct LabelSide {
   std::string doc_path, section;
 };
@@ -233,24 +231,10 @@ struct DivergenceLabel {
 StatusOr<DivergenceScore> EvaluateDivergences(const std::vector<Divergence>& found, const std::string& labels_path,
                                               const std::string& clause_labels_path) {
   using nlohmann::json;
-  auto read_jsonl = [](const std::string& path, std::vector<json>* out) -> Status {
-    std::ifstream in(path);
-    if (!in) return Status::NotFound("cannot read labels " + path);
-    std::string line;
-    int line_no = 0;
-    while (std::getline(in, line)) {
-      ++line_no;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      json j = json::parse(line, nullptr, false);
-      if (j.is_discarded() || !j.is_object()) return Status::Corrupt(path + ":" + std::to_string(line_no) + ": not a JSON object");
-      out->push_back(std::move(j));
-    }
-    return Status::Ok();
-  };
-  std::vector<json> raw;
-  if (Status s = read_jsonl(labels_path, &raw); !s.ok()) return s;
+  auto raw = ReadLabelLines(labels_path);
+  if (!raw.ok()) return raw.status();
   std::vector<DivergenceLabel> labels;
-  for (const auto& j : raw) {
+  for (const auto& j : *raw) {
     if (!j.contains("law") || !j.contains("practice") || !j["law"].is_object() || !j["practice"].is_object()) {
       return Status::Corrupt(labels_path + ": a line is not a divergence label (needs law and practice)");
     }
@@ -261,11 +245,11 @@ StatusOr<DivergenceScore> EvaluateDivergences(const std::vector<Divergence>& fou
   // Quotes of labeled clauses by (doc_path, normalized section, topic).
   std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::string>> quotes;
   if (!clause_labels_path.empty()) {
-    std::vector<json> clause_labels;
-    if (Status s = read_jsonl(clause_labels_path, &clause_labels); !s.ok()) return s;
-    for (const auto& j : clause_labels) {
+    auto clause_labels = ReadLabelLines(clause_labels_path);
+    if (!clause_labels.ok()) return clause_labels.status();
+    for (const auto& j : *clause_labels) {
       quotes[{j.value("doc_path", ""), NormalizeSection(j.value("section", "")), j.value("topic", "")}].push_back(
-          FoldText(j.value("quote", "")));
+          FoldForMatching(j.value("quote", "")));
     }
   }
   auto side_matches = [&](const ClauseRecord& c, const LabelSide& side, const std::string& topic) {
@@ -274,7 +258,7 @@ StatusOr<DivergenceScore> EvaluateDivergences(const std::vector<Divergence>& fou
     if (NormalizeSection(c.section) == section) return true;
     auto it = quotes.find({side.doc_path, section, topic});
     if (it == quotes.end()) return false;
-    const std::string text = FoldText(c.text);
+    const std::string text = FoldForMatching(c.text);
     return std::any_of(it->second.begin(), it->second.end(),
                        [&](const std::string& q) { return !q.empty() && text.find(q) != std::string::npos; });
   };
