@@ -168,6 +168,7 @@ class Matcher {
         Emit(ui, topic, candidates, clauses);
       }
     }
+    CarryLeadInTopics(clauses);
     std::sort(clauses.begin(), clauses.end(), [](const Clause& a, const Clause& b) {
       if (a.page != b.page) return a.page < b.page;
       if (a.char_start != b.char_start) return a.char_start < b.char_start;
@@ -506,12 +507,74 @@ class Matcher {
     return Span{layout_.CodePoint(ps), layout_.CodePoint(pe) + 1};
   }
 
+  // Words of three letters or more that start in lower case: prose, not a name.
+  static int CountLowercaseWords(std::string_view t) {
+    int words = 0;
+    size_t i = 0;
+    while (i < t.size()) {
+      while (i < t.size() && !std::isalpha(static_cast<unsigned char>(t[i]))) ++i;
+      const size_t start = i;
+      while (i < t.size() && std::isalpha(static_cast<unsigned char>(t[i]))) ++i;
+      if (i - start >= 3 && std::islower(static_cast<unsigned char>(t[start]))) ++words;
+    }
+    return words;
+  }
+
+  // A list lead-in that speaks to a topic ("may exchange information with
+  // ICE ... in order to: (a) ...; (b) ...") hands the topic to its items that
+  // speak to no topic of their own, as it hands them its modality: the items
+  // are the clauses a lawyer cites, so the lead-in's own clause of that topic
+  // gives way to them (labels follow the same convention).
+  void CarryLeadInTopics(std::vector<Clause>& clauses) {
+    const auto& units = layout_.units();
+    std::map<size_t, std::vector<size_t>> items_of;  // lead-in unit -> its direct items
+    for (size_t ui = 0; ui < units.size(); ++ui)
+      if (units[ui].lead_in >= 0 && !units[ui].heading) items_of[static_cast<size_t>(units[ui].lead_in)].push_back(ui);
+    if (items_of.empty()) return;
+    std::set<size_t> units_with_clauses(emitted_unit_.begin(), emitted_unit_.end());
+    std::vector<bool> drop(clauses.size(), false);
+    const size_t emitted = clauses.size();
+    for (size_t ci = 0; ci < emitted; ++ci) {
+      const size_t lead = emitted_unit_[ci];
+      auto it = items_of.find(lead);
+      if (it == items_of.end() || clauses[ci].stance == Stance::kMentions) continue;
+      bool carried = false;
+      for (size_t item : it->second) {
+        if (units_with_clauses.count(item)) continue;
+        const std::string& t = Folded(item).folded.text;
+        // An item that is itself a lead-in ("(2) The individual sought to be
+        // detained:") only introduces its own items.
+        if (size_t last = t.find_last_not_of(" \n"); last != std::string::npos && t[last] == ':') continue;
+        // Only items that read as clauses take the topic: "(b) Request
+        // criminal investigation information ..." does, a bare name ("(b) ICE",
+        // "(c) U.S. Customs and Border Protection") does not.
+        if (CountLowercaseWords(t) < 3) continue;
+        Candidate c = Decide(item, Hit{0, 0, Stance::kMentions});
+        c.rule = clauses[ci].rule + "@lead-in";
+        c.inherited = true;
+        c.confidence = clauses[ci].confidence * 0.85;
+        const size_t before = clauses.size();
+        Emit(item, clauses[ci].topic, {c}, clauses);
+        carried = carried || clauses.size() > before;
+      }
+      if (carried) drop[ci] = true;
+    }
+    std::vector<Clause> kept;
+    kept.reserve(clauses.size());
+    for (size_t ci = 0; ci < clauses.size(); ++ci)
+      if (ci >= drop.size() || !drop[ci]) kept.push_back(std::move(clauses[ci]));
+    clauses = std::move(kept);
+  }
+
   void Emit(size_t ui, const std::string& topic, const std::vector<Candidate>& candidates, std::vector<Clause>& out) {
     const UnitInfo& info = Info(ui);
     const Unit& unit = layout_.units()[ui];
     std::vector<Stance> stances;
     for (const auto& c : candidates)
       if (std::find(stances.begin(), stances.end(), c.stance) == stances.end()) stances.push_back(c.stance);
+    // A unit that binds on the topic does not also merely mention it ("shall
+    // not enter into an agreement under section 287(g)" names the program too).
+    if (stances.size() > 1) std::erase(stances, Stance::kMentions);
     for (Stance stance : stances) {
       const Candidate* best = nullptr;
       for (const auto& c : candidates)
@@ -549,6 +612,7 @@ class Matcher {
       clause.rule = best->rule;
       clause.confidence = best->confidence;
       out.push_back(std::move(clause));
+      emitted_unit_.push_back(ui);
     }
   }
 
@@ -563,6 +627,7 @@ class Matcher {
   bool speakers_built_ = false;
   std::vector<std::pair<size_t, std::string>> speakers_;  // turn start, speaker's actor ("" unknown)
   std::vector<int8_t> definition_section_;  // per section: -1 unknown, 0 no, 1 yes
+  std::vector<size_t> emitted_unit_;  // the unit of each clause Emit produced, in order
   bool addressees_built_ = false;
   std::vector<std::pair<size_t, std::string>> addressees_;
 };

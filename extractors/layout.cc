@@ -184,7 +184,10 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   static const RE2 kDecimal(R"(^((\d{1,4}(?:\.\d{1,3})+)\.?)(?:\s+|$))");
   static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$))");
   static const RE2 kDot(R"(^(([0-9]{1,3}|[A-Za-z]|[IVXLC]{2,6}|[ivxlc]{2,6})([.)]))(?:\s+|$))");
-  static const RE2 kBullet("^((?:\xE2\x80\xA2|\xE2\x97\x8F|\xE2\x96\xAA|\xE2\x97\xA6|\xE2\x96\xA0|\xE2\x9E\xA2|\xE2\x96\xBA|[-*]))(?:\\s+)");
+  // A bullet alone on its line (PDF text often puts the glyph on a line of
+  // its own) is a bare marker for the next line; "o" is the sub-bullet of
+  // Word documents after text extraction ("o Upon transfer ...").
+  static const RE2 kBullet("^((?:\xE2\x80\xA2|\xE2\x97\x8F|\xE2\x96\xAA|\xE2\x97\xA6|\xE2\x96\xA0|\xE2\x9E\xA2|\xE2\x96\xBA|\xEF\x82\xB7|[-*o]))(?:\\s+|$)");
   re2::StringPiece sp(line.data(), line.size());
   re2::StringPiece whole, a, b, c;
   Marker m;
@@ -246,8 +249,16 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   }
   in = sp;
   if (RE2::Consume(&in, kDot, &whole, &a, &b)) {
-    if (!StartsUpper(Trim(std::string_view(in.data(), in.size())))) return std::nullopt;
     std::string token(a), close(b);
+    if (!StartsUpper(Trim(std::string_view(in.data(), in.size())))) {
+      // Items of a lead-in often start in lower case ("will not: 1. arrest
+      // or detain ..."); a number is accepted so only where it starts a list
+      // or continues an open one, so a wrapped "... age\n18. the ..." stays prose.
+      if (!std::isdigit(static_cast<unsigned char>(token[0]))) return std::nullopt;
+      const Level* open = FindStyle(stack, "1" + close);
+      const int value = std::atoi(token.c_str());
+      if (value != 1 && !(open != nullptr && open->value + 1 == value)) return std::nullopt;
+    }
     if (std::isdigit(static_cast<unsigned char>(token[0]))) {
       m.style = "1" + close;
       m.value = std::atoi(token.c_str());
@@ -260,6 +271,8 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   }
   in = sp;
   if (RE2::Consume(&in, kBullet, &whole)) {
+    // "o" bullets only before a capital ("o la fecha" is Spanish "or").
+    if (whole == "o" && !StartsUpper(Trim(std::string_view(in.data(), in.size())))) return std::nullopt;
     m.style = "bullet";
     m.bullet = true;
     m.length = consumed(in);
@@ -631,8 +644,13 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
                          IsHeadingText(rest, marker ? marker->style : std::string(), marker.has_value(), next_upper);
     const bool bare_marker = marker && rest.empty();
 
+    // A blank line inside a sentence (OCR paragraphs, a page break) does not
+    // end it: "... shall notify" / "the ICE field office ..." is one sentence.
+    const bool continues_sentence = !marker && !prev_text.empty() &&
+                                    (std::isalpha(static_cast<unsigned char>(prev_last)) || prev_last == ',') &&
+                                    !text.empty() && std::islower(static_cast<unsigned char>(text.front()));
     const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading || field != Field::kNone ||
-                           (line.blank_before && !prev_bare_marker);
+                           (line.blank_before && !prev_bare_marker && !continues_sentence);
     if (new_block) {
       flush();
       if (!stream_.empty()) AppendJoin('\n');
@@ -642,7 +660,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
 
     // A paragraph after a list (unnumbered, after a blank line) belongs to
     // the list's parent, not to its last item.
-    if (!marker && !heading && line.blank_before && !prev_bare_marker && !stack.empty() &&
+    if (!marker && !heading && line.blank_before && !prev_bare_marker && !continues_sentence && !stack.empty() &&
         IsListStyle(stack.back().style)) {
       stack.pop_back();
       current_section = stack.empty() ? -1 : stack.back().section;

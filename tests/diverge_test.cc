@@ -308,7 +308,7 @@ TEST_CASE("the corpus end to end: clause precision and recall, every labeled div
     int found = 0, expected = 0, right = 0;
     double precision = 0, recall = 0;
     row >> name >> found >> expected >> right >> precision >> recall;
-    CHECK(expected == 52);
+    CHECK(expected == 58);  // every label in corpus/labels/clauses.jsonl (mentions included)
     CHECK(precision >= 0.95);
     CHECK(recall >= 0.90);
   }
