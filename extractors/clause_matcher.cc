@@ -425,9 +425,16 @@ class Matcher {
   // its own lead-in's.
   std::optional<Stance> LeadInStance(int li) {
     const auto& units = layout_.units();
-    for (; li >= 0; li = units[li].lead_in) {
+    // The exceptions a prohibition lists ("No person is subject to civil
+    // arrest ..., except: (a) where such arrest is pursuant to a court order")
+    // are what it permits.
+    static const RE2 kExceptions(R"re((?i)\b(?:except|other than|excepto|salvo)\W*$)re");
+    for (bool first = true; li >= 0; li = units[li].lead_in, first = false) {
       const UnitInfo& info = Info(li);
-      if (!info.modal.empty()) return info.modal.back().stance;
+      if (info.modal.empty()) continue;
+      const Stance stance = info.modal.back().stance;
+      if (first && stance == Stance::kRestricts && RE2::PartialMatch(info.folded.text, kExceptions)) return Stance::kPermits;
+      return stance;
     }
     return std::nullopt;
   }
@@ -534,10 +541,16 @@ class Matcher {
     std::set<size_t> units_with_clauses(emitted_unit_.begin(), emitted_unit_.end());
     std::vector<bool> drop(clauses.size(), false);
     const size_t emitted = clauses.size();
+    // Items that complete a condition ("an individual who: (1) is an alien
+    // illegally present ...", "except: (a) where ...") are not acts of their
+    // own: the lead-in stays the clause.
+    static const RE2 kConditionLeadIn(
+        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than)\W*$)re");
     for (size_t ci = 0; ci < emitted; ++ci) {
       const size_t lead = emitted_unit_[ci];
       auto it = items_of.find(lead);
       if (it == items_of.end() || clauses[ci].stance == Stance::kMentions) continue;
+      if (RE2::PartialMatch(Folded(lead).folded.text, kConditionLeadIn)) continue;
       bool carried = false;
       for (size_t item : it->second) {
         if (units_with_clauses.count(item)) continue;

@@ -784,7 +784,11 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     }
     if (u.lead_in < 0 && !leads.empty()) u.lead_in = leads.back();
     std::string_view t = Trim(std::string_view(stream_).substr(u.begin, u.end - u.begin));
-    if (!t.empty() && t.back() == ':') leads.push_back(static_cast<int>(i));
+    // ':' introduces a list; so does the U.S. Code's dash ("... of a State— (A) to
+    // communicate ..."), which normalization turned into '-' (a hyphen at a line
+    // end was joined with its word, so a trailing '-' here is a dash).
+    if (!t.empty() && (t.back() == ':' || (t.back() == '-' && t.size() >= 2 && std::isalpha(static_cast<unsigned char>(t[t.size() - 2])))))
+      leads.push_back(static_cast<int>(i));
   }
 }
 
