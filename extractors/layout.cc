@@ -787,7 +787,10 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // ':' introduces a list; so does the U.S. Code's dash ("... of a State— (A) to
     // communicate ..."), which normalization turned into '-' (a hyphen at a line
     // end was joined with its word, so a trailing '-' here is a dash).
-    if (!t.empty() && (t.back() == ':' || (t.back() == '-' && t.size() >= 2 && std::isalpha(static_cast<unsigned char>(t[t.size() - 2])))))
+    // A sentence that stops without punctuation before its nested items lost
+    // its dash in copying ("... of a State" / "(A) to communicate ...").
+    if (!t.empty() && (t.back() == ':' || (t.back() == '-' && t.size() >= 2 && std::isalpha(static_cast<unsigned char>(t[t.size() - 2]))) ||
+                       std::islower(static_cast<unsigned char>(t.back()))))
       leads.push_back(static_cast<int>(i));
   }
 }
