@@ -87,6 +87,7 @@ class Matcher {
         default_actor_(authority == "law" && !rules.law_actor.empty() ? rules.law_actor : default_actor),
         authority_(authority), info_(layout.units().size()) {
     FindAliases();
+    dhs_is_human_services_ = DhsMeansHumanServices(layout.stream());
   }
 
   std::vector<Clause> Run() {
@@ -188,8 +189,34 @@ class Matcher {
     if (!info.folded_done) {
       info.folded_done = true;
       info.folded = FoldDiacritics(UnitText(ui));
+      if (dhs_is_human_services_) LowerAcronym(info.folded.text, "DHS");
     }
     return info;
+  }
+
+  // In a document where "DHS" is the Department of Human Services (a D.C.
+  // and state agency), the acronym names no immigration agency: the
+  // rulebook's case-sensitive (?-i:DHS) must not see it. True when the text
+  // defines DHS as Human Services, or names Human Services and never
+  // Homeland Security.
+  static bool DhsMeansHumanServices(const std::string& stream) {
+    static const RE2 kDefined(R"re((?i)human services\W{0,6}(?:\(\s*)?"?DHS\b)re");
+    static const RE2 kHuman(R"re((?i)\bhuman services\b)re");
+    static const RE2 kHomeland(R"re((?i)\bhomeland security\b)re");
+    if (RE2::PartialMatch(stream, kDefined)) return true;
+    return RE2::PartialMatch(stream, kHuman) && !RE2::PartialMatch(stream, kHomeland);
+  }
+
+  // Lower-cases every whole-word occurrence of `acronym` in place (same
+  // length, so folded offsets stay valid).
+  static void LowerAcronym(std::string& text, std::string_view acronym) {
+    auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    for (size_t at = text.find(acronym); at != std::string::npos; at = text.find(acronym, at + acronym.size())) {
+      const bool starts = at == 0 || !is_word(text[at - 1]);
+      const bool ends = at + acronym.size() == text.size() || !is_word(text[at + acronym.size()]);
+      if (starts && ends)
+        for (size_t k = at; k < at + acronym.size(); ++k) text[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+    }
   }
 
   UnitInfo& Info(size_t ui) {
@@ -641,6 +668,7 @@ class Matcher {
   std::vector<std::pair<size_t, std::string>> speakers_;  // turn start, speaker's actor ("" unknown)
   std::vector<int8_t> definition_section_;  // per section: -1 unknown, 0 no, 1 yes
   std::vector<size_t> emitted_unit_;  // the unit of each clause Emit produced, in order
+  bool dhs_is_human_services_ = false;
   bool addressees_built_ = false;
   std::vector<std::pair<size_t, std::string>> addressees_;
 };
