@@ -28,7 +28,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SETS=corpus,dev,real-extra-dev,real-extra-heldout
-WORK= OUT=$ROOT/build/eval-sets BIN=${FOIAMINE:-$ROOT/build/foiamine} VERBOSE=
+WORK='' OUT=$ROOT/build/eval-sets BIN=${FOIAMINE:-$ROOT/build/foiamine} VERBOSE=''
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 1; }
 while [ $# -gt 0 ]; do
   case $1 in
@@ -40,6 +40,20 @@ while [ $# -gt 0 ]; do
     -h|--help) usage ;;
     *) echo "eval_sets.sh: unknown argument $1" >&2; usage ;;
   esac
+done
+
+# name | documents folder | labels folder | split ("" = all) | extra `run` options
+set_table() {
+  cat <<EOF
+corpus|corpus/drop|corpus/labels||--lang eng+spa
+dev|../shared/eval/immigration-real-dev/docs|../shared/eval/immigration-real-dev/labels||
+real-extra-dev|eval/real-extra/docs|eval/real-extra/labels|dev|
+real-extra-heldout|eval/real-extra/docs|eval/real-extra/labels|heldout|
+EOF
+}
+
+for want in ${SETS//,/ }; do
+  set_table | grep -q "^$want|" || { echo "eval_sets.sh: no set named $want ($(set_table | cut -d'|' -f1 | paste -sd' '))" >&2; exit 1; }
 done
 [ -x "$BIN" ] || { echo "eval_sets.sh: no foiamine binary at $BIN (build it, or give --bin)" >&2; exit 1; }
 command -v jq >/dev/null || { echo "eval_sets.sh: needs jq (scripts/setup.sh installs it)" >&2; exit 1; }
@@ -53,16 +67,6 @@ SUMMARY=$OUT/summary.jsonl
 : >"$SUMMARY"
 COMMIT=$(git -C "$ROOT" rev-parse --short=12 HEAD 2>/dev/null || echo none)
 [ -z "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ] || COMMIT+="+dirty"
-
-# name | documents folder | labels folder | split ("" = all) | extra `run` options
-set_table() {
-  cat <<EOF
-corpus|corpus/drop|corpus/labels||--lang eng+spa
-dev|../shared/eval/immigration-real-dev/docs|../shared/eval/immigration-real-dev/labels||
-real-extra-dev|eval/real-extra/docs|eval/real-extra/labels|dev|
-real-extra-heldout|eval/real-extra/docs|eval/real-extra/labels|heldout|
-EOF
-}
 
 # fill_drop DOCS DROP SPLIT: DROP gets DOCS' files (hard links when possible),
 # or only those split.tsv (next to DOCS) lists under SPLIT.
@@ -115,9 +119,6 @@ while IFS='|' read -r name docs labels split run_opts; do
   [ "$rc" -ne 1 ] || failed=1
   echo
 done < <(set_table)
-for want in ${SETS//,/ }; do
-  set_table | grep -q "^$want|" || { echo "eval_sets.sh: no set named $want" >&2; failed=1; }
-done
 
 printf '%-20s %7s %7s %6s %6s   %6s %6s   (reports: %s)\n' set "clause P" R found labels pairs false "$OUT"
 jq -r '[.set, (.clauses.P // "-"), (.clauses.R // "-"), .clauses.found, .clauses.labels,
