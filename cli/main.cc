@@ -24,6 +24,7 @@
 #include "search/diverge_report.h"
 #include "search/verify.h"
 #include "search/index_status.h"
+#include "search/set_score.h"
 #include "pipeline/page.h"
 #include "search/search.h"
 
@@ -51,6 +52,30 @@ std::optional<Index> OpenForReading(const std::string& db_path, const char* comm
     return std::nullopt;
   }
   return std::move(index.value());
+}
+
+// `foiamine eval --set`: one labeled set's scores to stdout, and as a JSON
+// line appended to `summary_path` when given.
+int EvalSet(const std::string& db_path, const std::string& labels_dir, const std::string& name,
+            const std::string& split, const std::string& summary_path, bool verbose) {
+  auto index = OpenForReading(db_path, "eval");
+  if (!index) return foiamine::kExitUsage;
+  auto input = foiamine::ReadSetInput(*index, name, labels_dir, split);
+  if (!input.ok()) {
+    std::cerr << "foiamine eval: " << input.status().message() << "\n";
+    return foiamine::kExitUsage;
+  }
+  const foiamine::SetScore score = foiamine::ScoreSet(*input);
+  foiamine::PrintSetScore(score, verbose, std::cout);
+  if (!summary_path.empty()) {
+    std::ofstream summary(summary_path, std::ios::app);
+    summary << foiamine::SetScoreJson(score) << "\n";
+    if (!summary.flush()) {
+      std::cerr << "foiamine eval: cannot write " << summary_path << "\n";
+      return foiamine::kExitUsage;
+    }
+  }
+  return 0;
 }
 
 void OnInterrupt(int) { foiamine::RequestStop(); }
@@ -183,6 +208,12 @@ int main(int argc, char** argv) {
   eval->add_option("--db", db_path, "Index file")->required();
   eval->add_option("--labels", labels_dir, "Folder with clauses.jsonl (e.g. corpus/labels)")->required();
   eval->add_flag("--verbose", verbose, "List every missed label and unexpected clause");
+  std::string eval_set, eval_split, eval_summary;
+  eval->add_option("--set", eval_set,
+                   "Score as the named labeled set, by the acceptance checks' rule (binding stances, file names,\n"
+                   "punctuation-insensitive quotes; pairs by topic and documents), per topic, stance and genre");
+  eval->add_option("--split", eval_split, "With --set: only the documents of this split (LABELS/../split.tsv)");
+  eval->add_option("--summary", eval_summary, "With --set: append the scores as one JSON line to this file");
 
   // diverge
   foiamine::DivergeOptions diverge_options;
@@ -386,7 +417,12 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  if (*eval && !eval_set.empty()) return EvalSet(db_path, labels_dir, eval_set, eval_split, eval_summary, verbose);
   if (*eval) {
+    if (!eval_split.empty() || !eval_summary.empty()) {
+      std::cerr << "foiamine eval: --split and --summary need --set\n";
+      return foiamine::kExitUsage;
+    }
     auto index = OpenForReading(db_path, "eval");
     if (!index) return foiamine::kExitUsage;
     auto records = foiamine::ReadClauses(*index, {});

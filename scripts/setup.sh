@@ -21,6 +21,8 @@ PACKAGES=(
   libsqlite3-dev sqlite3
   # tests
   catch2
+  # bench/eval_sets.sh and its floor test read the JSON summaries
+  jq
   # command line, JSON output, rulebook YAML, SHA-256, ZIP drops, law XML
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libssl-dev libarchive-dev
   libpugixml-dev

@@ -1,0 +1,338 @@
+#include "search/set_score.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <tuple>
+
+namespace foiamine {
+namespace {
+
+using nlohmann::json;
+using ordered = nlohmann::ordered_json;
+
+const std::set<std::string> kBinding = {"restricts", "requires", "permits", "reports"};
+
+std::string FileName(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// True when `word` occurs in `text` with no ASCII letter on either side.
+bool HasWord(const std::string& text, const std::string& word) {
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+    size_t end = at + word.size();
+    bool right = end == text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
+    if (left && right) return true;
+  }
+  return false;
+}
+
+std::optional<double> Ratio(int num, int den) {
+  if (den == 0) return std::nullopt;
+  return static_cast<double>(num) / den;
+}
+
+std::string Str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+int Page(const json& j) {
+  auto it = j.find("page");
+  if (it == j.end()) return 0;
+  if (it->is_number_integer()) return it->get<int>();
+  if (it->is_string()) return std::atoi(it->get<std::string>().c_str());
+  return 0;
+}
+
+ordered Real(const std::optional<double>& v) { return v ? ordered(*v) : ordered(nullptr); }
+
+ordered TallyJson(const Tally& t) {
+  return {{"found", t.found}, {"right", t.found_right}, {"labels", t.labels},
+          {"matched", t.labels_found}, {"P", Real(t.precision())}, {"R", Real(t.recall())}};
+}
+
+std::string Fixed(const std::optional<double>& v) {
+  if (!v) return "-";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.3f", *v);
+  return buf;
+}
+
+}  // namespace
+
+std::string NormalizeForScoring(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (std::isdigit(c) || std::islower(c)) out += static_cast<char>(c);
+      else if (std::isupper(c)) out += static_cast<char>(std::tolower(c));
+      continue;
+    }
+    // Two-byte sequences U+0080..U+07FF; the kept letters are all in Latin-1.
+    if ((c & 0xE0) == 0xC0 && i + 1 < s.size()) {
+      unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+      ++i;
+      if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 0x20;  // Latin-1 capitals lowercased
+      switch (cp) {
+        case 0xE1: case 0xE9: case 0xED: case 0xF3: case 0xFA: case 0xF1: case 0xFC: case 0xA7:
+          out += static_cast<char>(0xC0 | (cp >> 6));
+          out += static_cast<char>(0x80 | (cp & 0x3F));
+          break;
+        default:
+          break;
+      }
+      continue;
+    }
+    // Longer sequences (and stray continuation bytes) hold nothing kept: skip them.
+    if ((c & 0xF0) == 0xE0) i += 2;
+    else if ((c & 0xF8) == 0xF0) i += 3;
+  }
+  return out;
+}
+
+std::string GenreOf(const std::string& authority, const std::string& doc_kind) {
+  const std::string kind = Lower(doc_kind);
+  if (kind.find("agreement") != std::string::npos || HasWord(kind, "moa") ||
+      kind.find("memorandum") != std::string::npos) {
+    return "agreement";
+  }
+  const std::string a = Lower(authority);
+  if (a == "law" || a == "policy" || a == "agreement" || a == "practice") return a;
+  return "unknown";
+}
+
+std::optional<double> Tally::precision() const { return Ratio(found_right, found); }
+std::optional<double> Tally::recall() const { return Ratio(labels_found, labels); }
+std::optional<double> SetScore::pairs_precision() const { return Ratio(pairs_matched, pairs_found); }
+std::optional<double> SetScore::pairs_recall() const { return Ratio(pairs_matched, pairs_expected); }
+
+SetScore ScoreSet(const SetInput& in) {
+  auto counts = [&](const std::string& path) {
+    return !in.only_files || in.only_files->count(FileName(path)) > 0;
+  };
+  auto genre = [&](const std::string& path) {
+    auto it = in.genre_by_file.find(FileName(path));
+    return it == in.genre_by_file.end() ? std::string("unknown") : it->second;
+  };
+
+  struct Found {
+    const ClauseRecord* clause;
+    std::string file, text;  // text normalized
+  };
+  std::vector<Found> found;
+  for (const auto& c : in.clauses) {
+    if (kBinding.count(c.stance) && counts(c.doc_path)) {
+      found.push_back({&c, FileName(c.doc_path), NormalizeForScoring(c.text)});
+    }
+  }
+  std::vector<const json*> labels;
+  for (const auto& l : in.clause_labels) {
+    if (kBinding.count(Str(l, "stance")) && counts(Str(l, "doc_path"))) labels.push_back(&l);
+  }
+
+  SetScore s;
+  s.name = in.name;
+  auto tallies = [&](const std::string& topic, const std::string& stance, const std::string& path) {
+    return std::array<Tally*, 4>{&s.clauses, &s.by_topic[topic], &s.by_stance[stance], &s.by_genre[genre(path)]};
+  };
+
+  std::vector<bool> taken(found.size(), false);
+  for (const json* l : labels) {
+    const std::string file = FileName(Str(*l, "doc_path")), topic = Str(*l, "topic"), stance = Str(*l, "stance");
+    const std::string quote = NormalizeForScoring(Str(*l, "quote"));
+    const int page = Page(*l);
+    bool hit = false;
+    for (size_t i = 0; i < found.size() && !quote.empty(); ++i) {
+      const ClauseRecord& c = *found[i].clause;
+      if (!taken[i] && found[i].file == file && c.page == page && c.topic == topic && c.stance == stance &&
+          found[i].text.find(quote) != std::string::npos) {
+        taken[i] = hit = true;
+        break;
+      }
+    }
+    for (Tally* t : tallies(topic, stance, Str(*l, "doc_path"))) {
+      ++t->labels;
+      t->labels_found += hit;
+    }
+    if (!hit) {
+      s.missed.push_back(file + " p." + std::to_string(page) + " " + topic + "/" + stance + ": " +
+                         Str(*l, "quote"));
+    }
+  }
+  for (size_t i = 0; i < found.size(); ++i) {
+    const ClauseRecord& c = *found[i].clause;
+    bool right = taken[i];
+    for (size_t k = 0; k < found.size() && !right; ++k) {
+      right = taken[k] && found[k].file == found[i].file && found[k].clause->topic == c.topic &&
+              found[k].text == found[i].text;
+    }
+    for (Tally* t : tallies(c.topic, c.stance, c.doc_path)) {
+      ++t->found;
+      t->found_right += right;
+    }
+    if (!right) {
+      s.false_clauses.push_back(found[i].file + " p." + std::to_string(c.page) + " " + c.topic + "/" + c.stance +
+                                (c.section.empty() ? "" : " §" + c.section) + " [" + c.rule + "]: " +
+                                c.text.substr(0, 200));
+    }
+  }
+
+  // Divergence pairs by (topic, law file, practice file).
+  using Key = std::tuple<std::string, std::string, std::string>;
+  auto describe = [](const Key& k) { return std::get<0>(k) + ": " + std::get<1>(k) + " <> " + std::get<2>(k); };
+  std::set<Key> found_pairs, labeled_pairs;
+  for (const auto& d : in.pairs) {
+    if (d.agreement || !counts(d.law.doc_path) || !counts(d.practice.doc_path)) continue;
+    found_pairs.insert({d.topic, FileName(d.law.doc_path), FileName(d.practice.doc_path)});
+  }
+  for (const auto& l : in.divergence_labels) {
+    const json law = l.value("law", json::object()), practice = l.value("practice", json::object());
+    if (!law.is_object() || !practice.is_object()) continue;
+    const std::string law_path = Str(law, "doc_path"), practice_path = Str(practice, "doc_path");
+    if (!counts(law_path) || !counts(practice_path)) continue;
+    labeled_pairs.insert({Str(l, "topic"), FileName(law_path), FileName(practice_path)});
+  }
+  s.pairs_found = static_cast<int>(found_pairs.size());
+  s.pairs_expected = static_cast<int>(labeled_pairs.size());
+  for (const Key& k : labeled_pairs) {
+    if (found_pairs.count(k)) ++s.pairs_matched;
+    else s.missed_pairs.push_back(describe(k));
+  }
+  for (const Key& k : found_pairs) {
+    if (!labeled_pairs.count(k)) s.false_pairs.push_back(describe(k));
+  }
+  return s;
+}
+
+StatusOr<std::set<std::string>> ReadSplit(const std::string& tsv_path, const std::string& name) {
+  std::ifstream in(tsv_path);
+  if (!in) return Status::NotFound("cannot read split file " + tsv_path);
+  std::set<std::string> files;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos || line[0] == '#') continue;
+    std::string split = line.substr(tab + 1);
+    split.erase(0, split.find_first_not_of(" \t"));
+    split.erase(split.find_last_not_of(" \t") + 1);
+    if (split == name) files.insert(FileName(line.substr(0, tab)));
+  }
+  if (files.empty()) return Status::InvalidArgument(tsv_path + " lists no document of split '" + name + "'");
+  return files;
+}
+
+StatusOr<SetInput> ReadSetInput(Index& index, const std::string& name, const std::string& labels_dir,
+                                const std::string& split) {
+  namespace fs = std::filesystem;
+  SetInput in;
+  in.name = name;
+  auto clauses = ReadClauses(index, {});
+  if (!clauses.ok()) return clauses.status();
+  in.clauses = std::move(*clauses);
+  in.pairs = FindDivergences(in.clauses, {});
+
+  auto labels = ReadLabelLines((fs::path(labels_dir) / "clauses.jsonl").string());
+  if (!labels.ok()) return labels.status();
+  in.clause_labels = std::move(*labels);
+  std::error_code ec;
+  const fs::path divergences = fs::path(labels_dir) / "divergences.jsonl";
+  if (fs::exists(divergences, ec)) {
+    auto lines = ReadLabelLines(divergences.string());
+    if (!lines.ok()) return lines.status();
+    in.divergence_labels = std::move(*lines);
+  }
+
+  // Genres: the index first, documents.jsonl over it.
+  auto stmt = index.db().Prepare(
+      "SELECT (SELECT fl.path FROM files fl WHERE fl.document_id=d.id ORDER BY fl.id LIMIT 1), "
+      "coalesce(d.authority,''), coalesce(d.doc_kind,'') FROM documents d");
+  if (!stmt.ok()) return stmt.status();
+  Status status;
+  while (stmt->Step(&status)) in.genre_by_file[FileName(stmt->Text(0))] = GenreOf(stmt->Text(1), stmt->Text(2));
+  if (!status.ok()) return status;
+  const fs::path documents = fs::path(labels_dir) / "documents.jsonl";
+  if (fs::exists(documents, ec)) {
+    auto lines = ReadLabelLines(documents.string());
+    if (!lines.ok()) return lines.status();
+    for (const auto& d : *lines) {
+      in.genre_by_file[FileName(Str(d, "doc_path"))] = GenreOf(Str(d, "authority"), Str(d, "doc_kind"));
+    }
+  }
+
+  if (!split.empty()) {
+    auto files = ReadSplit((fs::path(labels_dir).parent_path() / "split.tsv").string(), split);
+    if (!files.ok()) return files.status();
+    in.only_files = std::move(*files);
+  }
+  return in;
+}
+
+void PrintSetScore(const SetScore& s, bool verbose, std::ostream& out) {
+  char line[200];
+  auto header = [&](const char* what) {
+    std::snprintf(line, sizeof line, "  %-24s %6s %6s %7s %8s %6s %6s\n", what, "found", "right", "labels",
+                  "matched", "P", "R");
+    out << line;
+  };
+  auto row = [&](const std::string& name, const Tally& t) {
+    std::snprintf(line, sizeof line, "  %-24s %6d %6d %7d %8d %6s %6s\n", name.c_str(), t.found, t.found_right,
+                  t.labels, t.labels_found, Fixed(t.precision()).c_str(), Fixed(t.recall()).c_str());
+    out << line;
+  };
+  out << "== " << s.name << ": clauses P=" << Fixed(s.clauses.precision()) << " R=" << Fixed(s.clauses.recall())
+      << " (found " << s.clauses.found << ", labels " << s.clauses.labels << "); pairs " << s.pairs_matched << "/"
+      << s.pairs_expected << " found, " << s.false_pairs.size() << " false\n";
+  for (const auto& [title, table] : {std::pair{"topic", &s.by_topic}, std::pair{"stance", &s.by_stance},
+                                     std::pair{"genre", &s.by_genre}}) {
+    header(title);
+    for (const auto& [name, t] : *table) row(name, t);
+  }
+  const size_t shown = verbose ? SIZE_MAX : 5;
+  auto list = [&](const char* label, const char* plural, const std::vector<std::string>& items) {
+    for (size_t i = 0; i < items.size() && i < shown; ++i) out << "  " << label << items[i] << "\n";
+    if (items.size() > shown) {
+      out << "  ... " << items.size() - shown << " more " << plural << " (--verbose lists them)\n";
+    }
+  };
+  list("missed: ", "missed labels", s.missed);
+  list("false:  ", "false clauses", s.false_clauses);
+  list("missed pair: ", "missed pairs", s.missed_pairs);
+  list("false pair:  ", "false pairs", s.false_pairs);
+}
+
+std::string SetScoreJson(const SetScore& s) {
+  auto group = [](const std::map<std::string, Tally>& m) {
+    ordered g = ordered::object();
+    for (const auto& [name, t] : m) g[name] = TallyJson(t);
+    return g;
+  };
+  ordered j;
+  j["set"] = s.name;
+  j["clauses"] = TallyJson(s.clauses);
+  j["pairs"] = {{"found", s.pairs_found}, {"expected", s.pairs_expected}, {"matched", s.pairs_matched},
+                {"P", Real(s.pairs_precision())}, {"R", Real(s.pairs_recall())}};
+  j["by_topic"] = group(s.by_topic);
+  j["by_stance"] = group(s.by_stance);
+  j["by_genre"] = group(s.by_genre);
+  j["missed"] = s.missed.size();
+  j["false"] = s.false_clauses.size();
+  return j.dump(-1, ' ', false, ordered::error_handler_t::replace);
+}
+
+}  // namespace foiamine
