@@ -12,8 +12,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <iostream>
 
+#include "pipeline/extract_stage.h"
 #include "pipeline/index.h"
 #include "pipeline/merge.h"
 #include "pipeline/pdf_text.h"
@@ -27,6 +29,20 @@
 #include "search/set_score.h"
 #include "pipeline/page.h"
 #include "search/search.h"
+
+namespace {
+
+// schemas/jurisdictions.yaml for pairing laws with the agencies they bind;
+// without it (a warning) pairs are decided by jurisdiction codes alone.
+std::optional<foiamine::extractors::Jurisdictions> JurisdictionsForDivergence(const char* command) {
+  auto loaded = foiamine::LoadJurisdictionsFile(foiamine::ResolveJurisdictionsPath());
+  if (loaded.ok()) return std::move(*loaded);
+  std::cerr << "foiamine " << command << ": warning: " << loaded.status().message()
+            << "; laws bind by jurisdiction code only\n";
+  return std::nullopt;
+}
+
+}  // namespace
 
 namespace {
 
@@ -440,7 +456,10 @@ int main(int argc, char** argv) {
     auto divergence_labels = std::filesystem::path(labels_dir) / "divergences.jsonl";
     std::error_code ec;
     if (std::filesystem::exists(divergence_labels, ec)) {
-      auto pairs = foiamine::FindDivergences(*records, {});
+      const auto jurisdictions = JurisdictionsForDivergence("eval");
+      foiamine::DivergeOptions options;
+      options.jurisdictions = jurisdictions ? &*jurisdictions : nullptr;
+      auto pairs = foiamine::FindDivergences(*records, options);
       auto score = foiamine::EvaluateDivergences(
           pairs, divergence_labels.string(), (std::filesystem::path(labels_dir) / "clauses.jsonl").string());
       if (!score.ok()) {
@@ -474,8 +493,10 @@ int main(int argc, char** argv) {
     report_options.source = db_path;
     report_options.color = diverge_out.empty() && diverge_format == "text" && isatty(STDOUT_FILENO);
     // The matrix needs agreements whatever --agreements says.
+    const auto jurisdictions = JurisdictionsForDivergence("diverge");
     foiamine::DivergeOptions all = diverge_options;
     all.agreements = true;
+    all.jurisdictions = jurisdictions ? &*jurisdictions : nullptr;
     auto all_pairs = foiamine::FindDivergences(*records, all);
     std::vector<foiamine::Divergence> pairs;
     for (const auto& d : all_pairs) {
@@ -486,10 +507,10 @@ int main(int argc, char** argv) {
     } else if (diverge_format == "csv") {
       foiamine::WriteDivergenceCsv(pairs, out);
     } else if (diverge_format == "html") {
-      auto matrix = foiamine::BuildMatrix(*records, all_pairs, diverge_options.topic);
+      auto matrix = foiamine::BuildMatrix(*records, all_pairs, diverge_options.topic, all.jurisdictions);
       foiamine::WriteDivergenceHtml(pairs, matrix, *records, report_options, out);
     } else if (diverge_matrix) {
-      auto matrix = foiamine::BuildMatrix(*records, all_pairs, diverge_options.topic);
+      auto matrix = foiamine::BuildMatrix(*records, all_pairs, diverge_options.topic, all.jurisdictions);
       foiamine::WriteMatrixText(matrix, *records, out);
     } else {
       foiamine::WriteDivergenceText(pairs, report_options, out);

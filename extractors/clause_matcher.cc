@@ -82,10 +82,13 @@ struct Candidate {
 class Matcher {
  public:
   Matcher(const Compiled& rules, const DocumentLayout& layout, const std::string& default_actor,
-          const std::string& authority)
+          const std::string& authority, const ActorScope& scope)
       : rules_(rules), layout_(layout),
-        default_actor_(authority == "law" && !rules.law_actor.empty() ? rules.law_actor : default_actor),
-        authority_(authority), info_(layout.units().size()) {
+        default_actor_(authority != "law"          ? default_actor
+                       : !scope.law_actor.empty() ? scope.law_actor
+                       : !rules.law_actor.empty() ? rules.law_actor
+                                                  : default_actor),
+        authority_(authority), scope_(scope), info_(layout.units().size()) {
     FindAliases();
     dhs_is_human_services_ = DhsMeansHumanServices(layout.stream());
   }
@@ -256,6 +259,7 @@ class Matcher {
             speaker = SpeakerActor(layout_.units()[ui].begin + info.folded.to_original[s]);
           actor = speaker.empty() ? default_actor_ : speaker;
         }
+        if (Foreign(actor)) continue;
         hits.push_back(ActorHit{s, e, actor});
       }
     }
@@ -345,6 +349,14 @@ class Matcher {
     return actor;
   }
 
+  // An actor of another jurisdiction (DC's DOC in a California document).
+  bool Foreign(const std::string& actor) const {
+    if (scope_.foreign_actors.empty()) return false;
+    std::string lower = actor;
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return scope_.foreign_actors.count(lower) > 0;
+  }
+
   // Short names a document defines for an actor: 'The Department of
   // Corrections ("Department")' makes "the Department" DOC.
   void FindAliases() {
@@ -352,7 +364,7 @@ class Matcher {
     const std::string& stream = layout_.stream();
     std::set<std::string> seen;
     for (const auto& cue : rules_.actors) {
-      if (cue.actor == "{agency}" || cue.actor == "none") continue;
+      if (cue.actor == "{agency}" || cue.actor == "none" || Foreign(cue.actor)) continue;
       for (auto [s, e] : AllMatches(*cue.re, stream)) {
         re2::StringPiece rest(stream.data() + e, stream.size() - e);
         std::string alias;
@@ -662,6 +674,7 @@ class Matcher {
   // documents uncued clauses bind `law_actor`.
   const std::string default_actor_;
   const std::string& authority_;
+  const ActorScope& scope_;
   std::vector<UnitInfo> info_;
   std::vector<std::pair<std::unique_ptr<RE2>, std::string>> aliases_;
   bool speakers_built_ = false;
@@ -676,8 +689,9 @@ class Matcher {
 }  // namespace
 
 std::vector<Clause> MatchClauses(const Rulebook::Compiled& rules, const DocumentLayout& layout,
-                                 const std::string& default_actor, const std::string& authority) {
-  return Matcher(rules, layout, default_actor, authority).Run();
+                                 const std::string& default_actor, const std::string& authority,
+                                 const ActorScope& scope) {
+  return Matcher(rules, layout, default_actor, authority, scope).Run();
 }
 
 std::string NormalizeAgency(const Rulebook::Compiled& rules, std::string_view agency) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "extractors/clause.h"
+#include "extractors/jurisdiction.h"
 #include "extractors/layout.h"
 #include "extractors/rulebook_compiled.h"
 
@@ -17,8 +18,12 @@ namespace foiamine::extractors::internal {
 // clause is: in practice documents (logs, emails, testimony) a described
 // act, "reports"; in law and policy "mentions" (reports cues are not used);
 // unknown: reports cues decide.
+// `scope` (the document's jurisdiction, jurisdiction.h) replaces the
+// rulebook's `law_actor` when it names one and drops actor cues of other
+// jurisdictions' agencies (DC's DOC in a California statute).
 std::vector<Clause> MatchClauses(const Rulebook::Compiled& rules, const DocumentLayout& layout,
-                                 const std::string& default_actor, const std::string& authority);
+                                 const std::string& default_actor, const std::string& authority,
+                                 const ActorScope& scope = {});
 
 // The rulebook's short name for an agency ("Department of Corrections" ->
 // "DOC"), or the input trimmed when no `agencies:` entry matches.

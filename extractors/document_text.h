@@ -34,6 +34,7 @@ struct DocumentMetadata {
   std::string authority;  // law|policy|practice
   std::string issued;     // ISO date
   std::string effective;  // ISO date
+  std::string jurisdiction;  // "DC", "US", "US-CA", "US-IL/Cook County"
 };
 
 struct DocumentInput {

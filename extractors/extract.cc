@@ -1,18 +1,32 @@
 #include "extractors/extract.h"
 
+#include <cctype>
+
 #include "extractors/clause_matcher.h"
 #include "extractors/layout.h"
 #include "extractors/rulebook_compiled.h"
 
 namespace foiamine::extractors {
+namespace {
+
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
 
 Extraction ExtractDocument(const Rulebook& rulebook, const DocumentInput& input) {
   Extraction x;
-  x.identity = InferIdentity(input);
+  const Jurisdictions* jurisdictions = rulebook.jurisdictions();
+  x.identity = InferIdentity(input, jurisdictions);
   internal::DocumentLayout layout(input.pages, input.sections);
   x.sections = layout.sections();
-  const std::string actor = internal::NormalizeAgency(rulebook.compiled(), x.identity.agency.value);
-  x.clauses = internal::MatchClauses(rulebook.compiled(), layout, actor, x.identity.authority.value);
+  const ActorScope scope = jurisdictions ? ActorScopeOf(*jurisdictions, x.identity.jurisdiction.value) : ActorScope{};
+  std::string actor = internal::NormalizeAgency(rulebook.compiled(), x.identity.agency.value);
+  // "Department of Corrections" in a California document is not DC's DOC.
+  if (scope.foreign_actors.count(Lower(actor))) actor = x.identity.agency.value;
+  x.clauses = internal::MatchClauses(rulebook.compiled(), layout, actor, x.identity.authority.value, scope);
   x.citations = FindCitations(input.pages);
   return x;
 }

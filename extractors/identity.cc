@@ -192,7 +192,7 @@ IdentityField Pick(const std::string& given, const std::string& inferred) {
 
 }  // namespace
 
-DocumentIdentity InferIdentity(const DocumentInput& input) {
+DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* jurisdictions) {
   const DocumentMetadata& m = input.metadata;
   std::string head;
   for (size_t i = 0; i < input.pages.size() && i < 2; ++i) head += input.pages[i].text + "\n";
@@ -202,9 +202,12 @@ DocumentIdentity InferIdentity(const DocumentInput& input) {
   id.number = Pick(m.number, number);
   id.title = Pick(m.title, InferTitle(first));
   id.agency = Pick(m.agency, InferAgency(head));
-  const std::string kind = m.doc_kind.empty() ? InferKind(head, number) : m.doc_kind;
+  std::string kind = m.doc_kind.empty() ? InferKind(head, number) : m.doc_kind;
+  std::string authority = AuthorityOf(kind, head);
+  if (jurisdictions && m.doc_kind.empty()) ApplyLawForm(*jurisdictions, head, kind, authority);  // any jurisdiction's laws
   id.doc_kind = Pick(m.doc_kind, kind);
-  id.authority = Pick(m.authority, AuthorityOf(kind, head));
+  id.authority = Pick(m.authority, authority);
+  id.jurisdiction = Pick(m.jurisdiction, jurisdictions ? InferJurisdiction(*jurisdictions, head, id.agency.value) : "");
   static const auto kIssued = DateLabel("issued|issue|date issued|date of issue|signed|adoption|adopted|approved");
   static const auto kEffective = DateLabel("effective|eff\\.?|date effective|in effect");
   static const auto kReview = DateLabel("review|next review|reviewed|revised|revision|rev\\.?");

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "extractors/document_text.h"
+#include "extractors/jurisdiction.h"
 
 namespace foiamine::extractors {
 
@@ -24,10 +25,14 @@ struct DocumentIdentity {
   IdentityField agency;     // as given, or inferred ("DOC", "MPD", "Urbana Police Department")
   IdentityField doc_kind;   // see DocumentMetadata::doc_kind
   IdentityField authority;  // law | policy | practice
+  IdentityField jurisdiction;  // "DC", "US", "US-IL", "US-IL/Cook County"; see jurisdiction.h
 };
 
 // Given metadata wins field by field; empty fields are inferred from the text
 // (mostly its first page) and marked inferred. Dates are returned as ISO.
-DocumentIdentity InferIdentity(const DocumentInput& input);
+// With `jurisdictions`, laws of any jurisdiction are recognised from their
+// text and the jurisdiction is inferred; without, only DC's cues are known
+// and the jurisdiction stays as given.
+DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* jurisdictions = nullptr);
 
 }  // namespace foiamine::extractors

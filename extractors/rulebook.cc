@@ -362,7 +362,14 @@ std::optional<Stance> ParseStance(std::string_view name) {
   return std::nullopt;
 }
 
-const std::string& Rulebook::hash() const { return compiled_->hash; }
+const std::string& Rulebook::hash() const { return hash_.empty() ? compiled_->hash : hash_; }
+
+Rulebook Rulebook::WithJurisdictions(Jurisdictions jurisdictions) const {
+  Rulebook out(compiled_);
+  out.hash_ = compiled_->hash + "+" + jurisdictions.hash();
+  out.jurisdictions_ = std::make_shared<const Jurisdictions>(std::move(jurisdictions));
+  return out;
+}
 
 std::string Rulebook::CanonicalAgency(std::string_view name) const {
   const std::string folded = internal::FoldString(name);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "extractors/clause.h"
+#include "extractors/jurisdiction.h"
 #include "base/status.h"
 
 namespace foiamine::extractors {
@@ -51,10 +52,19 @@ class Rulebook {
   // Internal: the compiled rules, for the extractors' own use.
   const Compiled& compiled() const { return *compiled_; }
 
+  // This rulebook with the jurisdictions its documents are placed in
+  // (jurisdiction.h): extraction then infers each document's jurisdiction,
+  // recognises any jurisdiction's laws and resolves actors within it, and
+  // hash() covers both files. Without (nullptr), DC's cues only.
+  Rulebook WithJurisdictions(Jurisdictions jurisdictions) const;
+  const Jurisdictions* jurisdictions() const { return jurisdictions_.get(); }
+
  private:
   friend foiamine::StatusOr<Rulebook> LoadRulebook(std::string_view yaml);
   explicit Rulebook(std::shared_ptr<const Compiled> compiled) : compiled_(std::move(compiled)) {}
   std::shared_ptr<const Compiled> compiled_;
+  std::shared_ptr<const Jurisdictions> jurisdictions_;
+  std::string hash_;  // rulebook + jurisdictions; empty: the rulebook's own
 };
 
 // Parses and compiles a rulebook. Fails (InvalidArgument, with the topic,

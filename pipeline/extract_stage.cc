@@ -30,7 +30,27 @@ StatusOr<extractors::Rulebook> LoadRulebookFile(const std::string& path) {
   text << in.rdbuf();
   auto rulebook = extractors::LoadRulebook(text.str());
   if (!rulebook.ok()) return Status::InvalidArgument(path + ": " + rulebook.status().message());
-  return rulebook;
+  auto jurisdictions = LoadJurisdictionsFile(ResolveJurisdictionsPath());
+  if (!jurisdictions.ok()) return jurisdictions.status();
+  return rulebook->WithJurisdictions(std::move(*jurisdictions));
+}
+
+std::string ResolveJurisdictionsPath() {
+  if (const char* env = std::getenv("FOIAMINE_JURISDICTIONS"); env && *env) return env;
+  std::error_code ec;
+  fs::path source = fs::path(FOIAMINE_SOURCE_SCHEMAS_DIR) / "jurisdictions.yaml";
+  if (fs::is_regular_file(source, ec)) return source.string();
+  return "/usr/share/foiamine/jurisdictions.yaml";
+}
+
+StatusOr<extractors::Jurisdictions> LoadJurisdictionsFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot read the jurisdictions " + path + " (set FOIAMINE_JURISDICTIONS)");
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto jurisdictions = extractors::LoadJurisdictions(text.str());
+  if (!jurisdictions.ok()) return Status::InvalidArgument(path + ": " + jurisdictions.status().message());
+  return jurisdictions;
 }
 
 std::vector<PageForExtraction> PagesForExtraction(const std::vector<SourcePage>& pages,
@@ -84,8 +104,15 @@ ExtractedDocument RunExtractStage(const extractors::Rulebook& rulebook, const st
   // An agency read from the text ("METROPOLITAN POLICE DEPARTMENT") is named
   // by its short name, as manifests and actors name it ("MPD"); a manifest's
   // own value is kept as given.
+  // DC's short names only where DC's agencies can be (not "DOC" for
+  // California's Department of Corrections and Rehabilitation).
   if (out.identity.agency.inferred) {
-    out.identity.agency.value = rulebook.CanonicalAgency(out.identity.agency.value);
+    std::string canonical = rulebook.CanonicalAgency(out.identity.agency.value);
+    std::string lower = canonical;
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!rulebook.jurisdictions() ||
+        !extractors::ActorScopeOf(*rulebook.jurisdictions(), out.identity.jurisdiction.value).foreign_actors.count(lower))
+      out.identity.agency.value = canonical;
   }
   out.sections = std::move(found.sections);
   out.citations = std::move(found.citations);

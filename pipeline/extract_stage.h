@@ -20,8 +20,16 @@ namespace foiamine {
 // tree this binary was built from, /usr/share/foiamine/rulebook.yaml. Editing
 // that file changes extraction on the next run without recompiling.
 std::string ResolveRulebookPath(const std::string& explicit_path);
-// Reads and compiles a rulebook file (errors name the file).
+// Reads and compiles a rulebook file (errors name the file), with the
+// jurisdictions file (ResolveJurisdictionsPath) attached: the extract stage's
+// version then covers both.
 StatusOr<extractors::Rulebook> LoadRulebookFile(const std::string& path);
+
+// Where jurisdictions.yaml is read from, first match wins: the
+// FOIAMINE_JURISDICTIONS environment variable, schemas/jurisdictions.yaml of
+// the source tree, /usr/share/foiamine/jurisdictions.yaml.
+std::string ResolveJurisdictionsPath();
+StatusOr<extractors::Jurisdictions> LoadJurisdictionsFile(const std::string& path);
 
 // A clause ready for the index.
 struct StoredClause {

@@ -15,6 +15,13 @@ std::string UtcNow() {
   return buf;
 }
 
+bool HasColumn(Database& db, std::string_view table, std::string_view column) {
+  auto stmt = db.Prepare("SELECT 1 FROM pragma_table_info(?) WHERE name=?");
+  if (!stmt.ok()) return false;
+  stmt->Bind(1, table).Bind(2, column);
+  return stmt->Step();
+}
+
 StatusOr<Index> Index::Open(const std::string& path, Access access) {
   auto db = Database::Open(path, access == Access::kWrite ? Database::Mode::kReadWriteCreate
                                                           : Database::Mode::kReadOnly);
@@ -57,6 +64,13 @@ StatusOr<Index> Index::Open(const std::string& path, Access access) {
   }
   s = db->Exec(kIndexSchemaSql);
   if (!s.ok()) return Status::IoError("cannot create the index schema in " + path + ": " + s.message());
+  // Migration (schemas/index.sql, documents.jurisdiction): an index made
+  // before the column existed gets it empty; the extract stage's version
+  // changed with it, so the next run re-extracts and fills it.
+  if (!HasColumn(*db, "documents", "jurisdiction")) {
+    s = db->Exec("ALTER TABLE documents ADD COLUMN jurisdiction TEXT");
+    if (!s.ok()) return Status::IoError("cannot add documents.jurisdiction to " + path + ": " + s.message());
+  }
   return Index(std::move(db.value()));
 }
 
@@ -141,7 +155,8 @@ Status UpdateIdentity(Database& db, int64_t document_id, const extractors::Docum
   };
   const Field fields[] = {{"title", &id.title},         {"number", &id.number},       {"agency", &id.agency},
                           {"doc_kind", &id.doc_kind},   {"authority", &id.authority}, {"issued", &id.issued},
-                          {"effective", &id.effective}, {"review", &id.review}};
+                          {"effective", &id.effective}, {"review", &id.review},
+                          {"jurisdiction", &id.jurisdiction}};
   // A re-extraction starts from what was given: values an earlier extraction
   // inferred are cleared, so one it no longer finds does not linger (and
   // turn into a given value on the next pass).
@@ -358,15 +373,15 @@ StatusOr<int64_t> Index::WriteDocument(const DocumentRecord& r, int64_t run_id) 
   const DocumentMetadata& m = r.metadata;
   auto doc = db_.Prepare(
       "INSERT INTO documents(sha256, file_type, size_bytes, page_count, title, number, agency, doc_kind, authority, "
-      "issued, effective, review, source, metadata_origin, pdf_title, text_version, first_run_id, indexed_at) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "issued, effective, review, source, metadata_origin, pdf_title, text_version, first_run_id, indexed_at, "
+      "jurisdiction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!doc.ok()) return doc.status();
   doc->Bind(1, r.sha256).Bind(2, r.file_type).Bind(3, r.size_bytes).Bind(4, static_cast<int64_t>(r.pages.size()));
   doc->BindTextOrNull(5, m.title).BindTextOrNull(6, m.number).BindTextOrNull(7, m.agency);
   doc->BindTextOrNull(8, m.doc_kind).BindTextOrNull(9, m.authority).BindTextOrNull(10, m.issued);
   doc->BindTextOrNull(11, m.effective).BindTextOrNull(12, m.review).BindTextOrNull(13, m.source);
   doc->Bind(14, std::string_view(m.from_manifest ? "manifest" : "inferred")).BindTextOrNull(15, r.pdf_title);
-  doc->Bind(16, r.text_version).Bind(17, run_id).Bind(18, UtcNow());
+  doc->Bind(16, r.text_version).Bind(17, run_id).Bind(18, UtcNow()).BindTextOrNull(19, m.jurisdiction);
   Status s = doc->Run();
   if (!s.ok()) return s;
   const int64_t document_id = db_.LastInsertRowId();

@@ -25,6 +25,7 @@ inline constexpr int kSchemaVersion = 1;
 struct DocumentMetadata {
   std::string title, number, agency, doc_kind, authority, issued, effective, review, source;
   bool from_manifest = false;
+  std::string jurisdiction;  // the manifest's; else inferred by the extract stage
 };
 
 // A path a document was found under.
@@ -139,5 +140,9 @@ class Index {
 
 // "2026-11-23T18:12:23Z"
 std::string UtcNow();
+
+// Whether `table` has `column` (an index made before a column was added
+// lacks it; schemas/index.sql lists such migrations).
+bool HasColumn(Database& db, std::string_view table, std::string_view column);
 
 }  // namespace foiamine

@@ -11,8 +11,9 @@
 namespace foiamine {
 namespace {
 
-const std::set<std::string> kDocKinds = {"statute", "council_record", "mayors_order", "jail_policy",
-                                         "police_order", "correspondence", "log", "other"};
+const std::set<std::string> kDocKinds = {"statute",      "ordinance",    "council_record", "mayors_order",
+                                         "jail_policy",  "police_order", "agreement",      "correspondence",
+                                         "transcript",   "log",          "other"};
 const std::set<std::string> kAuthorities = {"law", "policy", "practice"};
 
 std::string Trim(std::string s) {
@@ -86,6 +87,11 @@ void CheckEntry(const ManifestEntry& e, std::vector<std::string>& warnings) {
   if (!e.authority.empty() && !kAuthorities.count(e.authority)) {
     warnings.push_back(e.path + ": unknown authority '" + e.authority + "' (law, policy or practice)");
   }
+  static const std::regex code(R"((?:DC|US)(?:-[A-Z]{2})?(?:/[^/]+)*)");
+  if (!e.jurisdiction.empty() && !std::regex_match(e.jurisdiction, code)) {
+    warnings.push_back(e.path + ": jurisdiction '" + e.jurisdiction +
+                       "' is not a code like DC, US, US-CA or US-IL/Cook County");
+  }
   static const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
   for (const auto* date : {&e.issued, &e.effective}) {
     if (!date->empty() && !std::regex_match(*date, iso)) {
@@ -131,7 +137,7 @@ StatusOr<Manifest> ParseManifestCsv(std::string_view text) {
       return it != column.end() && it->second < row.size() ? Trim(row[it->second]) : std::string();
     };
     ManifestEntry e{get("path"),   get("title"),  get("agency"),    get("doc_kind"), get("authority"),
-                    get("number"), get("issued"), get("effective"), get("source")};
+                    get("number"), get("issued"), get("effective"), get("source"), get("jurisdiction")};
     Status s = AddEntry(manifest, std::move(e), "row " + std::to_string(r + 1));
     if (!s.ok()) return s;
   }
@@ -152,7 +158,7 @@ StatusOr<Manifest> ParseManifestJson(std::string_view text) {
       return it->is_string() ? it->get<std::string>() : it->dump();
     };
     ManifestEntry e{get("path"),   get("title"),  get("agency"),    get("doc_kind"), get("authority"),
-                    get("number"), get("issued"), get("effective"), get("source")};
+                    get("number"), get("issued"), get("effective"), get("source"), get("jurisdiction")};
     Status s = AddEntry(manifest, std::move(e), "item " + std::to_string(i));
     if (!s.ok()) return s;
   }

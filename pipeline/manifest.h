@@ -16,6 +16,7 @@ namespace foiamine {
 struct ManifestEntry {
   std::string path;  // relative to the drop, '/'-separated
   std::string title, agency, doc_kind, authority, number, issued, effective, source;
+  std::string jurisdiction;  // "DC", "US", "US-CA", "US-IL/Cook County"; empty: inferred from the text
 };
 
 struct Manifest {

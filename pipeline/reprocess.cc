@@ -149,7 +149,7 @@ StatusOr<StoredDocumentFacts> ReadStoredDocumentFacts(Index& index, int64_t docu
       "SELECT sha256, file_type, coalesce(inferred_fields,''), coalesce(title,''), coalesce(number,''), "
       "coalesce(agency,''), coalesce(doc_kind,''), coalesce(authority,''), coalesce(issued,''), "
       "coalesce(effective,''), (SELECT path FROM files f WHERE f.document_id=d.id ORDER BY f.id LIMIT 1), "
-      "coalesce(pdf_title,'') FROM documents d WHERE id=?");
+      "coalesce(pdf_title,''), coalesce(jurisdiction,'') FROM documents d WHERE id=?");
   if (!doc.ok()) return doc.status();
   doc->Bind(1, document_id);
   if (!doc->Step()) return Status::NotFound("document " + std::to_string(document_id) + " is not in the index");
@@ -162,7 +162,7 @@ StatusOr<StoredDocumentFacts> ReadStoredDocumentFacts(Index& index, int64_t docu
   };
   facts.given = extractors::DocumentMetadata{given("title", 3),    given("number", 4),    given("agency", 5),
                                              given("doc_kind", 6), given("authority", 7), given("issued", 8),
-                                             given("effective", 9)};
+                                             given("effective", 9), given("jurisdiction", 12)};
   facts.display_path = doc->Text(10);
   facts.pdf_title = doc->Text(11);
   return facts;

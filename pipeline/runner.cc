@@ -333,7 +333,8 @@ void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manif
     path.in_manifest = true;
     DocumentMetadata& m = record.metadata;
     m = DocumentMetadata{entry->title,  entry->number, entry->agency, entry->doc_kind, entry->authority,
-                         entry->issued, entry->effective, "",        entry->source,   true};
+                         entry->issued, entry->effective, "",        entry->source,   true,
+                         entry->jurisdiction};
   }
   record.paths.push_back(path);
 
@@ -343,7 +344,7 @@ void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manif
   known = extractors::DocumentMetadata{record.metadata.title,    record.metadata.number,
                                        record.metadata.agency,   record.metadata.doc_kind,
                                        record.metadata.authority, record.metadata.issued,
-                                       record.metadata.effective};
+                                       record.metadata.effective, record.metadata.jurisdiction};
   if (given) known = *given;
   if (law_xml) {
     const auto& x = law_xml->metadata;

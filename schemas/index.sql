@@ -49,7 +49,8 @@ CREATE TABLE IF NOT EXISTS documents (
   number        TEXT,                  -- the document's own number, e.g. "PS 4020.1F"
   agency        TEXT,                  -- e.g. "DOC", "MPD", "Council"
   doc_kind      TEXT,                  -- statute | council_record | mayors_order | jail_policy |
-                                       -- police_order | correspondence | log | other
+                                       -- police_order | ordinance | agreement | correspondence |
+                                       -- transcript | log | other
   authority     TEXT,                  -- law | policy | practice
   issued        TEXT,                  -- ISO date
   effective     TEXT,                  -- ISO date
@@ -62,7 +63,13 @@ CREATE TABLE IF NOT EXISTS documents (
   pdf_title     TEXT,                  -- the PDF's own Info /Title, if any
   text_version  TEXT NOT NULL,         -- version of the text+normalize stages that wrote the pages
   first_run_id  INTEGER NOT NULL REFERENCES runs(id),
-  indexed_at    TEXT NOT NULL          -- when first indexed (re-processing keeps it: see events)
+  indexed_at    TEXT NOT NULL,         -- when first indexed (re-processing keeps it: see events)
+  jurisdiction  TEXT                   -- who made the law or runs the agency: "DC", "US" (federal),
+                                       -- "US-CA", "US-IL/Cook County" ('/' = inside); from the
+                                       -- manifest, else inferred (schemas/jurisdictions.yaml), else NULL.
+                                       -- Migration: added without a user_version change; an older
+                                       -- index gets it by ALTER TABLE on its next write-open
+                                       -- (pipeline/index.cc), filled when that run re-extracts.
 );
 
 -- Every path under which a document's content was found. A path is stored

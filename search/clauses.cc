@@ -49,13 +49,17 @@ StatusOr<std::vector<json>> ReadLabelLines(const std::string& path) {
 }
 
 StatusOr<std::vector<ClauseRecord>> ReadClauses(Index& index, const ClauseFilter& f) {
+  // An index written before documents.jurisdiction existed reads as unknown.
+  const std::string jurisdiction =
+      HasColumn(index.db(), "documents", "jurisdiction") ? "coalesce(d.jurisdiction,'')" : "''";
   auto stmt = index.db().Prepare(
       "SELECT c.id, d.sha256, (SELECT fl.path FROM files fl WHERE fl.document_id=d.id ORDER BY fl.id LIMIT 1), "
       "coalesce(d.title,''), coalesce(d.number,''), coalesce(d.authority,''), c.page_no, coalesce(c.section,''), "
       "c.topic, c.stance, coalesce(c.actor,''), c.text, c.char_start, c.char_end, c.x0, c.y0, c.x1, c.y1, "
       "p.method, p.ocr_confidence, c.rule, c.citation, coalesce(c.cue_start,-1), coalesce(c.cue_end,-1), "
       "coalesce(d.agency,''), coalesce(d.doc_kind,''), coalesce(d.issued,''), coalesce(d.effective,''), "
-      "coalesce(d.review,''), coalesce(c.topic_cue_start,-1), coalesce(c.topic_cue_end,-1) "
+      "coalesce(d.review,''), coalesce(c.topic_cue_start,-1), coalesce(c.topic_cue_end,-1), " +
+      jurisdiction + " "
       "FROM clauses c JOIN documents d ON d.id=c.document_id "
       "LEFT JOIN pages p ON p.document_id=c.document_id AND p.page_no=c.page_no "
       "WHERE (?1='' OR c.topic=?1) AND (?2='' OR c.stance=?2) AND (?3='' OR d.authority=?3) AND (?4='' OR c.id=?4) "
@@ -94,6 +98,7 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(Index& index, const ClauseFilter
     c.review = stmt->Text(28);
     c.topic_cue_start = static_cast<int>(stmt->Int(29));
     c.topic_cue_end = static_cast<int>(stmt->Int(30));
+    c.jurisdiction = stmt->Text(31);
     out.push_back(std::move(c));
   }
   if (!status.ok()) return status;
@@ -109,6 +114,7 @@ std::string ClauseJson(const ClauseRecord& c) {
             {"doc_title", c.doc_title},
             {"doc_number", c.doc_number.empty() ? json(nullptr) : json(c.doc_number)},
             {"authority", c.authority.empty() ? json(nullptr) : json(c.authority)},
+            {"jurisdiction", c.jurisdiction.empty() ? json(nullptr) : json(c.jurisdiction)},
             {"page", c.page},
             {"section", c.section.empty() ? json(nullptr) : json(c.section)},
             {"topic", c.topic},

@@ -32,6 +32,7 @@ struct ClauseRecord {
   int cue_start = -1, cue_end = -1;
   int topic_cue_start = -1, topic_cue_end = -1;
   std::string agency, doc_kind, issued, effective, review;
+  std::string jurisdiction;  // the document's ("DC", "US-IL/Cook County"); in the JSON record
 };
 
 struct ClauseFilter {

@@ -29,8 +29,9 @@ bool IsContrary(const std::string& stance) {
 }
 
 // The law side's actor after the law-specific rules of ResolvedActor's comment.
-std::string LawActor(const ClauseRecord& law) {
-  if (law.actor.empty() || SameActor(law.actor, law.agency)) return "District";
+std::string LawActor(const ClauseRecord& law, const extractors::Jurisdictions* jurisdictions = nullptr) {
+  if (law.actor.empty() || SameActor(law.actor, law.agency))
+    return extractors::DefaultLawActor(jurisdictions, law.jurisdiction);
   return law.actor;
 }
 
@@ -98,7 +99,7 @@ std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses
   for (const auto& law : clauses) {
     if (law.authority != "law" || law.stance != "restricts") continue;
     if (!options.topic.empty() && law.topic != options.topic) continue;
-    const std::string law_actor = LawActor(law);
+    const std::string law_actor = LawActor(law, options.jurisdictions);
     for (const auto& practice : clauses) {
       if (practice.authority != "policy" && practice.authority != "practice") continue;
       if (practice.topic != law.topic) continue;
@@ -106,7 +107,8 @@ std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses
       if (!IsContrary(practice.stance) && !(agreement && options.agreements)) continue;
       const std::string actor = ResolvedActor(practice);
       if (SameActor(actor, "District") && !SameActor(law_actor, "District")) continue;
-      if (!LawBindsActor(law_actor, actor)) continue;
+      if (!extractors::LawBinds(options.jurisdictions, law.jurisdiction, law_actor, practice.jurisdiction, actor))
+        continue;
       Divergence d;
       d.topic = law.topic;
       d.actor = actor;
@@ -147,15 +149,19 @@ const MatrixCell& Matrix::at(const std::string& agency, const std::string& topic
 }
 
 Matrix BuildMatrix(const std::vector<ClauseRecord>& clauses, const std::vector<Divergence>& pairs,
-                   const std::string& topic_filter) {
+                   const std::string& topic_filter, const extractors::Jurisdictions* jurisdictions) {
   Matrix m;
   std::set<std::string> agencies, topics;
+  std::map<std::string, std::string> jurisdiction_of;  // agency -> its documents' jurisdiction
   for (const auto& c : clauses) {
     if (!topic_filter.empty() && c.topic != topic_filter) continue;
     topics.insert(c.topic);
     if (c.authority == "law") continue;
     for (const std::string& a : {ResolvedActor(c), c.agency}) {
-      if (!a.empty() && !SameActor(a, "District")) agencies.insert(a);
+      if (!a.empty() && !SameActor(a, "District")) {
+        agencies.insert(a);
+        if (!c.jurisdiction.empty()) jurisdiction_of.emplace(a, c.jurisdiction);
+      }
     }
   }
   m.agencies.assign(agencies.begin(), agencies.end());
@@ -183,7 +189,9 @@ Matrix BuildMatrix(const std::vector<ClauseRecord>& clauses, const std::vector<D
         bool binding = false;
         for (const auto& c : clauses) {
           if (c.topic != topic) continue;
-          if (c.authority == "law" && c.stance == "restricts" && LawBindsActor(LawActor(c), agency)) {
+          if (c.authority == "law" && c.stance == "restricts" &&
+              extractors::LawBinds(jurisdictions, c.jurisdiction, LawActor(c, jurisdictions),
+                                   jurisdiction_of.count(agency) ? jurisdiction_of[agency] : "", agency)) {
             restricting_laws.push_back(c.id);
           } else if (c.authority != "law" && IsBinding(c.stance) && SameActor(ResolvedActor(c), agency)) {
             binding = true;

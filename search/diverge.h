@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/jurisdiction.h"
 #include "search/clauses.h"
 
 namespace foiamine {
@@ -30,6 +31,12 @@ namespace foiamine {
 //    policy/practice actor other than "District" itself (DOC, MPD, DPW, ...).
 //    "District" on the practice side matches only a "District" law.
 //  * Otherwise actors match when equal (case-insensitive).
+//  * Jurisdictions (with DivergeOptions::jurisdictions): a law binds only
+//    where its jurisdiction equals or contains the practice document's
+//    ("US-IL" contains "US-IL/North Riverside"; never across states); its
+//    default actor is its jurisdiction's (a state statute: "law enforcement
+//    agency"), and an actor class of its jurisdiction binds that
+//    jurisdiction's agencies of the listed kinds (extractors::LawBinds).
 // The pair's actor is the practice side's resolved actor (DOC, MPD, ...).
 std::string ResolvedActor(const ClauseRecord& clause);
 bool LawBindsActor(const std::string& law_actor, const std::string& practice_actor);
@@ -59,6 +66,9 @@ std::string TimingNote(const Divergence& d);
 struct DivergeOptions {
   std::string topic;        // only this topic (empty: all)
   bool agreements = false;  // also return agreements (agreement = true)
+  // schemas/jurisdictions.yaml, loaded; null: codes only (containment), and
+  // "District" is the one actor class.
+  const extractors::Jurisdictions* jurisdictions = nullptr;
 };
 
 // Pairs the clauses (any order). Result order: topic, then law citation,
@@ -87,7 +97,8 @@ struct Matrix {
 };
 // REQUIRES: `pairs` came from FindDivergences(clauses, {.agreements = true}).
 Matrix BuildMatrix(const std::vector<ClauseRecord>& clauses, const std::vector<Divergence>& pairs,
-                   const std::string& topic_filter = "");
+                   const std::string& topic_filter = "",
+                   const extractors::Jurisdictions* jurisdictions = nullptr);
 
 // Scores found divergences against corpus/labels/divergences.jsonl. A found
 // pair matches a label when topic and actor are equal and each side matches

@@ -66,6 +66,12 @@ StatusOr<IndexStatus> ReadIndexStatus(Index& index, bool with_digest) {
       "FROM pages p WHERE p.needs_ocr=1 AND p.method<>'ocr' GROUP BY p.document_id ORDER BY 1");
   if (!ocr.ok()) return ocr.status();
   while (ocr->Step()) s.needing_ocr.push_back({ocr->Text(0), ocr->Int(1)});
+  if (HasColumn(index.db(), "documents", "jurisdiction")) {
+    auto by = index.db().Prepare(
+        "SELECT coalesce(jurisdiction,''), count(*) FROM documents GROUP BY 1 ORDER BY 1=='', 1");
+    if (!by.ok()) return by.status();
+    while (by->Step()) s.jurisdictions.emplace_back(by->Text(0), by->Int(1));
+  }
   if (with_digest) {
     if (auto digest = IndexDigest(index); digest.ok()) s.digest = digest.value();
   }
@@ -78,6 +84,13 @@ void PrintIndexStatus(const IndexStatus& s, std::ostream& out) {
       << s.pages_none << " without text\n";
   if (s.pages_low_confidence) out << "low-confidence OCR pages " << s.pages_low_confidence << " (mean word confidence < " << kLowOcrConfidence << ")\n";
   out << "sections   " << s.sections << "\nclauses    " << s.clauses << "\n";
+  if (!s.jurisdictions.empty()) {
+    out << "jurisdictions";
+    for (size_t i = 0; i < s.jurisdictions.size(); ++i)
+      out << (i ? ", " : " ") << (s.jurisdictions[i].first.empty() ? "unknown" : s.jurisdictions[i].first) << " "
+          << s.jurisdictions[i].second;
+    out << "\n";
+  }
   out << "needing OCR: " << s.documents_needing_ocr << " documents, " << s.pages_needing_ocr << " pages\n";
   for (const auto& n : s.needing_ocr) {
     out << "  " << n.path << " (" << n.pages << (n.pages == 1 ? " page" : " pages") << ")\n";
@@ -106,6 +119,9 @@ void PrintIndexStatusJson(const IndexStatus& s, std::ostream& out) {
   j["documents_needing_ocr"] = s.documents_needing_ocr;
   j["sections"] = s.sections;
   j["clauses"] = s.clauses;
+  // Documents per jurisdiction code; "" counts those of unknown jurisdiction.
+  j["jurisdictions"] = nlohmann::json::object();
+  for (const auto& [code, n] : s.jurisdictions) j["jurisdictions"][code] = n;
   j["digest"] = s.digest;
   j["failures"] = nlohmann::json::array();
   for (const auto& f : s.failures) {

@@ -33,6 +33,8 @@ struct IndexStatus {
     int64_t pages = 0;
   };
   std::vector<NeedsOcr> needing_ocr;
+  // Documents per jurisdiction (documents.jurisdiction; "" = unknown), by code.
+  std::vector<std::pair<std::string, int64_t>> jurisdictions;
   std::string digest;  // content digest (search/index_digest.h); empty if it could not be computed
 };
 

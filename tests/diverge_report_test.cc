@@ -106,8 +106,10 @@ TEST_CASE("JSON Lines follow the Divergence record of CONTRACTS.md exactly", "[d
   std::sort(keys.begin(), keys.end());
   CHECK(keys == std::vector<std::string>{"actor", "law", "law_effective", "practice", "practice_issued", "summary",
                                          "topic"});
+  // "jurisdiction" (the document's, schemas/jurisdictions.yaml) follows
+  // "authority": added to the record on purpose with jurisdictions.
   const std::vector<std::string> clause_keys = {"id", "doc_sha256", "doc_path", "doc_title", "doc_number",
-                                                "authority", "page", "section", "topic", "stance", "actor", "text",
+                                                "authority", "jurisdiction", "page", "section", "topic", "stance", "actor", "text",
                                                 "char_start", "char_end", "bbox", "method", "ocr_confidence", "rule",
                                                 "citation"};
   // Keys in the contract's order (ordered output), nothing more.

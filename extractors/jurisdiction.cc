@@ -1,0 +1,392 @@
+#include "extractors/jurisdiction.h"
+
+#include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cinttypes>
+#include <cstdio>
+#include <map>
+
+namespace foiamine::extractors {
+
+struct Jurisdictions::Compiled {
+  struct Agency {
+    std::string name;  // short name, e.g. "DOC"
+    std::string kind;  // police | sheriff | jail | ... (agency_kinds keys)
+    std::vector<std::unique_ptr<RE2>> aliases;
+  };
+  struct Entry {
+    std::string code, name, level, law_actor;
+    std::map<std::string, std::vector<std::string>> actor_classes;  // lower-cased class -> kinds
+    std::vector<std::unique_ptr<RE2>> citations, cues;
+    std::vector<Agency> agencies;
+  };
+  struct Form {
+    std::unique_ptr<RE2> re;
+    std::string doc_kind, authority;
+    bool at_start = false;
+  };
+  std::string hash;
+  std::vector<Entry> entries;
+  std::vector<std::pair<std::string, std::vector<std::unique_ptr<RE2>>>> agency_kinds;
+  std::vector<std::unique_ptr<RE2>> local_agencies;
+  std::vector<Form> law_forms;
+
+  const Entry* Find(std::string_view code) const {
+    for (const auto& e : entries)
+      if (e.code == code) return &e;
+    return nullptr;
+  }
+  // The entry of `code` or of its nearest listed ancestor ("US-IL/Cook County" -> US-IL).
+  const Entry* FindOrAncestor(std::string_view code) const {
+    while (!code.empty()) {
+      if (const Entry* e = Find(code)) return e;
+      size_t slash = code.rfind('/');
+      if (slash == std::string_view::npos) break;
+      code = code.substr(0, slash);
+    }
+    return nullptr;
+  }
+};
+
+namespace {
+
+using Compiled = Jurisdictions::Compiled;
+
+std::string Fnv1a64(std::string_view text) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "fnv1a64:%016" PRIx64, h);
+  return buf;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool SameName(std::string_view a, std::string_view b) { return !a.empty() && Lower(a) == Lower(b); }
+
+StatusOr<std::unique_ptr<RE2>> Compile(const std::string& pattern, const std::string& where) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  auto re = std::make_unique<RE2>(pattern, options);
+  if (!re->ok()) return Status::InvalidArgument(where + ": bad pattern '" + pattern + "': " + re->error());
+  return re;
+}
+
+Status CompileList(const YAML::Node& node, const std::string& where, std::vector<std::unique_ptr<RE2>>& out) {
+  if (!node) return Status::Ok();
+  if (!node.IsSequence()) return Status::InvalidArgument(where + ": expected a list of patterns");
+  for (const auto& p : node) {
+    auto re = Compile(p.as<std::string>(), where);
+    if (!re.ok()) return re.status();
+    out.push_back(std::move(*re));
+  }
+  return Status::Ok();
+}
+
+Status Load(const YAML::Node& root, Compiled& out) {
+  if (const YAML::Node kinds = root["agency_kinds"]) {
+    for (const auto& k : kinds) {
+      std::vector<std::unique_ptr<RE2>> res;
+      Status s = CompileList(k.second, "agency_kinds." + k.first.as<std::string>(), res);
+      if (!s.ok()) return s;
+      out.agency_kinds.emplace_back(k.first.as<std::string>(), std::move(res));
+    }
+  }
+  if (Status s = CompileList(root["local_agencies"], "local_agencies", out.local_agencies); !s.ok()) return s;
+  if (const YAML::Node forms = root["law_forms"]) {
+    for (const auto& f : forms) {
+      Compiled::Form form;
+      const std::string pattern = f["pattern"].as<std::string>("");
+      form.at_start = f["at_start"].as<bool>(false);
+      auto re = Compile(pattern, "law_forms");
+      if (!re.ok()) return re.status();
+      form.re = std::move(*re);
+      form.doc_kind = f["doc_kind"].as<std::string>("statute");
+      form.authority = f["authority"].as<std::string>("law");
+      out.law_forms.push_back(std::move(form));
+    }
+  }
+  const YAML::Node list = root["jurisdictions"];
+  if (!list || !list.IsSequence()) return Status::InvalidArgument("jurisdictions: expected a list");
+  for (const auto& j : list) {
+    Compiled::Entry e;
+    e.code = j["code"].as<std::string>("");
+    if (e.code.empty()) return Status::InvalidArgument("jurisdictions: an entry has no code");
+    const std::string where = "jurisdiction " + e.code;
+    e.name = j["name"].as<std::string>(e.code);
+    e.level = j["level"].as<std::string>("state");
+    e.law_actor = j["law_actor"].as<std::string>("");
+    if (const YAML::Node classes = j["actor_classes"]) {
+      for (const auto& c : classes) {
+        std::vector<std::string> kinds;
+        for (const auto& k : c.second) kinds.push_back(k.as<std::string>());
+        e.actor_classes[Lower(c.first.as<std::string>())] = std::move(kinds);
+      }
+    }
+    if (Status s = CompileList(j["citations"], where + " citations", e.citations); !s.ok()) return s;
+    if (Status s = CompileList(j["cues"], where + " cues", e.cues); !s.ok()) return s;
+    if (const YAML::Node agencies = j["agencies"]) {
+      for (const auto& a : agencies) {
+        Compiled::Agency agency;
+        agency.name = a.first.as<std::string>();
+        agency.kind = a.second["kind"].as<std::string>("");
+        Status s = CompileList(a.second["aliases"], where + " agency " + agency.name, agency.aliases);
+        if (!s.ok()) return s;
+        e.agencies.push_back(std::move(agency));
+      }
+    }
+    out.entries.push_back(std::move(e));
+  }
+  return Status::Ok();
+}
+
+int CountMatches(const RE2& re, std::string_view text, int cap) {
+  re2::StringPiece in(text.data(), text.size());
+  int n = 0;
+  while (n < cap && RE2::FindAndConsume(&in, re)) {
+    ++n;
+    if (in.empty()) break;
+  }
+  return n;
+}
+
+// The first `n` non-empty lines of `text`.
+std::vector<std::string_view> FirstLines(std::string_view text, int n) {
+  std::vector<std::string_view> lines;
+  size_t pos = 0;
+  while (pos < text.size() && static_cast<int>(lines.size()) < n) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+    if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
+
+constexpr int kHeadingLines = 3;
+
+// The jurisdiction whose citation form begins one of the first lines.
+const Compiled::Entry* HeadingJurisdiction(const Compiled& c, std::string_view head) {
+  for (std::string_view line : FirstLines(head, kHeadingLines)) {
+    re2::StringPiece in(line.data(), line.size());
+    for (const auto& e : c.entries)
+      for (const auto& re : e.citations) {
+        re2::StringPiece m;
+        // A citation at the line's start ("(5 ILCS 805/15)", "RCW 2.28.300").
+        if (re->Match(in, 0, std::min<size_t>(line.size(), 80), RE2::UNANCHORED, &m, 1) &&
+            m.data() - line.data() <= 12)
+          return &e;
+      }
+  }
+  return nullptr;
+}
+
+std::string KindOfAgency(const Compiled& c, std::string_view actor) {
+  for (const auto& e : c.entries)
+    for (const auto& a : e.agencies)
+      if (SameName(a.name, actor)) return a.kind;
+  re2::StringPiece in(actor.data(), actor.size());
+  for (const auto& [kind, res] : c.agency_kinds)
+    for (const auto& re : res)
+      if (RE2::PartialMatch(in, *re)) return kind;
+  return "";
+}
+
+// Whether the actor name is one of `e`'s own agencies or classes.
+bool NamesOwnActor(const Compiled::Entry& e, std::string_view actor) {
+  if (e.actor_classes.count(Lower(actor))) return true;
+  return std::any_of(e.agencies.begin(), e.agencies.end(), [&](const auto& a) { return SameName(a.name, actor); });
+}
+
+}  // namespace
+
+const std::string& Jurisdictions::hash() const { return compiled_->hash; }
+
+std::vector<std::string> Jurisdictions::codes() const {
+  std::vector<std::string> out;
+  for (const auto& e : compiled_->entries) out.push_back(e.code);
+  return out;
+}
+
+std::string Jurisdictions::Name(std::string_view code) const {
+  const auto* e = compiled_->FindOrAncestor(code);
+  return e ? e->name : "";
+}
+
+StatusOr<Jurisdictions> LoadJurisdictions(std::string_view yaml) {
+  auto compiled = std::make_shared<Compiled>();
+  compiled->hash = Fnv1a64(yaml);
+  try {
+    Status s = Load(YAML::Load(std::string(yaml)), *compiled);
+    if (!s.ok()) return s;
+  } catch (const YAML::Exception& e) {
+    return Status::InvalidArgument(std::string("jurisdictions YAML: ") + e.what());
+  }
+  return Jurisdictions(std::move(compiled));
+}
+
+bool JurisdictionContains(std::string_view outer, std::string_view inner) {
+  if (outer.empty() || inner.empty()) return false;
+  if (inner.size() < outer.size() || inner.substr(0, outer.size()) != outer) return false;
+  return inner.size() == outer.size() || inner[outer.size()] == '/';
+}
+
+std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, const std::string& agency) {
+  const Compiled& c = j.compiled();
+  const Compiled::Entry* best = HeadingJurisdiction(c, head);
+  if (!best) {
+    // Cues near the top weigh more; a pattern counts at most 3 times.
+    constexpr size_t kTop = 600;
+    const std::string_view all(head);
+    const std::string_view top = all.substr(0, std::min(kTop, all.size()));
+    double best_score = 0, second = 0;
+    for (const auto& e : c.entries) {
+      const bool federal = e.level == "federal";
+      double score = 0;
+      for (const auto& re : e.cues) score += 2.0 * CountMatches(*re, top, 3) + CountMatches(*re, all, 3);
+      // Federal law is cited by every state and local document: its citations
+      // count only in a heading (above), not in the body.
+      if (!federal)
+        for (const auto& re : e.citations) score += 2.0 * CountMatches(*re, top, 3) + CountMatches(*re, all, 3);
+      if (!agency.empty()) {
+        re2::StringPiece in(agency);
+        for (const auto& a : e.agencies) {
+          if (SameName(a.name, agency) ||
+              std::any_of(a.aliases.begin(), a.aliases.end(), [&](const auto& re) { return RE2::PartialMatch(in, *re); }))
+            score += federal ? 2 : 6;
+        }
+        for (const auto& re : e.cues) score += RE2::PartialMatch(in, *re) ? 6 : 0;
+      }
+      // A federal agency's document must say so more than a state's names do.
+      if (federal) score *= 0.75;
+      if (score > best_score) {
+        second = best_score;
+        best_score = score;
+        best = &e;
+      } else if (score > second) {
+        second = score;
+      }
+    }
+    if (best_score < 1 || best_score == second) return "";
+  }
+  std::string code = best->code;
+  // An agency named by place: the place inside a state.
+  if (best->level == "state" && !agency.empty()) {
+    for (const auto& re : c.local_agencies) {
+      std::string place;
+      if (RE2::PartialMatch(agency, *re, &place)) {
+        bool names_state = false;
+        for (const auto& cue : best->cues) names_state = names_state || RE2::FullMatch(place, *cue);
+        if (!place.empty() && !names_state && place.find('/') == std::string::npos) code += "/" + place;
+        break;
+      }
+    }
+  }
+  return code;
+}
+
+LawForm RecognizeLaw(const Jurisdictions& j, const std::string& head) {
+  const Compiled& c = j.compiled();
+  for (const auto& form : c.law_forms) {
+    if (form.at_start) {
+      for (std::string_view line : FirstLines(head, kHeadingLines))
+        if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *form.re))
+          return {form.doc_kind, form.authority};
+    } else if (RE2::PartialMatch(head, *form.re)) {
+      return {form.doc_kind, form.authority};
+    }
+  }
+  if (HeadingJurisdiction(c, head)) {
+    static const RE2 kOrdinance(R"((?i)\bordinances?\b|\bmunicipal\s+code\b|\bcounty\s+code\b)");
+    const auto lines = FirstLines(head, kHeadingLines);
+    const bool ordinance = std::any_of(lines.begin(), lines.end(), [](std::string_view l) {
+      return RE2::PartialMatch(re2::StringPiece(l.data(), l.size()), kOrdinance);
+    });
+    return {ordinance ? "ordinance" : "statute", "law"};
+  }
+  return {};
+}
+
+void ApplyLawForm(const Jurisdictions& j, const std::string& head, std::string& kind, std::string& authority) {
+  // Laws already, and records of practice, keep what they are.
+  static const std::set<std::string> kKeep = {"statute", "ordinance", "mayors_order", "council_record",
+                                              "correspondence", "log", "transcript", "agreement"};
+  if (kKeep.count(kind)) return;
+  LawForm form = RecognizeLaw(j, head);
+  if (form.doc_kind.empty()) return;
+  // An agency policy that quotes an enactment formula stays a policy: only a
+  // heading citation or a formula on a document no agency heads makes law.
+  if (kind == "police_order" || kind == "jail_policy") {
+    const auto lines = FirstLines(head, kHeadingLines);
+    static const RE2 kPolicyHead(R"((?i)\bpolicy\b|\bgeneral\s+order\b|\bdirective\b|\bprocedures?\b|\bmanual\b)");
+    if (std::any_of(lines.begin(), lines.end(), [](std::string_view l) {
+          return RE2::PartialMatch(re2::StringPiece(l.data(), l.size()), kPolicyHead);
+        }))
+      return;
+  }
+  kind = form.doc_kind;
+  authority = form.authority;
+}
+
+ActorScope ActorScopeOf(const Jurisdictions& j, std::string_view jurisdiction) {
+  ActorScope scope;
+  const Compiled& c = j.compiled();
+  const Compiled::Entry* own = c.FindOrAncestor(jurisdiction);
+  if (!own) return scope;
+  scope.law_actor = own->law_actor;
+  for (const auto& e : c.entries) {
+    // Federal agencies act everywhere; a jurisdiction's own names and those
+    // of what contains it apply.
+    if (e.level == "federal" || JurisdictionContains(e.code, jurisdiction)) continue;
+    for (const auto& a : e.agencies)
+      if (!NamesOwnActor(*own, a.name)) scope.foreign_actors.insert(Lower(a.name));
+    for (const auto& [cls, kinds] : e.actor_classes) {
+      if (own->actor_classes.count(cls)) continue;
+      scope.foreign_actors.insert(cls);  // lower-cased
+    }
+  }
+  return scope;
+}
+
+bool LawBinds(const Jurisdictions* j, std::string_view law_jurisdiction, std::string_view law_actor,
+              std::string_view jurisdiction, std::string_view actor) {
+  if (actor.empty()) return false;
+  if (law_jurisdiction.empty() && jurisdiction.empty()) {
+    // No jurisdiction known on either side: DC's rule as before jurisdictions.
+    return SameName(law_actor, "District") || SameName(law_actor, actor);
+  }
+  if (law_jurisdiction.empty() || jurisdiction.empty()) return SameName(law_actor, actor);
+  if (!JurisdictionContains(law_jurisdiction, jurisdiction)) return false;
+  if (SameName(law_actor, actor)) return true;
+  if (!j) return SameName(law_actor, "District");
+  const Compiled& c = j->compiled();
+  const Compiled::Entry* e = c.FindOrAncestor(law_jurisdiction);
+  if (!e) return false;
+  auto it = e->actor_classes.find(Lower(law_actor));
+  if (it == e->actor_classes.end()) return false;
+  const std::string kind = KindOfAgency(c, actor);
+  return std::any_of(it->second.begin(), it->second.end(),
+                     [&](const std::string& k) { return k == "any" || (!kind.empty() && k == kind); });
+}
+
+std::string DefaultLawActor(const Jurisdictions* j, std::string_view jurisdiction) {
+  if (!j) return "District";
+  const Compiled::Entry* e = j->compiled().FindOrAncestor(jurisdiction);
+  return e && !e->law_actor.empty() ? e->law_actor : "District";
+}
+
+}  // namespace foiamine::extractors

@@ -1,0 +1,308 @@
+// extractors/jurisdiction: a document's jurisdiction from its text, laws of
+// any jurisdiction recognised as law, actors resolved within the
+// jurisdiction, and laws binding only the agencies of their jurisdiction
+// (schemas/jurisdictions.yaml). Snippets are written here, not copied from
+// real documents; the labelled dev set is read by path and skipped when absent.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <iostream>
+
+#include "extractors/extract.h"
+#include "extractors/jurisdiction.h"
+#include "search/diverge.h"
+#include "tests/test_support.h"
+
+using namespace foiamine;
+using namespace foiamine::extractors;
+using foiamine::testing::JsonLines;
+using foiamine::testing::Quote;
+using foiamine::testing::ReadFile;
+using foiamine::testing::RunFoiamine;
+using foiamine::testing::ScratchDir;
+using foiamine::testing::SharedEval;
+using foiamine::testing::SourceDir;
+using foiamine::testing::WriteFile;
+namespace fs = std::filesystem;
+
+namespace {
+
+const Jurisdictions& Data() {
+  static const Jurisdictions j = [] {
+    auto loaded = LoadJurisdictions(ReadFile(SourceDir() / "schemas" / "jurisdictions.yaml"));
+    if (!loaded.ok()) FAIL(loaded.status().message());
+    return *loaded;
+  }();
+  return j;
+}
+
+const Rulebook& Rules() {
+  static const Rulebook r = [] {
+    auto loaded = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+    if (!loaded.ok()) FAIL(loaded.status().message());
+    return loaded->WithJurisdictions(Data());
+  }();
+  return r;
+}
+
+DocumentIdentity Identity(const std::string& text, extractors::DocumentMetadata given = {}) {
+  DocumentInput input;
+  input.metadata = given;
+  input.pages.push_back(PageText{1, text});
+  return InferIdentity(input, &Data());
+}
+
+Extraction Extract(const std::string& text) {
+  DocumentInput input;
+  input.pages.push_back(PageText{1, text});
+  return ExtractDocument(Rules(), input);
+}
+
+}  // namespace
+
+TEST_CASE("jurisdictions.yaml loads, and a bad pattern is refused with its jurisdiction named", "[jurisdiction]") {
+  const auto codes = Data().codes();
+  for (const char* code : {"DC", "US", "US-CA", "US-IL", "US-OR", "US-WA", "US-TX", "US-NY", "US-NJ", "US-CO",
+                           "US-FL", "US-ID", "US-AZ", "US-GA"})
+    CHECK(std::find(codes.begin(), codes.end(), code) != codes.end());
+  CHECK(Data().hash().rfind("fnv1a64:", 0) == 0);
+  CHECK(Data().Name("US-IL/Cook County") == "Illinois");
+  auto bad = LoadJurisdictions("jurisdictions:\n  - code: US-XX\n    citations: ['(unclosed']\n");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message().find("US-XX") != std::string::npos);
+}
+
+TEST_CASE("a document's jurisdiction comes from the citation form of its own heading", "[jurisdiction]") {
+  struct Case {
+    const char* text;
+    const char* code;
+  };
+  const Case cases[] = {
+      {"ORS 999A.100 Use of public funds.\n(1) No agency shall spend money on the thing.", "US-OR"},
+      {"RCW 9.99.100  Definitions.\nThe definitions in this section apply throughout.", "US-WA"},
+      {"California Penal Code Section 9999.1\n(a) Counsel shall advise the client.", "US-CA"},
+      {"Cal. Gov. Code § 9999.5\n(a) A local agency shall not hold a person.", "US-CA"},
+      {"Texas Code of Criminal Procedure Art. 9.999\n(a) A law enforcement agency shall comply.", "US-TX"},
+      {"Title 8 - ALIENS AND NATIONALITY\nCHAPTER 99 - THINGS\n§ 9999. Communication with agencies", "US"},
+      {"    (5 ILCS 999/15)\n    Sec. 15. Prohibition. (a) A law enforcement agency shall not detain.", "US-IL"},
+      {"Public Act 999-0001\n\nAN ACT concerning things.\n\nBe it enacted by the People of the State of Illinois,",
+       "US-IL"},
+      {"Fla. Stat. § 999.104\nCooperation with federal authorities.", "US-FL"},
+      {"C.R.S. 24-99-102\nDefinitions. As used in this part.", "US-CO"},
+      {"D.C. Code § 99-211.07. Cooperation.\n(a) The District shall not.", "DC"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(InferJurisdiction(Data(), c.text, "") == c.code);
+  }
+}
+
+TEST_CASE("without a heading citation, text cues and agency names decide, and a place inside a state is kept",
+          "[jurisdiction]") {
+  CHECK(InferJurisdiction(Data(),
+                          "Policy\n\nSpringfield Falls Police Department\n\n999\n\nImmigration\nMembers shall "
+                          "respect the United States and Illinois constitutions. See 8 U.S.C. § 1373.",
+                          "Springfield Falls Police Department") == "US-IL/Springfield Falls");
+  CHECK(InferJurisdiction(Data(), "Ada Falls County Sheriff's Office\nJail Division\nState of Idaho",
+                          "Ada Falls County Sheriff's Office") == "US-ID/Ada Falls County");
+  CHECK(InferJurisdiction(Data(), "Release desk log, June\nIRU staff emailed ERO the list.", "DOC") == "DC");
+  CHECK(InferJurisdiction(Data(), "Release desk log\nstaff faxed the list.", "") == "");
+  // A federal citation in a state document does not make it federal.
+  CHECK(InferJurisdiction(Data(), "Oregon\nThe sheriff follows 8 U.S.C. 1357(g) and 8 U.S.C. 1373.", "") == "US-OR");
+}
+
+TEST_CASE("the manifest's jurisdiction wins over the text", "[jurisdiction]") {
+  extractors::DocumentMetadata given;
+  given.jurisdiction = "US-IL/Cook County";
+  auto id = Identity("RCW 9.99.100 Definitions.\nText.", given);
+  CHECK(id.jurisdiction.value == "US-IL/Cook County");
+  CHECK_FALSE(id.jurisdiction.inferred);
+}
+
+TEST_CASE("statutes, codes, public acts and ordinances of any jurisdiction are law without a manifest",
+          "[jurisdiction]") {
+  const char* laws[] = {
+      "ORS 999A.829\nProhibition on agreements\n(1) A public body may not enter into an agreement with a jail.",
+      "RCW 9.99.300  Definitions\n(1) \"Civil arrest\" means an arrest.",
+      "California Penal Code Section 9999.3\n(a) Defense counsel shall advise.",
+      "Texas Code of Criminal Procedure Art. 9.251\n(a) A law enforcement agency that has custody shall comply.",
+      "Title 8 - ALIENS AND NATIONALITY\nCHAPTER 12 - IMMIGRATION AND NATIONALITY\n§ 9373. Communication",
+      "Public Act 999-0019\n\nAN ACT concerning immigration.\n\nBe it enacted by the People of the State of "
+      "Illinois, represented in the General Assembly:\nSection 1. Short title.",
+      "    (5 ILCS 999/15)\n    Sec. 15. Prohibition. (a) A law enforcement agency shall not detain anyone.",
+  };
+  for (const char* text : laws) {
+    INFO(text);
+    auto id = Identity(text);
+    CHECK(id.authority.value == "law");
+    CHECK(id.doc_kind.value == "statute");
+  }
+  auto ordinance = Identity("ORDINANCE NO. 99-17\nAN ORDINANCE concerning detainers\nBE IT ORDAINED by the Board "
+                            "of Commissioners of Some County, Illinois: Section 1.");
+  CHECK(ordinance.doc_kind.value == "ordinance");
+  CHECK(ordinance.authority.value == "law");
+  auto moa = Identity("MEMORANDUM OF AGREEMENT\nThis Memorandum of Agreement constitutes an agreement under "
+                      "Section 287(g) of the Immigration and Nationality Act between ICE and the Sheriff.");
+  CHECK(moa.doc_kind.value == "agreement");
+  CHECK(moa.authority.value == "policy");
+}
+
+TEST_CASE("agency policies stay policy, correspondence and hearing transcripts stay practice", "[jurisdiction]") {
+  auto policy = Identity("Policy\n\nSpringfield Falls Police Department\n\n414\n\nSpringfield Falls PD Policy "
+                         "Manual\n\nImmigration Violations\n414.1 PURPOSE AND SCOPE\nSee 8 U.S.C. § 1357(g) and "
+                         "5 ILCS 805/15. Members shall not inquire about immigration status.");
+  CHECK(policy.authority.value == "policy");
+  auto email = Identity("From: clerk@example.gov\nTo: ero@ice.dhs.gov\nSubject: list\nPer ORS 999A.820 we send the list.");
+  CHECK(email.authority.value == "practice");
+  auto hearing = Identity("COUNCIL OF THE DISTRICT OF COLUMBIA\nCOMMITTEE ON THE JUDICIARY\nPUBLIC HEARING\n"
+                          "TESTIMONY of the Director on Bill 99-1. We heard ORS 999A.820 cited by a witness.");
+  CHECK(hearing.authority.value == "practice");
+}
+
+TEST_CASE("a state statute's clauses bind its law enforcement agencies, and DC's DOC cue does not fire there",
+          "[jurisdiction]") {
+  const Extraction ca = Extract(
+      "Cal. Gov. Code § 9999.6\n(a) California law enforcement agencies shall not use agency moneys or personnel to "
+      "inquire into an individual's immigration status.\n(b) The Department of Corrections and Rehabilitation "
+      "(DOC) shall not provide release dates to immigration authorities.");
+  CHECK(ca.identity.jurisdiction.value == "US-CA");
+  CHECK(ca.identity.authority.value == "law");
+  REQUIRE_FALSE(ca.clauses.empty());
+  for (const Clause& c : ca.clauses) {
+    INFO(c.text);
+    CHECK(c.actor != "DOC");
+    CHECK(c.actor != "District");
+  }
+  const Extraction dc = Extract("D.C. Code § 99-211.07\n(b) The Department of Corrections shall not provide "
+                                "notice to a federal immigration authority of a person's release date.");
+  CHECK(dc.identity.jurisdiction.value == "DC");
+  REQUIRE_FALSE(dc.clauses.empty());
+  CHECK(dc.clauses[0].actor == "DOC");
+}
+
+TEST_CASE("jurisdiction containment and who a law binds", "[jurisdiction]") {
+  CHECK(JurisdictionContains("US-IL", "US-IL"));
+  CHECK(JurisdictionContains("US-IL", "US-IL/Cook County"));
+  CHECK_FALSE(JurisdictionContains("US-IL/Cook County", "US-IL"));
+  CHECK_FALSE(JurisdictionContains("US-I", "US-IL"));
+  CHECK_FALSE(JurisdictionContains("US", "US-IL"));
+  CHECK_FALSE(JurisdictionContains("", ""));
+  const Jurisdictions* j = &Data();
+  CHECK(LawBinds(j, "US-IL", "law enforcement agency", "US-IL/Northbrook", "Northbrook Police Department"));
+  CHECK(LawBinds(j, "US-IL", "law enforcement agency", "US-IL/Cook County", "Cook County Sheriff's Office"));
+  CHECK_FALSE(LawBinds(j, "US-WA", "law enforcement agency", "US-ID/Ada County", "Ada County Sheriff's Office"));
+  CHECK_FALSE(LawBinds(j, "US-IL", "law enforcement agency", "US-IL/Northbrook", "Northbrook Public Library"));
+  CHECK(LawBinds(j, "DC", "District", "DC", "DOC"));
+  CHECK(LawBinds(j, "DC", "District", "DC", "DPW"));
+  CHECK(LawBinds(j, "DC", "DOC", "DC", "doc"));
+  CHECK_FALSE(LawBinds(j, "DC", "DOC", "DC", "MPD"));
+  CHECK_FALSE(LawBinds(j, "DC", "District", "US-CA", "DOC"));
+  CHECK_FALSE(LawBinds(j, "US", "federal agency", "US-IL", "Northbrook Police Department"));
+  CHECK(LawBinds(nullptr, "", "District", "", "MPD"));  // no jurisdictions known: as before
+  CHECK(DefaultLawActor(j, "US-OR") == "law enforcement agency");
+  CHECK(DefaultLawActor(j, "DC") == "District");
+  CHECK(DefaultLawActor(j, "") == "District");
+}
+
+namespace {
+
+ClauseRecord Side(const std::string& id, const std::string& authority, const std::string& jurisdiction,
+                  const std::string& agency, const std::string& actor, const std::string& stance) {
+  ClauseRecord c;
+  c.id = id;
+  c.authority = authority;
+  c.jurisdiction = jurisdiction;
+  c.agency = agency;
+  c.actor = actor;
+  c.topic = "detainer_hold";
+  c.stance = stance;
+  c.doc_path = id + ".txt";
+  c.page = 1;
+  c.text = "text of " + id;
+  c.citation = id;
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("no divergence pairs a law with an agency of another state", "[jurisdiction][diverge]") {
+  std::vector<ClauseRecord> clauses = {
+      Side("wa-law", "law", "US-WA", "", "law enforcement agency", "restricts"),
+      Side("id-sheriff", "policy", "US-ID/Ada County", "Ada County Sheriff's Office", "", "requires"),
+      Side("wa-sheriff", "policy", "US-WA/King County", "King County Sheriff's Office", "", "requires"),
+  };
+  DivergeOptions options;
+  options.jurisdictions = &Data();
+  auto pairs = FindDivergences(clauses, options);
+  REQUIRE(pairs.size() == 1);
+  CHECK(pairs[0].practice.id == "wa-sheriff");
+  CHECK(pairs[0].law.id == "wa-law");
+}
+
+TEST_CASE("one index with a Washington statute and an Idaho sheriff's policy has no pair", "[jurisdiction][e2e]") {
+  ScratchDir dir;
+  WriteFile(dir / "drop" / "wa-statute.txt",
+            "RCW 9.99.310  Civil arrest restrictions.\n(1) A law enforcement agency shall not hold a person in "
+            "custody on the basis of an immigration detainer.\n");
+  WriteFile(dir / "drop" / "id-sheriff.txt",
+            "Ada Falls County Sheriff's Office\nState of Idaho\nJail Policy 9.1 Detainers\n"
+            "Deputies shall hold a person in custody for up to 48 hours on an immigration detainer.\n");
+  const std::string db = Quote((dir / "i.db").string());
+  auto run = RunFoiamine("run " + Quote((dir / "drop").string()) + " --quiet --db " + db);
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  auto clauses = RunFoiamine("clauses --json --db " + db);
+  REQUIRE(clauses.exit_code == 0);
+  INFO(clauses.out);
+  std::set<std::string> seen;
+  for (const auto& c : JsonLines(clauses.out)) {
+    REQUIRE(c.contains("jurisdiction"));
+    seen.insert(c["jurisdiction"].is_null() ? "" : c["jurisdiction"].get<std::string>());
+  }
+  CHECK(seen.count("US-WA"));
+  CHECK(seen.count("US-ID/Ada Falls County"));
+  auto diverge = RunFoiamine("diverge --format json --db " + db);
+  REQUIRE(diverge.exit_code == 0);
+  CHECK(JsonLines(diverge.out).empty());
+  auto status = RunFoiamine("status --db " + db);
+  CHECK(status.out.find("US-WA 1") != std::string::npos);
+}
+
+TEST_CASE("the labelled real dev set: authority and jurisdiction of each document", "[jurisdiction][real]") {
+  const fs::path set = SharedEval() / "immigration-real-dev";
+  if (SharedEval().empty() || !fs::exists(set / "labels" / "documents.jsonl")) {
+    WARN("../shared/eval/immigration-real-dev is absent: skipped");
+    return;
+  }
+  // Born-digital PDFs and text only (the scanned one would need OCR here).
+  ScratchDir dir;
+  fs::create_directories(dir / "drop");
+  for (const auto& entry : fs::directory_iterator(set / "docs")) {
+    const std::string name = entry.path().filename().string();
+    if (name.find("scanned") == std::string::npos) fs::copy_file(entry.path(), dir / "drop" / name);
+  }
+  const std::string db = (dir / "d.db").string();
+  auto run = RunFoiamine("run " + Quote((dir / "drop").string()) + " --quiet --db " + Quote(db));
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  int docs = 0, authority_ok = 0, jurisdiction_ok = 0;
+  for (const auto& label : JsonLines(ReadFile(set / "labels" / "documents.jsonl"))) {
+    const std::string path = label["doc_path"];
+    if (path.find("scanned") != std::string::npos) continue;
+    ++docs;
+    const std::string where = " FROM documents d JOIN files f ON f.document_id=d.id WHERE f.path='" + path + "'";
+    const std::string authority = foiamine::testing::QueryText(db, "SELECT coalesce(d.authority,'')" + where);
+    const std::string code = foiamine::testing::QueryText(db, "SELECT coalesce(d.jurisdiction,'')" + where);
+    const std::string expected = label["jurisdiction"];
+    const std::string name = Data().Name(code);
+    const bool same_place = !name.empty() && expected.rfind(name, 0) == 0;
+    std::cout << path << ": authority " << authority << " (label " << label["authority"].get<std::string>()
+              << "), jurisdiction " << code << " (label " << expected << ")\n";
+    authority_ok += authority == label["authority"].get<std::string>();
+    jurisdiction_ok += same_place;
+  }
+  std::cout << "dev set: authority " << authority_ok << "/" << docs << ", jurisdiction " << jurisdiction_ok << "/"
+            << docs << "\n";
+  CHECK(authority_ok >= docs - 1);
+  CHECK(jurisdiction_ok >= docs - 1);
+}
