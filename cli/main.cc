@@ -76,7 +76,8 @@ int EvalSet(const std::string& db_path, const std::string& labels_dir, const std
             const std::string& split, const std::string& summary_path, bool verbose) {
   auto index = OpenForReading(db_path, "eval");
   if (!index) return foiamine::kExitUsage;
-  auto input = foiamine::ReadSetInput(*index, name, labels_dir, split);
+  const auto jurisdictions = JurisdictionsForDivergence("eval");
+  auto input = foiamine::ReadSetInput(*index, name, labels_dir, split, jurisdictions ? &*jurisdictions : nullptr);
   if (!input.ok()) {
     std::cerr << "foiamine eval: " << input.status().message() << "\n";
     return foiamine::kExitUsage;

@@ -1,5 +1,7 @@
 #include "search/diverge.h"
 
+#include <re2/re2.h>
+
 #include "search/clauses.h"
 
 #include <nlohmann/json.hpp>
@@ -94,6 +96,36 @@ std::string TimingNote(const Divergence& d) {
   return "";
 }
 
+// Sanctuary laws restrict cooperation in *civil* immigration enforcement; a
+// policy sentence scoped to criminal matters only ("If the violation is a
+// criminal violation, the officer may continue to detain ...") does what such
+// a law leaves alone, unless the law itself speaks of criminal matters.
+bool OnlyCriminalScope(const ClauseRecord& practice, const ClauseRecord& law) {
+  static const RE2 kCriminal(R"re((?i)\bcriminal\b)re");
+  static const RE2 kCivil(R"re((?i)\b(?:civil|administrative)\b)re");
+  return RE2::PartialMatch(practice.text, kCriminal) && !RE2::PartialMatch(practice.text, kCivil) &&
+         !RE2::PartialMatch(law.text, kCriminal);
+}
+
+// A judicial_warrant clause states the warrant standard. Cooperating under a
+// judicial warrant ("may arrest ... pursuant to a judicial warrant") is what a
+// law requiring one allows: permitting it is no divergence. (Honouring an
+// administrative warrant is caught by the topic of the act it conditions.)
+bool PermitsUnderTheStandard(const ClauseRecord& practice) {
+  return practice.topic == "judicial_warrant" && practice.stance == "permits";
+}
+
+// A law that forbids acts *based on status* ("shall not stop, arrest ... solely
+// based on an individual's citizenship or immigration status": rule
+// stop_for_status) conflicts with a policy that bases such acts on status, not
+// with every kind of help (traffic control, a transfer on a criminal charge).
+bool OutsideTheLawsBasis(const ClauseRecord& practice, const ClauseRecord& law) {
+  static const std::string kStatusBased = "enforcement_assistance/stop_for_status";
+  if (law.rule.rfind(kStatusBased, 0) != 0) return false;
+  static const RE2 kStatus(R"re((?i)\b(?:citizenship|immigration status|alienage|nationality|undocumented|legal resident|presence in the united states)\b)re");
+  return !RE2::PartialMatch(practice.text, kStatus);
+}
+
 std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses, const DivergeOptions& options) {
   std::vector<Divergence> out;
   for (const auto& law : clauses) {
@@ -105,6 +137,9 @@ std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses
       if (practice.topic != law.topic) continue;
       bool agreement = practice.stance == "restricts";
       if (!IsContrary(practice.stance) && !(agreement && options.agreements)) continue;
+      if (!agreement && (OnlyCriminalScope(practice, law) || PermitsUnderTheStandard(practice) ||
+                         OutsideTheLawsBasis(practice, law)))
+        continue;
       const std::string actor = ResolvedActor(practice);
       if (SameActor(actor, "District") && !SameActor(law_actor, "District")) continue;
       if (!extractors::LawBinds(options.jurisdictions, law.jurisdiction, law_actor, practice.jurisdiction, actor))

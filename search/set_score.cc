@@ -238,14 +238,16 @@ StatusOr<std::set<std::string>> ReadSplit(const std::string& tsv_path, const std
 }
 
 StatusOr<SetInput> ReadSetInput(Index& index, const std::string& name, const std::string& labels_dir,
-                                const std::string& split) {
+                                const std::string& split, const extractors::Jurisdictions* jurisdictions) {
   namespace fs = std::filesystem;
   SetInput in;
   in.name = name;
   auto clauses = ReadClauses(index, {});
   if (!clauses.ok()) return clauses.status();
   in.clauses = std::move(*clauses);
-  in.pairs = FindDivergences(in.clauses, {});
+  DivergeOptions options;
+  options.jurisdictions = jurisdictions;  // as `diverge` pairs them
+  in.pairs = FindDivergences(in.clauses, options);
 
   auto labels = ReadLabelLines((fs::path(labels_dir) / "clauses.jsonl").string());
   if (!labels.ok()) return labels.status();

@@ -82,9 +82,11 @@ SetScore ScoreSet(const SetInput& input);
 // required; the others optional). Genres come from documents.jsonl when it
 // has the file, else from the index's authority and doc_kind. `split`, when
 // given, names a split of LABELS_DIR/../split.tsv (lines "doc_path<TAB>name"):
-// only its documents are scored.
+// only its documents are scored. Pairs are found as `diverge` finds them,
+// with `jurisdictions` (null: by jurisdiction codes only).
 StatusOr<SetInput> ReadSetInput(Index& index, const std::string& name, const std::string& labels_dir,
-                                const std::string& split = "");
+                                const std::string& split = "",
+                                const extractors::Jurisdictions* jurisdictions = nullptr);
 
 // The file names of split `name` in a split.tsv; InvalidArgument when none.
 StatusOr<std::set<std::string>> ReadSplit(const std::string& tsv_path, const std::string& name);
