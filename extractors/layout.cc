@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -133,6 +134,12 @@ const Level* FindStyle(const std::vector<Level>& stack, const std::string& style
   for (const Level& l : stack)
     if (l.style == style) return &l;
   return nullptr;
+}
+
+// Lists ("(a)", "1.") and outlines ("II."), as opposed to divisions ("§ ...",
+// "413.4", "Part IV") and bullets: the styles whose values run in sequence.
+bool IsListOrOutlineStyle(const std::string& style) {
+  return !style.empty() && style != "sec" && style != "dec" && style != "bullet" && style.rfind("word:", 0) != 0;
 }
 
 // Decides whether a single-letter marker (or a roman-looking one) is a
@@ -268,6 +275,118 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   return std::nullopt;
 }
 
+// --- OCR-damaged numbering -------------------------------------------------
+//
+// A scanner reads "III." as "lil.", "1." as "l.", "IV" as "1V", "10" as "l0",
+// "B." as "8.". Such a marker is read as the value its sequence expects next,
+// but only when the printed token and the expected one are the same up to
+// these confusions: a marker that is merely out of order stays what it says.
+
+// Maps each character to its OCR confusion class (l/1/I/i/| ; O/0/o ; S/5 ;
+// B/8 ; "rn"/m ; H/II, as in "Hi." for "III." ; a comma for the period,
+// "1," for "1."), so that two tokens one confusion apart fold alike.
+std::string FoldConfusions(std::string_view token) {
+  std::string out;
+  for (size_t i = 0; i < token.size(); ++i) {
+    const char c = token[i];
+    if (c == 'r' && i + 1 < token.size() && token[i + 1] == 'n') {
+      out.push_back('m');
+      ++i;
+      continue;
+    }
+    switch (c) {
+      case 'l': case '1': case 'I': case 'i': case '|': out.push_back('1'); break;
+      case 'O': case '0': case 'o': out.push_back('0'); break;
+      case 'S': case '5': out.push_back('5'); break;
+      case 'B': case '8': out.push_back('8'); break;
+      case 'H': out += "11"; break;
+      case ',': out.push_back('.'); break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string ToRoman(int value) {
+  static constexpr std::pair<int, const char*> kDigits[] = {{100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"},
+                                                            {9, "IX"},  {5, "V"},   {4, "IV"}, {1, "I"}};
+  std::string out;
+  for (const auto& [v, s] : kDigits)
+    for (; value >= v; value -= v) out += s;
+  return out;
+}
+
+// The token a list/outline style prints for `value`: ("(a)", 2) -> "(b)",
+// ("I.", 3) -> "III.", ("1.", 10) -> "10.". Empty for divisions and bullets.
+std::string RenderMarker(const std::string& style, int value) {
+  if (value <= 0 || !IsListOrOutlineStyle(style)) return {};
+  const bool paren = style.front() == '(';
+  const char kind = style[paren ? 1 : 0];
+  std::string token;
+  if (kind == '1') {
+    token = std::to_string(value);
+  } else if (kind == 'a' || kind == 'A') {
+    if (value > 52) return {};
+    token.assign(value > 26 ? 2 : 1, static_cast<char>(kind + (value - 1) % 26));  // "aa" = 27, as ClassifyLetters
+  } else {
+    token = ToRoman(value);
+    if (kind == 'i')
+      for (char& ch : token) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return (paren ? "(" : "") + token + style.back();
+}
+
+// Does a parsed list/outline marker carry on a sequence already open?
+bool ContinuesOpenLevel(const Marker& m, const std::vector<Level>& stack) {
+  const Level* open = FindStyle(stack, m.style);
+  return open != nullptr && m.value == open->value + 1;
+}
+
+// A token shaped like a list or outline marker ("lil.", "(l)", "1V)", "1,"), with
+// the bytes it takes (spaces after it included); nullopt when the line does
+// not start with one.
+struct MarkerToken {
+  std::string text;
+  size_t length = 0;
+};
+
+std::optional<MarkerToken> LeadingMarkerToken(std::string_view line) {
+  static const RE2 kToken(R"(^(\([0-9A-Za-z|]{1,6}\)|[0-9A-Za-z|]{1,6}[.),])(?:\s+|$))");
+  re2::StringPiece in(line.data(), line.size());
+  re2::StringPiece token;
+  if (!RE2::Consume(&in, kToken, &token)) return std::nullopt;
+  return MarkerToken{std::string(token), static_cast<size_t>(in.data() - line.data())};
+}
+
+// Reads a damaged marker as the value a sequence expects: the next value of
+// any open level, or the first value of the sequence the next marker in the
+// text continues (`next`: "2." after "l." makes "l." a "1.").
+using NextMarkerFn = std::function<std::optional<Marker>()>;
+
+std::optional<Marker> RepairMarker(std::string_view line, const MarkerToken& token, const std::vector<Level>& stack,
+                                   const NextMarkerFn& next_marker) {
+  std::vector<std::pair<std::string, int>> expected;  // (style, value), innermost first
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) expected.emplace_back(it->style, it->value + 1);
+  // A sequence already open cannot start again: "i." between "1." and "2." stays a roman "i.".
+  if (const std::optional<Marker> next = next_marker();
+      next && next->value == 2 && IsListOrOutlineStyle(next->style) && FindStyle(stack, next->style) == nullptr)
+    expected.emplace_back(next->style, 1);
+  const std::string folded = FoldConfusions(token.text);
+  const std::string_view rest = Trim(line.substr(token.length));
+  for (const auto& [style, value] : expected) {
+    const std::string want = RenderMarker(style, value);
+    if (want.empty() || want == token.text || FoldConfusions(want) != folded) continue;
+    if (style.front() != '(' && !StartsUpper(rest)) continue;  // as ParseMarker: "l. the" is prose
+    Marker m;
+    m.style = style;
+    m.value = value;
+    m.printed = want;  // cited as the sequence reads it, so a rescan cites alike
+    m.length = token.length;
+    return m;
+  }
+  return std::nullopt;
+}
+
 size_t CountWords(std::string_view s) {
   size_t words = 0;
   bool in_word = false;
@@ -330,6 +449,72 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   return words <= 8 && TitleIsh(rest) && next_starts_upper;
 }
 
+// Could `token` be a numeral or list letter a scanner damaged ("XlV.",
+// "1V.", "l0.", "|I.")? Words and abbreviations ("Dr.", "Vol.", "No.") are
+// not: a capital followed by lower case is read as a word.
+bool LooksLikeDamagedNumeral(const MarkerToken& token) {
+  static const RE2 kNumeralChars(R"(^\(?[0-9IVXLCivxlc|Oo]{1,6}[.)]$)");
+  static const RE2 kWord(R"(^\(?[A-Z][a-z]+[.)]$)");
+  return RE2::FullMatch(token.text, kNumeralChars) && !RE2::FullMatch(token.text, kWord);
+}
+
+// A heading whose marker fits no sequence ("XlV. PROCEDURES" between "II."
+// and "IV.") still starts a section, or everything after it would be filed
+// under the section before (a DEFINITIONS section turns every rule after it
+// into a mention). It takes the place of the outermost open level printed
+// the same way ("II." for "XlV."), keeping that level's value, so the
+// sequence carries on; its path shows the marker as printed.
+Marker UnplacedHeadingMarker(const MarkerToken& token, const std::vector<Level>& stack) {
+  const bool paren = token.text.front() == '(';
+  const char close = token.text.back();
+  Marker m;
+  m.printed = token.text;
+  m.length = token.length;
+  m.style = std::string(paren ? "(" : "") + "?" + close;  // a level of its own when none is printed alike
+  for (const Level& l : stack) {
+    if (IsListOrOutlineStyle(l.style) && (l.style.front() == '(') == paren && l.style.back() == close) {
+      m.style = l.style;
+      m.value = l.value;
+      break;
+    }
+  }
+  return m;
+}
+
+bool AllCapsText(std::string_view s) {
+  size_t letters = 0;
+  return UpperRatio(s, &letters) >= 0.8 && letters >= 3;
+}
+
+// The marker a line starts with, placed in the numbering open in `stack`:
+// - a marker that carries on an open sequence is taken as printed;
+// - after a strong break (blank line, end of sentence, heading; an all-caps
+//   heading after the marker is one too), a damaged marker is read as the
+//   value a sequence expects (RepairMarker), else a marker that starts a
+//   sequence or jumps in one is taken as printed, else a damaged heading
+//   marker is kept as printed (UnplacedHeadingMarker);
+// - otherwise the line has no marker ("3. The ..." inside a sentence).
+std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level>& stack, bool strong,
+                                  bool next_starts_upper, const NextMarkerFn& next_marker) {
+  std::optional<Marker> parsed = ParseMarker(line, stack);
+  if (parsed && (parsed->bullet || !IsListOrOutlineStyle(parsed->style))) return parsed;
+  if (parsed && ContinuesOpenLevel(*parsed, stack)) return parsed;
+  const std::optional<MarkerToken> token = LeadingMarkerToken(line);
+  const std::string_view rest = token ? Trim(line.substr(token->length)) : std::string_view();
+  strong = strong || (token && AllCapsText(rest));
+  if (!strong) {
+    if (parsed && parsed->value == 1 && FindStyle(stack, parsed->style) == nullptr) return parsed;
+    return std::nullopt;
+  }
+  if (token) {
+    if (std::optional<Marker> repaired = RepairMarker(line, *token, stack, next_marker)) return repaired;
+  }
+  if (parsed) return parsed;
+  if (token && LooksLikeDamagedNumeral(*token) && IsHeadingText(rest, "I.", true, next_starts_upper))
+    return UnplacedHeadingMarker(*token, stack);
+  return std::nullopt;
+}
+
 // "LABEL: value" lines of forms, memos, faxes and e-mail headers. Header
 // fields (addressing, subject, dates, numbers) are headings: they name the
 // document, they never state a rule or an act. Other fields ("NOTICE:",
@@ -350,8 +535,7 @@ Field FieldLine(std::string_view line) {
 // List items ("(a)", "(1)", "a.", "1)") as opposed to divisions ("§ ...",
 // "413.4", "Part IV") and top-level roman parts ("II.").
 bool IsListStyle(const std::string& style) {
-  if (style.empty() || style == "sec" || style == "dec" || style == "bullet" || style.rfind("word:", 0) == 0) return false;
-  return style != "I." && style != "I)";
+  return IsListOrOutlineStyle(style) && style != "I." && style != "I)";
 }
 
 // "Part IV (a)"; a section number is extended directly, like a code
@@ -609,13 +793,16 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     const char prev_last = prev_text.empty() ? '.' : prev_text.back();
     const bool strong = line.blank_before || prev_was_heading || prev_last == '.' || prev_last == ':' ||
                         prev_last == ';' || prev_bare_marker || prev_text.empty();
-    std::optional<Marker> marker = ParseMarker(text, stack);
-    if (marker && !marker->bullet && marker->style != "sec" && marker->style != "dec" &&
-        marker->style.rfind("word:", 0) != 0) {
-      const Level* open = FindStyle(stack, marker->style);
-      bool ok = open ? (marker->value == open->value + 1 || strong) : (marker->value == 1 || strong);
-      if (!ok) marker.reset();
-    }
+    // The first marker below this line, for a damaged first item ("l." then "2.").
+    auto next_marker = [&]() -> std::optional<Marker> {
+      constexpr size_t kLookahead = 40;
+      for (size_t bj = bi + 1; bj < body.size() && bj <= bi + kLookahead; ++bj) {
+        std::optional<Marker> m = ParseMarker(line_text(body[bj]), stack);
+        if (m && !m->bullet) return m;
+      }
+      return std::nullopt;
+    };
+    std::optional<Marker> marker = PlaceMarker(text, stack, strong, next_upper, next_marker);
     std::string_view rest = marker ? Trim(text.substr(marker->length)) : text;
     // A word marker leads a heading ("Part IV - Custody", "Article 3"), but a
     // closed section number may run into its text: "Sec. 2. Chapter 2 of
