@@ -128,6 +128,7 @@ struct Marker {
   size_t length = 0;  // bytes of the marker and the spaces after it
   bool bullet = false;
   bool closed = false;  // a word marker ended by '.' or ':' ("Sec. 3.")
+  bool lower_rest = false;  // "2. arrest or detain ...": an item only inside a list
 };
 
 const Level* FindStyle(const std::vector<Level>& stack, const std::string& style) {
@@ -184,12 +185,18 @@ bool StartsUpper(std::string_view rest) {
   return std::isupper(c) || c == '"' || c == '\'' || c == '(' || c >= 0x80;
 }
 
-std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack) {
+// `next_line_starts_upper`: a bare "7284.6." is a section number when text
+// follows on the next line.
+std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack,
+                                  bool next_line_starts_upper = false) {
   static const RE2 kSec(R"(^(§+\s*(\d+[A-Za-z]?-\d+(?:\.\d+)?[a-z]?)\.?)(?:\s+|$))");
+  static const RE2 kCodeSection(
+      R"(^((?:§+\s*|(?:ORS|RCW)\s+)(\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]?)*)\.?)(?:\s+|$))");
   static const RE2 kWord(
       R"(^((Part|PART|Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
   static const RE2 kDecimal(R"(^((\d{1,4}(?:\.\d{1,3})+)\.?)(?:\s+|$))");
-  static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$))");
+  // A space or the end after the marker, or a second marker run in: "(12)(a)".
+  static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$|\(\S))");
   static const RE2 kDot(R"(^(([0-9]{1,3}|[A-Za-z]|[IVXLC]{2,6}|[ivxlc]{2,6})([.)]))(?:\s+|$))");
   static const RE2 kBullet("^((?:\xE2\x80\xA2|\xE2\x97\x8F|\xE2\x96\xAA|\xE2\x97\xA6|\xE2\x96\xA0|\xE2\x9E\xA2|\xE2\x96\xBA|[-*]))(?:\\s+)");
   re2::StringPiece sp(line.data(), line.size());
@@ -201,6 +208,18 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   };
   re2::StringPiece in = sp;
   if (RE2::Consume(&in, kSec, &whole, &a)) {
+    m.style = "sec";
+    m.printed = std::string(a);
+    m.length = consumed(in);
+    return m;
+  }
+  // "§ 1373. Communication ...", "§ 7284.6.", "ORS 181A.820", "RCW 2.28.310
+  // Definitions": a code section as its code prints it. Its number starts the
+  // path ("1373(b)(2)", "181A.820(1)"): a section of a code is cited by its
+  // own number, without its title or chapter. A lower-case word after it is
+  // prose ("§ 1373 and ...", "RCW 2.28.310 through 2.28.330").
+  in = sp;
+  if (RE2::Consume(&in, kCodeSection, &whole, &a) && StartsUpper(Trim(std::string_view(in.data(), in.size())))) {
     m.style = "sec";
     m.printed = std::string(a);
     m.length = consumed(in);
@@ -230,8 +249,10 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   if (RE2::Consume(&in, kDecimal, &whole, &a)) {
     // "413.4.2 IMMIGRATION CHECKS": a decimal is a section number only with
     // a heading or sentence after it (bare ones are reference lists).
+    // "7284.6." alone on its line, its text below, is a code's section number.
     std::string_view after = Trim(std::string_view(in.data(), in.size()));
-    if (after.empty() || !StartsUpper(after)) return std::nullopt;
+    const bool bare_section = after.empty() && whole.ends_with(".") && next_line_starts_upper;
+    if (!bare_section && (after.empty() || !StartsUpper(after))) return std::nullopt;
     m.style = "dec";
     m.printed = std::string(a);
     m.length = consumed(in);
@@ -239,6 +260,9 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   }
   in = sp;
   if (RE2::Consume(&in, kParen, &whole, &a)) {
+    // A run-in second marker is left for the next level: "(12)" of "(12)(a)".
+    if (whole.size() < sp.size() && sp[whole.size()] == '(')
+      in = re2::StringPiece(sp.data() + whole.size(), sp.size() - whole.size());
     std::string token(a);
     if (std::isdigit(static_cast<unsigned char>(token[0]))) {
       m.style = "(1)";
@@ -253,8 +277,8 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   }
   in = sp;
   if (RE2::Consume(&in, kDot, &whole, &a, &b)) {
-    if (!StartsUpper(Trim(std::string_view(in.data(), in.size())))) return std::nullopt;
     std::string token(a), close(b);
+    m.lower_rest = !StartsUpper(Trim(std::string_view(in.data(), in.size())));
     if (std::isdigit(static_cast<unsigned char>(token[0]))) {
       m.style = "1" + close;
       m.value = std::atoi(token.c_str());
@@ -494,10 +518,19 @@ bool AllCapsText(std::string_view s) {
 //   sequence or jumps in one is taken as printed, else a damaged heading
 //   marker is kept as printed (UnplacedHeadingMarker);
 // - otherwise the line has no marker ("3. The ..." inside a sentence).
+// A numbered line whose text starts in lower case ("2. arrest or detain ...")
+// is an item only after a strong break, carrying on an open list or starting
+// one after a lead-in's ':' (`after_colon`); elsewhere it is wrapped prose.
 std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level>& stack, bool strong,
-                                  bool next_starts_upper, const NextMarkerFn& next_marker) {
-  std::optional<Marker> parsed = ParseMarker(line, stack);
+                                  bool after_colon, bool next_starts_upper, const NextMarkerFn& next_marker) {
+  std::optional<Marker> parsed = ParseMarker(line, stack, next_starts_upper);
   if (parsed && (parsed->bullet || !IsListOrOutlineStyle(parsed->style))) return parsed;
+  if (parsed && parsed->lower_rest) {
+    const bool item = strong && (ContinuesOpenLevel(*parsed, stack) ||
+                                 (after_colon && parsed->value == 1 && FindStyle(stack, parsed->style) == nullptr));
+    if (item) return parsed;
+    parsed.reset();
+  }
   if (parsed && ContinuesOpenLevel(*parsed, stack)) return parsed;
   const std::optional<MarkerToken> token = LeadingMarkerToken(line);
   const std::string_view rest = token ? Trim(line.substr(token->length)) : std::string_view();
@@ -513,6 +546,33 @@ std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level
   if (token && LooksLikeDamagedNumeral(*token) && IsHeadingText(rest, "I.", true, next_starts_upper))
     return UnplacedHeadingMarker(*token, stack);
   return std::nullopt;
+}
+
+// "(5 ILCS 805/15)": Illinois prints the Act's citation above each section;
+// a lawyer cites the section as "805/15". Leaves the outputs alone when the
+// line is something else.
+void ReadIlcsCitation(std::string_view line, std::string& act, std::string& section) {
+  static const RE2 kIlcs(R"(^\(\d+\s+ILCS\s+(\d+)/([0-9][0-9A-Za-z.-]*)\)$)");
+  std::string a, s;
+  if (RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kIlcs, &a, &s)) {
+    act = a;
+    section = s;
+  }
+}
+
+// "(c) U.S. Customs and Border Protection (CBP)" then "An officer shall
+// verify ...": after a one-line item that only names something (a few
+// words, no closing punctuation, ending in a name or an acronym), a line that
+// starts a sentence is the paragraph after the list, not more of the item.
+bool ParagraphAfterNamingItem(std::string_view item_rest, std::string_view line) {
+  static const RE2 kSentenceStart(R"(^[A-Z][a-z]*\s+[a-z])");
+  item_rest = Trim(item_rest);
+  if (item_rest.empty() || CountWords(item_rest) > 10) return false;
+  const char last = item_rest.back();
+  const size_t word = item_rest.find_last_of(' ');
+  const char last_word_start = item_rest[word == std::string_view::npos ? 0 : word + 1];
+  if (last != ')' && !std::isupper(static_cast<unsigned char>(last_word_start))) return false;
+  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kSentenceStart);
 }
 
 // "LABEL: value" lines of forms, memos, faxes and e-mail headers. Header
@@ -540,13 +600,31 @@ bool IsListStyle(const std::string& style) {
 
 // "Part IV (a)"; a section number is extended directly, like a code
 // section's: "Sec. 3." + "(a)" -> "3(a)", "Section 5.2" + "(a)" + "(1)" -> "5.2(a)(1)".
+bool IsSectionNumber(const std::string& style) { return style == "sec" || style == "dec"; }
+
+// How level i reads in a path: as printed, except that an item numbered
+// "1." or "a." right under a section number is cited in parentheses,
+// "415.2(1)": "415.21." would read as another section.
+std::string PathPart(const std::vector<Level>& stack, size_t i) {
+  const Level& l = stack[i];
+  const bool under_number = i > 0 && (stack[i - 1].style == "sec" || stack[i - 1].style == "dec");
+  if (under_number && IsListOrOutlineStyle(l.style) && l.style.front() != '(' && l.printed.size() >= 2)
+    return "(" + l.printed.substr(0, l.printed.size() - 1) + ")";
+  return l.printed;
+}
+
 std::string BuildPath(const std::vector<Level>& stack) {
   std::string path;
-  for (size_t i = 0; i < stack.size(); ++i) {
-    const std::string& printed = stack[i].printed;
+  // A code section is cited by its own number: "8 U.S.C. § 1373(b)", never
+  // "Title 8 Chapter 12 1373(b)".
+  size_t first = 0;
+  for (size_t i = 0; i < stack.size(); ++i)
+    if (stack[i].style == "sec") first = i;
+  for (size_t i = first; i < stack.size(); ++i) {
+    const std::string printed = PathPart(stack, i);
     const bool number = stack[i].style == "word:section";
     const bool last = i + 1 == stack.size();
-    const std::string& next = last ? printed : stack[i + 1].printed;
+    const std::string next = last ? printed : PathPart(stack, i + 1);
     // "9." then "9.1"; "Section 5" then "5.1"
     if (!last && next.rfind(number ? printed + "." : printed, 0) == 0) continue;
     path += printed;
@@ -701,6 +779,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   std::vector<Level> stack;
   std::vector<size_t> section_begin, section_end;  // stream bytes
   std::vector<size_t> section_line_end;
+  std::vector<bool> run_in;  // items of a run-in list ("shall not: (1) ...; (2) ..."), ends known
   int current_section = -1;
   // ICU's sentence iterator is costly to build: one per thread, reused.
   thread_local SentenceSplitter splitter;
@@ -771,6 +850,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
             section_begin.push_back(item.begin);
             section_end.push_back(item.end);
             section_line_end.push_back(item.begin + s.marker.size());
+            run_in.push_back(true);
             item.section = static_cast<int>(sections_.size()) - 1;
           }
           units_.push_back(item);
@@ -784,6 +864,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
 
   bool prev_was_heading = false;
   bool prev_bare_marker = false;
+  bool list_closed = false;  // a paragraph closed the innermost list since the last marker
+  std::string_view prev_item_rest;  // text of the previous line when it opened a list item
+  std::string ilcs_act, ilcs_section;  // from a "(5 ILCS 805/15)" line, for the "Sec. 15." below it
   std::string_view prev_text;
   for (size_t bi = 0; bi < body.size(); ++bi) {
     const size_t li = body[bi];
@@ -802,7 +885,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       }
       return std::nullopt;
     };
-    std::optional<Marker> marker = PlaceMarker(text, stack, strong, next_upper, next_marker);
+    std::optional<Marker> marker = PlaceMarker(text, stack, strong, prev_last == ':', next_upper, next_marker);
     std::string_view rest = marker ? Trim(text.substr(marker->length)) : text;
     // A word marker leads a heading ("Part IV - Custody", "Article 3"), but a
     // closed section number may run into its text: "Sec. 2. Chapter 2 of
@@ -813,13 +896,34 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       marker.reset();
       rest = text;
     }
+    // "(12)(a) ...", "7284.6. (a) California ...": a second marker run in
+    // after the first opens the first item below it.
+    std::optional<Marker> inner;
+    size_t inner_at = 0;
+    if (marker && !marker->bullet && !rest.empty() && rest.front() == '(') {
+      inner = ParseMarker(rest, stack);
+      if (inner && inner->style.front() == '(' && inner->value == 1) {
+        inner_at = static_cast<size_t>(rest.data() - text.data());
+        rest = Trim(rest.substr(inner->length));
+      } else {
+        inner.reset();
+      }
+    }
+    // "(5 ILCS 805/15)" above "Sec. 15.": the section is cited "805/15".
+    if (marker && marker->style == "word:section" && !ilcs_act.empty() && marker->part == ilcs_section)
+      marker->part = ilcs_act + "/" + marker->part;
+    if (!marker) ReadIlcsCitation(text, ilcs_act, ilcs_section);
+    else ilcs_act.clear();
+    const Marker* last_marker = inner ? &*inner : marker ? &*marker : nullptr;
     const Field field = marker ? Field::kNone : FieldLine(text);
     const bool heading = field == Field::kHeader ||
-                         IsHeadingText(rest, marker ? marker->style : std::string(), marker.has_value(), next_upper);
+                         IsHeadingText(rest, last_marker ? last_marker->style : std::string(), marker.has_value(),
+                                       next_upper);
     const bool bare_marker = marker && rest.empty();
 
+    const bool after_naming_item = !marker && !prev_item_rest.empty() && ParagraphAfterNamingItem(prev_item_rest, text);
     const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading || field != Field::kNone ||
-                           (line.blank_before && !prev_bare_marker);
+                           (line.blank_before && !prev_bare_marker) || after_naming_item;
     if (new_block) {
       flush();
       if (!stream_.empty()) AppendJoin('\n');
@@ -828,37 +932,65 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     }
 
     // A paragraph after a list (unnumbered, after a blank line) belongs to
-    // the list's parent, not to its last item.
-    if (!marker && !heading && line.blank_before && !prev_bare_marker && !stack.empty() &&
-        IsListStyle(stack.back().style)) {
+    // the list's parent, not to its last item; a line that carries on an
+    // unfinished sentence ("... non-conviction" / "information:") does not
+    // start a paragraph, whatever blank line a scan put before it.
+    const bool continues_sentence =
+        (std::isalnum(static_cast<unsigned char>(prev_last)) || prev_last == ',' || prev_last == '-') &&
+        std::islower(static_cast<unsigned char>(text.front()));
+    // The text under an item's own heading ("(a) In general", a blank line,
+    // then its text) is the item's.
+    const bool under_item_title =
+        prev_was_heading || (!prev_item_rest.empty() && std::isalnum(static_cast<unsigned char>(prev_last)));
+    const bool paragraph =
+        (line.blank_before && !prev_bare_marker && !under_item_title && !continues_sentence) || after_naming_item;
+    // One paragraph closes one list; the paragraphs after it stay in the
+    // parent ("2. ... is a list of peace officers:" then a name per line).
+    if (!marker && !heading && paragraph && !list_closed && !stack.empty() && IsListStyle(stack.back().style)) {
+      list_closed = true;
+      // The item ends here, not at the next marker: the section table agrees
+      // with the clauses that cite it.
+      const int item = stack.back().section;
+      if (infer_sections && item >= 0 && section_end[item] == 0) section_end[item] = stream_.size() - 1;
       stack.pop_back();
       current_section = stack.empty() ? -1 : stack.back().section;
     }
     // Section bookkeeping (the numbering stack is kept even when the
     // structure is given, to validate markers).
-    if (marker && !marker->bullet) {
-      auto it = std::find_if(stack.begin(), stack.end(), [&](const Level& l) { return l.style == marker->style; });
+    auto open_section = [&](const Marker& m, size_t at, std::string_view heading_text) {
+      // Code and policy section numbers are one numbering however printed
+      // ("§ 7284.6." then "7284.10."): a later one replaces, never nests.
+      auto same_numbering = [&](const Level& l) {
+        return l.style == m.style || (IsSectionNumber(m.style) && IsSectionNumber(l.style));
+      };
+      auto it = std::find_if(stack.begin(), stack.end(), same_numbering);
       if (it != stack.end()) stack.erase(it, stack.end());
       // A division ("Sec. 4.", "§ 24-211.08", "Part V") closes the list items
       // open before it instead of nesting under the last one.
-      if (marker->style == "sec" || marker->style.rfind("word:", 0) == 0) {
+      if (IsSectionNumber(m.style) || m.style.rfind("word:", 0) == 0) {
         while (!stack.empty() && IsListStyle(stack.back().style)) stack.pop_back();
       }
-      stack.push_back(Level{marker->style, marker->part.empty() ? marker->printed : marker->part, marker->value, -1});
-    }
-    if (marker && !marker->bullet && infer_sections) {
+      stack.push_back(Level{m.style, m.part.empty() ? m.printed : m.part, m.value, -1});
+      if (!infer_sections) return;
       Section s;
-      s.marker = marker->printed;
+      s.marker = m.printed;
       s.path = BuildPath(stack);
-      s.heading = heading ? std::string(rest) : std::string();
+      s.heading = std::string(heading_text);
       s.depth = static_cast<int>(stack.size()) - 1;
       sections_.push_back(s);
       parents_.push_back(stack.size() >= 2 ? stack[stack.size() - 2].section : -1);
       stack.back().section = static_cast<int>(sections_.size()) - 1;
       current_section = stack.back().section;
-      section_begin.push_back(stream_.size());
+      section_begin.push_back(stream_.size() + at);
       section_end.push_back(0);
       section_line_end.push_back(stream_.size() + text.size());
+      run_in.push_back(false);
+    };
+    if (marker && !marker->bullet) {
+      list_closed = false;
+      const std::string_view heading_text = heading ? rest : std::string_view();
+      open_section(*marker, 0, inner ? std::string_view() : heading_text);
+      if (inner) open_section(*inner, inner_at, heading_text);
     }
     if (new_block) {
       block_begin = stream_.size();
@@ -879,6 +1011,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     }
     prev_was_heading = heading;
     prev_bare_marker = bare_marker;
+    prev_item_rest = marker && !marker->bullet && IsListStyle(last_marker->style) ? rest : std::string_view();
     prev_text = text;
   }
   flush();
@@ -886,10 +1019,10 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   if (infer_sections) {
     // Section ends: the next section at the same or a shallower depth.
     for (size_t i = 0; i < sections_.size(); ++i) {
-      if (section_end[i] != 0) continue;  // run-in items carry their own end
+      if (section_end[i] != 0) continue;  // run-in items and list items a paragraph ended
       size_t end = stream_.size();
       for (size_t j = i + 1; j < sections_.size(); ++j) {
-        if (sections_[j].depth <= sections_[i].depth && section_end[j] == 0) {
+        if (sections_[j].depth <= sections_[i].depth && !run_in[j]) {
           end = section_begin[j] > 0 ? section_begin[j] - 1 : 0;
           break;
         }

@@ -136,3 +136,63 @@ TEST_CASE("a heading whose marker fits no sequence does not swallow the sections
   }
   CHECK(inquiry);
 }
+
+TEST_CASE("code sections of any jurisdiction start their own path", "[extractors][sections][jurisdictions]") {
+  // US Code: "§ 1373." under a title and a chapter is cited "1373(b)(2)".
+  CHECK(Paths("Title 8 - ALIENS AND NATIONALITY\nCHAPTER 12 - IMMIGRATION AND NATIONALITY\n\n"
+              "§ 1252c. Authorizing officials to arrest\n\n(a) In general\n\nOfficials may arrest an individual who-\n\n"
+              "(1) is present; and\n\n(2) was convicted.\n\n"
+              "§1373. Communication between government agencies and the Immigration and Naturalization Service\n\n"
+              "(a) In general\n\nNo official may prohibit any entity from sending information.\n\n"
+              "(b) Additional authority\n\nNo person may prohibit any entity from:\n\n(1) sending information;\n\n"
+              "(2) maintaining such information.\n") ==
+        std::vector<std::string>{"Title 8", "Title 8 Chapter 12", "1252c", "1252c(a)", "1252c(a)(1)", "1252c(a)(2)", "1373",
+                                 "1373(a)", "1373(b)", "1373(b)(1)", "1373(b)(2)"});
+  // Oregon and Washington print the code's name before the section number.
+  CHECK(Paths("ORS 181A.820\nEnforcement of federal immigration laws\n\n(1) No law enforcement agency shall act.\n\n"
+              "(2) An agency may exchange information in order to:\n\n(a) Verify status; or\n\n(b) Request information.\n") ==
+        std::vector<std::string>{"181A.820", "181A.820(1)", "181A.820(2)", "181A.820(2)(a)", "181A.820(2)(b)"});
+  // "(12)(a)" opens both levels; items after "(6)" stay "(7)", "(8)".
+  CHECK(Paths("RCW 2.28.300  Definitions.\nThe definitions apply.\n(6) \"Authority\" means an agent.\n"
+              "(7) \"Status\" means a status.\n(8)(a) \"Agency\" means an agency that:\n(i) Operates prisons; or\n"
+              "(ii) Operates jails.\n(b) \"Agency\" does not include a city.\n[2020 c 37 § 2.]\n\n"
+              "RCW 2.28.310  Information.\n(1) Judges:\n(a) Shall not inquire into status.\n(2) Nothing limits:\n"
+              "(a) Sending status.\n") ==
+        std::vector<std::string>{"2.28.300", "2.28.300(6)", "2.28.300(7)", "2.28.300(8)", "2.28.300(8)(a)",
+                                 "2.28.300(8)(a)(i)", "2.28.300(8)(a)(ii)", "2.28.300(8)(b)", "2.28.310",
+                                 "2.28.310(1)", "2.28.310(1)(a)", "2.28.310(2)", "2.28.310(2)(a)"});
+  // California: a later section never nests under the one before it.
+  CHECK(Paths("§ 7284.4. For purposes of this chapter:\n(a) \"Agency\" means a police department.\n\n"
+              "§ 7284.6. (a) California law enforcement agencies shall not:\n(1) Use agency moneys to:\n"
+              "(A) Inquire into status.\n(C) Respond to requests for release dates.\n\n"
+              "7284.10.\n(a) The department shall ensure compliance.\n") ==
+        std::vector<std::string>{"7284.4", "7284.4(a)", "7284.6", "7284.6(a)", "7284.6(a)(1)", "7284.6(a)(1)(A)",
+                                 "7284.6(a)(1)(C)", "7284.10", "7284.10(a)"});
+}
+
+TEST_CASE("Illinois Act sections, outlines and policy numbers read as cited", "[extractors][sections][jurisdictions]") {
+  CHECK(Paths("(5 ILCS 805/) Illinois TRUST Act.\n\n    (5 ILCS 805/15)\n    Sec. 15. Prohibition on enforcing.\n"
+              "    (a) An agency shall not detain any individual.\n    (e) An agency shall not enter an agreement.\n") ==
+        std::vector<std::string>{"805/15", "805/15(a)", "805/15(e)"});
+  CHECK(Paths("VI. PROCEDURES\nA. Intake\nB. Arrests\n1. Members shall not arrest on a civil warrant.\n"
+              "2. Members shall book each arrest.\n3. Members shall not transport for ICE.\n") ==
+        std::vector<std::string>{"VI.", "VI.A.", "VI.B.", "VI.B.1.", "VI.B.2.", "VI.B.3."});
+  // Items numbered "1." under a policy number are cited in parentheses, and
+  // may start in lower case after a lead-in.
+  CHECK(Paths("415.2 ENFORCEMENT\nMembers will not:\n1. arrest a person on a civil warrant.\n"
+              "2. conduct sweeps.\n\n415.2.1 BASIS FOR CONTACT\nText.\n") ==
+        std::vector<std::string>{"415.2", "415.2(1)", "415.2(2)", "415.2.1"});
+  // A paragraph after a list of names belongs to the section, not the last item.
+  const Extraction x = ExtractDocument(Rules(), Doc("414.4.2 IMMIGRATION CHECKS\n"
+                                                    "Immigration status may be determined through the following sources:\n"
+                                                    "(a) Immigration and Customs Enforcement (ICE)\n"
+                                                    "(b) U.S. Customs and Border Protection (CBP)\n"
+                                                    "An officer shall not detain any person solely on an immigration detainer.\n"));
+  bool hold = false;
+  for (const Clause& c : x.clauses) {
+    if (c.topic != "detainer_hold") continue;
+    hold = true;
+    CHECK(c.section == "414.4.2");
+  }
+  CHECK(hold);
+}
