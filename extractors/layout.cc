@@ -866,6 +866,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   bool prev_bare_marker = false;
   bool list_closed = false;  // a paragraph closed the innermost list since the last marker
   std::string_view prev_item_rest;  // text of the previous line when it opened a list item
+  bool prev_item_paren = false;     // ... an item marked "(c)"
   std::string ilcs_act, ilcs_section;  // from a "(5 ILCS 805/15)" line, for the "Sec. 15." below it
   std::string_view prev_text;
   for (size_t bi = 0; bi < body.size(); ++bi) {
@@ -921,7 +922,10 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
                                        next_upper);
     const bool bare_marker = marker && rest.empty();
 
-    const bool after_naming_item = !marker && !prev_item_rest.empty() && ParagraphAfterNamingItem(prev_item_rest, text);
+    // Only "(c)" items: a "1. PURPOSE" or "1. Purpose" heading is followed by
+    // its own text.
+    const bool after_naming_item = !marker && prev_item_paren && !AllCapsText(prev_item_rest) &&
+                                   ParagraphAfterNamingItem(prev_item_rest, text);
     const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading || field != Field::kNone ||
                            (line.blank_before && !prev_bare_marker) || after_naming_item;
     if (new_block) {
@@ -1012,6 +1016,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     prev_was_heading = heading;
     prev_bare_marker = bare_marker;
     prev_item_rest = marker && !marker->bullet && IsListStyle(last_marker->style) ? rest : std::string_view();
+    prev_item_paren = !prev_item_rest.empty() && last_marker->style.front() == '(';
     prev_text = text;
   }
   flush();

@@ -182,6 +182,11 @@ TEST_CASE("Illinois Act sections, outlines and policy numbers read as cited", "[
   CHECK(Paths("415.2 ENFORCEMENT\nMembers will not:\n1. arrest a person on a civil warrant.\n"
               "2. conduct sweeps.\n\n415.2.1 BASIS FOR CONTACT\nText.\n") ==
         std::vector<std::string>{"415.2", "415.2(1)", "415.2(2)", "415.2.1"});
+  // An item that is a heading keeps the text under it.
+  const std::vector<Section> titled = FindSections(Doc("PROGRAM STATEMENT 4021.2\n1. PURPOSE\nStaff shall review files.\n"
+                                                       "2. PROCEDURES\nStaff shall count property.\n"));
+  REQUIRE(titled.size() == 2);
+  CHECK(titled[0].end_char > titled[0].heading_end + 10);
   // A paragraph after a list of names belongs to the section, not the last item.
   const Extraction x = ExtractDocument(Rules(), Doc("414.4.2 IMMIGRATION CHECKS\n"
                                                     "Immigration status may be determined through the following sources:\n"
