@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -127,12 +128,19 @@ struct Marker {
   size_t length = 0;  // bytes of the marker and the spaces after it
   bool bullet = false;
   bool closed = false;  // a word marker ended by '.' or ':' ("Sec. 3.")
+  bool lower_rest = false;  // "2. arrest or detain ...": an item only inside a list
 };
 
 const Level* FindStyle(const std::vector<Level>& stack, const std::string& style) {
   for (const Level& l : stack)
     if (l.style == style) return &l;
   return nullptr;
+}
+
+// Lists ("(a)", "1.") and outlines ("II."), as opposed to divisions ("§ ...",
+// "413.4", "Part IV") and bullets: the styles whose values run in sequence.
+bool IsListOrOutlineStyle(const std::string& style) {
+  return !style.empty() && style != "sec" && style != "dec" && style != "bullet" && style.rfind("word:", 0) != 0;
 }
 
 // Decides whether a single-letter marker (or a roman-looking one) is a
@@ -177,12 +185,18 @@ bool StartsUpper(std::string_view rest) {
   return std::isupper(c) || c == '"' || c == '\'' || c == '(' || c >= 0x80;
 }
 
-std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack) {
+// `next_line_starts_upper`: a bare "7284.6." is a section number when text
+// follows on the next line.
+std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack,
+                                  bool next_line_starts_upper = false) {
   static const RE2 kSec(R"(^(§+\s*(\d+[A-Za-z]?-\d+(?:\.\d+)?[a-z]?)\.?)(?:\s+|$))");
+  static const RE2 kCodeSection(
+      R"(^((?:§+\s*|(?:ORS|RCW)\s+)(\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]?)*)\.?)(?:\s+|$))");
   static const RE2 kWord(
       R"(^((Part|PART|Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
   static const RE2 kDecimal(R"(^((\d{1,4}(?:\.\d{1,3})+)\.?)(?:\s+|$))");
-  static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$))");
+  // A space or the end after the marker, or a second marker run in: "(12)(a)".
+  static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$|\(\S))");
   static const RE2 kDot(R"(^(([0-9]{1,3}|[A-Za-z]|[IVXLC]{2,6}|[ivxlc]{2,6})([.)]))(?:\s+|$))");
   // A bullet alone on its line (PDF text often puts the glyph on a line of
   // its own) is a bare marker for the next line; "o" is the sub-bullet of
@@ -197,6 +211,18 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   };
   re2::StringPiece in = sp;
   if (RE2::Consume(&in, kSec, &whole, &a)) {
+    m.style = "sec";
+    m.printed = std::string(a);
+    m.length = consumed(in);
+    return m;
+  }
+  // "§ 1373. Communication ...", "§ 7284.6.", "ORS 181A.820", "RCW 2.28.310
+  // Definitions": a code section as its code prints it. Its number starts the
+  // path ("1373(b)(2)", "181A.820(1)"): a section of a code is cited by its
+  // own number, without its title or chapter. A lower-case word after it is
+  // prose ("§ 1373 and ...", "RCW 2.28.310 through 2.28.330").
+  in = sp;
+  if (RE2::Consume(&in, kCodeSection, &whole, &a) && StartsUpper(Trim(std::string_view(in.data(), in.size())))) {
     m.style = "sec";
     m.printed = std::string(a);
     m.length = consumed(in);
@@ -226,8 +252,10 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   if (RE2::Consume(&in, kDecimal, &whole, &a)) {
     // "413.4.2 IMMIGRATION CHECKS": a decimal is a section number only with
     // a heading or sentence after it (bare ones are reference lists).
+    // "7284.6." alone on its line, its text below, is a code's section number.
     std::string_view after = Trim(std::string_view(in.data(), in.size()));
-    if (after.empty() || !StartsUpper(after)) return std::nullopt;
+    const bool bare_section = after.empty() && whole.ends_with(".") && next_line_starts_upper;
+    if (!bare_section && (after.empty() || !StartsUpper(after))) return std::nullopt;
     m.style = "dec";
     m.printed = std::string(a);
     m.length = consumed(in);
@@ -235,6 +263,9 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   }
   in = sp;
   if (RE2::Consume(&in, kParen, &whole, &a)) {
+    // A run-in second marker is left for the next level: "(12)" of "(12)(a)".
+    if (whole.size() < sp.size() && sp[whole.size()] == '(')
+      in = re2::StringPiece(sp.data() + whole.size(), sp.size() - whole.size());
     std::string token(a);
     if (std::isdigit(static_cast<unsigned char>(token[0]))) {
       m.style = "(1)";
@@ -250,15 +281,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   in = sp;
   if (RE2::Consume(&in, kDot, &whole, &a, &b)) {
     std::string token(a), close(b);
-    if (!StartsUpper(Trim(std::string_view(in.data(), in.size())))) {
-      // Items of a lead-in often start in lower case ("will not: 1. arrest
-      // or detain ..."); a number is accepted so only where it starts a list
-      // or continues an open one, so a wrapped "... age\n18. the ..." stays prose.
-      if (!std::isdigit(static_cast<unsigned char>(token[0]))) return std::nullopt;
-      const Level* open = FindStyle(stack, "1" + close);
-      const int value = std::atoi(token.c_str());
-      if (value != 1 && !(open != nullptr && open->value + 1 == value)) return std::nullopt;
-    }
+    m.lower_rest = !StartsUpper(Trim(std::string_view(in.data(), in.size())));
     if (std::isdigit(static_cast<unsigned char>(token[0]))) {
       m.style = "1" + close;
       m.value = std::atoi(token.c_str());
@@ -276,6 +299,118 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     m.style = "bullet";
     m.bullet = true;
     m.length = consumed(in);
+    return m;
+  }
+  return std::nullopt;
+}
+
+// --- OCR-damaged numbering -------------------------------------------------
+//
+// A scanner reads "III." as "lil.", "1." as "l.", "IV" as "1V", "10" as "l0",
+// "B." as "8.". Such a marker is read as the value its sequence expects next,
+// but only when the printed token and the expected one are the same up to
+// these confusions: a marker that is merely out of order stays what it says.
+
+// Maps each character to its OCR confusion class (l/1/I/i/| ; O/0/o ; S/5 ;
+// B/8 ; "rn"/m ; H/II, as in "Hi." for "III." ; a comma for the period,
+// "1," for "1."), so that two tokens one confusion apart fold alike.
+std::string FoldConfusions(std::string_view token) {
+  std::string out;
+  for (size_t i = 0; i < token.size(); ++i) {
+    const char c = token[i];
+    if (c == 'r' && i + 1 < token.size() && token[i + 1] == 'n') {
+      out.push_back('m');
+      ++i;
+      continue;
+    }
+    switch (c) {
+      case 'l': case '1': case 'I': case 'i': case '|': out.push_back('1'); break;
+      case 'O': case '0': case 'o': out.push_back('0'); break;
+      case 'S': case '5': out.push_back('5'); break;
+      case 'B': case '8': out.push_back('8'); break;
+      case 'H': out += "11"; break;
+      case ',': out.push_back('.'); break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string ToRoman(int value) {
+  static constexpr std::pair<int, const char*> kDigits[] = {{100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"},
+                                                            {9, "IX"},  {5, "V"},   {4, "IV"}, {1, "I"}};
+  std::string out;
+  for (const auto& [v, s] : kDigits)
+    for (; value >= v; value -= v) out += s;
+  return out;
+}
+
+// The token a list/outline style prints for `value`: ("(a)", 2) -> "(b)",
+// ("I.", 3) -> "III.", ("1.", 10) -> "10.". Empty for divisions and bullets.
+std::string RenderMarker(const std::string& style, int value) {
+  if (value <= 0 || !IsListOrOutlineStyle(style)) return {};
+  const bool paren = style.front() == '(';
+  const char kind = style[paren ? 1 : 0];
+  std::string token;
+  if (kind == '1') {
+    token = std::to_string(value);
+  } else if (kind == 'a' || kind == 'A') {
+    if (value > 52) return {};
+    token.assign(value > 26 ? 2 : 1, static_cast<char>(kind + (value - 1) % 26));  // "aa" = 27, as ClassifyLetters
+  } else {
+    token = ToRoman(value);
+    if (kind == 'i')
+      for (char& ch : token) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return (paren ? "(" : "") + token + style.back();
+}
+
+// Does a parsed list/outline marker carry on a sequence already open?
+bool ContinuesOpenLevel(const Marker& m, const std::vector<Level>& stack) {
+  const Level* open = FindStyle(stack, m.style);
+  return open != nullptr && m.value == open->value + 1;
+}
+
+// A token shaped like a list or outline marker ("lil.", "(l)", "1V)", "1,"), with
+// the bytes it takes (spaces after it included); nullopt when the line does
+// not start with one.
+struct MarkerToken {
+  std::string text;
+  size_t length = 0;
+};
+
+std::optional<MarkerToken> LeadingMarkerToken(std::string_view line) {
+  static const RE2 kToken(R"(^(\([0-9A-Za-z|]{1,6}\)|[0-9A-Za-z|]{1,6}[.),])(?:\s+|$))");
+  re2::StringPiece in(line.data(), line.size());
+  re2::StringPiece token;
+  if (!RE2::Consume(&in, kToken, &token)) return std::nullopt;
+  return MarkerToken{std::string(token), static_cast<size_t>(in.data() - line.data())};
+}
+
+// Reads a damaged marker as the value a sequence expects: the next value of
+// any open level, or the first value of the sequence the next marker in the
+// text continues (`next`: "2." after "l." makes "l." a "1.").
+using NextMarkerFn = std::function<std::optional<Marker>()>;
+
+std::optional<Marker> RepairMarker(std::string_view line, const MarkerToken& token, const std::vector<Level>& stack,
+                                   const NextMarkerFn& next_marker) {
+  std::vector<std::pair<std::string, int>> expected;  // (style, value), innermost first
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) expected.emplace_back(it->style, it->value + 1);
+  // A sequence already open cannot start again: "i." between "1." and "2." stays a roman "i.".
+  if (const std::optional<Marker> next = next_marker();
+      next && next->value == 2 && IsListOrOutlineStyle(next->style) && FindStyle(stack, next->style) == nullptr)
+    expected.emplace_back(next->style, 1);
+  const std::string folded = FoldConfusions(token.text);
+  const std::string_view rest = Trim(line.substr(token.length));
+  for (const auto& [style, value] : expected) {
+    const std::string want = RenderMarker(style, value);
+    if (want.empty() || want == token.text || FoldConfusions(want) != folded) continue;
+    if (style.front() != '(' && !StartsUpper(rest)) continue;  // as ParseMarker: "l. the" is prose
+    Marker m;
+    m.style = style;
+    m.value = value;
+    m.printed = want;  // cited as the sequence reads it, so a rescan cites alike
+    m.length = token.length;
     return m;
   }
   return std::nullopt;
@@ -343,6 +478,108 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   return words <= 8 && TitleIsh(rest) && next_starts_upper;
 }
 
+// Could `token` be a numeral or list letter a scanner damaged ("XlV.",
+// "1V.", "l0.", "|I.")? Words and abbreviations ("Dr.", "Vol.", "No.") are
+// not: a capital followed by lower case is read as a word.
+bool LooksLikeDamagedNumeral(const MarkerToken& token) {
+  static const RE2 kNumeralChars(R"(^\(?[0-9IVXLCivxlc|Oo]{1,6}[.)]$)");
+  static const RE2 kWord(R"(^\(?[A-Z][a-z]+[.)]$)");
+  return RE2::FullMatch(token.text, kNumeralChars) && !RE2::FullMatch(token.text, kWord);
+}
+
+// A heading whose marker fits no sequence ("XlV. PROCEDURES" between "II."
+// and "IV.") still starts a section, or everything after it would be filed
+// under the section before (a DEFINITIONS section turns every rule after it
+// into a mention). It takes the place of the outermost open level printed
+// the same way ("II." for "XlV."), keeping that level's value, so the
+// sequence carries on; its path shows the marker as printed.
+Marker UnplacedHeadingMarker(const MarkerToken& token, const std::vector<Level>& stack) {
+  const bool paren = token.text.front() == '(';
+  const char close = token.text.back();
+  Marker m;
+  m.printed = token.text;
+  m.length = token.length;
+  m.style = std::string(paren ? "(" : "") + "?" + close;  // a level of its own when none is printed alike
+  for (const Level& l : stack) {
+    if (IsListOrOutlineStyle(l.style) && (l.style.front() == '(') == paren && l.style.back() == close) {
+      m.style = l.style;
+      m.value = l.value;
+      break;
+    }
+  }
+  return m;
+}
+
+bool AllCapsText(std::string_view s) {
+  size_t letters = 0;
+  return UpperRatio(s, &letters) >= 0.8 && letters >= 3;
+}
+
+// The marker a line starts with, placed in the numbering open in `stack`:
+// - a marker that carries on an open sequence is taken as printed;
+// - after a strong break (blank line, end of sentence, heading; an all-caps
+//   heading after the marker is one too), a damaged marker is read as the
+//   value a sequence expects (RepairMarker), else a marker that starts a
+//   sequence or jumps in one is taken as printed, else a damaged heading
+//   marker is kept as printed (UnplacedHeadingMarker);
+// - otherwise the line has no marker ("3. The ..." inside a sentence).
+// A numbered line whose text starts in lower case ("2. arrest or detain ...")
+// is an item only after a strong break, carrying on an open list or starting
+// one after a lead-in's ':' (`after_colon`); elsewhere it is wrapped prose.
+std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level>& stack, bool strong,
+                                  bool after_colon, bool next_starts_upper, const NextMarkerFn& next_marker) {
+  std::optional<Marker> parsed = ParseMarker(line, stack, next_starts_upper);
+  if (parsed && (parsed->bullet || !IsListOrOutlineStyle(parsed->style))) return parsed;
+  if (parsed && parsed->lower_rest) {
+    const bool item = strong && (ContinuesOpenLevel(*parsed, stack) ||
+                                 (after_colon && parsed->value == 1 && FindStyle(stack, parsed->style) == nullptr));
+    if (item) return parsed;
+    parsed.reset();
+  }
+  if (parsed && ContinuesOpenLevel(*parsed, stack)) return parsed;
+  const std::optional<MarkerToken> token = LeadingMarkerToken(line);
+  const std::string_view rest = token ? Trim(line.substr(token->length)) : std::string_view();
+  strong = strong || (token && AllCapsText(rest));
+  if (!strong) {
+    if (parsed && parsed->value == 1 && FindStyle(stack, parsed->style) == nullptr) return parsed;
+    return std::nullopt;
+  }
+  if (token) {
+    if (std::optional<Marker> repaired = RepairMarker(line, *token, stack, next_marker)) return repaired;
+  }
+  if (parsed) return parsed;
+  if (token && LooksLikeDamagedNumeral(*token) && IsHeadingText(rest, "I.", true, next_starts_upper))
+    return UnplacedHeadingMarker(*token, stack);
+  return std::nullopt;
+}
+
+// "(5 ILCS 805/15)": Illinois prints the Act's citation above each section;
+// a lawyer cites the section as "805/15". Leaves the outputs alone when the
+// line is something else.
+void ReadIlcsCitation(std::string_view line, std::string& act, std::string& section) {
+  static const RE2 kIlcs(R"(^\(\d+\s+ILCS\s+(\d+)/([0-9][0-9A-Za-z.-]*)\)$)");
+  std::string a, s;
+  if (RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kIlcs, &a, &s)) {
+    act = a;
+    section = s;
+  }
+}
+
+// "(c) U.S. Customs and Border Protection (CBP)" then "An officer shall
+// verify ...": after a one-line item that only names something (a few
+// words, no closing punctuation, ending in a name or an acronym), a line that
+// starts a sentence is the paragraph after the list, not more of the item.
+bool ParagraphAfterNamingItem(std::string_view item_rest, std::string_view line) {
+  static const RE2 kSentenceStart(R"(^[A-Z][a-z]*\s+[a-z])");
+  item_rest = Trim(item_rest);
+  if (item_rest.empty() || CountWords(item_rest) > 10) return false;
+  const char last = item_rest.back();
+  const size_t word = item_rest.find_last_of(' ');
+  const char last_word_start = item_rest[word == std::string_view::npos ? 0 : word + 1];
+  if (last != ')' && !std::isupper(static_cast<unsigned char>(last_word_start))) return false;
+  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kSentenceStart);
+}
+
 // "LABEL: value" lines of forms, memos, faxes and e-mail headers. Header
 // fields (addressing, subject, dates, numbers) are headings: they name the
 // document, they never state a rule or an act. Other fields ("NOTICE:",
@@ -363,19 +600,36 @@ Field FieldLine(std::string_view line) {
 // List items ("(a)", "(1)", "a.", "1)") as opposed to divisions ("§ ...",
 // "413.4", "Part IV") and top-level roman parts ("II.").
 bool IsListStyle(const std::string& style) {
-  if (style.empty() || style == "sec" || style == "dec" || style == "bullet" || style.rfind("word:", 0) == 0) return false;
-  return style != "I." && style != "I)";
+  return IsListOrOutlineStyle(style) && style != "I." && style != "I)";
 }
 
 // "Part IV (a)"; a section number is extended directly, like a code
 // section's: "Sec. 3." + "(a)" -> "3(a)", "Section 5.2" + "(a)" + "(1)" -> "5.2(a)(1)".
+bool IsSectionNumber(const std::string& style) { return style == "sec" || style == "dec"; }
+
+// How level i reads in a path: as printed, except that an item numbered
+// "1." or "a." right under a section number is cited in parentheses,
+// "415.2(1)": "415.21." would read as another section.
+std::string PathPart(const std::vector<Level>& stack, size_t i) {
+  const Level& l = stack[i];
+  const bool under_number = i > 0 && (stack[i - 1].style == "sec" || stack[i - 1].style == "dec");
+  if (under_number && IsListOrOutlineStyle(l.style) && l.style.front() != '(' && l.printed.size() >= 2)
+    return "(" + l.printed.substr(0, l.printed.size() - 1) + ")";
+  return l.printed;
+}
+
 std::string BuildPath(const std::vector<Level>& stack) {
   std::string path;
-  for (size_t i = 0; i < stack.size(); ++i) {
-    const std::string& printed = stack[i].printed;
+  // A code section is cited by its own number: "8 U.S.C. § 1373(b)", never
+  // "Title 8 Chapter 12 1373(b)".
+  size_t first = 0;
+  for (size_t i = 0; i < stack.size(); ++i)
+    if (stack[i].style == "sec") first = i;
+  for (size_t i = first; i < stack.size(); ++i) {
+    const std::string printed = PathPart(stack, i);
     const bool number = stack[i].style == "word:section";
     const bool last = i + 1 == stack.size();
-    const std::string& next = last ? printed : stack[i + 1].printed;
+    const std::string next = last ? printed : PathPart(stack, i + 1);
     // "9." then "9.1"; "Section 5" then "5.1"
     if (!last && next.rfind(number ? printed + "." : printed, 0) == 0) continue;
     path += printed;
@@ -530,6 +784,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   std::vector<Level> stack;
   std::vector<size_t> section_begin, section_end;  // stream bytes
   std::vector<size_t> section_line_end;
+  std::vector<bool> run_in;  // items of a run-in list ("shall not: (1) ...; (2) ..."), ends known
   int current_section = -1;
   // ICU's sentence iterator is costly to build: one per thread, reused.
   thread_local SentenceSplitter splitter;
@@ -600,6 +855,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
             section_begin.push_back(item.begin);
             section_end.push_back(item.end);
             section_line_end.push_back(item.begin + s.marker.size());
+            run_in.push_back(true);
             item.section = static_cast<int>(sections_.size()) - 1;
           }
           units_.push_back(item);
@@ -613,6 +869,10 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
 
   bool prev_was_heading = false;
   bool prev_bare_marker = false;
+  bool list_closed = false;  // a paragraph closed the innermost list since the last marker
+  std::string_view prev_item_rest;  // text of the previous line when it opened a list item
+  bool prev_item_paren = false;     // ... an item marked "(c)"
+  std::string ilcs_act, ilcs_section;  // from a "(5 ILCS 805/15)" line, for the "Sec. 15." below it
   std::string_view prev_text;
   for (size_t bi = 0; bi < body.size(); ++bi) {
     const size_t li = body[bi];
@@ -622,13 +882,16 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     const char prev_last = prev_text.empty() ? '.' : prev_text.back();
     const bool strong = line.blank_before || prev_was_heading || prev_last == '.' || prev_last == ':' ||
                         prev_last == ';' || prev_bare_marker || prev_text.empty();
-    std::optional<Marker> marker = ParseMarker(text, stack);
-    if (marker && !marker->bullet && marker->style != "sec" && marker->style != "dec" &&
-        marker->style.rfind("word:", 0) != 0) {
-      const Level* open = FindStyle(stack, marker->style);
-      bool ok = open ? (marker->value == open->value + 1 || strong) : (marker->value == 1 || strong);
-      if (!ok) marker.reset();
-    }
+    // The first marker below this line, for a damaged first item ("l." then "2.").
+    auto next_marker = [&]() -> std::optional<Marker> {
+      constexpr size_t kLookahead = 40;
+      for (size_t bj = bi + 1; bj < body.size() && bj <= bi + kLookahead; ++bj) {
+        std::optional<Marker> m = ParseMarker(line_text(body[bj]), stack);
+        if (m && !m->bullet) return m;
+      }
+      return std::nullopt;
+    };
+    std::optional<Marker> marker = PlaceMarker(text, stack, strong, prev_last == ':', next_upper, next_marker);
     std::string_view rest = marker ? Trim(text.substr(marker->length)) : text;
     // A word marker leads a heading ("Part IV - Custody", "Article 3"), but a
     // closed section number may run into its text: "Sec. 2. Chapter 2 of
@@ -639,18 +902,44 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       marker.reset();
       rest = text;
     }
+    // "(12)(a) ...", "7284.6. (a) California ...": a second marker run in
+    // after the first opens the first item below it.
+    std::optional<Marker> inner;
+    size_t inner_at = 0;
+    if (marker && !marker->bullet && !rest.empty() && rest.front() == '(') {
+      inner = ParseMarker(rest, stack);
+      if (inner && inner->style.front() == '(' && inner->value == 1) {
+        inner_at = static_cast<size_t>(rest.data() - text.data());
+        rest = Trim(rest.substr(inner->length));
+      } else {
+        inner.reset();
+      }
+    }
+    // "(5 ILCS 805/15)" above "Sec. 15.": the section is cited "805/15".
+    if (marker && marker->style == "word:section" && !ilcs_act.empty() && marker->part == ilcs_section)
+      marker->part = ilcs_act + "/" + marker->part;
+    if (!marker) ReadIlcsCitation(text, ilcs_act, ilcs_section);
+    else ilcs_act.clear();
+    const Marker* last_marker = inner ? &*inner : marker ? &*marker : nullptr;
     const Field field = marker ? Field::kNone : FieldLine(text);
     const bool heading = field == Field::kHeader ||
-                         IsHeadingText(rest, marker ? marker->style : std::string(), marker.has_value(), next_upper);
+                         IsHeadingText(rest, last_marker ? last_marker->style : std::string(), marker.has_value(),
+                                       next_upper);
     const bool bare_marker = marker && rest.empty();
 
     // A blank line inside a sentence (OCR paragraphs, a page break) does not
-    // end it: "... shall notify" / "the ICE field office ..." is one sentence.
-    const bool continues_sentence = !marker && !prev_text.empty() &&
-                                    (std::isalpha(static_cast<unsigned char>(prev_last)) || prev_last == ',') &&
-                                    !text.empty() && std::islower(static_cast<unsigned char>(text.front()));
+    // end it: "... shall notify" / "the ICE field office ..." is one sentence;
+    // nor does it start a paragraph below ("... non-conviction" / "information:").
+    const bool continues_sentence =
+        !marker && !prev_text.empty() && !text.empty() &&
+        (std::isalnum(static_cast<unsigned char>(prev_last)) || prev_last == ',' || prev_last == '-') &&
+        std::islower(static_cast<unsigned char>(text.front()));
+    // Only "(c)" items: a "1. PURPOSE" or "1. Purpose" heading is followed by
+    // its own text.
+    const bool after_naming_item = !marker && prev_item_paren && !AllCapsText(prev_item_rest) &&
+                                   ParagraphAfterNamingItem(prev_item_rest, text);
     const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading || field != Field::kNone ||
-                           (line.blank_before && !prev_bare_marker && !continues_sentence);
+                           (line.blank_before && !prev_bare_marker && !continues_sentence) || after_naming_item;
     if (new_block) {
       flush();
       if (!stream_.empty()) AppendJoin('\n');
@@ -659,37 +948,62 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     }
 
     // A paragraph after a list (unnumbered, after a blank line) belongs to
-    // the list's parent, not to its last item.
-    if (!marker && !heading && line.blank_before && !prev_bare_marker && !continues_sentence && !stack.empty() &&
-        IsListStyle(stack.back().style)) {
+    // the list's parent, not to its last item; a line that carries on an
+    // unfinished sentence (continues_sentence) does not start a paragraph,
+    // whatever blank line a scan put before it.
+    // The text under an item's own heading ("(a) In general", a blank line,
+    // then its text) is the item's.
+    const bool under_item_title =
+        prev_was_heading || (!prev_item_rest.empty() && std::isalnum(static_cast<unsigned char>(prev_last)));
+    const bool paragraph =
+        (line.blank_before && !prev_bare_marker && !under_item_title && !continues_sentence) || after_naming_item;
+    // One paragraph closes one list; the paragraphs after it stay in the
+    // parent ("2. ... is a list of peace officers:" then a name per line).
+    if (!marker && !heading && paragraph && !list_closed && !stack.empty() && IsListStyle(stack.back().style)) {
+      list_closed = true;
+      // The item ends here, not at the next marker: the section table agrees
+      // with the clauses that cite it.
+      const int item = stack.back().section;
+      if (infer_sections && item >= 0 && section_end[item] == 0) section_end[item] = stream_.size() - 1;
       stack.pop_back();
       current_section = stack.empty() ? -1 : stack.back().section;
     }
     // Section bookkeeping (the numbering stack is kept even when the
     // structure is given, to validate markers).
-    if (marker && !marker->bullet) {
-      auto it = std::find_if(stack.begin(), stack.end(), [&](const Level& l) { return l.style == marker->style; });
+    auto open_section = [&](const Marker& m, size_t at, std::string_view heading_text) {
+      // Code and policy section numbers are one numbering however printed
+      // ("§ 7284.6." then "7284.10."): a later one replaces, never nests.
+      auto same_numbering = [&](const Level& l) {
+        return l.style == m.style || (IsSectionNumber(m.style) && IsSectionNumber(l.style));
+      };
+      auto it = std::find_if(stack.begin(), stack.end(), same_numbering);
       if (it != stack.end()) stack.erase(it, stack.end());
       // A division ("Sec. 4.", "§ 24-211.08", "Part V") closes the list items
       // open before it instead of nesting under the last one.
-      if (marker->style == "sec" || marker->style.rfind("word:", 0) == 0) {
+      if (IsSectionNumber(m.style) || m.style.rfind("word:", 0) == 0) {
         while (!stack.empty() && IsListStyle(stack.back().style)) stack.pop_back();
       }
-      stack.push_back(Level{marker->style, marker->part.empty() ? marker->printed : marker->part, marker->value, -1});
-    }
-    if (marker && !marker->bullet && infer_sections) {
+      stack.push_back(Level{m.style, m.part.empty() ? m.printed : m.part, m.value, -1});
+      if (!infer_sections) return;
       Section s;
-      s.marker = marker->printed;
+      s.marker = m.printed;
       s.path = BuildPath(stack);
-      s.heading = heading ? std::string(rest) : std::string();
+      s.heading = std::string(heading_text);
       s.depth = static_cast<int>(stack.size()) - 1;
       sections_.push_back(s);
       parents_.push_back(stack.size() >= 2 ? stack[stack.size() - 2].section : -1);
       stack.back().section = static_cast<int>(sections_.size()) - 1;
       current_section = stack.back().section;
-      section_begin.push_back(stream_.size());
+      section_begin.push_back(stream_.size() + at);
       section_end.push_back(0);
       section_line_end.push_back(stream_.size() + text.size());
+      run_in.push_back(false);
+    };
+    if (marker && !marker->bullet) {
+      list_closed = false;
+      const std::string_view heading_text = heading ? rest : std::string_view();
+      open_section(*marker, 0, inner ? std::string_view() : heading_text);
+      if (inner) open_section(*inner, inner_at, heading_text);
     }
     if (new_block) {
       block_begin = stream_.size();
@@ -710,6 +1024,8 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     }
     prev_was_heading = heading;
     prev_bare_marker = bare_marker;
+    prev_item_rest = marker && !marker->bullet && IsListStyle(last_marker->style) ? rest : std::string_view();
+    prev_item_paren = !prev_item_rest.empty() && last_marker->style.front() == '(';
     prev_text = text;
   }
   flush();
@@ -717,10 +1033,10 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   if (infer_sections) {
     // Section ends: the next section at the same or a shallower depth.
     for (size_t i = 0; i < sections_.size(); ++i) {
-      if (section_end[i] != 0) continue;  // run-in items carry their own end
+      if (section_end[i] != 0) continue;  // run-in items and list items a paragraph ended
       size_t end = stream_.size();
       for (size_t j = i + 1; j < sections_.size(); ++j) {
-        if (sections_[j].depth <= sections_[i].depth && section_end[j] == 0) {
+        if (sections_[j].depth <= sections_[i].depth && !run_in[j]) {
           end = section_begin[j] > 0 ? section_begin[j] - 1 : 0;
           break;
         }

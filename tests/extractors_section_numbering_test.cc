@@ -1,0 +1,203 @@
+// Section numbering inference (extractors/layout.cc) on synthetic text:
+// numbering damaged by OCR, headings whose marker fits no sequence, and the
+// section paths of statutes and codes of several jurisdictions.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "extractors/extract.h"
+#include "tests/test_support.h"
+
+using namespace foiamine::extractors;
+using foiamine::testing::ReadFile;
+using foiamine::testing::SourceDir;
+
+namespace {
+
+const Rulebook& Rules() {
+  static const Rulebook rules = *LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  return rules;
+}
+
+DocumentInput Doc(const std::string& text) {
+  DocumentInput in;
+  in.pages.push_back(PageText{1, text});
+  return in;
+}
+
+std::vector<std::string> Paths(const std::string& text) {
+  std::vector<std::string> paths;
+  for (const Section& s : FindSections(Doc(text))) paths.push_back(s.path);
+  return paths;
+}
+
+// A general order in four parts, DEFINITIONS before PROCEDURES; `third` is how
+// the third part's numeral came out of the scanner.
+std::string GeneralOrder(const std::string& third) {
+  return "GENERAL ORDER 24-07\n"
+         "IMMIGRATION STATUS\n\n"
+         "I. PURPOSE\n"
+         "This order sets out how members respond to questions of immigration status.\n\n"
+         "II. DEFINITIONS\n"
+         "A. \"Immigration detainer\" means a request from ICE to hold a person past release.\n"
+         "B. \"Civil immigration warrant\" means a warrant signed by an immigration officer.\n\n" +
+         third +
+         " PROCEDURES\n"
+         "A. Members shall not inquire about the immigration status of any person.\n"
+         "B. Members shall not hold any person on an immigration detainer.\n"
+         "C. The Department shall not notify ICE of the release date of any inmate.\n"
+         "D. Members shall not share the home address of any person with ICE.\n\n"
+         "IV. RESPONSIBILITIES\n"
+         "Supervisors shall not allow ICE agents into the booking area without a judicial warrant.\n";
+}
+
+using ClauseKey = std::tuple<std::string, std::string, std::string>;  // topic, stance, section
+
+std::vector<ClauseKey> Keys(const Extraction& x) {
+  std::vector<ClauseKey> keys;
+  for (const Clause& c : x.clauses) keys.emplace_back(c.topic, StanceName(c.stance), c.section);
+  return keys;
+}
+
+}  // namespace
+
+TEST_CASE("one OCR error in a heading numeral (III. read as lil.) changes no clause's topic, stance or section",
+          "[extractors][sections][ocr]") {
+  const Extraction clean = ExtractDocument(Rules(), Doc(GeneralOrder("III.")));
+  const Extraction damaged = ExtractDocument(Rules(), Doc(GeneralOrder("lil.")));
+  const std::vector<ClauseKey> keys = Keys(clean);
+  REQUIRE(keys.size() >= 4);
+  // The clean text is read as intended: the rules are restrictions in III,
+  // not mentions inside DEFINITIONS.
+  for (const auto& [topic, stance, section] : keys) {
+    CHECK(section.rfind("II.", 0) != 0);
+    CHECK(stance == "restricts");
+  }
+  CHECK(Keys(damaged) == keys);
+}
+
+TEST_CASE("a damaged roman heading is read as the numeral its sequence expects", "[extractors][sections][ocr]") {
+  for (const char* third : {"lil.", "Ill.", "IlI.", "III."}) {
+    INFO(third);
+    CHECK(Paths(GeneralOrder(third)) ==
+          std::vector<std::string>{"I.", "II.", "II.A.", "II.B.", "III.", "III.A.", "III.B.", "III.C.", "III.D.", "IV."});
+  }
+  CHECK(Paths("I. PURPOSE\nText.\n\nII. SCOPE\nText.\n\nIII. POLICY\nText.\n\n1V. DUTIES\nText.\n\n"
+              "V. RECORDS\nText.\n\nV1. REVIEW\nText.\n") ==
+        std::vector<std::string>{"I.", "II.", "III.", "IV.", "V.", "VI."});
+}
+
+TEST_CASE("damaged list numbers and letters one confusion away are repaired", "[extractors][sections][ocr]") {
+  // "l." and "I." for a first "1." (the "2." after it says which sequence).
+  CHECK(Paths("l. Members log each request.\n2. Members keep the log.\n") == std::vector<std::string>{"1.", "2."});
+  CHECK(Paths("I. Members log each request.\n2. Members keep the log.\n") == std::vector<std::string>{"1.", "2."});
+  std::string ten;
+  for (int i = 1; i <= 9; ++i) ten += std::to_string(i) + ". Item text.\n";
+  CHECK(Paths(ten + "l0. Item text.\n11. Item text.\n").at(9) == "10.");
+  CHECK(Paths(ten + "1O. Item text.\n11. Item text.\n").at(9) == "10.");
+  // "B." read as "8." while letters are open.
+  CHECK(Paths("A. Intake.\n8. Booking.\nC. Release.\n") == std::vector<std::string>{"A.", "B.", "C."});
+  CHECK(Paths("(k) Text.\n(l) Text.\n(rn) Text.\n(n) Text.\n") ==
+        std::vector<std::string>{"(k)", "(l)", "(m)", "(n)"});
+  CHECK(Paths("(a) Text.\n(b) Text.\n(c) Text.\n(d) Text.\n(e) Text.\n(f) Text.\n(g) Text.\n(h) Text.\n(i) Text.\n"
+              "(j) Text.\n(k) Text.\n(l) Text.\n(rn) Text.\n")
+            .back() == "(m)");
+}
+
+TEST_CASE("a marker that is not one confusion from the expected value is read as printed",
+          "[extractors][sections][ocr]") {
+  // A jump in the numbering is not damage.
+  CHECK(Paths("1. First.\n2. Second.\n\n7. Seventh.\n") == std::vector<std::string>{"1.", "2.", "7."});
+  CHECK(Paths("I. PURPOSE\nText.\n\nII. SCOPE\nText.\n\nVI. RECORDS\nText.\n") ==
+        std::vector<std::string>{"I.", "II.", "VI."});
+  // "8." carries on an open numbered list rather than being read as a letter.
+  CHECK(Paths("A. Intake.\n6. Six.\n7. Seven.\n8. Eight.\n") == std::vector<std::string>{"A.", "A.6.", "A.7.", "A.8."});
+  // A single roman sub-item between "1." and "2." stays a roman item.
+  CHECK(Paths("1. First.\ni. Only sub-item.\n2. Second.\n") == std::vector<std::string>{"1.", "1.i.", "2."});
+}
+
+TEST_CASE("a heading whose marker fits no sequence does not swallow the sections after it",
+          "[extractors][sections][ocr]") {
+  const Extraction x = ExtractDocument(Rules(), Doc(GeneralOrder("XlV.")));
+  std::vector<std::string> paths;
+  for (const Section& s : x.sections) paths.push_back(s.path);
+  CHECK(paths ==
+        std::vector<std::string>{"I.", "II.", "II.A.", "II.B.", "XlV.", "XlV.A.", "XlV.B.", "XlV.C.", "XlV.D.", "IV."});
+  bool inquiry = false;
+  for (const Clause& c : x.clauses) {
+    CHECK(c.section.rfind("II.", 0) != 0);  // nothing after the heading is filed under DEFINITIONS
+    if (c.topic == "status_inquiry") {
+      inquiry = true;
+      CHECK(c.stance == Stance::kRestricts);
+      CHECK(c.section == "XlV.A.");
+    }
+  }
+  CHECK(inquiry);
+}
+
+TEST_CASE("code sections of any jurisdiction start their own path", "[extractors][sections][jurisdictions]") {
+  // US Code: "§ 1373." under a title and a chapter is cited "1373(b)(2)".
+  CHECK(Paths("Title 8 - ALIENS AND NATIONALITY\nCHAPTER 12 - IMMIGRATION AND NATIONALITY\n\n"
+              "§ 1252c. Authorizing officials to arrest\n\n(a) In general\n\nOfficials may arrest an individual who-\n\n"
+              "(1) is present; and\n\n(2) was convicted.\n\n"
+              "§1373. Communication between government agencies and the Immigration and Naturalization Service\n\n"
+              "(a) In general\n\nNo official may prohibit any entity from sending information.\n\n"
+              "(b) Additional authority\n\nNo person may prohibit any entity from:\n\n(1) sending information;\n\n"
+              "(2) maintaining such information.\n") ==
+        std::vector<std::string>{"Title 8", "Title 8 Chapter 12", "1252c", "1252c(a)", "1252c(a)(1)", "1252c(a)(2)", "1373",
+                                 "1373(a)", "1373(b)", "1373(b)(1)", "1373(b)(2)"});
+  // Oregon and Washington print the code's name before the section number.
+  CHECK(Paths("ORS 181A.820\nEnforcement of federal immigration laws\n\n(1) No law enforcement agency shall act.\n\n"
+              "(2) An agency may exchange information in order to:\n\n(a) Verify status; or\n\n(b) Request information.\n") ==
+        std::vector<std::string>{"181A.820", "181A.820(1)", "181A.820(2)", "181A.820(2)(a)", "181A.820(2)(b)"});
+  // "(12)(a)" opens both levels; items after "(6)" stay "(7)", "(8)".
+  CHECK(Paths("RCW 2.28.300  Definitions.\nThe definitions apply.\n(6) \"Authority\" means an agent.\n"
+              "(7) \"Status\" means a status.\n(8)(a) \"Agency\" means an agency that:\n(i) Operates prisons; or\n"
+              "(ii) Operates jails.\n(b) \"Agency\" does not include a city.\n[2020 c 37 § 2.]\n\n"
+              "RCW 2.28.310  Information.\n(1) Judges:\n(a) Shall not inquire into status.\n(2) Nothing limits:\n"
+              "(a) Sending status.\n") ==
+        std::vector<std::string>{"2.28.300", "2.28.300(6)", "2.28.300(7)", "2.28.300(8)", "2.28.300(8)(a)",
+                                 "2.28.300(8)(a)(i)", "2.28.300(8)(a)(ii)", "2.28.300(8)(b)", "2.28.310",
+                                 "2.28.310(1)", "2.28.310(1)(a)", "2.28.310(2)", "2.28.310(2)(a)"});
+  // California: a later section never nests under the one before it.
+  CHECK(Paths("§ 7284.4. For purposes of this chapter:\n(a) \"Agency\" means a police department.\n\n"
+              "§ 7284.6. (a) California law enforcement agencies shall not:\n(1) Use agency moneys to:\n"
+              "(A) Inquire into status.\n(C) Respond to requests for release dates.\n\n"
+              "7284.10.\n(a) The department shall ensure compliance.\n") ==
+        std::vector<std::string>{"7284.4", "7284.4(a)", "7284.6", "7284.6(a)", "7284.6(a)(1)", "7284.6(a)(1)(A)",
+                                 "7284.6(a)(1)(C)", "7284.10", "7284.10(a)"});
+}
+
+TEST_CASE("Illinois Act sections, outlines and policy numbers read as cited", "[extractors][sections][jurisdictions]") {
+  CHECK(Paths("(5 ILCS 805/) Illinois TRUST Act.\n\n    (5 ILCS 805/15)\n    Sec. 15. Prohibition on enforcing.\n"
+              "    (a) An agency shall not detain any individual.\n    (e) An agency shall not enter an agreement.\n") ==
+        std::vector<std::string>{"805/15", "805/15(a)", "805/15(e)"});
+  CHECK(Paths("VI. PROCEDURES\nA. Intake\nB. Arrests\n1. Members shall not arrest on a civil warrant.\n"
+              "2. Members shall book each arrest.\n3. Members shall not transport for ICE.\n") ==
+        std::vector<std::string>{"VI.", "VI.A.", "VI.B.", "VI.B.1.", "VI.B.2.", "VI.B.3."});
+  // Items numbered "1." under a policy number are cited in parentheses, and
+  // may start in lower case after a lead-in.
+  CHECK(Paths("415.2 ENFORCEMENT\nMembers will not:\n1. arrest a person on a civil warrant.\n"
+              "2. conduct sweeps.\n\n415.2.1 BASIS FOR CONTACT\nText.\n") ==
+        std::vector<std::string>{"415.2", "415.2(1)", "415.2(2)", "415.2.1"});
+  // An item that is a heading keeps the text under it.
+  const std::vector<Section> titled = FindSections(Doc("PROGRAM STATEMENT 4021.2\n1. PURPOSE\nStaff shall review files.\n"
+                                                       "2. PROCEDURES\nStaff shall count property.\n"));
+  REQUIRE(titled.size() == 2);
+  CHECK(titled[0].end_char > titled[0].heading_end + 10);
+  // A paragraph after a list of names belongs to the section, not the last item.
+  const Extraction x = ExtractDocument(Rules(), Doc("414.4.2 IMMIGRATION CHECKS\n"
+                                                    "Immigration status may be determined through the following sources:\n"
+                                                    "(a) Immigration and Customs Enforcement (ICE)\n"
+                                                    "(b) U.S. Customs and Border Protection (CBP)\n"
+                                                    "An officer shall not detain any person solely on an immigration detainer.\n"));
+  bool hold = false;
+  for (const Clause& c : x.clauses) {
+    if (c.topic != "detainer_hold") continue;
+    hold = true;
+    CHECK(c.section == "414.4.2");
+  }
+  CHECK(hold);
+}
