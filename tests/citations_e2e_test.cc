@@ -219,3 +219,35 @@ TEST_CASE("an unquoted search cites the section of the clause holding the match,
   }
   CHECK(found);
 }
+
+TEST_CASE("OCR quotes are marked as OCR, with the reading of a damaged form number beside the raw text",
+          "[citations][ocr][corpus][e2e]") {
+  const fs::path db = ManifestFreeCorpusIndex();
+  if (db.empty()) return;
+  const std::string q = Quote(db.string());
+  std::string fax_id;
+  for (const auto& c : JsonLines(RunFoiamine("clauses --json --db " + q).out)) {
+    if (c["method"] != "ocr") {
+      CHECK(c["ocr_readings"].empty());
+      continue;
+    }
+    for (const auto& r : c["ocr_readings"]) {
+      // The quote stays as OCR read it; the reading is beside it.
+      CHECK(c["text"].get<std::string>().find(r["raw"].get<std::string>()) != std::string::npos);
+      if (r["raw"] == "|-247A" && r["reading"] == "I-247A") fax_id = c["id"];
+    }
+  }
+  // The fax's "Form I-247A", as this platform's Tesseract reads the 200 dpi scan.
+  REQUIRE_FALSE(fax_id.empty());
+  auto cite = RunFoiamine("cite " + fax_id + " --db " + q);
+  CHECK(cite.exit_code == 0);
+  CHECK(cite.out.find("[OCR text: as OCR read the scan]") != std::string::npos);
+  CHECK(cite.out.find("Reading:   |-247A (reads I-247A)") != std::string::npos);
+  CHECK(cite.out.find("Method:    OCR (Tesseract)") != std::string::npos);
+  const std::string text = RunFoiamine("diverge --db " + q).out;
+  CHECK(text.find("quote as OCR read it: |-247A (reads I-247A)") != std::string::npos);
+  ScratchDir out;
+  auto html = RunFoiamine("diverge --format html --out " + Quote((out / "r.html").string()) + " --db " + q);
+  REQUIRE(html.exit_code == 0);
+  CHECK(ReadFile(out / "r.html").find("quote as OCR read it: |-247A (reads I-247A)") != std::string::npos);
+}
