@@ -51,6 +51,14 @@ using nlohmann::json;
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
+// Readings of OCR-damaged known tokens in a hit's snippet (none for text-layer pages).
+json OcrReadingsJson(const std::string& method, const std::string& text) {
+  json out = json::array();
+  if (method != "ocr") return out;
+  for (const auto& r : foiamine::extractors::FindOcrReadings(text)) out.push_back({{"raw", r.raw}, {"reading", r.reading}});
+  return out;
+}
+
 json NullableReal(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
 // Opens an existing index for reading; prints the reason and returns nullopt
@@ -197,6 +205,9 @@ int main(int argc, char** argv) {
   search->add_option("--kind", search_options.kind, "Only documents of this doc_kind");
   search->add_option("--authority", search_options.authority, "Only law, policy or practice documents")
       ->check(CLI::IsMember({"law", "policy", "practice"}));
+  search->add_option("--bates", search_options.bates,
+                     "Only pages whose Bates stamp starts with this, e.g. DOC-FOIA-00317- (a production) or "
+                     "DOC-FOIA-00317-00002 (a page)");
   search->add_option("--limit", search_options.limit, "Most hits to show (default 20)")->check(CLI::PositiveNumber);
   search->add_flag("--json", json_output, "JSON Lines: one search-hit record per line");
 
@@ -359,6 +370,8 @@ int main(int argc, char** argv) {
         std::cout << Dump({{"doc_sha256", h.doc_sha256}, {"doc_path", h.doc_path}, {"doc_title", h.doc_title},
                            {"page", h.page}, {"section", h.section.empty() ? json(nullptr) : json(h.section)},
                            {"snippet", h.snippet}, {"score", h.score}, {"citation", h.citation},
+                           {"bates", h.bates.empty() ? json(nullptr) : json(h.bates)},
+                           {"ocr_readings", OcrReadingsJson(h.method, h.snippet)},
                            {"method", h.method}, {"ocr_confidence", NullableReal(h.ocr_confidence)}})
                   << "\n";
       } else {
@@ -372,8 +385,14 @@ int main(int argc, char** argv) {
           }
         }
         std::cout << h.citation << "  [" << h.doc_path << "]";
-        if (h.method == "ocr" && h.ocr_confidence && *h.ocr_confidence < foiamine::kLowOcrConfidence) std::cout << "  (low-confidence OCR)";
+        if (h.method == "ocr") {
+          const bool low = h.ocr_confidence && *h.ocr_confidence < foiamine::kLowOcrConfidence;
+          std::cout << (low ? "  (low-confidence OCR)" : "  (OCR)");
+        }
         std::cout << "\n    " << snippet << "\n";
+        if (auto readings = foiamine::extractors::FindOcrReadings(h.snippet); h.method == "ocr" && !readings.empty()) {
+          std::cout << "    OCR readings: " << foiamine::extractors::OcrReadingsNote(readings) << "\n";
+        }
       }
     }
     if (!json_output) {
@@ -429,6 +448,7 @@ int main(int argc, char** argv) {
       }
       std::cout << "  " << c.citation << "  " << c.topic << " / " << c.stance << (c.actor.empty() ? "" : " / " + c.actor)
                 << (c.method == "ocr" ? "  (OCR)" : "") << "  [" << c.id << "]\n    \"" << c.text << "\"\n";
+      if (!c.ocr_readings.empty()) std::cout << "    OCR readings: " << foiamine::extractors::OcrReadingsNote(c.ocr_readings) << "\n";
     }
     if (!json_output) std::cout << "\n" << records->size() << " clause" << (records->size() == 1 ? "" : "s") << "\n";
     return 0;
@@ -530,6 +550,14 @@ int main(int argc, char** argv) {
     if (!citation.ok()) {
       std::cerr << "foiamine cite: " << citation.status().message() << "\n";
       return foiamine::kExitUsage;
+    }
+    if (citation->changed) {
+      // A citation must quote the file it names: one whose bytes changed
+      // since indexing is not that file any more.
+      std::cerr << "foiamine cite: refusing to cite clause " << citation->clause.id << ": "
+                << citation->changed_detail << ". The quote, page and section may no longer be in it; re-run "
+                << "`foiamine run` on its drop to index the file as it is now, or restore the original.\n";
+      return foiamine::kExitPartial;
     }
     foiamine::PrintCitation(*citation, std::cout);
     if (!exhibit_path.empty()) {

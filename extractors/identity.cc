@@ -2,7 +2,11 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include <memory>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <array>
@@ -33,35 +37,76 @@ std::string Iso(int y, int m, int d) {
   return buf;
 }
 
-// The first date at the start of `s` as ISO, "" when none.
-std::string ParseDate(std::string_view s) {
-  static const RE2 kMdy(std::string("^") + kMonth + R"(\.?\s+(\d{1,2}),?\s+(\d{4}))");
-  static const RE2 kDmy(std::string(R"(^(\d{1,2})\s+)") + kMonth + R"(\.?,?\s+(\d{4}))");
-  static const RE2 kYmd(R"(^(\d{4})[/-](\d{1,2})[/-](\d{1,2}))");
-  static const RE2 kUs(R"(^(\d{1,2})/(\d{1,2})/(\d{2,4}))");
+// A date at the start of `s` (a leading weekday is skipped): its ISO form and
+// how many bytes it took; {"", 0} when none.
+struct ParsedDate {
+  std::string iso;
+  size_t length = 0;
+};
+ParsedDate ParseDateAt(std::string_view s) {
+  static const RE2 kWeekday(R"((?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)");
+  static const RE2 kMdy(std::string("(?i)") + kMonth + R"(\.?\s+(\d{1,2}),?\s+(\d{4}))");
+  static const RE2 kDmy(std::string(R"((?i)(\d{1,2})\s+)") + kMonth + R"(\.?,?\s+(\d{4}))");
+  static const RE2 kYmd(R"((\d{4})[/-](\d{1,2})[/-](\d{1,2}))");
+  static const RE2 kUs(R"((\d{1,2})/(\d{1,2})/(\d{2,4}))");
   re2::StringPiece in(s.data(), s.size());
+  RE2::Consume(&in, kWeekday);
   std::string month;
   int y = 0, m = 0, d = 0;
-  if (RE2::PartialMatch(in, kMdy, &month, &d, &y)) return Iso(y, MonthNumber(month), d);
-  if (RE2::PartialMatch(in, kDmy, &d, &month, &y)) return Iso(y, MonthNumber(month), d);
-  if (RE2::PartialMatch(in, kYmd, &y, &m, &d)) return Iso(y, m, d);
-  if (RE2::PartialMatch(in, kUs, &m, &d, &y)) return Iso(y, m, d);
-  return "";
+  std::string iso;
+  if (RE2::Consume(&in, kMdy, &month, &d, &y)) iso = Iso(y, MonthNumber(month), d);
+  else if (RE2::Consume(&in, kDmy, &d, &month, &y)) iso = Iso(y, MonthNumber(month), d);
+  else if (RE2::Consume(&in, kYmd, &y, &m, &d)) iso = Iso(y, m, d);
+  else if (RE2::Consume(&in, kUs, &m, &d, &y)) iso = Iso(y, m, d);
+  if (iso.empty()) return {};
+  return {iso, static_cast<size_t>(in.data() - s.data())};
 }
 
 // A date following one of the labels, e.g. "Effective Date: March 3, 2020".
 // `labels` is an alternation; the compiled pattern is built once per call site.
 std::unique_ptr<RE2> DateLabel(const std::string& labels) {
-  return std::make_unique<RE2>("(?i)(?:^|\\W)(?:" + labels + ")\\s*(?:date)?\\s*[:.]?\\s*(?:on\\s+)?");
+  return std::make_unique<RE2>("(?i)(?:^|\\W)(?:" + labels + ")\\b\\s*(?:date)?\\s*[:.]?\\s*(?:on\\s+)?");
 }
 
-std::string LabeledDate(const std::string& text, const RE2& re) {
-  re2::StringPiece in(text);
-  while (RE2::FindAndConsume(&in, re)) {
-    std::string iso = ParseDate(std::string_view(in.data(), std::min<size_t>(in.size(), 40)));
-    if (!iso.empty()) return iso;
+// The first labelled date: its ISO form and the words it was read from.
+struct LabeledDate {
+  std::string iso, words;
+};
+LabeledDate FindLabeledDate(const std::string& text, const RE2& re) {
+  const re2::StringPiece in(text);
+  size_t pos = 0;
+  re2::StringPiece label;
+  while (pos < in.size() && re.Match(in, pos, in.size(), RE2::UNANCHORED, &label, 1)) {
+    const size_t after = static_cast<size_t>(label.data() - in.data()) + label.size();
+    ParsedDate date = ParseDateAt(std::string_view(text).substr(after, 60));
+    if (!date.iso.empty()) {
+      // The words: the label (without the separator the pattern may have
+      // taken before it) and the date.
+      std::string words = text.substr(static_cast<size_t>(label.data() - in.data()), label.size() + date.length);
+      size_t first = words.find_first_not_of(" \t\n.,;:()");
+      return {date.iso, first == std::string::npos ? words : words.substr(first)};
+    }
+    pos = std::max(after, pos + 1);
   }
-  return "";
+  return {};
+}
+
+// A line consisting of a date only ("April 2, 2021", "Thursday, March 7,
+// 2024") among the first lines: how captions of orders, acts and hearings
+// date themselves.
+LabeledDate CaptionDateLine(const std::string& text) {
+  size_t pos = 0;
+  for (int line_no = 0; pos < text.size() && line_no < 14; ++line_no) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string_view line(text.data() + pos, nl - pos);
+    pos = nl + 1;
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+    ParsedDate date = ParseDateAt(line);
+    if (!date.iso.empty() && date.length == line.size()) return {date.iso, std::string(line)};
+  }
+  return {};
 }
 
 std::string Trimmed(std::string_view s) {
@@ -70,7 +115,54 @@ std::string Trimmed(std::string_view s) {
   return std::string(s);
 }
 
-std::string InferNumber(const std::string& text) {
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    lines.push_back(text.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+// Lines that name another document: "Related To: GO-OPS-201.26", "SUPERSEDES:
+// PS 4020.1E", "a. Rescinded: ...", "See also GO-...". Group 1 is the label,
+// group 2 the rest of the line.
+const RE2& ReferenceLine() {
+  static const RE2 kReference(
+      R"((?i)^\s*(?:[a-z0-9]{1,3}[.)]\s+)?(related\s+to|replaces|replaced|supersedes|superseded|rescinds|rescinded|amends|amended|modifies|modified|referenced|references|see\s+also|see)\s*:\s*(.*)$)");
+  return kReference;
+}
+const RE2& SeeLine() {
+  static const RE2 kSee(R"(^\s*(See(?:\s+also)?)\s+(.*)$)");
+  return kSee;
+}
+
+std::string RelationKind(std::string label) {
+  for (char& c : label) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (label.rfind("related", 0) == 0) return "related_to";
+  if (label.rfind("replace", 0) == 0) return "replaces";
+  if (label.rfind("supersede", 0) == 0) return "supersedes";
+  if (label.rfind("rescind", 0) == 0) return "rescinds";
+  if (label.rfind("amend", 0) == 0) return "amends";
+  if (label.rfind("modif", 0) == 0) return "modifies";
+  if (label.rfind("referenc", 0) == 0) return "references";
+  return "see";
+}
+
+// A number found in text: where its value starts, the value as the identity
+// shows it ("Program Statement 4020.1F") and the whole match as printed.
+struct NumberMatch {
+  size_t position = std::string::npos;
+  std::string value, printed;
+};
+
+// The document-number patterns, tried everywhere; the match whose number
+// starts first wins (ties: the order below), so the caption's own number
+// beats a later mention.
+NumberMatch FirstNumber(const std::string& text) {
   struct P {
     const char* re;
     const char* prefix;
@@ -83,21 +175,71 @@ std::string InferNumber(const std::string& text) {
       {R"((?i)Special\s+Order\s+(?:No\.?\s*)?(\d+-\d+|\d+))", "Special Order "},
       {R"(\b(EO-\d{2}-\d{3,4}))", ""},
       {R"(Mayor'?s\s+Order\s+(?:No\.?\s*)?(\d{4}-\d{1,4}))", "Mayor's Order "},
+      {R"((?i)\bD\.?\s?C\.?\s+Act\s+(\d{1,2}-\d{1,4}))", "D.C. Act "},
+      {R"(\b([A-Z]{2,6}-SOP-\d{1,4}(?:\.\d+)?))", ""},
       {R"((?i)directive\s*(?:no\.?|#|number)?\s*:?\s*([0-9][0-9A-Z.-]*[0-9A-Z]))", "Directive "},
       {R"((?i)policy\s+(?:no\.?|number|#)\s*:?\s*([0-9][0-9A-Za-z.-]*))", "Policy "},
       {R"(D\.C\.\s+Law\s+(\d{1,2}-\d{1,4}))", "D.C. Law "},
       {R"(\bBill\s+(\d{1,2}-\d{1,4}))", "Bill "},
+      // A compilation of the code names itself by the code: its sections
+      // extend the number in citations ("D.C. Code § 24-211.07(b)").
+      {R"((?i)\b(District\s+of\s+Columbia\s+Official\s+Code)\b)", ""},
   };
   static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
     std::vector<std::unique_ptr<RE2>> v;
     for (const P& p : kPatterns) v.push_back(std::make_unique<RE2>(p.re));
     return v;
   }();
+  NumberMatch best;
+  const re2::StringPiece in(text);
   for (size_t i = 0; i < kCompiled.size(); ++i) {
-    std::string value;
-    if (RE2::PartialMatch(text, *kCompiled[i], &value)) return kPatterns[i].prefix + value;
+    re2::StringPiece groups[2];
+    if (!kCompiled[i]->Match(in, 0, in.size(), RE2::UNANCHORED, groups, 2)) continue;
+    const size_t position = static_cast<size_t>(groups[1].data() - in.data());
+    if (position >= best.position) continue;
+    std::string value = kPatterns[i].prefix + std::string(groups[1].data(), groups[1].size());
+    if (RE2::FullMatch(value, R"((?i)district\s+of\s+columbia\s+official\s+code)")) value = "D.C. Code";
+    best = {position, value, std::string(groups[0].data(), groups[0].size())};
+  }
+  return best;
+}
+
+// The text with every reference line blanked (their numbers are other
+// documents'), and the currency note of a compilation ("current through
+// D.C. Law 24-45") cut, which names the last law it includes, not itself.
+std::string WithoutReferences(const std::string& text) {
+  static const RE2 kCurrency(R"((?i)current\s+through\b[^\n]*)");
+  std::string out;
+  for (const std::string& line : SplitLines(text)) {
+    if (!RE2::FullMatch(line, ReferenceLine()) && !RE2::FullMatch(line, SeeLine())) out += line;
+    out += '\n';
+  }
+  RE2::GlobalReplace(&out, kCurrency, "");
+  return out;
+}
+
+// A form number printed in a page margin ("DOC Form 4020-12S (rev. 10/2021)
+// Page 1 of 1"): the identity of notices and forms. Only the first and last
+// lines count, so a form cited in the body ("Form I-247A") is not taken.
+std::string MarginFormNumber(const std::string& page) {
+  static const RE2 kForm(R"(\b((?:[A-Z]{2,5}\s+)?Form\s+\d{2,5}-\d{1,4}[A-Z]?)\b)");
+  std::vector<std::string> lines;
+  for (const std::string& line : SplitLines(page))
+    if (!Trimmed(line).empty()) lines.push_back(line);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i >= 2 && i + 2 < lines.size()) continue;
+    std::string form;
+    if (RE2::PartialMatch(lines[i], kForm, &form)) return form;
   }
   return "";
+}
+
+NumberMatch InferNumber(const std::vector<PageText>& pages, const std::string& head) {
+  NumberMatch found = FirstNumber(WithoutReferences(head));
+  if (found.value.empty() && !pages.empty()) {
+    found.value = found.printed = MarginFormNumber(pages[0].text);
+  }
+  return found;
 }
 
 std::string InferAgency(const std::string& text) {
@@ -116,15 +258,164 @@ std::string InferAgency(const std::string& text) {
   return "";
 }
 
-std::string InferTitle(const std::string& text) {
-  static const RE2 kLabel(R"((?m)^\s*(?:SUBJECT|Subject|TITLE|Title|RE|Re)\s*:[ \t]*([^\n]*)\n?(?:\s*\n)*([^\n]*))");
-  std::string same, next;
-  if (RE2::PartialMatch(text, kLabel, &same, &next)) {
-    std::string t = Trimmed(same.empty() ? next : same);
-    if (!t.empty()) return t;
+bool IsUpper(const std::string& line) {
+  bool letters = false;
+  for (unsigned char c : line) {
+    if (std::islower(c)) return false;
+    letters = letters || std::isupper(c);
   }
-  // Else the first short line that reads like a title.
-  static const RE2 kSkip(R"((?i)^(?:policy|policy manual|general order|program statement|page\b.*|.*department.*|.*\d{4}.*|[0-9. -]+)$)");
+  return letters;
+}
+
+// "COMMITTEE ON THE JUDICIARY AND PUBLIC SAFETY" -> "Committee on the
+// Judiciary and Public Safety": captions are set in capitals, titles are not.
+std::string TitleCase(const std::string& caps) {
+  static const char* kSmall[] = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"};
+  std::string out;
+  size_t pos = 0;
+  bool first = true;
+  while (pos < caps.size()) {
+    size_t end = caps.find(' ', pos);
+    if (end == std::string::npos) end = caps.size();
+    std::string word = caps.substr(pos, end - pos);
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool small = false;
+    for (const char* s : kSmall) small = small || word == s;
+    if (!word.empty() && (first || !small)) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+    if (!word.empty()) out += (out.empty() ? "" : " ") + word;
+    first = false;
+    pos = end + 1;
+  }
+  return out;
+}
+
+std::string SentenceCase(const std::string& caps) {
+  std::string out = caps;
+  for (size_t i = 0; i < out.size(); ++i)
+    out[i] = static_cast<char>(i == 0 ? std::toupper(static_cast<unsigned char>(out[i]))
+                                      : std::tolower(static_cast<unsigned char>(out[i])));
+  return out;
+}
+
+std::string LongDate(const std::string& iso) {
+  static const char* kNames[] = {"January", "February", "March",     "April",   "May",      "June",
+                                 "July",    "August",   "September", "October", "November", "December"};
+  int y = 0, m = 0, d = 0;
+  if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12) return iso;
+  return std::string(kNames[m - 1]) + " " + std::to_string(d) + ", " + std::to_string(y);
+}
+
+// The value of a SUBJECT / TITLE / RE field, with its continuation line when
+// the value plainly goes on ("... Information Sharing by" / "District Agencies").
+std::string LabeledTitle(const std::string& text) {
+  static const RE2 kLabel(R"((?i)^\s*(?:subject|title|re)\s*:[ \t]*(.*)$)");
+  static const RE2 kOpenEnd(R"((?i)(?:\b(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)|[-,&])$)");
+  const std::vector<std::string> lines = SplitLines(text);
+  for (size_t i = 0; i < lines.size() && i < 40; ++i) {
+    std::string value;
+    if (!RE2::FullMatch(lines[i], kLabel, &value)) continue;
+    value = Trimmed(value);
+    size_t next = i + 1;
+    if (value.empty()) {
+      while (next < lines.size() && Trimmed(lines[next]).empty()) ++next;
+      if (next >= lines.size()) return "";
+      value = Trimmed(lines[next++]);
+    }
+    while (next < lines.size() && RE2::PartialMatch(value, kOpenEnd)) {
+      const std::string more = Trimmed(lines[next++]);
+      if (more.empty() || more.find(':') != std::string::npos) break;
+      value += " " + more;
+    }
+    return value;
+  }
+  return "";
+}
+
+// A transcript's caption: "COMMITTEE ON ..." and "... HEARING" lines and the
+// hearing's date make its title ("Committee on the Judiciary and Public
+// Safety, Performance Oversight Hearing, March 7, 2024").
+std::string HearingTitle(const std::string& first_page) {
+  static const RE2 kHearing(R"(^[A-Z][A-Z ,.'&-]*\bHEARING\b[A-Z ,.'&-]*$)");
+  static const RE2 kCommittee(R"(^(?:COMMITTEE|SUBCOMMITTEE)\s+ON\s+[A-Z ,.'&-]+$)");
+  std::string hearing, committee;
+  const std::vector<std::string> lines = SplitLines(first_page);
+  for (size_t i = 0; i < lines.size() && i < 16; ++i) {
+    const std::string line = Trimmed(lines[i]);
+    if (hearing.empty() && RE2::FullMatch(line, kHearing)) hearing = line;
+    if (committee.empty() && RE2::FullMatch(line, kCommittee)) committee = line;
+  }
+  if (hearing.empty()) return "";
+  std::string title = (committee.empty() ? "" : TitleCase(committee) + ", ") + TitleCase(hearing);
+  const LabeledDate date = CaptionDateLine(first_page);
+  if (!date.iso.empty()) title += ", " + LongDate(date.iso);
+  return title;
+}
+
+// A log's caption: "RELEASE DESK LOG" under a header naming the unit
+// ("... - INTAKE AND RELEASE UNIT"), titled with the span of its entries'
+// dates ("Intake and Release Unit Release Desk Log, June 12-14, 2023").
+std::string LogTitle(const std::vector<PageText>& pages) {
+  if (pages.empty()) return "";
+  static const RE2 kLog(R"(^[A-Z][A-Z /&-]*\bLOG$)");
+  static const RE2 kUnit(R"(-\s+([A-Z][A-Z ]*\b(?:UNIT|DIVISION|OFFICE|SECTION|BRANCH)))");
+  static const RE2 kEntryDate(R"((?:^|\s)(\d{1,2})/(\d{1,2})/(\d{2,4})(?:\s|$))");
+  std::string log, unit;
+  const std::vector<std::string> lines = SplitLines(pages[0].text);
+  for (size_t i = 0; i < lines.size() && i < 10; ++i) {
+    const std::string line = Trimmed(lines[i]);
+    if (log.empty() && RE2::FullMatch(line, kLog)) log = line;
+    std::string u;
+    if (unit.empty() && RE2::PartialMatch(line, kUnit, &u)) unit = Trimmed(u);
+  }
+  if (log.empty()) return "";
+  std::string title = TitleCase(unit.empty() ? log : unit + " " + log);
+  std::string first, last;
+  for (const PageText& page : pages) {
+    re2::StringPiece in(page.text);
+    int m = 0, d = 0, y = 0;
+    while (RE2::FindAndConsume(&in, kEntryDate, &m, &d, &y)) {
+      const std::string iso = Iso(y, m, d);
+      if (iso.empty()) continue;
+      if (first.empty() || iso < first) first = iso;
+      if (last.empty() || iso > last) last = iso;
+    }
+  }
+  if (first.empty()) return title;
+  if (first == last) return title + ", " + LongDate(first);
+  const std::string a = LongDate(first), b = LongDate(last);
+  if (first.substr(0, 7) == last.substr(0, 7)) {  // "June 12-14, 2023"
+    return title + ", " + a.substr(0, a.find(',')) + "-" + std::to_string(std::stoi(last.substr(8))) + b.substr(b.find(','));
+  }
+  return title + ", " + a + " - " + b;
+}
+
+std::string InferTitle(const std::vector<PageText>& pages, const std::string& head, const NumberMatch& number) {
+  const std::string text = pages.empty() ? std::string() : pages[0].text;
+  // An act names itself: 'may be cited as the "Sanctuary Values Amendment Act of 2020"'.
+  static const RE2 kShortTitle(R"re((?i)may\s+be\s+cited\s+as\s+(?:the\s+)?"([^"]{4,160})")re");
+  std::string short_title;
+  if (RE2::PartialMatch(head, kShortTitle, &short_title)) {
+    for (char& c : short_title) if (c == '\n') c = ' ';
+    return Trimmed(short_title);
+  }
+  if (std::string hearing = HearingTitle(text); !hearing.empty()) return hearing;
+  if (std::string log = LogTitle(pages); !log.empty()) return log;
+  if (std::string subject = LabeledTitle(text); !subject.empty()) {
+    // A Mayor's Order is known by number and subject ("Mayor's Order
+    // 2021-044: Sanctuary Values - ..."); a fax by its cover and subject.
+    if (number.value.rfind("Mayor's Order", 0) == 0) return number.value + ": " + subject;
+    static const RE2 kFaxCover(R"((?mi)^\s*((?:facsimile|fax)\s+(?:transmittal|cover\s+sheet|transmission|cover))\s*$)");
+    std::string cover;
+    if (RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 600)), kFaxCover, &cover)) {
+      return SentenceCase(cover) + ": " + subject;
+    }
+    return subject;
+  }
+  // Else the first short line that reads like a title: not a running header
+  // naming the agency or carrying the document's number, not a stamp
+  // ("POSTED UNIT 3"), unless it names a kind of document ("... Responses").
+  static const RE2 kSkip(R"((?i)^(?:policy|policy manual|general order|program statement|page\b.*|.*department.*|.*departamento.*|.*\d{4}.*|[0-9. -]+)$)");
+  static const RE2 kDocumentNoun(R"((?i)\b(?:responses|report|testimony|handbook|manual|minutes|agenda|memorandum|plan)\b)");
   size_t pos = 0;
   int seen = 0;
   while (pos < text.size() && seen < 15) {
@@ -134,13 +425,20 @@ std::string InferTitle(const std::string& text) {
     pos = nl + 1;
     if (line.empty()) continue;
     ++seen;
-    size_t letters = 0, words = 1;
+    size_t letters = 0, words = 1, digits = 0;
     for (char c : line) {
       if (std::isalpha(static_cast<unsigned char>(c))) ++letters;
+      if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
       if (c == ' ') ++words;
     }
     if (words < 2 || words > 14 || letters * 10 < line.size() * 7) continue;
-    if (RE2::FullMatch(line, kSkip) || line.back() == ':' || line.find(": ") != std::string::npos) continue;
+    // A header carrying a designation ("STANDARD OPERATING PROCEDURE
+    // FMA-SOP-07") is not the title; a code's caption line is all it has.
+    const bool designation = number.printed.find_first_of("0123456789") != std::string::npos;
+    if (designation && line.find(number.printed) != std::string::npos) continue;
+    if (words <= 3 && digits > 0 && IsUpper(line)) continue;
+    if (RE2::FullMatch(line, kSkip) && !RE2::PartialMatch(line, kDocumentNoun)) continue;
+    if (line.back() == ':' || line.find(": ") != std::string::npos) continue;
     return line;
   }
   return "";
@@ -192,15 +490,55 @@ IdentityField Pick(const std::string& given, const std::string& inferred) {
 
 }  // namespace
 
+namespace {
+
+std::string HeadOf(const std::vector<PageText>& pages) {
+  std::string head;
+  for (size_t i = 0; i < pages.size() && i < 2; ++i) head += pages[i].text + "\n";
+  return head;
+}
+
+// Dates on the document's face, by kind. The issue date comes first from a
+// DATE: / Sent: header field (correspondence, faxes, program statements),
+// then a caption's date line, then an "issued"-style label. A review date is
+// a past review only when its label says so ("Reviewed", "Revised"); a
+// "REVIEW DATE" / "Next review" after the issue date is a scheduled review.
+struct FaceDates {
+  LabeledDate issued, effective, reviewed, review_due;
+};
+FaceDates ReadFaceDates(const std::string& head, const std::string& given_issued) {
+  static const RE2 kHeaderDate(R"((?mi)^[ \t]*(?:date|sent)[ \t]*:[ \t]*)");
+  static const auto kIssued = DateLabel("issued|issue|date issued|date of issue|signed|adoption|adopted|approved");
+  static const auto kEffective = DateLabel("effective|eff\\.?|date effective|in effect");
+  static const auto kReviewed = DateLabel("reviewed|revised|revision|rev\\.|reissued|re-issued");
+  static const auto kReview = DateLabel("next\\s+review|review\\s+due|due\\s+for\\s+review|review");
+  FaceDates dates;
+  dates.issued = FindLabeledDate(head, kHeaderDate);
+  if (dates.issued.iso.empty()) dates.issued = CaptionDateLine(head);
+  if (dates.issued.iso.empty()) dates.issued = FindLabeledDate(head, *kIssued);
+  dates.effective = FindLabeledDate(head, *kEffective);
+  dates.reviewed = FindLabeledDate(head, *kReviewed);
+  const LabeledDate review = FindLabeledDate(head, *kReview);
+  const std::string issued = !given_issued.empty() ? given_issued
+                             : !dates.issued.iso.empty() ? dates.issued.iso
+                                                         : dates.effective.iso;
+  if (!review.iso.empty()) {
+    if (issued.empty() || review.iso > issued) dates.review_due = review;
+    else if (dates.reviewed.iso.empty()) dates.reviewed = review;
+  }
+  return dates;
+}
+
+}  // namespace
+
 DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* jurisdictions) {
   const DocumentMetadata& m = input.metadata;
-  std::string head;
-  for (size_t i = 0; i < input.pages.size() && i < 2; ++i) head += input.pages[i].text + "\n";
-  const std::string first = input.pages.empty() ? std::string() : input.pages[0].text;
+  const std::string head = HeadOf(input.pages);
   DocumentIdentity id;
-  const std::string number = m.number.empty() ? InferNumber(head) : m.number;
-  id.number = Pick(m.number, number);
-  id.title = Pick(m.title, InferTitle(first));
+  const NumberMatch inferred_number = InferNumber(input.pages, head);
+  const std::string number = m.number.empty() ? inferred_number.value : m.number;
+  id.number = Pick(m.number, inferred_number.value);
+  id.title = Pick(m.title, InferTitle(input.pages, head, inferred_number));
   id.agency = Pick(m.agency, InferAgency(head));
   std::string kind = m.doc_kind.empty() ? InferKind(head, number) : m.doc_kind;
   std::string authority = AuthorityOf(kind, head);
@@ -208,13 +546,41 @@ DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* 
   id.doc_kind = Pick(m.doc_kind, kind);
   id.authority = Pick(m.authority, authority);
   id.jurisdiction = Pick(m.jurisdiction, jurisdictions ? InferJurisdiction(*jurisdictions, head, id.agency.value) : "");
-  static const auto kIssued = DateLabel("issued|issue|date issued|date of issue|signed|adoption|adopted|approved");
-  static const auto kEffective = DateLabel("effective|eff\\.?|date effective|in effect");
-  static const auto kReview = DateLabel("review|next review|reviewed|revised|revision|rev\\.?");
-  id.issued = Pick(m.issued, LabeledDate(head, *kIssued));
-  id.effective = Pick(m.effective, LabeledDate(head, *kEffective));
-  id.review = Pick("", LabeledDate(head, *kReview));
+  const FaceDates dates = ReadFaceDates(head, m.issued);
+  id.issued = Pick(m.issued, dates.issued.iso);
+  id.effective = Pick(m.effective, dates.effective.iso);
+  id.review = Pick("", dates.reviewed.iso);
+  id.review_due = Pick("", dates.review_due.iso);
   return id;
+}
+
+std::vector<DocumentRelation> FindDocumentRelations(const std::vector<PageText>& pages) {
+  std::vector<DocumentRelation> out;
+  for (size_t p = 0; p < pages.size() && p < 2; ++p) {
+    for (const std::string& line : SplitLines(pages[p].text)) {
+      std::string label, rest;
+      if (!RE2::FullMatch(line, ReferenceLine(), &label, &rest) && !RE2::FullMatch(line, SeeLine(), &label, &rest)) {
+        continue;
+      }
+      const NumberMatch referenced = FirstNumber(rest);
+      // "See" in running text without a document number is prose, not a reference.
+      if (RelationKind(label) == "see" && referenced.printed.empty()) continue;
+      out.push_back(DocumentRelation{RelationKind(label), referenced.printed, Trimmed(rest), pages[p].page_no});
+    }
+  }
+  return out;
+}
+
+std::vector<DocumentDate> FindDocumentDates(const DocumentInput& input) {
+  const FaceDates dates = ReadFaceDates(HeadOf(input.pages), input.metadata.issued);
+  std::vector<DocumentDate> out;
+  for (const auto& [kind, date] : {std::pair<const char*, const LabeledDate&>{"issued", dates.issued},
+                                   {"effective", dates.effective},
+                                   {"reviewed", dates.reviewed},
+                                   {"review_due", dates.review_due}}) {
+    if (!date.iso.empty()) out.push_back(DocumentDate{kind, date.iso, date.words});
+  }
+  return out;
 }
 
 }  // namespace foiamine::extractors

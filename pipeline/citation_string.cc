@@ -34,7 +34,7 @@ std::string FormatCitation(const CitationParts& p) {
   } else {
     name = p.path;
   }
-  std::string out = name;
+  std::string out = p.bates.empty() ? name : p.bates + ", " + name;
   if (!p.section.empty()) {
     // A code section's own subsections extend its number:
     // "D.C. Code § 24-211.07" + "24-211.07(b)(1)" -> "D.C. Code § 24-211.07(b)(1)".
@@ -42,7 +42,7 @@ std::string FormatCitation(const CitationParts& p) {
     std::string code = sign == std::string::npos ? "" : p.number.substr(sign + 2);
     while (!code.empty() && code.front() == ' ') code.erase(0, 1);
     if (!code.empty() && p.section.rfind(code, 0) == 0) {
-      out = p.number.substr(0, p.number.size() - code.size()) + p.section;
+      out = (p.bates.empty() ? "" : p.bates + ", ") + p.number.substr(0, p.number.size() - code.size()) + p.section;
     } else {
       out += " § " + p.section;
     }

@@ -53,6 +53,10 @@ StatusOr<extractors::Jurisdictions> LoadJurisdictionsFile(const std::string& pat
   return jurisdictions;
 }
 
+std::string ExtractStageVersion(const extractors::Rulebook& rulebook) {
+  return rulebook.hash() + "+" + kExtractCodeVersion;
+}
+
 std::vector<PageForExtraction> PagesForExtraction(const std::vector<SourcePage>& pages,
                                                   const std::vector<NormalizedPage>& normalized) {
   std::vector<PageForExtraction> out;
@@ -116,7 +120,12 @@ ExtractedDocument RunExtractStage(const extractors::Rulebook& rulebook, const st
   }
   out.sections = std::move(found.sections);
   out.citations = std::move(found.citations);
-  out.rulebook_hash = rulebook.hash();
+  out.rulebook_hash = ExtractStageVersion(rulebook);
+  out.relations = extractors::FindDocumentRelations(input.pages);
+  out.dates = extractors::FindDocumentDates(input);
+  for (const auto& page : pages) {
+    if (auto stamp = extractors::FindBatesStamp(page.text)) out.bates.push_back(PageBates{page.page_no, *stamp});
+  }
   for (auto& clause : found.clauses) {
     StoredClause stored;
     stored.id = Sha256Hex(doc_sha256 + "|" + std::to_string(clause.page) + "|" + std::to_string(clause.char_start) +
@@ -125,9 +134,12 @@ ExtractedDocument RunExtractStage(const extractors::Rulebook& rulebook, const st
     auto page = std::find_if(pages.begin(), pages.end(),
                              [&](const PageForExtraction& p) { return p.page_no == clause.page; });
     if (page != pages.end()) stored.box = UnionOfWords(*page, clause.char_start, clause.char_end);
+    std::string bates;
+    for (const PageBates& b : out.bates)
+      if (b.page_no == clause.page) bates = b.stamp.number;
     stored.citation = FormatCitation(CitationParts{out.identity.agency.value, out.identity.number.value,
                                                    out.identity.title.value, display_path, clause.section,
-                                                   clause.page});
+                                                   clause.page, bates});
     stored.clause = std::move(clause);
     out.clauses.push_back(std::move(stored));
   }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/bates.h"
 #include "extractors/extract.h"
 #include "extractors/rulebook.h"
 #include "pipeline/normalize.h"
@@ -39,12 +40,28 @@ struct StoredClause {
   std::string citation;    // "DOC PS 4020.1F § 9.a.(b), p. 4"
 };
 
+// The extract stage's version: the rulebook's hash plus the version of the
+// extraction code whose output the index stores beyond the rulebook's
+// (identity, relations, dates, Bates stamps). Changing either re-extracts
+// every indexed document on the next run.
+inline constexpr const char* kExtractCodeVersion = "identity-2/bates-1";
+std::string ExtractStageVersion(const extractors::Rulebook& rulebook);
+
+// A page's Bates stamp, for the index.
+struct PageBates {
+  int page_no = 0;
+  extractors::BatesStamp stamp;
+};
+
 struct ExtractedDocument {
   extractors::DocumentIdentity identity;
+  std::vector<extractors::DocumentRelation> relations;  // references to other documents on its face
+  std::vector<extractors::DocumentDate> dates;          // dates on its face, with their words
+  std::vector<PageBates> bates;                         // pages with a Bates stamp, in page order
   std::vector<extractors::Section> sections;
   std::vector<StoredClause> clauses;
   std::vector<extractors::Citation> citations;
-  std::string rulebook_hash;  // the stage version
+  std::string rulebook_hash;  // the stage version: ExtractStageVersion()
 };
 
 // One page as the extract stage sees it: its normalized text and the boxes

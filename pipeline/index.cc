@@ -43,6 +43,17 @@ StatusOr<Index> Index::Open(const std::string& path, Access access) {
   }
   if (access == Access::kRead) {
     if (found == 0) return Status::NotFound(path + " is not a foiamine index (no schema); run `foiamine run` first");
+    if (found < 2) {
+      // A version-1 index read as it is: the tables version 2 added exist
+      // empty in this connection's temp schema (the file is not touched),
+      // so queries run and find no relations, dates or Bates stamps until
+      // a run upgrades it.
+      Status s = db->Exec(
+          "CREATE TEMP TABLE document_relations(document_id, seq, kind, target_number, text, page_no);"
+          "CREATE TEMP TABLE document_dates(document_id, kind, date, words);"
+          "CREATE TEMP TABLE page_bates(page_id INTEGER PRIMARY KEY, bates, prefix, sequence, char_start, char_end);");
+      if (!s.ok()) return Status::IoError("cannot read " + path + ": " + s.message());
+    }
     return Index(std::move(db.value()));
   }
   Status s = db->Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
@@ -157,6 +168,8 @@ Status UpdateIdentity(Database& db, int64_t document_id, const extractors::Docum
                           {"doc_kind", &id.doc_kind},   {"authority", &id.authority}, {"issued", &id.issued},
                           {"effective", &id.effective}, {"review", &id.review},
                           {"jurisdiction", &id.jurisdiction}};
+  // review_due lives in document_dates only: it is a plan, not a fact about
+  // the document's life, and documents.review means a past review.
   // A re-extraction starts from what was given: values an earlier extraction
   // inferred are cleared, so one it no longer finds does not linger (and
   // turn into a given value on the next pass).
@@ -195,6 +208,50 @@ Status UpdateIdentity(Database& db, int64_t document_id, const extractors::Docum
   return stmt->Run();
 }
 
+// The document's relations, face dates and Bates stamps (schema version 2).
+Status WriteFaceFacts(Database& db, int64_t document_id, const ExtractedDocument& x) {
+  for (const char* sql : {"DELETE FROM document_relations WHERE document_id=?",
+                          "DELETE FROM document_dates WHERE document_id=?",
+                          "DELETE FROM page_bates WHERE page_id IN (SELECT id FROM pages WHERE document_id=?)"}) {
+    auto del = db.Prepare(sql);
+    if (!del.ok()) return del.status();
+    del->Bind(1, document_id);
+    Status s = del->Run();
+    if (!s.ok()) return s;
+  }
+  auto relation = db.Prepare(
+      "INSERT INTO document_relations(document_id, seq, kind, target_number, text, page_no) VALUES (?,?,?,?,?,?)");
+  if (!relation.ok()) return relation.status();
+  for (size_t i = 0; i < x.relations.size(); ++i) {
+    const extractors::DocumentRelation& r = x.relations[i];
+    relation->Reset();
+    relation->Bind(1, document_id).Bind(2, static_cast<int64_t>(i)).Bind(3, r.kind).BindTextOrNull(4, r.number);
+    relation->Bind(5, r.text).Bind(6, r.page);
+    Status s = relation->Run();
+    if (!s.ok()) return s;
+  }
+  auto date = db.Prepare("INSERT OR REPLACE INTO document_dates(document_id, kind, date, words) VALUES (?,?,?,?)");
+  if (!date.ok()) return date.status();
+  for (const extractors::DocumentDate& d : x.dates) {
+    date->Reset();
+    date->Bind(1, document_id).Bind(2, d.kind).Bind(3, d.date).Bind(4, d.words);
+    Status s = date->Run();
+    if (!s.ok()) return s;
+  }
+  auto bates = db.Prepare(
+      "INSERT OR REPLACE INTO page_bates(page_id, bates, prefix, sequence, char_start, char_end) "
+      "SELECT id, ?3, ?4, ?5, ?6, ?7 FROM pages WHERE document_id=?1 AND page_no=?2");
+  if (!bates.ok()) return bates.status();
+  for (const PageBates& b : x.bates) {
+    bates->Reset();
+    bates->Bind(1, document_id).Bind(2, b.page_no).Bind(3, b.stamp.number).Bind(4, b.stamp.prefix);
+    bates->Bind(5, b.stamp.sequence).Bind(6, b.stamp.char_start).Bind(7, b.stamp.char_end);
+    Status s = bates->Run();
+    if (!s.ok()) return s;
+  }
+  return Status();
+}
+
 Status WriteExtraction(Database& db, int64_t document_id, const ExtractedDocument& x) {
   for (const char* table : {"sections", "clauses", "citations"}) {
     auto del = db.Prepare(std::string("DELETE FROM ") + table + " WHERE document_id=?");
@@ -203,6 +260,7 @@ Status WriteExtraction(Database& db, int64_t document_id, const ExtractedDocumen
     Status s = del->Run();
     if (!s.ok()) return s;
   }
+  if (Status s = WriteFaceFacts(db, document_id, x); !s.ok()) return s;
   auto section = db.Prepare(
       "INSERT INTO sections(document_id, path, marker, heading, depth, page_no, char_start, end_page, end_char) "
       "VALUES (?,?,?,?,?,?,?,?,?)");

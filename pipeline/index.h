@@ -19,7 +19,9 @@
 
 namespace foiamine {
 
-inline constexpr int kSchemaVersion = 1;
+// schemas/index.sql's user_version. Version-1 indexes are upgraded in place
+// when opened for writing (the new tables are created).
+inline constexpr int kSchemaVersion = 2;
 
 // Document-level metadata (from the manifest, or inferred from the text).
 struct DocumentMetadata {

@@ -450,7 +450,7 @@ int PrintPlan(const RunOptions& options, const extractors::Rulebook& rulebook, s
   OcrSettings ocr_settings;
   ocr_settings.languages = options.languages;
   ocr_settings.dpi = options.dpi;
-  const CurrentVersions current = CurrentStageVersions(ocr_settings, rulebook.hash());
+  const CurrentVersions current = CurrentStageVersions(ocr_settings, ExtractStageVersion(rulebook));
   const ReworkPolicy policy{forced, options.force_ocr, options.retry_failed};
   std::map<std::string, int64_t> counts;
   std::map<Rework::Kind, int64_t> reprocess;
@@ -542,7 +542,7 @@ int PrintPlan(const RunOptions& options, const extractors::Rulebook& rulebook, s
   }
   int64_t stale = 0;
   if (index) {
-    auto ids = index->DocumentsWithStaleExtraction(rulebook.hash());
+    auto ids = index->DocumentsWithStaleExtraction(ExtractStageVersion(rulebook));
     if (ids.ok()) stale = static_cast<int64_t>(ids->size());
   }
   out << "foiamine run --dry-run: " << files << " file" << (files == 1 ? "" : "s") << " -> " << options.db_path
@@ -746,7 +746,7 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
   ocr_settings.languages = options.languages;
   ocr_settings.dpi = options.dpi;
   OcrPool pool(ocr_settings, options.jobs > 0 ? options.jobs : 1, options.db_path);
-  const CurrentVersions current = CurrentStageVersions(ocr_settings, rulebook->hash());
+  const CurrentVersions current = CurrentStageVersions(ocr_settings, ExtractStageVersion(*rulebook));
   const ReworkPolicy rework_policy{forced, options.force_ocr, options.retry_failed};
   // Documents whose OCR is running, in the order they were found; each is
   // written (by this thread, the only writer) when it and all before it are done.
@@ -1005,7 +1005,7 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
   // Documents indexed under another rulebook: re-run extract + index only
   // (text and OCR are reused from the index).
   if (!interrupted) {
-    auto stale = index->DocumentsWithStaleExtraction(rulebook->hash());
+    auto stale = index->DocumentsWithStaleExtraction(ExtractStageVersion(*rulebook));
     if (stale.ok()) {
       for (int64_t id : *stale) {
         if (g_stop_requested.load()) {

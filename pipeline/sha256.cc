@@ -56,4 +56,24 @@ StatusOr<std::string> Sha256File(const std::filesystem::path& path) {
   return ToHex(digest, size);
 }
 
+struct Sha256Stream::Context {
+  MdCtx md{EVP_MD_CTX_new()};
+};
+
+Sha256Stream::Sha256Stream() : context_(new Context) {
+  if (context_->md) EVP_DigestInit_ex(context_->md.get(), EVP_sha256(), nullptr);
+}
+Sha256Stream::~Sha256Stream() { delete context_; }
+
+void Sha256Stream::Update(const void* bytes, size_t size) {
+  if (context_->md && size > 0) EVP_DigestUpdate(context_->md.get(), bytes, size);
+}
+
+std::string Sha256Stream::FinishHex() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (!context_->md || EVP_DigestFinal_ex(context_->md.get(), digest, &size) != 1) return "";
+  return ToHex(digest, size);
+}
+
 }  // namespace foiamine

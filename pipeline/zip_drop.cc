@@ -1,5 +1,7 @@
 #include "pipeline/zip_drop.h"
 
+#include "pipeline/sha256.h"
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
@@ -266,6 +268,42 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
     drop.entries_.push_back({name, out});
   }
   return drop;
+}
+
+StatusOr<std::string> ZipEntrySha256(const fs::path& zip, const std::string& name, const ZipLimits& limits) {
+  ArchiveReader reader(archive_read_new());
+  if (!reader) return Status::Internal("libarchive: out of memory");
+  archive* a = reader.get();
+  archive_read_support_format_zip_seekable(a);
+  archive_read_support_filter_none(a);
+  if (archive_read_open_filename(a, zip.c_str(), 64 * 1024) != ARCHIVE_OK) {
+    return Status::NotFound(zip.string() + " is no longer a readable ZIP archive (" + archive_error_string(a) + ")");
+  }
+  archive_entry* entry = nullptr;
+  while (true) {
+    const int rc = archive_read_next_header(a, &entry);
+    if (rc == ARCHIVE_EOF) return Status::NotFound(zip.string() + " has no entry " + Quote(name) + " any more");
+    if (rc == ARCHIVE_FATAL) return Status::Corrupt(zip.string() + ": unreadable (" + archive_error_string(a) + ")");
+    const char* entry_name = archive_entry_pathname(entry);
+    if (entry_name == nullptr || name != entry_name || archive_entry_filetype(entry) != AE_IFREG) continue;
+    Sha256Stream hash;
+    uint64_t inflated = 0;
+    while (true) {
+      const void* block = nullptr;
+      size_t size = 0;
+      la_int64_t offset = 0;
+      const int r = archive_read_data_block(a, &block, &size, &offset);
+      if (r == ARCHIVE_EOF) return hash.FinishHex();
+      if (r < ARCHIVE_WARN) {
+        return Status::Corrupt(zip.string() + ": entry " + Quote(name) + " is damaged (" + archive_error_string(a) + ")");
+      }
+      inflated += size;
+      if (inflated > limits.max_entry_bytes) {
+        return Status::Corrupt(zip.string() + ": entry " + Quote(name) + " inflates past " + MiB(limits.max_entry_bytes));
+      }
+      hash.Update(block, size);
+    }
+  }
 }
 
 }  // namespace foiamine

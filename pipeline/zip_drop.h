@@ -82,6 +82,13 @@ class ZipDrop {
   std::vector<Refusal> refusals_;
 };
 
+// The SHA-256 of the entry `name` of the archive `zip`, read in place (never
+// written to disk): how `verify` and `cite` check a document found in a ZIP
+// drop. kNotFound when the archive has no such entry (or it is no longer a
+// readable ZIP); an entry inflating past limits.max_entry_bytes is refused.
+StatusOr<std::string> ZipEntrySha256(const std::filesystem::path& zip, const std::string& name,
+                                     const ZipLimits& limits = {});
+
 // The check applied to every entry name; returns an empty string when the
 // name is acceptable, else why not ("an absolute path", ...).
 std::string CheckZipEntryName(const std::string& name);

@@ -19,7 +19,12 @@
 --
 -- PRAGMA user_version carries the schema version; foiamine refuses to open
 -- an index whose version is newer than it knows.
-PRAGMA user_version = 1;
+--   1  the first format
+--   2  + document_relations, document_dates, page_bates (tables only: a
+--      version-1 index opened for writing gains them, and its next run
+--      re-extracts every document, which fills them; opened read-only it
+--      reads as if they were empty)
+PRAGMA user_version = 2;
 
 -- One row per `foiamine run` (and later, per merge).
 CREATE TABLE IF NOT EXISTS runs (
@@ -54,7 +59,9 @@ CREATE TABLE IF NOT EXISTS documents (
   authority     TEXT,                  -- law | policy | practice
   issued        TEXT,                  -- ISO date
   effective     TEXT,                  -- ISO date
-  review        TEXT,                  -- ISO date of a later review / reissue, if printed
+  review        TEXT,                  -- ISO date of a past review / reissue, if printed ("Revised:",
+                                       -- "Reviewed"); a scheduled review ("REVIEW DATE" after the
+                                       -- issue date) is not one: see document_dates.review_due
   source        TEXT,                  -- e.g. a FOIA request number (manifest)
   metadata_origin TEXT NOT NULL,       -- 'manifest' when a manifest row described it,
                                        -- 'inferred' when taken from the text (or unknown)
@@ -194,6 +201,51 @@ CREATE TABLE IF NOT EXISTS sections (
   end_char      INTEGER NOT NULL       -- exclusive end offset on end_page
 );
 CREATE INDEX IF NOT EXISTS sections_document ON sections(document_id);
+
+-- References a document makes to other documents on its face (its first
+-- two pages): "Related To: GO-OPS-201.26", "SUPERSEDES: PS 4020.1E (June 4,
+-- 2018)", "a. Rescinded: ...", "See also ...". A number on such a line is
+-- never the document's own (documents.number); it is recorded here.
+CREATE TABLE IF NOT EXISTS document_relations (
+  document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq           INTEGER NOT NULL,      -- order on the document's face, from 0
+  kind          TEXT NOT NULL,         -- related_to | replaces | supersedes | rescinds | amends |
+                                       -- modifies | see | references
+  target_number TEXT,                  -- the referenced number as printed ("GO-OPS-201.26"); NULL
+                                       -- when the line names no number foiamine recognizes
+  text          TEXT NOT NULL,         -- the rest of the line as printed
+  page_no       INTEGER NOT NULL,
+  PRIMARY KEY (document_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS document_relations_target ON document_relations(target_number);
+
+-- Dates printed on a document's face, with their kind and the words they
+-- were read from, so a report can say what a date is and where it came
+-- from. Filled by the extract stage from the text, whatever the manifest
+-- says (documents.issued etc. hold the values in force: manifest first).
+CREATE TABLE IF NOT EXISTS document_dates (
+  document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  kind          TEXT NOT NULL,         -- issued | effective | reviewed (a past review or reissue) |
+                                       -- review_due (a scheduled review: a plan, not a reissue)
+  date          TEXT NOT NULL,         -- ISO date
+  words         TEXT NOT NULL,         -- as printed, e.g. "REVIEW DATE: September 15, 2023"
+  PRIMARY KEY (document_id, kind)
+) WITHOUT ROWID;
+
+-- Bates (production) numbers: the prefix-number stamp printed in a page's
+-- margin by the producing agency ("DOC-FOIA-00317-00001"). Citations name
+-- the page by it first; `status` shows each prefix's range.
+CREATE TABLE IF NOT EXISTS page_bates (
+  page_id       INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+  bates         TEXT NOT NULL,         -- the stamp as printed (as OCR read it on scans)
+  prefix        TEXT NOT NULL,         -- the part before the page counter, "DOC-FOIA-00317-"
+  sequence      INTEGER NOT NULL,      -- the page counter, 1
+  char_start    INTEGER NOT NULL,      -- span of the stamp in pages.text
+  char_end      INTEGER NOT NULL,
+  PRIMARY KEY (page_id)               -- one stamp per page (a WITHOUT ROWID key, so merge copies it)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS page_bates_number ON page_bates(bates);
+CREATE INDEX IF NOT EXISTS page_bates_range ON page_bates(prefix, sequence);
 
 -- Clauses found by the rulebook (filled by the extract stage). `id` is a
 -- stable identifier (derived from the document hash, page, offset, topic).

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "pipeline/sha256.h"
+#include "search/verify.h"
 
 namespace foiamine {
 namespace fs = std::filesystem;
@@ -60,18 +61,30 @@ StatusOr<ClauseCitation> ReadClauseCitation(Index& index, const std::string& cla
   auto files = index.db().Prepare("SELECT drop_root, path, path_bytes FROM files WHERE document_id=?1 ORDER BY id");
   if (!files.ok()) return files.status();
   files->Bind(1, document_id);
+  std::string first_path;
   while (files->Step(&status)) {
     out.file_names.push_back(files->Text(1));
-    fs::path full = fs::path(files->Text(0)) / fs::path(files->Blob(2));
+    const std::string drop_root = files->Text(0), path_bytes = files->Blob(2);
+    fs::path full = fs::path(drop_root) / fs::path(path_bytes);
+    if (first_path.empty()) first_path = full.string();
+    const FileCheck check = CheckSource(drop_root, path_bytes, files->Text(1), out.clause.doc_sha256);
     std::error_code ec;
-    if (out.source.empty() && fs::is_regular_file(full, ec)) out.source = full;
-    if (out.missing_reason.empty()) out.missing_reason = full.string();
+    const bool on_disk = fs::is_regular_file(full, ec);
+    if (check.state == FileCheck::State::kOk) {
+      out.verified = true;
+      if (out.source.empty() && on_disk) out.source = full;
+      if (!on_disk && out.in_archive.empty()) out.in_archive = drop_root + ": " + files->Text(1);
+    } else if (check.state == FileCheck::State::kChanged && out.changed_detail.empty()) {
+      out.changed_detail = (on_disk ? full.string() : drop_root + ": " + files->Text(1)) + " changed since it was indexed (SHA-256 now " +
+                           check.current_sha256 + ", indexed " + check.indexed_sha256 + ")";
+    }
   }
   if (!status.ok()) return status;
+  out.changed = !out.verified && !out.changed_detail.empty();
   if (out.source.empty()) {
-    out.missing_reason = "the source file is no longer present (indexed at " + out.missing_reason + ")";
-  } else {
-    out.missing_reason.clear();
+    out.missing_reason = !out.in_archive.empty()
+                             ? "the document is an entry of a ZIP drop (" + out.in_archive + "), verified in place"
+                             : "the source file is no longer present (indexed at " + first_path + ")";
   }
 
   if (page_id >= 0) {
@@ -94,25 +107,29 @@ StatusOr<ClauseCitation> ReadClauseCitation(Index& index, const std::string& cla
 void PrintCitation(const ClauseCitation& cc, std::ostream& out) {
   const ClauseRecord& c = cc.clause;
   out << c.citation << "\n\n";
+  if (!c.bates.empty()) out << "Bates:     " << c.bates << "\n";
   out << "Document:  " << (c.doc_title.empty() ? "(untitled)" : c.doc_title) << "\n";
   if (!c.doc_number.empty()) out << "Number:    " << c.doc_number << "\n";
   if (!c.agency.empty()) out << "Agency:    " << c.agency << (c.authority.empty() ? "" : " (" + c.authority + ")") << "\n";
   std::string dates;
   for (const auto& [what, date] : {std::pair<const char*, const std::string&>{"issued", c.issued},
-                                   {"effective", c.effective}, {"reviewed/reissued", c.review}}) {
+                                   {"effective", c.effective}, {"reviewed/reissued", c.review},
+                                   {"review due (scheduled, not a reissue)", c.review_due}}) {
     if (date.empty()) continue;
     dates += (dates.empty() ? "" : ", ") + std::string(what) + " " + date;
   }
   if (!dates.empty()) out << "Dates:     " << dates << "\n";
   out << "Section:   " << (c.section.empty() ? "(none)" : c.section) << "\n";
   out << "Page:      " << c.page << "\n";
-  out << "Quote:     \"" << c.text << "\"\n";
+  out << "Quote:     \"" << c.text << "\"" << (c.method == "ocr" ? "  [OCR text: as OCR read the scan]" : "") << "\n";
+  if (!c.ocr_readings.empty()) out << "Reading:   " << extractors::OcrReadingsNote(c.ocr_readings) << "\n";
   out << "Clause:    " << c.topic << " / " << c.stance << (c.actor.empty() ? "" : " / " + c.actor) << "  [" << c.id
       << ", rule " << c.rule << "]\n";
   for (size_t i = 0; i < cc.file_names.size(); ++i) {
     out << (i == 0 ? "File:      " : "           ") << cc.file_names[i] << "\n";
   }
-  out << "SHA-256:   " << c.doc_sha256 << "\n";
+  out << "SHA-256:   " << c.doc_sha256 << (cc.verified ? " (re-hashed now: matches)" : " (not re-hashed: no copy present)")
+      << "\n";
   out << "Method:    ";
   if (c.method == "ocr") {
     out << "OCR (Tesseract)";

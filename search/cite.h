@@ -23,7 +23,15 @@ struct ClauseCitation {
   std::string file_type;                 // pdf | png | jpeg | tiff | text | xml
   std::vector<std::string> file_names;   // every display path (relative to its drop) the content was found under
   std::filesystem::path source;          // the first of them still present on disk (absolute); empty if none
+                                         // (a document inside a ZIP drop is not on disk: see `in_archive`)
   std::string missing_reason;            // why `source` is empty
+  // Re-hashing at citation time: `verified` when some path (file, or entry
+  // of its ZIP drop) still hashes to the indexed SHA-256; `changed` when
+  // every path still present hashes to something else (the citation would
+  // quote a file that is no longer the one cited); `changed_detail` says so.
+  bool verified = false, changed = false;
+  std::string changed_detail;
+  std::string in_archive;                // "archive.zip: entry/name.pdf" when verified inside a ZIP drop
   double page_width_pt = 0, page_height_pt = 0;
   // The clause's words on its page, one box per printed line (the union of
   // the words of that line), in reading order. Empty for plain text.
@@ -31,7 +39,8 @@ struct ClauseCitation {
 };
 
 // Reads the clause `clause_id` (the 16-hex id of `clauses`) and its file
-// and word boxes. kNotFound when no clause has that id.
+// and word boxes, and re-hashes its source (see `changed`). kNotFound when
+// no clause has that id.
 StatusOr<ClauseCitation> ReadClauseCitation(Index& index, const std::string& clause_id);
 
 // Prints the citation: document title and number, section, page, the exact

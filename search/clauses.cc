@@ -59,7 +59,9 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(Index& index, const ClauseFilter
       "p.method, p.ocr_confidence, c.rule, c.citation, coalesce(c.cue_start,-1), coalesce(c.cue_end,-1), "
       "coalesce(d.agency,''), coalesce(d.doc_kind,''), coalesce(d.issued,''), coalesce(d.effective,''), "
       "coalesce(d.review,''), coalesce(c.topic_cue_start,-1), coalesce(c.topic_cue_end,-1), " +
-      jurisdiction + " "
+      jurisdiction + ", "
+      "coalesce((SELECT b.bates FROM page_bates b WHERE b.page_id=p.id),''), "
+      "coalesce((SELECT dd.date FROM document_dates dd WHERE dd.document_id=d.id AND dd.kind='review_due'),'') "
       "FROM clauses c JOIN documents d ON d.id=c.document_id "
       "LEFT JOIN pages p ON p.document_id=c.document_id AND p.page_no=c.page_no "
       "WHERE (?1='' OR c.topic=?1) AND (?2='' OR c.stance=?2) AND (?3='' OR d.authority=?3) AND (?4='' OR c.id=?4) "
@@ -99,6 +101,9 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(Index& index, const ClauseFilter
     c.topic_cue_start = static_cast<int>(stmt->Int(29));
     c.topic_cue_end = static_cast<int>(stmt->Int(30));
     c.jurisdiction = stmt->Text(31);
+    c.bates = stmt->Text(32);
+    c.review_due = stmt->Text(33);
+    if (c.method == "ocr") c.ocr_readings = extractors::FindOcrReadings(c.text);
     out.push_back(std::move(c));
   }
   if (!status.ok()) return status;
@@ -128,6 +133,12 @@ std::string ClauseJson(const ClauseRecord& c) {
             {"ocr_confidence", c.ocr_confidence ? json(*c.ocr_confidence) : json(nullptr)},
             {"rule", c.rule},
             {"citation", c.citation}};
+  // After the contract's keys: the page's Bates stamp, and the readings of
+  // OCR-damaged known tokens in "text" (README, Contracts).
+  j["bates"] = c.bates.empty() ? json(nullptr) : json(c.bates);
+  json readings = json::array();
+  for (const auto& r : c.ocr_readings) readings.push_back({{"raw", r.raw}, {"reading", r.reading}});
+  j["ocr_readings"] = readings;
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -11,12 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "extractors/ocr_readings.h"
 #include "pipeline/index.h"
 #include "pipeline/status.h"
 
 namespace foiamine {
 
-// The Clause record of CONTRACTS.md.
+// The Clause record of CONTRACTS.md (plus "bates", the page's Bates stamp or
+// null).
 struct ClauseRecord {
   std::string id, doc_sha256, doc_path, doc_title, doc_number, authority;
   int page = 0;
@@ -31,7 +33,13 @@ struct ClauseRecord {
   // stored), and the document's agency, kind and dates.
   int cue_start = -1, cue_end = -1;
   int topic_cue_start = -1, topic_cue_end = -1;
-  std::string agency, doc_kind, issued, effective, review;
+  std::string agency, doc_kind, issued, effective;
+  std::string review;      // a past review / reissue printed on the document
+  std::string review_due;  // a scheduled review: not evidence the document was reissued
+  std::string bates;       // the Bates stamp of the clause's page, "" when none
+  // For OCR text: damaged known tokens in `text` and their readings
+  // ("|-247A" reads "I-247A"); the quote itself stays as OCR read it.
+  std::vector<extractors::OcrReading> ocr_readings;
   std::string jurisdiction;  // the document's ("DC", "US-IL/Cook County"); in the JSON record
 };
 

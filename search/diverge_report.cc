@@ -338,6 +338,8 @@ std::string DocumentDates(const ClauseRecord& c, const char* review_word) {
   add("issued", c.issued);
   add("effective", c.effective);
   add(review_word, c.review);
+  // A scheduled review is a plan, shown as one: never as a reissue.
+  add("review due", c.review_due);
   return s.empty() ? "undated" : s;
 }
 
@@ -345,6 +347,10 @@ std::string ExtractionMethod(const ClauseRecord& c) {
   if (c.method != "ocr") return "text layer";
   std::string s = "OCR";
   if (c.ocr_confidence) s += ", confidence " + std::to_string(static_cast<int>(*c.ocr_confidence + 0.5));
+  // The quote is OCR output, not the printed text: say so, with the
+  // readings of tokens OCR is known to damage.
+  s += "; quote as OCR read it";
+  if (!c.ocr_readings.empty()) s += ": " + extractors::OcrReadingsNote(c.ocr_readings);
   return s;
 }
 

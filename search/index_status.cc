@@ -72,6 +72,16 @@ StatusOr<IndexStatus> ReadIndexStatus(Index& index, bool with_digest) {
     if (!by.ok()) return by.status();
     while (by->Step()) s.jurisdictions.emplace_back(by->Text(0), by->Int(1));
   }
+  auto bates = index.db().Prepare(
+      "SELECT prefix, "
+      "  (SELECT b2.bates FROM page_bates b2 WHERE b2.prefix=b.prefix ORDER BY b2.sequence LIMIT 1), "
+      "  (SELECT b3.bates FROM page_bates b3 WHERE b3.prefix=b.prefix ORDER BY b3.sequence DESC LIMIT 1), "
+      "  count(*), count(DISTINCT p.document_id), max(sequence) - min(sequence) + 1 - count(DISTINCT sequence) "
+      "FROM page_bates b JOIN pages p ON p.id=b.page_id GROUP BY prefix ORDER BY prefix");
+  if (!bates.ok()) return bates.status();
+  while (bates->Step()) {
+    s.bates.push_back({bates->Text(0), bates->Text(1), bates->Text(2), bates->Int(3), bates->Int(4), bates->Int(5)});
+  }
   if (with_digest) {
     if (auto digest = IndexDigest(index); digest.ok()) s.digest = digest.value();
   }
@@ -94,6 +104,13 @@ void PrintIndexStatus(const IndexStatus& s, std::ostream& out) {
   out << "needing OCR: " << s.documents_needing_ocr << " documents, " << s.pages_needing_ocr << " pages\n";
   for (const auto& n : s.needing_ocr) {
     out << "  " << n.path << " (" << n.pages << (n.pages == 1 ? " page" : " pages") << ")\n";
+  }
+  if (!s.bates.empty()) out << "Bates ranges: " << s.bates.size() << "\n";
+  for (const auto& b : s.bates) {
+    out << "  " << b.first << " - " << b.last << " (" << b.pages << (b.pages == 1 ? " page" : " pages") << " in "
+        << b.documents << (b.documents == 1 ? " document" : " documents");
+    if (b.missing) out << "; " << b.missing << " numbers in the range on no indexed page";
+    out << ")\n";
   }
   out << "failed inputs: " << s.failures.size() << "\n";
   for (const auto& f : s.failures) out << "  " << f.path << " [" << f.stage << "]: " << f.reason << "\n";
@@ -123,6 +140,11 @@ void PrintIndexStatusJson(const IndexStatus& s, std::ostream& out) {
   j["jurisdictions"] = nlohmann::json::object();
   for (const auto& [code, n] : s.jurisdictions) j["jurisdictions"][code] = n;
   j["digest"] = s.digest;
+  j["bates"] = nlohmann::json::array();
+  for (const auto& b : s.bates) {
+    j["bates"].push_back({{"prefix", b.prefix}, {"first", b.first}, {"last", b.last}, {"pages", b.pages},
+                          {"documents", b.documents}, {"missing", b.missing}});
+  }
   j["failures"] = nlohmann::json::array();
   for (const auto& f : s.failures) {
     j["failures"].push_back({{"path", f.path}, {"drop", f.drop_root}, {"stage", f.stage}, {"reason", f.reason}, {"at", f.at}});

@@ -35,6 +35,15 @@ struct IndexStatus {
   std::vector<NeedsOcr> needing_ocr;
   // Documents per jurisdiction (documents.jurisdiction; "" = unknown), by code.
   std::vector<std::pair<std::string, int64_t>> jurisdictions;
+  // One per production (Bates prefix): its first and last stamp, how many
+  // pages carry one and in how many documents, and how many counters
+  // between first and last no indexed page carries (pages not produced, or
+  // not indexed, or stamps OCR could not read).
+  struct BatesRange {
+    std::string prefix, first, last;
+    int64_t pages = 0, documents = 0, missing = 0;
+  };
+  std::vector<BatesRange> bates;
   std::string digest;  // content digest (search/index_digest.h); empty if it could not be computed
 };
 

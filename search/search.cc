@@ -1,5 +1,7 @@
 #include "search/search.h"
 
+#include <cctype>
+#include <set>
 #include <unordered_map>
 #include <utility>
 
@@ -19,14 +21,67 @@ std::string Fts5SyntaxHelp() {
 
 namespace {
 
-// The code point offset of the first match on a page: where the page text
-// and FTS5's highlight() of it (marks around every match) first differ.
-int FirstMatchOffset(const std::string& text, const std::string& highlighted) {
+// A match on a page: its code point span in the page text and the matched
+// word, lowercased (so "ICE" and "ice" are one term).
+struct MatchSpan {
+  int start = 0, end = 0;
+  std::string term;
+};
+
+// The matches on a page, from FTS5's highlight() of the page text with
+// char(1) / char(2) around every match.
+std::vector<MatchSpan> MatchSpans(const std::string& highlighted) {
+  std::vector<MatchSpan> out;
   int code_points = 0;
-  for (size_t i = 0; i < text.size() && i < highlighted.size() && text[i] == highlighted[i]; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++code_points;
+  bool inside = false;
+  for (char c : highlighted) {
+    if (c == '\x01') {
+      inside = true;
+      out.push_back({code_points, code_points, ""});
+      continue;
+    }
+    if (c == '\x02') {
+      inside = false;
+      continue;
+    }
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++code_points;
+    if (inside) {
+      out.back().end = code_points;
+      out.back().term += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
   }
-  return code_points;
+  return out;
+}
+
+// How well a span of the page holds the query: distinct terms matched in
+// it first, then the number of matches.
+std::pair<int, int> Coverage(const std::vector<MatchSpan>& matches, int start, int end) {
+  std::set<std::string> terms;
+  int count = 0;
+  for (const MatchSpan& m : matches) {
+    if (m.start < start || m.end > end) continue;
+    terms.insert(m.term);
+    ++count;
+  }
+  return {static_cast<int>(terms.size()), count};
+}
+
+// Where on the page the hit is: the start of the densest run of matches
+// (most distinct query terms within a sentence's reach), so that a query
+// whose words are scattered over the page is placed where they come
+// together, not where the first of them happens to occur.
+constexpr int kMatchReach = 240;  // code points: about a long sentence
+int DensestMatchOffset(const std::vector<MatchSpan>& matches) {
+  std::pair<int, int> best{-1, -1};
+  int offset = matches.empty() ? 0 : matches.front().start;
+  for (const MatchSpan& m : matches) {
+    auto coverage = Coverage(matches, m.start, m.start + kMatchReach);
+    if (coverage > best) {
+      best = coverage;
+      offset = m.start;
+    }
+  }
+  return offset;
 }
 
 // Decides, page by page, whether a ranked page passes the --kind,
@@ -42,13 +97,23 @@ class PageFilter {
     if (!document.ok()) return document.status();
     auto topic = db.Prepare("SELECT 1 FROM clauses WHERE document_id = ?1 AND page_no = ?2 AND topic = ?3 LIMIT 1");
     if (!topic.ok()) return topic.status();
-    return PageFilter(o, std::move(*page), std::move(*document), std::move(*topic));
+    // A prefix test by substr(), not LIKE: '_' and '%' are common in stamps.
+    auto bates = db.Prepare("SELECT 1 FROM page_bates WHERE page_id = ?1 AND substr(bates, 1, length(?2)) = ?2");
+    if (!bates.ok()) return bates.status();
+    return PageFilter(o, std::move(*page), std::move(*document), std::move(*topic), std::move(*bates));
   }
 
-  bool active() const { return !o_.kind.empty() || !o_.authority.empty() || !o_.topic.empty(); }
+  bool active() const { return !o_.kind.empty() || !o_.authority.empty() || !o_.topic.empty() || !o_.bates.empty(); }
 
   StatusOr<bool> Passes(int64_t page_id) {
     Status status;
+    if (!o_.bates.empty()) {
+      bates_.Reset();
+      bates_.Bind(1, page_id).Bind(2, o_.bates);
+      const bool stamped = bates_.Step(&status);
+      if (!status.ok()) return status;
+      if (!stamped) return false;
+    }
     page_.Reset();
     page_.Bind(1, page_id);
     if (!page_.Step(&status)) return status.ok() ? StatusOr<bool>(false) : StatusOr<bool>(status);
@@ -71,10 +136,10 @@ class PageFilter {
   }
 
  private:
-  PageFilter(const SearchOptions& o, Statement page, Statement document, Statement topic)
-      : o_(o), page_(std::move(page)), document_(std::move(document)), topic_(std::move(topic)) {}
+  PageFilter(const SearchOptions& o, Statement page, Statement document, Statement topic, Statement bates)
+      : o_(o), page_(std::move(page)), document_(std::move(document)), topic_(std::move(topic)), bates_(std::move(bates)) {}
   const SearchOptions& o_;
-  Statement page_, document_, topic_;
+  Statement page_, document_, topic_, bates_;
   std::unordered_map<int64_t, bool> documents_;
 };
 
@@ -126,14 +191,17 @@ StatusOr<std::vector<SearchHit>> Search(Index& index, const SearchOptions& o) {
   }
   std::vector<SearchHit> hits;
   if (status.ok() && !top.empty()) {
-    // The first document path stands for the document; the section is the
-    // innermost one containing the page's first match (sections are filled
-    // by the extract stage; none when the match is outside every section).
+    // The first document path stands for the document. The section cited
+    // is the clause's that holds the most of the query's terms on the page
+    // (its section as extracted), else the innermost section containing
+    // the densest run of matches; never the section where the snippet or
+    // the first stray match starts.
     auto detail = index.db().Prepare(
         "SELECT d.sha256, (SELECT f.path FROM files f WHERE f.document_id=d.id ORDER BY f.id LIMIT 1), "
         "       coalesce(d.title,''), p.page_no, snippet(pages_fts, 0, ?2, ?3, '…', 16), coalesce(d.number,''), "
-        "       coalesce(d.agency,''), p.method, p.ocr_confidence, d.id, p.text, "
-        "       highlight(pages_fts, 0, char(1), char(2)) "
+        "       coalesce(d.agency,''), p.method, p.ocr_confidence, d.id, "
+        "       highlight(pages_fts, 0, char(1), char(2)), "
+        "       (SELECT b.bates FROM page_bates b WHERE b.page_id = p.id) "
         "FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid JOIN documents d ON d.id = p.document_id "
         "WHERE pages_fts MATCH ?1 AND pages_fts.rowid = ?4");
     if (!detail.ok()) return detail.status();
@@ -143,6 +211,10 @@ StatusOr<std::vector<SearchHit>> Search(Index& index, const SearchOptions& o) {
         "AND (end_page > ?2 OR (end_page = ?2 AND end_char > ?3)) "
         "ORDER BY depth DESC, page_no DESC, char_start DESC LIMIT 1");
     if (!section.ok()) return section.status();
+    auto clauses = index.db().Prepare(
+        "SELECT char_start, char_end, coalesce(section,'') FROM clauses WHERE document_id = ?1 AND page_no = ?2 "
+        "ORDER BY char_start");
+    if (!clauses.ok()) return clauses.status();
     for (const auto& [page_id, score] : top) {
       detail->Reset();
       detail->Bind(1, o.query).Bind(2, o.mark_open).Bind(3, o.mark_close).Bind(4, page_id);
@@ -156,13 +228,38 @@ StatusOr<std::vector<SearchHit>> Search(Index& index, const SearchOptions& o) {
       h.score = score;
       h.method = detail->Text(7);
       h.ocr_confidence = detail->OptionalReal(8);
-      const int offset = FirstMatchOffset(detail->Text(10), detail->Text(11));
-      section->Reset();
-      section->Bind(1, detail->Int(9)).Bind(2, h.page).Bind(3, offset);
-      if (section->Step(&status)) h.section = section->Text(0);
+      h.bates = detail->IsNull(11) ? "" : detail->Text(11);
+      const std::vector<MatchSpan> matches = MatchSpans(detail->Text(10));
+      const int dense_offset = DensestMatchOffset(matches);
+      const int dense_terms = Coverage(matches, dense_offset, dense_offset + kMatchReach).first;
+      std::pair<int, int> best_clause{0, 0};
+      int clause_start = -1;
+      std::string clause_section;
+      clauses->Reset();
+      clauses->Bind(1, detail->Int(9)).Bind(2, h.page);
+      while (clauses->Step(&status)) {
+        const int start = static_cast<int>(clauses->Int(0)), end = static_cast<int>(clauses->Int(1));
+        auto coverage = Coverage(matches, start, end);
+        if (coverage.first > 0 && coverage > best_clause) {
+          best_clause = coverage;
+          clause_start = start;
+          clause_section = clauses->Text(2);
+        }
+      }
       if (!status.ok()) break;
+      // A clause wins unless a run of matches outside it holds more of the
+      // query's terms.
+      const bool clause_wins = clause_start >= 0 && best_clause.first >= dense_terms;
+      if (clause_wins && !clause_section.empty()) {
+        h.section = clause_section;
+      } else {
+        section->Reset();
+        section->Bind(1, detail->Int(9)).Bind(2, h.page).Bind(3, clause_wins ? clause_start : dense_offset);
+        if (section->Step(&status)) h.section = section->Text(0);
+        if (!status.ok()) break;
+      }
       h.citation = FormatCitation(
-          CitationParts{detail->Text(6), detail->Text(5), h.doc_title, h.doc_path, h.section, h.page});
+          CitationParts{detail->Text(6), detail->Text(5), h.doc_title, h.doc_path, h.section, h.page, h.bates});
       hits.push_back(std::move(h));
     }
   }

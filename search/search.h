@@ -16,6 +16,7 @@ struct SearchOptions {
   std::string topic;      // only pages with a clause of this topic
   std::string kind;       // documents.doc_kind
   std::string authority;  // law | policy | practice
+  std::string bates;      // only pages whose Bates stamp starts with this (a production prefix or one stamp)
   // Marks around matched words in snippets.
   std::string mark_open = "[", mark_close = "]";
 };
@@ -23,10 +24,11 @@ struct SearchOptions {
 struct SearchHit {
   std::string doc_sha256, doc_path, doc_title;
   int page = 0;
-  std::string section;  // empty until sections exist for the page
+  std::string section;  // of the clause holding the match, else of the densest run of matches; "" when none
   std::string snippet;
   double score = 0;     // bm25: lower is better (SQLite's convention)
   std::string citation;
+  std::string bates;    // the page's Bates stamp, "" when none
   std::string method;   // text | ocr
   std::optional<double> ocr_confidence;
 };

@@ -4,9 +4,36 @@
 #include <ostream>
 
 #include "pipeline/sha256.h"
+#include "pipeline/zip_drop.h"
 
 namespace foiamine {
 namespace fs = std::filesystem;
+
+FileCheck CheckSource(const std::string& drop_root, const std::string& path_bytes, const std::string& display_path,
+                      const std::string& indexed_sha256) {
+  FileCheck check;
+  check.drop_root = drop_root;
+  check.path = display_path;
+  check.indexed_sha256 = indexed_sha256;
+  std::error_code ec;
+  StatusOr<std::string> hash = Status::NotFound("");
+  if (fs::is_regular_file(drop_root, ec) && IsZipFile(drop_root)) {
+    // A ZIP drop: the document is an entry of the archive, not a file on disk.
+    hash = ZipEntrySha256(drop_root, path_bytes);
+  } else {
+    const fs::path full = fs::path(drop_root) / fs::path(path_bytes);
+    if (fs::exists(fs::symlink_status(full, ec)) && fs::is_regular_file(full, ec)) hash = Sha256File(full);
+  }
+  if (!hash.ok()) {
+    const bool gone = hash.status().code() == Status::Code::kNotFound;
+    check.state = gone ? FileCheck::State::kVanished : FileCheck::State::kUnreadable;
+    check.detail = hash.status().message();
+  } else {
+    check.current_sha256 = *hash;
+    check.state = *hash == indexed_sha256 ? FileCheck::State::kOk : FileCheck::State::kChanged;
+  }
+  return check;
+}
 
 StatusOr<VerifyReport> VerifySources(Index& index) {
   auto stmt = index.db().Prepare(
@@ -16,27 +43,12 @@ StatusOr<VerifyReport> VerifySources(Index& index) {
   VerifyReport report;
   Status status;
   while (stmt->Step(&status)) {
-    FileCheck check;
-    check.drop_root = stmt->Text(0);
-    check.path = stmt->Text(1);
-    check.indexed_sha256 = stmt->Text(3);
-    fs::path full = fs::path(check.drop_root) / fs::path(stmt->Blob(2));
-    std::error_code ec;
-    if (!fs::exists(fs::symlink_status(full, ec)) || !fs::is_regular_file(full, ec)) {
-      check.state = FileCheck::State::kVanished;
-      ++report.vanished;
-    } else if (auto hash = Sha256File(full); !hash.ok()) {
-      check.state = FileCheck::State::kUnreadable;
-      check.detail = hash.status().message();
-      ++report.unreadable;
-    } else {
-      check.current_sha256 = *hash;
-      if (*hash == check.indexed_sha256) {
-        ++report.ok;
-      } else {
-        check.state = FileCheck::State::kChanged;
-        ++report.changed;
-      }
+    FileCheck check = CheckSource(stmt->Text(0), stmt->Blob(2), stmt->Text(1), stmt->Text(3));
+    switch (check.state) {
+      case FileCheck::State::kOk: ++report.ok; break;
+      case FileCheck::State::kChanged: ++report.changed; break;
+      case FileCheck::State::kVanished: ++report.vanished; break;
+      case FileCheck::State::kUnreadable: ++report.unreadable; break;
     }
     report.files.push_back(std::move(check));
   }
@@ -56,7 +68,8 @@ void PrintVerifyReport(const VerifyReport& r, bool list_all, std::ostream& out) 
             << f.current_sha256 << "\n";
         break;
       case FileCheck::State::kVanished:
-        out << "VANISHED  " << where << "  (indexed " << f.indexed_sha256 << ")\n";
+        out << "VANISHED  " << where << "  (indexed " << f.indexed_sha256 << ")"
+            << (f.detail.empty() ? "" : ": " + f.detail) << "\n";
         break;
       case FileCheck::State::kUnreadable:
         out << "UNREADABLE " << where << ": " << f.detail << "\n";

@@ -25,7 +25,13 @@ struct VerifyReport {
   bool all_match() const { return changed == 0 && vanished == 0 && unreadable == 0; }
 };
 
-// Re-hashes (SHA-256) every file the index knows, at drop_root/path_bytes.
+// Re-hashes one indexed file: drop_root/path_bytes, or, when drop_root is a
+// ZIP drop, the entry path_bytes inside that archive (read in place). The
+// result's drop_root, path and indexed_sha256 are as given.
+FileCheck CheckSource(const std::string& drop_root, const std::string& path_bytes, const std::string& display_path,
+                      const std::string& indexed_sha256);
+
+// Re-hashes (SHA-256) every file the index knows (CheckSource).
 StatusOr<VerifyReport> VerifySources(Index& index);
 
 // One line per file that does not match, then a summary line.

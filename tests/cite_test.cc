@@ -119,6 +119,14 @@ TEST_CASE("cite prints a brief-ready citation and --exhibit boxes the clause on 
     CHECK(bad.exit_code == 1);
     CHECK(bad.err.find("no clause with id 0000000000000000") != std::string::npos);
   }
+  SECTION("a source file changed since indexing is refused with exit 2, not cited") {
+    WriteFile(dir / "drop" / "ps.pdf", "%PDF-1.4 not the indexed file any more");
+    auto changed = RunFoiamine("cite " + id + " --db " + db);
+    CHECK(changed.exit_code == 2);
+    CHECK(changed.out.empty());
+    CHECK(changed.err.find("changed since it was indexed (SHA-256 now " + Sha256Hex("%PDF-1.4 not the indexed file any more")) !=
+          std::string::npos);
+  }
   SECTION("the source file must still be present") {
     fs::remove(dir / "drop" / "ps.pdf");
     auto gone = RunFoiamine("cite " + id + " --db " + db + " --exhibit " + Quote((dir / "x.png").string()));

@@ -56,7 +56,8 @@ TEST_CASE("a new index carries the schema version and every documented table", "
   REQUIRE(version->Step());
   CHECK(version->Int(0) == kSchemaVersion);
   for (const char* table : {"runs", "documents", "files", "pages", "words", "pages_fts", "stage_versions",
-                            "failures", "events", "sections", "clauses", "citations"}) {
+                            "failures", "events", "sections", "clauses", "citations", "document_relations",
+                            "document_dates", "page_bates"}) {
     auto stmt = index->db().Prepare("SELECT count(*) FROM sqlite_master WHERE name=?");
     REQUIRE(stmt.ok());
     stmt->Bind(1, std::string_view(table));
@@ -90,6 +91,44 @@ TEST_CASE("an index refuses files that are not foiamine indexes, or newer ones",
   auto newer = Index::Open((dir / "future.db").string(), Index::Access::kWrite);
   REQUIRE_FALSE(newer.ok());
   CHECK(newer.status().message().find("newer than this foiamine") != std::string::npos);
+}
+
+TEST_CASE("a version-1 index reads as having no relations, dates or Bates, and is upgraded when written",
+          "[index][schema]") {
+  testing::ScratchDir dir;
+  const std::string path = (dir / "v1.db").string();
+  {
+    auto index = Index::Open(path, Index::Access::kWrite);
+    REQUIRE(index.ok());
+    auto run = index->BeginRun("/drops/one", "test");
+    REQUIRE(run.ok());
+    REQUIRE(index->WriteDocument(MakeRecord(std::string(64, 'a'), "a.pdf", {"The Department shall notify ICE."}), *run)
+                .ok());
+    // What a version-1 file is: the same tables without the version-2 ones.
+    REQUIRE(index->db().Exec("DROP TABLE document_relations; DROP TABLE document_dates; DROP TABLE page_bates; "
+                             "PRAGMA user_version = 1;").ok());
+  }
+  {
+    auto reader = Index::Open(path, Index::Access::kRead);
+    REQUIRE(reader.ok());
+    SearchOptions options;
+    options.query = "notify";
+    auto hits = Search(*reader, options);
+    REQUIRE(hits.ok());
+    REQUIRE(hits->size() == 1);
+    CHECK(hits->front().bates.empty());
+    auto status = ReadIndexStatus(*reader);
+    REQUIRE(status.ok());
+    CHECK(status->bates.empty());
+  }
+  CHECK(testing::QueryInt(dir / "v1.db", "PRAGMA user_version") == 1);  // reading changed nothing
+  {
+    auto writer = Index::Open(path, Index::Access::kWrite);
+    REQUIRE(writer.ok());
+  }
+  CHECK(testing::QueryInt(dir / "v1.db", "PRAGMA user_version") == kSchemaVersion);
+  CHECK(testing::QueryInt(dir / "v1.db", "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                         "('document_relations','document_dates','page_bates')") == 3);
 }
 
 TEST_CASE("documents are written whole and found by FTS5 with bm25, snippets and citations", "[index][search]") {
@@ -168,16 +207,16 @@ TEST_CASE("a second path of the same content is recorded once", "[index]") {
 }
 
 TEST_CASE("citations name the document by number, title or path", "[citation]") {
-  CHECK(FormatCitation({"DOC", "PS 4020.1F", "Release", "a.pdf", "9.a.(b)", 4}) == "DOC PS 4020.1F § 9.a.(b), p. 4");
-  CHECK(FormatCitation({"MPD", "GO-OPS-201.26", "", "b.pdf", "", 2}) == "MPD GO-OPS-201.26, p. 2");
-  CHECK(FormatCitation({"MPD", "MPD GO 201.26", "", "b.pdf", "", 2}) == "MPD GO 201.26, p. 2");
-  CHECK(FormatCitation({"Council", "D.C. Code § 24-211.07", "", "c.pdf", "24-211.07(b)(1)", 1}) ==
+  CHECK(FormatCitation({"DOC", "PS 4020.1F", "Release", "a.pdf", "9.a.(b)", 4, ""}) == "DOC PS 4020.1F § 9.a.(b), p. 4");
+  CHECK(FormatCitation({"MPD", "GO-OPS-201.26", "", "b.pdf", "", 2, ""}) == "MPD GO-OPS-201.26, p. 2");
+  CHECK(FormatCitation({"MPD", "MPD GO 201.26", "", "b.pdf", "", 2, ""}) == "MPD GO 201.26, p. 2");
+  CHECK(FormatCitation({"Council", "D.C. Code § 24-211.07", "", "c.pdf", "24-211.07(b)(1)", 1, ""}) ==
         "D.C. Code § 24-211.07(b)(1), p. 1");
-  CHECK(FormatCitation({"", "", "Release Desk Log", "log.pdf", "", 3}) == "Release Desk Log, p. 3");
-  CHECK(FormatCitation({"EOM", "Mayor's Order 2021-044", "", "m.pdf", "III.B.", 1}) ==
+  CHECK(FormatCitation({"", "", "Release Desk Log", "log.pdf", "", 3, ""}) == "Release Desk Log, p. 3");
+  CHECK(FormatCitation({"EOM", "Mayor's Order 2021-044", "", "m.pdf", "III.B.", 1, ""}) ==
         "Mayor's Order 2021-044 § III.B., p. 1");
-  CHECK(FormatCitation({"MPD", "EO-25-014", "", "e.pdf", "IV.C.1", 2}) == "MPD EO-25-014 § IV.C.1, p. 2");
-  CHECK(FormatCitation({"", "", "", "scans/fax.tif", "", 1}) == "scans/fax.tif, p. 1");
+  CHECK(FormatCitation({"MPD", "EO-25-014", "", "e.pdf", "IV.C.1", 2, ""}) == "MPD EO-25-014 § IV.C.1, p. 2");
+  CHECK(FormatCitation({"", "", "", "scans/fax.tif", "", 1, ""}) == "scans/fax.tif, p. 1");
 }
 
 TEST_CASE("a selective filter finds hits ranked below the first ranking window", "[index][search]") {

@@ -10,6 +10,7 @@
 
 #include <memory>
 
+#include "pipeline/sha256.h"
 #include "tests/test_support.h"
 
 using namespace foiamine;
@@ -195,4 +196,52 @@ TEST_CASE("run indexes a ZIP drop in place, refused entries are failures with th
   // Re-run: nothing new; the private folder of the first run is gone.
   auto again = RunFoiamine("run " + Quote((dir / "production.zip").string()) + " --db " + db);
   CHECK(again.out.find("unchanged       2") != std::string::npos);
+}
+
+TEST_CASE("ZipEntrySha256 hashes an entry in place, and names a missing one", "[zip]") {
+  ScratchDir dir;
+  WriteZip(dir / "p.zip", {{"docs/a.txt", "alpha"}});
+  auto hash = ZipEntrySha256(dir / "p.zip", "docs/a.txt");
+  REQUIRE(hash.ok());
+  CHECK(*hash == Sha256Hex("alpha"));
+  auto missing = ZipEntrySha256(dir / "p.zip", "docs/b.txt");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == Status::Code::kNotFound);
+  CHECK(missing.status().message().find("has no entry 'docs/b.txt'") != std::string::npos);
+}
+
+TEST_CASE("verify and cite re-hash the documents of a ZIP drop inside their archive", "[zip][verify][cite][e2e]") {
+  ScratchDir dir;
+  const std::string policy = "The Department shall notify ICE of the release date of an inmate.\n";
+  WriteZip(dir / "production.zip", {{"a.txt", policy}, {"b.txt", "A second record, nothing to cite.\n"}});
+  const std::string db = Quote((dir / "i.db").string());
+  auto run = RunFoiamine("run " + Quote((dir / "production.zip").string()) + " --quiet --db " + db);
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+
+  auto clean = RunFoiamine("verify --db " + db);
+  INFO(clean.out << clean.err);
+  CHECK(clean.exit_code == 0);
+  CHECK(clean.out.find("2 files checked: 2 unchanged, 0 changed, 0 vanished") != std::string::npos);
+  auto clauses = JsonLines(RunFoiamine("clauses --json --db " + db).out);
+  REQUIRE_FALSE(clauses.empty());
+  const std::string id = clauses[0]["id"];
+  auto cite = RunFoiamine("cite " + id + " --db " + db);
+  INFO(cite.out << cite.err);
+  CHECK(cite.exit_code == 0);
+  CHECK(cite.out.find("(re-hashed now: matches)") != std::string::npos);
+  CHECK(cite.out.find("entry of a ZIP drop") != std::string::npos);
+
+  // The same archive, a.txt altered and b.txt gone.
+  WriteZip(dir / "production.zip", {{"a.txt", "The Department shall not notify ICE.\n"}});
+  auto dirty = RunFoiamine("verify --db " + db);
+  INFO(dirty.out << dirty.err);
+  CHECK(dirty.exit_code == 2);
+  CHECK(dirty.out.find("CHANGED   " + (dir / "production.zip" / "a.txt").string()) != std::string::npos);
+  CHECK(dirty.out.find("VANISHED  " + (dir / "production.zip" / "b.txt").string()) != std::string::npos);
+  CHECK(dirty.out.find("has no entry 'b.txt'") != std::string::npos);
+  auto refused = RunFoiamine("cite " + id + " --db " + db);
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.out.empty());
+  CHECK(refused.err.find("changed since it was indexed") != std::string::npos);
 }

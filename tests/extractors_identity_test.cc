@@ -1,0 +1,162 @@
+// Document identity from the document's own face (extractors/identity.h):
+// numbers from captions, never from references to other documents; titles
+// of hearings, logs, acts, faxes; dates by kind with the words they came from.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "extractors/identity.h"
+
+using namespace foiamine::extractors;
+
+namespace {
+
+DocumentInput Doc(std::vector<std::string> pages) {
+  DocumentInput in;
+  for (size_t i = 0; i < pages.size(); ++i) in.pages.push_back(PageText{static_cast<int>(i) + 1, pages[i]});
+  return in;
+}
+
+const DocumentDate* DateOf(const std::vector<DocumentDate>& dates, const std::string& kind) {
+  auto it = std::find_if(dates.begin(), dates.end(), [&](const DocumentDate& d) { return d.kind == kind; });
+  return it == dates.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+TEST_CASE("a number on a Related To line is a relation, never the document's own number", "[extractors][identity]") {
+  const DocumentInput in = Doc({"METROPOLITAN POLICE DEPARTMENT EXECUTIVE ORDER EO-25-014\n"
+                                "Title: Coordination with Federal Immigration Agencies\n"
+                                "Effective Date: August 14, 2025\n"
+                                "Related To: GO-OPS-201.26 (Interactions with Federal Immigration Authorities)\n"
+                                "I. BACKGROUND\nThis order modifies GO-OPS-201.26 to the extent stated in Part IV.\n"});
+  const DocumentIdentity id = InferIdentity(in);
+  CHECK(id.number.value == "EO-25-014");
+  CHECK(id.number.inferred);
+  CHECK(id.title.value == "Coordination with Federal Immigration Agencies");
+  const auto relations = FindDocumentRelations(in.pages);
+  REQUIRE(relations.size() == 1);
+  CHECK(relations[0].kind == "related_to");
+  CHECK(relations[0].number == "GO-OPS-201.26");
+  CHECK(relations[0].page == 1);
+}
+
+TEST_CASE("Replaces, Supersedes, Rescinded and See lines become relations of their kind", "[extractors][identity]") {
+  // The referenced number comes first on the page: only the reference line
+  // could have given it.
+  const DocumentInput in = Doc({"Replaces: GO-OPS-201.26, effective March 30, 2012\n"
+                                "SUPERSEDES: PS 4020.1E (June 4, 2018)\n"
+                                "a. Rescinded: PS 4020.1E, Inmate Release and Discharge Procedures.\n"
+                                "Amends: Special Order 12-04\n"
+                                "See also EO-24-003\n"
+                                "See the attached schedule for details.\n"
+                                "Interactions with Federal Immigration Authorities\n"});
+  const DocumentIdentity id = InferIdentity(in);
+  CHECK(id.number.value.empty());
+  const auto relations = FindDocumentRelations(in.pages);
+  REQUIRE(relations.size() == 5);  // prose "See the attached ..." names no document
+  CHECK(relations[0].kind == "replaces");
+  CHECK(relations[0].number == "GO-OPS-201.26");
+  CHECK(relations[1].kind == "supersedes");
+  CHECK(relations[1].number == "PS 4020.1E");
+  CHECK(relations[2].kind == "rescinds");
+  CHECK(relations[3].kind == "amends");
+  CHECK(relations[3].number == "Special Order 12-04");
+  CHECK(relations[4].kind == "see");
+  CHECK(relations[4].number == "EO-24-003");
+}
+
+TEST_CASE("a code compilation is numbered by its code, not by its currency note", "[extractors][identity]") {
+  const DocumentIdentity id = InferIdentity(Doc({"DISTRICT OF COLUMBIA OFFICIAL CODE TITLE 24. PRISONERS\n"
+                                                 "§ 24-211.05. Property of persons committed.\n"
+                                                 "Unannotated print, current through D.C. Law 24-45 Page 1 of 2\n"}));
+  CHECK(id.number.value == "D.C. Code");
+  CHECK(id.title.value == "DISTRICT OF COLUMBIA OFFICIAL CODE TITLE 24. PRISONERS");
+}
+
+TEST_CASE("a hearing transcript is titled as the hearing with its date", "[extractors][identity]") {
+  const DocumentIdentity id = InferIdentity(Doc({"Performance Oversight Hearing - March 7, 2024\n"
+                                                 "COUNCIL OF THE DISTRICT OF COLUMBIA\n"
+                                                 "COMMITTEE ON THE JUDICIARY AND PUBLIC SAFETY\n"
+                                                 "PERFORMANCE OVERSIGHT HEARING\n"
+                                                 "Department of Corrections\n"
+                                                 "Thursday, March 7, 2024\n"
+                                                 "John A. Wilson Building, Room 500\n"}));
+  CHECK(id.title.value ==
+        "Committee on the Judiciary and Public Safety, Performance Oversight Hearing, March 7, 2024");
+  CHECK(id.issued.value == "2024-03-07");
+}
+
+TEST_CASE("a log is titled by its unit, its caption and the span of its entries", "[extractors][identity]") {
+  const DocumentIdentity id = InferIdentity(Doc({"RELEASED UNDER FOIA 2024-DOC-00317\n"
+                                                 "D.C. DEPARTMENT OF CORRECTIONS - INTAKE AND RELEASE UNIT\n"
+                                                 "RELEASE DESK LOG\n"
+                                                 "101 06/12/23 0540 Released, time served.\n"
+                                                 "105 06/13/23 0545 ICE detainer.\n",
+                                                 "108 06/14/23 1125 Held in R&D.\n"}));
+  CHECK(id.title.value == "Intake and Release Unit Release Desk Log, June 12-14, 2023");
+}
+
+TEST_CASE("an act is titled by its short title", "[extractors][identity]") {
+  const DocumentIdentity id = InferIdentity(Doc({"ENROLLED ORIGINAL\nAN ACT\nD.C. ACT 23-621\n"
+                                                 "IN THE COUNCIL OF THE DISTRICT OF COLUMBIA\nDECEMBER 23, 2020\n"
+                                                 "BE IT ENACTED BY THE COUNCIL OF THE DISTRICT OF COLUMBIA, That this act may\n"
+                                                 "be cited as the \"Sanctuary Values Amendment Act of 2020\".\n"}));
+  CHECK(id.title.value == "Sanctuary Values Amendment Act of 2020");
+  CHECK(id.number.value == "D.C. Act 23-621");
+  CHECK(id.issued.value == "2020-12-23");
+}
+
+TEST_CASE("correspondence and faxes are dated from their DATE and Sent header fields", "[extractors][identity]") {
+  const DocumentInput fax = Doc({"FROM: DC DOC RECORDS OFFICE 06/20/2023 16:12 P. 001/001\n"
+                                 "FACSIMILE TRANSMITTAL\n"
+                                 "TO: ICE ERO Washington Field Office\n"
+                                 "DATE: June 20, 2023\n"
+                                 "RE: Advance notice of release - detainer case\n"
+                                 "NOTICE: the inmate is scheduled to be released at 0600 hours on June 21, 2023.\n"});
+  const DocumentIdentity id = InferIdentity(fax);
+  CHECK(id.issued.value == "2023-06-20");
+  CHECK(id.title.value == "Facsimile transmittal: Advance notice of release - detainer case");
+  const auto dates = FindDocumentDates(fax);
+  REQUIRE(DateOf(dates, "issued"));
+  CHECK(DateOf(dates, "issued")->words == "DATE: June 20, 2023");
+
+  const DocumentIdentity mail = InferIdentity(Doc({"From: Records <r@dc.gov>\n"
+                                                   "Sent: Tuesday, July 11, 2023 4:58 PM\n"
+                                                   "To: ERO <e@ice.dhs.gov>\n"
+                                                   "Subject: RE: Detainer cases - release list for 7/12\n"}));
+  CHECK(mail.issued.value == "2023-07-11");
+  CHECK(mail.title.value == "RE: Detainer cases - release list for 7/12");
+}
+
+TEST_CASE("a scheduled review date is review due, not proof of reissue, and a printed revision is a review",
+          "[extractors][identity]") {
+  const DocumentInput policy = Doc({"PROGRAM STATEMENT\nNUMBER: 4020.1F\n"
+                                    "DATE: August 30, 2021\n"
+                                    "EFFECTIVE DATE: September 15, 2021\n"
+                                    "REVIEW DATE: September 15, 2023\n"
+                                    "SUBJECT: INMATE RELEASE AND DISCHARGE PROCEDURES\n"});
+  const DocumentIdentity id = InferIdentity(policy);
+  CHECK(id.issued.value == "2021-08-30");
+  CHECK(id.review.value.empty());
+  CHECK(id.review_due.value == "2023-09-15");
+  const auto dates = FindDocumentDates(policy);
+  REQUIRE(DateOf(dates, "review_due"));
+  CHECK(DateOf(dates, "review_due")->words == "REVIEW DATE: September 15, 2023");
+  CHECK_FALSE(DateOf(dates, "reviewed"));
+
+  const DocumentIdentity revised = InferIdentity(Doc({"GENERAL ORDER GO-OPS-100.1\nIssued: March 1, 2019\n"
+                                                      "Revised: June 1, 2022\n"}));
+  CHECK(revised.review.value == "2022-06-01");
+  CHECK(revised.review_due.value.empty());
+}
+
+TEST_CASE("given metadata wins over the face, field by field", "[extractors][identity]") {
+  DocumentInput in = Doc({"EXECUTIVE ORDER EO-25-014\nTitle: Coordination\n"});
+  in.metadata.number = "EO-25-014-A";
+  const DocumentIdentity id = InferIdentity(in);
+  CHECK(id.number.value == "EO-25-014-A");
+  CHECK_FALSE(id.number.inferred);
+  CHECK(id.title.value == "Coordination");
+  CHECK(id.title.inferred);
+}
