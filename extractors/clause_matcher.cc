@@ -464,15 +464,24 @@ class Matcher {
   // its own lead-in's.
   std::optional<Stance> LeadInStance(int li) {
     const auto& units = layout_.units();
+    if (li < 0) return std::nullopt;
     // The exceptions a prohibition lists ("No person is subject to civil
     // arrest ..., except: (a) where such arrest is pursuant to a court order")
-    // are what it permits.
+    // are what it permits; the conditions it lists ("shall not: ... (3) permit
+    // ... an interview unless: (A) the agency presents a judicial order") are
+    // what it requires. The item's own lead-in says which, whichever lead-in
+    // above it holds the modal.
+    static const RE2 kConditions(R"re((?i)\b(?:unless|only if|only when|provided that|a menos que)\W*$)re");
     static const RE2 kExceptions(R"re((?i)\b(?:except|other than|excepto|salvo)\W*$)re");
-    for (bool first = true; li >= 0; li = units[li].lead_in, first = false) {
+    const std::string& own = Info(li).folded.text;
+    const bool exceptions = RE2::PartialMatch(own, kExceptions);
+    const bool conditions = RE2::PartialMatch(own, kConditions);
+    for (; li >= 0; li = units[li].lead_in) {
       const UnitInfo& info = Info(li);
       if (info.modal.empty()) continue;
       const Stance stance = info.modal.back().stance;
-      if (first && stance == Stance::kRestricts && RE2::PartialMatch(info.folded.text, kExceptions)) return Stance::kPermits;
+      if (stance == Stance::kRestricts && exceptions) return Stance::kPermits;
+      if (stance == Stance::kRestricts && conditions) return Stance::kRequires;
       return stance;
     }
     return std::nullopt;
