@@ -1,17 +1,13 @@
 #include "extractors/bates.h"
 
+#include "extractors/text_fold.h"
+
 #include <re2/re2.h>
 
 #include <vector>
 
 namespace foiamine::extractors {
 namespace {
-
-int CodePoints(const std::string& s, size_t bytes) {
-  int n = 0;
-  for (size_t i = 0; i < bytes && i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-  return n;
-}
 
 }  // namespace
 
@@ -46,8 +42,8 @@ std::optional<BatesStamp> FindBatesStamp(const std::string& text) {
       stamp.prefix = std::string(prefix.data(), prefix.size());
       stamp.sequence = std::stoll(std::string(counter.data(), counter.size()));
       const size_t at = static_cast<size_t>(whole.data() - text.data());
-      stamp.char_start = CodePoints(text, at);
-      stamp.char_end = stamp.char_start + CodePoints(stamp.number, stamp.number.size());
+      stamp.char_start = internal::CodePointsBefore(text, at);
+      stamp.char_end = stamp.char_start + internal::CodePointsBefore(stamp.number, stamp.number.size());
       found = stamp;
       break;
     }

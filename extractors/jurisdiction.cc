@@ -1,4 +1,5 @@
 #include "extractors/jurisdiction.h"
+#include "extractors/text_fold.h"
 
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
@@ -54,17 +55,6 @@ struct Jurisdictions::Compiled {
 namespace {
 
 using Compiled = Jurisdictions::Compiled;
-
-std::string Fnv1a64(std::string_view text) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "fnv1a64:%016" PRIx64, h);
-  return buf;
-}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -229,7 +219,7 @@ std::string Jurisdictions::Name(std::string_view code) const {
 
 StatusOr<Jurisdictions> LoadJurisdictions(std::string_view yaml) {
   auto compiled = std::make_shared<Compiled>();
-  compiled->hash = Fnv1a64(yaml);
+  compiled->hash = internal::Fnv1a64(yaml);
   try {
     Status s = Load(YAML::Load(std::string(yaml)), *compiled);
     if (!s.ok()) return s;

@@ -1,5 +1,7 @@
 #include "extractors/ocr_readings.h"
 
+#include "extractors/text_fold.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -7,12 +9,6 @@
 
 namespace foiamine::extractors {
 namespace {
-
-int CodePoints(const std::string& s, size_t bytes) {
-  int n = 0;
-  for (size_t i = 0; i < bytes && i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-  return n;
-}
 
 struct Rule {
   std::unique_ptr<RE2> pattern;  // group 1: the damaged token
@@ -47,8 +43,8 @@ std::vector<OcrReading> FindOcrReadings(const std::string& text) {
     while (RE2::FindAndConsume(&in, *rule.pattern, &token)) {
       const std::string raw(token.data(), token.size());
       const size_t at = static_cast<size_t>(token.data() - text.data());
-      const int start = CodePoints(text, at);
-      out.push_back({raw, rule.reading(raw), start, start + CodePoints(raw, raw.size())});
+      const int start = internal::CodePointsBefore(text, at);
+      out.push_back({raw, rule.reading(raw), start, start + internal::CodePointsBefore(raw, raw.size())});
     }
   }
   std::sort(out.begin(), out.end(), [](const OcrReading& a, const OcrReading& b) { return a.char_start < b.char_start; });

@@ -13,17 +13,6 @@ namespace {
 
 using Compiled = Rulebook::Compiled;
 
-std::string Fnv1a64(std::string_view text) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "fnv1a64:%016" PRIx64, h);
-  return buf;
-}
-
 RE2::Options MatchOptions() {
   RE2::Options options;
   options.set_case_sensitive(false);
@@ -384,7 +373,7 @@ const std::vector<RuleExample>& Rulebook::examples() const { return compiled_->e
 
 StatusOr<Rulebook> LoadRulebook(std::string_view yaml) {
   auto compiled = std::make_shared<Compiled>();
-  compiled->hash = Fnv1a64(yaml);
+  compiled->hash = internal::Fnv1a64(yaml);
   try {
     YAML::Node root = YAML::Load(std::string(yaml));
     Loader loader(*compiled);

@@ -1,5 +1,9 @@
 #include "extractors/text_fold.h"
 
+#include <cinttypes>
+#include <cstdint>
+#include <cstdio>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -77,5 +81,22 @@ FoldedText FoldDiacritics(std::string_view text) {
 }
 
 std::string FoldString(std::string_view text) { return FoldDiacritics(text).text; }
+
+int CodePointsBefore(std::string_view text, size_t bytes) {
+  int n = 0;
+  for (size_t i = 0; i < bytes && i < text.size(); ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string Fnv1a64(std::string_view text) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "fnv1a64:%016" PRIx64, h);
+  return buf;
+}
 
 }  // namespace foiamine::extractors::internal

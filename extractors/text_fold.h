@@ -14,6 +14,14 @@ namespace foiamine::extractors::internal {
 // code point it belongs to.
 std::vector<int> CodePointOffsets(std::string_view text);
 
+// The number of code points that start in text[0, bytes): the code point
+// offset of byte `bytes` (offsets the extractors report are code points).
+int CodePointsBefore(std::string_view text, size_t bytes);
+
+// "fnv1a64:<16 hex digits>" of `text`: the stable hash of a data file's text
+// that makes it a stage version (rulebook, jurisdictions).
+std::string Fnv1a64(std::string_view text);
+
 // `text` with combining marks removed (NFD, drop [:Mn:], recompose), for
 // matching only ("deberá" -> "debera", "inmigración" -> "inmigracion").
 // to_original[i] is the byte offset in the original text of the code point

@@ -14,13 +14,23 @@
 namespace foiamine {
 namespace fs = std::filesystem;
 
+namespace {
+
+// A data file of schemas/: $ENV, else the source tree's schemas/FILE (a
+// development build), else the installed /usr/share/foiamine/FILE.
+std::string ResolveSchemaFile(const char* env_name, const char* file) {
+  if (const char* env = std::getenv(env_name); env && *env) return env;
+  std::error_code ec;
+  fs::path source = fs::path(FOIAMINE_SOURCE_SCHEMAS_DIR) / file;
+  if (fs::is_regular_file(source, ec)) return source.string();
+  return (fs::path("/usr/share/foiamine") / file).string();
+}
+
+}  // namespace
+
 std::string ResolveRulebookPath(const std::string& explicit_path) {
   if (!explicit_path.empty()) return explicit_path;
-  if (const char* env = std::getenv("FOIAMINE_RULEBOOK"); env && *env) return env;
-  std::error_code ec;
-  fs::path source = fs::path(FOIAMINE_SOURCE_SCHEMAS_DIR) / "rulebook.yaml";
-  if (fs::is_regular_file(source, ec)) return source.string();
-  return "/usr/share/foiamine/rulebook.yaml";
+  return ResolveSchemaFile("FOIAMINE_RULEBOOK", "rulebook.yaml");
 }
 
 StatusOr<extractors::Rulebook> LoadRulebookFile(const std::string& path) {
@@ -35,13 +45,7 @@ StatusOr<extractors::Rulebook> LoadRulebookFile(const std::string& path) {
   return rulebook->WithJurisdictions(std::move(*jurisdictions));
 }
 
-std::string ResolveJurisdictionsPath() {
-  if (const char* env = std::getenv("FOIAMINE_JURISDICTIONS"); env && *env) return env;
-  std::error_code ec;
-  fs::path source = fs::path(FOIAMINE_SOURCE_SCHEMAS_DIR) / "jurisdictions.yaml";
-  if (fs::is_regular_file(source, ec)) return source.string();
-  return "/usr/share/foiamine/jurisdictions.yaml";
-}
+std::string ResolveJurisdictionsPath() { return ResolveSchemaFile("FOIAMINE_JURISDICTIONS", "jurisdictions.yaml"); }
 
 StatusOr<extractors::Jurisdictions> LoadJurisdictionsFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
