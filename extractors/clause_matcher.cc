@@ -593,7 +593,7 @@ class Matcher {
     // illegally present ...", "except: (a) where ...") are not acts of their
     // own: the lead-in stays the clause.
     static const RE2 kConditionLeadIn(
-        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than)\W*$)re");
+        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than)\b(?:\W+[\w'-]+){0,3}\W*$)re");
     for (size_t ci = 0; ci < emitted; ++ci) {
       const size_t lead = emitted_unit_[ci];
       auto it = items_of.find(lead);
