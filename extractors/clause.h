@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace foiamine::extractors {
 
@@ -27,6 +28,19 @@ struct Span {
   int end = 0;
 };
 
+// The part of a clause printed on one page. A sentence that runs across a
+// page break has one part per page; an exhibit boxes the words of each.
+struct ClausePart {
+  int page = 0;        // 1-based
+  int char_start = 0;  // code point offsets in that page's text
+  int char_end = 0;
+  // Transcripts: the printed margin numbers of the first and last line the
+  // part covers (pin cites "Tr. 2:6-7"); 0 when the page has no numbered
+  // lines.
+  int first_line = 0;
+  int last_line = 0;
+};
+
 // One clause found in a document.
 //
 // Identity: (page, char_start, topic) is unique within a document and the
@@ -37,7 +51,14 @@ struct Span {
 // [char_start, char_end) are offsets in that page's text. When the sentence
 // continues on the next page, char_end is the end of its part on the starting
 // page (the end of that page's last body line), `crosses_page_break` is set,
-// and `text` holds the whole sentence, its parts joined with one space.
+// and `text` holds the whole sentence, its parts joined with one space;
+// `parts` holds the span on every page it is printed on (parts[0] is page /
+// char_start / char_end).
+//
+// Transcripts: the margin line numbers are not in `text` (nor in any span);
+// `parts` carry the printed lines, and `section` is "line N", N the printed
+// line holding the rule's anchor term (the words a quote is about; the line
+// where the sentence starts when the anchor is on a later page).
 struct Clause {
   std::string topic;      // rulebook topic, e.g. "release_notification"
   Stance stance = Stance::kMentions;
@@ -48,6 +69,7 @@ struct Clause {
   int char_end = 0;
   bool crosses_page_break = false;
   std::string text;       // the sentence / list item, lines joined by spaces
+  std::vector<ClausePart> parts;  // its span on each page, in order (never empty)
   // Decisive words, offsets in the page's text (same page as char_start):
   // stance_cue is the modal/negation that set the stance (start == end when
   // the stance came from a list lead-in or is "mentions"); topic_cue is the

@@ -666,7 +666,28 @@ class Matcher {
         clause.crosses_page_break = true;
         clause.char_end = layout_.CodePoint(PagePos{start.page_idx, layout_.PageBodyEnd(start.page_idx)});
       }
+      // The span on every page the sentence is printed on: an exhibit boxes
+      // the words of each, a transcript cite names their printed lines.
+      for (const DocumentLayout::PagePart& part : layout_.PartsByPage(sb, se)) {
+        clause.parts.push_back(ClausePart{layout_.PageNo(part.page_idx),
+                                          layout_.CodePoint(PagePos{part.page_idx, part.byte_begin}),
+                                          layout_.CodePoint(PagePos{part.page_idx, part.byte_end}), part.first_line,
+                                          part.last_line});
+      }
+      if (clause.parts.empty() || clause.parts.front().page != clause.page)
+        clause.parts.insert(clause.parts.begin(), ClausePart{clause.page, 0, 0, 0, 0});
+      clause.parts.front().char_start = clause.char_start;
+      clause.parts.front().char_end = clause.char_end;
       clause.section = unit.section >= 0 ? layout_.sections()[unit.section].path : std::string();
+      if (clause.parts.front().first_line > 0) {
+        // A transcript has no sections; its citable place is the printed
+        // line, and of the lines a sentence spans, the one holding the words
+        // the rule anchored on is the one a reader looks for.
+        const size_t anchor = unit.begin + info.folded.to_original[best->anchor.start];
+        int line = layout_.Locate(anchor).page_idx == start.page_idx ? layout_.PrintedLine(anchor) : 0;
+        if (line == 0) line = clause.parts.front().first_line;
+        clause.section = "line " + std::to_string(line);
+      }
       clause.text = stream.substr(sb, se - sb);
       if (best->cue) clause.stance_cue = ToSpan(ui, start.page_idx, best->cue->start, best->cue->end);
       clause.topic_cue = ToSpan(ui, start.page_idx, best->anchor.start, best->anchor.end);

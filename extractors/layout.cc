@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <memory>
@@ -25,6 +26,7 @@ struct Line {
   size_t end = 0;
   bool blank_before = false;
   bool ignored = false;
+  int printed_line = 0;  // transcript margin number cut off the line (MarkTranscriptLines), 0 = none
 };
 
 std::string_view Trim(std::string_view s) {
@@ -86,6 +88,59 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
       }
       size_t letters = std::count_if(key.begin(), key.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
       if (n >= 2 && letters >= 3 && pages_with_key[key].size() >= threshold) l.ignored = true;
+    }
+  }
+}
+
+// Transcripts print a number (1 to 25 or so, restarting on every page) in
+// the left margin of each line. A pin cite names them ("Tr. 43:12-14"); they
+// are no part of what was said, so they must stay out of sentences ("3
+// occasions, our officers drove ..."). A page is read as numbered when at
+// least five of its body lines, and most of them, start with a number that
+// carries on the sequence. OCR reads a margin "1" as "l" or "|" at times: such
+// a token counts only where it is the number expected next (a line's own
+// first word is never a number's look-alike elsewhere). On a numbered page
+// each number in the ascending sequence is cut off its line (`begin` moves
+// past it) and kept as the line's `printed_line`; a numbered line with no
+// text is dropped.
+void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& pages) {
+  static const RE2 kNumber(R"(^([0-9l|]{1,2})(?:\s+|$))");
+  constexpr size_t kMinNumbered = 5;
+  std::map<int, std::vector<size_t>> by_page;  // body lines of each page, in order
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (!lines[i].ignored) by_page[lines[i].page_idx].push_back(i);
+  struct Numbered {
+    size_t line;
+    int value;
+    size_t length;  // bytes of the number and the spaces after it
+  };
+  for (const auto& [page, body] : by_page) {
+    std::vector<Numbered> found;
+    int last = 0;
+    size_t in_sequence = 0;
+    for (size_t li : body) {
+      const Line& l = lines[li];
+      const std::string_view text = std::string_view(pages[page].text).substr(l.begin, l.end - l.begin);
+      re2::StringPiece in(text.data(), text.size());
+      re2::StringPiece token;
+      if (!RE2::Consume(&in, kNumber, &token)) continue;
+      std::string digits(token);
+      const bool damaged = digits.find_first_of("l|") != std::string::npos;
+      for (char& c : digits)
+        if (c == 'l' || c == '|') c = '1';
+      const int value = std::atoi(digits.c_str());
+      if (value <= last || (damaged && value != last + 1)) continue;  // the sequence only ascends
+      if (value == last + 1 || (found.empty() && value <= 3)) ++in_sequence;
+      found.push_back(Numbered{li, value, static_cast<size_t>(in.data() - text.data())});
+      last = value;
+    }
+    if (found.size() < kMinNumbered || found.size() * 5 < body.size() * 3 || in_sequence * 5 < found.size() * 4)
+      continue;
+    for (const Numbered& n : found) {
+      Line& l = lines[n.line];
+      l.begin += n.length;
+      l.printed_line = n.value;
+      if (l.begin >= l.end) l.ignored = true;
     }
   }
 }
@@ -720,9 +775,9 @@ class SentenceSplitter {
 
 }  // namespace
 
-void DocumentLayout::Append(std::string_view text, int page_idx, size_t page_byte) {
+void DocumentLayout::Append(std::string_view text, int page_idx, size_t page_byte, int printed_line) {
   if (text.empty()) return;
-  pieces_.push_back(Piece{stream_.size(), text.size(), page_idx, page_byte});
+  pieces_.push_back(Piece{stream_.size(), text.size(), page_idx, page_byte, printed_line});
   stream_.append(text);
 }
 
@@ -736,6 +791,35 @@ PagePos DocumentLayout::Locate(size_t pos) const {
   const Piece& piece = *(it - 1);
   size_t offset = std::min(pos - piece.stream_begin, piece.length);
   return PagePos{piece.page_idx, piece.page_byte + offset};
+}
+
+int DocumentLayout::PrintedLine(size_t pos) const {
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), pos,
+                             [](size_t p, const Piece& piece) { return p < piece.stream_begin; });
+  return it == pieces_.begin() ? 0 : (it - 1)->printed_line;
+}
+
+std::vector<DocumentLayout::PagePart> DocumentLayout::PartsByPage(size_t begin, size_t end) const {
+  std::vector<PagePart> parts;
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), begin,
+                             [](size_t p, const Piece& piece) { return p < piece.stream_begin; });
+  if (it != pieces_.begin()) --it;
+  for (; it != pieces_.end() && it->stream_begin < end; ++it) {
+    const size_t b = std::max(begin, it->stream_begin), e = std::min(end, it->stream_begin + it->length);
+    if (b >= e) continue;
+    const size_t page_b = it->page_byte + (b - it->stream_begin), page_e = it->page_byte + (e - it->stream_begin);
+    if (parts.empty() || parts.back().page_idx != it->page_idx) {
+      parts.push_back(PagePart{it->page_idx, page_b, page_e, 0, 0});
+    } else {
+      parts.back().byte_end = std::max(parts.back().byte_end, page_e);
+    }
+    if (it->printed_line > 0) {
+      PagePart& p = parts.back();
+      p.first_line = p.first_line == 0 ? it->printed_line : std::min(p.first_line, it->printed_line);
+      p.last_line = std::max(p.last_line, it->printed_line);
+    }
+  }
+  return parts;
 }
 
 bool DocumentLayout::IsDescendant(int section, int ancestor) const {
@@ -775,6 +859,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     }
   }
   MarkHeadersFooters(lines, pages);
+  MarkTranscriptLines(lines, pages);
   std::vector<size_t> body;
   for (size_t i = 0; i < lines.size(); ++i)
     if (!lines[i].ignored) body.push_back(i);
@@ -1011,7 +1096,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       block_bullet = marker && marker->bullet;
       block_section = current_section;
     }
-    Append(text, line.page_idx, line.begin);
+    Append(text, line.page_idx, line.begin, line.printed_line);
     if (heading) {
       // A heading is a unit of its own; the body that follows starts a block.
       block_open = false;

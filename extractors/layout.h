@@ -56,14 +56,31 @@ class DocumentLayout {
   // starts at or before stream byte `pos`'s page; used to clip spans.
   size_t PageBodyEnd(int page_idx) const { return page_body_end_[page_idx]; }
 
+  // The printed margin number of the transcript line stream byte `pos` comes
+  // from; 0 when its page has no numbered lines (see MarkTranscriptLines in
+  // layout.cc: the numbers themselves are kept out of the stream).
+  int PrintedLine(size_t pos) const;
+
+  // The stream range [begin, end) cut at page breaks: one part per page it
+  // is printed on, in order, as byte ranges of that page's text (from the
+  // first byte of its first line there to the end of its last line there),
+  // with the printed transcript lines the part covers (0 when none).
+  struct PagePart {
+    int page_idx = 0;
+    size_t byte_begin = 0, byte_end = 0;
+    int first_line = 0, last_line = 0;
+  };
+  std::vector<PagePart> PartsByPage(size_t begin, size_t end) const;
+
  private:
   struct Piece {        // a run of stream bytes copied from one page
     size_t stream_begin;
     size_t length;
     int page_idx;
     size_t page_byte;
+    int printed_line;   // transcript margin number of its line, 0 = none
   };
-  void Append(std::string_view text, int page_idx, size_t page_byte);
+  void Append(std::string_view text, int page_idx, size_t page_byte, int printed_line = 0);
   void AppendJoin(char c);
 
   std::string stream_;

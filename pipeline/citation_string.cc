@@ -35,6 +35,17 @@ std::string FormatCitation(const CitationParts& p) {
     name = p.path;
   }
   std::string out = p.bates.empty() ? name : p.bates + ", " + name;
+  if (p.first_line > 0) {
+    out += ", Tr. " + std::to_string(p.page) + ":" + std::to_string(p.first_line);
+    const int end_page = p.end_page > 0 ? p.end_page : p.page;
+    const int last_line = p.last_line > 0 ? p.last_line : p.first_line;
+    if (end_page != p.page) {
+      out += "-" + std::to_string(end_page) + ":" + std::to_string(last_line);
+    } else if (last_line != p.first_line) {
+      out += "-" + std::to_string(last_line);
+    }
+    return out;
+  }
   if (!p.section.empty()) {
     // A code section's own subsections extend its number:
     // "D.C. Code § 24-211.07" + "24-211.07(b)(1)" -> "D.C. Code § 24-211.07(b)(1)".

@@ -135,15 +135,25 @@ ExtractedDocument RunExtractStage(const extractors::Rulebook& rulebook, const st
     stored.id = Sha256Hex(doc_sha256 + "|" + std::to_string(clause.page) + "|" + std::to_string(clause.char_start) +
                           "|" + clause.topic)
                     .substr(0, 16);
-    auto page = std::find_if(pages.begin(), pages.end(),
-                             [&](const PageForExtraction& p) { return p.page_no == clause.page; });
-    if (page != pages.end()) stored.box = UnionOfWords(*page, clause.char_start, clause.char_end);
+    for (const extractors::ClausePart& part : clause.parts) {
+      auto page = std::find_if(pages.begin(), pages.end(),
+                               [&](const PageForExtraction& p) { return p.page_no == part.page; });
+      stored.part_boxes.push_back(page != pages.end() ? UnionOfWords(*page, part.char_start, part.char_end)
+                                                      : std::nullopt);
+    }
+    if (!stored.part_boxes.empty()) stored.box = stored.part_boxes.front();
     std::string bates;
     for (const PageBates& b : out.bates)
       if (b.page_no == clause.page) bates = b.stamp.number;
-    stored.citation = FormatCitation(CitationParts{out.identity.agency.value, out.identity.number.value,
-                                                   out.identity.title.value, display_path, clause.section,
-                                                   clause.page, bates});
+    CitationParts parts{out.identity.agency.value, out.identity.number.value, out.identity.title.value,
+                        display_path, clause.section, clause.page, bates};
+    if (!clause.parts.empty() && clause.parts.front().first_line > 0) {
+      parts.first_line = clause.parts.front().first_line;
+      parts.last_line = clause.parts.back().last_line > 0 ? clause.parts.back().last_line
+                                                          : clause.parts.front().last_line;
+      parts.end_page = clause.parts.back().last_line > 0 ? clause.parts.back().page : clause.page;
+    }
+    stored.citation = FormatCitation(parts);
     stored.clause = std::move(clause);
     out.clauses.push_back(std::move(stored));
   }

@@ -37,14 +37,18 @@ struct StoredClause {
   std::string id;  // stable: derived from doc sha256, page, char_start, topic
   extractors::Clause clause;
   std::optional<Box> box;  // union of its words' boxes on its page
+  // One per clause.parts (the first is `box`): where a sentence crosses a
+  // page break, the union of its words on each page it is printed on.
+  std::vector<std::optional<Box>> part_boxes;
   std::string citation;    // "DOC PS 4020.1F § 9.a.(b), p. 4"
 };
 
 // The extract stage's version: the rulebook's hash plus the version of the
 // extraction code whose output the index stores beyond the rulebook's
-// (identity, relations, dates, Bates stamps). Changing either re-extracts
+// (identity, relations, dates, Bates stamps, clause parts and transcript
+// lines). Changing either re-extracts
 // every indexed document on the next run.
-inline constexpr const char* kExtractCodeVersion = "identity-2/bates-1";
+inline constexpr const char* kExtractCodeVersion = "identity-2/bates-1/parts-1";
 std::string ExtractStageVersion(const extractors::Rulebook& rulebook);
 
 // A page's Bates stamp, for the index.

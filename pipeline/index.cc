@@ -54,6 +54,14 @@ StatusOr<Index> Index::Open(const std::string& path, Access access) {
           "CREATE TEMP TABLE page_bates(page_id INTEGER PRIMARY KEY, bates, prefix, sequence, char_start, char_end);");
       if (!s.ok()) return Status::IoError("cannot read " + path + ": " + s.message());
     }
+    if (found < 3) {
+      // Likewise version 3's clause_parts: absent, every clause is the one
+      // part its clauses row describes.
+      Status s = db->Exec(
+          "CREATE TEMP TABLE clause_parts(clause_id, document_id, part, page_no, char_start, char_end, first_line, "
+          "last_line, x0, y0, x1, y1);");
+      if (!s.ok()) return Status::IoError("cannot read " + path + ": " + s.message());
+    }
     return Index(std::move(db.value()));
   }
   Status s = db->Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
@@ -253,7 +261,7 @@ Status WriteFaceFacts(Database& db, int64_t document_id, const ExtractedDocument
 }
 
 Status WriteExtraction(Database& db, int64_t document_id, const ExtractedDocument& x) {
-  for (const char* table : {"sections", "clauses", "citations"}) {
+  for (const char* table : {"sections", "clause_parts", "clauses", "citations"}) {
     auto del = db.Prepare(std::string("DELETE FROM ") + table + " WHERE document_id=?");
     if (!del.ok()) return del.status();
     del->Bind(1, document_id);
@@ -277,6 +285,10 @@ Status WriteExtraction(Database& db, int64_t document_id, const ExtractedDocumen
       "char_end, crosses_page_break, cue_start, cue_end, topic_cue_start, topic_cue_end, x0, y0, x1, y1, rule, "
       "confidence, citation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!clause.ok()) return clause.status();
+  auto part = db.Prepare(
+      "INSERT OR REPLACE INTO clause_parts(clause_id, document_id, part, page_no, char_start, char_end, first_line, "
+      "last_line, x0, y0, x1, y1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (!part.ok()) return part.status();
   for (const auto& stored : x.clauses) {
     const extractors::Clause& c = stored.clause;
     clause->Reset();
@@ -291,6 +303,21 @@ Status WriteExtraction(Database& db, int64_t document_id, const ExtractedDocumen
     clause->Bind(20, c.rule).Bind(21, c.confidence).Bind(22, stored.citation);
     Status s = clause->Run();
     if (!s.ok()) return s;
+    const bool transcript = !c.parts.empty() && c.parts.front().first_line > 0;
+    if (c.parts.size() < 2 && !transcript) continue;  // its clauses row is its one part
+    for (size_t k = 0; k < c.parts.size(); ++k) {
+      const extractors::ClausePart& p = c.parts[k];
+      part->Reset();
+      part->Bind(1, stored.id).Bind(2, document_id).Bind(3, static_cast<int64_t>(k)).Bind(4, p.page);
+      part->Bind(5, p.char_start).Bind(6, p.char_end);
+      if (p.first_line > 0) part->Bind(7, p.first_line).Bind(8, p.last_line);
+      if (k < stored.part_boxes.size() && stored.part_boxes[k]) {
+        const Box& b = *stored.part_boxes[k];
+        part->Bind(9, b.x0).Bind(10, b.y0).Bind(11, b.x1).Bind(12, b.y1);
+      }
+      s = part->Run();
+      if (!s.ok()) return s;
+    }
   }
   auto citation = db.Prepare(
       "INSERT INTO citations(document_id, page_no, kind, normalized, raw, char_start, char_end) VALUES (?,?,?,?,?,?,?)");

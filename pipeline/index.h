@@ -19,9 +19,9 @@
 
 namespace foiamine {
 
-// schemas/index.sql's user_version. Version-1 indexes are upgraded in place
+// schemas/index.sql's user_version. Version-1 and -2 indexes are upgraded in place
 // when opened for writing (the new tables are created).
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Document-level metadata (from the manifest, or inferred from the text).
 struct DocumentMetadata {

@@ -24,7 +24,11 @@
 --      version-1 index opened for writing gains them, and its next run
 --      re-extracts every document, which fills them; opened read-only it
 --      reads as if they were empty)
-PRAGMA user_version = 2;
+--   3  + clause_parts (a table only, upgraded and read like version 2's:
+--      a version-2 index opened for writing gains it and its next run
+--      re-extracts; opened read-only it reads as empty, and each clause is
+--      then the one part its clauses row describes)
+PRAGMA user_version = 3;
 
 -- One row per `foiamine run` (and later, per merge).
 CREATE TABLE IF NOT EXISTS runs (
@@ -273,6 +277,26 @@ CREATE TABLE IF NOT EXISTS clauses (
   citation      TEXT NOT NULL          -- e.g. "DOC PS 4020.1F § 9.a.(b), p. 4"
 );
 CREATE INDEX IF NOT EXISTS clauses_document ON clauses(document_id);
+
+-- The parts of a clause, one per page it is printed on, for the clauses
+-- that cross a page break or lie on a transcript page with numbered lines
+-- (other clauses have no rows: their one part is the clauses row itself).
+-- Part 0 repeats the clauses row's page and span; parts 1.. are the
+-- continuation on the following pages, so an exhibit can box the words of
+-- the whole sentence. `text` of the clause always holds the whole sentence.
+CREATE TABLE IF NOT EXISTS clause_parts (
+  clause_id     TEXT NOT NULL,         -- clauses.id
+  document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  part          INTEGER NOT NULL,      -- 0 = on clauses.page_no, then one per following page
+  page_no       INTEGER NOT NULL,
+  char_start    INTEGER NOT NULL,      -- span of the part in pages.text of page_no
+  char_end      INTEGER NOT NULL,
+  first_line    INTEGER,               -- transcripts: printed margin number of the part's first
+  last_line     INTEGER,               -- and last line (pin cite "Tr. 2:6-7"); NULL elsewhere
+  x0 REAL, y0 REAL, x1 REAL, y1 REAL,  -- union box of the part's words on page_no
+  PRIMARY KEY (clause_id, part)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS clause_parts_document ON clause_parts(document_id);
 CREATE INDEX IF NOT EXISTS clauses_topic ON clauses(topic, stance);
 
 -- Full-text index over clause text (external content: clauses.text).

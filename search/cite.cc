@@ -87,19 +87,52 @@ StatusOr<ClauseCitation> ReadClauseCitation(Index& index, const std::string& cla
                              : "the source file is no longer present (indexed at " + first_path + ")";
   }
 
-  if (page_id >= 0) {
-    // The words of the clause's span on its page (a sentence that crosses a
-    // page break is boxed on the page where it starts).
-    auto words = index.db().Prepare(
-        "SELECT x0, y0, x1, y1 FROM words WHERE page_id=?1 AND x0 IS NOT NULL AND char_end > ?2 AND char_start < ?3 "
-        "AND char_end > char_start ORDER BY seq");
-    if (!words.ok()) return words.status();
-    words->Bind(1, page_id).Bind(2, out.clause.char_start).Bind(3, out.clause.char_end);
+  // The words of each part of the clause on its page, grouped into printed
+  // lines: the start page's, then each page a sentence continues on.
+  auto words = index.db().Prepare(
+      "SELECT w.x0, w.y0, w.x1, w.y1 FROM words w JOIN pages p ON p.id=w.page_id WHERE p.document_id=?1 "
+      "AND p.page_no=?2 AND w.x0 IS NOT NULL AND w.char_end > ?3 AND w.char_start < ?4 "
+      "AND w.char_end > w.char_start ORDER BY w.seq");
+  if (!words.ok()) return words.status();
+  auto part_lines = [&](const ClauseRecord::Part& part) -> StatusOr<std::vector<PointBox>> {
+    words->Reset();
+    words->Bind(1, document_id).Bind(2, part.page).Bind(3, part.char_start).Bind(4, part.char_end);
     std::vector<PointBox> boxes;
-    while (words->Step(&status)) boxes.push_back({words->Real(0), words->Real(1), words->Real(2), words->Real(3)});
-    if (!status.ok()) return status;
-    out.line_boxes = LineBoxes(boxes);
+    Status step;
+    while (words->Step(&step)) boxes.push_back({words->Real(0), words->Real(1), words->Real(2), words->Real(3)});
+    if (!step.ok()) return step;
+    std::vector<PointBox> lines = LineBoxes(boxes);
+    if (lines.empty() && part.bbox) lines.push_back(*part.bbox);
+    return lines;
+  };
+  if (page_id >= 0) {
+    const ClauseRecord::Part first = out.clause.parts.empty()
+                                         ? ClauseRecord::Part{out.clause.page, out.clause.char_start,
+                                                              out.clause.char_end, 0, 0, out.clause.bbox}
+                                         : out.clause.parts.front();
+    auto lines = part_lines(first);
+    if (!lines.ok()) return lines.status();
+    out.line_boxes = std::move(*lines);
     if (out.line_boxes.empty() && out.clause.bbox) out.line_boxes.push_back(*out.clause.bbox);
+  }
+  auto size = index.db().Prepare(
+      "SELECT coalesce(width_pt,0), coalesce(height_pt,0) FROM pages WHERE document_id=?1 AND page_no=?2");
+  if (!size.ok()) return size.status();
+  for (size_t k = 1; k < out.clause.parts.size(); ++k) {
+    const ClauseRecord::Part& part = out.clause.parts[k];
+    ClauseCitation::Continuation more;
+    more.page = part.page;
+    size->Reset();
+    size->Bind(1, document_id).Bind(2, part.page);
+    if (size->Step(&status)) {
+      more.width_pt = size->Real(0);
+      more.height_pt = size->Real(1);
+    }
+    if (!status.ok()) return status;
+    auto lines = part_lines(part);
+    if (!lines.ok()) return lines.status();
+    more.line_boxes = std::move(*lines);
+    out.continuation.push_back(std::move(more));
   }
   return out;
 }
@@ -120,7 +153,16 @@ void PrintCitation(const ClauseCitation& cc, std::ostream& out) {
   }
   if (!dates.empty()) out << "Dates:     " << dates << "\n";
   out << "Section:   " << (c.section.empty() ? "(none)" : c.section) << "\n";
-  out << "Page:      " << c.page << "\n";
+  out << "Page:      " << c.page;
+  if (c.parts.size() > 1) out << " (the sentence continues on p. " << c.parts.back().page << ")";
+  out << "\n";
+  if (!c.parts.empty() && c.parts.front().first_line > 0) {
+    // Transcript lines as printed in the margin, page:line.
+    const ClauseRecord::Part& first = c.parts.front();
+    const ClauseRecord::Part& last = c.parts.back().first_line > 0 ? c.parts.back() : first;
+    out << "Lines:     " << first.page << ":" << first.first_line << " to " << last.page << ":" << last.last_line
+        << " (printed transcript lines)\n";
+  }
   out << "Quote:     \"" << c.text << "\"" << (c.method == "ocr" ? "  [OCR text: as OCR read the scan]" : "") << "\n";
   if (!c.ocr_readings.empty()) out << "Reading:   " << extractors::OcrReadingsNote(c.ocr_readings) << "\n";
   out << "Clause:    " << c.topic << " / " << c.stance << (c.actor.empty() ? "" : " / " + c.actor) << "  [" << c.id

@@ -36,6 +36,14 @@ struct ClauseCitation {
   // The clause's words on its page, one box per printed line (the union of
   // the words of that line), in reading order. Empty for plain text.
   std::vector<PointBox> line_boxes;
+  // A sentence that crosses a page break: the rest of it, page by page after
+  // the first, with its words' line boxes there (empty otherwise).
+  struct Continuation {
+    int page = 0;
+    double width_pt = 0, height_pt = 0;
+    std::vector<PointBox> line_boxes;
+  };
+  std::vector<Continuation> continuation;
 };
 
 // Reads the clause `clause_id` (the 16-hex id of `clauses`) and its file
@@ -60,14 +68,20 @@ inline constexpr double kHighlightPadPt = 2.0;
 
 // Geometry of a written exhibit: the page occupies pixels [0, page_px_w) x
 // [0, page_px_h) at the top-left of the PNG (a point (x, y) is pixel
-// (x * scale, y * scale)); the citation margin is below it.
+// (x * scale, y * scale)); the citation margin is below it. A quote that
+// crosses a page break shows every page it is printed on, one below the
+// other, each with its words boxed: `continuation_top` holds the pixel row
+// where each following page starts (after a separator strip), at the same
+// scale; the margin is below the last.
 struct ExhibitGeometry {
   int page_px_w = 0, page_px_h = 0, png_w = 0, png_h = 0;
   double scale = 0;  // pixels per PDF point
+  std::vector<int> continuation_top;
 };
 
 // Renders the clause's page (Poppler for a PDF, Leptonica for an image
-// file), draws a translucent highlight with an outline around each line box
+// file), and below it each page the sentence continues on, draws a
+// translucent highlight with an outline around each line box on each page
 // (the clause bbox when no word boxes are stored), prints the citation, file
 // and SHA-256 in a bottom margin, and writes a PNG. Errors: the source file
 // is missing or changed since indexing (kNotFound / kCorrupt, with a

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 #include <ostream>
+#include <unordered_map>
 
 namespace foiamine {
 namespace {
@@ -107,6 +108,31 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(Index& index, const ClauseFilter
     out.push_back(std::move(c));
   }
   if (!status.ok()) return status;
+  // Parts: only clauses that cross a page break or lie on a numbered
+  // transcript page have rows, so one pass over the table is small.
+  std::unordered_map<std::string, size_t> by_id;
+  for (size_t i = 0; i < out.size(); ++i) by_id.emplace(out[i].id, i);
+  auto parts = index.db().Prepare(
+      "SELECT clause_id, page_no, char_start, char_end, coalesce(first_line,0), coalesce(last_line,0), x0, y0, x1, y1 "
+      "FROM clause_parts WHERE (?1='' OR clause_id=?1) ORDER BY clause_id, part");
+  if (!parts.ok()) return parts.status();
+  parts->Bind(1, f.id);
+  while (parts->Step(&status)) {
+    auto it = by_id.find(parts->Text(0));
+    if (it == by_id.end()) continue;
+    ClauseRecord::Part p;
+    p.page = static_cast<int>(parts->Int(1));
+    p.char_start = static_cast<int>(parts->Int(2));
+    p.char_end = static_cast<int>(parts->Int(3));
+    p.first_line = static_cast<int>(parts->Int(4));
+    p.last_line = static_cast<int>(parts->Int(5));
+    if (!parts->IsNull(6)) p.bbox = std::array<double, 4>{parts->Real(6), parts->Real(7), parts->Real(8), parts->Real(9)};
+    out[it->second].parts.push_back(std::move(p));
+  }
+  if (!status.ok()) return status;
+  for (ClauseRecord& c : out) {
+    if (c.parts.empty()) c.parts.push_back(ClauseRecord::Part{c.page, c.char_start, c.char_end, 0, 0, c.bbox});
+  }
   return out;
 }
 
@@ -139,6 +165,17 @@ std::string ClauseJson(const ClauseRecord& c) {
   json readings = json::array();
   for (const auto& r : c.ocr_readings) readings.push_back({{"raw", r.raw}, {"reading", r.reading}});
   j["ocr_readings"] = readings;
+  // Where the sentence is printed: one part per page (two when it crosses a
+  // page break), with the printed transcript lines where the page has them.
+  json parts = json::array();
+  for (const auto& p : c.parts) {
+    parts.push_back({{"page", p.page},
+                     {"char_start", p.char_start},
+                     {"char_end", p.char_end},
+                     {"bbox", p.bbox ? json(*p.bbox) : json(nullptr)},
+                     {"lines", p.first_line > 0 ? json({p.first_line, p.last_line}) : json(nullptr)}});
+  }
+  j["parts"] = parts;
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

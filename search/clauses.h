@@ -41,6 +41,16 @@ struct ClauseRecord {
   // ("|-247A" reads "I-247A"); the quote itself stays as OCR read it.
   std::vector<extractors::OcrReading> ocr_readings;
   std::string jurisdiction;  // the document's ("DC", "US-IL/Cook County"); in the JSON record
+  // Where the sentence is printed, one part per page (table clause_parts;
+  // a clause with no rows there is the one part its own row describes, as
+  // is every clause of an index older than schema version 3). Transcript
+  // parts carry their printed margin lines (0 elsewhere).
+  struct Part {
+    int page = 0, char_start = 0, char_end = 0;
+    int first_line = 0, last_line = 0;
+    std::optional<std::array<double, 4>> bbox;
+  };
+  std::vector<Part> parts;
 };
 
 struct ClauseFilter {

@@ -11,9 +11,12 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "pipeline/sha256.h"
 #include "search/cite.h"
@@ -133,16 +136,44 @@ StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::file
                            c.doc_sha256 + "); re-run `foiamine run` before drawing an exhibit");
   }
 
-  StatusOr<Surface> page = cc.file_type == "pdf" ? RenderPdf(cc.source, c.page, options.dpi)
-                                                 : DecodeImage(cc.source, cc.file_type, c.page);
+  auto render = [&](int page_no) {
+    return cc.file_type == "pdf" ? RenderPdf(cc.source, page_no, options.dpi)
+                                 : DecodeImage(cc.source, cc.file_type, page_no);
+  };
+  // Pixels per point: the render dpi for PDFs; for images, the image's width
+  // over the page width the index stored (the OCR stage's box space).
+  auto scale_of = [&](const Surface& s, double width_pt) {
+    return cc.file_type == "pdf" ? options.dpi / 72.0
+                                 : (width_pt > 0 ? cairo_image_surface_get_width(s.get()) / width_pt : options.dpi / 72.0);
+  };
+  StatusOr<Surface> page = render(c.page);
   if (!page.ok()) return page.status();
   ExhibitGeometry g;
   g.page_px_w = cairo_image_surface_get_width(page->get());
   g.page_px_h = cairo_image_surface_get_height(page->get());
-  // Pixels per point: the render dpi for PDFs; for images, the image's width
-  // over the page width the index stored (the OCR stage's box space).
-  g.scale = cc.file_type == "pdf" ? options.dpi / 72.0
-                                  : (cc.page_width_pt > 0 ? g.page_px_w / cc.page_width_pt : options.dpi / 72.0);
+  g.scale = scale_of(*page, cc.page_width_pt);
+
+  // A quote that crosses a page break is exhibited whole: a court reads the
+  // sentence, not the half of it on the first page. Every page it is printed
+  // on is shown in full (the context of the words, as the document prints
+  // them), one below the other, each with its words boxed.
+  struct Placed {
+    Surface surface;
+    int page_no = 0;
+    int top = 0;  // pixel row of the page in the exhibit
+    double scale = 0;
+    std::vector<PointBox> boxes;
+  };
+  std::vector<Placed> placed;
+  std::vector<PointBox> first_boxes = cc.line_boxes;
+  if (first_boxes.empty() && c.bbox) first_boxes.push_back(*c.bbox);
+  placed.push_back(Placed{std::move(*page), c.page, 0, g.scale, std::move(first_boxes)});
+  for (const ClauseCitation::Continuation& more : cc.continuation) {
+    StatusOr<Surface> next = render(more.page);
+    if (!next.ok()) return next.status();
+    const double scale = scale_of(*next, more.width_pt);
+    placed.push_back(Placed{std::move(*next), more.page, 0, scale, more.line_boxes});
+  }
 
   // The margin: citation, document, file and hash, clause id and method.
   std::vector<std::string> margin_text = {c.citation};
@@ -154,6 +185,11 @@ StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::file
   if (c.method == "ocr" && c.ocr_confidence) method += " (confidence " + std::to_string(static_cast<int>(*c.ocr_confidence + 0.5)) + ")";
   margin_text.push_back("Clause " + c.id + " | section " + (c.section.empty() ? "(none)" : c.section) + " | page " +
                         std::to_string(c.page) + " | " + method + " | foiamine");
+  if (placed.size() > 1) {
+    margin_text.push_back("The quoted sentence runs from p. " + std::to_string(c.page) + " to p. " +
+                          std::to_string(placed.back().page_no) +
+                          ": every page it is printed on is shown above, top to bottom, its words boxed on each.");
+  }
   const double font_px = std::max(10.0, g.page_px_w / 75.0);
   const double pad = font_px;
 
@@ -167,52 +203,83 @@ StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::file
     for (auto& l : WrapToWidth(measure.get(), t, g.page_px_w - 2 * pad)) lines.push_back(std::move(l));
   }
   const int margin_h = static_cast<int>(std::ceil(2 * pad + lines.size() * font_px * 1.35));
-  g.png_w = g.page_px_w;
-  g.png_h = g.page_px_h + margin_h;
+  // Between pages: a strip naming the page that follows.
+  const int strip_h = static_cast<int>(std::ceil(2 * pad + font_px));
+  int pages_h = 0;
+  g.png_w = 0;
+  for (size_t k = 0; k < placed.size(); ++k) {
+    if (k > 0) {
+      pages_h += strip_h;
+      g.continuation_top.push_back(pages_h);
+    }
+    placed[k].top = pages_h;
+    pages_h += cairo_image_surface_get_height(placed[k].surface.get());
+    g.png_w = std::max(g.png_w, cairo_image_surface_get_width(placed[k].surface.get()));
+  }
+  g.png_h = pages_h + margin_h;
 
   Surface out(cairo_image_surface_create(CAIRO_FORMAT_RGB24, g.png_w, g.png_h));
   if (cairo_surface_status(out.get()) != CAIRO_STATUS_SUCCESS) return Status::Internal("cairo: out of memory");
   Cairo cr(cairo_create(out.get()));
   cairo_set_source_rgb(cr.get(), 1, 1, 1);
   cairo_paint(cr.get());
-  cairo_set_source_surface(cr.get(), page->get(), 0, 0);
-  cairo_paint(cr.get());
+  for (size_t k = 0; k < placed.size(); ++k) {
+    cairo_set_source_surface(cr.get(), placed[k].surface.get(), 0, placed[k].top);
+    cairo_paint(cr.get());
+    if (k == 0) continue;
+    const double strip_top = placed[k].top - strip_h;
+    cairo_set_source_rgb(cr.get(), 0.93, 0.93, 0.93);
+    cairo_rectangle(cr.get(), 0, strip_top, g.png_w, strip_h);
+    cairo_fill(cr.get());
+    cairo_select_font_face(cr.get(), "DejaVu Sans", CAIRO_FONT_SLANT_ITALIC, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr.get(), font_px);
+    cairo_set_source_rgb(cr.get(), 0, 0, 0);
+    cairo_move_to(cr.get(), pad, strip_top + pad + font_px * 0.8);
+    const std::string label = "The quote continues on p. " + std::to_string(placed[k].page_no) + " (page break)";
+    cairo_show_text(cr.get(), label.c_str());
+  }
 
   // The highlight: a translucent fill over each line's words, then an opaque
   // outline (no antialiasing, so its colour is exact) just outside them.
-  std::vector<PointBox> boxes = cc.line_boxes;
-  if (boxes.empty() && c.bbox) boxes.push_back(*c.bbox);
+  auto pixel_box = [](const Placed& p, const PointBox& b) {
+    return std::array<double, 4>{std::floor((b[0] - kHighlightPadPt) * p.scale),
+                                 std::floor((b[1] - kHighlightPadPt) * p.scale) + p.top,
+                                 std::ceil((b[2] + kHighlightPadPt) * p.scale),
+                                 std::ceil((b[3] + kHighlightPadPt) * p.scale) + p.top};
+  };
   const double line_w = std::max(2.0, std::round(g.scale * 1.2));
-  for (const auto& b : boxes) {
-    double x0 = std::floor((b[0] - kHighlightPadPt) * g.scale), y0 = std::floor((b[1] - kHighlightPadPt) * g.scale);
-    double x1 = std::ceil((b[2] + kHighlightPadPt) * g.scale), y1 = std::ceil((b[3] + kHighlightPadPt) * g.scale);
-    cairo_rectangle(cr.get(), x0, y0, x1 - x0, y1 - y0);
-    cairo_set_source_rgba(cr.get(), 1.0, 0.86, 0.0, 0.30);
-    cairo_fill(cr.get());
+  for (const Placed& p : placed) {
+    for (const auto& b : p.boxes) {
+      const auto [x0, y0, x1, y1] = pixel_box(p, b);
+      cairo_rectangle(cr.get(), x0, y0, x1 - x0, y1 - y0);
+      cairo_set_source_rgba(cr.get(), 1.0, 0.86, 0.0, 0.30);
+      cairo_fill(cr.get());
+    }
   }
   cairo_set_antialias(cr.get(), CAIRO_ANTIALIAS_NONE);
   cairo_set_line_width(cr.get(), line_w);
   cairo_set_source_rgb(cr.get(), ((kHighlightOutlineRgb >> 16) & 0xFF) / 255.0, ((kHighlightOutlineRgb >> 8) & 0xFF) / 255.0,
                        (kHighlightOutlineRgb & 0xFF) / 255.0);
-  for (const auto& b : boxes) {
-    // Outline drawn inside the padded box: its outer edge is the padded box.
-    double x0 = std::floor((b[0] - kHighlightPadPt) * g.scale), y0 = std::floor((b[1] - kHighlightPadPt) * g.scale);
-    double x1 = std::ceil((b[2] + kHighlightPadPt) * g.scale), y1 = std::ceil((b[3] + kHighlightPadPt) * g.scale);
-    cairo_rectangle(cr.get(), x0 + line_w / 2, y0 + line_w / 2, x1 - x0 - line_w, y1 - y0 - line_w);
-    cairo_stroke(cr.get());
+  for (const Placed& p : placed) {
+    for (const auto& b : p.boxes) {
+      // Outline drawn inside the padded box: its outer edge is the padded box.
+      const auto [x0, y0, x1, y1] = pixel_box(p, b);
+      cairo_rectangle(cr.get(), x0 + line_w / 2, y0 + line_w / 2, x1 - x0 - line_w, y1 - y0 - line_w);
+      cairo_stroke(cr.get());
+    }
   }
   cairo_set_antialias(cr.get(), CAIRO_ANTIALIAS_DEFAULT);
 
   // The margin.
   cairo_set_source_rgb(cr.get(), 0.35, 0.35, 0.35);
   cairo_set_line_width(cr.get(), 1);
-  cairo_move_to(cr.get(), 0, g.page_px_h + 0.5);
-  cairo_line_to(cr.get(), g.png_w, g.page_px_h + 0.5);
+  cairo_move_to(cr.get(), 0, pages_h + 0.5);
+  cairo_line_to(cr.get(), g.png_w, pages_h + 0.5);
   cairo_stroke(cr.get());
   cairo_select_font_face(cr.get(), "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size(cr.get(), font_px);
   cairo_set_source_rgb(cr.get(), 0, 0, 0);
-  double y = g.page_px_h + pad + font_px;
+  double y = pages_h + pad + font_px;
   for (size_t i = 0; i < lines.size(); ++i) {
     cairo_select_font_face(cr.get(), "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                            i == 0 ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);

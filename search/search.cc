@@ -212,8 +212,13 @@ StatusOr<std::vector<SearchHit>> Search(Index& index, const SearchOptions& o) {
         "ORDER BY depth DESC, page_no DESC, char_start DESC LIMIT 1");
     if (!section.ok()) return section.status();
     auto clauses = index.db().Prepare(
-        "SELECT char_start, char_end, coalesce(section,'') FROM clauses WHERE document_id = ?1 AND page_no = ?2 "
-        "ORDER BY char_start");
+        "SELECT c.char_start, c.char_end, coalesce(c.section,''), "
+        "  coalesce((SELECT first_line FROM clause_parts cp WHERE cp.clause_id = c.id AND cp.part = 0), 0), "
+        "  coalesce((SELECT page_no FROM clause_parts cp WHERE cp.clause_id = c.id AND cp.last_line IS NOT NULL "
+        "            ORDER BY part DESC LIMIT 1), 0), "
+        "  coalesce((SELECT last_line FROM clause_parts cp WHERE cp.clause_id = c.id AND cp.last_line IS NOT NULL "
+        "            ORDER BY part DESC LIMIT 1), 0) "
+        "FROM clauses c WHERE c.document_id = ?1 AND c.page_no = ?2 ORDER BY c.char_start");
     if (!clauses.ok()) return clauses.status();
     for (const auto& [page_id, score] : top) {
       detail->Reset();
@@ -235,6 +240,7 @@ StatusOr<std::vector<SearchHit>> Search(Index& index, const SearchOptions& o) {
       std::pair<int, int> best_clause{0, 0};
       int clause_start = -1;
       std::string clause_section;
+      int first_line = 0, end_page = 0, last_line = 0;  // the clause's transcript lines, if any
       clauses->Reset();
       clauses->Bind(1, detail->Int(9)).Bind(2, h.page);
       while (clauses->Step(&status)) {
@@ -244,6 +250,9 @@ StatusOr<std::vector<SearchHit>> Search(Index& index, const SearchOptions& o) {
           best_clause = coverage;
           clause_start = start;
           clause_section = clauses->Text(2);
+          first_line = static_cast<int>(clauses->Int(3));
+          end_page = static_cast<int>(clauses->Int(4));
+          last_line = static_cast<int>(clauses->Int(5));
         }
       }
       if (!status.ok()) break;
@@ -258,8 +267,14 @@ StatusOr<std::vector<SearchHit>> Search(Index& index, const SearchOptions& o) {
         if (section->Step(&status)) h.section = section->Text(0);
         if (!status.ok()) break;
       }
-      h.citation = FormatCitation(
-          CitationParts{detail->Text(6), detail->Text(5), h.doc_title, h.doc_path, h.section, h.page, h.bates});
+      CitationParts cite{detail->Text(6), detail->Text(5), h.doc_title, h.doc_path, h.section, h.page, h.bates};
+      if (clause_wins && first_line > 0) {
+        // A transcript clause: pin-cited by page and line, as its clause is.
+        cite.first_line = first_line;
+        cite.end_page = end_page;
+        cite.last_line = last_line;
+      }
+      h.citation = FormatCitation(cite);
       hits.push_back(std::move(h));
     }
   }

@@ -21,3 +21,21 @@ TEST_CASE("a page with a Bates stamp is cited by it first", "[citation][bates]")
   CHECK(FormatCitation(CitationParts{"Council", "D.C. Code § 24-211.07", "", "c.pdf", "24-211.07(b)", 2, "X-000123"}) ==
         "X-000123, D.C. Code § 24-211.07(b), p. 2");
 }
+
+TEST_CASE("a transcript passage is pin-cited by page and printed line, across a page break too", "[citation][transcript]") {
+  CitationParts p{"Council", "", "Performance Oversight Hearing, March 7, 2024", "h.pdf", "line 7", 2, ""};
+  p.first_line = 6;
+  p.last_line = 7;
+  CHECK(FormatCitation(p) == "Performance Oversight Hearing, March 7, 2024, Tr. 2:6-7");
+  p.last_line = 6;
+  CHECK(FormatCitation(p) == "Performance Oversight Hearing, March 7, 2024, Tr. 2:6");
+  p.first_line = 24;
+  p.last_line = 2;
+  p.end_page = 3;
+  CHECK(FormatCitation(p) == "Performance Oversight Hearing, March 7, 2024, Tr. 2:24-3:2");
+  p.bates = "CNCL-000042";
+  CHECK(FormatCitation(p) == "CNCL-000042, Performance Oversight Hearing, March 7, 2024, Tr. 2:24-3:2");
+  // Not a transcript: section and page, as ever.
+  CitationParts q{"Council", "", "Hearing", "h.pdf", "line 7", 2, ""};
+  CHECK(FormatCitation(q) == "Hearing § line 7, p. 2");
+}

@@ -227,3 +227,134 @@ TEST_CASE("an exhibit of a corpus scan (OCR) boxes the clause's words", "[cite][
   CheckHighlightOver(HighlightBox(png), {clause["bbox"][0], clause["bbox"][1], clause["bbox"][2], clause["bbox"][3]},
                      100 / 72.0);
 }
+
+namespace {
+
+// The bounding box of the highlight outline colour among PNG rows [row0, row1).
+PixelBox HighlightBoxInRows(const fs::path& png, int row0, int row1) {
+  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> s(
+      cairo_image_surface_create_from_png(png.c_str()), &cairo_surface_destroy);
+  REQUIRE(cairo_surface_status(s.get()) == CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush(s.get());
+  const int w = cairo_image_surface_get_width(s.get()), h = cairo_image_surface_get_height(s.get());
+  const int stride = cairo_image_surface_get_stride(s.get());
+  const unsigned char* data = cairo_image_surface_get_data(s.get());
+  PixelBox box;
+  for (int y = std::max(0, row0); y < std::min(h, row1); ++y) {
+    const auto* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
+    for (int x = 0; x < w; ++x) {
+      if ((row[x] & 0xFFFFFF) == kHighlightOutlineRgb) {
+        box.x0 = std::min(box.x0, x);
+        box.y0 = std::min(box.y0, y);
+        box.x1 = std::max(box.x1, x);
+        box.y1 = std::max(box.y1, y);
+      }
+    }
+  }
+  return box;
+}
+
+// A policy whose (b) runs from page 1 onto page 2.
+void WriteCrossingPolicy(const fs::path& pdf) {
+  WriteTextPdf(pdf, {{"PROGRAM STATEMENT 4020.1F", "9. PROCEDURES", "a. Release Processing.",
+                      "(a) Records office staff shall verify the release date.",
+                      "(b) Records office staff shall notify Immigration and Customs Enforcement"},
+                     {"prior to releasing an inmate who is the subject of an immigration detainer.",
+                      "(c) Property is returned to the inmate at discharge."}});
+}
+
+// Indexes `drop`, checks the notify clause is one whole sentence stored on
+// page 1 with a part on page 2, and that its exhibit shows both pages, its
+// words boxed on each.
+void CheckCrossingClause(const fs::path& dir, const fs::path& drop, const std::string& method) {
+  const std::string db = Quote((dir / "i.db").string());
+  auto run = RunFoiamine("run " + Quote(drop.string()) + " --quiet --db " + db);
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  const nlohmann::json clause = NotifyClause(db);
+  INFO(clause.dump());
+  CHECK(clause["method"] == method);
+  CHECK(clause["page"] == 1);
+  CHECK(clause["section"] == "9.a.(b)");
+  const std::string text = clause["text"];
+  CHECK(text.rfind("(b) Records office staff shall notify", 0) == 0);
+  CHECK(text.find("Enforcement prior to releasing an inmate") != std::string::npos);
+  CHECK(text.find("immigration detainer.") != std::string::npos);
+  REQUIRE(clause["parts"].size() == 2);
+  CHECK(clause["parts"][0]["page"] == 1);
+  CHECK(clause["parts"][1]["page"] == 2);
+  REQUIRE(clause["parts"][1]["bbox"].is_array());
+  CHECK(clause["parts"][1]["lines"].is_null());
+  CHECK(clause["parts"][0]["bbox"] == clause["bbox"]);
+
+  const fs::path png = dir / "exhibit.png";
+  auto cite = RunFoiamine("cite " + clause["id"].get<std::string>() + " --db " + db + " --exhibit " +
+                          Quote(png.string()) + " --dpi 100");
+  INFO(cite.out << cite.err);
+  REQUIRE(cite.exit_code == 0);
+  CHECK(cite.out.find("Page:      1 (the sentence continues on p. 2)") != std::string::npos);
+  CHECK(cite.out.find(text) != std::string::npos);
+  int w = 0, h = 0;
+  HighlightBox(png, &w, &h);
+  CHECK(w == 850);
+  CHECK(h > 2200);  // two 11 in pages at 100 dpi, the strip between them and the margin
+  const double scale = 100 / 72.0;
+  // Page 1: the start of the sentence, boxed where page 1's part lies.
+  const auto& b0 = clause["parts"][0]["bbox"];
+  CheckHighlightOver(HighlightBoxInRows(png, 0, 1100), {b0[0], b0[1], b0[2], b0[3]}, scale);
+  // Page 2, below page 1 and the strip: the continuation, boxed.
+  const PixelBox lower = HighlightBoxInRows(png, 1100, h);
+  REQUIRE_FALSE(lower.empty());
+  const auto& b1 = clause["parts"][1]["bbox"];
+  CHECK(lower.x0 == Approx((b1[0].get<double>() - kHighlightPadPt) * scale).margin(2.5));
+  CHECK(lower.x1 + 1 == Approx((b1[2].get<double>() + kHighlightPadPt) * scale).margin(2.5));
+  const double top = lower.y0 - (b1[1].get<double>() - kHighlightPadPt) * scale;  // where page 2 starts
+  CHECK(top > 1100);
+  CHECK(top < 1100 + 100);
+  CHECK(lower.y1 + 1 - top == Approx((b1[3].get<double>() + kHighlightPadPt) * scale).margin(2.5));
+}
+
+}  // namespace
+
+TEST_CASE("a sentence across a page break is one clause on its first page, boxed on both pages in its exhibit",
+          "[cite][e2e][pagebreak]") {
+  ScratchDir dir;
+  WriteCrossingPolicy(dir / "drop" / "ps.pdf");
+  CheckCrossingClause(dir.path(), dir / "drop", "text");
+}
+
+TEST_CASE("a scanned sentence across a page break is one clause too, boxed on both scanned pages",
+          "[cite][e2e][ocr][pagebreak]") {
+  ScratchDir dir;
+  WriteCrossingPolicy(dir / "digital.pdf");
+  fs::create_directories(dir / "drop");
+  WriteScannedPdf(dir / "digital.pdf", dir / "drop" / "ps-scan.pdf", 300);
+  CheckCrossingClause(dir.path(), dir / "drop", "ocr");
+}
+
+TEST_CASE("an index written before clause_parts (schema 2) reads each clause as one part and is upgraded when written",
+          "[cite][index][schema][pagebreak]") {
+  ScratchDir dir;
+  WriteCrossingPolicy(dir / "drop" / "ps.pdf");
+  const fs::path db_path = dir / "i.db";
+  const std::string db = Quote(db_path.string());
+  REQUIRE(RunFoiamine("run " + Quote((dir / "drop").string()) + " --quiet --db " + db).exit_code == 0);
+  {
+    // What a version-2 file is: the same tables without clause_parts.
+    auto index = Index::Open(db_path.string(), Index::Access::kWrite);
+    REQUIRE(index.ok());
+    REQUIRE(index->db().Exec("DROP TABLE clause_parts; PRAGMA user_version = 2;").ok());
+  }
+  const nlohmann::json clause = NotifyClause(db);
+  REQUIRE(clause["parts"].size() == 1);
+  CHECK(clause["parts"][0]["page"] == 1);
+  CHECK(clause["parts"][0]["bbox"] == clause["bbox"]);
+  CHECK(clause["text"].get<std::string>().find("immigration detainer.") != std::string::npos);
+  auto cite = RunFoiamine("cite " + clause["id"].get<std::string>() + " --db " + db);
+  INFO(cite.out << cite.err);
+  CHECK(cite.exit_code == 0);
+  CHECK(QueryInt(db_path, "PRAGMA user_version") == 2);  // reading changed nothing
+  REQUIRE(Index::Open(db_path.string(), Index::Access::kWrite).ok());
+  CHECK(QueryInt(db_path, "PRAGMA user_version") == kSchemaVersion);
+  CHECK(QueryInt(db_path, "SELECT count(*) FROM sqlite_master WHERE name='clause_parts'") == 1);
+}

@@ -111,9 +111,10 @@ TEST_CASE("JSON Lines follow the Divergence record of CONTRACTS.md exactly", "[d
   const std::vector<std::string> clause_keys = {"id", "doc_sha256", "doc_path", "doc_title", "doc_number",
                                                 "authority", "jurisdiction", "page", "section", "topic", "stance", "actor", "text",
                                                 "char_start", "char_end", "bbox", "method", "ocr_confidence", "rule",
-                                                "citation", "bates", "ocr_readings"};
-  // Keys in the contract's order (ordered output), then the two this
-  // repository adds (README, Contracts), nothing more.
+                                                "citation", "bates", "ocr_readings", "parts"};
+  // Keys in the contract's order (ordered output), then the three this
+  // repository adds (README, Contracts: "parts" where the sentence is
+  // printed, page by page), nothing more.
   nlohmann::ordered_json ordered = nlohmann::ordered_json::parse(out.str());
   for (const char* side : {"law", "practice"}) {
     std::vector<std::string> got;

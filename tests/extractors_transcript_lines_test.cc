@@ -1,0 +1,176 @@
+// extractors/layout (transcript margin numbers) and the clause parts the
+// matcher records: numbered transcript lines lose their numbers in sentence
+// text but keep them as printed lines for pin cites; a sentence across a page
+// break has one part per page.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "extractors/extract.h"
+#include "tests/test_support.h"
+
+using namespace foiamine::extractors;
+using foiamine::testing::ReadFile;
+using foiamine::testing::SourceDir;
+
+namespace {
+
+const Rulebook& Rules() {
+  static const Rulebook rules = [] {
+    auto loaded = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+    REQUIRE(loaded.ok());
+    return std::move(*loaded);
+  }();
+  return rules;
+}
+
+// A transcript page: a running header, lines numbered from 1 in the margin
+// (as OCR gives them: the number, spaces, the text), and a footer.
+std::string TranscriptPage(int page, const std::vector<std::string>& lines) {
+  std::string text = "Performance Oversight Hearing - March 7, 2024\n";
+  for (size_t i = 0; i < lines.size(); ++i) text += std::to_string(i + 1) + "   " + lines[i] + "\n";
+  return text + "CAPITOL REPORTING SERVICES (202) 555-0148 Page " + std::to_string(page);
+}
+
+DocumentInput Transcript() {
+  DocumentInput in;
+  in.metadata.authority = "practice";
+  in.metadata.doc_kind = "transcript";
+  in.pages.push_back(PageText{1, TranscriptPage(1, {
+      "CHAIRPERSON OKAFOR: Deputy Director, does the",
+      "Department still contact ICE before it releases a",
+      "person who has a detainer?",
+      "DEPUTY DIRECTOR TALLEY: Chairperson, I want to be",
+      "accurate. In most detainer cases the records office",
+      "still sends ERO an email the day before the release.",
+      "CHAIRPERSON OKAFOR: And the police?",
+      "ASSISTANT CHIEF QUARLES: Last fall, on two",
+  })});
+  in.pages.push_back(PageText{2, TranscriptPage(2, {
+      "occasions, our officers drove ICE agents and two",
+      "detained men from a traffic stop to the field office.",
+      "CHAIRPERSON OKAFOR: Was that approved?",
+      "ASSISTANT CHIEF QUARLES: It was approved by a watch",
+      "commander.",
+  })});
+  return in;
+}
+
+// The clause of `topic` whose text holds `words`.
+const Clause* FindClause(const Extraction& x, const std::string& topic, const std::string& words) {
+  for (const Clause& c : x.clauses)
+    if (c.topic == topic && c.text.find(words) != std::string::npos) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("transcript margin line numbers stay out of sentences and become the clause's printed lines",
+          "[extractors][transcript]") {
+  const DocumentInput in = Transcript();
+  const Extraction x = ExtractDocument(Rules(), in);
+
+  const Clause* email = FindClause(x, "release_notification", "sends ERO");
+  REQUIRE(email != nullptr);
+  CHECK(email->text == "In most detainer cases the records office still sends ERO an email the day before the release.");
+  CHECK(email->page == 1);
+  REQUIRE(email->parts.size() == 1);
+  CHECK(email->parts[0].first_line == 5);
+  CHECK(email->parts[0].last_line == 6);
+  // The section names the printed line of the decisive words, as the corpus
+  // labels do ("line 7" for "still sends ERO an email").
+  CHECK(email->section == "line 6");
+  // Offsets point at the words, past the margin number.
+  CHECK(in.pages[0].text.substr(static_cast<size_t>(email->char_start), 7) == "In most");
+
+  const Clause* drove = FindClause(x, "enforcement_assistance", "drove");
+  REQUIRE(drove != nullptr);
+  INFO(drove->text);
+  CHECK(drove->text.find("Last fall, on two occasions, our officers drove ICE agents and two detained men") !=
+        std::string::npos);
+  CHECK(drove->text.find("two 1 ") == std::string::npos);
+  CHECK(drove->text.find(" 2 detained") == std::string::npos);
+  // It starts on page 1, line 8 and ends on page 2, line 2: one part per page.
+  CHECK(drove->page == 1);
+  CHECK(drove->crosses_page_break);
+  REQUIRE(drove->parts.size() == 2);
+  CHECK(drove->parts[0].page == 1);
+  CHECK(drove->parts[0].first_line == 8);
+  CHECK(drove->parts[0].last_line == 8);
+  CHECK(drove->parts[1].page == 2);
+  CHECK(drove->parts[1].first_line == 1);
+  CHECK(drove->parts[1].last_line == 2);
+  // "drove" is printed on page 2: the section falls back to the line where
+  // the sentence starts (the citation names both ends: "Tr. 1:8-2:2").
+  CHECK(drove->section == "line 8");
+  // The continuation's span covers its words on page 2, not the margin number.
+  const std::string& p2 = in.pages[1].text;
+  CHECK(p2.substr(static_cast<size_t>(drove->parts[1].char_start), 9) == "occasions");
+  CHECK(p2.substr(static_cast<size_t>(drove->parts[1].char_end) - 7, 7) == "office.");
+  // Headers and footers stay out, as before.
+  for (const Clause& c : x.clauses) {
+    CHECK(c.text.find("CAPITOL") == std::string::npos);
+    CHECK(c.text.find("Performance Oversight") == std::string::npos);
+  }
+}
+
+TEST_CASE("numbers that do not run in sequence down the page are text, not transcript lines",
+          "[extractors][transcript]") {
+  DocumentInput in;
+  in.metadata.authority = "practice";
+  // A release log: entries numbered 101, 102 ... and counts at line starts.
+  in.pages.push_back(PageText{1,
+      "RELEASE DESK LOG\n"
+      "12 inmates released on June 12.\n"
+      "7 of them had detainers; the night clerk emailed ERO the discharge list.\n"
+      "30 files were reviewed.\n"
+      "4 holds were lifted.\n"
+      "19 transfers were logged.\n"
+      "2 writs were served.\n"});
+  const Extraction x = ExtractDocument(Rules(), in);
+  const Clause* email = FindClause(x, "release_notification", "emailed");
+  REQUIRE(email != nullptr);
+  INFO(email->text);
+  CHECK(email->text.find("7 of them had detainers") != std::string::npos);
+  REQUIRE(email->parts.size() == 1);
+  CHECK(email->parts[0].first_line == 0);
+  CHECK(email->section.empty());
+}
+
+TEST_CASE("a sentence across a page break has a part on each page, the running header and footer left out",
+          "[extractors][clauses]") {
+  DocumentInput in;
+  in.metadata.agency = "MPD";
+  in.metadata.authority = "policy";
+  in.pages.push_back(PageText{1,
+      "METROPOLITAN POLICE DEPARTMENT EXECUTIVE ORDER EO-99-001\n"
+      "IV. REGULATIONS\n"
+      "C. Assistance.\n"
+      "1. Members may assist federal immigration agency employees with traffic control and\n"
+      "EO-99-001 Page 1 of 2"});
+  in.pages.push_back(PageText{2,
+      "METROPOLITAN POLICE DEPARTMENT EXECUTIVE ORDER EO-99-001\n"
+      "perimeter security during an enforcement operation in public space.\n"
+      "2. Members shall activate their body-worn cameras.\n"
+      "EO-99-001 Page 2 of 2"});
+  const Extraction x = ExtractDocument(Rules(), in);
+  const Clause* assist = FindClause(x, "enforcement_assistance", "traffic");
+  REQUIRE(assist != nullptr);
+  CHECK(assist->text ==
+        "1. Members may assist federal immigration agency employees with traffic control and perimeter security "
+        "during an enforcement operation in public space.");
+  CHECK(assist->page == 1);
+  CHECK(assist->section == "IV.C.1.");
+  CHECK(assist->crosses_page_break);
+  REQUIRE(assist->parts.size() == 2);
+  const std::string& p1 = in.pages[0].text;
+  const std::string& p2 = in.pages[1].text;
+  CHECK(p1.substr(static_cast<size_t>(assist->parts[0].char_start),
+                  static_cast<size_t>(assist->parts[0].char_end - assist->parts[0].char_start)) ==
+        "1. Members may assist federal immigration agency employees with traffic control and");
+  CHECK(assist->parts[1].page == 2);
+  CHECK(p2.substr(static_cast<size_t>(assist->parts[1].char_start),
+                  static_cast<size_t>(assist->parts[1].char_end - assist->parts[1].char_start)) ==
+        "perimeter security during an enforcement operation in public space.");
+  CHECK(assist->parts[0].first_line == 0);
+}
