@@ -25,6 +25,26 @@ struct ArchiveReadFree {
 };
 using ArchiveReader = std::unique_ptr<archive, ArchiveReadFree>;
 
+// A reader of `zip`, opened; null with `error` set when libarchive cannot.
+// The seekable reader: it trusts the central directory, which is where ZIP
+// keeps the file type (a symbolic link is only visible there). The
+// compressed bytes an entry consumes are measured as it is inflated.
+ArchiveReader OpenZipReader(const fs::path& zip, std::string& error) {
+  ArchiveReader reader(archive_read_new());
+  if (!reader) {
+    error = "libarchive: out of memory";
+    return reader;
+  }
+  archive_read_support_format_zip_seekable(reader.get());
+  archive_read_support_filter_none(reader.get());
+  if (archive_read_open_filename(reader.get(), zip.c_str(), 64 * 1024) != ARCHIVE_OK) {
+    const char* why = archive_error_string(reader.get());
+    error = why ? why : "unknown libarchive error";
+    reader.reset();
+  }
+  return reader;
+}
+
 // A file descriptor closed on scope exit.
 class Fd {
  public:
@@ -133,17 +153,10 @@ ZipDrop::~ZipDrop() {
 }
 
 StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
-  ArchiveReader reader(archive_read_new());
-  if (!reader) return Status::Internal("libarchive: out of memory");
+  std::string error;
+  ArchiveReader reader = OpenZipReader(zip, error);
+  if (!reader) return Status::Corrupt(zip.string() + ": not a readable ZIP archive (" + error + ")");
   archive* a = reader.get();
-  // The seekable reader: it trusts the central directory, which is where ZIP
-  // keeps the file type (a symbolic link is only visible there). The
-  // compressed bytes an entry consumes are measured as it is inflated.
-  archive_read_support_format_zip_seekable(a);
-  archive_read_support_filter_none(a);
-  if (archive_read_open_filename(a, zip.c_str(), 64 * 1024) != ARCHIVE_OK) {
-    return Status::Corrupt(zip.string() + ": not a readable ZIP archive (" + archive_error_string(a) + ")");
-  }
 
   ZipDrop drop;
   std::string tmpl = (fs::temp_directory_path() / "foiamine-zip-XXXXXX").string();
@@ -271,14 +284,10 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
 }
 
 StatusOr<std::string> ZipEntrySha256(const fs::path& zip, const std::string& name, const ZipLimits& limits) {
-  ArchiveReader reader(archive_read_new());
-  if (!reader) return Status::Internal("libarchive: out of memory");
+  std::string error;
+  ArchiveReader reader = OpenZipReader(zip, error);
+  if (!reader) return Status::NotFound(zip.string() + " is no longer a readable ZIP archive (" + error + ")");
   archive* a = reader.get();
-  archive_read_support_format_zip_seekable(a);
-  archive_read_support_filter_none(a);
-  if (archive_read_open_filename(a, zip.c_str(), 64 * 1024) != ARCHIVE_OK) {
-    return Status::NotFound(zip.string() + " is no longer a readable ZIP archive (" + archive_error_string(a) + ")");
-  }
   archive_entry* entry = nullptr;
   while (true) {
     const int rc = archive_read_next_header(a, &entry);

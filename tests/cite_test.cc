@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <limits>
 #include <memory>
 
 #include "pipeline/index.h"
@@ -24,9 +25,9 @@ struct PixelBox {
   bool empty() const { return x1 < 0; }
 };
 
-// The bounding box of the exhibit's highlight outline colour in a PNG, and
-// the PNG's size.
-PixelBox HighlightBox(const fs::path& png, int* width = nullptr, int* height = nullptr) {
+// The bounding box of the exhibit's highlight outline colour among PNG rows
+// [row0, row1), and the PNG's size.
+PixelBox HighlightBoxInRows(const fs::path& png, int row0, int row1, int* width = nullptr, int* height = nullptr) {
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> s(
       cairo_image_surface_create_from_png(png.c_str()), &cairo_surface_destroy);
   REQUIRE(cairo_surface_status(s.get()) == CAIRO_STATUS_SUCCESS);
@@ -37,7 +38,7 @@ PixelBox HighlightBox(const fs::path& png, int* width = nullptr, int* height = n
   if (width) *width = w;
   if (height) *height = h;
   PixelBox box;
-  for (int y = 0; y < h; ++y) {
+  for (int y = std::max(0, row0); y < std::min(h, row1); ++y) {
     const auto* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
     for (int x = 0; x < w; ++x) {
       if ((row[x] & 0xFFFFFF) == kHighlightOutlineRgb) {
@@ -49,6 +50,11 @@ PixelBox HighlightBox(const fs::path& png, int* width = nullptr, int* height = n
     }
   }
   return box;
+}
+
+// The same over the whole PNG.
+PixelBox HighlightBox(const fs::path& png, int* width = nullptr, int* height = nullptr) {
+  return HighlightBoxInRows(png, 0, std::numeric_limits<int>::max(), width, height);
 }
 
 // The highlight's outer edge is the clause bbox padded by kHighlightPadPt,
@@ -229,30 +235,6 @@ TEST_CASE("an exhibit of a corpus scan (OCR) boxes the clause's words", "[cite][
 }
 
 namespace {
-
-// The bounding box of the highlight outline colour among PNG rows [row0, row1).
-PixelBox HighlightBoxInRows(const fs::path& png, int row0, int row1) {
-  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> s(
-      cairo_image_surface_create_from_png(png.c_str()), &cairo_surface_destroy);
-  REQUIRE(cairo_surface_status(s.get()) == CAIRO_STATUS_SUCCESS);
-  cairo_surface_flush(s.get());
-  const int w = cairo_image_surface_get_width(s.get()), h = cairo_image_surface_get_height(s.get());
-  const int stride = cairo_image_surface_get_stride(s.get());
-  const unsigned char* data = cairo_image_surface_get_data(s.get());
-  PixelBox box;
-  for (int y = std::max(0, row0); y < std::min(h, row1); ++y) {
-    const auto* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
-    for (int x = 0; x < w; ++x) {
-      if ((row[x] & 0xFFFFFF) == kHighlightOutlineRgb) {
-        box.x0 = std::min(box.x0, x);
-        box.y0 = std::min(box.y0, y);
-        box.x1 = std::max(box.x1, x);
-        box.y1 = std::max(box.y1, y);
-      }
-    }
-  }
-  return box;
-}
 
 // A policy whose (b) runs from page 1 onto page 2.
 void WriteCrossingPolicy(const fs::path& pdf) {

@@ -7,15 +7,10 @@
 #include "tests/test_support.h"
 
 using namespace foiamine::extractors;
-using foiamine::testing::ReadFile;
-using foiamine::testing::SourceDir;
 
 namespace {
 
-const Rulebook& Rules() {
-  static const Rulebook rules = *LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
-  return rules;
-}
+const Rulebook& Rules() { return foiamine::testing::ShippedRulebook(); }
 
 DocumentInput Doc(const std::string& text, const std::string& authority = "", const std::string& agency = "") {
   DocumentInput in;

@@ -230,4 +230,13 @@ void WriteScannedPdf(const fs::path& source, const fs::path& out, int dpi, int q
   pixaDestroy(&pixa);
 }
 
+const extractors::Rulebook& ShippedRulebook() {
+  static const extractors::Rulebook rules = [] {
+    auto loaded = extractors::LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+    if (!loaded.ok()) throw std::runtime_error("schemas/rulebook.yaml: " + loaded.status().message());
+    return std::move(*loaded);
+  }();
+  return rules;
+}
+
 }  // namespace foiamine::testing

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "extractors/rulebook.h"
+
 namespace foiamine::testing {
 
 // A fresh empty directory under the system temp dir, removed on destruction.
@@ -53,6 +55,9 @@ std::string IndexDigest(const std::filesystem::path& db_path);
 // Parses JSON Lines output (blank lines skipped).
 std::vector<nlohmann::json> JsonLines(const std::string& text);
 std::string ReadFile(const std::filesystem::path& path);
+// The rulebook the project ships (schemas/rulebook.yaml of the source tree),
+// loaded once; a load failure fails the test.
+const extractors::Rulebook& ShippedRulebook();
 
 }  // namespace foiamine::testing
 
