@@ -210,18 +210,6 @@ class Matcher {
     return RE2::PartialMatch(stream, kHuman) && !RE2::PartialMatch(stream, kHomeland);
   }
 
-  // Lower-cases every whole-word occurrence of `acronym` in place (same
-  // length, so folded offsets stay valid).
-  static void LowerAcronym(std::string& text, std::string_view acronym) {
-    auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
-    for (size_t at = text.find(acronym); at != std::string::npos; at = text.find(acronym, at + acronym.size())) {
-      const bool starts = at == 0 || !is_word(text[at - 1]);
-      const bool ends = at + acronym.size() == text.size() || !is_word(text[at + acronym.size()]);
-      if (starts && ends)
-        for (size_t k = at; k < at + acronym.size(); ++k) text[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
-    }
-  }
-
   UnitInfo& Info(size_t ui) {
     UnitInfo& info = Folded(ui);
     if (info.done) return info;
@@ -560,19 +548,6 @@ class Matcher {
     PagePos pe = layout_.Locate(e - 1);
     if (pe.page_idx != page_idx) return Span{};
     return Span{layout_.CodePoint(ps), layout_.CodePoint(pe) + 1};
-  }
-
-  // Words of three letters or more that start in lower case: prose, not a name.
-  static int CountLowercaseWords(std::string_view t) {
-    int words = 0;
-    size_t i = 0;
-    while (i < t.size()) {
-      while (i < t.size() && !std::isalpha(static_cast<unsigned char>(t[i]))) ++i;
-      const size_t start = i;
-      while (i < t.size() && std::isalpha(static_cast<unsigned char>(t[i]))) ++i;
-      if (i - start >= 3 && std::islower(static_cast<unsigned char>(t[start]))) ++words;
-    }
-    return words;
   }
 
   // A list lead-in that speaks to a topic ("may exchange information with

@@ -1,5 +1,6 @@
 #include "extractors/text_fold.h"
 
+#include <cctype>
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
@@ -97,6 +98,28 @@ std::string Fnv1a64(std::string_view text) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "fnv1a64:%016" PRIx64, h);
   return buf;
+}
+
+int CountLowercaseWords(std::string_view text) {
+  int words = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    const size_t start = i;
+    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    if (i - start >= 3 && std::islower(static_cast<unsigned char>(text[start]))) ++words;
+  }
+  return words;
+}
+
+void LowerAcronym(std::string& text, std::string_view acronym) {
+  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (size_t at = text.find(acronym); at != std::string::npos; at = text.find(acronym, at + acronym.size())) {
+    const bool starts = at == 0 || !is_word(text[at - 1]);
+    const bool ends = at + acronym.size() == text.size() || !is_word(text[at + acronym.size()]);
+    if (starts && ends)
+      for (size_t k = at; k < at + acronym.size(); ++k) text[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+  }
 }
 
 }  // namespace foiamine::extractors::internal

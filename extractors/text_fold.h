@@ -22,6 +22,14 @@ int CodePointsBefore(std::string_view text, size_t bytes);
 // that makes it a stage version (rulebook, jurisdictions).
 std::string Fnv1a64(std::string_view text);
 
+// Words of three letters or more that start in lower case (prose has them,
+// a bare name such as "U.S. Customs and Border Protection" has few).
+int CountLowercaseWords(std::string_view text);
+
+// Lower-cases every whole-word occurrence of `acronym` in `text`, in place
+// (same length, so offsets into the text stay valid).
+void LowerAcronym(std::string& text, std::string_view acronym);
+
 // `text` with combining marks removed (NFD, drop [:Mn:], recompose), for
 // matching only ("deberá" -> "debera", "inmigración" -> "inmigracion").
 // to_original[i] is the byte offset in the original text of the code point

@@ -27,8 +27,7 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/index.h"
-#include "pipeline/status.h"
+#include "base/status.h"
 #include "search/clauses.h"
 #include "search/diverge.h"
 
