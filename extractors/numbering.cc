@@ -303,6 +303,12 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
     expected.emplace_back(next->style, 1);
   const std::string folded = FoldConfusions(token.text);
   const std::string_view rest = Trim(line.substr(token.length));
+  // The first part of an outline, its numeral damaged ("I, PURPOSE", "l. SCOPE"):
+  // a lettered token before an all-caps heading opens the roman parts when
+  // none is open (the next part, "Il. REGULATIONS", is then a "II.").
+  if (FindStyle(stack, "I.") == nullptr && AllCapsText(rest) &&
+      std::none_of(token.text.begin(), token.text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    expected.emplace_back("I.", 1);
   for (const auto& [style, value] : expected) {
     const std::string want = RenderMarker(style, value);
     if (want.empty() || want == token.text || FoldConfusions(want) != folded) continue;
