@@ -528,10 +528,11 @@ class Matcher {
     std::vector<bool> drop(clauses.size(), false);
     const size_t emitted = clauses.size();
     // Items that complete a condition ("an individual who: (1) is an alien
-    // illegally present ...", "except: (a) where ...") are not acts of their
-    // own: the lead-in stays the clause.
+    // illegally present ...", "except: (a) where ...") or list the purposes a
+    // permission serves ("for any lawful purpose, including: (1) determining
+    // ...") are not acts of their own: the lead-in stays the clause.
     static const RE2 kConditionLeadIn(
-        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than)\b(?:\W+[\w'-]+){0,3}\W*$)re");
+        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?)\b(?:\W+[\w'-]+){0,3}\W*$)re");
     for (size_t ci = 0; ci < emitted; ++ci) {
       const size_t lead = emitted_unit_[ci];
       auto it = items_of.find(lead);
@@ -548,6 +549,9 @@ class Matcher {
         // criminal investigation information ..." does, a bare name ("(b) ICE",
         // "(c) U.S. Customs and Border Protection") does not.
         if (CountLowercaseWords(t) < 3) continue;
+        if (std::any_of(rules_.skip_units.begin(), rules_.skip_units.end(),
+                        [&](const auto& re) { return RE2::PartialMatch(t, *re); }))
+          continue;
         Candidate c = Decide(item, Hit{0, 0, Stance::kMentions});
         c.rule = clauses[ci].rule + "@lead-in";
         c.inherited = true;

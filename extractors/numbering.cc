@@ -379,6 +379,9 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   if (style == "sec") return words <= 20;
   if (words > 12) return false;
   if (letters >= 3 && upper >= 0.8) return true;
+  // "SECTION 1. Findings:": a short title after a word marker, its colon
+  // introducing the section's paragraphs.
+  if (last == ':' && style.rfind("word:", 0) == 0 && words <= 4 && TitleIsh(rest)) return true;
   if (last == ':') return false;
   if (style.rfind("word:", 0) == 0) return true;
   if (last == '.' || last == '?') return false;
