@@ -76,6 +76,12 @@ class Matcher {
         if (!t.empty() && t.back() == '?') continue;
       }
       UnitInfo& info = Info(ui);
+      // A lead-in inside a condition, with no modal of its own ("(2) The
+      // individual sought to be detained:" under "may comply only if:"),
+      // states nothing: its items are the condition's parts.
+      if (info.modal.empty() && unit.lead_in >= 0 && EndsWithColon(info.folded.text) &&
+          UnderConditionLeadIn(unit.lead_in))
+        continue;
       std::set<int> fired;
       for (int h : hits) fired.insert(rules_.set_to_pattern[h]);
       // Other terms: matched in the unit on demand (-1 unknown, 0 no, 1 yes).
@@ -513,6 +519,25 @@ class Matcher {
     return Span{layout_.CodePoint(ps), layout_.CodePoint(pe) + 1};
   }
 
+  // Items that complete a condition ("an individual who: (1) is an alien
+  // illegally present ...", "except: (a) where ...") or list the purposes a
+  // permission serves ("for any lawful purpose, including: (1) determining
+  // ...") are not acts of their own: the lead-in stays the clause. The
+  // condition may be stated a level up: "may comply only if: ... (2) The
+  // individual sought to be detained: (A) Is 18 years of age or older".
+  static bool EndsWithColon(std::string_view t) {
+    const size_t last = t.find_last_not_of(" \n");
+    return last != std::string_view::npos && t[last] == ':';
+  }
+
+  bool UnderConditionLeadIn(int lead) {
+    static const RE2 kConditionLeadIn(
+        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?)\b(?:\W+[\w'-]+){0,3}\W*$)re");
+    for (int up = lead; up >= 0; up = layout_.units()[up].lead_in)
+      if (RE2::PartialMatch(Folded(static_cast<size_t>(up)).folded.text, kConditionLeadIn)) return true;
+    return false;
+  }
+
   // A list lead-in that speaks to a topic ("may exchange information with
   // ICE ... in order to: (a) ...; (b) ...") hands the topic to its items that
   // speak to no topic of their own, as it hands them its modality: the items
@@ -527,17 +552,11 @@ class Matcher {
     std::set<size_t> units_with_clauses(emitted_unit_.begin(), emitted_unit_.end());
     std::vector<bool> drop(clauses.size(), false);
     const size_t emitted = clauses.size();
-    // Items that complete a condition ("an individual who: (1) is an alien
-    // illegally present ...", "except: (a) where ...") or list the purposes a
-    // permission serves ("for any lawful purpose, including: (1) determining
-    // ...") are not acts of their own: the lead-in stays the clause.
-    static const RE2 kConditionLeadIn(
-        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?)\b(?:\W+[\w'-]+){0,3}\W*$)re");
     for (size_t ci = 0; ci < emitted; ++ci) {
       const size_t lead = emitted_unit_[ci];
       auto it = items_of.find(lead);
       if (it == items_of.end() || clauses[ci].stance == Stance::kMentions) continue;
-      if (RE2::PartialMatch(Folded(lead).folded.text, kConditionLeadIn)) continue;
+      if (UnderConditionLeadIn(static_cast<int>(lead))) continue;
       bool carried = false;
       for (size_t item : it->second) {
         if (units_with_clauses.count(item)) continue;
