@@ -419,6 +419,19 @@ class Matcher {
 
   // The stance a lead-in hands down to its items: its last modal cue, or
   // its own lead-in's.
+  // A lead-in's governing cue: its last, unless that one sits in a relative
+  // clause ("does not prevent any agency from doing any of the following that
+  // does not violate any policy ...:"), which qualifies a noun.
+  static const Hit& MainClauseCue(const UnitInfo& info) {
+    static const RE2 kRelative(R"re((?i)\b(?:that|which|who|whom)\s+(?:[\w'-]+\s+)?$)re");
+    for (auto it = info.modal.rbegin(); it != info.modal.rend(); ++it) {
+      const std::string_view before = std::string_view(info.folded.text).substr(0, it->start);
+      const std::string_view tail = before.substr(before.size() > 40 ? before.size() - 40 : 0);
+      if (!RE2::PartialMatch(re2::StringPiece(tail.data(), tail.size()), kRelative)) return *it;
+    }
+    return info.modal.back();
+  }
+
   std::optional<Stance> LeadInStance(int li) {
     const auto& units = layout_.units();
     if (li < 0) return std::nullopt;
@@ -436,7 +449,7 @@ class Matcher {
     for (; li >= 0; li = units[li].lead_in) {
       const UnitInfo& info = Info(li);
       if (info.modal.empty()) continue;
-      const Stance stance = info.modal.back().stance;
+      const Stance stance = MainClauseCue(info).stance;
       if (stance == Stance::kRestricts && exceptions) return Stance::kPermits;
       if (stance == Stance::kRestricts && conditions) return Stance::kRequires;
       return stance;
@@ -532,7 +545,7 @@ class Matcher {
 
   bool UnderConditionLeadIn(int lead) {
     static const RE2 kConditionLeadIn(
-        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?)\b(?:\W+[\w'-]+){0,3}\W*$)re");
+        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$)re");
     for (int up = lead; up >= 0; up = layout_.units()[up].lead_in)
       if (RE2::PartialMatch(Folded(static_cast<size_t>(up)).folded.text, kConditionLeadIn)) return true;
     return false;
