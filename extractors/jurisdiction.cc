@@ -157,6 +157,20 @@ Status Load(const YAML::Node& root, Compiled& out) {
   return Status::Ok();
 }
 
+// "BARTLETT" (a caption set in capitals) -> "Bartlett"; "La Grange" stays.
+std::string PlaceName(const std::string& place) {
+  if (std::any_of(place.begin(), place.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); }))
+    return place;
+  std::string out = place;
+  bool start = true;
+  for (char& c : out) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    c = static_cast<char>(start ? std::toupper(u) : std::tolower(u));
+    start = !std::isalpha(u) && c != '\'';
+  }
+  return out;
+}
+
 int CountMatches(const RE2& re, std::string_view text, int cap) {
   re2::StringPiece in(text.data(), text.size());
   int n = 0;
@@ -320,7 +334,7 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
       if (RE2::PartialMatch(agency, *re, &place)) {
         bool names_state = false;
         for (const auto& cue : best->cues) names_state = names_state || RE2::FullMatch(place, *cue);
-        if (!place.empty() && !names_state && place.find('/') == std::string::npos) code += "/" + place;
+        if (!place.empty() && !names_state && place.find('/') == std::string::npos) code += "/" + PlaceName(place);
         break;
       }
     }

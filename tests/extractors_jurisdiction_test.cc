@@ -135,6 +135,9 @@ TEST_CASE("a county's agreement with ICE is the county's: postal codes, federal 
                           "Homeland Security, and the Aspen Ridge County Sheriffs Office, under the Immigration and "
                           "Nationality Act. Field office: 12445 E Caley Ave, Centennial, CO 80111.",
                           "Aspen Ridge County Sheriffs Office") == "US-CO/Aspen Ridge County");
+  // A caption in capitals names the place as a place is written.
+  CHECK(InferJurisdiction(Data(), "BARTLETT POLICE DEPARTMENT\nState of Illinois", "BARTLETT POLICE DEPARTMENT") ==
+        "US-IL/Bartlett");
   // A state named only in a case name is no cue.
   CHECK(InferJurisdiction(Data(), "Garrity v. New Jersey applies to statements.", "") == "");
 }
