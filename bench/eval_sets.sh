@@ -1,5 +1,5 @@
 #!/bin/bash
-# eval_sets.sh [--sets a,b,...] [--work DIR] [--out DIR] [--bin FOIAMINE] [--verbose]
+# eval_sets.sh [--sets a,b,...] [--work DIR] [--out DIR] [--bin FOIAMINE] [--reextract] [--verbose]
 #
 # Scores extraction on every labeled set in one run (ARCHITECTURE "Measuring
 # extraction"): for each set, its documents are copied into a drop, indexed
@@ -22,13 +22,16 @@
 #            miss and false clause), summary.jsonl (one JSON line per set, with
 #            the commit; compare two runs with jq or diff)
 # --bin      the foiamine binary (default $FOIAMINE, else build/foiamine)
+# --reextract  redo extraction in reused indexes (`run --force extract`): needed
+#            after a change to the extractors' code, which, unlike a rulebook
+#            edit, no stage version records
 # --verbose  print every miss and false clause here too
 # Exit: 0 every present set scored, 1 a set failed (run or eval error).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SETS=corpus,dev,real-extra-dev,real-extra-heldout
-WORK='' OUT=$ROOT/build/eval-sets BIN=${FOIAMINE:-$ROOT/build/foiamine} VERBOSE=''
+WORK='' OUT=$ROOT/build/eval-sets BIN=${FOIAMINE:-$ROOT/build/foiamine} VERBOSE='' FORCE=''
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 1; }
 while [ $# -gt 0 ]; do
   case $1 in
@@ -37,6 +40,7 @@ while [ $# -gt 0 ]; do
     --out) OUT=${2:?--out needs a directory}; shift 2 ;;
     --bin) BIN=${2:?--bin needs a path}; shift 2 ;;
     --verbose) VERBOSE=1; shift ;;
+    --reextract) FORCE='--force extract'; shift ;;
     -h|--help) usage ;;
     *) echo "eval_sets.sh: unknown argument $1" >&2; usage ;;
   esac
@@ -99,7 +103,7 @@ score() {
   mkdir -p "$dir"
   fill_drop "$docs" "$dir/drop" "$split" 2>"$dir/drop.err" || { echo "== $name: FAILED: $(tail -1 "$dir/drop.err")"; return 1; }
   # shellcheck disable=SC2086  # run_opts is a list of options
-  "$BIN" run "$dir/drop" --db "$dir/index.db" --quiet $run_opts </dev/null >"$dir/run.log" 2>&1 || rc=$?
+  "$BIN" run "$dir/drop" --db "$dir/index.db" --quiet $run_opts $FORCE </dev/null >"$dir/run.log" 2>&1 || rc=$?
   [ "$rc" -le 2 ] || { echo "== $name: FAILED: foiamine run exited $rc: $(tail -1 "$dir/run.log")"; return 1; }
   local eval_args=(eval --db "$dir/index.db" --labels "$labels" --set "$name" ${split:+--split "$split"})
   "$BIN" "${eval_args[@]}" --verbose --summary "$dir/summary.jsonl.new" >"$OUT/$name.txt" 2>"$dir/eval.err" ||
