@@ -393,6 +393,13 @@ class Matcher {
     re2::StringPiece scope(info.folded.text.data() + begin, end - begin);
     for (const auto& re : rules_.definitions)
       if (RE2::PartialMatch(scope, *re)) return true;
+    // The items of a definition are its parts: '(4) "Sanctuary policy", any
+    // order ... that: (a) Limits or prohibits ...'.
+    for (int li = layout_.units()[ui].lead_in; li >= 0; li = layout_.units()[li].lead_in) {
+      const std::string& lead = Folded(static_cast<size_t>(li)).folded.text;
+      for (const auto& re : rules_.definitions)
+        if (RE2::PartialMatch(lead, *re)) return true;
+    }
     return false;
   }
 
@@ -476,12 +483,23 @@ class Matcher {
     if (!governing)
       for (const Hit& h : info.modal)  // else the last one of an earlier segment
         if (h.start < seg_begin) governing = &h;
+    // A prohibition of prohibiting permits: "may not: (1) adopt a policy
+    // under which the entity prohibits or materially limits the
+    // enforcement of immigration laws".
+    static const RE2 kLimitsAct(
+        R"re(^\W*(?:\(?\w{1,4}[.)]\s*)?(?:[\w',-]+ ){0,12}?(?:prohibit|restrict|limit|prevent|preclude|bar|forbid|discourage)\w*\b)re");
+    const auto under_prohibition = [&] {
+      const auto lead = LeadInStance(layout_.units()[ui].lead_in);
+      return lead && *lead == Stance::kRestricts && RE2::PartialMatch(info.folded.text, kLimitsAct);
+    };
     if (governing) {
       c.stance = governing->stance;
       c.cue = *governing;
+      if (c.stance == Stance::kRestricts && under_prohibition()) c.stance = Stance::kPermits;
     } else if (auto inherited = LeadInStance(layout_.units()[ui].lead_in)) {
       c.stance = *inherited;
       c.inherited = true;
+      if (c.stance == Stance::kRestricts && under_prohibition()) c.stance = Stance::kPermits;
     } else if (!info.habitual.empty()) {
       c.stance = Stance::kReports;
       c.cue = info.habitual.front();
