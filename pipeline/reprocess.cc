@@ -16,7 +16,7 @@ std::string DocumentOcrVersion(const OcrSettings& settings, bool rendered_from_p
 }
 
 std::optional<RecordedOcrSettings> ParseDocumentOcrVersion(std::string_view version) {
-  // "tesseract-5.3.0/eng+spa/lstm-psm3/osd/deskew/ocr-1[/300dpi]"
+  // "tesseract-5.3.0/eng+spa/lstm-psm3/osd/deskew/ocr-2[/300dpi]"
   std::vector<std::string_view> parts;
   while (!version.empty()) {
     size_t slash = version.find('/');
