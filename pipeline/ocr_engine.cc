@@ -10,7 +10,7 @@
 #include <map>
 #include <mutex>
 
-#include "pipeline/ocr_margin.h"
+#include "pipeline/margin_numbers.h"
 
 namespace foiamine {
 namespace {
@@ -336,6 +336,7 @@ StatusOr<OcrPageResult> OcrEngine::Recognize(const PageImage& image) {
   }
   api.Clear();
   if (!result.words.empty()) result.words.back().after = Break::kParagraph;
+  AttachMarginNumbers(result.words);  // a column of numbers read as a block of its own
   if (weight_sum > 0) result.mean_confidence = conf_sum / weight_sum;
   return result;
 }

@@ -8,7 +8,7 @@
 
 namespace foiamine {
 
-std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-1"; }
+std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-2"; }
 
 std::string DocumentOcrVersion(const OcrSettings& settings, bool rendered_from_pdf) {
   // Image files are read at their own resolution: --dpi does not touch them.

@@ -357,3 +357,72 @@ TEST_CASE("the corpus's sentences across page breaks are whole, on their first p
   }
   CHECK(eo);
 }
+
+namespace {
+
+// A two-page transcript with margin line numbers; a sentence runs from page
+// 1's lines 6-7 onto page 2's line 1.
+void WriteTranscript(const fs::path& pdf) {
+  WriteTextPdf(pdf, {{"1    CHAIRPERSON OKAFOR: Does the Department still",
+                      "2    contact the agency before it lets a person go?",
+                      "3    DEPUTY DIRECTOR TALLEY: In most detainer cases the",
+                      "4    records office still sends ERO an email the day",
+                      "5    before the release. ASSISTANT CHIEF QUARLES: Last",
+                      "6    fall, on two occasions, our officers drove ICE",
+                      "7    agents and two"},
+                     {"1    detained men from a traffic stop to the field office.",
+                      "2    CHAIRPERSON OKAFOR: Was that approved?",
+                      "3    ASSISTANT CHIEF QUARLES: It was approved by a watch",
+                      "4    commander, and we have since reminded commanders of",
+                      "5    the general order.",
+                      "6    CHAIRPERSON OKAFOR: Thank you."}});
+}
+
+void CheckTranscript(const fs::path& dir, const fs::path& drop, const std::string& method) {
+  const std::string db = Quote((dir / "i.db").string());
+  auto run = RunFoiamine("run " + Quote(drop.string()) + " --quiet --db " + db);
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  bool email = false, drove = false;
+  for (const auto& c : JsonLines(RunFoiamine("clauses --json --db " + db).out)) {
+    INFO(c.dump());
+    const std::string text = c["text"], citation = c["citation"];
+    CHECK(c["method"] == method);
+    static const RE2 kMarginNumber(R"((?:^|[a-z,.?] )\d{1,2} [A-Za-z])");
+    CHECK_FALSE(RE2::PartialMatch(text, kMarginNumber));
+    if (text.find("sends ERO an email") != std::string::npos) {
+      email = true;
+      CHECK(text.find("records office still sends ERO an email the day before the release.") != std::string::npos);
+      CHECK(citation.ends_with(", Tr. 1:3-5"));
+    }
+    if (text.find("drove ICE") != std::string::npos) {
+      drove = true;
+      CHECK(text.find("our officers drove ICE agents and two detained men from a traffic stop to the field office.") !=
+            std::string::npos);
+      CHECK(c["page"] == 1);
+      REQUIRE(c["parts"].size() == 2);
+      CHECK(c["parts"][1]["page"] == 2);
+      CHECK(citation.ends_with(", Tr. 1:5-2:1"));
+    }
+  }
+  CHECK(email);
+  CHECK(drove);
+}
+
+}  // namespace
+
+TEST_CASE("a born-digital transcript: line numbers out of quotes, pin cites across a page break",
+          "[citations][e2e][transcript][pagebreak]") {
+  ScratchDir dir;
+  WriteTranscript(dir / "drop" / "hearing.pdf");
+  CheckTranscript(dir.path(), dir / "drop", "text");
+}
+
+TEST_CASE("a scanned transcript: line numbers out of quotes, pin cites across a page break",
+          "[citations][e2e][transcript][pagebreak][ocr]") {
+  ScratchDir dir;
+  WriteTranscript(dir / "digital.pdf");
+  fs::create_directories(dir / "drop");
+  WriteScannedPdf(dir / "digital.pdf", dir / "drop" / "hearing-scan.pdf", 300);
+  CheckTranscript(dir.path(), dir / "drop", "ocr");
+}

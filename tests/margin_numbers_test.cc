@@ -1,10 +1,14 @@
 // Transcript margin numbers that OCR read as a column of its own
-// (pipeline/ocr_margin.h): found by position beside the body lines.
+// (pipeline/margin_numbers.h): found by position beside the body lines.
 #include <catch2/catch.hpp>
 
-#include "pipeline/ocr_margin.h"
+#include "pipeline/margin_numbers.h"
 
+using foiamine::AttachMarginNumbers;
+using foiamine::Box;
+using foiamine::Break;
 using foiamine::MarginGapValue;
+using foiamine::SourceWord;
 using foiamine::MarginNumbersAscend;
 using foiamine::MarginPlan;
 using foiamine::OcrWordBox;
@@ -67,4 +71,52 @@ TEST_CASE("only numbers that ascend down the page one by one are margin numbers"
   CHECK(MarginGapValue({5, 6, 0, 8, 9}, 2) == 7);
   CHECK(MarginGapValue({5, 6, 0, 9, 10}, 2) == 0);  // two numbers missing: unknown
   CHECK(MarginGapValue({0, 2, 3}, 0) == 0);
+}
+
+TEST_CASE("a column of margin numbers given as a block of its own goes to the starts of its lines", "[transcript]") {
+  // As Poppler gives a born-digital transcript page: the header, the numbers
+  // 1-6 down the margin (x 72-80), then the six lines of text (x 94-).
+  std::vector<SourceWord> words;
+  words.push_back({"Hearing", Box{200, 40, 260, 50}, Break::kParagraph, {}});
+  for (int i = 0; i < 6; ++i)
+    words.push_back({std::to_string(i + 1), Box{72, 100.0 + 20 * i, 80, 110.0 + 20 * i}, Break::kLine, {}});
+  for (int i = 0; i < 6; ++i) {
+    words.push_back({"word" + std::to_string(i + 1), Box{94, 100.0 + 20 * i, 140, 110.0 + 20 * i}, Break::kSpace, {}});
+    words.push_back({"more", Box{146, 100.0 + 20 * i, 180, 110.0 + 20 * i}, Break::kLine, {}});
+  }
+  REQUIRE(AttachMarginNumbers(words) == 6);
+  REQUIRE(words.size() == 19);
+  CHECK(words[0].text == "Hearing");
+  for (int i = 0; i < 6; ++i) {
+    INFO(i);
+    CHECK(words[1 + 3 * i].text == std::to_string(i + 1));
+    CHECK(words[1 + 3 * i].after == Break::kSpace);
+    CHECK(words[2 + 3 * i].text == "word" + std::to_string(i + 1));
+    CHECK(words[3 + 3 * i].after == Break::kLine);
+  }
+  // Already on their lines: nothing to move.
+  CHECK(AttachMarginNumbers(words) == 0);
+}
+
+TEST_CASE("numbers that are not a margin column stay where they are", "[transcript]") {
+  // A table's column of figures right of the text, and numbers out of order.
+  std::vector<SourceWord> table;
+  for (int i = 0; i < 6; ++i) {
+    table.push_back({"Item", Box{72, 100.0 + 20 * i, 120, 110.0 + 20 * i}, Break::kSpace, {}});
+    table.push_back({"name", Box{126, 100.0 + 20 * i, 160, 110.0 + 20 * i}, Break::kLine, {}});
+  }
+  for (int i = 0; i < 6; ++i)
+    table.push_back({std::to_string(10 * i + 3), Box{300, 100.0 + 20 * i, 320, 110.0 + 20 * i}, Break::kLine, {}});
+  const auto before = table.size();
+  CHECK(AttachMarginNumbers(table) == 0);
+  CHECK(table.size() == before);
+  std::vector<SourceWord> shuffled;
+  const int order[] = {4, 1, 6, 2, 5, 3};
+  for (int i = 0; i < 6; ++i)
+    shuffled.push_back({std::to_string(order[i]), Box{50, 100.0 + 20 * i, 60, 110.0 + 20 * i}, Break::kLine, {}});
+  for (int i = 0; i < 6; ++i) {
+    shuffled.push_back({"text", Box{94, 100.0 + 20 * i, 140, 110.0 + 20 * i}, Break::kSpace, {}});
+    shuffled.push_back({"here", Box{146, 100.0 + 20 * i, 180, 110.0 + 20 * i}, Break::kLine, {}});
+  }
+  CHECK(AttachMarginNumbers(shuffled) == 0);
 }
