@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "extractors/cue_scan.h"
 #include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal {
@@ -13,45 +14,7 @@ namespace {
 
 using Compiled = Rulebook::Compiled;
 
-struct Hit {
-  size_t start = 0;
-  size_t end = 0;
-  Stance stance = Stance::kMentions;
-};
-
-std::vector<std::pair<size_t, size_t>> AllMatches(const RE2& re, std::string_view text) {
-  std::vector<std::pair<size_t, size_t>> out;
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece m;
-  size_t pos = 0;
-  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-    size_t start = static_cast<size_t>(m.data() - text.data());
-    size_t end = start + m.size();
-    out.emplace_back(start, end);
-    pos = end > start ? end : end + 1;
-  }
-  return out;
-}
-
-// All cue matches; where cues overlap the longest wins (so "no member will
-// prohibit" beats "will", and "shall not" beats "shall").
-std::vector<Hit> FindCues(const std::vector<Compiled::Cue>& cues, std::string_view text) {
-  std::vector<Hit> all;
-  for (const auto& cue : cues)
-    for (auto [s, e] : AllMatches(*cue.re, text))
-      if (e > s) all.push_back(Hit{s, e, cue.stance});
-  std::stable_sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) {
-    if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
-    return a.start < b.start;
-  });
-  std::vector<Hit> kept;
-  for (const Hit& h : all) {
-    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Hit& k) { return h.start < k.end && k.start < h.end; });
-    if (!overlaps) kept.push_back(h);
-  }
-  std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.start < b.start; });
-  return kept;
-}
+using Hit = CueHit;
 
 // Per-unit analysis, computed on demand and cached (lead-ins are shared by
 // their items).
@@ -113,6 +76,12 @@ class Matcher {
         if (!t.empty() && t.back() == '?') continue;
       }
       UnitInfo& info = Info(ui);
+      // A lead-in inside a condition, with no modal of its own ("(2) The
+      // individual sought to be detained:" under "may comply only if:"),
+      // states nothing: its items are the condition's parts.
+      if (info.modal.empty() && unit.lead_in >= 0 && EndsWithColon(info.folded.text) &&
+          UnderConditionLeadIn(unit.lead_in))
+        continue;
       std::set<int> fired;
       for (int h : hits) fired.insert(rules_.set_to_pattern[h]);
       // Other terms: matched in the unit on demand (-1 unknown, 0 no, 1 yes).
@@ -450,6 +419,19 @@ class Matcher {
 
   // The stance a lead-in hands down to its items: its last modal cue, or
   // its own lead-in's.
+  // A lead-in's governing cue: its last, unless that one sits in a relative
+  // clause ("does not prevent any agency from doing any of the following that
+  // does not violate any policy ...:"), which qualifies a noun.
+  static const Hit& MainClauseCue(const UnitInfo& info) {
+    static const RE2 kRelative(R"re((?i)\b(?:that|which|who|whom)\s+(?:[\w'-]+\s+)?$)re");
+    for (auto it = info.modal.rbegin(); it != info.modal.rend(); ++it) {
+      const std::string_view before = std::string_view(info.folded.text).substr(0, it->start);
+      const std::string_view tail = before.substr(before.size() > 40 ? before.size() - 40 : 0);
+      if (!RE2::PartialMatch(re2::StringPiece(tail.data(), tail.size()), kRelative)) return *it;
+    }
+    return info.modal.back();
+  }
+
   std::optional<Stance> LeadInStance(int li) {
     const auto& units = layout_.units();
     if (li < 0) return std::nullopt;
@@ -467,7 +449,7 @@ class Matcher {
     for (; li >= 0; li = units[li].lead_in) {
       const UnitInfo& info = Info(li);
       if (info.modal.empty()) continue;
-      const Stance stance = info.modal.back().stance;
+      const Stance stance = MainClauseCue(info).stance;
       if (stance == Stance::kRestricts && exceptions) return Stance::kPermits;
       if (stance == Stance::kRestricts && conditions) return Stance::kRequires;
       return stance;
@@ -550,6 +532,25 @@ class Matcher {
     return Span{layout_.CodePoint(ps), layout_.CodePoint(pe) + 1};
   }
 
+  // Items that complete a condition ("an individual who: (1) is an alien
+  // illegally present ...", "except: (a) where ...") or list the purposes a
+  // permission serves ("for any lawful purpose, including: (1) determining
+  // ...") are not acts of their own: the lead-in stays the clause. The
+  // condition may be stated a level up: "may comply only if: ... (2) The
+  // individual sought to be detained: (A) Is 18 years of age or older".
+  static bool EndsWithColon(std::string_view t) {
+    const size_t last = t.find_last_not_of(" \n");
+    return last != std::string_view::npos && t[last] == ':';
+  }
+
+  bool UnderConditionLeadIn(int lead) {
+    static const RE2 kConditionLeadIn(
+        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$)re");
+    for (int up = lead; up >= 0; up = layout_.units()[up].lead_in)
+      if (RE2::PartialMatch(Folded(static_cast<size_t>(up)).folded.text, kConditionLeadIn)) return true;
+    return false;
+  }
+
   // A list lead-in that speaks to a topic ("may exchange information with
   // ICE ... in order to: (a) ...; (b) ...") hands the topic to its items that
   // speak to no topic of their own, as it hands them its modality: the items
@@ -564,16 +565,11 @@ class Matcher {
     std::set<size_t> units_with_clauses(emitted_unit_.begin(), emitted_unit_.end());
     std::vector<bool> drop(clauses.size(), false);
     const size_t emitted = clauses.size();
-    // Items that complete a condition ("an individual who: (1) is an alien
-    // illegally present ...", "except: (a) where ...") are not acts of their
-    // own: the lead-in stays the clause.
-    static const RE2 kConditionLeadIn(
-        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than)\b(?:\W+[\w'-]+){0,3}\W*$)re");
     for (size_t ci = 0; ci < emitted; ++ci) {
       const size_t lead = emitted_unit_[ci];
       auto it = items_of.find(lead);
       if (it == items_of.end() || clauses[ci].stance == Stance::kMentions) continue;
-      if (RE2::PartialMatch(Folded(lead).folded.text, kConditionLeadIn)) continue;
+      if (UnderConditionLeadIn(static_cast<int>(lead))) continue;
       bool carried = false;
       for (size_t item : it->second) {
         if (units_with_clauses.count(item)) continue;
@@ -585,6 +581,9 @@ class Matcher {
         // criminal investigation information ..." does, a bare name ("(b) ICE",
         // "(c) U.S. Customs and Border Protection") does not.
         if (CountLowercaseWords(t) < 3) continue;
+        if (std::any_of(rules_.skip_units.begin(), rules_.skip_units.end(),
+                        [&](const auto& re) { return RE2::PartialMatch(t, *re); }))
+          continue;
         Candidate c = Decide(item, Hit{0, 0, Stance::kMentions});
         c.rule = clauses[ci].rule + "@lead-in";
         c.inherited = true;

@@ -126,6 +126,16 @@ bool OutsideTheLawsBasis(const ClauseRecord& practice, const ClauseRecord& law) 
   return !RE2::PartialMatch(practice.text, kStatus);
 }
 
+// A practice clause that only routes a request ("Requests ... for assistance
+// should be directed to a supervisor", "shall refer the request to the watch
+// commander") is a duty to pass the request up, not to grant it: it neither
+// helps nor refuses, so a law restricting help is not contradicted by it.
+bool OnlyRoutesTheRequest(const ClauseRecord& practice) {
+  static const RE2 kRouting(
+      R"re((?i)\b(?:requests?|asks?|inquir(?:y|ies))\b(?:\W+[\w'-]+){0,14}?\W+(?:shall|must|will|should|is to|are to|to)\s+(?:be\s+)?(?:refer|forward|rout|direct|sen[dt]|report)\w*\b(?:\W+[\w'-]+){0,8}?\W+to\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w'-]+\s+){0,2}(?:supervisors?|commanders?|chiefs?|sergeants?|lieutenants?|captains?|counsel|legal|superiors?|designees?))re");
+  return RE2::PartialMatch(practice.text, kRouting);
+}
+
 std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses, const DivergeOptions& options) {
   std::vector<Divergence> out;
   for (const auto& law : clauses) {
@@ -138,7 +148,7 @@ std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses
       bool agreement = practice.stance == "restricts";
       if (!IsContrary(practice.stance) && !(agreement && options.agreements)) continue;
       if (!agreement && (OnlyCriminalScope(practice, law) || PermitsUnderTheStandard(practice) ||
-                         OutsideTheLawsBasis(practice, law)))
+                         OutsideTheLawsBasis(practice, law) || OnlyRoutesTheRequest(practice)))
         continue;
       const std::string actor = ResolvedActor(practice);
       if (SameActor(actor, "District") && !SameActor(law_actor, "District")) continue;

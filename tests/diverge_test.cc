@@ -110,6 +110,25 @@ TEST_CASE("law restrictions pair with contrary policy and practice of the bound 
   }
 }
 
+TEST_CASE("a duty to pass a request for help up the chain does not contradict a law that restricts help",
+          "[diverge]") {
+  std::vector<ClauseRecord> v;
+  v.push_back(Clause("L", "law", "EOM", "District", "enforcement_assistance", "restricts", "law/mo.pdf", "V.A"));
+  v.back().text = "District personnel shall not be used to detain or transport any person for civil immigration enforcement.";
+  v.push_back(Clause("ROUTE", "policy", "MPD", "MPD", "enforcement_assistance", "requires", "pol/go.pdf", "III.A"));
+  v.back().text = "A member who receives a request for assistance from a federal immigration authority shall refer "
+                  "the request to the watch commander, who shall consult the Office of the General Counsel.";
+  v.push_back(Clause("ROUTE2", "policy", "MPD", "MPD", "enforcement_assistance", "requires", "pol/pm.pdf", "428.6"));
+  v.back().text = "Requests by federal immigration officials for assistance from this department should be directed "
+                  "to a supervisor.";
+  v.push_back(Clause("HELP", "policy", "MPD", "MPD", "enforcement_assistance", "permits", "pol/pm.pdf", "428.6"));
+  v.back().text = "The Department may provide available support services, such as traffic control, to ICE.";
+  const auto pairs = FindDivergences(v, {});
+  CHECK(FindPair(pairs, "L", "ROUTE") == nullptr);
+  CHECK(FindPair(pairs, "L", "ROUTE2") == nullptr);
+  CHECK(FindPair(pairs, "L", "HELP") != nullptr);  // help itself still diverges
+}
+
 TEST_CASE("actor matching: District binds every agency and equal actors match", "[diverge]") {
   CHECK(LawBindsActor("District", "DOC"));
   CHECK(LawBindsActor("District", "MPD"));
@@ -308,7 +327,7 @@ TEST_CASE("the corpus end to end: clause precision and recall, every labeled div
     int found = 0, expected = 0, right = 0;
     double precision = 0, recall = 0;
     row >> name >> found >> expected >> right >> precision >> recall;
-    CHECK(expected == 58);  // every label in corpus/labels/clauses.jsonl (mentions included)
+    CHECK(expected == 59);  // every label in corpus/labels/clauses.jsonl (mentions included)
     CHECK(precision >= 0.95);
     CHECK(recall >= 0.90);
   }

@@ -79,6 +79,10 @@ TEST_CASE("a damaged roman heading is read as the numeral its sequence expects",
     CHECK(Paths(GeneralOrder(third)) ==
           std::vector<std::string>{"I.", "II.", "II.A.", "II.B.", "III.", "III.A.", "III.B.", "III.C.", "III.D.", "IV."});
   }
+  // Every numeral of a scanned order damaged, the first one too ("I," for
+  // "I.", as Tesseract read the corpus's MPD GO-OPS-201.26).
+  CHECK(Paths("I, PURPOSE\nText.\n\nIl. REGULATIONS\nA. Text.\n\nIll. PROCEDURES\nA. Text.\n") ==
+        std::vector<std::string>{"I.", "II.", "II.A.", "III.", "III.A."});
   CHECK(Paths("I. PURPOSE\nText.\n\nII. SCOPE\nText.\n\nIII. POLICY\nText.\n\n1V. DUTIES\nText.\n\n"
               "V. RECORDS\nText.\n\nV1. REVIEW\nText.\n") ==
         std::vector<std::string>{"I.", "II.", "III.", "IV.", "V.", "VI."});

@@ -107,3 +107,27 @@ TEST_CASE("in testimony, 'we' and 'our' are the speaker's agency", "[extractors]
   CHECK(help[0]->stance == Stance::kReports);
   CHECK(help[0]->actor == "MPD");
 }
+
+TEST_CASE("the parts of a condition are no clauses of their own, its sub-lead-ins included", "[extractors][structure]") {
+  // Shaped like D.C. Code § 24-211.07 as enacted in 2012 (written for this test).
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("Sec. 7. Compliance with detainers.\n"
+                   "(b) Upon written request by an ICE agent to detain an inmate for suspected violations of federal "
+                   "civil immigration law, the Department may comply only if:\n"
+                   "(1) The individual sought to be detained:\n"
+                   "(A) Is 18 years of age or older; and\n"
+                   "(B) Has been convicted of a dangerous crime.\n"
+                   "(c) A detainer request for an individual who has been convicted of a homicide crime, pursuant to "
+                   "§ 22-2101 et seq., or a crime in another jurisdiction which would qualify as a homicide crime, may be "
+                   "honored regardless of when the conviction occurred.\n",
+                   "law"));
+  for (const Clause* c : OfTopic(x, "detainer_hold")) {
+    INFO(c->text);
+    CHECK(c->text.find("sought to be detained") == std::string::npos);
+    CHECK(c->text.find("18 years") == std::string::npos);
+  }
+  bool honored = false;
+  for (const Clause* c : OfTopic(x, "detainer_hold"))
+    honored = honored || (c->text.find("may be honored") != std::string::npos && c->stance == Stance::kPermits);
+  CHECK(honored);
+}
