@@ -12,6 +12,8 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <map>
+#include <set>
 
 namespace foiamine::extractors {
 namespace {
@@ -389,6 +391,106 @@ std::string LogTitle(const std::vector<PageText>& pages) {
   return title + ", " + a + " - " + b;
 }
 
+// A compilation of a code ("DISTRICT OF COLUMBIA OFFICIAL CODE", then
+// section headings "§ 24-211.05. Property of ..."): its sections in print
+// order, each with the bytes of text it holds (lines printed on more than
+// one page, running headers and footers, left out).
+struct CodeSection {
+  std::string number;  // "24-211.07"
+  size_t bytes = 0;
+};
+std::vector<CodeSection> CodeSections(const std::vector<PageText>& pages) {
+  static const RE2 kHeading(R"(^\s*§\s*(\d+[A-Z]?-\d+[a-z]?(?:\.\d+[a-z]?)?)\.?\s+\S.*$)");
+  std::map<std::string, std::set<size_t>> pages_of_line;
+  for (size_t p = 0; p < pages.size(); ++p)
+    for (const std::string& line : SplitLines(pages[p].text)) pages_of_line[Trimmed(line)].insert(p);
+  std::vector<CodeSection> out;
+  for (const PageText& page : pages) {
+    for (const std::string& line : SplitLines(page.text)) {
+      std::string number;
+      if (RE2::FullMatch(line, kHeading, &number)) {
+        out.push_back(CodeSection{number, 0});
+        continue;
+      }
+      const std::string trimmed = Trimmed(line);
+      if (!out.empty() && pages_of_line[trimmed].size() < 2) out.back().bytes += trimmed.size();
+    }
+  }
+  return out;
+}
+
+// The section an excerpt of a code is compiled for: it prints neighbouring
+// sections for context, and the editor names the excerpt by the one that
+// fills it ("D.C. Code § 24-211.07", when § 24-211.05 and .06 take a few
+// lines each). Only a section holding at least 40% of the sections' text
+// and half again as much as any other counts; otherwise "" (the print is
+// cited by its sections, the document by its code).
+std::string PrincipalSection(const std::vector<CodeSection>& sections) {
+  if (sections.size() == 1) return sections[0].number;
+  size_t total = 0, best = 0, second = 0;
+  std::string number;
+  for (const CodeSection& s : sections) {
+    total += s.bytes;
+    if (s.bytes > best) {
+      second = best;
+      best = s.bytes;
+      number = s.number;
+    } else {
+      second = std::max(second, s.bytes);
+    }
+  }
+  if (total == 0 || best * 10 < total * 4 || best * 2 < second * 3) return "";
+  return number;
+}
+
+// A code compilation's title from its caption: "D.C. Official Code, Title
+// 24, Chapter 2, Subchapter I-A". The chapter is printed, or read from the
+// section numbers as the Code numbers them (§ 24-211.07 is in chapter 2 of
+// title 24, § 4-1901 in chapter 19 of title 4: the digits after the dash
+// without the last two).
+std::string CodeTitle(const std::string& head, const std::vector<CodeSection>& sections) {
+  static const RE2 kTitle(R"((?i)\btitle\s+(\d+[A-Z]?)\b)");
+  static const RE2 kChapter(R"((?mi)^\s*chapter\s+(\d+[A-Z]?)\b)");
+  static const RE2 kSubchapter(R"((?mi)^\s*subchapter\s+([IVXL]+(?:-[A-Z])?)\b)");
+  static const RE2 kSectionChapter(R"(^(\d+[A-Z]?)-(\d+)\d\d[a-z]?(?:\.|$))");
+  std::string code_title, chapter, subchapter;
+  RE2::PartialMatch(head, kTitle, &code_title);
+  RE2::PartialMatch(head, kChapter, &chapter);
+  RE2::PartialMatch(head, kSubchapter, &subchapter);
+  if (chapter.empty() && !sections.empty()) {
+    std::string section_title, section_chapter;
+    bool same = true;
+    for (const CodeSection& s : sections) {
+      std::string t, c;
+      if (!RE2::PartialMatch(s.number, kSectionChapter, &t, &c)) same = false;
+      else if (section_chapter.empty()) section_title = t, section_chapter = c;
+      else if (t != section_title || c != section_chapter) same = false;
+    }
+    if (same && (code_title.empty() || code_title == section_title)) {
+      code_title = section_title;
+      chapter = section_chapter;
+    }
+  }
+  if (code_title.empty()) return "";
+  std::string title = "D.C. Official Code, Title " + code_title;
+  if (!chapter.empty()) title += ", Chapter " + chapter;
+  if (!subchapter.empty()) title += ", Subchapter " + subchapter;
+  return title;
+}
+
+// OCR closes the narrow gap after a one-letter word of a caption set in
+// capitals: Spanish "A LAS PERSONAS" is read "ALAS PERSONAS", "Y LOS" "YLOS".
+// In a Spanish caption (it holds one of Spanish's articles or prepositions)
+// such a preposition or conjunction ("a", "y", "de", "en") glued to an article is split again.
+std::string SplitGluedSpanishArticles(const std::string& line) {
+  static const RE2 kSpanish(R"(\b(?:LA|LAS|LOS|EL|DE|DEL|PARA|POR|CON|BAJO|SOBRE)\b)");
+  static const RE2 kGlued(R"(\b(A|Y|DE|EN)(LA|LAS|LOS|EL)\b)");
+  if (!IsUpper(line) || !RE2::PartialMatch(line, kSpanish)) return line;
+  std::string out = line;
+  RE2::GlobalReplace(&out, kGlued, R"(\1 \2)");
+  return out;
+}
+
 std::string InferTitle(const std::vector<PageText>& pages, const std::string& head, const NumberMatch& number) {
   const std::string text = pages.empty() ? std::string() : pages[0].text;
   // An act names itself: 'may be cited as the "Sanctuary Values Amendment Act of 2020"'.
@@ -397,6 +499,9 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
   if (RE2::PartialMatch(head, kShortTitle, &short_title)) {
     for (char& c : short_title) if (c == '\n') c = ' ';
     return Trimmed(short_title);
+  }
+  if (number.value.rfind("D.C. Code", 0) == 0) {
+    if (std::string code = CodeTitle(head, CodeSections(pages)); !code.empty()) return code;
   }
   if (std::string hearing = HearingTitle(text); !hearing.empty()) return hearing;
   if (std::string log = LogTitle(pages); !log.empty()) return log;
@@ -439,7 +544,7 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
     if (words <= 3 && digits > 0 && IsUpper(line)) continue;
     if (RE2::FullMatch(line, kSkip) && !RE2::PartialMatch(line, kDocumentNoun)) continue;
     if (line.back() == ':' || line.find(": ") != std::string::npos) continue;
-    return line;
+    return SplitGluedSpanishArticles(line);
   }
   return "";
 }
@@ -535,7 +640,12 @@ DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* 
   const DocumentMetadata& m = input.metadata;
   const std::string head = HeadOf(input.pages);
   DocumentIdentity id;
-  const NumberMatch inferred_number = InferNumber(input.pages, head);
+  NumberMatch inferred_number = InferNumber(input.pages, head);
+  if (inferred_number.value == "D.C. Code") {
+    // An excerpt of the Code is known by the section it was compiled for.
+    if (const std::string section = PrincipalSection(CodeSections(input.pages)); !section.empty())
+      inferred_number.value += " § " + section;
+  }
   const std::string number = m.number.empty() ? inferred_number.value : m.number;
   id.number = Pick(m.number, inferred_number.value);
   id.title = Pick(m.title, InferTitle(input.pages, head, inferred_number));

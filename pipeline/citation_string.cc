@@ -52,7 +52,14 @@ std::string FormatCitation(const CitationParts& p) {
     size_t sign = p.number.find("§");
     std::string code = sign == std::string::npos ? "" : p.number.substr(sign + 2);
     while (!code.empty() && code.front() == ' ') code.erase(0, 1);
-    if (!code.empty() && p.section.rfind(code, 0) == 0) {
+    // Another section of the same title printed in the same excerpt is cited
+    // by its own number: "D.C. Code § 24-211.07" + "24-211.05(a)" ->
+    // "D.C. Code § 24-211.05(a)".
+    const size_t dash = code.find('-');
+    const bool same_title = dash != std::string::npos && p.section.size() > dash + 1 &&
+                            p.section.compare(0, dash + 1, code, 0, dash + 1) == 0 &&
+                            std::isdigit(static_cast<unsigned char>(p.section[dash + 1]));
+    if (!code.empty() && (p.section.rfind(code, 0) == 0 || same_title)) {
       out = (p.bates.empty() ? "" : p.bates + ", ") + p.number.substr(0, p.number.size() - code.size()) + p.section;
     } else {
       out += " § " + p.section;

@@ -7,7 +7,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <mutex>
+
+#include "pipeline/margin_numbers.h"
 
 namespace foiamine {
 namespace {
@@ -69,7 +72,7 @@ std::string TesseractVersion() { return tesseract::TessBaseAPI::Version(); }
 
 std::string OcrStageVersion(const OcrSettings& s) {
   return "tesseract-" + TesseractVersion() + "/" + s.languages + "/lstm-psm3" + (s.detect_orientation ? "/osd" : "") +
-         (s.deskew ? "/deskew" : "") + "/ocr-1";
+         (s.deskew ? "/deskew" : "") + "/ocr-2";
 }
 
 OcrEngine::OcrEngine(const OcrSettings& settings, std::unique_ptr<Apis> apis)
@@ -199,10 +202,17 @@ StatusOr<OcrPageResult> OcrEngine::Recognize(const PageImage& image) {
     api.Clear();
     return Status::Internal("Tesseract failed to recognize the page");
   }
+  // Words in the straightened image's pixels, with their Tesseract line.
+  struct RawWord {
+    std::string text;
+    OcrWordBox box;
+    double confidence = 0;
+    Break after = Break::kSpace;
+  };
+  std::vector<RawWord> raw_words;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
-  const double to_pt = 72.0 / image.dpi;
-  double conf_sum = 0, weight_sum = 0;
   if (it) {
+    int line = 0;
     do {
       if (it->Empty(tesseract::RIL_WORD)) continue;
       std::unique_ptr<char[]> raw(it->GetUTF8Text(tesseract::RIL_WORD));
@@ -210,46 +220,123 @@ StatusOr<OcrPageResult> OcrEngine::Recognize(const PageImage& image) {
       std::string text(raw.get());
       while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
       if (text.empty()) continue;
-      int l = 0, t = 0, r = 0, b = 0;
-      it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b);
-      // Corners back through deskew, then back through the quarter turns.
-      double xs[4] = {double(l), double(r), double(l), double(r)};
-      double ys[4] = {double(t), double(t), double(b), double(b)};
-      double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
-      for (int k = 0; k < 4; ++k) {
-        if (skew_radians != 0) Unrotate(skew_radians, wu / 2, hu / 2, xs[k], ys[k]);
-        Unturn(quads, w0, h0, xs[k], ys[k]);
-        x0 = std::min(x0, xs[k]);
-        y0 = std::min(y0, ys[k]);
-        x1 = std::max(x1, xs[k]);
-        y1 = std::max(y1, ys[k]);
-      }
-      x0 = std::clamp(x0, 0.0, w0);
-      x1 = std::clamp(x1, 0.0, w0);
-      y0 = std::clamp(y0, 0.0, h0);
-      y1 = std::clamp(y1, 0.0, h0);
-      SourceWord word;
+      RawWord word;
       word.text = std::move(text);
-      word.box = Box{x0 * to_pt, y0 * to_pt, x1 * to_pt, y1 * to_pt};
-      double conf = std::clamp(static_cast<double>(it->Confidence(tesseract::RIL_WORD)), 0.0, 100.0);
-      word.confidence = conf;
+      it->BoundingBox(tesseract::RIL_WORD, &word.box.left, &word.box.top, &word.box.right, &word.box.bottom);
+      word.box.line = line;
+      word.confidence = std::clamp(static_cast<double>(it->Confidence(tesseract::RIL_WORD)), 0.0, 100.0);
       if (it->IsAtFinalElement(tesseract::RIL_BLOCK, tesseract::RIL_WORD) ||
           it->IsAtFinalElement(tesseract::RIL_PARA, tesseract::RIL_WORD)) {
         word.after = Break::kParagraph;
       } else if (it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD)) {
         word.after = Break::kLine;
-      } else {
-        word.after = Break::kSpace;
       }
-      double weight = static_cast<double>(word.text.size());
-      conf_sum += conf * weight;
-      weight_sum += weight;
-      result.words.push_back(std::move(word));
+      if (word.after != Break::kSpace) ++line;
+      raw_words.push_back(std::move(word));
     } while (it->Next(tesseract::RIL_WORD));
   }
   it.reset();
+
+  // Transcript margin numbers read as a column of garbage (ocr_margin.h):
+  // re-read the margin beside each body line, digits only, and put the
+  // numbers at the starts of their lines.
+  std::vector<OcrWordBox> boxes;
+  for (const RawWord& w : raw_words) boxes.push_back(w.box);
+  if (const MarginPlan plan = PlanMarginNumbers(boxes); !plan.regions.empty()) {
+    std::vector<int> values;
+    std::vector<RawWord> numbers;
+    api.SetVariable("tessedit_char_whitelist", "0123456789");
+    for (const MarginPlan::Region& r : plan.regions) {
+      std::string digits;
+      bool ok = false;
+      // As a line; a lone digit Tesseract may only see as a word or a character.
+      for (auto mode : {tesseract::PSM_SINGLE_LINE, tesseract::PSM_SINGLE_WORD, tesseract::PSM_SINGLE_CHAR}) {
+        api.SetPageSegMode(mode);
+        api.SetRectangle(r.left, r.top, r.right - r.left, r.bottom - r.top);
+        std::unique_ptr<char[]> text(api.GetUTF8Text());
+        digits = text ? std::string(text.get()) : "";
+        while (!digits.empty() && (digits.back() == '\n' || digits.back() == ' ')) digits.pop_back();
+        ok = !digits.empty() && digits.size() <= 3 && digits.find_first_not_of("0123456789") == std::string::npos;
+        if (ok) break;
+      }
+      RawWord number;
+      number.box = {r.left, r.top, r.right, r.bottom, r.line};
+      if (ok) {
+        std::unique_ptr<tesseract::ResultIterator> words(api.GetIterator());
+        if (words && !words->Empty(tesseract::RIL_WORD)) {
+          words->BoundingBox(tesseract::RIL_WORD, &number.box.left, &number.box.top, &number.box.right,
+                             &number.box.bottom);
+          number.confidence = std::clamp(static_cast<double>(words->Confidence(tesseract::RIL_WORD)), 0.0, 100.0);
+        }
+        number.text = digits;
+      }
+      values.push_back(ok ? std::atoi(digits.c_str()) : 0);
+      numbers.push_back(std::move(number));
+    }
+    api.SetVariable("tessedit_char_whitelist", "");
+    api.SetPageSegMode(tesseract::PSM_AUTO);
+    if (MarginNumbersAscend(values)) {
+      // A number OCR could not read between its two neighbours is the one between them.
+      for (size_t k = 0; k < values.size(); ++k) {
+        if (values[k] != 0 || numbers[k].text.size() > 0) continue;
+        if (const int v = MarginGapValue(values, k); v > 0) {
+          numbers[k].text = std::to_string(v);
+          numbers[k].confidence = 0;
+        }
+      }
+      std::vector<bool> drop(raw_words.size(), false);
+      for (size_t i : plan.column_words) drop[i] = true;
+      std::map<int, RawWord> number_of_line;
+      for (RawWord& n : numbers)
+        if (!n.text.empty()) number_of_line[n.box.line] = std::move(n);
+      std::vector<RawWord> rebuilt;
+      int previous_line = -1;
+      for (size_t i = 0; i < raw_words.size(); ++i) {
+        if (drop[i]) continue;
+        if (raw_words[i].box.line != previous_line) {
+          if (auto n = number_of_line.find(raw_words[i].box.line); n != number_of_line.end())
+            rebuilt.push_back(std::move(n->second));
+          previous_line = raw_words[i].box.line;
+        }
+        rebuilt.push_back(std::move(raw_words[i]));
+      }
+      raw_words = std::move(rebuilt);
+    }
+  }
+
+  const double to_pt = 72.0 / image.dpi;
+  double conf_sum = 0, weight_sum = 0;
+  for (RawWord& raw : raw_words) {
+    // Corners back through deskew, then back through the quarter turns.
+    const double l = raw.box.left, t = raw.box.top, r = raw.box.right, b = raw.box.bottom;
+    double xs[4] = {l, r, l, r};
+    double ys[4] = {t, t, b, b};
+    double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+    for (int k = 0; k < 4; ++k) {
+      if (skew_radians != 0) Unrotate(skew_radians, wu / 2, hu / 2, xs[k], ys[k]);
+      Unturn(quads, w0, h0, xs[k], ys[k]);
+      x0 = std::min(x0, xs[k]);
+      y0 = std::min(y0, ys[k]);
+      x1 = std::max(x1, xs[k]);
+      y1 = std::max(y1, ys[k]);
+    }
+    x0 = std::clamp(x0, 0.0, w0);
+    x1 = std::clamp(x1, 0.0, w0);
+    y0 = std::clamp(y0, 0.0, h0);
+    y1 = std::clamp(y1, 0.0, h0);
+    SourceWord word;
+    word.text = std::move(raw.text);
+    word.box = Box{x0 * to_pt, y0 * to_pt, x1 * to_pt, y1 * to_pt};
+    word.confidence = raw.confidence;
+    word.after = raw.after;
+    double weight = static_cast<double>(word.text.size());
+    conf_sum += raw.confidence * weight;
+    weight_sum += weight;
+    result.words.push_back(std::move(word));
+  }
   api.Clear();
   if (!result.words.empty()) result.words.back().after = Break::kParagraph;
+  AttachMarginNumbers(result.words);  // a column of numbers read as a block of its own
   if (weight_sum > 0) result.mean_confidence = conf_sum / weight_sum;
   return result;
 }

@@ -1,5 +1,7 @@
 #include "pipeline/pdf_text.h"
 
+#include "pipeline/margin_numbers.h"
+
 #include <poll.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -377,6 +379,7 @@ StatusOr<SourceDocument> ExtractPdfTextInProcess(const std::filesystem::path& pa
       page.words.push_back(SourceWord{text, Box{r.left(), r.top(), r.right(), r.bottom()}, Break::kSpace, {}});
     }
     AssignBreaks(page.words);
+    AttachMarginNumbers(page.words);  // transcript line numbers given as a column of their own
     if (HasUsableText(page.words)) {
       page.method = PageMethod::kText;
       // Few words: does the page carry an image (of more text)? See ocr_triage.h.

@@ -8,7 +8,7 @@
 
 namespace foiamine {
 
-std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-1"; }
+std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-2"; }
 
 std::string DocumentOcrVersion(const OcrSettings& settings, bool rendered_from_pdf) {
   // Image files are read at their own resolution: --dpi does not touch them.
@@ -16,7 +16,7 @@ std::string DocumentOcrVersion(const OcrSettings& settings, bool rendered_from_p
 }
 
 std::optional<RecordedOcrSettings> ParseDocumentOcrVersion(std::string_view version) {
-  // "tesseract-5.3.0/eng+spa/lstm-psm3/osd/deskew/ocr-1[/300dpi]"
+  // "tesseract-5.3.0/eng+spa/lstm-psm3/osd/deskew/ocr-2[/300dpi]"
   std::vector<std::string_view> parts;
   while (!version.empty()) {
     size_t slash = version.find('/');

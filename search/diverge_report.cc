@@ -78,7 +78,7 @@ void WriteSide(const char* label, const ClauseRecord& c, const ReportOptions& op
   const std::string indent(12, ' ');
   out << head << c.citation << "   [clause " << c.id << "]\n";
   if (!c.doc_title.empty()) out << Wrap(c.doc_title, 90, indent);
-  out << indent << c.doc_path << " | section " << (c.section.empty() ? "(none)" : c.section) << " | page " << c.page
+  out << indent << c.doc_path << " | section " << (c.section.empty() ? "(none)" : c.section) << " | " << PagesOf(c)
       << "\n";
   out << indent << c.stance << " | " << DocumentDates(c) << " | " << ExtractionMethod(c) << "\n";
   std::string quote = options.color ? MarkedText(c, "\033[1m", "\033[22m", "\033[4m", "\033[24m")
@@ -341,6 +341,12 @@ std::string DocumentDates(const ClauseRecord& c, const char* review_word) {
   // A scheduled review is a plan, shown as one: never as a reissue.
   add("review due", c.review_due);
   return s.empty() ? "undated" : s;
+}
+
+std::string PagesOf(const ClauseRecord& c) {
+  std::string s = "page " + std::to_string(c.page);
+  if (c.parts.size() > 1) s += " (continues on p. " + std::to_string(c.parts.back().page) + ")";
+  return s;
 }
 
 std::string ExtractionMethod(const ClauseRecord& c) {

@@ -34,8 +34,10 @@ std::vector<MarkedRun> MarkClause(const ClauseRecord& clause);
 // "issued 2019-03-01, effective 2019-04-01, reviewed 2023-09-15" (or
 // "undated"); `review_word` names the review date ("reviewed").
 std::string DocumentDates(const ClauseRecord& clause, const char* review_word = "reviewed");
-// "text layer", or "OCR, confidence 85".
+// "text layer", or "OCR, confidence 85; quote as OCR read it[: |-247A (reads I-247A)]".
 std::string ExtractionMethod(const ClauseRecord& clause);
+// "page 4", or for a sentence printed across a page break "page 1 (continues on p. 2)".
+std::string PagesOf(const ClauseRecord& clause);
 
 struct MarkStyle {
   std::string stance_open, stance_close, topic_open, topic_close;

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/ocr_readings.h"
 #include "pipeline/sha256.h"
 #include "search/cite.h"
 
@@ -183,6 +184,12 @@ StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::file
   std::string method = c.method == "ocr" ? "OCR" : "PDF text layer";
   if (cc.file_type != "pdf" && c.method != "ocr") method = "text";
   if (c.method == "ocr" && c.ocr_confidence) method += " (confidence " + std::to_string(static_cast<int>(*c.ocr_confidence + 0.5)) + ")";
+  // OCR text is what OCR read, not the print: the picture is the record;
+  // known damaged tokens are given with their reading.
+  if (c.method == "ocr") {
+    method += ", quote as OCR read it";
+    if (!c.ocr_readings.empty()) method += ": " + extractors::OcrReadingsNote(c.ocr_readings);
+  }
   margin_text.push_back("Clause " + c.id + " | section " + (c.section.empty() ? "(none)" : c.section) + " | page " +
                         std::to_string(c.page) + " | " + method + " | foiamine");
   if (placed.size() > 1) {

@@ -13,6 +13,11 @@ TEST_CASE("a citation names the number with its agency, the section and the page
         "D.C. Code § 24-211.07(b)(1), p. 2");
   CHECK(FormatCitation(CitationParts{"Council", "D.C. Code § 24-211.07", "", "c.pdf", "24-211.07(b)(1)", 2, ""}) ==
         "D.C. Code § 24-211.07(b)(1), p. 2");
+  // An excerpt numbered by its principal section cites its other sections by their own numbers.
+  CHECK(FormatCitation(CitationParts{"Council", "D.C. Code § 24-211.07", "", "c.pdf", "24-211.05(a)", 1, ""}) ==
+        "D.C. Code § 24-211.05(a), p. 1");
+  CHECK(FormatCitation(CitationParts{"Council", "D.C. Code § 24-211.07", "", "c.pdf", "IV.B", 1, ""}) ==
+        "D.C. Code § 24-211.07 § IV.B, p. 1");
 }
 
 TEST_CASE("a page with a Bates stamp is cited by it first", "[citation][bates]") {

@@ -70,8 +70,48 @@ TEST_CASE("a code compilation is numbered by its code, not by its currency note"
   const DocumentIdentity id = InferIdentity(Doc({"DISTRICT OF COLUMBIA OFFICIAL CODE TITLE 24. PRISONERS\n"
                                                  "§ 24-211.05. Property of persons committed.\n"
                                                  "Unannotated print, current through D.C. Law 24-45 Page 1 of 2\n"}));
-  CHECK(id.number.value == "D.C. Code");
-  CHECK(id.title.value == "DISTRICT OF COLUMBIA OFFICIAL CODE TITLE 24. PRISONERS");
+  CHECK(id.number.value == "D.C. Code § 24-211.05");
+  CHECK(id.title.value == "D.C. Official Code, Title 24, Chapter 2");
+}
+
+TEST_CASE("a code excerpt is numbered by the section that fills it and titled by its title, chapter and subchapter",
+          "[extractors][identity]") {
+  const std::string header = "DISTRICT OF COLUMBIA OFFICIAL CODE TITLE 24. PRISONERS AND THEIR TREATMENT\n";
+  const std::string footer = "Unannotated print, current through D.C. Law 24-45 Page 1 of 2\n";
+  std::string long_section;
+  for (int i = 0; i < 12; ++i) long_section += "(" + std::to_string(i) + ") The Department shall not hold a person on a detainer.\n";
+  const DocumentIdentity id = InferIdentity(Doc({header + "Subchapter I-A. Department of Corrections.\n"
+                                                          "§ 24-211.05. Property of persons committed.\n"
+                                                          "(a) Property shall be inventoried.\n"
+                                                          "§ 24-211.06. Medical screening.\n"
+                                                          "(a) Each person shall be screened.\n"
+                                                          "§ 24-211.07. Compliance with detainers.\n" +
+                                                          long_section + footer,
+                                                 header + "(12) Page two of the section goes on at length about detainers.\n"
+                                                          "(13) And on, about the notice of a person's release date.\n"
+                                                          "(14) And on, about access to the facility by federal agents.\n"
+                                                          "§ 24-211.08. Transportation.\n(a) Fare cards.\n" +
+                                                     footer}));
+  CHECK(id.number.value == "D.C. Code § 24-211.07");
+  CHECK(id.title.value == "D.C. Official Code, Title 24, Chapter 2, Subchapter I-A");
+  // Sections of even length: no principal section; the print is cited by its sections.
+  const DocumentIdentity even = InferIdentity(Doc({"DISTRICT OF COLUMBIA OFFICIAL CODE TITLE 4. PUBLIC CARE SYSTEMS\n"
+                                                   "§ 4-1901. Program.\n(a) Grants shall be made.\n"
+                                                            "§ 4-1902. Reports.\n(a) Reports shall be made.\n"}));
+  CHECK(even.number.value == "D.C. Code");
+  CHECK(even.title.value == "D.C. Official Code, Title 4, Chapter 19");
+}
+
+TEST_CASE("a Spanish caption set in capitals gets back the space OCR closed after 'a', 'y', 'de', 'en'",
+          "[extractors][identity]") {
+  CHECK(InferIdentity(Doc({"POSTED UNIT 3\nDEPARTAMENTO DE CORRECCIONES DEL DISTRITO DE COLUMBIA\n"
+                           "AVISO ALAS PERSONAS BAJO CUSTODIA\nSolicitudes de las autoridades de inmigracion\n"}))
+            .title.value == "AVISO A LAS PERSONAS BAJO CUSTODIA");
+  // English captions and words that only look glued stay as printed.
+  CHECK(InferIdentity(Doc({"ALAS AND ALOES IN THE GARDEN\nThe plan for the garden.\n"})).title.value ==
+        "ALAS AND ALOES IN THE GARDEN");
+  CHECK(InferIdentity(Doc({"NOTICE ALAS PERSONNEL\nText of the notice here.\n"})).title.value ==
+        "NOTICE ALAS PERSONNEL");
 }
 
 TEST_CASE("a hearing transcript is titled as the hearing with its date", "[extractors][identity]") {
