@@ -30,6 +30,7 @@
 
 #include "extractors/extract.h"
 #include "extractors/rulebook_compiled.h"
+#include "pipeline/normalize.h"
 
 namespace fs = std::filesystem;
 using namespace foiamine::extractors;
@@ -41,25 +42,6 @@ std::string ReadFile(const fs::path& p) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-// What the pipeline's normalize stage does to printed text (as in the corpus
-// evaluation test).
-std::string Normalize(std::string s) {
-  const std::pair<std::string, std::string> replace[] = {
-      {"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"}, {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""},
-      {"\xE2\x80\x90", "-"}, {"\xE2\x80\x91", "-"}, {"\xE2\x80\x93", "-"}, {"\xE2\x80\x94", "-"},
-      {"\xC2\xAD", ""},      {"\xC2\xA0", " "},     {"\t", " "}};
-  for (const auto& [from, to] : replace)
-    for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size()) s.replace(pos, from.size(), to);
-  static const RE2 kHyphen(R"(([a-z])-\n[ ]*([a-z]+)([ ]?))");
-  RE2::GlobalReplace(&s, kHyphen, "\\1\\2\n");
-  std::string out;
-  for (char c : s) {
-    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
-    out.push_back(c);
-  }
-  return out;
 }
 
 // RE2 syntax -> POSIX ERE as GNU grep reads it (\b \w \W \s kept outside
@@ -151,16 +133,11 @@ int main(int argc, char** argv) {
     if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   for (const auto& f : files) {
-    const std::string text = Normalize(ReadFile(f));
     DocumentInput in;
-    size_t start = 0;
-    while (start <= text.size()) {
-      size_t ff = text.find('\f', start);
-      std::string page = text.substr(start, ff == std::string::npos ? std::string::npos : ff - start);
+    // The pages as a run indexes the text: the pipeline's own normalizer.
+    for (std::string& page : foiamine::NormalizedTextPages(ReadFile(f))) {
       corpus_bytes += page.size();
       in.pages.push_back(PageText{static_cast<int>(in.pages.size()) + 1, std::move(page)});
-      if (ff == std::string::npos) break;
-      start = ff + 1;
     }
     corpus.push_back(std::move(in));
   }

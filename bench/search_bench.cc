@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/index.h"
+#include "index/reader.h"
 #include "search/search.h"
 
 namespace {
@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
   std::string db = argv[1];
   int runs = 100;
   if (argc >= 4 && std::string(argv[2]) == "--runs") runs = std::atoi(argv[3]);
-  auto index = foiamine::Index::Open(db, foiamine::Index::Access::kRead);
+  auto index = foiamine::IndexReader::Open(db);
   if (!index.ok()) {
     std::cerr << index.status().message() << "\n";
     return 1;

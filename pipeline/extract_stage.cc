@@ -7,8 +7,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "pipeline/sha256.h"
-#include "pipeline/citation_string.h"
+#include "index/format.h"
+#include "index/citation_string.h"
 #include "pipeline/utf8.h"
 
 namespace foiamine {
@@ -132,9 +132,7 @@ ExtractedDocument RunExtractStage(const extractors::Rulebook& rulebook, const st
   }
   for (auto& clause : found.clauses) {
     StoredClause stored;
-    stored.id = Sha256Hex(doc_sha256 + "|" + std::to_string(clause.page) + "|" + std::to_string(clause.char_start) +
-                          "|" + clause.topic)
-                    .substr(0, 16);
+    stored.id = ClauseId(doc_sha256, clause.page, clause.char_start, clause.topic);
     for (const extractors::ClausePart& part : clause.parts) {
       auto page = std::find_if(pages.begin(), pages.end(),
                                [&](const PageForExtraction& p) { return p.page_no == part.page; });

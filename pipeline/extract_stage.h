@@ -12,7 +12,7 @@
 #include "extractors/rulebook.h"
 #include "pipeline/normalize.h"
 #include "pipeline/page.h"
-#include "pipeline/status.h"
+#include "base/status.h"
 
 namespace foiamine {
 

@@ -2,8 +2,6 @@
 
 #include <ctime>
 
-#include "schema_sql.h"
-
 namespace foiamine {
 
 std::string UtcNow() {
@@ -15,81 +13,9 @@ std::string UtcNow() {
   return buf;
 }
 
-bool HasColumn(Database& db, std::string_view table, std::string_view column) {
-  auto stmt = db.Prepare("SELECT 1 FROM pragma_table_info(?) WHERE name=?");
-  if (!stmt.ok()) return false;
-  stmt->Bind(1, table).Bind(2, column);
-  return stmt->Step();
-}
-
 StatusOr<Index> Index::Open(const std::string& path, Access access) {
-  auto db = Database::Open(path, access == Access::kWrite ? Database::Mode::kReadWriteCreate
-                                                          : Database::Mode::kReadOnly);
+  auto db = OpenIndexDatabase(path, access == Access::kWrite ? IndexAccess::kWrite : IndexAccess::kRead);
   if (!db.ok()) return db.status();
-  // Is this a SQLite file at all, and which schema version does it carry?
-  int64_t found = 0;
-  {
-    auto version = db->Prepare("PRAGMA user_version");
-    if (!version.ok()) return Status::Corrupt(path + " is not a SQLite database (" + version.status().message() + ")");
-    Status step;
-    if (!version->Step(&step)) {
-      return Status::Corrupt(path + " is not a foiamine index: " + (step.ok() ? "no version" : step.message()));
-    }
-    found = version->Int(0);
-  }  // finalized here: an open statement would hold a read transaction
-  if (found > kSchemaVersion) {
-    return Status::Unsupported(path + " has index schema version " + std::to_string(found) +
-                               ", newer than this foiamine (" + std::to_string(kSchemaVersion) + "): upgrade foiamine");
-  }
-  if (access == Access::kRead) {
-    if (found == 0) return Status::NotFound(path + " is not a foiamine index (no schema); run `foiamine run` first");
-    if (found < 2) {
-      // A version-1 index read as it is: the tables version 2 added exist
-      // empty in this connection's temp schema (the file is not touched),
-      // so queries run and find no relations, dates or Bates stamps until
-      // a run upgrades it.
-      Status s = db->Exec(
-          "CREATE TEMP TABLE document_relations(document_id, seq, kind, target_number, text, page_no);"
-          "CREATE TEMP TABLE document_dates(document_id, kind, date, words);"
-          "CREATE TEMP TABLE page_bates(page_id INTEGER PRIMARY KEY, bates, prefix, sequence, char_start, char_end);");
-      if (!s.ok()) return Status::IoError("cannot read " + path + ": " + s.message());
-    }
-    if (found < 3) {
-      // Likewise version 3's clause_parts: absent, every clause is the one
-      // part its clauses row describes.
-      Status s = db->Exec(
-          "CREATE TEMP TABLE clause_parts(clause_id, document_id, part, page_no, char_start, char_end, first_line, "
-          "last_line, x0, y0, x1, y1);");
-      if (!s.ok()) return Status::IoError("cannot read " + path + ": " + s.message());
-    }
-    return Index(std::move(db.value()));
-  }
-  Status s = db->Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
-  if (!s.ok()) return Status::IoError("cannot set up " + path + ": " + s.message());
-  if (found == 0) {
-    // A brand-new file, or someone else's SQLite file?
-    int64_t tables = 0, ours = 0;
-    {
-      auto stmt = db->Prepare(
-          "SELECT count(*), sum(name='documents') FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'");
-      if (stmt.ok() && stmt->Step()) {
-        tables = stmt->Int(0);
-        ours = stmt->Int(1);
-      }
-    }
-    if (tables > 0 && ours == 0) {
-      return Status::InvalidArgument(path + " is a SQLite database of something else, not a foiamine index");
-    }
-  }
-  s = db->Exec(kIndexSchemaSql);
-  if (!s.ok()) return Status::IoError("cannot create the index schema in " + path + ": " + s.message());
-  // Migration (schemas/index.sql, documents.jurisdiction): an index made
-  // before the column existed gets it empty; the extract stage's version
-  // changed with it, so the next run re-extracts and fills it.
-  if (!HasColumn(*db, "documents", "jurisdiction")) {
-    s = db->Exec("ALTER TABLE documents ADD COLUMN jurisdiction TEXT");
-    if (!s.ok()) return Status::IoError("cannot add documents.jurisdiction to " + path + ": " + s.message());
-  }
   return Index(std::move(db.value()));
 }
 

@@ -1,9 +1,10 @@
-// The index: one SQLite file whose schema is schemas/index.sql.
+// The batch side's handle on the index (schemas/index.sql): the writer.
 //
-// Index owns the connection. Writers go through IndexWriter-style methods
-// here; each document is written in one transaction, so a crash leaves the
-// whole document or none of it. Only one process writes at a time (SQLite's
-// write lock; WAL lets readers go on meanwhile).
+// Index owns a connection opened through index/schema.h. Each document is
+// written in one transaction, so a crash leaves the whole document or none
+// of it. Only one process writes at a time (SQLite's write lock; WAL lets
+// readers go on meanwhile). The query side reads through index/reader.h,
+// which has no write methods.
 #pragma once
 
 #include <cstdint>
@@ -14,14 +15,12 @@
 #include "pipeline/extract_stage.h"
 #include "pipeline/normalize.h"
 #include "pipeline/page.h"
-#include "pipeline/sqlite.h"
-#include "pipeline/status.h"
+#include "base/status.h"
+#include "index/format.h"
+#include "index/schema.h"
+#include "index/sqlite.h"
 
 namespace foiamine {
-
-// schemas/index.sql's user_version. Version-1 and -2 indexes are upgraded in place
-// when opened for writing (the new tables are created).
-inline constexpr int kSchemaVersion = 3;
 
 // Document-level metadata (from the manifest, or inferred from the text).
 struct DocumentMetadata {
@@ -82,7 +81,9 @@ struct RunTotals {
 class Index {
  public:
   enum class Access { kRead, kWrite };
-  // Opens (kWrite: creating if missing) and brings the schema up to date.
+  // Opens (kWrite: creating if missing) and brings the schema up to date;
+  // kRead (`run --dry-run`, `merge` probing its sources) changes nothing
+  // (index/schema.h).
   // A file that is not a foiamine index, or a newer schema, is an error.
   static StatusOr<Index> Open(const std::string& path, Access access);
 
@@ -142,9 +143,5 @@ class Index {
 
 // "2026-11-23T18:12:23Z"
 std::string UtcNow();
-
-// Whether `table` has `column` (an index made before a column was added
-// lacks it; schemas/index.sql lists such migrations).
-bool HasColumn(Database& db, std::string_view table, std::string_view column);
 
 }  // namespace foiamine

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/status.h"
+#include "base/status.h"
 
 namespace foiamine {
 

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "pipeline/index.h"
-#include "pipeline/sqlite.h"
+#include "index/sqlite.h"
 
 namespace foiamine {
 namespace fs = std::filesystem;

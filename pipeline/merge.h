@@ -31,7 +31,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/status.h"
+#include "base/status.h"
 
 namespace foiamine {
 

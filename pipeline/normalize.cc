@@ -7,6 +7,8 @@
 
 #include <memory>
 
+#include "pipeline/text_file.h"
+
 namespace foiamine {
 namespace {
 
@@ -181,16 +183,10 @@ NormalizedPage NormalizePage(const std::vector<SourceWord>& words) {
   return page;
 }
 
-std::string NormalizeText(const std::string& utf8) {
-  std::vector<SourceWord> words;
-  size_t i = 0;
-  while (i < utf8.size()) {
-    while (i < utf8.size() && (utf8[i] == ' ' || utf8[i] == '\t' || utf8[i] == '\n' || utf8[i] == '\r')) ++i;
-    size_t start = i;
-    while (i < utf8.size() && !(utf8[i] == ' ' || utf8[i] == '\t' || utf8[i] == '\n' || utf8[i] == '\r')) ++i;
-    if (i > start) words.push_back(SourceWord{utf8.substr(start, i - start), std::nullopt, Break::kSpace, {}});
-  }
-  return NormalizePage(words).text;
+std::vector<std::string> NormalizedTextPages(std::string_view bytes) {
+  std::vector<std::string> pages;
+  for (const SourcePage& page : PagesFromText(bytes).pages) pages.push_back(NormalizePage(page.words).text);
+  return pages;
 }
 
 }  // namespace foiamine

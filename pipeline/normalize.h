@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/page.h"
@@ -36,8 +37,13 @@ struct NormalizedPage {
 
 NormalizedPage NormalizePage(const std::vector<SourceWord>& words);
 
-// Normalizes a single string the same way (used for queries and labels).
-std::string NormalizeText(const std::string& utf8);
+// The pages of a plain text as a run indexes a text file: split into pages
+// and words by the text stage (PagesFromText: form feeds, lines, blank
+// lines), then normalized by NormalizePage; page i+1 at [i]. The one way
+// the tests and benchmarks that start from text (corpus/truth, pdftotext
+// output) make what the extractors read, so they measure the text the
+// pipeline produces.
+std::vector<std::string> NormalizedTextPages(std::string_view bytes);
 
 // Version of this stage, stored as a stage version.
 inline constexpr const char kNormalizeVersion[] = "normalize-1";

@@ -4,7 +4,7 @@
 
 #include <cstring>
 
-#include "pipeline/sha256.h"
+#include "base/sha256.h"
 
 namespace foiamine {
 

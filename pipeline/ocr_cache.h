@@ -8,7 +8,7 @@
 
 #include "pipeline/ocr_engine.h"
 #include "pipeline/page_image.h"
-#include "pipeline/sqlite.h"
+#include "index/sqlite.h"
 
 namespace foiamine {
 

@@ -19,7 +19,7 @@
 
 #include "pipeline/page.h"
 #include "pipeline/page_image.h"
-#include "pipeline/status.h"
+#include "base/status.h"
 
 namespace foiamine {
 

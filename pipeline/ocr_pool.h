@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "pipeline/ocr_engine.h"
-#include "pipeline/status.h"
+#include "base/status.h"
 
 namespace foiamine {
 

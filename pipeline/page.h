@@ -28,10 +28,6 @@ struct SourceWord {
   std::optional<double> confidence;  // OCR word confidence 0-100
 };
 
-// An OCR page whose mean word confidence is below this is flagged to people
-// as low-confidence (status, search): its text may misquote the scan.
-constexpr double kLowOcrConfidence = 70.0;
-
 enum class PageMethod { kText, kOcr, kNone };
 const char* PageMethodName(PageMethod method);
 

@@ -8,15 +8,10 @@
 #include <filesystem>
 #include <memory>
 
-#include "pipeline/status.h"
+#include "base/pix.h"
+#include "base/status.h"
 
 namespace foiamine {
-
-// Owns a Leptonica PIX (pixDestroy on destruction). Movable, not copyable.
-struct PixDeleter {
-  void operator()(PIX* pix) const { pixDestroy(&pix); }
-};
-using PixPtr = std::unique_ptr<PIX, PixDeleter>;
 
 // An 8-bit gray page image and the resolution it was made at: pixel x maps
 // to x * 72 / dpi PDF points (top-left origin), the index's box space.

@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "pipeline/page.h"
-#include "pipeline/status.h"
+#include "base/status.h"
 
 namespace foiamine {
 

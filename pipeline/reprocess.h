@@ -29,7 +29,7 @@
 #include "extractors/rulebook.h"
 #include "pipeline/index.h"
 #include "pipeline/ocr_engine.h"
-#include "pipeline/status.h"
+#include "base/status.h"
 
 namespace foiamine {
 

@@ -58,10 +58,6 @@ SourcePage PageFromText(std::string_view text, int page_no) {
   return page;
 }
 
-struct PixDeleter {
-  void operator()(PIX* pix) const { pixDestroy(&pix); }
-};
-
 }  // namespace
 
 SourceDocument PagesFromText(std::string_view bytes) {

@@ -6,7 +6,7 @@
 
 #include "pipeline/file_type.h"
 #include "pipeline/page.h"
-#include "pipeline/status.h"
+#include "base/status.h"
 
 namespace foiamine {
 

@@ -1,6 +1,5 @@
 #include "pipeline/zip_drop.h"
 
-#include "pipeline/sha256.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -19,31 +18,6 @@ namespace foiamine {
 namespace fs = std::filesystem;
 
 namespace {
-
-struct ArchiveReadFree {
-  void operator()(archive* a) const { archive_read_free(a); }
-};
-using ArchiveReader = std::unique_ptr<archive, ArchiveReadFree>;
-
-// A reader of `zip`, opened; null with `error` set when libarchive cannot.
-// The seekable reader: it trusts the central directory, which is where ZIP
-// keeps the file type (a symbolic link is only visible there). The
-// compressed bytes an entry consumes are measured as it is inflated.
-ArchiveReader OpenZipReader(const fs::path& zip, std::string& error) {
-  ArchiveReader reader(archive_read_new());
-  if (!reader) {
-    error = "libarchive: out of memory";
-    return reader;
-  }
-  archive_read_support_format_zip_seekable(reader.get());
-  archive_read_support_filter_none(reader.get());
-  if (archive_read_open_filename(reader.get(), zip.c_str(), 64 * 1024) != ARCHIVE_OK) {
-    const char* why = archive_error_string(reader.get());
-    error = why ? why : "unknown libarchive error";
-    reader.reset();
-  }
-  return reader;
-}
 
 // A file descriptor closed on scope exit.
 class Fd {
@@ -98,13 +72,6 @@ Status WriteAll(int fd, const void* data, size_t size) {
 }
 
 }  // namespace
-
-bool IsZipFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  char head[4] = {};
-  if (!in.read(head, 4)) return false;
-  return std::memcmp(head, "PK\x03\x04", 4) == 0 || std::memcmp(head, "PK\x05\x06", 4) == 0;
-}
 
 std::string CheckZipEntryName(const std::string& name) {
   if (name.empty()) return "an empty name";
@@ -281,38 +248,6 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
     drop.entries_.push_back({name, out});
   }
   return drop;
-}
-
-StatusOr<std::string> ZipEntrySha256(const fs::path& zip, const std::string& name, const ZipLimits& limits) {
-  std::string error;
-  ArchiveReader reader = OpenZipReader(zip, error);
-  if (!reader) return Status::NotFound(zip.string() + " is no longer a readable ZIP archive (" + error + ")");
-  archive* a = reader.get();
-  archive_entry* entry = nullptr;
-  while (true) {
-    const int rc = archive_read_next_header(a, &entry);
-    if (rc == ARCHIVE_EOF) return Status::NotFound(zip.string() + " has no entry " + Quote(name) + " any more");
-    if (rc == ARCHIVE_FATAL) return Status::Corrupt(zip.string() + ": unreadable (" + archive_error_string(a) + ")");
-    const char* entry_name = archive_entry_pathname(entry);
-    if (entry_name == nullptr || name != entry_name || archive_entry_filetype(entry) != AE_IFREG) continue;
-    Sha256Stream hash;
-    uint64_t inflated = 0;
-    while (true) {
-      const void* block = nullptr;
-      size_t size = 0;
-      la_int64_t offset = 0;
-      const int r = archive_read_data_block(a, &block, &size, &offset);
-      if (r == ARCHIVE_EOF) return hash.FinishHex();
-      if (r < ARCHIVE_WARN) {
-        return Status::Corrupt(zip.string() + ": entry " + Quote(name) + " is damaged (" + archive_error_string(a) + ")");
-      }
-      inflated += size;
-      if (inflated > limits.max_entry_bytes) {
-        return Status::Corrupt(zip.string() + ": entry " + Quote(name) + " inflates past " + MiB(limits.max_entry_bytes));
-      }
-      hash.Update(block, size);
-    }
-  }
 }
 
 }  // namespace foiamine

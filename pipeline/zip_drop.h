@@ -32,20 +32,10 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/status.h"
+#include "base/status.h"
+#include "base/zip_reader.h"
 
 namespace foiamine {
-
-struct ZipLimits {
-  double max_ratio = 100.0;                         // uncompressed : compressed
-  uint64_t ratio_floor_bytes = uint64_t{100} << 20; // the ratio only counts past 100 MiB
-  uint64_t max_entry_bytes = uint64_t{4} << 30;     // 4 GiB per entry
-  uint64_t max_total_bytes = uint64_t{16} << 30;    // 16 GiB per archive
-  uint64_t max_entries = 1'000'000;
-};
-
-// True when the file at `path` starts like a ZIP archive (by content).
-bool IsZipFile(const std::filesystem::path& path);
 
 class ZipDrop {
  public:
@@ -81,13 +71,6 @@ class ZipDrop {
   std::vector<Entry> entries_;
   std::vector<Refusal> refusals_;
 };
-
-// The SHA-256 of the entry `name` of the archive `zip`, read in place (never
-// written to disk): how `verify` and `cite` check a document found in a ZIP
-// drop. kNotFound when the archive has no such entry (or it is no longer a
-// readable ZIP); an entry inflating past limits.max_entry_bytes is refused.
-StatusOr<std::string> ZipEntrySha256(const std::filesystem::path& zip, const std::string& name,
-                                     const ZipLimits& limits = {});
 
 // The check applied to every entry name; returns an empty string when the
 // name is acceptable, else why not ("an absolute path", ...).

@@ -2,7 +2,7 @@
 
 #include <ostream>
 
-#include "pipeline/sha256.h"
+#include "base/sha256.h"
 #include "search/verify.h"
 
 namespace foiamine {
@@ -34,7 +34,7 @@ std::vector<PointBox> LineBoxes(const std::vector<PointBox>& words) {
 
 }  // namespace
 
-StatusOr<ClauseCitation> ReadClauseCitation(Index& index, const std::string& clause_id) {
+StatusOr<ClauseCitation> ReadClauseCitation(IndexReader& index, const std::string& clause_id) {
   ClauseFilter filter;
   filter.id = clause_id;
   auto clauses = ReadClauses(index, filter);

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/index.h"
+#include "index/reader.h"
 #include "base/status.h"
 #include "search/clauses.h"
 
@@ -49,7 +49,7 @@ struct ClauseCitation {
 // Reads the clause `clause_id` (the 16-hex id of `clauses`) and its file
 // and word boxes, and re-hashes its source (see `changed`). kNotFound when
 // no clause has that id.
-StatusOr<ClauseCitation> ReadClauseCitation(Index& index, const std::string& clause_id);
+StatusOr<ClauseCitation> ReadClauseCitation(IndexReader& index, const std::string& clause_id);
 
 // Prints the citation: document title and number, section, page, the exact
 // quote, file name(s) and SHA-256, extraction method (text layer, or OCR with

@@ -9,6 +9,8 @@
 #include <ostream>
 #include <unordered_map>
 
+#include "index/schema.h"
+
 namespace foiamine {
 namespace {
 
@@ -49,7 +51,7 @@ StatusOr<std::vector<json>> ReadLabelLines(const std::string& path) {
   return lines;
 }
 
-StatusOr<std::vector<ClauseRecord>> ReadClauses(Index& index, const ClauseFilter& f) {
+StatusOr<std::vector<ClauseRecord>> ReadClauses(IndexReader& index, const ClauseFilter& f) {
   // An index written before documents.jurisdiction existed reads as unknown.
   const std::string jurisdiction =
       HasColumn(index.db(), "documents", "jurisdiction") ? "coalesce(d.jurisdiction,'')" : "''";

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "extractors/ocr_readings.h"
-#include "pipeline/index.h"
-#include "pipeline/status.h"
+#include "index/reader.h"
+#include "base/status.h"
 
 namespace foiamine {
 
@@ -57,7 +57,7 @@ struct ClauseFilter {
   std::string topic, stance, authority, id;
 };
 
-StatusOr<std::vector<ClauseRecord>> ReadClauses(Index& index, const ClauseFilter& filter);
+StatusOr<std::vector<ClauseRecord>> ReadClauses(IndexReader& index, const ClauseFilter& filter);
 
 // One JSON line per the contract.
 std::string ClauseJson(const ClauseRecord& clause);

@@ -358,4 +358,15 @@ void PrintDivergenceScore(const DivergenceScore& s, bool verbose, std::ostream& 
   }
 }
 
+DivergenceFindings FindDivergencesToReport(const std::vector<ClauseRecord>& clauses, const DivergeOptions& options) {
+  DivergeOptions all = options;
+  all.agreements = true;
+  DivergenceFindings out;
+  out.all = FindDivergences(clauses, all);
+  for (const auto& d : out.all) {
+    if (!d.agreement || options.agreements) out.listed.push_back(d);
+  }
+  return out;
+}
+
 }  // namespace foiamine

@@ -75,6 +75,14 @@ struct DivergeOptions {
 // then practice document path, page and offset — deterministic.
 std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses, const DivergeOptions& options);
 
+// What `diverge` reports: `all`, every pair with agreements (the matrix
+// needs them whatever options.agreements says); `listed`, the pairs to list
+// (agreements only when options.agreements), in the same order.
+struct DivergenceFindings {
+  std::vector<Divergence> all, listed;
+};
+DivergenceFindings FindDivergencesToReport(const std::vector<ClauseRecord>& clauses, const DivergeOptions& options);
+
 // The agency x topic matrix.
 enum class CellState {
   kConflicts,     // at least one divergence

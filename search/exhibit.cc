@@ -18,8 +18,9 @@
 #include <string>
 #include <vector>
 
+#include "base/pix.h"
+#include "base/sha256.h"
 #include "extractors/ocr_readings.h"
-#include "pipeline/sha256.h"
 #include "search/cite.h"
 
 namespace foiamine {
@@ -30,9 +31,6 @@ struct SurfaceDeleter {
 };
 struct CairoDeleter {
   void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-struct PixDeleter {
-  void operator()(PIX* p) const { pixDestroy(&p); }
 };
 using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
 using Cairo = std::unique_ptr<cairo_t, CairoDeleter>;

@@ -1,44 +1,29 @@
 #include "search/index_digest.h"
 
-#include <openssl/evp.h>
-
 #include <memory>
 #include <set>
 #include <vector>
 
+#include "base/sha256.h"
+
 namespace foiamine {
 namespace {
 
+// SHA-256 of tagged, length-framed fields, so field boundaries cannot shift.
 class Hasher {
  public:
-  Hasher() : ctx_(EVP_MD_CTX_new()) { EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr); }
-  // Length-framed, with a tag, so field boundaries cannot shift.
   void Field(char tag, std::string_view bytes) {
     unsigned char head[9];
     head[0] = static_cast<unsigned char>(tag);
     uint64_t n = bytes.size();
     for (int i = 0; i < 8; ++i) head[1 + i] = static_cast<unsigned char>(n >> (8 * i));
-    EVP_DigestUpdate(ctx_.get(), head, sizeof head);
-    EVP_DigestUpdate(ctx_.get(), bytes.data(), bytes.size());
+    hash_.Update(head, sizeof head);
+    hash_.Update(bytes.data(), bytes.size());
   }
-  std::string HexDigest() {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_DigestFinal_ex(ctx_.get(), md, &len);
-    static const char* kHex = "0123456789abcdef";
-    std::string out;
-    for (unsigned i = 0; i < len; ++i) {
-      out += kHex[md[i] >> 4];
-      out += kHex[md[i] & 15];
-    }
-    return out;
-  }
+  std::string HexDigest() { return hash_.FinishHex(); }
 
  private:
-  struct Free {
-    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-  };
-  std::unique_ptr<EVP_MD_CTX, Free> ctx_;
+  Sha256Stream hash_;
 };
 
 // Hashes every row of `columns` FROM `from_where`, ORDER BY `order_by` (a
@@ -98,7 +83,7 @@ std::vector<std::string> ContentColumns(Database& db, const std::string& table) 
 
 }  // namespace
 
-StatusOr<std::string> IndexDigest(Index& index) {
+StatusOr<std::string> IndexDigest(IndexReader& index) {
   Database& db = index.db();
   Hasher h;
   h.Field('F', "foiamine-index-digest/1");

@@ -21,12 +21,12 @@
 
 #include <string>
 
-#include "pipeline/index.h"
-#include "pipeline/status.h"
+#include "index/reader.h"
+#include "base/status.h"
 
 namespace foiamine {
 
 // REQUIRES: `index` is open (read access is enough).
-StatusOr<std::string> IndexDigest(Index& index);
+StatusOr<std::string> IndexDigest(IndexReader& index);
 
 }  // namespace foiamine

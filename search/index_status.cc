@@ -5,7 +5,8 @@
 #include <cstdio>
 #include <ostream>
 
-#include "pipeline/page.h"
+#include "index/format.h"
+#include "index/schema.h"
 #include "search/index_digest.h"
 
 namespace foiamine {
@@ -13,7 +14,7 @@ namespace {
 
 // OCR pages below this mean word confidence are flagged for a human look.
 
-int64_t Count(Index& index, const char* sql) {
+int64_t Count(IndexReader& index, const char* sql) {
   auto stmt = index.db().Prepare(sql);
   if (!stmt.ok() || !stmt->Step()) return 0;
   return stmt->Int(0);
@@ -21,7 +22,7 @@ int64_t Count(Index& index, const char* sql) {
 
 }  // namespace
 
-StatusOr<IndexStatus> ReadIndexStatus(Index& index, bool with_digest) {
+StatusOr<IndexStatus> ReadIndexStatus(IndexReader& index, bool with_digest) {
   IndexStatus s;
   s.documents = Count(index, "SELECT count(*) FROM documents");
   s.files = Count(index, "SELECT count(*) FROM files");
@@ -161,7 +162,7 @@ void PrintIndexStatusJson(const IndexStatus& s, std::ostream& out) {
   out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
-StatusOr<std::vector<PageRecord>> ReadPages(Index& index, const std::string& doc) {
+StatusOr<std::vector<PageRecord>> ReadPages(IndexReader& index, const std::string& doc) {
   auto stmt = index.db().Prepare(
       "SELECT d.sha256, (SELECT f.path FROM files f WHERE f.document_id=d.id ORDER BY f.id LIMIT 1), p.page_no, "
       "p.method, p.ocr_confidence, p.text FROM pages p JOIN documents d ON d.id=p.document_id "
@@ -179,6 +180,13 @@ StatusOr<std::vector<PageRecord>> ReadPages(Index& index, const std::string& doc
   if (!status.ok()) return status;
   if (pages.empty() && !doc.empty()) return Status::NotFound("no document in the index matches '" + doc + "'");
   return pages;
+}
+
+std::string PageJson(const PageRecord& p) {
+  using nlohmann::json;
+  const json j = {{"doc_sha256", p.doc_sha256}, {"doc_path", p.doc_path}, {"page", p.page}, {"method", p.method},
+                  {"ocr_confidence", p.ocr_confidence ? json(*p.ocr_confidence) : json(nullptr)}, {"text", p.text}};
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace foiamine

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/index.h"
-#include "pipeline/status.h"
+#include "index/reader.h"
+#include "base/status.h"
 
 namespace foiamine {
 
@@ -49,7 +49,7 @@ struct IndexStatus {
 
 // `with_digest`: also compute the content digest (reads every page's text;
 // only `status --json` prints it).
-StatusOr<IndexStatus> ReadIndexStatus(Index& index, bool with_digest = false);
+StatusOr<IndexStatus> ReadIndexStatus(IndexReader& index, bool with_digest = false);
 void PrintIndexStatus(const IndexStatus& status, std::ostream& out);
 void PrintIndexStatusJson(const IndexStatus& status, std::ostream& out);
 
@@ -61,6 +61,10 @@ struct PageRecord {
 
 // Pages of every document, or of the one whose path or SHA-256 is `doc`
 // (a unique SHA-256 prefix of at least 8 characters works too).
-StatusOr<std::vector<PageRecord>> ReadPages(Index& index, const std::string& doc);
+StatusOr<std::vector<PageRecord>> ReadPages(IndexReader& index, const std::string& doc);
+
+// The page as one line of `pages --json` (CONTRACTS.md, the page record),
+// without a newline.
+std::string PageJson(const PageRecord& page);
 
 }  // namespace foiamine

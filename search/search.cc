@@ -1,11 +1,14 @@
 #include "search/search.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cctype>
 #include <set>
 #include <unordered_map>
 #include <utility>
 
-#include "pipeline/citation_string.h"
+#include "extractors/ocr_readings.h"
+#include "index/citation_string.h"
 
 namespace foiamine {
 
@@ -145,7 +148,7 @@ class PageFilter {
 
 }  // namespace
 
-StatusOr<std::vector<SearchHit>> Search(Index& index, const SearchOptions& o) {
+StatusOr<std::vector<SearchHit>> Search(IndexReader& index, const SearchOptions& o) {
   if (o.query.find_first_not_of(" \t\n") == std::string::npos) {
     return Status::InvalidArgument("empty query\n" + Fts5SyntaxHelp());
   }
@@ -299,6 +302,22 @@ StatusOr<std::vector<SearchHit>> Search(Index& index, const SearchOptions& o) {
     return Status::IoError("search failed: " + raw);
   }
   return hits;
+}
+
+std::string SearchHitJson(const SearchHit& h) {
+  using nlohmann::json;
+  // Readings of OCR-damaged known tokens in the snippet (none for text-layer pages).
+  json readings = json::array();
+  if (h.method == "ocr") {
+    for (const auto& r : extractors::FindOcrReadings(h.snippet)) readings.push_back({{"raw", r.raw}, {"reading", r.reading}});
+  }
+  const json j = {{"doc_sha256", h.doc_sha256}, {"doc_path", h.doc_path}, {"doc_title", h.doc_title},
+                  {"page", h.page}, {"section", h.section.empty() ? json(nullptr) : json(h.section)},
+                  {"snippet", h.snippet}, {"score", h.score}, {"citation", h.citation},
+                  {"bates", h.bates.empty() ? json(nullptr) : json(h.bates)},
+                  {"ocr_readings", readings},
+                  {"method", h.method}, {"ocr_confidence", h.ocr_confidence ? json(*h.ocr_confidence) : json(nullptr)}};
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace foiamine

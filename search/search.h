@@ -2,11 +2,12 @@
 // a snippet and a citation per hit.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "pipeline/index.h"
-#include "pipeline/status.h"
+#include "index/reader.h"
+#include "base/status.h"
 
 namespace foiamine {
 
@@ -35,7 +36,11 @@ struct SearchHit {
 
 // Runs the query. A malformed query is kInvalidArgument with a message that
 // explains the FTS5 syntax; it never leaks a raw SQLite error.
-StatusOr<std::vector<SearchHit>> Search(Index& index, const SearchOptions& options);
+StatusOr<std::vector<SearchHit>> Search(IndexReader& index, const SearchOptions& options);
+
+// The hit as one line of `search --json` (CONTRACTS.md, the search-hit
+// record), without a newline: what the CLI prints and a server sends.
+std::string SearchHitJson(const SearchHit& hit);
 
 // The explanation shown for a malformed query.
 std::string Fts5SyntaxHelp();

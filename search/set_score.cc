@@ -237,7 +237,7 @@ StatusOr<std::set<std::string>> ReadSplit(const std::string& tsv_path, const std
   return files;
 }
 
-StatusOr<SetInput> ReadSetInput(Index& index, const std::string& name, const std::string& labels_dir,
+StatusOr<SetInput> ReadSetInput(IndexReader& index, const std::string& name, const std::string& labels_dir,
                                 const std::string& split, const extractors::Jurisdictions* jurisdictions) {
   namespace fs = std::filesystem;
   SetInput in;

@@ -83,7 +83,7 @@ SetScore ScoreSet(const SetInput& input);
 // given, names a split of LABELS_DIR/../split.tsv (lines "doc_path<TAB>name"):
 // only its documents are scored. Pairs are found as `diverge` finds them,
 // with `jurisdictions` (null: by jurisdiction codes only).
-StatusOr<SetInput> ReadSetInput(Index& index, const std::string& name, const std::string& labels_dir,
+StatusOr<SetInput> ReadSetInput(IndexReader& index, const std::string& name, const std::string& labels_dir,
                                 const std::string& split = "",
                                 const extractors::Jurisdictions* jurisdictions = nullptr);
 

@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <ostream>
 
-#include "pipeline/sha256.h"
-#include "pipeline/zip_drop.h"
+#include "base/sha256.h"
+#include "base/zip_reader.h"
 
 namespace foiamine {
 namespace fs = std::filesystem;
@@ -35,7 +35,7 @@ FileCheck CheckSource(const std::string& drop_root, const std::string& path_byte
   return check;
 }
 
-StatusOr<VerifyReport> VerifySources(Index& index) {
+StatusOr<VerifyReport> VerifySources(IndexReader& index) {
   auto stmt = index.db().Prepare(
       "SELECT f.drop_root, f.path, f.path_bytes, d.sha256 FROM files f JOIN documents d ON d.id=f.document_id "
       "ORDER BY f.drop_root, f.path");

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/index.h"
+#include "index/reader.h"
 #include "base/status.h"
 
 namespace foiamine {
@@ -32,7 +32,7 @@ FileCheck CheckSource(const std::string& drop_root, const std::string& path_byte
                       const std::string& indexed_sha256);
 
 // Re-hashes (SHA-256) every file the index knows (CheckSource).
-StatusOr<VerifyReport> VerifySources(Index& index);
+StatusOr<VerifyReport> VerifySources(IndexReader& index);
 
 // One line per file that does not match, then a summary line.
 void PrintVerifyReport(const VerifyReport& report, bool list_all, std::ostream& out);

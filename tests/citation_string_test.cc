@@ -1,7 +1,7 @@
-// Citation strings (pipeline/citation_string.h).
+// Citation strings (index/citation_string.h).
 #include <catch2/catch.hpp>
 
-#include "pipeline/citation_string.h"
+#include "index/citation_string.h"
 
 using foiamine::CitationParts;
 using foiamine::FormatCitation;

@@ -301,8 +301,7 @@ TEST_CASE("one index with a Washington statute and an Idaho sheriff's policy has
 TEST_CASE("the labelled real dev set: authority and jurisdiction of each document", "[jurisdiction][real]") {
   const fs::path set = SharedEval() / "immigration-real-dev";
   if (SharedEval().empty() || !fs::exists(set / "labels" / "documents.jsonl")) {
-    WARN("../shared/eval/immigration-real-dev is absent: skipped");
-    return;
+    SKIP_TEST("../shared/eval/immigration-real-dev is absent: skipped");
   }
   // Born-digital PDFs and text only (the scanned one would need OCR here).
   ScratchDir dir;

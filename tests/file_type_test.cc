@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "pipeline/sha256.h"
+#include "base/sha256.h"
 #include "pipeline/utf8.h"
 #include "tests/test_support.h"
 

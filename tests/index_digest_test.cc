@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "pipeline/sqlite.h"
+#include "index/sqlite.h"
 #include "tests/test_support.h"
 
 using namespace foiamine;
@@ -48,7 +48,7 @@ TEST_CASE("the same drop indexed twice gives the same digest, a changed page tex
 
   // The digest is the same in-process.
   {
-    auto index = Index::Open((dir / "a.db").string(), Index::Access::kRead);
+    auto index = IndexReader::Open((dir / "a.db").string());
     REQUIRE(index.ok());
     auto digest = IndexDigest(*index);
     REQUIRE(digest.ok());

@@ -3,7 +3,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "pipeline/citation_string.h"
+#include "base/sha256.h"
+#include "index/citation_string.h"
+#include "index/format.h"
+#include "index/reader.h"
 #include "search/index_status.h"
 #include "search/search.h"
 #include "tests/test_support.h"
@@ -109,7 +112,7 @@ TEST_CASE("a version-1 index reads as having no relations, dates or Bates, and i
                              "PRAGMA user_version = 1;").ok());
   }
   {
-    auto reader = Index::Open(path, Index::Access::kRead);
+    auto reader = IndexReader::Open(path);
     REQUIRE(reader.ok());
     SearchOptions options;
     options.query = "notify";
@@ -149,7 +152,9 @@ TEST_CASE("documents are written whole and found by FTS5 with bm25, snippets and
 
   SearchOptions phrase;
   phrase.query = "\"notify Immigration\"";
-  auto hits = Search(*index, phrase);
+  auto reader = IndexReader::Open((dir / "i.db").string());  // the query side reads what was written
+  REQUIRE(reader.ok());
+  auto hits = Search(*reader, phrase);
   REQUIRE(hits.ok());
   REQUIRE(hits->size() == 1);
   CHECK((*hits)[0].page == 2);
@@ -159,20 +164,20 @@ TEST_CASE("documents are written whole and found by FTS5 with bm25, snippets and
 
   SearchOptions near;
   near.query = "NEAR(notify release, 8)";
-  REQUIRE(Search(*index, near)->size() == 1);
+  REQUIRE(Search(*reader, near)->size() == 1);
   SearchOptions prefix;
   prefix.query = "notif* NOT property";
-  REQUIRE(Search(*index, prefix)->size() == 1);
+  REQUIRE(Search(*reader, prefix)->size() == 1);
   SearchOptions diacritics;  // remove_diacritics 2: "medical" finds "Médical"
   diacritics.query = "medical";
-  auto med = Search(*index, diacritics);
+  auto med = Search(*reader, diacritics);
   REQUIRE(med->size() == 1);
   CHECK((*med)[0].page == 3);
   SearchOptions filtered = phrase;
   filtered.authority = "law";
-  CHECK(Search(*index, filtered)->empty());
+  CHECK(Search(*reader, filtered)->empty());
   filtered.authority = "policy";
-  CHECK(Search(*index, filtered)->size() == 1);
+  CHECK(Search(*reader, filtered)->size() == 1);
 }
 
 TEST_CASE("a malformed query explains FTS5 syntax instead of a raw SQLite error", "[search]") {
@@ -182,7 +187,9 @@ TEST_CASE("a malformed query explains FTS5 syntax instead of a raw SQLite error"
   for (const char* bad : {"\"unbalanced AND (", "(notify OR", "release:date", "AND", ""}) {
     SearchOptions o;
     o.query = bad;
-    auto hits = Search(*index, o);
+    auto reader = IndexReader::Open((dir / "i.db").string());  // the query side reads what was written
+    REQUIRE(reader.ok());
+    auto hits = Search(*reader, o);
     INFO(bad);
     REQUIRE_FALSE(hits.ok());
     CHECK(hits.status().code() == Status::Code::kInvalidArgument);
@@ -200,7 +207,9 @@ TEST_CASE("a second path of the same content is recorded once", "[index]") {
   DocumentPath copy{"/drops/one", "copies/a.pdf", "copies/a.pdf", false};
   CHECK(*index->AddPath(*id, copy, *run) == true);
   CHECK(*index->AddPath(*id, copy, *run) == false);
-  auto status = ReadIndexStatus(*index);
+  auto reader = IndexReader::Open((dir / "i.db").string());  // the query side reads what was written
+  REQUIRE(reader.ok());
+  auto status = ReadIndexStatus(*reader);
   REQUIRE(status.ok());
   CHECK(status->documents == 1);
   CHECK(status->files == 2);
@@ -244,7 +253,9 @@ TEST_CASE("a selective filter finds hits ranked below the first ranking window",
   SearchOptions all;
   all.query = "detainer";
   all.limit = 100;
-  auto every = Search(*index, all);
+  auto reader = IndexReader::Open((dir / "i.db").string());  // the query side reads what was written
+  REQUIRE(reader.ok());
+  auto every = Search(*reader, all);
   REQUIRE(every.ok());
   REQUIRE(every->size() == 41);
   CHECK(every->back().doc_path == "memo.pdf");  // ranked last
@@ -252,12 +263,12 @@ TEST_CASE("a selective filter finds hits ranked below the first ranking window",
   SearchOptions practice = all;
   practice.limit = 1;
   practice.authority = "practice";
-  auto hits = Search(*index, practice);
+  auto hits = Search(*reader, practice);
   REQUIRE(hits.ok());
   REQUIRE(hits->size() == 1);
   CHECK((*hits)[0].doc_path == "memo.pdf");
   practice.kind = "jail_policy";  // both filters: nothing passes
-  CHECK(Search(*index, practice)->empty());
+  CHECK(Search(*reader, practice)->empty());
 }
 
 TEST_CASE("a re-processed document is replaced in place: same ids, new pages and words", "[index][reprocess]") {
@@ -328,4 +339,52 @@ TEST_CASE("a re-extraction clears identity fields it no longer infers", "[index]
   CHECK(stmt->Text(0) == "Better Title");
   CHECK(stmt->Int(1) == 1);
   CHECK(stmt->Text(2) == "title");
+}
+
+TEST_CASE("the query side's reader cannot change the index, and refuses what is not one", "[index][reader]") {
+  testing::ScratchDir dir;
+  const std::string path = (dir / "i.db").string();
+  {
+    auto index = Index::Open(path, Index::Access::kWrite);
+    REQUIRE(index.ok());
+    auto run = index->BeginRun("/drops/one", "test");
+    REQUIRE(index->WriteDocument(MakeRecord("ee55", "a.pdf", {"notify"}), *run).ok());
+  }
+  auto reader = IndexReader::Open(path);
+  REQUIRE(reader.ok());
+  CHECK_FALSE(reader->db().Exec("DELETE FROM documents").ok());
+  CHECK(testing::QueryInt(path, "SELECT count(*) FROM documents") == 1);
+
+  CHECK(IndexReader::Open((dir / "absent.db").string()).status().code() != Status::Code::kOk);
+  testing::WriteFile(dir / "notes.txt", "not a database");
+  CHECK_FALSE(IndexReader::Open((dir / "notes.txt").string()).ok());
+}
+
+TEST_CASE("a clause id is 16 hex digits of the document, page, offset and topic", "[index][format]") {
+  const std::string id = ClauseId(std::string(64, 'a'), 2, 40, "release_notification");
+  CHECK(id.size() == 16);
+  CHECK(id == Sha256Hex(std::string(64, 'a') + "|2|40|release_notification").substr(0, 16));
+  CHECK(ClauseId(std::string(64, 'a'), 2, 41, "release_notification") != id);
+}
+
+TEST_CASE("a search hit's JSON record is built once, in the query library", "[search][json]") {
+  SearchHit hit;
+  hit.doc_sha256 = "ab";
+  hit.doc_path = "a.pdf";
+  hit.page = 3;
+  hit.snippet = "shall **notify** ICE";
+  hit.citation = "a.pdf, p. 3";
+  hit.method = "text";
+  const auto j = nlohmann::json::parse(SearchHitJson(hit));
+  CHECK(j["page"] == 3);
+  CHECK(j["section"].is_null());
+  CHECK(j["bates"].is_null());
+  CHECK(j["ocr_confidence"].is_null());
+  CHECK(j["ocr_readings"].empty());
+  CHECK(j.size() == 12);
+  PageRecord page{"ab", "a.pdf", "ocr", "text", 1, 88.5};
+  const auto p = nlohmann::json::parse(PageJson(page));
+  CHECK(p["method"] == "ocr");
+  CHECK(p["ocr_confidence"] == 88.5);
+  CHECK(p.size() == 6);
 }

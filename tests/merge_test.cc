@@ -8,8 +8,8 @@
 #include <set>
 
 #include "pipeline/index.h"
-#include "pipeline/sqlite.h"
-#include "pipeline/sha256.h"
+#include "index/sqlite.h"
+#include "base/sha256.h"
 #include "pipeline/shard.h"
 #include "tests/test_support.h"
 

@@ -72,6 +72,9 @@ TEST_CASE("plain text files: pages at form feeds, lines and paragraphs kept", "[
   CHECK(latin.warnings.size() == 1);
 }
 
-TEST_CASE("NormalizeText applies the same rules to a string", "[normalize]") {
-  CHECK(NormalizeText("  \xE2\x80\x9CICE\xE2\x80\x9D   detainer\n ") == "\"ICE\" detainer");
+TEST_CASE("a plain text's pages are normalized as a run indexes a text file", "[normalize]") {
+  const auto pages = NormalizedTextPages("  \xE2\x80\x9CICE\xE2\x80\x9D   detainer notifi-\ncation\n\fpage two\f");
+  REQUIRE(pages.size() == 2);
+  CHECK(pages[0] == "\"ICE\" detainer notification");
+  CHECK(pages[1] == "page two");
 }

@@ -112,8 +112,7 @@ fs::path CorpusDir() {
 TEST_CASE("OCR CER on tesseract's test pages, upright and rotated (shared eval)", "[ocr_eval][shared]") {
   fs::path dir = SharedEval() / "ocr-gt-tesseract-test";
   if (SharedEval().empty() || !fs::exists(dir)) {
-    WARN("skipped: ../shared/eval/ocr-gt-tesseract-test is absent");
-    return;
+    SKIP_TEST("skipped: ../shared/eval/ocr-gt-tesseract-test is absent");
   }
   auto engine = Engine();
   const std::string gold = ReadFile(dir / "phototest.gold.txt");
@@ -142,8 +141,7 @@ TEST_CASE("OCR CER on tesseract's test pages, upright and rotated (shared eval)"
 TEST_CASE("OCR CER on 20 scanned UW3 lines (shared eval)", "[ocr_eval][shared]") {
   fs::path dir = SharedEval() / "ocr-gt-uw3-lines-calamari" / "test";
   if (SharedEval().empty() || !fs::exists(dir)) {
-    WARN("skipped: ../shared/eval/ocr-gt-uw3-lines-calamari is absent");
-    return;
+    SKIP_TEST("skipped: ../shared/eval/ocr-gt-uw3-lines-calamari is absent");
   }
   auto engine = Engine();
   double ours = 0, cli = 0;
@@ -165,8 +163,7 @@ TEST_CASE("OCR CER on 20 scanned UW3 lines (shared eval)", "[ocr_eval][shared]")
 TEST_CASE("OCR CER on an image-only court opinion (shared eval)", "[ocr_eval][shared]") {
   fs::path dir = SharedEval() / "court-docs-freelawproject-doctor" / "scanned-or-image";
   if (SharedEval().empty() || !fs::exists(dir)) {
-    WARN("skipped: ../shared/eval/court-docs-freelawproject-doctor is absent");
-    return;
+    SKIP_TEST("skipped: ../shared/eval/court-docs-freelawproject-doctor is absent");
   }
   auto engine = Engine();
   std::string truth = ReadFile(dir / "image-pdf.GT-from-vector-pdf-p1-2.txt");
@@ -180,8 +177,7 @@ TEST_CASE("OCR CER on an image-only court opinion (shared eval)", "[ocr_eval][sh
 TEST_CASE("OCR CER on the corpus' scans against corpus/truth", "[ocr_eval][corpus]") {
   fs::path corpus = CorpusDir();
   if (!fs::exists(corpus / "truth")) {
-    WARN("skipped: " << (corpus / "truth").string() << " is absent (set FOIAMINE_CORPUS_DIR to a corpus/)");
-    return;
+    SKIP_TEST("skipped: " << (corpus / "truth").string() << " is absent (set FOIAMINE_CORPUS_DIR to a corpus/)");
   }
   auto eng = Engine("eng");
   auto eng_spa = Engine("eng+spa");

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/page_image.h"
-#include "pipeline/sqlite.h"
+#include "index/sqlite.h"
 #include "tests/test_support.h"
 
 using namespace foiamine;

@@ -8,7 +8,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "pipeline/sqlite.h"
+#include "index/sqlite.h"
 #include "tests/test_support.h"
 
 using namespace foiamine;

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "pipeline/sha256.h"
+#include "base/sha256.h"
 #include "pipeline/shard.h"
 
 using namespace foiamine;

@@ -1,4 +1,4 @@
-#include "pipeline/status.h"
+#include "base/status.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,7 @@
 #include "tests/test_support.h"
 
-#include "pipeline/sqlite.h"
+#include "index/sqlite.h"
+#include "pipeline/normalize.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -237,6 +238,14 @@ const extractors::Rulebook& ShippedRulebook() {
     return std::move(*loaded);
   }();
   return rules;
+}
+
+std::vector<extractors::PageText> NormalizedPages(const std::string& text) {
+  std::vector<extractors::PageText> pages;
+  for (std::string& page : NormalizedTextPages(text)) {
+    pages.push_back(extractors::PageText{static_cast<int>(pages.size()) + 1, std::move(page)});
+  }
+  return pages;
 }
 
 }  // namespace foiamine::testing

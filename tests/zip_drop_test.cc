@@ -10,7 +10,7 @@
 
 #include <memory>
 
-#include "pipeline/sha256.h"
+#include "base/sha256.h"
 #include "tests/test_support.h"
 
 using namespace foiamine;

@@ -1,4 +1,4 @@
-#include "pipeline/sqlite.h"
+#include "index/sqlite.h"
 
 namespace foiamine {
 

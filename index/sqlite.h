@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "pipeline/status.h"
+#include "base/status.h"
 
 namespace foiamine {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "pipeline/status.h"
+#include "base/status.h"
 
 namespace foiamine {
 

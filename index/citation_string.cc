@@ -1,4 +1,4 @@
-#include "pipeline/citation_string.h"
+#include "index/citation_string.h"
 
 #include <cctype>
 

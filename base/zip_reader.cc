@@ -1,0 +1,79 @@
+#include "base/zip_reader.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <cstring>
+#include <fstream>
+
+#include "base/sha256.h"
+
+namespace foiamine {
+namespace fs = std::filesystem;
+
+void ArchiveReadFree::operator()(archive* a) const { archive_read_free(a); }
+
+bool IsZipFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[4] = {};
+  if (!in.read(head, 4)) return false;
+  return std::memcmp(head, "PK\x03\x04", 4) == 0 || std::memcmp(head, "PK\x05\x06", 4) == 0;
+}
+
+ArchiveReader OpenZipReader(const fs::path& zip, std::string& error) {
+  ArchiveReader reader(archive_read_new());
+  if (!reader) {
+    error = "libarchive: out of memory";
+    return reader;
+  }
+  archive_read_support_format_zip_seekable(reader.get());
+  archive_read_support_filter_none(reader.get());
+  if (archive_read_open_filename(reader.get(), zip.c_str(), 64 * 1024) != ARCHIVE_OK) {
+    const char* why = archive_error_string(reader.get());
+    error = why ? why : "unknown libarchive error";
+    reader.reset();
+  }
+  return reader;
+}
+
+namespace {
+
+std::string Quote(const std::string& name) { return "'" + name + "'"; }
+
+std::string MiB(uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+
+}  // namespace
+
+StatusOr<std::string> ZipEntrySha256(const fs::path& zip, const std::string& name, const ZipLimits& limits) {
+  std::string error;
+  ArchiveReader reader = OpenZipReader(zip, error);
+  if (!reader) return Status::NotFound(zip.string() + " is no longer a readable ZIP archive (" + error + ")");
+  archive* a = reader.get();
+  archive_entry* entry = nullptr;
+  while (true) {
+    const int rc = archive_read_next_header(a, &entry);
+    if (rc == ARCHIVE_EOF) return Status::NotFound(zip.string() + " has no entry " + Quote(name) + " any more");
+    if (rc == ARCHIVE_FATAL) return Status::Corrupt(zip.string() + ": unreadable (" + archive_error_string(a) + ")");
+    const char* entry_name = archive_entry_pathname(entry);
+    if (entry_name == nullptr || name != entry_name || archive_entry_filetype(entry) != AE_IFREG) continue;
+    Sha256Stream hash;
+    uint64_t inflated = 0;
+    while (true) {
+      const void* block = nullptr;
+      size_t size = 0;
+      la_int64_t offset = 0;
+      const int r = archive_read_data_block(a, &block, &size, &offset);
+      if (r == ARCHIVE_EOF) return hash.FinishHex();
+      if (r < ARCHIVE_WARN) {
+        return Status::Corrupt(zip.string() + ": entry " + Quote(name) + " is damaged (" + archive_error_string(a) + ")");
+      }
+      inflated += size;
+      if (inflated > limits.max_entry_bytes) {
+        return Status::Corrupt(zip.string() + ": entry " + Quote(name) + " inflates past " + MiB(limits.max_entry_bytes));
+      }
+      hash.Update(block, size);
+    }
+  }
+}
+
+}  // namespace foiamine

@@ -1,0 +1,33 @@
+// What the query commands share: opening the index, loading jurisdictions.
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "pipeline/extract_stage.h"
+
+namespace foiamine::cli {
+
+std::optional<extractors::Jurisdictions> JurisdictionsForDivergence(const char* command) {
+  auto loaded = LoadJurisdictionsFile(ResolveJurisdictionsPath());
+  if (loaded.ok()) return std::move(*loaded);
+  std::cerr << "foiamine " << command << ": warning: " << loaded.status().message()
+            << "; laws bind by jurisdiction code only\n";
+  return std::nullopt;
+}
+
+std::optional<IndexReader> OpenForReading(const std::string& db_path, const char* command) {
+  std::error_code ec;
+  if (!std::filesystem::exists(db_path, ec)) {
+    std::cerr << "foiamine " << command << ": no index at " << db_path << " (create one with `foiamine run DROP --db "
+              << db_path << "`)\n";
+    return std::nullopt;
+  }
+  auto index = IndexReader::Open(db_path);
+  if (!index.ok()) {
+    std::cerr << "foiamine " << command << ": " << index.status().message() << "\n";
+    return std::nullopt;
+  }
+  return std::move(index.value());
+}
+
+}  // namespace foiamine::cli

@@ -1,0 +1,249 @@
+#include "pipeline/document_job.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "extractors/dc_law_xml.h"
+#include "pipeline/extract_stage.h"
+#include "pipeline/file_type.h"
+#include "pipeline/normalize.h"
+#include "pipeline/ocr_cache.h"
+#include "pipeline/ocr_triage.h"
+#include "pipeline/pdf_text.h"
+#include "pipeline/text_file.h"
+
+namespace foiamine {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string ReadHead(const fs::path& path, size_t n, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = std::string("cannot read: ") + std::strerror(errno);
+    return {};
+  }
+  std::string head(n, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(n));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return head;
+}
+
+StatusOr<std::string> ReadAll(const fs::path& path, uintmax_t limit) {
+  std::error_code ec;
+  uintmax_t size = fs::file_size(path, ec);
+  if (ec) return Status::IoError("cannot stat: " + ec.message());
+  if (size > limit) return Status::Unsupported("text file larger than " + std::to_string(limit >> 20) + " MiB");
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(static_cast<size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (!in) return Status::IoError("cannot read the whole file");
+  return bytes;
+}
+
+}  // namespace
+
+void PendingDocument::WaitFor(std::chrono::milliseconds d) const {
+  for (const auto& [page, future] : ocr) {
+    if (future.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+      future.wait_for(d);
+      return;
+    }
+  }
+}
+
+bool PendingDocument::Ready() const {
+  for (const auto& [page, future] : ocr) {
+    if (future.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+  }
+  return true;
+}
+
+void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manifest& manifest,
+                     const RunOptions& options, OcrPool& pool, const extractors::DocumentMetadata* given) {
+  Outcome& outcome = pending.outcome;
+  auto fail = [&](const std::string& stage, const std::string& reason) {
+    outcome.ok = false;
+    outcome.stage = stage;
+    outcome.reason = reason;
+  };
+  std::string head_error;
+  std::string head = ReadHead(file.absolute, 4096, &head_error);
+  if (!head_error.empty()) return fail("ingest", head_error);
+  FileType type = DetectFileType(head);
+  FileType claimed = TypeClaimedByName(file.path.raw_bytes);
+  switch (type) {
+    case FileType::kEmpty: return fail("ingest", "empty file (0 bytes)");
+    case FileType::kHtml:
+      return fail("ingest", std::string(claimed == FileType::kPdf ? "named .pdf but is an HTML page" : "HTML page") +
+                                " (" + DescribeHead(head) + "); HTML is not a supported document type");
+    case FileType::kZip:
+      return fail("ingest", "ZIP archive inside a drop folder: pass it as a DROP of its own (foiamine run FILE.zip)");
+    case FileType::kUnknown:
+      return fail("ingest", "unrecognized file type (" + DescribeHead(head) + ")");
+    default: break;
+  }
+  if (claimed != FileType::kUnknown && claimed != type && !(claimed == FileType::kText && type == FileType::kXml)) {
+    if (claimed == FileType::kPdf) {
+      return fail("ingest", std::string("named .pdf but its content is ") + FileTypeName(type) + " (" +
+                                DescribeHead(head) + ")");
+    }
+    outcome.warnings.push_back(std::string("named as ") + FileTypeName(claimed) + " but its content is " +
+                               FileTypeName(type) + "; read as " + FileTypeName(type));
+  }
+
+  StatusOr<SourceDocument> source = Status::Internal("unreachable");
+  // Official law XML brings its own text layout and section structure.
+  std::optional<extractors::DocumentInput> law_xml;
+  switch (type) {
+    case FileType::kPdf: {
+      PdfTextLimits limits;
+      limits.timeout_seconds = options.pdf_timeout_seconds;
+      limits.helper_executable = options.helper_executable;
+      source = ExtractPdfText(file.absolute, limits);
+      break;
+    }
+    case FileType::kPng:
+    case FileType::kJpeg:
+    case FileType::kTiff: source = ProbeImage(file.absolute, type); break;
+    case FileType::kText:
+    case FileType::kXml: {
+      auto bytes = ReadAll(file.absolute, uintmax_t{256} << 20);
+      if (!bytes.ok()) return fail("text", bytes.status().message());
+      if (type == FileType::kXml) {
+        auto parsed = extractors::ParseDcCodeXml(bytes.value());
+        if (parsed.ok()) {
+          law_xml = std::move(parsed.value());
+        } else {
+          outcome.warnings.push_back("XML is not D.C. Code XML (" + parsed.status().message() +
+                                     "); indexed as plain text");
+        }
+      }
+      source = PagesFromText(bytes.value());
+      break;
+    }
+    default: break;
+  }
+  if (!source.ok()) return fail("text", source.status().message());
+  for (auto& w : source->warnings) outcome.warnings.push_back(w);
+
+  DocumentRecord& record = pending.record;
+  record.sha256 = pending.sha;
+  record.file_type = FileTypeName(type);
+  std::error_code ec;
+  record.size_bytes = static_cast<int64_t>(fs::file_size(file.absolute, ec));
+  record.pdf_title = source->pdf_title;
+  record.text_version = TextStageVersion();
+  record.pages = std::move(source->pages);
+  const bool ocr_able = type == FileType::kPdf || type == FileType::kPng || type == FileType::kJpeg ||
+                        type == FileType::kTiff;
+  for (size_t i = 0; i < record.pages.size(); ++i) {
+    SourcePage& page = record.pages[i];
+    if (!ocr_able) continue;
+    OcrDecision decision = TriagePage(page, options.force_ocr);
+    if (!decision.needs_ocr) continue;
+    page.needs_ocr = true;
+    page.ocr_reason = decision.reason;
+    OcrJob job{file.absolute, type == FileType::kPdf, static_cast<int>(i), pending.rework.bypass_ocr_cache};
+    pending.ocr.emplace_back(i, pool.Submit(std::move(job)));
+  }
+  if (law_xml) {
+    // The law XML's pages replace the raw markup: its text is already
+    // normalized and its sections are exact.
+    record.pages.clear();
+    record.normalized.clear();
+    for (const auto& page : law_xml->pages) {
+      SourcePage source_page;
+      source_page.page_no = page.page_no;
+      source_page.method = PageMethod::kText;
+      record.pages.push_back(std::move(source_page));
+      NormalizedPage normalized;
+      normalized.text = page.text;
+      record.normalized.push_back(std::move(normalized));
+    }
+  }
+  outcome.pages = static_cast<int>(record.pages.size());
+
+  DocumentPath path = file.path;
+  if (const ManifestEntry* entry = manifest.Find(path.raw_bytes)) {
+    path.in_manifest = true;
+    DocumentMetadata& m = record.metadata;
+    m = DocumentMetadata{entry->title,  entry->number, entry->agency, entry->doc_kind, entry->authority,
+                         entry->issued, entry->effective, "",        entry->source,   true,
+                         entry->jurisdiction};
+  }
+  record.paths.push_back(path);
+
+  // What the extractors are told up front: the manifest's fields, filled
+  // where empty by what official law XML says of itself.
+  extractors::DocumentMetadata& known = pending.known;
+  known = extractors::DocumentMetadata{record.metadata.title,    record.metadata.number,
+                                       record.metadata.agency,   record.metadata.doc_kind,
+                                       record.metadata.authority, record.metadata.issued,
+                                       record.metadata.effective, record.metadata.jurisdiction};
+  if (given) known = *given;
+  if (law_xml) {
+    const auto& x = law_xml->metadata;
+    for (auto [mine, theirs] : {std::pair{&known.title, &x.title}, {&known.number, &x.number},
+                                {&known.agency, &x.agency}, {&known.doc_kind, &x.doc_kind},
+                                {&known.authority, &x.authority}, {&known.effective, &x.effective}}) {
+      if (mine->empty()) *mine = *theirs;
+    }
+    pending.explicit_sections = law_xml->sections;
+    pending.law_xml = true;
+  }
+  outcome.ok = true;
+}
+
+void FinishDocument(Index& index, PendingDocument& pending, const OcrPool& pool,
+                    const extractors::Rulebook& rulebook, int64_t run_id) {
+  const std::string& engine_version = pool.engine_version();
+  Outcome& outcome = pending.outcome;
+  DocumentRecord& record = pending.record;
+  for (auto& [i, future] : pending.ocr) {
+    OcrOutcome got = future.get();
+    SourcePage& page = record.pages[i];
+    if (!got.status.ok()) {
+      ++outcome.ocr_failed;
+      std::string what = got.stage == "render" ? "could not make the page image" : "OCR failed";
+      page.ocr_reason += "; " + what + ": " + got.status.message();
+      outcome.warnings.push_back("p. " + std::to_string(page.page_no) + ": " + what + ": " + got.status.message());
+      continue;
+    }
+    ++outcome.ocr_pages;
+    if (got.from_cache) ++outcome.ocr_cached;
+    else {
+      record.ocr_cache.push_back(OcrCacheEntry{got.cache_key, got.image_sha256, engine_version,
+                                               EncodeOcrResult(got.result), got.result.mean_confidence});
+    }
+    page.words = std::move(got.result.words);
+    page.method = PageMethod::kOcr;
+    page.ocr_confidence = got.result.mean_confidence;
+    if (!page.width_pt) page.width_pt = got.result.width_pt;
+    if (!page.height_pt) page.height_pt = got.result.height_pt;
+  }
+  // Recorded when OCR was tried, read or not: pages that failed under this
+  // version are retried when it changes (pipeline/reprocess.h).
+  if (!pending.ocr.empty()) record.ocr_version = DocumentOcrVersion(pool.settings(), record.file_type == "pdf");
+  if (!pending.law_xml) {
+    for (const auto& page : record.pages) record.normalized.push_back(NormalizePage(page.words));
+  }
+  const std::string& citation_path = pending.replaces ? pending.citation_path : pending.path.display;
+  record.extracted = RunExtractStage(rulebook, pending.sha, citation_path, pending.known,
+                                     PagesForExtraction(record.pages, record.normalized), pending.explicit_sections);
+  if (record.extracted->identity.title.value.empty()) {
+    record.extracted->identity.title = {InferTitle(record.normalized, record.pdf_title), true};
+  }
+  outcome.clauses = static_cast<int>(record.extracted->clauses.size());
+  Status written = pending.replaces ? index.ReplaceDocument(*pending.replaces, record)
+                                     : index.WriteDocument(record, run_id).status();
+  if (!written.ok()) {
+    outcome.ok = false;
+    outcome.stage = "index";
+    outcome.reason = "cannot write to the index: " + written.message();
+  }
+}
+
+}  // namespace foiamine

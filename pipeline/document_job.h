@@ -1,0 +1,77 @@
+// The document job: one file of a drop, from its bytes to its rows.
+//
+// PrepareDocument (the runner's thread) detects the file type, extracts the
+// pages (Poppler in a child process, image probe, plain text, law XML),
+// triages each page for OCR and queues the OCR jobs on the pool; the
+// document then waits, as a PendingDocument, while the workers OCR.
+// FinishDocument (the runner's thread, the only writer) merges the OCR
+// results into the pages, normalizes, runs the extract stage and writes
+// the document in one transaction. Failures are outcomes, not errors: the
+// runner records them for the file's path.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <future>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "extractors/rulebook.h"
+#include "pipeline/drop_scan.h"
+#include "pipeline/index.h"
+#include "pipeline/manifest.h"
+#include "pipeline/ocr_pool.h"
+#include "pipeline/reprocess.h"
+#include "pipeline/runner.h"
+
+namespace foiamine {
+
+// How a document job ended.
+struct Outcome {
+  bool ok = false;
+  std::string stage, reason;  // of a failure: "ingest", "text", "index"; why
+  int pages = 0, clauses = 0;
+  std::vector<std::string> warnings;  // recoverable problems, recorded as events
+  int ocr_pages = 0, ocr_cached = 0, ocr_failed = 0;
+};
+
+// A document between extraction and its write: its pages' OCR may still be
+// running on the pool's workers.
+struct PendingDocument {
+  int64_t ordinal = 0;  // files_seen when it was found, for progress lines
+  std::string sha;
+  DocumentPath path;
+  Outcome outcome;
+  DocumentRecord record;
+  std::vector<std::pair<size_t, std::future<OcrOutcome>>> ocr;  // page index -> result
+  extractors::DocumentMetadata known;                 // what the extractors are told
+  std::vector<extractors::Section> explicit_sections;  // official law XML's own structure
+  bool law_xml = false;  // pages are already normalized text (no words to normalize)
+  // Re-processing an indexed document (pipeline/reprocess.h): its id, what
+  // is redone and why, and the path its citations name (its first path).
+  std::optional<int64_t> replaces;
+  Rework rework;
+  std::string citation_path;
+
+  // Waits up to `d` for the first page whose OCR is still running.
+  void WaitFor(std::chrono::milliseconds d) const;
+  // Whether every page's OCR is done.
+  bool Ready() const;
+};
+
+// Hashes were taken; detects the type, extracts pages, triages them for OCR
+// and queues the OCR jobs. On failure pending.outcome.ok is false. `given`:
+// for an indexed document being re-processed, the metadata it was given
+// when first indexed (told to the extractors instead of this drop's manifest).
+void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manifest& manifest,
+                     const RunOptions& options, OcrPool& pool, const extractors::DocumentMetadata* given);
+
+// Waits for the document's OCR, merges it into its pages, normalizes and
+// writes the document in one transaction. A page whose OCR failed keeps its
+// text layer (if any) and its reason says why; the document is still written.
+void FinishDocument(Index& index, PendingDocument& pending, const OcrPool& pool,
+                    const extractors::Rulebook& rulebook, int64_t run_id);
+
+}  // namespace foiamine

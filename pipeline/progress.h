@@ -1,0 +1,33 @@
+// The progress display of `foiamine run` on stderr: on a terminal one line
+// redrawn in place (files done of files found, pages, pages/s, ETA, failures
+// so far); otherwise a plain line every 5 s; nothing when disabled (--quiet).
+// Not thread-safe: the runner's thread alone updates it.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <iosfwd>
+
+namespace foiamine {
+
+class Progress {
+ public:
+  Progress(std::ostream& err, bool enabled, bool tty);
+  // True when a redrawn line is shown (then per-document lines are not).
+  bool tty() const { return enabled_ && tty_; }
+  void AddFiles(int64_t n) { total_files_ += n; }
+  // files_done: files dealt with (indexed, unchanged, failed, skipped).
+  // Prints at most every 0.2 s on a terminal, every 5 s otherwise.
+  void Update(int64_t files_done, int64_t pages, int64_t failures);
+  // Clears the terminal line before another message is printed.
+  void Clear();
+
+ private:
+  std::ostream& err_;
+  bool enabled_, tty_;
+  std::chrono::steady_clock::time_point start_, last_;
+  int64_t total_files_ = 0;
+  bool shown_ = false, shown_once_ = false;
+};
+
+}  // namespace foiamine

@@ -1,0 +1,54 @@
+#!/bin/bash
+# The dependency rules of ARCHITECTURE.md "Layout", checked on the #include
+# lines of the source tree (run by CTest as `dependency_rules`):
+#   base/       includes nothing of ours outside base/
+#   index/      includes only base/ and index/        (both sides depend on it; it on neither)
+#   extractors/ includes only base/ and extractors/, and no SQLite, Poppler, Tesseract,
+#               Leptonica, libarchive or cairo header  (pure text -> findings)
+#   search/     includes no pipeline/ or cli/         (the query side never needs the batch side)
+#   pipeline/   includes no search/ or cli/
+# and the query library's binary needs no Tesseract, Poppler or libarchive
+# (when given the path of tests' query_link_check executable).
+# Usage: dependency_rules.sh SOURCE_DIR [QUERY_LINK_CHECK_BINARY]
+set -u
+src=${1:?usage: dependency_rules.sh SOURCE_DIR [QUERY_LINK_CHECK_BINARY]}
+bin=${2:-}
+cd "$src" || exit 1
+fail=0
+
+# forbid DIR REGEX WHY: no file under DIR may have an #include matching REGEX.
+forbid() {
+  local dir=$1 regex=$2 why=$3 hits
+  hits=$(grep -rnE "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]($regex)" "$dir" --include='*.h' --include='*.cc' 2>/dev/null)
+  if [ -n "$hits" ]; then
+    echo "FAIL: $dir/ $why:"
+    echo "$hits" | sed 's/^/  /'
+    fail=1
+  fi
+}
+
+forbid base '(index|extractors|pipeline|search|cli)/' "must include nothing of ours outside base/"
+forbid index '(extractors|pipeline|search|cli)/' "must depend on base/ only (both sides depend on it)"
+forbid extractors '(index|pipeline|search|cli)/' "must stay pure (base/ and extractors/ only)"
+forbid extractors 'sqlite3\.h|poppler/|tesseract/|leptonica/|archive\.h|archive_entry\.h|cairo' \
+  "must not include SQLite, Poppler, Tesseract, Leptonica, libarchive or cairo"
+forbid search '(pipeline|cli)/' "(the query side) must not include the batch side or the CLI"
+forbid search 'tesseract/|archive\.h|archive_entry\.h' "(the query side) must not use Tesseract or libarchive directly"
+forbid pipeline '(search|cli)/' "(the batch side) must not include the query side or the CLI"
+
+if [ -n "$bin" ]; then
+  if ! command -v readelf >/dev/null; then
+    echo "readelf is missing: cannot check $bin"
+    fail=1
+  else
+    needed=$(readelf -d "$bin" | grep -E 'NEEDED' | grep -oE '\[[^]]+\]')
+    bad=$(echo "$needed" | grep -E 'tesseract|poppler|archive|lept|cairo')
+    if [ -n "$bad" ]; then
+      echo "FAIL: the query library (foiamine_query) pulls in: $bad"
+      fail=1
+    fi
+  fi
+fi
+
+[ $fail -eq 0 ] && echo "dependency rules hold"
+exit $fail
