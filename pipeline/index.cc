@@ -38,15 +38,19 @@ Status Index::FinishRun(int64_t run_id, const RunTotals& t) {
   return stmt->Run();
 }
 
-std::optional<int64_t> Index::FindDocument(const std::string& sha256) {
+StatusOr<std::optional<int64_t>> Index::FindDocument(const std::string& sha256) {
+  using Found = std::optional<int64_t>;
   auto stmt = db_.Prepare("SELECT id FROM documents WHERE sha256=?");
-  if (!stmt.ok()) return std::nullopt;
+  if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, sha256);
-  if (stmt->Step()) return stmt->Int(0);
-  return std::nullopt;
+  Status status;
+  if (stmt->Step(&status)) return Found(stmt->Int(0));
+  if (!status.ok()) return status;
+  return Found();
 }
 
-std::optional<IndexedDocument> Index::FindIndexedDocument(const std::string& sha256) {
+StatusOr<std::optional<IndexedDocument>> Index::FindIndexedDocument(const std::string& sha256) {
+  using Found = std::optional<IndexedDocument>;
   // stage_versions is keyed (document_id, stage) and pages (document_id,
   // page_no): point lookups and one document's pages, whatever the index size.
   if (!find_indexed_) {
@@ -59,14 +63,16 @@ std::optional<IndexedDocument> Index::FindIndexedDocument(const std::string& sha
       "(SELECT count(*) FROM pages WHERE document_id=d.id AND needs_ocr=1), "
       "(SELECT count(*) FROM pages WHERE document_id=d.id AND needs_ocr=1 AND method<>'ocr') "
       "FROM documents d WHERE d.sha256=?");
-    if (!prepared.ok()) return std::nullopt;
+    if (!prepared.ok()) return prepared.status();
     find_indexed_.emplace(std::move(prepared.value()));
   }
   Statement* stmt = &*find_indexed_;
   stmt->Bind(1, sha256);
-  if (!stmt->Step()) {
+  Status status;
+  if (!stmt->Step(&status)) {
     stmt->Reset();
-    return std::nullopt;
+    if (!status.ok()) return status;
+    return Found();
   }
   IndexedDocument doc;
   doc.id = stmt->Int(0);
@@ -79,7 +85,7 @@ std::optional<IndexedDocument> Index::FindIndexedDocument(const std::string& sha
   doc.pages_needing_ocr = stmt->Int(7);
   doc.pages_awaiting_ocr = stmt->Int(8);
   stmt->Reset();  // ends its read and clears the binding for the next call
-  return doc;
+  return Found(std::move(doc));
 }
 
 namespace {
@@ -480,12 +486,15 @@ Status Index::RecordFailure(const DocumentPath& path, const std::string& sha256,
   return RecordEvent(run_id, "error", path.display, reason);
 }
 
-std::optional<Index::RecordedFailure> Index::FindFailure(const DocumentPath& path) {
+StatusOr<std::optional<Index::RecordedFailure>> Index::FindFailure(const DocumentPath& path) {
+  using Found = std::optional<RecordedFailure>;
   auto stmt = db_.Prepare("SELECT coalesce(sha256,''), stage, reason FROM failures WHERE drop_root=? AND path_bytes=?");
-  if (!stmt.ok()) return std::nullopt;
+  if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, path.drop_root).BindBlob(2, path.raw_bytes);
-  if (!stmt->Step()) return std::nullopt;
-  return RecordedFailure{stmt->Text(0), stmt->Text(1), stmt->Text(2)};
+  Status status;
+  if (stmt->Step(&status)) return Found(RecordedFailure{stmt->Text(0), stmt->Text(1), stmt->Text(2)});
+  if (!status.ok()) return status;
+  return Found();
 }
 
 Status Index::RecordEvent(int64_t run_id, const std::string& level, const std::string& path,

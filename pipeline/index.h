@@ -92,11 +92,13 @@ class Index {
   StatusOr<int64_t> BeginRun(const std::string& drops, const std::string& arguments);
   Status FinishRun(int64_t run_id, const RunTotals& totals);
 
+  // Lookups: an empty optional when absent; an error when the index cannot
+  // be read (never mistaken for "absent").
   // The id of the document with this content, if indexed.
-  std::optional<int64_t> FindDocument(const std::string& sha256);
+  [[nodiscard]] StatusOr<std::optional<int64_t>> FindDocument(const std::string& sha256);
   // The document with this content and its stage versions, if indexed: one
   // query, cheap enough for every file of a no-op re-run.
-  std::optional<IndexedDocument> FindIndexedDocument(const std::string& sha256);
+  [[nodiscard]] StatusOr<std::optional<IndexedDocument>> FindIndexedDocument(const std::string& sha256);
   // Records another path for an indexed document (no-op if known). Clears a
   // failure recorded for that path. Returns true if the path was new.
   StatusOr<bool> AddPath(int64_t document_id, const DocumentPath& path, int64_t run_id);
@@ -128,7 +130,7 @@ class Index {
     std::string sha256;  // empty when the file could not be hashed
     std::string stage, reason;
   };
-  std::optional<RecordedFailure> FindFailure(const DocumentPath& path);
+  [[nodiscard]] StatusOr<std::optional<RecordedFailure>> FindFailure(const DocumentPath& path);
   // level: error | warning | info (schemas/index.sql, table events).
   Status RecordEvent(int64_t run_id, const std::string& level, const std::string& path, const std::string& message);
 

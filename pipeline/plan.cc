@@ -28,7 +28,18 @@ FilePlan RunPlanner::Decide(const DropFile& file, const std::function<bool(const
     plan.action = FilePlan::Action::kOtherShard;
     return plan;
   }
-  if (index_) plan.indexed = index_->FindIndexedDocument(plan.sha256);
+  // An index that cannot be read is not an absent document: the file is
+  // not processed, and says why.
+  auto cannot_read = [&](const Status& status) {
+    plan.action = FilePlan::Action::kUnreadable;
+    plan.reason = "the index cannot be read: " + status.message();
+    return plan;
+  };
+  if (index_) {
+    auto indexed = index_->FindIndexedDocument(plan.sha256);
+    if (!indexed.ok()) return cannot_read(indexed.status());
+    plan.indexed = std::move(*indexed);
+  }
   if (plan.indexed) {
     // A document is redone once, under the first path the run finds.
     if (!seen_.insert(plan.sha256).second) {
@@ -41,7 +52,11 @@ FilePlan RunPlanner::Decide(const DropFile& file, const std::function<bool(const
   }
   // A file that failed before with this very content fails again: skipped
   // (its failure stays recorded) unless asked to retry.
-  if (index_) plan.failure = index_->FindFailure(file.path);
+  if (index_) {
+    auto failure = index_->FindFailure(file.path);
+    if (!failure.ok()) return cannot_read(failure.status());
+    plan.failure = std::move(*failure);
+  }
   if (plan.failure && !options_.retry_failed && !plan.failure->sha256.empty() && plan.failure->sha256 == plan.sha256) {
     plan.action = FilePlan::Action::kSkipFailed;
     return plan;

@@ -19,7 +19,7 @@ namespace foiamine {
 
 struct FilePlan {
   enum class Action {
-    kUnreadable,     // its content cannot be read (hashed): a failure of its path
+    kUnreadable,     // its content (or the index) cannot be read: a failure of its path
     kOtherShard,     // another shard's document (--shard): not ours, not a failure
     kIndexed,        // indexed content, first found in this run: `rework` says what to redo
     kIndexedAgain,   // indexed content already dealt with in this run: only its path is recorded

@@ -68,17 +68,6 @@ void CheckHighlightOver(const PixelBox& px, const std::array<double, 4>& bbox_pt
   CHECK(px.y1 + 1 == Approx((bbox_pt[3] + kHighlightPadPt) * scale).margin(tol));
 }
 
-void MakePolicyDrop(const fs::path& drop) {
-  WriteTextPdf(drop / "ps.pdf",
-               {{"PROGRAM STATEMENT 4020.1F", "1. PURPOSE", "To set out how property is returned at discharge."},
-                {"9. PROCEDURES", "a. Release Processing.",
-                 "(b) Records office staff shall notify Immigration and Customs Enforcement",
-                 "prior to releasing an inmate who is the subject of an immigration detainer."}});
-  WriteFile(drop / "manifest.csv",
-            "path,title,agency,doc_kind,authority,number,issued,effective,source\n"
-            "ps.pdf,Inmate Release Procedures,DOC,jail_policy,policy,PS 4020.1F,2019-03-01,2019-04-01,\n");
-}
-
 nlohmann::json NotifyClause(const std::string& db) {
   for (const auto& c : JsonLines(RunFoiamine("clauses --json --db " + db).out)) {
     if (c["topic"] == "release_notification") return c;
@@ -91,7 +80,7 @@ nlohmann::json NotifyClause(const std::string& db) {
 
 TEST_CASE("cite prints a brief-ready citation and --exhibit boxes the clause on the rendered page", "[cite][e2e]") {
   ScratchDir dir;
-  MakePolicyDrop(dir / "drop");
+  MakePolicyDrop(dir / "drop", "ps.pdf");
   const std::string db = Quote((dir / "i.db").string());
   auto run = RunFoiamine("run " + Quote((dir / "drop").string()) + " --quiet --db " + db);
   INFO(run.out << run.err);

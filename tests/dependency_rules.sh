@@ -7,12 +7,15 @@
 #               Leptonica, libarchive or cairo header  (pure text -> findings)
 #   search/     includes no pipeline/ or cli/         (the query side never needs the batch side)
 #   pipeline/   includes no search/ or cli/
-# and the query library's binary needs no Tesseract, Poppler or libarchive
-# (when given the path of tests' query_link_check executable).
-# Usage: dependency_rules.sh SOURCE_DIR [QUERY_LINK_CHECK_BINARY]
+# and the query library links without Tesseract, Poppler, Leptonica, cairo
+# or libarchive: query_link_check (tests/query_link_check.cc) links
+# foiamine_query alone; its link command (LINK_TXT, from CMake's Makefiles)
+# must name none of them, and its binary must need none of them.
+# Usage: dependency_rules.sh SOURCE_DIR [QUERY_LINK_CHECK_BINARY [LINK_TXT]]
 set -u
 src=${1:?usage: dependency_rules.sh SOURCE_DIR [QUERY_LINK_CHECK_BINARY]}
 bin=${2:-}
+link_txt=${3:-}
 cd "$src" || exit 1
 fail=0
 
@@ -47,6 +50,14 @@ if [ -n "$bin" ]; then
       echo "FAIL: the query library (foiamine_query) pulls in: $bad"
       fail=1
     fi
+  fi
+fi
+
+if [ -n "$link_txt" ] && [ -f "$link_txt" ]; then
+  bad=$(tr ' ' '\n' <"$link_txt" | grep -E 'tesseract|poppler|archive|lept|cairo|foiamine_(pipeline|zip|cite)')
+  if [ -n "$bad" ]; then
+    echo "FAIL: the query library's link command names:" $bad
+    fail=1
   fi
 fi
 

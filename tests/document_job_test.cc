@@ -48,7 +48,9 @@ TEST_CASE("a plain-text file is prepared without OCR and written whole with its 
   CHECK(pending.record.normalized.size() == 1);
   REQUIRE(pending.record.extracted.has_value());
   CHECK(pending.outcome.clauses == static_cast<int>(pending.record.extracted->clauses.size()));
-  CHECK(index->FindDocument(pending.sha).has_value());
+  auto found = index->FindDocument(pending.sha);
+  REQUIRE(found.ok());
+  CHECK(found->has_value());
 }
 
 TEST_CASE("files that are not documents fail at ingest with a reason naming what they are", "[document_job]") {

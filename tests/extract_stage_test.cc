@@ -13,17 +13,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void MakePolicyDrop(const fs::path& drop) {
-  WriteTextPdf(drop / "ps-4020.pdf",
-               {{"PROGRAM STATEMENT 4020.1F", "1. PURPOSE", "To set out how property is returned at discharge."},
-                {"9. PROCEDURES", "a. Release Processing.",
-                 "(b) Records office staff shall notify Immigration and Customs Enforcement",
-                 "prior to releasing an inmate who is the subject of an immigration detainer."}});
-  WriteFile(drop / "manifest.csv",
-            "path,title,agency,doc_kind,authority,number,issued,effective,source\n"
-            "ps-4020.pdf,Inmate Release Procedures,DOC,jail_policy,policy,PS 4020.1F,2019-03-01,2019-04-01,\n");
-}
-
 nlohmann::json FindClause(const std::vector<nlohmann::json>& clauses, const std::string& topic) {
   for (const auto& c : clauses) {
     if (c["topic"] == topic) return c;
@@ -35,7 +24,7 @@ nlohmann::json FindClause(const std::vector<nlohmann::json>& clauses, const std:
 
 TEST_CASE("run extracts clauses with section, page, box and citation", "[e2e][extract]") {
   ScratchDir dir;
-  MakePolicyDrop(dir / "drop");
+  MakePolicyDrop(dir / "drop", "ps-4020.pdf");
   std::string db = Quote((dir / "i.db").string());
   auto run = RunFoiamine("run " + Quote((dir / "drop").string()) + " --quiet --db " + db);
   INFO(run.out << run.err);
@@ -83,7 +72,7 @@ TEST_CASE("run extracts clauses with section, page, box and citation", "[e2e][ex
 
 TEST_CASE("a rulebook edit re-extracts every document and redoes nothing else", "[e2e][extract]") {
   ScratchDir dir;
-  MakePolicyDrop(dir / "drop");
+  MakePolicyDrop(dir / "drop", "ps-4020.pdf");
   std::string rules = ReadFile(SourceDir() / "schemas" / "rulebook.yaml");
   WriteFile(dir / "rulebook.yaml", rules);
   std::string args = "run " + Quote((dir / "drop").string()) + " --rulebook " + Quote((dir / "rulebook.yaml").string()) +
@@ -117,7 +106,7 @@ TEST_CASE("a rulebook edit re-extracts every document and redoes nothing else", 
 
 TEST_CASE("eval scores clauses against labels", "[e2e][extract][eval]") {
   ScratchDir dir;
-  MakePolicyDrop(dir / "drop");
+  MakePolicyDrop(dir / "drop", "ps-4020.pdf");
   std::string db = Quote((dir / "i.db").string());
   REQUIRE(RunFoiamine("run " + Quote((dir / "drop").string()) + " --quiet --db " + db).exit_code == 0);
   WriteFile(dir / "labels" / "clauses.jsonl",

@@ -74,7 +74,7 @@ TEST_CASE("the plan tells indexed, again, failed, new, duplicate, other-shard an
   CHECK_FALSE(unreadable.reason.empty());
 }
 
-TEST_CASE("--retry-failed plans a failed file as new with its failure attached, and --shard skips other shards", "[plan]") {
+TEST_CASE("with --retry-failed a failed file is planned as new with its failure attached, and --shard skips other shards", "[plan]") {
   ScratchDir dir;
   const fs::path drop = dir / "drop";
   WriteFile(drop / "empty.txt", "");

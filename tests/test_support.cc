@@ -248,4 +248,15 @@ std::vector<extractors::PageText> NormalizedPages(const std::string& text) {
   return pages;
 }
 
+void MakePolicyDrop(const fs::path& drop, const std::string& file_name) {
+  WriteTextPdf(drop / file_name,
+               {{"PROGRAM STATEMENT 4020.1F", "1. PURPOSE", "To set out how property is returned at discharge."},
+                {"9. PROCEDURES", "a. Release Processing.",
+                 "(b) Records office staff shall notify Immigration and Customs Enforcement",
+                 "prior to releasing an inmate who is the subject of an immigration detainer."}});
+  WriteFile(drop / "manifest.csv",
+            "path,title,agency,doc_kind,authority,number,issued,effective,source\n" + file_name +
+                ",Inmate Release Procedures,DOC,jail_policy,policy,PS 4020.1F,2019-03-01,2019-04-01,\n");
+}
+
 }  // namespace foiamine::testing

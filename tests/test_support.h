@@ -87,6 +87,10 @@ namespace foiamine::testing {
 // lines are drawn top to bottom. Also sets the PDF's title metadata.
 void WriteTextPdf(const std::filesystem::path& path, const std::vector<std::vector<std::string>>& pages,
                   const std::string& title = "");
+// A drop with one two-page policy PDF, `file_name`, whose p. 2 § 9.a.(b)
+// requires notifying ICE before release, and a manifest.csv naming it
+// DOC PS 4020.1F "Inmate Release Procedures".
+void MakePolicyDrop(const std::filesystem::path& drop, const std::string& file_name);
 
 }  // namespace foiamine::testing
 
