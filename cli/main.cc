@@ -213,7 +213,8 @@ int main(int argc, char** argv) {
   search->add_option("--bates", search_options.bates,
                      "Only pages whose Bates stamp starts with this, e.g. DOC-FOIA-00317- (a production) or "
                      "DOC-FOIA-00317-00002 (a page)");
-  search->add_option("--limit", search_options.limit, "Most hits to show (default 20)")->check(CLI::PositiveNumber);
+  search->add_option("--limit", search_options.limit, "Most hits to show (default 20)")
+      ->check(CLI::Range(1, foiamine::kMaxSearchLimit));
   search->add_flag("--json", json_output, "JSON Lines: one search-hit record per line");
 
   // pages

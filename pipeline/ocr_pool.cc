@@ -37,6 +37,10 @@ std::future<OcrOutcome> OcrPool::Submit(OcrJob job) {
 }
 
 void OcrPool::Work() {
+  // Leptonica's warnings (deskew's "max found at sweep edge") are not the
+  // user's business: a --quiet run prints nothing of them.
+  static std::once_flag quiet_leptonica;
+  std::call_once(quiet_leptonica, [] { setMsgSeverity(L_SEVERITY_ERROR); });
   auto created = OcrEngine::Create(settings_);
   std::unique_ptr<OcrCacheReader> cache;
   if (!cache_db_path_.empty()) cache = std::make_unique<OcrCacheReader>(cache_db_path_);

@@ -32,6 +32,7 @@
 #include "pipeline/pdf_text.h"
 #include "pipeline/reprocess.h"
 #include "pipeline/sha256.h"
+#include "pipeline/terminal_text.h"
 #include "pipeline/text_file.h"
 #include "pipeline/utf8.h"
 #include "pipeline/writer_lock.h"
@@ -60,7 +61,7 @@ DocumentPath MakePath(const fs::path& root, const fs::path& relative) {
   DocumentPath p;
   p.drop_root = root.string();
   p.raw_bytes = relative.generic_string();
-  p.display = EscapeInvalidUtf8(p.raw_bytes);
+  p.display = EscapeForTerminal(p.raw_bytes);  // pipeline/terminal_text.h
   return p;
 }
 
@@ -954,7 +955,7 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
       bool found = std::any_of(scan.files.begin(), scan.files.end(),
                                [&](const DropFile& f) { return f.path.raw_bytes == rel; });
       if (!found) {
-        std::string message = manifest.file_name + " lists " + rel + ", which is not in the drop";
+        std::string message = manifest.file_name + " lists " + EscapeForTerminal(rel) + ", which is not in the drop";
         err << "foiamine: warning: " << message << "\n";
         index->RecordEvent(*run_id, "warning", rel, message);
       }

@@ -1,6 +1,7 @@
 #include "pipeline/zip_drop.h"
 
 #include "pipeline/sha256.h"
+#include "pipeline/terminal_text.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -66,7 +67,8 @@ class Fd {
   int fd_;
 };
 
-std::string Quote(const std::string& name) { return "'" + name + "'"; }
+// Entry names in messages: shown on terminals, so made inert (pipeline/terminal_text.h).
+std::string Quote(const std::string& name) { return "'" + EscapeForTerminal(name) + "'"; }
 
 // libarchive converts entry names to the character set of the current
 // locale, and gives no name at all when it cannot: under the C locale
