@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "extractors/cue_scan.h"
 #include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal {
@@ -13,45 +14,7 @@ namespace {
 
 using Compiled = Rulebook::Compiled;
 
-struct Hit {
-  size_t start = 0;
-  size_t end = 0;
-  Stance stance = Stance::kMentions;
-};
-
-std::vector<std::pair<size_t, size_t>> AllMatches(const RE2& re, std::string_view text) {
-  std::vector<std::pair<size_t, size_t>> out;
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece m;
-  size_t pos = 0;
-  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-    size_t start = static_cast<size_t>(m.data() - text.data());
-    size_t end = start + m.size();
-    out.emplace_back(start, end);
-    pos = end > start ? end : end + 1;
-  }
-  return out;
-}
-
-// All cue matches; where cues overlap the longest wins (so "no member will
-// prohibit" beats "will", and "shall not" beats "shall").
-std::vector<Hit> FindCues(const std::vector<Compiled::Cue>& cues, std::string_view text) {
-  std::vector<Hit> all;
-  for (const auto& cue : cues)
-    for (auto [s, e] : AllMatches(*cue.re, text))
-      if (e > s) all.push_back(Hit{s, e, cue.stance});
-  std::stable_sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) {
-    if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
-    return a.start < b.start;
-  });
-  std::vector<Hit> kept;
-  for (const Hit& h : all) {
-    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Hit& k) { return h.start < k.end && k.start < h.end; });
-    if (!overlaps) kept.push_back(h);
-  }
-  std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.start < b.start; });
-  return kept;
-}
+using Hit = CueHit;
 
 // Per-unit analysis, computed on demand and cached (lead-ins are shared by
 // their items).

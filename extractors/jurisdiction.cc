@@ -20,6 +20,10 @@ struct Jurisdictions::Compiled {
   };
   struct Entry {
     std::string code, name, level, law_actor;
+    std::string postal;  // "NC": the state's postal code, "" if none given
+    // "Nash County, NC", "City of Salem, OR": a place named with the postal
+    // code (case-sensitive), in the text or in the agency's name.
+    std::unique_ptr<RE2> postal_place;
     std::map<std::string, std::vector<std::string>> actor_classes;  // lower-cased class -> kinds
     std::vector<std::unique_ptr<RE2>> citations, cues;
     std::vector<Agency> agencies;
@@ -117,6 +121,18 @@ Status Load(const YAML::Node& root, Compiled& out) {
     e.name = j["name"].as<std::string>(e.code);
     e.level = j["level"].as<std::string>("state");
     e.law_actor = j["law_actor"].as<std::string>("");
+    e.postal = j["postal"].as<std::string>("");
+    if (!e.postal.empty()) {
+      if (e.postal.size() != 2 || !std::isupper(static_cast<unsigned char>(e.postal[0])) ||
+          !std::isupper(static_cast<unsigned char>(e.postal[1])))
+        return Status::InvalidArgument(where + ": postal must be two capital letters, not '" + e.postal + "'");
+      // A place or an address in the state: "Nash County, NC", "Centennial, CO 80111".
+      auto re = Compile(R"(\b(?:County|Parish|City|Town|Township|Borough|Village)\b,?\s+(?-i:)" + e.postal +
+                            R"()\b|[a-z],\s+(?-i:)" + e.postal + R"()\s+\d{5}\b)",
+                        where + " postal");
+      if (!re.ok()) return re.status();
+      e.postal_place = std::move(*re);
+    }
     if (const YAML::Node classes = j["actor_classes"]) {
       for (const auto& c : classes) {
         std::vector<std::string> kinds;
@@ -241,13 +257,19 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
   if (!best) {
     // Cues near the top weigh more; a pattern counts at most 3 times.
     constexpr size_t kTop = 600;
-    const std::string_view all(head);
+    // A case name ("Garrity v. New Jersey") names a party, not the place.
+    static const RE2 kCaseParty(R"(\bv\.\s+(?:State\s+of\s+|Commonwealth\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)");
+    std::string without_cases = head;
+    RE2::GlobalReplace(&without_cases, kCaseParty, "v. _");
+    const std::string_view all(without_cases);
     const std::string_view top = all.substr(0, std::min(kTop, all.size()));
-    double best_score = 0, second = 0;
+    double best_score = 0, second = 0, best_state_score = 0;
+    const Compiled::Entry* best_state = nullptr;
     for (const auto& e : c.entries) {
       const bool federal = e.level == "federal";
       double score = 0;
       for (const auto& re : e.cues) score += 2.0 * CountMatches(*re, top, 3) + CountMatches(*re, all, 3);
+      if (e.postal_place) score += 2.0 * CountMatches(*e.postal_place, top, 3) + CountMatches(*e.postal_place, all, 3);
       // Federal law is cited by every state and local document: its citations
       // count only in a heading (above), not in the body.
       if (!federal)
@@ -260,9 +282,17 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
             score += federal ? 2 : 6;
         }
         for (const auto& re : e.cues) score += RE2::PartialMatch(in, *re) ? 6 : 0;
+        // "Nash County, NC Sheriff's Office": the agency's own name places it.
+        static const RE2 kPostalInName(R"(,\s*([A-Z]{2})\b)");
+        std::string postal;
+        if (!e.postal.empty() && RE2::PartialMatch(in, kPostalInName, &postal) && postal == e.postal) score += 6;
       }
       // A federal agency's document must say so more than a state's names do.
       if (federal) score *= 0.75;
+      if (!federal && score > best_state_score) {
+        best_state_score = score;
+        best_state = &e;
+      }
       if (score > best_score) {
         second = best_score;
         best_score = score;
@@ -270,6 +300,15 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
       } else if (score > second) {
         second = score;
       }
+    }
+    // A county's or a city's agency is no federal agency, however much its
+    // agreement with ICE cites federal law: its state, when the text names one.
+    const bool local_agency = std::any_of(c.local_agencies.begin(), c.local_agencies.end(),
+                                          [&](const auto& re) { return !agency.empty() && RE2::PartialMatch(agency, *re); });
+    if (best && best->level == "federal" && local_agency && best_state_score >= 1) {
+      best = best_state;
+      best_score = best_state_score;
+      second = 0;
     }
     if (best_score < 1 || best_score == second) return "";
   }

@@ -12,6 +12,12 @@
 
 namespace foiamine::extractors::internal {
 
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
 std::vector<int> CodePointOffsets(std::string_view text) {
   std::vector<int> cp(text.size() + 1, 0);
   int count = 0;

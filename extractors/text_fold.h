@@ -9,6 +9,9 @@
 
 namespace foiamine::extractors::internal {
 
+// `s` without leading and trailing spaces, tabs and carriage returns.
+std::string_view Trim(std::string_view s);
+
 // cp[i] = number of code points that start before byte i, for i in
 // [0, text.size()]; for a byte inside a multi-byte sequence, the index of the
 // code point it belongs to.

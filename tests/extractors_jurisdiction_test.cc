@@ -111,6 +111,33 @@ TEST_CASE("without a heading citation, text cues and agency names decide, and a 
   CHECK(InferJurisdiction(Data(), "Oregon\nThe sheriff follows 8 U.S.C. 1357(g) and 8 U.S.C. 1373.", "") == "US-OR");
 }
 
+
+TEST_CASE("a county's agreement with ICE is the county's: postal codes, federal addresses and case names",
+          "[jurisdiction]") {
+  // Written for this test in the shape of a 287(g) memorandum: the state is
+  // named only by its postal code, ICE's complaint address is in Washington,
+  // D.C., and the text cites federal law and a case against another state.
+  const std::string moa =
+      "MEMORANDUM OF AGREEMENT\nI. PARTIES\nThis Memorandum of Agreement constitutes an agreement between U.S. "
+      "Immigration and Customs Enforcement (ICE), a component of the Department of Homeland Security, and the "
+      "Pine Hollow County, NC Sheriff's Office (PHCSO).\nIII. AUTHORITY\nSection 287(g) of the Immigration and "
+      "Nationality Act, 8 U.S.C. 1357(g), authorizes ...\nStatements are protected, consistent with Garrity v. "
+      "New Jersey, 385 U.S. 493 (1967).\nComplaints may be reported to the Joint Intake Center in Washington, "
+      "D.C., or by mail: Office of Professional Responsibility, Washington, D.C. 20044.\n";
+  const DocumentIdentity id = Identity(moa);
+  CHECK(id.agency.value == "Pine Hollow County, NC Sheriff's Office");
+  CHECK(id.jurisdiction.value == "US-NC/Pine Hollow County");
+  CHECK(id.doc_kind.value == "agreement");
+  // Named by an address only ("Centennial, CO 80111"), against a federal
+  // party's many cues, the county's state still wins.
+  CHECK(InferJurisdiction(Data(),
+                          "MEMORANDUM OF AGREEMENT\nbetween U.S. Immigration and Customs Enforcement, Department of "
+                          "Homeland Security, and the Aspen Ridge County Sheriffs Office, under the Immigration and "
+                          "Nationality Act. Field office: 12445 E Caley Ave, Centennial, CO 80111.",
+                          "Aspen Ridge County Sheriffs Office") == "US-CO/Aspen Ridge County");
+  // A state named only in a case name is no cue.
+  CHECK(InferJurisdiction(Data(), "Garrity v. New Jersey applies to statements.", "") == "");
+}
 TEST_CASE("the manifest's jurisdiction wins over the text", "[jurisdiction]") {
   extractors::DocumentMetadata given;
   given.jurisdiction = "US-IL/Cook County";

@@ -1,0 +1,500 @@
+#include "extractors/numbering.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "extractors/text_fold.h"
+
+namespace foiamine::extractors::internal {
+
+static int RomanValue(std::string_view s) {
+  int total = 0, prev = 0;
+  for (auto it = s.rbegin(); it != s.rend(); ++it) {
+    int v = 0;
+    switch (std::tolower(static_cast<unsigned char>(*it))) {
+      case 'i': v = 1; break;
+      case 'v': v = 5; break;
+      case 'x': v = 10; break;
+      case 'l': v = 50; break;
+      case 'c': v = 100; break;
+      default: return 0;
+    }
+    total += v < prev ? -v : v;
+    prev = std::max(prev, v);
+  }
+  return total;
+}
+
+static bool AllRoman(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::string_view("ivxlcIVXLC").find(c) != std::string_view::npos; });
+}
+
+
+
+static const Level* FindStyle(const std::vector<Level>& stack, const std::string& style) {
+  for (const Level& l : stack)
+    if (l.style == style) return &l;
+  return nullptr;
+}
+
+// Lists ("(a)", "1.") and outlines ("II."), as opposed to divisions ("§ ...",
+// "413.4", "Part IV") and bullets: the styles whose values run in sequence.
+static bool IsListOrOutlineStyle(const std::string& style) {
+  return !style.empty() && style != "sec" && style != "dec" && style != "bullet" && style.rfind("word:", 0) != 0;
+}
+
+// Decides whether a single-letter marker (or a roman-looking one) is a
+// letter or a roman numeral, given the numbering already open.
+static void ClassifyLetters(const std::string& token, const std::string& open, const std::string& close,
+                     const std::vector<Level>& stack, Marker& m) {
+  const bool upper = std::isupper(static_cast<unsigned char>(token[0]));
+  const std::string alpha_style = open + (upper ? "A" : "a") + close;
+  const std::string roman_style = open + (upper ? "I" : "i") + close;
+  const int letter_value = (token.size() == 1) ? std::tolower(static_cast<unsigned char>(token[0])) - 'a' + 1
+                                               : 26 + std::tolower(static_cast<unsigned char>(token[0])) - 'a' + 1;
+  bool roman = false;
+  if (AllRoman(token)) {
+    const Level* alpha = FindStyle(stack, alpha_style);
+    const Level* rom = FindStyle(stack, roman_style);
+    const bool doubled_letter = token.size() == 2 && token[0] == token[1];
+    if (alpha != nullptr && alpha->value + 1 == letter_value) {
+      roman = false;
+    } else if (rom != nullptr && rom->value + 1 == RomanValue(token)) {
+      roman = true;
+    } else if (token.size() > 1 && !doubled_letter) {
+      roman = true;
+    } else if (token == "i" || token == "I") {
+      roman = alpha == nullptr || alpha->value != 8;
+    } else if (doubled_letter && (token[0] == 'i' || token[0] == 'I')) {
+      roman = true;
+    }
+  }
+  if (roman) {
+    m.style = roman_style;
+    m.value = RomanValue(token);
+  } else {
+    m.style = alpha_style;
+    m.value = letter_value;
+  }
+  m.printed = open + token + close;
+}
+
+bool StartsUpper(std::string_view rest) {
+  if (rest.empty()) return true;
+  unsigned char c = static_cast<unsigned char>(rest[0]);
+  return std::isupper(c) || c == '"' || c == '\'' || c == '(' || c >= 0x80;
+}
+
+// `next_line_starts_upper`: a bare "7284.6." is a section number when text
+// follows on the next line.
+std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack,
+                                  bool next_line_starts_upper) {
+  static const RE2 kSec(R"(^(§+\s*(\d+[A-Za-z]?-\d+(?:\.\d+)?[a-z]?)\.?)(?:\s+|$))");
+  static const RE2 kCodeSection(
+      R"(^((?:§+\s*|(?:ORS|RCW)\s+)(\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]?)*)\.?)(?:\s+|$))");
+  static const RE2 kWord(
+      R"(^((Part|PART|Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
+  static const RE2 kDecimal(R"(^((\d{1,4}(?:\.\d{1,3})+)\.?)(?:\s+|$))");
+  // A space or the end after the marker, or a second marker run in: "(12)(a)".
+  static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$|\(\S))");
+  static const RE2 kDot(R"(^(([0-9]{1,3}|[A-Za-z]|[IVXLC]{2,6}|[ivxlc]{2,6})([.)]))(?:\s+|$))");
+  // A bullet alone on its line (PDF text often puts the glyph on a line of
+  // its own) is a bare marker for the next line; "o" is the sub-bullet of
+  // Word documents after text extraction ("o Upon transfer ...").
+  static const RE2 kBullet("^((?:\xE2\x80\xA2|\xE2\x97\x8F|\xE2\x96\xAA|\xE2\x97\xA6|\xE2\x96\xA0|\xE2\x9E\xA2|\xE2\x96\xBA|\xEF\x82\xB7|[-*o]))(?:\\s+|$)");
+  re2::StringPiece sp(line.data(), line.size());
+  re2::StringPiece whole, a, b, c;
+  Marker m;
+  auto consumed = [&](re2::StringPiece input) {
+    // length of the full match = bytes up to where the remaining text starts
+    return static_cast<size_t>(input.data() - line.data());
+  };
+  re2::StringPiece in = sp;
+  if (RE2::Consume(&in, kSec, &whole, &a)) {
+    m.style = "sec";
+    m.printed = std::string(a);
+    m.length = consumed(in);
+    return m;
+  }
+  // "§ 1373. Communication ...", "§ 7284.6.", "ORS 181A.820", "RCW 2.28.310
+  // Definitions": a code section as its code prints it. Its number starts the
+  // path ("1373(b)(2)", "181A.820(1)"): a section of a code is cited by its
+  // own number, without its title or chapter. A lower-case word after it is
+  // prose ("§ 1373 and ...", "RCW 2.28.310 through 2.28.330").
+  in = sp;
+  if (RE2::Consume(&in, kCodeSection, &whole, &a) && StartsUpper(Trim(std::string_view(in.data(), in.size())))) {
+    m.style = "sec";
+    m.printed = std::string(a);
+    m.length = consumed(in);
+    return m;
+  }
+  in = sp;
+  if (RE2::Consume(&in, kWord, &whole, &a, &b)) {
+    std::string word(a);
+    for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    // "Sec. 3." and "Section 3" are one numbering, and like a code's "§ 24-211.07"
+    // their path part is the bare number: a lawyer cites "3(a)", not "Section 3 (a)".
+    const bool section_word = word == "section" || word == "sec.";
+    m.style = section_word ? "word:section" : "word:" + word;
+    std::string printed_word(a);
+    if (printed_word.size() > 1) {
+      for (size_t i = 1; i < printed_word.size(); ++i)
+        printed_word[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(printed_word[i])));
+    }
+    m.printed = printed_word + " " + std::string(b);
+    if (section_word) m.part = std::string(b);
+    m.closed = !whole.empty() && (whole[whole.size() - 1] == '.' || whole[whole.size() - 1] == ':');
+    m.value = AllRoman(b) ? RomanValue(b) : std::atoi(std::string(b).c_str());
+    m.length = consumed(in);
+    return m;
+  }
+  in = sp;
+  if (RE2::Consume(&in, kDecimal, &whole, &a)) {
+    // "413.4.2 IMMIGRATION CHECKS": a decimal is a section number only with
+    // a heading or sentence after it (bare ones are reference lists).
+    // "7284.6." alone on its line, its text below, is a code's section number.
+    std::string_view after = Trim(std::string_view(in.data(), in.size()));
+    const bool bare_section = after.empty() && whole.ends_with(".") && next_line_starts_upper;
+    if (!bare_section && (after.empty() || !StartsUpper(after))) return std::nullopt;
+    m.style = "dec";
+    m.printed = std::string(a);
+    m.length = consumed(in);
+    return m;
+  }
+  in = sp;
+  if (RE2::Consume(&in, kParen, &whole, &a)) {
+    // A run-in second marker is left for the next level: "(12)" of "(12)(a)".
+    if (whole.size() < sp.size() && sp[whole.size()] == '(')
+      in = re2::StringPiece(sp.data() + whole.size(), sp.size() - whole.size());
+    std::string token(a);
+    if (std::isdigit(static_cast<unsigned char>(token[0]))) {
+      m.style = "(1)";
+      m.value = std::atoi(token.c_str());
+      m.printed = "(" + token + ")";
+    } else {
+      if (token.size() == 2 && token[0] != token[1] && !AllRoman(token)) return std::nullopt;
+      ClassifyLetters(token, "(", ")", stack, m);
+    }
+    m.length = consumed(in);
+    return m;
+  }
+  in = sp;
+  if (RE2::Consume(&in, kDot, &whole, &a, &b)) {
+    std::string token(a), close(b);
+    m.lower_rest = !StartsUpper(Trim(std::string_view(in.data(), in.size())));
+    if (std::isdigit(static_cast<unsigned char>(token[0]))) {
+      m.style = "1" + close;
+      m.value = std::atoi(token.c_str());
+      m.printed = token + close;
+    } else {
+      ClassifyLetters(token, "", close, stack, m);
+    }
+    m.length = consumed(in);
+    return m;
+  }
+  in = sp;
+  if (RE2::Consume(&in, kBullet, &whole)) {
+    // "o" bullets only before a capital ("o la fecha" is Spanish "or").
+    if (whole == "o" && !StartsUpper(Trim(std::string_view(in.data(), in.size())))) return std::nullopt;
+    m.style = "bullet";
+    m.bullet = true;
+    m.length = consumed(in);
+    return m;
+  }
+  return std::nullopt;
+}
+
+// --- OCR-damaged numbering -------------------------------------------------
+//
+// A scanner reads "III." as "lil.", "1." as "l.", "IV" as "1V", "10" as "l0",
+// "B." as "8.". Such a marker is read as the value its sequence expects next,
+// but only when the printed token and the expected one are the same up to
+// these confusions: a marker that is merely out of order stays what it says.
+
+// Maps each character to its OCR confusion class (l/1/I/i/| ; O/0/o ; S/5 ;
+// B/8 ; "rn"/m ; H/II, as in "Hi." for "III." ; a comma for the period,
+// "1," for "1."), so that two tokens one confusion apart fold alike.
+static std::string FoldConfusions(std::string_view token) {
+  std::string out;
+  for (size_t i = 0; i < token.size(); ++i) {
+    const char c = token[i];
+    if (c == 'r' && i + 1 < token.size() && token[i + 1] == 'n') {
+      out.push_back('m');
+      ++i;
+      continue;
+    }
+    switch (c) {
+      case 'l': case '1': case 'I': case 'i': case '|': out.push_back('1'); break;
+      case 'O': case '0': case 'o': out.push_back('0'); break;
+      case 'S': case '5': out.push_back('5'); break;
+      case 'B': case '8': out.push_back('8'); break;
+      case 'H': out += "11"; break;
+      case ',': out.push_back('.'); break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+static std::string ToRoman(int value) {
+  static constexpr std::pair<int, const char*> kDigits[] = {{100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"},
+                                                            {9, "IX"},  {5, "V"},   {4, "IV"}, {1, "I"}};
+  std::string out;
+  for (const auto& [v, s] : kDigits)
+    for (; value >= v; value -= v) out += s;
+  return out;
+}
+
+// The token a list/outline style prints for `value`: ("(a)", 2) -> "(b)",
+// ("I.", 3) -> "III.", ("1.", 10) -> "10.". Empty for divisions and bullets.
+static std::string RenderMarker(const std::string& style, int value) {
+  if (value <= 0 || !IsListOrOutlineStyle(style)) return {};
+  const bool paren = style.front() == '(';
+  const char kind = style[paren ? 1 : 0];
+  std::string token;
+  if (kind == '1') {
+    token = std::to_string(value);
+  } else if (kind == 'a' || kind == 'A') {
+    if (value > 52) return {};
+    token.assign(value > 26 ? 2 : 1, static_cast<char>(kind + (value - 1) % 26));  // "aa" = 27, as ClassifyLetters
+  } else {
+    token = ToRoman(value);
+    if (kind == 'i')
+      for (char& ch : token) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return (paren ? "(" : "") + token + style.back();
+}
+
+// Does a parsed list/outline marker carry on a sequence already open?
+static bool ContinuesOpenLevel(const Marker& m, const std::vector<Level>& stack) {
+  const Level* open = FindStyle(stack, m.style);
+  return open != nullptr && m.value == open->value + 1;
+}
+
+// A token shaped like a list or outline marker ("lil.", "(l)", "1V)", "1,"), with
+// the bytes it takes (spaces after it included); nullopt when the line does
+// not start with one.
+struct MarkerToken {
+  std::string text;
+  size_t length = 0;
+};
+
+static std::optional<MarkerToken> LeadingMarkerToken(std::string_view line) {
+  static const RE2 kToken(R"(^(\([0-9A-Za-z|]{1,6}\)|[0-9A-Za-z|]{1,6}[.),])(?:\s+|$))");
+  re2::StringPiece in(line.data(), line.size());
+  re2::StringPiece token;
+  if (!RE2::Consume(&in, kToken, &token)) return std::nullopt;
+  return MarkerToken{std::string(token), static_cast<size_t>(in.data() - line.data())};
+}
+
+// Reads a damaged marker as the value a sequence expects: the next value of
+// any open level, or the first value of the sequence the next marker in the
+// text continues (`next`: "2." after "l." makes "l." a "1.").
+
+static std::optional<Marker> RepairMarker(std::string_view line, const MarkerToken& token, const std::vector<Level>& stack,
+                                   const NextMarkerFn& next_marker) {
+  std::vector<std::pair<std::string, int>> expected;  // (style, value), innermost first
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) expected.emplace_back(it->style, it->value + 1);
+  // A sequence already open cannot start again: "i." between "1." and "2." stays a roman "i.".
+  if (const std::optional<Marker> next = next_marker();
+      next && next->value == 2 && IsListOrOutlineStyle(next->style) && FindStyle(stack, next->style) == nullptr)
+    expected.emplace_back(next->style, 1);
+  const std::string folded = FoldConfusions(token.text);
+  const std::string_view rest = Trim(line.substr(token.length));
+  for (const auto& [style, value] : expected) {
+    const std::string want = RenderMarker(style, value);
+    if (want.empty() || want == token.text || FoldConfusions(want) != folded) continue;
+    if (style.front() != '(' && !StartsUpper(rest)) continue;  // as ParseMarker: "l. the" is prose
+    Marker m;
+    m.style = style;
+    m.value = value;
+    m.printed = want;  // cited as the sequence reads it, so a rescan cites alike
+    m.length = token.length;
+    return m;
+  }
+  return std::nullopt;
+}
+
+size_t CountWords(std::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+static double UpperRatio(std::string_view s, size_t* letters_out) {
+  size_t letters = 0, upper = 0;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalpha(u)) {
+      ++letters;
+      if (std::isupper(u)) ++upper;
+    }
+  }
+  if (letters_out) *letters_out = letters;
+  return letters == 0 ? 0.0 : static_cast<double>(upper) / static_cast<double>(letters);
+}
+
+static bool TitleIsh(std::string_view s) {
+  size_t long_words = 0, capitalized = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    std::string_view w = s.substr(i, j - i);
+    if (w.size() >= 4) {
+      ++long_words;
+      if (std::isupper(static_cast<unsigned char>(w[0]))) ++capitalized;
+    }
+    i = j;
+  }
+  return long_words > 0 && capitalized * 10 >= long_words * 6;
+}
+
+// Is the text after a marker (or a whole unnumbered line) a heading?
+bool IsHeadingText(std::string_view rest, const std::string& style, bool has_marker, bool next_starts_upper) {
+  rest = Trim(rest);
+  if (rest.empty()) return false;
+  const size_t words = CountWords(rest);
+  const char last = rest.back();
+  if (last == ',' || last == ';' || last == '-') return false;
+  size_t letters = 0;
+  const double upper = UpperRatio(rest, &letters);
+  if (!has_marker) {
+    return words <= 10 && letters >= 4 && upper >= 0.8;
+  }
+  if (style == "sec") return words <= 20;
+  if (words > 12) return false;
+  if (letters >= 3 && upper >= 0.8) return true;
+  if (last == ':') return false;
+  if (style.rfind("word:", 0) == 0) return true;
+  if (last == '.' || last == '?') return false;
+  return words <= 8 && TitleIsh(rest) && next_starts_upper;
+}
+
+// Could `token` be a numeral or list letter a scanner damaged ("XlV.",
+// "1V.", "l0.", "|I.")? Words and abbreviations ("Dr.", "Vol.", "No.") are
+// not: a capital followed by lower case is read as a word.
+static bool LooksLikeDamagedNumeral(const MarkerToken& token) {
+  static const RE2 kNumeralChars(R"(^\(?[0-9IVXLCivxlc|Oo]{1,6}[.)]$)");
+  static const RE2 kWord(R"(^\(?[A-Z][a-z]+[.)]$)");
+  return RE2::FullMatch(token.text, kNumeralChars) && !RE2::FullMatch(token.text, kWord);
+}
+
+// A heading whose marker fits no sequence ("XlV. PROCEDURES" between "II."
+// and "IV.") still starts a section, or everything after it would be filed
+// under the section before (a DEFINITIONS section turns every rule after it
+// into a mention). It takes the place of the outermost open level printed
+// the same way ("II." for "XlV."), keeping that level's value, so the
+// sequence carries on; its path shows the marker as printed.
+static Marker UnplacedHeadingMarker(const MarkerToken& token, const std::vector<Level>& stack) {
+  const bool paren = token.text.front() == '(';
+  const char close = token.text.back();
+  Marker m;
+  m.printed = token.text;
+  m.length = token.length;
+  m.style = std::string(paren ? "(" : "") + "?" + close;  // a level of its own when none is printed alike
+  for (const Level& l : stack) {
+    if (IsListOrOutlineStyle(l.style) && (l.style.front() == '(') == paren && l.style.back() == close) {
+      m.style = l.style;
+      m.value = l.value;
+      break;
+    }
+  }
+  return m;
+}
+
+bool AllCapsText(std::string_view s) {
+  size_t letters = 0;
+  return UpperRatio(s, &letters) >= 0.8 && letters >= 3;
+}
+
+// The marker a line starts with, placed in the numbering open in `stack`:
+// - a marker that carries on an open sequence is taken as printed;
+// - after a strong break (blank line, end of sentence, heading; an all-caps
+//   heading after the marker is one too), a damaged marker is read as the
+//   value a sequence expects (RepairMarker), else a marker that starts a
+//   sequence or jumps in one is taken as printed, else a damaged heading
+//   marker is kept as printed (UnplacedHeadingMarker);
+// - otherwise the line has no marker ("3. The ..." inside a sentence).
+// A numbered line whose text starts in lower case ("2. arrest or detain ...")
+// is an item only after a strong break, carrying on an open list or starting
+// one after a lead-in's ':' (`after_colon`); elsewhere it is wrapped prose.
+std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level>& stack, bool strong,
+                                  bool after_colon, bool next_starts_upper, const NextMarkerFn& next_marker) {
+  std::optional<Marker> parsed = ParseMarker(line, stack, next_starts_upper);
+  if (parsed && (parsed->bullet || !IsListOrOutlineStyle(parsed->style))) return parsed;
+  if (parsed && parsed->lower_rest) {
+    const bool item = strong && (ContinuesOpenLevel(*parsed, stack) ||
+                                 (after_colon && parsed->value == 1 && FindStyle(stack, parsed->style) == nullptr));
+    if (item) return parsed;
+    parsed.reset();
+  }
+  if (parsed && ContinuesOpenLevel(*parsed, stack)) return parsed;
+  const std::optional<MarkerToken> token = LeadingMarkerToken(line);
+  const std::string_view rest = token ? Trim(line.substr(token->length)) : std::string_view();
+  strong = strong || (token && AllCapsText(rest));
+  if (!strong) {
+    if (parsed && parsed->value == 1 && FindStyle(stack, parsed->style) == nullptr) return parsed;
+    return std::nullopt;
+  }
+  if (token) {
+    if (std::optional<Marker> repaired = RepairMarker(line, *token, stack, next_marker)) return repaired;
+  }
+  if (parsed) return parsed;
+  if (token && LooksLikeDamagedNumeral(*token) && IsHeadingText(rest, "I.", true, next_starts_upper))
+    return UnplacedHeadingMarker(*token, stack);
+  return std::nullopt;
+}
+
+// List items ("(a)", "(1)", "a.", "1)") as opposed to divisions ("§ ...",
+// "413.4", "Part IV") and top-level roman parts ("II.").
+bool IsListStyle(const std::string& style) {
+  return IsListOrOutlineStyle(style) && style != "I." && style != "I)";
+}
+
+// "Part IV (a)"; a section number is extended directly, like a code
+// section's: "Sec. 3." + "(a)" -> "3(a)", "Section 5.2" + "(a)" + "(1)" -> "5.2(a)(1)".
+bool IsSectionNumber(const std::string& style) { return style == "sec" || style == "dec"; }
+
+// How level i reads in a path: as printed, except that an item numbered
+// "1." or "a." right under a section number is cited in parentheses,
+// "415.2(1)": "415.21." would read as another section.
+static std::string PathPart(const std::vector<Level>& stack, size_t i) {
+  const Level& l = stack[i];
+  const bool under_number = i > 0 && (stack[i - 1].style == "sec" || stack[i - 1].style == "dec");
+  if (under_number && IsListOrOutlineStyle(l.style) && l.style.front() != '(' && l.printed.size() >= 2)
+    return "(" + l.printed.substr(0, l.printed.size() - 1) + ")";
+  return l.printed;
+}
+
+std::string BuildPath(const std::vector<Level>& stack) {
+  std::string path;
+  // A code section is cited by its own number: "8 U.S.C. § 1373(b)", never
+  // "Title 8 Chapter 12 1373(b)".
+  size_t first = 0;
+  for (size_t i = 0; i < stack.size(); ++i)
+    if (stack[i].style == "sec") first = i;
+  for (size_t i = first; i < stack.size(); ++i) {
+    const std::string printed = PathPart(stack, i);
+    const bool number = stack[i].style == "word:section";
+    const bool last = i + 1 == stack.size();
+    const std::string next = last ? printed : PathPart(stack, i + 1);
+    // "9." then "9.1"; "Section 5" then "5.1"
+    if (!last && next.rfind(number ? printed + "." : printed, 0) == 0) continue;
+    path += printed;
+    if (last) continue;
+    if (number ? std::isdigit(static_cast<unsigned char>(next[0])) != 0 : stack[i].style.rfind("word:", 0) == 0)
+      path += " ";
+  }
+  return path;
+}
+
+}  // namespace foiamine::extractors::internal

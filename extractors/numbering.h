@@ -1,0 +1,75 @@
+// Internal to extractors: section numbering — the markers a line starts
+// with ("III.", "(b)", "7284.6", "Sec. 3."), placed in the numbering already
+// open (with OCR-damaged numerals read as their sequence expects), and the
+// citation path of an open stack of levels.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace foiamine::extractors::internal {
+
+// One level of numbering on the section stack.
+struct Level {
+  std::string style;    // "sec", "dec", "word:part", "word:section", "1.", "a.", "A.", "i.", "I.", "(1)", "(a)", ...
+  std::string printed;  // path part: "(b)", "9.", "24-211.07", "Part IV", "3" (for "Sec. 3.")
+  int value = 0;
+  int section = -1;
+};
+
+struct Marker {
+  std::string style;
+  std::string printed;
+  std::string part;  // what the marker contributes to a path, if not `printed`
+  int value = 0;
+  size_t length = 0;  // bytes of the marker and the spaces after it
+  bool bullet = false;
+  bool closed = false;  // a word marker ended by '.' or ':' ("Sec. 3.")
+  bool lower_rest = false;  // "2. arrest or detain ...": an item only inside a list
+};
+
+// True when `rest` starts like a sentence or a heading (upper case, a quote,
+// a parenthesis, a non-ASCII letter) or is empty.
+bool StartsUpper(std::string_view rest);
+
+// The marker `line` starts with, read against the open `stack`, without
+// repair. `next_line_starts_upper`: a bare "7284.6." is a section number when
+// text follows on the next line.
+std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack,
+                                  bool next_line_starts_upper = false);
+
+// The next marker in the text, looked up only when a damaged one needs it.
+using NextMarkerFn = std::function<std::optional<Marker>()>;
+
+// The marker a line starts with, placed in the numbering open in `stack`
+// (see numbering.cc for the full rule): a marker that carries on an open
+// sequence is taken as printed; after a strong break a damaged marker
+// ("lil.") is read as the value a sequence expects; a numbered line in
+// lower case is an item only after a strong break or a lead-in's ':'.
+std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level>& stack, bool strong,
+                                  bool after_colon, bool next_starts_upper, const NextMarkerFn& next_marker);
+
+size_t CountWords(std::string_view s);
+bool AllCapsText(std::string_view s);
+
+// Is the text after a marker (or a whole unnumbered line) a heading?
+bool IsHeadingText(std::string_view rest, const std::string& style, bool has_marker, bool next_starts_upper);
+
+// List items ("(a)", "(1)", "a.", "1)") as opposed to divisions ("§ ...",
+// "413.4", "Part IV") and top-level roman parts ("II.").
+bool IsListStyle(const std::string& style);
+
+// Section numbers ("§ 24-211.07", "413.4") are extended directly by their
+// items: "Sec. 3." + "(a)" -> "3(a)".
+bool IsSectionNumber(const std::string& style);
+
+// The citation path of the open levels: "IV.B.1.", "7284.6(a)(1)(C)",
+// "Part IV (a)"; a code section is cited by its own number, without the
+// title and chapter above it.
+std::string BuildPath(const std::vector<Level>& stack);
+
+}  // namespace foiamine::extractors::internal

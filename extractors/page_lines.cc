@@ -1,0 +1,126 @@
+#include "extractors/page_lines.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "extractors/text_fold.h"
+
+namespace foiamine::extractors::internal {
+
+// Header/footer key: lower-case, digits -> '#', spaces folded.
+static std::string LineKey(std::string_view line) {
+  std::string key;
+  for (char c : Trim(line)) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isdigit(u)) {
+      if (key.empty() || key.back() != '#') key.push_back('#');
+    } else if (c == ' ' || c == '\t') {
+      if (!key.empty() && key.back() != ' ') key.push_back(' ');
+    } else {
+      key.push_back(static_cast<char>(std::tolower(u)));
+    }
+  }
+  return key;
+}
+
+static bool IsPageNumberKey(const std::string& key) {
+  static const RE2 kPageNo(
+      R"(^(?:page\s*#+(?:\s*(?:of|/)\s*#+)?|#+\s*(?:of|/)\s*#+|#+|-\s*#+\s*-|p\.\s*#+)$)");
+  return RE2::FullMatch(key, kPageNo);
+}
+
+// Marks running headers/footers: lines near the top or bottom of a page that
+// repeat (digits ignored) on at least half of the pages, and page numbers.
+void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& pages) {
+  constexpr int kEdge = 5;
+  const int n = static_cast<int>(pages.size());
+  std::vector<std::vector<size_t>> by_page(n);
+  for (size_t i = 0; i < lines.size(); ++i) by_page[lines[i].page_idx].push_back(i);
+  auto is_edge = [&](int page, size_t pos_in_page) {
+    size_t count = by_page[page].size();
+    return pos_in_page < kEdge || pos_in_page + kEdge >= count;
+  };
+  std::map<std::string, std::set<int>> pages_with_key;
+  for (int p = 0; p < n; ++p) {
+    for (size_t k = 0; k < by_page[p].size(); ++k) {
+      if (!is_edge(p, k)) continue;
+      const Line& l = lines[by_page[p][k]];
+      pages_with_key[LineKey(std::string_view(pages[p].text).substr(l.begin, l.end - l.begin))].insert(p);
+    }
+  }
+  const size_t threshold = std::max<size_t>(2, static_cast<size_t>((n + 1) / 2));
+  for (int p = 0; p < n; ++p) {
+    for (size_t k = 0; k < by_page[p].size(); ++k) {
+      if (!is_edge(p, k)) continue;
+      Line& l = lines[by_page[p][k]];
+      std::string key = LineKey(std::string_view(pages[p].text).substr(l.begin, l.end - l.begin));
+      if (IsPageNumberKey(key)) {
+        l.ignored = true;
+        continue;
+      }
+      size_t letters = std::count_if(key.begin(), key.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+      if (n >= 2 && letters >= 3 && pages_with_key[key].size() >= threshold) l.ignored = true;
+    }
+  }
+}
+
+// Transcripts print a number (1 to 25 or so, restarting on every page) in
+// the left margin of each line. A pin cite names them ("Tr. 43:12-14"); they
+// are no part of what was said, so they must stay out of sentences ("3
+// occasions, our officers drove ..."). A page is read as numbered when at
+// least five of its body lines, and most of them, start with a number that
+// carries on the sequence. OCR reads a margin "1" as "l" or "|" at times: such
+// a token counts only where it is the number expected next (a line's own
+// first word is never a number's look-alike elsewhere). On a numbered page
+// each number in the ascending sequence is cut off its line (`begin` moves
+// past it) and kept as the line's `printed_line`; a numbered line with no
+// text is dropped.
+void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& pages) {
+  static const RE2 kNumber(R"(^([0-9l|]{1,2})(?:\s+|$))");
+  constexpr size_t kMinNumbered = 5;
+  std::map<int, std::vector<size_t>> by_page;  // body lines of each page, in order
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (!lines[i].ignored) by_page[lines[i].page_idx].push_back(i);
+  struct Numbered {
+    size_t line;
+    int value;
+    size_t length;  // bytes of the number and the spaces after it
+  };
+  for (const auto& [page, body] : by_page) {
+    std::vector<Numbered> found;
+    int last = 0;
+    size_t in_sequence = 0;
+    for (size_t li : body) {
+      const Line& l = lines[li];
+      const std::string_view text = std::string_view(pages[page].text).substr(l.begin, l.end - l.begin);
+      re2::StringPiece in(text.data(), text.size());
+      re2::StringPiece token;
+      if (!RE2::Consume(&in, kNumber, &token)) continue;
+      std::string digits(token);
+      const bool damaged = digits.find_first_of("l|") != std::string::npos;
+      for (char& c : digits)
+        if (c == 'l' || c == '|') c = '1';
+      const int value = std::atoi(digits.c_str());
+      if (value <= last || (damaged && value != last + 1)) continue;  // the sequence only ascends
+      if (value == last + 1 || (found.empty() && value <= 3)) ++in_sequence;
+      found.push_back(Numbered{li, value, static_cast<size_t>(in.data() - text.data())});
+      last = value;
+    }
+    if (found.size() < kMinNumbered || found.size() * 5 < body.size() * 3 || in_sequence * 5 < found.size() * 4)
+      continue;
+    for (const Numbered& n : found) {
+      Line& l = lines[n.line];
+      l.begin += n.length;
+      l.printed_line = n.value;
+      if (l.begin >= l.end) l.ignored = true;
+    }
+  }
+}
+
+}  // namespace foiamine::extractors::internal

@@ -1,0 +1,40 @@
+// Internal to extractors: the printed lines of a document's pages and the
+// page furniture among them — running headers and footers, page numbers,
+// transcript margin line numbers — that stays out of the reading stream.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "extractors/document_text.h"
+
+namespace foiamine::extractors::internal {
+
+// One printed line: a byte range of its page's text.
+struct Line {
+  int page_idx = 0;
+  size_t begin = 0;
+  size_t end = 0;
+  bool blank_before = false;
+  bool ignored = false;
+  int printed_line = 0;  // transcript margin number cut off the line (MarkTranscriptLines), 0 = none
+};
+
+// Marks running headers/footers: lines near the top or bottom of a page that
+// repeat (digits ignored) on at least half of the pages, and page numbers.
+void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& pages);
+
+// Transcripts print a number (1 to 25 or so, restarting on every page) in
+// the left margin of each line. A pin cite names them ("Tr. 43:12-14"); they
+// are no part of what was said, so they must stay out of sentences ("3
+// occasions, our officers drove ..."). A page is read as numbered when at
+// least five of its body lines, and most of them, start with a number that
+// carries on the sequence. OCR reads a margin "1" as "l" or "|" at times: such
+// a token counts only where it is the number expected next (a line's own
+// first word is never a number's look-alike elsewhere). On a numbered page
+// each number in the ascending sequence is cut off its line (`begin` moves
+// past it) and kept as the line's `printed_line`; a numbered line with no
+// text is dropped.
+void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& pages);
+
+}  // namespace foiamine::extractors::internal
