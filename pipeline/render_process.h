@@ -11,9 +11,11 @@
 // request starts a new one. One helper serves many pages, so its start-up
 // (~50 ms of loading libraries) is paid once per worker, not per page.
 //
-// The helper also says whether a page is blank (no pixel darker than
-// kBlankPageGray): a blank page's pixels are not sent and the caller skips
-// Tesseract for it (forty blank scanned pages took 14 s of OCR).
+// The helper also says whether a page is blank: nothing drawn at all (seen
+// on a 36-dpi preview, so a blank page is never rendered in full), or no
+// pixel darker than kBlankPageGray. A blank page's pixels are not sent and
+// the caller skips Tesseract for it (forty blank scanned pages took 14 s of
+// OCR). A page blank by its preview has a SHA-256 of its size, not pixels.
 //
 // Protocol (native byte order; both ends are this binary):
 //   request:  u32 page_index, u32 dpi, u32 path_size, path bytes
