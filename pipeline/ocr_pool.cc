@@ -41,7 +41,13 @@ void OcrPool::Work() {
   // user's business: a --quiet run prints nothing of them.
   static std::once_flag quiet_leptonica;
   std::call_once(quiet_leptonica, [] { setMsgSeverity(L_SEVERITY_ERROR); });
-  auto created = OcrEngine::Create(settings_);
+  // Tesseract starts (~1 s: models, OSD) on the first page that needs it,
+  // not for pages that are blank or answered from a cache.
+  std::optional<StatusOr<std::unique_ptr<OcrEngine>>> engine;
+  auto created = [&]() -> StatusOr<std::unique_ptr<OcrEngine>>& {
+    if (!engine) engine.emplace(OcrEngine::Create(settings_));
+    return *engine;
+  };
   std::unique_ptr<OcrCacheReader> cache;
   if (!cache_db_path_.empty()) cache = std::make_unique<OcrCacheReader>(cache_db_path_);
   RenderProcess renderer(render_);
@@ -105,11 +111,11 @@ void OcrPool::Work() {
           // Nothing darker than paper: Tesseract would read no words.
           out.result.width_pt = rendered->width_pt;
           out.result.height_pt = rendered->height_pt;
-        } else if (!created.ok()) {
-          out.status = created.status();
+        } else if (!created().ok()) {
+          out.status = created().status();
           out.stage = "ocr";
         } else {
-          auto read = created.value()->Recognize(rendered->image);
+          auto read = created().value()->Recognize(rendered->image);
           if (read.ok()) out.result = std::move(read.value());
           else {
             out.status = read.status();
