@@ -332,24 +332,22 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
         why = "the archive inflates to more than " + MiB(limits.max_total_bytes) + " in all";
         break;
       }
-      // The archive as a whole: entries each under the floor add up (four
-      // 99 MiB entries of spaces in a 404 KB archive).
-      const int64_t archive_read = std::max<int64_t>(1, archive_filter_bytes(a, -1));
-      if (total + inflated > limits.ratio_floor_bytes &&
-          static_cast<double>(total + inflated) / archive_read > limits.max_ratio) {
-        char ratio[32];
-        std::snprintf(ratio, sizeof ratio, "%.0f", static_cast<double>(total + inflated) / archive_read);
-        archive_bomb = "the archive is a zip bomb: its entries inflate to more than " + MiB(limits.ratio_floor_bytes) +
-                       " at " + ratio + ":1 (more than " + std::to_string(static_cast<int>(limits.max_ratio)) +
-                       ":1 over the whole archive); nothing is extracted from it";
-        why = archive_bomb;
-        break;
-      }
       write_status = WriteAll(fd.get(), block, size);
       if (!write_status.ok()) break;
     }
     ::close(fd.release());
     if (!write_status.ok()) return write_status;  // the temporary folder is full: not this entry's fault
+    // The archive as a whole, once an entry is read: entries each under the
+    // floor add up (four 99 MiB entries of spaces in a 404 KB archive).
+    const int64_t archive_read = std::max<int64_t>(1, archive_filter_bytes(a, -1));
+    if (why.empty() && total + inflated > limits.ratio_floor_bytes &&
+        static_cast<double>(total + inflated) / archive_read > limits.max_ratio) {
+      char ratio[32];
+      std::snprintf(ratio, sizeof ratio, "%.0f", static_cast<double>(total + inflated) / archive_read);
+      archive_bomb = "the archive is a zip bomb: its entries inflate to more than " + MiB(limits.ratio_floor_bytes) +
+                     " at " + ratio + ":1 (more than " + std::to_string(static_cast<int>(limits.max_ratio)) +
+                     ":1 over the whole archive); nothing is extracted from it";
+    }
     if (!archive_bomb.empty()) {
       // No entry of a bomb is indexed: remove what was extracted.
       for (const auto& done : drop.entries_) fs::remove(done.extracted, ec);
