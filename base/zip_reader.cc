@@ -2,11 +2,13 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <locale.h>
 
 #include <cstring>
 #include <fstream>
 
 #include "base/sha256.h"
+#include "base/terminal_text.h"
 
 namespace foiamine {
 namespace fs = std::filesystem;
@@ -36,15 +38,36 @@ ArchiveReader OpenZipReader(const fs::path& zip, std::string& error) {
   return reader;
 }
 
+ZipNameLocaleScope::ZipNameLocaleScope() {
+  locale_t utf8 = ::newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
+  if (utf8 == static_cast<locale_t>(0)) return;
+  utf8_ = utf8;
+  previous_ = ::uselocale(utf8);
+}
+
+ZipNameLocaleScope::~ZipNameLocaleScope() {
+  if (utf8_ == nullptr) return;
+  ::uselocale(static_cast<locale_t>(previous_));
+  ::freelocale(static_cast<locale_t>(utf8_));
+}
+
+std::string ZipEntryName(archive_entry* entry) {
+  if (const char* utf8 = archive_entry_pathname_utf8(entry)) return utf8;
+  if (const char* raw = archive_entry_pathname(entry)) return raw;
+  return {};
+}
+
 namespace {
 
-std::string Quote(const std::string& name) { return "'" + name + "'"; }
+// Entry names in messages: shown on terminals, so made inert (base/terminal_text.h).
+std::string Quote(const std::string& name) { return "'" + EscapeForTerminal(name) + "'"; }
 
 std::string MiB(uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
 }  // namespace
 
 StatusOr<std::string> ZipEntrySha256(const fs::path& zip, const std::string& name, const ZipLimits& limits) {
+  ZipNameLocaleScope utf8_names;
   std::string error;
   ArchiveReader reader = OpenZipReader(zip, error);
   if (!reader) return Status::NotFound(zip.string() + " is no longer a readable ZIP archive (" + error + ")");
@@ -54,8 +77,7 @@ StatusOr<std::string> ZipEntrySha256(const fs::path& zip, const std::string& nam
     const int rc = archive_read_next_header(a, &entry);
     if (rc == ARCHIVE_EOF) return Status::NotFound(zip.string() + " has no entry " + Quote(name) + " any more");
     if (rc == ARCHIVE_FATAL) return Status::Corrupt(zip.string() + ": unreadable (" + archive_error_string(a) + ")");
-    const char* entry_name = archive_entry_pathname(entry);
-    if (entry_name == nullptr || name != entry_name || archive_entry_filetype(entry) != AE_IFREG) continue;
+    if (name != ZipEntryName(entry) || archive_entry_filetype(entry) != AE_IFREG) continue;
     Sha256Stream hash;
     uint64_t inflated = 0;
     while (true) {

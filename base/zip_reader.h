@@ -13,6 +13,7 @@
 #include "base/status.h"
 
 struct archive;
+struct archive_entry;
 
 namespace foiamine {
 
@@ -38,6 +39,29 @@ using ArchiveReader = std::unique_ptr<archive, ArchiveReadFree>;
 // keeps the file type (a symbolic link is only visible there). The
 // compressed bytes an entry consumes are measured as it is inflated.
 ArchiveReader OpenZipReader(const std::filesystem::path& zip, std::string& error);
+
+// libarchive converts entry names to the character set of the current
+// locale, and gives no name at all when it cannot: under the C locale
+// (foiamine never calls setlocale) every non-ASCII name flagged UTF-8, as
+// Python, Windows and 7-Zip write them, was "an empty name". While one of
+// these is alive, this thread's locale is C.UTF-8 (uselocale: the process
+// and other threads keep theirs), so such names arrive as UTF-8 and
+// unflagged names as their stored bytes. Hold one while an archive is read.
+class ZipNameLocaleScope {
+ public:
+  ZipNameLocaleScope();
+  ~ZipNameLocaleScope();
+  ZipNameLocaleScope(const ZipNameLocaleScope&) = delete;
+  ZipNameLocaleScope& operator=(const ZipNameLocaleScope&) = delete;
+
+ private:
+  void* utf8_ = nullptr;      // locale_t
+  void* previous_ = nullptr;  // locale_t
+};
+
+// An entry's name: as UTF-8 when libarchive can say it so, else the bytes
+// as stored.
+std::string ZipEntryName(archive_entry* entry);
 
 // The SHA-256 of the entry `name` of the archive `zip`, read in place (never
 // written to disk): how `verify` and `cite` check a document found in a ZIP

@@ -17,6 +17,7 @@
 
 #include "cli/commands.h"
 #include "pipeline/pdf_text.h"
+#include "pipeline/render_process.h"
 #include "pipeline/runner.h"
 
 namespace {
@@ -57,6 +58,10 @@ int main(int argc, char** argv) {
   // Internal: the isolated Poppler text extraction (pipeline/pdf_text.h).
   if (argc == 3 && std::string(argv[1]) == "__pdf-text") {
     return foiamine::ServePdfTextRequest(argv[2], STDOUT_FILENO);
+  }
+  // Internal: the page-render helper of the OCR workers (pipeline/render_process.h).
+  if (argc == 2 && std::string(argv[1]) == "__render-pages") {
+    return foiamine::ServeRenderRequests(STDIN_FILENO, STDOUT_FILENO);
   }
   CLI::App app{"foiamine: mine public-records drops for the clauses that govern cooperation with federal\n"
                "immigration enforcement, and cite them precisely."};

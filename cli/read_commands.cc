@@ -176,7 +176,8 @@ Command AddSearchCommand(CLI::App& app) {
   search->add_option("--bates", o.bates,
                      "Only pages whose Bates stamp starts with this, e.g. DOC-FOIA-00317- (a production) or "
                      "DOC-FOIA-00317-00002 (a page)");
-  search->add_option("--limit", o.limit, "Most hits to show (default 20)")->check(CLI::PositiveNumber);
+  search->add_option("--limit", o.limit, "Most hits to show (default 20)")
+      ->check(CLI::Range(1, kMaxSearchLimit));
   search->add_flag("--json", args->db.json, "JSON Lines: one search-hit record per line");
   return {search, [args] { return Search(*args); }};
 }

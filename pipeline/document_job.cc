@@ -126,7 +126,10 @@ void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manif
     }
     default: break;
   }
-  if (!source.ok()) return fail("text", source.status().message());
+  if (!source.ok()) {
+    outcome.cancelled = source.status().code() == Status::Code::kCancelled;
+    return fail("text", source.status().message());
+  }
   for (auto& w : source->warnings) outcome.warnings.push_back(w);
 
   DocumentRecord& record = pending.record;
@@ -205,6 +208,8 @@ void FinishDocument(Index& index, PendingDocument& pending, const OcrPool& pool,
   for (auto& [i, future] : pending.ocr) {
     OcrOutcome got = future.get();
     SourcePage& page = record.pages[i];
+    if (!got.warning.empty()) outcome.warnings.push_back(got.warning);
+    if (got.status.code() == Status::Code::kCancelled) outcome.cancelled = true;
     if (!got.status.ok()) {
       ++outcome.ocr_failed;
       std::string what = got.stage == "render" ? "could not make the page image" : "OCR failed";
@@ -223,6 +228,10 @@ void FinishDocument(Index& index, PendingDocument& pending, const OcrPool& pool,
     page.ocr_confidence = got.result.mean_confidence;
     if (!page.width_pt) page.width_pt = got.result.width_pt;
     if (!page.height_pt) page.height_pt = got.result.height_pt;
+  }
+  if (outcome.cancelled) {
+    outcome.ok = false;
+    return;
   }
   // Recorded when OCR was tried, read or not: pages that failed under this
   // version are retried when it changes (pipeline/reprocess.h).

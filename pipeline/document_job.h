@@ -35,6 +35,7 @@ struct Outcome {
   int pages = 0, clauses = 0;
   std::vector<std::string> warnings;  // recoverable problems, recorded as events
   int ocr_pages = 0, ocr_cached = 0, ocr_failed = 0;
+  bool cancelled = false;  // the run is stopping: neither written nor a failure (the next run redoes it)
 };
 
 // A document between extraction and its write: its pages' OCR may still be

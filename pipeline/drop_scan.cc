@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
+#include "base/terminal_text.h"
 #include "base/zip_reader.h"
-#include "pipeline/utf8.h"
+#include "pipeline/drop_links.h"
 
 namespace foiamine {
 namespace fs = std::filesystem;
@@ -12,14 +13,14 @@ DocumentPath MakeDocumentPath(const fs::path& root, const fs::path& relative) {
   DocumentPath p;
   p.drop_root = root.string();
   p.raw_bytes = relative.generic_string();
-  p.display = EscapeInvalidUtf8(p.raw_bytes);
+  p.display = EscapeForTerminal(p.raw_bytes);  // base/terminal_text.h
   return p;
 }
 
 namespace {
 
 // Walks `dir` recursively in byte order of names; does not follow links to
-// directories (loops), does follow links to files.
+// directories (loops), does follow links to files that stay inside the drop.
 void Walk(const fs::path& root, const fs::path& relative, DropScan& scan) {
   std::error_code ec;
   fs::directory_iterator it(root / relative, ec);
@@ -50,6 +51,11 @@ void Walk(const fs::path& root, const fs::path& relative, DropScan& scan) {
       continue;
     }
     if (entry.is_regular_file(type_ec)) {
+      // A link is followed only to a file inside the drop (pipeline/drop_links.h).
+      if (is_link && !LinkStaysInside(root, entry.path())) {
+        scan.unreadable.emplace_back(MakeDocumentPath(root, rel), kLinkLeavesDrop);
+        continue;
+      }
       scan.files.push_back(DropFile{entry.path(), MakeDocumentPath(root, rel)});
     }
   }

@@ -9,7 +9,7 @@
 
 #include "index/format.h"
 #include "index/citation_string.h"
-#include "pipeline/utf8.h"
+#include "base/utf8.h"
 
 namespace foiamine {
 namespace fs = std::filesystem;

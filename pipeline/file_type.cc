@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "pipeline/utf8.h"
+#include "base/utf8.h"
 
 namespace foiamine {
 namespace {

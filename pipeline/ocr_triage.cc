@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string_view>
 
-#include "pipeline/utf8.h"
+#include "base/utf8.h"
 
 namespace foiamine {
 namespace {

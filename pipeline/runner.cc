@@ -17,6 +17,8 @@
 #include <map>
 #include <optional>
 
+#include "base/terminal_text.h"
+#include "pipeline/cancel.h"
 #include "pipeline/document_job.h"
 #include "pipeline/drop_scan.h"
 #include "pipeline/extract_stage.h"
@@ -25,6 +27,7 @@
 #include "pipeline/plan.h"
 #include "pipeline/progress.h"
 #include "pipeline/reprocess.h"
+#include "pipeline/writer_lock.h"
 
 namespace foiamine {
 namespace fs = std::filesystem;
@@ -164,7 +167,8 @@ class DropRun {
         run_id_(run_id),
         rulebook_(rulebook),
         err_(err),
-        pool_(OcrSettingsOf(options), options.jobs > 0 ? options.jobs : 1, options.db_path),
+        pool_(OcrSettingsOf(options), options.jobs > 0 ? options.jobs : 1, options.db_path,
+              RenderLimits{options.pdf_timeout_seconds, RenderLimits{}.memory_limit_bytes, options.helper_executable}),
         planner_(&index, options,
                  CurrentStageVersions(OcrSettingsOf(options), ExtractStageVersion(rulebook)),
                  ReworkPolicy{forced, options.force_ocr, options.retry_failed}),
@@ -223,7 +227,7 @@ class DropRun {
       bool found = std::any_of(scan.files.begin(), scan.files.end(),
                                [&](const DropFile& f) { return f.path.raw_bytes == rel; });
       if (!found) {
-        std::string message = manifest.file_name + " lists " + rel + ", which is not in the drop";
+        std::string message = manifest.file_name + " lists " + EscapeForTerminal(rel) + ", which is not in the drop";
         err_ << "foiamine: warning: " << message << "\n";
         index_.RecordEvent(run_id_, "warning", rel, message);
       }
@@ -357,6 +361,7 @@ class DropRun {
   void Record(PendingDocument& pending) {
     Outcome& outcome = pending.outcome;
     if (outcome.ok) FinishDocument(index_, pending, pool_, rulebook_, run_id_);
+    if (outcome.cancelled) return;  // not written, not failed: the next run does it
     const DocumentPath& path = pending.path;
     if (!options_.quiet && (!outcome.warnings.empty() || !outcome.ok)) progress_.Clear();
     for (const auto& warning : outcome.warnings) {
@@ -512,6 +517,7 @@ int CheckRunUsage(const RunOptions& options, std::ostream& err) {
 int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   g_stop_requested.store(false);
+  ClearCancel();
   // Usage checks first: nothing is created or changed when they fail.
   if (int usage = CheckRunUsage(options, err); usage != kExitOk) return usage;
   std::optional<ForcedStage> forced;
@@ -533,6 +539,12 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
     }
   }
   if (options.dry_run) return PrintRunPlan(options, *rulebook, forced, out, err);
+  // One writer per index (pipeline/writer_lock.h); held until the run returns.
+  auto writer_lock = WriterLock::Acquire(options.db_path);
+  if (!writer_lock.ok()) {
+    err << "foiamine run: " << writer_lock.status().message() << "\n";
+    return kExitUsage;
+  }
   auto index = Index::Open(options.db_path, Index::Access::kWrite);
   if (!index.ok()) {
     err << "foiamine run: " << index.status().message() << "\n";
@@ -566,7 +578,10 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
 
 }  // namespace
 
-void RequestStop() { g_stop_requested.store(true); }
+void RequestStop() {
+  g_stop_requested.store(true);
+  RequestCancel();
+}
 
 int RunDrops(const RunOptions& given, std::ostream& out, std::ostream& err) {
   return RunDropsWith(InheritOcrSettings(given, err), out, err);

@@ -1,9 +1,11 @@
 #include "pipeline/zip_drop.h"
 
+#include "base/terminal_text.h"
 
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,7 +41,8 @@ class Fd {
   int fd_;
 };
 
-std::string Quote(const std::string& name) { return "'" + name + "'"; }
+// Entry names in messages: shown on terminals, so made inert (base/terminal_text.h).
+std::string Quote(const std::string& name) { return "'" + EscapeForTerminal(name) + "'"; }
 
 std::string MiB(uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
@@ -69,6 +72,22 @@ Status WriteAll(int fd, const void* data, size_t size) {
     size -= static_cast<size_t>(n);
   }
   return Status::Ok();
+}
+
+// Why `name` cannot sit beside the accepted `names`: one of its folders is
+// a file, or it is a folder of one. Empty when it can.
+std::string FolderClash(const std::set<std::string>& names, const std::string& name) {
+  for (size_t slash = name.find('/'); slash != std::string::npos; slash = name.find('/', slash + 1)) {
+    const std::string folder = name.substr(0, slash);
+    if (names.count(folder)) {
+      return "its folder " + Quote(folder) + " is also a file of the archive (only the first is kept)";
+    }
+  }
+  auto after = names.lower_bound(name + "/");
+  if (after != names.end() && after->compare(0, name.size() + 1, name + "/") == 0) {
+    return "it is also a folder of the archive, holding " + Quote(*after) + " (only the first is kept)";
+  }
+  return {};
 }
 
 }  // namespace
@@ -120,6 +139,7 @@ ZipDrop::~ZipDrop() {
 }
 
 StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
+  ZipNameLocaleScope utf8_names;
   std::string error;
   ArchiveReader reader = OpenZipReader(zip, error);
   if (!reader) return Status::Corrupt(zip.string() + ": not a readable ZIP archive (" + error + ")");
@@ -132,8 +152,10 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
   }
   drop.dir_ = tmpl;  // from here on, the destructor cleans up
 
-  std::set<std::string> names;
+  std::set<std::string> seen;   // names of the entries read so far
+  std::set<std::string> names;  // entries accepted so far
   uint64_t total = 0, count = 0;
+  std::string archive_bomb;  // set when the whole archive is refused
   std::vector<char> buffer;
   archive_entry* entry = nullptr;
   while (true) {
@@ -146,8 +168,7 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
       break;
     }
     ++count;
-    const char* raw_name = archive_entry_pathname(entry);
-    std::string name = raw_name ? raw_name : "";
+    std::string name = ZipEntryName(entry);
     auto refuse = [&](const std::string& why) {
       drop.refusals_.push_back({name, "ZIP entry " + Quote(name) + " refused: " + why});
     };
@@ -179,7 +200,7 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
       refuse("encrypted (password-protected); decrypt the archive first");
       continue;
     }
-    if (!names.insert(name).second) {
+    if (!seen.insert(name).second) {
       refuse("a second entry with the same name");
       continue;
     }
@@ -192,11 +213,23 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
     // Write the entry into the private folder, checking the bounds as it inflates.
     fs::path out = drop.dir_ / name;
     std::error_code ec;
+    // "a" and "a/b.pdf" cannot both be: the later entry is refused, the
+    // archive's other entries are not.
+    if (const std::string clash = FolderClash(names, name); !clash.empty()) {
+      refuse(clash);
+      continue;
+    }
     fs::create_directories(out.parent_path(), ec);
-    if (ec) return Status::IoError("cannot create " + out.parent_path().string() + ": " + ec.message());
+    if (ec) {
+      if (ec == std::errc::no_space_on_device || ec == std::errc::io_error) {
+        return Status::IoError("cannot extract the ZIP archive into the temporary folder: " + ec.message());
+      }
+      refuse("cannot be extracted: " + ec.message());
+      continue;
+    }
     Fd fd(::open(out.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (fd.get() < 0) {
-      refuse(std::string("cannot be written to the temporary folder: ") + std::strerror(errno));
+      refuse(std::string("cannot be extracted: ") + std::strerror(errno));
       continue;
     }
     const int64_t compressed_start = archive_filter_bytes(a, -1);
@@ -237,6 +270,25 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
     }
     ::close(fd.release());
     if (!write_status.ok()) return write_status;  // the temporary folder is full: not this entry's fault
+    // The archive as a whole, once an entry is read: entries each under the
+    // floor add up (four 99 MiB entries of spaces in a 404 KB archive).
+    const int64_t archive_read = std::max<int64_t>(1, archive_filter_bytes(a, -1));
+    if (why.empty() && total + inflated > limits.ratio_floor_bytes &&
+        static_cast<double>(total + inflated) / archive_read > limits.max_ratio) {
+      char ratio[32];
+      std::snprintf(ratio, sizeof ratio, "%.0f", static_cast<double>(total + inflated) / archive_read);
+      archive_bomb = "the archive is a zip bomb: its entries inflate to more than " + MiB(limits.ratio_floor_bytes) +
+                     " at " + ratio + ":1 (more than " + std::to_string(static_cast<int>(limits.max_ratio)) +
+                     ":1 over the whole archive); nothing is extracted from it";
+    }
+    if (!archive_bomb.empty()) {
+      // No entry of a bomb is indexed: remove what was extracted.
+      for (const auto& done : drop.entries_) fs::remove(done.extracted, ec);
+      fs::remove(out, ec);
+      drop.entries_.clear();
+      drop.refusals_.push_back({"", archive_bomb});
+      break;
+    }
     if (!why.empty()) {
       fs::remove(out, ec);
       refuse(why);
@@ -245,6 +297,7 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
       continue;
     }
     total += inflated;
+    names.insert(name);
     drop.entries_.push_back({name, out});
   }
   return drop;

@@ -42,6 +42,12 @@ StatusOr<std::vector<SearchHit>> Search(IndexReader& index, const SearchOptions&
 // record), without a newline: what the CLI prints and a server sends.
 std::string SearchHitJson(const SearchHit& hit);
 
+// Bounds on a query, checked before FTS5 sees it (kInvalidArgument).
+inline constexpr size_t kMaxQueryBytes = 2048;
+inline constexpr int kMaxQueryTerms = 64;  // whitespace-separated words and operators
+inline constexpr int kMaxSearchLimit = 10000;
+Status CheckQueryBounds(const SearchOptions& options);
+
 // The explanation shown for a malformed query.
 std::string Fts5SyntaxHelp();
 

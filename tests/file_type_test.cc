@@ -4,7 +4,7 @@
 #include <string>
 
 #include "base/sha256.h"
-#include "pipeline/utf8.h"
+#include "base/utf8.h"
 #include "tests/test_support.h"
 
 using namespace foiamine;

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/text_file.h"
-#include "pipeline/utf8.h"
+#include "base/utf8.h"
 
 using namespace foiamine;
 

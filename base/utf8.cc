@@ -1,4 +1,4 @@
-#include "pipeline/utf8.h"
+#include "base/utf8.h"
 
 #include <cstdio>
 
