@@ -2,6 +2,7 @@
 
 #include "pipeline/margin_numbers.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -399,7 +400,12 @@ StatusOr<SourceDocument> ExtractPdfTextInProcess(const std::filesystem::path& pa
 
 StatusOr<SourceDocument> ExtractPdfText(const std::filesystem::path& path, const PdfTextLimits& limits) {
   int fds[2];
-  if (pipe(fds) != 0) return Status::Internal(std::string("pipe: ") + std::strerror(errno));
+  // Close-on-exec: the OCR workers' page-render helpers (render_process.h)
+  // are exec'd from other threads while this pipe is open, and one that
+  // inherited the write end would hold it open past this child's exit: no
+  // EOF here until the --pdf-timeout deadline. The exec'd child gets the
+  // write end as its stdout (dup2 clears the flag).
+  if (pipe2(fds, O_CLOEXEC) != 0) return Status::Internal(std::string("pipe: ") + std::strerror(errno));
   Fd read_end{fds[0]};
   Fd write_end{fds[1]};
   // Prepared before fork: after it, the child may only make
