@@ -166,19 +166,6 @@ class Matcher {
     return info;
   }
 
-  // In a document where "DHS" is the Department of Human Services (a D.C.
-  // and state agency), the acronym names no immigration agency: the
-  // rulebook's case-sensitive (?-i:DHS) must not see it. True when the text
-  // defines DHS as Human Services, or names Human Services and never
-  // Homeland Security.
-  static bool DhsMeansHumanServices(const std::string& stream) {
-    static const RE2 kDefined(R"re((?i)human services\W{0,6}(?:\(\s*)?"?DHS\b)re");
-    static const RE2 kHuman(R"re((?i)\bhuman services\b)re");
-    static const RE2 kHomeland(R"re((?i)\bhomeland security\b)re");
-    if (RE2::PartialMatch(stream, kDefined)) return true;
-    return RE2::PartialMatch(stream, kHuman) && !RE2::PartialMatch(stream, kHomeland);
-  }
-
   UnitInfo& Info(size_t ui) {
     UnitInfo& info = Folded(ui);
     if (info.done) return info;
@@ -426,19 +413,6 @@ class Matcher {
 
   // The stance a lead-in hands down to its items: its last modal cue, or
   // its own lead-in's.
-  // A lead-in's governing cue: its last, unless that one sits in a relative
-  // clause ("does not prevent any agency from doing any of the following that
-  // does not violate any policy ...:"), which qualifies a noun.
-  static const Hit& MainClauseCue(const UnitInfo& info) {
-    static const RE2 kRelative(R"re((?i)\b(?:that|which|who|whom)\s+(?:[\w'-]+\s+)?$)re");
-    for (auto it = info.modal.rbegin(); it != info.modal.rend(); ++it) {
-      const std::string_view before = std::string_view(info.folded.text).substr(0, it->start);
-      const std::string_view tail = before.substr(before.size() > 40 ? before.size() - 40 : 0);
-      if (!RE2::PartialMatch(re2::StringPiece(tail.data(), tail.size()), kRelative)) return *it;
-    }
-    return info.modal.back();
-  }
-
   std::optional<Stance> LeadInStance(int li) {
     const auto& units = layout_.units();
     if (li < 0) return std::nullopt;
@@ -456,7 +430,7 @@ class Matcher {
     for (; li >= 0; li = units[li].lead_in) {
       const UnitInfo& info = Info(li);
       if (info.modal.empty()) continue;
-      const Stance stance = MainClauseCue(info).stance;
+      const Stance stance = MainClauseCue(info.modal, info.folded.text).stance;
       if (stance == Stance::kRestricts && exceptions) return Stance::kPermits;
       if (stance == Stance::kRestricts && conditions) return Stance::kRequires;
       return stance;
@@ -483,14 +457,10 @@ class Matcher {
     if (!governing)
       for (const Hit& h : info.modal)  // else the last one of an earlier segment
         if (h.start < seg_begin) governing = &h;
-    // A prohibition of prohibiting permits: "may not: (1) adopt a policy
-    // under which the entity prohibits or materially limits the
-    // enforcement of immigration laws".
-    static const RE2 kLimitsAct(
-        R"re(^\W*(?:\(?\w{1,4}[.)]\s*)?(?:[\w',-]+ ){0,12}?(?:prohibit|restrict|limit|prevent|preclude|bar|forbid|discourage)\w*\b)re");
+    // A prohibition of prohibiting permits (cue_scan.h, StartsWithLimitingAct).
     const auto under_prohibition = [&] {
       const auto lead = LeadInStance(layout_.units()[ui].lead_in);
-      return lead && *lead == Stance::kRestricts && RE2::PartialMatch(info.folded.text, kLimitsAct);
+      return lead && *lead == Stance::kRestricts && StartsWithLimitingAct(info.folded.text);
     };
     if (governing) {
       c.stance = governing->stance;

@@ -36,4 +36,29 @@ std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, s
   return kept;
 }
 
+const CueHit& MainClauseCue(const std::vector<CueHit>& modal, std::string_view text) {
+  static const RE2 kRelative(R"re((?i)\b(?:that|which|who|whom)\s+(?:[\w'-]+\s+)?$)re");
+  for (auto it = modal.rbegin(); it != modal.rend(); ++it) {
+    const std::string_view before = text.substr(0, it->start);
+    const std::string_view tail = before.substr(before.size() > 40 ? before.size() - 40 : 0);
+    if (!RE2::PartialMatch(re2::StringPiece(tail.data(), tail.size()), kRelative)) return *it;
+  }
+  return modal.back();
+}
+
+bool StartsWithLimitingAct(std::string_view text) {
+  static const RE2 kLimitsAct(
+      R"re(^\W*(?:\(?\w{1,4}[.)]\s*)?(?:[\w',-]+ ){0,12}?(?:prohibit|restrict|limit|prevent|preclude|bar|forbid|discourage)\w*\b)re");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kLimitsAct);
+}
+
+bool DhsMeansHumanServices(std::string_view text) {
+  static const RE2 kDefined(R"re((?i)human services\W{0,6}(?:\(\s*)?"?DHS\b)re");
+  static const RE2 kHuman(R"re((?i)\bhuman services\b)re");
+  static const RE2 kHomeland(R"re((?i)\bhomeland security\b)re");
+  const re2::StringPiece in(text.data(), text.size());
+  if (RE2::PartialMatch(in, kDefined)) return true;
+  return RE2::PartialMatch(in, kHuman) && !RE2::PartialMatch(in, kHomeland);
+}
+
 }  // namespace foiamine::extractors::internal

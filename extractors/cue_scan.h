@@ -27,4 +27,21 @@ std::vector<std::pair<size_t, size_t>> AllMatches(const RE2& re, std::string_vie
 // prohibit" beats "will", and "shall not" beats "shall"). Sorted by start.
 std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, std::string_view text);
 
+// A lead-in's governing cue among its `modal` cues (non-empty) in `text`: the
+// last, unless that one sits in a relative clause ("does not prevent any
+// agency from doing any of the following that does not violate any policy
+// ...:"), which qualifies a noun.
+const CueHit& MainClauseCue(const std::vector<CueHit>& modal, std::string_view text);
+
+// Does an item start with an act of prohibiting or limiting? Under a
+// prohibition ("may not: (1) adopt a policy under which the entity prohibits
+// or materially limits the enforcement of immigration laws") it permits.
+bool StartsWithLimitingAct(std::string_view text);
+
+// In a document where "DHS" is the Department of Human Services (a D.C. and
+// state agency), the acronym names no immigration agency: the rulebook's
+// case-sensitive (?-i:DHS) must not see it. True when the text defines DHS as
+// Human Services, or names Human Services and never Homeland Security.
+bool DhsMeansHumanServices(std::string_view text);
+
 }  // namespace foiamine::extractors::internal
