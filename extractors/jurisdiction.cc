@@ -37,6 +37,7 @@ struct Jurisdictions::Compiled {
   std::vector<Entry> entries;
   std::vector<std::pair<std::string, std::vector<std::unique_ptr<RE2>>>> agency_kinds;
   std::vector<std::unique_ptr<RE2>> local_agencies;
+  std::vector<std::unique_ptr<RE2>> local_governments;  // group 1: the place a council or executive governs
   std::vector<Form> law_forms;
 
   const Entry* Find(std::string_view code) const {
@@ -98,6 +99,7 @@ Status Load(const YAML::Node& root, Compiled& out) {
     }
   }
   if (Status s = CompileList(root["local_agencies"], "local_agencies", out.local_agencies); !s.ok()) return s;
+  if (Status s = CompileList(root["local_governments"], "local_governments", out.local_governments); !s.ok()) return s;
   if (const YAML::Node forms = root["law_forms"]) {
     for (const auto& f : forms) {
       Compiled::Form form;
@@ -327,6 +329,17 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
     if (best_score < 1 || best_score == second) return "";
   }
   std::string code = best->code;
+  // A local law names the government that enacts it ("BE IT ORDAINED BY THE
+  // COUNCIL OF KING COUNTY"): the place inside its state.
+  if (best->level == "state" && agency.empty()) {
+    const std::string_view top = std::string_view(head).substr(0, std::min<size_t>(head.size(), 1500));
+    for (const auto& re : c.local_governments) {
+      std::string place;
+      if (RE2::PartialMatch(re2::StringPiece(top.data(), top.size()), *re, &place) && !place.empty()) {
+        return code + "/" + PlaceName(place);
+      }
+    }
+  }
   // An agency named by place: the place inside a state.
   if (best->level == "state" && !agency.empty()) {
     for (const auto& re : c.local_agencies) {

@@ -138,6 +138,18 @@ TEST_CASE("a county's agreement with ICE is the county's: postal codes, federal 
   // A caption in capitals names the place as a place is written.
   CHECK(InferJurisdiction(Data(), "BARTLETT POLICE DEPARTMENT\nState of Illinois", "BARTLETT POLICE DEPARTMENT") ==
         "US-IL/Bartlett");
+  // A local law names its maker: the county or city inside the state its text names.
+  const DocumentIdentity ordinance = Identity(
+      "AN ORDINANCE relating to immigration; amending K.C.C. 2.15.020.\nBE IT ORDAINED BY THE COUNCIL OF CEDAR "
+      "COUNTY:\nSECTION 1. A county employee shall not expend any time on the civil enforcement of federal immigration "
+      "law, as the State of Washington provides.\n");
+  CHECK(ordinance.jurisdiction.value == "US-WA/Cedar County");
+  CHECK(ordinance.authority.value == "law");
+  const DocumentIdentity order = Identity(
+      "EXECUTIVE ORDER NO. 3-19\nPOLICY REGARDING DETAINER REQUESTS\nNOW, THEREFORE, I, Mayor of the City of "
+      "Riverton, by the powers vested in me by the Commonwealth of Pennsylvania, do hereby order:\n");
+  CHECK(order.jurisdiction.value == "US-PA/Riverton");
+  CHECK(order.authority.value == "law");
   // A state named only in a case name is no cue.
   CHECK(InferJurisdiction(Data(), "Garrity v. New Jersey applies to statements.", "") == "");
 }
