@@ -12,7 +12,6 @@ std::string Status::ToString() const {
     case Code::kUnsupported: name = "unsupported"; break;
     case Code::kIoError: name = "I/O error"; break;
     case Code::kInternal: name = "internal error"; break;
-    case Code::kCancelled: name = "cancelled"; break;
   }
   return std::string(name) + ": " + message_;
 }

@@ -22,7 +22,6 @@ class Status {
     kUnsupported,       // a valid input foiamine cannot handle (yet)
     kIoError,           // reading or writing failed
     kInternal,          // a library failed in an unexpected way
-    kCancelled,         // the run was asked to stop (Ctrl-C, SIGTERM) before this finished
   };
 
   Status() = default;  // OK
@@ -33,7 +32,6 @@ class Status {
   static Status Unsupported(std::string msg) { return Status(Code::kUnsupported, std::move(msg)); }
   static Status IoError(std::string msg) { return Status(Code::kIoError, std::move(msg)); }
   static Status Internal(std::string msg) { return Status(Code::kInternal, std::move(msg)); }
-  static Status Cancelled(std::string msg) { return Status(Code::kCancelled, std::move(msg)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -19,7 +19,6 @@
 #include "pipeline/index.h"
 #include "pipeline/merge.h"
 #include "pipeline/pdf_text.h"
-#include "pipeline/render_process.h"
 #include "pipeline/runner.h"
 #include "search/clauses.h"
 #include "search/diverge.h"
@@ -143,10 +142,6 @@ int main(int argc, char** argv) {
   if (argc == 3 && std::string(argv[1]) == "__pdf-text") {
     return foiamine::ServePdfTextRequest(argv[2], STDOUT_FILENO);
   }
-  // Internal: the page-render helper of the OCR workers (pipeline/render_process.h).
-  if (argc == 2 && std::string(argv[1]) == "__render-pages") {
-    return foiamine::ServeRenderRequests(STDIN_FILENO, STDOUT_FILENO);
-  }
   CLI::App app{"foiamine: mine public-records drops for the clauses that govern cooperation with federal\n"
                "immigration enforcement, and cite them precisely."};
   app.require_subcommand(1);
@@ -213,8 +208,7 @@ int main(int argc, char** argv) {
   search->add_option("--bates", search_options.bates,
                      "Only pages whose Bates stamp starts with this, e.g. DOC-FOIA-00317- (a production) or "
                      "DOC-FOIA-00317-00002 (a page)");
-  search->add_option("--limit", search_options.limit, "Most hits to show (default 20)")
-      ->check(CLI::Range(1, foiamine::kMaxSearchLimit));
+  search->add_option("--limit", search_options.limit, "Most hits to show (default 20)")->check(CLI::PositiveNumber);
   search->add_flag("--json", json_output, "JSON Lines: one search-hit record per line");
 
   // pages

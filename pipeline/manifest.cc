@@ -8,8 +8,6 @@
 #include <set>
 #include <sstream>
 
-#include "pipeline/terminal_text.h"
-
 namespace foiamine {
 namespace {
 
@@ -103,12 +101,6 @@ void CheckEntry(const ManifestEntry& e, std::vector<std::string>& warnings) {
 }
 
 Status AddEntry(Manifest& manifest, ManifestEntry entry, const std::string& where) {
-  // Fields are shown on terminals and in reports: no control characters
-  // (pipeline/terminal_text.h). The path is matched as bytes, not cleaned.
-  for (std::string* field : {&entry.title, &entry.agency, &entry.doc_kind, &entry.authority, &entry.number,
-                             &entry.issued, &entry.effective, &entry.source, &entry.jurisdiction}) {
-    *field = CleanFieldText(*field);
-  }
   entry.path = NormalizeRelativePath(Trim(entry.path));
   if (entry.path.empty()) return Status::Corrupt(where + ": no path");
   CheckEntry(entry, manifest.warnings);

@@ -8,7 +8,6 @@
 
 #include "pipeline/index.h"
 #include "pipeline/sqlite.h"
-#include "pipeline/writer_lock.h"
 
 namespace foiamine {
 namespace fs = std::filesystem;
@@ -299,9 +298,6 @@ StatusOr<MergeTotals> MergeIndexes(const MergeOptions& options) {
     auto probe = Index::Open(source, Index::Access::kRead);
     if (!probe.ok()) return probe.status();
   }
-  // One writer per index (pipeline/writer_lock.h).
-  auto writer_lock = WriterLock::Acquire(options.into);
-  if (!writer_lock.ok()) return writer_lock.status();
   auto index = Index::Open(options.into, Index::Access::kWrite);
   if (!index.ok()) return index.status();
   Database& db = index->db();

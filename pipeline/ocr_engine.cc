@@ -1,7 +1,6 @@
 #include "pipeline/ocr_engine.h"
 
 #include <tesseract/baseapi.h>
-#include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
@@ -11,7 +10,6 @@
 #include <map>
 #include <mutex>
 
-#include "pipeline/cancel.h"
 #include "pipeline/margin_numbers.h"
 
 namespace foiamine {
@@ -200,16 +198,7 @@ StatusOr<OcrPageResult> OcrEngine::Recognize(const PageImage& image) {
   tesseract::TessBaseAPI& api = *apis_->reader;
   api.SetImage(page);
   api.SetSourceResolution(dpi);
-  // Tesseract asks its monitor now and then whether to go on: a run that
-  // is stopping (Ctrl-C, SIGTERM) does not wait for the page.
-  tesseract::ETEXT_DESC monitor;
-  monitor.cancel = [](void*, int) { return CancelRequested(); };
-  const int recognized = api.Recognize(&monitor);
-  if (CancelRequested()) {
-    api.Clear();
-    return Status::Cancelled("the run is stopping");
-  }
-  if (recognized != 0) {
+  if (api.Recognize(nullptr) != 0) {
     api.Clear();
     return Status::Internal("Tesseract failed to recognize the page");
   }

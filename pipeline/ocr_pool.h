@@ -21,10 +21,7 @@
 #include <thread>
 #include <vector>
 
-#include <unordered_map>
-
 #include "pipeline/ocr_engine.h"
-#include "pipeline/render_process.h"
 #include "pipeline/status.h"
 
 namespace foiamine {
@@ -43,18 +40,13 @@ struct OcrOutcome {
   OcrPageResult result;   // valid when status.ok()
   bool from_cache = false;
   std::string image_sha256, cache_key;  // set once the page image was made
-  std::string stage;      // where it failed: "render" | "ocr"; kCancelled: the run is stopping
-  std::string warning;    // e.g. Poppler's complaints while rendering (counted), for the run's events
+  std::string stage;      // where it failed: "render" | "ocr"
 };
 
 class OcrPool {
  public:
   // Workers start on the first Submit. `cache_db_path` may be empty (no cache).
-  // PDF pages are rendered through `render` (pipeline/render_process.h):
-  // in a helper process with a time limit when it names the binary. A page
-  // rendered blank is not given to Tesseract (it reads no words); a page
-  // image seen before in this run (same SHA-256) is answered from memory.
-  OcrPool(const OcrSettings& settings, int workers, std::string cache_db_path, RenderLimits render = {});
+  OcrPool(const OcrSettings& settings, int workers, std::string cache_db_path);
   ~OcrPool();  // finishes queued jobs, then joins the workers
   OcrPool(const OcrPool&) = delete;
   OcrPool& operator=(const OcrPool&) = delete;
@@ -76,10 +68,7 @@ class OcrPool {
   const std::string engine_version_;
   const int workers_;
   const std::string cache_db_path_;
-  const RenderLimits render_;
   std::mutex mutex_;
-  // Results of this run by cache key (identical pages: blank, repeated forms).
-  std::unordered_map<std::string, OcrPageResult> seen_;
   std::condition_variable not_empty_, not_full_;
   std::deque<Task> queue_;
   bool closing_ = false;

@@ -24,7 +24,6 @@
 #include <memory>
 #include <mutex>
 
-#include "pipeline/cancel.h"
 #include "pipeline/ocr_triage.h"
 #include "pipeline/utf8.h"
 
@@ -429,7 +428,7 @@ StatusOr<SourceDocument> ExtractPdfText(const std::filesystem::path& path, const
 
   std::string received;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits.timeout_seconds);
-  bool timed_out = false, cancelled = false;
+  bool timed_out = false;
   char buffer[1 << 16];
   while (true) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
@@ -437,12 +436,8 @@ StatusOr<SourceDocument> ExtractPdfText(const std::filesystem::path& path, const
       timed_out = true;
       break;
     }
-    if (CancelRequested()) {  // Ctrl-C, SIGTERM: pipeline/cancel.h
-      cancelled = true;
-      break;
-    }
     pollfd pfd{read_end.fd, POLLIN, 0};
-    int ready = poll(&pfd, 1, static_cast<int>(std::min<int64_t>(left.count(), 100)));
+    int ready = poll(&pfd, 1, static_cast<int>(std::min<int64_t>(left.count(), 1000)));
     if (ready < 0 && errno == EINTR) continue;
     if (ready <= 0) continue;
     ssize_t n = read(read_end.fd, buffer, sizeof buffer);
@@ -450,13 +445,9 @@ StatusOr<SourceDocument> ExtractPdfText(const std::filesystem::path& path, const
     if (n <= 0) break;  // EOF: the child finished or died
     received.append(buffer, static_cast<size_t>(n));
   }
-  if (timed_out || cancelled) kill(child, SIGKILL);
+  if (timed_out) kill(child, SIGKILL);
   int wstatus = 0;
   while (waitpid(child, &wstatus, 0) < 0 && errno == EINTR) {
-  }
-  if (cancelled || (WIFSIGNALED(wstatus) && (WTERMSIG(wstatus) == SIGINT || WTERMSIG(wstatus) == SIGTERM)) ||
-      (CancelRequested() && received.empty())) {
-    return Status::Cancelled("the run is stopping");
   }
   if (timed_out) {
     return Status::Corrupt("Poppler did not finish within " + std::to_string(limits.timeout_seconds) +

@@ -19,8 +19,6 @@
 #include <sstream>
 
 #include "extractors/dc_law_xml.h"
-#include "pipeline/cancel.h"
-#include "pipeline/drop_links.h"
 #include "pipeline/extract_stage.h"
 #include "pipeline/file_type.h"
 #include "pipeline/index.h"
@@ -32,10 +30,8 @@
 #include "pipeline/pdf_text.h"
 #include "pipeline/reprocess.h"
 #include "pipeline/sha256.h"
-#include "pipeline/terminal_text.h"
 #include "pipeline/text_file.h"
 #include "pipeline/utf8.h"
-#include "pipeline/writer_lock.h"
 #include "pipeline/zip_drop.h"
 
 namespace foiamine {
@@ -61,12 +57,12 @@ DocumentPath MakePath(const fs::path& root, const fs::path& relative) {
   DocumentPath p;
   p.drop_root = root.string();
   p.raw_bytes = relative.generic_string();
-  p.display = EscapeForTerminal(p.raw_bytes);  // pipeline/terminal_text.h
+  p.display = EscapeInvalidUtf8(p.raw_bytes);
   return p;
 }
 
 // Walks `dir` recursively in byte order of names; does not follow links to
-// directories (loops), does follow links to files that stay inside the drop.
+// directories (loops), does follow links to files.
 void Walk(const fs::path& root, const fs::path& relative, DropScan& scan) {
   std::error_code ec;
   fs::directory_iterator it(root / relative, ec);
@@ -97,11 +93,6 @@ void Walk(const fs::path& root, const fs::path& relative, DropScan& scan) {
       continue;
     }
     if (entry.is_regular_file(type_ec)) {
-      // A link is followed only to a file inside the drop (pipeline/drop_links.h).
-      if (is_link && !LinkStaysInside(root, entry.path())) {
-        scan.unreadable.emplace_back(MakePath(root, rel), kLinkLeavesDrop);
-        continue;
-      }
       scan.files.push_back(DropFile{entry.path(), MakePath(root, rel)});
     }
   }
@@ -189,7 +180,6 @@ struct Outcome {
   int pages = 0, pages_need_ocr = 0, clauses = 0;
   std::vector<std::string> warnings;
   int ocr_pages = 0, ocr_cached = 0, ocr_failed = 0;
-  bool cancelled = false;  // the run is stopping: neither written nor a failure (the next run redoes it)
 };
 
 // A document between extraction and its write: its pages' OCR may still be
@@ -297,10 +287,7 @@ void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manif
     }
     default: break;
   }
-  if (!source.ok()) {
-    outcome.cancelled = source.status().code() == Status::Code::kCancelled;
-    return fail("text", source.status().message());
-  }
+  if (!source.ok()) return fail("text", source.status().message());
   for (auto& w : source->warnings) outcome.warnings.push_back(w);
 
   DocumentRecord& record = pending.record;
@@ -383,8 +370,6 @@ void FinishDocument(Index& index, PendingDocument& pending, const OcrPool& pool,
   for (auto& [i, future] : pending.ocr) {
     OcrOutcome got = future.get();
     SourcePage& page = record.pages[i];
-    if (!got.warning.empty()) outcome.warnings.push_back(got.warning);
-    if (got.status.code() == Status::Code::kCancelled) outcome.cancelled = true;
     if (!got.status.ok()) {
       ++outcome.ocr_failed;
       std::string what = got.stage == "render" ? "could not make the page image" : "OCR failed";
@@ -403,10 +388,6 @@ void FinishDocument(Index& index, PendingDocument& pending, const OcrPool& pool,
     page.ocr_confidence = got.result.mean_confidence;
     if (!page.width_pt) page.width_pt = got.result.width_pt;
     if (!page.height_pt) page.height_pt = got.result.height_pt;
-  }
-  if (outcome.cancelled) {
-    outcome.ok = false;
-    return;
   }
   // Recorded when OCR was tried, read or not: pages that failed under this
   // version are retried when it changes (pipeline/reprocess.h).
@@ -642,10 +623,7 @@ class Progress {
 
 }  // namespace
 
-void RequestStop() {
-  g_stop_requested.store(true);
-  RequestCancel();
-}
+void RequestStop() { g_stop_requested.store(true); }
 
 namespace {
 
@@ -695,7 +673,6 @@ namespace {
 int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   g_stop_requested.store(false);
-  ClearCancel();
   // Usage checks first: nothing is created or changed when they fail.
   if (options.drops.empty()) {
     err << "foiamine run: no DROP given\n";
@@ -738,12 +715,6 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
     }
   }
   if (options.dry_run) return PrintPlan(options, *rulebook, forced, out, err);
-  // One writer per index (pipeline/writer_lock.h); held until the run returns.
-  auto writer_lock = WriterLock::Acquire(options.db_path);
-  if (!writer_lock.ok()) {
-    err << "foiamine run: " << writer_lock.status().message() << "\n";
-    return kExitUsage;
-  }
   auto index = Index::Open(options.db_path, Index::Access::kWrite);
   if (!index.ok()) {
     err << "foiamine run: " << index.status().message() << "\n";
@@ -774,8 +745,7 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
   OcrSettings ocr_settings;
   ocr_settings.languages = options.languages;
   ocr_settings.dpi = options.dpi;
-  OcrPool pool(ocr_settings, options.jobs > 0 ? options.jobs : 1, options.db_path,
-               RenderLimits{options.pdf_timeout_seconds, RenderLimits{}.memory_limit_bytes, options.helper_executable});
+  OcrPool pool(ocr_settings, options.jobs > 0 ? options.jobs : 1, options.db_path);
   const CurrentVersions current = CurrentStageVersions(ocr_settings, ExtractStageVersion(*rulebook));
   const ReworkPolicy rework_policy{forced, options.force_ocr, options.retry_failed};
   // Documents whose OCR is running, in the order they were found; each is
@@ -820,7 +790,6 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
   auto finish = [&](PendingDocument& pending) {
     Outcome& outcome = pending.outcome;
     if (outcome.ok) FinishDocument(*index, pending, pool, *rulebook, *run_id);
-    if (outcome.cancelled) return;  // not written, not failed: the next run does it
     const DocumentPath& path = pending.path;
     if (!options.quiet && (!outcome.warnings.empty() || !outcome.ok)) progress.Clear();
     for (const auto& warning : outcome.warnings) {
@@ -955,7 +924,7 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
       bool found = std::any_of(scan.files.begin(), scan.files.end(),
                                [&](const DropFile& f) { return f.path.raw_bytes == rel; });
       if (!found) {
-        std::string message = manifest.file_name + " lists " + EscapeForTerminal(rel) + ", which is not in the drop";
+        std::string message = manifest.file_name + " lists " + rel + ", which is not in the drop";
         err << "foiamine: warning: " << message << "\n";
         index->RecordEvent(*run_id, "warning", rel, message);
       }

@@ -8,7 +8,6 @@
 #include <memory>
 
 #include "pipeline/page_image.h"
-#include "pipeline/text_pages.h"
 #include "pipeline/utf8.h"
 
 namespace foiamine {
@@ -93,13 +92,7 @@ SourceDocument PagesFromText(std::string_view bytes) {
     std::string_view chunk(lf.data() + start, (ff == std::string::npos ? lf.size() : ff) - start);
     // A trailing form feed does not start an empty last page.
     if (ff == std::string::npos && chunk.find_first_not_of(" \t\n") == std::string_view::npos && page_no > 1) break;
-    // A long sheet becomes several bounded pages (pipeline/text_pages.h);
-    // a piece of a split sheet that holds only whitespace is no page.
-    const std::vector<std::string_view> pieces = SplitTextSheet(chunk);
-    for (size_t k = 0; k < pieces.size(); ++k) {
-      if (k > 0 && pieces[k].find_first_not_of(" \t\n") == std::string_view::npos) continue;
-      doc.pages.push_back(PageFromText(pieces[k], page_no++));
-    }
+    doc.pages.push_back(PageFromText(chunk, page_no++));
     if (ff == std::string::npos) break;
     start = ff + 1;
   }

@@ -11,8 +11,7 @@
 namespace foiamine {
 
 // Splits text into pages at form feeds (a file without one is a single
-// page; a form-feed page over 64 KiB is split at paragraph breaks, see
-// pipeline/text_pages.h) and pages into words with line/paragraph breaks. Text that is not
+// page) and pages into words with line/paragraph breaks. Text that is not
 // valid UTF-8 is decoded as Windows-1252 (ICU) and a warning is added.
 // CRLF and CR line ends are accepted.
 SourceDocument PagesFromText(std::string_view bytes);

@@ -1,12 +1,10 @@
 #include "pipeline/zip_drop.h"
 
 #include "pipeline/sha256.h"
-#include "pipeline/terminal_text.h"
 
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
-#include <locale.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -67,42 +65,7 @@ class Fd {
   int fd_;
 };
 
-// Entry names in messages: shown on terminals, so made inert (pipeline/terminal_text.h).
-std::string Quote(const std::string& name) { return "'" + EscapeForTerminal(name) + "'"; }
-
-// libarchive converts entry names to the character set of the current
-// locale, and gives no name at all when it cannot: under the C locale
-// (foiamine never calls setlocale) every non-ASCII name flagged UTF-8, as
-// Python, Windows and 7-Zip write them, was "an empty name". While an
-// archive is read, this thread's locale is C.UTF-8 (uselocale: the process
-// and other threads keep theirs), so such names arrive as UTF-8 and
-// unflagged names as their stored bytes.
-class Utf8LocaleScope {
- public:
-  Utf8LocaleScope() {
-    utf8_ = ::newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
-    if (utf8_ != static_cast<locale_t>(0)) previous_ = ::uselocale(utf8_);
-  }
-  ~Utf8LocaleScope() {
-    if (utf8_ == static_cast<locale_t>(0)) return;
-    ::uselocale(previous_);
-    ::freelocale(utf8_);
-  }
-  Utf8LocaleScope(const Utf8LocaleScope&) = delete;
-  Utf8LocaleScope& operator=(const Utf8LocaleScope&) = delete;
-
- private:
-  locale_t utf8_ = static_cast<locale_t>(0);
-  locale_t previous_ = static_cast<locale_t>(0);
-};
-
-// An entry's name: as UTF-8 when libarchive can say it so, else the bytes
-// as stored.
-std::string EntryName(archive_entry* entry) {
-  if (const char* utf8 = archive_entry_pathname_utf8(entry)) return utf8;
-  if (const char* raw = archive_entry_pathname(entry)) return raw;
-  return {};
-}
+std::string Quote(const std::string& name) { return "'" + name + "'"; }
 
 std::string MiB(uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
@@ -132,22 +95,6 @@ Status WriteAll(int fd, const void* data, size_t size) {
     size -= static_cast<size_t>(n);
   }
   return Status::Ok();
-}
-
-// Why `name` cannot sit beside the accepted `names`: one of its folders is
-// a file, or it is a folder of one. Empty when it can.
-std::string FolderClash(const std::set<std::string>& names, const std::string& name) {
-  for (size_t slash = name.find('/'); slash != std::string::npos; slash = name.find('/', slash + 1)) {
-    const std::string folder = name.substr(0, slash);
-    if (names.count(folder)) {
-      return "its folder " + Quote(folder) + " is also a file of the archive (only the first is kept)";
-    }
-  }
-  auto after = names.lower_bound(name + "/");
-  if (after != names.end() && after->compare(0, name.size() + 1, name + "/") == 0) {
-    return "it is also a folder of the archive, holding " + Quote(*after) + " (only the first is kept)";
-  }
-  return {};
 }
 
 }  // namespace
@@ -206,7 +153,6 @@ ZipDrop::~ZipDrop() {
 }
 
 StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
-  Utf8LocaleScope utf8_names;
   std::string error;
   ArchiveReader reader = OpenZipReader(zip, error);
   if (!reader) return Status::Corrupt(zip.string() + ": not a readable ZIP archive (" + error + ")");
@@ -219,10 +165,8 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
   }
   drop.dir_ = tmpl;  // from here on, the destructor cleans up
 
-  std::set<std::string> seen;   // names of the entries read so far
-  std::set<std::string> names;  // entries accepted so far
+  std::set<std::string> names;
   uint64_t total = 0, count = 0;
-  std::string archive_bomb;  // set when the whole archive is refused
   std::vector<char> buffer;
   archive_entry* entry = nullptr;
   while (true) {
@@ -235,7 +179,8 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
       break;
     }
     ++count;
-    std::string name = EntryName(entry);
+    const char* raw_name = archive_entry_pathname(entry);
+    std::string name = raw_name ? raw_name : "";
     auto refuse = [&](const std::string& why) {
       drop.refusals_.push_back({name, "ZIP entry " + Quote(name) + " refused: " + why});
     };
@@ -267,7 +212,7 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
       refuse("encrypted (password-protected); decrypt the archive first");
       continue;
     }
-    if (!seen.insert(name).second) {
+    if (!names.insert(name).second) {
       refuse("a second entry with the same name");
       continue;
     }
@@ -280,23 +225,11 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
     // Write the entry into the private folder, checking the bounds as it inflates.
     fs::path out = drop.dir_ / name;
     std::error_code ec;
-    // "a" and "a/b.pdf" cannot both be: the later entry is refused, the
-    // archive's other entries are not.
-    if (const std::string clash = FolderClash(names, name); !clash.empty()) {
-      refuse(clash);
-      continue;
-    }
     fs::create_directories(out.parent_path(), ec);
-    if (ec) {
-      if (ec == std::errc::no_space_on_device || ec == std::errc::io_error) {
-        return Status::IoError("cannot extract the ZIP archive into the temporary folder: " + ec.message());
-      }
-      refuse("cannot be extracted: " + ec.message());
-      continue;
-    }
+    if (ec) return Status::IoError("cannot create " + out.parent_path().string() + ": " + ec.message());
     Fd fd(::open(out.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (fd.get() < 0) {
-      refuse(std::string("cannot be extracted: ") + std::strerror(errno));
+      refuse(std::string("cannot be written to the temporary folder: ") + std::strerror(errno));
       continue;
     }
     const int64_t compressed_start = archive_filter_bytes(a, -1);
@@ -337,25 +270,6 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
     }
     ::close(fd.release());
     if (!write_status.ok()) return write_status;  // the temporary folder is full: not this entry's fault
-    // The archive as a whole, once an entry is read: entries each under the
-    // floor add up (four 99 MiB entries of spaces in a 404 KB archive).
-    const int64_t archive_read = std::max<int64_t>(1, archive_filter_bytes(a, -1));
-    if (why.empty() && total + inflated > limits.ratio_floor_bytes &&
-        static_cast<double>(total + inflated) / archive_read > limits.max_ratio) {
-      char ratio[32];
-      std::snprintf(ratio, sizeof ratio, "%.0f", static_cast<double>(total + inflated) / archive_read);
-      archive_bomb = "the archive is a zip bomb: its entries inflate to more than " + MiB(limits.ratio_floor_bytes) +
-                     " at " + ratio + ":1 (more than " + std::to_string(static_cast<int>(limits.max_ratio)) +
-                     ":1 over the whole archive); nothing is extracted from it";
-    }
-    if (!archive_bomb.empty()) {
-      // No entry of a bomb is indexed: remove what was extracted.
-      for (const auto& done : drop.entries_) fs::remove(done.extracted, ec);
-      fs::remove(out, ec);
-      drop.entries_.clear();
-      drop.refusals_.push_back({"", archive_bomb});
-      break;
-    }
     if (!why.empty()) {
       fs::remove(out, ec);
       refuse(why);
@@ -364,14 +278,12 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
       continue;
     }
     total += inflated;
-    names.insert(name);
     drop.entries_.push_back({name, out});
   }
   return drop;
 }
 
 StatusOr<std::string> ZipEntrySha256(const fs::path& zip, const std::string& name, const ZipLimits& limits) {
-  Utf8LocaleScope utf8_names;
   std::string error;
   ArchiveReader reader = OpenZipReader(zip, error);
   if (!reader) return Status::NotFound(zip.string() + " is no longer a readable ZIP archive (" + error + ")");
@@ -381,7 +293,8 @@ StatusOr<std::string> ZipEntrySha256(const fs::path& zip, const std::string& nam
     const int rc = archive_read_next_header(a, &entry);
     if (rc == ARCHIVE_EOF) return Status::NotFound(zip.string() + " has no entry " + Quote(name) + " any more");
     if (rc == ARCHIVE_FATAL) return Status::Corrupt(zip.string() + ": unreadable (" + archive_error_string(a) + ")");
-    if (name != EntryName(entry) || archive_entry_filetype(entry) != AE_IFREG) continue;
+    const char* entry_name = archive_entry_pathname(entry);
+    if (entry_name == nullptr || name != entry_name || archive_entry_filetype(entry) != AE_IFREG) continue;
     Sha256Stream hash;
     uint64_t inflated = 0;
     while (true) {

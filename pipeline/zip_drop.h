@@ -22,14 +22,7 @@
 //     `max_ratio`:1 (measured while inflating, so lying headers do not help),
 //     an entry larger than `max_entry_bytes`, or entries past the total bound
 //     `max_total_bytes` of the whole archive;
-//   * a second entry with the same name; an entry whose name clashes with a
-//     folder of an earlier entry ("a" then "a/b.pdf", or the reverse): the
-//     later one is refused, the rest of the archive is read.
-// The whole archive is refused (no entry kept, one refusal with an empty
-// name) when its entries together inflate past `ratio_floor_bytes` at more
-// than `max_ratio`:1 of the archive's bytes read so far: a bomb made of many
-// entries each under the per-entry floor.
-// Refusal messages name the entry, never the temporary folder.
+//   * a second entry with the same name.
 // Directories are implied by their files; hidden entries (a component that
 // starts with '.') and macOS "__MACOSX/" metadata are skipped.
 #pragma once

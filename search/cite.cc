@@ -35,10 +35,6 @@ std::vector<PointBox> LineBoxes(const std::vector<PointBox>& words) {
 }  // namespace
 
 StatusOr<ClauseCitation> ReadClauseCitation(Index& index, const std::string& clause_id) {
-  // An empty id would match every clause (the filter's "any"): refuse it.
-  if (clause_id.find_first_not_of(" \t\n") == std::string::npos) {
-    return Status::InvalidArgument("an empty clause id (list the clauses and their ids with `foiamine clauses --db ...`)");
-  }
   ClauseFilter filter;
   filter.id = clause_id;
   auto clauses = ReadClauses(index, filter);

@@ -1,7 +1,5 @@
 #include "search/diverge_report.h"
 
-#include <string_view>
-
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -301,13 +299,7 @@ void WriteDivergenceJson(const std::vector<Divergence>& pairs, std::ostream& out
   }
 }
 
-std::string CsvField(const std::string& value) {
-  // A spreadsheet runs a cell that starts with = + - @ (or a tab or CR
-  // before one) as a formula: =HYPERLINK(...) in a quoted log line would
-  // become a live link. Such a cell gets a leading apostrophe (OWASP's
-  // advice), which spreadsheets show as text and hide.
-  const bool formula = !value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos;
-  const std::string v = formula ? "'" + value : value;
+std::string CsvField(const std::string& v) {
   if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
   std::string out = "\"";
   for (char c : v) {

@@ -62,9 +62,7 @@ void WriteMatrixText(const Matrix& matrix, const std::vector<ClauseRecord>& clau
 // the same shape; their practice side's stance is "restricts").
 void WriteDivergenceJson(const std::vector<Divergence>& pairs, std::ostream& out);
 // CSV (RFC 4180: fields quoted when they hold a comma, quote or line break;
-// quotes doubled), a header row, then one row per pair. A field that starts
-// with = + - @, tab or CR gets a leading apostrophe so that no spreadsheet
-// runs it as a formula (text quoted from a hostile document).
+// quotes doubled), a header row, then one row per pair.
 void WriteDivergenceCsv(const std::vector<Divergence>& pairs, std::ostream& out);
 std::string CsvField(const std::string& value);
 // HTML: one self-contained page — TOC by topic, the matrix (cells link to

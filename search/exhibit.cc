@@ -38,10 +38,6 @@ using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
 using Cairo = std::unique_ptr<cairo_t, CairoDeleter>;
 using Pix = std::unique_ptr<PIX, PixDeleter>;
 
-// The largest page image an exhibit draws: the OCR renderer's bound
-// (kMaxPagePixels, pipeline/page_image.h), ~ a 40x40 inch page at 300 dpi.
-constexpr int64_t kMaxExhibitPixels = int64_t{150} * 1000 * 1000;
-
 // A page image as an opaque ARGB32 cairo surface.
 StatusOr<Surface> RenderPdf(const std::filesystem::path& path, int page_no, int dpi) {
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
@@ -51,23 +47,6 @@ StatusOr<Surface> RenderPdf(const std::filesystem::path& path, int page_no, int 
   }
   std::unique_ptr<poppler::page> page(doc->create_page(page_no - 1));
   if (!page) return Status::Corrupt(path.string() + ": cannot load page " + std::to_string(page_no));
-  // The OCR renderer's bound (pipeline/page_image.h), checked before any
-  // pixel is made: a 14400 pt page took 1.85 GB; a page that would come out
-  // a sliver of a pixel is no exhibit either.
-  const poppler::rectf box = page->page_rect(poppler::crop_box);
-  const double w_px = std::abs(box.width()) * dpi / 72.0, h_px = std::abs(box.height()) * dpi / 72.0;
-  if (!(w_px >= 16) || !(h_px >= 16)) {
-    return Status::Corrupt(path.string() + ": page " + std::to_string(page_no) + " is too small to draw (" +
-                           std::to_string(static_cast<int>(w_px)) + "x" + std::to_string(static_cast<int>(h_px)) +
-                           " px at " + std::to_string(dpi) + " dpi)");
-  }
-  if (w_px * h_px > static_cast<double>(kMaxExhibitPixels)) {
-    return Status::Unsupported(path.string() + ": page " + std::to_string(page_no) + " would be " +
-                               std::to_string(static_cast<int64_t>(w_px)) + "x" +
-                               std::to_string(static_cast<int64_t>(h_px)) + " px at " + std::to_string(dpi) +
-                               " dpi, more than the " + std::to_string(kMaxExhibitPixels / 1000000) +
-                               "-megapixel limit; give a lower --dpi");
-  }
   poppler::page_renderer renderer;
   renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
   renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
@@ -90,23 +69,6 @@ StatusOr<Surface> RenderPdf(const std::filesystem::path& path, int page_no, int 
 }
 
 StatusOr<Surface> DecodeImage(const std::filesystem::path& path, const std::string& file_type, int page_no) {
-  // The header check the OCR decoder makes (pipeline/page_image.h): the
-  // pixel count is known before a pixel is decoded.
-  {
-    int format = 0, w = 0, h = 0, bps = 0, spp = 0, iscmap = 0, res = 0;
-    if (pixReadHeader(path.c_str(), &format, &w, &h, &bps, &spp, &iscmap) != 0) {
-      return Status::Corrupt(path.string() + ": Leptonica cannot read the image header");
-    }
-    if (file_type == "tiff" && page_no > 1 &&
-        readHeaderTiff(path.c_str(), page_no - 1, &w, &h, &bps, &spp, &res, &iscmap, &format) != 0) {
-      return Status::Corrupt(path.string() + ": cannot read the header of TIFF frame " + std::to_string(page_no));
-    }
-    if (w <= 0 || h <= 0 || int64_t{w} * h > kMaxExhibitPixels) {
-      return Status::Unsupported(path.string() + ": image of " + std::to_string(w) + "x" + std::to_string(h) +
-                                 " pixels is outside the " + std::to_string(kMaxExhibitPixels / 1000000) +
-                                 "-megapixel limit");
-    }
-  }
   Pix pix(file_type == "tiff" ? pixReadTiff(path.c_str(), page_no - 1) : pixRead(path.c_str()));
   if (!pix) return Status::Corrupt(path.string() + ": Leptonica cannot decode the image");
   Pix rgb(pixConvertTo32(pix.get()));

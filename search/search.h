@@ -37,12 +37,6 @@ struct SearchHit {
 // explains the FTS5 syntax; it never leaks a raw SQLite error.
 StatusOr<std::vector<SearchHit>> Search(Index& index, const SearchOptions& options);
 
-// Bounds on a query, checked before FTS5 sees it (kInvalidArgument).
-inline constexpr size_t kMaxQueryBytes = 2048;
-inline constexpr int kMaxQueryTerms = 64;  // whitespace-separated words and operators
-inline constexpr int kMaxSearchLimit = 10000;
-Status CheckQueryBounds(const SearchOptions& options);
-
 // The explanation shown for a malformed query.
 std::string Fts5SyntaxHelp();
 
