@@ -67,9 +67,7 @@ class Matcher {
       // Most units fire nothing: fold, scan, and only then analyse.
       hits.clear();
       if (!rules_.set->Match(Folded(ui).folded.text, &hits)) continue;
-      if (std::any_of(rules_.skip_units.begin(), rules_.skip_units.end(),
-                      [&](const auto& re) { return RE2::PartialMatch(info_[ui].folded.text, *re); }))
-        continue;
+      if (SkippedUnit(info_[ui].folded.text)) continue;
       {  // A question states neither a rule nor an act.
         std::string_view t = info_[ui].folded.text;
         while (!t.empty() && (t.back() == ' ' || t.back() == '"')) t.remove_suffix(1);
@@ -526,6 +524,11 @@ class Matcher {
   // ...") are not acts of their own: the lead-in stays the clause. The
   // condition may be stated a level up: "may comply only if: ... (2) The
   // individual sought to be detained: (A) Is 18 years of age or older".
+  bool SkippedUnit(const std::string& folded) const {  // ruled out by skip_units, whatever it mentions
+    return std::any_of(rules_.skip_units.begin(), rules_.skip_units.end(),
+                       [&](const auto& re) { return RE2::PartialMatch(folded, *re); });
+  }
+
   static bool EndsWithColon(std::string_view t) {
     const size_t last = t.find_last_not_of(" \n");
     return last != std::string_view::npos && t[last] == ':';
@@ -564,14 +567,12 @@ class Matcher {
         const std::string& t = Folded(item).folded.text;
         // An item that is itself a lead-in ("(2) The individual sought to be
         // detained:") only introduces its own items.
-        if (size_t last = t.find_last_not_of(" \n"); last != std::string::npos && t[last] == ':') continue;
+        if (EndsWithColon(t)) continue;
         // Only items that read as clauses take the topic: "(b) Request
         // criminal investigation information ..." does, a bare name ("(b) ICE",
         // "(c) U.S. Customs and Border Protection") does not.
         if (CountLowercaseWords(t) < 3) continue;
-        if (std::any_of(rules_.skip_units.begin(), rules_.skip_units.end(),
-                        [&](const auto& re) { return RE2::PartialMatch(t, *re); }))
-          continue;
+        if (SkippedUnit(t)) continue;
         Candidate c = Decide(item, Hit{0, 0, Stance::kMentions});
         c.rule = clauses[ci].rule + "@lead-in";
         c.inherited = true;
