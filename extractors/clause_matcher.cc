@@ -7,6 +7,7 @@
 #include <set>
 
 #include "extractors/cue_scan.h"
+#include "extractors/actor_names.h"
 #include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal {
@@ -52,7 +53,7 @@ class Matcher {
                        : !rules.law_actor.empty() ? rules.law_actor
                                                   : default_actor),
         authority_(authority), scope_(scope), info_(layout.units().size()) {
-    FindAliases();
+    aliases_ = DefinedAliases(layout_.stream(), rules_, [this](const std::string& actor) { return Foreign(actor); });
     dhs_is_human_services_ = DhsMeansHumanServices(layout.stream());
   }
 
@@ -139,6 +140,7 @@ class Matcher {
         Emit(ui, topic, candidates, clauses);
       }
     }
+    CompleteLeadInTopics(clauses);
     CarryLeadInTopics(clauses);
     std::sort(clauses.begin(), clauses.end(), [](const Clause& a, const Clause& b) {
       if (a.page != b.page) return a.page < b.page;
@@ -250,38 +252,11 @@ class Matcher {
   }
 
   // Transcripts: the agency of the speaker whose turn holds stream byte
-  // `pos` ("ASSISTANT CHIEF QUARLES: ... our officers ..."), found from the
-  // appearances ("ASSISTANT CHIEF D. QUARLES, Metropolitan Police
-  // Department"); "" when unknown.
+  // `pos` (actor_names.h); "" when unknown.
   std::string SpeakerActor(size_t pos) {
     if (!speakers_built_) {
       speakers_built_ = true;
-      static const RE2 kSpeaker(R"re((?:^|\s)((?:[A-Z][A-Z.'-]*\s){0,4}([A-Z][A-Z'-]{2,})):\s)re");
-      const std::string& stream = layout_.stream();
-      re2::StringPiece in(stream);
-      re2::StringPiece label, surname;
-      std::map<std::string, std::string> agency_of;
-      while (RE2::FindAndConsume(&in, kSpeaker, &label, &surname)) {
-        std::string name(surname);
-        auto it = agency_of.find(name);
-        if (it == agency_of.end()) {
-          std::string actor;
-          const RE2 appearance("\\b" + RE2::QuoteMeta(name) + ",\\s*([^\\n,:]{3,80})");
-          std::string who;
-          if (RE2::PartialMatch(stream, appearance, &who)) {
-            const std::string folded = FoldString(who);
-            for (const auto& cue : rules_.actors) {
-              if (cue.actor == "{agency}" || cue.actor == "none") continue;
-              if (RE2::PartialMatch(folded, *cue.re)) {
-                actor = cue.actor;
-                break;
-              }
-            }
-          }
-          it = agency_of.emplace(name, actor).first;
-        }
-        speakers_.emplace_back(static_cast<size_t>(label.data() - stream.data()), it->second);
-      }
+      speakers_ = SpeakerTurns(layout_.stream(), rules_);
     }
     std::string actor;
     for (const auto& [at, who] : speakers_) {
@@ -297,25 +272,6 @@ class Matcher {
     std::string lower = actor;
     for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return scope_.foreign_actors.count(lower) > 0;
-  }
-
-  // Short names a document defines for an actor: 'The Department of
-  // Corrections ("Department")' makes "the Department" DOC.
-  void FindAliases() {
-    static const RE2 kDefined(R"re(^\s*\(\s*(?:the\s+)?"([^"]{2,40})"\s*\))re");
-    const std::string& stream = layout_.stream();
-    std::set<std::string> seen;
-    for (const auto& cue : rules_.actors) {
-      if (cue.actor == "{agency}" || cue.actor == "none" || Foreign(cue.actor)) continue;
-      for (auto [s, e] : AllMatches(*cue.re, stream)) {
-        re2::StringPiece rest(stream.data() + e, stream.size() - e);
-        std::string alias;
-        if (!RE2::PartialMatch(rest, kDefined, &alias)) continue;
-        if (!seen.insert(alias).second) continue;
-        auto re = std::make_unique<RE2>("(?i)\\b(?:the\\s+)?" + RE2::QuoteMeta(FoldString(alias)) + "\\b");
-        if (re->ok()) aliases_.emplace_back(std::move(re), cue.actor);
-      }
-    }
   }
 
   // The folded text of the unit before `ui` when it is in the same section
@@ -529,6 +485,13 @@ class Matcher {
                        [&](const auto& re) { return RE2::PartialMatch(folded, *re); });
   }
 
+  // An item that reads as a clause of its own: not a lead-in of further
+  // items ("(2) The individual sought to be detained:"), not a bare name
+  // ("(b) ICE"), not a unit skip_units rules out.
+  bool ReadsAsItemClause(const std::string& folded) const {
+    return !EndsWithColon(folded) && CountLowercaseWords(folded) >= 3 && !SkippedUnit(folded);
+  }
+
   static bool EndsWithColon(std::string_view t) {
     const size_t last = t.find_last_not_of(" \n");
     return last != std::string_view::npos && t[last] == ':';
@@ -540,6 +503,66 @@ class Matcher {
     for (int up = lead; up >= 0; up = layout_.units()[up].lead_in)
       if (RE2::PartialMatch(Folded(static_cast<size_t>(up)).folded.text, kConditionLeadIn)) return true;
     return false;
+  }
+
+  // A lead-in may hold a rule's anchor and its items the rest ("may not
+  // enter into ... an agreement for either of the following: (1) To exercise
+  // federal civil immigration authority ...; (2) To detain ... individuals
+  // in the custody of a federal immigration authority"): each item that
+  // completes the rule is a clause of the topic, in the lead-in's stance,
+  // and it outranks the item's mere mention of the topic.
+  void CompleteLeadInTopics(std::vector<Clause>& clauses) {
+    const auto& units = layout_.units();
+    std::map<size_t, std::vector<size_t>> items_of;  // lead-in unit -> its direct items
+    for (size_t ui = 0; ui < units.size(); ++ui)
+      if (units[ui].lead_in >= 0 && !units[ui].heading && ReadsAsItemClause(Folded(ui).folded.text))
+        items_of[static_cast<size_t>(units[ui].lead_in)].push_back(ui);
+    std::set<std::pair<size_t, std::string>> completed;  // (item, topic)
+    for (const auto& [lead, items] : items_of) {
+      const std::string& lt = Folded(lead).folded.text;
+      // (The purposes a prohibition lists are what it prohibits.)
+      static const RE2 kPurposes(R"re((?i)\bpurposes?\W*$)re");
+      if (!EndsWithColon(lt) || SkippedUnit(lt)) continue;
+      if (UnderConditionLeadIn(static_cast<int>(lead)) && !RE2::PartialMatch(lt, kPurposes)) continue;
+      const std::string context = lt + "\n" + Context(lead);
+      for (const auto& rule : rules_.rules) {
+        if (rule.fallback || rule.stance || rule.all_of.size() < 2) continue;
+        const auto& pattern = [&](int p) -> const RE2& { return *rules_.patterns[p].re; };
+        const auto anchors = AllMatches(pattern(rule.all_of[0]), lt);
+        if (anchors.empty() || InDefinition(lead, Info(lead), anchors.front().first)) continue;
+        if (std::any_of(rule.none_of.begin(), rule.none_of.end(), [&](int v) { return RE2::PartialMatch(lt, pattern(v)); }))
+          continue;
+        // A lead-in that holds the whole rule is a clause itself (and hands
+        // its topic down in CarryLeadInTopics).
+        if (std::all_of(rule.all_of.begin() + 1, rule.all_of.end(), [&](int p) { return RE2::PartialMatch(context, pattern(p)); }))
+          continue;
+        for (size_t item : items) {
+          const std::string& it = Folded(item).folded.text;
+          if (completed.count({item, rule.topic})) continue;
+          const bool whole = std::all_of(rule.all_of.begin() + 1, rule.all_of.end(), [&](int p) {
+            return RE2::PartialMatch(it, pattern(p)) || RE2::PartialMatch(context, pattern(p));
+          });
+          if (!whole || std::any_of(rule.none_of.begin(), rule.none_of.end(), [&](int v) { return RE2::PartialMatch(it, pattern(v)); }))
+            continue;
+          Candidate c = Decide(item, Hit{0, 0, Stance::kMentions});
+          if (c.stance == Stance::kMentions || !c.inherited) continue;
+          c.rule = rule.id + "@items";
+          c.confidence = rule.confidence * 0.85;
+          completed.insert({item, rule.topic});
+          Emit(item, rule.topic, {c}, clauses);
+        }
+      }
+    }
+    // The item's mention of the topic gives way to its clause.
+    std::vector<Clause> kept;
+    std::vector<size_t> kept_units;
+    for (size_t ci = 0; ci < clauses.size(); ++ci) {
+      if (clauses[ci].stance == Stance::kMentions && completed.count({emitted_unit_[ci], clauses[ci].topic})) continue;
+      kept.push_back(std::move(clauses[ci]));
+      kept_units.push_back(emitted_unit_[ci]);
+    }
+    clauses = std::move(kept);
+    emitted_unit_ = std::move(kept_units);
   }
 
   // A list lead-in that speaks to a topic ("may exchange information with
@@ -564,15 +587,7 @@ class Matcher {
       bool carried = false;
       for (size_t item : it->second) {
         if (units_with_clauses.count(item)) continue;
-        const std::string& t = Folded(item).folded.text;
-        // An item that is itself a lead-in ("(2) The individual sought to be
-        // detained:") only introduces its own items.
-        if (EndsWithColon(t)) continue;
-        // Only items that read as clauses take the topic: "(b) Request
-        // criminal investigation information ..." does, a bare name ("(b) ICE",
-        // "(c) U.S. Customs and Border Protection") does not.
-        if (CountLowercaseWords(t) < 3) continue;
-        if (SkippedUnit(t)) continue;
+        if (!ReadsAsItemClause(Folded(item).folded.text)) continue;
         Candidate c = Decide(item, Hit{0, 0, Stance::kMentions});
         c.rule = clauses[ci].rule + "@lead-in";
         c.inherited = true;
@@ -619,28 +634,8 @@ class Matcher {
       clause.topic = topic;
       clause.stance = stance;
       clause.actor = best->actor;
-      PagePos start = layout_.Locate(sb);
-      PagePos end = layout_.Locate(se - 1);
-      clause.page = layout_.PageNo(start.page_idx);
-      clause.char_start = layout_.CodePoint(start);
-      if (end.page_idx == start.page_idx) {
-        clause.char_end = layout_.CodePoint(end) + 1;
-      } else {
-        clause.crosses_page_break = true;
-        clause.char_end = layout_.CodePoint(PagePos{start.page_idx, layout_.PageBodyEnd(start.page_idx)});
-      }
-      // The span on every page the sentence is printed on: an exhibit boxes
-      // the words of each, a transcript cite names their printed lines.
-      for (const DocumentLayout::PagePart& part : layout_.PartsByPage(sb, se)) {
-        clause.parts.push_back(ClausePart{layout_.PageNo(part.page_idx),
-                                          layout_.CodePoint(PagePos{part.page_idx, part.byte_begin}),
-                                          layout_.CodePoint(PagePos{part.page_idx, part.byte_end}), part.first_line,
-                                          part.last_line});
-      }
-      if (clause.parts.empty() || clause.parts.front().page != clause.page)
-        clause.parts.insert(clause.parts.begin(), ClausePart{clause.page, 0, 0, 0, 0});
-      clause.parts.front().char_start = clause.char_start;
-      clause.parts.front().char_end = clause.char_end;
+      PlaceOnPages(layout_, sb, se, clause);
+      const PagePos start = layout_.Locate(sb);
       clause.section = unit.section >= 0 ? layout_.sections()[unit.section].path : std::string();
       if (clause.parts.front().first_line > 0) {
         // A transcript has no sections; its citable place is the printed

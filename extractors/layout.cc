@@ -567,4 +567,25 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   }
 }
 
+void PlaceOnPages(const DocumentLayout& layout, size_t begin, size_t end, Clause& clause) {
+  const PagePos start = layout.Locate(begin);
+  const PagePos last = layout.Locate(end - 1);
+  clause.page = layout.PageNo(start.page_idx);
+  clause.char_start = layout.CodePoint(start);
+  if (last.page_idx == start.page_idx) {
+    clause.char_end = layout.CodePoint(last) + 1;
+  } else {
+    clause.crosses_page_break = true;
+    clause.char_end = layout.CodePoint(PagePos{start.page_idx, layout.PageBodyEnd(start.page_idx)});
+  }
+  for (const DocumentLayout::PagePart& part : layout.PartsByPage(begin, end))
+    clause.parts.push_back(ClausePart{layout.PageNo(part.page_idx), layout.CodePoint(PagePos{part.page_idx, part.byte_begin}),
+                                      layout.CodePoint(PagePos{part.page_idx, part.byte_end}), part.first_line,
+                                      part.last_line});
+  if (clause.parts.empty() || clause.parts.front().page != clause.page)
+    clause.parts.insert(clause.parts.begin(), ClausePart{clause.page, 0, 0, 0, 0});
+  clause.parts.front().char_start = clause.char_start;
+  clause.parts.front().char_end = clause.char_end;
+}
+
 }  // namespace foiamine::extractors::internal

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/clause.h"
 #include "extractors/document_text.h"
 #include "extractors/section.h"
 
@@ -92,5 +93,12 @@ class DocumentLayout {
   std::vector<int> page_nos_;
   std::vector<size_t> page_body_end_;
 };
+
+// Places `clause` on the pages of stream range [begin, end): its page and
+// code point span on the first page (clipped at the page's body end when the
+// range crosses a break), and one part per page it is printed on, so an
+// exhibit boxes the words of each and a transcript cite names their printed
+// lines.
+void PlaceOnPages(const DocumentLayout& layout, size_t begin, size_t end, Clause& clause);
 
 }  // namespace foiamine::extractors::internal

@@ -1,0 +1,62 @@
+#include "extractors/actor_names.h"
+
+#include <re2/re2.h>
+
+#include <map>
+#include <set>
+
+#include "extractors/cue_scan.h"
+#include "extractors/text_fold.h"
+
+namespace foiamine::extractors::internal {
+
+std::vector<std::pair<size_t, std::string>> SpeakerTurns(const std::string& stream, const Rulebook::Compiled& rules) {
+  static const RE2 kSpeaker(R"re((?:^|\s)((?:[A-Z][A-Z.'-]*\s){0,4}([A-Z][A-Z'-]{2,})):\s)re");
+  std::vector<std::pair<size_t, std::string>> turns;
+  re2::StringPiece in(stream);
+  re2::StringPiece label, surname;
+  std::map<std::string, std::string> agency_of;  // surname -> actor, looked up once
+  while (RE2::FindAndConsume(&in, kSpeaker, &label, &surname)) {
+    std::string name(surname);
+    auto it = agency_of.find(name);
+    if (it == agency_of.end()) {
+      std::string actor;
+      const RE2 appearance("\\b" + RE2::QuoteMeta(name) + ",\\s*([^\\n,:]{3,80})");
+      std::string who;
+      if (RE2::PartialMatch(stream, appearance, &who)) {
+        const std::string folded = FoldString(who);
+        for (const auto& cue : rules.actors) {
+          if (cue.actor == "{agency}" || cue.actor == "none") continue;
+          if (RE2::PartialMatch(folded, *cue.re)) {
+            actor = cue.actor;
+            break;
+          }
+        }
+      }
+      it = agency_of.emplace(name, actor).first;
+    }
+    turns.emplace_back(static_cast<size_t>(label.data() - stream.data()), it->second);
+  }
+  return turns;
+}
+
+std::vector<std::pair<std::unique_ptr<RE2>, std::string>> DefinedAliases(
+    const std::string& stream, const Rulebook::Compiled& rules, const std::function<bool(const std::string&)>& foreign) {
+  static const RE2 kDefined(R"re(^\s*\(\s*(?:the\s+)?"([^"]{2,40})"\s*\))re");
+  std::vector<std::pair<std::unique_ptr<RE2>, std::string>> aliases;
+  std::set<std::string> seen;
+  for (const auto& cue : rules.actors) {
+    if (cue.actor == "{agency}" || cue.actor == "none" || foreign(cue.actor)) continue;
+    for (auto [s, e] : AllMatches(*cue.re, stream)) {
+      re2::StringPiece rest(stream.data() + e, stream.size() - e);
+      std::string alias;
+      if (!RE2::PartialMatch(rest, kDefined, &alias)) continue;
+      if (!seen.insert(alias).second) continue;
+      auto re = std::make_unique<RE2>("(?i)\\b(?:the\\s+)?" + RE2::QuoteMeta(FoldString(alias)) + "\\b");
+      if (re->ok()) aliases.emplace_back(std::move(re), cue.actor);
+    }
+  }
+  return aliases;
+}
+
+}  // namespace foiamine::extractors::internal
