@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -57,6 +58,22 @@ std::vector<std::pair<std::unique_ptr<RE2>, std::string>> DefinedAliases(
     }
   }
   return aliases;
+}
+
+std::vector<std::pair<size_t, std::string>> ResolveActorHits(std::vector<ActorHit> hits) {
+  std::stable_sort(hits.begin(), hits.end(), [](const ActorHit& a, const ActorHit& b) {
+    if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
+    return a.start < b.start;
+  });
+  std::vector<ActorHit> kept;
+  for (auto& h : hits)
+    if (std::none_of(kept.begin(), kept.end(), [&](const ActorHit& k) { return h.start < k.end && k.start < h.end; }))
+      kept.push_back(std::move(h));
+  std::vector<std::pair<size_t, std::string>> actors;
+  for (auto& h : kept)
+    if (h.actor != "none") actors.emplace_back(h.start, std::move(h.actor));
+  std::stable_sort(actors.begin(), actors.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return actors;
 }
 
 }  // namespace foiamine::extractors::internal

@@ -19,6 +19,18 @@ namespace foiamine::extractors::internal {
 // actor cues; "" when the appearances do not say.
 std::vector<std::pair<size_t, std::string>> SpeakerTurns(const std::string& stream, const Rulebook::Compiled& rules);
 
+// An actor cue's match in a unit's folded text.
+struct ActorHit {
+  size_t start, end;
+  std::string actor;  // "none": a cue that names nobody ("ICE officers" in a list of agencies)
+};
+
+// The actors a unit names, by folded offset, in text order: where cues
+// overlap the longest wins ("ICE officers" is not "officers"; on a tie the
+// earlier hit, so put a document's own defined names first), and "none"
+// hits only block shorter ones.
+std::vector<std::pair<size_t, std::string>> ResolveActorHits(std::vector<ActorHit> hits);
+
 // Short names a document defines for an actor: 'The Department of
 // Corrections ("Department")' makes "the Department" DOC. Each alias is a
 // case-insensitive pattern with its actor; actors `foreign` says belong to

@@ -69,11 +69,7 @@ class Matcher {
       hits.clear();
       if (!rules_.set->Match(Folded(ui).folded.text, &hits)) continue;
       if (SkippedUnit(info_[ui].folded.text)) continue;
-      {  // A question states neither a rule nor an act.
-        std::string_view t = info_[ui].folded.text;
-        while (!t.empty() && (t.back() == ' ' || t.back() == '"')) t.remove_suffix(1);
-        if (!t.empty() && t.back() == '?') continue;
-      }
+      if (IsQuestion(info_[ui].folded.text)) continue;  // it states neither a rule nor an act
       UnitInfo& info = Info(ui);
       // A lead-in inside a condition, with no modal of its own ("(2) The
       // individual sought to be detained:" under "may comply only if:"),
@@ -180,10 +176,6 @@ class Matcher {
       for (auto [s, e] : AllMatches(*re, t))
         if (s > 0) cuts.insert(s);
     info.cuts.assign(cuts.begin(), cuts.end());
-    struct ActorHit {
-      size_t start, end;
-      std::string actor;
-    };
     std::vector<ActorHit> hits;
     // Defined short names first: on a tie they beat the generic cues.
     for (const auto& [re, actor] : aliases_)
@@ -207,19 +199,7 @@ class Matcher {
         hits.push_back(ActorHit{s, e, actor});
       }
     }
-    // Longest wins where cues overlap ("ICE officers" is not "officers").
-    std::stable_sort(hits.begin(), hits.end(), [](const ActorHit& a, const ActorHit& b) {
-      if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
-      return a.start < b.start;
-    });
-    std::vector<ActorHit> kept;
-    for (const auto& h : hits)
-      if (std::none_of(kept.begin(), kept.end(), [&](const ActorHit& k) { return h.start < k.end && k.start < h.end; }))
-        kept.push_back(h);
-    for (const auto& h : kept)
-      if (h.actor != "none") info.actors.emplace_back(h.start, h.actor);
-    std::stable_sort(info.actors.begin(), info.actors.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    info.actors = ResolveActorHits(std::move(hits));
     return info;
   }
 
@@ -492,16 +472,17 @@ class Matcher {
     return !EndsWithColon(folded) && CountLowercaseWords(folded) >= 3 && !SkippedUnit(folded);
   }
 
-  static bool EndsWithColon(std::string_view t) {
-    const size_t last = t.find_last_not_of(" \n");
-    return last != std::string_view::npos && t[last] == ':';
+  // Does the lead-in end by introducing conditions, exceptions or purposes
+  // ("unless:", "for any lawful purpose, including:")?
+  bool IsConditionLeadIn(size_t lead) {
+    static const RE2 kConditionLeadIn(
+        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$)re");
+    return RE2::PartialMatch(Folded(lead).folded.text, kConditionLeadIn);
   }
 
   bool UnderConditionLeadIn(int lead) {
-    static const RE2 kConditionLeadIn(
-        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$)re");
     for (int up = lead; up >= 0; up = layout_.units()[up].lead_in)
-      if (RE2::PartialMatch(Folded(static_cast<size_t>(up)).folded.text, kConditionLeadIn)) return true;
+      if (IsConditionLeadIn(static_cast<size_t>(up))) return true;
     return false;
   }
 
@@ -554,15 +535,23 @@ class Matcher {
       }
     }
     // The item's mention of the topic gives way to its clause.
-    std::vector<Clause> kept;
-    std::vector<size_t> kept_units;
+    std::vector<bool> drop(clauses.size());
+    for (size_t ci = 0; ci < clauses.size(); ++ci)
+      drop[ci] = clauses[ci].stance == Stance::kMentions && completed.count({emitted_unit_[ci], clauses[ci].topic});
+    DropClauses(drop, clauses);
+  }
+
+  // Removes the clauses marked in `drop` (one flag per clause, or fewer: the
+  // rest are kept), keeping emitted_unit_ in step.
+  void DropClauses(const std::vector<bool>& drop, std::vector<Clause>& clauses) {
+    size_t out = 0;
     for (size_t ci = 0; ci < clauses.size(); ++ci) {
-      if (clauses[ci].stance == Stance::kMentions && completed.count({emitted_unit_[ci], clauses[ci].topic})) continue;
-      kept.push_back(std::move(clauses[ci]));
-      kept_units.push_back(emitted_unit_[ci]);
+      if (ci < drop.size() && drop[ci]) continue;
+      if (out != ci) clauses[out] = std::move(clauses[ci]);  // never onto itself
+      emitted_unit_[out++] = emitted_unit_[ci];
     }
-    clauses = std::move(kept);
-    emitted_unit_ = std::move(kept_units);
+    clauses.resize(out);
+    emitted_unit_.resize(out);
   }
 
   // A list lead-in that speaks to a topic ("may exchange information with
@@ -583,6 +572,17 @@ class Matcher {
       const size_t lead = emitted_unit_[ci];
       auto it = items_of.find(lead);
       if (it == items_of.end() || clauses[ci].stance == Stance::kMentions) continue;
+      static const RE2 kExceptions(R"re((?i)\b(?:except|other than|excepto|salvo)\W*$)re");
+      if (IsConditionLeadIn(lead) && !RE2::PartialMatch(Folded(lead).folded.text, kExceptions)) {
+        // Its conditions and purposes are parts of the lead-in's clause, not
+        // clauses of its topic of their own (they may speak to another); the
+        // exceptions it lists are what it permits.
+        for (size_t cj = 0; cj < emitted; ++cj)
+          if (clauses[cj].topic == clauses[ci].topic &&
+              std::find(it->second.begin(), it->second.end(), emitted_unit_[cj]) != it->second.end())
+            drop[cj] = true;
+        continue;
+      }
       if (UnderConditionLeadIn(static_cast<int>(lead))) continue;
       bool carried = false;
       for (size_t item : it->second) {
@@ -598,11 +598,7 @@ class Matcher {
       }
       if (carried) drop[ci] = true;
     }
-    std::vector<Clause> kept;
-    kept.reserve(clauses.size());
-    for (size_t ci = 0; ci < clauses.size(); ++ci)
-      if (ci >= drop.size() || !drop[ci]) kept.push_back(std::move(clauses[ci]));
-    clauses = std::move(kept);
+    DropClauses(drop, clauses);
   }
 
   void Emit(size_t ui, const std::string& topic, const std::vector<Candidate>& candidates, std::vector<Clause>& out) {

@@ -61,4 +61,14 @@ bool DhsMeansHumanServices(std::string_view text) {
   return RE2::PartialMatch(in, kHuman) && !RE2::PartialMatch(in, kHomeland);
 }
 
+bool IsQuestion(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '"')) text.remove_suffix(1);
+  return !text.empty() && text.back() == '?';
+}
+
+bool EndsWithColon(std::string_view text) {
+  const size_t last = text.find_last_not_of(" \n");
+  return last != std::string_view::npos && text[last] == ':';
+}
+
 }  // namespace foiamine::extractors::internal

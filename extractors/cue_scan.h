@@ -44,4 +44,10 @@ bool StartsWithLimitingAct(std::string_view text);
 // Human Services, or names Human Services and never Homeland Security.
 bool DhsMeansHumanServices(std::string_view text);
 
+// Does the text end with a colon (a list lead-in), trailing spaces aside?
+bool EndsWithColon(std::string_view text);
+
+// Does the text end in a question mark (closing quotes and spaces aside)?
+bool IsQuestion(std::string_view text);
+
 }  // namespace foiamine::extractors::internal

@@ -108,6 +108,36 @@ TEST_CASE("in testimony, 'we' and 'our' are the speaker's agency", "[extractors]
   CHECK(help[0]->actor == "MPD");
 }
 
+TEST_CASE("a condition's or purpose's items are parts of the lead-in's clause of the same topic, an exception is its own", "[extractors][structure]") {
+  // Shaped like D.C. Code § 24-211.07(a)(3) (2020) and Utah Code 76-9-1007 (written for this test).
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("Sec. 3. Limits.\n"
+                   "(a) The Department shall not permit a federal immigration agency to interview a person in a "
+                   "Department detention facility unless:\n"
+                   "(A) The federal immigration agency presents a judicial order authorizing the interview; and\n"
+                   "(B) The person has counsel present for the interview.\n"
+                   "(b) A county agency is not prohibited from sending information regarding the immigration status "
+                   "of any person to ICE for any lawful purpose, including:\n"
+                   "(1) determining a person's eligibility for a license provided by a federal agency;\n"
+                   "(2) confirming a person's claim of residence.\n"
+                   "(c) No person is subject to civil arrest while going to or returning from a court facility, "
+                   "except:\n"
+                   "(1) Where such arrest is pursuant to a court order authorizing the arrest.\n",
+                   "law"));
+  const auto sections_of = [&](const std::string& topic) {
+    std::vector<std::string> sections;
+    for (const Clause* c : OfTopic(x, topic)) sections.push_back(c->section);
+    return sections;
+  };
+  CHECK(sections_of("facility_access") == std::vector<std::string>{"3(a)"});
+  CHECK(sections_of("information_sharing") == std::vector<std::string>{"3(b)"});
+  // the exception is what the prohibition permits: a clause of its own
+  bool exception = false;
+  for (const Clause* c : OfTopic(x, "judicial_warrant"))
+    exception = exception || (c->section == "3(c)(1)" && c->stance == Stance::kPermits);
+  CHECK(exception);
+}
+
 TEST_CASE("the parts of a condition are no clauses of their own, its sub-lead-ins included", "[extractors][structure]") {
   // Shaped like D.C. Code § 24-211.07 as enacted in 2012 (written for this test).
   const Extraction x = ExtractDocument(
