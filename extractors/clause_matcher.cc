@@ -496,7 +496,10 @@ class Matcher {
     const auto& units = layout_.units();
     std::map<size_t, std::vector<size_t>> items_of;  // lead-in unit -> its direct items
     for (size_t ui = 0; ui < units.size(); ++ui)
-      if (units[ui].lead_in >= 0 && !units[ui].heading && ReadsAsItemClause(Folded(ui).folded.text))
+      // (Here a bare name may complete the rule: "may be disseminated to: ...
+      // (b) Agents, Immigration and Customs Enforcement".)
+      if (units[ui].lead_in >= 0 && !units[ui].heading && !EndsWithColon(Folded(ui).folded.text) &&
+          !SkippedUnit(Folded(ui).folded.text))
         items_of[static_cast<size_t>(units[ui].lead_in)].push_back(ui);
     std::set<std::pair<size_t, std::string>> completed;  // (item, topic)
     for (const auto& [lead, items] : items_of) {
