@@ -501,33 +501,37 @@ class Matcher {
       if (units[ui].lead_in >= 0 && !units[ui].heading && !EndsWithColon(Folded(ui).folded.text) &&
           !SkippedUnit(Folded(ui).folded.text))
         items_of[static_cast<size_t>(units[ui].lead_in)].push_back(ui);
-    std::set<std::pair<size_t, std::string>> completed;  // (item, topic)
+    std::set<std::pair<size_t, std::string>> completed, bound;  // (item, topic)
+    for (size_t ci = 0; ci < clauses.size(); ++ci)
+      if (clauses[ci].stance != Stance::kMentions) bound.insert({emitted_unit_[ci], clauses[ci].topic});
     for (const auto& [lead, items] : items_of) {
       const std::string& lt = Folded(lead).folded.text;
       // (The purposes a prohibition lists are what it prohibits.)
       static const RE2 kPurposes(R"re((?i)\bpurposes?\W*$)re");
-      if (!EndsWithColon(lt) || SkippedUnit(lt)) continue;
+      if (SkippedUnit(lt)) continue;
       if (UnderConditionLeadIn(static_cast<int>(lead)) && !RE2::PartialMatch(lt, kPurposes)) continue;
       const std::string context = lt + "\n" + Context(lead);
       for (const auto& rule : rules_.rules) {
-        if (rule.fallback || rule.stance || rule.all_of.size() < 2) continue;
+        if (rule.fallback || rule.stance) continue;
         const auto& pattern = [&](int p) -> const RE2& { return *rules_.patterns[p].re; };
-        const auto anchors = AllMatches(pattern(rule.all_of[0]), lt);
-        if (anchors.empty() || InDefinition(lead, Info(lead), anchors.front().first)) continue;
-        if (std::any_of(rule.none_of.begin(), rule.none_of.end(), [&](int v) { return RE2::PartialMatch(lt, pattern(v)); }))
-          continue;
+        // Every term in `text`, or (all but the anchor) in the lead-in's context.
+        const auto holds = [&](const std::string& text) {
+          return std::all_of(rule.all_of.begin(), rule.all_of.end(), [&](int p) {
+            return RE2::PartialMatch(text, pattern(p)) || (p != rule.all_of[0] && RE2::PartialMatch(context, pattern(p)));
+          });
+        };
+        const auto vetoed = [&](const std::string& text) {
+          return std::any_of(rule.none_of.begin(), rule.none_of.end(), [&](int v) { return RE2::PartialMatch(text, pattern(v)); });
+        };
         // A lead-in that holds the whole rule is a clause itself (and hands
         // its topic down in CarryLeadInTopics).
-        if (std::all_of(rule.all_of.begin() + 1, rule.all_of.end(), [&](int p) { return RE2::PartialMatch(context, pattern(p)); }))
-          continue;
+        if (holds(lt) || vetoed(lt)) continue;
         for (size_t item : items) {
           const std::string& it = Folded(item).folded.text;
-          if (completed.count({item, rule.topic})) continue;
-          const bool whole = std::all_of(rule.all_of.begin() + 1, rule.all_of.end(), [&](int p) {
-            return RE2::PartialMatch(it, pattern(p)) || RE2::PartialMatch(context, pattern(p));
-          });
-          if (!whole || std::any_of(rule.none_of.begin(), rule.none_of.end(), [&](int v) { return RE2::PartialMatch(it, pattern(v)); }))
-            continue;
+          if (completed.count({item, rule.topic}) || bound.count({item, rule.topic})) continue;
+          // The lead-in read on into the item: "(1) stop, arrest, detain ... a
+          // person" + "(A) solely on the belief that the person is not present legally".
+          if (!holds(lt + " " + it) || vetoed(it) || InDefinition(item, Info(item), 0)) continue;
           Candidate c = Decide(item, Hit{0, 0, Stance::kMentions});
           if (c.stance == Stance::kMentions || !c.inherited) continue;
           c.rule = rule.id + "@items";

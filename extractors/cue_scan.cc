@@ -1,6 +1,7 @@
 #include "extractors/cue_scan.h"
 
 #include <algorithm>
+#include <string>
 
 namespace foiamine::extractors::internal {
 
@@ -49,7 +50,11 @@ const CueHit& MainClauseCue(const std::vector<CueHit>& modal, std::string_view t
 bool StartsWithLimitingAct(std::string_view text) {
   static const RE2 kLimitsAct(
       R"re(^\W*(?:\(?\w{1,4}[.)]\s*)?(?:[\w',-]+ ){0,12}?(?:prohibit|restrict|limit|prevent|preclude|bar|forbid|discourage)\w*\b)re");
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kLimitsAct);
+  // "including, but not limited to," lists examples; it limits nothing.
+  static const RE2 kNotLimitedTo(R"re((?i)\bnot limited to\b)re");
+  std::string without(text);
+  RE2::GlobalReplace(&without, kNotLimitedTo, "");
+  return RE2::PartialMatch(without, kLimitsAct);
 }
 
 bool DhsMeansHumanServices(std::string_view text) {

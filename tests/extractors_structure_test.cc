@@ -3,6 +3,8 @@
 // speakers in transcripts, the addressee of correspondence.
 #include <catch2/catch.hpp>
 
+#include <optional>
+
 #include "extractors/extract.h"
 #include "tests/test_support.h"
 
@@ -106,6 +108,27 @@ TEST_CASE("in testimony, 'we' and 'our' are the speaker's agency", "[extractors]
   REQUIRE(help.size() == 1);
   CHECK(help[0]->stance == Stance::kReports);
   CHECK(help[0]->actor == "MPD");
+}
+
+TEST_CASE("a lead-in read on into its items completes their rules, and 'including, but not limited to' limits nothing", "[extractors][structure]") {
+  // Shaped like Chicago's Welcoming City Ordinance, 2-173-020(a) (written for this test).
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("Sec. 2. Immigration enforcement prohibited.\n"
+                   "(a) No agency shall participate in civil immigration enforcement. Specifically, no agency shall:\n"
+                   "(1) stop, arrest, detain, or continue to detain a person\n"
+                   "(A) solely on the belief that the person is not present legally in the United States.\n"
+                   "(B) based upon an administrative warrant, including, but not limited to, those entered into a "
+                   "federal database.\n"
+                   "(C) based upon an immigration detainer.\n",
+                   "law"));
+  const auto stance_of = [&](const std::string& topic, const std::string& section) -> std::optional<Stance> {
+    for (const Clause* c : OfTopic(x, topic))
+      if (c->section == section) return c->stance;
+    return std::nullopt;
+  };
+  CHECK(stance_of("enforcement_assistance", "2(a)(1)(A)") == Stance::kRestricts);
+  CHECK(stance_of("judicial_warrant", "2(a)(1)(B)") == Stance::kRestricts);
+  CHECK(stance_of("detainer_hold", "2(a)(1)(C)") == Stance::kRestricts);
 }
 
 TEST_CASE("a condition's or purpose's items are parts of the lead-in's clause of the same topic, an exception is its own", "[extractors][structure]") {
