@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 
+#include "base/terminal_text.h"
 #include "cli/commands.h"
 #include "extractors/ocr_readings.h"
 #include "index/format.h"
@@ -48,16 +49,58 @@ std::string OneLine(const std::string& text) {
   return line;
 }
 
-void PrintHit(const SearchHit& h) {
-  std::cout << h.citation << "  [" << h.doc_path << "]";
+// Marks around matches while the snippet is made inert for the terminal
+// (base/terminal_text.h): private-use code points, swapped for the real
+// marks afterwards, so that the document's text cannot carry escapes.
+constexpr const char* kMarkOpen = "\xEE\x80\x80";   // U+E000
+constexpr const char* kMarkClose = "\xEE\x80\x81";  // U+E001
+
+std::string Replace(std::string s, const std::string& from, const std::string& to) {
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  return s;
+}
+
+// The hit's clause in a line, and a line per divergence: the other side's
+// citation and stance, its words, and the dates.
+void PrintHitClauses(const SearchHit& h) {
+  constexpr size_t kShownDivergences = 3;
+  for (const HitClause& hc : h.clauses) {
+    const ClauseRecord& c = hc.clause;
+    std::cout << "    clause " << c.id << ": " << c.topic << " / " << c.stance
+              << (c.actor.empty() ? "" : " / " + EscapeForTerminal(c.actor))
+              << (c.section.empty() ? "" : "  § " + EscapeForTerminal(c.section)) << "\n";
+    for (size_t i = 0; i < hc.divergences.size() && i < kShownDivergences; ++i) {
+      const HitDivergence& d = hc.divergences[i];
+      std::string quote = OneLine(d.other.text);
+      if (quote.size() > 110) {
+        size_t cut = 107;  // at a code point's first byte, never inside one
+        while (cut > 0 && (static_cast<unsigned char>(quote[cut]) & 0xC0) == 0x80) --cut;
+        quote = quote.substr(0, cut) + "...";
+      }
+      std::cout << "      " << (d.role == "practice" ? "diverges from law: " : "contradicted by practice: ")
+                << EscapeForTerminal(d.other.citation) << " (" << d.other.stance << ") \""
+                << EscapeForTerminal(quote) << "\"  [divergence " << d.id << "]\n";
+      if (!d.timing.empty()) std::cout << "        " << d.timing << "\n";
+    }
+    if (hc.divergences.size() > kShownDivergences) {
+      std::cout << "      ... and " << hc.divergences.size() - kShownDivergences
+                << " more (foiamine diverge --topic " << c.topic << ")\n";
+    }
+  }
+}
+
+void PrintHit(const SearchHit& h, const std::string& mark_open, const std::string& mark_close) {
+  std::cout << EscapeForTerminal(h.citation) << "  [" << EscapeForTerminal(h.doc_path) << "]";
   if (h.method == "ocr") {
     const bool low = h.ocr_confidence && *h.ocr_confidence < kLowOcrConfidence;
     std::cout << (low ? "  (low-confidence OCR)" : "  (OCR)");
   }
-  std::cout << "\n    " << OneLine(h.snippet) << "\n";
+  const std::string snippet = Replace(Replace(EscapeForTerminal(OneLine(h.snippet)), kMarkOpen, mark_open), kMarkClose, mark_close);
+  std::cout << "\n    " << snippet << "\n";
   if (auto readings = extractors::FindOcrReadings(h.snippet); h.method == "ocr" && !readings.empty()) {
-    std::cout << "    OCR readings: " << extractors::OcrReadingsNote(readings) << "\n";
+    std::cout << "    OCR readings: " << EscapeForTerminal(extractors::OcrReadingsNote(readings)) << "\n";
   }
+  PrintHitClauses(h);
 }
 
 struct SearchArgs {
@@ -70,13 +113,20 @@ int Search(SearchArgs& args) {
   if (!index) return kExitUsage;
   SearchOptions& options = args.options;
   const bool json = args.db.json;
+  std::string mark_open = "[", mark_close = "]";
   if (!json && isatty(STDOUT_FILENO)) {
-    options.mark_open = "\033[1;33m";
-    options.mark_close = "\033[0m";
-  } else if (json) {
+    mark_open = "\033[1;33m";
+    mark_close = "\033[0m";
+  }
+  if (json) {
     options.mark_open = "**";
     options.mark_close = "**";
+  } else {
+    options.mark_open = kMarkOpen;
+    options.mark_close = kMarkClose;
   }
+  const auto jurisdictions = JurisdictionsForDivergence("search");
+  options.jurisdictions = jurisdictions ? &*jurisdictions : nullptr;
   auto hits = foiamine::Search(*index, options);
   if (!hits.ok()) {
     std::cerr << "foiamine search: " << hits.status().message() << "\n";
@@ -84,7 +134,7 @@ int Search(SearchArgs& args) {
   }
   for (const auto& h : *hits) {
     if (json) std::cout << SearchHitJson(h) << "\n";
-    else PrintHit(h);
+    else PrintHit(h, mark_open, mark_close);
   }
   if (!json) {
     std::cout << hits->size() << " hit" << (hits->size() == 1 ? "" : "s");
@@ -178,6 +228,7 @@ Command AddSearchCommand(CLI::App& app) {
                      "DOC-FOIA-00317-00002 (a page)");
   search->add_option("--limit", o.limit, "Most hits to show (default 20)")
       ->check(CLI::Range(1, kMaxSearchLimit));
+  search->add_flag("--clauses-only", o.clauses_only, "Only hits whose match lies in a clause");
   search->add_flag("--json", args->db.json, "JSON Lines: one search-hit record per line");
   return {search, [args] { return Search(*args); }};
 }

@@ -139,6 +139,10 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(IndexReader& index, const Clause
 }
 
 std::string ClauseJson(const ClauseRecord& c) {
+  return ClauseJsonObject(c).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+nlohmann::ordered_json ClauseJsonObject(const ClauseRecord& c) {
   // ordered_json: the keys come out in the contract's order.
   using json = nlohmann::ordered_json;
   json j = {{"id", c.id},
@@ -178,7 +182,7 @@ std::string ClauseJson(const ClauseRecord& c) {
                      {"lines", p.first_line > 0 ? json({p.first_line, p.last_line}) : json(nullptr)}});
   }
   j["parts"] = parts;
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  return j;
 }
 
 StatusOr<EvalReport> EvaluateClauses(const std::vector<ClauseRecord>& clauses, const std::string& labels_path) {

@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "index/reader.h"
 #include "base/status.h"
+#include "extractors/jurisdiction.h"
+#include "index/reader.h"
+#include "search/hit_clauses.h"
 
 namespace foiamine {
 
@@ -18,6 +20,10 @@ struct SearchOptions {
   std::string kind;       // documents.doc_kind
   std::string authority;  // law | policy | practice
   std::string bates;      // only pages whose Bates stamp starts with this (a production prefix or one stamp)
+  bool clauses_only = false;  // only hits whose match lies in a clause
+  // schemas/jurisdictions.yaml, loaded, for pairing a hit's clause with the
+  // laws that bind its actor (as `diverge` does); null: codes only.
+  const extractors::Jurisdictions* jurisdictions = nullptr;
   // Marks around matched words in snippets.
   std::string mark_open = "[", mark_close = "]";
 };
@@ -32,9 +38,13 @@ struct SearchHit {
   std::string bates;    // the page's Bates stamp, "" when none
   std::string method;   // text | ocr
   std::optional<double> ocr_confidence;
+  // The clauses on the page that hold a match, the one holding the most of
+  // the query's terms first (it gives `section`), each with its divergences.
+  std::vector<HitClause> clauses;
 };
 
-// Runs the query. A malformed query is kInvalidArgument with a message that
+// Runs the query. Hits are ranked by bm25; of hits of equal score, those
+// whose match lies in a clause come first. A malformed query is kInvalidArgument with a message that
 // explains the FTS5 syntax; it never leaks a raw SQLite error.
 StatusOr<std::vector<SearchHit>> Search(IndexReader& index, const SearchOptions& options);
 
