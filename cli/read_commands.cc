@@ -11,6 +11,7 @@
 #include "extractors/ocr_readings.h"
 #include "index/format.h"
 #include "pipeline/runner.h"
+#include "search/choices.h"
 #include "search/clauses.h"
 #include "search/index_status.h"
 #include "search/search.h"
@@ -106,6 +107,7 @@ void PrintHit(const SearchHit& h, const std::string& mark_open, const std::strin
 struct SearchArgs {
   DbArgs db;
   SearchOptions options;
+  std::string doc;
 };
 
 int Search(SearchArgs& args) {
@@ -124,6 +126,10 @@ int Search(SearchArgs& args) {
   } else {
     options.mark_open = kMarkOpen;
     options.mark_close = kMarkClose;
+  }
+  if (foiamine::Status checked = CheckSearchOptions(*index, options, args.doc, RulebookTopics("search")); !checked.ok()) {
+    std::cerr << "foiamine search: " << checked.message() << "\n";
+    return kExitUsage;
   }
   const auto jurisdictions = JurisdictionsForDivergence("search");
   options.jurisdictions = jurisdictions ? &*jurisdictions : nullptr;
@@ -180,6 +186,12 @@ struct ClausesArgs {
 int Clauses(const ClausesArgs& args) {
   auto index = OpenForReading(args.db.db_path, "clauses");
   if (!index) return kExitUsage;
+  auto choices = ReadOptionChoices(*index, RulebookTopics("clauses"));
+  foiamine::Status checked = choices.ok() ? CheckChoice("--topic", args.filter.topic, choices->topics) : choices.status();
+  if (!checked.ok()) {
+    std::cerr << "foiamine clauses: " << checked.message() << "\n";
+    return kExitUsage;
+  }
   auto records = ReadClauses(*index, args.filter);
   if (!records.ok()) {
     std::cerr << "foiamine clauses: " << records.status().message() << "\n";
@@ -219,10 +231,16 @@ Command AddSearchCommand(CLI::App& app) {
   auto* search = app.add_subcommand("search", "Full-text search (SQLite FTS5 syntax) with citations");
   search->add_option("QUERY", o.query, "e.g. '\"notify ICE\"', 'NEAR(detainer release, 8)', 'notif*'")->required();
   search->add_option("--db", args->db.db_path, "Index file")->required();
-  search->add_option("--topic", o.topic, "Only pages with a clause of this topic");
-  search->add_option("--kind", o.kind, "Only documents of this doc_kind");
-  search->add_option("--authority", o.authority, "Only law, policy or practice documents")
-      ->check(CLI::IsMember({"law", "policy", "practice"}));
+  search->add_option("--topic", o.topic, "Only pages with a clause of this topic (e.g. release_notification)");
+  search->add_option("--stance", o.stance, "Only pages with a clause of this stance (restricts, requires, permits, "
+                                           "reports, mentions)");
+  search->add_option("--kind", o.kind, "Only documents of this doc_kind (e.g. police_order)");
+  search->add_option("--authority", o.authority, "Only law, policy or practice documents");
+  search->add_option("--agency", o.agency, "Only documents of this agency (e.g. MPD, DOC)");
+  search->add_option("--jurisdiction", o.jurisdiction, "Only documents of this jurisdiction (e.g. DC, US-IL)");
+  search->add_option("--after", o.after, "Only documents dated on or after this day (YYYY-MM-DD; issued, else effective)");
+  search->add_option("--before", o.before, "Only documents dated on or before this day (YYYY-MM-DD)");
+  search->add_option("--doc", args->doc, "Only this document: its path as indexed, SHA-256 or a unique prefix");
   search->add_option("--bates", o.bates,
                      "Only pages whose Bates stamp starts with this, e.g. DOC-FOIA-00317- (a production) or "
                      "DOC-FOIA-00317-00002 (a page)");

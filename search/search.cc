@@ -11,6 +11,7 @@
 
 #include "extractors/ocr_readings.h"
 #include "index/citation_string.h"
+#include "index/schema.h"
 
 namespace foiamine {
 
@@ -122,10 +123,20 @@ class PageFilter {
   static StatusOr<PageFilter> Make(Database& db, const SearchOptions& o) {
     auto page = db.Prepare("SELECT document_id, page_no FROM pages WHERE id = ?1");
     if (!page.ok()) return page.status();
+    // A document's date is its issued date, else its effective date; an
+    // undated document passes no date filter.
+    const std::string jurisdiction = HasColumn(db, "documents", "jurisdiction") ? "coalesce(jurisdiction,'')" : "''";
     auto document = db.Prepare(
-        "SELECT (?2 = '' OR doc_kind = ?2) AND (?3 = '' OR authority = ?3) FROM documents WHERE id = ?1");
+        "SELECT (?2 = '' OR doc_kind = ?2) AND (?3 = '' OR authority = ?3) "
+        "AND (?4 = '' OR lower(coalesce(agency,'')) = lower(?4)) "
+        "AND (?5 = '' OR " + jurisdiction + " = ?5 OR substr(" + jurisdiction + ", 1, length(?5) + 1) = ?5 || '/') "
+        "AND (?6 = '' OR coalesce(issued, effective, '') >= ?6) "
+        "AND (?7 = '' OR (coalesce(issued, effective, '') != '' AND coalesce(issued, effective) <= ?7)) "
+        "AND (?8 = 0 OR id = ?8) FROM documents WHERE id = ?1");
     if (!document.ok()) return document.status();
-    auto topic = db.Prepare("SELECT 1 FROM clauses WHERE document_id = ?1 AND page_no = ?2 AND topic = ?3 LIMIT 1");
+    auto topic = db.Prepare(
+        "SELECT 1 FROM clauses WHERE document_id = ?1 AND page_no = ?2 AND (?3 = '' OR topic = ?3) "
+        "AND (?4 = '' OR stance = ?4) LIMIT 1");
     if (!topic.ok()) return topic.status();
     // A prefix test by substr(), not LIKE: '_' and '%' are common in stamps.
     auto bates = db.Prepare("SELECT 1 FROM page_bates WHERE page_id = ?1 AND substr(bates, 1, length(?2)) = ?2");
@@ -133,7 +144,11 @@ class PageFilter {
     return PageFilter(o, std::move(*page), std::move(*document), std::move(*topic), std::move(*bates));
   }
 
-  bool active() const { return !o_.kind.empty() || !o_.authority.empty() || !o_.topic.empty() || !o_.bates.empty(); }
+  bool active() const {
+    return !o_.kind.empty() || !o_.authority.empty() || !o_.topic.empty() || !o_.bates.empty() || !o_.stance.empty() ||
+           !o_.agency.empty() || !o_.jurisdiction.empty() || !o_.after.empty() || !o_.before.empty() ||
+           o_.document_id != 0;
+  }
 
   StatusOr<bool> Passes(int64_t page_id) {
     Status status;
@@ -151,15 +166,16 @@ class PageFilter {
     auto known = documents_.find(document_id);
     if (known == documents_.end()) {
       document_.Reset();
-      document_.Bind(1, document_id).Bind(2, o_.kind).Bind(3, o_.authority);
+      document_.Bind(1, document_id).Bind(2, o_.kind).Bind(3, o_.authority).Bind(4, o_.agency);
+      document_.Bind(5, o_.jurisdiction).Bind(6, o_.after).Bind(7, o_.before).Bind(8, o_.document_id);
       bool passes = document_.Step(&status) && document_.Int(0) != 0;
       if (!status.ok()) return status;
       known = documents_.emplace(document_id, passes).first;
     }
     if (!known->second) return false;
-    if (o_.topic.empty()) return true;
+    if (o_.topic.empty() && o_.stance.empty()) return true;
     topic_.Reset();
-    topic_.Bind(1, document_id).Bind(2, page_no).Bind(3, o_.topic);
+    topic_.Bind(1, document_id).Bind(2, page_no).Bind(3, o_.topic).Bind(4, o_.stance);
     bool has_topic = topic_.Step(&status);
     if (!status.ok()) return status;
     return has_topic;
@@ -261,7 +277,7 @@ class HitDetail {
         end_page = static_cast<int>(clauses_.Int(4));
         last_line = static_cast<int>(clauses_.Int(5));
       }
-      if ((o_.topic.empty() || clauses_.Text(7) == o_.topic)) {
+      if ((o_.topic.empty() || clauses_.Text(7) == o_.topic) && (o_.stance.empty() || clauses_.Text(8) == o_.stance)) {
         matched.push_back({coverage, clauses_.Text(6), clauses_.Text(7)});
       }
     }

@@ -20,6 +20,11 @@ struct SearchOptions {
   std::string kind;       // documents.doc_kind
   std::string authority;  // law | policy | practice
   std::string bates;      // only pages whose Bates stamp starts with this (a production prefix or one stamp)
+  std::string stance;     // only pages with a clause of this stance (of --topic, with it)
+  std::string agency;     // documents.agency (e.g. "MPD"), as listed in the index
+  std::string jurisdiction;  // documents.jurisdiction, or one containing it ("US-IL" holds "US-IL/Cook County")
+  std::string after, before;  // ISO dates, inclusive: the document's issued date, else its effective date
+  int64_t document_id = 0;    // one document (ResolveDocument, search/choices.h); 0: all
   bool clauses_only = false;  // only hits whose match lies in a clause
   // schemas/jurisdictions.yaml, loaded, for pairing a hit's clause with the
   // laws that bind its actor (as `diverge` does); null: codes only.

@@ -88,4 +88,52 @@ TEST_CASE("search on the corpus shows where stated law and practice diverge", "[
       if (all[i - 1]["score"] == all[i]["score"]) CHECK(!(all[i - 1]["clauses"].empty() && !all[i]["clauses"].empty()));
     }
   }
+
+  SECTION("filters: --agency, --after/--before, --doc, --stance keep to what they name") {
+    auto mpd = JsonLines(RunFoiamine("search immigration --agency mpd --limit 100 --json" + db).out);
+    REQUIRE_FALSE(mpd.empty());
+    for (const auto& h : mpd) CHECK(Contains(h["doc_path"], "mpd-"));
+    // GO-OPS-201.26 is dated 2021-06-01, EO-25-014 2025-08-14 (effective).
+    auto period = JsonLines(RunFoiamine("search immigration --agency MPD --after 2021-03-16 --before 2022-01-01 --json" + db).out);
+    REQUIRE_FALSE(period.empty());
+    for (const auto& h : period) CHECK(Contains(h["doc_path"], "mpd-go-ops-201-26"));
+    auto later = JsonLines(RunFoiamine("search immigration --agency MPD --after 2025-01-01 --json" + db).out);
+    REQUIRE_FALSE(later.empty());
+    for (const auto& h : later) CHECK(Contains(h["doc_path"], "mpd-eo-25-014"));
+    auto one = JsonLines(RunFoiamine("search ICE --doc policies/doc-ps-4020-1f.pdf --json" + db).out);
+    REQUIRE_FALSE(one.empty());
+    const std::string sha = one.front()["doc_sha256"];
+    for (const auto& h : one) CHECK(h["doc_sha256"] == sha);
+    auto by_prefix = JsonLines(RunFoiamine("search ICE --doc " + sha.substr(0, 8) + " --json" + db).out);
+    CHECK(by_prefix.size() == one.size());
+    auto requires_ = JsonLines(RunFoiamine("search notify --stance requires --json" + db).out);
+    REQUIRE_FALSE(requires_.empty());
+    for (const auto& h : requires_) {
+      for (const auto& c : h["clauses"]) CHECK(c["stance"] == "requires");
+    }
+  }
+
+  SECTION("an unknown value of an enumerated option is a usage error listing the valid values") {
+    auto topic = RunFoiamine("search detainer --topic bogus" + db);
+    CHECK(topic.exit_code == 1);
+    CHECK(Contains(topic.err, "release_notification"));
+    auto kind = RunFoiamine("search detainer --kind policeorder" + db);
+    CHECK(kind.exit_code == 1);
+    CHECK(Contains(kind.err, "police_order"));
+    auto agency = RunFoiamine("search detainer --agency FBI" + db);
+    CHECK(agency.exit_code == 1);
+    CHECK(Contains(agency.err, "MPD"));
+    CHECK(RunFoiamine("search detainer --stance forbids" + db).exit_code == 1);
+    CHECK(RunFoiamine("search detainer --authority statute" + db).exit_code == 1);
+    CHECK(RunFoiamine("search detainer --after 2021-3-16" + db).exit_code == 1);
+    CHECK(RunFoiamine("search detainer --doc nosuch.pdf" + db).exit_code == 1);
+    auto diverge = RunFoiamine("diverge --topic release_notice" + db);
+    CHECK(diverge.exit_code == 1);
+    CHECK(Contains(diverge.err, "release_notification"));
+    CHECK_FALSE(Contains(diverge.out, "No pairs"));
+    auto clauses = RunFoiamine("clauses --topic release_notice" + db);
+    CHECK(clauses.exit_code == 1);
+    CHECK(Contains(clauses.err, "release_notification"));
+    CHECK(RunFoiamine("diverge --format xml" + db).exit_code == 1);
+  }
 }
