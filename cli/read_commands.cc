@@ -229,7 +229,9 @@ Command AddSearchCommand(CLI::App& app) {
   auto args = std::make_shared<SearchArgs>();
   SearchOptions& o = args->options;
   auto* search = app.add_subcommand("search", "Full-text search (SQLite FTS5 syntax) with citations");
-  search->add_option("QUERY", o.query, "e.g. '\"notify ICE\"', 'NEAR(detainer release, 8)', 'notif*'")->required();
+  search->add_option("QUERY", o.query,
+                     "e.g. '\"notify ICE\"', 'NEAR(detainer release, 8)', 'notif*', I-247A, 'topic:facility_access ICE';\n"
+                     "none with --topic/--stance: list those clauses as hits");
   search->add_option("--db", args->db.db_path, "Index file")->required();
   search->add_option("--topic", o.topic, "Only pages with a clause of this topic (e.g. release_notification)");
   search->add_option("--stance", o.stance, "Only pages with a clause of this stance (restricts, requires, permits, "

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <tuple>
+
+#include "search/query_text.h"
 
 #include "index/schema.h"
 
@@ -130,6 +133,17 @@ StatusOr<int64_t> ResolveDocument(IndexReader& index, const std::string& doc) {
 
 Status CheckSearchOptions(IndexReader& index, SearchOptions& o, const std::string& doc,
                           const std::vector<std::string>& rulebook_topics) {
+  // topic:T / stance:S in the query are checked as --topic / --stance are.
+  const PreparedQuery prepared = PrepareQuery(o.query);
+  for (const auto& [option, from_query, given] :
+       {std::tuple<std::string, std::string, std::string*>{"topic", prepared.topic, &o.topic},
+        {"stance", prepared.stance, &o.stance}}) {
+    if (from_query.empty()) continue;
+    if (!given->empty() && *given != from_query) {
+      return Status::InvalidArgument("the query says " + option + ":" + from_query + " but --" + option + " is " + *given);
+    }
+    *given = from_query;
+  }
   auto choices = ReadOptionChoices(index, rulebook_topics);
   if (!choices.ok()) return choices.status();
   for (Status s : {CheckChoice("--topic", o.topic, choices->topics), CheckChoice("--stance", o.stance, kStances),

@@ -12,6 +12,7 @@
 #include "extractors/ocr_readings.h"
 #include "index/citation_string.h"
 #include "index/schema.h"
+#include "search/query_text.h"
 
 namespace foiamine {
 
@@ -22,7 +23,9 @@ std::string Fts5SyntaxHelp() {
          "  NEAR(notify ICE, 5)       words within 5 words of each other\n"
          "  notif*                    a prefix\n"
          "  ICE OR ERO, ICE NOT transport, (a OR b) AND c   operators in capitals; parentheses balanced\n"
-         "  Quote words that contain punctuation, e.g. \"24-211.07\" or \"I-247A\".";
+         "  I-247A, 287(g), 24-211.07  words with punctuation are read as phrases (quoting them is the same)\n"
+         "  topic:facility_access     pages with a clause of that topic; alone, lists the clauses\n"
+         "  stance:requires           likewise for a stance";
 }
 
 Status CheckQueryBounds(const SearchOptions& o) {
@@ -331,30 +334,94 @@ class HitDetail {
 // anything the query's text caused, an I/O error otherwise.
 Status QueryError(const SearchOptions& o, const Status& status) {
   const std::string& raw = status.message();
-  // Keep SQLite's pointer to the bad token ("syntax error near ...") but
-  // say it in the user's terms.
-  if (raw.find("fts5") != std::string::npos || raw.find("syntax") != std::string::npos ||
-      raw.find("unterminated") != std::string::npos || raw.find("no such column") != std::string::npos ||
-      raw.find("unknown special query") != std::string::npos || raw.find("expected integer") != std::string::npos) {
-    std::string detail = raw;
-    for (const char* prefix : {"fts5: ", "fts5:"}) {
-      if (detail.rfind(prefix, 0) == 0) detail = detail.substr(std::string(prefix).size());
-    }
-    if (detail.rfind("no such column", 0) == 0) {
-      detail = "a word followed by ':' is read as a column name (" + detail + "); quote it";
-    }
-    return Status::InvalidArgument("malformed query '" + o.query + "': " + detail + "\n" + Fts5SyntaxHelp());
+  // The index itself failing (I/O, corruption, a lock) is no fault of the
+  // query; anything else SQLite says while running a MATCH is about the
+  // query's text ("syntax error near ...", "no such column", "expected
+  // integer", "unknown special query"): explained in the user's terms,
+  // keeping SQLite's pointer to the bad token.
+  for (const char* index_fault : {"disk I/O", "database disk image", "locked", "busy", "out of memory", "readonly",
+                                   "unable to open", "not a database"}) {
+    if (raw.find(index_fault) != std::string::npos) return Status::IoError("search failed: " + raw);
   }
-  return Status::IoError("search failed: " + raw);
+  std::string detail = raw;
+  for (const char* prefix : {"fts5: ", "fts5:"}) {
+    if (detail.rfind(prefix, 0) == 0) detail = detail.substr(std::string(prefix).size());
+  }
+  if (detail.rfind("no such column", 0) == 0) {
+    detail = "a word followed by ':' is read as a column name (" + detail + "); quote it";
+  }
+  return Status::InvalidArgument("malformed query '" + o.query + "': " + detail + "\n" + Fts5SyntaxHelp());
 }
 
 }  // namespace
 
-StatusOr<std::vector<SearchHit>> Search(IndexReader& index, const SearchOptions& o) {
-  if (o.query.find_first_not_of(" \t\n") == std::string::npos) {
-    return Status::InvalidArgument("empty query\n" + Fts5SyntaxHelp());
+namespace {
+
+// `--topic T` / `--stance S` (or topic:T in the query) with no words: the
+// clauses themselves are the hits, in the order `clauses` lists them, each
+// page passing the same filters as a word search.
+StatusOr<std::vector<SearchHit>> ClauseHits(IndexReader& index, const SearchOptions& o) {
+  ClauseFilter f;
+  f.topic = o.topic;
+  f.stance = o.stance;
+  f.authority = o.authority;
+  auto clauses = ReadClauses(index, f);
+  if (!clauses.ok()) return clauses.status();
+  auto filter = PageFilter::Make(index.db(), o);
+  if (!filter.ok()) return filter.status();
+  auto page = index.db().Prepare(
+      "SELECT p.id FROM pages p JOIN documents d ON d.id = p.document_id WHERE d.sha256 = ?1 AND p.page_no = ?2");
+  if (!page.ok()) return page.status();
+  HitClauseReader reader(index, o.jurisdictions);
+  std::vector<SearchHit> hits;
+  Status status;
+  for (const ClauseRecord& c : *clauses) {
+    if (static_cast<int>(hits.size()) >= o.limit) break;
+    page->Reset();
+    page->Bind(1, c.doc_sha256).Bind(2, c.page);
+    if (!page->Step(&status)) {
+      if (!status.ok()) return status;
+      continue;
+    }
+    if (filter->active()) {
+      auto passes = filter->Passes(page->Int(0));
+      if (!passes.ok()) return passes.status();
+      if (!*passes) continue;
+    }
+    SearchHit h;
+    h.doc_sha256 = c.doc_sha256;
+    h.doc_path = c.doc_path;
+    h.doc_title = c.doc_title;
+    h.page = c.page;
+    h.section = c.section;
+    h.snippet = c.text;
+    h.citation = c.citation;
+    h.bates = c.bates;
+    h.method = c.method;
+    h.ocr_confidence = c.ocr_confidence;
+    auto with_divergences = reader.Read({c.id}, {c.topic});
+    if (!with_divergences.ok()) return with_divergences.status();
+    h.clauses = std::move(*with_divergences);
+    hits.push_back(std::move(h));
   }
-  if (Status bounded = CheckQueryBounds(o); !bounded.ok()) return bounded;
+  return hits;
+}
+
+}  // namespace
+
+StatusOr<std::vector<SearchHit>> Search(IndexReader& index, const SearchOptions& options) {
+  if (Status bounded = CheckQueryBounds(options); !bounded.ok()) return bounded;
+  // What FTS5 reads: punctuated words quoted, topic:/stance: lifted out.
+  const PreparedQuery prepared = PrepareQuery(options.query);
+  SearchOptions o = options;
+  o.query = prepared.fts;
+  if (!prepared.topic.empty()) o.topic = prepared.topic;
+  if (!prepared.stance.empty()) o.stance = prepared.stance;
+  if (o.query.find_first_not_of(" \t\n") == std::string::npos) {
+    if (!o.topic.empty() || !o.stance.empty()) return ClauseHits(index, o);
+    return Status::InvalidArgument("empty query: give words to search for, or a topic (--topic T, topic:T) or a "
+                                   "stance to list clauses\n" + Fts5SyntaxHelp());
+  }
   // Two steps, so that latency follows what FTS5 must rank, not the cost of
   // touching every matching page's row:
   //  1. rank: bm25 over the FTS index alone, best first (ties by page id);

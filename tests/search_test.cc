@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "search/query_text.h"
 #include "tests/test_support.h"
 
 using namespace foiamine::testing;
@@ -136,4 +137,72 @@ TEST_CASE("search on the corpus shows where stated law and practice diverge", "[
     CHECK(Contains(clauses.err, "release_notification"));
     CHECK(RunFoiamine("diverge --format xml" + db).exit_code == 1);
   }
+
+  SECTION("concept search: a topic with no words lists its clauses as hits; topic: in a query filters by it") {
+    auto clauses = JsonLines(RunFoiamine("clauses --topic facility_access --json" + db).out);
+    REQUIRE_FALSE(clauses.empty());
+    auto hits = JsonLines(RunFoiamine("search --topic facility_access --limit 100 --json" + db).out);
+    REQUIRE(hits.size() == clauses.size());
+    for (const auto& h : hits) {
+      REQUIRE(h["clauses"].size() == 1);
+      CHECK(h["clauses"][0]["topic"] == "facility_access");
+      CHECK(h["snippet"] == h["clauses"][0]["text"]);
+    }
+    // The query form does the same, and keeps the law's side with the practice that contradicts it.
+    auto form = JsonLines(RunFoiamine("search topic:facility_access --limit 100 --json" + db).out);
+    CHECK(form.size() == hits.size());
+    bool law_with_practice = false;
+    for (const auto& h : form) {
+      for (const auto& d : h["clauses"][0]["divergences"]) law_with_practice |= d["role"] == "law";
+    }
+    CHECK(law_with_practice);
+    auto ice = JsonLines(RunFoiamine("search 'topic:facility_access ERO' --json" + db).out);
+    REQUIRE_FALSE(ice.empty());
+    for (const auto& h : ice) {
+      for (const auto& c : h["clauses"]) CHECK(c["topic"] == "facility_access");
+    }
+    auto restricts = JsonLines(RunFoiamine("search --stance restricts --topic facility_access --json" + db).out);
+    REQUIRE_FALSE(restricts.empty());
+    for (const auto& h : restricts) CHECK(h["clauses"][0]["stance"] == "restricts");
+    CHECK(RunFoiamine("search topic:bogus" + db).exit_code == 1);
+    CHECK(RunFoiamine("search ''" + db).exit_code == 1);
+  }
+
+  SECTION("tokens with punctuation work unquoted; a malformed query is explained, never a raw SQLite error") {
+    auto g = RunFoiamine("search '287(g)' --json" + db);
+    REQUIRE(g.exit_code == 0);
+    auto quoted = RunFoiamine("search '\"287(g)\"' --json" + db);
+    CHECK(g.out == quoted.out);
+    REQUIRE_FALSE(JsonLines(g.out).empty());
+    auto form = RunFoiamine("search I-247A" + db);
+    CHECK(form.exit_code == 0);
+    CHECK_FALSE(Contains(form.err, "no such column"));
+    auto code = RunFoiamine("search 24-211.07 --json" + db);
+    CHECK(code.exit_code == 0);
+    CHECK_FALSE(JsonLines(code.out).empty());
+    for (const std::string bad : {"'\"unbalanced AND ('", "'NEAR(a b, x)'", "'AND'", "'(notify'"}) {
+      auto run = RunFoiamine("search " + bad + db);
+      INFO(bad << ": " << run.err);
+      CHECK(run.exit_code == 1);
+      CHECK(Contains(run.err, "Query syntax"));
+    }
+    auto long_query = RunFoiamine("search '" + std::string(3000, 'a') + "'" + db);
+    CHECK(long_query.exit_code == 1);
+    CHECK(Contains(long_query.err, "too long"));
+  }
+}
+
+TEST_CASE("a query's punctuated words become phrases and its concept terms filters", "[search]") {
+  using foiamine::PrepareQuery;
+  CHECK(PrepareQuery("I-247A").fts == "\"I-247A\"");
+  CHECK(PrepareQuery("287(g)").fts == "\"287(g)\"");
+  CHECK(PrepareQuery("(detainer OR I-247A)").fts == "(detainer OR \"I-247A\")");
+  CHECK(PrepareQuery("NEAR(notify ICE, 5)").fts == "NEAR(notify ICE, 5)");
+  CHECK(PrepareQuery("\"notify ICE\" notif*").fts == "\"notify ICE\" notif*");
+  CHECK(PrepareQuery("I-24*").fts == "\"I-24\"*");
+  auto concept_terms = PrepareQuery("topic:facility_access stance:permits ERO");
+  CHECK(concept_terms.topic == "facility_access");
+  CHECK(concept_terms.stance == "permits");
+  CHECK(concept_terms.fts == "ERO");
+  CHECK(PrepareQuery("topic:facility_access").fts.empty());
 }
