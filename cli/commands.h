@@ -48,6 +48,8 @@ std::optional<IndexReader> OpenForReading(const std::string& db_path, const char
 // empty (with a warning) when the rulebook cannot be read: the index's
 // topics are then the valid ones.
 std::vector<std::string> RulebookTopics(const char* command);
+// The rulebook file the topics and the search lexicons are read from.
+std::string RulebookPath();
 
 // schemas/jurisdictions.yaml for pairing laws with the agencies they bind;
 // without it (a warning) pairs are decided by jurisdiction codes alone.

@@ -17,9 +17,11 @@ std::optional<extractors::Jurisdictions> JurisdictionsForDivergence(const char* 
   return std::nullopt;
 }
 
+std::string RulebookPath() { return ResolveRulebookPath(""); }
+
 std::vector<std::string> RulebookTopics(const char* command) {
   // Only the names: the topics: mapping's keys, without compiling the rules.
-  const std::string path = ResolveRulebookPath("");
+  const std::string path = RulebookPath();
   try {
     const YAML::Node topics = YAML::LoadFile(path)["topics"];
     std::vector<std::string> names;

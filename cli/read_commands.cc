@@ -133,11 +133,21 @@ int Search(SearchArgs& args) {
   }
   const auto jurisdictions = JurisdictionsForDivergence("search");
   options.jurisdictions = jurisdictions ? &*jurisdictions : nullptr;
-  auto hits = foiamine::Search(*index, options);
+  std::optional<QueryLexicons> lexicons;
+  if (auto loaded = LoadQueryLexicons(RulebookPath()); loaded.ok()) {
+    lexicons = std::move(*loaded);
+    options.lexicons = &*lexicons;
+  } else if (options.expand) {
+    std::cerr << "foiamine search: warning: " << loaded.status().message() << "; --expand does nothing\n";
+  }
+  std::vector<std::string> notes;
+  auto hits = foiamine::Search(*index, options, &notes);
   if (!hits.ok()) {
     std::cerr << "foiamine search: " << hits.status().message() << "\n";
     return kExitUsage;
   }
+  // What was done to the query: on stderr with --json (stdout stays JSON Lines).
+  for (const auto& note : notes) (json ? std::cerr : std::cout) << "search: " << EscapeForTerminal(note) << "\n";
   for (const auto& h : *hits) {
     if (json) std::cout << SearchHitJson(h) << "\n";
     else PrintHit(h, mark_open, mark_close);
@@ -249,6 +259,12 @@ Command AddSearchCommand(CLI::App& app) {
   search->add_option("--limit", o.limit, "Most hits to show (default 20)")
       ->check(CLI::Range(1, kMaxSearchLimit));
   search->add_flag("--clauses-only", o.clauses_only, "Only hits whose match lies in a clause");
+  search->add_flag("--fuzzy", o.fuzzy,
+                   "OCR-tolerant: also match each word as OCR misreads it (I/l/1/|, O/0, S/5, rn/m; I-247A finds "
+                   "the scanned \"|-247A\")");
+  search->add_flag("--expand", o.expand,
+                   "Expand words with the rulebook's English/Spanish lexicons (release <-> liberación/salida); done "
+                   "anyway when the query as typed finds nothing; the output says so");
   search->add_flag("--json", args->db.json, "JSON Lines: one search-hit record per line");
   return {search, [args] { return Search(*args); }};
 }

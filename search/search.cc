@@ -12,6 +12,7 @@
 #include "extractors/ocr_readings.h"
 #include "index/citation_string.h"
 #include "index/schema.h"
+#include "search/query_expansion.h"
 #include "search/query_text.h"
 
 namespace foiamine {
@@ -409,19 +410,10 @@ StatusOr<std::vector<SearchHit>> ClauseHits(IndexReader& index, const SearchOpti
 
 }  // namespace
 
-StatusOr<std::vector<SearchHit>> Search(IndexReader& index, const SearchOptions& options) {
-  if (Status bounded = CheckQueryBounds(options); !bounded.ok()) return bounded;
-  // What FTS5 reads: punctuated words quoted, topic:/stance: lifted out.
-  const PreparedQuery prepared = PrepareQuery(options.query);
-  SearchOptions o = options;
-  o.query = prepared.fts;
-  if (!prepared.topic.empty()) o.topic = prepared.topic;
-  if (!prepared.stance.empty()) o.stance = prepared.stance;
-  if (o.query.find_first_not_of(" \t\n") == std::string::npos) {
-    if (!o.topic.empty() || !o.stance.empty()) return ClauseHits(index, o);
-    return Status::InvalidArgument("empty query: give words to search for, or a topic (--topic T, topic:T) or a "
-                                   "stance to list clauses\n" + Fts5SyntaxHelp());
-  }
+namespace {
+
+// The word search proper: `o.query` is what FTS5 reads.
+StatusOr<std::vector<SearchHit>> RankedHits(IndexReader& index, const SearchOptions& o) {
   // Two steps, so that latency follows what FTS5 must rank, not the cost of
   // touching every matching page's row:
   //  1. rank: bm25 over the FTS index alone, best first (ties by page id);
@@ -495,6 +487,55 @@ StatusOr<std::vector<SearchHit>> Search(IndexReader& index, const SearchOptions&
     return !a.clauses.empty() && b.clauses.empty();
   });
   if (static_cast<int>(hits.size()) > o.limit) hits.resize(o.limit);
+  return hits;
+}
+
+std::string Joined(const std::vector<std::string>& notes) {
+  std::string s;
+  for (const auto& n : notes) s += (s.empty() ? "" : "; ") + n;
+  return s;
+}
+
+}  // namespace
+
+StatusOr<std::vector<SearchHit>> Search(IndexReader& index, const SearchOptions& options,
+                                        std::vector<std::string>* notes) {
+  if (Status bounded = CheckQueryBounds(options); !bounded.ok()) return bounded;
+  // What FTS5 reads: punctuated words quoted, topic:/stance: lifted out.
+  const PreparedQuery prepared = PrepareQuery(options.query);
+  SearchOptions o = options;
+  o.query = prepared.fts;
+  if (!prepared.topic.empty()) o.topic = prepared.topic;
+  if (!prepared.stance.empty()) o.stance = prepared.stance;
+  if (o.query.find_first_not_of(" \t\n") == std::string::npos) {
+    if (!o.topic.empty() || !o.stance.empty()) return ClauseHits(index, o);
+    return Status::InvalidArgument("empty query: give words to search for, or a topic (--topic T, topic:T) or a "
+                                   "stance to list clauses\n" + Fts5SyntaxHelp());
+  }
+  std::vector<std::string> said;
+  if (o.fuzzy) {
+    RewrittenQuery fuzzy = FuzzyQuery(o.query);
+    if (fuzzy.changed()) said.push_back("fuzzy: " + Joined(fuzzy.notes));
+    o.query = fuzzy.fts;
+  }
+  const bool can_expand = o.lexicons != nullptr;
+  if (o.expand && can_expand) {
+    RewrittenQuery expanded = ExpandQuery(o.query, *o.lexicons);
+    if (expanded.changed()) said.push_back("expanded: " + Joined(expanded.notes));
+    o.query = expanded.fts;
+  }
+  auto hits = RankedHits(index, o);
+  if (hits.ok() && hits->empty() && !o.expand && can_expand) {
+    // Nothing found as typed: the rulebook's lexicons may know the words in
+    // the other language ("liberación" for the notice's "salida").
+    RewrittenQuery expanded = ExpandQuery(o.query, *o.lexicons);
+    if (expanded.changed()) {
+      o.query = expanded.fts;
+      hits = RankedHits(index, o);
+      said.push_back("no page has the words as typed; expanded: " + Joined(expanded.notes));
+    }
+  }
+  if (notes) *notes = said;
   return hits;
 }
 

@@ -10,6 +10,7 @@
 #include "extractors/jurisdiction.h"
 #include "index/reader.h"
 #include "search/hit_clauses.h"
+#include "search/query_expansion.h"
 
 namespace foiamine {
 
@@ -26,6 +27,12 @@ struct SearchOptions {
   std::string after, before;  // ISO dates, inclusive: the document's issued date, else its effective date
   int64_t document_id = 0;    // one document (ResolveDocument, search/choices.h); 0: all
   bool clauses_only = false;  // only hits whose match lies in a clause
+  bool fuzzy = false;         // also OCR readings of each word (search/query_expansion.h)
+  // Expansion from the rulebook's lexicons (search/query_expansion.h): with
+  // `expand`, always; otherwise only when the query as typed finds nothing.
+  // Null lexicons: never.
+  bool expand = false;
+  const QueryLexicons* lexicons = nullptr;
   // schemas/jurisdictions.yaml, loaded, for pairing a hit's clause with the
   // laws that bind its actor (as `diverge` does); null: codes only.
   const extractors::Jurisdictions* jurisdictions = nullptr;
@@ -51,7 +58,10 @@ struct SearchHit {
 // Runs the query. Hits are ranked by bm25; of hits of equal score, those
 // whose match lies in a clause come first. A malformed query is kInvalidArgument with a message that
 // explains the FTS5 syntax; it never leaks a raw SQLite error.
-StatusOr<std::vector<SearchHit>> Search(IndexReader& index, const SearchOptions& options);
+// `notes`, when given, receives what was done to the query (fuzzy readings,
+// lexicon expansion), one line each, for the output.
+StatusOr<std::vector<SearchHit>> Search(IndexReader& index, const SearchOptions& options,
+                                        std::vector<std::string>* notes = nullptr);
 
 // The hit as one line of `search --json` (CONTRACTS.md, the search-hit
 // record), without a newline: what the CLI prints and a server sends.

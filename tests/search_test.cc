@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "search/query_expansion.h"
 #include "search/query_text.h"
 #include "tests/test_support.h"
 
@@ -190,6 +191,39 @@ TEST_CASE("search on the corpus shows where stated law and practice diverge", "[
     CHECK(long_query.exit_code == 1);
     CHECK(Contains(long_query.err, "too long"));
   }
+
+  SECTION("fuzzy I-247A finds the fax OCR read as |-247A; a Spanish word reaches the notice through the lexicons") {
+    auto exact = RunFoiamine("search I-247A --json" + db);
+    CHECK(exact.exit_code == 0);
+    CHECK(JsonLines(exact.out).empty());  // the corpus has only the OCR'd "|-247A"
+    auto fuzzy = RunFoiamine("search I-247A --fuzzy --json" + db);
+    REQUIRE(fuzzy.exit_code == 0);
+    CHECK(Contains(fuzzy.err, "fuzzy"));
+    bool fax = false;
+    for (const auto& h : JsonLines(fuzzy.out)) fax |= Contains(h["doc_path"], "fax-release-notice");
+    CHECK(fax);
+    // "liberación" is not in the Spanish notice, which says "salida": the
+    // release lexicon (English and Spanish) reaches its release clause, and
+    // the output says the query was expanded.
+    auto spanish = RunFoiamine("search liberación" + db);
+    REQUIRE(spanish.exit_code == 0);
+    CHECK(Contains(spanish.out, "expanded"));
+    CHECK(Contains(spanish.out, "salida"));
+    auto json = JsonLines(RunFoiamine("search liberación --json" + db).out);
+    bool notice_release = false;
+    for (const auto& h : json) {
+      if (!Contains(h["doc_path"], "doc-aviso-inmigracion-es")) continue;
+      for (const auto& c : h["clauses"]) notice_release |= c["topic"] == "release_notification";
+    }
+    CHECK(notice_release);
+    // --expand widens a query that finds something as typed, and says so.
+    auto plain_run = RunFoiamine("search notify --limit 200 --json" + db);
+    CHECK_FALSE(Contains(plain_run.err, "expanded"));
+    auto plain = JsonLines(plain_run.out);
+    auto widened = RunFoiamine("search notify --expand --limit 200 --json" + db);
+    CHECK(Contains(widened.err, "expanded"));
+    CHECK(JsonLines(widened.out).size() > plain.size());
+  }
 }
 
 TEST_CASE("a query's punctuated words become phrases and its concept terms filters", "[search]") {
@@ -205,4 +239,18 @@ TEST_CASE("a query's punctuated words become phrases and its concept terms filte
   CHECK(concept_terms.stance == "permits");
   CHECK(concept_terms.fts == "ERO");
   CHECK(PrepareQuery("topic:facility_access").fts.empty());
+}
+
+TEST_CASE("lexicon alternatives become query terms only where they have a literal form", "[search]") {
+  using foiamine::LiteralForm;
+  CHECK(LiteralForm("re[l1]eas(?:e|es|ed|ing)") == "releas*");
+  CHECK(LiteralForm("salida") == "salida");
+  CHECK(LiteralForm("liberacion|liberad[oa]s?|puesta en libertad") == "liberacion OR liberad* OR \"puesta en libertad\"");
+  CHECK(LiteralForm("bond(?:s|ed)? out") == "");  // a prefix would lose "out"
+  CHECK(LiteralForm("{immigration_agency}") == "");
+  CHECK(LiteralForm("(?-i:ICE|ERO)") == "");
+  auto fuzzy = foiamine::FuzzyQuery("\"I-247A\"");
+  CHECK(fuzzy.changed());
+  CHECK(Contains(fuzzy.fts, "\"247a\""));
+  CHECK(foiamine::FuzzyQuery("NEAR(a b, 5)").fts == "NEAR(a b, 5)");
 }
