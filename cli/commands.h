@@ -38,6 +38,7 @@ Command AddEvalCommand(CLI::App& app);
 Command AddDivergeCommand(CLI::App& app);
 // Back to the sources (cli/cite_commands.cc).
 Command AddCiteCommand(CLI::App& app);
+Command AddShowCommand(CLI::App& app);
 Command AddVerifyCommand(CLI::App& app);
 
 // Opens an existing index for reading; prints the reason ("foiamine

@@ -224,6 +224,34 @@ TEST_CASE("search on the corpus shows where stated law and practice diverge", "[
     CHECK(Contains(widened.err, "expanded"));
     CHECK(JsonLines(widened.out).size() > plain.size());
   }
+
+  SECTION("show opens a hit's page with its clauses marked; ids by unique prefix") {
+    auto hit = JsonLines(RunFoiamine("search '\"notify ICE\"' --json" + db).out);
+    REQUIRE_FALSE(hit.empty());
+    const std::string sha = hit.front()["doc_sha256"];
+    const int page = hit.front()["page"];
+    const std::string clause = hit.front()["clauses"][0]["id"];
+    auto shown = RunFoiamine("show " + sha.substr(0, 8) + ":" + std::to_string(page) + db);
+    INFO(shown.err);
+    REQUIRE(shown.exit_code == 0);
+    CHECK(Contains(shown.out, "[[1: (b) Where an active detainer"));
+    CHECK(Contains(shown.out, clause + "  release_notification / requires / DOC"));
+    auto by_path = RunFoiamine("show " + Quote(hit.front()["doc_path"].get<std::string>() + ":" + std::to_string(page)) + db);
+    CHECK(by_path.out == shown.out);
+    // A clause id prefix: its page, only that clause marked.
+    auto by_clause = RunFoiamine("show " + clause.substr(0, 6) + db);
+    REQUIRE(by_clause.exit_code == 0);
+    CHECK(Contains(by_clause.out, "[[1: (b) Where an active detainer"));
+    CHECK_FALSE(Contains(by_clause.out, "[[2"));
+    CHECK(RunFoiamine("show " + sha.substr(0, 8) + ":99" + db).exit_code == 1);
+    CHECK(RunFoiamine("show nosuch.pdf" + db).exit_code == 1);
+    // --png: the page image with the clause highlighted (the fax is a PNG in the drop).
+    ScratchDir out;
+    auto png = RunFoiamine("show practice/fax-release-notice-2023-06-20.png --png " + Quote((out / "p.png").string()) + db);
+    INFO(png.err);
+    CHECK(png.exit_code == 0);
+    CHECK(fs::file_size(out / "p.png") > 10000);
+  }
 }
 
 TEST_CASE("a query's punctuated words become phrases and its concept terms filters", "[search]") {
