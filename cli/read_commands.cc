@@ -64,8 +64,14 @@ std::string Replace(std::string s, const std::string& from, const std::string& t
 // The hit's clause in a line, and a line per divergence: the other side's
 // citation and stance, its words, and the dates.
 void PrintHitClauses(const SearchHit& h) {
-  constexpr size_t kShownDivergences = 3;
+  constexpr size_t kShownDivergences = 3, kShownClauses = 3;
+  size_t shown = 0;
   for (const HitClause& hc : h.clauses) {
+    if (shown++ == kShownClauses) {
+      std::cout << "    ... and " << h.clauses.size() - kShownClauses << " more clause"
+                << (h.clauses.size() - kShownClauses == 1 ? "" : "s") << " on the page hold a match (--json lists them)\n";
+      break;
+    }
     const ClauseRecord& c = hc.clause;
     std::cout << "    clause " << c.id << ": " << c.topic << " / " << c.stance
               << (c.actor.empty() ? "" : " / " + EscapeForTerminal(c.actor))
