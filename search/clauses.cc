@@ -55,6 +55,13 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(IndexReader& index, const Clause
   // An index written before documents.jurisdiction existed reads as unknown.
   const std::string jurisdiction =
       HasColumn(index.db(), "documents", "jurisdiction") ? "coalesce(d.jurisdiction,'')" : "''";
+  // Only the filters given, so that SQLite can use the id key and the
+  // (topic, stance) index: a search reads one topic's clauses per hit.
+  std::string where = "1";
+  if (!f.topic.empty()) where += " AND c.topic=?1";
+  if (!f.stance.empty()) where += " AND c.stance=?2";
+  if (!f.authority.empty()) where += " AND d.authority=?3";
+  if (!f.id.empty()) where += " AND c.id=?4";
   auto stmt = index.db().Prepare(
       "SELECT c.id, d.sha256, (SELECT fl.path FROM files fl WHERE fl.document_id=d.id ORDER BY fl.id LIMIT 1), "
       "coalesce(d.title,''), coalesce(d.number,''), coalesce(d.authority,''), c.page_no, coalesce(c.section,''), "
@@ -67,8 +74,7 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(IndexReader& index, const Clause
       "coalesce((SELECT dd.date FROM document_dates dd WHERE dd.document_id=d.id AND dd.kind='review_due'),'') "
       "FROM clauses c JOIN documents d ON d.id=c.document_id "
       "LEFT JOIN pages p ON p.document_id=c.document_id AND p.page_no=c.page_no "
-      "WHERE (?1='' OR c.topic=?1) AND (?2='' OR c.stance=?2) AND (?3='' OR d.authority=?3) AND (?4='' OR c.id=?4) "
-      "ORDER BY 3, c.page_no, c.char_start, c.topic");
+      "WHERE " + where + " ORDER BY 3, c.page_no, c.char_start, c.topic");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, f.topic).Bind(2, f.stance).Bind(3, f.authority).Bind(4, f.id);
   std::vector<ClauseRecord> out;

@@ -2,40 +2,61 @@
 
 namespace foiamine {
 
-StatusOr<const HitClauseReader::Topic*> HitClauseReader::LoadTopic(const std::string& topic) {
-  auto known = topics_.find(topic);
-  if (known != topics_.end()) return &known->second;
+StatusOr<const std::vector<Divergence>*> HitClauseReader::TopicPairs(const std::string& topic) {
+  auto known = topic_pairs_.find(topic);
+  if (known != topic_pairs_.end()) return &known->second;
   ClauseFilter filter;
   filter.topic = topic;
   auto clauses = ReadClauses(index_, filter);
   if (!clauses.ok()) return clauses.status();
-  Topic t;
-  t.clauses = std::move(*clauses);
   DivergeOptions options;
   options.topic = topic;
   options.jurisdictions = jurisdictions_;
-  t.pairs = FindDivergences(t.clauses, options);
-  return &topics_.emplace(topic, std::move(t)).first->second;
+  return &topic_pairs_.emplace(topic, FindDivergences(*clauses, options)).first->second;
+}
+
+StatusOr<const std::vector<ClauseRecord>*> HitClauseReader::RestrictingLaws(const std::string& topic) {
+  auto known = restricting_laws_.find(topic);
+  if (known != restricting_laws_.end()) return &known->second;
+  ClauseFilter filter;
+  filter.topic = topic;
+  filter.stance = "restricts";
+  filter.authority = "law";
+  auto laws = ReadClauses(index_, filter);
+  if (!laws.ok()) return laws.status();
+  return &restricting_laws_.emplace(topic, std::move(*laws)).first->second;
 }
 
 StatusOr<std::vector<HitClause>> HitClauseReader::Read(const std::vector<std::string>& ids,
                                                        const std::vector<std::string>& topics) {
   std::vector<HitClause> out;
   for (size_t i = 0; i < ids.size() && i < topics.size(); ++i) {
-    auto topic = LoadTopic(topics[i]);
-    if (!topic.ok()) return topic.status();
-    const Topic& t = **topic;
+    ClauseFilter by_id;
+    by_id.id = ids[i];
+    auto found = ReadClauses(index_, by_id);
+    if (!found.ok()) return found.status();
+    if (found->empty()) continue;  // an index changed under us reads as no clause
     HitClause hit;
-    bool found = false;
-    for (const ClauseRecord& c : t.clauses) {
-      if (c.id != ids[i]) continue;
-      hit.clause = c;
-      found = true;
-      break;
+    hit.clause = std::move(found->front());
+    const ClauseRecord& c = hit.clause;
+    // The pairs this clause is a side of, found as `diverge` finds them.
+    std::vector<Divergence> pairs;
+    if (c.authority == "law" && c.stance == "restricts") {
+      auto all = TopicPairs(c.topic);
+      if (!all.ok()) return all.status();
+      pairs = **all;
+    } else if (c.authority == "policy" || c.authority == "practice") {
+      auto laws = RestrictingLaws(c.topic);
+      if (!laws.ok()) return laws.status();
+      std::vector<ClauseRecord> both = **laws;
+      both.push_back(c);
+      DivergeOptions options;
+      options.topic = c.topic;
+      options.jurisdictions = jurisdictions_;
+      pairs = FindDivergences(both, options);
     }
-    if (!found) continue;  // REQUIRES says it exists; an index changed under us reads as no clause
-    for (const Divergence& d : t.pairs) {
-      const bool law = d.law.id == ids[i], practice = d.practice.id == ids[i];
+    for (const Divergence& d : pairs) {
+      const bool law = d.law.id == c.id, practice = d.practice.id == c.id;
       if (!law && !practice) continue;
       HitDivergence hd;
       hd.id = DivergenceId(d);

@@ -5,8 +5,11 @@
 //   auto clauses = reader.Read({"3f2a...", "9c0d..."});  // clause ids on a hit's page
 //
 // The pairs are the ones `foiamine diverge` reports (FindDivergences over the
-// clauses of the same topic), so a hit and the report never disagree.
-// Not thread-safe; one reader per search (it caches each topic's clauses).
+// clauses of the same topic), so a hit and the report never disagree. What
+// is read stays small: a policy or practice clause is paired against its
+// topic's restricting law clauses only (an indexed read); the whole topic is
+// read only for a law clause that restricts it.
+// Not thread-safe; one reader per search (it caches per topic).
 #pragma once
 
 #include <map>
@@ -45,15 +48,15 @@ class HitClauseReader {
   StatusOr<std::vector<HitClause>> Read(const std::vector<std::string>& ids, const std::vector<std::string>& topics);
 
  private:
-  struct Topic {
-    std::vector<ClauseRecord> clauses;
-    std::vector<Divergence> pairs;
-  };
-  StatusOr<const Topic*> LoadTopic(const std::string& topic);
+  // The pairs of every clause of a topic (for law clauses), and the
+  // restricting law clauses of a topic (for policy and practice clauses).
+  StatusOr<const std::vector<Divergence>*> TopicPairs(const std::string& topic);
+  StatusOr<const std::vector<ClauseRecord>*> RestrictingLaws(const std::string& topic);
 
   IndexReader& index_;
   const extractors::Jurisdictions* jurisdictions_;
-  std::map<std::string, Topic> topics_;
+  std::map<std::string, std::vector<Divergence>> topic_pairs_;
+  std::map<std::string, std::vector<ClauseRecord>> restricting_laws_;
 };
 
 // The hit-clause entry of the search-hit JSON record: the clause record with

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
+#include <set>
 
 #include "search/query_expansion.h"
 #include "search/query_text.h"
@@ -251,6 +253,26 @@ TEST_CASE("search on the corpus shows where stated law and practice diverge", "[
     INFO(png.err);
     CHECK(png.exit_code == 0);
     CHECK(fs::file_size(out / "p.png") > 10000);
+  }
+
+  SECTION("a hit's divergences are exactly the pairs diverge reports, from both sides") {
+    auto pairs = JsonLines(RunFoiamine("diverge --format json" + db).out);
+    REQUIRE_FALSE(pairs.empty());
+    std::map<std::string, std::set<std::string>> reported, shown;  // clause id -> the other side's ids
+    std::set<std::string> topics;
+    for (const auto& p : pairs) {
+      reported[p["law"]["id"]].insert(p["practice"]["id"].get<std::string>());
+      reported[p["practice"]["id"]].insert(p["law"]["id"].get<std::string>());
+      topics.insert(p["topic"].get<std::string>());
+    }
+    for (const auto& topic : topics) {
+      for (const auto& h : JsonLines(RunFoiamine("search --topic " + topic + " --limit 1000 --json" + db).out)) {
+        for (const auto& c : h["clauses"]) {
+          for (const auto& d : c["divergences"]) shown[c["id"]].insert(d["other"]["id"].get<std::string>());
+        }
+      }
+    }
+    CHECK(shown == reported);
   }
 }
 
