@@ -62,6 +62,10 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(IndexReader& index, const Clause
   if (!f.stance.empty()) where += " AND c.stance=?2";
   if (!f.authority.empty()) where += " AND d.authority=?3";
   if (!f.id.empty()) where += " AND c.id=?4";
+  // Any of `ids`: parameters ?5, ?6, ... (one statement for a search's hits).
+  std::string in_ids;
+  for (size_t i = 0; i < f.ids.size(); ++i) in_ids += (i ? ",?" : "?") + std::to_string(5 + i);
+  if (!f.ids.empty()) where += " AND c.id IN (" + in_ids + ")";
   auto stmt = index.db().Prepare(
       "SELECT c.id, d.sha256, (SELECT fl.path FROM files fl WHERE fl.document_id=d.id ORDER BY fl.id LIMIT 1), "
       "coalesce(d.title,''), coalesce(d.number,''), coalesce(d.authority,''), c.page_no, coalesce(c.section,''), "
@@ -77,6 +81,7 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(IndexReader& index, const Clause
       "WHERE " + where + " ORDER BY 3, c.page_no, c.char_start, c.topic");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, f.topic).Bind(2, f.stance).Bind(3, f.authority).Bind(4, f.id);
+  for (size_t i = 0; i < f.ids.size(); ++i) stmt->Bind(static_cast<int>(5 + i), f.ids[i]);
   std::vector<ClauseRecord> out;
   Status status;
   while (stmt->Step(&status)) {
@@ -122,9 +127,12 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(IndexReader& index, const Clause
   for (size_t i = 0; i < out.size(); ++i) by_id.emplace(out[i].id, i);
   auto parts = index.db().Prepare(
       "SELECT clause_id, page_no, char_start, char_end, coalesce(first_line,0), coalesce(last_line,0), x0, y0, x1, y1 "
-      "FROM clause_parts WHERE (?1='' OR clause_id=?1) ORDER BY clause_id, part");
+      "FROM clause_parts WHERE " +
+      std::string(!f.id.empty() ? "clause_id=?1" : !f.ids.empty() ? "clause_id IN (" + in_ids + ")" : "1") +
+      " ORDER BY clause_id, part");
   if (!parts.ok()) return parts.status();
   parts->Bind(1, f.id);
+  for (size_t i = 0; i < f.ids.size(); ++i) parts->Bind(static_cast<int>(5 + i), f.ids[i]);
   while (parts->Step(&status)) {
     auto it = by_id.find(parts->Text(0));
     if (it == by_id.end()) continue;

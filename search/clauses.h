@@ -55,6 +55,7 @@ struct ClauseRecord {
 
 struct ClauseFilter {
   std::string topic, stance, authority, id;
+  std::vector<std::string> ids;  // any of these ids (with `id`, neither filters alone: both apply)
 };
 
 StatusOr<std::vector<ClauseRecord>> ReadClauses(IndexReader& index, const ClauseFilter& filter);

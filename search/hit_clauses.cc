@@ -16,28 +16,38 @@ StatusOr<const std::vector<Divergence>*> HitClauseReader::TopicPairs(const std::
 }
 
 StatusOr<const std::vector<ClauseRecord>*> HitClauseReader::RestrictingLaws(const std::string& topic) {
+  if (!laws_read_) {
+    // Every topic's at once: one statement, however many topics the hits have.
+    ClauseFilter filter;
+    filter.stance = "restricts";
+    filter.authority = "law";
+    auto laws = ReadClauses(index_, filter);
+    if (!laws.ok()) return laws.status();
+    for (ClauseRecord& c : *laws) restricting_laws_[c.topic].push_back(std::move(c));
+    laws_read_ = true;
+  }
+  static const std::vector<ClauseRecord> kNone;
   auto known = restricting_laws_.find(topic);
-  if (known != restricting_laws_.end()) return &known->second;
-  ClauseFilter filter;
-  filter.topic = topic;
-  filter.stance = "restricts";
-  filter.authority = "law";
-  auto laws = ReadClauses(index_, filter);
-  if (!laws.ok()) return laws.status();
-  return &restricting_laws_.emplace(topic, std::move(*laws)).first->second;
+  return known == restricting_laws_.end() ? &kNone : &known->second;
 }
 
 StatusOr<std::vector<HitClause>> HitClauseReader::Read(const std::vector<std::string>& ids,
                                                        const std::vector<std::string>& topics) {
   std::vector<HitClause> out;
+  if (ids.empty()) return out;
+  // One read for all the ids (statement preparation, not the lookups, is
+  // what costs here).
+  ClauseFilter by_ids;
+  by_ids.ids = ids;
+  auto read = ReadClauses(index_, by_ids);
+  if (!read.ok()) return read.status();
+  std::map<std::string, ClauseRecord*> by_id;
+  for (ClauseRecord& c : *read) by_id.emplace(c.id, &c);
   for (size_t i = 0; i < ids.size() && i < topics.size(); ++i) {
-    ClauseFilter by_id;
-    by_id.id = ids[i];
-    auto found = ReadClauses(index_, by_id);
-    if (!found.ok()) return found.status();
-    if (found->empty()) continue;  // an index changed under us reads as no clause
+    auto found = by_id.find(ids[i]);
+    if (found == by_id.end()) continue;  // an index changed under us reads as no clause
     HitClause hit;
-    hit.clause = std::move(found->front());
+    hit.clause = *found->second;
     const ClauseRecord& c = hit.clause;
     // The pairs this clause is a side of, found as `diverge` finds them.
     std::vector<Divergence> pairs;

@@ -57,6 +57,7 @@ class HitClauseReader {
   const extractors::Jurisdictions* jurisdictions_;
   std::map<std::string, std::vector<Divergence>> topic_pairs_;
   std::map<std::string, std::vector<ClauseRecord>> restricting_laws_;
+  bool laws_read_ = false;
 };
 
 // The hit-clause entry of the search-hit JSON record: the clause record with

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -313,9 +314,14 @@ class HitDetail {
       ids.push_back(m.id);
       topics.push_back(m.topic);
     }
-    auto hit_clauses = clause_reader_.Read(ids, topics);
-    if (!hit_clauses.ok()) return hit_clauses.status();
-    h.clauses = std::move(*hit_clauses);
+    // Placeholders (id and topic): FillClauses reads the records of every
+    // hit at once, when the hits are known.
+    for (size_t i = 0; i < ids.size(); ++i) {
+      HitClause placeholder;
+      placeholder.clause.id = ids[i];
+      placeholder.clause.topic = topics[i];
+      h.clauses.push_back(std::move(placeholder));
+    }
     return std::optional<SearchHit>(std::move(h));
   }
 
@@ -329,6 +335,30 @@ class HitDetail {
   const SearchOptions& o_;
   Statement detail_, section_, clauses_;
   HitClauseReader clause_reader_;
+
+ public:
+  // The hits' placeholder clauses replaced by their records and divergences.
+  Status FillClauses(std::vector<SearchHit>& hits) {
+    std::vector<std::string> ids, topics;
+    for (const SearchHit& h : hits) {
+      for (const HitClause& c : h.clauses) {
+        ids.push_back(c.clause.id);
+        topics.push_back(c.clause.topic);
+      }
+    }
+    auto read = clause_reader_.Read(ids, topics);
+    if (!read.ok()) return read.status();
+    std::map<std::string, HitClause*> by_id;
+    for (HitClause& c : *read) by_id.emplace(c.clause.id, &c);
+    for (SearchHit& h : hits) {
+      std::vector<HitClause> filled;
+      for (const HitClause& c : h.clauses) {
+        if (auto it = by_id.find(c.clause.id); it != by_id.end()) filled.push_back(*it->second);
+      }
+      h.clauses = std::move(filled);
+    }
+    return Status::Ok();
+  }
 };
 
 // A SQLite error from a query, in the user's terms: the FTS5 syntax help for
@@ -487,6 +517,7 @@ StatusOr<std::vector<SearchHit>> RankedHits(IndexReader& index, const SearchOpti
     return !a.clauses.empty() && b.clauses.empty();
   });
   if (static_cast<int>(hits.size()) > o.limit) hits.resize(o.limit);
+  if (Status filled = detail->FillClauses(hits); !filled.ok()) return filled;
   return hits;
 }
 
