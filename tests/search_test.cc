@@ -259,8 +259,10 @@ TEST_CASE("search on the corpus shows where stated law and practice diverge", "[
     auto pairs = JsonLines(RunFoiamine("diverge --format json" + db).out);
     REQUIRE_FALSE(pairs.empty());
     std::map<std::string, std::set<std::string>> reported, shown;  // clause id -> the other side's ids
-    std::set<std::string> topics;
+    std::set<std::string> topics, pair_ids, hit_pair_ids;
     for (const auto& p : pairs) {
+      REQUIRE(p.contains("id"));
+      pair_ids.insert(p["id"].get<std::string>());
       reported[p["law"]["id"]].insert(p["practice"]["id"].get<std::string>());
       reported[p["practice"]["id"]].insert(p["law"]["id"].get<std::string>());
       topics.insert(p["topic"].get<std::string>());
@@ -268,11 +270,15 @@ TEST_CASE("search on the corpus shows where stated law and practice diverge", "[
     for (const auto& topic : topics) {
       for (const auto& h : JsonLines(RunFoiamine("search --topic " + topic + " --limit 1000 --json" + db).out)) {
         for (const auto& c : h["clauses"]) {
-          for (const auto& d : c["divergences"]) shown[c["id"]].insert(d["other"]["id"].get<std::string>());
+          for (const auto& d : c["divergences"]) {
+            shown[c["id"]].insert(d["other"]["id"].get<std::string>());
+            hit_pair_ids.insert(d["id"].get<std::string>());
+          }
         }
       }
     }
     CHECK(shown == reported);
+    CHECK(hit_pair_ids == pair_ids);
   }
 }
 
