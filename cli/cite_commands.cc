@@ -1,10 +1,17 @@
-// `foiamine cite` and `foiamine verify`: back to the source files (search/cite.h, search/verify.h).
+// `foiamine cite`, `foiamine show` and `foiamine verify`: back to the
+// source files (search/cite.h, search/show.h, search/verify.h).
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
+#include <sstream>
+
+#include "base/terminal_text.h"
 
 #include "cli/commands.h"
 #include "pipeline/runner.h"
 #include "search/cite.h"
+#include "search/show.h"
 #include "search/verify.h"
 
 namespace foiamine::cli {
@@ -43,6 +50,68 @@ int Cite(const CiteArgs& args) {
   return kExitOk;
 }
 
+struct ShowArgs {
+  std::string db_path, target, png_path;
+  ExhibitOptions exhibit;
+};
+
+int Show(const ShowArgs& args) {
+  auto index = OpenForReading(args.db_path, "show");
+  if (!index) return kExitUsage;
+  auto target = ResolveShowTarget(*index, args.target);
+  auto page = target.ok() ? ReadShownPage(*index, *target) : StatusOr<ShownPage>(target.status());
+  if (!page.ok()) {
+    std::cerr << "foiamine show: " << page.status().message() << "\n";
+    return kExitUsage;
+  }
+  // Document text is made inert line by line (base/terminal_text.h); the
+  // marks are ours: private-use code points swapped for them afterwards.
+  const bool tty = isatty(STDOUT_FILENO);
+  const std::string open = "\xEE\x80\x80", close = "\xEE\x80\x81";
+  std::string marked = MarkedPageText(*page, open, close);
+  std::cout << "==== " << EscapeForTerminal(page->doc_path) << "  p. " << page->page << " of " << page->page_count << "  ["
+            << page->method;
+  if (page->ocr_confidence) std::cout << ", confidence " << static_cast<int>(*page->ocr_confidence);
+  std::cout << "]";
+  if (!page->doc_title.empty()) std::cout << "  " << EscapeForTerminal(page->doc_title);
+  std::cout << "\n";
+  std::istringstream lines(marked);
+  for (std::string line; std::getline(lines, line);) {
+    line = EscapeForTerminal(line);
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{open, tty ? "\033[7m[" : "[["},
+                                   {close, tty ? "]\033[0m" : "]]"}}) {
+      for (size_t at = line.find(from); at != std::string::npos; at = line.find(from, at + to.size())) line.replace(at, from.size(), to);
+    }
+    std::cout << line << "\n";
+  }
+  if (!page->clauses.empty()) std::cout << "---- clauses marked on this page\n";
+  for (size_t i = 0; i < page->clauses.size(); ++i) {
+    const ClauseRecord& c = page->clauses[i].clause;
+    std::cout << "[" << i + 1 << "] " << c.id << "  " << c.topic << " / " << c.stance
+              << (c.actor.empty() ? "" : " / " + EscapeForTerminal(c.actor)) << "  " << EscapeForTerminal(c.citation) << "\n";
+  }
+  if (!args.png_path.empty()) {
+    if (page->clauses.empty()) {
+      std::cerr << "foiamine show: --png highlights a clause, and this page has none; `foiamine cite` or `pages` "
+                   "read pages without one\n";
+      return kExitUsage;
+    }
+    auto citation = ReadClauseCitation(*index, page->clauses.front().clause.id);
+    if (!citation.ok()) {
+      std::cerr << "foiamine show: " << citation.status().message() << "\n";
+      return kExitUsage;
+    }
+    auto written = WriteExhibit(*citation, args.png_path, args.exhibit);
+    if (!written.ok()) {
+      std::cerr << "foiamine show: " << written.status().message() << "\n";
+      return kExitUsage;
+    }
+    std::cout << "Page image: " << args.png_path << " (" << written->png_w << "x" << written->png_h
+              << " px), clause [1] highlighted\n";
+  }
+  return kExitOk;
+}
+
 struct VerifyArgs {
   std::string db_path;
   bool all = false;
@@ -75,6 +144,20 @@ Command AddCiteCommand(CLI::App& app) {
   cite->add_option("--dpi", args->exhibit.dpi, "Resolution PDF pages are rendered at for --exhibit (default 150)")
       ->check(CLI::Range(36, 600));
   return {cite, [args] { return Cite(*args); }};
+}
+
+Command AddShowCommand(CLI::App& app) {
+  auto args = std::make_shared<ShowArgs>();
+  auto* show = app.add_subcommand("show", "Print a page's text with its clauses marked (open a search hit)");
+  show->add_option("DOC[:PAGE]", args->target,
+                   "A document (path as indexed, SHA-256 or a unique prefix) and page (default 1), e.g.\n"
+                   "policies/doc-ps-4020-1f.pdf:2 or 560999bc:2; or a clause id (prefix): its page, that clause marked")
+      ->required();
+  show->add_option("--db", args->db_path, "Index file")->required();
+  show->add_option("--png", args->png_path, "Also write the page image with the (first) marked clause highlighted");
+  show->add_option("--dpi", args->exhibit.dpi, "Resolution PDF pages are rendered at for --png (default 150)")
+      ->check(CLI::Range(36, 600));
+  return {show, [args] { return Show(*args); }};
 }
 
 Command AddVerifyCommand(CLI::App& app) {

@@ -13,6 +13,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "extractors/jurisdiction.h"
 #include "index/reader.h"
@@ -37,11 +38,19 @@ Command AddEvalCommand(CLI::App& app);
 Command AddDivergeCommand(CLI::App& app);
 // Back to the sources (cli/cite_commands.cc).
 Command AddCiteCommand(CLI::App& app);
+Command AddShowCommand(CLI::App& app);
 Command AddVerifyCommand(CLI::App& app);
 
 // Opens an existing index for reading; prints the reason ("foiamine
 // COMMAND: ...") and returns nullopt when it cannot.
 std::optional<IndexReader> OpenForReading(const std::string& db_path, const char* command);
+
+// The rulebook's topic names (schemas/rulebook.yaml), for checking --topic;
+// empty (with a warning) when the rulebook cannot be read: the index's
+// topics are then the valid ones.
+std::vector<std::string> RulebookTopics(const char* command);
+// The rulebook file the topics and the search lexicons are read from.
+std::string RulebookPath();
 
 // schemas/jurisdictions.yaml for pairing laws with the agencies they bind;
 // without it (a warning) pairs are decided by jurisdiction codes alone.

@@ -2,6 +2,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include <yaml-cpp/yaml.h>
+
 #include "cli/commands.h"
 #include "pipeline/extract_stage.h"
 
@@ -13,6 +15,23 @@ std::optional<extractors::Jurisdictions> JurisdictionsForDivergence(const char* 
   std::cerr << "foiamine " << command << ": warning: " << loaded.status().message()
             << "; laws bind by jurisdiction code only\n";
   return std::nullopt;
+}
+
+std::string RulebookPath() { return ResolveRulebookPath(""); }
+
+std::vector<std::string> RulebookTopics(const char* command) {
+  // Only the names: the topics: mapping's keys, without compiling the rules.
+  const std::string path = RulebookPath();
+  try {
+    const YAML::Node topics = YAML::LoadFile(path)["topics"];
+    std::vector<std::string> names;
+    for (const auto& topic : topics) names.push_back(topic.first.as<std::string>());
+    if (!names.empty()) return names;
+  } catch (const YAML::Exception&) {
+  }
+  std::cerr << "foiamine " << command << ": warning: cannot read the topics of " << path
+            << "; checking --topic against the index's topics\n";
+  return {};
 }
 
 std::optional<IndexReader> OpenForReading(const std::string& db_path, const char* command) {

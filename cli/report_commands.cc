@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "pipeline/runner.h"
+#include "search/choices.h"
 #include "search/diverge.h"
 #include "search/diverge_report.h"
 #include "search/eval.h"
@@ -72,6 +73,12 @@ struct DivergeArgs {
 int Diverge(const DivergeArgs& args) {
   auto index = OpenForReading(args.db_path, "diverge");
   if (!index) return kExitUsage;
+  auto choices = ReadOptionChoices(*index, RulebookTopics("diverge"));
+  foiamine::Status checked = choices.ok() ? CheckChoice("--topic", args.options.topic, choices->topics) : choices.status();
+  if (!checked.ok()) {
+    std::cerr << "foiamine diverge: " << checked.message() << "\n";
+    return kExitUsage;
+  }
   auto records = ReadClauses(*index, {});
   if (!records.ok()) {
     std::cerr << "foiamine diverge: " << records.status().message() << "\n";

@@ -55,6 +55,17 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(IndexReader& index, const Clause
   // An index written before documents.jurisdiction existed reads as unknown.
   const std::string jurisdiction =
       HasColumn(index.db(), "documents", "jurisdiction") ? "coalesce(d.jurisdiction,'')" : "''";
+  // Only the filters given, so that SQLite can use the id key and the
+  // (topic, stance) index: a search reads one topic's clauses per hit.
+  std::string where = "1";
+  if (!f.topic.empty()) where += " AND c.topic=?1";
+  if (!f.stance.empty()) where += " AND c.stance=?2";
+  if (!f.authority.empty()) where += " AND d.authority=?3";
+  if (!f.id.empty()) where += " AND c.id=?4";
+  // Any of `ids`: parameters ?5, ?6, ... (one statement for a search's hits).
+  std::string in_ids;
+  for (size_t i = 0; i < f.ids.size(); ++i) in_ids += (i ? ",?" : "?") + std::to_string(5 + i);
+  if (!f.ids.empty()) where += " AND c.id IN (" + in_ids + ")";
   auto stmt = index.db().Prepare(
       "SELECT c.id, d.sha256, (SELECT fl.path FROM files fl WHERE fl.document_id=d.id ORDER BY fl.id LIMIT 1), "
       "coalesce(d.title,''), coalesce(d.number,''), coalesce(d.authority,''), c.page_no, coalesce(c.section,''), "
@@ -67,10 +78,10 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(IndexReader& index, const Clause
       "coalesce((SELECT dd.date FROM document_dates dd WHERE dd.document_id=d.id AND dd.kind='review_due'),'') "
       "FROM clauses c JOIN documents d ON d.id=c.document_id "
       "LEFT JOIN pages p ON p.document_id=c.document_id AND p.page_no=c.page_no "
-      "WHERE (?1='' OR c.topic=?1) AND (?2='' OR c.stance=?2) AND (?3='' OR d.authority=?3) AND (?4='' OR c.id=?4) "
-      "ORDER BY 3, c.page_no, c.char_start, c.topic");
+      "WHERE " + where + " ORDER BY 3, c.page_no, c.char_start, c.topic");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, f.topic).Bind(2, f.stance).Bind(3, f.authority).Bind(4, f.id);
+  for (size_t i = 0; i < f.ids.size(); ++i) stmt->Bind(static_cast<int>(5 + i), f.ids[i]);
   std::vector<ClauseRecord> out;
   Status status;
   while (stmt->Step(&status)) {
@@ -116,9 +127,12 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(IndexReader& index, const Clause
   for (size_t i = 0; i < out.size(); ++i) by_id.emplace(out[i].id, i);
   auto parts = index.db().Prepare(
       "SELECT clause_id, page_no, char_start, char_end, coalesce(first_line,0), coalesce(last_line,0), x0, y0, x1, y1 "
-      "FROM clause_parts WHERE (?1='' OR clause_id=?1) ORDER BY clause_id, part");
+      "FROM clause_parts WHERE " +
+      std::string(!f.id.empty() ? "clause_id=?1" : !f.ids.empty() ? "clause_id IN (" + in_ids + ")" : "1") +
+      " ORDER BY clause_id, part");
   if (!parts.ok()) return parts.status();
   parts->Bind(1, f.id);
+  for (size_t i = 0; i < f.ids.size(); ++i) parts->Bind(static_cast<int>(5 + i), f.ids[i]);
   while (parts->Step(&status)) {
     auto it = by_id.find(parts->Text(0));
     if (it == by_id.end()) continue;
@@ -139,6 +153,10 @@ StatusOr<std::vector<ClauseRecord>> ReadClauses(IndexReader& index, const Clause
 }
 
 std::string ClauseJson(const ClauseRecord& c) {
+  return ClauseJsonObject(c).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+nlohmann::ordered_json ClauseJsonObject(const ClauseRecord& c) {
   // ordered_json: the keys come out in the contract's order.
   using json = nlohmann::ordered_json;
   json j = {{"id", c.id},
@@ -178,7 +196,7 @@ std::string ClauseJson(const ClauseRecord& c) {
                      {"lines", p.first_line > 0 ? json({p.first_line, p.last_line}) : json(nullptr)}});
   }
   j["parts"] = parts;
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  return j;
 }
 
 StatusOr<EvalReport> EvaluateClauses(const std::vector<ClauseRecord>& clauses, const std::string& labels_path) {

@@ -55,12 +55,16 @@ struct ClauseRecord {
 
 struct ClauseFilter {
   std::string topic, stance, authority, id;
+  std::vector<std::string> ids;  // any of these ids (with `id`, neither filters alone: both apply)
 };
 
 StatusOr<std::vector<ClauseRecord>> ReadClauses(IndexReader& index, const ClauseFilter& filter);
 
 // One JSON line per the contract.
 std::string ClauseJson(const ClauseRecord& clause);
+// The same record as an object (keys in the contract's order), for records
+// that embed clauses (the search hit).
+nlohmann::ordered_json ClauseJsonObject(const ClauseRecord& clause);
 
 // Whitespace folded to single spaces, ASCII letters lowercased: the
 // label-matching rule of CONTRACTS.md ("quote occurs in the found text").

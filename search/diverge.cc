@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "base/sha256.h"
 #include "search/clauses.h"
 
 #include <nlohmann/json.hpp>
@@ -77,6 +78,10 @@ bool LawBindsActor(const std::string& law_actor, const std::string& practice_act
   if (practice_actor.empty()) return false;
   if (SameActor(law_actor, "District")) return true;  // any District agency, and "District" itself
   return SameActor(law_actor, practice_actor);
+}
+
+std::string DivergenceId(const Divergence& d) {
+  return Sha256Hex("divergence|" + d.law.id + "|" + d.practice.id).substr(0, 16);
 }
 
 std::string TimingNote(const Divergence& d) {

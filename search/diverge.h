@@ -59,6 +59,12 @@ struct Divergence {
   std::string summary;          // one sentence a person can read
 };
 
+// The pair's stable id: the first 16 hex digits of
+// SHA-256("divergence|LAW_CLAUSE_ID|PRACTICE_CLAUSE_ID"). Clause ids are
+// stable (index/format.h), so the same pair keeps its id in any re-run or
+// render of the same index (CONTRACTS.md).
+std::string DivergenceId(const Divergence& d);
+
 // A sentence about the dates, e.g. "issued 2021-08-30, after the law took
 // effect on 2021-03-16". Empty when no dates are known.
 std::string TimingNote(const Divergence& d);

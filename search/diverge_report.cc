@@ -297,6 +297,7 @@ void WriteDivergenceJson(const std::vector<Divergence>& pairs, std::ostream& out
     j["law_effective"] = nullable(d.law_effective);
     j["practice_issued"] = nullable(d.practice_issued);
     j["summary"] = d.summary;
+    j["id"] = DivergenceId(d);  // stable; the id a search hit gives the same pair
     out << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
   }
 }

@@ -6,8 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "index/reader.h"
 #include "base/status.h"
+#include "extractors/jurisdiction.h"
+#include "index/reader.h"
+#include "search/hit_clauses.h"
+#include "search/query_expansion.h"
 
 namespace foiamine {
 
@@ -18,6 +21,21 @@ struct SearchOptions {
   std::string kind;       // documents.doc_kind
   std::string authority;  // law | policy | practice
   std::string bates;      // only pages whose Bates stamp starts with this (a production prefix or one stamp)
+  std::string stance;     // only pages with a clause of this stance (of --topic, with it)
+  std::string agency;     // documents.agency (e.g. "MPD"), as listed in the index
+  std::string jurisdiction;  // documents.jurisdiction, or one containing it ("US-IL" holds "US-IL/Cook County")
+  std::string after, before;  // ISO dates, inclusive: the document's issued date, else its effective date
+  int64_t document_id = 0;    // one document (ResolveDocument, search/choices.h); 0: all
+  bool clauses_only = false;  // only hits whose match lies in a clause
+  bool fuzzy = false;         // also OCR readings of each word (search/query_expansion.h)
+  // Expansion from the rulebook's lexicons (search/query_expansion.h): with
+  // `expand`, always; otherwise only when the query as typed finds nothing.
+  // Null lexicons: never.
+  bool expand = false;
+  const QueryLexicons* lexicons = nullptr;
+  // schemas/jurisdictions.yaml, loaded, for pairing a hit's clause with the
+  // laws that bind its actor (as `diverge` does); null: codes only.
+  const extractors::Jurisdictions* jurisdictions = nullptr;
   // Marks around matched words in snippets.
   std::string mark_open = "[", mark_close = "]";
 };
@@ -32,11 +50,18 @@ struct SearchHit {
   std::string bates;    // the page's Bates stamp, "" when none
   std::string method;   // text | ocr
   std::optional<double> ocr_confidence;
+  // The clauses on the page that hold a match, the one holding the most of
+  // the query's terms first (it gives `section`), each with its divergences.
+  std::vector<HitClause> clauses;
 };
 
-// Runs the query. A malformed query is kInvalidArgument with a message that
+// Runs the query. Hits are ranked by bm25; of hits of equal score, those
+// whose match lies in a clause come first. A malformed query is kInvalidArgument with a message that
 // explains the FTS5 syntax; it never leaks a raw SQLite error.
-StatusOr<std::vector<SearchHit>> Search(IndexReader& index, const SearchOptions& options);
+// `notes`, when given, receives what was done to the query (fuzzy readings,
+// lexicon expansion), one line each, for the output.
+StatusOr<std::vector<SearchHit>> Search(IndexReader& index, const SearchOptions& options,
+                                        std::vector<std::string>* notes = nullptr);
 
 // The hit as one line of `search --json` (CONTRACTS.md, the search-hit
 // record), without a newline: what the CLI prints and a server sends.

@@ -383,7 +383,8 @@ TEST_CASE("a search hit's JSON record is built once, in the query library", "[se
   CHECK(j["bates"].is_null());
   CHECK(j["ocr_confidence"].is_null());
   CHECK(j["ocr_readings"].empty());
-  CHECK(j.size() == 12);
+  CHECK(j["clauses"] == nlohmann::json::array());  // CONTRACTS: a hit in no clause has "clauses": []
+  CHECK(j.size() == 13);
   PageRecord page{"ab", "a.pdf", "ocr", "text", 1, 88.5};
   const auto p = nlohmann::json::parse(PageJson(page));
   CHECK(p["method"] == "ocr");
