@@ -110,7 +110,15 @@ bool IsOperator(const std::string& w) { return w == "AND" || w == "OR" || w == "
 template <typename Rewrite>
 std::string RewriteWords(const std::string& fts, Rewrite rewrite, bool phrases_too) {
   if (fts.find("NEAR(") != std::string::npos) return fts;
+  // FTS5 reads "a b" as a AND b, but not "a (b OR c)" (a syntax error): where
+  // one operand follows another the AND is written out, which means the same.
   std::string out;
+  bool after_operand = false;
+  const auto operand = [&](const std::string& text) {
+    if (after_operand) out += "AND ";
+    out += text;
+    after_operand = true;
+  };
   size_t i = 0;
   while (i < fts.size()) {
     const char c = fts[i];
@@ -120,13 +128,21 @@ std::string RewriteWords(const std::string& fts, Rewrite rewrite, bool phrases_t
       const bool prefix = close + 1 < fts.size() && fts[close + 1] == '*';
       std::string phrase = fts.substr(i, close + 1 - i);
       std::string r = phrases_too && !prefix ? rewrite(phrase) : "";
-      out += r.empty() ? phrase : r;
+      operand(r.empty() ? phrase : r);
       i = close + 1;
       continue;
     }
-    if (std::isspace(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == ',' || c == '*' || c == '+' ||
-        c == '^' || c == ':') {
+    if (c == '(' || c == '^') {
+      if (after_operand) out += "AND ";
+      after_operand = false;
       out += c;
+      ++i;
+      continue;
+    }
+    if (std::isspace(static_cast<unsigned char>(c)) || c == ')' || c == ',' || c == '*' || c == '+' || c == ':') {
+      out += c;
+      if (c == ')') after_operand = true;
+      if (c == '+' || c == ':' || c == ',') after_operand = false;
       ++i;
       continue;
     }
@@ -135,9 +151,20 @@ std::string RewriteWords(const std::string& fts, Rewrite rewrite, bool phrases_t
            std::string("()\",*+^:").find(fts[end]) == std::string::npos)
       ++end;
     std::string word = fts.substr(i, end - i);
-    const bool special = IsOperator(word) || (end < fts.size() && (fts[end] == '*' || fts[end] == ':'));
-    std::string r = special ? "" : rewrite(word);
-    out += r.empty() ? word : r;
+    if (IsOperator(word)) {
+      out += word;
+      after_operand = false;
+    } else {
+      const bool special = end < fts.size() && (fts[end] == '*' || fts[end] == ':');
+      std::string r = special ? "" : rewrite(word);
+      if (end < fts.size() && fts[end] == ':') {  // a column name: its term follows
+        if (after_operand) out += "AND ";
+        out += word;
+        after_operand = false;
+      } else {
+        operand(r.empty() ? word : r);
+      }
+    }
     i = end;
   }
   return out;

@@ -225,6 +225,14 @@ TEST_CASE("search on the corpus shows where stated law and practice diverge", "[
     auto widened = RunFoiamine("search notify --expand --limit 200 --json" + db);
     CHECK(Contains(widened.err, "expanded"));
     CHECK(JsonLines(widened.out).size() > plain.size());
+    // Several expanded words among plain ones: a query FTS5 accepts (it
+    // refuses "ICE (access OR entry) to") that reaches the facility_access clause.
+    auto jail = RunFoiamine("search \"ICE access to the jail\" --json" + db);
+    REQUIRE(jail.exit_code == 0);
+    bool access = false;
+    for (const auto& h : JsonLines(jail.out))
+      for (const auto& c : h["clauses"]) access |= c["topic"] == "facility_access";
+    CHECK(access);
   }
 
   SECTION("show opens a hit's page with its clauses marked; ids by unique prefix") {
