@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 
+#include "base/terminal_text.h"
 #include "cli/commands.h"
 #include "extractors/ocr_readings.h"
 #include "index/format.h"
@@ -48,13 +49,26 @@ std::string OneLine(const std::string& text) {
   return line;
 }
 
+// On a terminal, matches are marked with two private-use characters that the
+// escaping leaves alone, then turned into colour: text from the index never
+// carries an escape sequence of its own to the terminal.
+constexpr char kTtyMarkOpen[] = "\uE000", kTtyMarkClose[] = "\uE001";
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
 void PrintHit(const SearchHit& h) {
-  std::cout << h.citation << "  [" << h.doc_path << "]";
+  std::cout << EscapeForTerminal(h.citation) << "  [" << EscapeForTerminal(h.doc_path) << "]";
   if (h.method == "ocr") {
     const bool low = h.ocr_confidence && *h.ocr_confidence < kLowOcrConfidence;
     std::cout << (low ? "  (low-confidence OCR)" : "  (OCR)");
   }
-  std::cout << "\n    " << OneLine(h.snippet) << "\n";
+  const std::string snippet = EscapeTextForTerminal(OneLine(h.snippet));
+  std::cout << "\n    " << Replace(Replace(snippet, kTtyMarkOpen, "\033[1;33m"), kTtyMarkClose, "\033[0m") << "\n";
   if (auto readings = extractors::FindOcrReadings(h.snippet); h.method == "ocr" && !readings.empty()) {
     std::cout << "    OCR readings: " << extractors::OcrReadingsNote(readings) << "\n";
   }
@@ -71,8 +85,8 @@ int Search(SearchArgs& args) {
   SearchOptions& options = args.options;
   const bool json = args.db.json;
   if (!json && isatty(STDOUT_FILENO)) {
-    options.mark_open = "\033[1;33m";
-    options.mark_close = "\033[0m";
+    options.mark_open = kTtyMarkOpen;
+    options.mark_close = kTtyMarkClose;
   } else if (json) {
     options.mark_open = "**";
     options.mark_close = "**";
@@ -115,9 +129,9 @@ int Pages(const PagesArgs& args) {
       std::cout << PageJson(p) << "\n";
       continue;
     }
-    std::cout << "==== " << p.doc_path << " p. " << p.page << " [" << p.method;
+    std::cout << "==== " << EscapeForTerminal(p.doc_path) << " p. " << p.page << " [" << p.method;
     if (p.ocr_confidence) std::cout << ", confidence " << static_cast<int>(*p.ocr_confidence);
-    std::cout << "]\n" << p.text << "\n";
+    std::cout << "]\n" << EscapeTextForTerminal(p.text) << "\n";
   }
   return kExitOk;
 }
@@ -142,11 +156,13 @@ int Clauses(const ClausesArgs& args) {
       continue;
     }
     if (c.doc_path != last_doc) {
-      std::cout << "\n" << c.doc_path << (c.doc_title.empty() ? "" : "  — " + c.doc_title) << "\n";
+      std::cout << "\n" << EscapeForTerminal(c.doc_path)
+                << (c.doc_title.empty() ? "" : "  — " + EscapeForTerminal(c.doc_title)) << "\n";
       last_doc = c.doc_path;
     }
-    std::cout << "  " << c.citation << "  " << c.topic << " / " << c.stance << (c.actor.empty() ? "" : " / " + c.actor)
-              << (c.method == "ocr" ? "  (OCR)" : "") << "  [" << c.id << "]\n    \"" << c.text << "\"\n";
+    std::cout << "  " << EscapeForTerminal(c.citation) << "  " << c.topic << " / " << c.stance
+              << (c.actor.empty() ? "" : " / " + EscapeForTerminal(c.actor)) << (c.method == "ocr" ? "  (OCR)" : "")
+              << "  [" << c.id << "]\n    \"" << EscapeForTerminal(c.text) << "\"\n";
     if (!c.ocr_readings.empty()) std::cout << "    OCR readings: " << extractors::OcrReadingsNote(c.ocr_readings) << "\n";
   }
   if (!args.db.json) std::cout << "\n" << records->size() << " clause" << (records->size() == 1 ? "" : "s") << "\n";
