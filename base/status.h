@@ -12,7 +12,9 @@
 
 namespace foiamine {
 
-class Status {
+// [[nodiscard]]: a Status returned and dropped is a compile warning. Where
+// dropping one is right, say why next to a `(void)` or IgnoreError().
+class [[nodiscard]] Status {
  public:
   enum class Code {
     kOk = 0,
@@ -41,6 +43,10 @@ class Status {
   // "corrupt: <message>" style, for logs.
   std::string ToString() const;
 
+  // Drops this Status on purpose (a best-effort cleanup whose failure
+  // changes nothing). The call is the justification's anchor: write why.
+  void IgnoreError() const {}
+
  private:
   Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}
   Code code_ = Code::kOk;
@@ -49,11 +55,15 @@ class Status {
 
 // A value or the Status explaining why there is none.
 template <typename T>
-class StatusOr {
+class [[nodiscard]] StatusOr {
  public:
   StatusOr(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
-  StatusOr(Status status) : status_(std::move(status)) {}  // NOLINT
-  // REQUIRES: status is not OK when constructed from a Status.
+  // An OK `status` here is a bug in the caller; it becomes kInternal, so
+  // that ok() and status() never disagree (before, !ok() with an OK status
+  // let a caller return "success" without a value).
+  StatusOr(Status status)  // NOLINT
+      : status_(status.ok() ? Status::Internal("StatusOr constructed from an OK Status, without a value")
+                            : std::move(status)) {}
 
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }

@@ -18,6 +18,13 @@ namespace foiamine {
 // character (U+0000-U+001F, U+007F, U+0080-U+009F) as "\xNN".
 std::string EscapeForTerminal(std::string_view bytes);
 
+// For text from inside a document printed for people (snippets, quotes,
+// titles, page text): as EscapeForTerminal, but line breaks and tabs are
+// kept. The pipeline's normalizer already drops control characters from page
+// text; this is the guard at the terminal, for every index a query reads
+// (older files, merged shards, fields such as a PDF's own title).
+std::string EscapeTextForTerminal(std::string_view text);
+
 // For a manifest field: tab, CR and LF become a space; other control
 // characters "\xNN". Valid UTF-8 in, valid UTF-8 out.
 std::string CleanFieldText(std::string_view text);

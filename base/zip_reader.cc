@@ -31,11 +31,15 @@ ArchiveReader OpenZipReader(const fs::path& zip, std::string& error) {
   archive_read_support_format_zip_seekable(reader.get());
   archive_read_support_filter_none(reader.get());
   if (archive_read_open_filename(reader.get(), zip.c_str(), 64 * 1024) != ARCHIVE_OK) {
-    const char* why = archive_error_string(reader.get());
-    error = why ? why : "unknown libarchive error";
+    error = ZipError(reader.get());
     reader.reset();
   }
   return reader;
+}
+
+std::string ZipError(archive* a) {
+  const char* why = a ? archive_error_string(a) : nullptr;
+  return why ? why : "unknown libarchive error";
 }
 
 ZipNameLocaleScope::ZipNameLocaleScope() {
@@ -76,7 +80,7 @@ StatusOr<std::string> ZipEntrySha256(const fs::path& zip, const std::string& nam
   while (true) {
     const int rc = archive_read_next_header(a, &entry);
     if (rc == ARCHIVE_EOF) return Status::NotFound(zip.string() + " has no entry " + Quote(name) + " any more");
-    if (rc == ARCHIVE_FATAL) return Status::Corrupt(zip.string() + ": unreadable (" + archive_error_string(a) + ")");
+    if (rc == ARCHIVE_FATAL) return Status::Corrupt(zip.string() + ": unreadable (" + ZipError(a) + ")");
     if (name != ZipEntryName(entry) || archive_entry_filetype(entry) != AE_IFREG) continue;
     Sha256Stream hash;
     uint64_t inflated = 0;
@@ -87,7 +91,7 @@ StatusOr<std::string> ZipEntrySha256(const fs::path& zip, const std::string& nam
       const int r = archive_read_data_block(a, &block, &size, &offset);
       if (r == ARCHIVE_EOF) return hash.FinishHex();
       if (r < ARCHIVE_WARN) {
-        return Status::Corrupt(zip.string() + ": entry " + Quote(name) + " is damaged (" + archive_error_string(a) + ")");
+        return Status::Corrupt(zip.string() + ": entry " + Quote(name) + " is damaged (" + ZipError(a) + ")");
       }
       inflated += size;
       if (inflated > limits.max_entry_bytes) {

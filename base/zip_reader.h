@@ -59,6 +59,11 @@ class ZipNameLocaleScope {
   void* previous_ = nullptr;  // locale_t
 };
 
+// libarchive's message for the last error on `a`; never null (libarchive
+// gives none for some damaged archives: a null there crashed `run`, found by
+// fuzz/zip_fuzz.cc).
+std::string ZipError(archive* a);
+
 // An entry's name: as UTF-8 when libarchive can say it so, else the bytes
 // as stored.
 std::string ZipEntryName(archive_entry* entry);

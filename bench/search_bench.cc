@@ -81,11 +81,12 @@ int main(int argc, char** argv) {
   }
   int64_t pages = 0;
   if (auto s = index->db().Prepare("SELECT count(*) FROM pages"); s.ok() && s->Step()) pages = s->Int(0);
+  // (A read error leaves pages at 0: the report's page count, not a result.)
   auto matching = [&](const std::string& fts) -> int64_t {
     auto s = index->db().Prepare("SELECT count(*) FROM pages_fts WHERE pages_fts MATCH ?1");
     if (!s.ok()) return -1;
     s->Bind(1, fts);
-    return s->Step() ? s->Int(0) : -1;
+    return s->Step() ? s->Int(0) : -1;  // -1: no count (a bad query or a read error)
   };
   const std::vector<Query> queries = {
       {"word", "detainer", ""},

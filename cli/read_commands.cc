@@ -187,9 +187,9 @@ int Pages(const PagesArgs& args) {
       std::cout << PageJson(p) << "\n";
       continue;
     }
-    std::cout << "==== " << p.doc_path << " p. " << p.page << " [" << p.method;
+    std::cout << "==== " << EscapeForTerminal(p.doc_path) << " p. " << p.page << " [" << p.method;
     if (p.ocr_confidence) std::cout << ", confidence " << static_cast<int>(*p.ocr_confidence);
-    std::cout << "]\n" << p.text << "\n";
+    std::cout << "]\n" << EscapeTextForTerminal(p.text) << "\n";
   }
   return kExitOk;
 }
@@ -220,11 +220,13 @@ int Clauses(const ClausesArgs& args) {
       continue;
     }
     if (c.doc_path != last_doc) {
-      std::cout << "\n" << c.doc_path << (c.doc_title.empty() ? "" : "  — " + c.doc_title) << "\n";
+      std::cout << "\n" << EscapeForTerminal(c.doc_path)
+                << (c.doc_title.empty() ? "" : "  — " + EscapeForTerminal(c.doc_title)) << "\n";
       last_doc = c.doc_path;
     }
-    std::cout << "  " << c.citation << "  " << c.topic << " / " << c.stance << (c.actor.empty() ? "" : " / " + c.actor)
-              << (c.method == "ocr" ? "  (OCR)" : "") << "  [" << c.id << "]\n    \"" << c.text << "\"\n";
+    std::cout << "  " << EscapeForTerminal(c.citation) << "  " << c.topic << " / " << c.stance
+              << (c.actor.empty() ? "" : " / " + EscapeForTerminal(c.actor)) << (c.method == "ocr" ? "  (OCR)" : "")
+              << "  [" << c.id << "]\n    \"" << EscapeForTerminal(c.text) << "\"\n";
     if (!c.ocr_readings.empty()) std::cout << "    OCR readings: " << extractors::OcrReadingsNote(c.ocr_readings) << "\n";
   }
   if (!args.db.json) std::cout << "\n" << records->size() << " clause" << (records->size() == 1 ? "" : "s") << "\n";

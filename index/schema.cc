@@ -9,6 +9,9 @@ bool HasColumn(Database& db, std::string_view table, std::string_view column) {
   auto stmt = db.Prepare("SELECT 1 FROM pragma_table_info(?) WHERE name=?");
   if (!stmt.ok()) return false;
   stmt->Bind(1, table).Bind(2, column);
+  // A read error answers "no such column": what follows then fails loudly
+  // (ALTER TABLE ADD COLUMN of a column that exists, or a query naming a
+  // column that does not), never silently.
   return stmt->Step();
 }
 
@@ -54,7 +57,10 @@ StatusOr<Database> OpenIndexDatabase(const std::string& path, IndexAccess access
     }
     return std::move(db.value());
   }
-  Status s = db->Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+  // recursive_triggers: the row an INSERT OR REPLACE removes fires its
+  // DELETE trigger (the FTS5 tables' external content stays in step).
+  Status s = db->Exec(
+      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA recursive_triggers=ON;");
   if (!s.ok()) return Status::IoError("cannot set up " + path + ": " + s.message());
   if (found == 0) {
     // A brand-new file, or someone else's SQLite file?
@@ -62,10 +68,12 @@ StatusOr<Database> OpenIndexDatabase(const std::string& path, IndexAccess access
     {
       auto stmt = db->Prepare(
           "SELECT count(*), sum(name='documents') FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'");
-      if (stmt.ok() && stmt->Step()) {
+      if (!stmt.ok()) return Status::IoError("cannot read " + path + ": " + stmt.status().message());
+      if (stmt->Step()) {
         tables = stmt->Int(0);
         ours = stmt->Int(1);
       }
+      if (!stmt->status().ok()) return Status::IoError("cannot read " + path + ": " + stmt->status().message());
     }
     if (tables > 0 && ours == 0) {
       return Status::InvalidArgument(path + " is a SQLite database of something else, not a foiamine index");

@@ -21,6 +21,16 @@ StatusOr<Database> Database::Open(const std::string& path, Mode mode) {
   return db;
 }
 
+Status SqliteStatus(int rc, std::string message) {
+  switch (rc & 0xff) {  // the primary result code
+    case SQLITE_FULL: case SQLITE_IOERR: case SQLITE_CANTOPEN: case SQLITE_NOMEM: case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: case SQLITE_READONLY: case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_PROTOCOL:
+      return Status::IoError(std::move(message));
+    default:
+      return Status::Internal(std::move(message));
+  }
+}
+
 Status Database::Exec(std::string_view sql) {
   char* err = nullptr;
   std::string text(sql);
@@ -28,7 +38,7 @@ Status Database::Exec(std::string_view sql) {
   if (rc != SQLITE_OK) {
     std::string message = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
-    return Status::IoError(message);
+    return SqliteStatus(rc, std::move(message));
   }
   return Status::Ok();
 }
@@ -73,25 +83,31 @@ Statement& Statement::BindTextOrNull(int index, std::string_view text) {
   return text.empty() ? BindNull(index) : Bind(index, text);
 }
 
-bool Statement::Step(Status* status) {
+bool Statement::Step() {
   int rc = sqlite3_step(stmt_.get());
   if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE && status) {
-    *status = Status::IoError(sqlite3_errmsg(sqlite3_db_handle(stmt_.get())));
-  }
+  if (rc != SQLITE_DONE) status_ = SqliteStatus(rc, sqlite3_errmsg(sqlite3_db_handle(stmt_.get())));
   return false;
 }
 
+bool Statement::Step(Status* status) {
+  const bool row = Step();
+  if (!status_.ok() && status) *status = status_;
+  return row;
+}
+
 Status Statement::Run() {
-  Status status;
-  while (Step(&status)) {
+  while (Step()) {
   }
   sqlite3_reset(stmt_.get());
+  Status status = std::move(status_);
+  status_ = Status::Ok();
   return status;
 }
 
 void Statement::Reset() {
   sqlite3_reset(stmt_.get());
+  status_ = Status::Ok();
   sqlite3_clear_bindings(stmt_.get());
 }
 
@@ -123,14 +139,19 @@ Transaction::Transaction(Database& db) : db_(db) {
 }
 
 Transaction::~Transaction() {
-  if (open_) db_.Exec("ROLLBACK");
+  // A failed ROLLBACK leaves nothing to do: SQLite rolls back an open
+  // transaction itself when the connection closes, and the caller already
+  // returns the error that brought it here.
+  if (open_) db_.Exec("ROLLBACK").IgnoreError();
 }
 
 Status Transaction::Commit() {
   if (!open_) return Status::Internal("commit without an open transaction");
   open_ = false;
   Status s = db_.Exec("COMMIT");
-  if (!s.ok()) db_.Exec("ROLLBACK");
+  // The COMMIT's error is the one to report; a failed ROLLBACK after it
+  // (the transaction may already be gone) adds nothing the caller can act on.
+  if (!s.ok()) db_.Exec("ROLLBACK").IgnoreError();
   return s;
 }
 

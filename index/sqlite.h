@@ -17,6 +17,13 @@ namespace foiamine {
 
 class Statement;
 
+// A SQLite error as a Status: kIoError when the file or the machine failed
+// (disk full, I/O error, out of memory, locked, corrupt, read-only), which a
+// writer treats as fatal and retries later; kInternal for everything else
+// (a constraint, a trigger's RAISE, a malformed statement or query), which
+// belongs to the statement or its data. `rc` may be an extended code.
+Status SqliteStatus(int rc, std::string message);
+
 // An open SQLite connection. Movable, not copyable; closes on destruction.
 class Database {
  public:
@@ -63,8 +70,16 @@ class Statement {
   Statement& BindTextOrNull(int index, std::string_view text);
 
   // Advances to the next row. Returns true while a row is available; false at
-  // the end. On error returns false and sets *status (if given).
-  bool Step(Status* status = nullptr);
+  // the end of the rows *or on an error*: after a false, status() says which
+  // (LevelDB's Iterator::status() is the model). A read that stops early on
+  // an I/O error must not pass for the end of the rows, so every loop checks
+  // status() after it (or passes `status`, which gets the same error).
+  //   while (stmt.Step()) rows.push_back(stmt.Int(0));
+  //   if (!stmt.status().ok()) return stmt.status();
+  [[nodiscard]] bool Step();
+  [[nodiscard]] bool Step(Status* status);
+  // OK unless the last Step() failed; Reset() clears it.
+  const Status& status() const { return status_; }
   // Runs a statement that returns no rows.
   Status Run();
   // Resets for re-execution and clears bindings.
@@ -85,6 +100,7 @@ class Statement {
   };
   explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
   std::unique_ptr<sqlite3_stmt, Finalizer> stmt_;
+  Status status_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back on destruction unless committed.

@@ -252,6 +252,7 @@ void FinishDocument(Index& index, PendingDocument& pending, const OcrPool& pool,
     outcome.ok = false;
     outcome.stage = "index";
     outcome.reason = "cannot write to the index: " + written.message();
+    outcome.index_fault = written.code() == Status::Code::kIoError;
   }
 }
 

@@ -32,6 +32,10 @@ namespace foiamine {
 struct Outcome {
   bool ok = false;
   std::string stage, reason;  // of a failure: "ingest", "text", "index"; why
+  // The write failed because the index did (disk full, an I/O error: kIoError
+  // from index/sqlite.h), not because of this document: the run stops and
+  // the document is not recorded as failed (pipeline/runner.cc IndexFault).
+  bool index_fault = false;
   int pages = 0, clauses = 0;
   std::vector<std::string> warnings;  // recoverable problems, recorded as events
   int ocr_pages = 0, ocr_cached = 0, ocr_failed = 0;

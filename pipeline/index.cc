@@ -470,6 +470,7 @@ StatusOr<std::vector<int64_t>> Index::DocumentsWithStaleExtraction(const std::st
   stmt->Bind(1, version);
   std::vector<int64_t> ids;
   while (stmt->Step()) ids.push_back(stmt->Int(0));
+  if (!stmt->status().ok()) return stmt->status();
   return ids;
 }
 

@@ -1,6 +1,11 @@
 #include "pipeline/merge.h"
 
+#include <sqlite3.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -30,12 +35,13 @@ std::string Quoted(const std::string& name) {
   return out + "\"";
 }
 
-std::vector<Column> TableColumns(Database& db, const std::string& schema, const std::string& table) {
+StatusOr<std::vector<Column>> TableColumns(Database& db, const std::string& schema, const std::string& table) {
   std::vector<Column> out;
   auto stmt = db.Prepare("SELECT name, upper(type), pk FROM pragma_table_info(?1, ?2)");
-  if (!stmt.ok()) return out;
+  if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, table).Bind(2, schema);
   while (stmt->Step()) out.push_back({stmt->Text(0), stmt->Text(1), stmt->Int(2)});
+  if (!stmt->status().ok()) return stmt->status();
   return out;
 }
 
@@ -54,6 +60,7 @@ StatusOr<std::vector<TablePlan>> PlanTables(Database& db, std::vector<std::strin
                            "AND name NOT LIKE 'sqlite_%' ORDER BY name");
     if (!stmt.ok()) return stmt.status();
     while (stmt->Step()) tables.emplace_back(stmt->Text(0), stmt->Text(1));
+    if (!stmt->status().ok()) return stmt->status();
   }
   std::vector<std::string> virtual_tables;
   for (const auto& [name, sql] : tables) {
@@ -64,7 +71,9 @@ StatusOr<std::vector<TablePlan>> PlanTables(Database& db, std::vector<std::strin
     bool is_virtual_or_shadow = false;
     for (const auto& v : virtual_tables) is_virtual_or_shadow |= name == v || name.rfind(v + "_", 0) == 0;
     if (is_virtual_or_shadow || kSpecialTables.count(name)) continue;
-    std::vector<Column> target = TableColumns(db, "main", name);
+    auto target_columns = TableColumns(db, "main", name);
+    if (!target_columns.ok()) return target_columns.status();
+    const std::vector<Column>& target = *target_columns;
     if (target.empty()) {
       warnings->push_back("table " + name + " exists in a source but not in the target: not copied");
       continue;
@@ -72,13 +81,17 @@ StatusOr<std::vector<TablePlan>> PlanTables(Database& db, std::vector<std::strin
     std::string target_sql;
     {
       auto stmt = db.Prepare("SELECT coalesce(sql, '') FROM main.sqlite_master WHERE type='table' AND name=?");
-      if (stmt.ok() && stmt->Bind(1, name).Step()) target_sql = stmt->Text(0);
+      if (!stmt.ok()) return stmt.status();
+      if (stmt->Bind(1, name).Step()) target_sql = stmt->Text(0);
+      if (!stmt->status().ok()) return stmt->status();
     }
     bool without_rowid = target_sql.find("WITHOUT ROWID") != std::string::npos;
     int pk_columns = 0;
     for (const auto& c : target) pk_columns += c.pk > 0;
+    auto source_table = TableColumns(db, "src", name);
+    if (!source_table.ok()) return source_table.status();
     std::set<std::string> source_columns;
-    for (const auto& c : TableColumns(db, "src", name)) source_columns.insert(c.name);
+    for (const auto& c : *source_table) source_columns.insert(c.name);
     TablePlan plan{name, {}, false, false};
     for (const auto& c : target) {
       bool rowid_alias = !without_rowid && c.pk == 1 && pk_columns == 1 && c.type == "INTEGER";
@@ -117,11 +130,15 @@ std::string InsertSelect(const std::string& verb, const std::string& table, cons
          " s " + where;
 }
 
-std::vector<std::string> CommonColumns(Database& db, const std::string& table, bool drop_id) {
+StatusOr<std::vector<std::string>> CommonColumns(Database& db, const std::string& table, bool drop_id) {
+  auto source_table = TableColumns(db, "src", table);
+  if (!source_table.ok()) return source_table.status();
+  auto target_table = TableColumns(db, "main", table);
+  if (!target_table.ok()) return target_table.status();
   std::set<std::string> source;
-  for (const auto& c : TableColumns(db, "src", table)) source.insert(c.name);
+  for (const auto& c : *source_table) source.insert(c.name);
   std::vector<std::string> out;
-  for (const auto& c : TableColumns(db, "main", table)) {
+  for (const auto& c : *target_table) {
     if ((drop_id && c.name == "id") || !source.count(c.name)) continue;
     out.push_back(c.name);
   }
@@ -137,7 +154,9 @@ Status MapRuns(Database& db) {
   if (!runs.ok()) return runs.status();
   auto find = db.Prepare("SELECT id FROM main.runs WHERE started_at=? AND arguments=? AND drops=? ORDER BY id LIMIT 1");
   if (!find.ok()) return find.status();
-  auto copy = db.Prepare(InsertSelect("INSERT", "runs", CommonColumns(db, "runs", true), "WHERE s.id = ?2"));
+  auto run_columns = CommonColumns(db, "runs", true);
+  if (!run_columns.ok()) return run_columns.status();
+  auto copy = db.Prepare(InsertSelect("INSERT", "runs", *run_columns, "WHERE s.id = ?2"));
   if (!copy.ok()) return copy.status();
   auto map = db.Prepare("INSERT INTO temp.merge_run_map(old_id, new_id) VALUES (?, ?)");
   if (!map.ok()) return map.status();
@@ -148,6 +167,8 @@ Status MapRuns(Database& db) {
     find->Bind(1, runs->Text(1)).Bind(2, runs->Text(2)).Bind(3, runs->Text(3));
     if (find->Step()) {
       new_id = find->Int(0);
+    } else if (!find->status().ok()) {
+      return find->status();
     } else {
       copy->Reset();
       copy->Bind(2, old_id);
@@ -177,7 +198,9 @@ class Attachment {
     attached_ = status_.ok();
   }
   ~Attachment() {
-    if (attached_) db_.Exec("DETACH DATABASE src");
+    // A failed DETACH (a statement still open on src) only keeps src
+    // attached until the connection closes; the merge's own result stands.
+    if (attached_) db_.Exec("DETACH DATABASE src").IgnoreError();
   }
   const Status& status() const { return status_; }
 
@@ -186,6 +209,18 @@ class Attachment {
   Status status_;
   bool attached_ = false;
 };
+
+// Copies every committed page of the WAL back into the database file and
+// truncates the WAL to nothing. Called every kCheckpointEvery documents and
+// after each source (REQUIRES: no statement of `db` left on a row): the WAL then holds at most that many documents' pages
+// (before, an 11 MB shard grew it to 1.32 GB, 120 times its size).
+constexpr int kCheckpointEvery = 16;
+Status CheckpointWal(Database& db) {
+  int log_frames = 0, checkpointed = 0;
+  const int rc = sqlite3_wal_checkpoint_v2(db.handle(), "main", SQLITE_CHECKPOINT_TRUNCATE, &log_frames, &checkpointed);
+  if (rc != SQLITE_OK) return Status::IoError("WAL checkpoint: " + db.LastError());
+  return Status::Ok();
+}
 
 Status MergeOne(Database& db, const std::string& source, MergeTotals& totals) {
   Attachment attachment(db, source);
@@ -198,7 +233,9 @@ Status MergeOne(Database& db, const std::string& source, MergeTotals& totals) {
   // Statements, prepared once per source. Pages go first so that page_id
   // remapping finds the new pages.
   auto find_doc = db.Prepare("SELECT id FROM main.documents WHERE sha256 = ?");
-  auto copy_doc = db.Prepare(InsertSelect("INSERT", "documents", CommonColumns(db, "documents", true), "WHERE s.id = ?2"));
+  auto document_columns = CommonColumns(db, "documents", true);
+  if (!document_columns.ok()) return document_columns.status();
+  auto copy_doc = db.Prepare(InsertSelect("INSERT", "documents", *document_columns, "WHERE s.id = ?2"));
   if (!find_doc.ok()) return find_doc.status();
   if (!copy_doc.ok()) return copy_doc.status();
   std::vector<Statement> per_document, per_document_files;
@@ -224,6 +261,8 @@ Status MergeOne(Database& db, const std::string& source, MergeTotals& totals) {
     auto stmt = db.Prepare("SELECT id, sha256 FROM src.documents ORDER BY sha256");
     if (!stmt.ok()) return stmt.status();
     while (stmt->Step()) docs.emplace_back(stmt->Int(0), stmt->Text(1));
+    // A read error here once merged a prefix of the documents with exit 0.
+    if (!stmt->status().ok()) return stmt->status();
   }
   for (const auto& [old_id, sha] : docs) {
     Transaction tx(db);
@@ -232,6 +271,7 @@ Status MergeOne(Database& db, const std::string& source, MergeTotals& totals) {
     find_doc->Bind(1, sha);
     int64_t new_id = 0;
     bool duplicate = find_doc->Step();
+    if (!find_doc->status().ok()) return find_doc->status();
     if (duplicate) {
       new_id = find_doc->Int(0);
     } else {
@@ -257,10 +297,19 @@ Status MergeOne(Database& db, const std::string& source, MergeTotals& totals) {
       count_pages->Reset();
       count_pages->Bind(1, old_id);
       if (count_pages->Step()) totals.pages += count_pages->Int(0);
+      if (!count_pages->status().ok()) return count_pages->status();
     }
     s = tx.Commit();
     if (!s.ok()) return s;
     ++(duplicate ? totals.documents_duplicate : totals.documents_new);
+    if ((totals.documents_new + totals.documents_duplicate) % kCheckpointEvery == 0) {
+      // A statement left on a row holds a read transaction, which a
+      // checkpoint that truncates the WAL must wait for.
+      find_doc->Reset();
+      count_pages->Reset();
+      s = CheckpointWal(db);
+      if (!s.ok()) return s;
+    }
   }
 
   // Everything else (events, content-keyed caches), then failures.
@@ -273,15 +322,120 @@ Status MergeOne(Database& db, const std::string& source, MergeTotals& totals) {
   }
   {
     auto count = db.Prepare("SELECT count(*) FROM src.failures");
-    if (count.ok() && count->Step()) totals.failures_seen += count->Int(0);
+    if (!count.ok()) return count.status();
+    if (count->Step()) totals.failures_seen += count->Int(0);
+    if (!count->status().ok()) return count->status();
   }
+  auto failure_columns = CommonColumns(db, "failures", false);
+  if (!failure_columns.ok()) return failure_columns.status();
   auto failures = db.Prepare(InsertSelect(
-      "INSERT OR IGNORE", "failures", CommonColumns(db, "failures", false),
+      "INSERT OR IGNORE", "failures", *failure_columns,
       "WHERE NOT EXISTS (SELECT 1 FROM main.files f WHERE f.drop_root = s.drop_root AND f.path_bytes = s.path_bytes)"));
   if (!failures.ok()) return failures.status();
   s = failures->Run();
   if (!s.ok()) return s;
   return tx.Commit();
+}
+
+// Removes `path` and SQLite's files beside it; true when none is left.
+bool RemoveDatabaseFiles(const std::string& path) {
+  bool all = true;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::error_code ec;
+    fs::remove(path + suffix, ec);
+    all &= !fs::exists(path + suffix, ec);
+  }
+  return all;
+}
+
+// Copies the index at `from` (WAL included: read through SQLite) to a new
+// file `to`, with SQLite's online backup.
+Status CopyIndex(const std::string& from, const std::string& to) {
+  auto source = Database::Open(from, Database::Mode::kReadOnly);
+  if (!source.ok()) return source.status();
+  auto target = Database::Open(to, Database::Mode::kReadWriteCreate);
+  if (!target.ok()) return target.status();
+  sqlite3_backup* backup = sqlite3_backup_init(target->handle(), "main", source->handle(), "main");
+  if (backup == nullptr) return Status::IoError("cannot copy " + from + ": " + target->LastError());
+  const int step = sqlite3_backup_step(backup, -1);
+  const int finish = sqlite3_backup_finish(backup);
+  if (step != SQLITE_DONE || finish != SQLITE_OK) {
+    return Status::IoError("cannot copy " + from + " to " + to + ": " + target->LastError());
+  }
+  return Status::Ok();
+}
+
+// Readies the target's name to be replaced: no WAL or shared-memory file
+// of the old target may stay beside the new one (SQLite would pair them).
+// An existing target is switched out of WAL mode, which SQLite allows only
+// when no other connection has it open (a reader, `serve`): then the merge
+// is refused rather than replace the file under that reader.
+Status ReleaseTarget(const std::string& into, bool exists) {
+  if (exists) {
+    auto db = Database::Open(into, Database::Mode::kReadWrite);
+    if (!db.ok()) return db.status();
+    auto mode = db->Prepare("PRAGMA journal_mode=DELETE");
+    if (!mode.ok()) return mode.status();
+    // SQLite answers the mode in force: still "wal" when it could not switch.
+    const bool switched = mode->Step() && mode->Text(0) == "delete";
+    if (!mode->status().ok()) return mode->status();
+    if (!switched) {
+      return Status::IoError(into + " is open in another process; close it (e.g. stop `serve`) and merge again "
+                             "(nothing was changed)");
+    }
+  }
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+    std::error_code ec;
+    fs::remove(into + suffix, ec);
+  }
+  return Status::Ok();
+}
+
+// The merge itself, into the open index at `db`.
+Status MergeInto(Index& index, const MergeOptions& options, MergeTotals& totals,
+                 std::chrono::steady_clock::time_point started);
+
+}  // namespace
+
+// Where a merge writes before its result replaces the target.
+std::string MergeTemporaryPath(const std::string& into) { return into + ".merging"; }
+
+namespace {
+
+Status MergeInto(Index& index, const MergeOptions& options, MergeTotals& totals,
+                 std::chrono::steady_clock::time_point started) {
+  Database& db = index.db();
+  std::string sources;
+  for (const auto& s : options.sources) sources += (sources.empty() ? "" : "\n") + s;
+  auto run_id = index.BeginRun(sources, options.command_line);
+  if (!run_id.ok()) return run_id.status();
+  Status s = db.Exec("CREATE TEMP TABLE IF NOT EXISTS merge_run_map(old_id INTEGER PRIMARY KEY, new_id INTEGER)");
+  if (!s.ok()) return s;
+  for (const auto& source : options.sources) {
+    s = MergeOne(db, source, totals);
+    if (s.ok()) s = CheckpointWal(db);  // its statements are finalized: no reader holds the WAL
+    if (!s.ok()) return Status(Status::IoError("merging " + source + ": " + s.message()));
+  }
+  // A path that failed in one source but was indexed by another is not a failure.
+  s = db.Exec("DELETE FROM main.failures WHERE EXISTS (SELECT 1 FROM main.files f WHERE "
+              "f.drop_root = failures.drop_root AND f.path_bytes = failures.path_bytes)");
+  if (!s.ok()) return s;
+  {
+    auto stmt = db.Prepare("SELECT count(*) FROM main.failures");
+    if (!stmt.ok()) return stmt.status();
+    if (stmt->Step()) totals.failures_kept = stmt->Int(0);
+    if (!stmt->status().ok()) return stmt->status();
+  }
+  RunTotals run;
+  run.docs_new = totals.documents_new;
+  run.docs_unchanged = totals.documents_duplicate;
+  run.docs_failed = totals.failures_kept;
+  run.pages_indexed = totals.pages;
+  run.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  run.exit_code = 0;
+  s = index.FinishRun(*run_id, run);
+  if (!s.ok()) return s;
+  return CheckpointWal(db);
 }
 
 }  // namespace
@@ -302,38 +456,38 @@ StatusOr<MergeTotals> MergeIndexes(const MergeOptions& options) {
   // One writer per index (pipeline/writer_lock.h).
   auto writer_lock = WriterLock::Acquire(options.into);
   if (!writer_lock.ok()) return writer_lock.status();
-  auto index = Index::Open(options.into, Index::Access::kWrite);
-  if (!index.ok()) return index.status();
-  Database& db = index->db();
-  std::string sources;
-  for (const auto& s : options.sources) sources += (sources.empty() ? "" : "\n") + s;
-  auto run_id = index->BeginRun(sources, options.command_line);
-  if (!run_id.ok()) return run_id.status();
-  Status s = db.Exec("CREATE TEMP TABLE IF NOT EXISTS merge_run_map(old_id INTEGER PRIMARY KEY, new_id INTEGER)");
-  if (!s.ok()) return s;
-
+  // The merge is written into a temporary file beside the target, renamed
+  // over it only once complete: a merge killed or failed midway (a full
+  // disk) leaves the target as it was, never a partial index readers see.
+  // The writer lock makes the temporary name ours; a killed merge's
+  // leftover is removed here.
+  const std::string temporary = MergeTemporaryPath(options.into);
+  if (!RemoveDatabaseFiles(temporary)) return Status::IoError("cannot remove the leftover " + temporary);
+  const bool target_exists = fs::exists(options.into, ec);
+  if (target_exists) {
+    auto probe = Index::Open(options.into, Index::Access::kRead);
+    if (!probe.ok()) return probe.status();
+    Status copied = CopyIndex(options.into, temporary);
+    if (!copied.ok()) {
+      RemoveDatabaseFiles(temporary);
+      return copied;
+    }
+  }
   MergeTotals totals;
-  for (const auto& source : options.sources) {
-    s = MergeOne(db, source, totals);
-    if (!s.ok()) return Status(Status::IoError("merging " + source + ": " + s.message()));
-  }
-  // A path that failed in one source but was indexed by another is not a failure.
-  s = db.Exec("DELETE FROM main.failures WHERE EXISTS (SELECT 1 FROM main.files f WHERE "
-              "f.drop_root = failures.drop_root AND f.path_bytes = failures.path_bytes)");
-  if (!s.ok()) return s;
+  Status merged;
   {
-    auto stmt = db.Prepare("SELECT count(*) FROM main.failures");
-    if (stmt.ok() && stmt->Step()) totals.failures_kept = stmt->Int(0);
+    auto index = Index::Open(temporary, Index::Access::kWrite);
+    merged = index.ok() ? MergeInto(*index, options, totals, started) : index.status();
+  }  // closed: its WAL is checkpointed and removed
+  if (merged.ok()) merged = ReleaseTarget(options.into, target_exists);
+  if (merged.ok() && std::rename(temporary.c_str(), options.into.c_str()) != 0) {
+    merged = Status::IoError("cannot rename " + temporary + " to " + options.into + ": " + std::strerror(errno));
   }
-  RunTotals run;
-  run.docs_new = totals.documents_new;
-  run.docs_unchanged = totals.documents_duplicate;
-  run.docs_failed = totals.failures_kept;
-  run.pages_indexed = totals.pages;
-  run.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  run.exit_code = 0;
-  s = index->FinishRun(*run_id, run);
-  if (!s.ok()) return s;
+  if (!merged.ok()) {
+    // Nothing of a failed merge stays: the target is as it was.
+    RemoveDatabaseFiles(temporary);
+    return merged;
+  }
   return totals;
 }
 

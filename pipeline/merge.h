@@ -51,8 +51,16 @@ struct MergeTotals {
   std::vector<std::string> warnings;
 };
 
-// REQUIRES: no source is the target file. Errors leave every fully copied
-// document in place (and none partially).
+// REQUIRES: no source is the target file. The merge is written into
+// MergeTemporaryPath(into) (a copy of the target when it exists), which
+// replaces the target by a rename only when the merge is complete: an error,
+// a full disk or a kill leaves the target exactly as it was (and no partial
+// index for readers to see); re-running the merge redoes it. The WAL is
+// checkpointed as the merge goes, so it stays small. A target that another
+// process has open (a reader) is not replaced: an error says so.
 StatusOr<MergeTotals> MergeIndexes(const MergeOptions& options);
+
+// INTO.merging: where a merge into INTO is written before the rename.
+std::string MergeTemporaryPath(const std::string& into);
 
 }  // namespace foiamine

@@ -71,6 +71,8 @@ std::optional<OcrPageResult> OcrCacheReader::Find(const std::string& key) {
   auto stmt = db_->Prepare("SELECT result FROM ocr_cache WHERE key=?");
   if (!stmt.ok()) return std::nullopt;
   stmt->Bind(1, key);
+  // Any failure to read the cache is a miss: the page is OCR'd again, which
+  // costs time and changes no result.
   if (!stmt->Step()) return std::nullopt;
   auto decoded = DecodeOcrResult(stmt->Text(0));
   if (!decoded.ok()) return std::nullopt;

@@ -152,7 +152,11 @@ StatusOr<StoredDocumentFacts> ReadStoredDocumentFacts(Index& index, int64_t docu
       "coalesce(pdf_title,''), coalesce(jurisdiction,'') FROM documents d WHERE id=?");
   if (!doc.ok()) return doc.status();
   doc->Bind(1, document_id);
-  if (!doc->Step()) return Status::NotFound("document " + std::to_string(document_id) + " is not in the index");
+  if (!doc->Step()) {
+    // "Failed" and "not there" are different answers.
+    if (!doc->status().ok()) return doc->status();
+    return Status::NotFound("document " + std::to_string(document_id) + " is not in the index");
+  }
   StoredDocumentFacts facts;
   facts.sha256 = doc->Text(0);
   facts.file_type = doc->Text(1);
@@ -192,11 +196,15 @@ Status ReExtractDocument(Index& index, int64_t document_id, const extractors::Ru
           Span{static_cast<size_t>(word_rows->Int(0)), static_cast<size_t>(word_rows->Int(1))},
           Box{word_rows->Real(2), word_rows->Real(3), word_rows->Real(4), word_rows->Real(5)});
     }
+    if (!word_rows->status().ok()) return word_rows->status();
     NormalizedPage n;
     n.text = page.text;
     normalized.push_back(std::move(n));
     pages.push_back(std::move(page));
   }
+  // A read error here once saved a re-extraction of the first pages only,
+  // as final.
+  if (!page_rows->status().ok()) return page_rows->status();
   // Official law XML's sections are exact, not inferred: they are kept.
   std::vector<extractors::Section> explicit_sections;
   if (facts->file_type == "xml") {
@@ -217,6 +225,7 @@ Status ReExtractDocument(Index& index, int64_t document_id, const extractors::Ru
       sec.end_char = static_cast<int>(rows->Int(7));
       explicit_sections.push_back(std::move(sec));
     }
+    if (!rows->status().ok()) return rows->status();
   }
   ExtractedDocument extracted =
       RunExtractStage(rulebook, facts->sha256, facts->display_path, facts->given, pages, explicit_sections);

@@ -73,6 +73,8 @@ RunOptions InheritOcrSettings(const RunOptions& given, std::ostream& err) {
   auto newest = index->db().Prepare(
       "SELECT version FROM stage_versions WHERE stage = 'ocr' AND document_id = "
       "(SELECT max(document_id) FROM stage_versions WHERE stage = 'ocr')");
+  // Only defaults are chosen here: on a read error they stay as given, and
+  // the run's own open and reads of the index report the error.
   if (!newest.ok() || !newest->Step()) return options;
   auto recorded = ParseDocumentOcrVersion(newest->Text(0));
   if (!recorded) return options;
@@ -180,7 +182,7 @@ class DropRun {
   void Run() {
     for (const auto& drop : options_.drops) {
       ProcessDrop(drop);
-      if (counts_.interrupted) break;
+      if (counts_.interrupted || !index_error_.ok()) break;
     }
     WriteReady(true);
     progress_.Clear();
@@ -188,8 +190,12 @@ class DropRun {
     // written, but the run still reports the interruption (exit 3) and skips
     // the re-extraction below.
     if (g_stop_requested.load()) counts_.interrupted = true;
-    if (!counts_.interrupted) ReExtractStale();
+    if (!counts_.interrupted && index_error_.ok()) ReExtractStale();
   }
+
+  // The first failed read or write of the index (disk full, I/O error),
+  // else OK. It stops the run: RunDropsWith exits 1.
+  const Status& index_error() const { return index_error_; }
 
   RunCounts& counts() { return counts_; }
 
@@ -201,6 +207,18 @@ class DropRun {
     return settings;
   }
 
+  // A failed write to the index (disk full, an I/O error) is the index's
+  // fault, not a document's: the first one stops the run (exit 1). What was
+  // committed stays; the documents not written are not recorded as failed
+  // (that would skip them as "failed earlier, unchanged" next time), so the
+  // next run retries them. Before, a full disk printed one error per file
+  // for the rest of the drop and exited 2.
+  void IndexFault(Status s) {
+    if (s.ok() || !index_error_.ok()) return;
+    index_error_ = std::move(s);
+    progress_.Clear();
+  }
+
   void ProcessDrop(const std::string& drop) {
     ScannedDrop scanned = ScanDrop(drop);
     DropScan& scan = scanned.scan;
@@ -209,15 +227,15 @@ class DropRun {
     progress_.Clear();
     for (const auto& w : scanned.warnings) {
       err_ << "foiamine: " << w << "\n";
-      index_.RecordEvent(run_id_, "warning", "", w);
+      IndexFault(index_.RecordEvent(run_id_, "warning", "", w));
     }
     for (const auto& warning : manifest.warnings) {
       err_ << "foiamine: " << manifest.file_name << ": " << warning << "\n";
-      index_.RecordEvent(run_id_, "warning", manifest.file_name, warning);
+      IndexFault(index_.RecordEvent(run_id_, "warning", manifest.file_name, warning));
     }
     counts_.hidden += scan.hidden_skipped;
     for (const auto& [path, reason] : scan.unreadable) {
-      index_.RecordFailure(path, "", "ingest", reason, run_id_);
+      IndexFault(index_.RecordFailure(path, "", "ingest", reason, run_id_));
       counts_.failures.emplace_back(path.display, reason);
       ++counts_.totals.docs_failed;
     }
@@ -229,7 +247,7 @@ class DropRun {
       if (!found) {
         std::string message = manifest.file_name + " lists " + EscapeForTerminal(rel) + ", which is not in the drop";
         err_ << "foiamine: warning: " << message << "\n";
-        index_.RecordEvent(run_id_, "warning", rel, message);
+        IndexFault(index_.RecordEvent(run_id_, "warning", rel, message));
       }
     }
     for (const DropFile& file : scan.files) {
@@ -237,6 +255,7 @@ class DropRun {
         counts_.interrupted = true;
         break;
       }
+      if (!index_error_.ok()) break;
       ProcessFile(file, manifest);
     }
     // A ZIP drop's extracted entries are removed with `scanned`: finish
@@ -253,7 +272,7 @@ class DropRun {
     path.in_manifest = manifest.Find(path.raw_bytes) != nullptr;
     switch (plan.action) {
       case FilePlan::Action::kUnreadable:
-        index_.RecordFailure(file.path, "", "ingest", plan.reason, run_id_);
+        IndexFault(index_.RecordFailure(file.path, "", "ingest", plan.reason, run_id_));
         counts_.failures.emplace_back(file.path.display, plan.reason);
         ++totals.docs_failed;
         progress_.Clear();
@@ -309,6 +328,7 @@ class DropRun {
       // From the stored text: no Poppler, no OCR.
       Status s = ReExtractDocument(index_, existing.id, rulebook_);
       if (s.ok()) ReprocessDone(path, rework);
+      else if (s.code() == Status::Code::kIoError) IndexFault(std::move(s));  // the index's fault: retried next run
       else ReprocessFailed(path, sha, rework, "extract", s.message());
       return;
     }
@@ -316,7 +336,8 @@ class DropRun {
     // SHA-256), then written over the old rows in one transaction.
     auto facts = ReadStoredDocumentFacts(index_, existing.id);
     if (!facts.ok()) {
-      ReprocessFailed(path, sha, rework, "index", facts.status().message());
+      if (facts.status().code() == Status::Code::kIoError) IndexFault(facts.status());
+      else ReprocessFailed(path, sha, rework, "index", facts.status().message());
       return;
     }
     PendingDocument pending;
@@ -362,10 +383,19 @@ class DropRun {
     Outcome& outcome = pending.outcome;
     if (outcome.ok) FinishDocument(index_, pending, pool_, rulebook_, run_id_);
     if (outcome.cancelled) return;  // not written, not failed: the next run does it
+    if (!outcome.ok && outcome.index_fault) {
+      // Not written, and not the document's failure: the run stops and the
+      // next one retries it (IndexFault).
+      std::string why = outcome.reason;
+      const std::string prefix = "cannot write to the index: ";
+      if (why.rfind(prefix, 0) == 0) why.erase(0, prefix.size());
+      IndexFault(Status::IoError("writing " + pending.path.display + ": " + why));
+      return;
+    }
     const DocumentPath& path = pending.path;
     if (!options_.quiet && (!outcome.warnings.empty() || !outcome.ok)) progress_.Clear();
     for (const auto& warning : outcome.warnings) {
-      index_.RecordEvent(run_id_, "warning", path.display, warning);
+      IndexFault(index_.RecordEvent(run_id_, "warning", path.display, warning));
       if (!options_.quiet) err_ << "foiamine: warning: " << path.display << ": " << warning << "\n";
     }
     counts_.ocr_pages += outcome.ocr_pages;
@@ -376,7 +406,7 @@ class DropRun {
       return;
     }
     if (!outcome.ok) {
-      index_.RecordFailure(path, pending.sha, outcome.stage, outcome.reason, run_id_);
+      IndexFault(index_.RecordFailure(path, pending.sha, outcome.stage, outcome.reason, run_id_));
       counts_.failures.emplace_back(path.display, outcome.reason);
       ++counts_.totals.docs_failed;
       if (!options_.quiet) err_ << "foiamine: error: " << path.display << ": " << outcome.reason << "\n";
@@ -418,7 +448,7 @@ class DropRun {
                        const std::string& stage, const std::string& why) {
     const std::string reason = std::string("re-processing (") + ReworkName(rework.kind) + ", " + rework.reason +
                                ") failed; the indexed version is kept: " + why;
-    index_.RecordFailure(path, sha, stage, reason, run_id_);
+    IndexFault(index_.RecordFailure(path, sha, stage, reason, run_id_));
     counts_.failures.emplace_back(path.display, reason);
     ++counts_.totals.docs_failed;
     progress_.Clear();
@@ -427,15 +457,15 @@ class DropRun {
 
   void ReprocessDone(const DocumentPath& path, const Rework& rework) {
     ++counts_.reprocessed[rework.kind];
-    index_.RecordEvent(run_id_, "info", path.display,
-                       std::string("re-processed (") + ReworkName(rework.kind) + "): " + rework.reason);
+    IndexFault(index_.RecordEvent(run_id_, "info", path.display,
+                       std::string("re-processed (") + ReworkName(rework.kind) + "): " + rework.reason));
   }
 
   // Documents indexed under another rulebook: re-run extract + index only
   // (text and OCR are reused from the index).
   void ReExtractStale() {
     auto stale = index_.DocumentsWithStaleExtraction(ExtractStageVersion(rulebook_));
-    if (!stale.ok()) return;
+    if (!stale.ok()) return IndexFault(stale.status());
     for (int64_t id : *stale) {
       if (g_stop_requested.load()) {
         counts_.interrupted = true;
@@ -444,9 +474,12 @@ class DropRun {
       Status s = ReExtractDocument(index_, id, rulebook_);
       if (s.ok()) {
         ++counts_.re_extracted;
+      } else if (s.code() == Status::Code::kIoError) {
+        return IndexFault(std::move(s));
       } else {
         err_ << "foiamine: error: re-extracting document " << id << ": " << s.message() << "\n";
-        index_.RecordEvent(run_id_, "error", "", "re-extracting document " + std::to_string(id) + ": " + s.message());
+        IndexFault(index_.RecordEvent(run_id_, "error", "",
+                                      "re-extracting document " + std::to_string(id) + ": " + s.message()));
       }
     }
   }
@@ -469,6 +502,7 @@ class DropRun {
   const extractors::Rulebook& rulebook_;
   std::ostream& err_;
   RunCounts counts_;
+  Status index_error_;  // see IndexFault
   OcrPool pool_;
   RunPlanner planner_;
   // Documents whose OCR is running, in the order they were found; each is
@@ -571,8 +605,16 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
   const bool partial = totals.docs_failed > 0 || counts.ocr_failed > 0 || !counts.skipped_failures.empty() ||
                        counts.awaiting_ocr_earlier > 0;
   totals.exit_code = counts.interrupted ? kExitInterrupted : partial ? kExitPartial : kExitOk;
-  index->FinishRun(*run_id, totals);
+  if (!run.index_error().ok()) totals.exit_code = kExitUsage;
+  Status finished = index->FinishRun(*run_id, totals);
   PrintRunSummary(counts, *run_id, options.db_path, rulebook_path, out);
+  const Status& fault = run.index_error().ok() ? finished : run.index_error();
+  if (!fault.ok()) {
+    err << "foiamine run: stopped: cannot write to the index " << options.db_path << ": " << fault.message()
+        << "\n  every document written before this is kept; the rest were not marked failed: free space (or fix"
+           " the error) and re-run the same command to resume\n";
+    return kExitUsage;
+  }
   return totals.exit_code;
 }
 

@@ -162,9 +162,9 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
     int rc = archive_read_next_header(a, &entry);
     if (rc == ARCHIVE_EOF) break;
     if (rc == ARCHIVE_FATAL) {
-      if (count == 0) return Status::Corrupt(zip.string() + ": not a readable ZIP archive (" + archive_error_string(a) + ")");
+      if (count == 0) return Status::Corrupt(zip.string() + ": not a readable ZIP archive (" + ZipError(a) + ")");
       drop.refusals_.push_back({"", "the rest of the archive is unreadable after " + std::to_string(count) +
-                                        " entries: " + archive_error_string(a)});
+                                        " entries: " + ZipError(a)});
       break;
     }
     ++count;
@@ -243,7 +243,7 @@ StatusOr<ZipDrop> ZipDrop::Open(const fs::path& zip, const ZipLimits& limits) {
       int r = archive_read_data_block(a, &block, &size, &offset);
       if (r == ARCHIVE_EOF) break;
       if (r < ARCHIVE_WARN) {
-        why = std::string("damaged (") + archive_error_string(a) + ")";
+        why = std::string("damaged (") + ZipError(a) + ")";
         break;
       }
       inflated += size;

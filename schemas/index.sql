@@ -309,6 +309,15 @@ END;
 CREATE TRIGGER IF NOT EXISTS clauses_fts_delete AFTER DELETE ON clauses BEGIN
   INSERT INTO clauses_fts(clauses_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
 END;
+-- A clause's text changed in place keeps its FTS row in step. (Rows are
+-- written with INSERT OR REPLACE: the row a REPLACE removes goes through
+-- clauses_fts_delete because writers turn on recursive_triggers, see
+-- index/schema.cc; without it SQLite fires no delete trigger there and a
+-- stale FTS row stayed behind.)
+CREATE TRIGGER IF NOT EXISTS clauses_fts_update AFTER UPDATE OF text ON clauses BEGIN
+  INSERT INTO clauses_fts(clauses_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+  INSERT INTO clauses_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
 
 -- Legal citations found in text (D.C. Code, C.F.R., U.S.C., forms, orders).
 CREATE TABLE IF NOT EXISTS citations (

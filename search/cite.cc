@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "base/sha256.h"
+#include "base/terminal_text.h"
 #include "search/verify.h"
 
 namespace foiamine {
@@ -142,7 +143,11 @@ StatusOr<ClauseCitation> ReadClauseCitation(IndexReader& index, const std::strin
 }
 
 void PrintCitation(const ClauseCitation& cc, std::ostream& out) {
-  const ClauseRecord& c = cc.clause;
+  // Text from the documents, made inert for a terminal (base/terminal_text.h).
+  ClauseRecord c = cc.clause;
+  for (std::string* field : {&c.citation, &c.bates, &c.doc_title, &c.doc_number, &c.agency, &c.section, &c.text}) {
+    *field = EscapeForTerminal(*field);
+  }
   out << c.citation << "\n\n";
   if (!c.bates.empty()) out << "Bates:     " << c.bates << "\n";
   out << "Document:  " << (c.doc_title.empty() ? "(untitled)" : c.doc_title) << "\n";
@@ -172,7 +177,7 @@ void PrintCitation(const ClauseCitation& cc, std::ostream& out) {
   out << "Clause:    " << c.topic << " / " << c.stance << (c.actor.empty() ? "" : " / " + c.actor) << "  [" << c.id
       << ", rule " << c.rule << "]\n";
   for (size_t i = 0; i < cc.file_names.size(); ++i) {
-    out << (i == 0 ? "File:      " : "           ") << cc.file_names[i] << "\n";
+    out << (i == 0 ? "File:      " : "           ") << EscapeForTerminal(cc.file_names[i]) << "\n";
   }
   out << "SHA-256:   " << c.doc_sha256 << (cc.verified ? " (re-hashed now: matches)" : " (not re-hashed: no copy present)")
       << "\n";

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/terminal_text.h"
+
 #include <algorithm>
 #include <map>
 #include <ostream>
@@ -78,13 +80,16 @@ void WriteSide(const char* label, const ClauseRecord& c, const ReportOptions& op
   char head[16];
   std::snprintf(head, sizeof head, "  %-10s", label);
   const std::string indent(12, ' ');
-  out << head << c.citation << "   [clause " << c.id << "]\n";
-  if (!c.doc_title.empty()) out << Wrap(c.doc_title, 90, indent);
-  out << indent << c.doc_path << " | section " << (c.section.empty() ? "(none)" : c.section) << " | " << PagesOf(c)
-      << "\n";
+  // Text from the documents is made inert for a terminal (the report's text
+  // format is read there, or in a pager).
+  out << head << EscapeForTerminal(c.citation) << "   [clause " << c.id << "]\n";
+  if (!c.doc_title.empty()) out << Wrap(EscapeForTerminal(c.doc_title), 90, indent);
+  out << indent << EscapeForTerminal(c.doc_path) << " | section "
+      << (c.section.empty() ? "(none)" : EscapeForTerminal(c.section)) << " | " << PagesOf(c) << "\n";
   out << indent << c.stance << " | " << DocumentDates(c) << " | " << ExtractionMethod(c) << "\n";
-  std::string quote = options.color ? MarkedText(c, "\033[1m", "\033[22m", "\033[4m", "\033[24m")
-                                    : MarkedText(c, "**", "**", "__", "__");
+  auto inert = [](const std::string& t) { return EscapeForTerminal(t); };
+  std::string quote = options.color ? MarkedText(c, MarkStyle{"\033[1m", "\033[22m", "\033[4m", "\033[24m", inert})
+                                    : MarkedText(c, MarkStyle{"**", "**", "__", "__", inert});
   out << Wrap("\"" + quote + "\"", 90, indent);
 }
 
@@ -237,8 +242,8 @@ void WriteDivergenceText(const std::vector<Divergence>& pairs, const ReportOptio
       out << "\n  -- agreements: policy/practice that restricts what the law restricts --\n";
     }
     ++number;
-    out << "\n" << Wrap("[" + std::string(d.agreement ? "A" : "D") + std::to_string(number) + "] " + d.actor +
-                            ": " + d.summary,
+    out << "\n" << Wrap("[" + std::string(d.agreement ? "A" : "D") + std::to_string(number) + "] " +
+                            EscapeForTerminal(d.actor) + ": " + EscapeForTerminal(d.summary),
                         100, "");
     WriteSide("LAW", d.law, options, out);
     WriteSide(d.agreement ? "COMPLIES" : (d.practice.authority == "practice" ? "PRACTICE" : "POLICY"), d.practice,

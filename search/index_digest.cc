@@ -51,19 +51,21 @@ Status HashRows(Database& db, Hasher& h, const std::string& section, const std::
   return status;
 }
 
-bool TableExists(Database& db, const std::string& table) {
+StatusOr<bool> TableExists(Database& db, const std::string& table) {
   auto stmt = db.Prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?");
-  if (!stmt.ok()) return false;
+  if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, table);
-  return stmt->Step();
+  const bool exists = stmt->Step();
+  if (!stmt->status().ok()) return stmt->status();
+  return exists;
 }
 
 // Columns of `table` that carry content: not the integer row id, not
 // document_id (replaced by the document's sha256), not run ids or times.
-std::vector<std::string> ContentColumns(Database& db, const std::string& table) {
+StatusOr<std::vector<std::string>> ContentColumns(Database& db, const std::string& table) {
   std::vector<std::string> out;
   auto stmt = db.Prepare("SELECT name, type, pk FROM pragma_table_info(?)");
-  if (!stmt.ok()) return out;
+  if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, table);
   int pk_columns = 0;
   std::vector<std::tuple<std::string, std::string, int64_t>> all;
@@ -71,6 +73,7 @@ std::vector<std::string> ContentColumns(Database& db, const std::string& table) 
     all.emplace_back(stmt->Text(0), stmt->Text(1), stmt->Int(2));
     pk_columns += stmt->Int(2) > 0;
   }
+  if (!stmt->status().ok()) return stmt->status();
   static const std::set<std::string> kSkip = {"document_id", "run_id", "first_run_id", "at", "indexed_at",
                                               "created_at",  "updated_at"};
   for (const auto& [name, type, pk] : all) {
@@ -101,9 +104,13 @@ StatusOr<std::string> IndexDigest(IndexReader& index) {
                "FROM documents d JOIN pages p ON p.document_id = d.id", "d.sha256, p.page_no");
   if (!s.ok()) return s;
   for (const char* table : {"sections", "clauses", "citations", "exemptions"}) {
-    if (!TableExists(db, table)) continue;
+    auto exists = TableExists(db, table);
+    if (!exists.ok()) return exists.status();
+    if (!*exists) continue;
+    auto content = ContentColumns(db, table);
+    if (!content.ok()) return content.status();
     std::vector<std::string> columns = {"d.sha256"};
-    for (auto& c : ContentColumns(db, table)) columns.push_back(std::move(c));
+    for (auto& c : *content) columns.push_back(std::move(c));
     s = HashRows(db, h, table, columns,
                  std::string("FROM \"") + table + "\" t JOIN documents d ON d.id = t.document_id");
     if (!s.ok()) return s;

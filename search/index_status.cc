@@ -14,9 +14,18 @@ namespace {
 
 // OCR pages below this mean word confidence are flagged for a human look.
 
-int64_t Count(IndexReader& index, const char* sql) {
+// The count `sql` answers; 0 with *error set (the first error kept) when it
+// cannot be read, so that ReadIndexStatus fails instead of showing a 0.
+int64_t Count(IndexReader& index, const char* sql, Status* error) {
   auto stmt = index.db().Prepare(sql);
-  if (!stmt.ok() || !stmt->Step()) return 0;
+  if (!stmt.ok()) {
+    if (error->ok()) *error = stmt.status();
+    return 0;
+  }
+  if (!stmt->Step()) {
+    if (error->ok()) *error = stmt->status().ok() ? Status::Internal(std::string("no row from ") + sql) : stmt->status();
+    return 0;
+  }
   return stmt->Int(0);
 }
 
@@ -24,19 +33,21 @@ int64_t Count(IndexReader& index, const char* sql) {
 
 StatusOr<IndexStatus> ReadIndexStatus(IndexReader& index, bool with_digest) {
   IndexStatus s;
-  s.documents = Count(index, "SELECT count(*) FROM documents");
-  s.files = Count(index, "SELECT count(*) FROM files");
-  s.pages = Count(index, "SELECT count(*) FROM pages");
-  s.pages_text = Count(index, "SELECT count(*) FROM pages WHERE method='text'");
-  s.pages_ocr = Count(index, "SELECT count(*) FROM pages WHERE method='ocr'");
-  s.pages_none = Count(index, "SELECT count(*) FROM pages WHERE method='none'");
-  s.pages_needing_ocr = Count(index, "SELECT count(*) FROM pages WHERE needs_ocr=1 AND method<>'ocr'");
+  Status error;
+  s.documents = Count(index, "SELECT count(*) FROM documents", &error);
+  s.files = Count(index, "SELECT count(*) FROM files", &error);
+  s.pages = Count(index, "SELECT count(*) FROM pages", &error);
+  s.pages_text = Count(index, "SELECT count(*) FROM pages WHERE method='text'", &error);
+  s.pages_ocr = Count(index, "SELECT count(*) FROM pages WHERE method='ocr'", &error);
+  s.pages_none = Count(index, "SELECT count(*) FROM pages WHERE method='none'", &error);
+  s.pages_needing_ocr = Count(index, "SELECT count(*) FROM pages WHERE needs_ocr=1 AND method<>'ocr'", &error);
   s.documents_needing_ocr =
-      Count(index, "SELECT count(DISTINCT document_id) FROM pages WHERE needs_ocr=1 AND method<>'ocr'");
+      Count(index, "SELECT count(DISTINCT document_id) FROM pages WHERE needs_ocr=1 AND method<>'ocr'", &error);
   s.pages_low_confidence = Count(index, ("SELECT count(*) FROM pages WHERE method='ocr' AND ocr_confidence < " +
-                                         std::to_string(kLowOcrConfidence)).c_str());
-  s.clauses = Count(index, "SELECT count(*) FROM clauses");
-  s.sections = Count(index, "SELECT count(*) FROM sections");
+                                         std::to_string(kLowOcrConfidence)).c_str(), &error);
+  s.clauses = Count(index, "SELECT count(*) FROM clauses", &error);
+  s.sections = Count(index, "SELECT count(*) FROM sections", &error);
+  if (!error.ok()) return error;
 
   auto failures = index.db().Prepare(
       "SELECT path, drop_root, stage, reason, at FROM failures ORDER BY drop_root, path_bytes");
@@ -44,6 +55,7 @@ StatusOr<IndexStatus> ReadIndexStatus(IndexReader& index, bool with_digest) {
   while (failures->Step()) {
     s.failures.push_back({failures->Text(0), failures->Text(1), failures->Text(2), failures->Text(3), failures->Text(4)});
   }
+  if (!failures->status().ok()) return failures->status();
   auto runs = index.db().Prepare(
       "SELECT id, started_at, drops, exit_code, files_seen, docs_new, docs_unchanged, docs_failed, pages_indexed, "
       "wall_seconds FROM runs ORDER BY id");
@@ -62,16 +74,19 @@ StatusOr<IndexStatus> ReadIndexStatus(IndexReader& index, bool with_digest) {
     r.wall_seconds = runs->OptionalReal(9);
     s.runs.push_back(r);
   }
+  if (!runs->status().ok()) return runs->status();
   auto ocr = index.db().Prepare(
       "SELECT (SELECT f.path FROM files f WHERE f.document_id=p.document_id ORDER BY f.id LIMIT 1), count(*) "
       "FROM pages p WHERE p.needs_ocr=1 AND p.method<>'ocr' GROUP BY p.document_id ORDER BY 1");
   if (!ocr.ok()) return ocr.status();
   while (ocr->Step()) s.needing_ocr.push_back({ocr->Text(0), ocr->Int(1)});
+  if (!ocr->status().ok()) return ocr->status();
   if (HasColumn(index.db(), "documents", "jurisdiction")) {
     auto by = index.db().Prepare(
         "SELECT coalesce(jurisdiction,''), count(*) FROM documents GROUP BY 1 ORDER BY 1=='', 1");
     if (!by.ok()) return by.status();
     while (by->Step()) s.jurisdictions.emplace_back(by->Text(0), by->Int(1));
+    if (!by->status().ok()) return by->status();
   }
   auto bates = index.db().Prepare(
       "SELECT prefix, "
@@ -83,6 +98,7 @@ StatusOr<IndexStatus> ReadIndexStatus(IndexReader& index, bool with_digest) {
   while (bates->Step()) {
     s.bates.push_back({bates->Text(0), bates->Text(1), bates->Text(2), bates->Int(3), bates->Int(4), bates->Int(5)});
   }
+  if (!bates->status().ok()) return bates->status();
   if (with_digest) {
     if (auto digest = IndexDigest(index); digest.ok()) s.digest = digest.value();
   }

@@ -320,6 +320,36 @@ TEST_CASE("hostile: file names with escapes are shown escaped by run and search"
   CHECK(search.out.find('\x1b') == std::string::npos);
 }
 
+TEST_CASE("hostile: text from inside documents is printed inert by search, pages, clauses, cite and diverge",
+          "[hostile][terminal][e2e]") {
+  CHECK(EscapeTextForTerminal("line\tone\nline two \x1b]0;pwned\x07") == "line\tone\nline two \\x1B]0;pwned\\x07");
+  ScratchDir dir;
+  fs::create_directories(dir / "drop");
+  WriteFile(dir / "drop" / "policy.txt",
+            "1. RELEASE\nThe Department shall not notify ICE of any release date of a wombatword detainee.\n");
+  const std::string db = (dir / "t.db").string();
+  REQUIRE(RunFoiamine("run " + Quote((dir / "drop").string()) + " --quiet --db " + Quote(db)).exit_code == 0);
+  REQUIRE(QueryInt(db, "SELECT count(*) FROM clauses") > 0);
+  // The normalizer keeps control characters out of what it indexes; an
+  // index written otherwise (an older version, another tool) may not.
+  const std::string evil = "char(27) || ']0;pwned' || char(7) || char(27) || '[2J'";
+  auto edit = RunShell("sqlite3 " + Quote(db) + " \"UPDATE pages SET text = text || ' ' || " + evil +
+                       "; UPDATE clauses SET text = text || " + evil + "; UPDATE documents SET title = 'T' || " + evil +
+                       ";\"");
+  REQUIRE(edit.exit_code == 0);
+  const std::string clause_id = QueryText(db, "SELECT id FROM clauses LIMIT 1");
+  const std::vector<std::string> commands = {"search wombatword", "pages", "clauses", "cite " + clause_id,
+                                             "diverge --format text"};
+  for (const std::string& command : commands) {
+    auto out = RunFoiamine(command + " --db " + Quote(db));
+    INFO(command << ": " << out.out << out.err);
+    CHECK(out.exit_code == 0);
+    CHECK(out.out.find('\x1b') == std::string::npos);
+    CHECK(out.out.find('\x07') == std::string::npos);
+  }
+  CHECK(RunFoiamine("pages --db " + Quote(db)).out.find("\\x1B]0;pwned\\x07") != std::string::npos);
+}
+
 TEST_CASE("hostile: queries are bounded, an empty clause id is refused, --limit 0 is a plain usage error",
           "[hostile][query][e2e]") {
   ScratchDir dir;

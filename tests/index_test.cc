@@ -391,3 +391,33 @@ TEST_CASE("a search hit's JSON record is built once, in the query library", "[se
   CHECK(p["ocr_confidence"] == 88.5);
   CHECK(p.size() == 6);
 }
+
+TEST_CASE("a clause row replaced or updated in place leaves no stale clause FTS row", "[index]") {
+  testing::ScratchDir dir;
+  auto index = Index::Open((dir / "i.db").string(), Index::Access::kWrite);
+  REQUIRE(index.ok());
+  auto run = index->BeginRun("/drops/one", "test");
+  REQUIRE(run.ok());
+  auto doc = index->WriteDocument(MakeRecord("cc33", "c.pdf", {"One page."}), *run);
+  REQUIRE(doc.ok());
+  Database& db = index->db();
+  auto write = [&](const std::string& text) {
+    auto stmt = db.Prepare(
+        "INSERT OR REPLACE INTO clauses(id, document_id, page_no, topic, stance, text, char_start, char_end, rule, "
+        "confidence, citation) VALUES ('same-id', ?1, 1, 'release_notification', 'requires', ?2, 0, 3, 'r', 1, 'c')");
+    REQUIRE(stmt.ok());
+    stmt->Bind(1, *doc).Bind(2, text);
+    REQUIRE(stmt->Run().ok());
+  };
+  auto fts_rows = [&](const std::string& word) {
+    return testing::QueryInt(dir / "i.db", "SELECT count(*) FROM clauses_fts WHERE clauses_fts MATCH '" + word + "'");
+  };
+  write("wombatfirst notify");
+  write("wombatsecond notify");  // a colliding id: REPLACE removes the first row
+  CHECK(fts_rows("wombatfirst") == 0);  // before: 1, a stale row for a clause that is gone
+  CHECK(fts_rows("wombatsecond") == 1);
+  REQUIRE(db.Exec("UPDATE clauses SET text = 'wombatthird' WHERE id = 'same-id'").ok());
+  CHECK(fts_rows("wombatsecond") == 0);  // before: 1 (no update trigger)
+  CHECK(fts_rows("wombatthird") == 1);
+  CHECK(testing::QueryText(dir / "i.db", "SELECT count(*) FROM clauses") == "1");
+}

@@ -81,3 +81,51 @@ TEST_CASE("a transaction not committed is rolled back", "[sqlite]") {
   REQUIRE(count->Step());
   CHECK(count->Text(0) == "2");
 }
+
+namespace {
+
+// fail_after(x): x, but an error once x passes 3, as a disk that fails in
+// the middle of a read would.
+void FailAfterThree(sqlite3_context* context, int, sqlite3_value** argv) {
+  const int64_t x = sqlite3_value_int64(argv[0]);
+  if (x > 3) {
+    sqlite3_result_error(context, "simulated read error", -1);
+    return;
+  }
+  sqlite3_result_int64(context, x);
+}
+
+}  // namespace
+
+TEST_CASE("a read that fails mid-way says so in status(), not as a short result", "[sqlite]") {
+  ScratchDir dir;
+  auto db = Database::Open((dir / "x.db").string(), Database::Mode::kReadWriteCreate);
+  REQUIRE(db.ok());
+  REQUIRE(sqlite3_create_function(db->handle(), "fail_after", 1, SQLITE_UTF8, nullptr, FailAfterThree, nullptr,
+                                  nullptr) == SQLITE_OK);
+  REQUIRE(db->Exec("CREATE TABLE t(x INTEGER); INSERT INTO t VALUES (1), (2), (3), (4), (5);").ok());
+  auto rows = db->Prepare("SELECT fail_after(x) FROM t");  // rowid order, one row at a time
+  REQUIRE(rows.ok());
+  int read = 0;
+  while (rows->Step()) ++read;
+  CHECK(read == 3);  // a short result...
+  CHECK_FALSE(rows->status().ok());  // ...that says it is one
+  CHECK(rows->status().message().find("simulated read error") != std::string::npos);
+  // The overload with a Status* reports the same error.
+  rows->Reset();
+  CHECK(rows->status().ok());
+  Status status;
+  while (rows->Step(&status)) {
+  }
+  CHECK(status.message().find("simulated read error") != std::string::npos);
+  // Run() hands the error back and leaves the statement clean for reuse.
+  rows->Reset();
+  CHECK_FALSE(rows->Run().ok());
+  CHECK(rows->status().ok());
+  // The end of the rows is not an error.
+  auto fine = db->Prepare("SELECT x FROM t WHERE x <= 3");
+  REQUIRE(fine.ok());
+  while (fine->Step()) {
+  }
+  CHECK(fine->status().ok());
+}

@@ -19,3 +19,10 @@ TEST_CASE("Status carries code and message", "[status]") {
   CHECK_FALSE(missing.ok());
   CHECK(missing.status().message() == "clause 9");
 }
+
+TEST_CASE("a StatusOr built from an OK Status is an internal error, not a silent success", "[status]") {
+  StatusOr<int> wrong = Status::Ok();
+  CHECK_FALSE(wrong.ok());
+  CHECK_FALSE(wrong.status().ok());
+  CHECK(wrong.status().code() == Status::Code::kInternal);
+}
