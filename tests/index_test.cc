@@ -186,7 +186,8 @@ TEST_CASE("a malformed query explains FTS5 syntax instead of a raw SQLite error"
   testing::ScratchDir dir;
   auto index = Index::Open((dir / "i.db").string(), Index::Access::kWrite);
   REQUIRE(index.ok());
-  for (const char* bad : {"\"unbalanced AND (", "(notify OR", "release:date", "AND", ""}) {
+  // ("release:date" is no error any more: words joined by punctuation are read as a phrase.)
+  for (const char* bad : {"\"unbalanced AND (", "(notify OR", "AND", ""}) {
     SearchOptions o;
     o.query = bad;
     auto reader = IndexReader::Open((dir / "i.db").string());  // the query side reads what was written
