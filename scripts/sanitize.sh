@@ -14,5 +14,8 @@ build=${BUILD_DIR:-build-san}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOIAMINE_SANITIZE=ON >/dev/null
 nice cmake --build "$build" -j"${JOBS:-$(nproc)}"
 cd "$build"
+# Left out: the exhibit pixel-bound test runs `cite` under `ulimit -v`, where
+# AddressSanitizer cannot reserve its shadow memory (it maps ~14 TiB of
+# address space) and aborts before main(); the test proves nothing there.
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ASAN_OPTIONS=abort_on_error=0:detect_leaks=1 \
-  nice ctest --output-on-failure -R "$subset" -j"${JOBS:-1}"
+  nice ctest --output-on-failure -R "$subset" -E 'pixel bound before rendering' -j"${JOBS:-1}"
