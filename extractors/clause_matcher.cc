@@ -357,9 +357,9 @@ class Matcher {
     // what it requires. The item's own lead-in says which, whichever lead-in
     // above it holds the modal.
     static const RE2 kConditions(R"re((?i)\b(?:unless|only if|only when|provided that|a menos que)\W*$)re");
-    static const RE2 kExceptions(R"re((?i)\b(?:except|other than|excepto|salvo)\W*$)re");
+
     const std::string& own = Info(li).folded.text;
-    const bool exceptions = RE2::PartialMatch(own, kExceptions);
+    const bool exceptions = ListsExceptions(own);
     const bool conditions = RE2::PartialMatch(own, kConditions);
     for (; li >= 0; li = units[li].lead_in) {
       const UnitInfo& info = Info(li);
@@ -465,13 +465,6 @@ class Matcher {
                        [&](const auto& re) { return RE2::PartialMatch(folded, *re); });
   }
 
-  // An item that reads as a clause of its own: not a lead-in of further
-  // items ("(2) The individual sought to be detained:"), not a bare name
-  // ("(b) ICE"), not a unit skip_units rules out.
-  bool ReadsAsItemClause(const std::string& folded) const {
-    return !EndsWithColon(folded) && CountLowercaseWords(folded) >= 3 && !SkippedUnit(folded);
-  }
-
   // Does the lead-in end by introducing conditions, exceptions or purposes
   // ("unless:", "for any lawful purpose, including:")?
   bool IsConditionLeadIn(size_t lead) {
@@ -486,6 +479,17 @@ class Matcher {
     return false;
   }
 
+  // Each list lead-in's direct items (not headings), built once.
+  const std::map<size_t, std::vector<size_t>>& ItemsOfLeadIns() {
+    if (!items_of_built_) {
+      items_of_built_ = true;
+      const auto& units = layout_.units();
+      for (size_t ui = 0; ui < units.size(); ++ui)
+        if (units[ui].lead_in >= 0 && !units[ui].heading) items_of_[static_cast<size_t>(units[ui].lead_in)].push_back(ui);
+    }
+    return items_of_;
+  }
+
   // A lead-in may hold a rule's anchor and its items the rest ("may not
   // enter into ... an agreement for either of the following: (1) To exercise
   // federal civil immigration authority ...; (2) To detain ... individuals
@@ -493,18 +497,10 @@ class Matcher {
   // completes the rule is a clause of the topic, in the lead-in's stance,
   // and it outranks the item's mere mention of the topic.
   void CompleteLeadInTopics(std::vector<Clause>& clauses) {
-    const auto& units = layout_.units();
-    std::map<size_t, std::vector<size_t>> items_of;  // lead-in unit -> its direct items
-    for (size_t ui = 0; ui < units.size(); ++ui)
-      // (Here a bare name may complete the rule: "may be disseminated to: ...
-      // (b) Agents, Immigration and Customs Enforcement".)
-      if (units[ui].lead_in >= 0 && !units[ui].heading && !EndsWithColon(Folded(ui).folded.text) &&
-          !SkippedUnit(Folded(ui).folded.text))
-        items_of[static_cast<size_t>(units[ui].lead_in)].push_back(ui);
     std::set<std::pair<size_t, std::string>> completed, bound;  // (item, topic)
     for (size_t ci = 0; ci < clauses.size(); ++ci)
       if (clauses[ci].stance != Stance::kMentions) bound.insert({emitted_unit_[ci], clauses[ci].topic});
-    for (const auto& [lead, items] : items_of) {
+    for (const auto& [lead, items] : ItemsOfLeadIns()) {
       const std::string& lt = Folded(lead).folded.text;
       // (The purposes a prohibition lists are what it prohibits.)
       static const RE2 kPurposes(R"re((?i)\bpurposes?\W*$)re");
@@ -528,6 +524,9 @@ class Matcher {
         if (holds(lt) || vetoed(lt)) continue;
         for (size_t item : items) {
           const std::string& it = Folded(item).folded.text;
+          // (A bare name may complete the rule: "may be disseminated to: ...
+          // (b) Agents, Immigration and Customs Enforcement"; a sub-lead-in only introduces.)
+          if (EndsWithColon(it) || SkippedUnit(it)) continue;
           if (completed.count({item, rule.topic}) || bound.count({item, rule.topic})) continue;
           // The lead-in read on into the item: "(1) stop, arrest, detain ... a
           // person" + "(A) solely on the belief that the person is not present legally".
@@ -567,10 +566,7 @@ class Matcher {
   // are the clauses a lawyer cites, so the lead-in's own clause of that topic
   // gives way to them (labels follow the same convention).
   void CarryLeadInTopics(std::vector<Clause>& clauses) {
-    const auto& units = layout_.units();
-    std::map<size_t, std::vector<size_t>> items_of;  // lead-in unit -> its direct items
-    for (size_t ui = 0; ui < units.size(); ++ui)
-      if (units[ui].lead_in >= 0 && !units[ui].heading) items_of[static_cast<size_t>(units[ui].lead_in)].push_back(ui);
+    const auto& items_of = ItemsOfLeadIns();
     if (items_of.empty()) return;
     std::set<size_t> units_with_clauses(emitted_unit_.begin(), emitted_unit_.end());
     std::vector<bool> drop(clauses.size(), false);
@@ -579,8 +575,7 @@ class Matcher {
       const size_t lead = emitted_unit_[ci];
       auto it = items_of.find(lead);
       if (it == items_of.end() || clauses[ci].stance == Stance::kMentions) continue;
-      static const RE2 kExceptions(R"re((?i)\b(?:except|other than|excepto|salvo)\W*$)re");
-      if (IsConditionLeadIn(lead) && !RE2::PartialMatch(Folded(lead).folded.text, kExceptions)) {
+      if (IsConditionLeadIn(lead) && !ListsExceptions(Folded(lead).folded.text)) {
         // Its conditions and purposes are parts of the lead-in's clause, not
         // clauses of its topic of their own (they may speak to another); the
         // exceptions it lists are what it permits.
@@ -594,7 +589,10 @@ class Matcher {
       bool carried = false;
       for (size_t item : it->second) {
         if (units_with_clauses.count(item)) continue;
-        if (!ReadsAsItemClause(Folded(item).folded.text)) continue;
+        // Only an item that reads as a clause: not a lead-in of further items
+        // ("(2) The individual sought to be detained:"), not a bare name ("(b) ICE").
+        const std::string& t = Folded(item).folded.text;
+        if (EndsWithColon(t) || CountLowercaseWords(t) < 3 || SkippedUnit(t)) continue;
         Candidate c = Decide(item, Hit{0, 0, Stance::kMentions});
         c.rule = clauses[ci].rule + "@lead-in";
         c.inherited = true;
@@ -673,6 +671,8 @@ class Matcher {
   std::vector<int8_t> definition_section_;  // per section: -1 unknown, 0 no, 1 yes
   std::vector<size_t> emitted_unit_;  // the unit of each clause Emit produced, in order
   bool dhs_is_human_services_ = false;
+  bool items_of_built_ = false;
+  std::map<size_t, std::vector<size_t>> items_of_;  // lead-in unit -> its direct items
   bool addressees_built_ = false;
   std::vector<std::pair<size_t, std::string>> addressees_;
 };

@@ -76,4 +76,9 @@ bool EndsWithColon(std::string_view text) {
   return last != std::string_view::npos && text[last] == ':';
 }
 
+bool ListsExceptions(std::string_view text) {
+  static const RE2 kExceptions(R"re((?i)\b(?:except|other than|excepto|salvo)\W*$)re");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kExceptions);
+}
+
 }  // namespace foiamine::extractors::internal

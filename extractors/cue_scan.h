@@ -44,6 +44,10 @@ bool StartsWithLimitingAct(std::string_view text);
 // Human Services, or names Human Services and never Homeland Security.
 bool DhsMeansHumanServices(std::string_view text);
 
+// Does a lead-in end by introducing exceptions ("except:", "other than:")?
+// What a prohibition excepts, it permits.
+bool ListsExceptions(std::string_view text);
+
 // Does the text end with a colon (a list lead-in), trailing spaces aside?
 bool EndsWithColon(std::string_view text);
 

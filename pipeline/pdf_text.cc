@@ -26,6 +26,7 @@
 #include <mutex>
 
 #include "pipeline/cancel.h"
+#include "pipeline/child_io.h"
 #include "pipeline/ocr_triage.h"
 #include "base/utf8.h"
 
@@ -285,29 +286,6 @@ StatusOr<SourceDocument> Decode(std::string_view bytes) {
   return doc;
 }
 
-bool WriteAll(int fd, const std::string& bytes) {
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<size_t>(n);
-  }
-  return true;
-}
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kUnderAsan = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kUnderAsan = true;
-#else
-constexpr bool kUnderAsan = false;
-#endif
-#else
-constexpr bool kUnderAsan = false;
-#endif
-
 // Closes a file descriptor on scope exit.
 struct Fd {
   int fd = -1;
@@ -340,7 +318,7 @@ int ServePdfTextRequest(const std::string& path, int fd) {
   } catch (const std::exception& e) {
     message = Encode(Status::Internal(std::string("Poppler failed: ") + e.what()));
   }
-  return WriteAll(fd, message) ? 0 : 1;
+  return WriteAll(fd, message.data(), message.size()) ? 0 : 1;
 }
 
 StatusOr<SourceDocument> ExtractPdfTextInProcess(const std::filesystem::path& path) {
