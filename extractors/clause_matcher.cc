@@ -171,11 +171,7 @@ class Matcher {
     info.reports = FindCues(rules_.report_cues, t);
     info.imperative = FindCues(rules_.imperative_cues, t);
     info.habitual = FindCues(rules_.habitual_cues, t);
-    std::set<size_t> cuts{0};
-    for (const auto& re : rules_.scope_breaks)
-      for (auto [s, e] : AllMatches(*re, t))
-        if (s > 0) cuts.insert(s);
-    info.cuts.assign(cuts.begin(), cuts.end());
+    info.cuts = ScopeCuts(rules_.scope_breaks, t, info.modal);
     std::vector<ActorHit> hits;
     // Defined short names first: on a tie they beat the generic cues.
     for (const auto& [re, actor] : aliases_)

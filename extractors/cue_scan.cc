@@ -37,6 +37,21 @@ std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, s
   return kept;
 }
 
+std::vector<size_t> ScopeCuts(const std::vector<std::unique_ptr<RE2>>& breaks, std::string_view text,
+                              const std::vector<CueHit>& modal) {
+  std::vector<size_t> cuts{0};
+  for (const auto& re : breaks)
+    for (auto [s, e] : AllMatches(*re, text)) {
+      if (s == 0) continue;
+      bool inside_cue = std::any_of(modal.begin(), modal.end(),
+                                    [&](const CueHit& h) { return h.start < s && s < h.end; });
+      if (!inside_cue) cuts.push_back(s);
+    }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  return cuts;
+}
+
 const CueHit& MainClauseCue(const std::vector<CueHit>& modal, std::string_view text) {
   static const RE2 kRelative(R"re((?i)\b(?:that|which|who|whom)\s+(?:[\w'-]+\s+)?$)re");
   for (auto it = modal.rbegin(); it != modal.rend(); ++it) {

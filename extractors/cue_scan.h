@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include <cstddef>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -26,6 +27,13 @@ std::vector<std::pair<size_t, size_t>> AllMatches(const RE2& re, std::string_vie
 // All cue matches; where cues overlap the longest wins (so "no member will
 // prohibit" beats "will", and "shall not" beats "shall"). Sorted by start.
 std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, std::string_view text);
+
+// Where a unit's negation scopes start (0 first, ascending): at each match
+// of a scope break, except inside a modal cue, whose subject the break would
+// split ("No state agency or school resource officer may enter into ...": the
+// "or ... may" there joins two subjects of one "no ... may", not two clauses).
+std::vector<size_t> ScopeCuts(const std::vector<std::unique_ptr<RE2>>& breaks, std::string_view text,
+                              const std::vector<CueHit>& modal);
 
 // A lead-in's governing cue among its `modal` cues (non-empty) in `text`: the
 // last, unless that one sits in a relative clause ("does not prevent any
