@@ -544,6 +544,10 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
     if (words <= 3 && digits > 0 && IsUpper(line)) continue;
     if (RE2::FullMatch(line, kSkip) && !RE2::PartialMatch(line, kDocumentNoun)) continue;
     if (line.back() == ':' || line.find(": ") != std::string::npos) continue;
+    // A numbered item ("(1) Be entered into in accordance with federal law;")
+    // is the body of a law, not its title.
+    static const RE2 kListItem(R"(^\(\w{1,4}\)\s)");
+    if (RE2::PartialMatch(line, kListItem)) continue;
     return SplitGluedSpanishArticles(line);
   }
   return "";
