@@ -76,4 +76,14 @@ std::vector<std::pair<size_t, std::string>> ResolveActorHits(std::vector<ActorHi
   return actors;
 }
 
+std::string NormalizeAgency(const Rulebook::Compiled& rules, std::string_view agency) {
+  std::string folded = FoldString(agency);
+  for (const auto& [name, re] : rules.agencies)
+    if (RE2::PartialMatch(folded, *re)) return name;
+  size_t b = agency.find_first_not_of(' ');
+  if (b == std::string_view::npos) return "";
+  size_t e = agency.find_last_not_of(' ');
+  return std::string(agency.substr(b, e - b + 1));
+}
+
 }  // namespace foiamine::extractors::internal

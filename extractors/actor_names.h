@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,5 +38,9 @@ std::vector<std::pair<size_t, std::string>> ResolveActorHits(std::vector<ActorHi
 // another jurisdiction define none.
 std::vector<std::pair<std::unique_ptr<RE2>, std::string>> DefinedAliases(
     const std::string& stream, const Rulebook::Compiled& rules, const std::function<bool(const std::string&)>& foreign);
+
+// The rulebook's short name for an agency ("Department of Corrections" ->
+// "DOC"), or the input trimmed when no `agencies:` entry matches.
+std::string NormalizeAgency(const Rulebook::Compiled& rules, std::string_view agency);
 
 }  // namespace foiamine::extractors::internal

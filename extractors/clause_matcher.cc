@@ -204,10 +204,16 @@ class Matcher {
   std::string Context(size_t ui) {
     std::string context;
     const auto& units = layout_.units();
+    size_t top = ui;
     for (int li = units[ui].lead_in; li >= 0; li = units[li].lead_in) {
       context += Info(li).folded.text;
       context += "\n";
+      top = static_cast<size_t>(li);
     }
+    // "Specifically, no agency shall: ..." elaborates the sentence before it.
+    if (top > 0 && StartsWithElaboration(Folded(top).folded.text) && !units[top - 1].heading &&
+        units[top - 1].section == units[top].section)
+      context += Info(top - 1).folded.text + "\n";
     for (int s = units[ui].section; s >= 0; s = layout_.parent(s)) {
       context += FoldString(layout_.sections()[s].heading);
       context += "\n";
@@ -679,16 +685,6 @@ std::vector<Clause> MatchClauses(const Rulebook::Compiled& rules, const Document
                                  const std::string& default_actor, const std::string& authority,
                                  const ActorScope& scope) {
   return Matcher(rules, layout, default_actor, authority, scope).Run();
-}
-
-std::string NormalizeAgency(const Rulebook::Compiled& rules, std::string_view agency) {
-  std::string folded = FoldString(agency);
-  for (const auto& [name, re] : rules.agencies)
-    if (RE2::PartialMatch(folded, *re)) return name;
-  size_t b = agency.find_first_not_of(' ');
-  if (b == std::string_view::npos) return "";
-  size_t e = agency.find_last_not_of(' ');
-  return std::string(agency.substr(b, e - b + 1));
 }
 
 }  // namespace foiamine::extractors::internal

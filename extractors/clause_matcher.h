@@ -25,8 +25,4 @@ std::vector<Clause> MatchClauses(const Rulebook::Compiled& rules, const Document
                                  const std::string& default_actor, const std::string& authority,
                                  const ActorScope& scope = {});
 
-// The rulebook's short name for an agency ("Department of Corrections" ->
-// "DOC"), or the input trimmed when no `agencies:` entry matches.
-std::string NormalizeAgency(const Rulebook::Compiled& rules, std::string_view agency);
-
 }  // namespace foiamine::extractors::internal

@@ -86,6 +86,12 @@ bool IsQuestion(std::string_view text) {
   return !text.empty() && text.back() == '?';
 }
 
+bool StartsWithElaboration(std::string_view text) {
+  static const RE2 kElaboration(
+      R"((?i)^\W*(?:specifically|in particular|particularly|to that end|to this end|accordingly|in (?:so|this) doing|in furtherance (?:thereof|of this)),)");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kElaboration);
+}
+
 bool EndsWithColon(std::string_view text) {
   const size_t last = text.find_last_not_of(" \n");
   return last != std::string_view::npos && text[last] == ':';

@@ -56,6 +56,11 @@ bool DhsMeansHumanServices(std::string_view text);
 // What a prohibition excepts, it permits.
 bool ListsExceptions(std::string_view text);
 
+// Does the text open with a connective that elaborates the sentence before
+// it ("Specifically,", "In particular,", "To that end,")? That sentence is
+// then context for what it introduces.
+bool StartsWithElaboration(std::string_view text);
+
 // Does the text end with a colon (a list lead-in), trailing spaces aside?
 bool EndsWithColon(std::string_view text);
 

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "extractors/actor_names.h"
 #include "extractors/clause_matcher.h"
 #include "extractors/layout.h"
 #include "extractors/rulebook_compiled.h"
