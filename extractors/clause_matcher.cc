@@ -402,6 +402,10 @@ class Matcher {
       c.stance = governing->stance;
       c.cue = *governing;
       if (c.stance == Stance::kRestricts && under_prohibition()) c.stance = Stance::kPermits;
+      // A letter or a record of practice that says what is "not" done ("we do not
+      // enforce immigration laws") describes practice; its modals still state rules.
+      if (authority_ == "practice" && DescribesPresentPractice(info.folded.text.substr(governing->start)))
+        c.stance = Stance::kReports;
     } else if (auto inherited = LeadInStance(layout_.units()[ui].lead_in)) {
       c.stance = *inherited;
       c.inherited = true;

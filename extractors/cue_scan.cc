@@ -92,6 +92,11 @@ bool StartsWithElaboration(std::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kElaboration);
 }
 
+bool DescribesPresentPractice(std::string_view text) {
+  static const RE2 kDescribed(R"((?i)^(?:do|does|did|do no longer|does no longer)\b)");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kDescribed);
+}
+
 bool EndsWithColon(std::string_view text) {
   const size_t last = text.find_last_not_of(" \n");
   return last != std::string_view::npos && text[last] == ':';

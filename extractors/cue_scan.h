@@ -61,6 +61,10 @@ bool ListsExceptions(std::string_view text);
 // then context for what it introduces.
 bool StartsWithElaboration(std::string_view text);
 
+// Does a negation cue at the start of `text` describe what is done rather
+// than state a rule ("do not", "does not", "did not", "makes no")?
+bool DescribesPresentPractice(std::string_view text);
+
 // Does the text end with a colon (a list lead-in), trailing spaces aside?
 bool EndsWithColon(std::string_view text);
 

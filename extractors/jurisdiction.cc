@@ -422,8 +422,15 @@ bool LawBinds(const Jurisdictions* j, std::string_view law_jurisdiction, std::st
               std::string_view jurisdiction, std::string_view actor) {
   if (actor.empty()) return false;
   if (law_jurisdiction.empty() && jurisdiction.empty()) {
-    // No jurisdiction known on either side: DC's rule as before jurisdictions.
-    return SameName(law_actor, "District") || SameName(law_actor, actor);
+    // No jurisdiction known on either side: DC's rule as before jurisdictions
+    // (a law binds "the District"), but only for an agency DC names: a Cook
+    // County ordinance and a Sutter County jail order, neither placed, are
+    // not one government's law and practice.
+    if (SameName(law_actor, actor)) return true;
+    if (!SameName(law_actor, "District")) return false;
+    if (!j) return true;
+    const Compiled::Entry* dc = j->compiled().FindOrAncestor("DC");
+    return dc && NamesOwnActor(*dc, actor);
   }
   if (law_jurisdiction.empty() || jurisdiction.empty()) return SameName(law_actor, actor);
   if (!JurisdictionContains(law_jurisdiction, jurisdiction)) return false;
