@@ -548,23 +548,33 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
     // is the body of a law, not its title.
     static const RE2 kListItem(R"(^\(\w{1,4}\)\s)");
     if (RE2::PartialMatch(line, kListItem)) continue;
+    // A letter known by its salutation: "Dear Mayor Hodges," -> "Letter to Mayor Hodges".
+    static const RE2 kDear(R"(^Dear\s+(.+?)[,:]?$)");
+    if (std::string to; RE2::FullMatch(line, kDear, &to)) return "Letter to " + to;
     return SplitGluedSpanishArticles(line);
   }
   return "";
 }
 
 std::string InferKind(const std::string& text, const std::string& number) {
-  static const RE2 kJail(R"((?i)program\s+statement|department\s+of\s+corrections|\bjail\b|detention\s+facility)");
+  static const RE2 kJail(R"((?i)program\s+statement|department\s+of\s+corrections|\bjail\b|detention\s+facility|sheriff'?s?\s+office)");
   static const RE2 kMayor(R"((?i)mayor'?s\s+order)");
   static const RE2 kStatute(R"((?i)be\s+it\s+enacted|D\.C\.\s+Code\s+§|D\.C\.\s+Law\s+\d|amendment\s+act\s+of)");
   static const RE2 kCouncil(R"((?i)council\s+of\s+the\s+district|committee\s+on|public\s+hearing|testimony)");
-  static const RE2 kPolice(R"((?i)general\s+order|special\s+order|directive|police\s+department|policy\s+manual|\bGO-)");
+  static const RE2 kPolice(R"((?i)general\s+order|special\s+order|directive|police\s+department|policy\s+manual|\bGO-|(?-i:\bMPD\b)|chief\s+of\s+police)");
+  // An order heading the page ("COMMAND ORDER #05-2014 (JAIL)") directs staff,
+  // even in a memo's To:/From: form.
+  static const RE2 kOrderHead(R"((?i)^\W*(?:command|general|special|standing|post|division|bureau|operations?|administrative)\s+order\b)");
+  // A letter: a salutation line near the top ("Dear Mayor Hodges and Councilmembers,").
+  static const RE2 kSalutation(R"((?m)^\s*Dear\s+[^\n]{2,80}[,:]\s*$)");
   // Correspondence (e-mail, fax, memo): both a From: and a To: header line.
   static const RE2 kFrom(R"((?mi)^\s*from\s*:)");
   static const RE2 kTo(R"((?mi)^\s*to\s*:)");
   static const RE2 kLog(R"((?i)\blog\b|\bshift\s+report)");
   const std::string head = text.substr(0, std::min<size_t>(text.size(), 3000));
+  if (RE2::PartialMatch(head, kOrderHead)) return RE2::PartialMatch(head.substr(0, 200), kJail) ? "jail_policy" : "police_order";
   if (RE2::PartialMatch(head, kFrom) && RE2::PartialMatch(head, kTo)) return "correspondence";
+  if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 600)), kSalutation)) return "correspondence";
   if (RE2::PartialMatch(number, kMayor) || RE2::PartialMatch(head, kMayor)) return "mayors_order";
   if (number.rfind("Program Statement", 0) == 0) return "jail_policy";
   if (number.rfind("General Order", 0) == 0 || number.rfind("GO-", 0) == 0 || number.rfind("Directive", 0) == 0)
