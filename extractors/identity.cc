@@ -546,7 +546,7 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
     if (line.back() == ':' || line.find(": ") != std::string::npos) continue;
     // A numbered item ("(1) Be entered into in accordance with federal law;")
     // is the body of a law, not its title.
-    static const RE2 kListItem(R"(^\(\w{1,4}\)\s)");
+    static const RE2 kListItem(R"(^(?:\(\w{1,4}\)|[a-z0-9]{1,2}[.)])\s)");
     if (RE2::PartialMatch(line, kListItem)) continue;
     // A letter known by its salutation: "Dear Mayor Hodges," -> "Letter to Mayor Hodges".
     static const RE2 kDear(R"(^Dear\s+(.+?)[,:]?$)");
