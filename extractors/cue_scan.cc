@@ -88,7 +88,7 @@ bool IsQuestion(std::string_view text) {
 
 bool StartsWithElaboration(std::string_view text) {
   static const RE2 kElaboration(
-      R"((?i)^\W*(?:specifically|in particular|particularly|to that end|to this end|accordingly|in (?:so|this) doing|in furtherance (?:thereof|of this)),)");
+      R"((?i)^\W*(?:(?:\(\w{1,4}\)|\w{1,4}[.)])\s+)?(?:specifically|in particular|particularly|to that end|to this end|accordingly|in (?:so|this) doing|in furtherance (?:thereof|of this)),)");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kElaboration);
 }
 

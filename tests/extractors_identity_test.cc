@@ -200,3 +200,32 @@ TEST_CASE("given metadata wins over the face, field by field", "[extractors][ide
   CHECK(id.title.value == "Coordination");
   CHECK(id.title.inferred);
 }
+
+TEST_CASE("a letter is correspondence known by its addressee, and an order heading a memo is a policy",
+          "[extractors][identity]") {
+  const DocumentIdentity letter = InferIdentity(Doc({"September 21, 2017\nCity Hall, Room 331\n"
+                                                     "Dear Mayor Hodges and Councilmembers,\n"
+                                                     "I write to provide information about the Sheriff's Office "
+                                                     "operations. There is not one inmate in the jail held solely "
+                                                     "on immigration violations.\nSincerely,\n"}));
+  CHECK(letter.doc_kind.value == "correspondence");
+  CHECK(letter.authority.value == "practice");
+  CHECK(letter.title.value == "Letter to Mayor Hodges and Councilmembers");
+  const DocumentIdentity order = InferIdentity(Doc({"COMMAND ORDER #05-2014 (JAIL)\nMay 6, 2014\nTo:\nJail Staff\n"
+                                                    "From:\nCaptain Dave Samson Jail Division Commander\n"
+                                                    "Subject:\nICE Holds\nEffective Immediately, the Sheriff's "
+                                                    "Office will no longer hold inmates based solely on ICE holds.\n"}));
+  CHECK(order.doc_kind.value == "jail_policy");
+  CHECK(order.authority.value == "policy");
+  // The same memo form without an order heading stays correspondence.
+  const DocumentIdentity memo = InferIdentity(Doc({"To: ERO Field Office\nFrom: Records Office\n"
+                                                   "Subject: Releases\nThe list of this week's releases is attached.\n"}));
+  CHECK(memo.doc_kind.value == "correspondence");
+}
+
+TEST_CASE("numbered or lettered items are never a title", "[extractors][identity]") {
+  const DocumentIdentity id = InferIdentity(Doc({"(1) Be entered into in accordance with federal law;\n"
+                                                 "b. Receive and consider public comment.\n"}));
+  CHECK(id.title.value != "(1) Be entered into in accordance with federal law;");
+  CHECK(id.title.value != "b. Receive and consider public comment.");
+}

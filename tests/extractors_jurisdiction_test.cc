@@ -347,3 +347,37 @@ TEST_CASE("the labelled real dev set: authority and jurisdiction of each documen
   CHECK(authority_ok >= docs - 1);
   CHECK(jurisdiction_ok >= docs - 1);
 }
+
+TEST_CASE("a code's caption makes law, and one state's citation form does not claim another's code", "[jurisdiction]") {
+  // Colorado cites "Section 24-76.6-102, C.R.S."; the bare form is Tennessee's too.
+  const Extraction tn = Extract("Tennessee Code § 9-99-105\nCurrent through Acts 2023-2024\n"
+                                "Section 9-99-105 - Authority to communicate\n(a) All law enforcement agencies "
+                                "shall communicate with the appropriate federal official regarding immigration status.");
+  CHECK(tn.identity.jurisdiction.value == "US-TN");
+  CHECK(tn.identity.doc_kind.value == "statute");
+  CHECK(tn.identity.authority.value == "law");
+  CHECK(tn.identity.title.value != "(1) Be entered into in accordance with federal law;");
+  // A municipal code section with no state named: law, of no known jurisdiction.
+  const Extraction city = Extract("9-173-020 Immigration enforcement prohibited.\n(a) No agent or agency shall "
+                                  "participate in civil immigration enforcement operations, unless required to "
+                                  "disclose information as addressed in Section 9-173-030(a).");
+  CHECK(city.identity.doc_kind.value == "statute");
+  CHECK(city.identity.authority.value == "law");
+  CHECK(city.identity.jurisdiction.value.empty());
+  const Extraction iowa = Extract("99A.1 Definitions. 1. \"Immigration detainer request\" means a written federal "
+                                  "government request to a local entity to maintain temporary custody of an alien.");
+  CHECK(iowa.identity.doc_kind.value == "statute");
+  // A policy's numbered heading without a closing period is no law.
+  const Extraction policy = Extract("428.1 Purpose and Scope\nThis policy provides guidance to members.");
+  CHECK(policy.identity.authority.value != "law");
+}
+
+TEST_CASE("with no jurisdiction on either side a law binds only the agencies DC names", "[jurisdiction]") {
+  const Jurisdictions* j = &Data();
+  CHECK(LawBinds(j, "", "District", "", "DOC"));
+  CHECK(LawBinds(j, "", "District", "", "MPD"));
+  CHECK(LawBinds(j, "", "District", "", "District"));
+  // An unplaced county ordinance and an unplaced county's jail order.
+  CHECK_FALSE(LawBinds(j, "", "District", "", "The Sutter County Sheriff's Office"));
+  CHECK(LawBinds(j, "", "Sutter County Sheriff's Office", "", "Sutter County Sheriff's Office"));
+}

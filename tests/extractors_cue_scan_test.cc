@@ -1,0 +1,51 @@
+// The clause matcher's text tests (extractors/cue_scan.h): where negation
+// scopes start, which lead-ins elaborate the sentence before them, which
+// negations describe practice rather than state a rule.
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <vector>
+
+#include "extractors/cue_scan.h"
+
+using namespace foiamine::extractors;
+using namespace foiamine::extractors::internal;
+
+namespace {
+
+std::vector<std::unique_ptr<RE2>> Breaks() {
+  std::vector<std::unique_ptr<RE2>> out;
+  out.push_back(std::make_unique<RE2>(R"(,?\s+(?:and|or)\s+(?:[\w-]+\s+){0,3}?(?:shall|must|may|should|will|can|no)\b)"));
+  out.push_back(std::make_unique<RE2>(";"));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a scope break inside a modal cue does not split its subject", "[extractors][cue_scan]") {
+  const auto breaks = Breaks();
+  const std::string one = "no state agency or school resource officer may enter into a contract";
+  // The cue "no ... may" spans the "or school resource officer may" break.
+  const std::vector<CueHit> spanning{CueHit{0, one.find("may") + 3, Stance::kRestricts}};
+  CHECK(ScopeCuts(breaks, one, spanning) == std::vector<size_t>{0});
+  // Two clauses: "shall not hold ... and shall notify" keeps its cut.
+  const std::string two = "staff shall not hold anyone and shall notify ice";
+  const std::vector<CueHit> cues{CueHit{6, 15, Stance::kRestricts}, CueHit{31, 36, Stance::kRequires}};
+  const auto cuts = ScopeCuts(breaks, two, cues);
+  REQUIRE(cuts.size() == 2);
+  CHECK(cuts[0] == 0);
+  CHECK(two.substr(cuts[1]).rfind(" and shall", 0) == 0);
+  // A ';' cut, no cue across it.
+  CHECK(ScopeCuts(breaks, "notify ice; do not hold", {}).size() == 2);
+}
+
+TEST_CASE("elaborating lead-ins and described practice are told apart", "[extractors][cue_scan]") {
+  CHECK(StartsWithElaboration("specifically, no agency or agent shall:"));
+  CHECK(StartsWithElaboration("(a) In particular, officers shall:"));
+  CHECK_FALSE(StartsWithElaboration("officers shall specifically not:"));
+  CHECK_FALSE(StartsWithElaboration("specific duties:"));
+  CHECK(DescribesPresentPractice("do not enforce immigration laws"));
+  CHECK(DescribesPresentPractice("does not give ice access"));
+  CHECK_FALSE(DescribesPresentPractice("shall not hold"));
+  CHECK_FALSE(DescribesPresentPractice("doors are locked"));
+}
