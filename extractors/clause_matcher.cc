@@ -158,6 +158,7 @@ class Matcher {
       info.folded_done = true;
       info.folded = FoldDiacritics(UnitText(ui));
       if (dhs_is_human_services_) LowerAcronym(info.folded.text, "DHS");
+      RepairOcrModals(info.folded.text);
     }
     return info;
   }

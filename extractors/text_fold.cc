@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include <re2/re2.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -125,6 +126,33 @@ void LowerAcronym(std::string& text, std::string_view acronym) {
     const bool ends = at + acronym.size() == text.size() || !is_word(text[at + acronym.size()]);
     if (starts && ends)
       for (size_t k = at; k < at + acronym.size(); ++k) text[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+  }
+}
+
+void RepairOcrModals(std::string& text) {
+  // (pattern, its repair); each repair is as long as what it replaces.
+  static const struct {
+    RE2 re;
+    const char* repair;
+  } kRepairs[] = {
+      {RE2(R"((?i)\bsha[lI1|]{2}\b)"), "shall"},
+      {RE2(R"((?i)\bwi[lI1|]{2}\b)"), "will"},
+      {RE2(R"((?i)\b(sho|wo|co)u[lI1|]d\b)"), "\\1uld"},
+      {RE2(R"((?i)\bn[0O]t\b)"), "not"},
+      // and the words most rules need: "lmmigration", "detalner", "re1ease"
+      {RE2(R"(\b[l1|](mmigra))"), "I\\1"},
+      {RE2(R"((?i)\b(deta)[l1|](ners?)\b)"), "\\1i\\2"},
+      {RE2(R"((?i)\b(re)[1|I](eas))"), "\\1l\\2"},
+      // "rn" read for "m": one letter fewer, so a space in front keeps the length
+      {RE2(R"((?i)\brnust\b)"), " must"},
+      {RE2(R"((?i)\brnay\b)"), " may"},
+  };
+  for (const auto& r : kRepairs) {
+    if (!RE2::PartialMatch(text, r.re)) continue;
+    const size_t before = text.size();
+    std::string repaired = text;
+    RE2::GlobalReplace(&repaired, r.re, r.repair);
+    if (repaired.size() == before) text = std::move(repaired);  // offsets must stay valid
   }
 }
 

@@ -33,6 +33,11 @@ int CountLowercaseWords(std::string_view text);
 // (same length, so offsets into the text stay valid).
 void LowerAcronym(std::string& text, std::string_view acronym);
 
+// Repairs, in place and at the same length, the OCR misreadings of modal
+// words that decide a clause's stance: "shaIl", "sha11" -> "shall", "wiIl" ->
+// "will", "n0t" -> "not", "rnust" -> " must" (matching copy only).
+void RepairOcrModals(std::string& text);
+
 // `text` with combining marks removed (NFD, drop [:Mn:], recompose), for
 // matching only ("deberá" -> "debera", "inmigración" -> "inmigracion").
 // to_original[i] is the byte offset in the original text of the code point

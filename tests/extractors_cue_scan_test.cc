@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extractors/cue_scan.h"
+#include "extractors/text_fold.h"
 
 using namespace foiamine::extractors;
 using namespace foiamine::extractors::internal;
@@ -48,4 +49,25 @@ TEST_CASE("elaborating lead-ins and described practice are told apart", "[extrac
   CHECK(DescribesPresentPractice("does not give ice access"));
   CHECK_FALSE(DescribesPresentPractice("shall not hold"));
   CHECK_FALSE(DescribesPresentPractice("doors are locked"));
+}
+
+TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[extractors][cue_scan]") {
+  struct Case {
+    const char* ocr;
+    const char* repaired;
+  } cases[] = {
+      {"Staff shaIl notify ICE", "Staff shall notify ICE"},
+      {"Staff sha11 n0t notify ICE", "Staff shall not notify ICE"},
+      {"Officers wiIl not; they wou1d", "Officers will not; they would"},
+      {"Officers rnust notify", "Officers  must notify"},
+      {"marshall rnustard shallow", "marshall rnustard shallow"},  // whole words only
+      {"notify lmmigration of the re1ease; a detalner", "notify Immigration of the release; a detainer"},
+  };
+  for (const Case& c : cases) {
+    std::string text = c.ocr;
+    const size_t size = text.size();
+    RepairOcrModals(text);
+    CHECK(text == c.repaired);
+    CHECK(text.size() == size);
+  }
 }
