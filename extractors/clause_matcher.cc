@@ -405,7 +405,7 @@ class Matcher {
       if (c.stance == Stance::kRestricts && under_prohibition()) c.stance = Stance::kPermits;
       // A letter or a record of practice that says what is "not" done ("we do not
       // enforce immigration laws") describes practice; its modals still state rules.
-      if (authority_ == "practice" && DescribesPresentPractice(info.folded.text.substr(governing->start)))
+      if (authority_ == "practice" && DescribesPresentPractice(std::string_view(info.folded.text).substr(governing->start)))
         c.stance = Stance::kReports;
     } else if (auto inherited = LeadInStance(layout_.units()[ui].lead_in)) {
       c.stance = *inherited;

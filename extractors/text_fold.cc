@@ -130,29 +130,31 @@ void LowerAcronym(std::string& text, std::string_view acronym) {
 }
 
 void RepairOcrModals(std::string& text) {
-  // (pattern, its repair); each repair is as long as what it replaces.
+  // Each pattern matches only a misreading (the confused letters are matched
+  // case-sensitively: 'l' and 'I' differ), and its repair is as long as what
+  // it replaces, so offsets into the text stay valid.
   static const struct {
     RE2 re;
     const char* repair;
   } kRepairs[] = {
-      {RE2(R"((?i)\bsha[lI1|]{2}\b)"), "shall"},
-      {RE2(R"((?i)\bwi[lI1|]{2}\b)"), "will"},
-      {RE2(R"((?i)\b(sho|wo|co)u[lI1|]d\b)"), "\\1uld"},
-      {RE2(R"((?i)\bn[0O]t\b)"), "not"},
-      // and the words most rules need: "lmmigration", "detalner", "re1ease"
-      {RE2(R"(\b[l1|](mmigra))"), "I\\1"},
-      {RE2(R"((?i)\b(deta)[l1|](ners?)\b)"), "\\1i\\2"},
-      {RE2(R"((?i)\b(re)[1|I](eas))"), "\\1l\\2"},
+      {RE2(R"(\b((?i:sha|wi))(?:[I1|][lI1|]|l[I1|])\b)"), "\\1ll"},
+      {RE2(R"(\b((?i:sho|wo|co)u)[I1|]((?i:d))\b)"), "\\1l\\2"},
+      {RE2(R"(\b((?i:n))0((?i:t))\b)"), "\\1o\\2"},
       // "rn" read for "m": one letter fewer, so a space in front keeps the length
-      {RE2(R"((?i)\brnust\b)"), " must"},
-      {RE2(R"((?i)\brnay\b)"), " may"},
+      {RE2(R"(\brnust\b)"), " must"},
+      {RE2(R"(\brnay\b)"), " may"},
+      // the words most rules need: "lmmigration", "detalner", "re1ease"
+      {RE2(R"(\b[l1|](mmigra))"), "I\\1"},
+      {RE2(R"(\b((?i:deta))[l1|]((?i:ners?))\b)"), "\\1i\\2"},
+      {RE2(R"(\b((?i:re))[1|I]((?i:eas)))"), "\\1l\\2"},
   };
+  // Most text has none of these: one scan decides.
+  static const RE2 kAny(
+      R"(\b(?:(?i:sha|wi)(?:[I1|][lI1|]|l[I1|])\b|(?i:sho|wo|co)u[I1|](?i:d)\b|(?i:n)0(?i:t)\b|rnust\b|rnay\b|[l1|]mmigra|(?i:deta)[l1|](?i:ner)|(?i:re)[1|I](?i:eas)))");
+  if (!RE2::PartialMatch(text, kAny)) return;
   for (const auto& r : kRepairs) {
-    if (!RE2::PartialMatch(text, r.re)) continue;
-    const size_t before = text.size();
     std::string repaired = text;
-    RE2::GlobalReplace(&repaired, r.re, r.repair);
-    if (repaired.size() == before) text = std::move(repaired);  // offsets must stay valid
+    if (RE2::GlobalReplace(&repaired, r.re, r.repair) > 0 && repaired.size() == text.size()) text = std::move(repaired);
   }
 }
 

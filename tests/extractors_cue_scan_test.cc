@@ -62,6 +62,7 @@ TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[ex
       {"Officers rnust notify", "Officers  must notify"},
       {"marshall rnustard shallow", "marshall rnustard shallow"},  // whole words only
       {"notify lmmigration of the re1ease; a detalner", "notify Immigration of the release; a detainer"},
+      {"SHALL NOT, Shall not, will not, would", "SHALL NOT, Shall not, will not, would"},  // right text untouched
   };
   for (const Case& c : cases) {
     std::string text = c.ocr;
