@@ -338,4 +338,64 @@ StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::file
   return g;
 }
 
+StatusOr<std::string> RenderPagePng(const std::filesystem::path& source, const std::string& file_type, int page_no,
+                                    double page_width_pt, const std::vector<PointBox>& boxes, int dpi,
+                                    int max_width_px) {
+  if (file_type == "text" || file_type == "xml") {
+    return Status::Unsupported("a " + file_type + " file has no page picture");
+  }
+  StatusOr<Surface> page = file_type == "pdf" ? RenderPdf(source, page_no, dpi) : DecodeImage(source, file_type, page_no);
+  if (!page.ok()) return page.status();
+  const int src_w = cairo_image_surface_get_width(page->get()), src_h = cairo_image_surface_get_height(page->get());
+  // Pixels per point of the rendered page, then the display scale-down.
+  double scale = file_type == "pdf" ? dpi / 72.0 : (page_width_pt > 0 ? src_w / page_width_pt : dpi / 72.0);
+  const double shrink = max_width_px > 0 && src_w > max_width_px ? static_cast<double>(max_width_px) / src_w : 1.0;
+  const int w = std::max(1, static_cast<int>(std::lround(src_w * shrink)));
+  const int h = std::max(1, static_cast<int>(std::lround(src_h * shrink)));
+  scale *= shrink;
+  Surface out(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
+  if (cairo_surface_status(out.get()) != CAIRO_STATUS_SUCCESS) return Status::Internal("cairo: out of memory");
+  Cairo cr(cairo_create(out.get()));
+  cairo_set_source_rgb(cr.get(), 1, 1, 1);
+  cairo_paint(cr.get());
+  cairo_save(cr.get());
+  cairo_scale(cr.get(), shrink, shrink);
+  cairo_set_source_surface(cr.get(), page->get(), 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr.get()), CAIRO_FILTER_GOOD);
+  cairo_paint(cr.get());
+  cairo_restore(cr.get());
+  // The exhibit's highlight: a translucent fill, then the opaque outline.
+  auto pixel_box = [&](const PointBox& b) {
+    return std::array<double, 4>{std::floor((b[0] - kHighlightPadPt) * scale), std::floor((b[1] - kHighlightPadPt) * scale),
+                                 std::ceil((b[2] + kHighlightPadPt) * scale), std::ceil((b[3] + kHighlightPadPt) * scale)};
+  };
+  for (const auto& b : boxes) {
+    const auto [x0, y0, x1, y1] = pixel_box(b);
+    cairo_rectangle(cr.get(), x0, y0, x1 - x0, y1 - y0);
+    cairo_set_source_rgba(cr.get(), 1.0, 0.86, 0.0, 0.30);
+    cairo_fill(cr.get());
+  }
+  const double line_w = std::max(2.0, std::round(scale * 1.2));
+  cairo_set_antialias(cr.get(), CAIRO_ANTIALIAS_NONE);
+  cairo_set_line_width(cr.get(), line_w);
+  cairo_set_source_rgb(cr.get(), ((kHighlightOutlineRgb >> 16) & 0xFF) / 255.0, ((kHighlightOutlineRgb >> 8) & 0xFF) / 255.0,
+                       (kHighlightOutlineRgb & 0xFF) / 255.0);
+  for (const auto& b : boxes) {
+    const auto [x0, y0, x1, y1] = pixel_box(b);
+    cairo_rectangle(cr.get(), x0 + line_w / 2, y0 + line_w / 2, x1 - x0 - line_w, y1 - y0 - line_w);
+    cairo_stroke(cr.get());
+  }
+  cr.reset();
+  cairo_surface_flush(out.get());
+  std::string png;
+  auto append = [](void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+  };
+  if (cairo_surface_write_to_png_stream(out.get(), append, &png) != CAIRO_STATUS_SUCCESS) {
+    return Status::Internal("cannot encode the page image as PNG");
+  }
+  return png;
+}
+
 }  // namespace foiamine
