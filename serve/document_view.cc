@@ -241,7 +241,9 @@ Reply PageImage(Context& ctx, const std::string& sha_in, int page, const Params&
   Reply reply;
   reply.content_type = "image/png";
   reply.body = *image->png;
-  reply.headers = {{"X-Foiamine-Cache", image->cached ? "hit" : "miss"}, {"Cache-Control", "private, max-age=600"}};
+  reply.headers = {{"X-Foiamine-Cache", image->cached ? "hit" : "miss"},
+                   {"X-Foiamine-Render-Cpu-Ms", std::to_string(image->render_cpu_ms)},
+                   {"Cache-Control", "private, max-age=600"}};
   return reply;
 }
 

@@ -53,7 +53,8 @@ constexpr rlim_t kChildAddressSpace = rlim_t{3} << 30;
 
 }  // namespace
 
-StatusOr<std::string> RunBounded(const std::function<StatusOr<std::string>()>& draw, int timeout_seconds) {
+StatusOr<std::string> RunBounded(const std::function<StatusOr<std::string>()>& draw, int timeout_seconds,
+                                 double* child_cpu_ms) {
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) return Status::Internal("cannot make a pipe for the renderer");
   const pid_t pid = fork();
@@ -114,7 +115,12 @@ StatusOr<std::string> RunBounded(const std::function<StatusOr<std::string>()>& d
   close(fds[0]);
   if (timed_out) kill(pid, SIGKILL);
   int wstatus = 0;
-  while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
+  rusage usage{};
+  while (wait4(pid, &wstatus, 0, &usage) < 0 && errno == EINTR) {
+  }
+  if (child_cpu_ms) {
+    *child_cpu_ms = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+                    (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
   }
   if (timed_out) {
     return Status::Cancelled("drawing the page took longer than " + std::to_string(timeout_seconds) +
@@ -243,17 +249,18 @@ StatusOr<PageImage> PageImages::Page(IndexReader& index, const std::string& sha2
     return Status::Cancelled("the server is busy drawing other pages; retry");
   }
   const Source s = *source;
+  double cpu_ms = 0;
   auto png = RunBounded(
       [&] {
         return RenderPagePng(s.path, s.file_type, page, s.width_pt, boxes, DisplayDpi(s.width_pt, s.height_pt),
                              kPageWidthPx);
       },
-      timeout_seconds_);
+      timeout_seconds_, &cpu_ms);
   renders_.release();
   if (!png.ok()) return png.status();
   auto shared = std::make_shared<const std::string>(std::move(*png));
   Store(key, shared);
-  return PageImage{std::move(shared), false};
+  return PageImage{std::move(shared), false, cpu_ms};
 }
 
 StatusOr<std::string> PageImages::Exhibit(IndexReader& index, const std::string& clause_id) {

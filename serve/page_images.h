@@ -35,6 +35,7 @@ inline constexpr double kMaxPagePixels = 12e6;
 struct PageImage {
   std::shared_ptr<const std::string> png;
   bool cached = false;  // served from the cache
+  double render_cpu_ms = 0;  // CPU time of the drawing child (0 when cached)
 };
 
 class PageImages {
@@ -66,7 +67,9 @@ class PageImages {
 
 // Runs `draw` in a child process and returns what it returned, or
 // kCancelled when it did not finish within `timeout_seconds` (the child is
-// killed), or kInternal when the child died. Exposed for tests.
-StatusOr<std::string> RunBounded(const std::function<StatusOr<std::string>()>& draw, int timeout_seconds);
+// killed), or kInternal when the child died; `child_cpu_ms`, when given,
+// receives the child's CPU time (user + system).
+StatusOr<std::string> RunBounded(const std::function<StatusOr<std::string>()>& draw, int timeout_seconds,
+                                 double* child_cpu_ms = nullptr);
 
 }  // namespace foiamine::serve
