@@ -46,7 +46,7 @@ article.hit h2.citation { font-size: 1.05em; margin: 0 0 .2em; }
 .meta { color: var(--muted); font-size: .88em; }
 .snippet { margin: .4em 0; }
 mark.hit { background: var(--mark); padding: 0 .1em; }
-mark.clause { background: #ffe98a; }
+mark.clause { background: #fff4c2; } mark.clause.selected { background: #ffd84d; outline: 2px solid #e0007a; }
 .badge { display: inline-block; font-size: .78em; padding: .05em .5em; border-radius: 10px; border: 1px solid var(--line);
   background: #eef2f6; color: var(--ink); text-decoration: none; margin-right: .3em; }
 .badge.stance-restricts { background: #e3eefb; border-color: #9cc0ea; }

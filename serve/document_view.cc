@@ -190,7 +190,20 @@ Reply DocumentView(Context& ctx, const std::string& sha_in, int page_no, const P
   // Clause spans marked; the selected one stands out.
   std::string marked = MarkedPageText(*shown, kMarkOpen, kMarkClose);
   // MarkedPageText writes "N: " after the open mark; keep it as a label.
-  html += "<pre class=\"text\">" + MarkedHtml(marked, "clause") + "</pre></section></div>";
+  // The selected clause's spans (their label "N: " or "N,M: " holds its number) stand out.
+  std::string text_html = MarkedHtml(marked, "clause");
+  int selected_no = 0;
+  for (size_t i = 0; i < shown->clauses.size(); ++i) {
+    if (shown->clauses[i].clause.id == selected) selected_no = static_cast<int>(i) + 1;
+  }
+  const std::string plain = "<mark class=\"clause\">", chosen = "<mark class=\"clause selected\">";
+  for (size_t at = text_html.find(plain); selected_no > 0 && at != std::string::npos; at = text_html.find(plain, at + 1)) {
+    const size_t label = at + plain.size(), colon = text_html.find(": ", label);
+    if (colon == std::string::npos || colon - label > 40) continue;
+    const std::string numbers = "," + text_html.substr(label, colon - label) + ",";
+    if (numbers.find("," + std::to_string(selected_no) + ",") != std::string::npos) text_html.replace(at, plain.size(), chosen);
+  }
+  html += "<pre class=\"text\">" + text_html + "</pre></section></div>";
 
   // Clauses on this page, then the rest of the document's.
   html += "<section class=\"doc-clauses\"><h2>Clauses on this page</h2>";

@@ -14,7 +14,7 @@ namespace {
 constexpr int kPerPage = 20;
 // Facet counts are taken over at most this many hits of the query (the
 // page says so when the window is full).
-constexpr int kFacetWindow = 200;
+constexpr int kFacetWindow = 100;
 
 std::string Param(const Params& params, const std::string& name) {
   auto it = params.find(name);
