@@ -40,6 +40,8 @@ Command AddDivergeCommand(CLI::App& app);
 Command AddCiteCommand(CLI::App& app);
 Command AddShowCommand(CLI::App& app);
 Command AddVerifyCommand(CLI::App& app);
+// The local web interface (cli/serve_command.cc).
+Command AddServeCommand(CLI::App& app);
 
 // Opens an existing index for reading; prints the reason ("foiamine
 // COMMAND: ...") and returns nullopt when it cannot.

@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
       cli::AddRunCommand(app, command_line), cli::AddStatusCommand(app),  cli::AddSearchCommand(app),
       cli::AddPagesCommand(app),             cli::AddClausesCommand(app), cli::AddEvalCommand(app),
       cli::AddDivergeCommand(app),           cli::AddCiteCommand(app),    cli::AddVerifyCommand(app),
-      cli::AddShowCommand(app),              cli::AddMergeCommand(app, command_line),
+      cli::AddShowCommand(app),              cli::AddMergeCommand(app, command_line), cli::AddServeCommand(app),
   };
   try {
     app.parse(argc, argv);

@@ -68,3 +68,10 @@ if [ -n "$scanned" ]; then
 else
   echo "(no OCR clause in the index yet: no scanned exhibit)"
 fi
+
+section "The web interface"
+echo "Search, page images with the clause boxed, both sides of each divergence, the matrix:"
+echo
+echo "  $FOIAMINE serve --db $DB"
+echo
+echo "then open http://127.0.0.1:8080/ (loopback only; the JSON API is under /api/, see the README)"

@@ -30,6 +30,9 @@ PACKAGES=(
   qpdf
   # corpus generator: cairo + pango to typeset the born-digital PDFs
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-liberation
+  # `foiamine serve`: the HTTP server library (cpp-httplib), and the browser
+  # its test drives (tests/serve/serve_browser_test.py)
+  libcpp-httplib-dev chromium chromium-driver python3-selenium
   # scale-out: a single-node Slurm for tests/slurm_e2e.sh (deploy/slurm/)
   slurmctld slurmd slurm-client munge
 )

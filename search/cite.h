@@ -90,4 +90,17 @@ struct ExhibitGeometry {
 StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& citation, const std::filesystem::path& png_path,
                                        const ExhibitOptions& options);
 
+// One page of a document as PNG bytes in memory, drawn by the exhibit's
+// renderer (Poppler for a PDF page, Leptonica for a frame of an image file;
+// the same pixel bound), with each of `boxes` (PDF points, top-left origin)
+// highlighted as an exhibit highlights a clause, and no citation margin: the
+// page images of `foiamine serve`. A PDF page is rendered at `dpi`; an image
+// wider than `max_width_px` is scaled down to it. `page_width_pt` is the
+// width the index stored for the page (the box space of an image file).
+// REQUIRES: `source` is the document's file, its hash checked by the caller.
+// Errors as WriteExhibit's.
+StatusOr<std::string> RenderPagePng(const std::filesystem::path& source, const std::string& file_type, int page,
+                                    double page_width_pt, const std::vector<PointBox>& boxes, int dpi,
+                                    int max_width_px);
+
 }  // namespace foiamine

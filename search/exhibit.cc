@@ -4,6 +4,7 @@
 // citation margin and writes the PNG. Every library handle is owned by a
 // unique_ptr with its release function.
 #include <cairo.h>
+#include <zlib.h>
 #include <leptonica/allheaders.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-image.h>
@@ -336,6 +337,113 @@ StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::file
     return Status::IoError("cannot write " + png_path.string());
   }
   return g;
+}
+
+namespace {
+
+// The page as an 8-bit RGB PNG ("" when zlib fails), compressed for speed (zlib level 1, each row
+// filtered "Up"): cairo's PNG writer spends ~1 s of CPU on a noisy 1,000 px
+// scan at its default level, ten times the render; the page images of a
+// server are read once over a local connection, where bytes are cheap.
+std::string EncodePngFast(cairo_surface_t* surface) {
+  const int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  std::string raw;
+  raw.reserve(static_cast<size_t>(h) * (1 + 3 * static_cast<size_t>(w)));
+  std::vector<unsigned char> prev(3 * static_cast<size_t>(w), 0), row(3 * static_cast<size_t>(w));
+  for (int y = 0; y < h; ++y) {
+    const auto* px = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
+    for (int x = 0; x < w; ++x) {
+      row[3 * x] = static_cast<unsigned char>(px[x] >> 16);
+      row[3 * x + 1] = static_cast<unsigned char>(px[x] >> 8);
+      row[3 * x + 2] = static_cast<unsigned char>(px[x]);
+    }
+    raw += '\2';  // filter: Up
+    for (size_t i = 0; i < row.size(); ++i) raw += static_cast<char>(row[i] - prev[i]);
+    prev.swap(row);
+  }
+  uLongf packed_size = compressBound(raw.size());
+  std::string packed(packed_size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_size, reinterpret_cast<const Bytef*>(raw.data()),
+                raw.size(), Z_BEST_SPEED) != Z_OK) {
+    return "";  // out of memory
+  }
+  packed.resize(packed_size);
+  std::string png("\x89PNG\r\n\x1a\n", 8);
+  auto be32 = [](std::string& out, uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
+  };
+  auto chunk = [&](const char* type, const std::string& body) {
+    be32(png, static_cast<uint32_t>(body.size()));
+    std::string typed = std::string(type, 4) + body;
+    png += typed;
+    be32(png, static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(typed.data()), typed.size())));
+  };
+  std::string ihdr;
+  be32(ihdr, static_cast<uint32_t>(w));
+  be32(ihdr, static_cast<uint32_t>(h));
+  ihdr += std::string("\x08\x02\x00\x00\x00", 5);  // 8-bit RGB, deflate, no interlace
+  chunk("IHDR", ihdr);
+  chunk("IDAT", packed);
+  chunk("IEND", "");
+  return png;
+}
+
+}  // namespace
+
+StatusOr<std::string> RenderPagePng(const std::filesystem::path& source, const std::string& file_type, int page_no,
+                                    double page_width_pt, const std::vector<PointBox>& boxes, int dpi,
+                                    int max_width_px) {
+  if (file_type == "text" || file_type == "xml") {
+    return Status::Unsupported("a " + file_type + " file has no page picture");
+  }
+  StatusOr<Surface> page = file_type == "pdf" ? RenderPdf(source, page_no, dpi) : DecodeImage(source, file_type, page_no);
+  if (!page.ok()) return page.status();
+  const int src_w = cairo_image_surface_get_width(page->get()), src_h = cairo_image_surface_get_height(page->get());
+  // Pixels per point of the rendered page, then the display scale-down.
+  double scale = file_type == "pdf" ? dpi / 72.0 : (page_width_pt > 0 ? src_w / page_width_pt : dpi / 72.0);
+  const double shrink = max_width_px > 0 && src_w > max_width_px ? static_cast<double>(max_width_px) / src_w : 1.0;
+  const int w = std::max(1, static_cast<int>(std::lround(src_w * shrink)));
+  const int h = std::max(1, static_cast<int>(std::lround(src_h * shrink)));
+  scale *= shrink;
+  Surface out(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
+  if (cairo_surface_status(out.get()) != CAIRO_STATUS_SUCCESS) return Status::Internal("cairo: out of memory");
+  Cairo cr(cairo_create(out.get()));
+  cairo_set_source_rgb(cr.get(), 1, 1, 1);
+  cairo_paint(cr.get());
+  cairo_save(cr.get());
+  cairo_scale(cr.get(), shrink, shrink);
+  cairo_set_source_surface(cr.get(), page->get(), 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr.get()), CAIRO_FILTER_GOOD);
+  cairo_paint(cr.get());
+  cairo_restore(cr.get());
+  // The exhibit's highlight: a translucent fill, then the opaque outline.
+  auto pixel_box = [&](const PointBox& b) {
+    return std::array<double, 4>{std::floor((b[0] - kHighlightPadPt) * scale), std::floor((b[1] - kHighlightPadPt) * scale),
+                                 std::ceil((b[2] + kHighlightPadPt) * scale), std::ceil((b[3] + kHighlightPadPt) * scale)};
+  };
+  for (const auto& b : boxes) {
+    const auto [x0, y0, x1, y1] = pixel_box(b);
+    cairo_rectangle(cr.get(), x0, y0, x1 - x0, y1 - y0);
+    cairo_set_source_rgba(cr.get(), 1.0, 0.86, 0.0, 0.30);
+    cairo_fill(cr.get());
+  }
+  const double line_w = std::max(2.0, std::round(scale * 1.2));
+  cairo_set_antialias(cr.get(), CAIRO_ANTIALIAS_NONE);
+  cairo_set_line_width(cr.get(), line_w);
+  cairo_set_source_rgb(cr.get(), ((kHighlightOutlineRgb >> 16) & 0xFF) / 255.0, ((kHighlightOutlineRgb >> 8) & 0xFF) / 255.0,
+                       (kHighlightOutlineRgb & 0xFF) / 255.0);
+  for (const auto& b : boxes) {
+    const auto [x0, y0, x1, y1] = pixel_box(b);
+    cairo_rectangle(cr.get(), x0 + line_w / 2, y0 + line_w / 2, x1 - x0 - line_w, y1 - y0 - line_w);
+    cairo_stroke(cr.get());
+  }
+  cr.reset();
+  cairo_surface_flush(out.get());
+  std::string png = EncodePngFast(out.get());
+  if (png.empty()) return Status::Internal("cannot compress the page image (out of memory)");
+  return png;
 }
 
 }  // namespace foiamine

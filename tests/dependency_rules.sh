@@ -38,6 +38,8 @@ forbid extractors 'sqlite3\.h|poppler/|tesseract/|leptonica/|archive\.h|archive_
 forbid search '(pipeline|cli)/' "(the query side) must not include the batch side or the CLI"
 forbid search 'tesseract/|archive\.h|archive_entry\.h' "(the query side) must not use Tesseract or libarchive directly"
 forbid pipeline '(search|cli)/' "(the batch side) must not include the query side or the CLI"
+forbid serve '(pipeline|cli)/' "(the web server, query side) must not include the batch side or the CLI"
+forbid serve 'tesseract/|archive\.h|archive_entry\.h' "(the web server) must not use Tesseract or libarchive directly"
 
 if [ -n "$bin" ]; then
   if ! command -v readelf >/dev/null; then
@@ -57,6 +59,24 @@ if [ -n "$link_txt" ] && [ -f "$link_txt" ]; then
   bad=$(tr ' ' '\n' <"$link_txt" | grep -E 'tesseract|poppler|archive|lept|cairo|foiamine_(pipeline|zip|cite)')
   if [ -n "$bad" ]; then
     echo "FAIL: the query library's link command names:" $bad
+    fail=1
+  fi
+fi
+
+# The web server (foiamine_serve) links the query side and the exhibit
+# renderer, never the batch side: SERVE_LINK_TXT is serve_link_check's link
+# command, SERVE_BIN its binary.
+if [ -n "${SERVE_LINK_TXT:-}" ] && [ -f "$SERVE_LINK_TXT" ]; then
+  bad=$(tr ' ' '\n' <"$SERVE_LINK_TXT" | grep -E 'tesseract|foiamine_pipeline')
+  if [ -n "$bad" ]; then
+    echo "FAIL: the web server's link command names:" $bad
+    fail=1
+  fi
+fi
+if [ -n "${SERVE_BIN:-}" ] && command -v readelf >/dev/null; then
+  bad=$(readelf -d "$SERVE_BIN" | grep -E 'NEEDED' | grep -oE '\[[^]]+\]' | grep -E 'tesseract|gomp')
+  if [ -n "$bad" ]; then
+    echo "FAIL: the web server (foiamine_serve) pulls in: $bad"
     fail=1
   fi
 fi
