@@ -28,7 +28,8 @@ PACKAGES=(
   libpugixml-dev
   # tests: qpdf makes an encrypted PDF for the bad-input tests
   qpdf
-  # corpus generator: cairo + pango to typeset the born-digital PDFs
+  # corpus generator (born-digital PDFs) and the memo / exhibit bundle PDFs:
+  # cairo + pango, with the Liberation and DejaVu fonts they are set in
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-liberation
   # scale-out: a single-node Slurm for tests/slurm_e2e.sh (deploy/slurm/)
   slurmctld slurmd slurm-client munge
