@@ -202,7 +202,7 @@ TEST_CASE("the exhibit bundle on the corpus: a cover index, each cited page labe
   ScratchDir dir;
   const fs::path bundle = dir / "bundle.pdf", csv = dir / "d.csv";
   auto run = RunFoiamine("diverge --db " + Quote(db.string()) + " --format csv --out " + Quote(csv.string()) +
-                         " --exhibits " + Quote(bundle.string()));
+                         " --exhibits " + Quote(bundle.string()) + " --dpi 100");  // 100 dpi: quicker, same layout
   REQUIRE(run.exit_code == 0);
   // What each exhibit must show, from the CSV (exhibit numbers, files, pages, Bates).
   struct Expected {
@@ -231,8 +231,17 @@ TEST_CASE("the exhibit bundle on the corpus: a cover index, each cited page labe
 
   int with_bates = 0, highlighted = 0, pictures = 0, continuations = 0;
   std::set<int> seen;
+  // One pdftotext for the whole bundle: pages end with a form feed.
+  auto all = RunShell("pdftotext -layout " + Quote(bundle.string()) + " -");
+  REQUIRE(all.exit_code == 0);
+  std::vector<std::string> page_texts(1);
+  for (char c : all.out) {
+    if (c == '\f') page_texts.emplace_back();
+    else page_texts.back() += c;
+  }
+  REQUIRE(static_cast<int>(page_texts.size()) >= pages);
   for (int p = 2; p <= pages; ++p) {
-    const std::string t = PageText(bundle, p);
+    const std::string& t = page_texts[static_cast<size_t>(p - 1)];
     int n = 0;
     if (!RE2::PartialMatch(t, R"(EXHIBIT (\d+))", &n) || t.find("(continued)") != std::string::npos) continue;
     INFO("bundle page " << p << ", exhibit " << n);
@@ -286,7 +295,8 @@ TEST_CASE("cite --exhibit OUT.pdf: one exhibit for one clause, one per page for 
   const std::string a = records[k]["practice"]["id"], b = records[k]["law"]["id"];
   const std::string a_sha = records[k]["practice"]["doc_sha256"];
 
-  auto one = RunFoiamine("cite " + a + " --db " + Quote(db.string()) + " --exhibit " + Quote((dir / "x.pdf").string()));
+  auto one = RunFoiamine("cite " + a + " --db " + Quote(db.string()) + " --exhibit " + Quote((dir / "x.pdf").string()) +
+                         " --dpi 100");
   REQUIRE(one.exit_code == 0);
   CHECK(PdfPages(dir / "x.pdf") == 2);  // cover + the exhibit
   const std::string ex = PageText(dir / "x.pdf", 2);
@@ -295,7 +305,7 @@ TEST_CASE("cite --exhibit OUT.pdf: one exhibit for one clause, one per page for 
   CHECK(HighlightPixels(dir / "x.pdf", 2, dir.path()) > 50);
 
   auto two = RunFoiamine("cite " + a + " " + b + " --db " + Quote(db.string()) + " --exhibit " +
-                         Quote((dir / "y.pdf").string()));
+                         Quote((dir / "y.pdf").string()) + " --dpi 100");
   REQUIRE(two.exit_code == 0);
   CHECK(PdfPages(dir / "y.pdf") >= 3);
   CHECK(PageText(dir / "y.pdf", 3).find("EXHIBIT 2") != std::string::npos);
