@@ -25,6 +25,12 @@ namespace {
 
 constexpr double kTopBand = 58, kFooter = 118, kSide = 36;
 
+// A PDF or an image file has a page picture; any other document (plain
+// text, law XML, and whatever text formats come) is exhibited as its text.
+bool HasPagePicture(const std::string& file_type) {
+  return file_type == "pdf" || file_type == "png" || file_type == "jpeg" || file_type == "tiff";
+}
+
 // The distinct citations of an exhibit's clauses, each with its clause ids
 // (several clauses of one section share a citation), in order.
 std::vector<std::pair<std::string, std::vector<std::string>>> CitationsOf(
@@ -125,11 +131,13 @@ void SetRgb(cairo_t* cr, unsigned rgb) {
 }
 
 // The words of the page, each set at its box (in points, page space).
-void SetWordsUnder(cairo_t* cr, const PageFacts& facts) {
+// Words whose box is not inside the page (width_pt x height_pt) are left out.
+void SetWordsUnder(cairo_t* cr, const PageFacts& facts, double width_pt, double height_pt) {
   LayoutPtr layout = LayOut(cr, "", "DejaVu Sans 10", -1);
   pango_layout_set_width(layout.get(), -1);
   cairo_set_source_rgb(cr, 0, 0, 0);
   for (const auto& w : facts.words) {
+    if (w.box[0] < 0 || w.box[1] < 0 || w.box[2] > width_pt || w.box[3] > height_pt) continue;
     const double bw = w.box[2] - w.box[0], bh = w.box[3] - w.box[1];
     const std::string text = Markup(w.text);
     if (text.empty()) continue;
@@ -176,7 +184,7 @@ StatusOr<PdfStats> WriteExhibitBundle(IndexReader& index, const std::vector<Clau
       }
     }
     if (!cc) return Status::Internal("exhibit " + std::to_string(e.number) + " has no citation");
-    if (cc->file_type != "text" && cc->file_type != "xml") {
+    if (HasPagePicture(cc->file_type)) {
       if (Status ok = CheckExhibitSource(*cc); !ok.ok()) return ok;
     }
     first_of.push_back(cc);
@@ -273,7 +281,7 @@ StatusOr<PdfStats> WriteExhibitBundle(IndexReader& index, const std::vector<Clau
     footer += "\nFile: " + Markup(cc.file_names.empty() ? e.doc_path : cc.file_names.front()) +
               "\nSHA-256: <tt>" + Markup(e.doc_sha256) + "</tt>" + (cc.verified ? " (re-hashed now: matches)" : "");
 
-    if (cc.file_type == "text" || cc.file_type == "xml") {
+    if (!HasPagePicture(cc.file_type)) {
       // No picture: the page's text as indexed, the cited sentence highlighted.
       pages.SetNextPageSize(kLetterWidthPt, kLetterHeightPt);
       pages.NewPage();
@@ -319,7 +327,7 @@ StatusOr<PdfStats> WriteExhibitBundle(IndexReader& index, const std::vector<Clau
     cairo_save(cr);
     cairo_rectangle(cr, 0, 0, page_w, page_h);
     cairo_clip(cr);
-    SetWordsUnder(cr, *facts);
+    SetWordsUnder(cr, *facts, page_w, page_h);
     cairo_restore(cr);
     cairo_save(cr);
     cairo_scale(cr, 1 / picture->scale, 1 / picture->scale);
