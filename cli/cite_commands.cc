@@ -2,6 +2,9 @@
 // source files (search/cite.h, search/show.h, search/verify.h).
 #include <unistd.h>
 
+#include <cctype>
+#include <filesystem>
+
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -11,6 +14,8 @@
 #include "cli/commands.h"
 #include "pipeline/runner.h"
 #include "search/cite.h"
+#include "search/index_digest.h"
+#include "search/memo_pdf.h"
 #include "search/show.h"
 #include "search/verify.h"
 
@@ -18,27 +23,66 @@ namespace foiamine::cli {
 namespace {
 
 struct CiteArgs {
-  std::string db_path, clause_id, exhibit_path;
+  std::string db_path, exhibit_path;
+  std::vector<std::string> clause_ids;
   ExhibitOptions exhibit;
+  bool dpi_given = false;
 };
 
+bool IsPdfPath(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".pdf";
+}
+
 int Cite(const CiteArgs& args) {
-  auto index = OpenForReading(args.db_path, "cite");
-  if (!index) return kExitUsage;
-  auto citation = ReadClauseCitation(*index, args.clause_id);
-  if (!citation.ok()) {
-    std::cerr << "foiamine cite: " << citation.status().message() << "\n";
+  if (args.clause_ids.size() > 1 && !args.exhibit_path.empty() && !IsPdfPath(args.exhibit_path)) {
+    std::cerr << "foiamine cite: a PNG exhibit shows one clause; for several give --exhibit BUNDLE.pdf\n";
     return kExitUsage;
   }
-  if (citation->changed) {
-    // A citation must quote the file it names: one whose bytes changed
-    // since indexing is not that file any more.
-    std::cerr << "foiamine cite: refusing to cite clause " << citation->clause.id << ": " << citation->changed_detail
-              << ". The quote, page and section may no longer be in it; re-run "
-              << "`foiamine run` on its drop to index the file as it is now, or restore the original.\n";
-    return kExitPartial;
+  auto index = OpenForReading(args.db_path, "cite");
+  if (!index) return kExitUsage;
+  std::vector<ClauseCitation> citations;
+  for (const auto& id : args.clause_ids) {
+    auto citation = ReadClauseCitation(*index, id);
+    if (!citation.ok()) {
+      std::cerr << "foiamine cite: " << citation.status().message() << "\n";
+      return kExitUsage;
+    }
+    if (citation->changed) {
+      // A citation must quote the file it names: one whose bytes changed
+      // since indexing is not that file any more.
+      std::cerr << "foiamine cite: refusing to cite clause " << citation->clause.id << ": " << citation->changed_detail
+                << ". The quote, page and section may no longer be in it; re-run "
+                << "`foiamine run` on its drop to index the file as it is now, or restore the original.\n";
+      return kExitPartial;
+    }
+    if (!citations.empty()) std::cout << "\n";
+    PrintCitation(*citation, std::cout);
+    citations.push_back(std::move(*citation));
   }
-  PrintCitation(*citation, std::cout);
+  if (!args.exhibit_path.empty() && IsPdfPath(args.exhibit_path)) {
+    std::vector<ClauseRecord> clauses;
+    for (const auto& cc : citations) clauses.push_back(cc.clause);
+    const ExhibitList exhibits = ExhibitList::ForClauses(clauses);
+    auto digest = IndexDigest(*index);
+    if (!digest.ok()) {
+      std::cerr << "foiamine cite: " << digest.status().message() << "\n";
+      return kExitUsage;
+    }
+    const Caption caption{citations.size() == 1 ? citations.front().clause.citation : "Exhibits", "", GenerationTime(),
+                          args.db_path, *digest};
+    auto bundle = WriteExhibitBundle(*index, citations, exhibits, caption, args.exhibit_path,
+                                     {args.dpi_given ? args.exhibit.dpi : 200});
+    if (!bundle.ok()) {
+      std::cerr << "foiamine cite: " << bundle.status().message() << "\n";
+      return kExitUsage;
+    }
+    std::cout << "Exhibit:   " << args.exhibit_path << " (" << bundle->exhibits << " exhibit"
+              << (bundle->exhibits == 1 ? "" : "s") << ", " << bundle->pages << " pages)\n";
+    return kExitOk;
+  }
+  const ClauseCitation* citation = &citations.front();
   if (!args.exhibit_path.empty()) {
     auto written = WriteExhibit(*citation, args.exhibit_path, args.exhibit);
     if (!written.ok()) {
@@ -136,13 +180,18 @@ Command AddCiteCommand(CLI::App& app) {
   auto* cite = app.add_subcommand(
       "cite", "A clause as a citation ready for a brief: title, number, section, page, exact quote, file and SHA-256,\n"
               "method (text layer or OCR with confidence); --exhibit draws the page with the clause boxed");
-  cite->add_option("CLAUSE_ID", args->clause_id, "The clause's id (16 hex digits, from `clauses`, `diverge`)")->required();
+  cite->add_option("CLAUSE_ID", args->clause_ids,
+                   "The clause's id (16 hex digits, from `clauses`, `diverge`); several for a bundle of exhibits")
+      ->required();
   cite->add_option("--db", args->db_path, "Index file")->required();
   cite->add_option("--exhibit", args->exhibit_path,
-                   "Write a PNG of the page with the clause's words highlighted and the citation in a bottom margin "
-                   "(the source file must still be present and unchanged)");
-  cite->add_option("--dpi", args->exhibit.dpi, "Resolution PDF pages are rendered at for --exhibit (default 150)")
-      ->check(CLI::Range(36, 600));
+                   "OUT.png: the page with the clause's words highlighted and the citation in a bottom margin;\n"
+                   "OUT.pdf: an exhibit bundle, one labelled exhibit per cited page with a cover index and a footer\n"
+                   "(citation, Bates, file, SHA-256, page). The source file must be present and unchanged");
+  cite->add_option("--dpi", args->exhibit.dpi,
+                   "Resolution PDF pages are rendered at for --exhibit (default 150 for PNG, 200 for PDF)")
+      ->check(CLI::Range(36, 600))
+      ->each([args](const std::string&) { args->dpi_given = true; });
   return {cite, [args] { return Cite(*args); }};
 }
 

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/commands.h"
 #include "pipeline/runner.h"
@@ -11,6 +12,8 @@
 #include "search/diverge.h"
 #include "search/diverge_report.h"
 #include "search/eval.h"
+#include "search/index_digest.h"
+#include "search/memo_pdf.h"
 #include "search/set_score.h"
 
 namespace foiamine::cli {
@@ -65,10 +68,44 @@ int Eval(const EvalArgs& args) {
 }
 
 struct DivergeArgs {
-  std::string db_path, format = "text", out;
+  std::string db_path, format = "text", out, exhibits, title = "Law vs. Practice: Divergence Memorandum", prepared_by;
   bool matrix = false;
+  int dpi = 200;
   DivergeOptions options;
 };
+
+// The memo (--format pdf) and the exhibit bundle (--exhibits): both number
+// the exhibits of the listed pairs alike.
+int DivergePdfs(const DivergeArgs& args, IndexReader& index, const DivergenceFindings& found, const Matrix* matrix) {
+  auto digest = IndexDigest(index);
+  if (!digest.ok()) {
+    std::cerr << "foiamine diverge: " << digest.status().message() << "\n";
+    return kExitUsage;
+  }
+  const Caption caption{args.title, args.prepared_by, GenerationTime(), args.db_path, *digest};
+  const ExhibitList exhibits = ExhibitList::ForPairs(found.listed);
+  if (matrix) {
+    auto memo = WriteDivergenceMemo(found.listed, found.all, *matrix, exhibits, caption, args.out);
+    if (!memo.ok()) {
+      std::cerr << "foiamine diverge: " << memo.status().message() << "\n";
+      return kExitUsage;
+    }
+    std::cout << "Memo:      " << args.out << " (" << memo->pages << " pages, " << found.listed.size()
+              << " pairs, " << memo->exhibits << " exhibits cited)\n";
+  }
+  if (!args.exhibits.empty()) {
+    auto citations = ReadExhibitCitations(index, exhibits);
+    auto bundle = citations.ok() ? WriteExhibitBundle(index, *citations, exhibits, caption, args.exhibits, {args.dpi})
+                                 : StatusOr<PdfStats>(citations.status());
+    if (!bundle.ok()) {
+      std::cerr << "foiamine diverge: exhibits: " << bundle.status().message() << "\n";
+      return kExitUsage;
+    }
+    std::cout << "Exhibits:  " << args.exhibits << " (" << bundle->exhibits << " exhibits, " << bundle->pages
+              << " pages)\n";
+  }
+  return kExitOk;
+}
 
 int Diverge(const DivergeArgs& args) {
   auto index = OpenForReading(args.db_path, "diverge");
@@ -84,6 +121,20 @@ int Diverge(const DivergeArgs& args) {
     std::cerr << "foiamine diverge: " << records.status().message() << "\n";
     return kExitUsage;
   }
+  const auto jurisdictions = JurisdictionsForDivergence("diverge");
+  DivergeOptions options = args.options;
+  options.jurisdictions = jurisdictions ? &*jurisdictions : nullptr;
+  const DivergenceFindings found = FindDivergencesToReport(*records, options);
+  if (args.format == "pdf" || !args.exhibits.empty()) {
+    if (args.format == "pdf" && args.out.empty()) {
+      std::cerr << "foiamine diverge: --format pdf writes a file: give --out MEMO.pdf\n";
+      return kExitUsage;
+    }
+    std::optional<Matrix> matrix;
+    if (args.format == "pdf") matrix = BuildMatrix(*records, found.all, options.topic, options.jurisdictions);
+    const int rc = DivergePdfs(args, *index, found, matrix ? &*matrix : nullptr);
+    if (rc != kExitOk || args.format == "pdf") return rc;
+  }
   std::ofstream file;
   if (!args.out.empty()) {
     file.open(args.out, std::ios::binary);
@@ -95,11 +146,14 @@ int Diverge(const DivergeArgs& args) {
   std::ostream& out = args.out.empty() ? std::cout : file;
   ReportOptions report_options;
   report_options.source = args.db_path;
+  if (args.format == "html") {
+    auto digest = IndexDigest(*index);
+    report_options.title = args.title;
+    report_options.prepared_by = args.prepared_by;
+    report_options.generated = GenerationTime();
+    report_options.digest = digest.ok() ? *digest : "";
+  }
   report_options.color = args.out.empty() && args.format == "text" && isatty(STDOUT_FILENO);
-  const auto jurisdictions = JurisdictionsForDivergence("diverge");
-  DivergeOptions options = args.options;
-  options.jurisdictions = jurisdictions ? &*jurisdictions : nullptr;
-  const DivergenceFindings found = FindDivergencesToReport(*records, options);
   if (args.format == "json") {
     WriteDivergenceJson(found.listed, out);
   } else if (args.format == "csv") {
@@ -144,14 +198,22 @@ Command AddDivergeCommand(CLI::App& app) {
   diverge->add_option("--db", args->db_path, "Index file")->required();
   diverge->add_option("--topic", args->options.topic, "Only this topic (e.g. release_notification)");
   diverge->add_option("--format", args->format,
-                      "text (terminal), json (JSON Lines, the Divergence record), csv (one row per pair) or html "
-                      "(one self-contained file with a table of contents and the matrix)")
-      ->check(CLI::IsMember({"text", "json", "csv", "html"}));
+                      "text (terminal), json (JSON Lines, the Divergence record), csv (one row per pair), html "
+                      "(one self-contained file with a table of contents and the matrix) or pdf (the memo, US "
+                      "Letter: caption, summary per agency, matrix, law and practice side by side; needs --out)")
+      ->check(CLI::IsMember({"text", "json", "csv", "html", "pdf"}));
   diverge->add_flag("--agreements", args->options.agreements,
                     "Also list policy/practice clauses that restrict what the law restricts (compliance)");
   diverge->add_flag("--matrix", args->matrix,
                     "Text: print the agency x topic table (conflicts / complies / silent) instead of the pairs");
   diverge->add_option("--out", args->out, "Write the report to this file instead of stdout");
+  diverge->add_option("--exhibits", args->exhibits,
+                      "Also write the exhibit bundle, a PDF: a cover index, then each cited page with the clause "
+                      "boxed and a footer with citation, Bates number, file, SHA-256 and page");
+  diverge->add_option("--title", args->title, "The memo's and bundle's title (caption)");
+  diverge->add_option("--prepared-by", args->prepared_by, "Who prepared the memo (caption)");
+  diverge->add_option("--dpi", args->dpi, "Resolution of the page pictures in --exhibits (default 200)")
+      ->check(CLI::Range(72, 600));
   return {diverge, [args] { return Diverge(*args); }};
 }
 

@@ -28,7 +28,8 @@ PACKAGES=(
   libpugixml-dev
   # tests: qpdf makes an encrypted PDF for the bad-input tests
   qpdf
-  # corpus generator: cairo + pango to typeset the born-digital PDFs
+  # corpus generator (born-digital PDFs) and the memo / exhibit bundle PDFs:
+  # cairo + pango, with the Liberation and DejaVu fonts they are set in
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-liberation
   # `foiamine serve`: the HTTP server library (cpp-httplib), and the browser
   # its test drives (tests/serve/serve_browser_test.py)

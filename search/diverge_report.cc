@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/terminal_text.h"
+#include "search/report_model.h"
 
 #include <algorithm>
 #include <map>
@@ -292,6 +293,12 @@ void WriteDivergenceJson(const std::vector<Divergence>& pairs, std::ostream& out
   auto nullable = [](const std::string& s) {
     return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
   };
+  // Exhibit numbers: those of the memo and bundle of the same pairs.
+  const ExhibitList exhibits = ExhibitList::ForPairs(pairs);
+  auto exhibit = [&](const ClauseRecord& c) {
+    const std::vector<int> numbers = exhibits.NumbersOf(c);
+    return numbers.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(numbers.front());
+  };
   for (const auto& d : pairs) {
     // ClauseJson's output is re-parsed so both sides are exactly the Clause record.
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
@@ -303,6 +310,8 @@ void WriteDivergenceJson(const std::vector<Divergence>& pairs, std::ostream& out
     j["practice_issued"] = nullable(d.practice_issued);
     j["summary"] = d.summary;
     j["id"] = DivergenceId(d);  // stable; the id a search hit gives the same pair
+    j["law_exhibit"] = exhibit(d.law);
+    j["practice_exhibit"] = exhibit(d.practice);
     out << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
   }
 }
@@ -324,21 +333,31 @@ std::string CsvField(const std::string& value) {
 }
 
 void WriteDivergenceCsv(const std::vector<Divergence>& pairs, std::ostream& out) {
+  // Each side carries its file's SHA-256, page, Bates stamp and exhibit
+  // number (the numbers of the PDF memo and bundle of the same pairs).
+  const ExhibitList exhibits = ExhibitList::ForPairs(pairs);
+  auto exhibit = [&](const ClauseRecord& c) {
+    const std::vector<int> numbers = exhibits.NumbersOf(c);
+    return numbers.empty() ? std::string() : std::to_string(numbers.front());
+  };
   const std::vector<std::string> header = {
-      "kind",           "topic",         "actor",          "law_citation",     "law_doc_path",
-      "law_page",       "law_section",   "law_text",       "law_effective",    "practice_citation",
-      "practice_doc_path", "practice_page", "practice_section", "practice_stance", "practice_text",
-      "practice_issued", "summary",      "law_clause_id",  "practice_clause_id"};
+      "id",           "kind",          "topic",          "actor",            "law_citation",
+      "law_doc_path", "law_sha256",    "law_page",       "law_bates",        "law_exhibit",
+      "law_section",  "law_text",      "law_effective",  "practice_citation", "practice_doc_path",
+      "practice_sha256", "practice_page", "practice_bates", "practice_exhibit", "practice_section",
+      "practice_stance", "practice_text", "practice_issued", "summary",       "law_clause_id",
+      "practice_clause_id"};
   auto row = [&](const std::vector<std::string>& fields) {
     for (size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << CsvField(fields[i]);
     out << "\r\n";
   };
   row(header);
   for (const auto& d : pairs) {
-    row({d.agreement ? "agreement" : "divergence", d.topic, d.actor, d.law.citation, d.law.doc_path,
-         std::to_string(d.law.page), d.law.section, d.law.text, d.law_effective, d.practice.citation,
-         d.practice.doc_path, std::to_string(d.practice.page), d.practice.section, d.practice.stance,
-         d.practice.text, d.practice_issued, d.summary, d.law.id, d.practice.id});
+    row({DivergenceId(d), d.agreement ? "agreement" : "divergence", d.topic, d.actor, d.law.citation,
+         d.law.doc_path, d.law.doc_sha256, std::to_string(d.law.page), d.law.bates, exhibit(d.law), d.law.section,
+         d.law.text, d.law_effective, d.practice.citation, d.practice.doc_path, d.practice.doc_sha256,
+         std::to_string(d.practice.page), d.practice.bates, exhibit(d.practice), d.practice.section,
+         d.practice.stance, d.practice.text, d.practice_issued, d.summary, d.law.id, d.practice.id});
   }
 }
 

@@ -50,6 +50,9 @@ std::string MarkedText(const ClauseRecord& clause, const std::string& stance_ope
 struct ReportOptions {
   bool color = false;        // text: ANSI bold/underline instead of ** and __ marks
   std::string source;        // e.g. the index path, named in the heading
+  // HTML caption (each shown when not empty): title (else a default), who
+  // prepared it, when it was generated, the index's content digest.
+  std::string title, prepared_by, generated, digest;
 };
 
 // Text: grouped by topic with counts; each pair shows both sides fully.

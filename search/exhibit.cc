@@ -23,6 +23,7 @@
 #include "base/sha256.h"
 #include "extractors/ocr_readings.h"
 #include "search/cite.h"
+#include "search/page_picture.h"
 
 namespace foiamine {
 namespace {
@@ -156,8 +157,7 @@ std::vector<std::string> WrapToWidth(cairo_t* cr, const std::string& text, doubl
 
 }  // namespace
 
-StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::filesystem::path& png_path,
-                                       const ExhibitOptions& options) {
+Status CheckExhibitSource(const ClauseCitation& cc) {
   const ClauseRecord& c = cc.clause;
   if (cc.file_type == "text" || cc.file_type == "xml") {
     return Status::Unsupported(c.doc_path + " is a " + cc.file_type +
@@ -173,23 +173,36 @@ StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::file
     return Status::Corrupt(cc.source.string() + " changed since it was indexed (SHA-256 " + *hash + ", indexed " +
                            c.doc_sha256 + "); re-run `foiamine run` before drawing an exhibit");
   }
+  return Status::Ok();
+}
 
-  auto render = [&](int page_no) {
-    return cc.file_type == "pdf" ? RenderPdf(cc.source, page_no, options.dpi)
-                                 : DecodeImage(cc.source, cc.file_type, page_no);
-  };
+StatusOr<PagePicture> RenderPagePicture(const ClauseCitation& cc, int page_no, double width_pt, int dpi) {
+  StatusOr<Surface> s = cc.file_type == "pdf" ? RenderPdf(cc.source, page_no, dpi)
+                                              : DecodeImage(cc.source, cc.file_type, page_no);
+  if (!s.ok()) return s.status();
   // Pixels per point: the render dpi for PDFs; for images, the image's width
   // over the page width the index stored (the OCR stage's box space).
-  auto scale_of = [&](const Surface& s, double width_pt) {
-    return cc.file_type == "pdf" ? options.dpi / 72.0
-                                 : (width_pt > 0 ? cairo_image_surface_get_width(s.get()) / width_pt : options.dpi / 72.0);
+  const double scale = cc.file_type == "pdf" || !(width_pt > 0)
+                           ? dpi / 72.0
+                           : cairo_image_surface_get_width(s->get()) / width_pt;
+  return PagePicture{CairoSurface(s->release()), scale};
+}
+
+StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::filesystem::path& png_path,
+                                       const ExhibitOptions& options) {
+  const ClauseRecord& c = cc.clause;
+  if (Status ok = CheckExhibitSource(cc); !ok.ok()) return ok;
+  auto render = [&](int page_no, double width_pt) -> StatusOr<std::pair<Surface, double>> {
+    auto picture = RenderPagePicture(cc, page_no, width_pt, options.dpi);
+    if (!picture.ok()) return picture.status();
+    return std::make_pair(Surface(picture->surface.release()), picture->scale);
   };
-  StatusOr<Surface> page = render(c.page);
-  if (!page.ok()) return page.status();
+  auto first = render(c.page, cc.page_width_pt);
+  if (!first.ok()) return first.status();
   ExhibitGeometry g;
-  g.page_px_w = cairo_image_surface_get_width(page->get());
-  g.page_px_h = cairo_image_surface_get_height(page->get());
-  g.scale = scale_of(*page, cc.page_width_pt);
+  g.page_px_w = cairo_image_surface_get_width(first->first.get());
+  g.page_px_h = cairo_image_surface_get_height(first->first.get());
+  g.scale = first->second;
 
   // A quote that crosses a page break is exhibited whole: a court reads the
   // sentence, not the half of it on the first page. Every page it is printed
@@ -205,12 +218,11 @@ StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::file
   std::vector<Placed> placed;
   std::vector<PointBox> first_boxes = cc.line_boxes;
   if (first_boxes.empty() && c.bbox) first_boxes.push_back(*c.bbox);
-  placed.push_back(Placed{std::move(*page), c.page, 0, g.scale, std::move(first_boxes)});
+  placed.push_back(Placed{std::move(first->first), c.page, 0, g.scale, std::move(first_boxes)});
   for (const ClauseCitation::Continuation& more : cc.continuation) {
-    StatusOr<Surface> next = render(more.page);
+    auto next = render(more.page, more.width_pt);
     if (!next.ok()) return next.status();
-    const double scale = scale_of(*next, more.width_pt);
-    placed.push_back(Placed{std::move(*next), more.page, 0, scale, more.line_boxes});
+    placed.push_back(Placed{std::move(next->first), more.page, 0, next->second, more.line_boxes});
   }
 
   // The margin: citation, document, file and hash, clause id and method.
@@ -444,6 +456,57 @@ StatusOr<std::string> RenderPagePng(const std::filesystem::path& source, const s
   std::string png = EncodePngFast(out.get());
   if (png.empty()) return Status::Internal("cannot compress the page image (out of memory)");
   return png;
+}
+
+}  // namespace foiamine
+
+namespace foiamine {
+
+Status AttachJpeg(PagePicture& picture, int quality) {
+  cairo_surface_t* s = picture.surface.get();
+  cairo_surface_flush(s);
+  const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+  const int stride = cairo_image_surface_get_stride(s);
+  const unsigned char* data = cairo_image_surface_get_data(s);
+  if (!data || w <= 0 || h <= 0) return Status::Internal("cairo: no pixels to encode");
+  auto pixel = [&](int x, int y) { return reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride)[x]; };
+  bool gray = true;
+  for (int y = 0; y < h && gray; ++y) {
+    for (int x = 0; x < w; ++x) {
+      const uint32_t p = pixel(x, y);
+      if (((p >> 16) & 0xFF) != ((p >> 8) & 0xFF) || ((p >> 8) & 0xFF) != (p & 0xFF)) {
+        gray = false;
+        break;
+      }
+    }
+  }
+  Pix pix(pixCreate(w, h, gray ? 8 : 32));
+  if (!pix) return Status::Internal("Leptonica: out of memory");
+  l_uint32* dst = pixGetData(pix.get());
+  const int wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < h; ++y) {
+    l_uint32* line = dst + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < w; ++x) {
+      const uint32_t p = pixel(x, y);
+      if (gray) {
+        SET_DATA_BYTE(line, x, p & 0xFF);
+      } else {
+        composeRGBPixel((p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF, line + x);
+      }
+    }
+  }
+  l_uint8* jpeg = nullptr;
+  size_t size = 0;
+  if (pixWriteMemJpeg(&jpeg, &size, pix.get(), quality, 0) != 0 || !jpeg) {
+    return Status::Internal("Leptonica cannot encode the page picture as JPEG");
+  }
+  // cairo owns the buffer from here and frees it (lept_free) with the surface.
+  if (cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, jpeg, size, [](void* p) { lept_free(p); }, jpeg) !=
+      CAIRO_STATUS_SUCCESS) {
+    lept_free(jpeg);
+    return Status::Internal("cairo: cannot attach the JPEG");
+  }
+  return Status::Ok();
 }
 
 }  // namespace foiamine

@@ -104,9 +104,12 @@ TEST_CASE("JSON Lines follow the Divergence record of CONTRACTS.md exactly", "[d
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   std::sort(keys.begin(), keys.end());
-  // "id" (stable, the same a search hit gives the pair) is beyond CONTRACTS' record, on purpose.
-  CHECK(keys == std::vector<std::string>{"actor", "id", "law", "law_effective", "practice", "practice_issued", "summary",
-                                         "topic"});
+  // "id" (stable, the same a search hit gives the pair) is beyond CONTRACTS' record, on purpose;
+  // so are the exhibit numbers of each side (the memo's and bundle's "Ex. N" for the same pairs).
+  CHECK(keys == std::vector<std::string>{"actor", "id", "law", "law_effective", "law_exhibit", "practice",
+                                         "practice_exhibit", "practice_issued", "summary", "topic"});
+  CHECK(j["law_exhibit"] == 1);
+  CHECK(j["practice_exhibit"] == 2);
   // "jurisdiction" (the document's, schemas/jurisdictions.yaml) follows
   // "authority": added to the record on purpose with jurisdictions.
   const std::vector<std::string> clause_keys = {"id", "doc_sha256", "doc_path", "doc_title", "doc_number",
@@ -142,7 +145,8 @@ TEST_CASE("CSV has one row per pair with both citations and RFC 4180 quoting", "
   WriteDivergenceCsv(Pairs(), out);
   std::string csv = out.str();
   // Header + one row (the row's text field holds a quoted line break).
-  CHECK(csv.find("kind,topic,actor,law_citation,law_doc_path,law_page,law_section") == 0);
+  CHECK(csv.find("id,kind,topic,actor,law_citation,law_doc_path,law_sha256,law_page,law_bates,law_exhibit,law_section") == 0);
+  CHECK(csv.find(",practice_sha256,practice_page,practice_bates,practice_exhibit,") != std::string::npos);
   CHECK(csv.find("\"D.C. Code § 24-211.07(b)(2), p. 2\"") != std::string::npos);
   CHECK(csv.find("\"DOC PS 4020.1F § 9.a.(b), p. 1\"") != std::string::npos);
   CHECK(csv.find("\"policies/ps, \"\"draft\"\".pdf\"") != std::string::npos);
@@ -167,7 +171,17 @@ TEST_CASE("HTML is one self-contained page with a table of contents and a linked
   CHECK(html.find("<style>") != std::string::npos);
   CHECK(html.find("<nav>") != std::string::npos);
   CHECK(html.find("<a href=\"#topic-release_notification\">") != std::string::npos);
-  CHECK(html.find("<td class=\"conflicts\">conflicts<br><a href=\"#clause-bbbbbbbbbbbbbbbb\">") != std::string::npos);
+  // Matrix cells give counts and link to the pairs, never raw clause ids.
+  CHECK(html.find("<td class=\"conflicts\"><a href=\"#topic-release_notification\">conflicts</a>: 1 pair</td>") !=
+        std::string::npos);
+  CHECK(html.find("<td class=\"conflicts\">conflicts<br>") == std::string::npos);
+  // The summary per agency, the pair side by side under its stable id, its exhibits linked.
+  CHECK(html.find("id=\"agencies\"") != std::string::npos);
+  CHECK(html.find("id=\"d-" + DivergenceId(all.front()) + "\"") != std::string::npos);
+  CHECK(html.find("<div class=\"sides\">") != std::string::npos);
+  CHECK(html.find("<a class=\"ex\" href=\"#ex-1\">Ex. 1, p. 2</a>") != std::string::npos);
+  CHECK(html.find("<tr id=\"ex-2\">") != std::string::npos);
+  CHECK(html.find("D1. ") != std::string::npos);
   CHECK(html.find("id=\"clause-bbbbbbbbbbbbbbbb\"") != std::string::npos);
   CHECK(html.find("id=\"clause-aaaaaaaaaaaaaaaa\"") != std::string::npos);
   CHECK(html.find("policies/ps, &quot;draft&quot;.pdf") != std::string::npos);  // escaped

@@ -268,7 +268,7 @@ TEST_CASE("diverge end to end: text and JSON and CSV and HTML agree on the pair"
 
   auto csv = RunFoiamine("diverge --format csv --db " + db);
   REQUIRE(csv.exit_code == 0);
-  CHECK(csv.out.rfind("kind,topic,actor,law_citation,", 0) == 0);
+  CHECK(csv.out.rfind("id,kind,topic,actor,law_citation,", 0) == 0);
   CHECK(csv.out.find("\"DOC PS 4020.1F § 9.a.(b), p. 1\"") != std::string::npos);  // comma inside: quoted
 
   const fs::path html = dir / "report.html";
