@@ -143,7 +143,10 @@ Command AddCiteCommand(CLI::App& app) {
                    "(the source file must still be present and unchanged)");
   cite->add_option("--dpi", args->exhibit.dpi, "Resolution PDF pages are rendered at for --exhibit (default 150)")
       ->check(CLI::Range(36, 600));
-  return {cite, [args] { return Cite(*args); }};
+  return {cite, [args] {
+            args->exhibit.helper_executable = SelfExecutable();  // the page renders with a time limit
+            return Cite(*args);
+          }};
 }
 
 Command AddShowCommand(CLI::App& app) {
@@ -157,7 +160,10 @@ Command AddShowCommand(CLI::App& app) {
   show->add_option("--png", args->png_path, "Also write the page image with the (first) marked clause highlighted");
   show->add_option("--dpi", args->exhibit.dpi, "Resolution PDF pages are rendered at for --png (default 150)")
       ->check(CLI::Range(36, 600));
-  return {show, [args] { return Show(*args); }};
+  return {show, [args] {
+            args->exhibit.helper_executable = SelfExecutable();
+            return Show(*args);
+          }};
 }
 
 Command AddVerifyCommand(CLI::App& app) {

@@ -1,14 +1,11 @@
 // WriteExhibit (cite.h): the page picture a lawyer attaches as an exhibit.
-// Poppler renders PDF pages (born-digital or scanned alike); Leptonica
-// decodes image files; cairo composes the page, the highlight and the
+// The one bounded page renderer (render/page_image.h) makes the page
+// picture: Poppler for PDF pages (born-digital or scanned alike), Leptonica
+// for image files; cairo composes the page, the highlight and the
 // citation margin and writes the PNG. Every library handle is owned by a
 // unique_ptr with its release function.
 #include <cairo.h>
 #include <leptonica/allheaders.h>
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
 #include <array>
@@ -21,6 +18,7 @@
 #include "base/pix.h"
 #include "base/sha256.h"
 #include "extractors/ocr_readings.h"
+#include "render/page_image.h"
 #include "search/cite.h"
 
 namespace foiamine {
@@ -34,81 +32,11 @@ struct CairoDeleter {
 };
 using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
 using Cairo = std::unique_ptr<cairo_t, CairoDeleter>;
-using Pix = std::unique_ptr<PIX, PixDeleter>;
 
-// The largest page image an exhibit draws: the OCR renderer's bound
-// (kMaxPagePixels, pipeline/page_image.h), ~ a 40x40 inch page at 300 dpi.
-constexpr int64_t kMaxExhibitPixels = int64_t{150} * 1000 * 1000;
-
-// A page image as an opaque ARGB32 cairo surface.
-StatusOr<Surface> RenderPdf(const std::filesystem::path& path, int page_no, int dpi) {
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
-  if (!doc || doc->is_locked()) return Status::Corrupt(path.string() + ": Poppler cannot open the PDF");
-  if (page_no < 1 || page_no > doc->pages()) {
-    return Status::Corrupt(path.string() + ": has no page " + std::to_string(page_no));
-  }
-  std::unique_ptr<poppler::page> page(doc->create_page(page_no - 1));
-  if (!page) return Status::Corrupt(path.string() + ": cannot load page " + std::to_string(page_no));
-  // The OCR renderer's bound (pipeline/page_image.h), checked before any
-  // pixel is made: a 14400 pt page took 1.85 GB; a page that would come out
-  // a sliver of a pixel is no exhibit either.
-  const poppler::rectf box = page->page_rect(poppler::crop_box);
-  const double w_px = std::abs(box.width()) * dpi / 72.0, h_px = std::abs(box.height()) * dpi / 72.0;
-  if (!(w_px >= 16) || !(h_px >= 16)) {
-    return Status::Corrupt(path.string() + ": page " + std::to_string(page_no) + " is too small to draw (" +
-                           std::to_string(static_cast<int>(w_px)) + "x" + std::to_string(static_cast<int>(h_px)) +
-                           " px at " + std::to_string(dpi) + " dpi)");
-  }
-  if (w_px * h_px > static_cast<double>(kMaxExhibitPixels)) {
-    return Status::Unsupported(path.string() + ": page " + std::to_string(page_no) + " would be " +
-                               std::to_string(static_cast<int64_t>(w_px)) + "x" +
-                               std::to_string(static_cast<int64_t>(h_px)) + " px at " + std::to_string(dpi) +
-                               " dpi, more than the " + std::to_string(kMaxExhibitPixels / 1000000) +
-                               "-megapixel limit; give a lower --dpi");
-  }
-  poppler::page_renderer renderer;
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  renderer.set_image_format(poppler::image::format_argb32);
-  poppler::image image = renderer.render_page(page.get(), dpi, dpi);
-  if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) {
-    return Status::Internal(path.string() + ": Poppler rendered nothing for page " + std::to_string(page_no));
-  }
-  Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, image.width(), image.height()));
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return Status::Internal("cairo: out of memory");
-  cairo_surface_flush(surface.get());
-  unsigned char* dst = cairo_image_surface_get_data(surface.get());
-  const int dst_stride = cairo_image_surface_get_stride(surface.get());
-  for (int y = 0; y < image.height(); ++y) {
-    std::memcpy(dst + static_cast<size_t>(y) * dst_stride, image.const_data() + static_cast<size_t>(y) * image.bytes_per_row(),
-                static_cast<size_t>(image.width()) * 4);
-  }
-  cairo_surface_mark_dirty(surface.get());
-  return surface;
-}
-
-StatusOr<Surface> DecodeImage(const std::filesystem::path& path, const std::string& file_type, int page_no) {
-  // The header check the OCR decoder makes (pipeline/page_image.h): the
-  // pixel count is known before a pixel is decoded.
-  {
-    int format = 0, w = 0, h = 0, bps = 0, spp = 0, iscmap = 0, res = 0;
-    if (pixReadHeader(path.c_str(), &format, &w, &h, &bps, &spp, &iscmap) != 0) {
-      return Status::Corrupt(path.string() + ": Leptonica cannot read the image header");
-    }
-    if (file_type == "tiff" && page_no > 1 &&
-        readHeaderTiff(path.c_str(), page_no - 1, &w, &h, &bps, &spp, &res, &iscmap, &format) != 0) {
-      return Status::Corrupt(path.string() + ": cannot read the header of TIFF frame " + std::to_string(page_no));
-    }
-    if (w <= 0 || h <= 0 || int64_t{w} * h > kMaxExhibitPixels) {
-      return Status::Unsupported(path.string() + ": image of " + std::to_string(w) + "x" + std::to_string(h) +
-                                 " pixels is outside the " + std::to_string(kMaxExhibitPixels / 1000000) +
-                                 "-megapixel limit");
-    }
-  }
-  Pix pix(file_type == "tiff" ? pixReadTiff(path.c_str(), page_no - 1) : pixRead(path.c_str()));
-  if (!pix) return Status::Corrupt(path.string() + ": Leptonica cannot decode the image");
-  Pix rgb(pixConvertTo32(pix.get()));
-  if (!rgb) return Status::Internal(path.string() + ": cannot convert the image to RGB");
+// A page picture (8-bit gray or 32-bit RGB Pix) as an opaque RGB24 cairo surface.
+StatusOr<Surface> SurfaceOf(const PageImage& image) {
+  PixPtr rgb(pixGetDepth(image.pix.get()) == 32 ? pixClone(image.pix.get()) : pixConvertTo32(image.pix.get()));
+  if (!rgb) return Status::Internal("cannot convert the page image to RGB");
   const int w = static_cast<int>(pixGetWidth(rgb.get())), h = static_cast<int>(pixGetHeight(rgb.get()));
   Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return Status::Internal("cairo: out of memory");
@@ -127,6 +55,25 @@ StatusOr<Surface> DecodeImage(const std::filesystem::path& path, const std::stri
   }
   cairo_surface_mark_dirty(surface.get());
   return surface;
+}
+
+// Page `page_no` (1-based) of the cited file, in colour, from the one
+// bounded renderer (render/page_image.h): a PDF page at options.dpi, refused
+// past the pixel cap before a pixel is made (a 14400 pt page took 1.85 GB)
+// or when it would come out a sliver; an image file's frame, its size
+// checked from the header.
+StatusOr<PageImage> PagePicture(const ClauseCitation& cc, int page_no, const ExhibitOptions& options) {
+  RenderLimits limits;
+  limits.dpi = options.dpi;
+  limits.color = true;
+  limits.shrink_to_fit = false;  // the user chose the dpi: say which fits rather than change it
+  limits.min_side_pixels = 16;
+  limits.timeout_seconds = options.timeout_seconds;
+  limits.helper_executable = options.helper_executable;
+  auto image = cc.file_type == "pdf" ? RenderPage(cc.source, page_no - 1, limits)
+                                     : ReadImagePage(cc.source, page_no - 1, limits);
+  if (!image.ok()) return image.status().WithPrefix(cc.source.string() + ": page " + std::to_string(page_no) + ": ");
+  return image;
 }
 
 // Splits `text` into lines no wider than `width` pixels in the current font.
@@ -173,22 +120,28 @@ StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::file
                            c.doc_sha256 + "); re-run `foiamine run` before drawing an exhibit");
   }
 
-  auto render = [&](int page_no) {
-    return cc.file_type == "pdf" ? RenderPdf(cc.source, page_no, options.dpi)
-                                 : DecodeImage(cc.source, cc.file_type, page_no);
+  // A page as a surface, and its pixels per point: the render dpi for
+  // PDFs; for images, the image's width over the page width the index
+  // stored (the OCR stage's box space).
+  struct Drawn {
+    Surface surface;
+    double scale = 0;
   };
-  // Pixels per point: the render dpi for PDFs; for images, the image's width
-  // over the page width the index stored (the OCR stage's box space).
-  auto scale_of = [&](const Surface& s, double width_pt) {
-    return cc.file_type == "pdf" ? options.dpi / 72.0
-                                 : (width_pt > 0 ? cairo_image_surface_get_width(s.get()) / width_pt : options.dpi / 72.0);
+  auto render = [&](int page_no, double width_pt) -> StatusOr<Drawn> {
+    auto picture = PagePicture(cc, page_no, options);
+    if (!picture.ok()) return picture.status();
+    auto surface = SurfaceOf(*picture);
+    if (!surface.ok()) return surface.status();
+    const double w = cairo_image_surface_get_width(surface->get());
+    const double scale = cc.file_type == "pdf" ? picture->dpi / 72.0 : (width_pt > 0 ? w / width_pt : picture->dpi / 72.0);
+    return Drawn{std::move(*surface), scale};
   };
-  StatusOr<Surface> page = render(c.page);
+  StatusOr<Drawn> page = render(c.page, cc.page_width_pt);
   if (!page.ok()) return page.status();
   ExhibitGeometry g;
-  g.page_px_w = cairo_image_surface_get_width(page->get());
-  g.page_px_h = cairo_image_surface_get_height(page->get());
-  g.scale = scale_of(*page, cc.page_width_pt);
+  g.page_px_w = cairo_image_surface_get_width(page->surface.get());
+  g.page_px_h = cairo_image_surface_get_height(page->surface.get());
+  g.scale = page->scale;
 
   // A quote that crosses a page break is exhibited whole: a court reads the
   // sentence, not the half of it on the first page. Every page it is printed
@@ -204,12 +157,11 @@ StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::file
   std::vector<Placed> placed;
   std::vector<PointBox> first_boxes = cc.line_boxes;
   if (first_boxes.empty() && c.bbox) first_boxes.push_back(*c.bbox);
-  placed.push_back(Placed{std::move(*page), c.page, 0, g.scale, std::move(first_boxes)});
+  placed.push_back(Placed{std::move(page->surface), c.page, 0, g.scale, std::move(first_boxes)});
   for (const ClauseCitation::Continuation& more : cc.continuation) {
-    StatusOr<Surface> next = render(more.page);
+    StatusOr<Drawn> next = render(more.page, more.width_pt);
     if (!next.ok()) return next.status();
-    const double scale = scale_of(*next, more.width_pt);
-    placed.push_back(Placed{std::move(*next), more.page, 0, scale, more.line_boxes});
+    placed.push_back(Placed{std::move(next->surface), more.page, 0, next->scale, more.line_boxes});
   }
 
   // The margin: citation, document, file and hash, clause id and method.
