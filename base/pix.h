@@ -1,5 +1,5 @@
 // The one owner of a Leptonica image (PIX) for every library that handles
-// page images: the OCR stage (pipeline/page_image.h), the text stage's image
+// page images: the page renderer (render/page_image.h), the text stage's image
 // probe and the exhibits (search/exhibit.cc). Header only: whoever includes
 // it links Leptonica already.
 #pragma once

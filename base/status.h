@@ -42,6 +42,9 @@ class [[nodiscard]] Status {
   const std::string& message() const { return message_; }
   // "corrupt: <message>" style, for logs.
   std::string ToString() const;
+  // The same code, the message preceded by `prefix` (e.g. "file.pdf: ").
+  // An OK Status stays OK.
+  Status WithPrefix(const std::string& prefix) const { return ok() ? *this : Status(code_, prefix + message_); }
 
   // Drops this Status on purpose (a best-effort cleanup whose failure
   // changes nothing). The call is the justification's anchor: write why.

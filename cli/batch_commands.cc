@@ -35,8 +35,7 @@ int Run(RunArgs& args, const std::string& command_line) {
     options.shard = shard.value();
   }
   options.command_line = command_line;
-  std::error_code ec;
-  options.helper_executable = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+  options.helper_executable = SelfExecutable();
   std::signal(SIGINT, OnInterrupt);
   std::signal(SIGTERM, OnInterrupt);
   options.languages_given = args.lang->count() > 0;

@@ -192,7 +192,10 @@ Command AddCiteCommand(CLI::App& app) {
                    "Resolution PDF pages are rendered at for --exhibit (default 150 for PNG, 200 for PDF)")
       ->check(CLI::Range(36, 600))
       ->each([args](const std::string&) { args->dpi_given = true; });
-  return {cite, [args] { return Cite(*args); }};
+  return {cite, [args] {
+            args->exhibit.helper_executable = SelfExecutable();  // the page renders with a time limit
+            return Cite(*args);
+          }};
 }
 
 Command AddShowCommand(CLI::App& app) {
@@ -206,7 +209,10 @@ Command AddShowCommand(CLI::App& app) {
   show->add_option("--png", args->png_path, "Also write the page image with the (first) marked clause highlighted");
   show->add_option("--dpi", args->exhibit.dpi, "Resolution PDF pages are rendered at for --png (default 150)")
       ->check(CLI::Range(36, 600));
-  return {show, [args] { return Show(*args); }};
+  return {show, [args] {
+            args->exhibit.helper_executable = SelfExecutable();
+            return Show(*args);
+          }};
 }
 
 Command AddVerifyCommand(CLI::App& app) {

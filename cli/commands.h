@@ -54,6 +54,10 @@ std::vector<std::string> RulebookTopics(const char* command);
 // The rulebook file the topics and the search lexicons are read from.
 std::string RulebookPath();
 
+// This program's own path (/proc/self/exe): the helper processes that read
+// PDFs and render pages run it again. Empty when it cannot be read.
+std::string SelfExecutable();
+
 // schemas/jurisdictions.yaml for pairing laws with the agencies they bind;
 // without it (a warning) pairs are decided by jurisdiction codes alone.
 std::optional<extractors::Jurisdictions> JurisdictionsForDivergence(const char* command);

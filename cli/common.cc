@@ -49,4 +49,9 @@ std::optional<IndexReader> OpenForReading(const std::string& db_path, const char
   return std::move(index.value());
 }
 
+std::string SelfExecutable() {
+  std::error_code ec;
+  return std::filesystem::read_symlink("/proc/self/exe", ec).string();
+}
+
 }  // namespace foiamine::cli

@@ -17,7 +17,7 @@
 
 #include "cli/commands.h"
 #include "pipeline/pdf_text.h"
-#include "pipeline/render_process.h"
+#include "render/render_process.h"
 #include "pipeline/runner.h"
 
 namespace {
@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
   if (argc == 3 && std::string(argv[1]) == "__pdf-text") {
     return foiamine::ServePdfTextRequest(argv[2], STDOUT_FILENO);
   }
-  // Internal: the page-render helper of the OCR workers (pipeline/render_process.h).
+  // Internal: the page-render helper (render/render_process.h) of the OCR workers and exhibits.
   if (argc == 2 && std::string(argv[1]) == "__render-pages") {
     return foiamine::ServeRenderRequests(STDIN_FILENO, STDOUT_FILENO);
   }

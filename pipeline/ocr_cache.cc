@@ -8,17 +8,6 @@
 
 namespace foiamine {
 
-std::string PageImageSha256(const PageImage& image) {
-  PIX* pix = image.pix.get();
-  const int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
-  std::string bytes = std::to_string(w) + "x" + std::to_string(h) + "x" + std::to_string(pixGetDepth(pix)) + "@" +
-                      std::to_string(image.dpi) + "|";
-  const size_t header = bytes.size();
-  bytes.resize(header + static_cast<size_t>(wpl) * 4 * h);
-  std::memcpy(bytes.data() + header, pixGetData(pix), static_cast<size_t>(wpl) * 4 * h);
-  return Sha256Hex(bytes);
-}
-
 std::string OcrCacheKey(const std::string& image_sha256, const std::string& engine_version) {
   return Sha256Hex(image_sha256 + "|" + engine_version);
 }

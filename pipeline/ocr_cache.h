@@ -7,14 +7,13 @@
 #include <string>
 
 #include "pipeline/ocr_engine.h"
-#include "pipeline/page_image.h"
+#include "render/page_image.h"
 #include "index/sqlite.h"
 
 namespace foiamine {
 
-// SHA-256 (hex) of a page image: its size, resolution and pixels.
-std::string PageImageSha256(const PageImage& image);
-// The cache key of an image under an OCR stage version.
+// The cache key of an image under an OCR stage version (the image's hash:
+// PageImageSha256, render/page_image.h).
 std::string OcrCacheKey(const std::string& image_sha256, const std::string& engine_version);
 
 // The JSON of ocr_cache.result, and back. Decode fails on malformed JSON.

@@ -11,7 +11,7 @@
 #include <map>
 #include <mutex>
 
-#include "pipeline/cancel.h"
+#include "base/cancel.h"
 #include "pipeline/margin_numbers.h"
 
 namespace foiamine {

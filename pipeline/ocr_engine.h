@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "pipeline/page.h"
-#include "pipeline/page_image.h"
+#include "render/page_image.h"
 #include "base/status.h"
 
 namespace foiamine {

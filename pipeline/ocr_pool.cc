@@ -1,17 +1,25 @@
 #include "pipeline/ocr_pool.h"
 
-#include "pipeline/cancel.h"
+#include "base/cancel.h"
 #include "pipeline/ocr_cache.h"
-#include "pipeline/page_image.h"
+#include "render/page_image.h"
 
 namespace foiamine {
+namespace {
+RenderLimits ForOcr(RenderLimits limits, int dpi) {
+  limits.dpi = dpi;
+  limits.color = false;
+  limits.detect_blank = true;
+  return limits;
+}
+}  // namespace
 
 OcrPool::OcrPool(const OcrSettings& settings, int workers, std::string cache_db_path, RenderLimits render)
     : settings_(settings),
       engine_version_(OcrStageVersion(settings)),
       workers_(std::max(1, workers)),
       cache_db_path_(std::move(cache_db_path)),
-      render_(std::move(render)) {}
+      render_(ForOcr(std::move(render), settings.dpi)) {}
 
 OcrPool::~OcrPool() {
   {
@@ -70,11 +78,11 @@ void OcrPool::Work() {
       if (CancelRequested()) {
         made = Status::Cancelled("the run is stopping");
       } else if (job.is_pdf) {
-        auto page = renderer.Render(job.path, job.page_index, settings_.dpi);
+        auto page = renderer.Render(job.path, job.page_index);
         if (page.ok()) rendered = std::move(page.value());
         else made = page.status();
       } else {
-        auto image = ReadImagePage(job.path, job.page_index, 300);
+        auto image = ReadImagePage(job.path, job.page_index, RenderLimits{});  // 300 dpi when the file says none
         if (image.ok()) {
           RenderedPage page;
           page.width_pt = pixGetWidth(image->pix.get()) * 72.0 / image->dpi;

@@ -25,7 +25,7 @@
 
 #include "pipeline/ocr_engine.h"
 #include "base/status.h"
-#include "pipeline/render_process.h"
+#include "render/render_process.h"
 
 namespace foiamine {
 
@@ -50,8 +50,10 @@ struct OcrOutcome {
 class OcrPool {
  public:
   // Workers start on the first Submit. `cache_db_path` may be empty (no cache).
-  // PDF pages are rendered through `render` (pipeline/render_process.h):
-  // in a helper process with a time limit when it names the binary. A page
+  // PDF pages are rendered through `render` (render/render_process.h):
+  // in a helper process with a time limit when it names the binary, at the
+  // settings' dpi, in gray, blank pages detected (render's dpi, color and
+  // detect_blank are set here). A page
   // rendered blank is not given to Tesseract (it reads no words); a page
   // image seen before in this run (same SHA-256) is answered from memory.
   OcrPool(const OcrSettings& settings, int workers, std::string cache_db_path, RenderLimits render = {});

@@ -9,11 +9,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
 #include <poppler/cpp/poppler-version.h>
 
 #include <algorithm>
@@ -25,70 +20,19 @@
 #include <memory>
 #include <mutex>
 
-#include "pipeline/cancel.h"
-#include "pipeline/child_io.h"
-#include "pipeline/ocr_triage.h"
+#include "base/cancel.h"
 #include "base/utf8.h"
+#include "pipeline/ocr_triage.h"
+#include "render/child_io.h"
+#include "render/page_image.h"
+#include "render/poppler_document.h"
 
 namespace foiamine {
 namespace {
 
-// ---- Poppler's error messages, captured per extraction ------------------
-
-std::mutex g_poppler_messages_mutex;
-std::vector<std::string>* g_poppler_messages = nullptr;
-
-void CapturePopplerMessage(const std::string& message, void* /*closure*/) {
-  std::lock_guard<std::mutex> lock(g_poppler_messages_mutex);
-  std::string clean = message;
-  while (!clean.empty() && (clean.back() == '\n' || clean.back() == ' ')) clean.pop_back();
-  if (clean.size() >= 4 && clean.compare(clean.size() - 4, 4, "<0a>") == 0) clean.resize(clean.size() - 4);
-  if (g_poppler_messages && g_poppler_messages->size() < 50) g_poppler_messages->push_back(clean);
-}
-
-class PopplerMessageScope {
- public:
-  PopplerMessageScope() {
-    std::lock_guard<std::mutex> lock(g_poppler_messages_mutex);
-    g_poppler_messages = &messages_;
-    poppler::set_debug_error_function(&CapturePopplerMessage, nullptr);
-  }
-  ~PopplerMessageScope() {
-    std::lock_guard<std::mutex> lock(g_poppler_messages_mutex);
-    g_poppler_messages = nullptr;
-  }
-  // The first few distinct messages, joined for an error or warning.
-  std::string Summary() const {
-    std::string out;
-    std::vector<std::string> seen;
-    for (const auto& m : messages_) {
-      if (std::find(seen.begin(), seen.end(), m) != seen.end()) continue;
-      seen.push_back(m);
-      if (seen.size() > 3) break;
-      if (!out.empty()) out += "; ";
-      out += m;
-    }
-    return out;
-  }
-  bool empty() const { return messages_.empty(); }
-
- private:
-  std::vector<std::string> messages_;
-};
-
 std::string ToUtf8(const poppler::ustring& text) {
   poppler::byte_array bytes = text.to_utf8();
   return std::string(bytes.begin(), bytes.end());
-}
-
-bool HasTrailer(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  std::streamoff size = in.tellg();
-  std::streamoff tail = std::min<std::streamoff>(size, 2048);
-  in.seekg(size - tail);
-  std::string end(static_cast<size_t>(tail), '\0');
-  in.read(end.data(), tail);
-  return end.find("%%EOF") != std::string::npos || end.find("startxref") != std::string::npos;
 }
 
 // Decides the break after each word from the geometry of the next one:
@@ -128,15 +72,14 @@ bool HasUsableText(const std::vector<SourceWord>& words) {
 // Fraction of the page's area that is not white (gray < 224 at 50 dpi) outside the
 // word boxes: images, scanned text, drawings. None when it cannot be rendered.
 std::optional<double> InkOutsideText(poppler::page& page, const std::vector<SourceWord>& words) {
-  constexpr double kDpi = 50;
-  poppler::page_renderer renderer;
-  renderer.set_image_format(poppler::image::format_gray8);
-  poppler::image image = renderer.render_page(&page, kDpi, kDpi);
-  if (!image.is_valid() || image.width() <= 0 || image.height() <= 0 ||
-      image.format() != poppler::image::format_gray8) {
-    return std::nullopt;
-  }
-  const int w = image.width(), h = image.height(), stride = image.bytes_per_row();
+  RenderLimits limits;
+  limits.dpi = 50;
+  limits.antialias = false;
+  auto image = RenderOpenPage(page, limits);
+  if (!image.ok()) return std::nullopt;
+  PIX* pix = image->pix.get();
+  const double kDpi = image->dpi;  // 50, unless the page is past the pixel cap even at 50 dpi
+  const int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
   std::vector<unsigned char> covered(static_cast<size_t>(w) * h, 0);
   const double scale = kDpi / 72.0;
   for (const auto& word : words) {
@@ -147,10 +90,11 @@ std::optional<double> InkOutsideText(poppler::page& page, const std::vector<Sour
     int y1 = std::min(h, static_cast<int>(word.box->y1 * scale) + 2);
     for (int y = y0; y < y1; ++y) std::fill(covered.begin() + y * w + x0, covered.begin() + y * w + std::max(x0, x1), 1);
   }
-  const unsigned char* data = reinterpret_cast<const unsigned char*>(image.const_data());
+  const l_uint32* data = pixGetData(pix);
   size_t dark = 0;
   for (int y = 0; y < h; ++y) {
-    for (int x = 0; x < w; ++x) dark += data[static_cast<size_t>(y) * stride + x] < 224 && !covered[y * w + x];
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < w; ++x) dark += GET_DATA_BYTE(line, x) < 224 && !covered[static_cast<size_t>(y) * w + x];
   }
   return static_cast<double>(dark) / (static_cast<double>(w) * h);
 }
@@ -322,16 +266,10 @@ int ServePdfTextRequest(const std::string& path, int fd) {
 }
 
 StatusOr<SourceDocument> ExtractPdfTextInProcess(const std::filesystem::path& path) {
-  PopplerMessageScope messages;
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
-  if (!doc) {
-    std::string detail = messages.Summary();
-    std::string why = HasTrailer(path) ? "damaged PDF" : "truncated or damaged PDF (no end-of-file trailer)";
-    return Status::Corrupt("Poppler cannot open it: " + why + (detail.empty() ? "" : " (" + detail + ")"));
-  }
-  if (doc->is_locked()) {
-    return Status::Unsupported("encrypted PDF that needs a password to open");
-  }
+  PopplerMessages messages;
+  auto opened = OpenPdf(path, &messages);
+  if (!opened.ok()) return opened.status();
+  std::unique_ptr<poppler::document> doc = std::move(opened.value());
   SourceDocument out;
   out.pdf_title = ToUtf8(doc->get_title());
   if (!IsValidUtf8(out.pdf_title)) out.pdf_title.clear();
@@ -421,7 +359,7 @@ StatusOr<SourceDocument> ExtractPdfText(const std::filesystem::path& path, const
       timed_out = true;
       break;
     }
-    if (CancelRequested()) {  // Ctrl-C, SIGTERM: pipeline/cancel.h
+    if (CancelRequested()) {  // Ctrl-C, SIGTERM: base/cancel.h
       cancelled = true;
       break;
     }

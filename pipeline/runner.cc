@@ -18,7 +18,7 @@
 #include <optional>
 
 #include "base/terminal_text.h"
-#include "pipeline/cancel.h"
+#include "base/cancel.h"
 #include "pipeline/document_job.h"
 #include "pipeline/drop_scan.h"
 #include "pipeline/extract_stage.h"
@@ -170,7 +170,7 @@ class DropRun {
         rulebook_(rulebook),
         err_(err),
         pool_(OcrSettingsOf(options), options.jobs > 0 ? options.jobs : 1, options.db_path,
-              RenderLimits{options.pdf_timeout_seconds, RenderLimits{}.memory_limit_bytes, options.helper_executable}),
+              RenderLimitsOf(options)),
         planner_(&index, options,
                  CurrentStageVersions(OcrSettingsOf(options), ExtractStageVersion(rulebook)),
                  ReworkPolicy{forced, options.force_ocr, options.retry_failed}),
@@ -200,6 +200,13 @@ class DropRun {
   RunCounts& counts() { return counts_; }
 
  private:
+  static RenderLimits RenderLimitsOf(const RunOptions& options) {
+    RenderLimits limits;
+    limits.timeout_seconds = options.pdf_timeout_seconds;
+    limits.helper_executable = options.helper_executable;
+    return limits;
+  }
+
   static OcrSettings OcrSettingsOf(const RunOptions& options) {
     OcrSettings settings;
     settings.languages = options.languages;

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <memory>
 
-#include "pipeline/page_image.h"
+#include "render/page_image.h"
 #include "pipeline/text_pages.h"
 #include "base/utf8.h"
 
@@ -104,7 +104,7 @@ SourceDocument PagesFromText(std::string_view bytes) {
 
 StatusOr<SourceDocument> ProbeImage(const std::filesystem::path& path, FileType type) {
   // Refuse absurd sizes before anything decodes the pixels.
-  constexpr int64_t kMaxPixels = kMaxPagePixels;  // the OCR stage's bound (page_image.h)
+  constexpr int64_t kMaxPixels = kMaxPagePixels;  // the renderer's bound (render/page_image.h)
   int format = 0, w = 0, h = 0, bps = 0, spp = 0, iscmap = 0;
   if (pixReadHeader(path.c_str(), &format, &w, &h, &bps, &spp, &iscmap) != 0) {
     return Status::Corrupt("Leptonica cannot read the image header (corrupt or truncated image)");

@@ -58,6 +58,11 @@ void PrintCitation(const ClauseCitation& citation, std::ostream& out);
 
 struct ExhibitOptions {
   int dpi = 150;  // PDF pages are rendered at this resolution; image files keep their own
+  // When set (the foiamine binary), PDF pages render in a helper process
+  // killed after `timeout_seconds` (render/render_process.h); else in this
+  // process, with no time limit.
+  std::string helper_executable;
+  int timeout_seconds = 300;
 };
 
 // The opaque outline colour of the highlight (0xRRGGBB), drawn without

@@ -6,10 +6,6 @@
 #include <cairo.h>
 #include <zlib.h>
 #include <leptonica/allheaders.h>
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
 #include <array>
@@ -22,6 +18,7 @@
 #include "base/pix.h"
 #include "base/sha256.h"
 #include "extractors/ocr_readings.h"
+#include "render/page_image.h"
 #include "search/cite.h"
 #include "search/page_picture.h"
 
@@ -38,79 +35,10 @@ using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
 using Cairo = std::unique_ptr<cairo_t, CairoDeleter>;
 using Pix = std::unique_ptr<PIX, PixDeleter>;
 
-// The largest page image an exhibit draws: the OCR renderer's bound
-// (kMaxPagePixels, pipeline/page_image.h), ~ a 40x40 inch page at 300 dpi.
-constexpr int64_t kMaxExhibitPixels = int64_t{150} * 1000 * 1000;
-
-// A page image as an opaque ARGB32 cairo surface.
-StatusOr<Surface> RenderPdf(const std::filesystem::path& path, int page_no, int dpi) {
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
-  if (!doc || doc->is_locked()) return Status::Corrupt(path.string() + ": Poppler cannot open the PDF");
-  if (page_no < 1 || page_no > doc->pages()) {
-    return Status::Corrupt(path.string() + ": has no page " + std::to_string(page_no));
-  }
-  std::unique_ptr<poppler::page> page(doc->create_page(page_no - 1));
-  if (!page) return Status::Corrupt(path.string() + ": cannot load page " + std::to_string(page_no));
-  // The OCR renderer's bound (pipeline/page_image.h), checked before any
-  // pixel is made: a 14400 pt page took 1.85 GB; a page that would come out
-  // a sliver of a pixel is no exhibit either.
-  const poppler::rectf box = page->page_rect(poppler::crop_box);
-  const double w_px = std::abs(box.width()) * dpi / 72.0, h_px = std::abs(box.height()) * dpi / 72.0;
-  if (!(w_px >= 16) || !(h_px >= 16)) {
-    return Status::Corrupt(path.string() + ": page " + std::to_string(page_no) + " is too small to draw (" +
-                           std::to_string(static_cast<int>(w_px)) + "x" + std::to_string(static_cast<int>(h_px)) +
-                           " px at " + std::to_string(dpi) + " dpi)");
-  }
-  if (w_px * h_px > static_cast<double>(kMaxExhibitPixels)) {
-    return Status::Unsupported(path.string() + ": page " + std::to_string(page_no) + " would be " +
-                               std::to_string(static_cast<int64_t>(w_px)) + "x" +
-                               std::to_string(static_cast<int64_t>(h_px)) + " px at " + std::to_string(dpi) +
-                               " dpi, more than the " + std::to_string(kMaxExhibitPixels / 1000000) +
-                               "-megapixel limit; give a lower --dpi");
-  }
-  poppler::page_renderer renderer;
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  renderer.set_image_format(poppler::image::format_argb32);
-  poppler::image image = renderer.render_page(page.get(), dpi, dpi);
-  if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) {
-    return Status::Internal(path.string() + ": Poppler rendered nothing for page " + std::to_string(page_no));
-  }
-  Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, image.width(), image.height()));
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return Status::Internal("cairo: out of memory");
-  cairo_surface_flush(surface.get());
-  unsigned char* dst = cairo_image_surface_get_data(surface.get());
-  const int dst_stride = cairo_image_surface_get_stride(surface.get());
-  for (int y = 0; y < image.height(); ++y) {
-    std::memcpy(dst + static_cast<size_t>(y) * dst_stride, image.const_data() + static_cast<size_t>(y) * image.bytes_per_row(),
-                static_cast<size_t>(image.width()) * 4);
-  }
-  cairo_surface_mark_dirty(surface.get());
-  return surface;
-}
-
-StatusOr<Surface> DecodeImage(const std::filesystem::path& path, const std::string& file_type, int page_no) {
-  // The header check the OCR decoder makes (pipeline/page_image.h): the
-  // pixel count is known before a pixel is decoded.
-  {
-    int format = 0, w = 0, h = 0, bps = 0, spp = 0, iscmap = 0, res = 0;
-    if (pixReadHeader(path.c_str(), &format, &w, &h, &bps, &spp, &iscmap) != 0) {
-      return Status::Corrupt(path.string() + ": Leptonica cannot read the image header");
-    }
-    if (file_type == "tiff" && page_no > 1 &&
-        readHeaderTiff(path.c_str(), page_no - 1, &w, &h, &bps, &spp, &res, &iscmap, &format) != 0) {
-      return Status::Corrupt(path.string() + ": cannot read the header of TIFF frame " + std::to_string(page_no));
-    }
-    if (w <= 0 || h <= 0 || int64_t{w} * h > kMaxExhibitPixels) {
-      return Status::Unsupported(path.string() + ": image of " + std::to_string(w) + "x" + std::to_string(h) +
-                                 " pixels is outside the " + std::to_string(kMaxExhibitPixels / 1000000) +
-                                 "-megapixel limit");
-    }
-  }
-  Pix pix(file_type == "tiff" ? pixReadTiff(path.c_str(), page_no - 1) : pixRead(path.c_str()));
-  if (!pix) return Status::Corrupt(path.string() + ": Leptonica cannot decode the image");
-  Pix rgb(pixConvertTo32(pix.get()));
-  if (!rgb) return Status::Internal(path.string() + ": cannot convert the image to RGB");
+// A page picture (8-bit gray or 32-bit RGB Pix) as an opaque RGB24 cairo surface.
+StatusOr<Surface> SurfaceOf(const PageImage& image) {
+  PixPtr rgb(pixGetDepth(image.pix.get()) == 32 ? pixClone(image.pix.get()) : pixConvertTo32(image.pix.get()));
+  if (!rgb) return Status::Internal("cannot convert the page image to RGB");
   const int w = static_cast<int>(pixGetWidth(rgb.get())), h = static_cast<int>(pixGetHeight(rgb.get()));
   Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return Status::Internal("cairo: out of memory");
@@ -129,6 +57,40 @@ StatusOr<Surface> DecodeImage(const std::filesystem::path& path, const std::stri
   }
   cairo_surface_mark_dirty(surface.get());
   return surface;
+}
+
+// Page `page_no` (1-based) of a drop file, in colour, from the one bounded
+// renderer (render/page_image.h): a PDF page at `dpi`, refused past the pixel
+// cap before a pixel is made (a 14400 pt page took 1.85 GB) or when it would
+// come out a sliver; an image file's frame, its size checked from the header.
+// With options.helper_executable the PDF page renders in a child killed after
+// options.timeout_seconds.
+StatusOr<PageImage> RenderSourcePage(const std::filesystem::path& source, const std::string& file_type, int page_no,
+                                     int dpi, const ExhibitOptions& options = {}) {
+  RenderLimits limits;
+  limits.dpi = dpi;
+  limits.color = true;
+  limits.shrink_to_fit = false;  // the user chose the dpi: say which fits rather than change it
+  limits.min_side_pixels = 16;
+  limits.timeout_seconds = options.timeout_seconds;
+  limits.helper_executable = options.helper_executable;
+  auto image = file_type == "pdf" ? RenderPage(source, page_no - 1, limits) : ReadImagePage(source, page_no - 1, limits);
+  if (!image.ok()) return image.status().WithPrefix(source.string() + ": page " + std::to_string(page_no) + ": ");
+  return image;
+}
+
+// The page as a cairo surface and its pixels per point: the render dpi for
+// PDFs; for images, the image's width over the page width the index stored
+// (the OCR stage's box space).
+StatusOr<PagePicture> PictureOf(const std::filesystem::path& source, const std::string& file_type, int page_no,
+                                double width_pt, int dpi, const ExhibitOptions& options = {}) {
+  auto image = RenderSourcePage(source, file_type, page_no, dpi, options);
+  if (!image.ok()) return image.status();
+  auto surface = SurfaceOf(*image);
+  if (!surface.ok()) return surface.status();
+  const double w = cairo_image_surface_get_width(surface->get());
+  const double scale = file_type == "pdf" || !(width_pt > 0) ? image->dpi / 72.0 : w / width_pt;
+  return PagePicture{CairoSurface(surface->release()), scale};
 }
 
 // Splits `text` into lines no wider than `width` pixels in the current font.
@@ -177,15 +139,7 @@ Status CheckExhibitSource(const ClauseCitation& cc) {
 }
 
 StatusOr<PagePicture> RenderPagePicture(const ClauseCitation& cc, int page_no, double width_pt, int dpi) {
-  StatusOr<Surface> s = cc.file_type == "pdf" ? RenderPdf(cc.source, page_no, dpi)
-                                              : DecodeImage(cc.source, cc.file_type, page_no);
-  if (!s.ok()) return s.status();
-  // Pixels per point: the render dpi for PDFs; for images, the image's width
-  // over the page width the index stored (the OCR stage's box space).
-  const double scale = cc.file_type == "pdf" || !(width_pt > 0)
-                           ? dpi / 72.0
-                           : cairo_image_surface_get_width(s->get()) / width_pt;
-  return PagePicture{CairoSurface(s->release()), scale};
+  return PictureOf(cc.source, cc.file_type, page_no, width_pt, dpi);
 }
 
 StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::filesystem::path& png_path,
@@ -193,7 +147,7 @@ StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::file
   const ClauseRecord& c = cc.clause;
   if (Status ok = CheckExhibitSource(cc); !ok.ok()) return ok;
   auto render = [&](int page_no, double width_pt) -> StatusOr<std::pair<Surface, double>> {
-    auto picture = RenderPagePicture(cc, page_no, width_pt, options.dpi);
+    auto picture = PictureOf(cc.source, cc.file_type, page_no, width_pt, options.dpi, options);
     if (!picture.ok()) return picture.status();
     return std::make_pair(Surface(picture->surface.release()), picture->scale);
   };
@@ -410,11 +364,12 @@ StatusOr<std::string> RenderPagePng(const std::filesystem::path& source, const s
   if (file_type == "text" || file_type == "xml") {
     return Status::Unsupported("a " + file_type + " file has no page picture");
   }
-  StatusOr<Surface> page = file_type == "pdf" ? RenderPdf(source, page_no, dpi) : DecodeImage(source, file_type, page_no);
-  if (!page.ok()) return page.status();
-  const int src_w = cairo_image_surface_get_width(page->get()), src_h = cairo_image_surface_get_height(page->get());
+  StatusOr<PagePicture> picture = PictureOf(source, file_type, page_no, page_width_pt, dpi);
+  if (!picture.ok()) return picture.status();
+  Surface page(picture->surface.release());
+  const int src_w = cairo_image_surface_get_width(page.get()), src_h = cairo_image_surface_get_height(page.get());
   // Pixels per point of the rendered page, then the display scale-down.
-  double scale = file_type == "pdf" ? dpi / 72.0 : (page_width_pt > 0 ? src_w / page_width_pt : dpi / 72.0);
+  double scale = picture->scale;
   const double shrink = max_width_px > 0 && src_w > max_width_px ? static_cast<double>(max_width_px) / src_w : 1.0;
   const int w = std::max(1, static_cast<int>(std::lround(src_w * shrink)));
   const int h = std::max(1, static_cast<int>(std::lround(src_h * shrink)));
@@ -426,7 +381,7 @@ StatusOr<std::string> RenderPagePng(const std::filesystem::path& source, const s
   cairo_paint(cr.get());
   cairo_save(cr.get());
   cairo_scale(cr.get(), shrink, shrink);
-  cairo_set_source_surface(cr.get(), page->get(), 0, 0);
+  cairo_set_source_surface(cr.get(), page.get(), 0, 0);
   cairo_pattern_set_filter(cairo_get_source(cr.get()), CAIRO_FILTER_GOOD);
   cairo_paint(cr.get());
   cairo_restore(cr.get());

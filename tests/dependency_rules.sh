@@ -3,6 +3,7 @@
 # lines of the source tree (run by CTest as `dependency_rules`):
 #   base/       includes nothing of ours outside base/
 #   index/      includes only base/ and index/        (both sides depend on it; it on neither)
+#   render/     includes only base/ and render/       (the page renderer both sides link)
 #   extractors/ includes only base/ and extractors/, and no SQLite, Poppler, Tesseract,
 #               Leptonica, libarchive or cairo header  (pure text -> findings)
 #   search/     includes no pipeline/ or cli/         (the query side never needs the batch side)
@@ -30,9 +31,11 @@ forbid() {
   fi
 }
 
-forbid base '(index|extractors|pipeline|search|cli)/' "must include nothing of ours outside base/"
-forbid index '(extractors|pipeline|search|cli)/' "must depend on base/ only (both sides depend on it)"
-forbid extractors '(index|pipeline|search|cli)/' "must stay pure (base/ and extractors/ only)"
+forbid base '(index|extractors|pipeline|search|cli|render)/' "must include nothing of ours outside base/"
+forbid index '(extractors|pipeline|search|cli|render)/' "must depend on base/ only (both sides depend on it)"
+forbid render '(index|extractors|pipeline|search|cli)/' "must depend on base/ only (both sides link it)"
+forbid render 'tesseract/|archive\.h|archive_entry\.h|sqlite3\.h' "(the page renderer) must not use Tesseract, libarchive or SQLite"
+forbid extractors '(index|pipeline|search|cli|render)/' "must stay pure (base/ and extractors/ only)"
 forbid extractors 'sqlite3\.h|poppler/|tesseract/|leptonica/|archive\.h|archive_entry\.h|cairo' \
   "must not include SQLite, Poppler, Tesseract, Leptonica, libarchive or cairo"
 forbid search '(pipeline|cli)/' "(the query side) must not include the batch side or the CLI"
@@ -56,7 +59,7 @@ if [ -n "$bin" ]; then
 fi
 
 if [ -n "$link_txt" ] && [ -f "$link_txt" ]; then
-  bad=$(tr ' ' '\n' <"$link_txt" | grep -E 'tesseract|poppler|archive|lept|cairo|foiamine_(pipeline|zip|cite)')
+  bad=$(tr ' ' '\n' <"$link_txt" | grep -E 'tesseract|poppler|archive|lept|cairo|foiamine_(pipeline|zip|cite|render)')
   if [ -n "$bad" ]; then
     echo "FAIL: the query library's link command names:" $bad
     fail=1

@@ -25,54 +25,6 @@ using namespace foiamine;
 using namespace foiamine::testing;
 namespace fs = std::filesystem;
 
-namespace {
-
-// A PDF of Letter pages whose content streams are given raw (uncompressed),
-// with a correct cross-reference table.
-void WriteRawPdf(const fs::path& path, const std::vector<std::string>& contents,
-                 const std::string& page_box = "/MediaBox [0 0 612 792]") {
-  std::vector<std::string> objects;
-  const size_t n = contents.size();
-  objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
-  std::string kids;
-  for (size_t i = 0; i < n; ++i) kids += std::to_string(3 + 2 * i) + " 0 R ";
-  objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(n) + " >>");
-  for (size_t i = 0; i < n; ++i) {
-    objects.push_back("<< /Type /Page /Parent 2 0 R " + page_box +
-                      " /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
-                      " /Contents " + std::to_string(4 + 2 * i) + " 0 R >>");
-    objects.push_back("<< /Length " + std::to_string(contents[i].size()) + " >>\nstream\n" + contents[i] +
-                      "\nendstream");
-  }
-  std::string pdf = "%PDF-1.7\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t off : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  WriteFile(path, pdf);
-}
-
-// One page of `strokes` thick full-page strokes: seconds of Poppler drawing
-// at 300 dpi from a few bytes of PDF.
-std::string RenderBombPage(int strokes) {
-  std::string page = "20 w\n";
-  for (int i = 0; i < strokes; ++i) page += "0 0 m 612 792 l 612 0 l 0 792 l S\n";
-  return page;
-}
-
-
-}  // namespace
-
 TEST_CASE("hostile: a long text sheet is split into pages of at most 64 KiB, at paragraph breaks",
           "[hostile][text]") {
   // Paragraphs of ~1 KiB: every cut falls on a blank line.

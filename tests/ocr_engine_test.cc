@@ -54,7 +54,7 @@ struct Fixture {
     auto text = ExtractPdfTextInProcess(dir / "p.pdf");
     REQUIRE(text.ok());
     truth = text->pages[0];
-    auto rendered = RenderPdfPage(dir / "p.pdf", 0, 300);
+    auto rendered = RenderPage(dir / "p.pdf", 0, RenderLimits::AtDpi(300));
     REQUIRE(rendered.ok());
     image = std::move(rendered.value());
     auto created = OcrEngine::Create(OcrSettings{});
@@ -146,7 +146,7 @@ TEST_CASE("eng+spa reads a Spanish line with its accents", "[ocr_engine]") {
       "pero avisará al Servicio de Inmigración la fecha de su liberación.",
       "Usted tiene derecho a llamar a un abogado."};
   WriteTextPdf(dir / "es.pdf", {lines});
-  auto image = RenderPdfPage(dir / "es.pdf", 0, 300);
+  auto image = RenderPage(dir / "es.pdf", 0, RenderLimits::AtDpi(300));
   REQUIRE(image.ok());
   OcrSettings settings;
   settings.languages = "eng+spa";

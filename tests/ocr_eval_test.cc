@@ -20,7 +20,7 @@
 #include <iostream>
 
 #include "pipeline/ocr_engine.h"
-#include "pipeline/page_image.h"
+#include "render/page_image.h"
 #include "tests/test_support.h"
 
 using namespace foiamine;
@@ -38,7 +38,7 @@ std::string Text(const OcrPageResult& r) {
 // foiamine's OCR of one page (image frame or PDF page).
 std::string FoiamineOcr(OcrEngine& engine, const fs::path& path, int page) {
   bool pdf = path.extension() == ".pdf";
-  auto image = pdf ? RenderPdfPage(path, page, 300) : ReadImagePage(path, page, 300);
+  auto image = pdf ? RenderPage(path, page, RenderLimits::AtDpi(300)) : ReadImagePage(path, page, {});
   REQUIRE(image.ok());
   auto r = engine.Recognize(*image);
   REQUIRE(r.ok());

@@ -5,7 +5,7 @@
 #include <leptonica/allheaders.h>
 #include <nlohmann/json.hpp>
 
-#include "pipeline/page_image.h"
+#include "render/page_image.h"
 #include "index/sqlite.h"
 #include "tests/test_support.h"
 
@@ -39,7 +39,7 @@ void MakeScannedDrop(const fs::path& drop, const fs::path& work) {
   WriteScannedPdf(work / "policy.pdf", drop / "scans" / "ps-4020-upside-down.pdf", 300, 2);
   WriteTextPdf(work / "fax.pdf", {{"FACSIMILE TRANSMITTAL", "To: ERO duty officer",
                                    "Advance notice of release for the subject listed below."}});
-  auto fax = RenderPdfPage(work / "fax.pdf", 0, 200);
+  auto fax = RenderPage(work / "fax.pdf", 0, RenderLimits::AtDpi(200));
   REQUIRE(fax.ok());
   REQUIRE(pixWrite((drop / "fax.png").c_str(), fax->pix.get(), IFF_PNG) == 0);
 }
@@ -153,7 +153,7 @@ TEST_CASE("bad scans (corrupt and huge images, a 0-pixel page) are recorded and 
   CHECK(QueryInt(dir / "i.db", "SELECT count(*) FROM failures WHERE path='corrupt.png'") == 1);
   // The 0-pixel page: Poppler substitutes a default page size, so it is
   // indexed as one blank OCR'd page (a page with no area at all is refused
-  // by RenderPdfPage); either way never silently dropped.
+  // by RenderPage); either way never silently dropped.
   CHECK(QueryInt(dir / "i.db",
               "SELECT (SELECT count(*) FROM failures WHERE path='zero.pdf') + "
               "(SELECT count(*) FROM pages p JOIN files f ON f.document_id=p.document_id WHERE f.path='zero.pdf')") ==

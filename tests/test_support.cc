@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -159,7 +160,7 @@ void WriteTextPdf(const fs::path& path, const std::vector<std::vector<std::strin
 
 #include <cmath>
 
-#include "pipeline/page_image.h"
+#include "render/page_image.h"
 
 namespace foiamine::testing {
 
@@ -207,7 +208,7 @@ void WriteScannedPdf(const fs::path& source, const fs::path& out, int dpi, int q
   fs::remove(out);
   PIXA* pixa = pixaCreate(0);
   for (int page = 0;; ++page) {
-    auto image = foiamine::RenderPdfPage(source, page, dpi);
+    auto image = foiamine::RenderPage(source, page, foiamine::RenderLimits::AtDpi(dpi));
     if (!image.ok()) break;
     PIX* pix = pixClone(image->pix.get());
     if (quarter_turns % 4) {
@@ -257,6 +258,49 @@ void MakePolicyDrop(const fs::path& drop, const std::string& file_name) {
   WriteFile(drop / "manifest.csv",
             "path,title,agency,doc_kind,authority,number,issued,effective,source\n" + file_name +
                 ",Inmate Release Procedures,DOC,jail_policy,policy,PS 4020.1F,2019-03-01,2019-04-01,\n");
+}
+
+// A PDF of Letter pages whose content streams are given raw (uncompressed),
+// with a correct cross-reference table.
+void WriteRawPdf(const std::filesystem::path& path, const std::vector<std::string>& contents,
+                 const std::string& page_box) {
+  std::vector<std::string> objects;
+  const size_t n = contents.size();
+  objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
+  std::string kids;
+  for (size_t i = 0; i < n; ++i) kids += std::to_string(3 + 2 * i) + " 0 R ";
+  objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(n) + " >>");
+  for (size_t i = 0; i < n; ++i) {
+    objects.push_back("<< /Type /Page /Parent 2 0 R " + page_box +
+                      " /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+                      " /Contents " + std::to_string(4 + 2 * i) + " 0 R >>");
+    objects.push_back("<< /Length " + std::to_string(contents[i].size()) + " >>\nstream\n" + contents[i] +
+                      "\nendstream");
+  }
+  std::string pdf = "%PDF-1.7\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  WriteFile(path, pdf);
+}
+
+// One page of `strokes` thick full-page strokes: seconds of Poppler drawing
+// at 300 dpi from a few bytes of PDF.
+std::string RenderBombPage(int strokes) {
+  std::string page = "20 w\n";
+  for (int i = 0; i < strokes; ++i) page += "0 0 m 612 792 l 612 0 l 0 792 l S\n";
+  return page;
 }
 
 }  // namespace foiamine::testing

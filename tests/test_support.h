@@ -82,6 +82,14 @@ std::vector<extractors::PageText> NormalizedPages(const std::string& text);
 
 namespace foiamine::testing {
 
+// A PDF of Letter pages (or `page_box`) whose content streams are given raw
+// (uncompressed), with a correct cross-reference table.
+void WriteRawPdf(const std::filesystem::path& path, const std::vector<std::string>& contents,
+                 const std::string& page_box = "/MediaBox [0 0 612 792]");
+// One page of `strokes` thick full-page strokes: seconds of Poppler drawing
+// at 300 dpi from a few bytes of PDF.
+std::string RenderBombPage(int strokes);
+
 // Writes a born-digital PDF (cairo, Letter size, 11 pt DejaVu Sans / the
 // default sans font) with one page per element of `pages`; each page's
 // lines are drawn top to bottom. Also sets the PDF's title metadata.

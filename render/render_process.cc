@@ -1,4 +1,4 @@
-#include "pipeline/render_process.h"
+#include "render/render_process.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -7,7 +7,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -16,12 +18,10 @@
 #include <new>
 #include <vector>
 
-#include <poppler/cpp/poppler-global.h>
-
-#include "pipeline/cancel.h"
-#include "pipeline/child_io.h"
-#include "pipeline/ocr_cache.h"
+#include "base/cancel.h"
 #include "base/sha256.h"
+#include "render/child_io.h"
+#include "render/poppler_document.h"
 
 namespace foiamine {
 namespace {
@@ -51,6 +51,7 @@ Wait ReadBefore(int fd, void* data, size_t size, Clock::time_point deadline) {
 }
 
 void PutU32(std::string& out, uint32_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
+void PutU64(std::string& out, uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
 void PutF64(std::string& out, double v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
 
 Status FromCode(uint32_t code, std::string message) {
@@ -64,16 +65,20 @@ Status FromCode(uint32_t code, std::string message) {
   }
 }
 
-RenderedPage Describe(PageImage image) {
+RenderedPage Describe(PageImage image, bool detect_blank) {
   RenderedPage page;
   const double w = pixGetWidth(image.pix.get()), h = pixGetHeight(image.pix.get());
   page.width_pt = w * 72.0 / image.dpi;
   page.height_pt = h * 72.0 / image.dpi;
-  page.image_sha256 = PageImageSha256(image);
-  page.blank = IsBlankPageImage(image);
+  if (detect_blank) {
+    page.image_sha256 = PageImageSha256(image);
+    page.blank = IsBlankPageImage(image);
+  }
   page.image = std::move(image);
   return page;
 }
+
+constexpr uint32_t kColor = 1, kDetectBlank = 2, kShrinkToFit = 4, kAntialias = 8;  // request flags
 
 // A first look at kPreviewDpi: a page on which nothing at all is drawn
 // (every preview pixel pure white) is blank at any resolution, and is not
@@ -82,7 +87,8 @@ RenderedPage Describe(PageImage image) {
 // the anti-aliased preview, and the page is rendered in full.
 constexpr int kPreviewDpi = 36;
 
-bool AllWhite(const PageImage& image) {
+// True when no pixel of the 8-bit gray `image` is darker than `gray`.
+bool NoPixelDarkerThan(const PageImage& image, int gray) {
   PIX* pix = image.pix.get();
   if (!pix || pixGetDepth(pix) != 8) return false;
   const int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
@@ -90,14 +96,27 @@ bool AllWhite(const PageImage& image) {
   for (int y = 0; y < h; ++y) {
     const l_uint32* line = data + static_cast<size_t>(y) * wpl;
     for (int x = 0; x < w; ++x) {
-      if (GET_DATA_BYTE(line, x) != 255) return false;
+      if (static_cast<int>(GET_DATA_BYTE(line, x)) < gray) return false;
     }
   }
   return true;
 }
 
-StatusOr<RenderedPage> RenderForOcr(const std::filesystem::path& path, int page_index, int dpi) {
-  auto preview = RenderPdfPage(path, page_index, std::min(dpi, kPreviewDpi));
+bool AllWhite(const PageImage& image) { return NoPixelDarkerThan(image, 255); }
+
+// Renders in this process: the helper's work, or the caller's without one.
+StatusOr<RenderedPage> RenderHere(const std::filesystem::path& path, int page_index, RenderLimits limits) {
+  limits.helper_executable.clear();
+  const int dpi = limits.dpi;
+  if (!limits.detect_blank) {
+    auto image = RenderPage(path, page_index, limits);
+    if (!image.ok()) return image.status();
+    return Describe(std::move(image.value()), false);
+  }
+  RenderLimits small = limits;
+  small.dpi = std::min(dpi, kPreviewDpi);
+  small.color = false;
+  auto preview = RenderPage(path, page_index, small);
   if (preview.ok() && AllWhite(*preview)) {
     RenderedPage page;
     page.blank = true;
@@ -109,26 +128,14 @@ StatusOr<RenderedPage> RenderForOcr(const std::filesystem::path& path, int page_
     page.image_sha256 = Sha256Hex(std::string("blank page ") + size);
     return page;
   }
-  auto image = RenderPdfPage(path, page_index, dpi);
+  auto image = RenderPage(path, page_index, limits);
   if (!image.ok()) return image.status();
-  return Describe(std::move(image.value()));
+  return Describe(std::move(image.value()), true);
 }
 
 }  // namespace
 
-bool IsBlankPageImage(const PageImage& image) {
-  PIX* pix = image.pix.get();
-  if (!pix || pixGetDepth(pix) != 8) return false;
-  const int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
-  const l_uint32* data = pixGetData(pix);
-  for (int y = 0; y < h; ++y) {
-    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
-    for (int x = 0; x < w; ++x) {
-      if (GET_DATA_BYTE(line, x) < kBlankPageGray) return false;
-    }
-  }
-  return true;
-}
+bool IsBlankPageImage(const PageImage& image) { return NoPixelDarkerThan(image, kBlankPageGray); }
 
 RenderProcess::RenderProcess(RenderLimits limits) : limits_(std::move(limits)) {}
 
@@ -181,16 +188,28 @@ void RenderProcess::Stop() {
   pid_ = -1;
 }
 
-StatusOr<RenderedPage> RenderProcess::Render(const std::filesystem::path& path, int page_index, int dpi) {
+StatusOr<RenderedPage> RenderProcess::Render(const std::filesystem::path& path, int page_index) {
   if (CancelRequested()) return Status::Cancelled("the run is stopping");
-  if (limits_.helper_executable.empty()) return RenderForOcr(path, page_index, dpi);
+  if (limits_.helper_executable.empty()) {
+    PopplerMessages messages;
+    auto page = RenderHere(path, page_index, limits_);
+    if (page.ok()) {
+      page->poppler_messages = messages.count();
+      page->first_poppler_message = messages.first();
+    }
+    return page;
+  }
   if (pid_ < 0) {
     Status started = Start();
     if (!started.ok()) return started;
   }
   std::string request;
   PutU32(request, static_cast<uint32_t>(page_index));
-  PutU32(request, static_cast<uint32_t>(dpi));
+  PutU32(request, static_cast<uint32_t>(limits_.dpi));
+  PutU32(request, (limits_.color ? kColor : 0) | (limits_.detect_blank ? kDetectBlank : 0) |
+                      (limits_.shrink_to_fit ? kShrinkToFit : 0) | (limits_.antialias ? kAntialias : 0));
+  PutU32(request, static_cast<uint32_t>(std::max(0, limits_.min_side_pixels)));
+  PutU64(request, static_cast<uint64_t>(std::max<int64_t>(0, limits_.max_pixels)));
   PutU32(request, static_cast<uint32_t>(path.native().size()));
   request += path.native();
   const auto deadline = Clock::now() + std::chrono::seconds(limits_.timeout_seconds);
@@ -241,26 +260,28 @@ StatusOr<RenderedPage> RenderProcess::Render(const std::filesystem::path& path, 
     return FromCode(code, std::move(message));
   }
   double used_dpi = 0;
-  uint32_t header[4];  // width, height, blank, sha size
+  uint32_t header[5];  // width, height, depth, blank, sha size
   if (Wait w = ReadBefore(from_child_, &used_dpi, sizeof used_dpi, deadline); w != Wait::kOk) return failed(w);
   if (Wait w = ReadBefore(from_child_, header, sizeof header, deadline); w != Wait::kOk) return failed(w);
-  const uint32_t width = header[0], height = header[1];
-  if (width == 0 || height == 0 || (header[2] == 0 && int64_t{width} * height > kMaxPagePixels) || header[3] > 128 ||
-      !(used_dpi > 0)) {
+  const uint32_t width = header[0], height = header[1], depth = header[2];
+  const bool blank = header[3] != 0;
+  const uint32_t sha_size = header[4];
+  if (width == 0 || height == 0 || (!blank && int64_t{width} * height > limits_.max_pixels) || sha_size > 128 ||
+      depth != (limits_.color ? 32u : 8u) || !(used_dpi > 0)) {
     Stop();
     return Status::Internal("the page-render helper sent a malformed answer");
   }
   RenderedPage page;
   page.poppler_messages = static_cast<int>(messages[0]);
   page.first_poppler_message = std::move(first_message);
-  page.blank = header[2] != 0;
-  page.image_sha256.resize(header[3]);
-  if (Wait w = ReadBefore(from_child_, page.image_sha256.data(), header[3], deadline); w != Wait::kOk) return failed(w);
+  page.blank = blank;
+  page.image_sha256.resize(sha_size);
+  if (Wait w = ReadBefore(from_child_, page.image_sha256.data(), sha_size, deadline); w != Wait::kOk) return failed(w);
   page.width_pt = width * 72.0 / used_dpi;
   page.height_pt = height * 72.0 / used_dpi;
   page.image.dpi = used_dpi;
   if (page.blank) return page;
-  PixPtr pix(pixCreate(static_cast<int>(width), static_cast<int>(height), 8));
+  PixPtr pix(pixCreate(static_cast<int>(width), static_cast<int>(height), static_cast<int>(depth)));
   if (!pix) {
     Stop();
     return Status::Internal("out of memory for a " + std::to_string(width) + "x" + std::to_string(height) +
@@ -274,39 +295,41 @@ StatusOr<RenderedPage> RenderProcess::Render(const std::filesystem::path& path, 
 }
 
 namespace {
-// Poppler's complaints in the helper: counted and the first kept, sent with
-// each answer (never printed: --quiet means quiet).
-int g_poppler_messages = 0;
-std::string g_first_poppler_message;
-void CountPopplerMessage(const std::string& message, void*) {
-  if (g_poppler_messages++ == 0) {
-    g_first_poppler_message = message.substr(0, 200);
-    while (!g_first_poppler_message.empty() && g_first_poppler_message.back() == '\n') g_first_poppler_message.pop_back();
-  }
-}
-void PutMessages(std::string& answer) {
-  PutU32(answer, static_cast<uint32_t>(g_poppler_messages));
-  PutU32(answer, static_cast<uint32_t>(g_first_poppler_message.size()));
-  answer += g_first_poppler_message;
-  g_poppler_messages = 0;
-  g_first_poppler_message.clear();
+// Poppler's complaints while serving one request: counted and the first
+// kept, sent with the answer (never printed: --quiet means quiet).
+void PutMessages(std::string& answer, const PopplerMessages& messages) {
+  const std::string first = messages.first().substr(0, 200);
+  PutU32(answer, static_cast<uint32_t>(messages.count()));
+  PutU32(answer, static_cast<uint32_t>(first.size()));
+  answer += first;
 }
 }  // namespace
 
 int ServeRenderRequests(int in_fd, int out_fd) {
-  poppler::set_debug_error_function(&CountPopplerMessage, nullptr);
   while (true) {
-    uint32_t head[3];
+    uint32_t head[4];  // page_index, dpi, flags, min_side_pixels
+    uint64_t max_pixels = 0;
+    uint32_t path_size = 0;
     if (!ReadAll(in_fd, head, sizeof head)) return 0;
-    if (head[2] > (1u << 16)) return 1;
-    std::string path(head[2], '\0');
+    if (!ReadAll(in_fd, &max_pixels, sizeof max_pixels) || !ReadAll(in_fd, &path_size, sizeof path_size)) return 1;
+    if (path_size > (1u << 16)) return 1;
+    std::string path(path_size, '\0');
     if (!ReadAll(in_fd, path.data(), path.size())) return 1;
+    RenderLimits limits;
+    limits.dpi = static_cast<int>(head[1]);
+    limits.color = head[2] & kColor;
+    limits.detect_blank = head[2] & kDetectBlank;
+    limits.shrink_to_fit = head[2] & kShrinkToFit;
+    limits.antialias = head[2] & kAntialias;
+    limits.min_side_pixels = static_cast<int>(head[3]);
+    limits.max_pixels = static_cast<int64_t>(std::min<uint64_t>(max_pixels, INT64_MAX));
     std::string answer;
+    PopplerMessages messages;
     try {
-      auto image = RenderForOcr(path, static_cast<int>(head[0]), static_cast<int>(head[1]));
+      auto image = RenderHere(path, static_cast<int>(head[0]), limits);
       if (!image.ok()) {
         PutU32(answer, static_cast<uint32_t>(image.status().code()));
-        PutMessages(answer);
+        PutMessages(answer, messages);
         PutU32(answer, static_cast<uint32_t>(image.status().message().size()));
         answer += image.status().message();
         if (!WriteAll(out_fd, answer.data(), answer.size())) return 1;
@@ -315,10 +338,11 @@ int ServeRenderRequests(int in_fd, int out_fd) {
       RenderedPage& page = image.value();
       PIX* pix = page.image.pix.get();
       PutU32(answer, 0);
-      PutMessages(answer);
+      PutMessages(answer, messages);
       PutF64(answer, page.image.dpi);
       PutU32(answer, static_cast<uint32_t>(pix ? pixGetWidth(pix) : std::lround(page.width_pt * page.image.dpi / 72)));
       PutU32(answer, static_cast<uint32_t>(pix ? pixGetHeight(pix) : std::lround(page.height_pt * page.image.dpi / 72)));
+      PutU32(answer, limits.color ? 32u : 8u);
       PutU32(answer, page.blank ? 1 : 0);
       PutU32(answer, static_cast<uint32_t>(page.image_sha256.size()));
       answer += page.image_sha256;
@@ -331,7 +355,7 @@ int ServeRenderRequests(int in_fd, int out_fd) {
       answer.clear();
       const std::string message = "out of memory while rendering the page";
       PutU32(answer, static_cast<uint32_t>(Status::Code::kCorrupt));
-      PutMessages(answer);
+      PutMessages(answer, messages);
       PutU32(answer, static_cast<uint32_t>(message.size()));
       answer += message;
       if (!WriteAll(out_fd, answer.data(), answer.size())) return 1;

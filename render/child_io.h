@@ -1,5 +1,5 @@
 // Blocking pipe I/O and the sanitizer switch shared by the helper processes
-// that read PDFs (pdf_text) and render pages (render_process).
+// that read PDFs (pipeline/pdf_text) and render pages (render/render_process).
 #pragma once
 
 #include <cstddef>

@@ -1,4 +1,4 @@
-#include "pipeline/child_io.h"
+#include "render/child_io.h"
 
 #include <unistd.h>
 
