@@ -15,6 +15,8 @@
 #include <map>
 #include <set>
 
+#include "extractors/document_kind.h"
+
 namespace foiamine::extractors {
 namespace {
 
@@ -556,52 +558,6 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
   return "";
 }
 
-std::string InferKind(const std::string& text, const std::string& number) {
-  static const RE2 kJail(R"((?i)program\s+statement|department\s+of\s+corrections|\bjail\b|detention\s+facility|sheriff'?s?\s+office)");
-  static const RE2 kMayor(R"((?i)mayor'?s\s+order)");
-  static const RE2 kStatute(R"((?i)be\s+it\s+enacted|D\.C\.\s+Code\s+§|D\.C\.\s+Law\s+\d|amendment\s+act\s+of)");
-  static const RE2 kCouncil(R"((?i)council\s+of\s+the\s+district|committee\s+on|public\s+hearing|testimony)");
-  static const RE2 kPolice(R"((?i)general\s+order|special\s+order|directive|police\s+department|policy\s+manual|\bGO-|(?-i:\bMPD\b)|chief\s+of\s+police)");
-  // An order heading the page ("COMMAND ORDER #05-2014 (JAIL)") directs staff,
-  // even in a memo's To:/From: form.
-  static const RE2 kOrderHead(R"((?i)^\W*(?:command|general|special|standing|post|division|bureau|operations?|administrative)\s+order\b)");
-  // A letter: a salutation line near the top ("Dear Mayor Hodges and Councilmembers,").
-  static const RE2 kSalutation(R"((?m)^\s*Dear\s+[^\n]{2,80}[,:]\s*$)");
-  // Correspondence (e-mail, fax, memo): both a From: and a To: header line.
-  static const RE2 kFrom(R"((?mi)^\s*from\s*:)");
-  static const RE2 kTo(R"((?mi)^\s*to\s*:)");
-  static const RE2 kLog(R"((?i)\blog\b|\bshift\s+report)");
-  const std::string head = text.substr(0, std::min<size_t>(text.size(), 3000));
-  if (RE2::PartialMatch(head, kOrderHead)) return RE2::PartialMatch(head.substr(0, 200), kJail) ? "jail_policy" : "police_order";
-  if (RE2::PartialMatch(head, kFrom) && RE2::PartialMatch(head, kTo)) return "correspondence";
-  if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 600)), kSalutation)) return "correspondence";
-  if (RE2::PartialMatch(number, kMayor) || RE2::PartialMatch(head, kMayor)) return "mayors_order";
-  if (number.rfind("Program Statement", 0) == 0) return "jail_policy";
-  if (number.rfind("General Order", 0) == 0 || number.rfind("GO-", 0) == 0 || number.rfind("Directive", 0) == 0)
-    return "police_order";
-  // A police policy names its department in its running header; the words
-  // of council records ("testimony", "committee on") can occur in its body.
-  if (const std::string top = head.substr(0, std::min<size_t>(head.size(), 400));
-      RE2::PartialMatch(top, kPolice) && !RE2::PartialMatch(top, kCouncil))
-    return "police_order";
-  if (RE2::PartialMatch(head, kStatute)) return "statute";
-  if (RE2::PartialMatch(head, kCouncil)) return "council_record";
-  if (RE2::PartialMatch(head, kLog)) return "log";
-  if (RE2::PartialMatch(head, kJail)) return "jail_policy";
-  if (RE2::PartialMatch(head, kPolice)) return "police_order";
-  return "";
-}
-
-std::string AuthorityOf(const std::string& kind, const std::string& text) {
-  // Testimony at a council hearing is evidence of practice, not law.
-  static const RE2 kTestimony(R"((?i)\btestimony\b|\btranscript\b|\bwitness\b|\bhearing\b)");
-  if (kind == "council_record" && RE2::PartialMatch(text, kTestimony)) return "practice";
-  if (kind == "statute" || kind == "mayors_order" || kind == "council_record") return "law";
-  if (kind == "jail_policy" || kind == "police_order") return "policy";
-  if (kind == "correspondence" || kind == "log") return "practice";
-  return "";
-}
-
 IdentityField Pick(const std::string& given, const std::string& inferred) {
   if (!given.empty()) return IdentityField{given, false};
   return IdentityField{inferred, !inferred.empty()};
@@ -664,8 +620,8 @@ DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* 
   id.number = Pick(m.number, inferred_number.value);
   id.title = Pick(m.title, InferTitle(input.pages, head, inferred_number));
   id.agency = Pick(m.agency, InferAgency(head));
-  std::string kind = m.doc_kind.empty() ? InferKind(head, number) : m.doc_kind;
-  std::string authority = AuthorityOf(kind, head);
+  std::string kind = m.doc_kind.empty() ? internal::InferKind(head, number) : m.doc_kind;
+  std::string authority = internal::AuthorityOf(kind, head);
   if (jurisdictions && m.doc_kind.empty()) ApplyLawForm(*jurisdictions, head, kind, authority);  // any jurisdiction's laws
   id.doc_kind = Pick(m.doc_kind, kind);
   id.authority = Pick(m.authority, authority);
