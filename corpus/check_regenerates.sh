@@ -1,7 +1,7 @@
 #!/bin/bash
 # CTest corpus_regenerates: runs the generator into a scratch directory and
 # checks that it reproduces the committed drop's text: the truth files, the
-# manifest and .txt files byte for byte, the text layer of every born-digital
+# manifest and .txt/.csv/.eml/.html/.docx/.xlsx files byte for byte, the text layer of every born-digital
 # PDF (pdftotext), and the set of files.
 #   check_regenerates.sh GENERATOR_BINARY CORPUS_DIR
 set -euo pipefail
@@ -17,7 +17,7 @@ while IFS= read -r f; do
     *.pdf)
       a="$(pdftotext "$corpus/drop/$f" - 2>/dev/null)"; b="$(pdftotext "$tmp/drop/$f" - 2>/dev/null)"
       [ "$a" == "$b" ] || { echo "FAIL: text layer of $f differs"; status=1; } ;;
-    *.txt|*.csv)
+    *.txt|*.csv|*.eml|*.html|*.docx|*.xlsx)
       cmp -s "$corpus/drop/$f" "$tmp/drop/$f" || { echo "FAIL: $f differs"; status=1; } ;;
   esac
 done < <(cd "$corpus/drop" && find . -type f | sed 's#^\./##' | sort)

@@ -46,7 +46,10 @@ std::string FormatCitation(const CitationParts& p) {
     }
     return out;
   }
-  if (!p.section.empty()) {
+  if (p.section.rfind("row ", 0) == 0 || p.section.rfind("sheet ", 0) == 0) {
+    // A spreadsheet's row is a place, not a section: "Release log, sheet Log, row 214, p. 3".
+    out += ", " + p.section;
+  } else if (!p.section.empty()) {
     // A code section's own subsections extend its number:
     // "D.C. Code § 24-211.07" + "24-211.07(b)(1)" -> "D.C. Code § 24-211.07(b)(1)".
     size_t sign = p.number.find("§");

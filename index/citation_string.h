@@ -17,7 +17,7 @@ struct CitationParts {
 
 // Names the document by its number (prefixed by the agency unless the number
 // already starts with it), else its title, else its file path; then the
-// section ("§ 9.a.(b)") and the page. A page with a Bates stamp is cited by it
+// section ("§ 9.a.(b)"; a spreadsheet row as itself: ", sheet Log, row 214") and the page. A page with a Bates stamp is cited by it
 // first, as productions are: "DOC-FOIA-00317-00001, DOC IRU-LOG-2023-06, p. 1".
 // A transcript passage (first_line > 0) is pin-cited by page and line instead
 // of section and page, as courts cite transcripts: "Oversight Hearing, Tr.

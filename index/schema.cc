@@ -55,6 +55,11 @@ StatusOr<Database> OpenIndexDatabase(const std::string& path, IndexAccess access
           "last_line, x0, y0, x1, y1);");
       if (!s.ok()) return Status::IoError("cannot read " + path + ": " + s.message());
     }
+    if (found < 4) {
+      // Version 4's attachments: absent, no document was found inside another.
+      Status s = db->Exec("CREATE TEMP TABLE attachments(document_id, parent_sha256, seq, name, kind);");
+      if (!s.ok()) return Status::IoError("cannot read " + path + ": " + s.message());
+    }
     return std::move(db.value());
   }
   // recursive_triggers: the row an INSERT OR REPLACE removes fires its

@@ -6,12 +6,18 @@
 #include <fstream>
 
 #include "extractors/dc_law_xml.h"
+#include "base/utf8.h"
+#include "pipeline/docx_file.h"
+#include "pipeline/email_file.h"
 #include "pipeline/extract_stage.h"
 #include "pipeline/file_type.h"
+#include "pipeline/html_file.h"
 #include "pipeline/normalize.h"
 #include "pipeline/ocr_cache.h"
 #include "pipeline/ocr_triage.h"
+#include "pipeline/ooxml_package.h"
 #include "pipeline/pdf_text.h"
+#include "pipeline/sheet_file.h"
 #include "pipeline/text_file.h"
 
 namespace foiamine {
@@ -35,12 +41,46 @@ StatusOr<std::string> ReadAll(const fs::path& path, uintmax_t limit) {
   std::error_code ec;
   uintmax_t size = fs::file_size(path, ec);
   if (ec) return Status::IoError("cannot stat: " + ec.message());
-  if (size > limit) return Status::Unsupported("text file larger than " + std::to_string(limit >> 20) + " MiB");
+  if (size > limit) return Status::Unsupported("file larger than " + std::to_string(limit >> 20) + " MiB");
   std::ifstream in(path, std::ios::binary);
   std::string bytes(static_cast<size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   if (!in) return Status::IoError("cannot read the whole file");
   return bytes;
+}
+
+// The sections a format names itself (pipeline/page.h SectionAnchor), placed
+// in the normalized pages: each starts where its label begins a line and
+// ends where the next starts, or at its page's end.
+std::vector<extractors::Section> SectionsOfAnchors(const std::vector<SectionAnchor>& anchors,
+                                                   const std::vector<SourcePage>& pages,
+                                                   const std::vector<NormalizedPage>& normalized) {
+  std::vector<extractors::Section> out;
+  size_t page = 0, from = 0;
+  for (const SectionAnchor& anchor : anchors) {
+    while (page < pages.size() && pages[page].page_no != anchor.page_no) {
+      ++page;
+      from = 0;
+    }
+    if (page >= pages.size()) break;
+    const std::string& text = normalized[page].text;
+    size_t at = text.find(anchor.label, from);
+    while (at != std::string::npos && at > 0 && text[at - 1] != '\n') at = text.find(anchor.label, at + 1);
+    if (at == std::string::npos) continue;
+    size_t eol = text.find('\n', at);
+    if (eol == std::string::npos) eol = text.size();
+    extractors::Section section;
+    section.path = anchor.path;
+    section.marker = anchor.label;
+    section.page = section.end_page = anchor.page_no;
+    section.char_start = static_cast<int>(CountCodePoints(std::string_view(text).substr(0, at)));
+    section.heading_end = static_cast<int>(CountCodePoints(std::string_view(text).substr(0, eol)));
+    section.end_char = static_cast<int>(CountCodePoints(text));
+    if (!out.empty() && out.back().page == section.page) out.back().end_char = section.char_start;
+    out.push_back(std::move(section));
+    from = eol;
+  }
+  return out;
 }
 
 }  // namespace
@@ -74,18 +114,33 @@ void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manif
   if (!head_error.empty()) return fail("ingest", head_error);
   FileType type = DetectFileType(head);
   FileType claimed = TypeClaimedByName(file.path.raw_bytes);
+  // A ZIP package is a Word document or a workbook by its parts.
+  if (type == FileType::kZip) type = DetectPackageType(file.absolute);
+  // Text is text; its name may say which kind of text it was saved as (a
+  // one-column CSV, an e-mail with few headers), never more.
+  if (type == FileType::kText && (claimed == FileType::kCsv || claimed == FileType::kEmail || claimed == FileType::kMbox)) {
+    type = claimed;
+  }
   switch (type) {
     case FileType::kEmpty: return fail("ingest", "empty file (0 bytes)");
     case FileType::kHtml:
-      return fail("ingest", std::string(claimed == FileType::kPdf ? "named .pdf but is an HTML page" : "HTML page") +
-                                " (" + DescribeHead(head) + "); HTML is not a supported document type");
+      if (claimed == FileType::kPdf) return fail("ingest", "named .pdf but is an HTML page (" + DescribeHead(head) + ")");
+      break;
+    case FileType::kOle2:
+      return fail("ingest", std::string("an OLE2 compound file") +
+                                (claimed == FileType::kOle2 ? " (Outlook .msg, Word .doc or Excel .xls)" : "") +
+                                ": not supported, no Debian library reads these into text for foiamine; save it "
+                                "as .eml, .docx, .xlsx or PDF and run again");
     case FileType::kZip:
       return fail("ingest", "ZIP archive inside a drop folder: pass it as a DROP of its own (foiamine run FILE.zip)");
     case FileType::kUnknown:
       return fail("ingest", "unrecognized file type (" + DescribeHead(head) + ")");
     default: break;
   }
-  if (claimed != FileType::kUnknown && claimed != type && !(claimed == FileType::kText && type == FileType::kXml)) {
+  const bool text_kind = type == FileType::kXml || type == FileType::kCsv || type == FileType::kEmail ||
+                         type == FileType::kMbox || type == FileType::kHtml;
+  if (claimed != FileType::kUnknown && claimed != type && !(claimed == FileType::kText && text_kind) &&
+      !(claimed == FileType::kXml && type == FileType::kHtml)) {
     if (claimed == FileType::kPdf) {
       return fail("ingest", std::string("named .pdf but its content is ") + FileTypeName(type) + " (" +
                                 DescribeHead(head) + ")");
@@ -124,6 +179,49 @@ void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manif
       source = PagesFromText(bytes.value());
       break;
     }
+    case FileType::kHtml:
+    case FileType::kCsv:
+    case FileType::kEmail:
+    case FileType::kMbox: {
+      auto bytes = ReadAll(file.absolute, uintmax_t{256} << 20);
+      if (!bytes.ok()) return fail("text", bytes.status().message());
+      if (type == FileType::kHtml) {
+        source = PagesFromHtml(bytes.value());
+      } else if (type == FileType::kCsv) {
+        source = PagesFromCsv(bytes.value());
+      } else if (type == FileType::kEmail) {
+        auto mail = ReadEmail(bytes.value());
+        if (!mail.ok()) return fail("text", "e-mail: " + mail.status().message());
+        source = std::move(mail->doc);
+        for (auto& a : mail->attachments) {
+          pending.derived.push_back(DerivedDocument{"attachment " + std::to_string(a.seq) + " - " + a.name,
+                                                    std::move(a.bytes), a.seq, a.name, mail->date, "attachment"});
+        }
+      } else {
+        auto messages = SplitMbox(bytes.value());
+        if (!messages.ok()) return fail("text", "mailbox: " + messages.status().message());
+        // The mailbox itself is indexed as its table of contents; each
+        // message is a document of its own (the runner queues them).
+        std::string toc = "Mailbox of " + std::to_string(messages->size()) + " messages\n\n";
+        int seq = 0;
+        for (auto& m : *messages) {
+          ++seq;
+          auto mail = ReadEmail(m);
+          toc += "Message " + std::to_string(seq) + ": " +
+                 (mail.ok() ? mail->date + " " + mail->from + " - " + mail->doc.hints.title
+                            : "unreadable (" + mail.status().message() + ")") +
+                 "\n";
+          pending.derived.push_back(DerivedDocument{"message " + std::to_string(seq) + ".eml", std::move(m), seq,
+                                                    "", "", "message"});
+        }
+        source = PagesFromText(toc);
+        source->hints.doc_kind = "correspondence";
+        source->hints.authority = "practice";
+      }
+      break;
+    }
+    case FileType::kDocx: source = ReadDocx(file.absolute); break;
+    case FileType::kXlsx: source = ReadXlsx(file.absolute); break;
     default: break;
   }
   if (!source.ok()) {
@@ -131,6 +229,8 @@ void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manif
     return fail("text", source.status().message());
   }
   for (auto& w : source->warnings) outcome.warnings.push_back(w);
+  if (source->pages.empty()) return fail("text", std::string(FileTypeName(type)) + " file with no text");
+  pending.anchors = std::move(source->anchors);
 
   DocumentRecord& record = pending.record;
   record.sha256 = pending.sha;
@@ -187,6 +287,28 @@ void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manif
                                        record.metadata.authority, record.metadata.issued,
                                        record.metadata.effective, record.metadata.jurisdiction};
   if (given) known = *given;
+  // What the format says of itself (an e-mail's Subject and Date, a page's
+  // <title>), where neither a manifest nor the first indexing said otherwise.
+  FormatHints& hints = source->hints;
+  // A log names itself by its file name: its first line is its column header.
+  if ((type == FileType::kCsv || type == FileType::kXlsx) && hints.title.empty()) {
+    const size_t slash = file.path.display.rfind('/');
+    hints.title = slash == std::string::npos ? file.path.display : file.path.display.substr(slash + 1);
+  }
+  for (auto [mine, theirs] : {std::pair{&known.title, &hints.title}, {&known.doc_kind, &hints.doc_kind},
+                              {&known.authority, &hints.authority}, {&known.issued, &hints.issued},
+                              {&known.number, &hints.number}}) {
+    if (mine->empty()) *mine = *theirs;
+  }
+  if (file.derived) {
+    const DerivedFrom& d = *file.derived;
+    record.attachment = AttachmentLink{d.parent_sha256, d.seq, d.name, d.kind};
+    // An attachment is cited as the e-mail's: "attachment 2 to the e-mail of 2023-07-11".
+    if (d.kind == "attachment" && known.number.empty()) {
+      known.number = "attachment " + std::to_string(d.seq) + " to the e-mail" +
+                     (d.parent_date.empty() ? "" : " of " + d.parent_date);
+    }
+  }
   if (law_xml) {
     const auto& x = law_xml->metadata;
     for (auto [mine, theirs] : {std::pair{&known.title, &x.title}, {&known.number, &x.number},
@@ -238,6 +360,9 @@ void FinishDocument(Index& index, PendingDocument& pending, const OcrPool& pool,
   if (!pending.ocr.empty()) record.ocr_version = DocumentOcrVersion(pool.settings(), record.file_type == "pdf");
   if (!pending.law_xml) {
     for (const auto& page : record.pages) record.normalized.push_back(NormalizePage(page.words));
+  }
+  if (!pending.anchors.empty()) {
+    pending.explicit_sections = SectionsOfAnchors(pending.anchors, record.pages, record.normalized);
   }
   const std::string& citation_path = pending.replaces ? pending.citation_path : pending.path.display;
   record.extracted = RunExtractStage(rulebook, pending.sha, citation_path, pending.known,

@@ -42,6 +42,18 @@ struct Outcome {
   bool cancelled = false;  // the run is stopping: neither written nor a failure (the next run redoes it)
 };
 
+// A document found inside the one being prepared (an e-mail's attachment,
+// a mailbox's message): the runner writes its bytes to a private folder and
+// processes it as a file of the drop, linked to this one.
+struct DerivedDocument {
+  std::string relative_name;  // appended to the container's path: "attachment 2 - list.pdf"
+  std::string bytes;
+  int seq = 0;
+  std::string name;         // its file name in the e-mail; empty for a message
+  std::string parent_date;  // ISO date of the e-mail
+  std::string kind;         // attachment | message
+};
+
 // A document between extraction and its write: its pages' OCR may still be
 // running on the pool's workers.
 struct PendingDocument {
@@ -54,6 +66,8 @@ struct PendingDocument {
   extractors::DocumentMetadata known;                 // what the extractors are told
   std::vector<extractors::Section> explicit_sections;  // official law XML's own structure
   bool law_xml = false;  // pages are already normalized text (no words to normalize)
+  std::vector<SectionAnchor> anchors;    // sections the format names (a spreadsheet's rows)
+  std::vector<DerivedDocument> derived;  // documents found inside this one, for the runner
   // Re-processing an indexed document (pipeline/reprocess.h): its id, what
   // is redone and why, and the path its citations name (its first path).
   std::optional<int64_t> replaces;

@@ -5,6 +5,7 @@
 #include "base/terminal_text.h"
 #include "base/zip_reader.h"
 #include "pipeline/drop_links.h"
+#include "pipeline/ooxml_package.h"
 
 namespace foiamine {
 namespace fs = std::filesystem;
@@ -56,7 +57,7 @@ void Walk(const fs::path& root, const fs::path& relative, DropScan& scan) {
         scan.unreadable.emplace_back(MakeDocumentPath(root, rel), kLinkLeavesDrop);
         continue;
       }
-      scan.files.push_back(DropFile{entry.path(), MakeDocumentPath(root, rel)});
+      scan.files.push_back(DropFile{entry.path(), MakeDocumentPath(root, rel), nullptr});
     }
   }
 }
@@ -78,7 +79,7 @@ std::optional<ZipDrop> ScanZipDrop(const fs::path& zip_path, DropScan& scan, Man
   else warnings.push_back(loaded.status().message() + " (manifest ignored)");
   for (const auto& entry : zip->entries()) {
     if (entry.name.find('/') == std::string::npos && IsManifestName(entry.name)) continue;
-    scan.files.push_back(DropFile{entry.extracted, MakeDocumentPath(zip_path, entry.name)});
+    scan.files.push_back(DropFile{entry.extracted, MakeDocumentPath(zip_path, entry.name), nullptr});
   }
   return std::move(zip.value());
 }
@@ -90,7 +91,8 @@ ScannedDrop ScanDrop(const std::string& drop) {
   fs::path drop_path = fs::absolute(drop).lexically_normal();
   if (drop_path.has_filename() == false) drop_path = drop_path.parent_path();
   std::error_code ec;
-  if (!fs::is_directory(drop_path, ec) && IsZipFile(drop_path)) {
+  // A .docx / .xlsx is a ZIP package but a document, not a drop of files.
+  if (!fs::is_directory(drop_path, ec) && IsZipFile(drop_path) && DetectPackageType(drop_path) == FileType::kZip) {
     out.zip = ScanZipDrop(drop_path, out.scan, out.manifest, out.warnings);
   } else if (fs::is_directory(drop_path, ec)) {
     auto loaded = LoadManifest(drop_path);
@@ -101,7 +103,7 @@ ScannedDrop ScanDrop(const std::string& drop) {
     }
     Walk(drop_path, fs::path(), out.scan);
   } else {
-    out.scan.files.push_back(DropFile{drop_path, MakeDocumentPath(drop_path.parent_path(), drop_path.filename())});
+    out.scan.files.push_back(DropFile{drop_path, MakeDocumentPath(drop_path.parent_path(), drop_path.filename()), nullptr});
   }
   return out;
 }

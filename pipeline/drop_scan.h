@@ -8,6 +8,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -19,10 +20,22 @@
 
 namespace foiamine {
 
+// Where a file found inside another document came from (an e-mail's
+// attachment, a mailbox's message; schemas/index.sql, attachments).
+struct DerivedFrom {
+  std::string parent_sha256;
+  int seq = 0;
+  std::string name;         // the attachment's file name; empty for a message
+  std::string kind;         // attachment | message
+  std::string parent_date;  // the e-mail's date, ISO, for the citation; may be empty
+  int depth = 1;            // 1 for a file of the drop's documents, 2 inside that, ...
+};
+
 // A regular file found in a drop.
 struct DropFile {
   std::filesystem::path absolute;  // where its bytes are (for a ZIP drop: the extracted entry)
   DocumentPath path;               // drop root + relative path
+  std::shared_ptr<const DerivedFrom> derived;  // set when found inside another document
 };
 
 struct DropScan {

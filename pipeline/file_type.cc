@@ -18,6 +18,81 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// RFC 5322 header field names that mark a stored e-mail rather than a typed
+// memo ("To:/From:/Subject:" heads memos too): a file is an e-mail when its
+// first block is all header fields (or their continuation lines), it has a
+// From: and one of these.
+bool IsMailOnlyHeader(std::string_view name) {
+  for (std::string_view h : {"message-id", "mime-version", "received", "return-path", "delivered-to",
+                             "content-type", "x-mailer", "in-reply-to", "references", "dkim-signature"}) {
+    if (name == h) return true;
+  }
+  return false;
+}
+
+// The header block at the start of `s` (up to its first blank line) read as
+// e-mail headers: whether it is one, and has From: and a mail-only field.
+bool LooksLikeMailHeaders(std::string_view s) {
+  bool from = false, mail_only = false;
+  int fields = 0;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t end = s.find('\n', pos);
+    if (end == std::string_view::npos) break;  // a cut last line: judge on what came before
+    std::string_view line = s.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    pos = end + 1;
+    if (line.empty()) break;
+    if (line.front() == ' ' || line.front() == '\t') {
+      if (fields == 0) return false;
+      continue;
+    }
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 76) return false;
+    for (char c : line.substr(0, colon)) {
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+    }
+    std::string name = Lower(line.substr(0, colon));
+    ++fields;
+    if (name == "from") from = true;
+    if (IsMailOnlyHeader(name)) mail_only = true;
+  }
+  return fields >= 2 && from && mail_only;
+}
+
+// The fields of one CSV line (quotes honoured, a quoted field may not span
+// lines here); -1 when the line's quotes do not close.
+int CsvFields(std::string_view line) {
+  int fields = 1;
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') quoted = !quoted;
+    else if (c == ',' && !quoted) ++fields;
+  }
+  return quoted ? -1 : fields;
+}
+
+// A table: at least two complete lines, every complete line of the head with
+// the same number (3 or more) of comma-separated fields.
+bool LooksLikeCsv(std::string_view s) {
+  int lines = 0, fields = 0;
+  size_t pos = 0;
+  while (pos < s.size() && lines < 50) {
+    size_t end = s.find('\n', pos);
+    if (end == std::string_view::npos) break;
+    std::string_view line = s.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    pos = end + 1;
+    if (line.empty()) continue;
+    int n = CsvFields(line);
+    if (n < 3) return false;
+    if (lines > 0 && n != fields) return false;
+    fields = n;
+    ++lines;
+  }
+  return lines >= 2;
+}
+
 std::string_view SkipBomAndSpace(std::string_view s) {
   if (StartsWith(s, "\xEF\xBB\xBF")) s.remove_prefix(3);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -36,6 +111,7 @@ FileType DetectFileType(std::string_view head) {
     return FileType::kTiff;
   }
   if (StartsWith(head, "PK\x03\x04") || StartsWith(head, "PK\x05\x06")) return FileType::kZip;
+  if (StartsWith(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return FileType::kOle2;
   if (head.find('\0') != std::string_view::npos) return FileType::kUnknown;
   // Text: valid UTF-8 up to a possibly cut last character.
   if (!IsValidUtf8Prefix(head)) {
@@ -51,6 +127,14 @@ FileType DetectFileType(std::string_view head) {
     return FileType::kHtml;
   }
   if (StartsWith(start, "<?xml")) return FileType::kXml;
+  std::string_view body = head;
+  if (StartsWith(body, "\xEF\xBB\xBF")) body.remove_prefix(3);
+  if (StartsWith(body, "From ")) {
+    size_t eol = body.find('\n');
+    if (eol != std::string_view::npos && LooksLikeMailHeaders(body.substr(eol + 1))) return FileType::kMbox;
+  }
+  if (LooksLikeMailHeaders(body)) return FileType::kEmail;
+  if (LooksLikeCsv(body)) return FileType::kCsv;
   return FileType::kText;
 }
 
@@ -63,6 +147,12 @@ const char* FileTypeName(FileType type) {
     case FileType::kText: return "text";
     case FileType::kXml: return "xml";
     case FileType::kHtml: return "html";
+    case FileType::kEmail: return "email";
+    case FileType::kMbox: return "mbox";
+    case FileType::kCsv: return "csv";
+    case FileType::kDocx: return "docx";
+    case FileType::kXlsx: return "xlsx";
+    case FileType::kOle2: return "ole2";
     case FileType::kZip: return "zip";
     case FileType::kEmpty: return "empty";
     case FileType::kUnknown: return "unknown";
@@ -81,7 +171,13 @@ FileType TypeClaimedByName(std::string_view file_name) {
   if (ext == "txt") return FileType::kText;
   if (ext == "xml") return FileType::kXml;
   if (ext == "zip") return FileType::kZip;
-  if (ext == "html" || ext == "htm") return FileType::kHtml;
+  if (ext == "html" || ext == "htm" || ext == "xhtml") return FileType::kHtml;
+  if (ext == "eml") return FileType::kEmail;
+  if (ext == "mbox" || ext == "mbx") return FileType::kMbox;
+  if (ext == "csv") return FileType::kCsv;
+  if (ext == "docx") return FileType::kDocx;
+  if (ext == "xlsx") return FileType::kXlsx;
+  if (ext == "msg" || ext == "doc" || ext == "xls") return FileType::kOle2;
   return FileType::kUnknown;
 }
 

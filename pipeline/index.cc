@@ -409,6 +409,15 @@ StatusOr<int64_t> Index::WriteDocument(const DocumentRecord& r, int64_t run_id) 
   }
   s = WriteDocumentContent(db_, document_id, r);
   if (!s.ok()) return s;
+  if (r.attachment) {
+    auto link = db_.Prepare(
+        "INSERT OR IGNORE INTO attachments(document_id, parent_sha256, seq, name, kind) VALUES (?,?,?,?,?)");
+    if (!link.ok()) return link.status();
+    link->Bind(1, document_id).Bind(2, r.attachment->parent_sha256).Bind(3, r.attachment->seq);
+    link->BindTextOrNull(4, r.attachment->name).Bind(5, r.attachment->kind);
+    s = link->Run();
+    if (!s.ok()) return s;
+  }
   s = tx.Commit();
   if (!s.ok()) return s;
   return document_id;

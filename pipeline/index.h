@@ -44,6 +44,14 @@ struct OcrCacheEntry {
   std::optional<double> mean_confidence;
 };
 
+// A document found inside another (schemas/index.sql, attachments).
+struct AttachmentLink {
+  std::string parent_sha256;
+  int seq = 0;
+  std::string name;  // empty for a mailbox's message
+  std::string kind;  // attachment | message
+};
+
 // Everything the write of one new document needs.
 struct DocumentRecord {
   std::string sha256;
@@ -58,6 +66,7 @@ struct DocumentRecord {
   std::vector<SourcePage> pages;             // words with boxes
   std::vector<NormalizedPage> normalized;    // parallel to pages
   std::optional<ExtractedDocument> extracted; // sections, clauses, citations, identity
+  std::optional<AttachmentLink> attachment;   // when found inside an e-mail or mailbox
 };
 
 // What a re-run needs to know of an indexed document to decide whether a

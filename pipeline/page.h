@@ -46,10 +46,30 @@ struct SourcePage {
   std::optional<double> ink_outside_text;
 };
 
+// What a format says of the document itself, used where a manifest says
+// nothing: an e-mail's Subject and Date, a web page's <title>, a log's kind.
+// Empty = the format says nothing (the extractors infer it from the text).
+struct FormatHints {
+  std::string title, doc_kind, authority, issued, number;
+};
+
+// A section the format names itself (a spreadsheet row: "sheet Log, row
+// 214"), found after normalization: it starts where `label` begins a line of
+// page `page_no`'s normalized text and ends where the next anchor starts (or
+// its page ends). When a document has any, they are its sections as given
+// (no section numbering is inferred from its text).
+struct SectionAnchor {
+  int page_no = 0;
+  std::string label;  // the text the section's line starts with, as written
+  std::string path;   // its section path, e.g. "sheet Log, row 214", "row 3"
+};
+
 struct SourceDocument {
   std::vector<SourcePage> pages;
   std::string pdf_title;  // PDF Info /Title, if any
   std::vector<std::string> warnings;  // recoverable problems (e.g. Poppler repaired the xref)
+  FormatHints hints;
+  std::vector<SectionAnchor> anchors;
 };
 
 }  // namespace foiamine

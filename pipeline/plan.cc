@@ -24,7 +24,9 @@ FilePlan RunPlanner::Decide(const DropFile& file, const std::function<bool(const
     return plan;
   }
   plan.sha256 = std::move(sha.value());
-  if (!InShard(plan.sha256, options_.shard)) {
+  // A file found inside another (an e-mail's attachment) goes with its
+  // container's shard: only the shard that opens the container sees it.
+  if (!file.derived && !InShard(plan.sha256, options_.shard)) {
     plan.action = FilePlan::Action::kOtherShard;
     return plan;
   }

@@ -8,7 +8,9 @@
 
 namespace foiamine {
 
-std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-2"; }
+// text-3: e-mail, mailbox, CSV, HTML, .docx and .xlsx readers (a .txt
+// holding an e-mail or a CSV table is now read as one).
+std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-3"; }
 
 std::string DocumentOcrVersion(const OcrSettings& settings, bool rendered_from_pdf) {
   // Image files are read at their own resolution: --dpi does not touch them.
@@ -205,9 +207,10 @@ Status ReExtractDocument(Index& index, int64_t document_id, const extractors::Ru
   // A read error here once saved a re-extraction of the first pages only,
   // as final.
   if (!page_rows->status().ok()) return page_rows->status();
-  // Official law XML's sections are exact, not inferred: they are kept.
+  // Official law XML's sections are exact, not inferred: they are kept; so
+  // are a spreadsheet's rows (pipeline/sheet_file.h).
   std::vector<extractors::Section> explicit_sections;
-  if (facts->file_type == "xml") {
+  if (facts->file_type == "xml" || facts->file_type == "csv" || facts->file_type == "xlsx") {
     auto rows = db.Prepare(
         "SELECT path, coalesce(marker,''), coalesce(heading,''), depth, page_no, char_start, end_page, end_char "
         "FROM sections WHERE document_id=? ORDER BY id");

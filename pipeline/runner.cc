@@ -19,6 +19,7 @@
 
 #include "base/terminal_text.h"
 #include "base/cancel.h"
+#include "pipeline/derived_files.h"
 #include "pipeline/document_job.h"
 #include "pipeline/drop_scan.h"
 #include "pipeline/extract_stage.h"
@@ -292,6 +293,16 @@ class DropRun {
         if (!added.ok()) err_ << "foiamine: error: " << path.display << ": " << added.status().message() << "\n";
         if (plan.action == FilePlan::Action::kIndexedAgain) ++counts_.duplicate_paths;
         else OnIndexed(*plan.indexed, plan.rework, file, path, manifest, plan.sha256);
+        // A run stopped between an e-mail and its attachments left them
+        // unwritten: an indexed container is opened again (cheap: no OCR),
+        // and its attachments already indexed are found unchanged.
+        if (plan.action == FilePlan::Action::kIndexed &&
+            (plan.indexed->file_type == "email" || plan.indexed->file_type == "mbox")) {
+          PendingDocument again;
+          again.sha = plan.sha256;
+          PrepareDocument(again, file, manifest, options_, pool_, nullptr);
+          for (const DerivedDocument& d : again.derived) ProcessDerived(file, plan.sha256, d, manifest);
+        }
         return;
       }
       case FilePlan::Action::kSkipFailed:
@@ -314,10 +325,26 @@ class DropRun {
         pending.sha = plan.sha256;
         pending.path = path;
         PrepareDocument(pending, file, manifest, options_, pool_, nullptr);
+        // Documents found inside it (attachments, a mailbox's messages) follow it.
+        std::vector<DerivedDocument> derived = std::move(pending.derived);
         Enqueue(std::move(pending));
+        for (const DerivedDocument& d : derived) ProcessDerived(file, plan.sha256, d, manifest);
         return;
       }
     }
+  }
+
+  // A document found inside `parent`: a file of the drop of its own (pipeline/derived_files.h).
+  void ProcessDerived(const DropFile& parent, const std::string& parent_sha, const DerivedDocument& d,
+                      const Manifest& manifest) {
+    if (g_stop_requested.load() || !index_error_.ok()) return;
+    auto child = derived_files_.Write(parent, parent_sha, d);
+    if (child.ok()) return ProcessFile(*child, manifest);
+    const DocumentPath path = DerivedFiles::PathOf(parent, d);
+    ++counts_.totals.files_seen;
+    IndexFault(index_.RecordFailure(path, "", "ingest", child.status().message(), run_id_));
+    counts_.failures.emplace_back(path.display, child.status().message());
+    ++counts_.totals.docs_failed;
   }
 
   // An indexed document found again, first time in this run: left as it
@@ -510,6 +537,9 @@ class DropRun {
   std::ostream& err_;
   RunCounts counts_;
   Status index_error_;  // see IndexFault
+  // Attachments and messages found inside documents; declared before the
+  // pool, so they outlive the OCR jobs that read them.
+  DerivedFiles derived_files_;
   OcrPool pool_;
   RunPlanner planner_;
   // Documents whose OCR is running, in the order they were found; each is

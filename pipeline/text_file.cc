@@ -14,15 +14,6 @@
 namespace foiamine {
 namespace {
 
-std::string DecodeWindows1252(std::string_view bytes) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), "windows-1252");
-  std::string out;
-  if (U_FAILURE(status)) return EscapeInvalidUtf8(bytes);
-  text.toUTF8String(out);
-  return out;
-}
-
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\v'; }
 
 SourcePage PageFromText(std::string_view text, int page_no) {
@@ -60,6 +51,15 @@ SourcePage PageFromText(std::string_view text, int page_no) {
 }
 
 }  // namespace
+
+std::string DecodeWindows1252(std::string_view bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), "windows-1252");
+  std::string out;
+  if (U_FAILURE(status)) return EscapeInvalidUtf8(bytes);
+  text.toUTF8String(out);
+  return out;
+}
 
 SourceDocument PagesFromText(std::string_view bytes) {
   SourceDocument doc;

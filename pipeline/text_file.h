@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 #include "pipeline/file_type.h"
@@ -16,6 +17,10 @@ namespace foiamine {
 // valid UTF-8 is decoded as Windows-1252 (ICU) and a warning is added.
 // CRLF and CR line ends are accepted.
 SourceDocument PagesFromText(std::string_view bytes);
+
+// `bytes` read as Windows-1252, in UTF-8 (ICU): how text that is not valid
+// UTF-8 is decoded by every text reader (plain text, HTML, CSV).
+std::string DecodeWindows1252(std::string_view bytes);
 
 // Checks an image file with Leptonica (without decoding the pixels) and
 // returns one page per image (per frame of a multi-page TIFF), each marked

@@ -28,7 +28,10 @@
 --      a version-2 index opened for writing gains it and its next run
 --      re-extracts; opened read-only it reads as empty, and each clause is
 --      then the one part its clauses row describes)
-PRAGMA user_version = 3;
+--   4  + attachments (a table only, upgraded and read like version 3's: a
+--      version-3 index opened for writing gains it empty; read-only it reads
+--      as empty: no document is known to have been found inside another)
+PRAGMA user_version = 4;
 
 -- One row per `foiamine run` (and later, per merge).
 CREATE TABLE IF NOT EXISTS runs (
@@ -51,7 +54,8 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE TABLE IF NOT EXISTS documents (
   id            INTEGER PRIMARY KEY,
   sha256        TEXT NOT NULL UNIQUE,  -- lowercase hex SHA-256 of the bytes
-  file_type     TEXT NOT NULL,         -- pdf | png | jpeg | tiff | text | xml: detected from the bytes
+  file_type     TEXT NOT NULL,         -- pdf | png | jpeg | tiff | text | xml | html | email | mbox |
+                                       -- csv | docx | xlsx: detected from the bytes
   size_bytes    INTEGER NOT NULL,
   page_count    INTEGER NOT NULL,
   title         TEXT,                  -- from the manifest, else inferred, else NULL
@@ -222,6 +226,25 @@ CREATE TABLE IF NOT EXISTS document_relations (
   PRIMARY KEY (document_id, seq)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS document_relations_target ON document_relations(target_number);
+
+-- Documents found inside another document (schema version 4): an e-mail's
+-- attachments (each indexed as a document of its own, OCR included) and the
+-- messages of a mailbox (.mbox). The link is by the container's content
+-- (its SHA-256), so it survives `merge` and holds even when the container
+-- itself failed to index. Each child's files row names it as
+-- "CONTAINER_PATH/attachment N - NAME" (or "/message N.eml"), under the
+-- container's drop_root; `verify` re-reads it from the container.
+-- An attachment's documents.number is "attachment N to the e-mail of DATE"
+-- (unless a manifest gives one), so its clauses are cited that way.
+CREATE TABLE IF NOT EXISTS attachments (
+  document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,  -- the attachment
+  parent_sha256 TEXT NOT NULL,         -- the e-mail or mailbox it was found in (documents.sha256)
+  seq           INTEGER NOT NULL,      -- its number there, from 1, in the order the parts occur
+  name          TEXT,                  -- its file name as the e-mail gives it (NULL for a mailbox's message)
+  kind          TEXT NOT NULL,         -- attachment (of an e-mail) | message (of a mailbox)
+  PRIMARY KEY (document_id, parent_sha256, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS attachments_parent ON attachments(parent_sha256);
 
 -- Dates printed on a document's face, with their kind and the words they
 -- were read from, so a report can say what a date is and where it came

@@ -26,6 +26,9 @@ PACKAGES=(
   # command line, JSON output, rulebook YAML, SHA-256, ZIP drops, law XML
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libssl-dev libarchive-dev
   libpugixml-dev
+  # e-mail and mailboxes (GMime 3: MIME, charsets, RFC 2047 headers); web
+  # pages (gumbo: the HTML5 parsing algorithm). .docx/.xlsx use libarchive + pugixml.
+  libgmime-3.0-dev libgumbo-dev
   # tests: qpdf makes an encrypted PDF for the bad-input tests
   qpdf
   # corpus generator (born-digital PDFs) and the memo / exhibit bundle PDFs:

@@ -121,7 +121,7 @@ std::vector<std::string> WrapToWidth(cairo_t* cr, const std::string& text, doubl
 
 Status CheckExhibitSource(const ClauseCitation& cc) {
   const ClauseRecord& c = cc.clause;
-  if (cc.file_type == "text" || cc.file_type == "xml") {
+  if (cc.file_type != "pdf" && cc.file_type != "png" && cc.file_type != "jpeg" && cc.file_type != "tiff") {
     return Status::Unsupported(c.doc_path + " is a " + cc.file_type +
                                " file: it has no page picture to exhibit; cite the quote instead");
   }

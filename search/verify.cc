@@ -35,6 +35,40 @@ FileCheck CheckSource(const std::string& drop_root, const std::string& path_byte
   return check;
 }
 
+namespace {
+
+// A document found inside another (an e-mail's attachment, a mailbox's
+// message: schemas/index.sql, attachments) has no file of its own; its
+// path is its container's, then "/NAME". It is intact when its container
+// is (its bytes are decoded from the container's), so the container is
+// checked instead, up through nested containers.
+StatusOr<FileCheck> CheckContained(IndexReader& index, FileCheck check, const std::string& path_bytes) {
+  auto parent = index.db().Prepare(
+      "SELECT a.parent_sha256 FROM attachments a JOIN documents d ON d.id=a.document_id WHERE d.sha256=? LIMIT 1");
+  if (!parent.ok()) return parent.status();
+  std::string sha = check.indexed_sha256, bytes = path_bytes, display = check.path;
+  for (int depth = 0; depth < 8 && check.state == FileCheck::State::kVanished; ++depth) {
+    parent->Reset();
+    parent->Bind(1, sha);
+    if (!parent->Step()) {
+      if (!parent->status().ok()) return parent->status();
+      break;
+    }
+    sha = parent->Text(0);
+    const size_t slash = bytes.rfind('/'), shown = display.rfind('/');
+    if (slash == std::string::npos || shown == std::string::npos) break;
+    bytes.resize(slash);
+    display.resize(shown);
+    FileCheck container = CheckSource(check.drop_root, bytes, display, sha);
+    check.state = container.state;
+    check.current_sha256 = container.state == FileCheck::State::kOk ? check.indexed_sha256 : container.current_sha256;
+    check.detail = "found inside " + display + (container.detail.empty() ? "" : ": " + container.detail);
+  }
+  return check;
+}
+
+}  // namespace
+
 StatusOr<VerifyReport> VerifySources(IndexReader& index) {
   auto stmt = index.db().Prepare(
       "SELECT f.drop_root, f.path, f.path_bytes, d.sha256 FROM files f JOIN documents d ON d.id=f.document_id "
@@ -44,6 +78,11 @@ StatusOr<VerifyReport> VerifySources(IndexReader& index) {
   Status status;
   while (stmt->Step(&status)) {
     FileCheck check = CheckSource(stmt->Text(0), stmt->Blob(2), stmt->Text(1), stmt->Text(3));
+    if (check.state == FileCheck::State::kVanished) {
+      auto contained = CheckContained(index, check, stmt->Blob(2));
+      if (!contained.ok()) return contained.status();
+      check = std::move(*contained);
+    }
     switch (check.state) {
       case FileCheck::State::kOk: ++report.ok; break;
       case FileCheck::State::kChanged: ++report.changed; break;

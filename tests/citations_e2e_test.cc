@@ -97,7 +97,7 @@ TEST_CASE("without the manifest, numbers and titles are read from the documents'
     SKIP_TEST("no corpus/: skipped");
   }
   const auto truth = CorpusTruth();
-  REQUIRE(truth.size() == 13);
+  REQUIRE(truth.size() == 18);
   int numbers = 0, titles = 0, both = 0;
   std::map<std::string, bool> matched;
   for (const auto& [path, expected] : truth) {
@@ -113,8 +113,8 @@ TEST_CASE("without the manifest, numbers and titles are read from the documents'
     std::cout << (number_ok ? "  " : "N ") << (title_ok ? "  " : "T ") << path << ": [" << number << "] " << title
               << "\n";
   }
-  std::cout << "identity without manifest: numbers " << numbers << "/13, titles " << titles << "/13, both " << both
-            << "/13\n";
+  std::cout << "identity without manifest: numbers " << numbers << "/18, titles " << titles << "/18, both " << both
+            << "/18\n";
   // What the face cannot give: the log's number IRU-LOG-2023-06 is printed
   // nowhere on it (an editor made it from the unit and the month); the log
   // is cited by its title and its Bates stamps, and no number is invented
@@ -130,7 +130,7 @@ TEST_CASE("without the manifest, numbers and titles are read from the documents'
     }
     CHECK(ok);
   }
-  CHECK(both >= 12);
+  CHECK(both >= 16);  // all but the two logs (the scanned one and the CSV export), checked above
 }
 
 TEST_CASE("references to other documents are relations, and the EO is cited by its own number",

@@ -28,7 +28,28 @@ TEST_CASE("file types come from the bytes, not the name", "[file_type]") {
   CHECK(DetectFileType("junk junk\n%PDF-1.4\n") == FileType::kPdf);
 }
 
+TEST_CASE("e-mail, mailboxes, CSV tables and OLE2 files are told by their bytes", "[file_type]") {
+  CHECK(DetectFileType("From: Records <r@doc.gov>\nTo: x@ice.gov\nMessage-ID: <1@doc.gov>\nSubject: s\n\nbody\n") ==
+        FileType::kEmail);
+  CHECK(DetectFileType("Received: from mx\n  by host\nFrom: r@doc.gov\r\nDate: Tue, 11 Jul 2023\r\n\r\nbody") ==
+        FileType::kEmail);
+  CHECK(DetectFileType("From r@doc.gov Tue Jul 11 09:14:00 2023\nFrom: r@doc.gov\nMessage-ID: <1@d>\n\nbody\n") ==
+        FileType::kMbox);
+  // A typed memo with To:/From:/Subject: lines is not an e-mail; nor is prose after them.
+  CHECK(DetectFileType("TO: All staff\nFROM: Warden\nSUBJECT: Detainers\n\nStaff shall not...\n") == FileType::kText);
+  CHECK(DetectFileType("From: Warden\nThis memo explains, in detail, the policy.\n") == FileType::kText);
+  CHECK(DetectFileType("entry,date,action\n1,2023-06-12,\"Released, lobby\"\n2,2023-06-13,Faxed\n") == FileType::kCsv);
+  CHECK(DetectFileType("Dear Mayor Hodges, Councilmembers, and staff,\nWe write, again, today.\n") == FileType::kText);
+  CHECK(DetectFileType("one line, only, here\n") == FileType::kText);
+  CHECK(DetectFileType(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10)) == FileType::kOle2);
+}
+
 TEST_CASE("names claim types that detection can contradict", "[file_type]") {
+  CHECK(TypeClaimedByName("mail/reply.EML") == FileType::kEmail);
+  CHECK(TypeClaimedByName("log.csv") == FileType::kCsv);
+  CHECK(TypeClaimedByName("p.docx") == FileType::kDocx);
+  CHECK(TypeClaimedByName("p.xlsx") == FileType::kXlsx);
+  CHECK(TypeClaimedByName("old.msg") == FileType::kOle2);
   CHECK(TypeClaimedByName("orders/GO-201.26.PDF") == FileType::kPdf);
   CHECK(TypeClaimedByName("scan.tif") == FileType::kTiff);
   CHECK(TypeClaimedByName("log.txt") == FileType::kText);

@@ -4,7 +4,10 @@
 //
 // Every SOURCES_DIR/*.src becomes DROP_DIR/<@path>; its printed text goes to
 // TRUTH_DIR/<@path>.txt (pages separated by '\f'); documents with
-// `@in_manifest yes` are listed in DROP_DIR/manifest.csv.
+// `@in_manifest yes` are listed in DROP_DIR/manifest.csv. `@mode text`
+// copies the body as is; `docx` / `xlsx` write it as a Word document (a
+// line "#a TEXT" a lettered list item) or a one-sheet workbook (`@sheet`,
+// the body comma-separated rows): generator/office.h.
 #include <algorithm>
 #include <fstream>
 #include <iostream>
@@ -13,6 +16,7 @@
 #include <leptonica/allheaders.h>
 
 #include "document.h"
+#include "office.h"
 #include "typeset.h"
 #include "writers.h"
 
@@ -68,6 +72,10 @@ int main(int argc, char** argv) {
       if (mode == "text") {
         text = Join(doc.raw_body);
         WriteFile(out, text);
+      } else if (mode == "docx") {
+        text = corpus::WriteDocx(doc.raw_body, doc.Get("title"), out);
+      } else if (mode == "xlsx") {
+        text = corpus::WriteXlsx(doc.raw_body, doc.Get("sheet", "Sheet1"), doc.Get("title"), out);
       } else {
         std::vector<corpus::Page> pages = ts.Layout(doc);
         if (mode == "digital") corpus::WriteDigitalPdf(ts, doc, pages, out);
