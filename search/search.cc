@@ -370,9 +370,13 @@ Status QueryError(const SearchOptions& o, const Status& status) {
   // query's text ("syntax error near ...", "no such column", "expected
   // integer", "unknown special query"): explained in the user's terms,
   // keeping SQLite's pointer to the bad token.
+  // Only the message's head speaks of the index: what follows ": " quotes the
+  // query ("unknown special query: ...readonly..." is the query's fault; a
+  // fuzzed query found that the whole message was searched).
+  const std::string head = raw.substr(0, raw.find(": "));
   for (const char* index_fault : {"disk I/O", "database disk image", "locked", "busy", "out of memory", "readonly",
                                    "unable to open", "not a database"}) {
-    if (raw.find(index_fault) != std::string::npos) return Status::IoError("search failed: " + raw);
+    if (head.find(index_fault) != std::string::npos) return Status::IoError("search failed: " + raw);
   }
   std::string detail = raw;
   for (const char* prefix : {"fts5: ", "fts5:"}) {
