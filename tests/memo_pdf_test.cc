@@ -264,7 +264,10 @@ TEST_CASE("the exhibit bundle on the corpus: a cover index, each cited page labe
       ++with_bates;
       CHECK(t.find(e.bates) != std::string::npos);
     }
-    if (e.path.size() > 4 && e.path.substr(e.path.size() - 4) != ".txt") {
+    // A page picture only for a PDF or an image file: text, e-mail, Word, HTML
+    // and spreadsheet documents are printed as their text, highlighted there.
+    static const RE2 kPictureFile(R"((?i)\.(?:pdf|png|jpe?g|tiff?)$)");
+    if (RE2::PartialMatch(e.path, kPictureFile)) {
       ++pictures;
       const int px = HighlightPixels(bundle, p, dir.path());
       CHECK(px > 50);
