@@ -5,26 +5,14 @@
 #include <ostream>
 #include <set>
 
+#include "search/html_escape.h"
 #include "search/diverge_report.h"
 #include "search/report_model.h"
 
 namespace foiamine {
 namespace {
 
-std::string Esc(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string Esc(const std::string& s) { return HtmlEscape(s); }
 
 // Nested <mark>s (valid HTML: phrasing content), never crossing.
 std::string Quote(const ClauseRecord& c) {

@@ -4,25 +4,12 @@
 
 #include "index/format.h"
 #include "search/diverge_report.h"
+#include "search/html_escape.h"
 #include "serve/views.h"
 
 namespace foiamine::serve {
 
-std::string Esc(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string Esc(std::string_view text) { return HtmlEscape(text); }
 
 std::string UrlEncode(std::string_view text) {
   std::string out;
