@@ -159,6 +159,7 @@ class Matcher {
       info.folded = FoldDiacritics(UnitText(ui));
       if (dhs_is_human_services_) LowerAcronym(info.folded.text, "DHS");
       RepairOcrModals(info.folded.text);
+      RepairSplitWords(info.folded.text);
     }
     return info;
   }
@@ -418,7 +419,9 @@ class Matcher {
       c.stance = Stance::kRequires;
       c.cue = info.imperative.front();
     } else if (authority_ == "practice") {
-      c.stance = Stance::kReports;
+      // A definition, a link or a court's ruling on a page about practice explains; it reports no act.
+      const bool explains = info.reports.empty() && !FindCues(rules_.explanation_cues, info.folded.text).empty();
+      c.stance = explains ? Stance::kMentions : Stance::kReports;
       if (!info.reports.empty()) c.cue = info.reports.front();
     } else if (!info.reports.empty() && authority_ != "law" && authority_ != "policy") {
       c.stance = Stance::kReports;

@@ -6,6 +6,35 @@
 
 namespace foiamine::extractors::internal {
 
+bool DescribesPractice(const std::string& text) {
+  // A page of questions and answers ("Is it true that TCSO Deputies are
+  // trained as ICE agents too?") explains what an agency does.
+  static const RE2 kFaq(R"((?i)\bFAQs?\b|frequently asked questions|commonly asked questions)");
+  static const RE2 kQuestionLine(R"((?m)^[^\n?]{12,200}\?\s*$)");
+  // A staff report to a board: "Receive a report from the Sheriff's Office ...",
+  // or its SUMMARY: and DISCUSSION: parts.
+  static const RE2 kBoardReport(R"((?i)\breceive (?:a|the|an) (?:[\w'-]+ ){0,3}?report\b)");
+  static const RE2 kSummary(R"((?m)^\s*SUMMARY\s*:)");
+  static const RE2 kDiscussion(R"((?m)^\s*DISCUSSION\s*:)");
+  static const RE2 kDirective(R"((?i)\b(?:shall|must)\b)");
+  static const RE2 kDoesNot(R"((?i)\b(?:does|do|did) not\b)");
+  static const RE2 kWe(R"((?i)\b(?:we|our)\b)");
+  if (RE2::PartialMatch(text, kFaq)) return true;
+  auto count = [&text](const RE2& re) {
+    int n = 0;
+    re2::StringPiece rest(text);
+    while (RE2::FindAndConsume(&rest, re)) ++n;
+    return n;
+  };
+  if (count(kQuestionLine) >= 2) return true;
+  if (RE2::PartialMatch(text, kBoardReport) || (RE2::PartialMatch(text, kSummary) && RE2::PartialMatch(text, kDiscussion)))
+    return true;
+  // Prose that says what the agency does, and hardly ever what anyone shall
+  // or must do: "The PPD does not enforce federal immigration law", "Our
+  // policy requires notification ..." (a web page, a news post).
+  return count(kDirective) <= 1 && (count(kDoesNot) >= 2 || count(kWe) >= 3);
+}
+
 std::string InferKind(const std::string& text, const std::string& number) {
   static const RE2 kJail(R"((?i)program\s+statement|department\s+of\s+corrections|\bjail\b|detention\s+facility|sheriff'?s?\s+office)");
   static const RE2 kMayor(R"((?i)mayor'?s\s+order)");
@@ -29,6 +58,9 @@ std::string InferKind(const std::string& text, const std::string& number) {
   if (number.rfind("Program Statement", 0) == 0) return "jail_policy";
   if (number.rfind("General Order", 0) == 0 || number.rfind("GO-", 0) == 0 || number.rfind("Directive", 0) == 0)
     return "police_order";
+  // Before the words that merely name an agency ("Police Department", "jail"):
+  // a page that describes what the agency does is no order of it.
+  if (DescribesPractice(head)) return "";
   // A police policy names its department in its running header; the words
   // of council records ("testimony", "committee on") can occur in its body.
   if (const std::string top = head.substr(0, std::min<size_t>(head.size(), 400));
@@ -49,6 +81,7 @@ std::string AuthorityOf(const std::string& kind, const std::string& text) {
   if (kind == "statute" || kind == "mayors_order" || kind == "council_record") return "law";
   if (kind == "jail_policy" || kind == "police_order") return "policy";
   if (kind == "correspondence" || kind == "log") return "practice";
+  if (kind.empty() && DescribesPractice(text)) return "practice";
   return "";
 }
 

@@ -12,7 +12,14 @@ namespace foiamine::extractors::internal {
 // document's number ("General Order ...", "Program Statement ...").
 std::string InferKind(const std::string& text, const std::string& number);
 
-// law | policy | practice | "" for a kind; council testimony is practice.
+// Whether a document of no stronger kind describes an agency's practice
+// rather than directing it: a FAQ page, a staff report to a board, prose in
+// the present tense ("does not ask", "our policy requires") with at most one
+// "shall" or "must".
+bool DescribesPractice(const std::string& text);
+
+// law | policy | practice | "" for a kind; council testimony is practice, and
+// so is a document of unknown kind that DescribesPractice.
 std::string AuthorityOf(const std::string& kind, const std::string& text);
 
 }  // namespace foiamine::extractors::internal

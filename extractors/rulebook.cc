@@ -165,6 +165,14 @@ class Loader {
         }
         continue;
       }
+      if (name == "explanations") {
+        for (const auto& p : entry.second) {
+          auto re = Compile(p.as<std::string>(), "stance.explanations");
+          if (!re.ok()) return re.status();
+          out_.explanation_cues.push_back(Compiled::Cue{std::move(*re), Stance::kMentions});
+        }
+        continue;
+      }
       if (name == "imperative") {
         for (const auto& p : entry.second) {
           auto re = Compile(p.as<std::string>(), "stance.imperative");

@@ -158,4 +158,25 @@ void RepairOcrModals(std::string& text) {
   }
 }
 
+void RepairSplitWords(std::string& text) {
+  auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (size_t dash = text.find("- "); dash != std::string::npos; dash = text.find("- ", dash + 2)) {
+    // at least two letters before the hyphen, the start of a word
+    size_t start = dash;
+    while (start > 0 && is_letter(text[start - 1])) --start;
+    if (dash - start < 2 || !is_lower(text[dash - 1])) continue;  // "ICE- related" stays
+    size_t second = dash + 2, end = second;
+    while (end < text.size() && is_letter(text[end])) ++end;
+    if (end - second < 2 || !is_lower(text[second])) continue;
+    std::string_view next(text.data() + second, end - second);
+    if (next == "and" || next == "or" || next == "to" || next == "nor") continue;
+    // move the first piece right over "- ": "ab- cd" -> "  abcd"
+    std::string first = text.substr(start, dash - start);
+    text.replace(start, 2, "  ");
+    text.replace(start + 2, first.size(), first);
+    dash = end - 2;
+  }
+}
+
 }  // namespace foiamine::extractors::internal

@@ -38,6 +38,16 @@ void LowerAcronym(std::string& text, std::string_view acronym);
 // "will", "n0t" -> "not", "rnust" -> " must" (matching copy only).
 void RepairOcrModals(std::string& text);
 
+// Rejoins, in place and at the same length, words that a line break split
+// with a hyphen and that a copy of the text then joined with a space
+// ("immigra- tion status" -> "  immigration status", "sub- ject"): web pages
+// and reports quoting a printed order keep the break's hyphen. The second
+// part must start in lower case and not be "and", "or", "to", "nor" ("pre- and
+// post-trial" is a real suspended hyphen), and the first must end in lower
+// case ("ICE- related" stays). Matching copy only: the pieces move
+// right by two bytes, so offsets stay valid up to those two.
+void RepairSplitWords(std::string& text);
+
 // `text` with combining marks removed (NFD, drop [:Mn:], recompose), for
 // matching only ("deberá" -> "debera", "inmigración" -> "inmigracion").
 // to_original[i] is the byte offset in the original text of the code point

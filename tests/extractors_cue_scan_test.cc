@@ -72,3 +72,24 @@ TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[ex
     CHECK(text.size() == size);
   }
 }
+
+TEST_CASE("words split by a line-break hyphen are rejoined at the same length", "[extractors][cue_scan]") {
+  struct Case {
+    const char* copied;
+    const char* repaired;
+  };
+  const Case cases[] = {
+      {"determining immigra- tion status", "determining   immigration status"},
+      {"the sub- ject of an ICE detainer", "the   subject of an ICE detainer"},
+      {"pre- and post-trial, first- or second-degree", "pre- and post-trial, first- or second-degree"},
+      {"ICE- related, a- b, Case- Law", "ICE- related, a- b, Case- Law"},
+      {"no hyphen here", "no hyphen here"},
+  };
+  for (const Case& c : cases) {
+    std::string text = c.copied;
+    const size_t size = text.size();
+    RepairSplitWords(text);
+    CHECK(text == c.repaired);
+    CHECK(text.size() == size);
+  }
+}

@@ -223,6 +223,30 @@ TEST_CASE("a letter is correspondence known by its addressee, and an order headi
   CHECK(memo.doc_kind.value == "correspondence");
 }
 
+TEST_CASE("a FAQ page, a board report and a page that says what the police do are practice, an order is not",
+          "[extractors][identity]") {
+  const DocumentIdentity faq = InferIdentity(Doc({"Commonly Asked Questions on Secured Communities?\n\n"
+                                                  "Is it true that the Sheriff's deputies are trained as ICE agents too?\n\n"
+                                                  "No. The Sheriff's Office never opted into this program.\n"}));
+  CHECK(faq.authority.value == "practice");
+  const DocumentIdentity board = InferIdentity(Doc({"RECOMMENDATION:\nIt is recommended that the Board of Supervisors:\n"
+                                                    "a. Receive a report from the Sheriff's Office related to ICE's access "
+                                                    "to inmates in the County Jail; and\nb. Receive public comment.\n"}));
+  CHECK(board.authority.value == "practice");
+  CHECK(board.doc_kind.value.empty());
+  // It names the Police Department near its top, which alone would make it an order.
+  const DocumentIdentity page = InferIdentity(Doc({"The City's work covers access to City services, including the Police "
+                                                   "Department (PPD).\n- The City does not give ICE access to records.\n"
+                                                   "- The PPD does not enforce federal immigration law.\n"}));
+  CHECK(page.authority.value == "practice");
+  const DocumentIdentity order = InferIdentity(Doc({"POLICE DEPARTMENT GENERAL ORDER\nImmigration Status\n"
+                                                    "1. Officers shall not ask about immigration status.\n"
+                                                    "2. Officers do not detain anyone on a civil detainer and shall not "
+                                                    "transport persons to ICE. Members do not arrest on civil warrants.\n"}));
+  CHECK(order.doc_kind.value == "police_order");
+  CHECK(order.authority.value == "policy");
+}
+
 TEST_CASE("numbered or lettered items are never a title", "[extractors][identity]") {
   const DocumentIdentity id = InferIdentity(Doc({"(1) Be entered into in accordance with federal law;\n"
                                                  "b. Receive and consider public comment.\n"}));
