@@ -41,7 +41,9 @@ std::vector<size_t> ScopeCuts(const std::vector<std::unique_ptr<RE2>>& breaks, s
                               const std::vector<CueHit>& modal) {
   std::vector<size_t> cuts{0};
   for (const auto& re : breaks)
-    for (auto [s, e] : AllMatches(*re, text)) {
+    for (const auto& match : AllMatches(*re, text)) {
+      // (not a structured binding: clang 14, which builds the fuzz targets, cannot capture one)
+      const size_t s = match.first;
       if (s == 0) continue;
       bool inside_cue = std::any_of(modal.begin(), modal.end(),
                                     [&](const CueHit& h) { return h.start < s && s < h.end; });
