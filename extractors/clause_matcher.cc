@@ -429,6 +429,8 @@ class Matcher {
     } else {
       c.stance = Stance::kMentions;
     }
+    // What another law says, retold in a policy or a page of practice ("The California Trust Act prohibits ..."), mentions.
+    if ((authority_ == "policy" || authority_ == "practice") && !FindCues(rules_.background_cues, info.folded.text).empty()) c.stance = Stance::kMentions;
     // Actor: the first actor cue before the anchor in its segment, else in
     // the unit, else in the lead-ins, else the document's agency.
     c.actor.clear();

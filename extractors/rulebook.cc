@@ -165,11 +165,12 @@ class Loader {
         }
         continue;
       }
-      if (name == "explanations") {
+      if (name == "explanations" || name == "background") {
+        auto& cues = name == "explanations" ? out_.explanation_cues : out_.background_cues;
         for (const auto& p : entry.second) {
-          auto re = Compile(p.as<std::string>(), "stance.explanations");
+          auto re = Compile(p.as<std::string>(), "stance." + name);
           if (!re.ok()) return re.status();
-          out_.explanation_cues.push_back(Compiled::Cue{std::move(*re), Stance::kMentions});
+          cues.push_back(Compiled::Cue{std::move(*re), Stance::kMentions});
         }
         continue;
       }
