@@ -381,7 +381,7 @@ void ApplyLawForm(const Jurisdictions& j, const std::string& head, std::string& 
   // Laws already, and records of practice, keep what they are.
   static const std::set<std::string> kKeep = {"statute", "ordinance", "mayors_order", "council_record",
                                               "correspondence", "log", "transcript", "agreement"};
-  if (kKeep.count(kind)) return;
+  if (kKeep.count(kind) || authority == "practice") return;  // also a page that describes practice (a FAQ)
   LawForm form = RecognizeLaw(j, head);
   if (form.doc_kind.empty()) return;
   // An agency policy that quotes an enactment formula stays a policy: only a

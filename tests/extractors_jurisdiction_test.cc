@@ -381,3 +381,13 @@ TEST_CASE("with no jurisdiction on either side a law binds only the agencies DC 
   CHECK_FALSE(LawBinds(j, "", "District", "", "The Sutter County Sheriff's Office"));
   CHECK(LawBinds(j, "", "Sutter County Sheriff's Office", "", "Sutter County Sheriff's Office"));
 }
+
+TEST_CASE("a FAQ page about a 287(g) agreement stays a record of practice, not an agreement", "[jurisdiction]") {
+  const DocumentIdentity faq = Identity(
+      "Frequently Asked Questions\nWhat is the 287(g) Program?\n"
+      "The County entered into a Memorandum of Agreement with ICE under Section 287(g) of the Immigration and "
+      "Nationality Act.\nDoes the Sheriff hold people on ICE detainers?\n"
+      "The jail does not hold anyone past release on a detainer.\n");
+  CHECK(faq.authority.value == "practice");
+  CHECK(faq.doc_kind.value != "agreement");
+}
