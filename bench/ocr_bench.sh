@@ -62,7 +62,9 @@ run_foiamine() {  # $1 label, rest: env / args
     env "$@" --quiet --db "$WORK/f.db" >/dev/null
     times+=("$(echo "$(now) - $t0" | bc)")
   done
-  sqlite3 "$WORK/f.db" "SELECT group_concat(t, ' ') FROM (SELECT p.page_no AS n, w.text AS t FROM words w JOIN pages p ON p.id=w.page_id ORDER BY p.page_no, w.seq) GROUP BY n ORDER BY n" \
+  # The words as OCR read them, a page a line (page_words is a BLOB: foiamine decodes it).
+  "$FOIAMINE" pages --db "$WORK/f.db" --json --words \
+    | python3 -c 'import json, sys; print("\n".join(" ".join(w[0] for w in json.loads(l)["words"]) for l in sys.stdin))' \
     | awk 'NR>1 {printf "\f"} {print}' > "$WORK/out-$label.txt"
   printf '%s\n' "${times[@]}" | median
 }

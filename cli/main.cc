@@ -59,6 +59,10 @@ int main(int argc, char** argv) {
   if (argc == 3 && std::string(argv[1]) == "__pdf-text") {
     return foiamine::ServePdfTextRequest(argv[2], STDOUT_FILENO);
   }
+  // Internal: the long-lived text extraction helper of a run (pipeline/pdf_text.h PdfTextService).
+  if (argc == 2 && std::string(argv[1]) == "__pdf-text-server") {
+    return foiamine::ServePdfTextRequests(STDIN_FILENO, STDOUT_FILENO);
+  }
   // Internal: the page-render helper (render/render_process.h) of the OCR workers and exhibits.
   if (argc == 2 && std::string(argv[1]) == "__render-pages") {
     return foiamine::ServeRenderRequests(STDIN_FILENO, STDOUT_FILENO);

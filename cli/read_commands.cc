@@ -169,6 +169,7 @@ int Search(SearchArgs& args) {
 struct PagesArgs {
   DbArgs db;
   std::string doc;
+  bool words = false;
 };
 
 int Pages(const PagesArgs& args) {
@@ -177,7 +178,7 @@ int Pages(const PagesArgs& args) {
   std::string doc = args.doc;
   std::error_code ec;
   if (!doc.empty() && std::filesystem::exists(doc, ec)) doc = std::filesystem::absolute(doc).lexically_normal().string();
-  auto records = ReadPages(*index, doc);
+  auto records = ReadPages(*index, doc, args.words);
   if (!records.ok()) {
     std::cerr << "foiamine pages: " << records.status().message() << "\n";
     return kExitUsage;
@@ -283,6 +284,9 @@ Command AddPagesCommand(CLI::App& app) {
   pages->add_option("--db", args->db.db_path, "Index file")->required();
   pages->add_option("--doc", args->doc, "Only this document: its path or SHA-256");
   pages->add_flag("--json", args->db.json, "JSON Lines: one page record per line");
+  pages->add_flag("--words", args->words,
+                  "With --json: each page's words and boxes, \"words\": [[text, x0, y0, x1, y1, char_start, char_end, "
+                  "confidence], ...] (PDF points, top-left origin)");
   return {pages, [args] { return Pages(*args); }};
 }
 

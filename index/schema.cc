@@ -1,6 +1,7 @@
 #include "index/schema.h"
 
 #include "index/format.h"
+#include "index/word_boxes.h"
 #include "schema_sql.h"
 
 namespace foiamine {
@@ -19,6 +20,8 @@ StatusOr<Database> OpenIndexDatabase(const std::string& path, IndexAccess access
   auto db = Database::Open(path, access == IndexAccess::kWrite ? Database::Mode::kReadWriteCreate
                                                                : Database::Mode::kReadOnly);
   if (!db.ok()) return db.status();
+  // The `words` view decodes page_words with it (schemas/index.sql).
+  if (Status f = RegisterWordBoxFunctions(*db); !f.ok()) return f;
   // Is this a SQLite file at all, and which schema version does it carry?
   int64_t found = 0;
   {
@@ -84,8 +87,23 @@ StatusOr<Database> OpenIndexDatabase(const std::string& path, IndexAccess access
       return Status::InvalidArgument(path + " is a SQLite database of something else, not a foiamine index");
     }
   }
-  s = db->Exec(kIndexSchemaSql);
-  if (!s.ok()) return Status::IoError("cannot create the index schema in " + path + ": " + s.message());
+  {
+    // One transaction: an older index is upgraded (version 5: its words
+    // packed into page_words) whole or not at all, and a crash mid-way
+    // leaves it at its old version, converted on the next open.
+    Transaction tx(*db);
+    if (!tx.begin_status().ok()) return Status::IoError("cannot upgrade " + path + ": " + tx.begin_status().message());
+    s = db->Exec(kIndexSchemaSql);
+    if (!s.ok()) return Status::IoError("cannot create the index schema in " + path + ": " + s.message());
+    if (found > 0 && found < 5) {
+      s = MigrateWordsTable(*db);
+      // The `words` view could not be made while the table had its name.
+      if (s.ok()) s = db->Exec(kIndexSchemaSql);
+      if (!s.ok()) return Status::IoError("cannot convert the words of " + path + " to page_words: " + s.message());
+    }
+    s = tx.Commit();
+    if (!s.ok()) return Status::IoError("cannot create the index schema in " + path + ": " + s.message());
+  }
   // Migration (schemas/index.sql, documents.jurisdiction): an index made
   // before the column existed gets it empty; the extract stage's version
   // changed with it, so the next run re-extracts and fills it.

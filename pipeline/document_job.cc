@@ -7,6 +7,7 @@
 
 #include "extractors/dc_law_xml.h"
 #include "base/utf8.h"
+#include "index/word_boxes.h"
 #include "pipeline/docx_file.h"
 #include "pipeline/email_file.h"
 #include "pipeline/extract_stage.h"
@@ -86,6 +87,15 @@ std::vector<extractors::Section> SectionsOfAnchors(const std::vector<SectionAnch
 }  // namespace
 
 void PendingDocument::WaitFor(std::chrono::milliseconds d) const {
+  if (text) {
+    text->wait_for(d);
+    return;
+  }
+  // The compute thread takes the OCR futures' results: only it may touch them.
+  if (computed.valid()) {
+    computed.wait_for(d);
+    return;
+  }
   for (const auto& [page, future] : ocr) {
     if (future.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
       future.wait_for(d);
@@ -95,6 +105,8 @@ void PendingDocument::WaitFor(std::chrono::milliseconds d) const {
 }
 
 bool PendingDocument::Ready() const {
+  if (text) return false;  // prepared by the runner once its text arrives
+  if (computed.valid()) return computed.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
   for (const auto& [page, future] : ocr) {
     if (future.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
   }
@@ -102,7 +114,8 @@ bool PendingDocument::Ready() const {
 }
 
 void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manifest& manifest,
-                     const RunOptions& options, OcrPool& pool, const extractors::DocumentMetadata* given) {
+                     const RunOptions& options, OcrPool& pool, const extractors::DocumentMetadata* given,
+                     StatusOr<SourceDocument>* pdf_text) {
   Outcome& outcome = pending.outcome;
   auto fail = [&](const std::string& stage, const std::string& reason) {
     outcome.ok = false;
@@ -154,6 +167,10 @@ void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manif
   std::optional<extractors::DocumentInput> law_xml;
   switch (type) {
     case FileType::kPdf: {
+      if (pdf_text) {
+        source = std::move(*pdf_text);
+        break;
+      }
       PdfTextLimits limits;
       limits.timeout_seconds = options.pdf_timeout_seconds;
       limits.helper_executable = options.helper_executable;
@@ -277,7 +294,8 @@ void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manif
                          entry->issued, entry->effective, "",        entry->source,   true,
                          entry->jurisdiction};
   }
-  record.paths.push_back(path);
+  // First: paths of the same content found while its text was read came before it here.
+  record.paths.insert(record.paths.begin(), path);
 
   // What the extractors are told up front: the manifest's fields, filled
   // where empty by what official law XML says of itself.
@@ -322,8 +340,7 @@ void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manif
   outcome.ok = true;
 }
 
-void FinishDocument(Index& index, PendingDocument& pending, const OcrPool& pool,
-                    const extractors::Rulebook& rulebook, int64_t run_id) {
+void ComputeDocument(PendingDocument& pending, const OcrPool& pool, const extractors::Rulebook& rulebook) {
   const std::string& engine_version = pool.engine_version();
   Outcome& outcome = pending.outcome;
   DocumentRecord& record = pending.record;
@@ -358,6 +375,18 @@ void FinishDocument(Index& index, PendingDocument& pending, const OcrPool& pool,
   // Recorded when OCR was tried, read or not: pages that failed under this
   // version are retried when it changes (pipeline/reprocess.h).
   if (!pending.ocr.empty()) record.ocr_version = DocumentOcrVersion(pool.settings(), record.file_type == "pdf");
+  // The index keeps boxes and confidences to 1/100 (index/word_boxes.h):
+  // clauses are found from the rounded values, so a re-extraction from the
+  // index finds the same clause boxes.
+  for (auto& page : record.pages) {
+    for (auto& word : page.words) {
+      if (word.box) {
+        Box& b = *word.box;
+        b = Box{QuantizeWordValue(b.x0), QuantizeWordValue(b.y0), QuantizeWordValue(b.x1), QuantizeWordValue(b.y1)};
+      }
+      if (word.confidence) word.confidence = QuantizeWordValue(*word.confidence);
+    }
+  }
   if (!pending.law_xml) {
     for (const auto& page : record.pages) record.normalized.push_back(NormalizePage(page.words));
   }
@@ -371,6 +400,12 @@ void FinishDocument(Index& index, PendingDocument& pending, const OcrPool& pool,
     record.extracted->identity.title = {InferTitle(record.normalized, record.pdf_title), true};
   }
   outcome.clauses = static_cast<int>(record.extracted->clauses.size());
+}
+
+void WriteComputedDocument(Index& index, PendingDocument& pending, int64_t run_id) {
+  Outcome& outcome = pending.outcome;
+  if (!outcome.ok) return;
+  DocumentRecord& record = pending.record;
   Status written = pending.replaces ? index.ReplaceDocument(*pending.replaces, record)
                                      : index.WriteDocument(record, run_id).status();
   if (!written.ok()) {
@@ -379,6 +414,12 @@ void FinishDocument(Index& index, PendingDocument& pending, const OcrPool& pool,
     outcome.reason = "cannot write to the index: " + written.message();
     outcome.index_fault = written.code() == Status::Code::kIoError;
   }
+}
+
+void FinishDocument(Index& index, PendingDocument& pending, const OcrPool& pool,
+                    const extractors::Rulebook& rulebook, int64_t run_id) {
+  ComputeDocument(pending, pool, rulebook);
+  WriteComputedDocument(index, pending, run_id);
 }
 
 }  // namespace foiamine

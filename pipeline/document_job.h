@@ -73,10 +73,21 @@ struct PendingDocument {
   std::optional<int64_t> replaces;
   Rework rework;
   std::string citation_path;
+  // A new PDF whose text layer the run's PdfTextService (pipeline/pdf_text.h)
+  // is reading while earlier documents are written: the rest of
+  // PrepareDocument runs once it arrives (the runner's thread), with the
+  // file and manifest kept here. Until then the document is not Ready().
+  std::optional<std::future<StatusOr<SourceDocument>>> text;
+  std::optional<DropFile> text_file;
+  const Manifest* text_manifest = nullptr;
+  // ComputeDocument running on the runner's compute thread, once the
+  // document is prepared; the writer waits for it before the write.
+  std::future<void> computed;
 
-  // Waits up to `d` for the first page whose OCR is still running.
+  // Waits up to `d` for the text layer, else the first page whose OCR is still running.
   void WaitFor(std::chrono::milliseconds d) const;
-  // Whether every page's OCR is done.
+  // Whether the text layer and every page's OCR (and the compute step, when
+  // it was handed to a thread) are done.
   bool Ready() const;
 };
 
@@ -84,13 +95,25 @@ struct PendingDocument {
 // and queues the OCR jobs. On failure pending.outcome.ok is false. `given`:
 // for an indexed document being re-processed, the metadata it was given
 // when first indexed (told to the extractors instead of this drop's manifest).
+// `pdf_text`: the file's text layer, already read (PdfTextService) when it
+// is a PDF; otherwise it is read here.
 void PrepareDocument(PendingDocument& pending, const DropFile& file, const Manifest& manifest,
-                     const RunOptions& options, OcrPool& pool, const extractors::DocumentMetadata* given);
+                     const RunOptions& options, OcrPool& pool, const extractors::DocumentMetadata* given,
+                     StatusOr<SourceDocument>* pdf_text = nullptr);
 
 // Waits for the document's OCR, merges it into its pages, normalizes and
 // writes the document in one transaction. A page whose OCR failed keeps its
 // text layer (if any) and its reason says why; the document is still written.
 void FinishDocument(Index& index, PendingDocument& pending, const OcrPool& pool,
                     const extractors::Rulebook& rulebook, int64_t run_id);
+
+// FinishDocument in two steps, so that a worker thread can do the first
+// while the writer writes earlier documents. ComputeDocument waits for the
+// OCR and merges it, normalizes and extracts (no index access: the
+// extractors and the rulebook are thread-safe); on a failure or cancel it
+// sets outcome.ok false. WriteComputedDocument writes it (the writer's
+// thread only), unless outcome.ok is false.
+void ComputeDocument(PendingDocument& pending, const OcrPool& pool, const extractors::Rulebook& rulebook);
+void WriteComputedDocument(Index& index, PendingDocument& pending, int64_t run_id);
 
 }  // namespace foiamine

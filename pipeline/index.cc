@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include "index/word_boxes.h"
+
 namespace foiamine {
 
 std::string UtcNow() {
@@ -312,11 +314,10 @@ Status WritePages(Database& db, int64_t document_id, const DocumentRecord& r) {
       "text) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(document_id, page_no) DO UPDATE SET width_pt=excluded.width_pt, "
       "height_pt=excluded.height_pt, method=excluded.method, needs_ocr=excluded.needs_ocr, "
       "ocr_reason=excluded.ocr_reason, ocr_confidence=excluded.ocr_confidence, text=excluded.text RETURNING id");
-  auto word_stmt = db.Prepare(
-      "INSERT INTO words(page_id, seq, text, x0, y0, x1, y1, char_start, char_end, confidence) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?)");
+  auto word_stmt = db.Prepare("INSERT INTO page_words(page_id, words) VALUES (?,?)");
   if (!page_stmt.ok()) return page_stmt.status();
   if (!word_stmt.ok()) return word_stmt.status();
+  std::vector<WordBox> boxes;
   for (size_t p = 0; p < r.pages.size(); ++p) {
     const SourcePage& page = r.pages[p];
     const NormalizedPage& norm = r.normalized[p];
@@ -329,19 +330,22 @@ Status WritePages(Database& db, int64_t document_id, const DocumentRecord& r) {
     if (!page_stmt->Step(&s)) return s.ok() ? Status::Internal("page write returned no id") : s;
     const int64_t page_id = page_stmt->Int(0);
     page_stmt->Reset();  // finishes the write
+    if (page.words.empty()) continue;
+    boxes.clear();
     for (size_t w = 0; w < page.words.size(); ++w) {
       const SourceWord& word = page.words[w];
-      word_stmt->Reset();
-      word_stmt->Bind(1, page_id).Bind(2, static_cast<int64_t>(w)).Bind(3, word.text);
-      if (word.box) {
-        word_stmt->Bind(4, word.box->x0).Bind(5, word.box->y0).Bind(6, word.box->x1).Bind(7, word.box->y1);
-      }
-      word_stmt->Bind(8, static_cast<int64_t>(norm.word_spans[w].start));
-      word_stmt->Bind(9, static_cast<int64_t>(norm.word_spans[w].end));
-      word_stmt->BindOptional(10, word.confidence);
-      s = word_stmt->Run();
-      if (!s.ok()) return s;
+      WordBox box;
+      box.text = word.text;
+      if (word.box) box.box = WordBox::Rect{word.box->x0, word.box->y0, word.box->x1, word.box->y1};
+      box.char_start = static_cast<int64_t>(norm.word_spans[w].start);
+      box.char_end = static_cast<int64_t>(norm.word_spans[w].end);
+      box.confidence = word.confidence;
+      boxes.push_back(std::move(box));
     }
+    word_stmt->Reset();
+    word_stmt->Bind(1, page_id).BindBlob(2, EncodeWordBoxes(boxes, norm.text));
+    s = word_stmt->Run();
+    if (!s.ok()) return s;
   }
   return Status();
 }
@@ -446,7 +450,7 @@ Status Index::ReplaceDocument(int64_t document_id, const DocumentRecord& r) {
   versions->Bind(1, document_id);
   s = versions->Run();
   if (!s.ok()) return s;
-  auto old_words = db_.Prepare("DELETE FROM words WHERE page_id IN (SELECT id FROM pages WHERE document_id=?)");
+  auto old_words = db_.Prepare("DELETE FROM page_words WHERE page_id IN (SELECT id FROM pages WHERE document_id=?)");
   if (!old_words.ok()) return old_words.status();
   old_words->Bind(1, document_id);
   s = old_words->Run();

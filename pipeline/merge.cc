@@ -13,6 +13,7 @@
 
 #include "pipeline/index.h"
 #include "index/sqlite.h"
+#include "index/word_boxes.h"
 #include "pipeline/writer_lock.h"
 
 namespace foiamine {
@@ -26,8 +27,10 @@ struct Column {
 };
 
 // Tables copied by hand (not generically): runs (deduplicated), documents
-// (the dedup key), failures (filtered against indexed paths).
-const std::set<std::string> kSpecialTables = {"runs", "documents", "failures"};
+// (the dedup key), failures (filtered against indexed paths), and the
+// `words` table of a shard older than schema version 5 (packed into
+// page_words as it is copied; in the target `words` is a view).
+const std::set<std::string> kSpecialTables = {"runs", "documents", "failures", "words"};
 
 std::string Quoted(const std::string& name) {
   std::string out = "\"";
@@ -94,7 +97,9 @@ StatusOr<std::vector<TablePlan>> PlanTables(Database& db, std::vector<std::strin
     for (const auto& c : *source_table) source_columns.insert(c.name);
     TablePlan plan{name, {}, false, false};
     for (const auto& c : target) {
-      bool rowid_alias = !without_rowid && c.pk == 1 && pk_columns == 1 && c.type == "INTEGER";
+      // A rowid key is the target's own (a new id), except page_id
+      // (page_words), which is remapped to the page's new id below.
+      bool rowid_alias = !without_rowid && c.pk == 1 && pk_columns == 1 && c.type == "INTEGER" && c.name != "page_id";
       if (rowid_alias || !source_columns.count(c.name)) continue;
       plan.columns.push_back(c.name);
       plan.has_document_id |= c.name == "document_id";
@@ -255,6 +260,27 @@ Status MergeOne(Database& db, const std::string& source, MergeTotals& totals) {
   }
   auto count_pages = db.Prepare("SELECT count(*) FROM src.pages WHERE document_id = ?");
   if (!count_pages.ok()) return count_pages.status();
+  // A shard of schema version 4 or older keeps a row per word: its pages'
+  // words are packed as they are copied (index/word_boxes.h).
+  std::unique_ptr<Statement> legacy_words, put_words;
+  {
+    auto has = db.Prepare("SELECT 1 FROM src.sqlite_master WHERE type='table' AND name='words'");
+    if (!has.ok()) return has.status();
+    const bool legacy = has->Step();
+    if (!has->status().ok()) return has->status();
+    if (legacy) {
+      auto rows = db.Prepare(
+          "SELECT np.id, np.text, w.text, w.x0, w.y0, w.x1, w.y1, w.char_start, w.char_end, w.confidence "
+          "FROM src.words w JOIN src.pages sp ON sp.id = w.page_id "
+          "JOIN main.pages np ON np.document_id = ?1 AND np.page_no = sp.page_no "
+          "WHERE sp.document_id = ?2 ORDER BY np.id, w.seq");
+      auto put = db.Prepare("INSERT OR REPLACE INTO main.page_words(page_id, words) VALUES (?1, ?2)");
+      if (!rows.ok()) return rows.status();
+      if (!put.ok()) return put.status();
+      legacy_words = std::make_unique<Statement>(std::move(rows.value()));
+      put_words = std::make_unique<Statement>(std::move(put.value()));
+    }
+  }
 
   std::vector<std::pair<int64_t, std::string>> docs;
   {
@@ -293,6 +319,13 @@ Status MergeOne(Database& db, const std::string& source, MergeTotals& totals) {
         stmt.Bind(1, new_id).Bind(2, old_id);
         s = stmt.Run();
         if (!s.ok()) return Status::IoError("document " + sha + ": " + s.message());
+      }
+      if (legacy_words) {
+        legacy_words->Reset();
+        legacy_words->Bind(1, new_id).Bind(2, old_id);
+        s = PackWordRows(*legacy_words, *put_words);
+        legacy_words->Reset();
+        if (!s.ok()) return Status::IoError("document " + sha + ", words: " + s.message());
       }
       count_pages->Reset();
       count_pages->Bind(1, old_id);

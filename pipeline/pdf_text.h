@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <future>
+#include <memory>
 
 #include "pipeline/page.h"
 #include "base/status.h"
@@ -42,5 +44,38 @@ int ServePdfTextRequest(const std::string& path, int fd);
 
 // Poppler's version, part of the text stage's version string.
 std::string PopplerVersion();
+
+// The same isolation, for many documents and two (or more) at a time: each
+// of `processes` threads owns a long-lived helper
+//   <helper_executable> __pdf-text-server
+// (cli/main.cc) that reads paths on its stdin and answers each with the
+// result ExtractPdfText would give. A helper that crashes, overruns the
+// time limit or is cancelled is killed (SIGKILL) and that one document
+// gets ExtractPdfText's error; the next document starts a new helper. One
+// helper serves many documents, so the exec (~50 ms of loading libraries)
+// is paid once per helper, not per document, and fork() happens only then.
+// Without a helper executable, Submit extracts in a forked child at once
+// (ExtractPdfText), on the caller's thread.
+//
+// Protocol (native byte order; both ends are this binary):
+//   request: u32 path_size, path bytes
+//   answer:  u64 size, the message ExtractPdfText's child writes
+class PdfTextService {
+ public:
+  PdfTextService(PdfTextLimits limits, int processes);
+  ~PdfTextService();  // ends the helpers; results not taken are dropped
+  PdfTextService(const PdfTextService&) = delete;
+  PdfTextService& operator=(const PdfTextService&) = delete;
+
+  // Queues `path`; its result is the future's.
+  std::future<StatusOr<SourceDocument>> Submit(const std::filesystem::path& path);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The helper's side: serves requests from `in_fd` until end of input.
+int ServePdfTextRequests(int in_fd, int out_fd);
 
 }  // namespace foiamine

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "index/word_boxes.h"
 #include "pipeline/extract_stage.h"
 #include "pipeline/normalize.h"
 #include "pipeline/pdf_text.h"
@@ -181,24 +182,20 @@ Status ReExtractDocument(Index& index, int64_t document_id, const extractors::Ru
 
   std::vector<PageForExtraction> pages;
   auto page_rows = db.Prepare("SELECT id, page_no, text FROM pages WHERE document_id=? ORDER BY page_no");
-  auto word_rows = db.Prepare(
-      "SELECT char_start, char_end, x0, y0, x1, y1 FROM words WHERE page_id=? AND x0 IS NOT NULL ORDER BY seq");
   if (!page_rows.ok()) return page_rows.status();
-  if (!word_rows.ok()) return word_rows.status();
   page_rows->Bind(1, document_id);
   std::vector<NormalizedPage> normalized;
   while (page_rows->Step()) {
     PageForExtraction page;
     page.page_no = static_cast<int>(page_rows->Int(1));
     page.text = page_rows->Text(2);
-    word_rows->Reset();
-    word_rows->Bind(1, page_rows->Int(0));
-    while (word_rows->Step()) {
-      page.word_boxes.emplace_back(
-          Span{static_cast<size_t>(word_rows->Int(0)), static_cast<size_t>(word_rows->Int(1))},
-          Box{word_rows->Real(2), word_rows->Real(3), word_rows->Real(4), word_rows->Real(5)});
+    auto words = ReadPageWords(db, page_rows->Int(0));
+    if (!words.ok()) return words.status();
+    for (const WordBox& w : *words) {
+      if (!w.box) continue;
+      page.word_boxes.emplace_back(Span{static_cast<size_t>(w.char_start), static_cast<size_t>(w.char_end)},
+                                   Box{w.box->x0, w.box->y0, w.box->x1, w.box->y1});
     }
-    if (!word_rows->status().ok()) return word_rows->status();
     NormalizedPage n;
     n.text = page.text;
     normalized.push_back(std::move(n));

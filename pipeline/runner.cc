@@ -13,6 +13,12 @@
 #include <cstdio>
 #include <deque>
 #include <filesystem>
+#include <condition_variable>
+#include <fstream>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <thread>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -23,8 +29,10 @@
 #include "pipeline/document_job.h"
 #include "pipeline/drop_scan.h"
 #include "pipeline/extract_stage.h"
+#include "pipeline/file_type.h"
 #include "pipeline/index.h"
 #include "pipeline/ocr_pool.h"
+#include "pipeline/pdf_text.h"
 #include "pipeline/plan.h"
 #include "pipeline/progress.h"
 #include "pipeline/reprocess.h"
@@ -94,6 +102,67 @@ RunOptions InheritOcrSettings(const RunOptions& given, std::ostream& err) {
   return options;
 }
 
+// Whether the file's bytes are a PDF (file_type.h), by its first 4 KiB.
+bool IsPdfFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return DetectFileType(head) == FileType::kPdf;
+}
+
+// Text extraction helpers of a run: two read ahead of the writer, whatever
+// --jobs says (each is one process; more than the cores only queue).
+int TextHelpers() { return std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 2); }
+
+// One thread that runs jobs in the order given: the compute step of each
+// document (pipeline/document_job.h ComputeDocument: OCR merge, normalize,
+// extract) beside the writer, which writes the one before. Jobs not started
+// when it is destroyed are dropped (their futures report a broken promise).
+class ComputeThread {
+ public:
+  ComputeThread() : thread_([this] { Work(); }) {}
+  ~ComputeThread() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+      queue_.clear();
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+  ComputeThread(const ComputeThread&) = delete;
+  ComputeThread& operator=(const ComputeThread&) = delete;
+
+  std::future<void> Submit(std::function<void()> job) {
+    std::packaged_task<void()> task(std::move(job));
+    std::future<void> done = task.get_future();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      queue_.push_back(std::move(task));
+    }
+    wake_.notify_one();
+    return done;
+  }
+
+ private:
+  void Work() {
+    while (true) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;
+      std::packaged_task<void()> task = std::move(queue_.front());
+      queue_.pop_front();
+      lock.unlock();
+      task();  // an exception goes to the future
+    }
+  }
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::deque<std::packaged_task<void()>> queue_;
+  std::thread thread_;  // last: started once the members above exist
+};
 
 // What a run counts, for its summary and its runs row.
 struct RunCounts {
@@ -172,6 +241,7 @@ class DropRun {
         err_(err),
         pool_(OcrSettingsOf(options), options.jobs > 0 ? options.jobs : 1, options.db_path,
               RenderLimitsOf(options)),
+        text_service_(TextLimitsOf(options), TextHelpers()),
         planner_(&index, options,
                  CurrentStageVersions(OcrSettingsOf(options), ExtractStageVersion(rulebook)),
                  ReworkPolicy{forced, options.force_ocr, options.retry_failed}),
@@ -203,6 +273,13 @@ class DropRun {
  private:
   static RenderLimits RenderLimitsOf(const RunOptions& options) {
     RenderLimits limits;
+    limits.timeout_seconds = options.pdf_timeout_seconds;
+    limits.helper_executable = options.helper_executable;
+    return limits;
+  }
+
+  static PdfTextLimits TextLimitsOf(const RunOptions& options) {
+    PdfTextLimits limits;
     limits.timeout_seconds = options.pdf_timeout_seconds;
     limits.helper_executable = options.helper_executable;
     return limits;
@@ -266,6 +343,9 @@ class DropRun {
       if (!index_error_.ok()) break;
       ProcessFile(file, manifest);
     }
+    // Documents waiting for their text keep a pointer to `manifest`: each
+    // is prepared before it goes.
+    PrepareStarted(true);
     // A ZIP drop's extracted entries are removed with `scanned`: finish
     // every document read from them first.
     if (scanned.zip) WriteReady(true);
@@ -324,6 +404,17 @@ class DropRun {
         pending.ordinal = totals.files_seen;
         pending.sha = plan.sha256;
         pending.path = path;
+        if (IsPdfFile(file.absolute)) {
+          // Its text is read by a helper while earlier documents are
+          // written; it keeps its place in the queue (PrepareStarted).
+          pending.text = text_service_.Submit(file.absolute);
+          pending.text_file = file;
+          pending.text_manifest = &manifest;
+          in_flight_.push_back(std::move(pending));
+          ++texts_started_;
+          WriteReady(false);
+          return;
+        }
         PrepareDocument(pending, file, manifest, options_, pool_, nullptr);
         // Documents found inside it (attachments, a mailbox's messages) follow it.
         std::vector<DerivedDocument> derived = std::move(pending.derived);
@@ -392,14 +483,48 @@ class DropRun {
     } else {
       pages_in_flight_ += pending.record.pages.size();
       in_flight_.push_back(std::move(pending));
+      StartCompute(in_flight_.back());
     }
     WriteReady(false);
   }
 
+  // Prepares the new PDFs whose text has arrived, in the order found; with
+  // `all`, or while more are being read than the helpers can work on,
+  // waits for the oldest. Their OCR starts here.
+  void PrepareStarted(bool all) {
+    for (PendingDocument& pending : in_flight_) {
+      if (!pending.text) continue;
+      const bool arrived = pending.text->wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+      if (!arrived && !all && texts_started_ <= kTextAhead) break;
+      FinishPreparation(pending);
+    }
+  }
+
+  void FinishPreparation(PendingDocument& pending) {
+    StatusOr<SourceDocument> text = pending.text->get();
+    pending.text.reset();
+    --texts_started_;
+    const DropFile file = std::move(*pending.text_file);
+    pending.text_file.reset();
+    PrepareDocument(pending, file, *pending.text_manifest, options_, pool_, nullptr, &text);
+    pending.text_manifest = nullptr;
+    pages_in_flight_ += pending.record.pages.size();
+    if (pending.outcome.ok) StartCompute(pending);
+  }
+
+  // Hands a prepared document's compute step to the compute thread. The
+  // document stays put in in_flight_ (a deque: pushing at the back and
+  // popping the front keep the others' addresses) until it is written.
+  void StartCompute(PendingDocument& pending) {
+    pending.computed = compute_.Submit([this, p = &pending] { ComputeDocument(*p, pool_, rulebook_); });
+  }
+
   // Writes finished documents from the front; with `all`, waits for every one.
   void WriteReady(bool all) {
+    PrepareStarted(false);
     while (!in_flight_.empty() && (all || in_flight_.size() > max_in_flight_ || pages_in_flight_ > kMaxPagesInFlight ||
                                    in_flight_.front().Ready())) {
+      if (in_flight_.front().text) FinishPreparation(in_flight_.front());
       // Keep the display alive while OCR runs.
       while (!options_.quiet && !in_flight_.front().Ready()) {
         in_flight_.front().WaitFor(std::chrono::milliseconds(200));
@@ -415,7 +540,12 @@ class DropRun {
   // Records a prepared document: written, or its failure recorded.
   void Record(PendingDocument& pending) {
     Outcome& outcome = pending.outcome;
-    if (outcome.ok) FinishDocument(index_, pending, pool_, rulebook_, run_id_);
+    if (pending.computed.valid()) {
+      pending.computed.get();  // the compute thread is done with it (rethrows what it threw)
+      WriteComputedDocument(index_, pending, run_id_);
+    } else if (outcome.ok) {
+      FinishDocument(index_, pending, pool_, rulebook_, run_id_);
+    }
     if (outcome.cancelled) return;  // not written, not failed: the next run does it
     if (!outcome.ok && outcome.index_fault) {
       // Not written, and not the document's failure: the run stops and the
@@ -541,6 +671,10 @@ class DropRun {
   // pool, so they outlive the OCR jobs that read them.
   DerivedFiles derived_files_;
   OcrPool pool_;
+  // Reads new PDFs' text layers ahead of the writer (pipeline/pdf_text.h).
+  PdfTextService text_service_;
+  static constexpr int kTextAhead = 3;  // requests outstanding: one queued behind two helpers
+  int texts_started_ = 0;
   RunPlanner planner_;
   // Documents whose OCR is running, in the order they were found; each is
   // written (by this thread, the only writer) when it and all before it are done.
@@ -554,6 +688,9 @@ class DropRun {
   const size_t max_in_flight_;
   static constexpr size_t kMaxPagesInFlight = 4000;
   size_t pages_in_flight_ = 0;
+  // Declared after in_flight_ and pool_: destroyed (joined) before the
+  // documents and OCR results its jobs use.
+  ComputeThread compute_;
   // A redrawn line on a terminal (which replaces the per-document lines),
   // periodic plain lines otherwise.
   Progress progress_;

@@ -31,7 +31,14 @@
 --   4  + attachments (a table only, upgraded and read like version 3's: a
 --      version-3 index opened for writing gains it empty; read-only it reads
 --      as empty: no document is known to have been found inside another)
-PRAGMA user_version = 4;
+--   5  the `words` table (a row per word) is replaced by page_words (one
+--      BLOB per page, ~8x smaller) and a `words` view over it. An older
+--      index opened for writing is converted in the same transaction that
+--      upgrades its schema (index/word_boxes.h MigrateWordsTable: boxes
+--      rounded to 1/100 pt, the old table dropped; the file keeps its size
+--      until `sqlite3 FILE VACUUM`); opened read-only, its `words` table is
+--      read as it is.
+PRAGMA user_version = 5;
 
 -- One row per `foiamine run` (and later, per merge).
 CREATE TABLE IF NOT EXISTS runs (
@@ -126,18 +133,58 @@ CREATE TABLE IF NOT EXISTS pages (
 CREATE INDEX IF NOT EXISTS pages_needing_ocr ON pages(document_id, needs_ocr, method) WHERE needs_ocr=1;
 
 -- Words (text-layer or OCR) with their boxes and where they landed in the
--- normalized page text. A word split by normalization (de-hyphenation) keeps
--- its own box; the joined normalized word spans both words' offsets.
-CREATE TABLE IF NOT EXISTS words (
-  page_id       INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
-  seq           INTEGER NOT NULL,      -- reading order on the page, from 0
-  text          TEXT NOT NULL,         -- the word as the text layer / OCR gave it
-  x0 REAL, y0 REAL, x1 REAL, y1 REAL,  -- box in PDF points, top-left origin
-  char_start    INTEGER NOT NULL,      -- span of the word in pages.text
-  char_end      INTEGER NOT NULL,
-  confidence    REAL,                  -- OCR confidence 0-100, NULL for text layer
-  PRIMARY KEY (page_id, seq)
-) WITHOUT ROWID;
+-- normalized page text, one BLOB per page (schema version 5; before, one
+-- `words` row per word made 80% of an index). A word split by normalization
+-- (de-hyphenation) keeps its own box; the joined normalized word spans both
+-- words' offsets. foiamine reads it only through index/word_boxes.h.
+--
+-- The BLOB's format (version 1), in the manner of SQLite's record format.
+-- varint: unsigned LEB128 (7 bits a byte, least significant group first,
+-- high bit set on every byte but the last; at most 10 bytes). svarint: a
+-- signed value as varint of its zigzag (0,-1,1,-2.. -> 0,1,2,3..).
+--   byte 0        format version: 1 (a reader refuses another)
+--   varint        N, the number of words
+--   N words, in reading order (the old words.seq is the position, from 0):
+--     varint      (zigzag(char_start - the previous word's char_end) << 4) | flags
+--                 (0 before the first word); flags: 1 has a box, 2 has a
+--                 confidence, 4 text stored, 8 same line (needs 1: y0 and
+--                 y1 - y0 are the previous box's, and not stored)
+--     svarint     char_end - char_start
+--     if flags&4: varint byte length, then the word's UTF-8 bytes. Without
+--                 it the word's text is its span of pages.text (code points
+--                 [char_start, char_end)), which it equals for most words
+--     if flags&1: the box in 1/100 PDF point, against the previous word
+--                 that had a box (zeros before the first):
+--                 svarint x0 - previous x1;
+--                 unless flags&8: svarint y0 - previous y0, then
+--                                 svarint (y1 - y0) - previous (y1 - y0);
+--                 svarint x1 - x0
+--     if flags&2: svarint OCR confidence in 1/100 (0-100 as 0-10000)
+--   nothing after the last word.
+-- Boxes and confidences are rounded to 1/100 before clauses are found from
+-- them, so the stored boxes are the ones the clause boxes were made from.
+CREATE TABLE IF NOT EXISTS page_words (
+  page_id       INTEGER PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE,
+  words         BLOB NOT NULL          -- the format above
+);
+
+-- The words as rows, for sqlite3 and Datasette users: the old `words`
+-- table's columns, decoded by foiamine_words(blob, page_text) (a JSON array
+-- of [text, x0, y0, x1, y1, char_start, char_end, confidence] per word),
+-- which foiamine registers on every connection it opens. In a plain
+-- sqlite3 shell (or Datasette) the view answers "no such function:
+-- foiamine_words"; page_words (the BLOBs), pages and every other table read
+-- as usual there, and `foiamine pages --db FILE --json --words` prints each
+-- page's words as JSON: [text, x0, y0, x1, y1, char_start, char_end, confidence].
+--   SELECT * FROM words WHERE page_id = 7;          -- in foiamine's connections
+CREATE VIEW IF NOT EXISTS words AS
+  SELECT w.page_id AS page_id, CAST(j.key AS INTEGER) AS seq,
+         json_extract(j.value, '$[0]') AS text,
+         json_extract(j.value, '$[1]') AS x0, json_extract(j.value, '$[2]') AS y0,
+         json_extract(j.value, '$[3]') AS x1, json_extract(j.value, '$[4]') AS y1,
+         json_extract(j.value, '$[5]') AS char_start, json_extract(j.value, '$[6]') AS char_end,
+         json_extract(j.value, '$[7]') AS confidence
+  FROM page_words w JOIN pages p ON p.id = w.page_id, json_each(foiamine_words(w.words, p.text)) j;
 
 -- Full-text index over page text (external content: pages.text).
 CREATE VIRTUAL TABLE IF NOT EXISTS pages_fts USING fts5(

@@ -4,6 +4,7 @@
 
 #include "base/sha256.h"
 #include "base/terminal_text.h"
+#include "index/word_boxes.h"
 #include "search/verify.h"
 
 namespace foiamine {
@@ -94,17 +95,22 @@ StatusOr<ClauseCitation> ReadClauseCitation(IndexReader& index, const std::strin
 
   // The words of each part of the clause on its page, grouped into printed
   // lines: the start page's, then each page a sentence continues on.
-  auto words = index.db().Prepare(
-      "SELECT w.x0, w.y0, w.x1, w.y1 FROM words w JOIN pages p ON p.id=w.page_id WHERE p.document_id=?1 "
-      "AND p.page_no=?2 AND w.x0 IS NOT NULL AND w.char_end > ?3 AND w.char_start < ?4 "
-      "AND w.char_end > w.char_start ORDER BY w.seq");
-  if (!words.ok()) return words.status();
+  auto page_of = index.db().Prepare("SELECT id FROM pages WHERE document_id=?1 AND page_no=?2");
+  if (!page_of.ok()) return page_of.status();
   auto part_lines = [&](const ClauseRecord::Part& part) -> StatusOr<std::vector<PointBox>> {
-    words->Reset();
-    words->Bind(1, document_id).Bind(2, part.page).Bind(3, part.char_start).Bind(4, part.char_end);
-    std::vector<PointBox> boxes;
+    page_of->Reset();
+    page_of->Bind(1, document_id).Bind(2, part.page);
     Status step;
-    while (words->Step(&step)) boxes.push_back({words->Real(0), words->Real(1), words->Real(2), words->Real(3)});
+    std::vector<PointBox> boxes;
+    if (page_of->Step(&step)) {
+      auto words = ReadPageWords(index.db(), page_of->Int(0));
+      if (!words.ok()) return words.status();
+      for (const WordBox& w : *words) {
+        if (w.box && w.char_end > part.char_start && w.char_start < part.char_end && w.char_end > w.char_start) {
+          boxes.push_back({w.box->x0, w.box->y0, w.box->x1, w.box->y1});
+        }
+      }
+    }
     if (!step.ok()) return step;
     std::vector<PointBox> lines = LineBoxes(boxes);
     if (lines.empty() && part.bbox) lines.push_back(*part.bbox);

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "base/utf8.h"
+#include "index/word_boxes.h"
 #include "search/memo_pdf.h"
 #include "search/page_picture.h"
 #include "search/typeset.h"
@@ -75,14 +76,12 @@ StatusOr<PageFacts> ReadPageFacts(IndexReader& index, const std::string& sha256,
   f.height_pt = stmt->Real(3);
   const int64_t page_id = stmt->Int(4);
   f.method = stmt->Text(5);
-  auto words = index.db().Prepare(
-      "SELECT text, x0, y0, x1, y1 FROM words WHERE page_id=?1 AND x0 IS NOT NULL AND x1 > x0 AND y1 > y0 ORDER BY seq");
+  auto words = ReadPageWords(index.db(), page_id);
   if (!words.ok()) return words.status();
-  words->Bind(1, page_id);
-  while (words->Step(&status)) {
-    f.words.push_back({words->Text(0), {words->Real(1), words->Real(2), words->Real(3), words->Real(4)}});
+  for (WordBox& w : *words) {
+    if (!w.box || !(w.box->x1 > w.box->x0) || !(w.box->y1 > w.box->y0)) continue;
+    f.words.push_back({std::move(w.text), {w.box->x0, w.box->y0, w.box->x1, w.box->y1}});
   }
-  if (!status.ok()) return status;
   return f;
 }
 

@@ -178,10 +178,10 @@ void PrintIndexStatusJson(const IndexStatus& s, std::ostream& out) {
   out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
-StatusOr<std::vector<PageRecord>> ReadPages(IndexReader& index, const std::string& doc) {
+StatusOr<std::vector<PageRecord>> ReadPages(IndexReader& index, const std::string& doc, bool with_words) {
   auto stmt = index.db().Prepare(
       "SELECT d.sha256, (SELECT f.path FROM files f WHERE f.document_id=d.id ORDER BY f.id LIMIT 1), p.page_no, "
-      "p.method, p.ocr_confidence, p.text FROM pages p JOIN documents d ON d.id=p.document_id "
+      "p.method, p.ocr_confidence, p.text, p.id FROM pages p JOIN documents d ON d.id=p.document_id "
       "WHERE ?1 = '' OR d.sha256 = ?1 OR (length(?1) >= 8 AND d.sha256 LIKE ?1 || '%') "
       "   OR EXISTS (SELECT 1 FROM files f WHERE f.document_id=d.id AND (f.path = ?1 OR f.drop_root || '/' || f.path = ?1)) "
       "ORDER BY (SELECT min(f.path) FROM files f WHERE f.document_id=d.id), p.page_no");
@@ -191,7 +191,12 @@ StatusOr<std::vector<PageRecord>> ReadPages(IndexReader& index, const std::strin
   Status status;
   while (stmt->Step(&status)) {
     pages.push_back(PageRecord{stmt->Text(0), stmt->Text(1), stmt->Text(3), stmt->Text(5),
-                               static_cast<int>(stmt->Int(2)), stmt->OptionalReal(4)});
+                               static_cast<int>(stmt->Int(2)), stmt->OptionalReal(4), std::nullopt});
+    if (with_words) {
+      auto words = ReadPageWords(index.db(), stmt->Int(6));
+      if (!words.ok()) return words.status();
+      pages.back().words = std::move(*words);
+    }
   }
   if (!status.ok()) return status;
   if (pages.empty() && !doc.empty()) return Status::NotFound("no document in the index matches '" + doc + "'");
@@ -200,8 +205,19 @@ StatusOr<std::vector<PageRecord>> ReadPages(IndexReader& index, const std::strin
 
 std::string PageJson(const PageRecord& p) {
   using nlohmann::json;
-  const json j = {{"doc_sha256", p.doc_sha256}, {"doc_path", p.doc_path}, {"page", p.page}, {"method", p.method},
+  json j = {{"doc_sha256", p.doc_sha256}, {"doc_path", p.doc_path}, {"page", p.page}, {"method", p.method},
                   {"ocr_confidence", p.ocr_confidence ? json(*p.ocr_confidence) : json(nullptr)}, {"text", p.text}};
+  if (p.words) {
+    // As the `words` view's columns: [text, x0, y0, x1, y1, char_start, char_end, confidence].
+    json words = json::array();
+    for (const WordBox& w : *p.words) {
+      auto opt = [](bool has, double v) { return has ? json(v) : json(nullptr); };
+      words.push_back({w.text, opt(w.box.has_value(), w.box ? w.box->x0 : 0), opt(w.box.has_value(), w.box ? w.box->y0 : 0),
+                       opt(w.box.has_value(), w.box ? w.box->x1 : 0), opt(w.box.has_value(), w.box ? w.box->y1 : 0),
+                       w.char_start, w.char_end, opt(w.confidence.has_value(), w.confidence.value_or(0))});
+    }
+    j["words"] = std::move(words);
+  }
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "index/reader.h"
+#include "index/word_boxes.h"
 #include "base/status.h"
 
 namespace foiamine {
@@ -57,11 +58,13 @@ struct PageRecord {
   std::string doc_sha256, doc_path, method, text;
   int page = 0;
   std::optional<double> ocr_confidence;
+  std::optional<std::vector<WordBox>> words;  // with_words only (index/word_boxes.h)
 };
 
 // Pages of every document, or of the one whose path or SHA-256 is `doc`
 // (a unique SHA-256 prefix of at least 8 characters works too).
-StatusOr<std::vector<PageRecord>> ReadPages(IndexReader& index, const std::string& doc);
+// `with_words`: each page's words with their boxes too (`pages --words`).
+StatusOr<std::vector<PageRecord>> ReadPages(IndexReader& index, const std::string& doc, bool with_words = false);
 
 // The page as one line of `pages --json` (CONTRACTS.md, the page record),
 // without a newline.

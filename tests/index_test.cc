@@ -58,7 +58,7 @@ TEST_CASE("a new index carries the schema version and every documented table", "
   REQUIRE(version.ok());
   REQUIRE(version->Step());
   CHECK(version->Int(0) == kSchemaVersion);
-  for (const char* table : {"runs", "documents", "files", "pages", "words", "pages_fts", "stage_versions",
+  for (const char* table : {"runs", "documents", "files", "pages", "page_words", "words", "pages_fts", "stage_versions",
                             "failures", "events", "sections", "clauses", "citations", "document_relations",
                             "document_dates", "page_bates"}) {
     auto stmt = index->db().Prepare("SELECT count(*) FROM sqlite_master WHERE name=?");
@@ -386,7 +386,7 @@ TEST_CASE("a search hit's JSON record is built once, in the query library", "[se
   CHECK(j["ocr_readings"].empty());
   CHECK(j["clauses"] == nlohmann::json::array());  // CONTRACTS: a hit in no clause has "clauses": []
   CHECK(j.size() == 13);
-  PageRecord page{"ab", "a.pdf", "ocr", "text", 1, 88.5};
+  PageRecord page{"ab", "a.pdf", "ocr", "text", 1, 88.5, std::nullopt};
   const auto p = nlohmann::json::parse(PageJson(page));
   CHECK(p["method"] == "ocr");
   CHECK(p["ocr_confidence"] == 88.5);

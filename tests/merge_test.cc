@@ -9,6 +9,7 @@
 
 #include "pipeline/index.h"
 #include "index/sqlite.h"
+#include "index/word_boxes.h"
 #include "base/sha256.h"
 #include "pipeline/shard.h"
 #include "tests/test_support.h"
@@ -28,6 +29,7 @@ nlohmann::json StatusJson(const fs::path& db) {
 std::set<std::string> Strings(const fs::path& db, const std::string& sql) {
   auto d = Database::Open(db.string(), Database::Mode::kReadOnly);
   REQUIRE(d.ok());
+  REQUIRE(RegisterWordBoxFunctions(*d).ok());  // the `words` view reads page_words with it
   auto stmt = d->Prepare(sql);
   REQUIRE(stmt.ok());
   std::set<std::string> out;

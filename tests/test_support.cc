@@ -1,6 +1,7 @@
 #include "tests/test_support.h"
 
 #include "index/sqlite.h"
+#include "index/word_boxes.h"
 #include "pipeline/normalize.h"
 
 #include <sys/wait.h>
@@ -80,6 +81,8 @@ void WriteFile(const fs::path& path, const std::string& bytes) {
 int64_t QueryInt(const fs::path& db_path, const std::string& sql) {
   auto db = Database::Open(db_path.string(), Database::Mode::kReadOnly);
   if (!db.ok()) throw std::runtime_error(db.status().message());
+  // As foiamine's own connections: the `words` view decodes page_words with it.
+  if (Status f = RegisterWordBoxFunctions(*db); !f.ok()) throw std::runtime_error(f.message());
   auto stmt = db->Prepare(sql);
   if (!stmt.ok()) throw std::runtime_error(stmt.status().message());
   if (!stmt->Step()) throw std::runtime_error("no row for: " + sql);
@@ -89,6 +92,8 @@ int64_t QueryInt(const fs::path& db_path, const std::string& sql) {
 std::string QueryText(const fs::path& db_path, const std::string& sql) {
   auto db = Database::Open(db_path.string(), Database::Mode::kReadOnly);
   if (!db.ok()) throw std::runtime_error(db.status().message());
+  // As foiamine's own connections: the `words` view decodes page_words with it.
+  if (Status f = RegisterWordBoxFunctions(*db); !f.ok()) throw std::runtime_error(f.message());
   auto stmt = db->Prepare(sql);
   if (!stmt.ok()) throw std::runtime_error(stmt.status().message());
   if (!stmt->Step()) throw std::runtime_error("no row for: " + sql);
