@@ -1,5 +1,7 @@
 #include "pipeline/ocr_engine.h"
 
+#include "pipeline/redactions.h"
+
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
@@ -72,9 +74,11 @@ struct OcrEngine::Apis {
 
 std::string TesseractVersion() { return tesseract::TessBaseAPI::Version(); }
 
+// ocr-3: the result carries the page image's solid dark regions
+// (redaction boxes), so older cache entries, which lack them, miss.
 std::string OcrStageVersion(const OcrSettings& s) {
   return "tesseract-" + TesseractVersion() + "/" + s.languages + "/lstm-psm3" + (s.detect_orientation ? "/osd" : "") +
-         (s.deskew ? "/deskew" : "") + "/ocr-2";
+         (s.deskew ? "/deskew" : "") + "/ocr-3";
 }
 
 OcrEngine::OcrEngine(const OcrSettings& settings, std::unique_ptr<Apis> apis)
@@ -154,6 +158,9 @@ StatusOr<OcrPageResult> OcrEngine::Recognize(const PageImage& image) {
   OcrPageResult result;
   result.width_pt = w0 * 72.0 / image.dpi;
   result.height_pt = h0 * 72.0 / image.dpi;
+  // Redaction boxes, on the image as given: the space the word boxes are
+  // mapped back to, whatever turn or deskew reading needs.
+  result.dark_regions = FindDarkRegions(original, image.dpi);
 
   // 1. Orientation: OSD says how the page is turned; turn it upright.
   int quads = 0;

@@ -10,7 +10,9 @@ namespace foiamine {
 
 // text-3: e-mail, mailbox, CSV, HTML, .docx and .xlsx readers (a .txt
 // holding an e-mail or a CSV table is now read as one).
-std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-3"; }
+// text-4: PDF pages' drawn redaction boxes and the text they leak
+// (pipeline/redactions.h), read in the text layer's pass.
+std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-4"; }
 
 std::string DocumentOcrVersion(const OcrSettings& settings, bool rendered_from_pdf) {
   // Image files are read at their own resolution: --dpi does not touch them.
@@ -18,7 +20,7 @@ std::string DocumentOcrVersion(const OcrSettings& settings, bool rendered_from_p
 }
 
 std::optional<RecordedOcrSettings> ParseDocumentOcrVersion(std::string_view version) {
-  // "tesseract-5.3.0/eng+spa/lstm-psm3/osd/deskew/ocr-2[/300dpi]"
+  // "tesseract-5.3.0/eng+spa/lstm-psm3/osd/deskew/ocr-3[/300dpi]"
   std::vector<std::string_view> parts;
   while (!version.empty()) {
     size_t slash = version.find('/');
