@@ -18,7 +18,7 @@ struct ExemptionSchemes::Compiled {
     std::map<int, std::string> subparts;  // paragraph -> allowed letters, upper case ("ABCDEF")
     bool bare = false;                    // "b6", "b7C" accepted
     std::unique_ptr<RE2> context;         // null: any document
-    std::unique_ptr<RE2> parenthesised, bare_form;
+    std::unique_ptr<RE2> parenthesised, bare_form, misread;
   };
   std::vector<Scheme> schemes;
   std::string hash;
@@ -91,7 +91,16 @@ foiamine::StatusOr<ExemptionSchemes> LoadExemptionSchemes(std::string_view yaml)
                                               options);
       // b6, b7C, b(6): FOIA officers' shorthand.
       s.bare_form = std::make_unique<RE2>("(\\b" + l + " ?\\(?([0-9])\\)? ?([a-z])?\\b)", options);
-      if (!s.parenthesised->ok() || !s.bare_form->ok()) return foiamine::Status::Internal(where + ": pattern");
+      // The letter as OCR misreads it on a degraded scan (only on redacted
+      // pages): b -> 6 or h, a -> o or d; a bracket lost after it.
+      const std::string lookalike = s.letter == 'b' ? "[b6h]" : s.letter == 'a' ? "[aod]" : l;
+      s.misread = std::make_unique<RE2>(std::string("(") + kOpen + " ?" + lookalike + " ?" + kClose + "? ?" + kOpen +
+                                            " ?([0-9]{1,2}) ?" + kClose + "(?: ?" + kOpen + " ?([a-z]) ?" + kClose +
+                                            ")?)",
+                                        options);
+      if (!s.parenthesised->ok() || !s.bare_form->ok() || !s.misread->ok()) {
+        return foiamine::Status::Internal(where + ": pattern");
+      }
       compiled->schemes.push_back(std::move(s));
     }
   } catch (const YAML::Exception& e) {
@@ -134,16 +143,19 @@ struct Found {
 }  // namespace
 
 std::vector<ExemptionCode> FindExemptionCodes(const ExemptionSchemes& schemes, std::string_view page_text,
-                                              std::string_view document_text) {
+                                              std::string_view document_text, bool redacted_page) {
   std::vector<Found> found;
   for (const auto& s : schemes.compiled().schemes) {
-    if (s.context && !RE2::PartialMatch(document_text, *s.context)) continue;
+    if (!redacted_page && s.context && !RE2::PartialMatch(document_text, *s.context)) continue;
     auto take = [&](const RE2& re, bool parenthesised) {
-      re2::StringPiece input(page_text.data(), page_text.size());
-      re2::StringPiece whole, number, sub;
-      while (RE2::FindAndConsume(&input, re, &whole, &number, &sub)) {
+      re2::StringPiece text(page_text.data(), page_text.size());
+      re2::StringPiece groups[4];  // whole, outer group, paragraph, subpart
+      size_t pos = 0;
+      while (pos < page_text.size() && re.Match(text, pos, page_text.size(), RE2::UNANCHORED, groups, 4)) {
+        const re2::StringPiece whole = groups[1], number = groups[2], sub = groups[3];
         const size_t start = static_cast<size_t>(whole.data() - page_text.data());
         size_t end = start + whole.size();
+        pos = std::max(end, start + 1);
         if (parenthesised && ContinuesCitation(page_text, start, s.cited_as)) continue;
         const int n = std::stoi(std::string(number));
         if (n < 1 || n > s.paragraphs) continue;
@@ -154,17 +166,25 @@ std::vector<ExemptionCode> FindExemptionCodes(const ExemptionSchemes& schemes, s
           if (allowed != s.subparts.end() && allowed->second.find(letter) != std::string::npos) {
             code += std::string("(") + letter + ")";
           } else {
-            end = static_cast<size_t>(sub.data() - page_text.data());  // not a subpart: the code ends before it
-            while (end > start && page_text[end - 1] != ')' && page_text[end - 1] != ']' && page_text[end - 1] != '}' &&
-                   !std::isdigit(static_cast<unsigned char>(page_text[end - 1]))) {
-              --end;
+            // Not a subpart ("(b)(6) (b)(7)": the next code's letter): the
+            // code ends at its paragraph, and the search goes on from there.
+            end = static_cast<size_t>(number.data() - page_text.data()) + number.size();
+            while (end < page_text.size() && (page_text[end] == ' ' || page_text[end] == ')' || page_text[end] == ']' ||
+                                              page_text[end] == '}')) {
+              if (page_text[end] != ' ') {
+                ++end;
+                break;
+              }
+              ++end;
             }
+            pos = end;
           }
         }
         found.push_back(Found{start, end, std::move(code), s.law, std::string(page_text.substr(start, end - start))});
       }
     };
     take(*s.parenthesised, true);
+    if (redacted_page) take(*s.misread, true);
     if (s.bare) take(*s.bare_form, false);
   }
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.start < b.start; });

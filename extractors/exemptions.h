@@ -45,12 +45,14 @@ struct ExemptionCode {
 };
 
 // The codes on one page, in text order. `document_text` (all pages, or as
-// much as the caller has) decides each scheme's context: a parenthesised
-// code such as "(b)(1)" counts only in a document that speaks of FOIA (or,
-// for D.C., of § 2-534), and never where it continues a citation
-// ("§ 24-211.07(b)(1)", "subsection (b)(2)").
+// much as the caller has) decides each scheme's context: a code such as
+// "(b)(1)" counts only in a document that speaks of FOIA (or, for D.C., of
+// § 2-534), or on a page that carries redaction boxes (`redacted_page`),
+// and never where it continues a citation ("§ 24-211.07(b)(1)",
+// "subsection (b)(2)"). On a redacted page OCR's usual misreadings of the
+// letter are read too: "(6)(6)", "(h)(6)", "(b (6)".
 std::vector<ExemptionCode> FindExemptionCodes(const ExemptionSchemes& schemes, std::string_view page_text,
-                                              std::string_view document_text);
+                                              std::string_view document_text, bool redacted_page = false);
 
 // Whether `text` (drawn visibly on a redaction box) is only a redaction's
 // label: exemption codes in any scheme's form, "REDACTED", "WITHHELD",

@@ -99,6 +99,7 @@ std::vector<PageForExtraction> PagesForExtraction(const std::vector<SourcePage>&
     PageForExtraction page;
     page.page_no = pages[p].page_no;
     page.text = normalized[p].text;
+    page.redacted = !pages[p].redactions.empty();
     for (size_t w = 0; w < pages[p].words.size(); ++w) {
       if (pages[p].words[w].box) page.word_boxes.emplace_back(normalized[p].word_spans[w], *pages[p].words[w].box);
     }
@@ -165,7 +166,7 @@ ExtractedDocument RunExtractStage(const extractors::Rulebook& rulebook, const st
     std::string document_text;
     for (const auto& page : pages) document_text += page.text + "\n";
     for (const auto& page : pages) {
-      for (auto& code : extractors::FindExemptionCodes(*schemes, page.text, document_text)) {
+      for (auto& code : extractors::FindExemptionCodes(*schemes, page.text, document_text, page.redacted)) {
         PageExemption e;
         e.page_no = page.page_no;
         e.char_start = static_cast<int>(CountCodePoints(std::string_view(page.text).substr(0, code.start)));

@@ -93,6 +93,7 @@ struct PageForExtraction {
   int page_no = 0;
   std::string text;
   std::vector<std::pair<Span, Box>> word_boxes;
+  bool redacted = false;  // the page carries redaction boxes (exemption codes' context)
 };
 
 // Known metadata (manifest) in; `display_path` names the document in a

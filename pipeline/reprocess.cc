@@ -182,7 +182,9 @@ Status ReExtractDocument(Index& index, int64_t document_id, const extractors::Ru
   if (!facts.ok()) return facts.status();
 
   std::vector<PageForExtraction> pages;
-  auto page_rows = db.Prepare("SELECT id, page_no, text FROM pages WHERE document_id=? ORDER BY page_no");
+  auto page_rows = db.Prepare(
+      "SELECT id, page_no, text, EXISTS (SELECT 1 FROM redactions r WHERE r.page_id=pages.id) FROM pages "
+      "WHERE document_id=? ORDER BY page_no");
   auto word_rows = db.Prepare(
       "SELECT char_start, char_end, x0, y0, x1, y1 FROM words WHERE page_id=? AND x0 IS NOT NULL ORDER BY seq");
   if (!page_rows.ok()) return page_rows.status();
@@ -193,6 +195,7 @@ Status ReExtractDocument(Index& index, int64_t document_id, const extractors::Ru
     PageForExtraction page;
     page.page_no = static_cast<int>(page_rows->Int(1));
     page.text = page_rows->Text(2);
+    page.redacted = page_rows->Int(3) != 0;
     word_rows->Reset();
     word_rows->Bind(1, page_rows->Int(0));
     while (word_rows->Step()) {

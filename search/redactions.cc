@@ -180,8 +180,14 @@ StatusOr<std::vector<RedactionPageRecord>> ReadRedactions(IndexReader& index, in
 
 std::string RedactionJson(const RedactionPageRecord& r) {
   nlohmann::json boxes = nlohmann::json::array(), bad = nlohmann::json::array();
-  for (const auto& b : r.boxes) boxes.push_back(b.bbox);
-  for (const auto& b : r.bad) bad.push_back({{"bbox", b.bbox}, {"text", b.text}});
+  // Points to 0.01: finer than any print, and no float noise in the output.
+  auto rounded = [](const Rect& b) {
+    Rect out;
+    for (size_t i = 0; i < 4; ++i) out[i] = std::round(b[i] * 100) / 100;
+    return out;
+  };
+  for (const auto& b : r.boxes) boxes.push_back(rounded(b.bbox));
+  for (const auto& b : r.bad) bad.push_back({{"bbox", rounded(b.bbox)}, {"text", b.text}});
   nlohmann::json j = {{"doc_sha256", r.doc_sha256},
                       {"doc_path", r.doc_path},
                       {"page", r.page},

@@ -52,6 +52,9 @@ TEST_CASE("exemption codes are read OCR-tolerantly from a FOIA release's text", 
   CHECK(Codes("b7C b6") == Strings{"(b)(7)(C)", "(b)(6)"});
   CHECK(Codes("(b)(6);(b)(7)(C)") == Strings{"(b)(6)", "(b)(7)(C)"});
   CHECK(Codes("(b) (6), [b](7)(E)") == Strings{"(b)(6)", "(b)(7)(E)"});
+  // A code followed by the next one: its letter is no subpart of the first.
+  CHECK(Codes("(b) (6) (b) (6) (b)(7)(C)") == Strings{"(b)(6)", "(b)(6)", "(b)(7)(C)"});
+  CHECK(Codes("(b)(6) (b)(7)(C)") == Strings{"(b)(6)", "(b)(7)(C)"});
   CHECK(Codes("withheld under 5 U.S.C. § 552(b)(5)") == Strings{"(b)(5)"});
   // (b)(6) has no subparts: the "(C)" is not part of the code.
   CHECK(Codes("(b)(6)(C)") == Strings{"(b)(6)"});
@@ -67,6 +70,21 @@ TEST_CASE("section references and documents that do not speak of FOIA carry no e
   CHECK(Codes("(b)(10) is no FOIA exemption").empty());
   CHECK(extractors::FindExemptionCodes(Schemes(), "(b)(6) and b7C", "a jail policy").empty());
   CHECK(Codes("Withheld: (a)(2)").empty());  // no § 2-534 in the document
+}
+
+TEST_CASE("on a page with redaction boxes, codes count without FOIA words and as OCR misreads the letter",
+          "[redactions][exemptions]") {
+  auto redacted = [](const std::string& page) {
+    Strings out;
+    for (const auto& c : extractors::FindExemptionCodes(Schemes(), page, "a hearing transcript", true)) out.push_back(c.code);
+    return out;
+  };
+  CHECK(redacted("Reported by: (b) (6)") == Strings{"(b)(6)"});
+  CHECK(redacted("NAME: (b (6)  DOB: (6)(6)  (h)(7)(C)") == Strings{"(b)(6)", "(b)(6)", "(b)(7)(C)"});
+  CHECK(redacted("D.C. Code § 24-211.07(b)(1)").empty());
+  // Not on a page without boxes in a document that does not speak of FOIA.
+  CHECK(extractors::FindExemptionCodes(Schemes(), "Reported by: (b) (6)", "a hearing transcript").empty());
+  CHECK(extractors::FindExemptionCodes(Schemes(), "NAME: (6)(6)", "FOIA release").empty());
 }
 
 TEST_CASE("a label on a redaction box is codes and redaction words only", "[redactions][exemptions]") {
