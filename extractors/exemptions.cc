@@ -200,7 +200,7 @@ bool IsRedactionLabel(std::string_view text) {
   static const RE2 kCode(std::string("(?i)") + kOpen + "? ?[a-z] ?" + kClose + "? ?" + kOpen + "? ?[0-9]{1,2} ?" +
                          kClose + "?(?: ?" + kOpen + " ?[a-z] ?" + kClose + ")?");
   static const RE2 kWords(
-      "(?i)redact(ed|ion)?|withheld|exempt(ion)?s?|privacy|pii|foia|ex\\.|d\\.? ?c\\.? code|2-534|552|"
+      "(?i)redact(ed|ion)?|withheld|exempt(ion)?s?|privacy|pii|foia|ex\\.? ?[0-9]\\b|d\\.? ?c\\.? code|2-534|552|"
       "u\\.? ?s\\.? ?c\\.?|\xc2\xa7");
   std::string rest(text);
   RE2::GlobalReplace(&rest, kWords, " ");

@@ -1,5 +1,7 @@
 #include "pipeline/redactions.h"
 
+#include <leptonica/allheaders.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -98,7 +100,7 @@ std::vector<RedactionBox> RedactionsFromRectangles(const std::vector<DarkRectang
   return out;
 }
 
-std::vector<Box> FindDarkRegions(PIX* gray, double dpi) {
+std::vector<Box> FindDarkRegions(Pix* gray, double dpi) {
   std::vector<Box> out;
   if (!gray || pixGetDepth(gray) != 8 || dpi <= 0) return out;
   const int w = pixGetWidth(gray), h = pixGetHeight(gray);

@@ -14,12 +14,14 @@
 // black border left by the scanner.
 #pragma once
 
-#include <leptonica/allheaders.h>
-
 #include <vector>
 
 #include "pipeline/page.h"
 #include "render/pdf_layer.h"
+
+// Leptonica's image (PIX), declared here so that this header does not bring
+// Leptonica's global `Box` next to foiamine::Box.
+struct Pix;
 
 namespace foiamine {
 
@@ -30,7 +32,7 @@ std::vector<RedactionBox> RedactionsFromRectangles(const std::vector<DarkRectang
 
 // Solid dark regions of an 8-bit gray page image rendered or scanned at
 // `dpi`, as boxes in PDF points (top-left origin) of that image.
-std::vector<Box> FindDarkRegions(PIX* gray, double dpi);
+std::vector<Box> FindDarkRegions(Pix* gray, double dpi);
 
 // Adds the image boxes that no drawn box of `page` already covers.
 void AddImageRedactions(SourcePage& page, const std::vector<Box>& regions);

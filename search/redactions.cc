@@ -10,6 +10,7 @@
 #include <set>
 
 #include "base/terminal_text.h"
+#include "base/utf8.h"
 #include "search/diverge_report.h"
 
 namespace foiamine {
@@ -107,9 +108,10 @@ StatusOr<std::vector<RedactionPageRecord>> ReadRedactions(IndexReader& index, in
   auto codes = db.Prepare("SELECT code, x0, y0, x1, y1 FROM exemption_codes WHERE page_id=? ORDER BY seq");
   // A clause's box on this page: its own row, or its part printed here.
   auto clauses = db.Prepare(
-      "SELECT c.id, c.topic, c.citation, c.x0, c.y0, c.x1, c.y1 FROM clauses c "
+      "SELECT c.id, c.topic || ' / ' || c.stance, c.citation, c.x0, c.y0, c.x1, c.y1, c.text FROM clauses c "
       "WHERE c.document_id=?1 AND c.page_no=?2 AND c.x0 IS NOT NULL "
-      "UNION SELECT c.id, c.topic, c.citation, cp.x0, cp.y0, cp.x1, cp.y1 FROM clause_parts cp "
+      "UNION SELECT c.id, c.topic || ' / ' || c.stance, c.citation, cp.x0, cp.y0, cp.x1, cp.y1, c.text "
+      "FROM clause_parts cp "
       "JOIN clauses c ON c.id=cp.clause_id WHERE cp.document_id=?1 AND cp.page_no=?2 AND cp.x0 IS NOT NULL "
       "ORDER BY 3, 1");
   if (!boxes.ok()) return boxes.status();
@@ -169,6 +171,7 @@ StatusOr<std::vector<RedactionPageRecord>> ReadRedactions(IndexReader& index, in
         r.near_clauses.push_back(id);
         r.near_topics.push_back(clauses->Text(1));
         r.near_citations.push_back(clauses->Text(2));
+        r.near_texts.push_back(clauses->Text(7));
       }
       if (!step.ok()) return step;
     }
@@ -250,7 +253,7 @@ void WriteRedactionsCsv(const std::vector<RedactionPageRecord>& pages, std::ostr
 void WriteRedactionsText(const std::vector<RedactionPageRecord>& pages, std::ostream& out) {
   size_t i = 0;
   int64_t total_boxes = 0, total_bad = 0;
-  std::set<std::string> documents;
+  std::set<std::string> documents;  // with a box
   while (i < pages.size()) {
     const std::string& path = pages[i].doc_path;
     size_t end = i;
@@ -262,7 +265,7 @@ void WriteRedactionsText(const std::vector<RedactionPageRecord>& pages, std::ost
       with_boxes += !pages[end].boxes.empty();
       codes.insert(codes.end(), pages[end].codes.begin(), pages[end].codes.end());
     }
-    documents.insert(path);
+    if (boxes) documents.insert(path);
     total_boxes += boxes;
     total_bad += bad;
     out << "\n" << EscapeForTerminal(path)
@@ -285,8 +288,11 @@ void WriteRedactionsText(const std::vector<RedactionPageRecord>& pages, std::ost
         out << "    BAD REDACTION " << BoxText(b.bbox) << ": \"" << EscapeTextForTerminal(b.text) << "\"\n";
       }
       for (size_t k = 0; k < r.near_clauses.size(); ++k) {
-        out << "    next to clause " << r.near_clauses[k] << " " << r.near_topics[k] << "  "
-            << EscapeTextForTerminal(r.near_citations[k]) << "\n";
+        std::string quote = r.near_texts[k];
+        for (char& c : quote) c = c == '\n' ? ' ' : c;
+        if (CountCodePoints(quote) > 90) quote = SubstrCodePoints(quote, 0, 87) + "...";
+        out << "    next to clause " << r.near_clauses[k] << " (" << r.near_topics[k] << "): \""
+            << EscapeTextForTerminal(quote) << "\"\n";
       }
     }
   }

@@ -37,8 +37,9 @@ struct RedactionPageRecord {
   std::vector<std::string> codes;  // every code printed on the page, in text order (repeats kept)
   std::vector<BadRedaction> bad;
   std::vector<std::string> near_clauses;  // ids of clauses a box overlaps or touches (within kNearPoints)
-  // Beyond the contract, for the text form: those clauses' topics and citations.
-  std::vector<std::string> near_topics, near_citations;
+  // Beyond the contract, for the text form: those clauses' topics, stances,
+  // citations and sentences.
+  std::vector<std::string> near_topics, near_citations, near_texts;
 };
 
 // How far (PDF points) a clause's box may be from a redaction box and still
