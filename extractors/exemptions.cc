@@ -142,11 +142,24 @@ struct Found {
 
 }  // namespace
 
+std::vector<bool> DocumentContexts(const ExemptionSchemes& schemes, std::string_view document_text) {
+  std::vector<bool> out;
+  for (const auto& s : schemes.compiled().schemes) out.push_back(!s.context || RE2::PartialMatch(document_text, *s.context));
+  return out;
+}
+
 std::vector<ExemptionCode> FindExemptionCodes(const ExemptionSchemes& schemes, std::string_view page_text,
                                               std::string_view document_text, bool redacted_page) {
+  return FindExemptionCodes(schemes, page_text, DocumentContexts(schemes, document_text), redacted_page);
+}
+
+std::vector<ExemptionCode> FindExemptionCodes(const ExemptionSchemes& schemes, std::string_view page_text,
+                                              const std::vector<bool>& document_contexts, bool redacted_page) {
   std::vector<Found> found;
-  for (const auto& s : schemes.compiled().schemes) {
-    if (!redacted_page && s.context && !RE2::PartialMatch(document_text, *s.context)) continue;
+  for (size_t k = 0; k < schemes.compiled().schemes.size(); ++k) {
+    const auto& s = schemes.compiled().schemes[k];
+    const bool context = k < document_contexts.size() && document_contexts[k];
+    if (!redacted_page && !context) continue;
     auto take = [&](const RE2& re, bool parenthesised) {
       re2::StringPiece text(page_text.data(), page_text.size());
       re2::StringPiece groups[4];  // whole, outer group, paragraph, subpart

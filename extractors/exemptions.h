@@ -53,6 +53,12 @@ struct ExemptionCode {
 // letter are read too: "(6)(6)", "(h)(6)", "(b (6)".
 std::vector<ExemptionCode> FindExemptionCodes(const ExemptionSchemes& schemes, std::string_view page_text,
                                               std::string_view document_text, bool redacted_page = false);
+// The same with each scheme's document context decided once per document
+// (DocumentContexts): a document's pages cost one pass over its text, not one
+// each.
+std::vector<bool> DocumentContexts(const ExemptionSchemes& schemes, std::string_view document_text);
+std::vector<ExemptionCode> FindExemptionCodes(const ExemptionSchemes& schemes, std::string_view page_text,
+                                              const std::vector<bool>& document_contexts, bool redacted_page = false);
 
 // Whether `text` (drawn visibly on a redaction box) is only a redaction's
 // label: exemption codes in any scheme's form, "REDACTED", "WITHHELD",

@@ -165,8 +165,9 @@ ExtractedDocument RunExtractStage(const extractors::Rulebook& rulebook, const st
   if (const extractors::ExemptionSchemes* schemes = ExemptionSchemesInUse()) {
     std::string document_text;
     for (const auto& page : pages) document_text += page.text + "\n";
+    const std::vector<bool> contexts = extractors::DocumentContexts(*schemes, document_text);
     for (const auto& page : pages) {
-      for (auto& code : extractors::FindExemptionCodes(*schemes, page.text, document_text, page.redacted)) {
+      for (auto& code : extractors::FindExemptionCodes(*schemes, page.text, contexts, page.redacted)) {
         PageExemption e;
         e.page_no = page.page_no;
         e.char_start = static_cast<int>(CountCodePoints(std::string_view(page.text).substr(0, code.start)));
