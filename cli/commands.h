@@ -33,6 +33,8 @@ Command AddStatusCommand(CLI::App& app);
 Command AddSearchCommand(CLI::App& app);
 Command AddPagesCommand(CLI::App& app);
 Command AddClausesCommand(CLI::App& app);
+// What a production withheld (cli/redactions_command.cc).
+Command AddRedactionsCommand(CLI::App& app);
 // Scoring and reporting (cli/report_commands.cc).
 Command AddEvalCommand(CLI::App& app);
 Command AddDivergeCommand(CLI::App& app);

@@ -79,6 +79,7 @@ int main(int argc, char** argv) {
       cli::AddPagesCommand(app),             cli::AddClausesCommand(app), cli::AddEvalCommand(app),
       cli::AddDivergeCommand(app),           cli::AddCiteCommand(app),    cli::AddVerifyCommand(app),
       cli::AddShowCommand(app),              cli::AddMergeCommand(app, command_line), cli::AddServeCommand(app),
+      cli::AddRedactionsCommand(app),
   };
   try {
     app.parse(argc, argv);

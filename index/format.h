@@ -8,9 +8,9 @@
 
 namespace foiamine {
 
-// schemas/index.sql's user_version. Version-1 to -4 indexes are read as they
+// schemas/index.sql's user_version. Version-1 to -5 indexes are read as they
 // are (index/schema.h) and upgraded in place when opened for writing.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // An OCR page whose mean word confidence is below this is flagged to people
 // as low-confidence (status, search): its text may misquote the scan.

@@ -63,6 +63,14 @@ StatusOr<Database> OpenIndexDatabase(const std::string& path, IndexAccess access
       Status s = db->Exec("CREATE TEMP TABLE attachments(document_id, parent_sha256, seq, name, kind);");
       if (!s.ok()) return Status::IoError("cannot read " + path + ": " + s.message());
     }
+    if (found < 6) {
+      // Version 6's redactions and exemption codes: absent, no page is known
+      // to carry a redaction or a code until a run upgrades the index.
+      Status s = db->Exec(
+          "CREATE TEMP TABLE redactions(page_id, seq, x0, y0, x1, y1, source, label, leaked_text, leak_start, leak_end);"
+          "CREATE TEMP TABLE exemption_codes(page_id, seq, code, law, raw, char_start, char_end, x0, y0, x1, y1);");
+      if (!s.ok()) return Status::IoError("cannot read " + path + ": " + s.message());
+    }
     return std::move(db.value());
   }
   // recursive_triggers: the row an INSERT OR REPLACE removes fires its

@@ -18,6 +18,7 @@
 #include "pipeline/ocr_triage.h"
 #include "pipeline/ooxml_package.h"
 #include "pipeline/pdf_text.h"
+#include "pipeline/redactions.h"
 #include "pipeline/sheet_file.h"
 #include "pipeline/text_file.h"
 
@@ -362,6 +363,9 @@ void ComputeDocument(PendingDocument& pending, const OcrPool& pool, const extrac
       record.ocr_cache.push_back(OcrCacheEntry{got.cache_key, got.image_sha256, engine_version,
                                                EncodeOcrResult(got.result), got.result.mean_confidence});
     }
+    // The text layer the drawn boxes' leaks pointed into is replaced.
+    for (auto& r : page.redactions) r.leaked_words.clear();
+    AddImageRedactions(page, got.result.dark_regions);
     page.words = std::move(got.result.words);
     page.method = PageMethod::kOcr;
     page.ocr_confidence = got.result.mean_confidence;

@@ -1,4 +1,6 @@
 #include "pipeline/extract_stage.h"
+#include <optional>
+#include <mutex>
 
 #include <algorithm>
 #include <cctype>
@@ -42,6 +44,8 @@ StatusOr<extractors::Rulebook> LoadRulebookFile(const std::string& path) {
   if (!rulebook.ok()) return Status::InvalidArgument(path + ": " + rulebook.status().message());
   auto jurisdictions = LoadJurisdictionsFile(ResolveJurisdictionsPath());
   if (!jurisdictions.ok()) return jurisdictions.status();
+  Status exemptions;
+  if (!ExemptionSchemesInUse(&exemptions)) return exemptions;
   return rulebook->WithJurisdictions(std::move(*jurisdictions));
 }
 
@@ -57,8 +61,35 @@ StatusOr<extractors::Jurisdictions> LoadJurisdictionsFile(const std::string& pat
   return jurisdictions;
 }
 
+std::string ResolveExemptionsPath() { return ResolveSchemaFile("FOIAMINE_EXEMPTIONS", "exemptions.yaml"); }
+
+const extractors::ExemptionSchemes* ExemptionSchemesInUse(Status* status) {
+  static std::once_flag once;
+  static std::optional<extractors::ExemptionSchemes> schemes;
+  static Status load_status;
+  std::call_once(once, [] {
+    const std::string path = ResolveExemptionsPath();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      load_status = Status::NotFound("cannot read the exemption codes " + path + " (set FOIAMINE_EXEMPTIONS)");
+      return;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto loaded = extractors::LoadExemptionSchemes(text.str());
+    if (!loaded.ok()) {
+      load_status = Status::InvalidArgument(path + ": " + loaded.status().message());
+      return;
+    }
+    schemes = std::move(loaded.value());
+  });
+  if (status) *status = load_status;
+  return schemes ? &*schemes : nullptr;
+}
+
 std::string ExtractStageVersion(const extractors::Rulebook& rulebook) {
-  return rulebook.hash() + "+" + kExtractCodeVersion;
+  const extractors::ExemptionSchemes* schemes = ExemptionSchemesInUse();
+  return rulebook.hash() + "+" + (schemes ? schemes->hash() + "+" : std::string()) + kExtractCodeVersion;
 }
 
 std::vector<PageForExtraction> PagesForExtraction(const std::vector<SourcePage>& pages,
@@ -68,6 +99,7 @@ std::vector<PageForExtraction> PagesForExtraction(const std::vector<SourcePage>&
     PageForExtraction page;
     page.page_no = pages[p].page_no;
     page.text = normalized[p].text;
+    page.redacted = !pages[p].redactions.empty();
     for (size_t w = 0; w < pages[p].words.size(); ++w) {
       if (pages[p].words[w].box) page.word_boxes.emplace_back(normalized[p].word_spans[w], *pages[p].words[w].box);
     }
@@ -129,6 +161,22 @@ ExtractedDocument RunExtractStage(const extractors::Rulebook& rulebook, const st
   out.dates = extractors::FindDocumentDates(input);
   for (const auto& page : pages) {
     if (auto stamp = extractors::FindBatesStamp(page.text)) out.bates.push_back(PageBates{page.page_no, *stamp});
+  }
+  if (const extractors::ExemptionSchemes* schemes = ExemptionSchemesInUse()) {
+    std::string document_text;
+    for (const auto& page : pages) document_text += page.text + "\n";
+    const std::vector<bool> contexts = extractors::DocumentContexts(*schemes, document_text);
+    for (const auto& page : pages) {
+      for (auto& code : extractors::FindExemptionCodes(*schemes, page.text, contexts, page.redacted)) {
+        PageExemption e;
+        e.page_no = page.page_no;
+        e.char_start = static_cast<int>(CountCodePoints(std::string_view(page.text).substr(0, code.start)));
+        e.char_end = static_cast<int>(CountCodePoints(std::string_view(page.text).substr(0, code.end)));
+        e.box = UnionOfWords(page, e.char_start, e.char_end);
+        e.code = std::move(code);
+        out.exemptions.push_back(std::move(e));
+      }
+    }
   }
   for (auto& clause : found.clauses) {
     StoredClause stored;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extractors/bates.h"
+#include "extractors/exemptions.h"
 #include "extractors/extract.h"
 #include "extractors/rulebook.h"
 #include "pipeline/normalize.h"
@@ -48,8 +49,25 @@ struct StoredClause {
 // (identity, relations, dates, Bates stamps, clause parts and transcript
 // lines). Changing either re-extracts
 // every indexed document on the next run.
-inline constexpr const char* kExtractCodeVersion = "identity-2/bates-1/parts-1";
+inline constexpr const char* kExtractCodeVersion = "identity-2/bates-1/parts-1/exemptions-1";
 std::string ExtractStageVersion(const extractors::Rulebook& rulebook);
+
+// Where exemptions.yaml is read from, first match wins: the
+// FOIAMINE_EXEMPTIONS environment variable, schemas/exemptions.yaml of the
+// source tree, /usr/share/foiamine/exemptions.yaml.
+std::string ResolveExemptionsPath();
+// The exemption schemes of this process, read once (the first call reads
+// the file; LoadRulebookFile makes that call, so a broken file stops a run
+// before it starts). Null when the file could not be read; the status says why.
+const extractors::ExemptionSchemes* ExemptionSchemesInUse(Status* status = nullptr);
+
+// An exemption code on a page, for the index (schemas/index.sql, exemption_codes).
+struct PageExemption {
+  int page_no = 0;
+  extractors::ExemptionCode code;
+  int char_start = 0, char_end = 0;  // code points in the page's text
+  std::optional<Box> box;            // union of its words' boxes
+};
 
 // A page's Bates stamp, for the index.
 struct PageBates {
@@ -65,6 +83,7 @@ struct ExtractedDocument {
   std::vector<extractors::Section> sections;
   std::vector<StoredClause> clauses;
   std::vector<extractors::Citation> citations;
+  std::vector<PageExemption> exemptions;                // FOIA exemption codes, in page order
   std::string rulebook_hash;  // the stage version: ExtractStageVersion()
 };
 
@@ -74,6 +93,7 @@ struct PageForExtraction {
   int page_no = 0;
   std::string text;
   std::vector<std::pair<Span, Box>> word_boxes;
+  bool redacted = false;  // the page carries redaction boxes (exemption codes' context)
 };
 
 // Known metadata (manifest) in; `display_path` names the document in a

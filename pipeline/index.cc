@@ -263,6 +263,26 @@ Status WriteExtraction(Database& db, int64_t document_id, const ExtractedDocumen
     Status s = citation->Run();
     if (!s.ok()) return s;
   }
+  {
+    auto del = db.Prepare("DELETE FROM exemption_codes WHERE page_id IN (SELECT id FROM pages WHERE document_id=?)");
+    if (!del.ok()) return del.status();
+    del->Bind(1, document_id);
+    Status s = del->Run();
+    if (!s.ok()) return s;
+  }
+  auto exemption = db.Prepare(
+      "INSERT INTO exemption_codes(page_id, seq, code, law, raw, char_start, char_end, x0, y0, x1, y1) "
+      "SELECT id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 FROM pages WHERE document_id=?1 AND page_no=?2");
+  if (!exemption.ok()) return exemption.status();
+  for (size_t i = 0; i < x.exemptions.size(); ++i) {
+    const PageExemption& e = x.exemptions[i];
+    exemption->Reset();
+    exemption->Bind(1, document_id).Bind(2, e.page_no).Bind(3, static_cast<int64_t>(i)).Bind(4, e.code.code);
+    exemption->Bind(5, e.code.law).Bind(6, e.code.raw).Bind(7, e.char_start).Bind(8, e.char_end);
+    if (e.box) exemption->Bind(9, e.box->x0).Bind(10, e.box->y0).Bind(11, e.box->x1).Bind(12, e.box->y1);
+    Status s = exemption->Run();
+    if (!s.ok()) return s;
+  }
   Status s = UpdateIdentity(db, document_id, x.identity);
   if (!s.ok()) return s;
   return SetStageVersion(db, document_id, "extract", x.rulebook_hash);
@@ -305,6 +325,37 @@ StatusOr<bool> Index::AddPath(int64_t document_id, const DocumentPath& path, int
 
 namespace {
 
+// A page's redaction boxes and the text each one leaks (schemas/index.sql,
+// redactions). REQUIRES: the page has none stored.
+Status WriteRedactions(Database& db, int64_t page_id, const SourcePage& page, const NormalizedPage& norm) {
+  if (page.redactions.empty()) return Status();
+  auto stmt = db.Prepare(
+      "INSERT INTO redactions(page_id, seq, x0, y0, x1, y1, source, label, leaked_text, leak_start, leak_end) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  if (!stmt.ok()) return stmt.status();
+  for (size_t i = 0; i < page.redactions.size(); ++i) {
+    const RedactionBox& r = page.redactions[i];
+    std::string leaked;
+    std::optional<int64_t> start, end;
+    for (size_t w : r.leaked_words) {
+      if (w >= page.words.size()) continue;
+      leaked += (leaked.empty() ? "" : " ") + page.words[w].text;
+      if (w < norm.word_spans.size() && norm.word_spans[w].end > norm.word_spans[w].start) {
+        const auto a = static_cast<int64_t>(norm.word_spans[w].start), b = static_cast<int64_t>(norm.word_spans[w].end);
+        start = start ? std::min(*start, a) : a;
+        end = end ? std::max(*end, b) : b;
+      }
+    }
+    stmt->Reset();
+    stmt->Bind(1, page_id).Bind(2, static_cast<int64_t>(i)).Bind(3, r.box.x0).Bind(4, r.box.y0).Bind(5, r.box.x1);
+    stmt->Bind(6, r.box.y1).Bind(7, r.source).BindTextOrNull(8, r.label).BindTextOrNull(9, leaked);
+    if (start && end) stmt->Bind(10, *start).Bind(11, *end);
+    Status s = stmt->Run();
+    if (!s.ok()) return s;
+  }
+  return Status();
+}
+
 // Writes a document's pages and their words. A page number already stored
 // for the document keeps its row (and id) and gets the new columns.
 // REQUIRES: the document has no words stored for these pages.
@@ -330,21 +381,25 @@ Status WritePages(Database& db, int64_t document_id, const DocumentRecord& r) {
     if (!page_stmt->Step(&s)) return s.ok() ? Status::Internal("page write returned no id") : s;
     const int64_t page_id = page_stmt->Int(0);
     page_stmt->Reset();  // finishes the write
-    if (page.words.empty()) continue;
-    boxes.clear();
-    for (size_t w = 0; w < page.words.size(); ++w) {
-      const SourceWord& word = page.words[w];
-      WordBox box;
-      box.text = word.text;
-      if (word.box) box.box = WordBox::Rect{word.box->x0, word.box->y0, word.box->x1, word.box->y1};
-      box.char_start = static_cast<int64_t>(norm.word_spans[w].start);
-      box.char_end = static_cast<int64_t>(norm.word_spans[w].end);
-      box.confidence = word.confidence;
-      boxes.push_back(std::move(box));
+    // A page without words (a blank or fully blacked-out scan) still has its redactions.
+    if (!page.words.empty()) {
+      boxes.clear();
+      for (size_t w = 0; w < page.words.size(); ++w) {
+        const SourceWord& word = page.words[w];
+        WordBox box;
+        box.text = word.text;
+        if (word.box) box.box = WordBox::Rect{word.box->x0, word.box->y0, word.box->x1, word.box->y1};
+        box.char_start = static_cast<int64_t>(norm.word_spans[w].start);
+        box.char_end = static_cast<int64_t>(norm.word_spans[w].end);
+        box.confidence = word.confidence;
+        boxes.push_back(std::move(box));
+      }
+      word_stmt->Reset();
+      word_stmt->Bind(1, page_id).BindBlob(2, EncodeWordBoxes(boxes, norm.text));
+      s = word_stmt->Run();
+      if (!s.ok()) return s;
     }
-    word_stmt->Reset();
-    word_stmt->Bind(1, page_id).BindBlob(2, EncodeWordBoxes(boxes, norm.text));
-    s = word_stmt->Run();
+    s = WriteRedactions(db, page_id, page, norm);
     if (!s.ok()) return s;
   }
   return Status();
@@ -450,11 +505,14 @@ Status Index::ReplaceDocument(int64_t document_id, const DocumentRecord& r) {
   versions->Bind(1, document_id);
   s = versions->Run();
   if (!s.ok()) return s;
-  auto old_words = db_.Prepare("DELETE FROM page_words WHERE page_id IN (SELECT id FROM pages WHERE document_id=?)");
-  if (!old_words.ok()) return old_words.status();
-  old_words->Bind(1, document_id);
-  s = old_words->Run();
-  if (!s.ok()) return s;
+  for (const char* sql : {"DELETE FROM page_words WHERE page_id IN (SELECT id FROM pages WHERE document_id=?)",
+                          "DELETE FROM redactions WHERE page_id IN (SELECT id FROM pages WHERE document_id=?)"}) {
+    auto old_rows = db_.Prepare(sql);
+    if (!old_rows.ok()) return old_rows.status();
+    old_rows->Bind(1, document_id);
+    s = old_rows->Run();
+    if (!s.ok()) return s;
+  }
   auto gone = db_.Prepare("DELETE FROM pages WHERE document_id=? AND page_no NOT IN (SELECT value FROM json_each(?))");
   if (!gone.ok()) return gone.status();
   std::string page_numbers = "[";

@@ -20,6 +20,9 @@ std::string EncodeOcrResult(const OcrPageResult& r) {
   }
   nlohmann::json j = {{"width_pt", r.width_pt}, {"height_pt", r.height_pt}, {"rotation", r.rotation_degrees},
                       {"skew", r.skew_degrees}, {"words", std::move(words)}};
+  nlohmann::json regions = nlohmann::json::array();
+  for (const Box& b : r.dark_regions) regions.push_back({b.x0, b.y0, b.x1, b.y1});
+  j["redactions"] = std::move(regions);
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -44,6 +47,12 @@ StatusOr<OcrPageResult> DecodeOcrResult(const std::string& text) {
       r.words.push_back(std::move(word));
     }
     if (weight_sum > 0) r.mean_confidence = conf_sum / weight_sum;
+    // Since ocr-3 (older entries are under another engine version's key).
+    if (j.contains("redactions")) {
+      for (const auto& b : j.at("redactions")) {
+        r.dark_regions.push_back(Box{b.at(0).get<double>(), b.at(1).get<double>(), b.at(2).get<double>(), b.at(3).get<double>()});
+      }
+    }
     return r;
   } catch (const std::exception& e) {
     return Status::Corrupt(std::string("malformed OCR cache entry: ") + e.what());

@@ -1,5 +1,7 @@
 #include "pipeline/ocr_engine.h"
 
+#include "pipeline/redactions.h"
+
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
@@ -72,9 +74,12 @@ struct OcrEngine::Apis {
 
 std::string TesseractVersion() { return tesseract::TessBaseAPI::Version(); }
 
+// ocr-3: the result carries the page image's solid dark regions
+// (redaction boxes), so older cache entries, which lack them, miss; and
+// the page is read with those regions painted white.
 std::string OcrStageVersion(const OcrSettings& s) {
   return "tesseract-" + TesseractVersion() + "/" + s.languages + "/lstm-psm3" + (s.detect_orientation ? "/osd" : "") +
-         (s.deskew ? "/deskew" : "") + "/ocr-2";
+         (s.deskew ? "/deskew" : "") + "/ocr-3";
 }
 
 OcrEngine::OcrEngine(const OcrSettings& settings, std::unique_ptr<Apis> apis)
@@ -154,6 +159,27 @@ StatusOr<OcrPageResult> OcrEngine::Recognize(const PageImage& image) {
   OcrPageResult result;
   result.width_pt = w0 * 72.0 / image.dpi;
   result.height_pt = h0 * 72.0 / image.dpi;
+  // Redaction boxes, on the image as given: the space the word boxes are
+  // mapped back to, whatever turn or deskew reading needs.
+  result.dark_regions = FindDarkRegions(original, image.dpi);
+  // A redaction box carries no text: Tesseract reads one as junk ("MN",
+  // "MM") and misreads the label beside it. It reads the page with the
+  // boxes painted white (their own 2-pixel margin too).
+  PixPtr blanked;
+  if (!result.dark_regions.empty()) {
+    blanked.reset(pixCopy(nullptr, original));
+    if (!blanked) return Status::Internal("Leptonica could not copy the page image");
+    const double to_px = image.dpi / 72.0;
+    for (const Box& r : result.dark_regions) {
+      const int x = std::max(0, static_cast<int>(r.x0 * to_px) - 2), y = std::max(0, static_cast<int>(r.y0 * to_px) - 2);
+      BOX* rect = boxCreate(x, y, static_cast<int>((r.x1 - r.x0) * to_px) + 5, static_cast<int>((r.y1 - r.y0) * to_px) + 5);
+      if (rect) {
+        pixSetInRect(blanked.get(), rect);
+        boxDestroy(&rect);
+      }
+    }
+    original = blanked.get();
+  }
 
   // 1. Orientation: OSD says how the page is turned; turn it upright.
   int quads = 0;

@@ -41,6 +41,9 @@ struct OcrPageResult {
   double width_pt = 0, height_pt = 0;     // the page image's size in points
   int rotation_degrees = 0;               // clockwise turn applied before reading
   double skew_degrees = 0;                // deskew angle applied (0 if none)
+  // Solid dark regions of the image as given (candidate redaction boxes,
+  // pipeline/redactions.h FindDarkRegions), in the same space as `words`.
+  std::vector<Box> dark_regions;
 };
 
 // The Tesseract library version, e.g. "5.3.0".

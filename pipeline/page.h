@@ -28,6 +28,19 @@ struct SourceWord {
   std::optional<double> confidence;  // OCR word confidence 0-100
 };
 
+// A redaction box on a page (schemas/index.sql, redactions): a filled dark
+// rectangle drawn in a born-digital PDF, or a solid dark region of a scanned
+// page's image.
+struct RedactionBox {
+  Box box;
+  std::string source;  // "vector" (drawn in the PDF) | "image" (found on the page image)
+  std::string label;   // text drawn visibly on the box ("(b)(6)"), vector boxes only
+  // Text-layer words (indices into SourcePage::words) that lie under the box
+  // and are hidden by it yet still extractable: a bad redaction. Empty
+  // when the box hides nothing, or its words are placeholders ("XXXX").
+  std::vector<size_t> leaked_words;
+};
+
 enum class PageMethod { kText, kOcr, kNone };
 const char* PageMethodName(PageMethod method);
 
@@ -44,6 +57,8 @@ struct SourcePage {
   // much of this carries an image, likely of more text. Measured by the
   // text stage for PDF pages with few words only; none otherwise.
   std::optional<double> ink_outside_text;
+  // Redaction boxes: drawn ones from the text stage, image ones from OCR.
+  std::vector<RedactionBox> redactions;
 };
 
 // What a format says of the document itself, used where a manifest says

@@ -28,6 +28,8 @@
 #include "pipeline/ocr_triage.h"
 #include "render/child_io.h"
 #include "render/page_image.h"
+#include "render/pdf_layer.h"
+#include "pipeline/redactions.h"
 #include "render/poppler_document.h"
 
 namespace foiamine {
@@ -195,6 +197,17 @@ std::string Encode(const StatusOr<SourceDocument>& result) {
       w.F64(word.box->y1);
       w.U32(static_cast<uint32_t>(word.after));
     }
+    w.U32(static_cast<uint32_t>(page.redactions.size()));
+    for (const auto& r : page.redactions) {
+      w.F64(r.box.x0);
+      w.F64(r.box.y0);
+      w.F64(r.box.x1);
+      w.F64(r.box.y1);
+      w.Str(r.source);
+      w.Str(r.label);
+      w.U32(static_cast<uint32_t>(r.leaked_words.size()));
+      for (size_t i : r.leaked_words) w.U32(static_cast<uint32_t>(i));
+    }
   }
   return std::move(w.bytes());
 }
@@ -250,6 +263,22 @@ StatusOr<SourceDocument> Decode(std::string_view bytes) {
       word.after = static_cast<Break>(after);
       page.words.push_back(std::move(word));
     }
+    uint32_t n_redactions;
+    if (!r.U32(n_redactions)) return truncated;
+    for (uint32_t k = 0; k < n_redactions; ++k) {
+      RedactionBox box;
+      uint32_t n_leaked;
+      if (!r.F64(box.box.x0) || !r.F64(box.box.y0) || !r.F64(box.box.x1) || !r.F64(box.box.y1) ||
+          !r.Str(box.source) || !r.Str(box.label) || !r.U32(n_leaked)) {
+        return truncated;
+      }
+      for (uint32_t j = 0; j < n_leaked; ++j) {
+        uint32_t index;
+        if (!r.U32(index)) return truncated;
+        if (index < page.words.size()) box.leaked_words.push_back(index);
+      }
+      page.redactions.push_back(std::move(box));
+    }
     doc.pages.push_back(std::move(page));
   }
   return doc;
@@ -300,6 +329,14 @@ StatusOr<SourceDocument> ExtractPdfTextInProcess(const std::filesystem::path& pa
   if (!IsValidUtf8(out.pdf_title)) out.pdf_title.clear();
   const int n_pages = doc->pages();
   if (n_pages <= 0) return Status::Corrupt("PDF has no pages");
+  // Poppler's core on the same file, for the one-pass text + rectangles;
+  // when it cannot open what poppler-cpp could, text_list() without boxes.
+  std::unique_ptr<PdfLayerReader> layer;
+  if (auto opened_layer = PdfLayerReader::Open(path); opened_layer.ok() && (*opened_layer)->pages() == n_pages) {
+    layer = std::move(opened_layer.value());
+  } else {
+    out.warnings.push_back("redaction boxes not read: Poppler's core could not open the file");
+  }
   for (int i = 0; i < n_pages; ++i) {
     SourcePage page;
     page.page_no = i + 1;
@@ -313,16 +350,32 @@ StatusOr<SourceDocument> ExtractPdfTextInProcess(const std::filesystem::path& pa
     poppler::rectf rect = p->page_rect(poppler::media_box);
     page.width_pt = rect.width();
     page.height_pt = rect.height();
-    std::vector<poppler::text_box> boxes = p->text_list();
-    for (const auto& tb : boxes) {
-      std::string text = ToUtf8(tb.text());
-      if (text.empty()) continue;
-      if (!IsValidUtf8(text)) text = EscapeInvalidUtf8(text);
-      poppler::rectf r = tb.bbox();
-      page.words.push_back(SourceWord{text, Box{r.left(), r.top(), r.right(), r.bottom()}, Break::kSpace, {}});
+    std::vector<DarkRectangle> rectangles;
+    if (layer) {
+      // One pass: the text layer (as text_list() makes it) and the page's
+      // dark rectangles (render/pdf_layer.h).
+      PageLayer read = layer->Read(i);
+      for (auto& word : read.words) {
+        if (word.text.empty()) continue;
+        if (!IsValidUtf8(word.text)) word.text = EscapeInvalidUtf8(word.text);
+        page.words.push_back(SourceWord{std::move(word.text), Box{word.x0, word.y0, word.x1, word.y1}, Break::kSpace, {}});
+      }
+      rectangles = std::move(read.rectangles);
+    } else {
+      std::vector<poppler::text_box> boxes = p->text_list();
+      for (const auto& tb : boxes) {
+        std::string text = ToUtf8(tb.text());
+        if (text.empty()) continue;
+        if (!IsValidUtf8(text)) text = EscapeInvalidUtf8(text);
+        poppler::rectf r = tb.bbox();
+        page.words.push_back(SourceWord{text, Box{r.left(), r.top(), r.right(), r.bottom()}, Break::kSpace, {}});
+      }
     }
     AssignBreaks(page.words);
     AttachMarginNumbers(page.words);  // transcript line numbers given as a column of their own
+    // Before OCR triage clears an unusable text layer: the words decide
+    // which boxes leak text (pipeline/redactions.h).
+    page.redactions = RedactionsFromRectangles(rectangles, page.words);
     if (HasUsableText(page.words)) {
       page.method = PageMethod::kText;
       // Few words: does the page carry an image (of more text)? See ocr_triage.h.
@@ -332,6 +385,7 @@ StatusOr<SourceDocument> ExtractPdfTextInProcess(const std::filesystem::path& pa
       page.needs_ocr = true;
       page.ocr_reason = page.words.empty() ? "no text layer" : "text layer has no letters or digits";
       page.words.clear();
+      for (auto& r : page.redactions) r.leaked_words.clear();
     }
     out.pages.push_back(std::move(page));
   }

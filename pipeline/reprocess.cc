@@ -11,7 +11,9 @@ namespace foiamine {
 
 // text-3: e-mail, mailbox, CSV, HTML, .docx and .xlsx readers (a .txt
 // holding an e-mail or a CSV table is now read as one).
-std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-3"; }
+// text-4: PDF pages' drawn redaction boxes and the text they leak
+// (pipeline/redactions.h), read in the text layer's pass.
+std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-4"; }
 
 std::string DocumentOcrVersion(const OcrSettings& settings, bool rendered_from_pdf) {
   // Image files are read at their own resolution: --dpi does not touch them.
@@ -19,7 +21,7 @@ std::string DocumentOcrVersion(const OcrSettings& settings, bool rendered_from_p
 }
 
 std::optional<RecordedOcrSettings> ParseDocumentOcrVersion(std::string_view version) {
-  // "tesseract-5.3.0/eng+spa/lstm-psm3/osd/deskew/ocr-2[/300dpi]"
+  // "tesseract-5.3.0/eng+spa/lstm-psm3/osd/deskew/ocr-3[/300dpi]"
   std::vector<std::string_view> parts;
   while (!version.empty()) {
     size_t slash = version.find('/');
@@ -181,7 +183,9 @@ Status ReExtractDocument(Index& index, int64_t document_id, const extractors::Ru
   if (!facts.ok()) return facts.status();
 
   std::vector<PageForExtraction> pages;
-  auto page_rows = db.Prepare("SELECT id, page_no, text FROM pages WHERE document_id=? ORDER BY page_no");
+  auto page_rows = db.Prepare(
+      "SELECT id, page_no, text, EXISTS (SELECT 1 FROM redactions r WHERE r.page_id=pages.id) FROM pages "
+      "WHERE document_id=? ORDER BY page_no");
   if (!page_rows.ok()) return page_rows.status();
   page_rows->Bind(1, document_id);
   std::vector<NormalizedPage> normalized;
@@ -189,6 +193,7 @@ Status ReExtractDocument(Index& index, int64_t document_id, const extractors::Ru
     PageForExtraction page;
     page.page_no = static_cast<int>(page_rows->Int(1));
     page.text = page_rows->Text(2);
+    page.redacted = page_rows->Int(3) != 0;
     auto words = ReadPageWords(db, page_rows->Int(0));
     if (!words.ok()) return words.status();
     for (const WordBox& w : *words) {

@@ -38,7 +38,12 @@
 --      rounded to 1/100 pt, the old table dropped; the file keeps its size
 --      until `sqlite3 FILE VACUUM`); opened read-only, its `words` table is
 --      read as it is.
-PRAGMA user_version = 5;
+--   6  + redactions, exemption_codes (tables only, upgraded and read like
+--      version 4's: a version-5 or older index opened for writing gains them
+--      empty, and its next run re-reads its PDFs (text stage text-4) and
+--      re-extracts (exemptions-1), which fills them; read-only it reads as
+--      empty: no page is known to carry a redaction)
+PRAGMA user_version = 6;
 
 -- One row per `foiamine run` (and later, per merge).
 CREATE TABLE IF NOT EXISTS runs (
@@ -320,6 +325,57 @@ CREATE TABLE IF NOT EXISTS page_bates (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS page_bates_number ON page_bates(bates);
 CREATE INDEX IF NOT EXISTS page_bates_range ON page_bates(prefix, sequence);
+
+-- Redaction boxes (schema version 5): what a FOIA production blacked out,
+-- page by page (`foiamine redactions`). Written with the page by the text
+-- stage (PDFs: filled, opaque, near-black rectangles among the page's
+-- drawing operations, larger than 4 x 4 points, unless visible words other
+-- than a label are drawn on them -- a table's dark header row is no
+-- redaction) and by OCR (scans: solid, rectangular, uniformly dark regions
+-- of the page image, not text, photos or the scanner's black border).
+-- A page's redacted share is the union of its boxes over the page's area.
+--
+-- Bad redactions: a box on a born-digital page under which the text layer
+-- still holds words (x-ray's method: a word counts when at least 80% of its
+-- box lies inside the rectangle, it has a letter or digit, it is not drawn
+-- visibly on top of the box, and the words together are more than a
+-- placeholder such as "XXXX", "REDACTED" or an exemption code). How that
+-- text is indexed: it stays in pages.text, words and the full-text index,
+-- because it IS in the released file -- anyone can copy it out, and a
+-- lawyer must be able to find what the agency failed to withhold -- but
+-- never silently: every such span is recorded here (leaked_text and its
+-- span in pages.text), so `redactions` reports it as recovered text and a
+-- reader of pages.text can mark it.
+CREATE TABLE IF NOT EXISTS redactions (
+  page_id       INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+  seq           INTEGER NOT NULL,      -- order on the page (drawing order for PDFs), from 0
+  x0 REAL NOT NULL, y0 REAL NOT NULL,  -- the box in PDF points, top-left origin
+  x1 REAL NOT NULL, y1 REAL NOT NULL,
+  source        TEXT NOT NULL,         -- vector (drawn in the PDF) | image (found on a scan)
+  label         TEXT,                  -- text drawn visibly on the box, e.g. "(b)(6)"; NULL if none
+  leaked_text   TEXT,                  -- bad redaction: the text-layer words under the box, in
+                                       -- reading order, space-joined; NULL when it hides nothing
+  leak_start    INTEGER,               -- span of those words in pages.text (first word's start,
+  leak_end      INTEGER,               -- last word's end); NULL with leaked_text
+  PRIMARY KEY (page_id, seq)
+) WITHOUT ROWID;
+
+-- FOIA exemption codes printed on pages (schema version 5), read by the
+-- extract stage with schemas/exemptions.yaml: federal 5 U.S.C. § 552(b)(1)-(9)
+-- with subparts, D.C. Code § 2-534(a)(1)-(6), and any scheme added there.
+-- `redactions` links each box to the nearest code on its page.
+CREATE TABLE IF NOT EXISTS exemption_codes (
+  page_id       INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+  seq           INTEGER NOT NULL,      -- order in the page's text, from 0
+  code          TEXT NOT NULL,         -- canonical: "(b)(6)", "(b)(7)(C)", "§ 2-534(a)(2)"
+  law           TEXT NOT NULL,         -- the scheme's statute: "5 U.S.C. § 552(b)"
+  raw           TEXT NOT NULL,         -- as printed or as OCR read it: "b7c", "(b) (6)"
+  char_start    INTEGER NOT NULL,      -- span in pages.text
+  char_end      INTEGER NOT NULL,
+  x0 REAL, y0 REAL, x1 REAL, y1 REAL,  -- union box of its words; NULL for plain text
+  PRIMARY KEY (page_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS exemption_codes_code ON exemption_codes(code);
 
 -- Clauses found by the rulebook (filled by the extract stage). `id` is a
 -- stable identifier (derived from the document hash, page, offset, topic).

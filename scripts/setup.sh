@@ -8,6 +8,9 @@ PACKAGES=(
   build-essential cmake pkg-config git python3
   # PDF text layer + rendering (poppler-cpp); pdftotext/pdftoppm for checks
   libpoppler-cpp-dev poppler-utils
+  # Poppler's core API: the text stage reads filled (redaction) rectangles in the same
+  # pass as the text layer (render/pdf_layer.h explains the choice over qpdf)
+  libpoppler-private-dev
   # OCR: Tesseract C++ API, Leptonica, languages + orientation detection
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
   tesseract-ocr-spa tesseract-ocr-osd

@@ -74,8 +74,8 @@ StatusOr<std::vector<std::string>> ContentColumns(Database& db, const std::strin
     pk_columns += stmt->Int(2) > 0;
   }
   if (!stmt->status().ok()) return stmt->status();
-  static const std::set<std::string> kSkip = {"document_id", "run_id", "first_run_id", "at", "indexed_at",
-                                              "created_at",  "updated_at"};
+  static const std::set<std::string> kSkip = {"document_id", "page_id", "run_id",     "first_run_id",
+                                              "at",          "indexed_at", "created_at", "updated_at"};
   for (const auto& [name, type, pk] : all) {
     bool rowid_alias = pk == 1 && pk_columns == 1 && (type == "INTEGER" || type == "integer");
     if (rowid_alias || name == "id" || kSkip.count(name)) continue;
@@ -113,6 +113,20 @@ StatusOr<std::string> IndexDigest(IndexReader& index) {
     for (auto& c : *content) columns.push_back(std::move(c));
     s = HashRows(db, h, table, columns,
                  std::string("FROM \"") + table + "\" t JOIN documents d ON d.id = t.document_id");
+    if (!s.ok()) return s;
+  }
+  // Findings per page (schema version 5): named by the page's number.
+  for (const char* table : {"redactions", "exemption_codes"}) {
+    auto exists = TableExists(db, table);
+    if (!exists.ok()) return exists.status();
+    if (!*exists) continue;
+    auto content = ContentColumns(db, table);
+    if (!content.ok()) return content.status();
+    std::vector<std::string> columns = {"d.sha256", "p.page_no"};
+    for (auto& c : *content) columns.push_back(std::move(c));
+    s = HashRows(db, h, table, columns,
+                 std::string("FROM \"") + table +
+                     "\" t JOIN pages p ON p.id = t.page_id JOIN documents d ON d.id = p.document_id");
     if (!s.ok()) return s;
   }
   return h.HexDigest();

@@ -12,7 +12,9 @@
 //   pages      per document: page_no, method, text, by page_no
 //   findings   sections, clauses, citations (and exemptions, if the table
 //              exists): every column except row ids, document_id (replaced
-//              by the document's sha256), run ids and timestamps; rows sorted
+//              by the document's sha256), run ids and timestamps; rows sorted;
+//              then the per-page findings, redactions and exemption_codes
+//              (page_id replaced by the document's sha256 and page number)
 //
 // Left out on purpose: row ids, run ids, timestamps (indexed_at, at, ...),
 // stage versions, runs, events, failures, word boxes (derived from the same

@@ -1,5 +1,7 @@
 #include "search/index_status.h"
 
+#include "search/redactions.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -99,6 +101,13 @@ StatusOr<IndexStatus> ReadIndexStatus(IndexReader& index, bool with_digest) {
     s.bates.push_back({bates->Text(0), bates->Text(1), bates->Text(2), bates->Int(3), bates->Int(4), bates->Int(5)});
   }
   if (!bates->status().ok()) return bates->status();
+  auto redactions = CountRedactions(index);
+  if (!redactions.ok()) return redactions.status();
+  s.redaction_boxes = redactions->boxes;
+  s.redacted_pages = redactions->pages;
+  s.redacted_documents = redactions->documents;
+  s.bad_redactions = redactions->bad;
+  s.exemption_codes = redactions->codes;
   if (with_digest) {
     if (auto digest = IndexDigest(index); digest.ok()) s.digest = digest.value();
   }
@@ -129,6 +138,9 @@ void PrintIndexStatus(const IndexStatus& s, std::ostream& out) {
     if (b.missing) out << "; " << b.missing << " numbers in the range on no indexed page";
     out << ")\n";
   }
+  out << "redactions " << s.redaction_boxes << " boxes on " << s.redacted_pages << " pages of " << s.redacted_documents
+      << " documents; " << s.bad_redactions << " bad (text still under the box); " << s.exemption_codes
+      << " exemption codes\n";
   out << "failed inputs: " << s.failures.size() << "\n";
   for (const auto& f : s.failures) out << "  " << f.path << " [" << f.stage << "]: " << f.reason << "\n";
   out << "runs: " << s.runs.size() << "\n";
@@ -162,6 +174,8 @@ void PrintIndexStatusJson(const IndexStatus& s, std::ostream& out) {
     j["bates"].push_back({{"prefix", b.prefix}, {"first", b.first}, {"last", b.last}, {"pages", b.pages},
                           {"documents", b.documents}, {"missing", b.missing}});
   }
+  j["redactions"] = {{"boxes", s.redaction_boxes}, {"pages", s.redacted_pages}, {"documents", s.redacted_documents},
+                     {"bad", s.bad_redactions}, {"exemption_codes", s.exemption_codes}};
   j["failures"] = nlohmann::json::array();
   for (const auto& f : s.failures) {
     j["failures"].push_back({{"path", f.path}, {"drop", f.drop_root}, {"stage", f.stage}, {"reason", f.reason}, {"at", f.at}});

@@ -45,6 +45,9 @@ struct IndexStatus {
     int64_t pages = 0, documents = 0, missing = 0;
   };
   std::vector<BatesRange> bates;
+  // Redactions (search/redactions.h): boxes, the pages and documents that
+  // carry them, bad redactions (text still under a box), exemption codes.
+  int64_t redaction_boxes = 0, redacted_pages = 0, redacted_documents = 0, bad_redactions = 0, exemption_codes = 0;
   std::string digest;  // content digest (search/index_digest.h); empty if it could not be computed
 };
 

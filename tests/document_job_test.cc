@@ -16,7 +16,7 @@ namespace {
 PendingDocument Prepare(const fs::path& drop, const std::string& name, const std::string& bytes, OcrPool& pool,
                         const Manifest& manifest = {}) {
   WriteFile(drop / name, bytes);
-  const DropFile file{drop / name, MakeDocumentPath(drop, name)};
+  const DropFile file{drop / name, MakeDocumentPath(drop, name), nullptr};
   PendingDocument pending;
   pending.sha = Sha256Hex(bytes);
   pending.path = file.path;

@@ -66,7 +66,10 @@ CommandResult RunFoiamine(const std::string& args) {
 fs::path SourceDir() { return fs::path(FOIAMINE_SOURCE_DIR); }
 
 fs::path SharedEval() {
-  fs::path eval = fs::path(FOIAMINE_SHARED_DIR) / "eval";
+  // FOIAMINE_SHARED_DIR in the environment: a git worktree elsewhere than
+  // beside ../shared still runs the tests that read it.
+  const char* env = std::getenv("FOIAMINE_SHARED_DIR");
+  fs::path eval = fs::path(env && *env ? env : FOIAMINE_SHARED_DIR) / "eval";
   std::error_code ec;
   return fs::is_directory(eval, ec) ? eval : fs::path();
 }

@@ -9,6 +9,8 @@
 // line "#a TEXT" a lettered list item) or a one-sheet workbook (`@sheet`,
 // the body comma-separated rows): generator/office.h.
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <stdexcept>
@@ -44,6 +46,67 @@ std::string Join(const std::vector<std::string>& lines) {
   return text;
 }
 
+// The exemption codes printed on a page, in order: "(b)(6)", "(b)(7)(C)".
+std::vector<std::string> CodesOf(const std::string& text) {
+  std::vector<std::string> codes;
+  for (size_t at = text.find("(b)("); at != std::string::npos; at = text.find("(b)(", at + 1)) {
+    size_t end = text.find(')', at + 4);
+    if (end == std::string::npos) break;
+    std::string code = text.substr(at, end + 1 - at);
+    if (text.compare(end + 1, 1, "(") == 0 && text.size() > end + 3 && text[end + 3] == ')') {
+      code += text.substr(end + 1, 3);
+    }
+    codes.push_back(code);
+  }
+  return codes;
+}
+
+// One line of truth/redactions.jsonl per page with a redaction box: the
+// boxes as the page in the drop shows them (points, top-left origin). A
+// scan's page is the layout turned as the scanner fed it: upside down
+// (@upside_down) and skewed about its centre (writers.cc Degrade: Leptonica
+// turns clockwise for a positive angle); each box is the bounding box of its
+// turned corners.
+std::string RedactionTruth(const corpus::Typesetter& ts, const corpus::Document& doc,
+                           const std::vector<corpus::Page>& pages) {
+  const std::string mode = doc.Get("mode", "digital");
+  const bool scan = mode == "scan" || mode == "image";
+  const double skew = doc.GetNumber("skew", 0.6);
+  const int upside_down = static_cast<int>(doc.GetNumber("upside_down", 0));
+  std::string out;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const auto boxes = ts.RedactionBoxes(pages[i]);
+    if (boxes.empty()) continue;
+    const double degrees = !scan ? 0 : mode == "image" ? skew : (i % 2 == 0) ? skew : -skew * 0.7;
+    const double a = degrees * 3.14159265358979323846 / 180.0;
+    const double cx = corpus::kPageWidth / 2, cy = corpus::kPageHeight / 2;
+    std::string list;
+    for (auto b : boxes) {
+      if (scan && static_cast<int>(i) + 1 == upside_down) {
+        b = {corpus::kPageWidth - b[2], corpus::kPageHeight - b[3], corpus::kPageWidth - b[0], corpus::kPageHeight - b[1]};
+      }
+      double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+      for (double x : {b[0], b[2]}) {
+        for (double y : {b[1], b[3]}) {
+          const double tx = cx + (x - cx) * std::cos(a) - (y - cy) * std::sin(a);
+          const double ty = cy + (x - cx) * std::sin(a) + (y - cy) * std::cos(a);
+          x0 = std::min(x0, tx), y0 = std::min(y0, ty), x1 = std::max(x1, tx), y1 = std::max(y1, ty);
+        }
+      }
+      char box[128];
+      std::snprintf(box, sizeof box, "[%.1f,%.1f,%.1f,%.1f]", x0, y0, x1, y1);
+      list += (list.empty() ? "" : ",") + std::string(box);
+    }
+    std::string codes;
+    for (const std::string& c : CodesOf(corpus::Typesetter::PageText(pages[i]))) {
+      codes += (codes.empty() ? "\"" : ",\"") + c + "\"";
+    }
+    out += "{\"doc_path\": \"" + doc.Get("path") + "\", \"page\": " + std::to_string(i + 1) + ", \"boxes\": [" +
+           list + "], \"codes\": [" + codes + "]}\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -62,6 +125,7 @@ int main(int argc, char** argv) {
     corpus::Typesetter ts;
     const std::vector<std::string> columns = {"path", "title", "agency", "doc_kind", "authority",
                                               "number", "issued", "effective", "source"};
+    std::string redactions;  // truth/redactions.jsonl
     std::string manifest = "path,title,agency,doc_kind,authority,number,issued,effective,source\n";
     for (const fs::path& file : files) {
       corpus::Document doc = corpus::ParseDocument(file);
@@ -83,6 +147,7 @@ int main(int argc, char** argv) {
         else throw std::runtime_error(file.string() + ": unknown @mode " + mode);
         for (size_t i = 0; i < pages.size(); ++i)
           text += (i ? "\f" : "") + corpus::Typesetter::PageText(pages[i]) + "\n";
+        redactions += RedactionTruth(ts, doc, pages);
       }
       WriteFile(truth / (doc.Get("path") + ".txt"), text);
       if (doc.Get("in_manifest") == "yes") {
@@ -93,6 +158,7 @@ int main(int argc, char** argv) {
       std::cout << doc.Get("path") << "\n";
     }
     WriteFile(drop / "manifest.csv", manifest);
+    WriteFile(truth / "redactions.jsonl", redactions);
   } catch (const std::exception& e) {
     std::cerr << "foiamine-corpus-gen: " << e.what() << "\n";
     return 1;

@@ -273,6 +273,30 @@ std::vector<Page> Typesetter::Layout(const Document& doc) const {
   return pages;
 }
 
+// A redaction box of `line` starting at `x`, as Draw() fills it: the height
+// of the line's font ("Xg"), inset 5% at top and bottom.
+std::array<double, 4> Typesetter::BoxOf(const Line& line, double x, const Segment& s) const {
+  LayoutPtr probe = MakeLayout("Xg", line.font);
+  PangoRectangle r;
+  pango_layout_get_extents(probe.get(), nullptr, &r);
+  const double height = r.height / static_cast<double>(PANGO_SCALE);
+  return {x, line.y + height * 0.05, x + s.width, line.y + height * 0.95};
+}
+
+std::vector<std::array<double, 4>> Typesetter::RedactionBoxes(const Page& page) const {
+  std::vector<std::array<double, 4>> out;
+  for (const Line& line : page.lines) {
+    if (line.rule) continue;
+    const double gap = line.rule_width < 0 ? 0 : Width(" ", line.font);
+    double x = line.x;
+    for (const Segment& s : line.segments) {
+      if (s.box) out.push_back(BoxOf(line, x, s));
+      x += s.width + gap;
+    }
+  }
+  return out;
+}
+
 void Typesetter::Draw(cairo_t* cr, const Page& page) const {
   for (const Line& line : page.lines) {
     cairo_set_source_rgb(cr, line.gray, line.gray, line.gray);

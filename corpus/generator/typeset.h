@@ -3,6 +3,7 @@
 // so a page breaks the same way whether it becomes a PDF or a scan, and the
 // text of every printed line is known exactly (the ground truth).
 #pragma once
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -58,9 +59,13 @@ class Typesetter {
   void Draw(cairo_t* cr, const Page& page) const;
   // The page's printed text: lines joined by '\n'.
   static std::string PageText(const Page& page);
+  // The redaction boxes Draw() fills on the page: x0, y0, x1, y1 in points,
+  // top-left origin (the ground truth of `foiamine redactions`).
+  std::vector<std::array<double, 4>> RedactionBoxes(const Page& page) const;
 
  private:
   double Width(const std::string& text, const std::string& font) const;
+  std::array<double, 4> BoxOf(const Line& line, double x, const Segment& s) const;
   LayoutPtr MakeLayout(const std::string& text, const std::string& font) const;
   ContextPtr context_;
 };
