@@ -36,6 +36,8 @@
 #include "pipeline/plan.h"
 #include "pipeline/progress.h"
 #include "pipeline/reprocess.h"
+#include "pipeline/run_summary.h"
+#include "pipeline/compute_thread.h"
 #include "pipeline/writer_lock.h"
 
 namespace foiamine {
@@ -114,117 +116,6 @@ bool IsPdfFile(const fs::path& path) {
 // Text extraction helpers of a run: two read ahead of the writer, whatever
 // --jobs says (each is one process; more than the cores only queue).
 int TextHelpers() { return std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 2); }
-
-// One thread that runs jobs in the order given: the compute step of each
-// document (pipeline/document_job.h ComputeDocument: OCR merge, normalize,
-// extract) beside the writer, which writes the one before. Jobs not started
-// when it is destroyed are dropped (their futures report a broken promise).
-class ComputeThread {
- public:
-  ComputeThread() : thread_([this] { Work(); }) {}
-  ~ComputeThread() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stopping_ = true;
-      queue_.clear();
-    }
-    wake_.notify_all();
-    thread_.join();
-  }
-  ComputeThread(const ComputeThread&) = delete;
-  ComputeThread& operator=(const ComputeThread&) = delete;
-
-  std::future<void> Submit(std::function<void()> job) {
-    std::packaged_task<void()> task(std::move(job));
-    std::future<void> done = task.get_future();
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      queue_.push_back(std::move(task));
-    }
-    wake_.notify_one();
-    return done;
-  }
-
- private:
-  void Work() {
-    while (true) {
-      std::unique_lock<std::mutex> lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;
-      std::packaged_task<void()> task = std::move(queue_.front());
-      queue_.pop_front();
-      lock.unlock();
-      task();  // an exception goes to the future
-    }
-  }
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::deque<std::packaged_task<void()>> queue_;
-  std::thread thread_;  // last: started once the members above exist
-};
-
-// What a run counts, for its summary and its runs row.
-struct RunCounts {
-  RunTotals totals;
-  int64_t new_pages = 0;  // pages of new documents (totals.pages_indexed also counts re-processed ones)
-  int64_t clauses_found = 0, duplicate_paths = 0, hidden = 0, re_extracted = 0;
-  // Indexed documents found again and re-processed (pipeline/reprocess.h), by what was redone.
-  std::map<Rework::Kind, int64_t> reprocessed;
-  int64_t ocr_pages = 0, ocr_cached = 0, ocr_failed = 0;
-  int64_t pages_awaiting_ocr = 0;    // pages of documents written this run whose OCR failed
-  int64_t awaiting_ocr_earlier = 0;  // pages still awaiting OCR in documents left as they were
-  std::vector<std::pair<std::string, std::string>> failures;  // display path, reason
-  // Recorded failures of unchanged files, not retried (see --retry-failed).
-  std::vector<std::pair<std::string, std::string>> skipped_failures;  // display path, reason
-  bool interrupted = false;
-};
-
-// The summary printed at the end of a run (stdout).
-void PrintRunSummary(const RunCounts& c, int64_t run_id, const std::string& db_path, const std::string& rulebook_path,
-                     std::ostream& out) {
-  const RunTotals& totals = c.totals;
-  out << "foiamine run " << run_id << ": " << totals.files_seen << " file" << (totals.files_seen == 1 ? "" : "s")
-      << " -> " << db_path << "\n";
-  out << "  new documents   " << totals.docs_new << " (" << c.new_pages << " pages)\n";
-  out << "  unchanged       " << totals.docs_unchanged << "\n";
-  int64_t reprocessed_total = 0;
-  for (const auto& [kind, n] : c.reprocessed) reprocessed_total += n;
-  auto reprocessed = [&](Rework::Kind kind) {
-    auto it = c.reprocessed.find(kind);
-    return it == c.reprocessed.end() ? int64_t{0} : it->second;
-  };
-  out << "  re-processed    " << reprocessed_total << " (text: " << reprocessed(Rework::Kind::kText)
-      << ", ocr: " << reprocessed(Rework::Kind::kOcr) << ", extract: " << reprocessed(Rework::Kind::kExtract) << ")\n";
-  out << "  clauses found   " << c.clauses_found << " (rulebook " << rulebook_path << ")\n";
-  if (c.re_extracted) out << "  re-extracted    " << c.re_extracted << " (rulebook changed; text and OCR reused)\n";
-  if (c.duplicate_paths) out << "  duplicate paths " << c.duplicate_paths << " (same content as another file)\n";
-  out << "  failed          " << totals.docs_failed << "\n";
-  for (const auto& [path, reason] : c.failures) out << "    " << path << ": " << reason << "\n";
-  if (!c.skipped_failures.empty()) {
-    out << "  failed earlier, unchanged: skipped " << c.skipped_failures.size()
-        << " (--retry-failed retries them)\n";
-    for (const auto& [path, reason] : c.skipped_failures) out << "    " << path << ": " << reason << "\n";
-  }
-  if (c.ocr_pages || c.ocr_failed) {
-    out << "  OCR'd pages     " << c.ocr_pages;
-    if (c.ocr_cached) out << " (" << c.ocr_cached << " from the OCR cache)";
-    out << "\n";
-  }
-  if (c.pages_awaiting_ocr) {
-    out << "  pages awaiting OCR " << c.pages_awaiting_ocr
-        << " (OCR failed; each reason is in `foiamine status` and the run's events)\n";
-  }
-  if (c.awaiting_ocr_earlier) {
-    out << "  pages awaiting OCR from earlier runs " << c.awaiting_ocr_earlier
-        << " (not retried: --retry-failed or --force ocr retries them)\n";
-  }
-  if (c.hidden) out << "  hidden files skipped " << c.hidden << "\n";
-  char wall[32];
-  std::snprintf(wall, sizeof wall, "%.2f", totals.wall_seconds);
-  out << "  wall time       " << wall << " s\n";
-  if (c.interrupted) out << "  interrupted: re-run the same command to resume\n";
-}
 
 // One run over its drops, once the usage checks passed and the run is
 // recorded: plans each file (plan.h), prepares new and re-processed
