@@ -19,7 +19,7 @@ void PrintRunSummary(const RunCounts& c, int64_t run_id, const std::string& db_p
   };
   out << "  re-processed    " << reprocessed_total << " (text: " << reprocessed(Rework::Kind::kText)
       << ", ocr: " << reprocessed(Rework::Kind::kOcr) << ", extract: " << reprocessed(Rework::Kind::kExtract) << ")\n";
-  out << "  clauses found   " << c.clauses_found << " (rulebook " << rulebook_path << ")\n";
+  out << "  clauses found   " << c.clauses_found << " (in the documents written; rulebook " << rulebook_path << ")\n";
   if (c.re_extracted) out << "  re-extracted    " << c.re_extracted << " (rulebook changed; text and OCR reused)\n";
   if (c.duplicate_paths) out << "  duplicate paths " << c.duplicate_paths << " (same content as another file)\n";
   out << "  failed          " << totals.docs_failed << "\n";

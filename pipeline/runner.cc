@@ -467,12 +467,14 @@ class DropRun {
       if (!options_.quiet) err_ << "foiamine: error: " << path.display << ": " << outcome.reason << "\n";
       return;
     }
+    // Clauses of every document written, re-processed ones too (a forced text
+    // re-read re-extracts: "clauses found 0" after it misled).
+    counts_.clauses_found += outcome.clauses;
     if (pending.replaces) {
       ReprocessDone(path, pending.rework);
     } else {
       ++counts_.totals.docs_new;
       counts_.new_pages += outcome.pages;
-      counts_.clauses_found += outcome.clauses;
     }
     counts_.totals.pages_indexed += outcome.pages;
     counts_.pages_awaiting_ocr += outcome.ocr_failed;  // written, but these pages failed OCR

@@ -103,6 +103,9 @@ TEST_CASE("run --force text rebuilds documents from their files and keeps their 
   CHECK(QueryText(db, "SELECT group_concat(id || path || run_id) FROM files") == files);
   CHECK(QueryInt(db, "SELECT count(*) FROM events WHERE level='info' AND message='re-processed (text): forced'") == 2);
   CHECK(QueryInt(db, "SELECT count(*) FROM clauses WHERE topic='release_notification'") >= 1);
+  // The summary counts the clauses of the re-processed documents (it said 0).
+  const std::string clauses = std::to_string(QueryInt(db, "SELECT count(*) FROM clauses"));
+  CHECK(forced.out.find("clauses found   " + clauses + " (in the documents written") != std::string::npos);
 }
 
 TEST_CASE("run --force ocr re-reads scanned pages without the OCR cache, and --dry-run shows it first",
