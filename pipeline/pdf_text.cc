@@ -307,15 +307,24 @@ bool ProcessHasOtherThreads() {
 
 std::string PopplerVersion() { return poppler::version_string(); }
 
-int ServePdfTextRequest(const std::string& path, int fd) {
-  std::string message;
+namespace {
+
+// A helper's answer for one PDF: its text, or why not (an exception of
+// Poppler's is an answer too, never a dead helper).
+std::string AnswerFor(const std::string& path) {
   try {
-    message = Encode(ExtractPdfTextInProcess(path));
+    return Encode(ExtractPdfTextInProcess(path));
   } catch (const std::bad_alloc&) {
-    message = Encode(Status::Corrupt("Poppler ran out of memory on this PDF"));
+    return Encode(Status::Corrupt("Poppler ran out of memory on this PDF"));
   } catch (const std::exception& e) {
-    message = Encode(Status::Internal(std::string("Poppler failed: ") + e.what()));
+    return Encode(Status::Internal(std::string("Poppler failed: ") + e.what()));
   }
+}
+
+}  // namespace
+
+int ServePdfTextRequest(const std::string& path, int fd) {
+  const std::string message = AnswerFor(path);
   return WriteAll(fd, message.data(), message.size()) ? 0 : 1;
 }
 
@@ -480,40 +489,18 @@ StatusOr<SourceDocument> ExtractPdfText(const std::filesystem::path& path, const
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-enum class Wait { kOk, kEof, kTimeout, kCancelled };
-
-Wait ReadBefore(int fd, void* data, size_t size, Clock::time_point deadline) {
-  char* p = static_cast<char*>(data);
-  while (size > 0) {
-    if (CancelRequested()) return Wait::kCancelled;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-    if (left <= 0) return Wait::kTimeout;
-    pollfd pfd{fd, POLLIN, 0};
-    const int ready = ::poll(&pfd, 1, static_cast<int>(std::min<int64_t>(left, 100)));
-    if (ready < 0 && errno != EINTR) return Wait::kEof;
-    if (ready <= 0) continue;
-    ssize_t n = ::read(fd, p, size);
-    if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-    if (n <= 0) return Wait::kEof;
-    p += n;
-    size -= static_cast<size_t>(n);
-  }
-  return Wait::kOk;
-}
-
 // One helper process, used by one thread.
 class PdfTextHelper {
  public:
   explicit PdfTextHelper(const PdfTextLimits& limits) : limits_(limits) {}
-  ~PdfTextHelper() { Stop(); }
-  PdfTextHelper(const PdfTextHelper&) = delete;
-  PdfTextHelper& operator=(const PdfTextHelper&) = delete;
 
   StatusOr<SourceDocument> Extract(const std::filesystem::path& path) {
     if (CancelRequested()) return Status::Cancelled("the run is stopping");
-    if (pid_ < 0) {
-      Status started = Start();
+    if (!helper_.running()) {
+      // A whole document's answer fits the pipe more often: the helper is
+      // then free for the next request before this thread reads it all.
+      Status started =
+          helper_.Start(limits_.helper_executable, "__pdf-text-server", limits_.memory_limit_bytes, 1 << 20);
       if (!started.ok()) return started;
     }
     const std::string& native = path.native();
@@ -521,75 +508,24 @@ class PdfTextHelper {
     const auto size = static_cast<uint32_t>(native.size());
     request.append(reinterpret_cast<const char*>(&size), sizeof size);
     request += native;
-    const auto deadline = Clock::now() + std::chrono::seconds(limits_.timeout_seconds);
-    if (!WriteAll(to_child_, request.data(), request.size())) return Failed(Wait::kEof);
+    const auto deadline = HelperClock::now() + std::chrono::seconds(limits_.timeout_seconds);
+    if (!WriteAll(helper_.to_child(), request.data(), request.size())) return Failed(Wait::kEof);
     uint64_t answer_size = 0;
-    if (Wait w = ReadBefore(from_child_, &answer_size, sizeof answer_size, deadline); w != Wait::kOk) return Failed(w);
+    if (Wait w = ReadBefore(helper_.from_child(), &answer_size, sizeof answer_size, deadline); w != Wait::kOk) {
+      return Failed(w);
+    }
     if (answer_size == 0 || answer_size > (uint64_t{1} << 34)) return Failed(Wait::kEof);
     std::string answer(static_cast<size_t>(answer_size), '\0');
-    if (Wait w = ReadBefore(from_child_, answer.data(), answer.size(), deadline); w != Wait::kOk) return Failed(w);
+    if (Wait w = ReadBefore(helper_.from_child(), answer.data(), answer.size(), deadline); w != Wait::kOk) {
+      return Failed(w);
+    }
     return Decode(answer);
   }
 
  private:
-  Status Start() {
-    int down[2], up[2];
-    if (::pipe2(down, O_CLOEXEC) != 0) return Status::Internal(std::string("pipe: ") + std::strerror(errno));
-    if (::pipe2(up, O_CLOEXEC) != 0) {
-      ::close(down[0]);
-      ::close(down[1]);
-      return Status::Internal(std::string("pipe: ") + std::strerror(errno));
-    }
-    // A whole document's answer fits the pipe more often: the helper is
-    // then free for the next request before this thread reads it all.
-    ::fcntl(up[1], F_SETPIPE_SZ, 1 << 20);
-    // Prepared before fork: the child makes only async-signal-safe calls until exec.
-    const char* argv[] = {limits_.helper_executable.c_str(), "__pdf-text-server", nullptr};
-    const rlimit memory{limits_.memory_limit_bytes, limits_.memory_limit_bytes};
-    const bool limit_memory = !kUnderAsan && limits_.memory_limit_bytes > 0;
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-      for (int fd : {down[0], down[1], up[0], up[1]}) ::close(fd);
-      return Status::Internal(std::string("fork: ") + std::strerror(errno));
-    }
-    if (pid == 0) {
-      if (::dup2(down[0], STDIN_FILENO) < 0 || ::dup2(up[1], STDOUT_FILENO) < 0) ::_exit(127);
-      if (limit_memory) ::setrlimit(RLIMIT_AS, &memory);
-      ::execv(argv[0], const_cast<char* const*>(argv));
-      ::_exit(127);
-    }
-    ::close(down[0]);
-    ::close(up[1]);
-    pid_ = pid;
-    to_child_ = down[1];
-    from_child_ = up[0];
-    return Status::Ok();
-  }
-
-  void Stop() {
-    if (to_child_ >= 0) ::close(to_child_);
-    if (from_child_ >= 0) ::close(from_child_);
-    to_child_ = from_child_ = -1;
-    if (pid_ > 0) {
-      ::kill(pid_, SIGKILL);
-      int wstatus = 0;
-      while (::waitpid(pid_, &wstatus, 0) < 0 && errno == EINTR) {
-      }
-    }
-    pid_ = -1;
-  }
-
   // Why the helper gave no answer (ExtractPdfText's words), once it is stopped.
   Status Failed(Wait wait) {
-    int wstatus = 0;
-    bool exited = false;
-    if (wait == Wait::kEof && pid_ > 0) {
-      while (::waitpid(pid_, &wstatus, 0) < 0 && errno == EINTR) {
-      }
-      exited = true;
-      pid_ = -1;
-    }
-    Stop();
+    const auto [exited, wstatus] = helper_.Reap(wait);
     if (wait == Wait::kCancelled || CancelRequested() ||
         (exited && WIFSIGNALED(wstatus) && (WTERMSIG(wstatus) == SIGINT || WTERMSIG(wstatus) == SIGTERM))) {
       return Status::Cancelled("the run is stopping");
@@ -610,8 +546,7 @@ class PdfTextHelper {
   }
 
   const PdfTextLimits limits_;
-  pid_t pid_ = -1;
-  int to_child_ = -1, from_child_ = -1;
+  HelperProcess helper_;
 };
 
 }  // namespace
@@ -683,14 +618,7 @@ int ServePdfTextRequests(int in_fd, int out_fd) {
     if (size > (1u << 16)) return 1;
     std::string path(size, '\0');
     if (!ReadAll(in_fd, path.data(), path.size())) return 1;
-    std::string message;
-    try {
-      message = Encode(ExtractPdfTextInProcess(path));
-    } catch (const std::bad_alloc&) {
-      message = Encode(Status::Corrupt("Poppler ran out of memory on this PDF"));
-    } catch (const std::exception& e) {
-      message = Encode(Status::Internal(std::string("Poppler failed: ") + e.what()));
-    }
+    const std::string message = AnswerFor(path);
     const uint64_t n = message.size();
     if (!WriteAll(out_fd, &n, sizeof n) || !WriteAll(out_fd, message.data(), message.size())) return 1;
   }

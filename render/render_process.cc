@@ -26,30 +26,6 @@
 namespace foiamine {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-enum class Wait { kOk, kEof, kTimeout, kCancelled };
-
-// Reads exactly `size` bytes before `deadline`, watching the cancel flag.
-Wait ReadBefore(int fd, void* data, size_t size, Clock::time_point deadline) {
-  char* p = static_cast<char*>(data);
-  while (size > 0) {
-    if (CancelRequested()) return Wait::kCancelled;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-    if (left <= 0) return Wait::kTimeout;
-    pollfd pfd{fd, POLLIN, 0};
-    const int ready = ::poll(&pfd, 1, static_cast<int>(std::min<int64_t>(left, 100)));
-    if (ready < 0 && errno != EINTR) return Wait::kEof;
-    if (ready <= 0) continue;
-    ssize_t n = ::read(fd, p, size);
-    if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-    if (n <= 0) return Wait::kEof;
-    p += n;
-    size -= static_cast<size_t>(n);
-  }
-  return Wait::kOk;
-}
-
 void PutU32(std::string& out, uint32_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
 void PutU64(std::string& out, uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
 void PutF64(std::string& out, double v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
@@ -142,51 +118,10 @@ RenderProcess::RenderProcess(RenderLimits limits) : limits_(std::move(limits)) {
 RenderProcess::~RenderProcess() { Stop(); }
 
 Status RenderProcess::Start() {
-  // A helper that dies while we write to it must not kill the run.
-  static std::once_flag ignore_sigpipe;
-  std::call_once(ignore_sigpipe, [] { ::signal(SIGPIPE, SIG_IGN); });
-  int down[2], up[2];
-  if (::pipe2(down, O_CLOEXEC) != 0) return Status::Internal(std::string("pipe: ") + std::strerror(errno));
-  if (::pipe2(up, O_CLOEXEC) != 0) {
-    ::close(down[0]);
-    ::close(down[1]);
-    return Status::Internal(std::string("pipe: ") + std::strerror(errno));
-  }
-  // Prepared before fork: the child makes only async-signal-safe calls until exec.
-  const char* argv[] = {limits_.helper_executable.c_str(), "__render-pages", nullptr};
-  const rlimit memory{limits_.memory_limit_bytes, limits_.memory_limit_bytes};
-  const bool limit_memory = !kUnderAsan && limits_.memory_limit_bytes > 0;
-  const pid_t pid = ::fork();
-  if (pid < 0) {
-    for (int fd : {down[0], down[1], up[0], up[1]}) ::close(fd);
-    return Status::Internal(std::string("fork: ") + std::strerror(errno));
-  }
-  if (pid == 0) {
-    if (::dup2(down[0], STDIN_FILENO) < 0 || ::dup2(up[1], STDOUT_FILENO) < 0) ::_exit(127);
-    if (limit_memory) ::setrlimit(RLIMIT_AS, &memory);
-    ::execv(argv[0], const_cast<char* const*>(argv));
-    ::_exit(127);
-  }
-  ::close(down[0]);
-  ::close(up[1]);
-  pid_ = pid;
-  to_child_ = down[1];
-  from_child_ = up[0];
-  return Status::Ok();
+  return helper_.Start(limits_.helper_executable, "__render-pages", limits_.memory_limit_bytes);
 }
 
-void RenderProcess::Stop() {
-  if (to_child_ >= 0) ::close(to_child_);
-  if (from_child_ >= 0) ::close(from_child_);
-  to_child_ = from_child_ = -1;
-  if (pid_ > 0) {
-    ::kill(pid_, SIGKILL);
-    int wstatus = 0;
-    while (::waitpid(pid_, &wstatus, 0) < 0 && errno == EINTR) {
-    }
-  }
-  pid_ = -1;
-}
+void RenderProcess::Stop() { helper_.Stop(); }
 
 StatusOr<RenderedPage> RenderProcess::Render(const std::filesystem::path& path, int page_index) {
   if (CancelRequested()) return Status::Cancelled("the run is stopping");
@@ -199,7 +134,7 @@ StatusOr<RenderedPage> RenderProcess::Render(const std::filesystem::path& path, 
     }
     return page;
   }
-  if (pid_ < 0) {
+  if (!helper_.running()) {
     Status started = Start();
     if (!started.ok()) return started;
   }
@@ -212,19 +147,10 @@ StatusOr<RenderedPage> RenderProcess::Render(const std::filesystem::path& path, 
   PutU64(request, static_cast<uint64_t>(std::max<int64_t>(0, limits_.max_pixels)));
   PutU32(request, static_cast<uint32_t>(path.native().size()));
   request += path.native();
-  const auto deadline = Clock::now() + std::chrono::seconds(limits_.timeout_seconds);
+  const auto deadline = HelperClock::now() + std::chrono::seconds(limits_.timeout_seconds);
   // Why the helper gave no answer, once it is stopped.
   auto failed = [&](Wait wait) -> Status {
-    int wstatus = 0;
-    bool exited = false;
-    if (wait == Wait::kEof && pid_ > 0) {
-      // It closed its end: it is exiting or dead; collect how.
-      while (::waitpid(pid_, &wstatus, 0) < 0 && errno == EINTR) {
-      }
-      exited = true;
-      pid_ = -1;
-    }
-    Stop();
+    const auto [exited, wstatus] = helper_.Reap(wait);
     if (wait == Wait::kCancelled || CancelRequested()) return Status::Cancelled("the run is stopping");
     if (exited && WIFSIGNALED(wstatus) && (WTERMSIG(wstatus) == SIGINT || WTERMSIG(wstatus) == SIGTERM)) {
       return Status::Cancelled("the page render was interrupted");
@@ -242,27 +168,27 @@ StatusOr<RenderedPage> RenderProcess::Render(const std::filesystem::path& path, 
     }
     return Status::Corrupt("the page-render helper stopped without an answer (likely out of memory)");
   };
-  if (!WriteAll(to_child_, request.data(), request.size())) return failed(Wait::kEof);
+  if (!WriteAll(helper_.to_child(), request.data(), request.size())) return failed(Wait::kEof);
   uint32_t code = 0, messages[2];  // Poppler's message count, first message's size
-  if (Wait w = ReadBefore(from_child_, &code, sizeof code, deadline); w != Wait::kOk) return failed(w);
-  if (Wait w = ReadBefore(from_child_, messages, sizeof messages, deadline); w != Wait::kOk) return failed(w);
+  if (Wait w = ReadBefore(helper_.from_child(), &code, sizeof code, deadline); w != Wait::kOk) return failed(w);
+  if (Wait w = ReadBefore(helper_.from_child(), messages, sizeof messages, deadline); w != Wait::kOk) return failed(w);
   if (messages[1] > 4096) return failed(Wait::kEof);
   std::string first_message(messages[1], '\0');
-  if (Wait w = ReadBefore(from_child_, first_message.data(), first_message.size(), deadline); w != Wait::kOk) {
+  if (Wait w = ReadBefore(helper_.from_child(), first_message.data(), first_message.size(), deadline); w != Wait::kOk) {
     return failed(w);
   }
   if (code != 0) {
     uint32_t size = 0;
-    if (Wait w = ReadBefore(from_child_, &size, sizeof size, deadline); w != Wait::kOk) return failed(w);
+    if (Wait w = ReadBefore(helper_.from_child(), &size, sizeof size, deadline); w != Wait::kOk) return failed(w);
     std::string message(std::min<uint32_t>(size, 1 << 16), '\0');
     if (size > message.size()) return failed(Wait::kEof);
-    if (Wait w = ReadBefore(from_child_, message.data(), message.size(), deadline); w != Wait::kOk) return failed(w);
+    if (Wait w = ReadBefore(helper_.from_child(), message.data(), message.size(), deadline); w != Wait::kOk) return failed(w);
     return FromCode(code, std::move(message));
   }
   double used_dpi = 0;
   uint32_t header[5];  // width, height, depth, blank, sha size
-  if (Wait w = ReadBefore(from_child_, &used_dpi, sizeof used_dpi, deadline); w != Wait::kOk) return failed(w);
-  if (Wait w = ReadBefore(from_child_, header, sizeof header, deadline); w != Wait::kOk) return failed(w);
+  if (Wait w = ReadBefore(helper_.from_child(), &used_dpi, sizeof used_dpi, deadline); w != Wait::kOk) return failed(w);
+  if (Wait w = ReadBefore(helper_.from_child(), header, sizeof header, deadline); w != Wait::kOk) return failed(w);
   const uint32_t width = header[0], height = header[1], depth = header[2];
   const bool blank = header[3] != 0;
   const uint32_t sha_size = header[4];
@@ -276,7 +202,7 @@ StatusOr<RenderedPage> RenderProcess::Render(const std::filesystem::path& path, 
   page.first_poppler_message = std::move(first_message);
   page.blank = blank;
   page.image_sha256.resize(sha_size);
-  if (Wait w = ReadBefore(from_child_, page.image_sha256.data(), sha_size, deadline); w != Wait::kOk) return failed(w);
+  if (Wait w = ReadBefore(helper_.from_child(), page.image_sha256.data(), sha_size, deadline); w != Wait::kOk) return failed(w);
   page.width_pt = width * 72.0 / used_dpi;
   page.height_pt = height * 72.0 / used_dpi;
   page.image.dpi = used_dpi;
@@ -288,7 +214,7 @@ StatusOr<RenderedPage> RenderProcess::Render(const std::filesystem::path& path, 
                             " page image");
   }
   const size_t bytes = static_cast<size_t>(pixGetWpl(pix.get())) * 4 * height;
-  if (Wait w = ReadBefore(from_child_, pixGetData(pix.get()), bytes, deadline); w != Wait::kOk) return failed(w);
+  if (Wait w = ReadBefore(helper_.from_child(), pixGetData(pix.get()), bytes, deadline); w != Wait::kOk) return failed(w);
   pixSetResolution(pix.get(), static_cast<int>(used_dpi), static_cast<int>(used_dpi));
   page.image.pix = std::move(pix);
   return page;

@@ -38,6 +38,7 @@
 #include <string>
 
 #include "base/status.h"
+#include "render/child_io.h"
 #include "render/page_image.h"
 
 namespace foiamine {
@@ -76,8 +77,7 @@ class RenderProcess {
   Status Start();
   void Stop();
   RenderLimits limits_;
-  pid_t pid_ = -1;
-  int to_child_ = -1, from_child_ = -1;
+  HelperProcess helper_;
 };
 
 // The helper's side: serves requests from `in_fd` until end of input.
