@@ -66,6 +66,24 @@ constexpr const char* kVersion4Words =
     "text TEXT NOT NULL, x0 REAL, y0 REAL, x1 REAL, y1 REAL, char_start INTEGER NOT NULL, char_end INTEGER NOT NULL, "
     "confidence REAL, PRIMARY KEY (page_id, seq)) WITHOUT ROWID;";
 
+// A one-page PDF's record under /drops/one, with these words.
+DocumentRecord OnePagePdf(const std::string& sha, const std::string& name, PageMethod method,
+                          const std::vector<SourceWord>& words) {
+  DocumentRecord r;
+  r.sha256 = sha;
+  r.file_type = "pdf";
+  r.size_bytes = 10;
+  r.text_version = "test";
+  r.paths.push_back(DocumentPath{"/drops/one", name, name, false});
+  SourcePage page;
+  page.page_no = 1;
+  page.method = method;
+  page.words = words;
+  r.normalized.push_back(NormalizePage(page.words));
+  r.pages.push_back(std::move(page));
+  return r;
+}
+
 // An index written now, turned back into what version 4 wrote: a row per
 // word (with more digits than version 5 keeps), no page_words.
 void MakeVersion4(const std::string& path, const std::string& sha) {
@@ -73,21 +91,11 @@ void MakeVersion4(const std::string& path, const std::string& sha) {
   REQUIRE(index.ok());
   auto run = index->BeginRun("/drops/one", "test");
   REQUIRE(run.ok());
-  DocumentRecord r;
-  r.sha256 = sha;
-  r.file_type = "pdf";
-  r.size_bytes = 10;
-  r.text_version = "test";
-  r.paths.push_back(DocumentPath{"/drops/one", sha.substr(0, 4) + ".pdf", sha.substr(0, 4) + ".pdf", false});
-  SourcePage page;
-  page.page_no = 1;
-  page.method = PageMethod::kText;
+  std::vector<SourceWord> words;
   for (const char* w : {"The", "Department", "shall", "notify", "ICE."}) {
-    page.words.push_back(SourceWord{w, Box{1, 2, 3, 4}, Break::kSpace, {}});
+    words.push_back(SourceWord{w, Box{1, 2, 3, 4}, Break::kSpace, {}});
   }
-  r.normalized.push_back(NormalizePage(page.words));
-  r.pages.push_back(std::move(page));
-  REQUIRE(index->WriteDocument(r, *run).ok());
+  REQUIRE(index->WriteDocument(OnePagePdf(sha, sha.substr(0, 4) + ".pdf", PageMethod::kText, words), *run).ok());
   REQUIRE(index->db().Exec(std::string("DROP VIEW words; DROP TABLE page_words; ") + kVersion4Words +
                            "INSERT INTO words SELECT p.id, 0, 'The', 72.123456, 90.0, 90.004, 102.0, 0, 3, NULL "
                            "FROM pages p; "
@@ -179,20 +187,9 @@ TEST_CASE("the words view shows the boxes as rows in foiamine's connections, and
     REQUIRE(index.ok());
     auto run = index->BeginRun("/drops/one", "test");
     REQUIRE(run.ok());
-    DocumentRecord r;
-    r.sha256 = sha;
-    r.file_type = "pdf";
-    r.size_bytes = 10;
-    r.text_version = "test";
-    r.paths.push_back(DocumentPath{"/drops/one", "c.pdf", "c.pdf", false});
-    SourcePage page;
-    page.page_no = 1;
-    page.method = PageMethod::kOcr;
-    page.words.push_back(SourceWord{"shall", Box{72.25, 90, 96.5, 102}, Break::kSpace, 91.5});
-    page.words.push_back(SourceWord{"notify", Box{99, 90, 130.75, 102}, Break::kSpace, 88.0});
-    r.normalized.push_back(NormalizePage(page.words));
-    r.pages.push_back(std::move(page));
-    REQUIRE(index->WriteDocument(r, *run).ok());
+    const std::vector<SourceWord> words = {SourceWord{"shall", Box{72.25, 90, 96.5, 102}, Break::kSpace, 91.5},
+                                           SourceWord{"notify", Box{99, 90, 130.75, 102}, Break::kSpace, 88.0}};
+    REQUIRE(index->WriteDocument(OnePagePdf(sha, "c.pdf", PageMethod::kOcr, words), *run).ok());
     auto id = index->db().Prepare("SELECT id FROM pages");
     REQUIRE(id.ok());
     REQUIRE(id->Step());
