@@ -61,8 +61,9 @@ bool ListsExceptions(std::string_view text);
 // then context for what it introduces.
 bool StartsWithElaboration(std::string_view text);
 
-// Does a negation cue at the start of `text` describe what is done rather
-// than state a rule ("do not", "does not", "did not", "makes no")?
+// Does a cue at the start of `text` describe what is done rather than state
+// a rule ("do not", "does not", "did not", a bare "never", "are allowed")?
+// Only modal verbs ("shall not", "may") state rules on a page of practice.
 bool DescribesPresentPractice(std::string_view text);
 
 // Does the text end with a colon (a list lead-in), trailing spaces aside?
