@@ -309,9 +309,9 @@ class Matcher {
     return true;
   }
 
-  // Is `pos` inside a scope that defines a term ("\"Detainer\" means ...")?
+  // Is `pos` inside a scope that defines a term ("\"Detainer\" means ...")? A modal sentence of a glossary's entry that names no term states a rule.
   bool InDefinition(size_t ui, const UnitInfo& info, size_t pos) {
-    if (InDefinitionSection(ui)) return true;
+    if (InDefinitionSection(ui) && !StatesOwnRule(info.folded.text)) return true;
     const size_t seg = SegmentOf(info, pos);
     const size_t begin = info.cuts[seg];
     const size_t end = seg + 1 < info.cuts.size() ? info.cuts[seg + 1] : info.folded.text.size();

@@ -23,7 +23,7 @@ std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, s
   std::vector<CueHit> all;
   for (const auto& cue : cues)
     for (auto [s, e] : AllMatches(*cue.re, text))
-      if (e > s) all.push_back(CueHit{s, e, cue.stance});
+      if (e > s) all.push_back(CueHit{s, e, cue.stance, cue.inert});
   std::stable_sort(all.begin(), all.end(), [](const CueHit& a, const CueHit& b) {
     if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
     return a.start < b.start;
@@ -33,6 +33,7 @@ std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, s
     bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const CueHit& k) { return h.start < k.end && k.start < h.end; });
     if (!overlaps) kept.push_back(h);
   }
+  std::erase_if(kept, [](const CueHit& h) { return h.inert; });
   std::sort(kept.begin(), kept.end(), [](const CueHit& a, const CueHit& b) { return a.start < b.start; });
   return kept;
 }
@@ -92,6 +93,14 @@ bool StartsWithElaboration(std::string_view text) {
   static const RE2 kElaboration(
       R"((?i)^\W*(?:(?:\(\w{1,4}\)|\w{1,4}[.)])\s+)?(?:specifically|in particular|particularly|to that end|to this end|accordingly|in (?:so|this) doing|in furtherance (?:thereof|of this)),)");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kElaboration);
+}
+
+bool StatesOwnRule(std::string_view text) {
+  static const RE2 kModalVerb(R"re((?i)\b(?:shall|must|will|should|can|cannot)\b|\bmay(?:$|[^\w ]| [^\d\s]))re");  // not "May 21, 2019"
+  static const RE2 kTermHead(
+      R"re((?i)^\W*(?:\(?\w{1,4}[.)]\s+)?["\x{201C}]?[\w'/(). -]{1,80}?["\x{201D}]?\s*(?::|\s-\s|means\b|shall mean\b|refers to\b|is defined as\b|includes\b))re");
+  const re2::StringPiece input(text.data(), text.size());
+  return RE2::PartialMatch(input, kModalVerb) && !RE2::PartialMatch(input, kTermHead);
 }
 
 bool DescribesPresentPractice(std::string_view text) {

@@ -19,6 +19,7 @@ struct CueHit {
   size_t start = 0;
   size_t end = 0;
   Stance stance = Stance::kMentions;
+  bool inert = false;  // shadows what it overlaps, then dropped (FindCues)
 };
 
 // Every non-overlapping match of `re` in `text`, left to right, as byte ranges.
@@ -26,6 +27,7 @@ std::vector<std::pair<size_t, size_t>> AllMatches(const RE2& re, std::string_vie
 
 // All cue matches; where cues overlap the longest wins (so "no member will
 // prohibit" beats "will", and "shall not" beats "shall"). Sorted by start.
+// Inert cues win overlaps too but are not returned.
 std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, std::string_view text);
 
 // Where a unit's negation scopes start (0 first, ascending): at each match
@@ -60,6 +62,12 @@ bool ListsExceptions(std::string_view text);
 // it ("Specifically,", "In particular,", "To that end,")? That sentence is
 // then context for what it introduces.
 bool StartsWithElaboration(std::string_view text);
+
+// In a glossary or a findings section, does a sentence state a rule of its
+// own: a modal verb ("personnel may assist ICE ..."), and no term it defines
+// at its start ("DETAINER: a request ...", "\"Detainer\" means")? A finding's
+// past tense ("RCW 10.70.140 required ...") states none.
+bool StatesOwnRule(std::string_view text);
 
 // Does a cue at the start of `text` describe what is done rather than state
 // a rule ("do not", "does not", "did not", a bare "never", "are allowed")?

@@ -97,8 +97,9 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   static const RE2 kWord(
       R"(^((Part|PART|Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
   static const RE2 kDecimal(R"(^((\d{1,4}(?:\.\d{1,3})+)\.?)(?:\s+|$))");
-  // A space or the end after the marker, or a second marker run in: "(12)(a)".
-  static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$|\(\S))");
+  // A space or the end after the marker, a second marker run in: "(12)(a)", or a word
+  // run in by a copied web page: "(a)sending to" (three letters: "(s)he" is a word).
+  static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$|\(\S|[a-z]{3}))");
   static const RE2 kDot(R"(^(([0-9]{1,3}|[A-Za-z]|[IVXLC]{2,6}|[ivxlc]{2,6})([.)]))(?:\s+|$))");
   // A bullet alone on its line (PDF text often puts the glyph on a line of
   // its own) is a bare marker for the next line; "o" is the sub-bullet of
@@ -166,7 +167,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   in = sp;
   if (RE2::Consume(&in, kParen, &whole, &a)) {
     // A run-in second marker is left for the next level: "(12)" of "(12)(a)".
-    if (whole.size() < sp.size() && sp[whole.size()] == '(')
+    if (whole.size() < sp.size() && (sp[whole.size()] == '(' || std::islower(static_cast<unsigned char>(sp[whole.size()]))))
       in = re2::StringPiece(sp.data() + whole.size(), sp.size() - whole.size());
     std::string token(a);
     if (std::isdigit(static_cast<unsigned char>(token[0]))) {

@@ -174,6 +174,14 @@ class Loader {
         }
         continue;
       }
+      if (name == "inert") {
+        for (const auto& p : entry.second) {
+          auto re = Compile(p.as<std::string>(), "stance.inert");
+          if (!re.ok()) return re.status();
+          out_.modal_cues.push_back(Compiled::Cue{std::move(*re), Stance::kMentions, /*inert=*/true});
+        }
+        continue;
+      }
       if (name == "imperative") {
         for (const auto& p : entry.second) {
           auto re = Compile(p.as<std::string>(), "stance.imperative");

@@ -43,6 +43,9 @@ struct Rulebook::Compiled {
   struct Cue {
     std::unique_ptr<RE2> re;
     Stance stance = Stance::kMentions;
+    // `stance.inert`: a modal that governs nothing ("who may be the subject",
+    // "as may be required"). It shadows the shorter cues it overlaps, then is dropped.
+    bool inert = false;
   };
   struct ActorCue {
     std::unique_ptr<RE2> re;
