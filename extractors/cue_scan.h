@@ -70,7 +70,7 @@ bool StartsWithElaboration(std::string_view text);
 bool StatesOwnRule(std::string_view text);
 
 // Does a cue at the start of `text` describe what is done rather than state
-// a rule ("do not", "does not", "did not", a bare "never", "are allowed")?
+// a rule ("do not", "does not", "did not", a bare "never", "can", "are allowed")?
 // Only modal verbs ("shall not", "may") state rules on a page of practice.
 bool DescribesPresentPractice(std::string_view text);
 

@@ -81,7 +81,22 @@ std::string AuthorityOf(const std::string& kind, const std::string& text) {
   if (kind == "statute" || kind == "mayors_order" || kind == "council_record") return "law";
   if (kind == "jail_policy" || kind == "police_order") return "policy";
   if (kind == "correspondence" || kind == "log") return "practice";
-  if (kind.empty() && DescribesPractice(text)) return "practice";
+  if (!kind.empty()) return "";
+  if (DescribesPractice(text)) return "practice";
+  // Nothing names the kind: a text that refers to its own parts as a law's
+  // ("subdivision one of this section", "the prohibition set forth in this
+  // Section") is law; one that speaks of its department and members is policy.
+  static const RE2 kLawSelf(R"re((?i)\bth(?:is|e preceding|e foregoing) (?:section|subsection|subdivision|chapter|act|article|ordinance|title|paragraph|code)\b)re");
+  static const RE2 kPolicySelf(R"re((?i)\bth(?:is|e) (?:policy|general order|order|directive|procedure|manual|department|office|agency)\b|\b(?:members|employees|personnel) of (?:this|the) (?:department|office|agency)\b)re");
+  auto count = [&text](const RE2& re) {
+    int n = 0;
+    re2::StringPiece rest(text);
+    while (RE2::FindAndConsume(&rest, re)) ++n;
+    return n;
+  };
+  const int law = count(kLawSelf), policy = count(kPolicySelf);
+  if (law > policy) return "law";
+  if (policy > law) return "policy";
   return "";
 }
 

@@ -19,7 +19,9 @@ std::string InferKind(const std::string& text, const std::string& number);
 bool DescribesPractice(const std::string& text);
 
 // law | policy | practice | "" for a kind; council testimony is practice, and
-// so is a document of unknown kind that DescribesPractice.
+// so is a document of unknown kind that DescribesPractice. Of unknown kind
+// otherwise: law or policy by how the text names its own parts ("this
+// section" against "this policy", "members of the department"), else "".
 std::string AuthorityOf(const std::string& kind, const std::string& text);
 
 }  // namespace foiamine::extractors::internal
