@@ -19,6 +19,9 @@ bool DescribesPractice(const std::string& text) {
   static const RE2 kDirective(R"((?i)\b(?:shall|must)\b)");
   static const RE2 kDoesNot(R"((?i)\b(?:does|do|did) not\b)");
   static const RE2 kWe(R"((?i)\b(?:we|our)\b)");
+  // A page that says how a policy works "in practice" ("The information below is provided
+  // in order to aid public understanding regarding how this policy operates in practice").
+  static const RE2 kInPractice(R"((?i)\b(?:operates?|works?|applied|carried out|looks?) in practice\b|\bpolicy and practice\b)");
   if (RE2::PartialMatch(text, kFaq)) return true;
   auto count = [&text](const RE2& re) {
     int n = 0;
@@ -32,7 +35,9 @@ bool DescribesPractice(const std::string& text) {
   // Prose that says what the agency does, and hardly ever what anyone shall
   // or must do: "The PPD does not enforce federal immigration law", "Our
   // policy requires notification ..." (a web page, a news post).
-  return count(kDirective) <= 1 && (count(kDoesNot) >= 2 || count(kWe) >= 3);
+  const int directives = count(kDirective);
+  if (directives <= 1 && RE2::PartialMatch(text, kInPractice)) return true;
+  return directives <= 1 && (count(kDoesNot) >= 2 || count(kWe) >= 3);
 }
 
 std::string InferKind(const std::string& text, const std::string& number) {
