@@ -404,10 +404,8 @@ class Matcher {
       c.stance = governing->stance;
       c.cue = *governing;
       if (c.stance == Stance::kRestricts && under_prohibition()) c.stance = Stance::kPermits;
-      // A letter or a record of practice that says what is "not" done ("we do not
-      // enforce immigration laws") describes practice; its modals still state rules.
-      if (authority_ == "practice" && DescribesPresentPractice(std::string_view(info.folded.text).substr(governing->start)))
-        c.stance = Stance::kReports;
+      // A record of practice that says what is "not" done describes it; "if ICE provides a warrant, we will hold" permits (PracticeStance).
+      if (authority_ == "practice") c.stance = PracticeStance(c.stance, info.folded.text, governing->start);
     } else if (auto inherited = LeadInStance(layout_.units()[ui].lead_in)) {
       c.stance = *inherited;
       c.inherited = true;

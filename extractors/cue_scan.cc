@@ -108,6 +108,18 @@ bool DescribesPresentPractice(std::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kDescribed);
 }
 
+Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_start) {
+  const std::string_view from_cue = sentence.substr(std::min(cue_start, sentence.size()));
+  if (DescribesPresentPractice(from_cue)) return Stance::kReports;
+  static const RE2 kConditionFirst(R"re((?i)^\W*(?:however,?\s+|but\s+|and\s+)?(?:if|when|whenever|once|where)\b[^.;:]{3,240},\s*(?:[\w'-]+\s+){1,5}$)re");
+  static const RE2 kWill(R"re((?i)^(?:will|would)\b)re");
+  const std::string_view before = sentence.substr(0, std::min(cue_start, sentence.size()));
+  if (cue_stance == Stance::kRequires && RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kWill) &&
+      RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kConditionFirst))
+    return Stance::kPermits;
+  return cue_stance;
+}
+
 bool EndsWithColon(std::string_view text) {
   const size_t last = text.find_last_not_of(" \n");
   return last != std::string_view::npos && text[last] == ':';

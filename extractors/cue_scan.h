@@ -74,6 +74,13 @@ bool StatesOwnRule(std::string_view text);
 // Only modal verbs ("shall not", "may") state rules on a page of practice.
 bool DescribesPresentPractice(std::string_view text);
 
+// The stance of a modal cue at `cue_start` of a sentence on a page of
+// practice: a described practice reports (DescribesPresentPractice); what
+// the agency "will" do if a condition holds ("If ICE provides a warrant ...,
+// we will hold that person on behalf of ICE") is what it allows, so it
+// permits; else the cue's own stance.
+Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_start);
+
 // Does the text end with a colon (a list lead-in), trailing spaces aside?
 bool EndsWithColon(std::string_view text);
 
