@@ -395,21 +395,14 @@ class Matcher {
     if (!governing)
       for (const Hit& h : info.modal)  // else the last one of an earlier segment
         if (h.start < seg_begin) governing = &h;
-    // A prohibition of prohibiting permits (cue_scan.h, StartsWithLimitingAct).
-    const auto under_prohibition = [&] {
-      const auto lead = LeadInStance(layout_.units()[ui].lead_in);
-      return lead && *lead == Stance::kRestricts && StartsWithLimitingAct(info.folded.text);
-    };
     if (governing) {
       c.stance = governing->stance;
       c.cue = *governing;
-      if (c.stance == Stance::kRestricts && under_prohibition()) c.stance = Stance::kPermits;
       // A record of practice that says what is "not" done describes it; "if ICE provides a warrant, we will hold" permits (PracticeStance).
       if (authority_ == "practice") c.stance = PracticeStance(c.stance, info.folded.text, governing->start);
     } else if (auto inherited = LeadInStance(layout_.units()[ui].lead_in)) {
       c.stance = *inherited;
       c.inherited = true;
-      if (c.stance == Stance::kRestricts && under_prohibition()) c.stance = Stance::kPermits;
     } else if (!info.habitual.empty()) {
       c.stance = Stance::kReports;
       c.cue = info.habitual.front();
@@ -427,6 +420,9 @@ class Matcher {
     } else {
       c.stance = Stance::kMentions;
     }
+    // A prohibition of prohibiting permits (cue_scan.h, StartsWithLimitingAct); so does the limit an item of a forbidden policy's definition names ("sanctuary policy" means ... that: (4) Restricts ...).
+    const int lead = layout_.units()[ui].lead_in;
+    if (lead >= 0 && StartsWithLimitingAct(info.folded.text) && ((c.stance == Stance::kRestricts && LeadInStance(lead) == Stance::kRestricts) || DefinesForbiddenPolicy(Folded(lead).folded.text))) c.stance = Stance::kPermits;
     // What another law says, retold in a policy or a page of practice ("The California Trust Act prohibits ..."), mentions.
     if ((authority_ == "policy" || authority_ == "practice") && !FindCues(rules_.background_cues, info.folded.text).empty()) c.stance = Stance::kMentions;
     // Actor: the first actor cue before the anchor in its segment, else in

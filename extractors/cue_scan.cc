@@ -67,12 +67,18 @@ const CueHit& MainClauseCue(const std::vector<CueHit>& modal, std::string_view t
 
 bool StartsWithLimitingAct(std::string_view text) {
   static const RE2 kLimitsAct(
-      R"re(^\W*(?:\(?\w{1,4}[.)]\s*)?(?:[\w',-]+ ){0,12}?(?:prohibit|restrict|limit|prevent|preclude|bar|forbid|discourage)\w*\b)re");
+      R"re((?i)^\W*(?:\(?\w{1,4}[.)]\s*)?(?:[\w',-]+ ){0,12}?(?:(?:prohibit|restrict|limit|prevent|preclude|bar|forbid|discourage)\w*|impos\w* (?:any )?(?:conditions?|restrictions?|limits?)|requir\w* (?:[\w'-]+ ){0,6}?to (?:obtain|present|produce|show|demonstrate))\b)re");
   // "including, but not limited to," lists examples; it limits nothing.
   static const RE2 kNotLimitedTo(R"re((?i)\bnot limited to\b)re");
   std::string without(text);
   RE2::GlobalReplace(&without, kNotLimitedTo, "");
   return RE2::PartialMatch(without, kLimitsAct);
+}
+
+bool DefinesForbiddenPolicy(std::string_view lead_in) {
+  static const RE2 kDefinition(
+      R"re((?i)\b(?:sanctuary|non-?cooperation)(?: [\w-]+){0,2}?["\x{201D}]?,? (?:means|includes|shall mean|refers to|is defined as)\b)re");
+  return RE2::PartialMatch(re2::StringPiece(lead_in.data(), lead_in.size()), kDefinition);
 }
 
 bool DhsMeansHumanServices(std::string_view text) {

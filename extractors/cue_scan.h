@@ -43,10 +43,16 @@ std::vector<size_t> ScopeCuts(const std::vector<std::unique_ptr<RE2>>& breaks, s
 // ...:"), which qualifies a noun.
 const CueHit& MainClauseCue(const std::vector<CueHit>& modal, std::string_view text);
 
-// Does an item start with an act of prohibiting or limiting? Under a
-// prohibition ("may not: (1) adopt a policy under which the entity prohibits
-// or materially limits the enforcement of immigration laws") it permits.
+// Does an item start with an act of prohibiting or limiting (or imposing
+// conditions, or requiring a warrant to be obtained)? Under a prohibition
+// ("may not: (1) adopt a policy under which the entity prohibits or
+// materially limits the enforcement of immigration laws") it permits.
 bool StartsWithLimitingAct(std::string_view text);
+
+// Does a lead-in define a policy the law forbids ("\"sanctuary policy\" means
+// an order, ordinance, or law enforcement policy ... that:")? Its items name
+// limits on cooperation the law thereby forbids: each permits what it limits.
+bool DefinesForbiddenPolicy(std::string_view lead_in);
 
 // In a document where "DHS" is the Department of Human Services (a D.C. and
 // state agency), the acronym names no immigration agency: the rulebook's
