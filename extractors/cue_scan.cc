@@ -110,7 +110,7 @@ bool StatesOwnRule(std::string_view text) {
 }
 
 bool DescribesPresentPractice(std::string_view text) {
-  static const RE2 kDescribed(R"((?i)^(?:do|does|did|do no longer|does no longer|never|can|(?:is|are) (?:also )?(?:allowed|permitted))\b)");
+  static const RE2 kDescribed(R"((?i)^(?:do|does|did|do no longer|does no longer|never|can|(?:is|are) (?:also )?(?:not )?(?:allowed|permitted|prohibited|restricted|barred|forbidden|precluded))\b)");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kDescribed);
 }
 

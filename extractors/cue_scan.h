@@ -76,7 +76,8 @@ bool StartsWithElaboration(std::string_view text);
 bool StatesOwnRule(std::string_view text);
 
 // Does a cue at the start of `text` describe what is done rather than state
-// a rule ("do not", "does not", "did not", a bare "never", "can", "are allowed")?
+// a rule ("do not", "does not", "did not", a bare "never", "can", "are
+// allowed", "are prohibited": on a page of practice a passive describes)?
 // Only modal verbs ("shall not", "may") state rules on a page of practice.
 bool DescribesPresentPractice(std::string_view text);
 

@@ -92,7 +92,7 @@ std::string AuthorityOf(const std::string& kind, const std::string& text) {
   // ("subdivision one of this section", "the prohibition set forth in this
   // Section") is law; one that speaks of its department and members is policy.
   static const RE2 kLawSelf(R"re((?i)\bth(?:is|e preceding|e foregoing) (?:section|subsection|subdivision|chapter|act|article|ordinance|title|paragraph|code)\b)re");
-  static const RE2 kPolicySelf(R"re((?i)\bth(?:is|e) (?:policy|general order|order|directive|procedure|manual|department|office|agency)\b|\b(?:members|employees|personnel) of (?:this|the) (?:department|office|agency)\b)re");
+  static const RE2 kPolicySelf(R"re((?i)\bthis (?:policy|general order|order|directive|procedure|manual|department|office|agency)\b|\b(?:members|employees|personnel) of (?:this|the) (?:department|office|agency)\b)re");
   auto count = [&text](const RE2& re) {
     int n = 0;
     re2::StringPiece rest(text);
