@@ -423,8 +423,8 @@ class Matcher {
     // A prohibition of prohibiting permits (cue_scan.h, StartsWithLimitingAct); so does the limit an item of a forbidden policy's definition names ("sanctuary policy" means ... that: (4) Restricts ...).
     const int lead = layout_.units()[ui].lead_in;
     if (lead >= 0 && StartsWithLimitingAct(info.folded.text) && ((c.stance == Stance::kRestricts && LeadInStance(lead) == Stance::kRestricts) || DefinesForbiddenPolicy(Folded(lead).folded.text))) c.stance = Stance::kPermits;
-    // What another law says, retold in a policy or a page of practice ("The California Trust Act prohibits ..."), mentions.
-    if ((authority_ == "policy" || authority_ == "practice") && !FindCues(rules_.background_cues, info.folded.text).empty()) c.stance = Stance::kMentions;
+    // What another law says, retold in a policy or a page of practice ("The California Trust Act prohibits ...", or items under "Within the State of Oregon, law enforcement can:"), mentions.
+    if ((authority_ == "policy" || authority_ == "practice") && (!FindCues(rules_.background_cues, info.folded.text).empty() || (lead >= 0 && !FindCues(rules_.background_cues, Folded(lead).folded.text).empty()))) c.stance = Stance::kMentions;
     // Actor: the first actor cue before the anchor in its segment, else in
     // the unit, else in the lead-ins, else the document's agency.
     c.actor.clear();
