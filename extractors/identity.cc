@@ -248,9 +248,12 @@ NumberMatch InferNumber(const std::vector<PageText>& pages, const std::string& h
 
 std::string InferAgency(const std::string& text) {
   static const RE2 kAgency(
-      R"(\b((?:[A-Z][A-Za-z.'-]*[ \t]+){0,3}[A-Z][A-Za-z.'-]*(?:,[ \t]+[A-Z]{2})?[ \t]+(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+Office|SHERIFF'?S\s+OFFICE)|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+)?Department\s+of\s+Corrections|Metropolitan\s+Police\s+Department|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
+      R"(\b((?:[A-Z][A-Za-z.'-]*[ \t]+){0,3}[A-Z][A-Za-z.'-]*(?:,[ \t]+[A-Z]{2})?[ \t]+(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+Office|SHERIFF'?S\s+OFFICE)|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,2})?Department\s+of\s+Corrections?|Metropolitan\s+Police\s+Department|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
   std::string agency;
   if (RE2::PartialMatch(text, kAgency, &agency)) {
+    // "The Canyon County Sheriff's Office": the article is no part of the name.
+    static const RE2 kArticle(R"(^(?:The|THE)[ \t]+)");
+    RE2::Replace(&agency, kArticle, "");
     std::string out;
     for (char c : agency) {
       if (c == '\n') c = ' ';

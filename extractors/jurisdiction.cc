@@ -294,7 +294,8 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
         re2::StringPiece in(agency);
         for (const auto& a : e.agencies) {
           if (SameName(a.name, agency) ||
-              std::any_of(a.aliases.begin(), a.aliases.end(), [&](const auto& re) { return RE2::PartialMatch(in, *re); }))
+              // (the whole name: "Alaska Department of Corrections" is not DC's Department of Corrections)
+              std::any_of(a.aliases.begin(), a.aliases.end(), [&](const auto& re) { return RE2::FullMatch(in, *re); }))
             score += federal ? 2 : 6;
         }
         for (const auto& re : e.cues) score += RE2::PartialMatch(in, *re) ? 6 : 0;
