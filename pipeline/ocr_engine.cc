@@ -100,8 +100,13 @@ void ReadCodeStrips(tesseract::TessBaseAPI& api, PIX* page, const std::vector<Bo
                              static_cast<int>(std::ceil(y1))});
   }
   constexpr int kBorder = 16;  // white around the enlarged strip: Tesseract wants a margin
+  // A strip costs ~20 ms; a hostile page of hundreds of little dark boxes
+  // gets the page read's codes beyond the first 200.
+  constexpr size_t kMaxStrips = 200;
   api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-  for (const PixelRect& s : PlanCodeStrips(bars, pixGetWidth(page), pixGetHeight(page), dpi)) {
+  const std::vector<PixelRect> strips = PlanCodeStrips(bars, pixGetWidth(page), pixGetHeight(page), dpi);
+  for (size_t k = 0; k < strips.size() && k < kMaxStrips; ++k) {
+    const PixelRect& s = strips[k];
     if (CancelRequested()) break;
     BOX* clip = boxCreate(s.left, s.top, s.right - s.left, s.bottom - s.top);
     if (!clip) continue;
