@@ -85,7 +85,12 @@ int DivergePdfs(const DivergeArgs& args, IndexReader& index, const DivergenceFin
   const Caption caption{args.title, args.prepared_by, GenerationTime(), args.db_path, *digest};
   const ExhibitList exhibits = ExhibitList::ForPairs(found.listed);
   if (matrix) {
-    auto memo = WriteDivergenceMemo(found.listed, found.all, *matrix, exhibits, caption, args.out);
+    auto redactions = ReadRedactions(index, 0);
+    if (!redactions.ok()) {
+      std::cerr << "foiamine diverge: " << redactions.status().message() << "\n";
+      return kExitUsage;
+    }
+    auto memo = WriteDivergenceMemo(found.listed, found.all, *matrix, exhibits, caption, *redactions, args.out);
     if (!memo.ok()) {
       std::cerr << "foiamine diverge: " << memo.status().message() << "\n";
       return kExitUsage;

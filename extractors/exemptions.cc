@@ -224,4 +224,12 @@ bool IsRedactionLabel(std::string_view text) {
   return true;
 }
 
+size_t CountCodeForms(std::string_view text) {
+  static const RE2 kForm(std::string("(?i)") + kOpen + " ?[a-z] ?" + kClose + " ?" + kOpen + " ?[0-9]{1,2} ?" + kClose);
+  re2::StringPiece rest(text.data(), text.size());
+  size_t n = 0;
+  while (RE2::FindAndConsume(&rest, kForm)) ++n;
+  return n;
+}
+
 }  // namespace foiamine::extractors

@@ -67,4 +67,11 @@ std::vector<ExemptionCode> FindExemptionCodes(const ExemptionSchemes& schemes, s
 // (a table's header row), not a redaction.
 bool IsRedactionLabel(std::string_view text);
 
+// How many codes of the well-formed printed shape "(x)(n)" -- any letter,
+// a one- or two-digit paragraph, brackets ( [ { and ) ] } -- `text` holds:
+// the ruler by which the OCR engine (pipeline/code_strips.h) compares two
+// readings of the same print. A subpart does not count twice: "(b)(7)(C)"
+// is one.
+size_t CountCodeForms(std::string_view text);
+
 }  // namespace foiamine::extractors

@@ -12,6 +12,7 @@
 
 #include "search/diverge_report.h"
 #include "search/memo_pdf.h"
+#include "search/memo_redactions.h"
 #include "search/typeset.h"
 
 namespace foiamine {
@@ -106,7 +107,8 @@ void WriteCaption(PdfPages& pages, const Caption& caption) {
 
 // The whole memo, onto `pages`; `total_pages` is 0 on the counting pass.
 void Compose(PdfPages& pages, const std::vector<Divergence>& listed, const std::vector<Divergence>& all,
-             const Matrix& matrix, const ExhibitList& exhibits, const Caption& caption) {
+             const Matrix& matrix, const ExhibitList& exhibits, const Caption& caption,
+             const std::vector<RedactionPageRecord>& redactions) {
   cairo_t* cr = pages.cr();
   WriteCaption(pages, caption);
 
@@ -238,6 +240,10 @@ void Compose(PdfPages& pages, const std::vector<Divergence>& listed, const std::
                   "scan and must be checked against the exhibit, which shows the page itself. Every quotation names "
                   "its file's SHA-256, so the cited file can be proven to be the one indexed.",
                   kSmall, 0);
+
+  // What the productions withheld, on pages of its own.
+  pages.NewPage();
+  ComposeRedactionsAppendix(pages, redactions);
 }
 
 }  // namespace
@@ -254,6 +260,7 @@ std::string GenerationTime() {
 
 StatusOr<PdfStats> WriteDivergenceMemo(const std::vector<Divergence>& listed, const std::vector<Divergence>& all,
                                        const Matrix& matrix, const ExhibitList& exhibits, const Caption& caption,
+                                       const std::vector<RedactionPageRecord>& redactions,
                                        const std::filesystem::path& pdf_path) {
   int total = 0;
   auto decorate = [&](cairo_t* cr, int page) {
@@ -273,7 +280,7 @@ StatusOr<PdfStats> WriteDivergenceMemo(const std::vector<Divergence>& listed, co
     auto pages = PdfPages::Open(pass == 0 ? std::filesystem::path() : pdf_path, PdfPages::Margins{}, decorate);
     if (!pages.ok()) return pages.status();
     cairo_pdf_surface_set_metadata((*pages)->surface(), CAIRO_PDF_METADATA_TITLE, caption.title.c_str());
-    Compose(**pages, listed, all, matrix, exhibits, caption);
+    Compose(**pages, listed, all, matrix, exhibits, caption, redactions);
     auto n = (*pages)->Finish();
     if (!n.ok()) return n.status();
     total = *n;

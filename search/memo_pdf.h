@@ -2,7 +2,8 @@
 //  * the divergence memo (`diverge --format pdf`): a caption block, the
 //    counts and what they count, a summary per agency, the topic x agency
 //    matrix, then every divergence with law and practice side by side, each
-//    side citing its exhibit ("Ex. 4, p. 2"), and the exhibit index;
+//    side citing its exhibit ("Ex. 4, p. 2"), the exhibit index, and an
+//    appendix of what the productions withheld (search/memo_redactions.h);
 //  * the exhibit bundle (`diverge --exhibits`, `cite ID... --exhibit X.pdf`):
 //    a cover index, then one labelled exhibit per cited page — the page's
 //    picture (the exhibit renderer of search/page_picture.h) with the cited
@@ -18,6 +19,7 @@
 #include "index/reader.h"
 #include "search/cite.h"
 #include "search/diverge.h"
+#include "search/redactions.h"
 #include "search/report_model.h"
 
 namespace foiamine {
@@ -39,9 +41,12 @@ struct PdfStats {
 };
 
 // REQUIRES: `listed` and `all` from FindDivergencesToReport, `matrix` from
-// BuildMatrix over `all`, `exhibits` = ExhibitList::ForPairs(listed).
+// BuildMatrix over `all`, `exhibits` = ExhibitList::ForPairs(listed),
+// `redactions` = ReadRedactions(index, 0) (the whole index, whatever the
+// pairs' filters: the appendix is about the productions, not the pairs).
 StatusOr<PdfStats> WriteDivergenceMemo(const std::vector<Divergence>& listed, const std::vector<Divergence>& all,
                                        const Matrix& matrix, const ExhibitList& exhibits, const Caption& caption,
+                                       const std::vector<RedactionPageRecord>& redactions,
                                        const std::filesystem::path& pdf_path);
 
 struct BundleOptions {

@@ -217,7 +217,8 @@ std::string BoxText(const Rect& b) {
   return text;
 }
 
-// "(b)(6) x3, (b)(7)(C) x2", in order of first appearance.
+}  // namespace
+
 std::string CodeCounts(const std::vector<std::string>& codes) {
   std::vector<std::pair<std::string, int>> counts;
   for (const auto& c : codes) {
@@ -229,8 +230,6 @@ std::string CodeCounts(const std::vector<std::string>& codes) {
   for (const auto& [code, n] : counts) out += (out.empty() ? "" : ", ") + code + (n > 1 ? " x" + std::to_string(n) : "");
   return out;
 }
-
-}  // namespace
 
 void WriteRedactionsCsv(const std::vector<RedactionPageRecord>& pages, std::ostream& out) {
   out << "doc_sha256,doc_path,page,bates,boxes,area_share,codes,box_codes,bad_text,near_clauses\n";

@@ -63,6 +63,10 @@ void WriteRedactionsCsv(const std::vector<RedactionPageRecord>& pages, std::ostr
 // is escaped for the terminal.
 void WriteRedactionsText(const std::vector<RedactionPageRecord>& pages, std::ostream& out);
 
+// The codes with their counts, in order of first appearance:
+// "(b)(6) x3, (b)(7)(C) x2".
+std::string CodeCounts(const std::vector<std::string>& codes);
+
 // Index-wide counts for `status`.
 struct RedactionCounts {
   int64_t boxes = 0, pages = 0, documents = 0, bad = 0, codes = 0;

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <re2/re2.h>
 
+#include <cctype>
 #include <map>
 #include <memory>
 #include <set>
@@ -193,6 +194,49 @@ TEST_CASE("the memo on the corpus: Letter pages, caption and agency summary firs
   auto ppm = RunShell("pdftoppm -r 20 -png " + Quote((dir / "m1.pdf").string()) + " " + Quote((dir / "pg").string()));
   CHECK(ppm.exit_code == 0);
   CHECK(ppm.err.empty());
+}
+
+TEST_CASE("the memo's redactions appendix: per document its boxed pages, codes, bad redactions and the clauses next to a box",
+          "[memo][pdf][corpus][e2e][redactions]") {
+  const fs::path& db = CorpusIndex();
+  if (db.empty()) SKIP_TEST("no corpus/: skipped");
+  ScratchDir dir;
+  auto memo = RunFoiamine("diverge --db " + Quote(db.string()) + " --format pdf --out " + Quote((dir / "m.pdf").string()));
+  REQUIRE(memo.exit_code == 0);
+  auto text = RunShell("pdftotext " + Quote((dir / "m.pdf").string()) + " -");
+  REQUIRE(text.exit_code == 0);
+  const size_t at = text.out.find("Appendix: Redactions");
+  REQUIRE(at != std::string::npos);
+  // Table cells wrap anywhere: compare without whitespace.
+  auto squeezed = [](std::string t) {
+    std::erase_if(t, [](unsigned char c) { return std::isspace(c); });
+    return t;
+  };
+  const std::string appendix = squeezed(text.out.substr(at));
+  INFO(text.out.substr(at));
+
+  // What `foiamine redactions` reports is what the appendix says.
+  auto json = RunFoiamine("redactions --json --db " + Quote(db.string()));
+  REQUIRE(json.exit_code == 0);
+  std::map<std::string, int> boxes;  // per document
+  std::set<std::string> codes, bad, near;
+  for (const auto& r : JsonLines(json.out)) {
+    boxes[r["doc_path"]] += static_cast<int>(r["boxes"].size());
+    for (const auto& c : r["codes"]) codes.insert(c.get<std::string>());
+    for (const auto& b : r["bad"]) bad.insert(b["text"].get<std::string>());
+    for (const auto& c : r["near_clauses"]) near.insert(c.get<std::string>());
+  }
+  REQUIRE(boxes.size() >= 3);
+  REQUIRE_FALSE(bad.empty());   // the born-digital page's name under a box
+  REQUIRE_FALSE(near.empty());  // the release-desk log's clauses beside its bars
+  for (const auto& [path, n] : boxes) {
+    if (n > 0) CHECK(appendix.find(std::to_string(n) + "inall") != std::string::npos);
+  }
+  for (const auto& c : codes) CHECK(appendix.find(squeezed(c)) != std::string::npos);
+  for (const auto& b : bad) CHECK(appendix.find(squeezed(b)) != std::string::npos);
+  for (const auto& id : near) CHECK(appendix.find(id) != std::string::npos);
+  CHECK(appendix.find("BAD") != std::string::npos);
+  CHECK(appendix.find("Clausesnexttoaredaction") != std::string::npos);
 }
 
 TEST_CASE("the exhibit bundle on the corpus: a cover index, each cited page labelled, footed and highlighted",

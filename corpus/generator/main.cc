@@ -62,7 +62,9 @@ std::vector<std::string> CodesOf(const std::string& text) {
 }
 
 // One line of truth/redactions.jsonl per page with a redaction box: the
-// boxes as the page in the drop shows them (points, top-left origin). A
+// boxes as the page in the drop shows them (points, top-left origin), the
+// codes printed on the page, and the texts left under bad-redaction boxes
+// (`[[!text]]`, born-digital pages). A
 // scan's page is the layout turned as the scanner fed it: upside down
 // (@upside_down) and skewed about its centre (writers.cc Degrade: Leptonica
 // turns clockwise for a positive angle); each box is the bounding box of its
@@ -101,8 +103,14 @@ std::string RedactionTruth(const corpus::Typesetter& ts, const corpus::Document&
     for (const std::string& c : CodesOf(corpus::Typesetter::PageText(pages[i]))) {
       codes += (codes.empty() ? "\"" : ",\"") + c + "\"";
     }
+    // Bad redactions: the text a box was drawn over, still in the text layer
+    // of a born-digital page (a scan has no text layer to leak).
+    std::string bad;
+    for (const std::string& t : corpus::Typesetter::LeakedTexts(pages[i])) {
+      if (!scan) bad += (bad.empty() ? "\"" : ",\"") + t + "\"";
+    }
     out += "{\"doc_path\": \"" + doc.Get("path") + "\", \"page\": " + std::to_string(i + 1) + ", \"boxes\": [" +
-           list + "], \"codes\": [" + codes + "]}\n";
+           list + "], \"codes\": [" + codes + "], \"bad\": [" + bad + "]}\n";
   }
   return out;
 }

@@ -217,7 +217,10 @@ std::vector<Page> Typesetter::Layout(const Document& doc) const {
           if (open == std::string::npos) break;
           size_t close = t.find("]]", open);
           if (close == std::string::npos) throw std::runtime_error("unclosed [[ in: " + t);
-          line.segments.push_back({"", true, Width(t.substr(open + 2, close - open - 2), body_font)});
+          // `[[!text]]`: a bad redaction, the box drawn over text it leaves in the text layer.
+          const bool leak = t.compare(open + 2, 1, "!") == 0;
+          const std::string hidden = t.substr(open + 2 + leak, close - open - 2 - leak);
+          line.segments.push_back({leak ? hidden : "", true, Width(hidden, body_font), leak});
           i = close + 2;
         }
         for (Segment& s : line.segments) {
@@ -297,6 +300,16 @@ std::vector<std::array<double, 4>> Typesetter::RedactionBoxes(const Page& page) 
   return out;
 }
 
+std::vector<std::string> Typesetter::LeakedTexts(const Page& page) {
+  std::vector<std::string> out;
+  for (const Line& line : page.lines) {
+    for (const Segment& s : line.segments) {
+      if (s.box && s.leak) out.push_back(s.text);
+    }
+  }
+  return out;
+}
+
 void Typesetter::Draw(cairo_t* cr, const Page& page) const {
   for (const Line& line : page.lines) {
     cairo_set_source_rgb(cr, line.gray, line.gray, line.gray);
@@ -314,6 +327,11 @@ void Typesetter::Draw(cairo_t* cr, const Page& page) const {
     double height = 0;
     for (const Segment& s : line.segments) {
       if (s.box) {
+        if (s.leak) {
+          LayoutPtr under = MakeLayout(s.text, line.font);
+          cairo_move_to(cr, x, line.y);
+          pango_cairo_show_layout(cr, under.get());
+        }
         LayoutPtr probe = MakeLayout("Xg", line.font);
         PangoRectangle r;
         pango_layout_get_extents(probe.get(), nullptr, &r);

@@ -28,11 +28,14 @@ using ContextPtr = std::unique_ptr<PangoContext, GObjectDeleter>;
 using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
 using FontPtr = std::unique_ptr<PangoFontDescription, FontDescriptionDeleter>;
 
-// A run of text on one line, or a redaction box (filled black, no text).
+// A run of text on one line, or a redaction box (filled black, no text). A
+// bad redaction (`leak`) is a box drawn over `text`, which is printed
+// first: invisible on the page, still in a PDF's text layer.
 struct Segment {
   std::string text;
   bool box = false;
   double width = 0;  // points
+  bool leak = false;
 };
 
 struct Line {
@@ -62,6 +65,8 @@ class Typesetter {
   // The redaction boxes Draw() fills on the page: x0, y0, x1, y1 in points,
   // top-left origin (the ground truth of `foiamine redactions`).
   std::vector<std::array<double, 4>> RedactionBoxes(const Page& page) const;
+  // The text under the page's bad-redaction boxes (`[[!text]]`), in order.
+  static std::vector<std::string> LeakedTexts(const Page& page);
 
  private:
   double Width(const std::string& text, const std::string& font) const;
