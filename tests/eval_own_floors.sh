@@ -8,11 +8,13 @@
 set -euo pipefail
 
 # ---- FLOORS: the one place to edit them. ------------------------------------
-# Measured 2026-11-30 (46 dev documents of 73, sixth batch included): P=0.812 R=0.796 (found 250, labels 255).
+# Measured 2026-11-30 (77 dev documents of 121, tenth batch included): P=0.787 R=0.759 (found 376, labels 390).
+# (The seventh to tenth batches, 48 documents scored fresh before any change
+# for them, lowered the figure from 0.812 / 0.796 on the 46 documents before.)
 # The floors sit about 0.03 under: a change that costs more is a regression
 # to explain, not noise.
-CLAUSE_P_MIN=0.78
-CLAUSE_R_MIN=0.77
+CLAUSE_P_MIN=0.76
+CLAUSE_R_MIN=0.73
 FALSE_PAIRS_MAX=0     # no divergence pair across jurisdictions or unlabeled
 # -----------------------------------------------------------------------------
 
