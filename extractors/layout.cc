@@ -132,7 +132,10 @@ class SentenceSplitter {
       if (b < block.size()) {
         std::string_view prev = block.substr(start, b - start);
         std::string_view next = block.substr(b);
-        if (EndsWithAbbreviation(prev) || StartsLowerOrSection(next) || IsBareMarker(prev)) continue;
+        // (A period between a number and a letter, with no space, ends no sentence: "8 C.F.R. § 287.S(a)(2)", an OCR'd 287.5.)
+        const bool in_number = prev.size() >= 2 && prev.back() == '.' && std::isdigit(static_cast<unsigned char>(prev[prev.size() - 2])) &&
+                               !std::isspace(static_cast<unsigned char>(next.front()));
+        if (EndsWithAbbreviation(prev) || StartsLowerOrSection(next) || IsBareMarker(prev) || in_number) continue;
       }
       out.emplace_back(start, b);
       start = b;
