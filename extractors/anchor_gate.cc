@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "extractors/rulebook_compiled.h"
+
 namespace foiamine::extractors::internal {
 namespace {
 
@@ -12,7 +14,7 @@ constexpr int kMinAtomLength = 3;
 }  // namespace
 
 AnchorGate::AnchorGate(const std::vector<std::string>& anchors, const RE2::Options& options)
-    : filter_(kMinAtomLength) {
+    : anchor_count_(anchors.size()), filter_(kMinAtomLength) {
   if (anchors.empty()) return;
   for (const std::string& anchor : anchors) {
     int id = 0;
@@ -38,16 +40,42 @@ AnchorGate::AnchorGate(const std::vector<std::string>& anchors, const RE2::Optio
 }
 
 bool AnchorGate::MayMatch(std::string_view text) const {
-  if (!atoms_) return true;
+  std::vector<int> anchors;
+  return Potentials(text, &anchors);
+}
+
+bool AnchorGate::Potentials(std::string_view text, std::vector<int>* anchors) const {
+  anchors->clear();
+  if (!atoms_) {
+    for (size_t i = 0; i < anchor_count_; ++i) anchors->push_back(static_cast<int>(i));
+    return !anchors->empty();
+  }
   std::vector<int> found;
-  // A DFA failure (out of memory) is no proof of absence: pass.
+  // A DFA failure (out of memory) is no proof of absence: every anchor may match.
   RE2::Set::ErrorInfo error;
-  if (!atoms_->Match(re2::StringPiece(text.data(), text.size()), &found, &error))
-    return error.kind != RE2::Set::kNoError;
+  if (!atoms_->Match(re2::StringPiece(text.data(), text.size()), &found, &error)) {
+    if (error.kind == RE2::Set::kNoError) return false;
+    for (size_t i = 0; i < anchor_count_; ++i) anchors->push_back(static_cast<int>(i));
+    return true;
+  }
   std::sort(found.begin(), found.end());
+  filter_.AllPotentials(found, anchors);
+  return !anchors->empty();
+}
+
+bool MatchAnchors(const Rulebook::Compiled& rules, std::string_view text, std::vector<int>* hits) {
+  hits->clear();
+  const re2::StringPiece piece(text.data(), text.size());
   std::vector<int> potentials;
-  filter_.AllPotentials(found, &potentials);
-  return !potentials.empty();
+  if (rules.anchor_gate && !rules.anchor_gate->Potentials(text, &potentials)) return false;
+  if (!rules.anchor_gate || !rules.anchor_gate->filters()) {
+    if (!rules.set->Match(piece, hits)) return false;
+    std::sort(hits->begin(), hits->end());
+    return true;
+  }
+  for (int a : potentials)
+    if (RE2::PartialMatch(piece, *rules.patterns[rules.set_to_pattern[a]].re)) hits->push_back(a);
+  return !hits->empty();
 }
 
 }  // namespace foiamine::extractors::internal

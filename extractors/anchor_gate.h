@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/rulebook.h"
+
 namespace foiamine::extractors::internal {
 
 class AnchorGate {
@@ -34,15 +36,26 @@ class AnchorGate {
   // False only when no anchor can match `text`: then the Set would report
   // no match either. True says nothing (the Set decides).
   bool MayMatch(std::string_view text) const;
+  // The same, and the anchors (indices in the order given) that may match;
+  // every anchor when the gate does not filter.
+  bool Potentials(std::string_view text, std::vector<int>* anchors) const;
 
   // Whether the gate can ever say no (false when some anchor has no atom).
   bool filters() const { return atoms_ != nullptr; }
   const std::vector<std::string>& atoms() const { return atom_strings_; }
 
  private:
+  size_t anchor_count_ = 0;
   re2::FilteredRE2 filter_;
   std::vector<std::string> atom_strings_;
   std::unique_ptr<RE2::Set> atoms_;  // the atoms as case-insensitive literals; null: pass everything
 };
+
+// The anchors (indices into rules.set) that match `text`: exactly what
+// rules.set->Match reports, sorted. The gate rules out most units outright;
+// in the others only the anchors it lets through are tried, each with its
+// own RE2 (small DFAs that stay warm), instead of the whole Set, whose
+// combined DFA grows with every new vocabulary. False when none matches.
+bool MatchAnchors(const Rulebook::Compiled& rules, std::string_view text, std::vector<int>* hits);
 
 }  // namespace foiamine::extractors::internal

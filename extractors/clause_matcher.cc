@@ -67,7 +67,7 @@ class Matcher {
       if (unit.heading) continue;
       // Most units fire nothing: fold, gate (anchor_gate.h), scan, and only then analyse.
       hits.clear();
-      if (!rules_.anchor_gate->MayMatch(Folded(ui).folded.text) || !rules_.set->Match(info_[ui].folded.text, &hits)) continue;
+      if (!MatchAnchors(rules_, Folded(ui).folded.text, &hits)) continue;
       if (SkippedUnit(info_[ui].folded.text)) continue;
       if (IsQuestion(info_[ui].folded.text)) continue;  // it states neither a rule nor an act
       UnitInfo& info = Info(ui);
