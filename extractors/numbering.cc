@@ -393,13 +393,13 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   const size_t words = CountWords(rest);
   const char last = rest.back();
   if (last == ',' || last == ';' || last == '-') return false;
+  // The word counts decide most lines (prose runs longer) before the letters are counted.
+  if (!has_marker && words > 10) return false;
+  if (has_marker && style == "sec") return words <= 20;
+  if (has_marker && words > 12) return false;
   size_t letters = 0;
   const double upper = UpperRatio(rest, &letters);
-  if (!has_marker) {
-    return words <= 10 && letters >= 4 && upper >= 0.8;
-  }
-  if (style == "sec") return words <= 20;
-  if (words > 12) return false;
+  if (!has_marker) return letters >= 4 && upper >= 0.8;
   if (letters >= 3 && upper >= 0.8) return true;
   // "SECTION 1. Findings:": a short title after a word marker, its colon
   // introducing the section's paragraphs.
