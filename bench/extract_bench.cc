@@ -37,6 +37,7 @@
 
 #include "extractors/extract.h"
 #include "extractors/rulebook_compiled.h"
+#include "pipeline/extract_stage.h"
 #include "pipeline/normalize.h"
 #include "pipeline/pdf_text.h"
 
@@ -205,7 +206,9 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  auto rules = LoadRulebook(ReadFile(source / "schemas" / "rulebook.yaml"));
+  // As a run loads it: with the jurisdictions file attached (jurisdiction
+  // inference is part of a document's identity).
+  auto rules = foiamine::LoadRulebookFile((source / "schemas" / "rulebook.yaml").string());
   if (!rules.ok()) {
     std::cerr << "rulebook: " << rules.status().ToString() << "\n";
     return 1;
