@@ -243,8 +243,15 @@ constexpr int kHeadingLines = 3;
 const Compiled::Entry* HeadingJurisdiction(const Compiled& c, std::string_view head) {
   for (std::string_view line : FirstLines(head, kHeadingLines)) {
     re2::StringPiece in(line.data(), line.size());
+    // A pattern that matches nowhere in the whole line cannot match in its
+    // first 80 bytes either (same context): those are not run.
+    const std::vector<bool> present = c.PresentIn(line);
     for (const auto& e : c.entries)
       for (const auto& re : e.citations) {
+        if (c.text_patterns) {
+          auto it = c.text_pattern_index.find(re.get());
+          if (it != c.text_pattern_index.end() && !present[static_cast<size_t>(it->second)]) continue;
+        }
         re2::StringPiece m;
         // A citation at the line's start ("(5 ILCS 805/15)", "RCW 2.28.300").
         if (re->Match(in, 0, std::min<size_t>(line.size(), 80), RE2::UNANCHORED, &m, 1) &&
