@@ -18,6 +18,7 @@
 # extractor's MB/s is build/bench/extract_bench's.
 #
 # usage: bench/compare.sh [BUILD_DIR]        REPS=5 bench/compare.sh build
+#        ONLY=born-digital bench/compare.sh  (that part alone: no search, no OCR)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
@@ -57,6 +58,10 @@ echo "born-digital, $pages pages:"
 printf '  pdftotext -P2   %6.2f s  %6.0f pages/s\n' "$p" "$(echo "$pages / $p" | bc -l)"
 printf '  foiamine run    %6.2f s  %6.0f pages/s  (index %s KB/page)\n' "$f" "$(echo "$pages / $f" | bc -l)" "$kb"
 echo "  foiamine reaches $(ratio "$p" "$f") x pdftotext's pages/s (target >= 0.4, 0.6)"
+if [ "${ONLY:-}" = born-digital ]; then
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 
 # --- search -------------------------------------------------------------------
 echo

@@ -2,15 +2,21 @@
 // (layout, sections, RE2::Set candidate scan, rules, stance, actor,
 // citations, identity), beside `grep -E` over the rulebook's topic anchors.
 //
-// The corpus truth texts (corpus/truth/**/*.txt, pages split at '\f',
-// normalized as the pipeline's normalize stage does) are replicated,
-// document by document, to about --mb megabytes. Each measurement is the
-// median of --runs runs. grep runs on the same text (one file, pages joined
+// Two texts, each replicated document by document to about --mb megabytes:
+//  - corpus: the corpus truth texts (corpus/truth/**/*.txt, pages split at
+//    '\f', normalized as the pipeline's normalize stage does): dense in
+//    relevant clauses (about one per 660 bytes);
+//  - drop (with --drop DIR): every PDF of a drop made by
+//    bench/make_synthetic_drop, read as a run reads it (Poppler's text layer
+//    through the pipeline's ExtractPdfTextInProcess, then NormalizePage;
+//    pages without a text layer are left out): prose where a relevant
+//    clause is rare (one sentence in ~300), as in a real production.
+// Each measurement is the median of --runs runs. grep runs on the same text (one file, pages joined
 // by newlines) with the anchor pattern of every rule, converted from RE2 to
 // POSIX ERE (GNU extensions \b \w \s kept), case-insensitive, once with
 // LC_ALL=C and once in a UTF-8 locale.
 //
-//   extract_bench [--mb 50] [--runs 5] [--source DIR] [--keep] [--no-grep] [--grep-mb N]
+//   extract_bench [--mb 50] [--runs 5] [--source DIR] [--drop DIR] [--only-drop] [--keep] [--no-grep] [--grep-mb N]
 //
 // --grep-mb N greps only the first N MB of the same text (grep's backtracking
 // fallback on these patterns is slow: rates are per byte either way).
@@ -21,6 +27,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -30,7 +37,9 @@
 
 #include "extractors/extract.h"
 #include "extractors/rulebook_compiled.h"
+#include "pipeline/extract_stage.h"
 #include "pipeline/normalize.h"
+#include "pipeline/pdf_text.h"
 
 namespace fs = std::filesystem;
 using namespace foiamine::extractors;
@@ -98,6 +107,78 @@ double Seconds(std::chrono::steady_clock::time_point a, std::chrono::steady_cloc
   return std::chrono::duration<double>(b - a).count();
 }
 
+size_t Bytes(const std::vector<DocumentInput>& docs) {
+  size_t n = 0;
+  for (const DocumentInput& d : docs)
+    for (const PageText& p : d.pages) n += p.text.size();
+  return n;
+}
+
+// The drop's PDFs as a run reads them: Poppler's words, normalized. Sorted
+// by path, so the text (and its size) is the same on every machine.
+std::vector<DocumentInput> ReadDrop(const fs::path& drop) {
+  std::vector<fs::path> pdfs;
+  for (const auto& e : fs::recursive_directory_iterator(drop))
+    if (e.is_regular_file() && e.path().extension() == ".pdf") pdfs.push_back(e.path());
+  std::sort(pdfs.begin(), pdfs.end());
+  std::vector<DocumentInput> docs;
+  for (const auto& pdf : pdfs) {
+    auto source = foiamine::ExtractPdfTextInProcess(pdf);
+    if (!source.ok()) {
+      std::cerr << pdf.string() << ": " << source.status().ToString() << " (left out)\n";
+      continue;
+    }
+    DocumentInput in;
+    for (const foiamine::SourcePage& page : source->pages) {
+      if (page.needs_ocr) continue;  // a scanned page: OCR, not measured here
+      in.pages.push_back(PageText{page.page_no, foiamine::NormalizePage(page.words).text});
+    }
+    if (!in.pages.empty()) docs.push_back(std::move(in));
+  }
+  return docs;
+}
+
+// CPU time of this process: on a shared machine the wall clock measures the
+// other jobs too.
+double CpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+struct Measured {
+  double mb = 0;
+  size_t copies = 0, bytes = 0;
+  double seconds = 0;  // median
+  double cpu_seconds = 0;  // median
+  size_t clauses = 0, citations = 0;
+};
+
+// ExtractDocument over every document, replicated to about `target_mb`.
+Measured TimeExtraction(const Rulebook& rules, const std::vector<DocumentInput>& docs, double target_mb, int runs) {
+  Measured m;
+  m.bytes = Bytes(docs);
+  m.copies = std::max<size_t>(1, static_cast<size_t>(target_mb * 1e6 / static_cast<double>(m.bytes) + 0.999));
+  m.mb = static_cast<double>(m.bytes * m.copies) / 1e6;
+  std::vector<double> s, cpu;
+  for (int r = 0; r < runs; ++r) {
+    m.clauses = m.citations = 0;
+    const double c0 = CpuSeconds();
+    auto t0 = std::chrono::steady_clock::now();
+    for (size_t k = 0; k < m.copies; ++k)
+      for (const DocumentInput& doc : docs) {
+        Extraction x = ExtractDocument(rules, doc);
+        m.clauses += x.clauses.size();
+        m.citations += x.citations.size();
+      }
+    s.push_back(Seconds(t0, std::chrono::steady_clock::now()));
+    cpu.push_back(CpuSeconds() - c0);
+  }
+  m.seconds = Median(s);
+  m.cpu_seconds = Median(cpu);
+  return m;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -106,28 +187,34 @@ int main(int argc, char** argv) {
   fs::path source = FOIAMINE_SOURCE_DIR;
   bool keep = false;
   bool no_grep = false;
+  fs::path drop;
+  bool only_drop = false;
   double grep_mb = 0;  // 0: grep the whole text
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--mb" && i + 1 < argc) target_mb = std::atof(argv[++i]);
     else if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
     else if (a == "--source" && i + 1 < argc) source = argv[++i];
+    else if (a == "--drop" && i + 1 < argc) drop = argv[++i];
+    else if (a == "--only-drop") only_drop = true;
     else if (a == "--keep") keep = true;
     else if (a == "--no-grep") no_grep = true;
     else if (a == "--grep-mb" && i + 1 < argc) grep_mb = std::atof(argv[++i]);
     else {
-      std::cerr << "usage: extract_bench [--mb 50] [--runs 5] [--source DIR] [--keep] [--no-grep] [--grep-mb N]\n";
+      std::cerr << "usage: extract_bench [--mb 50] [--runs 5] [--source DIR] [--drop DIR] [--only-drop] [--keep] [--no-grep] "
+                   "[--grep-mb N]\n";
       return 2;
     }
   }
-  auto rules = LoadRulebook(ReadFile(source / "schemas" / "rulebook.yaml"));
+  // As a run loads it: with the jurisdictions file attached (jurisdiction
+  // inference is part of a document's identity).
+  auto rules = foiamine::LoadRulebookFile((source / "schemas" / "rulebook.yaml").string());
   if (!rules.ok()) {
     std::cerr << "rulebook: " << rules.status().ToString() << "\n";
     return 1;
   }
   // One DocumentInput per truth file.
   std::vector<DocumentInput> corpus;
-  size_t corpus_bytes = 0;
   std::vector<fs::path> files;
   for (const auto& e : fs::recursive_directory_iterator(source / "corpus" / "truth"))
     if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path());
@@ -135,33 +222,33 @@ int main(int argc, char** argv) {
   for (const auto& f : files) {
     DocumentInput in;
     // The pages as a run indexes the text: the pipeline's own normalizer.
-    for (std::string& page : foiamine::NormalizedTextPages(ReadFile(f))) {
-      corpus_bytes += page.size();
+    for (std::string& page : foiamine::NormalizedTextPages(ReadFile(f)))
       in.pages.push_back(PageText{static_cast<int>(in.pages.size()) + 1, std::move(page)});
-    }
     corpus.push_back(std::move(in));
   }
+  const size_t corpus_bytes = Bytes(corpus);
   if (corpus.empty() || corpus_bytes == 0) {
     std::cerr << "no corpus/truth texts under " << source << "\n";
     return 1;
   }
-  const size_t copies = std::max<size_t>(1, static_cast<size_t>(target_mb * 1e6 / static_cast<double>(corpus_bytes) + 0.999));
-  const double mb = static_cast<double>(corpus_bytes * copies) / 1e6;
-
-  // ExtractDocument over every copy of every document.
-  std::vector<double> extract_s;
-  size_t clauses = 0, citations = 0;
-  for (int r = 0; r < runs; ++r) {
-    clauses = citations = 0;
-    auto t0 = std::chrono::steady_clock::now();
-    for (size_t k = 0; k < copies; ++k)
-      for (const DocumentInput& doc : corpus) {
-        Extraction x = ExtractDocument(*rules, doc);
-        clauses += x.clauses.size();
-        citations += x.citations.size();
-      }
-    extract_s.push_back(Seconds(t0, std::chrono::steady_clock::now()));
+  std::vector<DocumentInput> drop_docs;
+  if (!drop.empty()) {
+    drop_docs = ReadDrop(drop);
+    if (Bytes(drop_docs) == 0) {
+      std::cerr << "no PDF text under " << drop << "\n";
+      return 1;
+    }
+  } else if (only_drop) {
+    std::cerr << "--only-drop needs --drop DIR\n";
+    return 2;
   }
+  if (only_drop) no_grep = true;
+
+  Measured on_corpus, on_drop;
+  if (!only_drop) on_corpus = TimeExtraction(*rules, corpus, target_mb, runs);
+  if (!drop_docs.empty()) on_drop = TimeExtraction(*rules, drop_docs, target_mb, runs);
+  const size_t copies = on_corpus.copies;
+  const double mb = on_corpus.mb;
 
   // The same text and the rules' anchors for grep.
   size_t grep_bytes = 0;
@@ -206,14 +293,31 @@ int main(int argc, char** argv) {
   const double grep_utf8 = no_grep ? 0 : grep("C.UTF-8", &utf8_lines);
   if (!keep) fs::remove_all(dir);
 
-  const double ext = Median(extract_s);
-  std::printf("text: %.1f MB (%zu documents x %zu copies, %zu bytes each pass), %d runs, medians\n", mb, corpus.size(),
-              copies, corpus_bytes, runs);
-  std::printf("rules: %zu (their anchors in one RE2::Set; %zu terms in all)\n", rules->compiled().rules.size(),
-              rules->compiled().patterns.size());
-  std::printf("%-36s %9s %9s %12s\n", "", "seconds", "MB/s", "rate ratio");
-  std::printf("%-36s %9.3f %9.2f %12s   (%zu clauses, %zu citations)\n", "ExtractDocument (all stages)", ext, mb / ext,
-              "1.00", clauses, citations);
+  const double ext = on_corpus.seconds;
+  std::printf("rules: %zu (their anchors in one RE2::Set; %zu terms in all); %d runs, medians\n",
+              rules->compiled().rules.size(), rules->compiled().patterns.size(), runs);
+  {
+    const auto& gate = *rules->compiled().anchor_gate;
+    std::printf("anchor gate: %s, %zu atoms\n", gate.filters() ? "on" : "off (an anchor has no literal)",
+                gate.atoms().size());
+    if (std::getenv("EXTRACT_BENCH_ATOMS"))
+      for (const auto& a : gate.atoms()) std::printf("  atom: %s\n", a.c_str());
+  }
+  if (!only_drop)
+    std::printf("corpus text: %.1f MB (%zu documents x %zu copies, %zu bytes each pass)\n", mb, corpus.size(), copies,
+                corpus_bytes);
+  if (!drop_docs.empty())
+    std::printf("drop text:   %.1f MB (%zu documents x %zu copies, %zu bytes each pass, from %s)\n", on_drop.mb,
+                drop_docs.size(), on_drop.copies, on_drop.bytes, drop.c_str());
+  std::printf("%-36s %9s %9s %12s %9s %11s\n", "", "seconds", "MB/s", "rate ratio", "CPU s", "MB/CPU-s");
+  if (!only_drop)
+    std::printf("%-36s %9.3f %9.2f %12s %9.3f %11.2f   (%zu clauses, %zu citations)\n", "ExtractDocument, corpus text",
+                ext, mb / ext, "1.00", on_corpus.cpu_seconds, mb / on_corpus.cpu_seconds, on_corpus.clauses,
+                on_corpus.citations);
+  if (!drop_docs.empty())
+    std::printf("%-36s %9.3f %9.2f %12s %9.3f %11.2f   (%zu clauses, %zu citations)\n", "ExtractDocument, drop text",
+                on_drop.seconds, on_drop.mb / on_drop.seconds, "", on_drop.cpu_seconds, on_drop.mb / on_drop.cpu_seconds,
+                on_drop.clauses, on_drop.citations);
   if (grep_c > 0)
     std::printf("%-36s %9.3f %9.2f %11.2fx   (%s matching lines)\n", "LC_ALL=C grep -E -i -f anchors", grep_c, gmb / grep_c,
                 (gmb / grep_c) / (mb / ext), c_lines.c_str());

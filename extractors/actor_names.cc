@@ -45,6 +45,10 @@ std::vector<std::pair<std::unique_ptr<RE2>, std::string>> DefinedAliases(
     const std::string& stream, const Rulebook::Compiled& rules, const std::function<bool(const std::string&)>& foreign) {
   static const RE2 kDefined(R"re(^\s*\(\s*(?:the\s+)?"([^"]{2,40})"\s*\))re");
   std::vector<std::pair<std::unique_ptr<RE2>, std::string>> aliases;
+  // A definition needs its parenthesized quote somewhere: most documents
+  // have none, and then no actor cue needs to be searched for.
+  static const RE2 kAnyDefinition(R"re(\(\s*(?:the\s+)?"[^"]{2,40}"\s*\))re");
+  if (!RE2::PartialMatch(stream, kAnyDefinition)) return aliases;
   std::set<std::string> seen;
   for (const auto& cue : rules.actors) {
     if (cue.actor == "{agency}" || cue.actor == "none" || foreign(cue.actor)) continue;

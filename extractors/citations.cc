@@ -1,4 +1,5 @@
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <functional>
@@ -75,6 +76,21 @@ const std::vector<CitationPattern>& Patterns() {
   return *patterns;
 }
 
+// Every pattern in one RE2::Set: one pass over a page says which patterns
+// occur on it at all (most pages of a production cite nothing), and only
+// those are run for their matches and groups.
+const RE2::Set& PatternSet() {
+  static const RE2::Set* set = [] {
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto* s = new RE2::Set(options, RE2::UNANCHORED);
+    for (const CitationPattern& p : Patterns()) s->Add(p.re->pattern(), nullptr);
+    s->Compile();
+    return s;
+  }();
+  return *set;
+}
+
 }  // namespace
 
 std::vector<Citation> FindCitations(const std::vector<PageText>& pages) {
@@ -88,7 +104,16 @@ std::vector<Citation> FindCitations(const std::vector<PageText>& pages) {
     };
     std::vector<Found> found;
     const std::string& text = page.text;
-    for (size_t pi = 0; pi < patterns.size(); ++pi) {
+    std::vector<int> present;
+    RE2::Set::ErrorInfo error;
+    if (!PatternSet().Match(text, &present, &error)) {
+      if (error.kind == RE2::Set::kNoError) continue;  // no citation on this page
+      present.clear();  // the Set failed (out of memory): run every pattern
+      for (size_t pi = 0; pi < patterns.size(); ++pi) present.push_back(static_cast<int>(pi));
+    }
+    std::sort(present.begin(), present.end());
+    for (int present_index : present) {
+      const size_t pi = static_cast<size_t>(present_index);
       const CitationPattern& p = patterns[pi];
       const int n = 1 + p.groups;
       std::vector<re2::StringPiece> groups(n + 1);
@@ -123,6 +148,7 @@ std::vector<Citation> FindCitations(const std::vector<PageText>& pages) {
       bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Found& k) { return f.start < k.end && k.start < f.end; });
       if (!overlaps) kept.push_back(f);
     }
+    if (kept.empty()) continue;
     std::sort(kept.begin(), kept.end(), [](const Found& a, const Found& b) { return a.start < b.start; });
     std::vector<int> cp = internal::CodePointOffsets(text);
     for (auto& f : kept) {

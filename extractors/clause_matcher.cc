@@ -65,9 +65,9 @@ class Matcher {
     for (size_t ui = 0; ui < units.size(); ++ui) {
       const Unit& unit = units[ui];
       if (unit.heading) continue;
-      // Most units fire nothing: fold, scan, and only then analyse.
+      // Most units fire nothing: fold, gate (anchor_gate.h), scan, and only then analyse.
       hits.clear();
-      if (!rules_.set->Match(Folded(ui).folded.text, &hits)) continue;
+      if (!MatchAnchors(rules_, Folded(ui).folded.text, &hits)) continue;
       if (SkippedUnit(info_[ui].folded.text)) continue;
       if (IsQuestion(info_[ui].folded.text)) continue;  // it states neither a rule nor an act
       UnitInfo& info = Info(ui);

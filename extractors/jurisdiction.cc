@@ -2,6 +2,7 @@
 #include "extractors/text_fold.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <cinttypes>
 #include <cstdio>
 #include <map>
+#include <unordered_map>
 
 namespace foiamine::extractors {
 
@@ -39,6 +41,25 @@ struct Jurisdictions::Compiled {
   std::vector<std::unique_ptr<RE2>> local_agencies;
   std::vector<std::unique_ptr<RE2>> local_governments;  // group 1: the place a council or executive governs
   std::vector<Form> law_forms;
+  // Every entry's cues, postal place and citations in one RE2::Set (same
+  // options): one pass over a document's text says which of them occur at
+  // all, so the scoring below runs only those (most never occur in a given
+  // document). Null when it could not be built: every pattern is then run.
+  std::unique_ptr<RE2::Set> text_patterns;
+  std::unordered_map<const RE2*, int> text_pattern_index;  // pattern -> its index in text_patterns
+
+  // Which of text_patterns occur in `text`: present[i] (all true without the Set).
+  std::vector<bool> PresentIn(std::string_view text) const {
+    std::vector<bool> present(text_pattern_index.size(), text_patterns == nullptr);
+    if (!text_patterns) return present;
+    std::vector<int> found;
+    RE2::Set::ErrorInfo error;
+    if (!text_patterns->Match(re2::StringPiece(text.data(), text.size()), &found, &error) &&
+        error.kind != RE2::Set::kNoError)
+      present.assign(present.size(), true);  // a DFA failure proves nothing
+    for (int i : found) present[static_cast<size_t>(i)] = true;
+    return present;
+  }
 
   const Entry* Find(std::string_view code) const {
     for (const auto& e : entries)
@@ -156,6 +177,23 @@ Status Load(const YAML::Node& root, Compiled& out) {
     }
     out.entries.push_back(std::move(e));
   }
+  RE2::Options options;  // as Compile's
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  bool ok = true;
+  auto add = [&](const RE2* re) {
+    if (!re || out.text_pattern_index.count(re)) return;
+    const int index = set->Add(re->pattern(), nullptr);
+    ok = ok && index >= 0;
+    out.text_pattern_index[re] = index;
+  };
+  for (const auto& e : out.entries) {
+    for (const auto& re : e.cues) add(re.get());
+    for (const auto& re : e.citations) add(re.get());
+    add(e.postal_place.get());
+  }
+  if (ok && set->Compile()) out.text_patterns = std::move(set);
   return Status::Ok();
 }
 
@@ -205,8 +243,15 @@ constexpr int kHeadingLines = 3;
 const Compiled::Entry* HeadingJurisdiction(const Compiled& c, std::string_view head) {
   for (std::string_view line : FirstLines(head, kHeadingLines)) {
     re2::StringPiece in(line.data(), line.size());
+    // A pattern that matches nowhere in the whole line cannot match in its
+    // first 80 bytes either (same context): those are not run.
+    const std::vector<bool> present = c.PresentIn(line);
     for (const auto& e : c.entries)
       for (const auto& re : e.citations) {
+        if (c.text_patterns) {
+          auto it = c.text_pattern_index.find(re.get());
+          if (it != c.text_pattern_index.end() && !present[static_cast<size_t>(it->second)]) continue;
+        }
         re2::StringPiece m;
         // A citation at the line's start ("(5 ILCS 805/15)", "RCW 2.28.300").
         if (re->Match(in, 0, std::min<size_t>(line.size(), 80), RE2::UNANCHORED, &m, 1) &&
@@ -281,15 +326,23 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
     const std::string_view top = all.substr(0, std::min(kTop, all.size()));
     double best_score = 0, second = 0, best_state_score = 0;
     const Compiled::Entry* best_state = nullptr;
+    // A pattern absent from the text counts 0 without being run.
+    const std::vector<bool> in_top = c.PresentIn(top), in_all = c.PresentIn(all);
+    auto count = [&](const RE2& re, std::string_view text, const std::vector<bool>& present) {
+      auto it = c.text_pattern_index.find(&re);
+      if (c.text_patterns && it != c.text_pattern_index.end() && !present[static_cast<size_t>(it->second)]) return 0;
+      return CountMatches(re, text, 3);
+    };
+    auto weigh = [&](const RE2& re) { return 2.0 * count(re, top, in_top) + count(re, all, in_all); };
     for (const auto& e : c.entries) {
       const bool federal = e.level == "federal";
       double score = 0;
-      for (const auto& re : e.cues) score += 2.0 * CountMatches(*re, top, 3) + CountMatches(*re, all, 3);
-      if (e.postal_place) score += 2.0 * CountMatches(*e.postal_place, top, 3) + CountMatches(*e.postal_place, all, 3);
+      for (const auto& re : e.cues) score += weigh(*re);
+      if (e.postal_place) score += weigh(*e.postal_place);
       // Federal law is cited by every state and local document: its citations
       // count only in a heading (above), not in the body.
       if (!federal)
-        for (const auto& re : e.citations) score += 2.0 * CountMatches(*re, top, 3) + CountMatches(*re, all, 3);
+        for (const auto& re : e.citations) score += weigh(*re);
       if (!agency.empty()) {
         re2::StringPiece in(agency);
         for (const auto& a : e.agencies) {

@@ -105,6 +105,17 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // its own) is a bare marker for the next line; "o" is the sub-bullet of
   // Word documents after text extraction ("o Upon transfer ...").
   static const RE2 kBullet("^((?:\xE2\x80\xA2|\xE2\x97\x8F|\xE2\x96\xAA|\xE2\x97\xA6|\xE2\x96\xA0|\xE2\x9E\xA2|\xE2\x96\xBA|\xEF\x82\xB7|[-*o]))(?:\\s+|$)");
+  // Most lines are prose: a line that opens with a word no pattern above can
+  // start (not a marker word, "ORS", "RCW" or the bullet "o", and not a
+  // letter run of one to six closed by '.' or ')') is none, without the
+  // eight regular expressions.
+  // (ASCII tests, as the patterns' classes are, whatever the C locale.)
+  auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (!line.empty() && ascii_letter(line[0]) && std::string_view("PASCTORo").find(line[0]) == std::string_view::npos) {
+    size_t run = 0;
+    while (run < line.size() && ascii_letter(line[run])) ++run;
+    if (run > 6 || run == line.size() || (line[run] != '.' && line[run] != ')')) return std::nullopt;
+  }
   re2::StringPiece sp(line.data(), line.size());
   re2::StringPiece whole, a, b, c;
   Marker m;
@@ -284,6 +295,17 @@ struct MarkerToken {
 
 static std::optional<MarkerToken> LeadingMarkerToken(std::string_view line) {
   static const RE2 kToken(R"(^(\([0-9A-Za-z|]{1,6}\)|[0-9A-Za-z|]{1,6}[.),])(?:\s+|$))");
+  // Cheap refusal first: without a '(' the token is a run of one to six
+  // [0-9A-Za-z|] closed by '.', ')' or ','.
+  if (!line.empty() && line[0] != '(') {
+    auto in_class = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '|';
+    };
+    size_t run = 0;
+    while (run < line.size() && run <= 6 && in_class(line[run])) ++run;
+    if (run == 0 || run > 6 || run == line.size() || (line[run] != '.' && line[run] != ')' && line[run] != ','))
+      return std::nullopt;
+  }
   re2::StringPiece in(line.data(), line.size());
   re2::StringPiece token;
   if (!RE2::Consume(&in, kToken, &token)) return std::nullopt;
@@ -372,13 +394,13 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   const size_t words = CountWords(rest);
   const char last = rest.back();
   if (last == ',' || last == ';' || last == '-') return false;
+  // The word counts decide most lines (prose runs longer) before the letters are counted.
+  if (!has_marker && words > 10) return false;
+  if (has_marker && style == "sec") return words <= 20;
+  if (has_marker && words > 12) return false;
   size_t letters = 0;
   const double upper = UpperRatio(rest, &letters);
-  if (!has_marker) {
-    return words <= 10 && letters >= 4 && upper >= 0.8;
-  }
-  if (style == "sec") return words <= 20;
-  if (words > 12) return false;
+  if (!has_marker) return letters >= 4 && upper >= 0.8;
   if (letters >= 3 && upper >= 0.8) return true;
   // "SECTION 1. Findings:": a short title after a word marker, its colon
   // introducing the section's paragraphs.

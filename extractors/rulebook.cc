@@ -152,6 +152,9 @@ class Loader {
       }
     }
     if (!out_.set->Compile()) return Status::InvalidArgument("rulebook: RE2::Set failed to compile (too large?)");
+    std::vector<std::string> anchors;
+    for (int p : out_.set_to_pattern) anchors.push_back(out_.patterns[p].source);
+    out_.anchor_gate = std::make_unique<internal::AnchorGate>(anchors, MatchOptions());
 
     const YAML::Node stance = root["stance"];
     if (!stance) return Status::InvalidArgument("rulebook: no `stance:` cues");

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/anchor_gate.h"
 #include "extractors/rulebook.h"
 
 namespace foiamine::extractors {
@@ -60,6 +61,9 @@ struct Rulebook::Compiled {
   std::vector<Pattern> patterns;   // every rule term
   std::unique_ptr<RE2::Set> set;   // the rules' anchors, for the one-pass candidate scan
   std::vector<int> set_to_pattern; // RE2::Set index -> index in `patterns`
+  // Asked before the Set: a unit without any of the anchors' literals cannot
+  // fire (anchor_gate.h). Built from the same anchors, at load time.
+  std::unique_ptr<internal::AnchorGate> anchor_gate;
   std::vector<Rule> rules;
   std::vector<Cue> modal_cues;     // restricts / requires / permits / mentions
   std::vector<Cue> imperative_cues;  // "Notify ICE ...": requires, when nothing else governs

@@ -1,6 +1,8 @@
 #include "pipeline/index.h"
 
+#include <algorithm>
 #include <ctime>
+#include <map>
 
 #include "index/word_boxes.h"
 
@@ -356,31 +358,63 @@ Status WriteRedactions(Database& db, int64_t page_id, const SourcePage& page, co
   return Status();
 }
 
+// Pages per INSERT statement in WritePages (9 parameters each: well under
+// SQLite's 32,766).
+constexpr size_t kPagesPerStatement = 256;
+
 // Writes a document's pages and their words. A page number already stored
 // for the document keeps its row (and id) and gets the new columns.
 // REQUIRES: the document has no words stored for these pages.
+//
+// The pages go in one multi-row INSERT per kPagesPerStatement pages, not
+// one statement per page: the pages_fts trigger makes every such statement
+// open a statement savepoint, and FTS5 flushes its pending terms to a new
+// index segment at each savepoint. Per page that was a segment (and the
+// merges it causes) per page; per statement it is one per document. Rows,
+// ids (assigned in VALUES order) and trigger effects are those of the
+// page-by-page inserts.
 Status WritePages(Database& db, int64_t document_id, const DocumentRecord& r) {
-  auto page_stmt = db.Prepare(
-      "INSERT INTO pages(document_id, page_no, width_pt, height_pt, method, needs_ocr, ocr_reason, ocr_confidence, "
-      "text) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(document_id, page_no) DO UPDATE SET width_pt=excluded.width_pt, "
-      "height_pt=excluded.height_pt, method=excluded.method, needs_ocr=excluded.needs_ocr, "
-      "ocr_reason=excluded.ocr_reason, ocr_confidence=excluded.ocr_confidence, text=excluded.text RETURNING id");
   auto word_stmt = db.Prepare("INSERT INTO page_words(page_id, words) VALUES (?,?)");
-  if (!page_stmt.ok()) return page_stmt.status();
   if (!word_stmt.ok()) return word_stmt.status();
+  std::map<int, int64_t> page_ids;  // page_no -> pages.id
+  for (size_t first = 0; first < r.pages.size(); first += kPagesPerStatement) {
+    const size_t count = std::min(kPagesPerStatement, r.pages.size() - first);
+    std::string sql =
+        "INSERT INTO pages(document_id, page_no, width_pt, height_pt, method, needs_ocr, ocr_reason, ocr_confidence, "
+        "text) VALUES ";
+    for (size_t k = 0; k < count; ++k) sql += k ? ",(?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?)";
+    sql += " ON CONFLICT(document_id, page_no) DO UPDATE SET width_pt=excluded.width_pt, "
+           "height_pt=excluded.height_pt, method=excluded.method, needs_ocr=excluded.needs_ocr, "
+           "ocr_reason=excluded.ocr_reason, ocr_confidence=excluded.ocr_confidence, text=excluded.text "
+           "RETURNING page_no, id";
+    auto page_stmt = db.Prepare(sql);
+    if (!page_stmt.ok()) return page_stmt.status();
+    for (size_t k = 0; k < count; ++k) {
+      const SourcePage& page = r.pages[first + k];
+      const NormalizedPage& norm = r.normalized[first + k];
+      const int b = static_cast<int>(k) * 9;
+      page_stmt->Bind(b + 1, document_id).Bind(b + 2, page.page_no).BindOptional(b + 3, page.width_pt);
+      page_stmt->BindOptional(b + 4, page.height_pt).Bind(b + 5, std::string_view(PageMethodName(page.method)));
+      page_stmt->Bind(b + 6, page.needs_ocr ? 1 : 0).BindTextOrNull(b + 7, page.ocr_reason);
+      page_stmt->BindOptional(b + 8, page.ocr_confidence).Bind(b + 9, norm.text);
+    }
+    // (RETURNING rows come in no promised order: matched by page number.)
+    Status s;
+    size_t returned = 0;
+    while (page_stmt->Step(&s)) {
+      page_ids[static_cast<int>(page_stmt->Int(0))] = page_stmt->Int(1);
+      ++returned;
+    }
+    if (!s.ok()) return s;
+    if (returned != count) return Status::Internal("page write returned no id");
+    page_stmt->Reset();  // finishes the write
+  }
   std::vector<WordBox> boxes;
   for (size_t p = 0; p < r.pages.size(); ++p) {
     const SourcePage& page = r.pages[p];
     const NormalizedPage& norm = r.normalized[p];
-    page_stmt->Reset();
-    page_stmt->Bind(1, document_id).Bind(2, page.page_no).BindOptional(3, page.width_pt);
-    page_stmt->BindOptional(4, page.height_pt).Bind(5, std::string_view(PageMethodName(page.method)));
-    page_stmt->Bind(6, page.needs_ocr ? 1 : 0).BindTextOrNull(7, page.ocr_reason);
-    page_stmt->BindOptional(8, page.ocr_confidence).Bind(9, norm.text);
+    const int64_t page_id = page_ids.at(page.page_no);
     Status s;
-    if (!page_stmt->Step(&s)) return s.ok() ? Status::Internal("page write returned no id") : s;
-    const int64_t page_id = page_stmt->Int(0);
-    page_stmt->Reset();  // finishes the write
     // A page without words (a blank or fully blacked-out scan) still has its redactions.
     if (!page.words.empty()) {
       boxes.clear();

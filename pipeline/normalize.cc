@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "pipeline/text_file.h"
@@ -50,6 +51,13 @@ struct CleanWord {
 
 CleanWord CleanOne(const std::string& utf8) {
   CleanWord out;
+  // Most words are printable ASCII (U+0021..U+007E): NFKC and MapChar leave
+  // them as they are and there is no space to trim, so they are copied.
+  if (!utf8.empty() && std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x21 && c <= 0x7E; })) {
+    out.text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    out.ended_with_hyphen = utf8.back() == '-';
+    return out;
+  }
   icu::UnicodeString raw = icu::UnicodeString::fromUTF8(utf8);
   // A soft hyphen at the end marks a line-end break inside a word.
   if (raw.length() > 0) {
@@ -98,10 +106,16 @@ std::vector<Span> Sentences(const icu::UnicodeString& text) {
       if (!double_break) flat.setCharAt(i, ' ');
     }
   }
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), status));
+  // One iterator per thread, reused page after page (creating one costs
+  // more than breaking a page); setText starts it afresh.
+  thread_local std::unique_ptr<icu::BreakIterator> it;
   std::vector<Span> spans;
-  if (U_FAILURE(status)) return spans;
+  if (!it) {
+    UErrorCode status = U_ZERO_ERROR;
+    it.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), status));
+    if (U_FAILURE(status)) it.reset();
+    if (!it) return spans;
+  }
   it->setText(flat);
   // Convert UTF-16 indices to code point indices as we go.
   int32_t prev16 = it->first();

@@ -1,0 +1,61 @@
+// Internal to extractors: a cheap literal gate in front of the rules' anchor
+// scan (the RE2::Set of Rulebook::Compiled).
+//
+// Most sentences of a real production fire no anchor, and the RE2::Set pass
+// that proves it is the extractors' largest cost: its DFA has many states
+// (windowed anchors, word boundaries) and meets new ones with every new
+// vocabulary. The gate asks first whether a unit holds any of the literal
+// strings ("atoms") an anchor cannot match without; only a unit that does
+// goes through the Set. The atoms are derived from the anchors themselves
+// when the rulebook is loaded (re2::FilteredRE2's prefilter), so a rule added
+// to rulebook.yaml is covered without anyone listing its words.
+#pragma once
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/rulebook.h"
+
+namespace foiamine::extractors::internal {
+
+class AnchorGate {
+ public:
+  // `anchors`: the RE2 sources the Set holds, compiled here with `options`
+  // (the Set's). Never fails: an anchor the prefilter cannot reduce to
+  // literals (or a failure to build the gate) makes the gate pass every text.
+  AnchorGate(const std::vector<std::string>& anchors, const RE2::Options& options);
+  AnchorGate(const AnchorGate&) = delete;
+  AnchorGate& operator=(const AnchorGate&) = delete;
+
+  // False only when no anchor can match `text`: then the Set would report
+  // no match either. True says nothing (the Set decides).
+  bool MayMatch(std::string_view text) const;
+  // The same, and the anchors (indices in the order given) that may match;
+  // every anchor when the gate does not filter.
+  bool Potentials(std::string_view text, std::vector<int>* anchors) const;
+
+  // Whether the gate can ever say no (false when some anchor has no atom).
+  bool filters() const { return atoms_ != nullptr; }
+  const std::vector<std::string>& atoms() const { return atom_strings_; }
+
+ private:
+  size_t anchor_count_ = 0;
+  re2::FilteredRE2 filter_;
+  std::vector<std::string> atom_strings_;
+  std::unique_ptr<RE2::Set> atoms_;  // the atoms as case-insensitive literals; null: pass everything
+};
+
+// The anchors (indices into rules.set) that match `text`: exactly what
+// rules.set->Match reports, sorted. The gate rules out most units outright;
+// in the others only the anchors it lets through are tried, each with its
+// own RE2 (small DFAs that stay warm), instead of the whole Set, whose
+// combined DFA grows with every new vocabulary. False when none matches.
+bool MatchAnchors(const Rulebook::Compiled& rules, std::string_view text, std::vector<int>* hits);
+
+}  // namespace foiamine::extractors::internal

@@ -1,0 +1,129 @@
+// The literal gate in front of the rules' anchor scan (extractors/anchor_gate.h):
+// it may only ever skip text the RE2::Set would report no anchor in, and it
+// must cover rules it was never told about (its atoms come from the anchors).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "extractors/anchor_gate.h"
+#include "extractors/extract.h"
+#include "extractors/rulebook_compiled.h"
+#include "extractors/text_fold.h"
+#include "tests/test_support.h"
+
+using namespace foiamine::extractors;
+using foiamine::testing::ReadFile;
+using foiamine::testing::ShippedRulebook;
+using foiamine::testing::SourceDir;
+
+namespace {
+
+// What the Set reports for `text`, sorted (the matcher's answer before the gate).
+std::vector<int> SetAnswer(const Rulebook::Compiled& rules, const std::string& text) {
+  std::vector<int> hits;
+  if (!rules.set->Match(text, &hits)) hits.clear();
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
+// Lines and sentence-sized pieces of every corpus truth text, folded as the
+// matcher folds a unit, and every rulebook example.
+std::vector<std::string> RealTexts(const Rulebook::Compiled& rules) {
+  std::vector<std::string> texts;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(SourceDir() / "corpus" / "truth")) {
+    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+    const std::string text = ReadFile(e.path());
+    std::string piece;
+    for (char c : text) {
+      piece.push_back(c == '\n' || c == '\f' ? ' ' : c);
+      if (c == '.' || c == '\n') {
+        texts.push_back(internal::FoldString(piece));
+        piece.clear();
+      }
+    }
+    texts.push_back(internal::FoldString(piece));
+  }
+  for (const auto& example : rules.examples) texts.push_back(internal::FoldString(example.text));
+  return texts;
+}
+
+DocumentInput OnePage(const std::string& text) {
+  DocumentInput in;
+  in.pages.push_back(PageText{1, text});
+  return in;
+}
+
+}  // namespace
+
+TEST_CASE("the anchor gate passes every corpus and example text the RE2::Set fires on", "[extractors][anchor_gate]") {
+  const Rulebook::Compiled& rules = ShippedRulebook().compiled();
+  REQUIRE(rules.anchor_gate != nullptr);
+  // An anchor without a literal would make the gate pass everything (correct,
+  // but the extractors lose their fast path on text without clauses).
+  CHECK(rules.anchor_gate->filters());
+  size_t fired = 0, gated = 0, texts = 0;
+  std::vector<int> hits;
+  for (const std::string& text : RealTexts(rules)) {
+    ++texts;
+    const std::vector<int> want = SetAnswer(rules, text);
+    const bool any = internal::MatchAnchors(rules, text, &hits);
+    INFO(text);
+    REQUIRE(hits == want);
+    REQUIRE(any == !want.empty());
+    if (!want.empty()) ++fired;
+    if (!rules.anchor_gate->MayMatch(text)) {
+      ++gated;
+      REQUIRE(want.empty());
+    }
+  }
+  INFO(texts << " texts, " << fired << " fire an anchor, " << gated << " skipped by the gate");
+  CHECK(fired > 100);  // the corpus is dense in clauses: both sides are exercised
+  CHECK(gated > 100);
+}
+
+TEST_CASE("a rule the gate was never told about is covered by its own anchor's literals", "[extractors][anchor_gate]") {
+  // A topic no shipped rule knows: the gate's atoms come from this anchor.
+  auto rules = LoadRulebook(R"(
+topics:
+  lanterns:
+    rules:
+      - id: keep_lit
+        all_of: ['\blanterns?\b', '\blit\b']
+stance:
+  requires: ['\bshall\b']
+)");
+  REQUIRE(rules.ok());
+  const auto& gate = *rules->compiled().anchor_gate;
+  REQUIRE(gate.filters());
+  CHECK(std::find(gate.atoms().begin(), gate.atoms().end(), "lantern") != gate.atoms().end());
+  CHECK(gate.MayMatch("Staff shall keep the LANTERNS lit."));
+  CHECK_FALSE(gate.MayMatch("Staff shall keep the doors shut."));
+
+  const Extraction lit = ExtractDocument(*rules, OnePage("Staff shall keep the lanterns lit at night.\n"));
+  REQUIRE(lit.clauses.size() == 1);
+  CHECK(lit.clauses[0].topic == "lanterns");
+  CHECK(lit.clauses[0].stance == Stance::kRequires);
+  CHECK(ExtractDocument(*rules, OnePage("Staff shall keep the doors shut at night.\n")).clauses.empty());
+}
+
+TEST_CASE("an anchor with no literal turns the gate off, and clauses are still found", "[extractors][anchor_gate]") {
+  auto rules = LoadRulebook(R"(
+topics:
+  dated:
+    rules:
+      - id: any_past
+        all_of: ['\b\w+ed\b', '\bdoors?\b']
+stance:
+  requires: ['\bshall\b']
+)");
+  REQUIRE(rules.ok());
+  const auto& gate = *rules->compiled().anchor_gate;
+  CHECK_FALSE(gate.filters());
+  CHECK(gate.MayMatch("nothing here"));
+  const Extraction x = ExtractDocument(*rules, OnePage("Staff shall keep the doors locked at night.\n"));
+  REQUIRE(x.clauses.size() == 1);
+  CHECK(x.clauses[0].topic == "dated");
+}
