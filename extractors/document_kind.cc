@@ -5,6 +5,16 @@
 #include <algorithm>
 
 namespace foiamine::extractors::internal {
+namespace {
+
+int CountOf(const RE2& re, const std::string& text) {
+  int n = 0;
+  re2::StringPiece rest(text);
+  while (RE2::FindAndConsume(&rest, re)) ++n;
+  return n;
+}
+
+}  // namespace
 
 bool DescribesPractice(const std::string& text) {
   // A page of questions and answers ("Is it true that TCSO Deputies are
@@ -23,12 +33,7 @@ bool DescribesPractice(const std::string& text) {
   // in order to aid public understanding regarding how this policy operates in practice").
   static const RE2 kInPractice(R"((?i)\b(?:operates?|works?|applied|carried out|looks?) in practice\b|\bpolicy and practice\b)");
   if (RE2::PartialMatch(text, kFaq)) return true;
-  auto count = [&text](const RE2& re) {
-    int n = 0;
-    re2::StringPiece rest(text);
-    while (RE2::FindAndConsume(&rest, re)) ++n;
-    return n;
-  };
+  const auto count = [&text](const RE2& re) { return CountOf(re, text); };
   if (count(kQuestionLine) >= 2) return true;
   if (RE2::PartialMatch(text, kBoardReport) || (RE2::PartialMatch(text, kSummary) && RE2::PartialMatch(text, kDiscussion)))
     return true;
@@ -93,13 +98,7 @@ std::string AuthorityOf(const std::string& kind, const std::string& text) {
   // Section") is law; one that speaks of its department and members is policy.
   static const RE2 kLawSelf(R"re((?i)\bth(?:is|e preceding|e foregoing) (?:section|subsection|subdivision|chapter|act|article|ordinance|title|paragraph|code)\b)re");
   static const RE2 kPolicySelf(R"re((?i)\bthis (?:policy|general order|order|directive|procedure|manual|department|office|agency)\b|\b(?:members|employees|personnel) of (?:this|the) (?:department|office|agency)\b)re");
-  auto count = [&text](const RE2& re) {
-    int n = 0;
-    re2::StringPiece rest(text);
-    while (RE2::FindAndConsume(&rest, re)) ++n;
-    return n;
-  };
-  const int law = count(kLawSelf), policy = count(kPolicySelf);
+  const int law = CountOf(kLawSelf, text), policy = CountOf(kPolicySelf, text);
   if (law > policy) return "law";
   if (policy > law) return "policy";
   return "";
