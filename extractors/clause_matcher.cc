@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "extractors/cross_reference.h"
 #include "extractors/cue_scan.h"
 #include "extractors/actor_names.h"
 #include "extractors/text_fold.h"
@@ -52,7 +53,7 @@ class Matcher {
                        : !scope.law_actor.empty() ? scope.law_actor
                        : !rules.law_actor.empty() ? rules.law_actor
                                                   : default_actor),
-        authority_(authority), scope_(scope), info_(layout.units().size()) {
+        authority_(authority), scope_(scope), info_(layout.units().size()), items_of_(layout.ItemsOfLeadIns()) {
     aliases_ = DefinedAliases(layout_.stream(), rules_, [this](const std::string& actor) { return Foreign(actor); });
     dhs_is_human_services_ = DhsMeansHumanServices(layout.stream());
   }
@@ -136,6 +137,7 @@ class Matcher {
         Emit(ui, topic, candidates, clauses);
       }
     }
+    ReferencedTopics(clauses);
     CompleteLeadInTopics(clauses);
     CarryLeadInTopics(clauses);
     std::sort(clauses.begin(), clauses.end(), [](const Clause& a, const Clause& b) {
@@ -252,10 +254,7 @@ class Matcher {
 
   // An actor of another jurisdiction (DC's DOC in a California document).
   bool Foreign(const std::string& actor) const {
-    if (scope_.foreign_actors.empty()) return false;
-    std::string lower = actor;
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return scope_.foreign_actors.count(lower) > 0;
+    return !scope_.foreign_actors.empty() && scope_.foreign_actors.count(AsciiLower(actor)) > 0;
   }
 
   // The folded text of the unit before `ui` when it is in the same section
@@ -485,17 +484,6 @@ class Matcher {
     return false;
   }
 
-  // Each list lead-in's direct items (not headings), built once.
-  const std::map<size_t, std::vector<size_t>>& ItemsOfLeadIns() {
-    if (!items_of_built_) {
-      items_of_built_ = true;
-      const auto& units = layout_.units();
-      for (size_t ui = 0; ui < units.size(); ++ui)
-        if (units[ui].lead_in >= 0 && !units[ui].heading) items_of_[static_cast<size_t>(units[ui].lead_in)].push_back(ui);
-    }
-    return items_of_;
-  }
-
   // A lead-in may hold a rule's anchor and its items the rest ("may not
   // enter into ... an agreement for either of the following: (1) To exercise
   // federal civil immigration authority ...; (2) To detain ... individuals
@@ -506,7 +494,7 @@ class Matcher {
     std::set<std::pair<size_t, std::string>> completed, bound;  // (item, topic)
     for (size_t ci = 0; ci < clauses.size(); ++ci)
       if (clauses[ci].stance != Stance::kMentions) bound.insert({emitted_unit_[ci], clauses[ci].topic});
-    for (const auto& [lead, items] : ItemsOfLeadIns()) {
+    for (const auto& [lead, items] : items_of_) {
       const std::string& lt = Folded(lead).folded.text;
       // (The purposes a prohibition lists are what it prohibits.)
       static const RE2 kPurposes(R"re((?i)\bpurposes?\W*$)re");
@@ -553,8 +541,28 @@ class Matcher {
     DropClauses(drop, clauses);
   }
 
-  // Removes the clauses marked in `drop` (one flag per clause, or fewer: the
-  // rest are kept), keeping emitted_unit_ in step.
+  // A unit that lifts or limits another provision's duty ("is not required to
+  // perform a duty imposed by Subsection (a)") speaks, in its own stance, to
+  // the topics of that provision's clauses (cross_reference.h).
+  void ReferencedTopics(std::vector<Clause>& clauses) {
+    const std::set<size_t> bound(emitted_unit_.begin(), emitted_unit_.end());
+    const size_t emitted = clauses.size();
+    for (size_t ui = 0; ui < layout_.units().size(); ++ui) {
+      const auto ref = layout_.units()[ui].heading || bound.count(ui) ? std::nullopt : FindProvisionReference(Folded(ui).folded.text);
+      std::set<std::string> topics;
+      for (size_t ci = 0; ref && ci < emitted; ++ci) {
+        const std::string topic = clauses[ci].topic, rule = clauses[ci].rule;  // (Emit may move `clauses`)
+        if (clauses[ci].stance == Stance::kMentions || !SectionPathHolds(clauses[ci].section, ref->label) || !topics.insert(topic).second) continue;
+        Candidate c = Decide(ui, Hit{ref->start, ref->end, Stance::kMentions});
+        if (c.stance == Stance::kMentions) break;
+        c.rule = rule + "@reference";
+        c.confidence = clauses[ci].confidence * 0.8;
+        Emit(ui, topic, {c}, clauses);
+      }
+    }
+  }
+
+  // Removes the clauses marked in `drop` (one flag per clause, or fewer: the rest are kept), keeping emitted_unit_ in step.
   void DropClauses(const std::vector<bool>& drop, std::vector<Clause>& clauses) {
     size_t out = 0;
     for (size_t ci = 0; ci < clauses.size(); ++ci) {
@@ -572,19 +580,16 @@ class Matcher {
   // are the clauses a lawyer cites, so the lead-in's own clause of that topic
   // gives way to them (labels follow the same convention).
   void CarryLeadInTopics(std::vector<Clause>& clauses) {
-    const auto& items_of = ItemsOfLeadIns();
-    if (items_of.empty()) return;
     std::set<size_t> units_with_clauses(emitted_unit_.begin(), emitted_unit_.end());
     std::vector<bool> drop(clauses.size(), false);
     const size_t emitted = clauses.size();
     for (size_t ci = 0; ci < emitted; ++ci) {
       const size_t lead = emitted_unit_[ci];
-      auto it = items_of.find(lead);
-      if (it == items_of.end() || clauses[ci].stance == Stance::kMentions) continue;
+      auto it = items_of_.find(lead);
+      if (it == items_of_.end() || clauses[ci].stance == Stance::kMentions) continue;
       if (IsConditionLeadIn(lead) && !ListsExceptions(Folded(lead).folded.text)) {
-        // Its conditions and purposes are parts of the lead-in's clause, not
-        // clauses of its topic of their own (they may speak to another); the
-        // exceptions it lists are what it permits.
+        // Its conditions and purposes are parts of the lead-in's clause, not clauses of its topic of their own
+        // (they may speak to another); the exceptions it lists are what it permits.
         for (size_t cj = 0; cj < emitted; ++cj)
           if (clauses[cj].topic == clauses[ci].topic &&
               std::find(it->second.begin(), it->second.end(), emitted_unit_[cj]) != it->second.end())
@@ -595,8 +600,7 @@ class Matcher {
       bool carried = false;
       for (size_t item : it->second) {
         if (units_with_clauses.count(item)) continue;
-        // Only an item that reads as a clause: not a lead-in of further items
-        // ("(2) The individual sought to be detained:"), not a bare name ("(b) ICE").
+        // Only an item that reads as a clause: not a lead-in of further items ("(2) The individual sought to be detained:"), not a bare name ("(b) ICE").
         const std::string& t = Folded(item).folded.text;
         if (EndsWithColon(t) || CountLowercaseWords(t) < 3 || SkippedUnit(t)) continue;
         Candidate c = Decide(item, Hit{0, 0, Stance::kMentions});
@@ -677,8 +681,7 @@ class Matcher {
   std::vector<int8_t> definition_section_;  // per section: -1 unknown, 0 no, 1 yes
   std::vector<size_t> emitted_unit_;  // the unit of each clause Emit produced, in order
   bool dhs_is_human_services_ = false;
-  bool items_of_built_ = false;
-  std::map<size_t, std::vector<size_t>> items_of_;  // lead-in unit -> its direct items
+  const std::map<size_t, std::vector<size_t>> items_of_;  // lead-in unit -> its direct items
   bool addressees_built_ = false;
   std::vector<std::pair<size_t, std::string>> addressees_;
 };

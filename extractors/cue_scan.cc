@@ -44,11 +44,17 @@ std::vector<size_t> ScopeCuts(const std::vector<std::unique_ptr<RE2>>& breaks, s
   for (const auto& re : breaks)
     for (const auto& match : AllMatches(*re, text)) {
       // (not a structured binding: clang 14, which builds the fuzz targets, cannot capture one)
-      const size_t s = match.first;
+      const size_t s = match.first, e = match.second;
       if (s == 0) continue;
       bool inside_cue = std::any_of(modal.begin(), modal.end(),
                                     [&](const CueHit& h) { return h.start < s && s < h.end; });
-      if (!inside_cue) cuts.push_back(s);
+      // ", or B will ..." starts a second clause only after a first one: in
+      // "Federal, state, or local entities will not receive access" the "or"
+      // joins the subjects of the one modal.
+      const bool opens_modal = std::any_of(modal.begin(), modal.end(),
+                                           [&](const CueHit& h) { return h.start > s && h.start < e; });
+      const bool modal_before = std::any_of(modal.begin(), modal.end(), [&](const CueHit& h) { return h.end <= s; });
+      if (!inside_cue && (!opens_modal || modal_before)) cuts.push_back(s);
     }
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());

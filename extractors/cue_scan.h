@@ -33,7 +33,9 @@ std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, s
 // Where a unit's negation scopes start (0 first, ascending): at each match
 // of a scope break, except inside a modal cue, whose subject the break would
 // split ("No state agency or school resource officer may enter into ...": the
-// "or ... may" there joins two subjects of one "no ... may", not two clauses).
+// "or ... may" there joins two subjects of one "no ... may", not two clauses),
+// and except a break that opens a modal ("..., or local entities will") with
+// no modal before it: that "or" joins the subjects of the first clause.
 std::vector<size_t> ScopeCuts(const std::vector<std::unique_ptr<RE2>>& breaks, std::string_view text,
                               const std::vector<CueHit>& modal);
 

@@ -6,17 +6,9 @@
 #include "extractors/clause_matcher.h"
 #include "extractors/layout.h"
 #include "extractors/rulebook_compiled.h"
+#include "extractors/text_fold.h"
 
 namespace foiamine::extractors {
-namespace {
-
-std::string Lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-}  // namespace
-
 Extraction ExtractDocument(const Rulebook& rulebook, const DocumentInput& input) {
   Extraction x;
   const Jurisdictions* jurisdictions = rulebook.jurisdictions();
@@ -26,7 +18,7 @@ Extraction ExtractDocument(const Rulebook& rulebook, const DocumentInput& input)
   const ActorScope scope = jurisdictions ? ActorScopeOf(*jurisdictions, x.identity.jurisdiction.value) : ActorScope{};
   std::string actor = internal::NormalizeAgency(rulebook.compiled(), x.identity.agency.value);
   // "Department of Corrections" in a California document is not DC's DOC.
-  if (scope.foreign_actors.count(Lower(actor))) actor = x.identity.agency.value;
+  if (scope.foreign_actors.count(internal::AsciiLower(actor))) actor = x.identity.agency.value;
   x.clauses = internal::MatchClauses(rulebook.compiled(), layout, actor, x.identity.authority.value, scope);
   x.citations = FindCitations(input.pages);
   return x;

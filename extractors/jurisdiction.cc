@@ -10,6 +10,7 @@
 #include <cinttypes>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace foiamine::extractors {
@@ -41,6 +42,8 @@ struct Jurisdictions::Compiled {
   std::vector<std::unique_ptr<RE2>> local_agencies;
   std::vector<std::unique_ptr<RE2>> local_governments;  // group 1: the place a council or executive governs
   std::vector<Form> law_forms;
+  // "san joaquin county" -> index in `entries` of the one state with a county so named.
+  std::unordered_map<std::string, size_t> county_state;
   // Every entry's cues, postal place and citations in one RE2::Set (same
   // options): one pass over a document's text says which of them occur at
   // all, so the scoring below runs only those (most never occur in a given
@@ -81,14 +84,10 @@ struct Jurisdictions::Compiled {
 namespace {
 
 using Compiled = Jurisdictions::Compiled;
+using internal::AsciiLower;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
-bool SameName(std::string_view a, std::string_view b) { return !a.empty() && Lower(a) == Lower(b); }
+bool SameName(std::string_view a, std::string_view b) { return !a.empty() && AsciiLower(a) == AsciiLower(b); }
 
 StatusOr<std::unique_ptr<RE2>> Compile(const std::string& pattern, const std::string& where) {
   RE2::Options options;
@@ -160,7 +159,7 @@ Status Load(const YAML::Node& root, Compiled& out) {
       for (const auto& c : classes) {
         std::vector<std::string> kinds;
         for (const auto& k : c.second) kinds.push_back(k.as<std::string>());
-        e.actor_classes[Lower(c.first.as<std::string>())] = std::move(kinds);
+        e.actor_classes[AsciiLower(c.first.as<std::string>())] = std::move(kinds);
       }
     }
     if (Status s = CompileList(j["citations"], where + " citations", e.citations); !s.ok()) return s;
@@ -173,6 +172,13 @@ Status Load(const YAML::Node& root, Compiled& out) {
         Status s = CompileList(a.second["aliases"], where + " agency " + agency.name, agency.aliases);
         if (!s.ok()) return s;
         e.agencies.push_back(std::move(agency));
+      }
+    }
+    if (const YAML::Node counties = j["counties"]) {
+      for (const auto& county : counties) {
+        std::string name = AsciiLower(county.as<std::string>());
+        if (!name.ends_with(" parish") && !name.ends_with(" borough")) name += " county";
+        out.county_state[name] = out.entries.size();
       }
     }
     out.entries.push_back(std::move(e));
@@ -275,7 +281,7 @@ std::string KindOfAgency(const Compiled& c, std::string_view actor) {
 
 // Whether the actor name is one of `e`'s own agencies or classes.
 bool NamesOwnActor(const Compiled::Entry& e, std::string_view actor) {
-  if (e.actor_classes.count(Lower(actor))) return true;
+  if (e.actor_classes.count(AsciiLower(actor))) return true;
   return std::any_of(e.agencies.begin(), e.agencies.end(), [&](const auto& a) { return SameName(a.name, actor); });
 }
 
@@ -312,6 +318,55 @@ bool JurisdictionContains(std::string_view outer, std::string_view inner) {
   return inner.size() == outer.size() || inner[outer.size()] == '/';
 }
 
+namespace {
+
+// Weight per state entry of the counties only it has, named in the agency's
+// name (6 each) or in the text (3 near the top, 1 anywhere; at most 3 each;
+// none when the text names more than three: a list, not the document's place).
+std::vector<double> CountyWeights(const Compiled& c, std::string_view top, std::string_view all,
+                                  const std::string& agency) {
+  std::vector<double> weights(c.entries.size(), 0);
+  if (c.county_state.empty()) return weights;
+  static const RE2 kCounty(R"re(((?:[A-Z][A-Za-z.'-]*\s+){1,4})(County|Parish|Borough)\b)re");
+  std::set<std::string> names;  // distinct counties named in the text
+  auto add = [&](std::string_view text, double weight) {
+    std::map<size_t, int> seen;  // entry -> names counted
+    re2::StringPiece in(text.data(), text.size());
+    std::string words, suffix;
+    while (RE2::FindAndConsume(&in, kCounty, &words, &suffix)) {
+      // "The San Joaquin County": the longest tail of the words that is a county.
+      std::vector<std::string> parts;
+      for (size_t at = 0; at < words.size();) {
+        const size_t end = words.find_first_of(" \t\n", at);
+        parts.push_back(words.substr(at, end - at));
+        at = end == std::string::npos ? words.size() : words.find_first_not_of(" \t\n", end);
+        if (at == std::string::npos) break;
+      }
+      // Only words such as "The" may be dropped from the front: "Ada Falls County" is not "Falls County".
+      static const std::set<std::string> kLeading = {"the", "in", "of", "at", "for", "from", "to", "by", "and", "with", "on", "a", "an", "this", "our"};
+      for (size_t first = 0; first < parts.size(); ++first) {
+        if (first > 0 && !kLeading.count(AsciiLower(parts[first - 1]))) break;
+        std::string name;
+        for (size_t k = first; k < parts.size(); ++k) name += parts[k] + " ";
+        auto it = c.county_state.find(AsciiLower(name + suffix));
+        if (it == c.county_state.end()) continue;
+        if (seen[it->second]++ < 3) weights[it->second] += weight;
+        names.insert(it->first);
+        break;
+      }
+    }
+  };
+  add(top, 3);  // (a county names the document's place more surely than a state it cites)
+  add(all, 1);
+  // Many counties (a list of sanctuary jurisdictions, a survey) place no document.
+  if (names.size() > 3)
+    std::fill(weights.begin(), weights.end(), 0.0);
+  add(agency, 6);
+  return weights;
+}
+
+}  // namespace
+
 std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, const std::string& agency) {
   const Compiled& c = j.compiled();
   const Compiled::Entry* best = HeadingJurisdiction(c, head);
@@ -334,9 +389,10 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
       return CountMatches(re, text, 3);
     };
     auto weigh = [&](const RE2& re) { return 2.0 * count(re, top, in_top) + count(re, all, in_all); };
+    const std::vector<double> county_weight = CountyWeights(c, top, all, agency);
     for (const auto& e : c.entries) {
       const bool federal = e.level == "federal";
-      double score = 0;
+      double score = county_weight[static_cast<size_t>(&e - c.entries.data())];
       for (const auto& re : e.cues) score += weigh(*re);
       if (e.postal_place) score += weigh(*e.postal_place);
       // Federal law is cited by every state and local document: its citations
@@ -463,7 +519,7 @@ ActorScope ActorScopeOf(const Jurisdictions& j, std::string_view jurisdiction) {
     // of what contains it apply.
     if (e.level == "federal" || JurisdictionContains(e.code, jurisdiction)) continue;
     for (const auto& a : e.agencies)
-      if (!NamesOwnActor(*own, a.name)) scope.foreign_actors.insert(Lower(a.name));
+      if (!NamesOwnActor(*own, a.name)) scope.foreign_actors.insert(AsciiLower(a.name));
     for (const auto& [cls, kinds] : e.actor_classes) {
       if (own->actor_classes.count(cls)) continue;
       scope.foreign_actors.insert(cls);  // lower-cased
@@ -493,7 +549,7 @@ bool LawBinds(const Jurisdictions* j, std::string_view law_jurisdiction, std::st
   const Compiled& c = j->compiled();
   const Compiled::Entry* e = c.FindOrAncestor(law_jurisdiction);
   if (!e) return false;
-  auto it = e->actor_classes.find(Lower(law_actor));
+  auto it = e->actor_classes.find(AsciiLower(law_actor));
   if (it == e->actor_classes.end()) return false;
   const std::string kind = KindOfAgency(c, actor);
   return std::any_of(it->second.begin(), it->second.end(),

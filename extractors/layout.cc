@@ -196,6 +196,13 @@ std::vector<DocumentLayout::PagePart> DocumentLayout::PartsByPage(size_t begin, 
   return parts;
 }
 
+std::map<size_t, std::vector<size_t>> DocumentLayout::ItemsOfLeadIns() const {
+  std::map<size_t, std::vector<size_t>> items;
+  for (size_t ui = 0; ui < units_.size(); ++ui)
+    if (units_[ui].lead_in >= 0 && !units_[ui].heading) items[static_cast<size_t>(units_[ui].lead_in)].push_back(ui);
+  return items;
+}
+
 bool DocumentLayout::IsDescendant(int section, int ancestor) const {
   if (section < 0) return false;
   if (ancestor < 0) return true;  // everything numbered is inside the unnumbered start

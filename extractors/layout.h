@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,9 @@ class DocumentLayout {
   const std::vector<Section>& sections() const { return sections_; }
   // Parent of section i, -1 for a top-level one.
   int parent(int section) const { return parents_[section]; }
+  // Each list lead-in's direct items that are not headings: lead-in unit
+  // index -> item unit indexes, in order.
+  std::map<size_t, std::vector<size_t>> ItemsOfLeadIns() const;
   // True when `section` is strictly inside `ancestor` (ancestor -1: the
   // unnumbered top of the document, which holds every section).
   bool IsDescendant(int section, int ancestor) const;

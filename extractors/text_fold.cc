@@ -107,6 +107,12 @@ std::string Fnv1a64(std::string_view text) {
   return buf;
 }
 
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 int CountLowercaseWords(std::string_view text) {
   int words = 0;
   size_t i = 0;

@@ -29,6 +29,9 @@ std::string Fnv1a64(std::string_view text);
 // a bare name such as "U.S. Customs and Border Protection" has few).
 int CountLowercaseWords(std::string_view text);
 
+// ASCII letters lower-cased, other bytes as they are.
+std::string AsciiLower(std::string_view text);
+
 // Lower-cases every whole-word occurrence of `acronym` in `text`, in place
 // (same length, so offsets into the text stay valid).
 void LowerAcronym(std::string& text, std::string_view acronym);

@@ -93,3 +93,16 @@ TEST_CASE("words split by a line-break hyphen are rejoined at the same length", 
     CHECK(text.size() == size);
   }
 }
+
+TEST_CASE("an 'or' before the first modal joins subjects, after a modal it starts a clause", "[extractors][cue_scan]") {
+  const auto breaks = Breaks();
+  // "Federal, state, or local entities will not receive access": one clause.
+  const std::string subjects = "federal, state, or local entities will not receive access to city property";
+  const std::vector<CueHit> one{CueHit{subjects.find("will not"), subjects.find("will not") + 8, Stance::kRestricts}};
+  CHECK(ScopeCuts(breaks, subjects, one) == std::vector<size_t>{0});
+  // "... shall not hold anyone, or the jail shall notify ICE": two.
+  const std::string clauses = "staff shall not hold anyone, or the jail shall notify ice";
+  const std::vector<CueHit> two{CueHit{6, 15, Stance::kRestricts},
+                                CueHit{clauses.rfind("shall"), clauses.rfind("shall") + 5, Stance::kRequires}};
+  CHECK(ScopeCuts(breaks, clauses, two).size() == 2);
+}

@@ -153,6 +153,28 @@ TEST_CASE("a county's agreement with ICE is the county's: postal codes, federal 
   // A state named only in a case name is no cue.
   CHECK(InferJurisdiction(Data(), "Garrity v. New Jersey applies to statements.", "") == "");
 }
+TEST_CASE("a county only one state has places the document in that state, whatever other states it names",
+          "[jurisdiction]") {
+  // A jail directive that cites another state's court rulings: the county
+  // (San Joaquin: California's only) decides, not the state its text names.
+  CHECK(InferJurisdiction(Data(),
+                          "The San Joaquin County Jail will no longer honor immigration detainers. Recent court "
+                          "decisions in both Oregon and Pennsylvania prompted the change.",
+                          "") == "US-CA");
+  // Named in the agency's name: the place inside its state.
+  CHECK(InferJurisdiction(Data(), "Washoe County Sheriff's Office\nPress release\nThe Sheriff will no longer accept "
+                                  "ICE detainers.",
+                          "Washoe County Sheriff's Office") == "US-NV/Washoe County");
+  // A county name of many states places nothing by itself.
+  CHECK(InferJurisdiction(Data(), "Jackson County Sheriff's Office\nImmigration detainers", "Jackson County Sheriff's Office") ==
+        "");
+  // A list of counties (a national list of sanctuary jurisdictions) is no place.
+  CHECK(InferJurisdiction(Data(),
+                          "Sanctuary jurisdictions: Alameda County, Amador County, Butte County, Calaveras County, "
+                          "Colusa County. Source: dhs.gov. An official website of the United States government.",
+                          "") == "US");
+}
+
 TEST_CASE("the manifest's jurisdiction wins over the text", "[jurisdiction]") {
   extractors::DocumentMetadata given;
   given.jurisdiction = "US-IL/Cook County";
