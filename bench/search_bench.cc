@@ -1,4 +1,4 @@
-// search_bench INDEX.db [--runs R]: search latency over a large index.
+// search_bench INDEX.db [--runs R] [--no-shell]: search latency over a large index.
 //
 // For a word, a phrase, a NEAR and a filtered query (and, as the worst case,
 // a word found on most pages), runs each R times (after
@@ -6,6 +6,10 @@
 // citation, limit 20, like `foiamine search`), then the equivalent SQL in
 // the stock `sqlite3` shell on the same file (`.timer on`, same MATCH,
 // bm25 order, snippet, limit 20), and prints median and p95 of both in ms.
+// The enrichment's cost: each of the R runs is followed by the same search
+// without the hits' clause records and divergences
+// (SearchOptions::hit_clauses = false), and its median and p95 are printed
+// beside. --no-shell skips the sqlite3 shell.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -68,12 +72,22 @@ std::vector<double> ShellTimes(const std::string& db, const Query& q, int runs) 
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: search_bench INDEX.db [--runs R]\n";
+    std::cerr << "usage: search_bench INDEX.db [--runs R] [--no-shell]\n";
     return 2;
   }
   std::string db = argv[1];
   int runs = 100;
-  if (argc >= 4 && std::string(argv[2]) == "--runs") runs = std::atoi(argv[3]);
+  bool shell_too = true;
+  for (int i = 2; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
+    else if (arg == "--no-shell") shell_too = false;
+    else {
+      std::cerr << "search_bench: unknown argument " << arg << "\n";
+      return 2;
+    }
+  }
+  if (runs < 1) runs = 1;
   auto index = foiamine::IndexReader::Open(db);
   if (!index.ok()) {
     std::cerr << index.status().message() << "\n";
@@ -97,8 +111,8 @@ int main(int argc, char** argv) {
       {"common", "policy", ""},
   };
   std::printf("index %s: %lld pages; %d runs per query, limit 20\n", db.c_str(), static_cast<long long>(pages), runs);
-  std::printf("%-9s %-48s %8s | %12s %9s | %12s %9s\n", "query", "FTS5", "matching", "foiamine med", "p95",
-              "sqlite3 med", "p95");
+  std::printf("%-9s %-48s %8s | %12s %9s | %12s %9s | %5s | %12s %9s\n", "query", "FTS5", "matching", "foiamine med",
+              "p95", "no-clauses", "p95", "+%", "sqlite3 med", "p95");
   for (const auto& q : queries) {
     foiamine::SearchOptions o;
     o.query = q.fts;
@@ -109,18 +123,34 @@ int main(int argc, char** argv) {
       std::cerr << warm.status().message() << "\n";
       return 1;
     }
-    std::vector<double> ms;
+    foiamine::SearchOptions bare = o;
+    bare.hit_clauses = false;
+    // Alternated run by run, so that load from other jobs falls on both.
+    std::vector<double> ms, bare_ms;
+    size_t clauses = 0;
     for (int i = 0; i < runs; ++i) {
-      auto t0 = std::chrono::steady_clock::now();
-      auto hits = foiamine::Search(*index, o);
-      ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+      for (bool with : {true, false}) {
+        auto t0 = std::chrono::steady_clock::now();
+        auto hits = foiamine::Search(*index, with ? o : bare);
+        const double t = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        if (!hits.ok()) {
+          std::cerr << hits.status().message() << "\n";
+          return 1;
+        }
+        (with ? ms : bare_ms).push_back(t);
+        if (with && i == 0) {
+          for (const auto& h : *hits) clauses += h.clauses.size();
+        }
+      }
     }
-    auto shell = ShellTimes(db, q, runs);
-    std::printf("%-9s %-48s %8lld | %10.2f ms %6.2f ms | ", q.name.c_str(), q.fts.c_str(),
-                static_cast<long long>(matching(q.fts)),
-                Percentile(ms, 0.5), Percentile(ms, 0.95));
-    if (shell.empty()) std::printf("%12s %9s\n", "n/a", "n/a");
-    else std::printf("%10.2f ms %6.2f ms\n", Percentile(shell, 0.5), Percentile(shell, 0.95));
+    auto shell = shell_too ? ShellTimes(db, q, runs) : std::vector<double>{};
+    const double median = Percentile(ms, 0.5), bare_median = Percentile(bare_ms, 0.5);
+    std::printf("%-9s %-48s %8lld | %10.2f ms %6.2f ms | %10.2f ms %6.2f ms | %+4.0f%% | ", q.name.c_str(),
+                q.fts.c_str(), static_cast<long long>(matching(q.fts)), median, Percentile(ms, 0.95), bare_median,
+                Percentile(bare_ms, 0.95), 100.0 * (median - bare_median) / bare_median);
+    if (shell.empty()) std::printf("%12s %9s", "n/a", "n/a");
+    else std::printf("%10.2f ms %6.2f ms", Percentile(shell, 0.5), Percentile(shell, 0.95));
+    std::printf("   (%zu hit clauses)\n", clauses);
   }
   return 0;
 }

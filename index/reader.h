@@ -13,7 +13,9 @@
 // Not thread-safe: one reader per thread (SQLite connections are cheap).
 #pragma once
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "index/sqlite.h"
@@ -31,9 +33,22 @@ class IndexReader {
   // outlive this reader.
   Database& db() { return db_; }
 
+  // What the query side remembers about the index between searches on this
+  // reader (a `serve` thread runs many), valid while the file is unchanged.
+  struct Memo {
+    // The restricting law clauses' ids of each topic looked up so far
+    // (search/hit_clauses.cc).
+    std::map<std::string, std::vector<std::string>> restricting_law_ids;
+  };
+  // The memo, emptied first when another connection has committed to the
+  // file since the last call (PRAGMA data_version).
+  StatusOr<Memo*> memo();
+
  private:
   explicit IndexReader(Database db) : db_(std::move(db)) {}
   Database db_;
+  Memo memo_;
+  int64_t memo_version_ = -1;
 };
 
 }  // namespace foiamine

@@ -7,12 +7,14 @@
 // The pairs are the ones `foiamine diverge` reports (FindDivergences over the
 // clauses of the same topic), so a hit and the report never disagree. What
 // is read stays small: a policy or practice clause is paired against its
-// topic's restricting law clauses only (an indexed read); the whole topic is
-// read only for a law clause that restricts it.
+// topic's restricting law clauses only, found from the law documents and
+// read in the same statement as the hits' clauses; the whole topic is read
+// only for a law clause that restricts it.
 // Not thread-safe; one reader per search (it caches per topic).
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -51,13 +53,15 @@ class HitClauseReader {
   // The pairs of every clause of a topic (for law clauses), and the
   // restricting law clauses of a topic (for policy and practice clauses).
   StatusOr<const std::vector<Divergence>*> TopicPairs(const std::string& topic);
-  StatusOr<const std::vector<ClauseRecord>*> RestrictingLaws(const std::string& topic);
+  // The ids of the restricting law clauses of those of `topics` not read
+  // before (a policy or practice clause pairs only with its topic's).
+  StatusOr<std::vector<std::string>> RestrictingLawIds(const std::vector<std::string>& topics);
 
   IndexReader& index_;
   const extractors::Jurisdictions* jurisdictions_;
   std::map<std::string, std::vector<Divergence>> topic_pairs_;
-  std::map<std::string, std::vector<ClauseRecord>> restricting_laws_;
-  bool laws_read_ = false;
+  std::map<std::string, std::vector<ClauseRecord>> restricting_laws_;  // by topic
+  std::set<std::string> laws_read_;  // topics whose restricting laws are in restricting_laws_
 };
 
 // The hit-clause entry of the search-hit JSON record: the clause record with

@@ -12,6 +12,7 @@
 
 #include "extractors/ocr_readings.h"
 #include "index/citation_string.h"
+#include "index/fts_rank.h"
 #include "index/schema.h"
 #include "search/query_expansion.h"
 #include "search/query_text.h"
@@ -458,8 +459,10 @@ StatusOr<std::vector<SearchHit>> RankedHits(IndexReader& index, const SearchOpti
   //     re-run with a window 8 times larger (in the end unbounded).
   //  2. detail: snippet, citation parts, section and clauses, for the hits
   //     only (and, with --clauses-only, for the pages checked).
-  // bm25 itself is computed for every matching page: that is the floor
-  // (bench/README.md measures it). Pages tied with the last hit's score are
+  // The score is bm25's, through foiamine_bm25 (index/fts_rank.h): a page
+  // that cannot be among the best `window` is not scored in full, which
+  // spares a row-length lookup per matching page; the order and the scores
+  // are bm25()'s. Pages tied with the last hit's score are
   // detailed too, so that a clause hit tied with a plain one is not cut off
   // by the limit.
   auto filter = PageFilter::Make(index.db(), o);
@@ -467,7 +470,7 @@ StatusOr<std::vector<SearchHit>> RankedHits(IndexReader& index, const SearchOpti
   auto detail = HitDetail::Make(index, o);
   if (!detail.ok()) return detail.status();
   auto ranked = index.db().Prepare(
-      "SELECT rowid, bm25(pages_fts) AS score FROM pages_fts WHERE pages_fts MATCH ?1 "
+      "SELECT rowid, foiamine_bm25(pages_fts, ?2) AS score FROM pages_fts WHERE pages_fts MATCH ?1 "
       "ORDER BY score, rowid LIMIT ?2");
   if (!ranked.ok()) return ranked.status();
   std::vector<SearchHit> hits;
@@ -489,6 +492,9 @@ StatusOr<std::vector<SearchHit>> RankedHits(IndexReader& index, const SearchOpti
       ++checked;
       const int64_t page_id = ranked->Int(0);
       const double score = ranked->Real(1);
+      // Never within the LIMIT (the window's best are scored first); a
+      // guard, not a case.
+      if (score == kBm25Pruned) break;
       if (full() && score != hits.back().score) {
         tie_break_done = true;
         break;
@@ -521,6 +527,10 @@ StatusOr<std::vector<SearchHit>> RankedHits(IndexReader& index, const SearchOpti
     return !a.clauses.empty() && b.clauses.empty();
   });
   if (static_cast<int>(hits.size()) > o.limit) hits.resize(o.limit);
+  if (!o.hit_clauses) {
+    for (SearchHit& h : hits) h.clauses.clear();
+    return hits;
+  }
   if (Status filled = detail->FillClauses(hits); !filled.ok()) return filled;
   return hits;
 }

@@ -36,6 +36,10 @@ struct SearchOptions {
   // schemas/jurisdictions.yaml, loaded, for pairing a hit's clause with the
   // laws that bind its actor (as `diverge` does); null: codes only.
   const extractors::Jurisdictions* jurisdictions = nullptr;
+  // Each hit's clauses read in full with their divergences (the search-hit
+  // record's "clauses"). false leaves "clauses" empty: what a search cost
+  // before hits carried them, for bench/search_bench's comparison.
+  bool hit_clauses = true;
   // Marks around matched words in snippets.
   std::string mark_open = "[", mark_close = "]";
 };

@@ -422,3 +422,29 @@ TEST_CASE("a clause row replaced or updated in place leaves no stale clause FTS 
   CHECK(fts_rows("wombatthird") == 1);
   CHECK(testing::QueryText(dir / "i.db", "SELECT count(*) FROM clauses") == "1");
 }
+
+TEST_CASE("a reader's memo holds until another connection writes to the index", "[index][search]") {
+  testing::ScratchDir dir;
+  const std::string path = (dir / "m.db").string();
+  auto writer = Index::Open(path, Index::Access::kWrite);
+  REQUIRE(writer.ok());
+  auto run = writer->BeginRun("/drops/one", "test");
+  REQUIRE(run.ok());
+  REQUIRE(writer->WriteDocument(MakeRecord(std::string(64, 'a'), "a.pdf", {"The Department shall notify ICE."}), *run)
+              .ok());
+  auto reader = IndexReader::Open(path);
+  REQUIRE(reader.ok());
+  auto memo = reader->memo();
+  REQUIRE(memo.ok());
+  (*memo)->restricting_law_ids["release_notification"] = {"0123456789abcdef"};
+  auto again = reader->memo();
+  REQUIRE(again.ok());
+  CHECK((*again)->restricting_law_ids.count("release_notification") == 1);
+  // A second document written by the run: what the reader remembered may be stale.
+  REQUIRE(writer->WriteDocument(MakeRecord(std::string(64, 'b'), "b.pdf", {"The Department shall not notify ICE."}),
+                                *run)
+              .ok());
+  auto after = reader->memo();
+  REQUIRE(after.ok());
+  CHECK((*after)->restricting_law_ids.empty());
+}
