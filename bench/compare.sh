@@ -19,6 +19,7 @@
 #
 # usage: bench/compare.sh [BUILD_DIR]        REPS=5 bench/compare.sh build
 #        ONLY=born-digital bench/compare.sh  (that part alone: no search, no OCR)
+#        ONLY=ocr bench/compare.sh           (the OCR part alone)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
@@ -42,6 +43,7 @@ ratio() { echo "scale=3; $1 / $2" | bc; }  # baseline seconds / foiamine seconds
 echo "foiamine compare: REPS=$REPS, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- born-digital -----------------------------------------------------------
+if [ "${ONLY:-}" != ocr ]; then
 "$GEN" "$WORK/born" --docs 60 --pages 20 --seed 3 --scanned 0 >/dev/null 2>&1
 find "$WORK/born" -name '*.pdf' > "$WORK/born.list"
 : > "$WORK/t.pdftotext"; : > "$WORK/t.run"
@@ -79,6 +81,8 @@ for q in detainer '"notify immigration"' policy; do
   printf '  %-22s foiamine %6.1f ms  sqlite3 %6.1f ms  ratio %s\n' "$q" "$(echo "$fs * 1000" | bc)" \
     "$(echo "$sq * 1000" | bc)" "$(ratio "$sq" "$fs")"
 done
+
+fi  # ONLY=ocr
 
 # --- OCR ----------------------------------------------------------------------
 "$GEN" "$WORK/scan" --docs 3 --pages 6 --seed 5 --scanned 1 >/dev/null 2>&1

@@ -78,8 +78,8 @@ Command AddRunCommand(CLI::App& app, const std::string& command_line) {
                                "OCR languages, '+'-joined Tesseract codes, e.g. eng+spa (default: as the index was last "
                                "OCR'd with, else eng)");
   args->dpi = run->add_option("--dpi", o.dpi,
-                              "Resolution PDF pages are rendered at for OCR (default: as the index was last OCR'd "
-                              "with, else 300)")
+                              "Resolution PDF pages are rendered at for OCR; a scan of lower resolution is rendered at "
+                              "its own (default: as the index was last OCR'd with, else 300)")
                   ->check(CLI::Range(70, 1200));
   run->add_flag("--force-ocr", o.force_ocr, "OCR every PDF page, even those with a good text layer");
   run->add_option("--pdf-timeout", o.pdf_timeout_seconds, "Seconds allowed per PDF for text extraction")

@@ -75,7 +75,9 @@ class OcrEngine {
 
  private:
   struct Apis;
+  struct Reading;
   explicit OcrEngine(const OcrSettings& settings, std::unique_ptr<Apis> apis);
+  Status Read(Pix* original, int quads, double dpi, Reading& out);
   OcrSettings settings_;
   std::unique_ptr<Apis> apis_;
 };

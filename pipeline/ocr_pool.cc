@@ -5,21 +5,21 @@
 #include "render/page_image.h"
 
 namespace foiamine {
-namespace {
-RenderLimits ForOcr(RenderLimits limits, int dpi) {
+
+RenderLimits OcrRenderLimits(RenderLimits limits, int dpi) {
   limits.dpi = dpi;
   limits.color = false;
   limits.detect_blank = true;
+  limits.at_most_scan_resolution = true;
   return limits;
 }
-}  // namespace
 
 OcrPool::OcrPool(const OcrSettings& settings, int workers, std::string cache_db_path, RenderLimits render)
     : settings_(settings),
       engine_version_(OcrStageVersion(settings)),
       workers_(std::max(1, workers)),
       cache_db_path_(std::move(cache_db_path)),
-      render_(ForOcr(std::move(render), settings.dpi)) {}
+      render_(OcrRenderLimits(std::move(render), settings.dpi)) {}
 
 OcrPool::~OcrPool() {
   {

@@ -47,13 +47,17 @@ struct OcrOutcome {
   std::string warning;    // e.g. Poppler's complaints while rendering (counted), for the run's events
 };
 
+// The limits OCR renders PDF pages within (`base`'s time limit, helper and
+// pixel cap): 8-bit gray at `dpi`, or at a scanned page's own resolution
+// when that is lower (render/scan_resolution.h), blank pages detected.
+RenderLimits OcrRenderLimits(RenderLimits base, int dpi);
+
 class OcrPool {
  public:
   // Workers start on the first Submit. `cache_db_path` may be empty (no cache).
   // PDF pages are rendered through `render` (render/render_process.h):
-  // in a helper process with a time limit when it names the binary, at the
-  // settings' dpi, in gray, blank pages detected (render's dpi, color and
-  // detect_blank are set here). A page
+  // in a helper process with a time limit when it names the binary, within
+  // OcrRenderLimits(render, settings.dpi). A page
   // rendered blank is not given to Tesseract (it reads no words); a page
   // image seen before in this run (same SHA-256) is answered from memory.
   OcrPool(const OcrSettings& settings, int workers, std::string cache_db_path, RenderLimits render = {});

@@ -77,6 +77,10 @@ struct RenderLimits {
   // For OCR: the helper says whether the page is blank (render_process.h)
   // and sends the image's hash; a blank page's pixels are not sent.
   bool detect_blank = false;
+  // For OCR: `dpi` is the most wanted; a PDF page that is a scan of lower
+  // resolution is rendered at the scan's own (render/scan_resolution.h).
+  // Only renders through RenderProcess (render_process.h) apply it.
+  bool at_most_scan_resolution = false;
 
   // The defaults at `dpi`, in this process.
   static RenderLimits AtDpi(int dpi) {

@@ -22,6 +22,7 @@
 #include "base/sha256.h"
 #include "render/child_io.h"
 #include "render/poppler_document.h"
+#include "render/scan_resolution.h"
 
 namespace foiamine {
 namespace {
@@ -54,7 +55,8 @@ RenderedPage Describe(PageImage image, bool detect_blank) {
   return page;
 }
 
-constexpr uint32_t kColor = 1, kDetectBlank = 2, kShrinkToFit = 4, kAntialias = 8;  // request flags
+constexpr uint32_t kColor = 1, kDetectBlank = 2, kShrinkToFit = 4, kAntialias = 8,
+                   kAtMostScanResolution = 16;  // request flags
 
 // A first look at kPreviewDpi: a page on which nothing at all is drawn
 // (every preview pixel pure white) is blank at any resolution, and is not
@@ -83,6 +85,13 @@ bool AllWhite(const PageImage& image) { return NoPixelDarkerThan(image, 255); }
 // Renders in this process: the helper's work, or the caller's without one.
 StatusOr<RenderedPage> RenderHere(const std::filesystem::path& path, int page_index, RenderLimits limits) {
   limits.helper_executable.clear();
+  if (limits.at_most_scan_resolution) {
+    // A page Poppler cannot interpret here will fail the render below with
+    // the reason; until then it keeps the dpi asked for.
+    if (auto drawing = ReadPageDrawing(path, page_index); drawing.ok()) {
+      limits.dpi = ScanRenderDpi(*drawing, limits.dpi);
+    }
+  }
   const int dpi = limits.dpi;
   if (!limits.detect_blank) {
     auto image = RenderPage(path, page_index, limits);
@@ -111,7 +120,37 @@ StatusOr<RenderedPage> RenderHere(const std::filesystem::path& path, int page_in
 
 }  // namespace
 
-bool IsBlankPageImage(const PageImage& image) { return NoPixelDarkerThan(image, kBlankPageGray); }
+bool IsBlankPageImage(const PageImage& image) {
+  if (NoPixelDarkerThan(image, kBlankPageGray)) return true;
+  // Near-blank: a scanned empty sheet (a separator, the back of a page)
+  // carries specks of dust and toner; Tesseract spends a page's time on them
+  // and reads nothing, or junk. Ink sparse enough to be specks, and no mark
+  // the size of a letter.
+  PIX* pix = image.pix.get();
+  if (!pix || pixGetDepth(pix) != 8 || !(image.dpi > 0)) return false;
+  const int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+  const double max_dark = kNearBlankInk * static_cast<double>(w) * h;
+  const l_uint32* data = pixGetData(pix);
+  double dark = 0;
+  for (int y = 0; y < h; ++y) {
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < w; ++x) dark += GET_DATA_BYTE(line, x) < kBlankPageGray;
+    if (dark > max_dark) return false;  // a page of text gets here within its first lines
+  }
+  // 1 where darker than kBlankPageGray (pixThresholdToBinary sets pixels below the threshold).
+  PixPtr binary(pixThresholdToBinary(pix, kBlankPageGray));
+  if (!binary) return false;
+  BOXA* marks = pixConnCompBB(binary.get(), 8);
+  if (!marks) return false;
+  const int glyph = std::max(2, static_cast<int>(std::lround(kMinGlyphInches * image.dpi)));
+  bool specks_only = true;
+  for (int i = 0, n = boxaGetCount(marks); i < n && specks_only; ++i) {
+    l_int32 bx, by, bw, bh;
+    if (boxaGetBoxGeometry(marks, i, &bx, &by, &bw, &bh) == 0) specks_only = bw < glyph && bh < glyph;
+  }
+  boxaDestroy(&marks);
+  return specks_only;
+}
 
 RenderProcess::RenderProcess(RenderLimits limits) : limits_(std::move(limits)) {}
 
@@ -142,7 +181,8 @@ StatusOr<RenderedPage> RenderProcess::Render(const std::filesystem::path& path, 
   PutU32(request, static_cast<uint32_t>(page_index));
   PutU32(request, static_cast<uint32_t>(limits_.dpi));
   PutU32(request, (limits_.color ? kColor : 0) | (limits_.detect_blank ? kDetectBlank : 0) |
-                      (limits_.shrink_to_fit ? kShrinkToFit : 0) | (limits_.antialias ? kAntialias : 0));
+                      (limits_.shrink_to_fit ? kShrinkToFit : 0) | (limits_.antialias ? kAntialias : 0) |
+                      (limits_.at_most_scan_resolution ? kAtMostScanResolution : 0));
   PutU32(request, static_cast<uint32_t>(std::max(0, limits_.min_side_pixels)));
   PutU64(request, static_cast<uint64_t>(std::max<int64_t>(0, limits_.max_pixels)));
   PutU32(request, static_cast<uint32_t>(path.native().size()));
@@ -247,6 +287,7 @@ int ServeRenderRequests(int in_fd, int out_fd) {
     limits.detect_blank = head[2] & kDetectBlank;
     limits.shrink_to_fit = head[2] & kShrinkToFit;
     limits.antialias = head[2] & kAntialias;
+    limits.at_most_scan_resolution = head[2] & kAtMostScanResolution;
     limits.min_side_pixels = static_cast<int>(head[3]);
     limits.max_pixels = static_cast<int64_t>(std::min<uint64_t>(max_pixels, INT64_MAX));
     std::string answer;

@@ -14,14 +14,16 @@
 //
 // With detect_blank (OCR), the helper also says whether a page is blank:
 // nothing drawn at all (seen on a 36-dpi preview, so a blank page is never
-// rendered in full), or no pixel darker than kBlankPageGray. A blank page's
+// rendered in full), or no pixel darker than kBlankPageGray, or specks only
+// (IsBlankPageImage). A blank page's
 // pixels are not sent and the caller skips Tesseract for it (forty blank
 // scanned pages took 14 s of OCR). A page blank by its preview has a
 // SHA-256 of its size, not pixels.
 //
 // Protocol (native byte order; both ends are this binary):
 //   request:  u32 page_index, u32 dpi, u32 flags (1 color, 2 detect_blank,
-//             4 shrink_to_fit, 8 antialias), u32 min_side_pixels,
+//             4 shrink_to_fit, 8 antialias, 16 at_most_scan_resolution),
+//             u32 min_side_pixels,
 //             u64 max_pixels, u32 path_size, path bytes
 //   answer:   u32 code (Status::Code; 0 ok), u32 count of Poppler's messages,
 //             u32 size, the first message; if not ok: u32 size, message;
@@ -46,7 +48,17 @@ namespace foiamine {
 // A page with no pixel darker than this (8-bit gray) is blank.
 inline constexpr int kBlankPageGray = 224;
 
-// True when no pixel of the 8-bit gray `image` is darker than kBlankPageGray.
+// Near-blank: darker pixels on at most this share of the page...
+inline constexpr double kNearBlankInk = 0.005;
+// ...in marks (8-connected) none of which is this tall or wide: the
+// x-height of 5-pt type is ~0.035 in; dust and toner specks are a few
+// hundredths of a millimetre to a few tenths.
+inline constexpr double kMinGlyphInches = 0.03;
+
+// True when the 8-bit gray `image` holds nothing to read: no pixel darker
+// than kBlankPageGray, or near-blank (above): only specks. Not for text
+// too small to see at the image's resolution (a mark of 0.03 in is 4 pixels
+// at 150 dpi).
 bool IsBlankPageImage(const PageImage& image);
 
 struct RenderedPage {

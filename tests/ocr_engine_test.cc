@@ -115,7 +115,12 @@ TEST_CASE("OCR reads pages fed upside down and sideways, and boxes stay on the p
     REQUIRE(r.ok());
     INFO("turned " << quads * 90 << " degrees clockwise:\n" << Joined(r->words));
     CHECK(CharacterErrorRate(Joined(r->words), Joined(kLines)) < 0.01);
-    CHECK(r->rotation_degrees == (4 - quads) % 4 * 90);
+    // Upside down, the page is turned back (OSD). Sideways, Tesseract may
+    // read the text lines itself, sure of them: then foiamine turns nothing
+    // and asks no OSD (rotation 0); either way the words and boxes above
+    // and below hold.
+    if (quads == 2) CHECK(r->rotation_degrees == 180);
+    else CHECK((r->rotation_degrees == (4 - quads) % 4 * 90 || r->rotation_degrees == 0));
     // The first word ("PROGRAM", top left upright) lands where the turn put it.
     REQUIRE_FALSE(r->words.empty());
     const foiamine::Box& b = *r->words[0].box;

@@ -20,7 +20,9 @@
 #include <iostream>
 
 #include "pipeline/ocr_engine.h"
+#include "pipeline/ocr_pool.h"
 #include "render/page_image.h"
+#include "render/render_process.h"
 #include "tests/test_support.h"
 
 using namespace foiamine;
@@ -35,10 +37,20 @@ std::string Text(const OcrPageResult& r) {
   return out;
 }
 
-// foiamine's OCR of one page (image frame or PDF page).
+// foiamine's OCR of one page (image frame or PDF page), PDF pages rendered
+// as a run renders them (at 300 dpi or a scan's own lower resolution).
 std::string FoiamineOcr(OcrEngine& engine, const fs::path& path, int page) {
   bool pdf = path.extension() == ".pdf";
-  auto image = pdf ? RenderPage(path, page, RenderLimits::AtDpi(300)) : ReadImagePage(path, page, {});
+  StatusOr<PageImage> image = Status::Internal("not read");
+  if (pdf) {
+    RenderProcess renderer(OcrRenderLimits(RenderLimits{}, 300));
+    auto rendered = renderer.Render(path, page);
+    REQUIRE(rendered.ok());
+    REQUIRE_FALSE(rendered->blank);
+    image = std::move(rendered->image);
+  } else {
+    image = ReadImagePage(path, page, {});
+  }
   REQUIRE(image.ok());
   auto r = engine.Recognize(*image);
   REQUIRE(r.ok());
