@@ -545,8 +545,9 @@ class Matcher {
   // perform a duty imposed by Subsection (a)") speaks, in its own stance, to
   // the topics of that provision's clauses (cross_reference.h).
   void ReferencedTopics(std::vector<Clause>& clauses) {
-    const std::set<size_t> bound(emitted_unit_.begin(), emitted_unit_.end());
     const size_t emitted = clauses.size();
+    if (emitted == 0) return;  // (nothing to refer to: no unit is scanned)
+    const std::set<size_t> bound(emitted_unit_.begin(), emitted_unit_.end());
     for (size_t ui = 0; ui < layout_.units().size(); ++ui) {
       const auto ref = layout_.units()[ui].heading || bound.count(ui) ? std::nullopt : FindProvisionReference(Folded(ui).folded.text);
       std::set<std::string> topics;

@@ -4,8 +4,6 @@
 
 #include "extractors/text_fold.h"
 
-#include <cctype>
-
 namespace foiamine::extractors::internal {
 
 std::optional<ProvisionReference> FindProvisionReference(std::string_view folded) {
@@ -28,20 +26,11 @@ std::optional<ProvisionReference> FindProvisionReference(std::string_view folded
 }
 
 bool SectionPathHolds(std::string_view path, std::string_view label) {
-  if (label.empty()) return false;
-  size_t i = 0;
-  while (i < path.size()) {
-    while (i < path.size() && !std::isalnum(static_cast<unsigned char>(path[i]))) ++i;
-    size_t j = i;
-    while (j < path.size() && std::isalnum(static_cast<unsigned char>(path[j]))) ++j;
-    if (j - i == label.size()) {
-      bool same = true;
-      for (size_t k = 0; k < label.size() && same; ++k)
-        same = std::tolower(static_cast<unsigned char>(path[i + k])) == label[k];
-      if (same) return true;
-    }
-    i = j;
-  }
+  static const RE2 kComponent(R"re(([[:alnum:]]+))re");
+  re2::StringPiece in(path.data(), path.size());
+  std::string component;
+  while (RE2::FindAndConsume(&in, kComponent, &component))
+    if (AsciiLower(component) == label) return true;
   return false;
 }
 

@@ -86,7 +86,6 @@ namespace {
 using Compiled = Jurisdictions::Compiled;
 using internal::AsciiLower;
 
-
 bool SameName(std::string_view a, std::string_view b) { return !a.empty() && AsciiLower(a) == AsciiLower(b); }
 
 StatusOr<std::unique_ptr<RE2>> Compile(const std::string& pattern, const std::string& where) {
@@ -328,32 +327,21 @@ std::vector<double> CountyWeights(const Compiled& c, std::string_view top, std::
   std::vector<double> weights(c.entries.size(), 0);
   if (c.county_state.empty()) return weights;
   static const RE2 kCounty(R"re(((?:[A-Z][A-Za-z.'-]*\s+){1,4})(County|Parish|Borough)\b)re");
+  // Only words such as "The" are dropped from the front: "Ada Falls County" is not "Falls County".
+  static const RE2 kLeading(R"re(^(?i:(?:the|in|of|at|for|from|to|by|and|with|on|a|an|this|our)\s+)+)re");
+  static const RE2 kSpaces(R"re(\s+)re");
   std::set<std::string> names;  // distinct counties named in the text
   auto add = [&](std::string_view text, double weight) {
     std::map<size_t, int> seen;  // entry -> names counted
     re2::StringPiece in(text.data(), text.size());
     std::string words, suffix;
     while (RE2::FindAndConsume(&in, kCounty, &words, &suffix)) {
-      // "The San Joaquin County": the longest tail of the words that is a county.
-      std::vector<std::string> parts;
-      for (size_t at = 0; at < words.size();) {
-        const size_t end = words.find_first_of(" \t\n", at);
-        parts.push_back(words.substr(at, end - at));
-        at = end == std::string::npos ? words.size() : words.find_first_not_of(" \t\n", end);
-        if (at == std::string::npos) break;
-      }
-      // Only words such as "The" may be dropped from the front: "Ada Falls County" is not "Falls County".
-      static const std::set<std::string> kLeading = {"the", "in", "of", "at", "for", "from", "to", "by", "and", "with", "on", "a", "an", "this", "our"};
-      for (size_t first = 0; first < parts.size(); ++first) {
-        if (first > 0 && !kLeading.count(AsciiLower(parts[first - 1]))) break;
-        std::string name;
-        for (size_t k = first; k < parts.size(); ++k) name += parts[k] + " ";
-        auto it = c.county_state.find(AsciiLower(name + suffix));
-        if (it == c.county_state.end()) continue;
-        if (seen[it->second]++ < 3) weights[it->second] += weight;
-        names.insert(it->first);
-        break;
-      }
+      RE2::Replace(&words, kLeading, "");  // "The San Joaquin County"
+      RE2::GlobalReplace(&words, kSpaces, " ");
+      auto it = c.county_state.find(AsciiLower(words + suffix));
+      if (it == c.county_state.end()) continue;
+      if (seen[it->second]++ < 3) weights[it->second] += weight;
+      names.insert(it->first);
     }
   };
   add(top, 3);  // (a county names the document's place more surely than a state it cites)
