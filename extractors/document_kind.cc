@@ -3,6 +3,10 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <vector>
+#include <string_view>
+#include <memory>
+#include <utility>
 
 namespace foiamine::extractors::internal {
 namespace {
@@ -12,6 +16,32 @@ int CountOf(const RE2& re, const std::string& text) {
   re2::StringPiece rest(text);
   while (RE2::FindAndConsume(&rest, re)) ++n;
   return n;
+}
+
+// How often a text refers to itself as a law ("this section", "the preceding
+// subsection") and as an agency's policy ("this order", "members of the department").
+// How many distinct fields of a policy's header block ("Effective Date:",
+// "Policy Number", "Subject:", "Rescinds", "Purpose and Scope") the text has.
+int PolicyHeaderFields(std::string_view text) {
+  static const std::vector<std::unique_ptr<RE2>> kFields = [] {
+    std::vector<std::unique_ptr<RE2>> out;
+    for (const char* f : {R"(effective\s+date|date\s+of\s+(?:issue|revision|previous\s+issues?))",
+                          R"((?:policy|order|directive)\s+(?:number|no\.?|#))", R"(\bsubject\s*:)", R"(\bpurpose\s*:|purpose\s+and\s+scope)",
+                          R"(\bscope\s*:)", R"(\bprocedures?\s*:)", R"(\brescinds\b|\bsupersedes\b)", R"(\bdistribution\s*:)",
+                          R"(\bapproved\s+by\b)", R"(\breview\s+date\b)", R"(\bissued\s+by\b)",
+                          R"(polic(?:y|ies)\s+(?:and|&)\s+procedures?|standard\s+operating\s+procedures?)", R"(\bapplicability\s*:)",
+                          R"(\breferences?\s*:)"})
+      out.push_back(std::make_unique<RE2>(std::string("(?i)") + f));
+    return out;
+  }();
+  re2::StringPiece in(text.data(), text.size());
+  return static_cast<int>(std::count_if(kFields.begin(), kFields.end(), [&in](const auto& re) { return RE2::PartialMatch(in, *re); }));
+}
+
+std::pair<int, int> SelfReferences(const std::string& text) {
+  static const RE2 kLawSelf(R"re((?i)\bth(?:is|e preceding|e foregoing) (?:section|subsection|subdivision|chapter|act|article|ordinance|title|paragraph|code)\b)re");
+  static const RE2 kPolicySelf(R"re((?i)\bthis (?:policy|general order|order|directive|procedure|manual|department|office|agency)\b|\b(?:members|employees|personnel) of (?:this|the) (?:department|office|agency)\b)re");
+  return {CountOf(kLawSelf, text), CountOf(kPolicySelf, text)};
 }
 
 }  // namespace
@@ -32,7 +62,13 @@ bool DescribesPractice(const std::string& text) {
   // A page that says how a policy works "in practice" ("The information below is provided
   // in order to aid public understanding regarding how this policy operates in practice").
   static const RE2 kInPractice(R"((?i)\b(?:operates?|works?|applied|carried out|looks?) in practice\b|\bpolicy and practice\b)");
+  // News: a press release's masthead, a reporter's note or byline near the top
+  // ("News Release", "This story has been updated", "By ..., Public Relations
+  // Coordinator"), or prose that keeps telling what people said.
+  static const RE2 kPressHead(R"((?i)\b(?:news|press|media)\s+release\b|\bfor\s+immediate\s+release\b|\bpublic\s+(?:information|relations|affairs)\s+(?:officer|coordinator|office|director)\b|\bthis\s+(?:story|article)\b)");
+  static const RE2 kReported(R"((?i)\b(?:said|says|told|wrote|according\s+to|announced|stated)\b)");
   if (RE2::PartialMatch(text, kFaq)) return true;
+  if (RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 300)), kPressHead)) return true;
   const auto count = [&text](const RE2& re) { return CountOf(re, text); };
   if (count(kQuestionLine) >= 2) return true;
   if (RE2::PartialMatch(text, kBoardReport) || (RE2::PartialMatch(text, kSummary) && RE2::PartialMatch(text, kDiscussion)))
@@ -41,6 +77,7 @@ bool DescribesPractice(const std::string& text) {
   // or must do: "The PPD does not enforce federal immigration law", "Our
   // policy requires notification ..." (a web page, a news post).
   const int directives = count(kDirective);
+  if (directives <= 1 && count(kReported) >= 3) return true;
   if (directives <= 1 && RE2::PartialMatch(text, kInPractice)) return true;
   return directives <= 1 && (count(kDoesNot) >= 2 || count(kWe) >= 3);
 }
@@ -68,6 +105,15 @@ std::string InferKind(const std::string& text, const std::string& number) {
   if (number.rfind("Program Statement", 0) == 0) return "jail_policy";
   if (number.rfind("General Order", 0) == 0 || number.rfind("GO-", 0) == 0 || number.rfind("Directive", 0) == 0)
     return "police_order";
+  // A statute on jails or police names them too ("the county jail shall not
+  // ..."): a text that keeps referring to its own sections and never to a
+  // department's policy or order is a law, whatever agencies it names.
+  if (const auto [law, policy] = SelfReferences(head); law >= 2 && policy == 0) return "statute";
+  // A policy's header block near the top (two of "Effective Date:", "Policy
+  // Number", "Subject:", "Rescinds", ...) makes it an agency's policy, however
+  // plainly it is worded ("Deputies do not ...").
+  if (const std::string_view top(head.data(), std::min<size_t>(head.size(), 1500)); PolicyHeaderFields(top) >= 2)
+    return RE2::PartialMatch(head.substr(0, 400), kJail) ? "jail_policy" : "police_order";
   // Before the words that merely name an agency ("Police Department", "jail"):
   // a page that describes what the agency does is no order of it.
   if (DescribesPractice(head)) return "";
@@ -96,9 +142,7 @@ std::string AuthorityOf(const std::string& kind, const std::string& text) {
   // Nothing names the kind: a text that refers to its own parts as a law's
   // ("subdivision one of this section", "the prohibition set forth in this
   // Section") is law; one that speaks of its department and members is policy.
-  static const RE2 kLawSelf(R"re((?i)\bth(?:is|e preceding|e foregoing) (?:section|subsection|subdivision|chapter|act|article|ordinance|title|paragraph|code)\b)re");
-  static const RE2 kPolicySelf(R"re((?i)\bthis (?:policy|general order|order|directive|procedure|manual|department|office|agency)\b|\b(?:members|employees|personnel) of (?:this|the) (?:department|office|agency)\b)re");
-  const int law = CountOf(kLawSelf, text), policy = CountOf(kPolicySelf, text);
+  const auto [law, policy] = SelfReferences(text);
   if (law > policy) return "law";
   if (policy > law) return "policy";
   return "";

@@ -247,6 +247,29 @@ TEST_CASE("a FAQ page, a board report and a page that says what the police do ar
   CHECK(order.authority.value == "policy");
 }
 
+TEST_CASE("a press release and a news story are practice, a policy header block is policy, a statute on jails is law",
+          "[extractors][identity]") {
+  // The masthead decides, though the sheriff's office is named at the top.
+  const DocumentIdentity release = InferIdentity(Doc({"County Sheriff's Office\n\nNews Release\n\n"
+                                                      "The jail will no longer hold inmates on ICE detainers alone.\n"}));
+  CHECK(release.authority.value == "practice");
+  const DocumentIdentity story = InferIdentity(Doc({"Jail e-mails\n\nEmails obtained by the paper show jail staff calling ICE. "
+                                                    "\"We call them every morning,\" a deputy wrote. The sheriff said the jail "
+                                                    "follows the law. A spokesman told reporters the practice had ended.\n"}));
+  CHECK(story.authority.value == "practice");
+  // Plain wording ("Deputies do not ...") would read as a page of practice without the header block.
+  const DocumentIdentity policy = InferIdentity(Doc({"Subject: Immigration Detainers\nEffective Date: 01/02/2020\n"
+                                                     "Rescinds: Order 12\n\nDeputies do not hold anyone on a detainer alone. "
+                                                     "Deputies do not ask about immigration status.\n"}));
+  CHECK(policy.authority.value == "policy");
+  // Named agencies ("county jail", "sheriff's office") do not make a statute a jail policy.
+  const DocumentIdentity statute = InferIdentity(Doc({"Immigration detainers.\n(a) A county jail or sheriff's office shall not "
+                                                      "hold a person on a detainer except as this section provides.\n(b) The "
+                                                      "duties in subsection (a) of this section apply to every county.\n"}));
+  CHECK(statute.doc_kind.value == "statute");
+  CHECK(statute.authority.value == "law");
+}
+
 TEST_CASE("numbered or lettered items are never a title", "[extractors][identity]") {
   const DocumentIdentity id = InferIdentity(Doc({"(1) Be entered into in accordance with federal law;\n"
                                                  "b. Receive and consider public comment.\n"}));

@@ -194,6 +194,10 @@ TEST_CASE("statutes, codes, public acts and ordinances of any jurisdiction are l
       "Public Act 999-0019\n\nAN ACT concerning immigration.\n\nBe it enacted by the People of the State of "
       "Illinois, represented in the General Assembly:\nSection 1. Short title.",
       "    (5 ILCS 999/15)\n    Sec. 15. Prohibition. (a) A law enforcement agency shall not detain anyone.",
+      // a bill or an amendment to one, by its caption, though it names the county jail
+      "Floor Amendment to SB 999-FN\nAmend the bill by replacing section 1 with the following:\n"
+      "I. An agency unable to detain the person shall transfer the person to the county jail.",
+      "HOUSE BILL 9999\nAN ACT relating to immigration detainers.\n(a) The sheriff shall not hold a person.",
   };
   for (const char* text : laws) {
     INFO(text);
