@@ -108,6 +108,7 @@ class Matcher {
           if (e <= s || InDefinition(ui, info, s)) continue;
           if (rule.segment_scope && !InScope(ui, rule, s, context, context_built)) continue;
           Candidate c = Decide(ui, Hit{s, e, Stance::kMentions});
+          if (!info.modal.empty() && rule.topic != "judicial_warrant" && InLeadingCondition(info.folded.text, s, e)) continue;
           if (rule.stance) {
             c.stance = *rule.stance;
             c.cue.reset();

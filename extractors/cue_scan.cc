@@ -137,6 +137,16 @@ bool EndsWithColon(std::string_view text) {
   return last != std::string_view::npos && text[last] == ':';
 }
 
+bool InLeadingCondition(std::string_view sentence, size_t start, size_t end) {
+  static const RE2 kOpensCondition(R"re((?i)^\W*(?:\(?\w{1,4}[.)]\s*)?(?:if|when|whenever|upon|in the event|once|after|where|wherever)\b)re");
+  // ", the agency shall", ", Records Office staff shall": the main clause begins
+  static const RE2 kMainClause(R"re((?i)(,)\s+(?:[\w'\x{2019}-]+\s+){1,8}?(?:shall|must|may|will|should|can)\b)re");
+  re2::StringPiece in(sentence.data(), sentence.size()), comma;
+  if (!RE2::PartialMatch(in, kOpensCondition) || !RE2::PartialMatch(in, kMainClause, &comma)) return false;
+  const size_t main = static_cast<size_t>(comma.data() - sentence.data());
+  return end <= main && start < main;
+}
+
 bool ListsExceptions(std::string_view text) {
   static const RE2 kExceptions(R"re((?i)\b(?:except|other than|excepto|salvo)\W*$)re");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kExceptions);

@@ -93,6 +93,14 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
 // Does the text end with a colon (a list lead-in), trailing spaces aside?
 bool EndsWithColon(std::string_view text);
 
+// Does [start, end) lie inside a condition that opens the sentence, before
+// the comma where the main clause's subject and modal begin? "If a local law
+// enforcement agency provides ICE with notification that an individual is
+// being released ..., the agency shall promptly provide the same notification
+// in writing to the individual": the release notice is the condition, the
+// duty is another act, so the condition's topic is no clause of the sentence.
+bool InLeadingCondition(std::string_view sentence, size_t start, size_t end);
+
 // Does the text end in a question mark (closing quotes and spaces aside)?
 bool IsQuestion(std::string_view text);
 
