@@ -475,7 +475,7 @@ class Matcher {
   // ("unless:", "for any lawful purpose, including:")?
   bool IsConditionLeadIn(size_t lead) {
     static const RE2 kConditionLeadIn(
-        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$)re");
+        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|criteria|criterion|circumstances?|situations?|instances|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$)re");
     return RE2::PartialMatch(Folded(lead).folded.text, kConditionLeadIn);
   }
 
