@@ -66,9 +66,12 @@ bool DescribesPractice(const std::string& text) {
   // ("News Release", "This story has been updated", "By ..., Public Relations
   // Coordinator"), or prose that keeps telling what people said.
   static const RE2 kPressHead(R"((?i)\b(?:news|press|media)\s+release\b|\bfor\s+immediate\s+release\b|\bpublic\s+(?:information|relations|affairs)\s+(?:officer|coordinator|office|director)\b|\bthis\s+(?:story|article)\b)");
+  // A news dateline opening a paragraph: "HARRIS COUNTY, TX – On Thursday, ..."
+  static const RE2 kDateline(R"((?m)^[A-Z][A-Z .'-]{2,40},\s+(?:[A-Z]{2}|[A-Z][a-z]{2,12}\.?)\s*[\x{2013}\x{2014}-]{1,2}\s+\S)");
   static const RE2 kReported(R"((?i)\b(?:said|says|told|wrote|according\s+to|announced|stated)\b)");
   if (RE2::PartialMatch(text, kFaq)) return true;
   if (RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 300)), kPressHead)) return true;
+  if (RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 1000)), kDateline)) return true;
   const auto count = [&text](const RE2& re) { return CountOf(re, text); };
   if (count(kQuestionLine) >= 2) return true;
   if (RE2::PartialMatch(text, kBoardReport) || (RE2::PartialMatch(text, kSummary) && RE2::PartialMatch(text, kDiscussion)))
@@ -87,7 +90,7 @@ std::string InferKind(const std::string& text, const std::string& number) {
   static const RE2 kMayor(R"((?i)mayor'?s\s+order)");
   static const RE2 kStatute(R"((?i)be\s+it\s+enacted|D\.C\.\s+Code\s+§|D\.C\.\s+Law\s+\d|amendment\s+act\s+of)");
   static const RE2 kCouncil(R"((?i)council\s+of\s+the\s+district|committee\s+on|public\s+hearing|testimony)");
-  static const RE2 kPolice(R"((?i)general\s+order|special\s+order|directive|police\s+department|policy\s+manual|\bGO-|(?-i:\bMPD\b)|chief\s+of\s+police)");
+  static const RE2 kPolice(R"((?i)general\s+order|special\s+order|directive|police\s+department|policy\s+manual|police\s+polic(?:y|ies)|line\s+procedure|\bGO-|(?-i:\bMPD\b)|chief\s+of\s+police)");
   // An order heading the page ("COMMAND ORDER #05-2014 (JAIL)") directs staff,
   // even in a memo's To:/From: form.
   static const RE2 kOrderHead(R"((?i)^\W*(?:command|general|special|standing|post|division|bureau|operations?|administrative)\s+order\b)");

@@ -253,6 +253,10 @@ TEST_CASE("a press release and a news story are practice, a policy header block 
   const DocumentIdentity release = InferIdentity(Doc({"County Sheriff's Office\n\nNews Release\n\n"
                                                       "The jail will no longer hold inmates on ICE detainers alone.\n"}));
   CHECK(release.authority.value == "practice");
+  const DocumentIdentity dateline = InferIdentity(Doc({"Some County Sheriff's Office\nCommunity\n\n"
+                                                       "SOME COUNTY, TX \u2013 On Thursday, the Sheriff met with advocates "
+                                                       "to discuss the 287(g) program at the jail.\n"}));
+  CHECK(dateline.authority.value == "practice");
   const DocumentIdentity story = InferIdentity(Doc({"Jail e-mails\n\nEmails obtained by the paper show jail staff calling ICE. "
                                                     "\"We call them every morning,\" a deputy wrote. The sheriff said the jail "
                                                     "follows the law. A spokesman told reporters the practice had ended.\n"}));

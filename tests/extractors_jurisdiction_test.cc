@@ -198,6 +198,8 @@ TEST_CASE("statutes, codes, public acts and ordinances of any jurisdiction are l
       "Floor Amendment to SB 999-FN\nAmend the bill by replacing section 1 with the following:\n"
       "I. An agency unable to detain the person shall transfer the person to the county jail.",
       "HOUSE BILL 9999\nAN ACT relating to immigration detainers.\n(a) The sheriff shall not hold a person.",
+      // a code's name over a bare section number
+      "Some State Legal Code\n\n\u00a7 999a-145-5\n\n(a) No county may have in effect any policy that limits enforcement.",
   };
   for (const char* text : laws) {
     INFO(text);
@@ -208,6 +210,11 @@ TEST_CASE("statutes, codes, public acts and ordinances of any jurisdiction are l
   auto ordinance = Identity("ORDINANCE NO. 99-17\nAN ORDINANCE concerning detainers\nBE IT ORDAINED by the Board "
                             "of Commissioners of Some County, Illinois: Section 1.");
   CHECK(ordinance.doc_kind.value == "ordinance");
+  // a municipal code's decimal chapter over its sections, though it names the sheriff and the jail
+  auto chapter = Identity("Chapter 99.24\nIMMIGRATION ENFORCEMENT\n\nSections:\n99.24.010 Immigration enforcement.\n"
+                          "A. The county sheriff and the county jail shall not engage in these activities:");
+  CHECK(chapter.doc_kind.value == "ordinance");
+  CHECK(chapter.authority.value == "law");
   CHECK(ordinance.authority.value == "law");
   auto moa = Identity("MEMORANDUM OF AGREEMENT\nThis Memorandum of Agreement constitutes an agreement under "
                       "Section 287(g) of the Immigration and Nationality Act between ICE and the Sheriff.");
