@@ -99,6 +99,8 @@ bool EndsWithColon(std::string_view text);
 // being released ..., the agency shall promptly provide the same notification
 // in writing to the individual": the release notice is the condition, the
 // duty is another act, so the condition's topic is no clause of the sentence.
+// A concession opens the same way: "Although officers have the authority to
+// assist in enforcing immigration laws, officers shall not ...".
 bool InLeadingCondition(std::string_view sentence, size_t start, size_t end);
 
 // Does the text end in a question mark (closing quotes and spaces aside)?
