@@ -140,7 +140,7 @@ bool EndsWithColon(std::string_view text) {
 bool InLeadingCondition(std::string_view sentence, size_t start, size_t end) {
   static const RE2 kOpensCondition(R"re((?i)^\W*(?:\(?\w{1,4}[.)]\s*)?(?:if|when|whenever|upon|in the event|once|after|where|wherever|in [a-z]+ing|although|though|even though)\b)re");
   // ", the agency shall", ", Records Office staff shall": the main clause begins
-  static const RE2 kMainClause(R"re((?i)(,)\s+(?:[\w'\x{2019}-]+\s+){1,8}?(?:shall|must|may|will|should|can)\b)re");
+  static const RE2 kMainClause(R"re((?i)(,)\s+(?:[\w'\x{2019}-]+\s+){1,14}?(?:shall|must|may|will|should|can)\b)re");
   re2::StringPiece in(sentence.data(), sentence.size()), comma;
   if (!RE2::PartialMatch(in, kOpensCondition) || !RE2::PartialMatch(in, kMainClause, &comma)) return false;
   const size_t main = static_cast<size_t>(comma.data() - sentence.data());
