@@ -137,7 +137,7 @@ std::string AuthorityOf(const std::string& kind, const std::string& text) {
   // Testimony at a council hearing is evidence of practice, not law.
   static const RE2 kTestimony(R"((?i)\btestimony\b|\btranscript\b|\bwitness\b|\bhearing\b)");
   if (kind == "council_record" && RE2::PartialMatch(text, kTestimony)) return "practice";
-  if (kind == "statute" || kind == "mayors_order" || kind == "council_record") return "law";
+  if (kind == "statute" || kind == "bill" || kind == "mayors_order" || kind == "council_record") return "law";
   if (kind == "jail_policy" || kind == "police_order") return "policy";
   if (kind == "correspondence" || kind == "log") return "practice";
   if (!kind.empty()) return "";

@@ -477,11 +477,12 @@ LawForm RecognizeLaw(const Jurisdictions& j, const std::string& head) {
 
 void ApplyLawForm(const Jurisdictions& j, const std::string& head, std::string& kind, std::string& authority) {
   // Laws already, and records of practice, keep what they are.
-  static const std::set<std::string> kKeep = {"statute", "ordinance", "mayors_order", "council_record",
+  static const std::set<std::string> kKeep = {"statute", "ordinance", "bill", "mayors_order", "council_record",
                                               "correspondence", "log", "transcript", "agreement"};
-  if (kKeep.count(kind) || authority == "practice") return;  // also a page that describes practice (a FAQ)
+  // (A text that reads as a statute may still be a bill: its caption says which.)
+  if ((kKeep.count(kind) && kind != "statute") || authority == "practice") return;  // also a page that describes practice (a FAQ)
   LawForm form = RecognizeLaw(j, head);
-  if (form.doc_kind.empty()) return;
+  if (form.doc_kind.empty() || (kind == "statute" && form.doc_kind != "bill")) return;
   // An agency policy that quotes an enactment formula stays a policy: only a
   // heading citation or a formula on a document no agency heads makes law.
   if (kind == "police_order" || kind == "jail_policy") {

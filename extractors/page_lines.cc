@@ -107,7 +107,10 @@ void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& 
       for (char& c : digits)
         if (c == 'l' || c == '|') c = '1';
       const int value = std::atoi(digits.c_str());
-      if (value <= last || (damaged && value != last + 1)) continue;  // the sequence only ascends
+      // The sequence only ascends, but starts again at 1 on the next printed
+      // page of a text that holds several (a bill's "START OF PAGE 2").
+      if (value == 1 && last >= 10) last = 0;
+      if (value <= last || (damaged && value != last + 1)) continue;
       if (value == last + 1 || (found.empty() && value <= 3)) ++in_sequence;
       found.push_back(Numbered{li, value, static_cast<size_t>(in.data() - text.data())});
       last = value;

@@ -32,7 +32,9 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
 // carries on the sequence. OCR reads a margin "1" as "l" or "|" at times: such
 // a token counts only where it is the number expected next (a line's own
 // first word is never a number's look-alike elsewhere). On a numbered page
-// each number in the ascending sequence is cut off its line (`begin` moves
+// each number in the ascending sequence (which may start again at 1 after
+// 10 or more lines: a text file holding several printed pages, as a bill's
+// numbered lines) is cut off its line (`begin` moves
 // past it) and kept as the line's `printed_line`; a numbered line with no
 // text is dropped.
 void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& pages);

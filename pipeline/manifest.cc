@@ -15,7 +15,7 @@ namespace {
 
 const std::set<std::string> kDocKinds = {"statute",      "ordinance",    "council_record", "mayors_order",
                                          "jail_policy",  "police_order", "agreement",      "correspondence",
-                                         "transcript",   "log",          "other"};
+                                         "transcript",   "log",          "bill",           "other"};
 const std::set<std::string> kAuthorities = {"law", "policy", "practice"};
 
 std::string Trim(std::string s) {

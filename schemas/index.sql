@@ -75,7 +75,8 @@ CREATE TABLE IF NOT EXISTS documents (
   agency        TEXT,                  -- e.g. "DOC", "MPD", "Council"
   doc_kind      TEXT,                  -- statute | council_record | mayors_order | jail_policy |
                                        -- police_order | ordinance | agreement | correspondence |
-                                       -- transcript | log | other
+                                       -- transcript | log | bill | other (a bill is
+                                       -- authority law, but binds no one: no divergence)
   authority     TEXT,                  -- law | policy | practice
   issued        TEXT,                  -- ISO date
   effective     TEXT,                  -- ISO date

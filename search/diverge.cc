@@ -144,7 +144,8 @@ bool OnlyRoutesTheRequest(const ClauseRecord& practice) {
 std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses, const DivergeOptions& options) {
   std::vector<Divergence> out;
   for (const auto& law : clauses) {
-    if (law.authority != "law" || law.stance != "restricts") continue;
+    // A bill (as introduced or amended) binds no one until it is enacted.
+    if (law.authority != "law" || law.stance != "restricts" || law.doc_kind == "bill") continue;
     if (!options.topic.empty() && law.topic != options.topic) continue;
     const std::string law_actor = LawActor(law, options.jurisdictions);
     for (const auto& practice : clauses) {
@@ -239,7 +240,7 @@ Matrix BuildMatrix(const std::vector<ClauseRecord>& clauses, const std::vector<D
         bool binding = false;
         for (const auto& c : clauses) {
           if (c.topic != topic) continue;
-          if (c.authority == "law" && c.stance == "restricts" &&
+          if (c.authority == "law" && c.stance == "restricts" && c.doc_kind != "bill" &&
               extractors::LawBinds(jurisdictions, c.jurisdiction, LawActor(c, jurisdictions),
                                    jurisdiction_of.count(agency) ? jurisdiction_of[agency] : "", agency)) {
             restricting_laws.push_back(c.id);

@@ -194,10 +194,6 @@ TEST_CASE("statutes, codes, public acts and ordinances of any jurisdiction are l
       "Public Act 999-0019\n\nAN ACT concerning immigration.\n\nBe it enacted by the People of the State of "
       "Illinois, represented in the General Assembly:\nSection 1. Short title.",
       "    (5 ILCS 999/15)\n    Sec. 15. Prohibition. (a) A law enforcement agency shall not detain anyone.",
-      // a bill or an amendment to one, by its caption, though it names the county jail
-      "Floor Amendment to SB 999-FN\nAmend the bill by replacing section 1 with the following:\n"
-      "I. An agency unable to detain the person shall transfer the person to the county jail.",
-      "HOUSE BILL 9999\nAN ACT relating to immigration detainers.\n(a) The sheriff shall not hold a person.",
       // a code's name over a bare section number
       "Some State Legal Code\n\n\u00a7 999a-145-5\n\n(a) No county may have in effect any policy that limits enforcement.",
   };
@@ -206,6 +202,17 @@ TEST_CASE("statutes, codes, public acts and ordinances of any jurisdiction are l
     auto id = Identity(text);
     CHECK(id.authority.value == "law");
     CHECK(id.doc_kind.value == "statute");
+  }
+  // A bill or an amendment to one, by its caption (though it names the county jail, and reads as a
+  // statute): law in the making, kind "bill".
+  for (const char* text : {"Floor Amendment to SB 999-FN\nAmend the bill by replacing section 1 with the following:\n"
+                           "I. An agency unable to detain the person shall transfer the person to the county jail.",
+                           "EMERGENCY BILL\nHOUSE BILL 9999\nAN ACT relating to immigration detainers.\n(a) The sheriff "
+                           "shall not hold a person as this section provides.\n(b) This section applies to every county."}) {
+    INFO(text);
+    auto bill = Identity(text);
+    CHECK(bill.doc_kind.value == "bill");
+    CHECK(bill.authority.value == "law");
   }
   auto ordinance = Identity("ORDINANCE NO. 99-17\nAN ORDINANCE concerning detainers\nBE IT ORDAINED by the Board "
                             "of Commissioners of Some County, Illinois: Section 1.");
@@ -312,6 +319,18 @@ TEST_CASE("no divergence pairs a law with an agency of another state", "[jurisdi
   REQUIRE(pairs.size() == 1);
   CHECK(pairs[0].practice.id == "wa-sheriff");
   CHECK(pairs[0].law.id == "wa-law");
+}
+
+TEST_CASE("a bill that restricts pairs with no agency: it binds no one until enacted", "[jurisdiction][diverge]") {
+  std::vector<ClauseRecord> clauses = {
+      Side("wa-bill", "law", "US-WA", "", "law enforcement agency", "restricts"),
+      Side("wa-sheriff", "policy", "US-WA/King County", "King County Sheriff's Office", "", "requires"),
+  };
+  DivergeOptions options;
+  options.jurisdictions = &Data();
+  CHECK(FindDivergences(clauses, options).size() == 1);  // as a statute, it pairs
+  clauses[0].doc_kind = "bill";
+  CHECK(FindDivergences(clauses, options).empty());
 }
 
 TEST_CASE("one index with a Washington statute and an Idaho sheriff's policy has no pair", "[jurisdiction][e2e]") {

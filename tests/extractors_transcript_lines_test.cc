@@ -137,6 +137,26 @@ TEST_CASE("numbers that do not run in sequence down the page are text, not trans
   CHECK(email->section.empty());
 }
 
+TEST_CASE("a bill's line numbers start again on each printed page of one text page and stay out of sentences",
+          "[extractors][transcript]") {
+  DocumentInput in;
+  in.metadata.authority = "law";
+  // One text page holding two printed pages, each numbered from 1 (as a bill's text export prints them).
+  std::string text = "HOUSE BILL 9999\n";
+  for (int i = 1; i <= 12; ++i) text += std::to_string(i) + " Section " + std::to_string(i) + " of the bill concerns fees.\n";
+  text += "START OF PAGE 2\n";
+  text += "1 (B) A county sheriff may not enter into an agreement with\n";
+  text += "2 Immigration and Customs Enforcement under 8 U.S.C. 1357(g).\n";
+  for (int i = 3; i <= 8; ++i) text += std::to_string(i) + " The clerk keeps the record number " + std::to_string(i) + ".\n";
+  in.pages.push_back(PageText{1, text});
+  const Extraction x = ExtractDocument(Rules(), in);
+  const Clause* agreement = FindClause(x, "agreements", "may not enter into");
+  REQUIRE(agreement != nullptr);
+  INFO(agreement->text);
+  CHECK(agreement->text.find("with Immigration and Customs Enforcement") != std::string::npos);  // no "2" between
+  CHECK(agreement->stance == Stance::kRestricts);
+}
+
 TEST_CASE("a sentence across a page break has a part on each page, the running header and footer left out",
           "[extractors][clauses]") {
   DocumentInput in;
