@@ -11,6 +11,22 @@ unsigned char Lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast
 // Transitions carry this bit when the target state reports a literal, so the
 // scan loop reads the output table only there.
 constexpr uint32_t kReports = 1u << 31;
+constexpr uint16_t kReports16 = 1u << 15;
+
+// One byte at a time through `next` (targets are state numbers, flagged with
+// `reports`), appending what the states reached report.
+template <typename T>
+void Scan(std::string_view text, const std::array<uint8_t, 256>& class_of, uint32_t classes, const std::vector<T>& next,
+          T reports, const std::vector<uint32_t>& output_begin, const std::vector<int>& outputs, std::vector<int>* found) {
+  uint32_t row = 0;
+  for (unsigned char c : text) {
+    const T t = next[row + class_of[c]];
+    const uint32_t state = t & static_cast<T>(~reports);
+    row = state * classes;
+    if (t & reports)
+      found->insert(found->end(), outputs.begin() + output_begin[state], outputs.begin() + output_begin[state + 1]);
+  }
+}
 
 }  // namespace
 
@@ -43,9 +59,8 @@ LiteralSet::LiteralSet(const std::vector<std::string>& literals) {
   // Breadth first: a state's failure link (its longest proper suffix that is
   // a trie state) is shallower, so done before it; missing edges become the
   // failure state's edge, which makes the scan one lookup per byte.
-  std::vector<uint32_t> fail(states, 0), order;
+  std::vector<uint32_t> fail(states, 0), order, next(states * classes_, 0);
   std::vector<std::vector<int>> all(states);
-  next_.assign(states * classes_, 0);
   order.reserve(states);
   order.push_back(0);
   for (size_t k = 0; k < order.size(); ++k) {
@@ -55,10 +70,10 @@ LiteralSet::LiteralSet(const std::vector<std::string>& literals) {
     for (uint32_t c = 0; c < classes_; ++c) {
       const uint32_t v = trie[u * classes_ + c];
       if (v == kNone) {
-        next_[u * classes_ + c] = u == 0 ? 0 : next_[fail[u] * classes_ + c];
+        next[u * classes_ + c] = u == 0 ? 0 : next[fail[u] * classes_ + c];
       } else {
-        fail[v] = u == 0 ? 0 : next_[fail[u] * classes_ + c];
-        next_[u * classes_ + c] = v;
+        fail[v] = u == 0 ? 0 : next[fail[u] * classes_ + c];
+        next[u * classes_ + c] = v;
         order.push_back(v);
       }
     }
@@ -69,24 +84,20 @@ LiteralSet::LiteralSet(const std::vector<std::string>& literals) {
     outputs_.insert(outputs_.end(), all[s].begin(), all[s].end());
   }
   output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
-  // Store targets premultiplied by the class count, flagged when they report.
-  for (uint32_t& target : next_) {
+  // Flag the targets that report.
+  wide_ = states >= kReports16;
+  if (wide_) next_wide_.reserve(next.size()); else next_.reserve(next.size());
+  for (uint32_t target : next) {
     const bool reports = output_begin_[target + 1] > output_begin_[target];
-    target = target * classes_ | (reports ? kReports : 0);
+    if (wide_) next_wide_.push_back(target | (reports ? kReports : 0));
+    else next_.push_back(static_cast<uint16_t>(target | (reports ? kReports16 : 0)));
   }
 }
 
 void LiteralSet::Find(std::string_view text, std::vector<int>* found) const {
   found->clear();
-  uint32_t row = 0;
-  for (unsigned char c : text) {
-    const uint32_t t = next_[row + class_of_[c]];
-    row = t & ~kReports;
-    if (t & kReports) {
-      const uint32_t state = row / classes_;
-      found->insert(found->end(), outputs_.begin() + output_begin_[state], outputs_.begin() + output_begin_[state + 1]);
-    }
-  }
+  if (wide_) Scan<uint32_t>(text, class_of_, classes_, next_wide_, kReports, output_begin_, outputs_, found);
+  else Scan<uint16_t>(text, class_of_, classes_, next_, kReports16, output_begin_, outputs_, found);
   std::sort(found->begin(), found->end());
   found->erase(std::unique(found->begin(), found->end()), found->end());
 }

@@ -46,12 +46,16 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
     size_t count = by_page[page].size();
     return pos_in_page < kEdge || pos_in_page + kEdge >= count;
   };
+  // Each edge line's key, computed once (pages x 10 lines of a long document).
+  std::vector<std::string> keys(lines.size());
   std::map<std::string, std::set<int>> pages_with_key;
   for (int p = 0; p < n; ++p) {
     for (size_t k = 0; k < by_page[p].size(); ++k) {
       if (!is_edge(p, k)) continue;
       const Line& l = lines[by_page[p][k]];
-      pages_with_key[LineKey(std::string_view(pages[p].text).substr(l.begin, l.end - l.begin))].insert(p);
+      std::string& key = keys[by_page[p][k]];
+      key = LineKey(std::string_view(pages[p].text).substr(l.begin, l.end - l.begin));
+      pages_with_key[key].insert(p);
     }
   }
   const size_t threshold = std::max<size_t>(2, static_cast<size_t>((n + 1) / 2));
@@ -59,7 +63,7 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
     for (size_t k = 0; k < by_page[p].size(); ++k) {
       if (!is_edge(p, k)) continue;
       Line& l = lines[by_page[p][k]];
-      std::string key = LineKey(std::string_view(pages[p].text).substr(l.begin, l.end - l.begin));
+      const std::string& key = keys[by_page[p][k]];
       if (IsPageNumberKey(key)) {
         l.ignored = true;
         continue;

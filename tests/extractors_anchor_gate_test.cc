@@ -196,7 +196,7 @@ TEST_CASE("a text with a long s or a Kelvin sign is gated as the RE2::Set gates 
   // RE2 reads "\xC5\xBF" (long s) as an 's' without case: the anchors may
   // fire where an ASCII comparison would see no "shall" or "ask".
   size_t fired = 0;
-  for (std::string text : {"The officer \xC5\xBFhall notify ICE of the relea\xC5\xBFe date.",
+  for (std::string text : {"The officer \xC5\xBFhall notify ICE of the relea\xC5\xBF" "e date.",
                            "The jail \xC5\xBFhall not honor an ICE detainer.", "ICE may a\xC5\xBF\xE2\x84\xAA the jail to hold him.",
                            "Staff may not a\xC5\xBF\xE2\x84\xAA about immigration \xC5\xBFtatus.",
                            "The officer shall notify ICE of the release date."}) {
