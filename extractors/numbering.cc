@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 #include "extractors/text_fold.h"
 
@@ -110,11 +111,18 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // letter run of one to six closed by '.' or ')') is none, without the
   // eight regular expressions.
   // (ASCII tests, as the patterns' classes are, whatever the C locale.)
+  // A line opening with one of those words ("The", "Staff", "Officers") is
+  // refused too unless the word is a marker word itself: each pattern needs
+  // its word followed by a space (or, for "o", the end).
   auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  if (!line.empty() && ascii_letter(line[0]) && std::string_view("PASCTORo").find(line[0]) == std::string_view::npos) {
+  if (!line.empty() && ascii_letter(line[0])) {
     size_t run = 0;
     while (run < line.size() && ascii_letter(line[run])) ++run;
-    if (run > 6 || run == line.size() || (line[run] != '.' && line[run] != ')')) return std::nullopt;
+    const bool closed_run = run <= 6 && run < line.size() && (line[run] == '.' || line[run] == ')');
+    static constexpr std::string_view kWords[] = {"Part",  "PART",    "Article", "ARTICLE", "Section", "SECTION", "Chapter",
+                                                  "CHAPTER", "Title", "TITLE",   "ORS",     "RCW",     "o"};
+    if (!closed_run && std::find(std::begin(kWords), std::end(kWords), line.substr(0, run)) == std::end(kWords))
+      return std::nullopt;
   }
   re2::StringPiece sp(line.data(), line.size());
   re2::StringPiece whole, a, b, c;
