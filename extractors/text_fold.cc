@@ -159,27 +159,7 @@ void RepairOcrModals(std::string& text) {
       {RE2(R"(\b((?i:deta))[l1|]((?i:ners?))\b)"), "\\1i\\2"},
       {RE2(R"(\b((?i:re))[1|I]((?i:eas)))"), "\\1l\\2"},
   };
-  // Most text has none of these: one scan decides, and before it a cheaper
-  // byte loop for what every alternative needs: a '1' or '|'; an 'I' after
-  // a, e, i, l or u ("shaIl", "couId", "reIease"); a '0' after n ("n0t");
-  // "rn" starting a word; "mmigra"; or "deta" in any case ("detalner").
-  auto may_hold = [](std::string_view t) {
-    auto lower = [](char c) { return static_cast<char>(c | 0x20); };
-    for (size_t i = 0; i < t.size(); ++i) {
-      const char c = t[i], prev = i > 0 ? lower(t[i - 1]) : ' ';
-      if (c == '1' || c == '|') return true;
-      if (c == 'I' && (prev == 'a' || prev == 'e' || prev == 'i' || prev == 'l' || prev == 'u')) return true;
-      if (c == '0' && prev == 'n') return true;
-      if (c == 'r' && i + 1 < t.size() && t[i + 1] == 'n' &&
-          (i == 0 || !(std::isalnum(static_cast<unsigned char>(t[i - 1])) || t[i - 1] == '_')))
-        return true;
-      if (c == 'm' && t.substr(i, 6) == "mmigra") return true;
-      if (lower(c) == 'd' && t.size() - i >= 4 && lower(t[i + 1]) == 'e' && lower(t[i + 2]) == 't' && lower(t[i + 3]) == 'a')
-        return true;
-    }
-    return false;
-  };
-  if (!may_hold(text)) return;
+  // Most text has none of these: one scan decides.
   static const RE2 kAny(
       R"(\b(?:(?i:sha|wi)(?:[I1|][lI1|]|l[I1|])\b|(?i:sho|wo|co)u[I1|](?i:d)\b|(?i:n)0(?i:t)\b|rnust\b|rnay\b|[l1|]mmigra|(?i:deta)[l1|](?i:ner)|(?i:re)[1|I](?i:eas)))");
   if (!RE2::PartialMatch(text, kAny)) return;
