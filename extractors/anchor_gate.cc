@@ -37,6 +37,47 @@ AnchorGate::AnchorGate(const std::vector<std::string>& anchors, const RE2::Optio
     if (set->Add(RE2::QuoteMeta(atom), nullptr) < 0) return;
   if (!set->Compile()) return;
   atoms_ = std::move(set);
+  MarkKeyAtoms();
+
+  std::vector<std::string> ascii, other;
+  for (size_t i = 0; i < atom_strings_.size(); ++i) {
+    const std::string& atom = atom_strings_[i];
+    const bool is_ascii = std::all_of(atom.begin(), atom.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    (is_ascii ? ascii : other).push_back(atom);
+    (is_ascii ? ascii_index_ : other_index_).push_back(static_cast<int>(i));
+  }
+  if (!other.empty()) {
+    auto rest = std::make_unique<RE2::Set>(literal, RE2::UNANCHORED);
+    for (const std::string& atom : other)
+      if (rest->Add(RE2::QuoteMeta(atom), nullptr) < 0) return;  // no fast path; the Set alone is exact
+    if (!rest->Compile()) return;
+    other_atoms_ = std::move(rest);
+  }
+  ascii_atoms_ = std::make_unique<LiteralSet>(ascii);
+}
+
+void AnchorGate::MarkKeyAtoms() {
+  // Most units hold atoms ("the ", " of", "shall") and most fire nothing; the
+  // prefilter's propagation for each costs more than finding the atoms. The
+  // formula is monotone, so when a set of atoms ("common") lets no anchor
+  // through, neither does any subset of it: a unit whose atoms are all
+  // common is skipped without propagating. Common is grown greedily, short
+  // atoms first (the short ones are the frequent ones); an atom that would
+  // let an anchor through stays a key atom.
+  std::vector<int> order(atom_strings_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return atom_strings_[a].size() < atom_strings_[b].size(); });
+  key_atom_.assign(atom_strings_.size(), true);
+  std::vector<int> common, trial, potentials;
+  for (int atom : order) {
+    trial = common;
+    trial.insert(std::upper_bound(trial.begin(), trial.end(), atom), atom);
+    filter_.AllPotentials(trial, &potentials);
+    if (!potentials.empty()) continue;
+    common.swap(trial);
+    key_atom_[atom] = false;
+  }
 }
 
 bool AnchorGate::MayMatch(std::string_view text) const {
@@ -50,14 +91,29 @@ bool AnchorGate::Potentials(std::string_view text, std::vector<int>* anchors) co
     for (size_t i = 0; i < anchor_count_; ++i) anchors->push_back(static_cast<int>(i));
     return !anchors->empty();
   }
-  std::vector<int> found;
+  thread_local std::vector<int> found, other;
+  found.clear();
   // A DFA failure (out of memory) is no proof of absence: every anchor may match.
   RE2::Set::ErrorInfo error;
-  if (!atoms_->Match(re2::StringPiece(text.data(), text.size()), &found, &error)) {
+  const re2::StringPiece piece(text.data(), text.size());
+  if (ascii_atoms_ && CaselessAsciiEquivalent(text)) {
+    ascii_atoms_->Find(text, &found);
+    for (int& i : found) i = ascii_index_[i];
+    if (other_atoms_) {
+      other.clear();
+      if (!other_atoms_->Match(piece, &other, &error) && error.kind != RE2::Set::kNoError) {
+        for (size_t i = 0; i < anchor_count_; ++i) anchors->push_back(static_cast<int>(i));
+        return true;
+      }
+      for (int i : other) found.push_back(other_index_[i]);
+    }
+    if (found.empty()) return false;
+  } else if (!atoms_->Match(piece, &found, &error)) {
     if (error.kind == RE2::Set::kNoError) return false;
     for (size_t i = 0; i < anchor_count_; ++i) anchors->push_back(static_cast<int>(i));
     return true;
   }
+  if (std::none_of(found.begin(), found.end(), [this](int atom) { return key_atom_[atom]; })) return false;
   std::sort(found.begin(), found.end());
   filter_.AllPotentials(found, anchors);
   return !anchors->empty();
@@ -66,7 +122,7 @@ bool AnchorGate::Potentials(std::string_view text, std::vector<int>* anchors) co
 bool MatchAnchors(const Rulebook::Compiled& rules, std::string_view text, std::vector<int>* hits) {
   hits->clear();
   const re2::StringPiece piece(text.data(), text.size());
-  std::vector<int> potentials;
+  thread_local std::vector<int> potentials;
   if (rules.anchor_gate && !rules.anchor_gate->Potentials(text, &potentials)) return false;
   if (!rules.anchor_gate || !rules.anchor_gate->filters()) {
     if (!rules.set->Match(piece, hits)) return false;

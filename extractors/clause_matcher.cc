@@ -193,7 +193,7 @@ class Matcher {
           static const RE2 kFirstPerson("^(?:we|our|us)$");
           std::string speaker;
           if (RE2::FullMatch(re2::StringPiece(t.data() + s, e - s), kFirstPerson))
-            speaker = SpeakerActor(layout_.units()[ui].begin + info.folded.to_original[s]);
+            speaker = SpeakerActor(layout_.units()[ui].begin + info.folded.ToOriginal(s));
           actor = speaker.empty() ? default_actor_ : speaker;
         }
         if (Foreign(actor)) continue;
@@ -451,8 +451,8 @@ class Matcher {
   Span ToSpan(size_t ui, int page_idx, size_t folded_start, size_t folded_end) {
     const UnitInfo& info = Info(ui);
     const Unit& u = layout_.units()[ui];
-    size_t s = u.begin + info.folded.to_original[folded_start];
-    size_t e = u.begin + info.folded.to_original[folded_end];
+    size_t s = u.begin + info.folded.ToOriginal(folded_start);
+    size_t e = u.begin + info.folded.ToOriginal(folded_end);
     PagePos ps = layout_.Locate(s);
     if (ps.page_idx != page_idx || e <= s) return Span{};
     PagePos pe = layout_.Locate(e - 1);
@@ -637,8 +637,8 @@ class Matcher {
         fb = info.cuts[best->segment];
         fe = best->segment + 1 < info.cuts.size() ? info.cuts[best->segment + 1] : info.folded.text.size();
       }
-      size_t sb = unit.begin + info.folded.to_original[fb];
-      size_t se = unit.begin + info.folded.to_original[fe];
+      size_t sb = unit.begin + info.folded.ToOriginal(fb);
+      size_t se = unit.begin + info.folded.ToOriginal(fe);
       const std::string& stream = layout_.stream();
       while (sb < se && (stream[sb] == ' ' || stream[sb] == ',' || stream[sb] == ';')) ++sb;
       while (se > sb && stream[se - 1] == ' ') --se;
@@ -654,7 +654,7 @@ class Matcher {
         // A transcript has no sections; its citable place is the printed
         // line, and of the lines a sentence spans, the one holding the words
         // the rule anchored on is the one a reader looks for.
-        const size_t anchor = unit.begin + info.folded.to_original[best->anchor.start];
+        const size_t anchor = unit.begin + info.folded.ToOriginal(best->anchor.start);
         int line = layout_.Locate(anchor).page_idx == start.page_idx ? layout_.PrintedLine(anchor) : 0;
         if (line == 0) line = clause.parts.front().first_line;
         clause.section = "line " + std::to_string(line);

@@ -62,6 +62,7 @@ Field FieldLine(std::string_view line) {
       R"((?:effective|review|issue|issued|revision) date|related to|replaces|supersedes|rescinds|opi|originating agency|)"
       R"(attachments?|enclosures?|asunto|fecha|para|de|memorandum for|through|thru)$)");
   re2::StringPiece label;
+  if (line.find(':') == std::string_view::npos) return Field::kNone;  // what kField needs first
   if (!RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kField, &label)) return Field::kNone;
   return RE2::FullMatch(label, kHeader) ? Field::kHeader : Field::kBody;
 }
@@ -105,9 +106,10 @@ class SentenceSplitter {
       return out;
     }
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(block.data(), static_cast<int32_t>(block.size())));
-    // utf16 index -> byte offset
-    std::vector<size_t> u16_to_byte(static_cast<size_t>(u.length()) + 1, block.size());
-    {
+    // utf16 index -> byte offset (the identity for ASCII, most blocks: no map)
+    const bool ascii = std::all_of(block.begin(), block.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    std::vector<size_t> u16_to_byte(ascii ? 0 : static_cast<size_t>(u.length()) + 1, block.size());
+    if (!ascii) {
       size_t byte = 0;
       int32_t i = 0;
       while (i < u.length() && byte < block.size()) {
@@ -123,7 +125,7 @@ class SentenceSplitter {
     breaker_->setText(u);
     std::vector<size_t> bounds;
     for (int32_t b = breaker_->first(); b != icu::BreakIterator::DONE; b = breaker_->next())
-      bounds.push_back(u16_to_byte[std::min<int32_t>(b, u.length())]);
+      bounds.push_back(ascii ? static_cast<size_t>(std::min<int32_t>(b, u.length())) : u16_to_byte[std::min<int32_t>(b, u.length())]);
     if (bounds.empty() || bounds.front() != 0) bounds.insert(bounds.begin(), 0);
     if (bounds.back() != block.size()) bounds.push_back(block.size());
     size_t start = 0;
@@ -290,7 +292,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       std::vector<std::pair<size_t, std::string>> items;  // item start offset in text, marker token
       re2::StringPiece in(text.data(), text.size());
       re2::StringPiece sep, token;
-      while (RE2::FindAndConsume(&in, kItem, &sep, &token)) {
+      // (An item needs a ':' or ';' and a '(': most sentences have neither.)
+      const bool may_list = text.find('(') != std::string_view::npos && text.find_first_of(":;") != std::string_view::npos;
+      while (may_list && RE2::FindAndConsume(&in, kItem, &sep, &token)) {
         size_t at = static_cast<size_t>(sep.data() - text.data());
         if (items.empty() && text[at] != ':') continue;
         items.emplace_back(at, std::string(token));

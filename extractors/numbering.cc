@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 #include "extractors/text_fold.h"
 
@@ -110,11 +111,18 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // letter run of one to six closed by '.' or ')') is none, without the
   // eight regular expressions.
   // (ASCII tests, as the patterns' classes are, whatever the C locale.)
+  // A line opening with one of those words ("The", "Staff", "Officers") is
+  // refused too unless the word is a marker word itself: each pattern needs
+  // its word followed by a space (or, for "o", the end).
   auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  if (!line.empty() && ascii_letter(line[0]) && std::string_view("PASCTORo").find(line[0]) == std::string_view::npos) {
+  if (!line.empty() && ascii_letter(line[0])) {
     size_t run = 0;
     while (run < line.size() && ascii_letter(line[run])) ++run;
-    if (run > 6 || run == line.size() || (line[run] != '.' && line[run] != ')')) return std::nullopt;
+    const bool closed_run = run <= 6 && run < line.size() && (line[run] == '.' || line[run] == ')');
+    static constexpr std::string_view kWords[] = {"Part",  "PART",    "Article", "ARTICLE", "Section", "SECTION", "Chapter",
+                                                  "CHAPTER", "Title", "TITLE",   "ORS",     "RCW",     "o"};
+    if (!closed_run && std::find(std::begin(kWords), std::end(kWords), line.substr(0, run)) == std::end(kWords))
+      return std::nullopt;
   }
   re2::StringPiece sp(line.data(), line.size());
   re2::StringPiece whole, a, b, c;
@@ -124,7 +132,11 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     return static_cast<size_t>(input.data() - line.data());
   };
   re2::StringPiece in = sp;
-  if (RE2::Consume(&in, kSec, &whole, &a)) {
+  // Each pattern can start with only a few bytes: a failing regex call costs
+  // more than the test.
+  const unsigned char first = line.empty() ? 0 : static_cast<unsigned char>(line[0]);
+  const bool digit = first >= '0' && first <= '9';
+  if (first == 0xC2 && RE2::Consume(&in, kSec, &whole, &a)) {
     m.style = "sec";
     m.printed = std::string(a);
     m.length = consumed(in);
@@ -136,14 +148,15 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // own number, without its title or chapter. A lower-case word after it is
   // prose ("§ 1373 and ...", "RCW 2.28.310 through 2.28.330").
   in = sp;
-  if (RE2::Consume(&in, kCodeSection, &whole, &a) && StartsUpper(Trim(std::string_view(in.data(), in.size())))) {
+  if ((first == 0xC2 || first == 'O' || first == 'R') && RE2::Consume(&in, kCodeSection, &whole, &a) && StartsUpper(Trim(std::string_view(in.data(), in.size())))) {
     m.style = "sec";
     m.printed = std::string(a);
     m.length = consumed(in);
     return m;
   }
   in = sp;
-  if (RE2::Consume(&in, kWord, &whole, &a, &b)) {
+  if (std::string_view("PASCT").find(static_cast<char>(first)) != std::string_view::npos &&
+      RE2::Consume(&in, kWord, &whole, &a, &b)) {
     std::string word(a);
     for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     // "Sec. 3." and "Section 3" are one numbering, and like a code's "§ 24-211.07"
@@ -163,7 +176,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     return m;
   }
   in = sp;
-  if (RE2::Consume(&in, kDecimal, &whole, &a)) {
+  if (digit && RE2::Consume(&in, kDecimal, &whole, &a)) {
     // "413.4.2 IMMIGRATION CHECKS": a decimal is a section number only with
     // a heading or sentence after it (bare ones are reference lists).
     // "7284.6." alone on its line, its text below, is a code's section number.
@@ -176,7 +189,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     return m;
   }
   in = sp;
-  if (RE2::Consume(&in, kParen, &whole, &a)) {
+  if (first == '(' && RE2::Consume(&in, kParen, &whole, &a)) {
     // A run-in second marker is left for the next level: "(12)" of "(12)(a)".
     if (whole.size() < sp.size() && (sp[whole.size()] == '(' || std::islower(static_cast<unsigned char>(sp[whole.size()]))))
       in = re2::StringPiece(sp.data() + whole.size(), sp.size() - whole.size());
@@ -193,7 +206,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     return m;
   }
   in = sp;
-  if (RE2::Consume(&in, kDot, &whole, &a, &b)) {
+  if ((digit || ((first | 0x20) >= 'a' && (first | 0x20) <= 'z')) && RE2::Consume(&in, kDot, &whole, &a, &b)) {
     std::string token(a), close(b);
     m.lower_rest = !StartsUpper(Trim(std::string_view(in.data(), in.size())));
     if (std::isdigit(static_cast<unsigned char>(token[0]))) {
@@ -207,7 +220,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     return m;
   }
   in = sp;
-  if (RE2::Consume(&in, kBullet, &whole)) {
+  if ((first >= 0x80 || first == '-' || first == '*' || first == 'o') && RE2::Consume(&in, kBullet, &whole)) {
     // "o" bullets only before a capital ("o la fecha" is Spanish "or").
     if (whole == "o" && !StartsUpper(Trim(std::string_view(in.data(), in.size())))) return std::nullopt;
     m.style = "bullet";

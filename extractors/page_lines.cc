@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "extractors/text_fold.h"
 
@@ -46,12 +47,19 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
     size_t count = by_page[page].size();
     return pos_in_page < kEdge || pos_in_page + kEdge >= count;
   };
-  std::map<std::string, std::set<int>> pages_with_key;
+  // Each edge line's key, computed once (pages x 10 lines of a long document).
+  // Pages are visited in order, so a key's page count grows only when its
+  // last page differs: {last page, count} instead of a set of pages.
+  std::vector<std::string> keys(lines.size());
+  std::unordered_map<std::string, std::pair<int, size_t>> pages_with_key;
   for (int p = 0; p < n; ++p) {
     for (size_t k = 0; k < by_page[p].size(); ++k) {
       if (!is_edge(p, k)) continue;
       const Line& l = lines[by_page[p][k]];
-      pages_with_key[LineKey(std::string_view(pages[p].text).substr(l.begin, l.end - l.begin))].insert(p);
+      std::string& key = keys[by_page[p][k]];
+      key = LineKey(std::string_view(pages[p].text).substr(l.begin, l.end - l.begin));
+      auto [it, added] = pages_with_key.try_emplace(key, p, 1);
+      if (!added && it->second.first != p) it->second = {p, it->second.second + 1};
     }
   }
   const size_t threshold = std::max<size_t>(2, static_cast<size_t>((n + 1) / 2));
@@ -59,13 +67,13 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
     for (size_t k = 0; k < by_page[p].size(); ++k) {
       if (!is_edge(p, k)) continue;
       Line& l = lines[by_page[p][k]];
-      std::string key = LineKey(std::string_view(pages[p].text).substr(l.begin, l.end - l.begin));
+      const std::string& key = keys[by_page[p][k]];
       if (IsPageNumberKey(key)) {
         l.ignored = true;
         continue;
       }
       size_t letters = std::count_if(key.begin(), key.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-      if (n >= 2 && letters >= 3 && pages_with_key[key].size() >= threshold) l.ignored = true;
+      if (n >= 2 && letters >= 3 && pages_with_key[key].second >= threshold) l.ignored = true;
     }
   }
 }

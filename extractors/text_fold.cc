@@ -1,5 +1,6 @@
 #include "extractors/text_fold.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cinttypes>
 #include <cstdint>
@@ -59,6 +60,10 @@ void AppendFolded(UChar32 c, const icu::Normalizer2& nfd, std::string& out) {
 
 FoldedText FoldDiacritics(std::string_view text) {
   FoldedText folded;
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    folded.text.assign(text);
+    return folded;
+  }
   folded.text.reserve(text.size());
   folded.to_original.reserve(text.size() + 1);
   UErrorCode status = U_ZERO_ERROR;

@@ -53,11 +53,14 @@ void RepairSplitWords(std::string& text);
 
 // `text` with combining marks removed (NFD, drop [:Mn:], recompose), for
 // matching only ("deberá" -> "debera", "inmigración" -> "inmigracion").
-// to_original[i] is the byte offset in the original text of the code point
-// that produced folded byte i; to_original.size() == text.size() + 1 and the
-// last entry is the original's size.
+// ToOriginal(i), for i in [0, text.size()], is the byte offset in the
+// original text of the code point that produced folded byte i (the
+// original's size for i == text.size()).
 struct FoldedText {
   std::string text;
+  size_t ToOriginal(size_t i) const { return to_original.empty() ? i : to_original[i]; }
+  // Empty when the text is ASCII and so folds to itself (most units: the map
+  // would cost eight bytes per byte of text to say i -> i).
   std::vector<size_t> to_original;
 };
 FoldedText FoldDiacritics(std::string_view text);

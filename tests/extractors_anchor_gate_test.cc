@@ -4,12 +4,14 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "extractors/anchor_gate.h"
 #include "extractors/extract.h"
+#include "extractors/literal_set.h"
 #include "extractors/rulebook_compiled.h"
 #include "extractors/text_fold.h"
 #include "tests/test_support.h"
@@ -126,4 +128,83 @@ stance:
   const Extraction x = ExtractDocument(*rules, OnePage("Staff shall keep the doors locked at night.\n"));
   REQUIRE(x.clauses.size() == 1);
   CHECK(x.clauses[0].topic == "dated");
+}
+
+TEST_CASE("RE2 folds onto an ASCII letter only the long s and the Kelvin sign", "[extractors][anchor_gate]") {
+  // The gate's literal scan compares ASCII letters without case and trusts
+  // RE2's case-insensitive Set only where a text holds one of these
+  // (internal::CaselessAsciiEquivalent): every other code point is checked.
+  const RE2 any_letter("(?i)[a-z]");
+  std::vector<int> folded;
+  for (int cp = 0x80; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string utf8;
+    if (cp < 0x800) {
+      utf8 = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+    } else if (cp < 0x10000) {
+      utf8 = {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+              static_cast<char>(0x80 | (cp & 0x3F))};
+    } else {
+      utf8 = {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+              static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+    }
+    if (RE2::FullMatch(utf8, any_letter)) {
+      folded.push_back(cp);
+      CHECK_FALSE(internal::CaselessAsciiEquivalent("x " + utf8 + " y"));
+    }
+  }
+  CHECK(folded == std::vector<int>{0x17F, 0x212A});
+  CHECK(internal::CaselessAsciiEquivalent("Inmigraci\xC3\xB3n \xC2\xA7 12 \xE2\x80\x94 the officer"));
+}
+
+TEST_CASE("the literal scan finds exactly the atoms a case-insensitive RE2::Set finds", "[extractors][anchor_gate]") {
+  const Rulebook::Compiled& rules = ShippedRulebook().compiled();
+  REQUIRE(rules.anchor_gate != nullptr);
+  const std::vector<std::string>& atoms = rules.anchor_gate->atoms();
+  REQUIRE(atoms.size() > 100);
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  RE2::Set set(options, RE2::UNANCHORED);
+  for (const std::string& atom : atoms) REQUIRE(set.Add(RE2::QuoteMeta(atom), nullptr) >= 0);
+  REQUIRE(set.Compile());
+  const internal::LiteralSet literals(atoms);
+  std::vector<std::string> texts = RealTexts(rules);
+  // Upper and mixed case, and atoms that overlap or end the text.
+  const size_t real = texts.size();
+  for (size_t i = 0; i < real; i += 7) {
+    std::string upper = texts[i];
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    texts.push_back(upper);
+  }
+  for (size_t i = 0; i < atoms.size(); i += 3) texts.push_back(atoms[i] + atoms[(i + 1) % atoms.size()]);
+  size_t with_atoms = 0;
+  std::vector<int> found, want;
+  for (const std::string& text : texts) {
+    literals.Find(text, &found);
+    want.clear();
+    set.Match(text, &want);
+    std::sort(want.begin(), want.end());
+    INFO(text);
+    REQUIRE(found == want);
+    with_atoms += !found.empty();
+  }
+  CHECK(with_atoms > texts.size() / 2);
+}
+
+TEST_CASE("a text with a long s or a Kelvin sign is gated as the RE2::Set gates it", "[extractors][anchor_gate]") {
+  const Rulebook::Compiled& rules = ShippedRulebook().compiled();
+  // RE2 reads "\xC5\xBF" (long s) as an 's' without case: the anchors may
+  // fire where an ASCII comparison would see no "shall" or "ask".
+  size_t fired = 0;
+  for (std::string text : {"The officer \xC5\xBFhall notify ICE of the relea\xC5\xBF" "e date.",
+                           "The jail \xC5\xBFhall not honor an ICE detainer.", "ICE may a\xC5\xBF\xE2\x84\xAA the jail to hold him.",
+                           "Staff may not a\xC5\xBF\xE2\x84\xAA about immigration \xC5\xBFtatus.",
+                           "The officer shall notify ICE of the release date."}) {
+    std::vector<int> hits;
+    internal::MatchAnchors(rules, text, &hits);
+    INFO(text);
+    CHECK(hits == SetAnswer(rules, text));
+    fired += !hits.empty();
+  }
+  CHECK(fired >= 3);
 }
