@@ -8,13 +8,15 @@
 set -euo pipefail
 
 # ---- FLOORS: the one place to edit them. ------------------------------------
-# Measured 2026-11-30 (77 dev documents of 121, tenth batch included): P=0.787 R=0.759 (found 376, labels 390).
-# (The seventh to tenth batches, 48 documents scored fresh before any change
-# for them, lowered the figure from 0.812 / 0.796 on the 46 documents before.)
+# Measured 2026-11-30 (93 dev documents of 145, twelfth batch included): P=0.802 R=0.782 (found 430, labels 441).
+# (The eleventh and twelfth batches, 24 documents scored fresh before any
+# change for them, scored P 0.47 / R 0.33 and P 0.43 / R 0.47 alone; the dev
+# split had been 0.787 / 0.759 on 77 documents, and was 0.778 / 0.748 on these
+# 93 with main at 68ce88b.)
 # The floors sit about 0.03 under: a change that costs more is a regression
 # to explain, not noise.
-CLAUSE_P_MIN=0.76
-CLAUSE_R_MIN=0.73
+CLAUSE_P_MIN=0.77
+CLAUSE_R_MIN=0.75
 FALSE_PAIRS_MAX=0     # no divergence pair across jurisdictions or unlabeled
 # -----------------------------------------------------------------------------
 
