@@ -188,11 +188,10 @@ std::string TesseractVersion() { return tesseract::TessBaseAPI::Version(); }
 // beside those regions are re-read strip by strip (pipeline/code_strips.h).
 // ocr-5: a scanned PDF page is rendered at its own resolution when that is
 // below --dpi (render/scan_resolution.h), and a page of specks is blank
-// (render/render_process.h): other pixels, other words. ocr-6: a scan above
-// 200 dpi whose text is tall enough is rendered at 200 (render/text_height.h).
+// (render/render_process.h): other pixels, other words.
 std::string OcrStageVersion(const OcrSettings& s) {
   return "tesseract-" + TesseractVersion() + "/" + s.languages + "/lstm-psm3" + (s.detect_orientation ? "/osd" : "") +
-         (s.deskew ? "/deskew" : "") + "/ocr-6";
+         (s.deskew ? "/deskew" : "") + "/ocr-5";
 }
 
 OcrEngine::OcrEngine(const OcrSettings& settings, std::unique_ptr<Apis> apis)

@@ -78,10 +78,8 @@ struct RenderLimits {
   // and sends the image's hash; a blank page's pixels are not sent.
   bool detect_blank = false;
   // For OCR: `dpi` is the most wanted; a PDF page that is a scan of lower
-  // resolution is rendered at the scan's own (render/scan_resolution.h), and
-  // a sharper scan at 200 dpi when its text is tall enough there
-  // (render/text_height.h). Only renders through RenderProcess
-  // (render_process.h) apply it.
+  // resolution is rendered at the scan's own (render/scan_resolution.h).
+  // Only renders through RenderProcess (render_process.h) apply it.
   bool at_most_scan_resolution = false;
 
   // The defaults at `dpi`, in this process.

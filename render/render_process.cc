@@ -23,7 +23,6 @@
 #include "render/child_io.h"
 #include "render/poppler_document.h"
 #include "render/scan_resolution.h"
-#include "render/text_height.h"
 
 namespace foiamine {
 namespace {
@@ -86,13 +85,11 @@ bool AllWhite(const PageImage& image) { return NoPixelDarkerThan(image, 255); }
 // Renders in this process: the helper's work, or the caller's without one.
 StatusOr<RenderedPage> RenderHere(const std::filesystem::path& path, int page_index, RenderLimits limits) {
   limits.helper_executable.clear();
-  bool scan = false;
   if (limits.at_most_scan_resolution) {
     // A page Poppler cannot interpret here will fail the render below with
     // the reason; until then it keeps the dpi asked for.
     if (auto drawing = ReadPageDrawing(path, page_index); drawing.ok()) {
       limits.dpi = ScanRenderDpi(*drawing, limits.dpi);
-      scan = IsScanPage(*drawing);
     }
   }
   const int dpi = limits.dpi;
@@ -115,19 +112,6 @@ StatusOr<RenderedPage> RenderHere(const std::filesystem::path& path, int page_in
     std::snprintf(size, sizeof size, "%.1fx%.1fpt@%d", page.width_pt, page.height_pt, dpi);
     page.image_sha256 = Sha256Hex(std::string("blank page ") + size);
     return page;
-  }
-  if (scan && dpi > kTextHeightDpi) {
-    // A scan of sharper pictures than kTextHeightDpi: read at that
-    // resolution when its text is tall enough there (render/text_height.h),
-    // measured on that render, which is then the page's image.
-    RenderLimits lower = limits;
-    lower.dpi = kTextHeightDpi;
-    auto image = RenderPage(path, page_index, lower);
-    if (image.ok()) {
-      if (auto glyph = MedianGlyphHeightInches(*image); glyph && ReadsAtTextHeightDpi(*glyph)) {
-        return Describe(std::move(image.value()), true);
-      }
-    }
   }
   auto image = RenderPage(path, page_index, limits);
   if (!image.ok()) return image.status();

@@ -12,11 +12,6 @@
 // request starts a new one. One helper serves many pages, so its start-up
 // (~50 ms of loading libraries) is paid once per OCR worker, not per page.
 //
-// With at_most_scan_resolution (OCR), a scanned page is rendered at its own
-// resolution when that is at most 200 dpi (render/scan_resolution.h), and a
-// sharper scan at 200 dpi when its text is tall enough there
-// (render/text_height.h), else at the dpi asked for.
-//
 // With detect_blank (OCR), the helper also says whether a page is blank:
 // nothing drawn at all (seen on a 36-dpi preview, so a blank page is never
 // rendered in full), or no pixel darker than kBlankPageGray, or specks only

@@ -117,12 +117,10 @@ StatusOr<PageDrawing> ReadPageDrawing(const std::filesystem::path& path, int pag
   return probe.Result();
 }
 
-bool IsScanPage(const PageDrawing& drawing) {
-  return drawing.visible_glyphs == 0 && drawing.covered >= kMinScanCoverage && drawing.picture_ppi > 0;
-}
-
 int ScanRenderDpi(const PageDrawing& drawing, int requested) {
-  if (!IsScanPage(drawing)) return requested;
+  if (drawing.visible_glyphs > 0 || drawing.covered < kMinScanCoverage || !(drawing.picture_ppi > 0)) {
+    return requested;
+  }
   // 149.98 ppi (a rounded page size) is a 150-dpi scan.
   const int native = static_cast<int>(std::ceil(drawing.picture_ppi - 0.05));
   if (native > kMaxNativeScanDpi) return requested;

@@ -54,10 +54,6 @@ inline constexpr int kMaxNativeScanDpi = 200;
 // `path`. Errors: OpenPdf's (render/poppler_document.h); kCorrupt.
 StatusOr<PageDrawing> ReadPageDrawing(const std::filesystem::path& path, int page_index);
 
-// Whether the page is a scan: pictures cover at least kMinScanCoverage of it
-// and it draws no visible glyph.
-bool IsScanPage(const PageDrawing& drawing);
-
 // The resolution to render a page at for OCR when `requested` is the most
 // wanted: `requested` unless the page is a scan (see above) whose pictures
 // are of at most kMaxNativeScanDpi, then that resolution, rounded up to

@@ -91,11 +91,10 @@ TEST_CASE("scan resolution: OCR renders a 150-dpi scan at its own resolution, in
     CHECK(pixGetWidth(page->image.pix.get()) == 1275);  // the scan's own pixels, not 2550
     CHECK(page->width_pt == Approx(612).margin(0.5));
     CHECK_FALSE(page->blank);
-    // The corpus' 250-dpi original is above kMaxNativeScanDpi: its text is
-    // tall enough for 200 dpi (tests/text_height_test.cc).
+    // The corpus' 250-dpi original stays at --dpi.
     auto original = process.Render(scan, 1);
     REQUIRE(original.ok());
-    CHECK(original->image.dpi == 200);
+    CHECK(original->image.dpi == 300);
   }
 }
 
