@@ -164,7 +164,7 @@ struct OcrEngine::Apis {
   TessPtr reader;
   // Orientation detection, started on the first page that needs it: most
   // pages read upright and never do, and loading osd.traineddata costs each
-  // worker ~0.2 s. Null until then, and when orientation detection is off.
+  // worker ~0.1 CPU-s. Null until then, and when orientation detection is off.
   TessPtr osd;
   std::string datapath;
   bool osd_failed = false;
