@@ -162,7 +162,12 @@ void ReadCodeStrips(tesseract::TessBaseAPI& api, PIX* page, const std::vector<Bo
 
 struct OcrEngine::Apis {
   TessPtr reader;
-  TessPtr osd;  // null when orientation detection is off
+  // Orientation detection, started on the first page that needs it: most
+  // pages read upright and never do, and loading osd.traineddata costs each
+  // worker ~0.1 CPU-s. Null until then, and when orientation detection is off.
+  TessPtr osd;
+  std::string datapath;
+  bool osd_failed = false;
 };
 
 struct OcrEngine::Reading {
@@ -193,7 +198,10 @@ OcrEngine::OcrEngine(const OcrSettings& settings, std::unique_ptr<Apis> apis)
     : settings_(settings), apis_(std::move(apis)) {}
 OcrEngine::~OcrEngine() = default;
 
-Status OcrEngine::CheckLanguages(const OcrSettings& settings) {
+namespace {
+// The tessdata folders that exist, where Tesseract looks: --tessdata,
+// $TESSDATA_PREFIX, Debian's folders.
+std::vector<std::filesystem::path> TessdataDirs(const OcrSettings& settings) {
   namespace fs = std::filesystem;
   std::vector<fs::path> dirs;
   if (!settings.tessdata_dir.empty()) dirs.emplace_back(settings.tessdata_dir);
@@ -210,6 +218,14 @@ Status OcrEngine::CheckLanguages(const OcrSettings& settings) {
   for (const auto& d : dirs) {
     if (fs::is_directory(d, ec)) present.push_back(d);
   }
+  return present;
+}
+}  // namespace
+
+Status OcrEngine::CheckLanguages(const OcrSettings& settings) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const std::vector<fs::path> present = TessdataDirs(settings);
   if (present.empty()) {
     auto engine = Create(settings);
     return engine.ok() ? Status::Ok() : engine.status();
@@ -245,15 +261,37 @@ StatusOr<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrSettings& settin
                                    "' (install the tesseract-ocr-<lang> package, e.g. tesseract-ocr-spa)");
   }
   apis->reader->SetPageSegMode(tesseract::PSM_AUTO);
+  if (datapath) apis->datapath = datapath;
   if (settings.detect_orientation) {
-    apis->osd = NewApi();
-    apis->osd->SetVariable("debug_file", "/dev/null");
-    if (apis->osd->Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY) != 0) {
+    // Its data must be there (an error now, not on some page later); the
+    // engine itself starts when a page needs it (OsdApi). Where no tessdata
+    // folder is known, Tesseract's own default is tried then.
+    std::error_code ec;
+    const auto dirs = TessdataDirs(settings);
+    if (!dirs.empty() && std::none_of(dirs.begin(), dirs.end(), [&](const std::filesystem::path& d) {
+          return std::filesystem::is_regular_file(d / "osd.traineddata", ec);
+        })) {
       return Status::InvalidArgument("Tesseract cannot load orientation data 'osd' (install tesseract-ocr-osd)");
     }
-    apis->osd->SetPageSegMode(tesseract::PSM_OSD_ONLY);
   }
   return std::unique_ptr<OcrEngine>(new OcrEngine(settings, std::move(apis)));
+}
+
+tesseract::TessBaseAPI* OcrEngine::OsdApi() {
+  if (!settings_.detect_orientation || apis_->osd_failed) return nullptr;
+  if (!apis_->osd) {
+    std::lock_guard<std::mutex> lock(g_init_mutex);
+    TessPtr osd = NewApi();
+    osd->SetVariable("debug_file", "/dev/null");
+    if (osd->Init(apis_->datapath.empty() ? nullptr : apis_->datapath.c_str(), "osd",
+                  tesseract::OEM_TESSERACT_ONLY) != 0) {
+      apis_->osd_failed = true;  // checked at Create; a page then reads as given
+      return nullptr;
+    }
+    osd->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+    apis_->osd = std::move(osd);
+  }
+  return apis_->osd.get();
 }
 
 // One reading of the page turned by quads * 90 degrees clockwise and
@@ -377,20 +415,21 @@ StatusOr<OcrPageResult> OcrEngine::Recognize(const PageImage& image) {
   // upside down or sideways at ~37 (phototest's turned copies).
   Reading reading;
   if (Status read = Read(original, 0, image.dpi, reading); !read.ok()) return read;
-  if (apis_->osd && !LooksUpright(reading.words, reading.turned_words)) {
-    apis_->osd->SetImage(original);
-    apis_->osd->SetSourceResolution(dpi);
+  tesseract::TessBaseAPI* osd = nullptr;
+  if (!LooksUpright(reading.words, reading.turned_words) && (osd = OsdApi()) != nullptr) {
+    osd->SetImage(original);
+    osd->SetSourceResolution(dpi);
     int orient_deg = 0;
     float orient_conf = 0, script_conf = 0;
     const char* script = nullptr;
     int quads = 0;
-    if (apis_->osd->DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf) &&
+    if (osd->DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf) &&
         orient_conf >= kMinOrientationConfidence) {
       // orient_deg is the page's clockwise turn (measured on phototest's
       // rotated variants); undo it by turning the rest of the way round.
       quads = (4 - ((orient_deg / 90) % 4 + 4) % 4) % 4;
     }
-    apis_->osd->Clear();
+    osd->Clear();
     if (quads != 0) {
       Reading turned;
       if (Status read = Read(original, quads, image.dpi, turned); !read.ok()) return read;

@@ -21,6 +21,10 @@
 #include "render/page_image.h"
 #include "base/status.h"
 
+namespace tesseract {
+class TessBaseAPI;
+}
+
 namespace foiamine {
 
 struct OcrSettings {
@@ -56,7 +60,8 @@ std::string OcrStageVersion(const OcrSettings& settings);
 
 class OcrEngine {
  public:
-  // Initialises Tesseract for settings.languages (and OSD when enabled).
+  // Initialises Tesseract for settings.languages; OSD, when enabled, starts
+  // on the first page that needs it (its data is checked here).
   // Errors: kInvalidArgument when a language's data is not installed.
   static StatusOr<std::unique_ptr<OcrEngine>> Create(const OcrSettings& settings);
 
@@ -78,6 +83,9 @@ class OcrEngine {
   struct Reading;
   explicit OcrEngine(const OcrSettings& settings, std::unique_ptr<Apis> apis);
   Status Read(Pix* original, int quads, double dpi, Reading& out);
+  // The orientation-detection engine, started on first use; null when
+  // orientation detection is off or its data failed to load.
+  tesseract::TessBaseAPI* OsdApi();
   OcrSettings settings_;
   std::unique_ptr<Apis> apis_;
 };
