@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <utility>
 
 #include "extractors/identity.h"
 
@@ -249,23 +250,25 @@ TEST_CASE("a FAQ page, a board report and a page that says what the police do ar
 
 TEST_CASE("a press release and a news story are practice, a policy header block is policy, a statute on jails is law",
           "[extractors][identity]") {
-  // The masthead decides, though the sheriff's office is named at the top.
-  const DocumentIdentity release = InferIdentity(Doc({"County Sheriff's Office\n\nNews Release\n\n"
-                                                      "The jail will no longer hold inmates on ICE detainers alone.\n"}));
-  CHECK(release.authority.value == "practice");
-  const DocumentIdentity dateline = InferIdentity(Doc({"Some County Sheriff's Office\nCommunity\n\n"
-                                                       "SOME COUNTY, TX \u2013 On Thursday, the Sheriff met with advocates "
-                                                       "to discuss the 287(g) program at the jail.\n"}));
-  CHECK(dateline.authority.value == "practice");
-  const DocumentIdentity story = InferIdentity(Doc({"Jail e-mails\n\nEmails obtained by the paper show jail staff calling ICE. "
-                                                    "\"We call them every morning,\" a deputy wrote. The sheriff said the jail "
-                                                    "follows the law. A spokesman told reporters the practice had ended.\n"}));
-  CHECK(story.authority.value == "practice");
-  // Plain wording ("Deputies do not ...") would read as a page of practice without the header block.
-  const DocumentIdentity policy = InferIdentity(Doc({"Subject: Immigration Detainers\nEffective Date: 01/02/2020\n"
-                                                     "Rescinds: Order 12\n\nDeputies do not hold anyone on a detainer alone. "
-                                                     "Deputies do not ask about immigration status.\n"}));
-  CHECK(policy.authority.value == "policy");
+  const std::pair<const char*, const char*> cases[] = {
+      // The masthead decides, though the sheriff's office is named at the top.
+      {"County Sheriff's Office\n\nNews Release\n\nThe jail will no longer hold inmates on ICE detainers alone.\n",
+       "practice"},
+      {"Some County Sheriff's Office\nCommunity\n\nSOME COUNTY, TX \u2013 On Thursday, the Sheriff met with advocates "
+       "to discuss the 287(g) program at the jail.\n",
+       "practice"},
+      {"Jail e-mails\n\nEmails obtained by the paper show jail staff calling ICE. \"We call them every morning,\" a "
+       "deputy wrote. The sheriff said the jail follows the law. A spokesman told reporters the practice had ended.\n",
+       "practice"},
+      // Plain wording ("Deputies do not ...") would read as a page of practice without the header block.
+      {"Subject: Immigration Detainers\nEffective Date: 01/02/2020\nRescinds: Order 12\n\nDeputies do not hold anyone "
+       "on a detainer alone. Deputies do not ask about immigration status.\n",
+       "policy"},
+  };
+  for (const auto& [text, authority] : cases) {
+    INFO(text);
+    CHECK(InferIdentity(Doc({text})).authority.value == authority);
+  }
   // Named agencies ("county jail", "sheriff's office") do not make a statute a jail policy.
   const DocumentIdentity statute = InferIdentity(Doc({"Immigration detainers.\n(a) A county jail or sheriff's office shall not "
                                                       "hold a person on a detainer except as this section provides.\n(b) The "
