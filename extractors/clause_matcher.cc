@@ -107,8 +107,8 @@ class Matcher {
         for (auto [s, e] : AllMatches(*rules_.patterns[rule.all_of[0]].re, info.folded.text)) {
           if (e <= s || InDefinition(ui, info, s)) continue;
           if (rule.segment_scope && !InScope(ui, rule, s, context, context_built)) continue;
-          Candidate c = Decide(ui, Hit{s, e, Stance::kMentions});
           if (!info.modal.empty() && rule.topic != "judicial_warrant" && InLeadingCondition(info.folded.text, s, e)) continue;
+          Candidate c = Decide(ui, Hit{s, e, Stance::kMentions});
           if (rule.stance) {
             c.stance = *rule.stance;
             c.cue.reset();

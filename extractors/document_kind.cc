@@ -3,10 +3,10 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <vector>
-#include <string_view>
 #include <memory>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace foiamine::extractors::internal {
 namespace {
@@ -18,8 +18,6 @@ int CountOf(const RE2& re, const std::string& text) {
   return n;
 }
 
-// How often a text refers to itself as a law ("this section", "the preceding
-// subsection") and as an agency's policy ("this order", "members of the department").
 // How many distinct fields of a policy's header block ("Effective Date:",
 // "Policy Number", "Subject:", "Rescinds", "Purpose and Scope") the text has.
 int PolicyHeaderFields(std::string_view text) {
@@ -38,6 +36,8 @@ int PolicyHeaderFields(std::string_view text) {
   return static_cast<int>(std::count_if(kFields.begin(), kFields.end(), [&in](const auto& re) { return RE2::PartialMatch(in, *re); }));
 }
 
+// How often a text refers to itself as a law ("this section", "the preceding
+// subsection") and as an agency's policy ("this order", "members of the department").
 std::pair<int, int> SelfReferences(const std::string& text) {
   static const RE2 kLawSelf(R"re((?i)\bth(?:is|e preceding|e foregoing) (?:section|subsection|subdivision|chapter|act|article|ordinance|title|paragraph|code)\b)re");
   static const RE2 kPolicySelf(R"re((?i)\bthis (?:policy|general order|order|directive|procedure|manual|department|office|agency)\b|\b(?:members|employees|personnel) of (?:this|the) (?:department|office|agency)\b)re");

@@ -74,6 +74,10 @@ std::string ResolvedActor(const ClauseRecord& clause) {
   return clause.actor.empty() ? clause.agency : clause.actor;
 }
 
+bool IsRestrictingLaw(const ClauseRecord& clause) {
+  return clause.authority == "law" && clause.stance == "restricts" && clause.doc_kind != "bill";
+}
+
 bool LawBindsActor(const std::string& law_actor, const std::string& practice_actor) {
   if (practice_actor.empty()) return false;
   if (SameActor(law_actor, "District")) return true;  // any District agency, and "District" itself
@@ -144,8 +148,7 @@ bool OnlyRoutesTheRequest(const ClauseRecord& practice) {
 std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses, const DivergeOptions& options) {
   std::vector<Divergence> out;
   for (const auto& law : clauses) {
-    // A bill (as introduced or amended) binds no one until it is enacted.
-    if (law.authority != "law" || law.stance != "restricts" || law.doc_kind == "bill") continue;
+    if (!IsRestrictingLaw(law)) continue;
     if (!options.topic.empty() && law.topic != options.topic) continue;
     const std::string law_actor = LawActor(law, options.jurisdictions);
     for (const auto& practice : clauses) {
@@ -240,7 +243,7 @@ Matrix BuildMatrix(const std::vector<ClauseRecord>& clauses, const std::vector<D
         bool binding = false;
         for (const auto& c : clauses) {
           if (c.topic != topic) continue;
-          if (c.authority == "law" && c.stance == "restricts" && c.doc_kind != "bill" &&
+          if (IsRestrictingLaw(c) &&
               extractors::LawBinds(jurisdictions, c.jurisdiction, LawActor(c, jurisdictions),
                                    jurisdiction_of.count(agency) ? jurisdiction_of[agency] : "", agency)) {
             restricting_laws.push_back(c.id);

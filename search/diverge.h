@@ -41,6 +41,10 @@ namespace foiamine {
 std::string ResolvedActor(const ClauseRecord& clause);
 bool LawBindsActor(const std::string& law_actor, const std::string& practice_actor);
 
+// Is the clause a law's restriction a divergence can rest on? A bill (as
+// introduced or amended) is law in the making: it binds no one until enacted.
+bool IsRestrictingLaw(const ClauseRecord& clause);
+
 // When the policy/practice document came into being relative to the law.
 enum class Timing {
   kUnknown,               // a date is missing

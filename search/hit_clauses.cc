@@ -99,7 +99,7 @@ StatusOr<std::vector<HitClause>> HitClauseReader::Read(const std::vector<std::st
   std::map<std::string, ClauseRecord*> by_id;
   for (ClauseRecord& c : *read) {
     by_id.emplace(c.id, &c);
-    if (laws.count(c.id) && c.stance == "restricts" && c.authority == "law") restricting_laws_[c.topic].push_back(c);
+    if (laws.count(c.id) && IsRestrictingLaw(c)) restricting_laws_[c.topic].push_back(c);
   }
   static const std::vector<ClauseRecord> kNoLaws;
   for (size_t i = 0; i < ids.size() && i < topics.size(); ++i) {
@@ -110,7 +110,7 @@ StatusOr<std::vector<HitClause>> HitClauseReader::Read(const std::vector<std::st
     const ClauseRecord& c = hit.clause;
     // The pairs this clause is a side of, found as `diverge` finds them.
     std::vector<Divergence> pairs;
-    if (c.authority == "law" && c.stance == "restricts") {
+    if (IsRestrictingLaw(c)) {
       auto all = TopicPairs(c.topic);
       if (!all.ok()) return all.status();
       pairs = **all;
