@@ -27,7 +27,7 @@ int PolicyHeaderFields(std::string_view text) {
                           R"((?:policy|order|directive)\s+(?:number|no\.?|#))", R"(\bsubject\s*:)", R"(\bpurpose\s*:|purpose\s+and\s+scope)",
                           R"(\bscope\s*:)", R"(\bprocedures?\s*:)", R"(\brescinds\b|\bsupersedes\b)", R"(\bdistribution\s*:)",
                           R"(\bapproved\s+by\b)", R"(\breview\s+date\b)", R"(\bissued\s+by\b)",
-                          R"(polic(?:y|ies)\s+(?:and|&)\s+procedures?|standard\s+operating\s+procedures?)", R"(\bapplicability\s*:)",
+                          R"(polic(?:y|ies)\s+(?:&|a\w{1,2})\s+procedures?|standard\s+operating\s+procedures?)", R"(\bapplicability\s*:)",
                           R"(\breferences?\s*:)"})
       out.push_back(std::make_unique<RE2>(std::string("(?i)") + f));
     return out;
@@ -68,10 +68,14 @@ bool DescribesPractice(const std::string& text) {
   static const RE2 kPressHead(R"((?i)\b(?:news|press|media)\s+release\b|\bfor\s+immediate\s+release\b|\bpublic\s+(?:information|relations|affairs)\s+(?:officer|coordinator|office|director)\b|\bthis\s+(?:story|article)\b)");
   // A news dateline opening a paragraph: "HARRIS COUNTY, TX – On Thursday, ..."
   static const RE2 kDateline(R"((?m)^[A-Z][A-Z .'-]{2,40},\s+(?:[A-Z]{2}|[A-Z][a-z]{2,12}\.?)\s*[\x{2013}\x{2014}-]{1,2}\s+\S)");
+  // A press release's lead: "Mayor Walsh and Councilor Zakim today announced ...",
+  // "... announced today a new policy" (a law enacts; it announces nothing today).
+  static const RE2 kAnnouncedToday(R"((?i)\b(?:today|yesterday)\s+(?:announced|unveiled|released)\b|\b(?:announced|unveiled)\s+(?:today|yesterday)\b)");
   static const RE2 kReported(R"((?i)\b(?:said|says|told|wrote|announced)\b)");  // (not "stated", "according to": laws say them)
   if (RE2::PartialMatch(text, kFaq)) return true;
   if (RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 300)), kPressHead)) return true;
   if (RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 1000)), kDateline)) return true;
+  if (RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 800)), kAnnouncedToday)) return true;
   const auto count = [&text](const RE2& re) { return CountOf(re, text); };
   if (count(kQuestionLine) >= 2) return true;
   if (RE2::PartialMatch(text, kBoardReport) || (RE2::PartialMatch(text, kSummary) && RE2::PartialMatch(text, kDiscussion)))

@@ -14,6 +14,10 @@
 #include <unordered_map>
 
 namespace foiamine::extractors {
+namespace {
+// A document's heading: its first non-blank lines.
+constexpr int kHeadingLines = 3;
+}  // namespace
 
 struct Jurisdictions::Compiled {
   struct Agency {
@@ -34,7 +38,7 @@ struct Jurisdictions::Compiled {
   struct Form {
     std::unique_ptr<RE2> re;
     std::string doc_kind, authority;
-    bool at_start = false;
+    int first_lines = 0;  // match only in the first N lines (a heading); 0: anywhere in the head
   };
   std::string hash;
   std::vector<Entry> entries;
@@ -123,7 +127,10 @@ Status Load(const YAML::Node& root, Compiled& out) {
     for (const auto& f : forms) {
       Compiled::Form form;
       const std::string pattern = f["pattern"].as<std::string>("");
-      form.at_start = f["at_start"].as<bool>(false);
+      // `at_start: true` is the heading's first lines; `first_lines: N` reaches
+      // further down (a bill's caption under its printer's revision lines).
+      form.first_lines = f["first_lines"].as<int>(f["at_start"].as<bool>(false) ? kHeadingLines : 0);
+      if (form.first_lines < 0) return Status::InvalidArgument("law_forms: first_lines must be >= 0");
       auto re = Compile(pattern, "law_forms");
       if (!re.ok()) return re.status();
       form.re = std::move(*re);
@@ -242,7 +249,6 @@ std::vector<std::string_view> FirstLines(std::string_view text, int n) {
   return lines;
 }
 
-constexpr int kHeadingLines = 3;
 
 // The jurisdiction whose citation form begins one of the first lines.
 const Compiled::Entry* HeadingJurisdiction(const Compiled& c, std::string_view head) {
@@ -456,8 +462,8 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
 LawForm RecognizeLaw(const Jurisdictions& j, const std::string& head) {
   const Compiled& c = j.compiled();
   for (const auto& form : c.law_forms) {
-    if (form.at_start) {
-      for (std::string_view line : FirstLines(head, kHeadingLines))
+    if (form.first_lines > 0) {
+      for (std::string_view line : FirstLines(head, form.first_lines))
         if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *form.re))
           return {form.doc_kind, form.authority};
     } else if (RE2::PartialMatch(head, *form.re)) {

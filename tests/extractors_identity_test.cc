@@ -260,9 +260,17 @@ TEST_CASE("a press release and a news story are practice, a policy header block 
       {"Jail e-mails\n\nEmails obtained by the paper show jail staff calling ICE. \"We call them every morning,\" a "
        "deputy wrote. The sheriff said the jail follows the law. A spokesman told reporters the practice had ended.\n",
        "practice"},
+      // A press release's lead, with no masthead: "... today announced ..."
+      {"New policy on working with ICE\nPolice Chief Doe and Mayor Roe today announced a new policy. Officers will "
+       "be dispatched only when there is a criminal warrant.\n",
+       "practice"},
       // Plain wording ("Deputies do not ...") would read as a page of practice without the header block.
       {"Subject: Immigration Detainers\nEffective Date: 01/02/2020\nRescinds: Order 12\n\nDeputies do not hold anyone "
        "on a detainer alone. Deputies do not ask about immigration status.\n",
+       "policy"},
+      // An OCR'd header block: "Policy aad Procedure", "Date of Revision"
+      {"Office of Some Adult Probation\nCode: S-43\nDate of Revision: October, 2017\nPolicy aad Procedure\n\n"
+       "The office will cooperate with ICE to determine a probationer's residency status.\n",
        "policy"},
   };
   for (const auto& [text, authority] : cases) {

@@ -208,7 +208,11 @@ TEST_CASE("statutes, codes, public acts and ordinances of any jurisdiction are l
   for (const char* text : {"Floor Amendment to SB 999-FN\nAmend the bill by replacing section 1 with the following:\n"
                            "I. An agency unable to detain the person shall transfer the person to the county jail.",
                            "EMERGENCY BILL\nHOUSE BILL 9999\nAN ACT relating to immigration detainers.\n(a) The sheriff "
-                           "shall not hold a person as this section provides.\n(b) This section applies to every county."}) {
+                           "shall not hold a person as this section provides.\n(b) This section applies to every county.",
+                           // the caption under the printer's lines of an amendment as filed
+                           "Revision: May 1, 2099, 5:24 p.m.\nRep. Doe, Some. 31\nMay 1, 2099\n2099-1736h\n05/08\n"
+                           "Floor Amendment to SB 999-FN\nAmend RSA 999-A:3 as follows:\nI. A law enforcement agency shall "
+                           "transfer the individual to the county jail for retrieval by ICE."}) {
     INFO(text);
     auto bill = Identity(text);
     CHECK(bill.doc_kind.value == "bill");
