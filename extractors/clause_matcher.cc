@@ -304,7 +304,8 @@ class Matcher {
         context = Context(ui);
         context_built = true;
       }
-      if (!RE2::PartialMatch(context, re)) return false;
+      if (RE2::PartialMatch(context, re)) continue;
+      if (!rule.previous_context || k + 1 != rule.all_of.size() || !RE2::PartialMatch(PreviousUnit(ui), re)) return false;
     }
     return true;
   }

@@ -73,7 +73,7 @@ const CueHit& MainClauseCue(const std::vector<CueHit>& modal, std::string_view t
 
 bool StartsWithLimitingAct(std::string_view text) {
   static const RE2 kLimitsAct(
-      R"re((?i)^\W*(?:\(?\w{1,4}[.)]\s*)?(?:[\w',-]+ ){0,12}?(?:(?:prohibit|restrict|limit|prevent|preclude|bar|forbid|discourage)\w*|impos\w* (?:any )?(?:conditions?|restrictions?|limits?)|requir\w* (?:[\w'-]+ ){0,6}?to (?:obtain|present|produce|show|demonstrate))\b)re");
+      R"re((?i)^\W*(?:\(?\w{1,4}[.)]\s*)?(?:[\w',-]+ ){0,12}?(?:(?:prohibit|restrict|limit|prevent|preclude|bar|forbid|discourage)\w*|impos\w* (?:any )?(?:conditions?|restrictions?|limits?)|requir\w* (?:[\w'-]+ ){0,6}?to (?:obtain|present|produce|show|demonstrate)|(?:direct|instruct|order|tell)\w* (?:[\w'-]+ ){0,6}?(?:not|never) to)\b)re");
   // "including, but not limited to," lists examples; it limits nothing.
   static const RE2 kNotLimitedTo(R"re((?i)\bnot limited to\b)re");
   std::string without(text);

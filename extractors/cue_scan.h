@@ -46,7 +46,7 @@ std::vector<size_t> ScopeCuts(const std::vector<std::unique_ptr<RE2>>& breaks, s
 const CueHit& MainClauseCue(const std::vector<CueHit>& modal, std::string_view text);
 
 // Does an item start with an act of prohibiting or limiting (or imposing
-// conditions, or requiring a warrant to be obtained)? Under a prohibition
+// conditions, requiring a warrant to be obtained, directing officers not to)? Under a prohibition
 // ("may not: (1) adopt a policy under which the entity prohibits or
 // materially limits the enforcement of immigration laws") it permits.
 bool StartsWithLimitingAct(std::string_view text);
