@@ -6,695 +6,464 @@
 #include <optional>
 #include <set>
 
+#include "extractors/actor_names.h"
+#include "extractors/clause_matcher_impl.h"
 #include "extractors/cross_reference.h"
 #include "extractors/cue_scan.h"
-#include "extractors/actor_names.h"
 #include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal {
-namespace {
+namespace matching {
 
-using Compiled = Rulebook::Compiled;
+Matcher::Matcher(const Compiled& rules, const DocumentLayout& layout, const std::string& default_actor, const std::string& authority, const ActorScope& scope)
+    : rules_(rules), layout_(layout), default_actor_(authority != "law"          ? default_actor : !scope.law_actor.empty() ? scope.law_actor : !rules.law_actor.empty() ? rules.law_actor : default_actor), authority_(authority), scope_(scope), info_(layout.units().size()), items_of_(layout.ItemsOfLeadIns()) {
+  aliases_ = DefinedAliases(layout_.stream(), rules_, [this](const std::string& actor) { return Foreign(actor); });
+  dhs_is_human_services_ = DhsMeansHumanServices(layout.stream());
+}
 
-using Hit = CueHit;
-
-// Per-unit analysis, computed on demand and cached (lead-ins are shared by
-// their items).
-struct UnitInfo {
-  bool folded_done = false;
-  bool done = false;  // cues, scopes and actors analysed
-  FoldedText folded;
-  std::vector<Hit> modal;
-  std::vector<Hit> reports;
-  std::vector<Hit> imperative;
-  std::vector<Hit> habitual;
-  std::vector<size_t> cuts;  // segment starts (folded offsets), first is 0
-  std::vector<std::pair<size_t, std::string>> actors;  // folded offset, actor
-};
-
-struct Candidate {
-  std::string rule;
-  double confidence = 0;
-  Stance stance = Stance::kMentions;
-  bool inherited = false;
-  bool fallback = false;
-  size_t segment = 0;
-  Hit anchor;
-  std::optional<Hit> cue;  // folded offsets in this unit
-  std::string actor;
-};
-
-class Matcher {
- public:
-  Matcher(const Compiled& rules, const DocumentLayout& layout, const std::string& default_actor,
-          const std::string& authority, const ActorScope& scope)
-      : rules_(rules), layout_(layout),
-        default_actor_(authority != "law"          ? default_actor
-                       : !scope.law_actor.empty() ? scope.law_actor
-                       : !rules.law_actor.empty() ? rules.law_actor
-                                                  : default_actor),
-        authority_(authority), scope_(scope), info_(layout.units().size()), items_of_(layout.ItemsOfLeadIns()) {
-    aliases_ = DefinedAliases(layout_.stream(), rules_, [this](const std::string& actor) { return Foreign(actor); });
-    dhs_is_human_services_ = DhsMeansHumanServices(layout.stream());
-  }
-
-  std::vector<Clause> Run() {
-    std::vector<Clause> clauses;
-    const auto& units = layout_.units();
-    std::vector<int> hits;
-    std::vector<int8_t> term_in_unit;
-    for (size_t ui = 0; ui < units.size(); ++ui) {
-      const Unit& unit = units[ui];
-      if (unit.heading) continue;
-      // Most units fire nothing: fold, gate (anchor_gate.h), scan, and only then analyse.
-      hits.clear();
-      if (!MatchAnchors(rules_, Folded(ui).folded.text, &hits)) continue;
-      if (SkippedUnit(info_[ui].folded.text)) continue;
-      if (IsQuestion(info_[ui].folded.text)) continue;  // it states neither a rule nor an act
-      UnitInfo& info = Info(ui);
-      // A lead-in inside a condition, with no modal of its own ("(2) The
-      // individual sought to be detained:" under "may comply only if:"),
-      // states nothing: its items are the condition's parts.
-      if (info.modal.empty() && unit.lead_in >= 0 && EndsWithColon(info.folded.text) &&
-          UnderConditionLeadIn(unit.lead_in))
-        continue;
-      std::set<int> fired;
-      for (int h : hits) fired.insert(rules_.set_to_pattern[h]);
-      // Other terms: matched in the unit on demand (-1 unknown, 0 no, 1 yes).
-      term_in_unit.assign(rules_.patterns.size(), -1);
-      auto in_unit = [&](int p) {
-        if (term_in_unit[p] < 0) term_in_unit[p] = fired.count(p) || RE2::PartialMatch(info.folded.text, *rules_.patterns[p].re);
-        return term_in_unit[p] == 1;
-      };
-      std::map<std::string, std::vector<Candidate>> by_topic;
-      std::string context;
-      bool context_built = false;
-      for (const auto& rule : rules_.rules) {
-        if (!fired.count(rule.all_of[0])) continue;
-        bool ok = true;
-        for (size_t k = 1; k < rule.all_of.size() && ok; ++k) {
-          if (in_unit(rule.all_of[k])) continue;
-          if (!context_built) {
-            context = Context(ui);
-            context_built = true;
-          }
-          ok = RE2::PartialMatch(context, *rules_.patterns[rule.all_of[k]].re);
-          if (!ok && rule.previous_context && k + 1 == rule.all_of.size()) ok = RE2::PartialMatch(PreviousUnit(ui), *rules_.patterns[rule.all_of[k]].re);
-        }
-        for (int v : rule.none_of)
-          if (ok && in_unit(v)) ok = false;
-        if (!ok) continue;
-        for (auto [s, e] : AllMatches(*rules_.patterns[rule.all_of[0]].re, info.folded.text)) {
-          if (e <= s || InDefinition(ui, info, s)) continue;
-          if (rule.segment_scope && !InScope(ui, rule, s, context, context_built)) continue;
-          if (!info.modal.empty() && rule.topic != "judicial_warrant" && InLeadingCondition(info.folded.text, s, e)) continue;
-          Candidate c = Decide(ui, Hit{s, e, Stance::kMentions});
-          if (rule.stance) {
-            c.stance = *rule.stance;
-            c.cue.reset();
-          }
-          c.rule = rule.id;
-          c.fallback = rule.fallback;
-          c.confidence = rule.confidence * (c.inherited ? 0.9 : 1.0) * (c.stance == Stance::kMentions ? 0.8 : 1.0) *
-                         (rule.fallback ? 0.9 : 1.0);
-          by_topic[rule.topic].push_back(c);
-        }
-      }
-      // Fallback rules count only where no other rule fired.
-      const bool primary = std::any_of(by_topic.begin(), by_topic.end(), [](const auto& entry) {
-        return std::any_of(entry.second.begin(), entry.second.end(), [](const Candidate& c) { return !c.fallback; });
-      });
-      if (primary)
-        for (auto& [topic, candidates] : by_topic)
-          std::erase_if(candidates, [](const Candidate& c) { return c.fallback; });
-      std::set<std::string> suppressed;
-      for (const auto& [topic, candidates] : by_topic) {
-        if (candidates.empty()) continue;
-        auto it = rules_.overrides.find(topic);
-        if (it != rules_.overrides.end()) suppressed.insert(it->second.begin(), it->second.end());
-      }
-      for (auto& [topic, candidates] : by_topic) {
-        if (suppressed.count(topic) || candidates.empty()) continue;
-        Emit(ui, topic, candidates, clauses);
-      }
-    }
-    ReferencedTopics(clauses);
-    CompleteLeadInTopics(clauses);
-    CarryLeadInTopics(clauses);
-    std::sort(clauses.begin(), clauses.end(), [](const Clause& a, const Clause& b) {
-      if (a.page != b.page) return a.page < b.page;
-      if (a.char_start != b.char_start) return a.char_start < b.char_start;
-      return a.topic < b.topic;
-    });
-    return clauses;
-  }
-
- private:
-  std::string_view UnitText(size_t ui) const {
-    const Unit& u = layout_.units()[ui];
-    return std::string_view(layout_.stream()).substr(u.begin, u.end - u.begin);
-  }
-
-  UnitInfo& Folded(size_t ui) {
-    UnitInfo& info = info_[ui];
-    if (!info.folded_done) {
-      info.folded_done = true;
-      info.folded = FoldDiacritics(UnitText(ui));
-      if (dhs_is_human_services_) LowerAcronym(info.folded.text, "DHS");
-      RepairOcrModals(info.folded.text);
-      RepairSplitWords(info.folded.text);
-    }
-    return info;
-  }
-
-  UnitInfo& Info(size_t ui) {
-    UnitInfo& info = Folded(ui);
-    if (info.done) return info;
-    info.done = true;
-    const std::string& t = info.folded.text;
-    info.modal = FindCues(rules_.modal_cues, t);
-    info.reports = FindCues(rules_.report_cues, t);
-    info.imperative = FindCues(rules_.imperative_cues, t);
-    info.habitual = FindCues(rules_.habitual_cues, t);
-    info.cuts = ScopeCuts(rules_.scope_breaks, t, info.modal);
-    std::vector<ActorHit> hits;
-    // Defined short names first: on a tie they beat the generic cues.
-    for (const auto& [re, actor] : aliases_)
-      for (auto [s, e] : AllMatches(*re, t)) hits.push_back(ActorHit{s, e, actor});
-    for (const auto& cue : rules_.actors) {
-      for (auto [s, e] : AllMatches(*cue.re, t)) {
-        if (cue.not_followed_by) {
-          re2::StringPiece rest(t.data() + e, t.size() - e);
-          if (RE2::PartialMatch(rest, *cue.not_followed_by)) continue;
-        }
-        std::string actor = cue.actor;
-        if (actor == "{agency}") {
-          // "we", "our": in testimony, the speaker's agency.
-          static const RE2 kFirstPerson("^(?:we|our|us)$");
-          std::string speaker;
-          if (RE2::FullMatch(re2::StringPiece(t.data() + s, e - s), kFirstPerson))
-            speaker = SpeakerActor(layout_.units()[ui].begin + info.folded.ToOriginal(s));
-          actor = speaker.empty() ? default_actor_ : speaker;
-        }
-        if (Foreign(actor)) continue;
-        hits.push_back(ActorHit{s, e, actor});
-      }
-    }
-    info.actors = ResolveActorHits(std::move(hits));
-    return info;
-  }
-
-  // Text a rule's non-anchor terms may come from: the chain of list
-  // lead-ins and the headings of the enclosing sections.
-  std::string Context(size_t ui) {
+std::vector<Clause> Matcher::Run() {
+  std::vector<Clause> clauses;
+  const auto& units = layout_.units();
+  std::vector<int> hits;
+  std::vector<int8_t> term_in_unit;
+  for (size_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& unit = units[ui];
+    if (unit.heading) continue;
+    // Most units fire nothing: fold, gate (anchor_gate.h), scan, and only then analyse.
+    hits.clear();
+    if (!MatchAnchors(rules_, Folded(ui).folded.text, &hits)) continue;
+    if (SkippedUnit(info_[ui].folded.text)) continue;
+    if (IsQuestion(info_[ui].folded.text)) continue;  // it states neither a rule nor an act
+    UnitInfo& info = Info(ui);
+    // A lead-in inside a condition, with no modal of its own ("(2) The
+    // individual sought to be detained:" under "may comply only if:"),
+    // states nothing: its items are the condition's parts.
+    if (info.modal.empty() && unit.lead_in >= 0 && EndsWithColon(info.folded.text) &&
+        UnderConditionLeadIn(unit.lead_in))
+      continue;
+    std::set<int> fired;
+    for (int h : hits) fired.insert(rules_.set_to_pattern[h]);
+    // Other terms: matched in the unit on demand (-1 unknown, 0 no, 1 yes).
+    term_in_unit.assign(rules_.patterns.size(), -1);
+    auto in_unit = [&](int p) {
+      if (term_in_unit[p] < 0) term_in_unit[p] = fired.count(p) || RE2::PartialMatch(info.folded.text, *rules_.patterns[p].re);
+      return term_in_unit[p] == 1;
+    };
+    std::map<std::string, std::vector<Candidate>> by_topic;
     std::string context;
-    const auto& units = layout_.units();
-    size_t top = ui;
-    for (int li = units[ui].lead_in; li >= 0; li = units[li].lead_in) {
-      context += Info(li).folded.text;
-      context += "\n";
-      top = static_cast<size_t>(li);
-    }
-    // "Specifically, no agency shall: ..." elaborates the sentence before it.
-    if (top > 0 && StartsWithElaboration(Folded(top).folded.text) && !units[top - 1].heading &&
-        units[top - 1].section == units[top].section)
-      context += Info(top - 1).folded.text + "\n";
-    for (int s = units[ui].section; s >= 0; s = layout_.parent(s)) {
-      context += FoldString(layout_.sections()[s].heading);
-      context += "\n";
-    }
-    // "your office", "your officers": the addressee of the nearest
-    // correspondence header line above the unit.
-    if (rules_.addressee_reference && RE2::PartialMatch(Folded(ui).folded.text, *rules_.addressee_reference)) {
-      const size_t begin = units[ui].begin;
-      const std::string* addressee = nullptr;
-      for (const auto& [pos, line] : Addressees())
-        if (pos < begin) addressee = &line;
-      if (addressee) {
-        context += *addressee;
-        context += "\n";
-      }
-    }
-    return context;
-  }
-
-  // Transcripts: the agency of the speaker whose turn holds stream byte
-  // `pos` (actor_names.h); "" when unknown.
-  std::string SpeakerActor(size_t pos) {
-    if (!speakers_built_) {
-      speakers_built_ = true;
-      speakers_ = SpeakerTurns(layout_.stream(), rules_);
-    }
-    std::string actor;
-    for (const auto& [at, who] : speakers_) {
-      if (at > pos) break;
-      actor = who;
-    }
-    return actor;
-  }
-
-  // An actor of another jurisdiction (DC's DOC in a California document).
-  bool Foreign(const std::string& actor) const {
-    return !scope_.foreign_actors.empty() && scope_.foreign_actors.count(AsciiLower(actor)) > 0;
-  }
-
-  // The folded text of the unit before `ui` when it is in the same section
-  // or is a sibling item of the same list; "" otherwise.
-  std::string_view PreviousUnit(size_t ui) {
-    const auto& units = layout_.units();
-    size_t prev = ui;
-    while (prev > 0) {  // skip units without words (bare markers, stamps)
-      --prev;
-      if (units[prev].heading) return {};
-      const std::string& t = Folded(prev).folded.text;
-      if (std::count_if(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) >= 3) break;
-      if (prev == 0) return {};
-    }
-    if (prev == ui) return {};
-    const int a = units[prev].section, b = units[ui].section;
-    const bool related = a == b || (a >= 0 && b >= 0 && layout_.parent(a) == layout_.parent(b));
-    return related ? std::string_view(Folded(prev).folded.text) : std::string_view();
-  }
-
-  // Correspondence header lines ("TO: ...") in stream order, folded.
-  const std::vector<std::pair<size_t, std::string>>& Addressees() {
-    if (addressees_built_) return addressees_;
-    addressees_built_ = true;
-    if (!rules_.addressee_header) return addressees_;
-    const auto& units = layout_.units();
-    for (size_t ui = 0; ui < units.size(); ++ui) {
-      const std::string& folded = Folded(ui).folded.text;
-      if (RE2::PartialMatch(folded, *rules_.addressee_header)) addressees_.emplace_back(units[ui].begin, folded);
-    }
-    return addressees_;
-  }
-
-  // `scope: segment` rules: every other all_of term in the anchor's
-  // negation scope, or in the context.
-  bool InScope(size_t ui, const Compiled::Rule& rule, size_t anchor_start, std::string& context, bool& context_built) {
-    UnitInfo& info = Info(ui);
-    const size_t seg = SegmentOf(info, anchor_start);
-    const size_t begin = info.cuts[seg];
-    const size_t end = seg + 1 < info.cuts.size() ? info.cuts[seg + 1] : info.folded.text.size();
-    re2::StringPiece scope(info.folded.text.data() + begin, end - begin);
-    for (size_t k = 1; k < rule.all_of.size(); ++k) {
-      const RE2& re = *rules_.patterns[rule.all_of[k]].re;
-      if (RE2::PartialMatch(scope, re)) continue;
-      if (!context_built) {
-        context = Context(ui);
-        context_built = true;
-      }
-      if (RE2::PartialMatch(context, re)) continue;
-      if (!rule.previous_context || k + 1 != rule.all_of.size() || !RE2::PartialMatch(PreviousUnit(ui), re)) return false;
-    }
-    return true;
-  }
-
-  // Is `pos` inside a scope that defines a term ("\"Detainer\" means ...")? A modal sentence of a glossary's entry that names no term states a rule.
-  bool InDefinition(size_t ui, const UnitInfo& info, size_t pos) {
-    if (InDefinitionSection(ui) && !StatesOwnRule(info.folded.text)) return true;
-    const size_t seg = SegmentOf(info, pos);
-    const size_t begin = info.cuts[seg];
-    const size_t end = seg + 1 < info.cuts.size() ? info.cuts[seg + 1] : info.folded.text.size();
-    re2::StringPiece scope(info.folded.text.data() + begin, end - begin);
-    for (const auto& re : rules_.definitions)
-      if (RE2::PartialMatch(scope, *re)) return true;
-    // The items of a definition are its parts: '(4) "Sanctuary policy", any
-    // order ... that: (a) Limits or prohibits ...'.
-    for (int li = layout_.units()[ui].lead_in; li >= 0; li = layout_.units()[li].lead_in) {
-      const std::string& lead = Folded(static_cast<size_t>(li)).folded.text;
-      for (const auto& re : rules_.definitions)
-        if (RE2::PartialMatch(lead, *re)) return true;
-    }
-    return false;
-  }
-
-  // Is the unit inside a section headed "Definitions" (or the like)?
-  bool InDefinitionSection(size_t ui) {
-    if (rules_.definition_sections.empty()) return false;
-    for (int s = layout_.units()[ui].section; s >= 0; s = layout_.parent(s)) {
-      if (definition_section_.size() <= static_cast<size_t>(s)) definition_section_.resize(s + 1, -1);
-      int8_t& known = definition_section_[s];
-      if (known < 0) {
-        const std::string heading = FoldString(layout_.sections()[s].heading);
-        known = std::any_of(rules_.definition_sections.begin(), rules_.definition_sections.end(),
-                            [&](const auto& re) { return RE2::PartialMatch(heading, *re); });
-      }
-      if (known == 1) return true;
-    }
-    return false;
-  }
-
-  size_t SegmentOf(const UnitInfo& info, size_t pos) const {
-    auto it = std::upper_bound(info.cuts.begin(), info.cuts.end(), pos);
-    return static_cast<size_t>(it - info.cuts.begin()) - 1;
-  }
-
-  // The stance a lead-in hands down to its items: its last modal cue, or
-  // its own lead-in's.
-  std::optional<Stance> LeadInStance(int li) {
-    const auto& units = layout_.units();
-    if (li < 0) return std::nullopt;
-    // The exceptions a prohibition lists ("No person is subject to civil
-    // arrest ..., except: (a) where such arrest is pursuant to a court order")
-    // are what it permits; the conditions it lists ("shall not: ... (3) permit
-    // ... an interview unless: (A) the agency presents a judicial order") are
-    // what it requires. The item's own lead-in says which, whichever lead-in
-    // above it holds the modal.
-    static const RE2 kConditions(R"re((?i)\b(?:unless|only if|only when|provided that|a menos que)\W*$)re");
-
-    const std::string& own = Info(li).folded.text;
-    const bool exceptions = ListsExceptions(own);
-    const bool conditions = RE2::PartialMatch(own, kConditions);
-    for (; li >= 0; li = units[li].lead_in) {
-      const UnitInfo& info = Info(li);
-      if (info.modal.empty()) continue;
-      const Stance stance = MainClauseCue(info.modal, info.folded.text).stance;
-      if (stance == Stance::kRestricts && exceptions) return Stance::kPermits;
-      if (stance == Stance::kRestricts && conditions) return Stance::kRequires;
-      return stance;
-    }
-    return std::nullopt;
-  }
-
-  Candidate Decide(size_t ui, Hit anchor) {
-    UnitInfo& info = Info(ui);
-    Candidate c;
-    c.anchor = anchor;
-    c.segment = SegmentOf(info, anchor.start);
-    const size_t seg_begin = info.cuts[c.segment];
-    const size_t seg_end = c.segment + 1 < info.cuts.size() ? info.cuts[c.segment + 1] : info.folded.text.size();
-    const Hit* governing = nullptr;
-    for (const Hit& h : info.modal)  // nearest cue before the anchor, same segment
-      if (h.start >= seg_begin && h.start < anchor.start) governing = &h;
-    if (!governing)
-      for (const Hit& h : info.modal)  // else the first after it, same segment
-        if (h.start >= anchor.start && h.start < seg_end) {
-          governing = &h;
-          break;
+    bool context_built = false;
+    for (const auto& rule : rules_.rules) {
+      if (!fired.count(rule.all_of[0])) continue;
+      bool ok = true;
+      for (size_t k = 1; k < rule.all_of.size() && ok; ++k) {
+        if (in_unit(rule.all_of[k])) continue;
+        if (!context_built) {
+          context = Context(ui);
+          context_built = true;
         }
-    if (!governing)
-      for (const Hit& h : info.modal)  // else the last one of an earlier segment
-        if (h.start < seg_begin) governing = &h;
-    if (governing) {
-      c.stance = governing->stance;
-      c.cue = *governing;
-      // A record of practice that says what is "not" done describes it; "if ICE provides a warrant, we will hold" permits (PracticeStance).
-      if (authority_ == "practice") c.stance = PracticeStance(c.stance, info.folded.text, governing->start);
-    } else if (auto inherited = LeadInStance(layout_.units()[ui].lead_in)) {
-      c.stance = *inherited;
-      c.inherited = true;
-    } else if (!info.habitual.empty()) {
-      c.stance = Stance::kReports;
-      c.cue = info.habitual.front();
-    } else if (!info.imperative.empty() && authority_ != "practice") {
-      c.stance = Stance::kRequires;
-      c.cue = info.imperative.front();
-    } else if (authority_ == "practice") {
-      // A definition, a link or a court's ruling on a page about practice explains; it reports no act.
-      const bool explains = info.reports.empty() && !FindCues(rules_.explanation_cues, info.folded.text).empty();
-      c.stance = explains ? Stance::kMentions : Stance::kReports;
-      if (!info.reports.empty()) c.cue = info.reports.front();
-    } else if (!info.reports.empty() && authority_ != "law" && authority_ != "policy") {
-      c.stance = Stance::kReports;
-      c.cue = info.reports.front();
-    } else {
-      c.stance = Stance::kMentions;
+        ok = RE2::PartialMatch(context, *rules_.patterns[rule.all_of[k]].re);
+        if (!ok && rule.previous_context && k + 1 == rule.all_of.size()) ok = RE2::PartialMatch(PreviousUnit(ui), *rules_.patterns[rule.all_of[k]].re);
+      }
+      for (int v : rule.none_of)
+        if (ok && in_unit(v)) ok = false;
+      if (!ok) continue;
+      for (auto [s, e] : AllMatches(*rules_.patterns[rule.all_of[0]].re, info.folded.text)) {
+        if (e <= s || InDefinition(ui, info, s)) continue;
+        if (rule.segment_scope && !InScope(ui, rule, s, context, context_built)) continue;
+        if (!info.modal.empty() && rule.topic != "judicial_warrant" && InLeadingCondition(info.folded.text, s, e)) continue;
+        Candidate c = Decide(ui, Hit{s, e, Stance::kMentions});
+        if (rule.stance) {
+          c.stance = *rule.stance;
+          c.cue.reset();
+        }
+        c.rule = rule.id;
+        c.fallback = rule.fallback;
+        c.confidence = rule.confidence * (c.inherited ? 0.9 : 1.0) * (c.stance == Stance::kMentions ? 0.8 : 1.0) *
+                       (rule.fallback ? 0.9 : 1.0);
+        by_topic[rule.topic].push_back(c);
+      }
     }
-    // A prohibition of prohibiting permits (cue_scan.h, StartsWithLimitingAct); so does the limit an item of a forbidden policy's definition names ("sanctuary policy" means ... that: (4) Restricts ...).
-    const int lead = layout_.units()[ui].lead_in;
-    if (lead >= 0 && StartsWithLimitingAct(info.folded.text) && ((c.stance == Stance::kRestricts && LeadInStance(lead) == Stance::kRestricts) || DefinesForbiddenPolicy(Folded(lead).folded.text))) c.stance = Stance::kPermits;
-    // What another law says, retold in a policy or a page of practice ("The California Trust Act prohibits ...", or items under "Within the State of Oregon, law enforcement can:"), mentions.
-    if ((authority_ == "policy" || authority_ == "practice") && (!FindCues(rules_.background_cues, info.folded.text).empty() || (lead >= 0 && !FindCues(rules_.background_cues, Folded(lead).folded.text).empty()))) c.stance = Stance::kMentions;
-    // Actor: the first actor cue before the anchor in its segment, else in
-    // the unit, else in the lead-ins, else the document's agency.
-    c.actor.clear();
+    // Fallback rules count only where no other rule fired.
+    const bool primary = std::any_of(by_topic.begin(), by_topic.end(), [](const auto& entry) {
+      return std::any_of(entry.second.begin(), entry.second.end(), [](const Candidate& c) { return !c.fallback; });
+    });
+    if (primary)
+      for (auto& [topic, candidates] : by_topic)
+        std::erase_if(candidates, [](const Candidate& c) { return c.fallback; });
+    std::set<std::string> suppressed;
+    for (const auto& [topic, candidates] : by_topic) {
+      if (candidates.empty()) continue;
+      auto it = rules_.overrides.find(topic);
+      if (it != rules_.overrides.end()) suppressed.insert(it->second.begin(), it->second.end());
+    }
+    for (auto& [topic, candidates] : by_topic) {
+      if (suppressed.count(topic) || candidates.empty()) continue;
+      Emit(ui, topic, candidates, clauses);
+    }
+  }
+  ReferencedTopics(clauses);
+  CompleteLeadInTopics(clauses);
+  CarryLeadInTopics(clauses);
+  std::sort(clauses.begin(), clauses.end(), [](const Clause& a, const Clause& b) {
+    if (a.page != b.page) return a.page < b.page;
+    if (a.char_start != b.char_start) return a.char_start < b.char_start;
+    return a.topic < b.topic;
+  });
+  return clauses;
+}
+
+std::string_view Matcher::UnitText(size_t ui) const {
+  const Unit& u = layout_.units()[ui];
+  return std::string_view(layout_.stream()).substr(u.begin, u.end - u.begin);
+}
+
+UnitInfo& Matcher::Folded(size_t ui) {
+  UnitInfo& info = info_[ui];
+  if (!info.folded_done) {
+    info.folded_done = true;
+    info.folded = FoldDiacritics(UnitText(ui));
+    if (dhs_is_human_services_) LowerAcronym(info.folded.text, "DHS");
+    RepairOcrModals(info.folded.text);
+    RepairSplitWords(info.folded.text);
+  }
+  return info;
+}
+
+UnitInfo& Matcher::Info(size_t ui) {
+  UnitInfo& info = Folded(ui);
+  if (info.done) return info;
+  info.done = true;
+  const std::string& t = info.folded.text;
+  info.modal = FindCues(rules_.modal_cues, t);
+  info.reports = FindCues(rules_.report_cues, t);
+  info.imperative = FindCues(rules_.imperative_cues, t);
+  info.habitual = FindCues(rules_.habitual_cues, t);
+  info.cuts = ScopeCuts(rules_.scope_breaks, t, info.modal);
+  std::vector<ActorHit> hits;
+  // Defined short names first: on a tie they beat the generic cues.
+  for (const auto& [re, actor] : aliases_)
+    for (auto [s, e] : AllMatches(*re, t)) hits.push_back(ActorHit{s, e, actor});
+  for (const auto& cue : rules_.actors) {
+    for (auto [s, e] : AllMatches(*cue.re, t)) {
+      if (cue.not_followed_by) {
+        re2::StringPiece rest(t.data() + e, t.size() - e);
+        if (RE2::PartialMatch(rest, *cue.not_followed_by)) continue;
+      }
+      std::string actor = cue.actor;
+      if (actor == "{agency}") {
+        // "we", "our": in testimony, the speaker's agency.
+        static const RE2 kFirstPerson("^(?:we|our|us)$");
+        std::string speaker;
+        if (RE2::FullMatch(re2::StringPiece(t.data() + s, e - s), kFirstPerson))
+          speaker = SpeakerActor(layout_.units()[ui].begin + info.folded.ToOriginal(s));
+        actor = speaker.empty() ? default_actor_ : speaker;
+      }
+      if (Foreign(actor)) continue;
+      hits.push_back(ActorHit{s, e, actor});
+    }
+  }
+  info.actors = ResolveActorHits(std::move(hits));
+  return info;
+}
+
+// Text a rule's non-anchor terms may come from: the chain of list
+// lead-ins and the headings of the enclosing sections.
+std::string Matcher::Context(size_t ui) {
+  std::string context;
+  const auto& units = layout_.units();
+  size_t top = ui;
+  for (int li = units[ui].lead_in; li >= 0; li = units[li].lead_in) {
+    context += Info(li).folded.text;
+    context += "\n";
+    top = static_cast<size_t>(li);
+  }
+  // "Specifically, no agency shall: ..." elaborates the sentence before it.
+  if (top > 0 && StartsWithElaboration(Folded(top).folded.text) && !units[top - 1].heading &&
+      units[top - 1].section == units[top].section)
+    context += Info(top - 1).folded.text + "\n";
+  for (int s = units[ui].section; s >= 0; s = layout_.parent(s)) {
+    context += FoldString(layout_.sections()[s].heading);
+    context += "\n";
+  }
+  // "your office", "your officers": the addressee of the nearest
+  // correspondence header line above the unit.
+  if (rules_.addressee_reference && RE2::PartialMatch(Folded(ui).folded.text, *rules_.addressee_reference)) {
+    const size_t begin = units[ui].begin;
+    const std::string* addressee = nullptr;
+    for (const auto& [pos, line] : Addressees())
+      if (pos < begin) addressee = &line;
+    if (addressee) {
+      context += *addressee;
+      context += "\n";
+    }
+  }
+  return context;
+}
+
+// Transcripts: the agency of the speaker whose turn holds stream byte
+// `pos` (actor_names.h); "" when unknown.
+std::string Matcher::SpeakerActor(size_t pos) {
+  if (!speakers_built_) {
+    speakers_built_ = true;
+    speakers_ = SpeakerTurns(layout_.stream(), rules_);
+  }
+  std::string actor;
+  for (const auto& [at, who] : speakers_) {
+    if (at > pos) break;
+    actor = who;
+  }
+  return actor;
+}
+
+// An actor of another jurisdiction (DC's DOC in a California document).
+bool Matcher::Foreign(const std::string& actor) const {
+  return !scope_.foreign_actors.empty() && scope_.foreign_actors.count(AsciiLower(actor)) > 0;
+}
+
+// The folded text of the unit before `ui` when it is in the same section
+// or is a sibling item of the same list; "" otherwise.
+std::string_view Matcher::PreviousUnit(size_t ui) {
+  const auto& units = layout_.units();
+  size_t prev = ui;
+  while (prev > 0) {  // skip units without words (bare markers, stamps)
+    --prev;
+    if (units[prev].heading) return {};
+    const std::string& t = Folded(prev).folded.text;
+    if (std::count_if(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) >= 3) break;
+    if (prev == 0) return {};
+  }
+  if (prev == ui) return {};
+  const int a = units[prev].section, b = units[ui].section;
+  const bool related = a == b || (a >= 0 && b >= 0 && layout_.parent(a) == layout_.parent(b));
+  return related ? std::string_view(Folded(prev).folded.text) : std::string_view();
+}
+
+// Correspondence header lines ("TO: ...") in stream order, folded.
+const std::vector<std::pair<size_t, std::string>>& Matcher::Addressees() {
+  if (addressees_built_) return addressees_;
+  addressees_built_ = true;
+  if (!rules_.addressee_header) return addressees_;
+  const auto& units = layout_.units();
+  for (size_t ui = 0; ui < units.size(); ++ui) {
+    const std::string& folded = Folded(ui).folded.text;
+    if (RE2::PartialMatch(folded, *rules_.addressee_header)) addressees_.emplace_back(units[ui].begin, folded);
+  }
+  return addressees_;
+}
+
+// `scope: segment` rules: every other all_of term in the anchor's
+// negation scope, or in the context.
+bool Matcher::InScope(size_t ui, const Compiled::Rule& rule, size_t anchor_start, std::string& context, bool& context_built) {
+  UnitInfo& info = Info(ui);
+  const size_t seg = SegmentOf(info, anchor_start);
+  const size_t begin = info.cuts[seg];
+  const size_t end = seg + 1 < info.cuts.size() ? info.cuts[seg + 1] : info.folded.text.size();
+  re2::StringPiece scope(info.folded.text.data() + begin, end - begin);
+  for (size_t k = 1; k < rule.all_of.size(); ++k) {
+    const RE2& re = *rules_.patterns[rule.all_of[k]].re;
+    if (RE2::PartialMatch(scope, re)) continue;
+    if (!context_built) {
+      context = Context(ui);
+      context_built = true;
+    }
+    if (RE2::PartialMatch(context, re)) continue;
+    if (!rule.previous_context || k + 1 != rule.all_of.size() || !RE2::PartialMatch(PreviousUnit(ui), re)) return false;
+  }
+  return true;
+}
+
+// Is `pos` inside a scope that defines a term ("\"Detainer\" means ...")? A modal sentence of a glossary's entry that names no term states a rule.
+bool Matcher::InDefinition(size_t ui, const UnitInfo& info, size_t pos) {
+  if (InDefinitionSection(ui) && !StatesOwnRule(info.folded.text)) return true;
+  const size_t seg = SegmentOf(info, pos);
+  const size_t begin = info.cuts[seg];
+  const size_t end = seg + 1 < info.cuts.size() ? info.cuts[seg + 1] : info.folded.text.size();
+  re2::StringPiece scope(info.folded.text.data() + begin, end - begin);
+  for (const auto& re : rules_.definitions)
+    if (RE2::PartialMatch(scope, *re)) return true;
+  // The items of a definition are its parts: '(4) "Sanctuary policy", any
+  // order ... that: (a) Limits or prohibits ...'.
+  for (int li = layout_.units()[ui].lead_in; li >= 0; li = layout_.units()[li].lead_in) {
+    const std::string& lead = Folded(static_cast<size_t>(li)).folded.text;
+    for (const auto& re : rules_.definitions)
+      if (RE2::PartialMatch(lead, *re)) return true;
+  }
+  return false;
+}
+
+// Is the unit inside a section headed "Definitions" (or the like)?
+bool Matcher::InDefinitionSection(size_t ui) {
+  if (rules_.definition_sections.empty()) return false;
+  for (int s = layout_.units()[ui].section; s >= 0; s = layout_.parent(s)) {
+    if (definition_section_.size() <= static_cast<size_t>(s)) definition_section_.resize(s + 1, -1);
+    int8_t& known = definition_section_[s];
+    if (known < 0) {
+      const std::string heading = FoldString(layout_.sections()[s].heading);
+      known = std::any_of(rules_.definition_sections.begin(), rules_.definition_sections.end(),
+                          [&](const auto& re) { return RE2::PartialMatch(heading, *re); });
+    }
+    if (known == 1) return true;
+  }
+  return false;
+}
+
+size_t Matcher::SegmentOf(const UnitInfo& info, size_t pos) const {
+  auto it = std::upper_bound(info.cuts.begin(), info.cuts.end(), pos);
+  return static_cast<size_t>(it - info.cuts.begin()) - 1;
+}
+
+Candidate Matcher::Decide(size_t ui, Hit anchor) {
+  UnitInfo& info = Info(ui);
+  Candidate c;
+  c.anchor = anchor;
+  c.segment = SegmentOf(info, anchor.start);
+  const size_t seg_begin = info.cuts[c.segment];
+  const size_t seg_end = c.segment + 1 < info.cuts.size() ? info.cuts[c.segment + 1] : info.folded.text.size();
+  const Hit* governing = nullptr;
+  for (const Hit& h : info.modal)  // nearest cue before the anchor, same segment
+    if (h.start >= seg_begin && h.start < anchor.start) governing = &h;
+  if (!governing)
+    for (const Hit& h : info.modal)  // else the first after it, same segment
+      if (h.start >= anchor.start && h.start < seg_end) {
+        governing = &h;
+        break;
+      }
+  if (!governing)
+    for (const Hit& h : info.modal)  // else the last one of an earlier segment
+      if (h.start < seg_begin) governing = &h;
+  if (governing) {
+    c.stance = governing->stance;
+    c.cue = *governing;
+    // A record of practice that says what is "not" done describes it; "if ICE provides a warrant, we will hold" permits (PracticeStance).
+    if (authority_ == "practice") c.stance = PracticeStance(c.stance, info.folded.text, governing->start);
+  } else if (auto inherited = LeadInStance(layout_.units()[ui].lead_in)) {
+    c.stance = *inherited;
+    c.inherited = true;
+  } else if (!info.habitual.empty()) {
+    c.stance = Stance::kReports;
+    c.cue = info.habitual.front();
+  } else if (!info.imperative.empty() && authority_ != "practice") {
+    c.stance = Stance::kRequires;
+    c.cue = info.imperative.front();
+  } else if (authority_ == "practice") {
+    // A definition, a link or a court's ruling on a page about practice explains; it reports no act.
+    const bool explains = info.reports.empty() && !FindCues(rules_.explanation_cues, info.folded.text).empty();
+    c.stance = explains ? Stance::kMentions : Stance::kReports;
+    if (!info.reports.empty()) c.cue = info.reports.front();
+  } else if (!info.reports.empty() && authority_ != "law" && authority_ != "policy") {
+    c.stance = Stance::kReports;
+    c.cue = info.reports.front();
+  } else {
+    c.stance = Stance::kMentions;
+  }
+  // A prohibition of prohibiting permits (cue_scan.h, StartsWithLimitingAct); so does the limit an item of a forbidden policy's definition names ("sanctuary policy" means ... that: (4) Restricts ...).
+  const int lead = layout_.units()[ui].lead_in;
+  if (lead >= 0 && StartsWithLimitingAct(info.folded.text) && ((c.stance == Stance::kRestricts && LeadInStance(lead) == Stance::kRestricts) || DefinesForbiddenPolicy(Folded(lead).folded.text))) c.stance = Stance::kPermits;
+  // What another law says, retold in a policy or a page of practice ("The California Trust Act prohibits ...", or items under "Within the State of Oregon, law enforcement can:"), mentions.
+  if ((authority_ == "policy" || authority_ == "practice") && (!FindCues(rules_.background_cues, info.folded.text).empty() || (lead >= 0 && !FindCues(rules_.background_cues, Folded(lead).folded.text).empty()))) c.stance = Stance::kMentions;
+  // Actor: the first actor cue before the anchor in its segment, else in
+  // the unit, else in the lead-ins, else the document's agency.
+  c.actor.clear();
+  for (const auto& [pos, actor] : info.actors)
+    if (pos >= seg_begin && pos < anchor.start) {
+      c.actor = actor;
+      break;
+    }
+  if (c.actor.empty())
     for (const auto& [pos, actor] : info.actors)
-      if (pos >= seg_begin && pos < anchor.start) {
+      if (pos < anchor.start) {
         c.actor = actor;
         break;
       }
-    if (c.actor.empty())
-      for (const auto& [pos, actor] : info.actors)
-        if (pos < anchor.start) {
-          c.actor = actor;
-          break;
-        }
-    const auto& units = layout_.units();
-    for (int li = units[ui].lead_in; c.actor.empty() && li >= 0; li = units[li].lead_in) {
-      const UnitInfo& lead = Info(li);
-      if (!lead.actors.empty()) c.actor = lead.actors.front().second;
-    }
-    if (c.actor.empty()) c.actor = default_actor_;
-    return c;
+  const auto& units = layout_.units();
+  for (int li = units[ui].lead_in; c.actor.empty() && li >= 0; li = units[li].lead_in) {
+    const UnitInfo& lead = Info(li);
+    if (!lead.actors.empty()) c.actor = lead.actors.front().second;
   }
+  if (c.actor.empty()) c.actor = default_actor_;
+  return c;
+}
 
-  Span ToSpan(size_t ui, int page_idx, size_t folded_start, size_t folded_end) {
-    const UnitInfo& info = Info(ui);
-    const Unit& u = layout_.units()[ui];
-    size_t s = u.begin + info.folded.ToOriginal(folded_start);
-    size_t e = u.begin + info.folded.ToOriginal(folded_end);
-    PagePos ps = layout_.Locate(s);
-    if (ps.page_idx != page_idx || e <= s) return Span{};
-    PagePos pe = layout_.Locate(e - 1);
-    if (pe.page_idx != page_idx) return Span{};
-    return Span{layout_.CodePoint(ps), layout_.CodePoint(pe) + 1};
-  }
+Span Matcher::ToSpan(size_t ui, int page_idx, size_t folded_start, size_t folded_end) {
+  const UnitInfo& info = Info(ui);
+  const Unit& u = layout_.units()[ui];
+  size_t s = u.begin + info.folded.ToOriginal(folded_start);
+  size_t e = u.begin + info.folded.ToOriginal(folded_end);
+  PagePos ps = layout_.Locate(s);
+  if (ps.page_idx != page_idx || e <= s) return Span{};
+  PagePos pe = layout_.Locate(e - 1);
+  if (pe.page_idx != page_idx) return Span{};
+  return Span{layout_.CodePoint(ps), layout_.CodePoint(pe) + 1};
+}
 
-  // Items that complete a condition ("an individual who: (1) is an alien
-  // illegally present ...", "except: (a) where ...") or list the purposes a
-  // permission serves ("for any lawful purpose, including: (1) determining
-  // ...") are not acts of their own: the lead-in stays the clause. The
-  // condition may be stated a level up: "may comply only if: ... (2) The
-  // individual sought to be detained: (A) Is 18 years of age or older".
-  bool SkippedUnit(const std::string& folded) const {  // ruled out by skip_units, whatever it mentions
-    return std::any_of(rules_.skip_units.begin(), rules_.skip_units.end(),
-                       [&](const auto& re) { return RE2::PartialMatch(folded, *re); });
-  }
+// Items that complete a condition ("an individual who: (1) is an alien
+// illegally present ...", "except: (a) where ...") or list the purposes a
+// permission serves ("for any lawful purpose, including: (1) determining
+// ...") are not acts of their own: the lead-in stays the clause. The
+// condition may be stated a level up: "may comply only if: ... (2) The
+// individual sought to be detained: (A) Is 18 years of age or older".
+bool Matcher::SkippedUnit(const std::string& folded) const {
+  return std::any_of(rules_.skip_units.begin(), rules_.skip_units.end(),
+                     [&](const auto& re) { return RE2::PartialMatch(folded, *re); });
+}
 
-  // Does the lead-in end by introducing conditions, exceptions or purposes
-  // ("unless:", "for any lawful purpose, including:")?
-  bool IsConditionLeadIn(size_t lead) {
-    static const RE2 kConditionLeadIn(
-        R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|criteria|criterion|circumstances?|situations?|instances|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$)re");
-    return RE2::PartialMatch(Folded(lead).folded.text, kConditionLeadIn);
-  }
-
-  bool UnderConditionLeadIn(int lead) {
-    for (int up = lead; up >= 0; up = layout_.units()[up].lead_in)
-      if (IsConditionLeadIn(static_cast<size_t>(up))) return true;
-    return false;
-  }
-
-  // A lead-in may hold a rule's anchor and its items the rest ("may not
-  // enter into ... an agreement for either of the following: (1) To exercise
-  // federal civil immigration authority ...; (2) To detain ... individuals
-  // in the custody of a federal immigration authority"): each item that
-  // completes the rule is a clause of the topic, in the lead-in's stance,
-  // and it outranks the item's mere mention of the topic.
-  void CompleteLeadInTopics(std::vector<Clause>& clauses) {
-    std::set<std::pair<size_t, std::string>> completed, bound;  // (item, topic)
-    for (size_t ci = 0; ci < clauses.size(); ++ci)
-      if (clauses[ci].stance != Stance::kMentions) bound.insert({emitted_unit_[ci], clauses[ci].topic});
-    for (const auto& [lead, items] : items_of_) {
-      const std::string& lt = Folded(lead).folded.text;
-      // (The purposes a prohibition lists are what it prohibits.)
-      static const RE2 kPurposes(R"re((?i)\bpurposes?\W*$)re");
-      if (SkippedUnit(lt)) continue;
-      if (UnderConditionLeadIn(static_cast<int>(lead)) && !RE2::PartialMatch(lt, kPurposes)) continue;
-      const std::string context = lt + "\n" + Context(lead);
-      for (const auto& rule : rules_.rules) {
-        if (rule.fallback || rule.stance) continue;
-        const auto& pattern = [&](int p) -> const RE2& { return *rules_.patterns[p].re; };
-        // Every term in `text`, or (all but the anchor) in the lead-in's context.
-        const auto holds = [&](const std::string& text) {
-          return std::all_of(rule.all_of.begin(), rule.all_of.end(), [&](int p) {
-            return RE2::PartialMatch(text, pattern(p)) || (p != rule.all_of[0] && RE2::PartialMatch(context, pattern(p)));
-          });
-        };
-        const auto vetoed = [&](const std::string& text) {
-          return std::any_of(rule.none_of.begin(), rule.none_of.end(), [&](int v) { return RE2::PartialMatch(text, pattern(v)); });
-        };
-        // A lead-in that holds the whole rule is a clause itself (and hands
-        // its topic down in CarryLeadInTopics).
-        if (holds(lt) || vetoed(lt)) continue;
-        for (size_t item : items) {
-          const std::string& it = Folded(item).folded.text;
-          // (A bare name may complete the rule: "may be disseminated to: ...
-          // (b) Agents, Immigration and Customs Enforcement"; a sub-lead-in only introduces.)
-          if (EndsWithColon(it) || SkippedUnit(it)) continue;
-          if (completed.count({item, rule.topic}) || bound.count({item, rule.topic})) continue;
-          // The lead-in read on into the item: "(1) stop, arrest, detain ... a
-          // person" + "(A) solely on the belief that the person is not present legally".
-          if (!holds(lt + " " + it) || vetoed(it) || InDefinition(item, Info(item), 0)) continue;
-          Candidate c = Decide(item, Hit{0, 0, Stance::kMentions});
-          if (c.stance == Stance::kMentions || !c.inherited) continue;
-          c.rule = rule.id + "@items";
-          c.confidence = rule.confidence * 0.85;
-          completed.insert({item, rule.topic});
-          Emit(item, rule.topic, {c}, clauses);
-        }
-      }
-    }
-    // The item's mention of the topic gives way to its clause.
-    std::vector<bool> drop(clauses.size());
-    for (size_t ci = 0; ci < clauses.size(); ++ci)
-      drop[ci] = clauses[ci].stance == Stance::kMentions && completed.count({emitted_unit_[ci], clauses[ci].topic});
-    DropClauses(drop, clauses);
-  }
-
-  // A unit that lifts or limits another provision's duty ("is not required to
-  // perform a duty imposed by Subsection (a)") speaks, in its own stance, to
-  // the topics of that provision's clauses (cross_reference.h).
-  void ReferencedTopics(std::vector<Clause>& clauses) {
-    const size_t emitted = clauses.size();
-    if (emitted == 0) return;  // (nothing to refer to: no unit is scanned)
-    const std::set<size_t> bound(emitted_unit_.begin(), emitted_unit_.end());
-    for (size_t ui = 0; ui < layout_.units().size(); ++ui) {
-      const auto ref = layout_.units()[ui].heading || bound.count(ui) ? std::nullopt : FindProvisionReference(Folded(ui).folded.text);
-      std::set<std::string> topics;
-      for (size_t ci = 0; ref && ci < emitted; ++ci) {
-        const std::string topic = clauses[ci].topic, rule = clauses[ci].rule;  // (Emit may move `clauses`)
-        if (clauses[ci].stance == Stance::kMentions || !SectionPathHolds(clauses[ci].section, ref->label) || !topics.insert(topic).second) continue;
-        Candidate c = Decide(ui, Hit{ref->start, ref->end, Stance::kMentions});
-        if (c.stance == Stance::kMentions) break;
-        c.rule = rule + "@reference";
-        c.confidence = clauses[ci].confidence * 0.8;
-        Emit(ui, topic, {c}, clauses);
-      }
-    }
-  }
-
-  // Removes the clauses marked in `drop` (one flag per clause, or fewer: the rest are kept), keeping emitted_unit_ in step.
-  void DropClauses(const std::vector<bool>& drop, std::vector<Clause>& clauses) {
-    size_t out = 0;
-    for (size_t ci = 0; ci < clauses.size(); ++ci) {
-      if (ci < drop.size() && drop[ci]) continue;
-      if (out != ci) clauses[out] = std::move(clauses[ci]);  // never onto itself
-      emitted_unit_[out++] = emitted_unit_[ci];
-    }
-    clauses.resize(out);
-    emitted_unit_.resize(out);
-  }
-
-  // A list lead-in that speaks to a topic ("may exchange information with
-  // ICE ... in order to: (a) ...; (b) ...") hands the topic to its items that
-  // speak to no topic of their own, as it hands them its modality: the items
-  // are the clauses a lawyer cites, so the lead-in's own clause of that topic
-  // gives way to them (labels follow the same convention).
-  void CarryLeadInTopics(std::vector<Clause>& clauses) {
-    std::set<size_t> units_with_clauses(emitted_unit_.begin(), emitted_unit_.end());
-    std::vector<bool> drop(clauses.size(), false);
-    const size_t emitted = clauses.size();
-    for (size_t ci = 0; ci < emitted; ++ci) {
-      const size_t lead = emitted_unit_[ci];
-      auto it = items_of_.find(lead);
-      if (it == items_of_.end() || clauses[ci].stance == Stance::kMentions) continue;
-      if (IsConditionLeadIn(lead) && !ListsExceptions(Folded(lead).folded.text)) {
-        // Its conditions and purposes are parts of the lead-in's clause, not clauses of its topic of their own
-        // (they may speak to another); the exceptions it lists are what it permits.
-        for (size_t cj = 0; cj < emitted; ++cj)
-          if (clauses[cj].topic == clauses[ci].topic &&
-              std::find(it->second.begin(), it->second.end(), emitted_unit_[cj]) != it->second.end())
-            drop[cj] = true;
-        continue;
-      }
-      if (UnderConditionLeadIn(static_cast<int>(lead))) continue;
-      bool carried = false;
-      for (size_t item : it->second) {
-        if (units_with_clauses.count(item)) continue;
-        // Only an item that reads as a clause: not a lead-in of further items ("(2) The individual sought to be detained:"), not a bare name ("(b) ICE").
-        const std::string& t = Folded(item).folded.text;
-        if (EndsWithColon(t) || CountLowercaseWords(t) < 3 || SkippedUnit(t)) continue;
-        Candidate c = Decide(item, Hit{0, 0, Stance::kMentions});
-        c.rule = clauses[ci].rule + "@lead-in";
-        c.inherited = true;
-        c.confidence = clauses[ci].confidence * 0.85;
-        const size_t before = clauses.size();
-        Emit(item, clauses[ci].topic, {c}, clauses);
-        carried = carried || clauses.size() > before;
-      }
-      if (carried) drop[ci] = true;
-    }
-    DropClauses(drop, clauses);
-  }
-
-  void Emit(size_t ui, const std::string& topic, const std::vector<Candidate>& candidates, std::vector<Clause>& out) {
-    const UnitInfo& info = Info(ui);
-    const Unit& unit = layout_.units()[ui];
-    std::vector<Stance> stances;
+void Matcher::Emit(size_t ui, const std::string& topic, const std::vector<Candidate>& candidates, std::vector<Clause>& out) {
+  const UnitInfo& info = Info(ui);
+  const Unit& unit = layout_.units()[ui];
+  std::vector<Stance> stances;
+  for (const auto& c : candidates)
+    if (std::find(stances.begin(), stances.end(), c.stance) == stances.end()) stances.push_back(c.stance);
+  // A unit that binds on the topic does not also merely mention it ("shall
+  // not enter into an agreement under section 287(g)" names the program too).
+  if (stances.size() > 1) std::erase(stances, Stance::kMentions);
+  for (Stance stance : stances) {
+    const Candidate* best = nullptr;
     for (const auto& c : candidates)
-      if (std::find(stances.begin(), stances.end(), c.stance) == stances.end()) stances.push_back(c.stance);
-    // A unit that binds on the topic does not also merely mention it ("shall
-    // not enter into an agreement under section 287(g)" names the program too).
-    if (stances.size() > 1) std::erase(stances, Stance::kMentions);
-    for (Stance stance : stances) {
-      const Candidate* best = nullptr;
-      for (const auto& c : candidates)
-        if (c.stance == stance && (best == nullptr || c.confidence > best->confidence)) best = &c;
-      // One stance: the whole unit. Several: each its own negation scope.
-      size_t fb = 0, fe = info.folded.text.size();
-      if (stances.size() > 1) {
-        fb = info.cuts[best->segment];
-        fe = best->segment + 1 < info.cuts.size() ? info.cuts[best->segment + 1] : info.folded.text.size();
-      }
-      size_t sb = unit.begin + info.folded.ToOriginal(fb);
-      size_t se = unit.begin + info.folded.ToOriginal(fe);
-      const std::string& stream = layout_.stream();
-      while (sb < se && (stream[sb] == ' ' || stream[sb] == ',' || stream[sb] == ';')) ++sb;
-      while (se > sb && stream[se - 1] == ' ') --se;
-      if (se <= sb) continue;
-      Clause clause;
-      clause.topic = topic;
-      clause.stance = stance;
-      clause.actor = best->actor;
-      PlaceOnPages(layout_, sb, se, clause);
-      const PagePos start = layout_.Locate(sb);
-      clause.section = unit.section >= 0 ? layout_.sections()[unit.section].path : std::string();
-      if (clause.parts.front().first_line > 0) {
-        // A transcript has no sections; its citable place is the printed
-        // line, and of the lines a sentence spans, the one holding the words
-        // the rule anchored on is the one a reader looks for.
-        const size_t anchor = unit.begin + info.folded.ToOriginal(best->anchor.start);
-        int line = layout_.Locate(anchor).page_idx == start.page_idx ? layout_.PrintedLine(anchor) : 0;
-        if (line == 0) line = clause.parts.front().first_line;
-        clause.section = "line " + std::to_string(line);
-      }
-      clause.text = stream.substr(sb, se - sb);
-      if (best->cue) clause.stance_cue = ToSpan(ui, start.page_idx, best->cue->start, best->cue->end);
-      clause.topic_cue = ToSpan(ui, start.page_idx, best->anchor.start, best->anchor.end);
-      clause.rule = best->rule;
-      clause.confidence = best->confidence;
-      out.push_back(std::move(clause));
-      emitted_unit_.push_back(ui);
+      if (c.stance == stance && (best == nullptr || c.confidence > best->confidence)) best = &c;
+    // One stance: the whole unit. Several: each its own negation scope.
+    size_t fb = 0, fe = info.folded.text.size();
+    if (stances.size() > 1) {
+      fb = info.cuts[best->segment];
+      fe = best->segment + 1 < info.cuts.size() ? info.cuts[best->segment + 1] : info.folded.text.size();
     }
+    size_t sb = unit.begin + info.folded.ToOriginal(fb);
+    size_t se = unit.begin + info.folded.ToOriginal(fe);
+    const std::string& stream = layout_.stream();
+    while (sb < se && (stream[sb] == ' ' || stream[sb] == ',' || stream[sb] == ';')) ++sb;
+    while (se > sb && stream[se - 1] == ' ') --se;
+    if (se <= sb) continue;
+    Clause clause;
+    clause.topic = topic;
+    clause.stance = stance;
+    clause.actor = best->actor;
+    PlaceOnPages(layout_, sb, se, clause);
+    const PagePos start = layout_.Locate(sb);
+    clause.section = unit.section >= 0 ? layout_.sections()[unit.section].path : std::string();
+    if (clause.parts.front().first_line > 0) {
+      // A transcript has no sections; its citable place is the printed
+      // line, and of the lines a sentence spans, the one holding the words
+      // the rule anchored on is the one a reader looks for.
+      const size_t anchor = unit.begin + info.folded.ToOriginal(best->anchor.start);
+      int line = layout_.Locate(anchor).page_idx == start.page_idx ? layout_.PrintedLine(anchor) : 0;
+      if (line == 0) line = clause.parts.front().first_line;
+      clause.section = "line " + std::to_string(line);
+    }
+    clause.text = stream.substr(sb, se - sb);
+    if (best->cue) clause.stance_cue = ToSpan(ui, start.page_idx, best->cue->start, best->cue->end);
+    clause.topic_cue = ToSpan(ui, start.page_idx, best->anchor.start, best->anchor.end);
+    clause.rule = best->rule;
+    clause.confidence = best->confidence;
+    out.push_back(std::move(clause));
+    emitted_unit_.push_back(ui);
   }
+}
 
-  const Compiled& rules_;
-  const DocumentLayout& layout_;
-  // A law's issuer (the Council, the Mayor) is not whom it binds: in law
-  // documents uncued clauses bind `law_actor`.
-  const std::string default_actor_;
-  const std::string& authority_;
-  const ActorScope& scope_;
-  std::vector<UnitInfo> info_;
-  std::vector<std::pair<std::unique_ptr<RE2>, std::string>> aliases_;
-  bool speakers_built_ = false;
-  std::vector<std::pair<size_t, std::string>> speakers_;  // turn start, speaker's actor ("" unknown)
-  std::vector<int8_t> definition_section_;  // per section: -1 unknown, 0 no, 1 yes
-  std::vector<size_t> emitted_unit_;  // the unit of each clause Emit produced, in order
-  bool dhs_is_human_services_ = false;
-  const std::map<size_t, std::vector<size_t>> items_of_;  // lead-in unit -> its direct items
-  bool addressees_built_ = false;
-  std::vector<std::pair<size_t, std::string>> addressees_;
-};
-
-}  // namespace
+}  // namespace matching
 
 std::vector<Clause> MatchClauses(const Rulebook::Compiled& rules, const DocumentLayout& layout,
                                  const std::string& default_actor, const std::string& authority,
                                  const ActorScope& scope) {
-  return Matcher(rules, layout, default_actor, authority, scope).Run();
+  return matching::Matcher(rules, layout, default_actor, authority, scope).Run();
 }
 
 }  // namespace foiamine::extractors::internal

@@ -1,0 +1,191 @@
+// The matcher's passes over list lead-ins and cross-references, once every
+// unit has been matched (clause_matcher_impl.h).
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "extractors/actor_names.h"
+#include "extractors/clause_matcher_impl.h"
+#include "extractors/cross_reference.h"
+#include "extractors/cue_scan.h"
+#include "extractors/text_fold.h"
+
+namespace foiamine::extractors::internal::matching {
+
+// The stance a lead-in hands down to its items: its last modal cue, or
+// its own lead-in's.
+std::optional<Stance> Matcher::LeadInStance(int li) {
+  const auto& units = layout_.units();
+  if (li < 0) return std::nullopt;
+  // The exceptions a prohibition lists ("No person is subject to civil
+  // arrest ..., except: (a) where such arrest is pursuant to a court order")
+  // are what it permits; the conditions it lists ("shall not: ... (3) permit
+  // ... an interview unless: (A) the agency presents a judicial order") are
+  // what it requires. The item's own lead-in says which, whichever lead-in
+  // above it holds the modal.
+  static const RE2 kConditions(R"re((?i)\b(?:unless|only if|only when|provided that|a menos que)\W*$)re");
+
+  const std::string& own = Info(li).folded.text;
+  const bool exceptions = ListsExceptions(own);
+  const bool conditions = RE2::PartialMatch(own, kConditions);
+  for (; li >= 0; li = units[li].lead_in) {
+    const UnitInfo& info = Info(li);
+    if (info.modal.empty()) continue;
+    const Stance stance = MainClauseCue(info.modal, info.folded.text).stance;
+    if (stance == Stance::kRestricts && exceptions) return Stance::kPermits;
+    if (stance == Stance::kRestricts && conditions) return Stance::kRequires;
+    return stance;
+  }
+  return std::nullopt;
+}
+
+// Does the lead-in end by introducing conditions, exceptions or purposes
+// ("unless:", "for any lawful purpose, including:")?
+bool Matcher::IsConditionLeadIn(size_t lead) {
+  static const RE2 kConditionLeadIn(
+      R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|criteria|criterion|circumstances?|situations?|instances|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$)re");
+  return RE2::PartialMatch(Folded(lead).folded.text, kConditionLeadIn);
+}
+
+bool Matcher::UnderConditionLeadIn(int lead) {
+  for (int up = lead; up >= 0; up = layout_.units()[up].lead_in)
+    if (IsConditionLeadIn(static_cast<size_t>(up))) return true;
+  return false;
+}
+
+// A lead-in may hold a rule's anchor and its items the rest ("may not
+// enter into ... an agreement for either of the following: (1) To exercise
+// federal civil immigration authority ...; (2) To detain ... individuals
+// in the custody of a federal immigration authority"): each item that
+// completes the rule is a clause of the topic, in the lead-in's stance,
+// and it outranks the item's mere mention of the topic.
+void Matcher::CompleteLeadInTopics(std::vector<Clause>& clauses) {
+  std::set<std::pair<size_t, std::string>> completed, bound;  // (item, topic)
+  for (size_t ci = 0; ci < clauses.size(); ++ci)
+    if (clauses[ci].stance != Stance::kMentions) bound.insert({emitted_unit_[ci], clauses[ci].topic});
+  for (const auto& [lead, items] : items_of_) {
+    const std::string& lt = Folded(lead).folded.text;
+    // (The purposes a prohibition lists are what it prohibits.)
+    static const RE2 kPurposes(R"re((?i)\bpurposes?\W*$)re");
+    if (SkippedUnit(lt)) continue;
+    if (UnderConditionLeadIn(static_cast<int>(lead)) && !RE2::PartialMatch(lt, kPurposes)) continue;
+    const std::string context = lt + "\n" + Context(lead);
+    for (const auto& rule : rules_.rules) {
+      if (rule.fallback || rule.stance) continue;
+      const auto& pattern = [&](int p) -> const RE2& { return *rules_.patterns[p].re; };
+      // Every term in `text`, or (all but the anchor) in the lead-in's context.
+      const auto holds = [&](const std::string& text) {
+        return std::all_of(rule.all_of.begin(), rule.all_of.end(), [&](int p) {
+          return RE2::PartialMatch(text, pattern(p)) || (p != rule.all_of[0] && RE2::PartialMatch(context, pattern(p)));
+        });
+      };
+      const auto vetoed = [&](const std::string& text) {
+        return std::any_of(rule.none_of.begin(), rule.none_of.end(), [&](int v) { return RE2::PartialMatch(text, pattern(v)); });
+      };
+      // A lead-in that holds the whole rule is a clause itself (and hands
+      // its topic down in CarryLeadInTopics).
+      if (holds(lt) || vetoed(lt)) continue;
+      for (size_t item : items) {
+        const std::string& it = Folded(item).folded.text;
+        // (A bare name may complete the rule: "may be disseminated to: ...
+        // (b) Agents, Immigration and Customs Enforcement"; a sub-lead-in only introduces.)
+        if (EndsWithColon(it) || SkippedUnit(it)) continue;
+        if (completed.count({item, rule.topic}) || bound.count({item, rule.topic})) continue;
+        // The lead-in read on into the item: "(1) stop, arrest, detain ... a
+        // person" + "(A) solely on the belief that the person is not present legally".
+        if (!holds(lt + " " + it) || vetoed(it) || InDefinition(item, Info(item), 0)) continue;
+        Candidate c = Decide(item, Hit{0, 0, Stance::kMentions});
+        if (c.stance == Stance::kMentions || !c.inherited) continue;
+        c.rule = rule.id + "@items";
+        c.confidence = rule.confidence * 0.85;
+        completed.insert({item, rule.topic});
+        Emit(item, rule.topic, {c}, clauses);
+      }
+    }
+  }
+  // The item's mention of the topic gives way to its clause.
+  std::vector<bool> drop(clauses.size());
+  for (size_t ci = 0; ci < clauses.size(); ++ci)
+    drop[ci] = clauses[ci].stance == Stance::kMentions && completed.count({emitted_unit_[ci], clauses[ci].topic});
+  DropClauses(drop, clauses);
+}
+
+// A unit that lifts or limits another provision's duty ("is not required to
+// perform a duty imposed by Subsection (a)") speaks, in its own stance, to
+// the topics of that provision's clauses (cross_reference.h).
+void Matcher::ReferencedTopics(std::vector<Clause>& clauses) {
+  const size_t emitted = clauses.size();
+  if (emitted == 0) return;  // (nothing to refer to: no unit is scanned)
+  const std::set<size_t> bound(emitted_unit_.begin(), emitted_unit_.end());
+  for (size_t ui = 0; ui < layout_.units().size(); ++ui) {
+    const auto ref = layout_.units()[ui].heading || bound.count(ui) ? std::nullopt : FindProvisionReference(Folded(ui).folded.text);
+    std::set<std::string> topics;
+    for (size_t ci = 0; ref && ci < emitted; ++ci) {
+      const std::string topic = clauses[ci].topic, rule = clauses[ci].rule;  // (Emit may move `clauses`)
+      if (clauses[ci].stance == Stance::kMentions || !SectionPathHolds(clauses[ci].section, ref->label) || !topics.insert(topic).second) continue;
+      Candidate c = Decide(ui, Hit{ref->start, ref->end, Stance::kMentions});
+      if (c.stance == Stance::kMentions) break;
+      c.rule = rule + "@reference";
+      c.confidence = clauses[ci].confidence * 0.8;
+      Emit(ui, topic, {c}, clauses);
+    }
+  }
+}
+
+// Removes the clauses marked in `drop` (one flag per clause, or fewer: the rest are kept), keeping emitted_unit_ in step.
+void Matcher::DropClauses(const std::vector<bool>& drop, std::vector<Clause>& clauses) {
+  size_t out = 0;
+  for (size_t ci = 0; ci < clauses.size(); ++ci) {
+    if (ci < drop.size() && drop[ci]) continue;
+    if (out != ci) clauses[out] = std::move(clauses[ci]);  // never onto itself
+    emitted_unit_[out++] = emitted_unit_[ci];
+  }
+  clauses.resize(out);
+  emitted_unit_.resize(out);
+}
+
+// A list lead-in that speaks to a topic ("may exchange information with
+// ICE ... in order to: (a) ...; (b) ...") hands the topic to its items that
+// speak to no topic of their own, as it hands them its modality: the items
+// are the clauses a lawyer cites, so the lead-in's own clause of that topic
+// gives way to them (labels follow the same convention).
+void Matcher::CarryLeadInTopics(std::vector<Clause>& clauses) {
+  std::set<size_t> units_with_clauses(emitted_unit_.begin(), emitted_unit_.end());
+  std::vector<bool> drop(clauses.size(), false);
+  const size_t emitted = clauses.size();
+  for (size_t ci = 0; ci < emitted; ++ci) {
+    const size_t lead = emitted_unit_[ci];
+    auto it = items_of_.find(lead);
+    if (it == items_of_.end() || clauses[ci].stance == Stance::kMentions) continue;
+    if (IsConditionLeadIn(lead) && !ListsExceptions(Folded(lead).folded.text)) {
+      // Its conditions and purposes are parts of the lead-in's clause, not clauses of its topic of their own
+      // (they may speak to another); the exceptions it lists are what it permits.
+      for (size_t cj = 0; cj < emitted; ++cj)
+        if (clauses[cj].topic == clauses[ci].topic &&
+            std::find(it->second.begin(), it->second.end(), emitted_unit_[cj]) != it->second.end())
+          drop[cj] = true;
+      continue;
+    }
+    if (UnderConditionLeadIn(static_cast<int>(lead))) continue;
+    bool carried = false;
+    for (size_t item : it->second) {
+      if (units_with_clauses.count(item)) continue;
+      // Only an item that reads as a clause: not a lead-in of further items ("(2) The individual sought to be detained:"), not a bare name ("(b) ICE").
+      const std::string& t = Folded(item).folded.text;
+      if (EndsWithColon(t) || CountLowercaseWords(t) < 3 || SkippedUnit(t)) continue;
+      Candidate c = Decide(item, Hit{0, 0, Stance::kMentions});
+      c.rule = clauses[ci].rule + "@lead-in";
+      c.inherited = true;
+      c.confidence = clauses[ci].confidence * 0.85;
+      const size_t before = clauses.size();
+      Emit(item, clauses[ci].topic, {c}, clauses);
+      carried = carried || clauses.size() > before;
+    }
+    if (carried) drop[ci] = true;
+  }
+  DropClauses(drop, clauses);
+}
+
+}  // namespace foiamine::extractors::internal::matching

@@ -1,0 +1,163 @@
+// Internal to clause_matcher: the matcher's per-document state and steps,
+// split over clause_matcher.cc (units, cues, stance, actors, emission) and
+// clause_lead_ins.cc (what list lead-ins and cross-references hand to other
+// units once every unit has been matched).
+#pragma once
+
+#include <re2/re2.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "extractors/clause_matcher.h"
+#include "extractors/cue_scan.h"
+#include "extractors/text_fold.h"
+
+namespace foiamine::extractors::internal::matching {
+
+using Compiled = Rulebook::Compiled;
+
+using Hit = CueHit;
+
+// Per-unit analysis, computed on demand and cached (lead-ins are shared by
+// their items).
+struct UnitInfo {
+  bool folded_done = false;
+  bool done = false;  // cues, scopes and actors analysed
+  FoldedText folded;
+  std::vector<Hit> modal;
+  std::vector<Hit> reports;
+  std::vector<Hit> imperative;
+  std::vector<Hit> habitual;
+  std::vector<size_t> cuts;  // segment starts (folded offsets), first is 0
+  std::vector<std::pair<size_t, std::string>> actors;  // folded offset, actor
+};
+
+struct Candidate {
+  std::string rule;
+  double confidence = 0;
+  Stance stance = Stance::kMentions;
+  bool inherited = false;
+  bool fallback = false;
+  size_t segment = 0;
+  Hit anchor;
+  std::optional<Hit> cue;  // folded offsets in this unit
+  std::string actor;
+};
+
+class Matcher {
+ public:
+  Matcher(const Compiled& rules, const DocumentLayout& layout, const std::string& default_actor, const std::string& authority, const ActorScope& scope);
+
+  std::vector<Clause> Run();
+
+ private:
+  std::string_view UnitText(size_t ui) const;
+
+  UnitInfo& Folded(size_t ui);
+
+  UnitInfo& Info(size_t ui);
+
+  // Text a rule's non-anchor terms may come from: the chain of list
+  // lead-ins and the headings of the enclosing sections.
+  std::string Context(size_t ui);
+
+  // Transcripts: the agency of the speaker whose turn holds stream byte
+  // `pos` (actor_names.h); "" when unknown.
+  std::string SpeakerActor(size_t pos);
+
+  // An actor of another jurisdiction (DC's DOC in a California document).
+  bool Foreign(const std::string& actor) const;
+
+  // The folded text of the unit before `ui` when it is in the same section
+  // or is a sibling item of the same list; "" otherwise.
+  std::string_view PreviousUnit(size_t ui);
+
+  // Correspondence header lines ("TO: ...") in stream order, folded.
+  const std::vector<std::pair<size_t, std::string>>& Addressees();
+
+  // `scope: segment` rules: every other all_of term in the anchor's
+  // negation scope, or in the context.
+  bool InScope(size_t ui, const Compiled::Rule& rule, size_t anchor_start, std::string& context, bool& context_built);
+
+  // Is `pos` inside a scope that defines a term ("\"Detainer\" means ...")? A modal sentence of a glossary's entry that names no term states a rule.
+  bool InDefinition(size_t ui, const UnitInfo& info, size_t pos);
+
+  // Is the unit inside a section headed "Definitions" (or the like)?
+  bool InDefinitionSection(size_t ui);
+
+  size_t SegmentOf(const UnitInfo& info, size_t pos) const;
+
+  // The stance a lead-in hands down to its items: its last modal cue, or
+  // its own lead-in's.
+  std::optional<Stance> LeadInStance(int li);
+
+  Candidate Decide(size_t ui, Hit anchor);
+
+  Span ToSpan(size_t ui, int page_idx, size_t folded_start, size_t folded_end);
+
+  bool SkippedUnit(const std::string& folded) const;  // ruled out by skip_units, whatever it mentions
+
+  // Does the lead-in end by introducing conditions, exceptions or purposes
+  // ("unless:", "for any lawful purpose, including:")?
+  bool IsConditionLeadIn(size_t lead);
+
+  // Is the lead-in, or one above it, a condition's? Items that complete a condition ("an individual who: (1) is an alien
+  // illegally present ...", "except: (a) where ...") or list the purposes a
+  // permission serves ("for any lawful purpose, including: (1) determining
+  // ...") are not acts of their own: the lead-in stays the clause. The
+  // condition may be stated a level up: "may comply only if: ... (2) The
+  // individual sought to be detained: (A) Is 18 years of age or older".
+  bool UnderConditionLeadIn(int lead);
+
+  // A lead-in may hold a rule's anchor and its items the rest ("may not
+  // enter into ... an agreement for either of the following: (1) To exercise
+  // federal civil immigration authority ...; (2) To detain ... individuals
+  // in the custody of a federal immigration authority"): each item that
+  // completes the rule is a clause of the topic, in the lead-in's stance,
+  // and it outranks the item's mere mention of the topic.
+  void CompleteLeadInTopics(std::vector<Clause>& clauses);
+
+  // A unit that lifts or limits another provision's duty ("is not required to
+  // perform a duty imposed by Subsection (a)") speaks, in its own stance, to
+  // the topics of that provision's clauses (cross_reference.h).
+  void ReferencedTopics(std::vector<Clause>& clauses);
+
+  // Removes the clauses marked in `drop` (one flag per clause, or fewer: the rest are kept), keeping emitted_unit_ in step.
+  void DropClauses(const std::vector<bool>& drop, std::vector<Clause>& clauses);
+
+  // A list lead-in that speaks to a topic ("may exchange information with
+  // ICE ... in order to: (a) ...; (b) ...") hands the topic to its items that
+  // speak to no topic of their own, as it hands them its modality: the items
+  // are the clauses a lawyer cites, so the lead-in's own clause of that topic
+  // gives way to them (labels follow the same convention).
+  void CarryLeadInTopics(std::vector<Clause>& clauses);
+
+  void Emit(size_t ui, const std::string& topic, const std::vector<Candidate>& candidates, std::vector<Clause>& out);
+
+  const Compiled& rules_;
+  const DocumentLayout& layout_;
+  // A law's issuer (the Council, the Mayor) is not whom it binds: in law
+  // documents uncued clauses bind `law_actor`.
+  const std::string default_actor_;
+  const std::string& authority_;
+  const ActorScope& scope_;
+  std::vector<UnitInfo> info_;
+  std::vector<std::pair<std::unique_ptr<RE2>, std::string>> aliases_;
+  bool speakers_built_ = false;
+  std::vector<std::pair<size_t, std::string>> speakers_;  // turn start, speaker's actor ("" unknown)
+  std::vector<int8_t> definition_section_;  // per section: -1 unknown, 0 no, 1 yes
+  std::vector<size_t> emitted_unit_;  // the unit of each clause Emit produced, in order
+  bool dhs_is_human_services_ = false;
+  const std::map<size_t, std::vector<size_t>> items_of_;  // lead-in unit -> its direct items
+  bool addressees_built_ = false;
+  std::vector<std::pair<size_t, std::string>> addressees_;
+};
+
+}  // namespace foiamine::extractors::internal::matching
