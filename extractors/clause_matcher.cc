@@ -10,6 +10,7 @@
 #include "extractors/clause_matcher_impl.h"
 #include "extractors/cross_reference.h"
 #include "extractors/cue_scan.h"
+#include "extractors/split_words.h"
 #include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal {
@@ -19,6 +20,7 @@ Matcher::Matcher(const Compiled& rules, const DocumentLayout& layout, const std:
     : rules_(rules), layout_(layout), default_actor_(authority != "law"          ? default_actor : !scope.law_actor.empty() ? scope.law_actor : !rules.law_actor.empty() ? rules.law_actor : default_actor), authority_(authority), scope_(scope), info_(layout.units().size()), items_of_(layout.ItemsOfLeadIns()) {
   aliases_ = DefinedAliases(layout_.stream(), rules_, [this](const std::string& actor) { return Foreign(actor); });
   dhs_is_human_services_ = DhsMeansHumanServices(layout.stream());
+  split_words_ = HasSplitModals(layout.stream());
 }
 
 std::vector<Clause> Matcher::Run() {
@@ -125,6 +127,7 @@ UnitInfo& Matcher::Folded(size_t ui) {
     if (dhs_is_human_services_) LowerAcronym(info.folded.text, "DHS");
     RepairOcrModals(info.folded.text);
     RepairSplitWords(info.folded.text);
+    if (split_words_) RepairSplitKeyWords(info.folded);  // a bad OCR layer's "sha ll", "a rrest"
   }
   return info;
 }

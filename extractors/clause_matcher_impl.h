@@ -155,6 +155,7 @@ class Matcher {
   std::vector<int8_t> definition_section_;  // per section: -1 unknown, 0 no, 1 yes
   std::vector<size_t> emitted_unit_;  // the unit of each clause Emit produced, in order
   bool dhs_is_human_services_ = false;
+  bool split_words_ = false;  // the text layer splits words ("sha ll"): rejoin the rules' words
   const std::map<size_t, std::vector<size_t>> items_of_;  // lead-in unit -> its direct items
   bool addressees_built_ = false;
   std::vector<std::pair<size_t, std::string>> addressees_;

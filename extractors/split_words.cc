@@ -1,0 +1,119 @@
+#include "extractors/split_words.h"
+
+#include <re2/re2.h>
+
+#include <array>
+#include <unordered_set>
+#include <vector>
+
+namespace foiamine::extractors::internal {
+namespace {
+
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The words the rulebook's anchors and cues are made of (modals, the topics'
+// verbs and nouns): a join must give one of them.
+const std::unordered_set<std::string_view>& KeyWords() {
+  static const std::unordered_set<std::string_view> kWords = {
+      "shall", "must", "should", "will", "would", "may", "might", "cannot", "arrest", "arrested", "arrests",
+      "arresting", "detain", "detained", "detaining", "detainer", "detainers", "detention", "custody", "release",
+      "released", "releases", "releasing", "notify", "notified", "notifying", "notification", "notifications",
+      "warrant", "warrants", "judicial", "agreement", "agreements", "memorandum", "officer", "officers",
+      "personnel", "alien", "aliens", "interrogate", "interrogation", "deconflict", "deconfliction", "removal",
+      "removable", "deportation", "deport", "deported", "status", "citizenship", "citizen", "inquire", "inquiry",
+      "inquiries", "honor", "honored", "comply", "compliance", "transport", "transportation", "transfer",
+      "transferred", "cooperate", "cooperation", "federal", "information", "authority", "authorized", "authorize",
+      "prohibited", "prohibit", "immigration", "immigrant", "immigrants", "enforcement", "enforce", "enforcing",
+      "agency", "agencies", "sheriff", "jail", "inmate", "inmates", "prisoner", "prisoners", "administrative",
+      "criminal", "civil", "request", "requests", "requested", "participate", "participating", "supervision",
+      "direction", "function", "functions", "perform", "performing", "process", "processing", "allow", "allowed",
+      "permit", "permitted", "require", "required", "requires", "provide", "provided", "share", "sharing",
+      "access", "interview", "interviews", "subpoena"};
+  return kWords;
+}
+
+// English words that may be a piece of a key word ("in form", "not ice",
+// "rest", "ration"): two such pieces are left apart.
+const std::unordered_set<std::string_view>& CommonWords() {
+  static const std::unordered_set<std::string_view> kWords = {
+      "a", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "on",
+      "or", "so", "to", "up", "us", "we", "all", "and", "any", "are", "but", "can", "did", "for", "had", "has",
+      "her", "him", "his", "its", "man", "men", "not", "now", "off", "one", "our", "out", "own", "per", "see",
+      "she", "the", "too", "two", "use", "was", "way", "who", "you", "act", "age", "aid", "air", "arm", "art",
+      "ask", "day", "due", "end", "era", "eye", "far", "fee", "few", "fit", "get", "ice", "job", "key", "law",
+      "lay", "let", "lie", "low", "new", "old", "pay", "put", "ran", "red", "run", "sit", "ten", "tie", "top",
+      "try", "war", "win", "yet", "form", "rest", "tent", "ant", "ion", "ate", "hold", "over", "able",
+      "ally", "cite", "deal", "even", "ever", "file", "fine", "from", "give", "have", "here", "into", "just",
+      "keep", "kind", "last", "late", "lead", "less", "like", "line", "list", "long", "made", "main", "make",
+      "many", "mark", "mean", "meet", "more", "most", "move", "much", "name", "near", "need", "next", "none",
+      "note", "only", "open", "part", "pass", "past", "plan", "port", "post", "rate", "read", "rely", "role",
+      "rule", "safe", "said", "same", "self", "send", "show", "side", "sign", "some", "such", "sure", "take",
+      "tell", "term", "than", "that", "them", "then", "they", "this", "time", "told", "tone", "took", "true",
+      "turn", "type", "unit", "upon", "used", "very", "view", "ward", "ware", "well", "were", "what", "when",
+      "whom", "will", "with", "word", "work", "year", "your", "ill", "lien", "liens", "tail", "ration"};
+  return kWords;
+}
+
+}  // namespace
+
+bool HasSplitModals(std::string_view text) {
+  static const RE2 kSplitModal(R"(\b(?i:s hall|sh all|sha ll|shal l|w ill|wi ll|wil l|m ust|mu st|mus t)\b)");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kSplitModal);
+}
+
+void RepairSplitKeyWords(FoldedText& folded) {
+  const auto& keys = KeyWords();
+  const auto& common = CommonWords();
+  std::string& text = folded.text;
+  std::vector<size_t> removed;  // positions (in the text as it was) of the spaces taken out
+  std::array<char, 24> joined{};
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsLetter(text[i])) {
+      ++i;
+      continue;
+    }
+    const size_t a = i;
+    while (i < text.size() && IsLetter(text[i])) ++i;
+    const size_t a_end = i;
+    if (i + 1 >= text.size() || text[i] != ' ' || !IsLetter(text[i + 1])) continue;
+    const size_t b = i + 1;
+    size_t b_end = b;
+    while (b_end < text.size() && IsLetter(text[b_end])) ++b_end;
+    const size_t first = a_end - a, second = b_end - b;
+    if (first + second < 4 || first + second > joined.size()) continue;
+    for (size_t k = 0; k < first; ++k) joined[k] = Lower(text[a + k]);
+    for (size_t k = 0; k < second; ++k) joined[first + k] = Lower(text[b + k]);
+    const std::string_view word(joined.data(), first + second);
+    if (!keys.count(word)) continue;
+    const std::string_view x = word.substr(0, first), y = word.substr(first);
+    if ((common.count(x) || keys.count(x)) && (common.count(y) || keys.count(y))) continue;
+    removed.push_back(a_end);
+    i = b_end;
+  }
+  if (removed.empty()) return;
+  // Take the spaces out, and keep the map to the original text in step (an
+  // ASCII unit has none yet: it is the identity until now).
+  if (folded.to_original.empty())
+    for (size_t k = 0; k <= text.size(); ++k) folded.to_original.push_back(k);
+  std::string out;
+  std::vector<size_t> map;
+  out.reserve(text.size());
+  map.reserve(folded.to_original.size());
+  size_t next = 0;
+  for (size_t k = 0; k < text.size(); ++k) {
+    if (next < removed.size() && removed[next] == k) {
+      ++next;
+      continue;
+    }
+    out.push_back(text[k]);
+    map.push_back(folded.to_original[k]);
+  }
+  map.push_back(folded.to_original[text.size()]);
+  text = std::move(out);
+  folded.to_original = std::move(map);
+}
+
+}  // namespace foiamine::extractors::internal

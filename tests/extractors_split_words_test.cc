@@ -1,0 +1,63 @@
+// Words a bad OCR text layer splits with a space (extractors/split_words.h).
+#include <catch2/catch.hpp>
+
+#include "extractors/extract.h"
+#include "extractors/split_words.h"
+#include "tests/test_support.h"
+
+using namespace foiamine::extractors;
+using namespace foiamine::extractors::internal;
+using foiamine::testing::ReadFile;
+using foiamine::testing::SourceDir;
+
+TEST_CASE("a rule's word split by a bad text layer is rejoined, its offsets kept", "[extractors][ocr]") {
+  const std::pair<std::string, std::string> cases[] = {
+      {"Deputies sha ll not a rrest anyone", "Deputies shall not arrest anyone"},
+      {"the LEA w ill notify ICE", "the LEA will notify ICE"},
+      {"imm igration offi cer functi ons", "immigration officer functions"},
+      {"Participating personne l", "Participating personnel"},
+      // both pieces are words: left apart
+      {"in form and substance; not ice cold; a lien on the property", "in form and substance; not ice cold; a lien on the property"},
+      // the join is no word the rules need
+      {"to day at the end of the mo nth", "to day at the end of the mo nth"},
+  };
+  for (const auto& [in, want] : cases) {
+    FoldedText folded = FoldDiacritics(in);
+    RepairSplitKeyWords(folded);
+    CHECK(folded.text == want);
+    // every byte still maps to the same letter of the original, and the end to its end
+    for (size_t i = 0; i < folded.text.size(); ++i) CHECK(in[folded.ToOriginal(i)] == folded.text[i]);
+    CHECK(folded.ToOriginal(folded.text.size()) == in.size());
+  }
+}
+
+TEST_CASE("only a text whose modals are split counts as a split text layer", "[extractors][ocr]") {
+  CHECK(HasSplitModals("The LEA wi ll provide ICE with notice."));
+  CHECK(HasSplitModals("Officers sha ll not inquire."));
+  CHECK_FALSE(HasSplitModals("Officers shall not inquire. He will go. Must we? A shallow ill will."));
+}
+
+TEST_CASE("a clause in an agreement whose text layer splits words is found as in a clean copy", "[extractors][ocr]") {
+  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  REQUIRE(rules.ok());
+  const auto clauses_of = [&](const std::string& text) {
+    DocumentInput input;
+    input.pages = foiamine::testing::NormalizedPages(text);
+    std::vector<std::pair<std::string, Stance>> out;
+    for (const Clause& c : ExtractDocument(*rules, input).clauses) out.emplace_back(c.topic, c.stance);
+    return out;
+  };
+  const std::string clean =
+      "MEMORANDUM OF AGREEMENT\nThis agreement under Section 287(g) is between ICE and the Sheriff.\n"
+      "The LEA will notify ICE of every encounter with a person who asserts a claim of U.S. citizenship.\n"
+      "Participating LEA personnel shall not arrest any person for a civil immigration violation without the "
+      "approval of the ICE supervisor.\n";
+  const std::string split =
+      "MEMORANDUM OF AGREEMENT\nThis agreement under Section 287(g) is between ICE and the Sheriff.\n"
+      "The LEA wi ll notify ICE of every encounter with a person who asserts a claim of U.S. citizenship.\n"
+      "Participating LEA personne l sha ll not a rrest any person for a civil imm igration violation without the "
+      "approval of the ICE supervisor.\n";
+  const auto want = clauses_of(clean);
+  REQUIRE_FALSE(want.empty());
+  CHECK(clauses_of(split) == want);
+}
