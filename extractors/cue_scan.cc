@@ -126,6 +126,10 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   static const RE2 kConditionFirst(R"re((?i)^\W*(?:however,?\s+|but\s+|and\s+)?(?:if|when|whenever|once|where)\b[^.;:]{3,240},\s*(?:[\w'-]+\s+){1,5}$)re");
   static const RE2 kWill(R"re((?i)^(?:will|would)\b)re");
   const std::string_view before = sentence.substr(0, std::min(cue_start, sentence.size()));
+  // A routine told as such: "Generally the Detention Center will telephone ICE when ..."
+  static const RE2 kRoutine(R"re((?i)\b(?:generally|usually|typically|normally|routinely|ordinarily|customarily|in most cases|as a rule)\b)re");
+  if (cue_stance == Stance::kRequires && RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kRoutine))
+    return Stance::kReports;
   if (cue_stance == Stance::kRequires && RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kWill) &&
       RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kConditionFirst))
     return Stance::kPermits;

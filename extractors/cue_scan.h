@@ -84,7 +84,8 @@ bool StatesOwnRule(std::string_view text);
 bool DescribesPresentPractice(std::string_view text);
 
 // The stance of a modal cue at `cue_start` of a sentence on a page of
-// practice: a described practice reports (DescribesPresentPractice); what
+// practice: a described practice reports (DescribesPresentPractice), and so
+// does a routine told as such ("Generally the jail will telephone ICE"); what
 // the agency "will" do if a condition holds ("If ICE provides a warrant ...,
 // we will hold that person on behalf of ICE") is what it allows, so it
 // permits; else the cue's own stance.
