@@ -60,6 +60,23 @@ bool IsNonWord(const std::string& word) {
   return false;
 }
 
+size_t CountSplitModals(const std::vector<SourceWord>& words) {
+  // Every split of these modals leaves a piece that is no word ("sha", "ll",
+  // "w", "mu"), so a pair that joins into one is a split, not two words.
+  static constexpr std::string_view kModals[] = {"shall", "will", "must", "should"};
+  size_t count = 0;
+  std::string joined;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const std::string& a = words[i].text;
+    const std::string& b = words[i + 1].text;
+    if (words[i].after != Break::kSpace || a.empty() || b.empty() || a.size() + b.size() > 6) continue;
+    joined.clear();
+    for (char c : a + b) joined.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (std::find(std::begin(kModals), std::end(kModals), joined) != std::end(kModals)) ++count;
+  }
+  return count;
+}
+
 OcrDecision TriagePage(const SourcePage& page, bool force) {
   if (page.needs_ocr) return {true, page.ocr_reason.empty() ? "no usable text layer" : page.ocr_reason};
   if (force) return {true, "forced (--force-ocr)"};
@@ -72,6 +89,13 @@ OcrDecision TriagePage(const SourcePage& page, bool force) {
       std::snprintf(reason, sizeof reason, "text layer is mostly non-words (%zu of %zu)", bad, n);
       return {true, reason};
     }
+  }
+  // A scan's OCR layer that splits words ("sha ll", "w ill", "a rrest"): its
+  // sentences would be read in pieces; Tesseract reads the picture whole.
+  if (const size_t split = CountSplitModals(page.words); split >= static_cast<size_t>(kMinSplitModals)) {
+    char reason[96];
+    std::snprintf(reason, sizeof reason, "text layer splits words (%zu modals like \"sha ll\")", split);
+    return {true, reason};
   }
   if (n < static_cast<size_t>(kFewWords) && page.ink_outside_text && *page.ink_outside_text > kImageInkFraction) {
     char reason[128];

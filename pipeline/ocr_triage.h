@@ -22,6 +22,7 @@ inline constexpr int kFewWords = 40;                 // "too little text" below 
 inline constexpr double kImageInkFraction = 0.015;   // ...when ink outside them covers > 1.5% of the page
 inline constexpr int kMinWordsForGarbageTest = 12;   // a text layer this long can be judged...
 inline constexpr double kMaxNonWordFraction = 0.4;   // ...and is garbage when > 40% of it are non-words
+inline constexpr int kMinSplitModals = 2;            // a layer splitting "shall", "will" this often is read again
 
 // Decides for one page of a PDF or image. Pages the text stage already
 // marked (no text layer, image file) keep their reason. `force` (--force-ocr)
@@ -32,5 +33,10 @@ OcrDecision TriagePage(const SourcePage& page, bool force);
 // text: replacement or private-use characters, control bytes, symbol runs,
 // long letter strings without a vowel. Exposed for tests.
 bool IsNonWord(const std::string& word);
+
+// How many adjacent word pairs of a text layer join into a modal ("sha" +
+// "ll", "w" + "ill"): the mark of an OCR layer that splits words. Exposed
+// for tests.
+size_t CountSplitModals(const std::vector<SourceWord>& words);
 
 }  // namespace foiamine

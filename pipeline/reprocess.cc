@@ -13,7 +13,9 @@ namespace foiamine {
 // holding an e-mail or a CSV table is now read as one).
 // text-4: PDF pages' drawn redaction boxes and the text they leak
 // (pipeline/redactions.h), read in the text layer's pass.
-std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-4"; }
+// text-5: a text layer that splits modals ("sha ll", "w ill") sends its page
+// to OCR (pipeline/ocr_triage.h); the OCR cache keeps pages already read.
+std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-5"; }
 
 std::string DocumentOcrVersion(const OcrSettings& settings, bool rendered_from_pdf) {
   // Image files are read at their own resolution: --dpi does not touch them.

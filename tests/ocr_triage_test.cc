@@ -54,3 +54,18 @@ TEST_CASE("triage: good text stays, garbage, thin text over an image, forced", "
   none.ocr_reason = "no text layer";
   CHECK(TriagePage(none, false).reason == "no text layer");
 }
+
+TEST_CASE("triage: a text layer that splits modals ('sha ll', 'w ill') is read again", "[ocr_triage]") {
+  const auto split = TextPage({"Participating", "LEA", "personne", "l", "sha", "ll", "not", "a", "rrest", "anyone;", "the",
+                               "LEA", "w", "ill", "notify", "ICE", "of", "every", "encounter."});
+  CHECK(CountSplitModals(split.words) == 2);
+  const OcrDecision decision = TriagePage(split, false);
+  CHECK(decision.needs_ocr);
+  CHECK(decision.reason.find("splits words") != std::string::npos);
+  // One split is a typo, not a layer; whole modals, and "all" or "ill" as words, are no split.
+  CHECK_FALSE(TriagePage(TextPage({"Officers", "sha", "ll", "not", "ask", "about", "status", "and", "will", "not",
+                                   "hold", "anyone", "who", "is", "ill", "at", "all."}),
+                         false)
+                  .needs_ocr);
+  CHECK(CountSplitModals(TextPage({"we", "will", "shall", "all", "ill", "must"}).words) == 0);
+}
