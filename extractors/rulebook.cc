@@ -52,13 +52,16 @@ std::vector<std::string> TopLevelAlternatives(const std::string& re) {
 
 // Whole-word matching for each alternative: \b on a side only where the
 // alternative begins/ends with a word character (so "287\(g\)" still matches
-// before a full stop).
+// before a full stop), and never beside an anchor ("^\W*..." at a unit's
+// "(3) ICE agents ...", "...must\W*:\s*$").
 std::string WrapWords(const std::string& alternation) {
   std::string out;
   for (const std::string& alt : TopLevelAlternatives(alternation)) {
     if (!out.empty()) out += "|";
-    const bool punct_start = alt.size() >= 2 && alt[0] == '\\' && std::ispunct(static_cast<unsigned char>(alt[1]));
-    const bool punct_end = alt.size() >= 2 && alt[alt.size() - 2] == '\\' && std::ispunct(static_cast<unsigned char>(alt.back()));
+    const bool punct_start = (alt.size() >= 2 && alt[0] == '\\' && std::ispunct(static_cast<unsigned char>(alt[1]))) ||
+                             (!alt.empty() && alt[0] == '^');
+    const bool punct_end = (alt.size() >= 2 && alt[alt.size() - 2] == '\\' && std::ispunct(static_cast<unsigned char>(alt.back()))) ||
+                           (!alt.empty() && alt.back() == '$' && (alt.size() < 2 || alt[alt.size() - 2] != '\\'));
     out += (punct_start ? "" : "\\b") + std::string("(?:") + alt + ")" + (punct_end ? "" : "\\b");
   }
   return out;
