@@ -170,7 +170,11 @@ def main():
     ap.add_argument("--work", required=True)
     ap.add_argument("--corpus", action="store_true", help="train on corpus/ too (never scored)")
     ap.add_argument("--fresh", help="index of batches 11+12 dev documents by an older foiamine")
-    ap.add_argument("--fresh-only", action="store_true", help="skip the grouped CV, run only --fresh")
+    ap.add_argument("--fresh-only", action="store_true", help="skip the grouped CV, run only --fresh / --new")
+    ap.add_argument("--new", nargs=2, metavar=("DB", "LABELS"),
+                    help="an index of documents in none of the groups (e.g. a new batch's dev documents, indexed "
+                         "by this foiamine before any rule was tuned on them) and its clauses.jsonl: models "
+                         "trained on all groups are applied to its rule clauses")
     ap.add_argument("--out", default="/tmp/clf/cv")
     ap.add_argument("--C", type=float, default=1.0, help="LIBLINEAR's C (default 1, fixed before scoring)")
     a = ap.parse_args()
@@ -207,7 +211,11 @@ def main():
              sum(1 for c in rules if c["stance"] in BINDING)))
 
     if a.fresh_only:
-        return fresh(a, units, rules, labels, ex_u, ex_r, batches)
+        if a.fresh:
+            fresh(a, units, rules, labels, ex_u, ex_r, batches)
+        if a.new:
+            new_set(a, units, rules, labels, ex_u, ex_r)
+        return
     pooled = {v: [] for v in VARIANTS}
     per_group = {}
     outer = []
@@ -236,6 +244,25 @@ def main():
 
     if a.fresh:
         fresh(a, units, rules, labels, ex_u, ex_r, batches)
+    if a.new:
+        new_set(a, units, rules, labels, ex_u, ex_r)
+
+
+def new_set(a, units, rules, labels, ex_u, ex_r):
+    """Models trained on every group (thresholds by their inner CV), applied
+    to the rule clauses of an index of documents none of them holds."""
+    train = {x["group"] for x in units}
+    th = inner_thresholds(train, units, rules, labels, ex_u, ex_r)
+    models = fit(units + ex_u, rules + ex_r)
+    nu, nr, nl = load_set(a.new[0], a.new[1], lambda d: "new")
+    attach(nu, nr)
+    b = predict(models, nu, nr)
+    pooled = {v: (nr if v == "rules" else apply(b, v, variant_th(th, v))) for v in VARIANTS}
+    per_group = {"new": {v: score(pooled[v], nl)[:4] for v in VARIANTS}}
+    print("\nnew documents %s: documents %d, labels %d, thresholds %s"
+          % (a.new[0], len({x["doc"] for x in nu}), len(nl), json.dumps(th)))
+    report(pooled, per_group, nl, ["new"], a.out, "new")
+    oracle([b], nl, a.out, "new")
 
 
 def oracle(bundles, labels, out, name):
