@@ -2,7 +2,8 @@
 """Grouped cross-validation: does a linear classifier beat or help the rules?
 (issue 11; README.md here gives the commands and the results).
 
-usage: /usr/bin/python3 bench/classifier/cv.py --work W [--corpus] [--fresh FRESH_DB] [--out DIR]
+usage: /usr/bin/python3 bench/classifier/cv.py --work W [--C C] [--corpus] [--fresh FRESH_DB]
+           [--new DB LABELS] [--fresh-only] [--out DIR]
 
 W is the --work directory of `bench/eval_sets.sh --sets dev,real-extra-dev[,corpus]`
 (its W/dev/index.db, W/real-extra-dev/index.db, W/corpus/index.db). Groups:
