@@ -1,6 +1,7 @@
 #include "extractors/anchor_gate.h"
 
 #include <algorithm>
+#include <map>
 
 #include "extractors/rulebook_compiled.h"
 
@@ -15,6 +16,8 @@ constexpr int kMinAtomLength = 3;
 
 AnchorGate::AnchorGate(const std::vector<std::string>& anchors, const RE2::Options& options)
     : anchor_count_(anchors.size()), filter_(kMinAtomLength) {
+  std::map<std::string_view, int> first;
+  for (size_t i = 0; i < anchors.size(); ++i) same_as_.push_back(first.emplace(anchors[i], static_cast<int>(i)).first->second);
   if (anchors.empty()) return;
   for (const std::string& anchor : anchors) {
     int id = 0;
@@ -129,8 +132,19 @@ bool MatchAnchors(const Rulebook::Compiled& rules, std::string_view text, std::v
     std::sort(hits->begin(), hits->end());
     return true;
   }
-  for (int a : potentials)
-    if (RE2::PartialMatch(piece, *rules.patterns[rules.set_to_pattern[a]].re)) hits->push_back(a);
+  // Anchors with the same source (same options: the Set's) match alike: each
+  // is tried once, its answer reused for the others.
+  thread_local std::vector<std::pair<int, bool>> tried;  // (same_as, matched)
+  tried.clear();
+  for (int a : potentials) {
+    const int same = rules.anchor_gate->same_as(a);
+    auto it = std::find_if(tried.begin(), tried.end(), [same](const auto& t) { return t.first == same; });
+    if (it == tried.end()) {
+      tried.emplace_back(same, RE2::PartialMatch(piece, *rules.patterns[rules.set_to_pattern[a]].re));
+      it = tried.end() - 1;
+    }
+    if (it->second) hits->push_back(a);
+  }
   return !hits->empty();
 }
 

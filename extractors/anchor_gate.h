@@ -44,9 +44,14 @@ class AnchorGate {
   // Whether the gate can ever say no (false when some anchor has no atom).
   bool filters() const { return atoms_ != nullptr; }
   const std::vector<std::string>& atoms() const { return atom_strings_; }
+  // The first anchor (index in the order given) whose source is the same as
+  // `anchor`'s: rules that share an anchor (a topic's lexicon) put it in the
+  // Set once each, and one match answers for all of them.
+  int same_as(int anchor) const { return same_as_[anchor]; }
 
  private:
   size_t anchor_count_ = 0;
+  std::vector<int> same_as_;
   re2::FilteredRE2 filter_;
   std::vector<std::string> atom_strings_;
   std::unique_ptr<RE2::Set> atoms_;  // the atoms as case-insensitive literals; null: pass everything

@@ -36,11 +36,11 @@ std::vector<Clause> Matcher::Run() {
     if (!MatchAnchors(rules_, Folded(ui).folded.text, &hits)) continue;
     if (SkippedUnit(info_[ui].folded.text)) continue;
     if (IsQuestion(info_[ui].folded.text)) continue;  // it states neither a rule nor an act
-    UnitInfo& info = Info(ui);
+    UnitInfo& info = info_[ui];  // folded; its cues and actors (Info) only once a rule holds
     // A lead-in inside a condition, with no modal of its own ("(2) The
     // individual sought to be detained:" under "may comply only if:"),
     // states nothing: its items are the condition's parts.
-    if (info.modal.empty() && unit.lead_in >= 0 && EndsWithColon(info.folded.text) &&
+    if (unit.lead_in >= 0 && EndsWithColon(info.folded.text) && Info(ui).modal.empty() &&
         UnderConditionLeadIn(unit.lead_in))
       continue;
     std::set<int> fired;
@@ -69,7 +69,7 @@ std::vector<Clause> Matcher::Run() {
       for (int v : rule.none_of)
         if (ok && in_unit(v)) ok = false;
       if (!ok) continue;
-      for (auto [s, e] : AllMatches(*rules_.patterns[rule.all_of[0]].re, info.folded.text)) {
+      for (auto [s, e] : AllMatches(*rules_.patterns[rule.all_of[0]].re, Info(ui).folded.text)) {
         if (e <= s || InDefinition(ui, info, s)) continue;
         if (rule.segment_scope && !InScope(ui, rule, s, context, context_built)) continue;
         if (!info.modal.empty() && rule.topic != "judicial_warrant" && InLeadingCondition(info.folded.text, s, e)) continue;

@@ -407,6 +407,10 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   const size_t words = CountWords(rest);
   const char last = rest.back();
   if (last == ',' || last == ';' || last == '-') return false;
+  // The word counts decide most lines (prose runs longer), before the regexes
+  // below and the letters are counted (a "sec" heading is counted below).
+  if (!has_marker && words > 10) return false;
+  if (has_marker && style != "sec" && words > 12) return false;
   // A line that stops on "OR", "THE", "OF" runs on into the next: a sentence
   // set in capitals (a bill's new text), not a heading.
   static const RE2 kRunsOn(R"((?i)\b(?:or|and|nor|the|of|a|an|to|for|in|by|with|that|any|shall|may)$)");
@@ -414,10 +418,7 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   // ... and one that ends a sentence with its modal ("GOVERNMENT MAY NOT ENTER INTO AN AGREEMENT.").
   static const RE2 kModal(R"((?i)\b(?:shall|must|may|will)\b)");
   if (last == '.' && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kModal)) return false;
-  // The word counts decide most lines (prose runs longer) before the letters are counted.
-  if (!has_marker && words > 10) return false;
   if (has_marker && style == "sec") return words <= 20;
-  if (has_marker && words > 12) return false;
   size_t letters = 0;
   const double upper = UpperRatio(rest, &letters);
   if (!has_marker) return letters >= 4 && upper >= 0.8;
