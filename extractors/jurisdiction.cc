@@ -249,7 +249,6 @@ std::vector<std::string_view> FirstLines(std::string_view text, int n) {
   return lines;
 }
 
-
 // The jurisdiction whose citation form begins one of the first lines.
 const Compiled::Entry* HeadingJurisdiction(const Compiled& c, std::string_view head) {
   for (std::string_view line : FirstLines(head, kHeadingLines)) {

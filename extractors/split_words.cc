@@ -52,7 +52,7 @@ const std::unordered_set<std::string_view>& CommonWords() {
       "rule", "safe", "said", "same", "self", "send", "show", "side", "sign", "some", "such", "sure", "take",
       "tell", "term", "than", "that", "them", "then", "they", "this", "time", "told", "tone", "took", "true",
       "turn", "type", "unit", "upon", "used", "very", "view", "ward", "ware", "well", "were", "what", "when",
-      "whom", "will", "with", "word", "work", "year", "your", "ill", "lien", "liens", "tail", "ration"};
+      "whom", "with", "word", "work", "year", "your", "ill", "lien", "liens", "tail", "ration"};
   return kWords;
 }
 

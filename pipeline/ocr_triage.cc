@@ -70,8 +70,9 @@ size_t CountSplitModals(const std::vector<SourceWord>& words) {
     const std::string& a = words[i].text;
     const std::string& b = words[i + 1].text;
     if (words[i].after != Break::kSpace || a.empty() || b.empty() || a.size() + b.size() > 6) continue;
-    joined.clear();
-    for (char c : a + b) joined.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    joined.clear();  // (lower-cased in place: no string built per pair on this per-page path)
+    for (const std::string* piece : {&a, &b})
+      for (char c : *piece) joined.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     if (std::find(std::begin(kModals), std::end(kModals), joined) != std::end(kModals)) ++count;
   }
   return count;
