@@ -247,6 +247,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   for (size_t i = 0; i < lines.size(); ++i)
     if (!lines[i].ignored) body.push_back(i);
   for (size_t i : body) page_body_end_[lines[i].page_idx] = std::max(page_body_end_[lines[i].page_idx], lines[i].end);
+  const std::vector<size_t> wrap_widths = WrapWidths(lines, pages);
 
   const bool infer_sections = given_sections.empty();
   std::vector<Level> stack;
@@ -344,6 +345,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   bool prev_item_paren = false;     // ... an item marked "(c)"
   std::string ilcs_act, ilcs_section;  // from a "(5 ILCS 805/15)" line, for the "Sec. 15." below it
   std::string_view prev_text;
+  bool prev_wrapped = false;  // the line before ran on past the margin (EndsByWrap)
   for (size_t bi = 0; bi < body.size(); ++bi) {
     const size_t li = body[bi];
     const Line& line = lines[li];
@@ -392,9 +394,13 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     else ilcs_act.clear();
     const Marker* last_marker = inner ? &*inner : marker ? &*marker : nullptr;
     const Field field = marker ? Field::kNone : FieldLine(text);
+    // A line that wrapped at the margin runs on: a capitalized item's first
+    // line is not its heading (a heading in capitals is, wrapped or not).
+    const bool wrapped = bi + 1 < body.size() && EndsByWrap(line, lines[body[bi + 1]], pages, wrap_widths);
     const bool heading = field == Field::kHeader ||
-                         IsHeadingText(rest, last_marker ? last_marker->style : std::string(), marker.has_value(),
-                                       next_upper);
+                         (IsHeadingText(rest, last_marker ? last_marker->style : std::string(), marker.has_value(),
+                                        next_upper) &&
+                          (!wrapped || AllCapsText(rest)));
     const bool bare_marker = marker && rest.empty();
 
     // A blank line inside a sentence (OCR paragraphs, a page break) does not
@@ -406,7 +412,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
         std::islower(static_cast<unsigned char>(text.front()));
     // Only "(c)" items: a "1. PURPOSE" or "1. Purpose" heading is followed by
     // its own text.
-    const bool after_naming_item = !marker && prev_item_paren && !AllCapsText(prev_item_rest) &&
+    const bool after_naming_item = !marker && prev_item_paren && !prev_wrapped && !AllCapsText(prev_item_rest) &&
                                    ParagraphAfterNamingItem(prev_item_rest, text);
     const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading || field != Field::kNone ||
                            (line.blank_before && !prev_bare_marker && !continues_sentence) || after_naming_item;
@@ -497,6 +503,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     prev_item_rest = marker && !marker->bullet && IsListStyle(last_marker->style) ? rest : std::string_view();
     prev_item_paren = !prev_item_rest.empty() && last_marker->style.front() == '(';
     prev_text = text;
+    prev_wrapped = wrapped;
   }
   flush();
 

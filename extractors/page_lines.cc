@@ -134,4 +134,38 @@ void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& 
   }
 }
 
+// Code points, not bytes: "aré" is three characters wide.
+static size_t Width(std::string_view s) {
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::vector<size_t> WrapWidths(const std::vector<Line>& lines, const std::vector<PageText>& pages) {
+  // A page needs this many lines to show its margin; the width is the 90th
+  // percentile of their lengths, so one stray long line (a URL) does not set it.
+  constexpr size_t kMinLines = 6;
+  std::vector<std::vector<size_t>> lengths(pages.size());
+  for (const Line& l : lines)
+    if (!l.ignored) lengths[l.page_idx].push_back(Width(std::string_view(pages[l.page_idx].text).substr(l.begin, l.end - l.begin)));
+  std::vector<size_t> widths(pages.size(), 0);
+  for (size_t p = 0; p < pages.size(); ++p) {
+    std::vector<size_t>& v = lengths[p];
+    if (v.size() < kMinLines) continue;
+    const size_t at = v.size() * 9 / 10;
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(at), v.end());
+    widths[p] = v[at];
+  }
+  return widths;
+}
+
+bool EndsByWrap(const Line& line, const Line& next, const std::vector<PageText>& pages,
+                const std::vector<size_t>& wrap_widths) {
+  if (next.blank_before || next.page_idx != line.page_idx) return false;
+  const size_t width = wrap_widths[line.page_idx];
+  if (width == 0) return false;
+  const std::string_view text = pages[line.page_idx].text;
+  const std::string_view next_text = text.substr(next.begin, next.end - next.begin);
+  const std::string_view next_word = next_text.substr(0, next_text.find(' '));
+  return Width(text.substr(line.begin, line.end - line.begin)) + 1 + Width(next_word) > width;
+}
+
 }  // namespace foiamine::extractors::internal

@@ -39,4 +39,17 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
 // text is dropped.
 void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& pages);
 
+// Where a page's text wraps: the width (in characters) its full lines reach,
+// per page; 0 where a page has too few lines to tell. Text set in a column
+// wraps where the next word no longer fits, so a line that ends at the
+// margin runs on ("(5) Requires United States Immigration and Customs" /
+// "Enforcement to obtain a warrant ..."): it is neither a heading nor an
+// item's title, however its words are capitalized.
+std::vector<size_t> WrapWidths(const std::vector<Line>& lines, const std::vector<PageText>& pages);
+
+// Did `line` end because `next` (the following line, no blank between) did
+// not fit after it?
+bool EndsByWrap(const Line& line, const Line& next, const std::vector<PageText>& pages,
+                const std::vector<size_t>& wrap_widths);
+
 }  // namespace foiamine::extractors::internal

@@ -200,3 +200,44 @@ TEST_CASE("Illinois Act sections, outlines and policy numbers read as cited", "[
   }
   CHECK(hold);
 }
+
+// A column of text wraps where the next word no longer fits: an item whose
+// first line ends at the margin runs on, however capitalized its words.
+TEST_CASE("An item's first line that wraps at the margin is not its heading", "[extractors][sections]") {
+  const std::string wrapped =
+      "(b) As used in this section, \"sanctuary policy\" means an\n"
+      "order, ordinance, or law enforcement policy that:\n"
+      "(4) Restricts or imposes any conditions upon the\n"
+      "municipality's cooperation or compliance with detainers;\n"
+      "(5) Requires United States Immigration and Customs\n"
+      "Enforcement to obtain a warrant before complying with\n"
+      "detainers from United States Immigration and Customs\n"
+      "Enforcement to maintain custody of an immigrant; or\n"
+      "(6) Prevents law enforcement officers from asking a person\n"
+      "about his or her citizenship or immigration status.\n"
+      "(g)(1) Notwithstanding section 1342 of title 31, the Attorney\n"
+      "General may enter into a written agreement with a State\n"
+      "pursuant to which an officer of the State may perform a\n"
+      "function of an immigration officer in relation to aliens.\n";
+  const std::vector<Section> sections = FindSections(Doc(wrapped));
+  std::vector<std::string> paths;
+  for (const Section& s : sections) {
+    paths.push_back(s.path);
+    CHECK(s.heading.empty());  // no item here has a heading
+  }
+  CHECK(paths == std::vector<std::string>{"(b)", "(b)(4)", "(b)(5)", "(b)(6)", "(g)", "(g)(1)"});
+  // Each item keeps its whole text: the agreement is item (g)(1)'s, not a paragraph after it.
+  const Extraction x = ExtractDocument(Rules(), Doc(wrapped));
+  bool agreement = false;
+  for (const Clause& c : x.clauses) {
+    if (c.topic != "agreements") continue;
+    agreement = true;
+    CHECK(c.section == "(g)(1)");
+  }
+  CHECK(agreement);
+  // The same text unwrapped (an item a line) reads the same.
+  std::string unwrapped;
+  for (size_t i = 0; i < wrapped.size(); ++i)
+    unwrapped += wrapped[i] == '\n' && i + 1 < wrapped.size() && wrapped[i + 1] != '(' ? ' ' : wrapped[i];
+  CHECK(Paths(unwrapped) == paths);
+}
