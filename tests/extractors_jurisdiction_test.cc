@@ -212,7 +212,11 @@ TEST_CASE("statutes, codes, public acts and ordinances of any jurisdiction are l
                            // the caption under the printer's lines of an amendment as filed
                            "Revision: May 1, 2099, 5:24 p.m.\nRep. Doe, Some. 31\nMay 1, 2099\n2099-1736h\n05/08\n"
                            "Floor Amendment to SB 999-FN\nAmend RSA 999-A:3 as follows:\nI. A law enforcement agency shall "
-                           "transfer the individual to the county jail for retrieval by ICE."}) {
+                           "transfer the individual to the county jail for retrieval by ICE.",
+                           // a line-numbered print whose bill number repeats the chamber's letters ("HB0276")
+                           "2099\nSTATE OF SOMEWHERE\n99LSO-0001\n4 HOUSE BILL NO. HB0999\nState agreements.\n"
+                           "Sponsored by: Representative(s) Doe\nA BILL\nfor\n1 AN ACT relating to county sheriffs; requiring "
+                           "each county\n2 sheriff to enter into an agreement with the jail."}) {
     INFO(text);
     auto bill = Identity(text);
     CHECK(bill.doc_kind.value == "bill");
