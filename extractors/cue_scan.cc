@@ -123,6 +123,9 @@ bool DescribesPresentPractice(std::string_view text) {
 Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_start) {
   const std::string_view from_cue = sentence.substr(std::min(cue_start, sentence.size()));
   if (DescribesPresentPractice(from_cue)) return Stance::kReports;
+  // What never happened ("At no point did officers inquire ...") is told, not ruled.
+  static const RE2 kToldAsDone(R"re((?i)^at no (?:time|point),? (?:did|has|have|had|was|were)\b)re");
+  if (RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kToldAsDone)) return Stance::kReports;
   static const RE2 kConditionFirst(R"re((?i)^\W*(?:however,?\s+|but\s+|and\s+)?(?:if|when|whenever|once|where)\b[^.;:]{3,240},\s*(?:[\w'-]+\s+){1,5}$)re");
   static const RE2 kWill(R"re((?i)^(?:will|would)\b)re");
   const std::string_view before = sentence.substr(0, std::min(cue_start, sentence.size()));

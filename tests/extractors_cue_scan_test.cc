@@ -51,6 +51,15 @@ TEST_CASE("elaborating lead-ins and described practice are told apart", "[extrac
   CHECK_FALSE(DescribesPresentPractice("doors are locked"));
 }
 
+TEST_CASE("a record of practice tells what never happened, and keeps a rule it states", "[extractors][cue_scan]") {
+  const std::string never = "at no point did apd officers inquire about the individual's immigration status.";
+  CHECK(PracticeStance(Stance::kRestricts, never, 0) == Stance::kReports);
+  CHECK(PracticeStance(Stance::kRestricts, "at no time has the jail held anyone for ice.", 0) == Stance::kReports);
+  // a promise is not a record: "at no time will officers ..." keeps its restriction
+  CHECK(PracticeStance(Stance::kRestricts, "at no time will officers ask about status.", 0) == Stance::kRestricts);
+  CHECK(PracticeStance(Stance::kRestricts, "under no circumstances shall staff call ice.", 0) == Stance::kRestricts);
+}
+
 TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[extractors][cue_scan]") {
   struct Case {
     const char* ocr;
