@@ -49,6 +49,13 @@ bool ParagraphAfterNamingItem(std::string_view item_rest, std::string_view line)
   return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kSentenceStart);
 }
 
+// Does a line stop on a word no sentence ends with ("the", "of", "§")? The
+// sentence goes on after it, whatever blank line follows.
+bool EndsWithJoiningWord(std::string_view line) {
+  static const RE2 kJoining(R"((?i)(?:^|[\s(])(?:the|a|an|of|to|and|or|nor|in|for|with|by|from|that|under|upon|shall|must|may|will|not|§+)$)");
+  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kJoining);
+}
+
 // "LABEL: value" lines of forms, memos, faxes and e-mail headers. Header
 // fields (addressing, subject, dates, numbers) are headings: they name the
 // document, they never state a rule or an act. Other fields ("NOTICE:",
@@ -406,10 +413,13 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // A blank line inside a sentence (OCR paragraphs, a page break) does not
     // end it: "... shall notify" / "the ICE field office ..." is one sentence;
     // nor does it start a paragraph below ("... non-conviction" / "information:").
+    // OCR sets such blank lines between the lines of one paragraph too: "... 8 U.S.C. §" / "" /
+    // "1357(g)(10), communicate ..."; "... regarding the" / "" / "United States ...".
     const bool continues_sentence =
-        !marker && !prev_text.empty() && !text.empty() &&
-        (std::isalnum(static_cast<unsigned char>(prev_last)) || prev_last == ',' || prev_last == '-') &&
-        std::islower(static_cast<unsigned char>(text.front()));
+        !marker && !prev_text.empty() && !text.empty() && !heading &&
+        (((std::isalnum(static_cast<unsigned char>(prev_last)) || prev_last == ',' || prev_last == '-') &&
+          (std::islower(static_cast<unsigned char>(text.front())) || std::isdigit(static_cast<unsigned char>(text.front())))) ||
+         EndsWithJoiningWord(prev_text));
     // Only "(c)" items: a "1. PURPOSE" or "1. Purpose" heading is followed by
     // its own text.
     const bool after_naming_item = !marker && prev_item_paren && !prev_wrapped && !AllCapsText(prev_item_rest) &&

@@ -184,3 +184,20 @@ TEST_CASE("the parts of a condition are no clauses of their own, its sub-lead-in
     honored = honored || (c->text.find("may be honored") != std::string::npos && c->stance == Stance::kPermits);
   CHECK(honored);
 }
+
+// Tesseract sets blank lines between the lines of one paragraph at times; a
+// line that stops on "§" or "the", or is carried on by one in lower case or a
+// number, has not ended its sentence.
+TEST_CASE("an OCR blank line inside a sentence does not end it", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("Section 7 - Communication with federal officials\n\n"
+                   "(a) All law enforcement agencies and officials shall, in accordance with 8 U.S.C. §\n\n"
+                   "1357(g)(10), communicate with the appropriate federal official regarding the\n\n"
+                   "Immigration status of any individual in custody.\n",
+                   "law"));
+  const std::vector<const Clause*> sharing = OfTopic(x, "information_sharing");
+  REQUIRE(sharing.size() == 1);
+  CHECK(sharing[0]->stance == Stance::kRequires);
+  CHECK(sharing[0]->section == "7(a)");
+  CHECK(sharing[0]->text.find("any individual in custody") != std::string::npos);
+}
