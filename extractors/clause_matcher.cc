@@ -410,6 +410,20 @@ bool Matcher::SkippedUnit(const std::string& folded) const {
                      [&](const auto& re) { return RE2::PartialMatch(folded, *re); });
 }
 
+// A bullet printed alone at the foot of a page, its item on the next page:
+// the clause, and its citation, start at the item's first word.
+size_t Matcher::PastStrandedBullet(size_t sb, size_t se) const {
+  const std::string& stream = layout_.stream();
+  size_t glyph = 0;
+  for (std::string_view bullet : {"\u2022", "\u25aa", "\u25a0", "\u25cf", "\u25e6", "-", "*", "o"})
+    if (stream.compare(sb, bullet.size(), bullet) == 0) glyph = bullet.size();
+  if (glyph == 0) return sb;
+  size_t text = sb + glyph;
+  if (text >= se || (stream[text] != ' ' && stream[text] != '\n')) return sb;
+  while (text < se && (stream[text] == ' ' || stream[text] == '\n')) ++text;
+  return text < se && layout_.Locate(text).page_idx != layout_.Locate(sb).page_idx ? text : sb;
+}
+
 void Matcher::Emit(size_t ui, const std::string& topic, const std::vector<Candidate>& candidates, std::vector<Clause>& out) {
   const UnitInfo& info = Info(ui);
   const Unit& unit = layout_.units()[ui];
@@ -434,6 +448,7 @@ void Matcher::Emit(size_t ui, const std::string& topic, const std::vector<Candid
     const std::string& stream = layout_.stream();
     while (sb < se && (stream[sb] == ' ' || stream[sb] == ',' || stream[sb] == ';')) ++sb;
     while (se > sb && stream[se - 1] == ' ') --se;
+    sb = PastStrandedBullet(sb, se);
     if (se <= sb) continue;
     Clause clause;
     clause.topic = topic;

@@ -140,6 +140,7 @@ class Matcher {
   void CarryLeadInTopics(std::vector<Clause>& clauses);
 
   void Emit(size_t ui, const std::string& topic, const std::vector<Candidate>& candidates, std::vector<Clause>& out);
+  size_t PastStrandedBullet(size_t sb, size_t se) const;
 
   const Compiled& rules_;
   const DocumentLayout& layout_;

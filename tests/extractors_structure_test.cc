@@ -201,3 +201,20 @@ TEST_CASE("an OCR blank line inside a sentence does not end it", "[extractors][s
   CHECK(sharing[0]->section == "7(a)");
   CHECK(sharing[0]->text.find("any individual in custody") != std::string::npos);
 }
+
+// A bullet left alone at the foot of a page belongs to the item on the next:
+// the clause is cited on the page its words are printed on.
+TEST_CASE("a bullet stranded at a page's foot does not move its clause to that page", "[extractors][structure]") {
+  DocumentInput in;
+  in.metadata.authority = "policy";
+  in.pages.push_back(PageText{1, "MEMORANDUM OF AGREEMENT\n\nResponsibilities of each party include:\n\u2022\n\nPage 1\n"});
+  in.pages.push_back(PageText{2, "MEMORANDUM OF AGREEMENT\nParticipating LEA personnel must notify ICE of the release date of "
+                                 "each alien held on a detainer.\n\nPage 2\n"});
+  const Extraction x = ExtractDocument(Rules(), in);
+  const std::vector<const Clause*> notices = OfTopic(x, "release_notification");
+  REQUIRE(notices.size() == 1);
+  CHECK(notices[0]->page == 2);
+  REQUIRE(notices[0]->parts.size() == 1);
+  CHECK(notices[0]->parts[0].page == 2);
+  CHECK(notices[0]->text.rfind("Participating LEA personnel", 0) == 0);
+}
