@@ -51,9 +51,18 @@ bool ParagraphAfterNamingItem(std::string_view item_rest, std::string_view line)
 
 // Does a line stop on a word no sentence ends with ("the", "of", "§")? The
 // sentence goes on after it, whatever blank line follows.
+// (A list item's "; and" or "; or" ends the item: the next item follows.)
 bool EndsWithJoiningWord(std::string_view line) {
   static const RE2 kJoining(R"((?i)(?:^|[\s(])(?:the|a|an|of|to|and|or|nor|in|for|with|by|from|that|under|upon|shall|must|may|will|not|§+)$)");
-  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kJoining);
+  static const RE2 kItemEnd(R"((?i);\s*(?:and|or)$)");
+  const re2::StringPiece in(line.data(), line.size());
+  return RE2::PartialMatch(in, kJoining) && !RE2::PartialMatch(in, kItemEnd);
+}
+
+// Does a line stop where a citation's number must follow ("§§", "8 U.S.C.", "subsection")?
+bool EndsWithCitationLead(std::string_view line) {
+  static const RE2 kLead(R"((?i)(?:§+|\bU\.\s?S\.\s?C\.|\bC\.\s?F\.\s?R\.|\b(?:sub)?sections?|\bparagraphs?|\bnos?\.)$)");
+  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kLead);
 }
 
 // "LABEL: value" lines of forms, memos, faxes and e-mail headers. Header
@@ -371,6 +380,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       return std::nullopt;
     };
     std::optional<Marker> marker = PlaceMarker(text, stack, strong, prev_last == ':', next_upper, next_marker);
+    // "... 8 C.F.R. §§" / "241.2(b)(2), 287.5(e)(3), on designated aliens": a number after a citation's
+    // lead word carries the citation on; it numbers no section.
+    if (marker && !line.blank_before && EndsWithCitationLead(prev_text)) marker.reset();
     std::string_view rest = marker ? Trim(text.substr(marker->length)) : text;
     // A word marker leads a heading ("Part IV - Custody", "Article 3"), but a
     // closed section number may run into its text: "Sec. 2. Chapter 2 of

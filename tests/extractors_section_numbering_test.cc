@@ -241,3 +241,22 @@ TEST_CASE("An item's first line that wraps at the margin is not its heading", "[
     unwrapped += wrapped[i] == '\n' && i + 1 < wrapped.size() && wrapped[i + 1] != '(' ? ' ' : wrapped[i];
   CHECK(Paths(unwrapped) == paths);
 }
+
+// A citation run over a line break ("8 C.F.R. §§" / "241.2(b)(2), ...")
+// carries the sentence on: its number opens no section. An item's "; and"
+// before an OCR blank line does end the item.
+TEST_CASE("a citation's number at a line's start numbers no section, and an item's closing 'and' ends the item", "[extractors][sections]") {
+  const std::string text =
+      "VIII. DESIGNATION OF FUNCTIONS\n"
+      "Participating personnel are only delegated the two authorities listed below:\n\n"
+      "The power and authority to serve and execute warrants of arrest for immigration violations, 8 U.S.C. § 1357(a)\n"
+      "in order to transfer custody of the alien to ICE; and\n\n"
+      "The power and authority to serve warrants of removal, 8 U.S.C. § 1357(a) and 8 C.F.R. §§\n"
+      "241.2(b)(2), 287.5(e)(3), on designated aliens in jail facilities at the time of the alien's release.\n";
+  CHECK(Paths(text) == std::vector<std::string>{"VIII."});
+  const Extraction x = ExtractDocument(Rules(), Doc(text));
+  int powers = 0;
+  for (const Clause& c : x.clauses)
+    if (c.topic == "enforcement_assistance" && c.stance == Stance::kPermits) ++powers;
+  CHECK(powers == 2);
+}
