@@ -107,8 +107,9 @@ std::string InferKind(const std::string& text, const std::string& number) {
   const std::string head = text.substr(0, std::min<size_t>(text.size(), 3000));
   if (RE2::PartialMatch(head, kOrderHead)) return RE2::PartialMatch(head.substr(0, 200), kJail) ? "jail_policy" : "police_order";
   if (RE2::PartialMatch(head, kFrom) && RE2::PartialMatch(head, kTo)) return "correspondence";
-  // A memo flattened to one line ("MEMORANDUM To: Mayor and City Council From: ... Subject: ...").
-  static const RE2 kMemoHead(R"((?i)^\W*(?:memorandum|memo|interoffice memo\w*)\b[^\n]{0,300}?\bto\s*:[^\n]{0,300}?\bfrom\s*:|^\W*(?:memorandum|memo)\b[^\n]{0,300}?\bfrom\s*:[^\n]{0,300}?\bto\s*:)");
+  // A memo's header run into one line or a few ("MEMORANDUM To: Mayor and City Council From: ... Subject: ...").
+  static const RE2 kMemoHead(
+      R"((?i)^\W*(?:memorandum|memo|interoffice memo\w*)\b[\s\S]{0,300}?\bto\s*:[\s\S]{0,300}?\bfrom\s*:|^\W*(?:memorandum|memo)\b[\s\S]{0,300}?\bfrom\s*:[\s\S]{0,300}?\bto\s*:)");
   if (RE2::PartialMatch(head, kMemoHead)) return "correspondence";
   if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 600)), kSalutation)) return "correspondence";
   if (RE2::PartialMatch(number, kMayor) || RE2::PartialMatch(head, kMayor)) return "mayors_order";

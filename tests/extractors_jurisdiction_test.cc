@@ -247,6 +247,12 @@ TEST_CASE("agency policies stay policy, correspondence and hearing transcripts s
   auto hearing = Identity("COUNCIL OF THE DISTRICT OF COLUMBIA\nCOMMITTEE ON THE JUDICIARY\nPUBLIC HEARING\n"
                           "TESTIMONY of the Director on Bill 99-1. We heard ORS 999A.820 cited by a witness.");
   CHECK(hearing.authority.value == "practice");
+  // a memo whose header a web copy ran into one line, then wrapped: still a memo, though it cites General Orders
+  auto memo = Identity("MEMORANDUM To: Mayor and City Council Through: Deputy\nCity Manager From: Chief of Police "
+                       "Subject: Cooperation with Federal Immigration Authorities. APD General Order 318 provides "
+                       "guidance. Officers shall comply with detainer requests.");
+  CHECK(memo.doc_kind.value == "correspondence");
+  CHECK(memo.authority.value == "practice");
 }
 
 TEST_CASE("a state statute's clauses bind its law enforcement agencies, and DC's DOC cue does not fire there",
