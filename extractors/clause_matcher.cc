@@ -339,6 +339,9 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
     c.cue = *governing;
     // A record of practice that says what is "not" done describes it; "if ICE provides a warrant, we will hold" permits (PracticeStance).
     if (authority_ == "practice") c.stance = PracticeStance(c.stance, info.folded.text, governing->start);
+    // ... and one that explains (a definition, a court's ruling, what law enforcement in general may do) binds no one
+    if (authority_ == "practice" && info.reports.empty() && !FindCues(rules_.explanation_cues, info.folded.text).empty())
+      c.stance = Stance::kMentions;
   } else if (auto inherited = LeadInStance(layout_.units()[ui].lead_in)) {
     c.stance = *inherited;
     c.inherited = true;

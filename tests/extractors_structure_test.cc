@@ -218,3 +218,17 @@ TEST_CASE("a bullet stranded at a page's foot does not move its clause to that p
   CHECK(notices[0]->parts[0].page == 2);
   CHECK(notices[0]->text.rfind("Participating LEA personnel", 0) == 0);
 }
+
+// On a page of practice, what law enforcement in general may do explains the
+// law; what the agency itself does is its practice.
+TEST_CASE("a page of practice explains what law enforcement in general may do and reports what its agency does", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("Local law enforcement and immigration\n\n"
+                   "Local law enforcement agencies cannot use public resources to enforce federal immigration laws.\n\n"
+                   "The Coburg Police Department does not enforce federal immigration laws.\n",
+                   "practice"));
+  const std::vector<const Clause*> clauses = OfTopic(x, "enforcement_assistance");
+  REQUIRE(clauses.size() == 2);
+  CHECK(clauses[0]->stance == Stance::kMentions);
+  CHECK(clauses[1]->stance == Stance::kReports);
+}
