@@ -41,6 +41,20 @@ std::optional<Stance> Matcher::LeadInStance(int li) {
   return std::nullopt;
 }
 
+// The items a section lists under a heading that names them prohibited
+// ("§ 4724. Prohibited activities of law enforcement" / "(1) Inquiring into
+// a person's immigration status;"), no lead-in sentence between: the heading
+// is their lead-in.
+std::optional<Stance> Matcher::HeadingStance(size_t ui) {
+  static const RE2 kItem(R"re(^\W*(?:\(\w{1,4}\)|\w{1,4}[.)])\s)re");
+  static const RE2 kProhibited(R"re((?i)\bprohibit(?:ed|ions?)\b|\b(?:restrictions|limitations) on\b|\bforbidden\b)re");
+  const auto& units = layout_.units();
+  if (units[ui].lead_in >= 0 || units[ui].section < 0 || !RE2::PartialMatch(Folded(ui).folded.text, kItem)) return std::nullopt;
+  for (int s = layout_.parent(units[ui].section); s >= 0; s = layout_.parent(s))
+    if (RE2::PartialMatch(layout_.sections()[s].heading, kProhibited)) return Stance::kRestricts;
+  return std::nullopt;
+}
+
 // Does the lead-in end by introducing conditions, exceptions or purposes
 // ("unless:", "for any lawful purpose, including:")?
 bool Matcher::IsConditionLeadIn(size_t lead) {

@@ -345,6 +345,9 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
   } else if (auto inherited = LeadInStance(layout_.units()[ui].lead_in)) {
     c.stance = *inherited;
     c.inherited = true;
+  } else if (auto listed = HeadingStance(ui)) {
+    c.stance = *listed;
+    c.inherited = true;
   } else if (!info.habitual.empty()) {
     c.stance = Stance::kReports;
     c.cue = info.habitual.front();

@@ -97,6 +97,7 @@ class Matcher {
   // The stance a lead-in hands down to its items: its last modal cue, or
   // its own lead-in's.
   std::optional<Stance> LeadInStance(int li);
+  std::optional<Stance> HeadingStance(size_t ui);
 
   Candidate Decide(size_t ui, Hit anchor);
 

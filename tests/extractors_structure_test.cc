@@ -232,3 +232,22 @@ TEST_CASE("a page of practice explains what law enforcement in general may do an
   CHECK(clauses[0]->stance == Stance::kMentions);
   CHECK(clauses[1]->stance == Stance::kReports);
 }
+
+// A section's heading that names what it lists prohibited is the lead-in of
+// items that have none: "§ 4724. Prohibited activities" / "(1) Inquiring ...".
+TEST_CASE("items under a heading that names them prohibited restrict", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("§ 4723. Definitions\nAs used in this chapter, the following terms have the following meanings.\n"
+                   "§ 4724. Prohibited activities of law enforcement\n"
+                   "(1) Inquiring into a person's immigration status;\n"
+                   "(2) Detaining a person on the basis of a hold request;\n"
+                   "§ 4725. Reports\n(1) Inquiring into the number of persons held;\n",
+                   "law"));
+  const std::vector<const Clause*> status = OfTopic(x, "status_inquiry");
+  REQUIRE(status.size() == 1);
+  CHECK(status[0]->stance == Stance::kRestricts);
+  CHECK(status[0]->section == "4724(1)");
+  const std::vector<const Clause*> holds = OfTopic(x, "detainer_hold");
+  REQUIRE(holds.size() == 1);
+  CHECK(holds[0]->stance == Stance::kRestricts);
+}
