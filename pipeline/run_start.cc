@@ -125,10 +125,13 @@ RunReadAhead::RunReadAhead(const RunOptions& options, const PdfTextLimits& limit
     return;
   scanned_drop_ = options.drops.front();
   scanned_ = ScanDrop(scanned_drop_);
+  uintmax_t bytes = 0;
   for (const DropFile& file : scanned_->scan.files) {
-    if (ahead_.size() == kDocuments) break;
-    if (ahead_.count(file.absolute) == 0 && IsPdfFile(file.absolute))
-      ahead_.emplace(file.absolute, service_->Submit(file.absolute));
+    if (ahead_.size() == kDocuments || bytes >= kBytes) break;
+    if (ahead_.count(file.absolute) || !IsPdfFile(file.absolute)) continue;
+    const uintmax_t size = fs::file_size(file.absolute, ec);
+    bytes += ec ? 0 : size;
+    ahead_.emplace(file.absolute, service_->Submit(file.absolute));
   }
 }
 

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <future>
 #include <iosfwd>
@@ -59,14 +60,16 @@ class RulebookLoad {
 
 // A run's text helpers (PdfTextService), started before its index is open,
 // and the requests made ahead. On a fresh index (no file at the path yet),
-// every file of the first drop is new but for duplicates, so the first
-// kDocuments PDFs found in it go to the helpers at once; the run later takes
+// every file of the first drop is new but for duplicates, so its first PDFs
+// (up to kDocuments of them, kBytes in all) go to the helpers at once, and
+// keep them busy while the rulebook compiles; the run later takes
 // each one's text when it finds the file new (Text), and the listing of that
 // drop (Scan). A text read ahead and never taken (a duplicate) is dropped at
 // the end. Nothing is read ahead for a dry run, an existing index or a shard.
 class RunReadAhead {
  public:
-  static constexpr size_t kDocuments = 8;
+  static constexpr size_t kDocuments = 16;
+  static constexpr uintmax_t kBytes = uintmax_t{64} << 20;
 
   RunReadAhead(const RunOptions& options, const PdfTextLimits& limits, int helpers);
   // Before Started() (the run stopped at a usage error), cancels the
