@@ -14,15 +14,35 @@ constexpr int kMinAtomLength = 3;
 
 }  // namespace
 
-AnchorGate::AnchorGate(const std::vector<std::string>& anchors, const RE2::Options& options)
-    : anchor_count_(anchors.size()), filter_(kMinAtomLength) {
-  std::map<std::string_view, int> first;
-  for (size_t i = 0; i < anchors.size(); ++i) same_as_.push_back(first.emplace(anchors[i], static_cast<int>(i)).first->second);
-  if (anchors.empty()) return;
+AnchorGate::AnchorGate(const RE2::Options& options) : options_(options), filter_(kMinAtomLength) {}
+
+AnchorGate::AnchorGate(const std::vector<std::string>& anchors, const RE2::Options& options) : AnchorGate(options) {
+  std::string error;
   for (const std::string& anchor : anchors) {
-    int id = 0;
-    if (filter_.Add(anchor, options, &id) != RE2::NoError) return;  // cannot reason about it: pass all
+    if (Add(anchor, &error)) continue;
+    rejected_ = true;  // cannot reason about it: pass all
+    const int index = static_cast<int>(anchor_count_++);
+    same_as_.push_back(first_with_source_.emplace(anchor, index).first->second);
   }
+  Compile();
+}
+
+const RE2* AnchorGate::Add(const std::string& anchor, std::string* error) {
+  int id = 0;
+  if (filter_.Add(anchor, options_, &id) != RE2::NoError) {
+    // FilteredRE2 keeps no message: RE2's own, from a compile of its own
+    // (only on this error path).
+    *error = RE2(anchor, options_).error();
+    return nullptr;
+  }
+  const int index = static_cast<int>(anchor_count_++);
+  same_as_.push_back(first_with_source_.emplace(anchor, index).first->second);
+  return &filter_.GetRE2(id);
+}
+
+void AnchorGate::Compile() {
+  first_with_source_.clear();
+  if (anchor_count_ == 0 || rejected_) return;
   filter_.Compile(&atom_strings_);
   // An anchor with no atoms (its prefilter is "match anything") passes every
   // text, and so would the gate: then it only costs time.
@@ -32,7 +52,7 @@ AnchorGate::AnchorGate(const std::vector<std::string>& anchors, const RE2::Optio
   // The atoms are lowercase; RE2's case-insensitive literal match folds case
   // at least as widely as lowercasing the text would, so the scan finds every
   // atom the prefilter needs (and maybe more, which only lets more units in).
-  RE2::Options literal = options;
+  RE2::Options literal = options_;
   literal.set_case_sensitive(false);
   literal.set_log_errors(false);
   auto set = std::make_unique<RE2::Set>(literal, RE2::UNANCHORED);

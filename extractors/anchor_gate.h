@@ -15,6 +15,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,9 +28,18 @@ namespace foiamine::extractors::internal {
 
 class AnchorGate {
  public:
-  // `anchors`: the RE2 sources the Set holds, compiled here with `options`
-  // (the Set's). Never fails: an anchor the prefilter cannot reduce to
-  // literals (or a failure to build the gate) makes the gate pass every text.
+  // Built in two steps, as the rulebook is loaded: Add every anchor, then
+  // Compile. `options`: the anchors' (the Set's).
+  explicit AnchorGate(const RE2::Options& options);
+  // Compiles `anchor` (an RE2 source) as the next anchor. The gate keeps the
+  // compiled RE2, and the rulebook matches the anchor with it (one compile
+  // serves both). Null, with RE2's error in `error`, when RE2 rejects it.
+  const RE2* Add(const std::string& anchor, std::string* error);
+  // Builds the gate from the anchors added. Never fails: an anchor the
+  // prefilter cannot reduce to literals (or a failure to build the gate)
+  // makes the gate pass every text.
+  void Compile();
+  // Both steps for `anchors` (an anchor RE2 rejects makes the gate pass every text).
   AnchorGate(const std::vector<std::string>& anchors, const RE2::Options& options);
   AnchorGate(const AnchorGate&) = delete;
   AnchorGate& operator=(const AnchorGate&) = delete;
@@ -50,8 +60,11 @@ class AnchorGate {
   int same_as(int anchor) const { return same_as_[anchor]; }
 
  private:
+  RE2::Options options_;
   size_t anchor_count_ = 0;
+  bool rejected_ = false;  // an anchor RE2 rejected: pass every text
   std::vector<int> same_as_;
+  std::map<std::string, int, std::less<>> first_with_source_;  // while adding: source -> first anchor
   re2::FilteredRE2 filter_;
   std::vector<std::string> atom_strings_;
   std::unique_ptr<RE2::Set> atoms_;  // the atoms as case-insensitive literals; null: pass everything

@@ -90,7 +90,7 @@ class Loader {
         alternation = *expanded;
       }
     }
-    out_.set = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
+    out_.anchor_gate = std::make_unique<internal::AnchorGate>(MatchOptions());
     const YAML::Node topics = root["topics"];
     if (!topics || !topics.IsMap()) return Status::InvalidArgument("rulebook: no `topics:` map");
     for (const auto& topic_entry : topics) {
@@ -154,10 +154,16 @@ class Loader {
         out_.examples.push_back(*example);
       }
     }
-    if (!out_.set->Compile()) return Status::InvalidArgument("rulebook: RE2::Set failed to compile (too large?)");
-    std::vector<std::string> anchors;
-    for (int p : out_.set_to_pattern) anchors.push_back(out_.patterns[p].source);
-    out_.anchor_gate = std::make_unique<internal::AnchorGate>(anchors, MatchOptions());
+    out_.anchor_gate->Compile();
+    if (!out_.anchor_gate->filters()) {
+      out_.set = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
+      for (int p : out_.set_to_pattern) {
+        std::string error;
+        if (out_.set->Add(out_.patterns[p].source, &error) < 0)
+          return Status::InvalidArgument("rulebook: RE2::Set rejected `" + out_.patterns[p].source + "`: " + error);
+      }
+      if (!out_.set->Compile()) return Status::InvalidArgument("rulebook: RE2::Set failed to compile (too large?)");
+    }
 
     const YAML::Node stance = root["stance"];
     if (!stance) return Status::InvalidArgument("rulebook: no `stance:` cues");
@@ -317,19 +323,30 @@ class Loader {
     return re;
   }
 
-  // Anchors go into the RE2::Set (the one-pass candidate scan); the other
-  // terms are matched only in units where an anchor fired.
+  // Anchors go to the gate (and, when it cannot filter, the RE2::Set: the
+  // one-pass candidate scan); the other terms are matched only in units
+  // where an anchor fired, each distinct source compiled once.
   StatusOr<int> AddPattern(const std::string& pattern, const std::string& where, bool anchor) {
-    auto re = Compile(pattern, where);
-    if (!re.ok()) return re.status();
-    const int index = static_cast<int>(out_.patterns.size());
+    auto expanded = Expand(pattern, where, 0);
+    if (!expanded.ok()) return expanded.status();
+    std::string source = internal::FoldString(*expanded);
+    const RE2* re = nullptr;
     if (anchor) {
       std::string error;
-      if (out_.set->Add((*re)->pattern(), &error) < 0)
-        return Status::InvalidArgument(where + ": RE2::Set rejected `" + pattern + "`: " + error);
-      out_.set_to_pattern.push_back(index);
+      re = out_.anchor_gate->Add(source, &error);
+      if (!re) return Status::InvalidArgument(where + ": bad pattern `" + pattern + "`: " + error);
+      out_.set_to_pattern.push_back(static_cast<int>(out_.patterns.size()));
+    } else if (auto known = terms_.find(source); known != terms_.end()) {
+      re = known->second;
+    } else {
+      auto compiled = std::make_unique<RE2>(source, MatchOptions());
+      if (!compiled->ok()) return Status::InvalidArgument(where + ": bad pattern `" + pattern + "`: " + compiled->error());
+      re = compiled.get();
+      out_.terms.push_back(std::move(compiled));
+      terms_.emplace(source, re);
     }
-    out_.patterns.push_back(Compiled::Pattern{(*re)->pattern(), std::move(*re)});
+    const int index = static_cast<int>(out_.patterns.size());
+    out_.patterns.push_back(Compiled::Pattern{std::move(source), re});
     return index;
   }
 
@@ -353,6 +370,7 @@ class Loader {
 
   Compiled& out_;
   std::map<std::string, std::string> lexicons_;
+  std::map<std::string, const RE2*, std::less<>> terms_;  // source -> its RE2 in out_.terms
 };
 
 }  // namespace

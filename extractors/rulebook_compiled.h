@@ -18,7 +18,7 @@ namespace foiamine::extractors {
 struct Rulebook::Compiled {
   struct Pattern {
     std::string source;          // expanded, folded RE2 source
-    std::unique_ptr<RE2> re;
+    const RE2* re = nullptr;     // owned by `terms`, or by `anchor_gate` for an anchor
   };
   struct Rule {
     std::string id;              // "topic/rule"
@@ -59,11 +59,17 @@ struct Rulebook::Compiled {
   std::vector<std::string> topics;
   std::map<std::string, std::vector<std::string>> overrides;  // topic -> topics it suppresses
   std::vector<Pattern> patterns;   // every rule term
-  std::unique_ptr<RE2::Set> set;   // the rules' anchors, for the one-pass candidate scan
-  std::vector<int> set_to_pattern; // RE2::Set index -> index in `patterns`
-  // Asked before the Set: a unit without any of the anchors' literals cannot
-  // fire (anchor_gate.h). Built from the same anchors, at load time.
+  // The terms that are not anchors, compiled once per distinct source (rules
+  // share a topic's lexicon as a term): `patterns` points into it.
+  std::vector<std::unique_ptr<RE2>> terms;
+  std::vector<int> set_to_pattern; // anchor index (the gate's, the Set's) -> index in `patterns`
+  // The anchors' literal gate (anchor_gate.h): a unit without any of the
+  // anchors' literals cannot fire. It compiles and owns the anchors' RE2s.
   std::unique_ptr<internal::AnchorGate> anchor_gate;
+  // The anchors in one RE2::Set, for the one-pass candidate scan. Built only
+  // when the gate cannot filter (an anchor without literals): otherwise the
+  // gate and the anchors' own RE2s give its answer (MatchAnchors).
+  std::unique_ptr<RE2::Set> set;
   std::vector<Rule> rules;
   std::vector<Cue> modal_cues;     // restricts / requires / permits / mentions
   std::vector<Cue> imperative_cues;  // "Notify ICE ...": requires, when nothing else governs

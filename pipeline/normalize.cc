@@ -4,9 +4,11 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <memory>
+#include <string_view>
 
 #include "pipeline/text_file.h"
 
@@ -41,7 +43,8 @@ UChar32 MapChar(UChar32 c) {
 }
 
 struct CleanWord {
-  icu::UnicodeString text;
+  std::string text;        // UTF-8, well-formed
+  size_t code_points = 0;  // in `text`
   bool ended_with_soft_hyphen = false;
   // Ends with a hyphen proper (U+002D, U+2010, U+2011), not a dash: only a
   // hyphen can split a word across lines; "Compact—" + "recognizing" must
@@ -54,7 +57,8 @@ CleanWord CleanOne(const std::string& utf8) {
   // Most words are printable ASCII (U+0021..U+007E): NFKC and MapChar leave
   // them as they are and there is no space to trim, so they are copied.
   if (!utf8.empty() && std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x21 && c <= 0x7E; })) {
-    out.text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    out.text = utf8;
+    out.code_points = utf8.size();
     out.ended_with_hyphen = utf8.back() == '-';
     return out;
   }
@@ -68,6 +72,7 @@ CleanWord CleanOne(const std::string& utf8) {
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString nfkc = Nfkc().normalize(raw, status);
   if (U_FAILURE(status)) nfkc = raw;
+  icu::UnicodeString text;
   bool last_space = true;  // trims leading spaces
   for (int32_t i = 0; i < nfkc.length();) {
     UChar32 c = nfkc.char32At(i);
@@ -80,26 +85,39 @@ CleanWord CleanOne(const std::string& utf8) {
     } else {
       last_space = false;
     }
-    out.text.append(m);
+    text.append(m);
   }
-  while (out.text.length() > 0 && out.text.charAt(out.text.length() - 1) == ' ') out.text.truncate(out.text.length() - 1);
+  while (text.length() > 0 && text.charAt(text.length() - 1) == ' ') text.truncate(text.length() - 1);
+  // Whole code points only (fromUTF8 replaces ill-formed bytes, NFKC and
+  // MapChar give code points): no surrogate is left alone, so the page's
+  // UTF-8 is the concatenation of its words'.
+  text.toUTF8String(out.text);
+  out.code_points = static_cast<size_t>(text.countChar32());
   return out;
 }
 
-bool EndsWithLetterHyphen(const icu::UnicodeString& s) {
-  int32_t n = s.length();
-  if (n < 2 || s.charAt(n - 1) != '-') return false;
-  UChar32 before = s.char32At(s.moveIndex32(n - 1, -1));
+bool EndsWithLetterHyphen(std::string_view s) {
+  const int32_t n = static_cast<int32_t>(s.size());
+  if (n < 2 || s.back() != '-') return false;
+  int32_t i = n - 1;
+  UChar32 before = 0;
+  U8_PREV(s.data(), 0, i, before);
   return u_isalpha(before);
 }
 
-bool StartsLowercase(const icu::UnicodeString& s) {
-  return s.length() > 0 && u_islower(s.char32At(0));
+bool StartsLowercase(std::string_view s) {
+  if (s.empty()) return false;
+  int32_t i = 0;
+  UChar32 first = 0;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), first);
+  return u_islower(first);
 }
 
-std::vector<Span> Sentences(const icu::UnicodeString& text) {
+}  // namespace
+
+std::vector<Span> PageSentences(const NormalizedPage& page) {
   // Single line breaks are wraps: hide them from the sentence breaker.
-  icu::UnicodeString flat(text);
+  icu::UnicodeString flat = icu::UnicodeString::fromUTF8(page.text);
   for (int32_t i = 0; i < flat.length(); ++i) {
     if (flat.charAt(i) == '\n') {
       bool double_break = (i + 1 < flat.length() && flat.charAt(i + 1) == '\n') || (i > 0 && flat.charAt(i - 1) == '\n');
@@ -140,8 +158,6 @@ std::vector<Span> Sentences(const icu::UnicodeString& text) {
   return spans;
 }
 
-}  // namespace
-
 NormalizedPage NormalizePage(const std::vector<SourceWord>& words) {
   NormalizedPage page;
   page.word_spans.resize(words.size());
@@ -149,7 +165,7 @@ NormalizedPage NormalizePage(const std::vector<SourceWord>& words) {
   clean.reserve(words.size());
   for (const auto& w : words) clean.push_back(CleanOne(w.text));
 
-  icu::UnicodeString out;
+  std::string& out = page.text;
   size_t cp = 0;  // code points in `out`
   // The separator owed before the next non-empty word, decided by the last
   // non-empty word's break.
@@ -158,42 +174,41 @@ NormalizedPage NormalizePage(const std::vector<SourceWord>& words) {
   bool glue_next = false;  // previous word was de-hyphenated onto this one
   for (size_t i = 0; i < words.size(); ++i) {
     CleanWord& w = clean[i];
-    if (w.text.isEmpty()) {
+    if (w.text.empty()) {
       page.word_spans[i] = Span{cp, cp};
       // Keep the strongest break seen across vanished words.
       if (have_previous && words[i].after > pending) pending = words[i].after;
       continue;
     }
     if (have_previous && !glue_next) {
-      const char* sep = pending == Break::kSpace ? " " : pending == Break::kLine ? "\n" : "\n\n";
-      out.append(icu::UnicodeString(sep));
+      out += pending == Break::kSpace ? " " : pending == Break::kLine ? "\n" : "\n\n";
       cp += pending == Break::kParagraph ? 2 : 1;
     }
     // De-hyphenate across a line end.
-    icu::UnicodeString piece = w.text;
+    std::string_view piece = w.text;
+    size_t piece_points = w.code_points;
     glue_next = false;
     if (words[i].after != Break::kSpace && i + 1 < words.size()) {
       // Find the next non-empty word.
       size_t j = i + 1;
-      while (j < words.size() && clean[j].text.isEmpty()) ++j;
+      while (j < words.size() && clean[j].text.empty()) ++j;
       if (j < words.size() && words[i].after == Break::kLine) {
         if (w.ended_with_soft_hyphen) {
           glue_next = true;
         } else if (w.ended_with_hyphen && EndsWithLetterHyphen(piece) && StartsLowercase(clean[j].text)) {
-          piece.truncate(piece.length() - 1);
+          piece.remove_suffix(1);
+          --piece_points;
           glue_next = true;
         }
       }
     }
     size_t start = cp;
-    out.append(piece);
-    cp += static_cast<size_t>(piece.countChar32());
+    out += piece;
+    cp += piece_points;
     page.word_spans[i] = Span{start, cp};
     pending = words[i].after;
     have_previous = true;
   }
-  out.toUTF8String(page.text);
-  page.sentences = Sentences(out);
   return page;
 }
 

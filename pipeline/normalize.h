@@ -10,8 +10,8 @@
 //     there;
 //   * folds whitespace: one ' ' between words on a line, '\n' between printed
 //     lines, "\n\n" after a large vertical gap;
-//   * finds sentence boundaries (ICU BreakIterator, where a single '\n' is a
-//     line wrap, not an end).
+//   * and, asked (PageSentences), finds sentence boundaries (ICU
+//     BreakIterator, where a single '\n' is a line wrap, not an end).
 // Offsets are Unicode code points in `text`.
 #pragma once
 
@@ -32,10 +32,14 @@ struct Span {
 struct NormalizedPage {
   std::string text;               // UTF-8
   std::vector<Span> word_spans;   // one per source word (empty span if it vanished)
-  std::vector<Span> sentences;    // sentence spans covering the text's non-space parts
 };
 
 NormalizedPage NormalizePage(const std::vector<SourceWord>& words);
+
+// The page's sentence spans, covering its text's non-space parts. Computed
+// on demand (ICU's sentence breaker costs a fifth of NormalizePage), since
+// nothing in the pipeline reads them yet.
+std::vector<Span> PageSentences(const NormalizedPage& page);
 
 // The pages of a plain text as a run indexes a text file: split into pages
 // and words by the text stage (PagesFromText: form feeds, lines, blank

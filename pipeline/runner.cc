@@ -36,6 +36,7 @@
 #include "pipeline/plan.h"
 #include "pipeline/progress.h"
 #include "pipeline/reprocess.h"
+#include "pipeline/run_start.h"
 #include "pipeline/run_summary.h"
 #include "pipeline/compute_thread.h"
 #include "pipeline/writer_lock.h"
@@ -46,72 +47,6 @@ namespace fs = std::filesystem;
 namespace {
 
 std::atomic<bool> g_stop_requested{false};
-
-bool CanCreateIndexAt(const std::string& db_path, std::string* why) {
-  std::error_code ec;
-  fs::path p(db_path);
-  if (fs::exists(p, ec)) {
-    if (fs::is_directory(p, ec)) {
-      *why = "is a directory";
-      return false;
-    }
-    return true;
-  }
-  fs::path parent = p.parent_path().empty() ? fs::path(".") : p.parent_path();
-  if (!fs::is_directory(parent, ec)) {
-    *why = "its folder " + parent.string() + " does not exist";
-    return false;
-  }
-  if (access(parent.c_str(), W_OK) != 0) {
-    *why = "its folder " + parent.string() + " is not writable";
-    return false;
-  }
-  return true;
-}
-
-// --lang / --dpi not given and the index exists: take the OCR settings its
-// newest OCR'd document was read with (stage_versions), so that a plain
-// re-run of a drop indexed with --lang eng+spa neither re-OCRs it in the
-// default eng nor reads the next instalment's scans with other settings.
-// Says so on stderr when the inherited settings differ from the defaults.
-RunOptions InheritOcrSettings(const RunOptions& given, std::ostream& err) {
-  RunOptions options = given;
-  if (options.languages_given && options.dpi_given) return options;
-  std::error_code ec;
-  if (!fs::exists(options.db_path, ec)) return options;
-  auto index = Index::Open(options.db_path, Index::Access::kRead);
-  if (!index.ok()) return options;  // reported by the caller's own open
-  auto newest = index->db().Prepare(
-      "SELECT version FROM stage_versions WHERE stage = 'ocr' AND document_id = "
-      "(SELECT max(document_id) FROM stage_versions WHERE stage = 'ocr')");
-  // Only defaults are chosen here: on a read error they stay as given, and
-  // the run's own open and reads of the index report the error.
-  if (!newest.ok() || !newest->Step()) return options;
-  auto recorded = ParseDocumentOcrVersion(newest->Text(0));
-  if (!recorded) return options;
-  std::string note;
-  if (!options.languages_given && recorded->languages != options.languages) {
-    options.languages = recorded->languages;
-    note += " --lang " + options.languages;
-  }
-  if (!options.dpi_given && recorded->dpi > 0 && recorded->dpi != options.dpi) {
-    options.dpi = recorded->dpi;
-    note += " --dpi " + std::to_string(options.dpi);
-  }
-  if (!note.empty() && !options.quiet) {
-    err << "foiamine run: OCR settings as the index was last OCR'd with:" << note << " (give --lang/--dpi to change)\n";
-  }
-  return options;
-}
-
-// Whether the file's bytes are a PDF (file_type.h), by its first 4 KiB.
-bool IsPdfFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string head(4096, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<size_t>(in.gcount()));
-  return DetectFileType(head) == FileType::kPdf;
-}
 
 // Text extraction helpers of a run: two read ahead of the writer, whatever
 // --jobs says (each is one process; more than the cores only queue).
@@ -124,7 +59,7 @@ int TextHelpers() { return std::clamp(static_cast<int>(std::thread::hardware_con
 class DropRun {
  public:
   DropRun(const RunOptions& options, Index& index, int64_t run_id, const extractors::Rulebook& rulebook,
-          std::optional<ForcedStage> forced, std::ostream& err)
+          std::optional<ForcedStage> forced, RunReadAhead& text, std::ostream& err)
       : options_(options),
         index_(index),
         run_id_(run_id),
@@ -132,7 +67,7 @@ class DropRun {
         err_(err),
         pool_(OcrSettingsOf(options), options.jobs > 0 ? options.jobs : 1, options.db_path,
               RenderLimitsOf(options)),
-        text_service_(TextLimitsOf(options), TextHelpers()),
+        text_(text),
         planner_(&index, options,
                  CurrentStageVersions(OcrSettingsOf(options), ExtractStageVersion(rulebook)),
                  ReworkPolicy{forced, options.force_ocr, options.retry_failed}),
@@ -169,13 +104,6 @@ class DropRun {
     return limits;
   }
 
-  static PdfTextLimits TextLimitsOf(const RunOptions& options) {
-    PdfTextLimits limits;
-    limits.timeout_seconds = options.pdf_timeout_seconds;
-    limits.helper_executable = options.helper_executable;
-    return limits;
-  }
-
   static OcrSettings OcrSettingsOf(const RunOptions& options) {
     OcrSettings settings;
     settings.languages = options.languages;
@@ -196,7 +124,7 @@ class DropRun {
   }
 
   void ProcessDrop(const std::string& drop) {
-    ScannedDrop scanned = ScanDrop(drop);
+    ScannedDrop scanned = text_.Scan(drop);
     DropScan& scan = scanned.scan;
     Manifest& manifest = scanned.manifest;
     progress_.AddFiles(static_cast<int64_t>(scan.files.size()));
@@ -298,7 +226,7 @@ class DropRun {
         if (IsPdfFile(file.absolute)) {
           // Its text is read by a helper while earlier documents are
           // written; it keeps its place in the queue (PrepareStarted).
-          pending.text = text_service_.Submit(file.absolute);
+          pending.text = text_.Text(file.absolute);
           pending.text_file = file;
           pending.text_manifest = &manifest;
           in_flight_.push_back(std::move(pending));
@@ -564,8 +492,9 @@ class DropRun {
   // pool, so they outlive the OCR jobs that read them.
   DerivedFiles derived_files_;
   OcrPool pool_;
-  // Reads new PDFs' text layers ahead of the writer (pipeline/pdf_text.h).
-  PdfTextService text_service_;
+  // Reads new PDFs' text layers ahead of the writer (pipeline/pdf_text.h),
+  // the first ones maybe before the run began (run_start.h).
+  RunReadAhead& text_;
   static constexpr int kTextAhead = 3;  // requests outstanding: one queued behind two helpers
   int texts_started_ = 0;
   RunPlanner planner_;
@@ -589,32 +518,6 @@ class DropRun {
   Progress progress_;
 };
 
-// The checks made before anything is created or changed; kExitOk or kExitUsage
-// with the reason on `err`.
-int CheckRunUsage(const RunOptions& options, std::ostream& err) {
-  if (options.drops.empty()) {
-    err << "foiamine run: no DROP given\n";
-    return kExitUsage;
-  }
-  for (const auto& drop : options.drops) {
-    std::error_code ec;
-    if (!fs::exists(drop, ec)) {
-      err << "foiamine run: drop not found: " << drop << "\n";
-      return kExitUsage;
-    }
-  }
-  if (!options.force_stage.empty() && !ParseForcedStage(options.force_stage)) {
-    err << "foiamine run: --force " << options.force_stage << ": not a stage; one of text, ocr, extract\n";
-    return kExitUsage;
-  }
-  std::string why;
-  if (!CanCreateIndexAt(options.db_path, &why)) {
-    err << "foiamine run: cannot write the index " << options.db_path << ": " << why << "\n";
-    return kExitUsage;
-  }
-  return kExitOk;
-}
-
 int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   g_stop_requested.store(false);
@@ -624,22 +527,28 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
   std::optional<ForcedStage> forced;
   if (!options.force_stage.empty()) forced = ParseForcedStage(options.force_stage);
   const std::string rulebook_path = ResolveRulebookPath(options.rulebook_path);
-  auto rulebook = LoadRulebookFile(rulebook_path);
+  // The rulebook compiles on a thread of its own while this one checks the
+  // languages and the text helpers read the first PDFs (run_start.h); its
+  // error still comes first and stops the run before anything changes.
+  RulebookLoad rulebook_load(rulebook_path);
+  OcrSettings check;
+  check.languages = options.languages;
+  // A language without its data is a usage error, found before anything changes.
+  const Status languages = OcrEngine::CheckLanguages(check);
+  PdfTextLimits text_limits;
+  text_limits.timeout_seconds = options.pdf_timeout_seconds;
+  text_limits.helper_executable = options.helper_executable;
+  RunReadAhead text(options, text_limits, TextHelpers());
+  const StatusOr<extractors::Rulebook>& rulebook = rulebook_load.Get();
   if (!rulebook.ok()) {
     err << "foiamine run: " << rulebook.status().message() << "\n";
     return kExitUsage;
   }
-  {
-    // A language without its data is a usage error, found before anything changes.
-    OcrSettings check;
-    check.languages = options.languages;
-    Status languages = OcrEngine::CheckLanguages(check);
-    if (!languages.ok()) {
-      err << "foiamine run: --lang " << options.languages << ": " << languages.message() << "\n";
-      return kExitUsage;
-    }
+  if (!languages.ok()) {
+    err << "foiamine run: --lang " << options.languages << ": " << languages.message() << "\n";
+    return kExitUsage;
   }
-  if (options.dry_run) return PrintRunPlan(options, *rulebook, forced, out, err);
+  if (options.dry_run) return PrintRunPlan(options, rulebook.value(), forced, out, err);
   // One writer per index (pipeline/writer_lock.h); held until the run returns.
   auto writer_lock = WriterLock::Acquire(options.db_path);
   if (!writer_lock.ok()) {
@@ -659,7 +568,8 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
     return kExitUsage;
   }
 
-  DropRun run(options, *index, *run_id, *rulebook, forced, err);
+  text.Started();
+  DropRun run(options, *index, *run_id, rulebook.value(), forced, text, err);
   run.Run();
   RunCounts& counts = run.counts();
   RunTotals& totals = counts.totals;

@@ -102,6 +102,18 @@ TEST_CASE("a rulebook edit re-extracts every document and redoes nothing else", 
   auto broken = RunFoiamine(args);
   CHECK(broken.exit_code == 1);
   CHECK(broken.err.find("rulebook.yaml") != std::string::npos);
+
+  // The same on a fresh index, where the text helpers read the drop's first
+  // PDFs while the rulebook compiles (pipeline/run_start.h): the rulebook's
+  // error, and no index, no lock file.
+  MakePolicyDrop(dir / "drop", "ps-4021.pdf");
+  const std::string fresh = "run " + Quote((dir / "drop").string()) + " --rulebook " +
+                            Quote((dir / "rulebook.yaml").string()) + " --db " + Quote((dir / "new.db").string());
+  auto broken_fresh = RunFoiamine(fresh);
+  CHECK(broken_fresh.exit_code == 1);
+  CHECK(broken_fresh.err == broken.err);
+  CHECK_FALSE(fs::exists(dir / "new.db"));
+  for (const auto& entry : fs::directory_iterator(dir.path())) CHECK(entry.path().filename().string().rfind("new.db", 0) != 0);
 }
 
 TEST_CASE("eval scores clauses against labels", "[e2e][extract][eval]") {

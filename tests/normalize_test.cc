@@ -54,9 +54,10 @@ TEST_CASE("sentences: a line wrap does not end a sentence, a period does", "[nor
   std::vector<SourceWord> words = {W("Records"), W("staff"), W("shall", Break::kLine), W("notify"), W("ICE."),
                                    W("Property"), W("is"), W("returned.")};
   NormalizedPage page = NormalizePage(words);
-  REQUIRE(page.sentences.size() == 2);
-  CHECK(SpanText(page, page.sentences[0]) == "Records staff shall\nnotify ICE.");
-  CHECK(SpanText(page, page.sentences[1]) == "Property is returned.");
+  const std::vector<Span> sentences = PageSentences(page);
+  REQUIRE(sentences.size() == 2);
+  CHECK(SpanText(page, sentences[0]) == "Records staff shall\nnotify ICE.");
+  CHECK(SpanText(page, sentences[1]) == "Property is returned.");
 }
 
 TEST_CASE("plain text files: pages at form feeds, lines and paragraphs kept", "[normalize][text_file]") {
