@@ -145,6 +145,30 @@ bool OnlyRoutesTheRequest(const ClauseRecord& practice) {
   return RE2::PartialMatch(practice.text, kRouting);
 }
 
+// A record of practice that the agency does *not* do the act ("The
+// department does not honor ICE detainers", "At no point did officers
+// inquire") tells compliance with a law restricting it, not divergence: the
+// report's own stance cue is a negation.
+bool ReportsAbstention(const ClauseRecord& practice) {
+  if (practice.stance != "reports" || practice.cue_start < practice.char_start || practice.cue_end > practice.char_end ||
+      practice.cue_end <= practice.cue_start)
+    return false;
+  // cue offsets are code points into the page, like char_start: find their bytes in the clause's text
+  auto byte_at = [&](int code_point) {
+    int n = 0;
+    for (size_t i = 0; i < practice.text.size(); ++i) {
+      if ((static_cast<unsigned char>(practice.text[i]) & 0xC0) == 0x80) continue;
+      if (n++ == code_point) return i;
+    }
+    return practice.text.size();
+  };
+  const size_t begin = byte_at(practice.cue_start - practice.char_start);
+  const size_t end = byte_at(practice.cue_end - practice.char_start);
+  if (end <= begin) return false;
+  static const RE2 kNegation(R"re((?i)\b(?:not|never|no longer|no|at no|cannot|won't|don't|doesn't|didn't)\b)re");
+  return RE2::PartialMatch(re2::StringPiece(practice.text.data() + begin, end - begin), kNegation);
+}
+
 std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses, const DivergeOptions& options) {
   std::vector<Divergence> out;
   for (const auto& law : clauses) {
@@ -157,7 +181,8 @@ std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses
       bool agreement = practice.stance == "restricts";
       if (!IsContrary(practice.stance) && !(agreement && options.agreements)) continue;
       if (!agreement && (OnlyCriminalScope(practice, law) || PermitsUnderTheStandard(practice) ||
-                         OutsideTheLawsBasis(practice, law) || OnlyRoutesTheRequest(practice)))
+                         OutsideTheLawsBasis(practice, law) || OnlyRoutesTheRequest(practice) ||
+                         ReportsAbstention(practice)))
         continue;
       const std::string actor = ResolvedActor(practice);
       if (SameActor(actor, "District") && !SameActor(law_actor, "District")) continue;

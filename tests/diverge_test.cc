@@ -129,6 +129,32 @@ TEST_CASE("a duty to pass a request for help up the chain does not contradict a 
   CHECK(FindPair(pairs, "L", "HELP") != nullptr);  // help itself still diverges
 }
 
+// A record that the agency does not do the act complies with the law that
+// forbids it; a record that it does the act diverges.
+TEST_CASE("a record of practice that the act is not done pairs with no law that restricts it", "[diverge]") {
+  std::vector<ClauseRecord> v;
+  v.push_back(Clause("L", "law", "EOM", "District", "detainer_hold", "restricts", "law/mo.pdf", "V.A"));
+  v.back().text = "No District agency may hold a person on an immigration detainer.";
+  auto report = [&](const std::string& id, const std::string& text, const std::string& cue) {
+    v.push_back(Clause(id, "practice", "DOC", "DOC", "detainer_hold", "reports", "log/" + id + ".pdf", ""));
+    v.back().text = text;
+    v.back().char_start = 100;  // offsets are into the page, the clause starting at 100
+    v.back().char_end = 100 + static_cast<int>(text.size());
+    v.back().cue_start = 100 + static_cast<int>(text.find(cue));
+    v.back().cue_end = v.back().cue_start + static_cast<int>(cue.size());
+  };
+  report("NOT", "The Department does not hold anyone on immigration detainers.", "does not");
+  report("NEVER", "At no point did the jail hold a person for ICE on a detainer.", "At no point");
+  report("HOLDS", "The jail held three inmates on ICE detainers last week.", "last week");
+  // a negation elsewhere in the sentence is not the report's cue
+  report("HELD", "Inmates who do not post bond were held on ICE detainers yesterday.", "yesterday");
+  const auto pairs = FindDivergences(v, {});
+  CHECK(FindPair(pairs, "L", "NOT") == nullptr);
+  CHECK(FindPair(pairs, "L", "NEVER") == nullptr);
+  CHECK(FindPair(pairs, "L", "HOLDS") != nullptr);
+  CHECK(FindPair(pairs, "L", "HELD") != nullptr);
+}
+
 TEST_CASE("actor matching: District binds every agency and equal actors match", "[diverge]") {
   CHECK(LawBindsActor("District", "DOC"));
   CHECK(LawBindsActor("District", "MPD"));
