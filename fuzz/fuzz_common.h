@@ -5,11 +5,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <utility>
 #include <vector>
 
 #include "base/utf8.h"
@@ -28,6 +31,24 @@ inline std::string ReadSchemaFile(const char* name) {
   text << in.rdbuf();
   return text.str();
 }
+
+// A scratch file a target keeps for the whole process (a ZIP it rewrites per
+// input, an index it builds once): removed, with SQLite's -wal and -shm
+// beside it, when the process ends normally, so replays leave nothing in
+// /tmp. Declare it as a static after the file's other statics are built.
+class RemoveAtExit {
+ public:
+  explicit RemoveAtExit(std::filesystem::path path) : path_(std::move(path)) {}
+  RemoveAtExit(const RemoveAtExit&) = delete;
+  RemoveAtExit& operator=(const RemoveAtExit&) = delete;
+  ~RemoveAtExit() {
+    std::error_code ignored;  // nothing to report at exit
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix, ignored);
+  }
+
+ private:
+  std::filesystem::path path_;
+};
 
 // A fuzz-found contract violation: abort so libFuzzer (and the replay test)
 // report it with the input.

@@ -21,9 +21,11 @@ namespace fs = std::filesystem;
 namespace {
 
 // A two-document index: enough rows for snippets, sections and filters.
+fs::path IndexPath() { return fs::temp_directory_path() / ("foiamine-search-fuzz-" + std::to_string(getpid()) + ".db"); }
+
 std::string BuildIndex() {
   using foiamine::fuzz::Fail;
-  const fs::path path = fs::temp_directory_path() / ("foiamine-search-fuzz-" + std::to_string(getpid()) + ".db");
+  const fs::path path = IndexPath();
   fs::remove(path);
   auto db = foiamine::OpenIndexDatabase(path.string(), foiamine::IndexAccess::kWrite);
   if (!db.ok()) Fail("cannot create the fuzz index");
@@ -51,6 +53,8 @@ a. Records Office staff shall not notify ICE of a release date.
 }
 
 foiamine::IndexReader& Index() {
+  // (built before the reader, so destroyed after it: the file goes once the reader has closed it)
+  static const foiamine::fuzz::RemoveAtExit remove_index(IndexPath());
   static std::unique_ptr<foiamine::IndexReader> index = [] {
     auto opened = foiamine::IndexReader::Open(BuildIndex());
     if (!opened.ok()) foiamine::fuzz::Fail("cannot open the fuzz index");

@@ -20,6 +20,7 @@ namespace fs = std::filesystem;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using foiamine::fuzz::Fail;
   static const fs::path file = fs::temp_directory_path() / ("foiamine-zip-fuzz-" + std::to_string(getpid()) + ".zip");
+  static const foiamine::fuzz::RemoveAtExit remove_file(file);
   {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
