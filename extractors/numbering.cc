@@ -98,6 +98,9 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   static const RE2 kWord(
       R"(^((Part|PART|Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
   static const RE2 kDecimal(R"(^((\d{1,4}(?:\.\d{1,3})+)\.?)(?:\s+|$))");
+  // "27-16-801. Immigration detainer requests ...", "2-173-020 Immigration enforcement prohibited.":
+  // a code's title-chapter-section number, as code sites print it without "§".
+  static const RE2 kDashedSection(R"(^((\d{1,3}[A-Za-z]?-(\d{1,4})[A-Za-z]?-(\d{1,5})(?:\.\d{1,3})?[A-Za-z]?)\.?)(?:\s+|$))");
   // A space or the end after the marker, a second marker run in: "(12)(a)", or a word
   // run in by a copied web page: "(a)sending to" (three letters: "(s)he" is a word).
   static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$|\(\S|[a-z]{3}))");
@@ -174,6 +177,18 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     m.value = AllRoman(b) ? RomanValue(b) : std::atoi(std::string(b).c_str());
     m.length = consumed(in);
     return m;
+  }
+  in = sp;
+  if (digit && RE2::Consume(&in, kDashedSection, &whole, &a, &b, &c) &&
+      StartsUpper(Trim(std::string_view(in.data(), in.size())))) {
+    // Not a date ("12-01-2018 Minutes", "3-14-21 Log"): a day and month, or a year, where the chapter and section stand.
+    const bool date_like = c.size() == 4 || (c.size() == 2 && b.size() <= 2 && std::atoi(std::string(b).c_str()) <= 31);
+    if (!date_like) {
+      m.style = "sec";
+      m.printed = std::string(a);
+      m.length = consumed(in);
+      return m;
+    }
   }
   in = sp;
   if (digit && RE2::Consume(&in, kDecimal, &whole, &a)) {

@@ -169,6 +169,18 @@ TEST_CASE("code sections of any jurisdiction start their own path", "[extractors
                                  "7284.6(a)(1)(C)", "7284.10", "7284.10(a)"});
 }
 
+TEST_CASE("a code's title-chapter-section number without a section sign starts the path, a date does not", "[extractors][sections][jurisdictions]") {
+  CHECK(Paths("27-16-801. Immigration detainer requests -- duty to arrest. (1) A public safety officer shall arrest the person.\n"
+              "(2) As used in this section, the following definitions apply:\n(a) \"Agency\" means ICE.\n"
+              "(4) A public safety officer is not required to arrest a citizen.\n") ==
+        std::vector<std::string>{"27-16-801", "27-16-801(2)", "27-16-801(2)(a)", "27-16-801(4)"});
+  CHECK(Paths("2-173-020 Immigration enforcement prohibited.\n(a) No agent shall detain anyone.\n") ==
+        std::vector<std::string>{"2-173-020", "2-173-020(a)"});
+  // dates and log lines are no section numbers
+  CHECK(Paths("12-01-2018 Minutes of the meeting\n(a) The board met.\n") == std::vector<std::string>{"(a)"});
+  CHECK(Paths("3-14-21 Log of releases\n(a) Released at noon.\n") == std::vector<std::string>{"(a)"});
+}
+
 TEST_CASE("Illinois Act sections, outlines and policy numbers read as cited", "[extractors][sections][jurisdictions]") {
   CHECK(Paths("(5 ILCS 805/) Illinois TRUST Act.\n\n    (5 ILCS 805/15)\n    Sec. 15. Prohibition on enforcing.\n"
               "    (a) An agency shall not detain any individual.\n    (e) An agency shall not enter an agreement.\n") ==
