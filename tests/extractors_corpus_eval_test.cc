@@ -99,7 +99,7 @@ TEST_CASE("corpus truth: precision >= 0.95, recall >= 0.90, nothing in the irrel
       std::vector<std::string> f = ParseCsvLine(line);
       std::map<std::string, std::string> row;
       for (size_t i = 0; i < header.size() && i < f.size(); ++i) row[header[i]] = f[i];
-      DocumentMetadata m{row["title"], row["number"], row["agency"], row["doc_kind"], row["authority"], row["issued"], row["effective"]};
+      DocumentMetadata m{row["title"], row["number"], row["agency"], row["doc_kind"], row["authority"], row["issued"], row["effective"], row["jurisdiction"]};
       manifest[row["path"]] = m;
     }
   }
