@@ -48,11 +48,17 @@ std::optional<Stance> Matcher::LeadInStance(int li) {
 std::optional<Stance> Matcher::HeadingStance(size_t ui) {
   static const RE2 kItem(R"re(^\W*(?:\(\w{1,4}\)|\w{1,4}[.)])\s)re");
   static const RE2 kProhibited(R"re((?i)\bprohibit(?:ed|ions?)\b|\b(?:restrictions|limitations) on\b|\bforbidden\b)re");
+  UnitInfo& info = Folded(ui);
+  if (info.heading_stance) return *info.heading_stance;
+  info.heading_stance.emplace(std::nullopt);
   const auto& units = layout_.units();
-  if (units[ui].lead_in >= 0 || units[ui].section < 0 || !RE2::PartialMatch(Folded(ui).folded.text, kItem)) return std::nullopt;
+  if (units[ui].lead_in >= 0 || units[ui].section < 0 || !RE2::PartialMatch(info.folded.text, kItem)) return std::nullopt;
   for (int s = layout_.parent(units[ui].section); s >= 0; s = layout_.parent(s))
-    if (RE2::PartialMatch(layout_.sections()[s].heading, kProhibited)) return Stance::kRestricts;
-  return std::nullopt;
+    if (RE2::PartialMatch(layout_.sections()[s].heading, kProhibited)) {
+      info.heading_stance.emplace(Stance::kRestricts);
+      break;
+    }
+  return *info.heading_stance;
 }
 
 // Does the lead-in end by introducing conditions, exceptions or purposes

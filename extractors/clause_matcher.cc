@@ -315,6 +315,22 @@ size_t Matcher::SegmentOf(const UnitInfo& info, size_t pos) const {
   return static_cast<size_t>(it - info.cuts.begin()) - 1;
 }
 
+bool Matcher::Explains(size_t ui) {
+  UnitInfo& info = Folded(ui);
+  if (info.explains < 0) info.explains = !FindCues(rules_.explanation_cues, info.folded.text).empty();
+  return info.explains == 1;
+}
+
+bool Matcher::RetellsBackground(size_t ui) {
+  UnitInfo& info = Folded(ui);  // info_ is sized once: references to it stay valid
+  if (info.background < 0) {
+    const int lead = layout_.units()[ui].lead_in;
+    info.background = !FindCues(rules_.background_cues, info.folded.text).empty() ||
+                      (lead >= 0 && !FindCues(rules_.background_cues, Folded(lead).folded.text).empty());
+  }
+  return info.background == 1;
+}
+
 Candidate Matcher::Decide(size_t ui, Hit anchor) {
   UnitInfo& info = Info(ui);
   Candidate c;
@@ -340,8 +356,7 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
     // A record of practice that says what is "not" done describes it; "if ICE provides a warrant, we will hold" permits (PracticeStance).
     if (authority_ == "practice") c.stance = PracticeStance(c.stance, info.folded.text, governing->start);
     // ... and one that explains (a definition, a court's ruling, what law enforcement in general may do) binds no one
-    if (authority_ == "practice" && info.reports.empty() && !FindCues(rules_.explanation_cues, info.folded.text).empty())
-      c.stance = Stance::kMentions;
+    if (authority_ == "practice" && info.reports.empty() && Explains(ui)) c.stance = Stance::kMentions;
   } else if (auto inherited = LeadInStance(layout_.units()[ui].lead_in)) {
     c.stance = *inherited;
     c.inherited = true;
@@ -356,7 +371,7 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
     c.cue = info.imperative.front();
   } else if (authority_ == "practice") {
     // A definition, a link or a court's ruling on a page about practice explains; it reports no act.
-    const bool explains = info.reports.empty() && !FindCues(rules_.explanation_cues, info.folded.text).empty();
+    const bool explains = info.reports.empty() && Explains(ui);
     c.stance = explains ? Stance::kMentions : Stance::kReports;
     if (!info.reports.empty()) c.cue = info.reports.front();
   } else if (!info.reports.empty() && authority_ != "law" && authority_ != "policy") {
@@ -369,7 +384,7 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
   const int lead = layout_.units()[ui].lead_in;
   if (lead >= 0 && StartsWithLimitingAct(info.folded.text) && ((c.stance == Stance::kRestricts && LeadInStance(lead) == Stance::kRestricts) || DefinesForbiddenPolicy(Folded(lead).folded.text))) c.stance = Stance::kPermits;
   // What another law says, retold in a policy or a page of practice ("The California Trust Act prohibits ...", or items under "Within the State of Oregon, law enforcement can:"), mentions.
-  if ((authority_ == "policy" || authority_ == "practice") && (!FindCues(rules_.background_cues, info.folded.text).empty() || (lead >= 0 && !FindCues(rules_.background_cues, Folded(lead).folded.text).empty()))) c.stance = Stance::kMentions;
+  if ((authority_ == "policy" || authority_ == "practice") && RetellsBackground(ui)) c.stance = Stance::kMentions;
   // Actor: the first actor cue before the anchor in its segment, else in
   // the unit, else in the lead-ins, else the document's agency.
   c.actor.clear();

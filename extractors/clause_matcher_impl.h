@@ -37,6 +37,10 @@ struct UnitInfo {
   std::vector<Hit> habitual;
   std::vector<size_t> cuts;  // segment starts (folded offsets), first is 0
   std::vector<std::pair<size_t, std::string>> actors;  // folded offset, actor
+  // Asked of every candidate in the unit, so found once (-1: not yet asked).
+  int8_t explains = -1;    // an explanation cue (a definition, a court's ruling)
+  int8_t background = -1;  // a background cue here or in its lead-in (another law retold)
+  std::optional<std::optional<Stance>> heading_stance;  // HeadingStance(ui), once asked
 };
 
 struct Candidate {
@@ -98,6 +102,8 @@ class Matcher {
   // its own lead-in's.
   std::optional<Stance> LeadInStance(int li);
   std::optional<Stance> HeadingStance(size_t ui);
+  bool Explains(size_t ui);
+  bool RetellsBackground(size_t ui);
 
   Candidate Decide(size_t ui, Hit anchor);
 
