@@ -254,9 +254,11 @@ TEST_CASE("An item's first line that wraps at the margin is not its heading", "[
   CHECK(Paths(unwrapped) == paths);
 }
 
-// A citation run over a line break ("8 C.F.R. §§" / "241.2(b)(2), ...")
-// carries the sentence on: its number opens no section. An item's "; and"
-// before an OCR blank line does end the item.
+// A citation run over a line break ("8 C.F.R. §§" / "241.2(b)(2), ...",
+// "subsection" / "(b) of this section") carries the sentence on: its number
+// opens no section (the cross-reference check fails without layout.cc's
+// EndsWithCitationLead guard). An item's "; and" before an OCR blank line
+// does end the item.
 TEST_CASE("a citation's number at a line's start numbers no section, and an item's closing 'and' ends the item", "[extractors][sections]") {
   const std::string text =
       "VIII. DESIGNATION OF FUNCTIONS\n"
@@ -268,7 +270,21 @@ TEST_CASE("a citation's number at a line's start numbers no section, and an item
   CHECK(Paths(text) == std::vector<std::string>{"VIII."});
   const Extraction x = ExtractDocument(Rules(), Doc(text));
   int powers = 0;
-  for (const Clause& c : x.clauses)
-    if (c.topic == "enforcement_assistance" && c.stance == Stance::kPermits) ++powers;
+  bool removal_whole = false;
+  for (const Clause& c : x.clauses) {
+    if (c.topic != "enforcement_assistance" || c.stance != Stance::kPermits) continue;
+    ++powers;
+    CHECK(c.section == "VIII.");
+    // The second power reads on past the citation to the end of its sentence.
+    if (c.text.find("serve warrants of removal") != std::string::npos)
+      removal_whole = c.text.find("at the time of the alien's release") != std::string::npos;
+  }
   CHECK(powers == 2);
+  CHECK(removal_whole);
+  // "subsection" at a line's end: the "(b)" after it is the citation's, not item (b).
+  const std::string cross_reference =
+      "(a) The sheriff shall not hold a person on an immigration detainer except as provided in subsection\n"
+      "(b) of this section, or as another law requires.\n"
+      "(c) The sheriff may hold a person when a judicial warrant is presented.\n";
+  CHECK(Paths(cross_reference) == std::vector<std::string>{"(a)", "(c)"});
 }
