@@ -178,11 +178,13 @@ std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses
     for (const auto& practice : clauses) {
       if (practice.authority != "policy" && practice.authority != "practice") continue;
       if (practice.topic != law.topic) continue;
-      bool agreement = practice.stance == "restricts";
-      if (!IsContrary(practice.stance) && !(agreement && options.agreements)) continue;
+      // A rule that restricts the act too, or a record that the act is not
+      // done ("The department does not honor ICE detainers"), complies.
+      const bool agreement = practice.stance == "restricts" || ReportsAbstention(practice);
+      if (agreement && !options.agreements) continue;
+      if (!agreement && !IsContrary(practice.stance)) continue;
       if (!agreement && (OnlyCriminalScope(practice, law) || PermitsUnderTheStandard(practice) ||
-                         OutsideTheLawsBasis(practice, law) || OnlyRoutesTheRequest(practice) ||
-                         ReportsAbstention(practice)))
+                         OutsideTheLawsBasis(practice, law) || OnlyRoutesTheRequest(practice)))
         continue;
       const std::string actor = ResolvedActor(practice);
       if (SameActor(actor, "District") && !SameActor(law_actor, "District")) continue;

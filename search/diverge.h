@@ -4,7 +4,9 @@
 // topic for an actor, against a clause of a `policy` or `practice` document
 // that *requires*, *permits* or *reports* the same topic for the same actor.
 // An agreement is the same pairing against a policy/practice clause that
-// *restricts* it too (evidence of compliance). The matrix condenses both per
+// *restricts* it too, or that reports the act is not done ("The department
+// does not honor ICE detainers"; its stance cue is a negation): evidence of
+// compliance. The matrix condenses both per
 // agency and topic. Everything here is a pure function of the clauses read
 // from the index (ReadClauses), so it is testable without an index.
 //
@@ -59,7 +61,7 @@ struct Divergence {
   std::string law_effective;    // the law's effective date (else issued), ISO, may be empty
   std::string practice_issued;  // the practice document's issued date (else effective), may be empty
   Timing timing = Timing::kUnknown;
-  bool agreement = false;       // true: the practice side restricts too (compliance)
+  bool agreement = false;       // true: the practice side restricts too, or reports the act not done (compliance)
   std::string summary;          // one sentence a person can read
 };
 

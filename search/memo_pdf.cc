@@ -122,7 +122,7 @@ void Compose(PdfPages& pages, const std::vector<Divergence>& listed, const std::
   Heading(pages, "Summary by agency");
   pages.Paragraph("<b>Conflicts</b>: a law restricts the topic for the agency and a policy or practice record of the "
                   "agency requires, permits or reports it (pairs; distinct policy or practice clauses). "
-                  "<b>Complies</b>: only clauses that restrict it too. <b>Silent</b>: a law restricts the topic and "
+                  "<b>Complies</b>: only clauses that restrict it too or report it not done. <b>Silent</b>: a law restricts the topic and "
                   "none of the agency's documents has a binding clause on it.",
                   kSmall, 4);
   const auto summaries = SummarizeAgencies(matrix, all);

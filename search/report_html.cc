@@ -97,7 +97,7 @@ void WriteDivergenceHtml(const std::vector<Divergence>& pairs, const Matrix& mat
   // Summary per agency.
   out << "<h2 id=\"agencies\">Summary by agency</h2>\n<p class=\"meta\"><b>conflicts</b>: a law restricts the topic "
          "for the agency and its policy or practice requires, permits or reports it (pairs; distinct policy or "
-         "practice clauses); <b>complies</b>: only clauses that restrict it too; <b>silent</b>: a law restricts the "
+         "practice clauses); <b>complies</b>: only clauses that restrict it too or report it not done; <b>silent</b>: a law restricts the "
          "topic and none of the agency's documents has a binding clause on it.</p>\n"
          "<table class=\"grid\"><tr><th style=\"width:12%\">agency</th><th>conflicts</th><th>complies</th><th>silent</th></tr>\n";
   for (const auto& s : SummarizeAgencies(matrix, pairs)) {

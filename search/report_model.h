@@ -49,7 +49,7 @@ class ExhibitList {
 // What the counts count, said once for every output.
 struct PairCounts {
   int pairs = 0;                 // divergences: (law clause, practice clause) pairs
-  int agreements = 0;            // agreement pairs (practice restricts too)
+  int agreements = 0;            // agreement pairs (practice restricts too, or reports the act not done)
   int practice_clauses = 0;      // distinct policy/practice clauses in divergences
   int practice_documents = 0;    // distinct policy/practice documents in divergences
   int law_clauses = 0;           // distinct law clauses in divergences

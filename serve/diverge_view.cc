@@ -125,7 +125,7 @@ Reply DivergeView(Context& ctx, const Params& params) {
     html += "</tr>";
   }
   html += "</tbody></table><p class=\"note\">conflicts: a practice or policy clause goes against a law that binds the agency; "
-          "complies: only clauses that restrict as the law does; silent: a law restricts the topic for the agency and none of "
+          "complies: only clauses that restrict as the law does or report the act not done; silent: a law restricts the topic for the agency and none of "
           "its documents speaks to it; –: no law restricts it.</p>";
   // The pairs, grouped.
   std::map<std::string, std::vector<const Divergence*>> groups;

@@ -153,6 +153,24 @@ TEST_CASE("a record of practice that the act is not done pairs with no law that 
   CHECK(FindPair(pairs, "L", "NEVER") == nullptr);
   CHECK(FindPair(pairs, "L", "HOLDS") != nullptr);
   CHECK(FindPair(pairs, "L", "HELD") != nullptr);
+  // Asked for agreements too, the records of abstention are agreements (compliance), the others not.
+  const auto all = FindDivergences(v, {.topic = "", .agreements = true});
+  for (const char* id : {"NOT", "NEVER"}) {
+    const Divergence* d = FindPair(all, "L", id);
+    REQUIRE(d != nullptr);
+    CHECK(d->agreement);
+  }
+  for (const char* id : {"HOLDS", "HELD"}) {
+    const Divergence* d = FindPair(all, "L", id);
+    REQUIRE(d != nullptr);
+    CHECK_FALSE(d->agreement);
+  }
+  // An agency whose only record is one of abstention complies, in the matrix.
+  std::vector<ClauseRecord> only_abstention(v.begin(), v.begin() + 2);
+  only_abstention[1].agency = only_abstention[1].actor = "MPD";
+  const Matrix m = BuildMatrix(only_abstention, FindDivergences(only_abstention, {.topic = "", .agreements = true}));
+  CHECK(m.at("MPD", "detainer_hold").state == CellState::kComplies);
+  CHECK(m.at("MPD", "detainer_hold").clause_ids == std::vector<std::string>{"NOT"});
 }
 
 TEST_CASE("actor matching: District binds every agency and equal actors match", "[diverge]") {
