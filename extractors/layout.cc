@@ -604,8 +604,10 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // end was joined with its word, so a trailing '-' here is a dash).
     // A sentence that stops without punctuation before its nested items lost
     // its dash in copying ("... of a State" / "(A) to communicate ...").
+    // (An item's closing "; or" / "; and" joins it to its sibling, not to items below it.)
+    static const RE2 kJoinsSibling(R"re([;,]\s*(?:and|or)$)re");
     if (!t.empty() && (t.back() == ':' || (t.back() == '-' && t.size() >= 2 && std::isalpha(static_cast<unsigned char>(t[t.size() - 2]))) ||
-                       std::islower(static_cast<unsigned char>(t.back()))))
+                       (std::islower(static_cast<unsigned char>(t.back())) && !RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), kJoinsSibling))))
       leads.push_back(static_cast<int>(i));
   }
 }

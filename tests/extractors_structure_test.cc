@@ -251,3 +251,21 @@ TEST_CASE("items under a heading that names them prohibited restrict", "[extract
   REQUIRE(holds.size() == 1);
   CHECK(holds[0]->stance == Stance::kRestricts);
 }
+
+// Dash items that close with "; or" are siblings under the lead-in, not each
+// the lead-in of the next: the last item still reads on from the lead-in.
+TEST_CASE("an item's closing '; or' joins it to the next item, both under the lead-in", "[extractors][structure]") {
+  const std::string items =
+      "- University Police shall not stop, question, interrogate, investigate, or arrest an individual based solely on any of the following:\n"
+      "- Actual or suspected immigration status; or\n"
+      "- An immigration detainer in the individual's name.\n";
+  const Extraction x = ExtractDocument(Rules(), Doc(items, "policy"));
+  const auto holds = OfTopic(x, "detainer_hold");
+  REQUIRE(holds.size() == 1);
+  CHECK(holds[0]->stance == Stance::kRestricts);
+  CHECK(holds[0]->text.find("An immigration detainer") != std::string::npos);
+  CHECK(holds[0]->rule == "detainer_hold/hold_on_detainer@items");  // from the lead-in, not through the first item
+  const auto status = OfTopic(x, "enforcement_assistance");
+  REQUIRE(status.size() == 1);
+  CHECK(status[0]->text.find("Actual or suspected") != std::string::npos);
+}
