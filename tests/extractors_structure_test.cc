@@ -254,7 +254,7 @@ TEST_CASE("items under a heading that names them prohibited restrict", "[extract
 
 // Dash items that close with "; or" are siblings under the lead-in, not each
 // the lead-in of the next: the last item still reads on from the lead-in.
-TEST_CASE("an item's closing '; or' joins it to the next item, both under the lead-in", "[extractors][structure]") {
+TEST_CASE("an item closing with 'or' after a semicolon joins it to the next item, both under the lead-in", "[extractors][structure]") {
   const std::string items =
       "- University Police shall not stop, question, interrogate, investigate, or arrest an individual based solely on any of the following:\n"
       "- Actual or suspected immigration status; or\n"
