@@ -62,6 +62,13 @@ bool EndsWithJoiningWord(std::string_view line) {
 // Does a line stop where a citation's number must follow ("§§", "8 U.S.C.", "subsection")?
 bool EndsWithCitationLead(std::string_view line) {
   static const RE2 kLead(R"((?i)(?:§+|\bU\.\s?S\.\s?C\.|\bC\.\s?F\.\s?R\.|\b(?:sub)?sections?|\bparagraphs?|\bnos?\.)$)");
+  // Every match ends in '.', '§', or a letter of "section(s)" / "paragraph(s)"
+  // in either case: a line ending in another ASCII byte is refused without
+  // the regex (most lines; a non-ASCII last byte, such as U+017F's, which
+  // (?i) folds onto 's', still goes to it).
+  if (line.empty()) return false;
+  const auto last = static_cast<unsigned char>(line.back());
+  if (last < 0x80 && std::string_view(".sSnNhH").find(static_cast<char>(last)) == std::string_view::npos) return false;
   return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kLead);
 }
 
@@ -88,6 +95,7 @@ bool EndsWithAbbreviation(std::string_view s) {
   static const RE2 kAbbrev(
       R"((?:^|[\s(\[])(?:[A-Za-z]|(?:[A-Za-z]{1,2}\.){1,3}[A-Za-z]{1,2}|No|Nos|Sec|Secs|Art|v|vs|Inc|Corp|Co|Dept|Mr|Mrs|Ms|Dr|St|Jr|Sr|Ch|Stat|Ann|Rev|Reg|Fed|Cir|Supp|para|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|US|Gen|Ord|Q\d{1,3})\.$)");
   s = Trim(s);
+  if (s.empty() || s.back() != '.') return false;  // what kAbbrev ends with, checked without it
   return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kAbbrev);
 }
 

@@ -14,17 +14,18 @@
 
 namespace foiamine::extractors::internal {
 
-// Header/footer key: lower-case, digits -> '#', spaces folded.
+// Header/footer key: lower-case, digits -> '#', spaces folded. (ASCII
+// classes inline, as std::isdigit / std::tolower treat bytes in the C
+// locale the program runs in: this runs on ten lines of every page.)
 static std::string LineKey(std::string_view line) {
   std::string key;
   for (char c : Trim(line)) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isdigit(u)) {
+    if (c >= '0' && c <= '9') {
       if (key.empty() || key.back() != '#') key.push_back('#');
     } else if (c == ' ' || c == '\t') {
       if (!key.empty() && key.back() != ' ') key.push_back(' ');
     } else {
-      key.push_back(static_cast<char>(std::tolower(u)));
+      key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
     }
   }
   return key;
@@ -72,7 +73,8 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
         l.ignored = true;
         continue;
       }
-      size_t letters = std::count_if(key.begin(), key.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+      // (the key is lower-cased: its ASCII letters are a-z)
+      size_t letters = std::count_if(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
       if (n >= 2 && letters >= 3 && pages_with_key[key].second >= threshold) l.ignored = true;
     }
   }

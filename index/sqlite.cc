@@ -43,14 +43,45 @@ Status Database::Exec(std::string_view sql) {
   return Status::Ok();
 }
 
-StatusOr<Statement> Database::Prepare(std::string_view sql) {
-  sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+Status Database::Compile(std::string_view sql, sqlite3_stmt** stmt) {
+  *stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), stmt, nullptr);
   if (rc != SQLITE_OK) {
-    sqlite3_finalize(stmt);
+    sqlite3_finalize(*stmt);
+    *stmt = nullptr;
     return Status::Internal(LastError() + " in: " + std::string(sql.substr(0, 120)));
   }
+  return Status::Ok();
+}
+
+StatusOr<Statement> Database::Prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (Status s = Compile(sql, &stmt); !s.ok()) return s;
   return Statement(stmt);
+}
+
+namespace {
+// Distinct statements one connection keeps compiled. A writer uses a few
+// dozen, plus one page INSERT per page count (pipeline/index.cc batches up
+// to 256 pages a statement); the cap bounds memory against SQL that varies
+// without end (such SQL is prepared afresh past it, as Prepare does).
+constexpr size_t kMaxCachedStatements = 512;
+}  // namespace
+
+StatusOr<Statement> Database::PrepareCached(std::string_view sql) {
+  auto found = cache_->find(sql);
+  if (found != cache_->end() && !found->second->leased) {
+    found->second->leased = true;
+    return Statement(found->second->stmt, &found->second->leased);
+  }
+  if (found != cache_->end() || cache_->size() >= kMaxCachedStatements) return Prepare(sql);
+  sqlite3_stmt* stmt = nullptr;
+  if (Status s = Compile(sql, &stmt); !s.ok()) return s;
+  auto entry = std::make_unique<CachedStatement>(stmt);
+  entry->leased = true;
+  bool* lease = &entry->leased;
+  cache_->emplace(std::string(sql), std::move(entry));
+  return Statement(stmt, lease);
 }
 
 Statement& Statement::Bind(int index, std::string_view text) {

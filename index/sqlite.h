@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,15 @@ class Database {
   Status Exec(std::string_view sql);
   // Prepares one statement. REQUIRES: the Database outlives the Statement.
   StatusOr<Statement> Prepare(std::string_view sql);
+  // The same, but the statement is compiled once per connection and kept:
+  // a writer runs the same few dozen statements for every document, and
+  // compiling one costs more than running it. The Statement returned is a
+  // lease: when it is destroyed the statement is reset (ending a read left
+  // mid-way, clearing its bindings) and kept for the next call, not
+  // finalized. SQL already leased (the same statement in use twice at
+  // once), or met after the cache is full, is prepared for this lease
+  // alone. REQUIRES: the Database outlives the Statement.
+  StatusOr<Statement> PrepareCached(std::string_view sql);
 
   sqlite3* handle() const { return db_.get(); }
   std::string LastError() const { return sqlite3_errmsg(db_.get()); }
@@ -48,8 +58,24 @@ class Database {
   struct Closer {
     void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
   };
-  explicit Database(sqlite3* db) : db_(db) {}
+  // A statement PrepareCached keeps, and whether a Statement leases it now.
+  struct CachedStatement {
+    CachedStatement(sqlite3_stmt* s) : stmt(s) {}  // NOLINT: owns s
+    ~CachedStatement() { sqlite3_finalize(stmt); }
+    CachedStatement(const CachedStatement&) = delete;
+    CachedStatement& operator=(const CachedStatement&) = delete;
+    sqlite3_stmt* stmt;
+    bool leased = false;
+  };
+  // sqlite3_prepare_v2, its failure as a Status naming the SQL.
+  Status Compile(std::string_view sql, sqlite3_stmt** stmt);
+  using StatementCache = std::map<std::string, std::unique_ptr<CachedStatement>, std::less<>>;
+  explicit Database(sqlite3* db) : db_(db), cache_(std::make_unique<StatementCache>()) {}
   std::unique_ptr<sqlite3, Closer> db_;
+  // Declared after db_, so its statements are finalized before the
+  // connection closes; entries are never removed while it lives, so a
+  // lease's pointer to its entry's flag stays valid.
+  std::unique_ptr<StatementCache> cache_;
 };
 
 // A prepared statement. Bind parameters by 1-based index, Step() through rows.
@@ -95,10 +121,21 @@ class Statement {
 
  private:
   friend class Database;
+  // Finalizes the statement it owns; for a lease of a cached one (`lease`
+  // set: the cache entry's flag), resets it and gives it back instead.
   struct Finalizer {
-    void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+    bool* lease = nullptr;
+    void operator()(sqlite3_stmt* stmt) const {
+      if (!lease) {
+        sqlite3_finalize(stmt);
+        return;
+      }
+      sqlite3_reset(stmt);
+      sqlite3_clear_bindings(stmt);
+      *lease = false;
+    }
   };
-  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  explicit Statement(sqlite3_stmt* stmt, bool* lease = nullptr) : stmt_(stmt, Finalizer{lease}) {}
   std::unique_ptr<sqlite3_stmt, Finalizer> stmt_;
   Status status_;
 };

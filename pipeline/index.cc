@@ -24,7 +24,7 @@ StatusOr<Index> Index::Open(const std::string& path, Access access) {
 }
 
 StatusOr<int64_t> Index::BeginRun(const std::string& drops, const std::string& arguments) {
-  auto stmt = db_.Prepare("INSERT INTO runs(started_at, drops, arguments, foiamine_version) VALUES (?,?,?,?)");
+  auto stmt = db_.PrepareCached("INSERT INTO runs(started_at, drops, arguments, foiamine_version) VALUES (?,?,?,?)");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, UtcNow()).Bind(2, drops).Bind(3, arguments).Bind(4, std::string_view(FOIAMINE_VERSION_STRING));
   Status s = stmt->Run();
@@ -33,7 +33,7 @@ StatusOr<int64_t> Index::BeginRun(const std::string& drops, const std::string& a
 }
 
 Status Index::FinishRun(int64_t run_id, const RunTotals& t) {
-  auto stmt = db_.Prepare(
+  auto stmt = db_.PrepareCached(
       "UPDATE runs SET finished_at=?, exit_code=?, files_seen=?, docs_new=?, docs_unchanged=?, docs_failed=?, "
       "pages_indexed=?, wall_seconds=? WHERE id=?");
   if (!stmt.ok()) return stmt.status();
@@ -44,7 +44,7 @@ Status Index::FinishRun(int64_t run_id, const RunTotals& t) {
 
 StatusOr<std::optional<int64_t>> Index::FindDocument(const std::string& sha256) {
   using Found = std::optional<int64_t>;
-  auto stmt = db_.Prepare("SELECT id FROM documents WHERE sha256=?");
+  auto stmt = db_.PrepareCached("SELECT id FROM documents WHERE sha256=?");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, sha256);
   Status status;
@@ -57,8 +57,9 @@ StatusOr<std::optional<IndexedDocument>> Index::FindIndexedDocument(const std::s
   using Found = std::optional<IndexedDocument>;
   // stage_versions is keyed (document_id, stage) and pages (document_id,
   // page_no): point lookups and one document's pages, whatever the index size.
-  if (!find_indexed_) {
-    auto prepared = db_.Prepare(
+  // Compiled once per connection (PrepareCached): a no-op re-run asks it for
+  // every file, and compiling it costs more than running it.
+  auto stmt = db_.PrepareCached(
       "SELECT d.id, d.file_type, d.page_count, "
       "coalesce((SELECT version FROM stage_versions WHERE document_id=d.id AND stage='text'),''), "
       "coalesce((SELECT version FROM stage_versions WHERE document_id=d.id AND stage='normalize'),''), "
@@ -67,14 +68,10 @@ StatusOr<std::optional<IndexedDocument>> Index::FindIndexedDocument(const std::s
       "(SELECT count(*) FROM pages WHERE document_id=d.id AND needs_ocr=1), "
       "(SELECT count(*) FROM pages WHERE document_id=d.id AND needs_ocr=1 AND method<>'ocr') "
       "FROM documents d WHERE d.sha256=?");
-    if (!prepared.ok()) return prepared.status();
-    find_indexed_.emplace(std::move(prepared.value()));
-  }
-  Statement* stmt = &*find_indexed_;
+  if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, sha256);
   Status status;
   if (!stmt->Step(&status)) {
-    stmt->Reset();
     if (!status.ok()) return status;
     return Found();
   }
@@ -88,14 +85,13 @@ StatusOr<std::optional<IndexedDocument>> Index::FindIndexedDocument(const std::s
   doc.extract_version = stmt->Text(6);
   doc.pages_needing_ocr = stmt->Int(7);
   doc.pages_awaiting_ocr = stmt->Int(8);
-  stmt->Reset();  // ends its read and clears the binding for the next call
-  return Found(std::move(doc));
+  return Found(std::move(doc));  // the lease's end resets the statement, ending its read
 }
 
 namespace {
 
 Status SetStageVersion(Database& db, int64_t document_id, std::string_view stage, std::string_view version) {
-  auto stmt = db.Prepare("INSERT OR REPLACE INTO stage_versions(document_id, stage, version) VALUES (?,?,?)");
+  auto stmt = db.PrepareCached("INSERT OR REPLACE INTO stage_versions(document_id, stage, version) VALUES (?,?,?)");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, document_id).Bind(2, stage).Bind(3, version);
   return stmt->Run();
@@ -123,7 +119,7 @@ Status UpdateIdentity(Database& db, int64_t document_id, const extractors::Docum
       sql += std::string(&f == fields ? "" : ", ") + f.column + "=CASE WHEN instr(',' || inferred_fields || ',', '," +
              f.column + ",') > 0 THEN NULL ELSE " + f.column + " END";
     }
-    auto clear = db.Prepare(sql + " WHERE id=? AND coalesce(inferred_fields,'')<>''");
+    auto clear = db.PrepareCached(sql + " WHERE id=? AND coalesce(inferred_fields,'')<>''");
     if (!clear.ok()) return clear.status();
     clear->Bind(1, document_id);
     Status s = clear->Run();
@@ -135,7 +131,7 @@ Status UpdateIdentity(Database& db, int64_t document_id, const extractors::Docum
     // lacks is filled too; only values taken from the text count as inferred.
     if (f.value->value.empty()) continue;
     // The column name comes from the fixed table above, never from input.
-    auto stmt = db.Prepare(std::string("UPDATE documents SET ") + f.column + "=? WHERE id=? AND (" + f.column +
+    auto stmt = db.PrepareCached(std::string("UPDATE documents SET ") + f.column + "=? WHERE id=? AND (" + f.column +
                            " IS NULL OR " + f.column + "='' OR instr(coalesce(inferred_fields,''), '" + f.column +
                            "') > 0)");
     if (!stmt.ok()) return stmt.status();
@@ -146,7 +142,7 @@ Status UpdateIdentity(Database& db, int64_t document_id, const extractors::Docum
       inferred += (inferred.empty() ? "" : ",") + std::string(f.column);
     }
   }
-  auto stmt = db.Prepare("UPDATE documents SET inferred_fields=? WHERE id=?");
+  auto stmt = db.PrepareCached("UPDATE documents SET inferred_fields=? WHERE id=?");
   if (!stmt.ok()) return stmt.status();
   stmt->BindTextOrNull(1, inferred).Bind(2, document_id);
   return stmt->Run();
@@ -157,13 +153,13 @@ Status WriteFaceFacts(Database& db, int64_t document_id, const ExtractedDocument
   for (const char* sql : {"DELETE FROM document_relations WHERE document_id=?",
                           "DELETE FROM document_dates WHERE document_id=?",
                           "DELETE FROM page_bates WHERE page_id IN (SELECT id FROM pages WHERE document_id=?)"}) {
-    auto del = db.Prepare(sql);
+    auto del = db.PrepareCached(sql);
     if (!del.ok()) return del.status();
     del->Bind(1, document_id);
     Status s = del->Run();
     if (!s.ok()) return s;
   }
-  auto relation = db.Prepare(
+  auto relation = db.PrepareCached(
       "INSERT INTO document_relations(document_id, seq, kind, target_number, text, page_no) VALUES (?,?,?,?,?,?)");
   if (!relation.ok()) return relation.status();
   for (size_t i = 0; i < x.relations.size(); ++i) {
@@ -174,7 +170,7 @@ Status WriteFaceFacts(Database& db, int64_t document_id, const ExtractedDocument
     Status s = relation->Run();
     if (!s.ok()) return s;
   }
-  auto date = db.Prepare("INSERT OR REPLACE INTO document_dates(document_id, kind, date, words) VALUES (?,?,?,?)");
+  auto date = db.PrepareCached("INSERT OR REPLACE INTO document_dates(document_id, kind, date, words) VALUES (?,?,?,?)");
   if (!date.ok()) return date.status();
   for (const extractors::DocumentDate& d : x.dates) {
     date->Reset();
@@ -182,7 +178,7 @@ Status WriteFaceFacts(Database& db, int64_t document_id, const ExtractedDocument
     Status s = date->Run();
     if (!s.ok()) return s;
   }
-  auto bates = db.Prepare(
+  auto bates = db.PrepareCached(
       "INSERT OR REPLACE INTO page_bates(page_id, bates, prefix, sequence, char_start, char_end) "
       "SELECT id, ?3, ?4, ?5, ?6, ?7 FROM pages WHERE document_id=?1 AND page_no=?2");
   if (!bates.ok()) return bates.status();
@@ -198,14 +194,14 @@ Status WriteFaceFacts(Database& db, int64_t document_id, const ExtractedDocument
 
 Status WriteExtraction(Database& db, int64_t document_id, const ExtractedDocument& x) {
   for (const char* table : {"sections", "clause_parts", "clauses", "citations"}) {
-    auto del = db.Prepare(std::string("DELETE FROM ") + table + " WHERE document_id=?");
+    auto del = db.PrepareCached(std::string("DELETE FROM ") + table + " WHERE document_id=?");
     if (!del.ok()) return del.status();
     del->Bind(1, document_id);
     Status s = del->Run();
     if (!s.ok()) return s;
   }
   if (Status s = WriteFaceFacts(db, document_id, x); !s.ok()) return s;
-  auto section = db.Prepare(
+  auto section = db.PrepareCached(
       "INSERT INTO sections(document_id, path, marker, heading, depth, page_no, char_start, end_page, end_char) "
       "VALUES (?,?,?,?,?,?,?,?,?)");
   if (!section.ok()) return section.status();
@@ -216,12 +212,12 @@ Status WriteExtraction(Database& db, int64_t document_id, const ExtractedDocumen
     Status s = section->Run();
     if (!s.ok()) return s;
   }
-  auto clause = db.Prepare(
+  auto clause = db.PrepareCached(
       "INSERT OR REPLACE INTO clauses(id, document_id, page_no, section, topic, stance, actor, text, char_start, "
       "char_end, crosses_page_break, cue_start, cue_end, topic_cue_start, topic_cue_end, x0, y0, x1, y1, rule, "
       "confidence, citation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!clause.ok()) return clause.status();
-  auto part = db.Prepare(
+  auto part = db.PrepareCached(
       "INSERT OR REPLACE INTO clause_parts(clause_id, document_id, part, page_no, char_start, char_end, first_line, "
       "last_line, x0, y0, x1, y1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!part.ok()) return part.status();
@@ -255,7 +251,7 @@ Status WriteExtraction(Database& db, int64_t document_id, const ExtractedDocumen
       if (!s.ok()) return s;
     }
   }
-  auto citation = db.Prepare(
+  auto citation = db.PrepareCached(
       "INSERT INTO citations(document_id, page_no, kind, normalized, raw, char_start, char_end) VALUES (?,?,?,?,?,?,?)");
   if (!citation.ok()) return citation.status();
   for (const auto& cit : x.citations) {
@@ -266,13 +262,13 @@ Status WriteExtraction(Database& db, int64_t document_id, const ExtractedDocumen
     if (!s.ok()) return s;
   }
   {
-    auto del = db.Prepare("DELETE FROM exemption_codes WHERE page_id IN (SELECT id FROM pages WHERE document_id=?)");
+    auto del = db.PrepareCached("DELETE FROM exemption_codes WHERE page_id IN (SELECT id FROM pages WHERE document_id=?)");
     if (!del.ok()) return del.status();
     del->Bind(1, document_id);
     Status s = del->Run();
     if (!s.ok()) return s;
   }
-  auto exemption = db.Prepare(
+  auto exemption = db.PrepareCached(
       "INSERT INTO exemption_codes(page_id, seq, code, law, raw, char_start, char_end, x0, y0, x1, y1) "
       "SELECT id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 FROM pages WHERE document_id=?1 AND page_no=?2");
   if (!exemption.ok()) return exemption.status();
@@ -291,14 +287,14 @@ Status WriteExtraction(Database& db, int64_t document_id, const ExtractedDocumen
 }
 
 Status ClearFailure(Database& db, const DocumentPath& path) {
-  auto stmt = db.Prepare("DELETE FROM failures WHERE drop_root=? AND path_bytes=?");
+  auto stmt = db.PrepareCached("DELETE FROM failures WHERE drop_root=? AND path_bytes=?");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, path.drop_root).BindBlob(2, path.raw_bytes);
   return stmt->Run();
 }
 
 StatusOr<bool> InsertPath(Database& db, int64_t document_id, const DocumentPath& path, int64_t run_id) {
-  auto stmt = db.Prepare(
+  auto stmt = db.PrepareCached(
       "INSERT INTO files(document_id, drop_root, path, path_bytes, in_manifest, run_id) VALUES (?,?,?,?,?,?) "
       "ON CONFLICT(drop_root, path_bytes) DO UPDATE SET document_id=excluded.document_id, "
       "in_manifest=excluded.in_manifest WHERE document_id<>excluded.document_id OR in_manifest<>excluded.in_manifest");
@@ -331,7 +327,7 @@ namespace {
 // redactions). REQUIRES: the page has none stored.
 Status WriteRedactions(Database& db, int64_t page_id, const SourcePage& page, const NormalizedPage& norm) {
   if (page.redactions.empty()) return Status();
-  auto stmt = db.Prepare(
+  auto stmt = db.PrepareCached(
       "INSERT INTO redactions(page_id, seq, x0, y0, x1, y1, source, label, leaked_text, leak_start, leak_end) "
       "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
   if (!stmt.ok()) return stmt.status();
@@ -374,7 +370,7 @@ constexpr size_t kPagesPerStatement = 256;
 // ids (assigned in VALUES order) and trigger effects are those of the
 // page-by-page inserts.
 Status WritePages(Database& db, int64_t document_id, const DocumentRecord& r) {
-  auto word_stmt = db.Prepare("INSERT INTO page_words(page_id, words) VALUES (?,?)");
+  auto word_stmt = db.PrepareCached("INSERT INTO page_words(page_id, words) VALUES (?,?)");
   if (!word_stmt.ok()) return word_stmt.status();
   std::map<int, int64_t> page_ids;  // page_no -> pages.id
   for (size_t first = 0; first < r.pages.size(); first += kPagesPerStatement) {
@@ -387,7 +383,7 @@ Status WritePages(Database& db, int64_t document_id, const DocumentRecord& r) {
            "height_pt=excluded.height_pt, method=excluded.method, needs_ocr=excluded.needs_ocr, "
            "ocr_reason=excluded.ocr_reason, ocr_confidence=excluded.ocr_confidence, text=excluded.text "
            "RETURNING page_no, id";
-    auto page_stmt = db.Prepare(sql);
+    auto page_stmt = db.PrepareCached(sql);
     if (!page_stmt.ok()) return page_stmt.status();
     for (size_t k = 0; k < count; ++k) {
       const SourcePage& page = r.pages[first + k];
@@ -459,7 +455,7 @@ Status WriteDocumentContent(Database& db, int64_t document_id, const DocumentRec
   if (!r.ocr_cache.empty()) {
     // A result read now replaces an older one under the same key: it is
     // what --force ocr asked for, and otherwise the same reading.
-    auto cache = db.Prepare(
+    auto cache = db.PrepareCached(
         "INSERT OR REPLACE INTO ocr_cache(key, image_sha256, engine, mean_confidence, result, created_at) "
         "VALUES (?,?,?,?,?,?)");
     if (!cache.ok()) return cache.status();
@@ -481,7 +477,7 @@ StatusOr<int64_t> Index::WriteDocument(const DocumentRecord& r, int64_t run_id) 
   Transaction tx(db_);
   if (!tx.begin_status().ok()) return tx.begin_status();
   const DocumentMetadata& m = r.metadata;
-  auto doc = db_.Prepare(
+  auto doc = db_.PrepareCached(
       "INSERT INTO documents(sha256, file_type, size_bytes, page_count, title, number, agency, doc_kind, authority, "
       "issued, effective, review, source, metadata_origin, pdf_title, text_version, first_run_id, indexed_at, "
       "jurisdiction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -503,7 +499,7 @@ StatusOr<int64_t> Index::WriteDocument(const DocumentRecord& r, int64_t run_id) 
   s = WriteDocumentContent(db_, document_id, r);
   if (!s.ok()) return s;
   if (r.attachment) {
-    auto link = db_.Prepare(
+    auto link = db_.PrepareCached(
         "INSERT OR IGNORE INTO attachments(document_id, parent_sha256, seq, name, kind) VALUES (?,?,?,?,?)");
     if (!link.ok()) return link.status();
     link->Bind(1, document_id).Bind(2, r.attachment->parent_sha256).Bind(3, r.attachment->seq);
@@ -520,7 +516,7 @@ Status Index::ReplaceDocument(int64_t document_id, const DocumentRecord& r) {
   if (!r.extracted) return Status::InvalidArgument("ReplaceDocument needs the document's extraction");
   Transaction tx(db_);
   if (!tx.begin_status().ok()) return tx.begin_status();
-  auto doc = db_.Prepare(
+  auto doc = db_.PrepareCached(
       "UPDATE documents SET file_type=?, size_bytes=?, page_count=?, pdf_title=?, text_version=? "
       "WHERE id=? AND sha256=?");
   if (!doc.ok()) return doc.status();
@@ -534,20 +530,20 @@ Status Index::ReplaceDocument(int64_t document_id, const DocumentRecord& r) {
   // Versions of stages that did not run this time (ocr, when no page needs
   // it any more) must not survive the rows they described. Old words go;
   // pages keep their ids by number, and numbers no longer there go.
-  auto versions = db_.Prepare("DELETE FROM stage_versions WHERE document_id=?");
+  auto versions = db_.PrepareCached("DELETE FROM stage_versions WHERE document_id=?");
   if (!versions.ok()) return versions.status();
   versions->Bind(1, document_id);
   s = versions->Run();
   if (!s.ok()) return s;
   for (const char* sql : {"DELETE FROM page_words WHERE page_id IN (SELECT id FROM pages WHERE document_id=?)",
                           "DELETE FROM redactions WHERE page_id IN (SELECT id FROM pages WHERE document_id=?)"}) {
-    auto old_rows = db_.Prepare(sql);
+    auto old_rows = db_.PrepareCached(sql);
     if (!old_rows.ok()) return old_rows.status();
     old_rows->Bind(1, document_id);
     s = old_rows->Run();
     if (!s.ok()) return s;
   }
-  auto gone = db_.Prepare("DELETE FROM pages WHERE document_id=? AND page_no NOT IN (SELECT value FROM json_each(?))");
+  auto gone = db_.PrepareCached("DELETE FROM pages WHERE document_id=? AND page_no NOT IN (SELECT value FROM json_each(?))");
   if (!gone.ok()) return gone.status();
   std::string page_numbers = "[";
   for (const auto& page : r.pages) page_numbers += (page_numbers.size() > 1 ? "," : "") + std::to_string(page.page_no);
@@ -568,7 +564,7 @@ Status Index::ReplaceExtraction(int64_t document_id, const ExtractedDocument& ex
 }
 
 StatusOr<std::vector<int64_t>> Index::DocumentsWithStaleExtraction(const std::string& version) {
-  auto stmt = db_.Prepare(
+  auto stmt = db_.PrepareCached(
       "SELECT d.id FROM documents d LEFT JOIN stage_versions v ON v.document_id=d.id AND v.stage='extract' "
       "WHERE v.version IS NULL OR v.version<>? ORDER BY d.id");
   if (!stmt.ok()) return stmt.status();
@@ -581,7 +577,7 @@ StatusOr<std::vector<int64_t>> Index::DocumentsWithStaleExtraction(const std::st
 
 Status Index::RecordFailure(const DocumentPath& path, const std::string& sha256, const std::string& stage,
                             const std::string& reason, int64_t run_id) {
-  auto stmt = db_.Prepare(
+  auto stmt = db_.PrepareCached(
       "INSERT OR REPLACE INTO failures(drop_root, path, path_bytes, sha256, stage, reason, run_id, at) "
       "VALUES (?,?,?,?,?,?,?,?)");
   if (!stmt.ok()) return stmt.status();
@@ -594,7 +590,7 @@ Status Index::RecordFailure(const DocumentPath& path, const std::string& sha256,
 
 StatusOr<std::optional<Index::RecordedFailure>> Index::FindFailure(const DocumentPath& path) {
   using Found = std::optional<RecordedFailure>;
-  auto stmt = db_.Prepare("SELECT coalesce(sha256,''), stage, reason FROM failures WHERE drop_root=? AND path_bytes=?");
+  auto stmt = db_.PrepareCached("SELECT coalesce(sha256,''), stage, reason FROM failures WHERE drop_root=? AND path_bytes=?");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, path.drop_root).BindBlob(2, path.raw_bytes);
   Status status;
@@ -605,7 +601,7 @@ StatusOr<std::optional<Index::RecordedFailure>> Index::FindFailure(const Documen
 
 Status Index::RecordEvent(int64_t run_id, const std::string& level, const std::string& path,
                           const std::string& message) {
-  auto stmt = db_.Prepare("INSERT INTO events(run_id, level, path, message, at) VALUES (?,?,?,?,?)");
+  auto stmt = db_.PrepareCached("INSERT INTO events(run_id, level, path, message, at) VALUES (?,?,?,?,?)");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, run_id).Bind(2, level).BindTextOrNull(3, path).Bind(4, message).Bind(5, UtcNow());
   return stmt->Run();

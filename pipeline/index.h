@@ -145,11 +145,9 @@ class Index {
 
  private:
   explicit Index(Database db) : db_(std::move(db)) {}
+  // Its statements are compiled once and reused (Database::PrepareCached):
+  // a run writes every document with the same few dozen.
   Database db_;
-  // FindIndexedDocument's query, compiled once: a no-op re-run asks it for
-  // every file, and compiling it costs more than running it. Declared after
-  // db_, so it is finalized before the connection closes.
-  std::optional<Statement> find_indexed_;
 };
 
 // "2026-11-23T18:12:23Z"

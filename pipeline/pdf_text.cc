@@ -20,6 +20,7 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -376,16 +377,26 @@ StatusOr<SourceDocument> ExtractPdfTextInProcess(const std::filesystem::path& pa
   for (int i = 0; i < n_pages; ++i) {
     SourcePage page;
     page.page_no = i + 1;
-    std::unique_ptr<poppler::page> p(doc->create_page(i));
-    if (!p) {
+    // The page through poppler-cpp, made only when needed: with the layer
+    // reader, its media box comes from Poppler's core, and poppler-cpp's
+    // page (which caches the document's page tree a second time) only
+    // serves the ink test of pages with few words.
+    std::unique_ptr<poppler::page> p;
+    std::optional<PdfLayerReader::PageSize> size;
+    if (layer) {
+      size = layer->MediaBoxSize(i);
+    } else if (p.reset(doc->create_page(i)); p) {
+      const poppler::rectf rect = p->page_rect(poppler::media_box);
+      size = PdfLayerReader::PageSize{rect.width(), rect.height()};
+    }
+    if (!size) {
       page.needs_ocr = true;
       page.ocr_reason = "Poppler could not load the page";
       out.pages.push_back(std::move(page));
       continue;
     }
-    poppler::rectf rect = p->page_rect(poppler::media_box);
-    page.width_pt = rect.width();
-    page.height_pt = rect.height();
+    page.width_pt = size->width;
+    page.height_pt = size->height;
     std::vector<DarkRectangle> rectangles;
     if (layer) {
       // One pass: the text layer (as text_list() makes it) and the page's
@@ -415,7 +426,11 @@ StatusOr<SourceDocument> ExtractPdfTextInProcess(const std::filesystem::path& pa
     if (HasUsableText(page.words)) {
       page.method = PageMethod::kText;
       // Few words: does the page carry an image (of more text)? See ocr_triage.h.
-      if (page.words.size() < static_cast<size_t>(kFewWords)) page.ink_outside_text = InkOutsideText(*p, page.words);
+      if (page.words.size() < static_cast<size_t>(kFewWords)) {
+        if (!p) p.reset(doc->create_page(i));
+        // (null only if poppler-cpp cannot load a page Poppler's core just read)
+        if (p) page.ink_outside_text = InkOutsideText(*p, page.words);
+      }
     } else {
       page.method = PageMethod::kNone;
       page.needs_ocr = true;

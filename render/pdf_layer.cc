@@ -134,6 +134,16 @@ StatusOr<std::unique_ptr<PdfLayerReader>> PdfLayerReader::Open(const std::filesy
 
 int PdfLayerReader::pages() const { return doc_->getNumPages(); }
 
+std::optional<PdfLayerReader::PageSize> PdfLayerReader::MediaBoxSize(int index) const {
+  if (index < 0 || index >= doc_->getNumPages()) return std::nullopt;
+  Page* page = doc_->getPage(index + 1);
+  if (!page) return std::nullopt;
+  // poppler-cpp 22.12: page_rect(media_box) is rectf(x1, y1, x2 - x1, y2 - y1)
+  // of Page::getMediaBox(), and width() / height() give those differences back.
+  const PDFRectangle* box = page->getMediaBox();
+  return PageSize{box->x2 - box->x1, box->y2 - box->y1};
+}
+
 PageLayer PdfLayerReader::Read(int index) {
   PageLayer out;
   LayerOutputDev dev;

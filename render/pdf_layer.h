@@ -20,6 +20,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,14 @@ class PdfLayerReader {
   PdfLayerReader& operator=(const PdfLayerReader&) = delete;
 
   int pages() const;
+  // Page `index`'s (0-based) media box size in points, width then height,
+  // bit for bit what poppler-cpp's page::page_rect(media_box) gives; none
+  // when Poppler cannot load the page (poppler-cpp's create_page() gives no
+  // page then either).
+  struct PageSize {
+    double width = 0, height = 0;
+  };
+  std::optional<PageSize> MediaBoxSize(int index) const;
   // Page `index` (0-based): its words and dark rectangles.
   PageLayer Read(int index);
 

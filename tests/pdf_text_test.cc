@@ -2,7 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-page.h>
+
 #include <atomic>
+#include <memory>
 #include <thread>
 
 #include "pipeline/normalize.h"
@@ -37,6 +41,37 @@ TEST_CASE("Poppler text layer: words in reading order with top-left boxes", "[pd
   // An empty page needs OCR, with the reason recorded.
   CHECK(doc->pages[1].needs_ocr);
   CHECK(doc->pages[1].ocr_reason == "no text layer");
+}
+
+TEST_CASE("page sizes are poppler-cpp's media box, and a page of few words still gets its ink test", "[pdf_text]") {
+  testing::ScratchDir dir;
+  // A media box off the origin, on a rotated page (the size is the box's,
+  // unrotated, as poppler-cpp gives it); a few words and a filled block.
+  const std::string few_words = "BT /F1 12 Tf 72 500 Td (Release desk memo) Tj ET\n0 0 0 rg 100 100 200 200 re f";
+  testing::WriteRawPdf(dir / "odd.pdf", {few_words, few_words},
+                       "/MediaBox [10.5 20.25 410.75 620.5] /Rotate 90");
+  auto doc = ExtractPdfTextInProcess(dir / "odd.pdf");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->pages.size() == 2);
+  std::unique_ptr<poppler::document> oracle(poppler::document::load_from_file((dir / "odd.pdf").string()));
+  REQUIRE(oracle);
+  for (int i = 0; i < 2; ++i) {
+    const SourcePage& page = doc->pages[static_cast<size_t>(i)];
+    std::unique_ptr<poppler::page> p(oracle->create_page(i));
+    REQUIRE(p);
+    const poppler::rectf rect = p->page_rect(poppler::media_box);
+    REQUIRE(page.width_pt.has_value());
+    REQUIRE(page.height_pt.has_value());
+    CHECK(*page.width_pt == rect.width());  // bit for bit
+    CHECK(*page.height_pt == rect.height());
+    CHECK(*page.width_pt == 400.25);
+    CHECK(*page.height_pt == 600.25);
+    CHECK(page.method == PageMethod::kText);
+    CHECK(page.words.size() == 3);
+    // Fewer than kFewWords words: the ink outside the text was measured.
+    REQUIRE(page.ink_outside_text.has_value());
+    CHECK(*page.ink_outside_text > 0.0);
+  }
 }
 
 TEST_CASE("isolated extraction gives the same result, forked or exec'd", "[pdf_text]") {

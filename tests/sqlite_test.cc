@@ -129,3 +129,87 @@ TEST_CASE("a read that fails mid-way says so in status(), not as a short result"
   }
   CHECK(fine->status().ok());
 }
+
+namespace {
+
+// Statements of the connection that are mid-way through a run (a read not
+// finished holds the connection's read transaction open).
+int BusyStatements(sqlite3* db) {
+  int busy = 0;
+  for (sqlite3_stmt* s = sqlite3_next_stmt(db, nullptr); s; s = sqlite3_next_stmt(db, s)) busy += sqlite3_stmt_busy(s);
+  return busy;
+}
+
+int OpenStatements(sqlite3* db) {
+  int open = 0;
+  for (sqlite3_stmt* s = sqlite3_next_stmt(db, nullptr); s; s = sqlite3_next_stmt(db, s)) ++open;
+  return open;
+}
+
+}  // namespace
+
+TEST_CASE("a cached statement is compiled once, and each lease starts reset with no bindings", "[sqlite]") {
+  ScratchDir dir;
+  auto db = Database::Open((dir / "x.db").string(), Database::Mode::kReadWriteCreate);
+  REQUIRE(db.ok());
+  REQUIRE(db->Exec("CREATE TABLE t(a INTEGER, b TEXT); INSERT INTO t VALUES (1, 'x'), (2, 'y'), (3, 'z');").ok());
+  const char* sql = "SELECT a, ?1 FROM t WHERE a >= coalesce(?2, 0) ORDER BY a";
+  {
+    auto first = db->PrepareCached(sql);
+    REQUIRE(first.ok());
+    first->Bind(1, "bound").Bind(2, 2);
+    REQUIRE(first->Step());
+    CHECK(first->Int(0) == 2);
+    CHECK(first->Text(1) == "bound");
+    CHECK(BusyStatements(db->handle()) == 1);  // left mid-read
+  }
+  // The lease's end reset it: no read left open, and kept compiled.
+  CHECK(BusyStatements(db->handle()) == 0);
+  CHECK(OpenStatements(db->handle()) == 1);
+  {
+    auto again = db->PrepareCached(sql);
+    REQUIRE(again.ok());
+    CHECK(OpenStatements(db->handle()) == 1);  // the same statement, not a new one
+    REQUIRE(again->Step());
+    CHECK(again->Int(0) == 1);  // from the first row, bindings cleared (?2 NULL)
+    CHECK(again->IsNull(1));
+  }
+  // A write through a cached statement, run twice.
+  for (int value : {10, 11}) {
+    auto insert = db->PrepareCached("INSERT INTO t(a, b) VALUES (?, 'w')");
+    REQUIRE(insert.ok());
+    insert->Bind(1, value);
+    REQUIRE(insert->Run().ok());
+  }
+  auto count = db->Prepare("SELECT count(*) FROM t WHERE b='w'");
+  REQUIRE(count.ok());
+  REQUIRE(count->Step());
+  CHECK(count->Int(0) == 2);
+}
+
+TEST_CASE("the same cached SQL leased twice at once gives two independent statements", "[sqlite]") {
+  ScratchDir dir;
+  auto db = Database::Open((dir / "x.db").string(), Database::Mode::kReadWriteCreate);
+  REQUIRE(db.ok());
+  REQUIRE(db->Exec("CREATE TABLE t(a INTEGER); INSERT INTO t VALUES (1), (2), (3);").ok());
+  const char* sql = "SELECT a FROM t ORDER BY a";
+  auto outer = db->PrepareCached(sql);
+  REQUIRE(outer.ok());
+  REQUIRE(outer->Step());
+  CHECK(outer->Int(0) == 1);
+  {
+    auto inner = db->PrepareCached(sql);
+    REQUIRE(inner.ok());
+    int rows = 0;
+    while (inner->Step()) ++rows;
+    CHECK(inner->status().ok());
+    CHECK(rows == 3);
+  }
+  // The outer read went on where it was.
+  REQUIRE(outer->Step());
+  CHECK(outer->Int(0) == 2);
+  // A malformed statement is an error naming the SQL, cached or not.
+  auto bad = db->PrepareCached("SELEC 1");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message().find("SELEC 1") != std::string::npos);
+}
