@@ -10,12 +10,14 @@ set -euo pipefail
 # ---- FLOORS: the one place to edit them. ------------------------------------
 # Measured 2026-12-01, tenth session (123 dev documents of 190, sixteenth batch included):
 # P=0.790 R=0.789 (found 553, labels 554); the same 123 scored 0.780 / 0.782 at the session's start.
+# 2026-12-01, eleventh session: the repeated sentences the labellers had left out were labelled
+# (eval/real-extra/README.md, "Label corrections"): the same extraction scores 0.816 / 0.792 on 562.
 # (The eleventh to sixteenth batches, scored fresh before any change for them,
 # scored P 0.47 / R 0.33, 0.43 / 0.47, 0.75 / 0.72, 0.30 / 0.32, 0.59 / 0.40
 # and 0.66 / 0.76 alone.)
 # The floors sit about 0.03 under: a change that costs more is a regression
 # to explain, not noise.
-CLAUSE_P_MIN=0.76
+CLAUSE_P_MIN=0.78
 CLAUSE_R_MIN=0.76
 FALSE_PAIRS_MAX=0     # no divergence pair across jurisdictions or unlabeled
 # -----------------------------------------------------------------------------

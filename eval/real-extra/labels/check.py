@@ -6,7 +6,11 @@ Verifies, for every line of labels/clauses.jsonl:
   * the document exists and the page is inside it (1 for .txt files);
   * the quote is plain ASCII, 4-12 words, and occurs exactly once in that
     page's text after normalisation (case folded, whitespace collapsed,
-    ligatures -> plain letters, curly quotes -> straight, dashes -> '-').
+    ligatures -> plain letters, curly quotes -> straight, dashes -> '-'),
+    or more than once only where the whole sentence around it recurs
+    verbatim (a document that repeats a sentence, e.g. an MOA's body and its
+    appendix): the scorer counts a found clause of the repeated sentence as a
+    duplicate of the matched one, so one label covers every copy.
 Page text: `pdftotext -f N -l N FILE -` for PDFs (text layer); for a page
 without a text layer, tesseract OCR of a 300 dpi pdftoppm render (flagged,
 to be checked by eye); the whole file for .txt documents.
@@ -52,6 +56,22 @@ def norm(s):
 
 
 _cache = {}
+
+
+def sentence_around(text, start, end):
+    """The normalised sentence holding text[start:end]: from the previous
+    sentence end (. ; : followed by a space) to the next one."""
+    ends = [m.end() for m in re.finditer(r"[.;:] ", text[:start])]
+    begin = ends[-1] if ends else 0
+    m = re.search(r"[.;:](?: |$)", text[end:])
+    stop = end + m.end() if m else len(text)
+    return text[begin:stop].strip()
+
+
+def recurs_verbatim(text, q):
+    """Does every occurrence of q lie in the same, repeated sentence?"""
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(q), text)]
+    return len(spans) > 1 and len({sentence_around(text, a, b) for a, b in spans}) == 1
 
 
 def pdf_pages(path):
@@ -125,7 +145,7 @@ def main():
             errors.append(f"{where}: quote has {nw} words (want 4-12): {q!r}")
         text, ocr = page_text(doc, c["page"])
         k = text.count(norm(q))
-        if k != 1:
+        if k != 1 and not recurs_verbatim(text, norm(q)):
             errors.append(f"{where}: quote occurs {k} times on {doc} p.{c['page']}: {q!r}")
         if ocr:
             warnings.append(f"{where}: {doc} p.{c['page']} checked against OCR text - verify by eye")
