@@ -628,7 +628,7 @@ DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* 
   if (jurisdictions && m.doc_kind.empty()) ApplyLawForm(*jurisdictions, head, kind, authority);  // any jurisdiction's laws
   id.doc_kind = Pick(m.doc_kind, kind);
   id.authority = Pick(m.authority, authority);
-  id.jurisdiction = Pick(m.jurisdiction, jurisdictions ? InferJurisdiction(*jurisdictions, head, id.agency.value) : "");
+  id.jurisdiction = Pick(m.jurisdiction, jurisdictions ? InferJurisdiction(*jurisdictions, head, id.agency.value, id.authority.value == "law") : "");
   const FaceDates dates = ReadFaceDates(head, m.issued);
   id.issued = Pick(m.issued, dates.issued.iso);
   id.effective = Pick(m.effective, dates.effective.iso);

@@ -45,6 +45,12 @@ struct Jurisdictions::Compiled {
   std::vector<std::pair<std::string, std::vector<std::unique_ptr<RE2>>>> agency_kinds;
   std::vector<std::unique_ptr<RE2>> local_agencies;
   std::vector<std::unique_ptr<RE2>> local_governments;  // group 1: the place a council or executive governs
+  struct UnnamedLocality {
+    std::string place;  // "(unnamed county)"
+    int min_matches = 1;
+    std::vector<std::unique_ptr<RE2>> patterns;
+  };
+  std::vector<UnnamedLocality> unnamed_localities;
   std::vector<Form> law_forms;
   // "san joaquin county" -> index in `entries` of the one state with a county so named.
   std::unordered_map<std::string, size_t> county_state;
@@ -123,6 +129,19 @@ Status Load(const YAML::Node& root, Compiled& out) {
   }
   if (Status s = CompileList(root["local_agencies"], "local_agencies", out.local_agencies); !s.ok()) return s;
   if (Status s = CompileList(root["local_governments"], "local_governments", out.local_governments); !s.ok()) return s;
+  if (const YAML::Node unnamed = root["unnamed_localities"]) {
+    for (const auto& u : unnamed) {
+      Compiled::UnnamedLocality locality;
+      locality.place = u["place"].as<std::string>("");
+      locality.min_matches = u["min_matches"].as<int>(1);
+      if (locality.place.size() < 3 || locality.place.front() != '(' || locality.place.back() != ')' ||
+          locality.min_matches < 1)
+        return Status::InvalidArgument("unnamed_localities: a place is \"(...)\" and min_matches >= 1");
+      if (Status s = CompileList(u["patterns"], "unnamed_localities." + locality.place, locality.patterns); !s.ok())
+        return s;
+      out.unnamed_localities.push_back(std::move(locality));
+    }
+  }
   if (const YAML::Node forms = root["law_forms"]) {
     for (const auto& f : forms) {
       Compiled::Form form;
@@ -318,6 +337,7 @@ StatusOr<Jurisdictions> LoadJurisdictions(std::string_view yaml) {
 
 bool JurisdictionContains(std::string_view outer, std::string_view inner) {
   if (outer.empty() || inner.empty()) return false;
+  if (outer.find("/(") != std::string_view::npos) return false;  // an unnamed place: which one is not known
   if (inner.size() < outer.size() || inner.substr(0, outer.size()) != outer) return false;
   return inner.size() == outer.size() || inner[outer.size()] == '/';
 }
@@ -360,7 +380,7 @@ std::vector<double> CountyWeights(const Compiled& c, std::string_view top, std::
 
 }  // namespace
 
-std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, const std::string& agency) {
+std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, const std::string& agency, bool law) {
   const Compiled& c = j.compiled();
   const Compiled::Entry* best = HeadingJurisdiction(c, head);
   if (!best) {
@@ -433,8 +453,9 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
   }
   std::string code = best->code;
   // A local law names the government that enacts it ("BE IT ORDAINED BY THE
-  // COUNCIL OF KING COUNTY"): the place inside its state.
-  if (best->level == "state" && agency.empty()) {
+  // COUNCIL OF KING COUNTY") or its code ("Bellingham Municipal Code"): the
+  // place inside its state.
+  if (best->level == "state" && (agency.empty() || law)) {
     const std::string_view top = std::string_view(head).substr(0, std::min<size_t>(head.size(), 1500));
     for (const auto& re : c.local_governments) {
       std::string place;
@@ -453,6 +474,14 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
         if (!place.empty() && !names_state && place.find('/') == std::string::npos) code += "/" + PlaceName(place);
         break;
       }
+    }
+  }
+  // A law that speaks as a county or city it never names is no state law.
+  if (law && best->level == "state" && code.find('/') == std::string::npos) {
+    for (const auto& locality : c.unnamed_localities) {
+      int matches = 0;
+      for (const auto& re : locality.patterns) matches += CountMatches(*re, head, locality.min_matches);
+      if (matches >= locality.min_matches) return code + "/" + locality.place;
     }
   }
   return code;

@@ -48,14 +48,20 @@ class Jurisdictions {
 foiamine::StatusOr<Jurisdictions> LoadJurisdictions(std::string_view yaml);
 
 // "US-IL" contains "US-IL" and "US-IL/Cook County"; "US" contains no state
-// (see jurisdictions.yaml); "" contains and is contained by nothing.
+// (see jurisdictions.yaml); "" contains and is contained by nothing; an
+// unnamed place ("US-WA/(unnamed county)") contains nothing, itself included:
+// two such documents need not be of one county.
 bool JurisdictionContains(std::string_view outer, std::string_view inner);
 
 // A document's jurisdiction from its first pages' text (`head`) and its
 // agency (given or inferred, may be ""): its own heading's citation form,
 // else the jurisdiction with the most text and agency cues; an agency named
-// by place adds the place ("US-IL/North Riverside"). "" when nothing says.
-std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, const std::string& agency);
+// by place adds the place ("US-IL/North Riverside"); a law (`law`) that
+// speaks as a city or county names its place, or is placed in an unnamed one
+// ("US-WA/(unnamed county)", jurisdictions.yaml `unnamed_localities`).
+// "" when nothing says.
+std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, const std::string& agency,
+                              bool law = false);
 
 // What a document's first pages make it, whatever its jurisdiction: a law
 // headed by a citation form of some jurisdiction's laws ("RCW 2.28.300

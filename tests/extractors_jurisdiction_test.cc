@@ -335,6 +335,35 @@ TEST_CASE("no divergence pairs a law with an agency of another state", "[jurisdi
   CHECK(pairs[0].law.id == "wa-law");
 }
 
+TEST_CASE("a local law is placed in its locality, named or not, and an unnamed one binds no other document",
+          "[jurisdiction][diverge]") {
+  // Written for the test, in the shape of excerpts of county and city codes (eval/real-extra holds real ones).
+  const std::string county_code =
+      "Chapter 9.99\nIMMIGRATION ENFORCEMENT\n9.99.010 Immigration enforcement.\nA. Employees of the County shall not "
+      "engage in these activities:\n1. Unless otherwise required by federal, state or County law, no County employee "
+      "shall inquire about a person's immigration status. This chapter implements RCW 10.93.160, State of Washington.";
+  CHECK(InferJurisdiction(Data(), county_code, "", /*law=*/true) == "US-WA/(unnamed county)");
+  CHECK(InferJurisdiction(Data(), county_code, "", /*law=*/false) == "US-WA");  // a county's page of practice: its state
+  const std::string supplement =
+      "In addition to the limitations set forth by the laws of the State of California, including \"SB 54,\" the "
+      "following restrictions shall apply:\n(a) No enforcement official shall detain an individual on the basis of a "
+      "civil immigration detainer.";
+  CHECK(InferJurisdiction(Data(), supplement, "", true) == "US-CA/(unnamed locality)");
+  CHECK(InferJurisdiction(Data(), "Springfield Falls Municipal Code 2.99.060\nNothing in this chapter shall be construed "
+                                  "to preclude any city police officer from cooperating. Revised Code of Washington.",
+                          "", true) == "US-WA/Springfield Falls");
+  CHECK_FALSE(JurisdictionContains("US-WA/(unnamed county)", "US-WA/(unnamed county)"));
+  CHECK_FALSE(JurisdictionContains("US-WA/(unnamed county)", "US-WA/King County"));
+  CHECK(JurisdictionContains("US-WA", "US-WA/(unnamed county)"));
+  std::vector<ClauseRecord> clauses = {
+      Side("county-code", "law", "US-WA/(unnamed county)", "", "law enforcement agency", "restricts"),
+      Side("other-sheriff", "policy", "US-WA/King County", "King County Sheriff's Office", "", "requires"),
+  };
+  DivergeOptions options;
+  options.jurisdictions = &Data();
+  CHECK(FindDivergences(clauses, options).empty());
+}
+
 TEST_CASE("a bill that restricts pairs with no agency: it binds no one until enacted", "[jurisdiction][diverge]") {
   std::vector<ClauseRecord> clauses = {
       Side("wa-bill", "law", "US-WA", "", "law enforcement agency", "restricts"),
