@@ -160,8 +160,7 @@ void RepairOcrModals(std::string& text) {
       {RE2(R"(\b((?i:re))[1|I]((?i:eas)))"), "\\1l\\2"},
   };
   // Most text has none of these: one scan decides.
-  static const RE2 kAny(
-      R"(\b(?:(?i:sha|wi)(?:[I1|][lI1|]|l[I1|])\b|(?i:sho|wo|co)u[I1|](?i:d)\b|(?i:n)0(?i:t)\b|rnust\b|rnay\b|[l1|]mmigra|(?i:deta)[l1|](?i:ner)|(?i:re)[1|I](?i:eas)))");
+  static const RE2 kAny(kOcrModalMisreadingPattern);
   if (!RE2::PartialMatch(text, kAny)) return;
   for (const auto& r : kRepairs) {
     std::string repaired = text;
