@@ -15,6 +15,7 @@
 #include <set>
 #include <string_view>
 
+#include "base/utf8.h"
 #include "extractors/numbering.h"
 #include "extractors/page_lines.h"
 #include "extractors/text_fold.h"
@@ -138,7 +139,7 @@ class SentenceSplitter {
     }
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(block.data(), static_cast<int32_t>(block.size())));
     // utf16 index -> byte offset (the identity for ASCII, most blocks: no map)
-    const bool ascii = std::all_of(block.begin(), block.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const bool ascii = IsAscii(block);
     std::vector<size_t> u16_to_byte(ascii ? 0 : static_cast<size_t>(u.length()) + 1, block.size());
     if (!ascii) {
       size_t byte = 0;
@@ -253,7 +254,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   for (int p = 0; p < n; ++p) {
     page_nos_[p] = pages[p].page_no;
     const std::string& page_text = pages[p].text;
-    if (!std::all_of(page_text.begin(), page_text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    if (!IsAscii(page_text))
       cp_[p] = CodePointOffsets(page_text);
     std::string_view text = pages[p].text;
     size_t pos = 0;

@@ -12,6 +12,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "base/utf8.h"
+
 namespace foiamine::extractors::internal {
 
 std::string_view Trim(std::string_view s) {
@@ -60,7 +62,7 @@ void AppendFolded(UChar32 c, const icu::Normalizer2& nfd, std::string& out) {
 
 FoldedText FoldDiacritics(std::string_view text) {
   FoldedText folded;
-  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (IsAscii(text)) {
     folded.text.assign(text);
     return folded;
   }
