@@ -1,8 +1,23 @@
 #include "base/utf8.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace foiamine {
+
+bool IsAscii(std::string_view bytes) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  uint64_t seen = 0;
+  size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, bytes.data() + i, sizeof word);
+    seen |= word;
+  }
+  for (; i < bytes.size(); ++i) seen |= static_cast<unsigned char>(bytes[i]);
+  return (seen & kHighBits) == 0;
+}
 namespace {
 
 // Length of the valid UTF-8 sequence at s[i], 0 if invalid; -1 if it is a

@@ -8,6 +8,9 @@
 namespace foiamine {
 
 bool IsValidUtf8(std::string_view bytes);
+// Whether every byte is below 0x80. Word at a time: the extractors ask it of
+// every page, block and sentence.
+bool IsAscii(std::string_view bytes);
 // Like IsValidUtf8, but a multi-byte sequence cut off at the very end counts
 // as valid (for checking the first bytes of a file).
 bool IsValidUtf8Prefix(std::string_view bytes);

@@ -140,7 +140,7 @@ void Matcher::ReferencedTopics(std::vector<Clause>& clauses) {
   if (emitted == 0) return;  // (nothing to refer to: no unit is scanned)
   const std::set<size_t> bound(emitted_unit_.begin(), emitted_unit_.end());
   for (size_t ui = 0; ui < layout_.units().size(); ++ui) {
-    const auto ref = layout_.units()[ui].heading || bound.count(ui) ? std::nullopt : FindProvisionReference(Folded(ui).folded.text);
+    const auto ref = layout_.units()[ui].heading || bound.count(ui) ? std::nullopt : ProvisionReferenceIn(ui);
     std::set<std::string> topics;
     for (size_t ci = 0; ref && ci < emitted; ++ci) {
       const std::string topic = clauses[ci].topic, rule = clauses[ci].rule;  // (Emit may move `clauses`)
@@ -152,6 +152,13 @@ void Matcher::ReferencedTopics(std::vector<Clause>& clauses) {
       Emit(ui, topic, {c}, clauses);
     }
   }
+}
+
+std::optional<ProvisionReference> Matcher::ProvisionReferenceIn(size_t ui) {
+  const UnitInfo& info = Folded(ui);
+  // A unit still the document's own bytes lifts a duty only if the document does.
+  if (!phrases_.may_lift_duty && info.verbatim) return std::nullopt;
+  return FindProvisionReference(info.folded.text);
 }
 
 // Removes the clauses marked in `drop` (one flag per clause, or fewer: the rest are kept), keeping emitted_unit_ in step.

@@ -10,6 +10,7 @@
 #include "extractors/clause_matcher_impl.h"
 #include "extractors/cross_reference.h"
 #include "extractors/cue_scan.h"
+#include "extractors/document_phrases.h"
 #include "extractors/split_words.h"
 #include "extractors/text_fold.h"
 
@@ -19,8 +20,7 @@ namespace matching {
 Matcher::Matcher(const Compiled& rules, const DocumentLayout& layout, const std::string& default_actor, const std::string& authority, const ActorScope& scope)
     : rules_(rules), layout_(layout), default_actor_(authority != "law"          ? default_actor : !scope.law_actor.empty() ? scope.law_actor : !rules.law_actor.empty() ? rules.law_actor : default_actor), authority_(authority), scope_(scope), info_(layout.units().size()), items_of_(layout.ItemsOfLeadIns()) {
   aliases_ = DefinedAliases(layout_.stream(), rules_, [this](const std::string& actor) { return Foreign(actor); });
-  dhs_is_human_services_ = DhsMeansHumanServices(layout.stream());
-  split_words_ = HasSplitModals(layout.stream());
+  phrases_ = FindDocumentPhrases(layout.stream());
 }
 
 std::vector<Clause> Matcher::Run() {
@@ -124,10 +124,12 @@ UnitInfo& Matcher::Folded(size_t ui) {
   if (!info.folded_done) {
     info.folded_done = true;
     info.folded = FoldDiacritics(UnitText(ui));
-    if (dhs_is_human_services_) LowerAcronym(info.folded.text, "DHS");
-    RepairOcrModals(info.folded.text);
+    if (phrases_.dhs_means_human_services) LowerAcronym(info.folded.text, "DHS");
+    // A unit still the document's own bytes holds a misreading only if the document does.
+    if (phrases_.may_hold_ocr_misreading || info.folded.text != UnitText(ui)) RepairOcrModals(info.folded.text);
     RepairSplitWords(info.folded.text);
-    if (split_words_) RepairSplitKeyWords(info.folded);  // a bad OCR layer's "sha ll", "a rrest"
+    if (phrases_.split_modals) RepairSplitKeyWords(info.folded);  // a bad OCR layer's "sha ll", "a rrest"
+    info.verbatim = info.folded.text == UnitText(ui);
   }
   return info;
 }

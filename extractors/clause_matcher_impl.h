@@ -16,7 +16,9 @@
 #include <vector>
 
 #include "extractors/clause_matcher.h"
+#include "extractors/cross_reference.h"
 #include "extractors/cue_scan.h"
+#include "extractors/document_phrases.h"
 #include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal::matching {
@@ -29,6 +31,7 @@ using Hit = CueHit;
 // their items).
 struct UnitInfo {
   bool folded_done = false;
+  bool verbatim = false;  // the folded text is the unit's own bytes (nothing folded or repaired)
   bool done = false;  // cues, scopes and actors analysed
   FoldedText folded;
   std::vector<Hit> modal;
@@ -135,6 +138,8 @@ class Matcher {
   // perform a duty imposed by Subsection (a)") speaks, in its own stance, to
   // the topics of that provision's clauses (cross_reference.h).
   void ReferencedTopics(std::vector<Clause>& clauses);
+  // FindProvisionReference in the unit's folded text.
+  std::optional<ProvisionReference> ProvisionReferenceIn(size_t ui);
 
   // Removes the clauses marked in `drop` (one flag per clause, or fewer: the rest are kept), keeping emitted_unit_ in step.
   void DropClauses(const std::vector<bool>& drop, std::vector<Clause>& clauses);
@@ -162,8 +167,9 @@ class Matcher {
   std::vector<std::pair<size_t, std::string>> speakers_;  // turn start, speaker's actor ("" unknown)
   std::vector<int8_t> definition_section_;  // per section: -1 unknown, 0 no, 1 yes
   std::vector<size_t> emitted_unit_;  // the unit of each clause Emit produced, in order
-  bool dhs_is_human_services_ = false;
-  bool split_words_ = false;  // the text layer splits words ("sha ll"): rejoin the rules' words
+  // Which rare phrases the document holds (DHS as Human Services; split
+  // words, "sha ll": rejoin the rules' words; OCR misreadings; lifted duties).
+  DocumentPhrases phrases_;
   const std::map<size_t, std::vector<size_t>> items_of_;  // lead-in unit -> its direct items
   bool addressees_built_ = false;
   std::vector<std::pair<size_t, std::string>> addressees_;

@@ -12,7 +12,7 @@ std::optional<ProvisionReference> FindProvisionReference(std::string_view folded
   // Only a unit that lifts the duty names its source this way: "duties under
   // subsection (a)" in "information that would assist officials in carrying
   // out duties under subsection (a)" is a purpose, not the unit's topic.
-  static const RE2 kLifts(R"re((?i)\b(?:not (?:be )?required to|need not|exempt\w*|relieved of|waive[sd]?)\b)re");
+  static const RE2 kLifts(kLiftsDutyPattern);
   re2::StringPiece in(folded.data(), folded.size());
   if (!RE2::PartialMatch(in, kLifts)) return std::nullopt;
   re2::StringPiece whole, label;

@@ -26,6 +26,9 @@ struct ProvisionReference {
 // ("section 287(g)" names another law's section, not a part of this one:
 // only subsections, paragraphs and subdivisions count.)
 std::optional<ProvisionReference> FindProvisionReference(std::string_view folded);
+// Its test for a lifted duty, which a reference needs (an RE2 source).
+inline constexpr std::string_view kLiftsDutyPattern =
+    R"re((?i)\b(?:not (?:be )?required to|need not|exempt\w*|relieved of|waive[sd]?)\b)re";
 
 // Does the section path ("2.251(a)(2)", "22-171.3.A", "VI.B.3") hold a
 // provision labelled `label` ("a", "3") at any level?

@@ -88,9 +88,9 @@ bool DefinesForbiddenPolicy(std::string_view lead_in) {
 }
 
 bool DhsMeansHumanServices(std::string_view text) {
-  static const RE2 kDefined(R"re((?i)human services\W{0,6}(?:\(\s*)?"?DHS\b)re");
-  static const RE2 kHuman(R"re((?i)\bhuman services\b)re");
-  static const RE2 kHomeland(R"re((?i)\bhomeland security\b)re");
+  static const RE2 kDefined(kDhsDefinedAsHumanServicesPattern);
+  static const RE2 kHuman(kHumanServicesPattern);
+  static const RE2 kHomeland(kHomelandSecurityPattern);
   const re2::StringPiece in(text.data(), text.size());
   if (RE2::PartialMatch(in, kDefined)) return true;
   return RE2::PartialMatch(in, kHuman) && !RE2::PartialMatch(in, kHomeland);

@@ -15,6 +15,7 @@
 #include <set>
 #include <string_view>
 
+#include "base/utf8.h"
 #include "extractors/numbering.h"
 #include "extractors/page_lines.h"
 #include "extractors/text_fold.h"
@@ -101,6 +102,13 @@ bool EndsWithAbbreviation(std::string_view s) {
 
 // "1." or "(b)" alone: a list marker, not a sentence.
 bool IsBareMarker(std::string_view s) {
+  // A marker is at most six bytes ("(viii)"): a longer text, RE2's \s aside,
+  // is none. Every sentence break asks; most need not pay RE2's fixed cost.
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
+  size_t begin = 0, end = s.size();
+  while (begin < end && is_space(s[begin])) ++begin;
+  while (end > begin && is_space(s[end - 1])) --end;
+  if (end - begin > 6) return false;
   static const RE2 kMarker(R"(^\s*(?:\(?[0-9A-Za-z]{1,4}[.)]|Q\d{1,3}[.:])\s*$)");
   return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kMarker);
 }
@@ -131,7 +139,7 @@ class SentenceSplitter {
     }
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(block.data(), static_cast<int32_t>(block.size())));
     // utf16 index -> byte offset (the identity for ASCII, most blocks: no map)
-    const bool ascii = std::all_of(block.begin(), block.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const bool ascii = IsAscii(block);
     std::vector<size_t> u16_to_byte(ascii ? 0 : static_cast<size_t>(u.length()) + 1, block.size());
     if (!ascii) {
       size_t byte = 0;
@@ -245,7 +253,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   std::vector<Line> lines;
   for (int p = 0; p < n; ++p) {
     page_nos_[p] = pages[p].page_no;
-    cp_[p] = CodePointOffsets(pages[p].text);
+    const std::string& page_text = pages[p].text;
+    if (!IsAscii(page_text))
+      cp_[p] = CodePointOffsets(page_text);
     std::string_view text = pages[p].text;
     size_t pos = 0;
     bool blank = false;
@@ -560,7 +570,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       s.char_start = CodePoint(start);
       s.heading_end = line_end.page_idx == start.page_idx ? CodePoint(line_end) : s.char_start;
       s.end_page = PageNo(end.page_idx);
-      s.end_char = stream_.empty() ? 0 : cp_[end.page_idx][std::min(end.byte + 1, pages[end.page_idx].text.size())];
+      s.end_char = stream_.empty() ? 0 : CodePoint(PagePos{end.page_idx, std::min(end.byte + 1, pages[end.page_idx].text.size())});
     }
   } else {
     sections_ = given_sections;

@@ -54,8 +54,11 @@ class DocumentLayout {
   // Where stream byte `pos` comes from (joining spaces map to the end of the
   // preceding line).
   PagePos Locate(size_t pos) const;
-  // Code point offset of a page position.
-  int CodePoint(PagePos p) const { return cp_[p.page_idx][p.byte]; }
+  // Code point offset of a page position (on an ASCII page, its byte offset).
+  int CodePoint(PagePos p) const {
+    const std::vector<int>& cp = cp_[p.page_idx];
+    return cp.empty() ? static_cast<int>(p.byte) : cp[p.byte];
+  }
   int PageNo(int page_idx) const { return page_nos_[page_idx]; }
   // End (byte, exclusive) of the last body line of page `page_idx` that
   // starts at or before stream byte `pos`'s page; used to clip spans.
@@ -93,6 +96,9 @@ class DocumentLayout {
   std::vector<Unit> units_;
   std::vector<Section> sections_;
   std::vector<int> parents_;
+  // Per page, each byte's code point offset (and the end's); empty for an
+  // ASCII page, where it is the identity (most pages: the table would cost
+  // four bytes written per byte of text).
   std::vector<std::vector<int>> cp_;
   std::vector<int> page_nos_;
   std::vector<size_t> page_body_end_;

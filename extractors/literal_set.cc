@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "base/utf8.h"
+
 namespace foiamine::extractors::internal {
 namespace {
 
@@ -103,6 +105,7 @@ void LiteralSet::Find(std::string_view text, std::vector<int>* found) const {
 }
 
 bool CaselessAsciiEquivalent(std::string_view text) {
+  if (IsAscii(text)) return true;  // (most units)
   // UTF-8 of U+017F is C5 BF, of U+212A is E2 84 AA.
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);

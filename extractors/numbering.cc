@@ -431,8 +431,11 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   if (has_marker && style != "sec" && words > 12) return false;
   // A line that stops on "OR", "THE", "OF" runs on into the next: a sentence
   // set in capitals (a bill's new text), not a heading.
+  // (Only a line ending in an ASCII letter can: no other code point folds
+  // onto the letters these words end in.)
   static const RE2 kRunsOn(R"((?i)\b(?:or|and|nor|the|of|a|an|to|for|in|by|with|that|any|shall|may)$)");
-  if (RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kRunsOn)) return false;
+  const bool ends_in_letter = (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z');
+  if (ends_in_letter && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kRunsOn)) return false;
   // ... and one that ends a sentence with its modal ("GOVERNMENT MAY NOT ENTER INTO AN AGREEMENT.").
   static const RE2 kModal(R"((?i)\b(?:shall|must|may|will)\b)");
   if (last == '.' && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kModal)) return false;

@@ -59,7 +59,7 @@ const std::unordered_set<std::string_view>& CommonWords() {
 }  // namespace
 
 bool HasSplitModals(std::string_view text) {
-  static const RE2 kSplitModal(R"(\b(?i:s hall|sh all|sha ll|shal l|w ill|wi ll|wil l|m ust|mu st|mus t)\b)");
+  static const RE2 kSplitModal(kSplitModalPattern);
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kSplitModal);
 }
 

@@ -14,6 +14,8 @@ namespace foiamine::extractors::internal {
 // in two ("sha ll", "wi ll", "mu st")? One scan of the stream; a document
 // without one is left alone, so a clean text pays nothing more.
 bool HasSplitModals(std::string_view text);
+inline constexpr std::string_view kSplitModalPattern =
+    R"(\b(?i:s hall|sh all|sha ll|shal l|w ill|wi ll|wil l|m ust|mu st|mus t)\b)";
 
 // Rejoins two letter runs separated by one space whose join is a word the
 // rules need ("shall", "arrest", "detainer", "immigration", ...) when at

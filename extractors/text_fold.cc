@@ -12,6 +12,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "base/utf8.h"
+
 namespace foiamine::extractors::internal {
 
 std::string_view Trim(std::string_view s) {
@@ -60,7 +62,7 @@ void AppendFolded(UChar32 c, const icu::Normalizer2& nfd, std::string& out) {
 
 FoldedText FoldDiacritics(std::string_view text) {
   FoldedText folded;
-  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (IsAscii(text)) {
     folded.text.assign(text);
     return folded;
   }
@@ -160,8 +162,7 @@ void RepairOcrModals(std::string& text) {
       {RE2(R"(\b((?i:re))[1|I]((?i:eas)))"), "\\1l\\2"},
   };
   // Most text has none of these: one scan decides.
-  static const RE2 kAny(
-      R"(\b(?:(?i:sha|wi)(?:[I1|][lI1|]|l[I1|])\b|(?i:sho|wo|co)u[I1|](?i:d)\b|(?i:n)0(?i:t)\b|rnust\b|rnay\b|[l1|]mmigra|(?i:deta)[l1|](?i:ner)|(?i:re)[1|I](?i:eas)))");
+  static const RE2 kAny(kOcrModalMisreadingPattern);
   if (!RE2::PartialMatch(text, kAny)) return;
   for (const auto& r : kRepairs) {
     std::string repaired = text;

@@ -79,4 +79,13 @@ TEST_CASE("UTF-8 validation and lossless escaping of bad names", "[utf8]") {
   CHECK(IsValidUtf8Prefix("abc\xC3"));       // cut in the middle of "é"
   CHECK(CountCodePoints("§ 24-211.07") == 11);
   CHECK(SubstrCodePoints("née ICE", 1, 3) == "ée");
+  // Every length around the eight-byte words, the non-ASCII byte anywhere.
+  for (size_t n = 0; n <= 20; ++n) {
+    CHECK(IsAscii(std::string(n, 'a')));
+    for (size_t at = 0; at < n; ++at) {
+      std::string text(n, 'a');
+      text[at] = '\x80';
+      CHECK_FALSE(IsAscii(text));
+    }
+  }
 }

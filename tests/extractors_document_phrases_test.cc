@@ -1,0 +1,48 @@
+// One pass over a document for its rare phrases (extractors/document_phrases.h).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "extractors/cross_reference.h"
+#include "extractors/cue_scan.h"
+#include "extractors/document_phrases.h"
+#include "extractors/split_words.h"
+#include "extractors/text_fold.h"
+
+using namespace foiamine::extractors::internal;
+
+TEST_CASE("the document pass answers as the checks it stands for", "[extractors]") {
+  const std::string texts[] = {
+      "Intake officers shall verify the property inventory.",
+      "The Department of Human Services (\"DHS\") shall assist.",
+      "The Department of Human Services and the Department of Homeland Security.",
+      "human servicesDHS",
+      "Officers sha ll not inquire.",
+      "A shallow ill will.",
+  };
+  for (const std::string& text : texts) {
+    const DocumentPhrases phrases = FindDocumentPhrases(text);
+    CHECK(phrases.dhs_means_human_services == DhsMeansHumanServices(text));
+    CHECK(phrases.split_modals == HasSplitModals(text));
+  }
+}
+
+TEST_CASE("a piece cut from a document without a misreading or a lifted duty needs no check", "[extractors]") {
+  const DocumentPhrases clean = FindDocumentPhrases("Intake officers shall verify the property inventory.");
+  CHECK_FALSE(clean.may_hold_ocr_misreading);
+  CHECK_FALSE(clean.may_lift_duty);
+  // A unit cut mid-word: "rnust" is a misreading in the unit ("\brnust") but
+  // not in the document ("cornust"); the document pass still reports it.
+  const DocumentPhrases cut = FindDocumentPhrases("cornust be done. Staff need notify no one.");
+  CHECK(cut.may_hold_ocr_misreading);
+  std::string unit = "rnust be done.";
+  RepairOcrModals(unit);
+  CHECK(unit == " must be done.");
+  CHECK(FindDocumentPhrases("exemptions from the duties under subsection (a)").may_lift_duty);
+}
+
+TEST_CASE("dropping word boundaries keeps every other escape", "[extractors]") {
+  CHECK(WithoutWordBoundaries(R"(\bshall\b)") == "shall");
+  CHECK(WithoutWordBoundaries(R"((?i)\bexempt\w*\b)") == R"((?i)exempt\w*)");
+  CHECK(WithoutWordBoundaries(R"(a\\b\(\b)") == R"(a\\b\()");
+}
