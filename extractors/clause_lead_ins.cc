@@ -61,11 +61,12 @@ std::optional<Stance> Matcher::HeadingStance(size_t ui) {
   return *info.heading_stance;
 }
 
-// Does the lead-in end by introducing conditions, exceptions or purposes
-// ("unless:", "for any lawful purpose, including:")?
+// Does the lead-in end by introducing conditions, exceptions, purposes or
+// reasons ("unless:", "for any lawful purpose, including:", "We communicate
+// with ICE ... for two reasons: (1) it is a common-sense measure ...")?
 bool Matcher::IsConditionLeadIn(size_t lead) {
   static const RE2 kConditionLeadIn(
-      R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|criteria|criterion|circumstances?|situations?|instances|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$)re");
+      R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|criteria|criterion|circumstances?|situations?|instances|reasons?|because|grounds|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$)re");
   return RE2::PartialMatch(Folded(lead).folded.text, kConditionLeadIn);
 }
 

@@ -18,6 +18,7 @@
 #include "base/utf8.h"
 #include "extractors/numbering.h"
 #include "extractors/page_lines.h"
+#include "extractors/run_in_list.h"
 #include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal {
@@ -163,6 +164,12 @@ class SentenceSplitter {
     size_t start = 0;
     for (size_t k = 1; k < bounds.size(); ++k) {
       size_t b = bounds[k];
+      // ICU counts an opening bracket after a period as the sentence's closing punctuation:
+      // "status.(B) Detaining" breaks after "(" and leaves the next item's marker as "B)". The
+      // bracket opens the next sentence (web copies of statutes often drop the space there).
+      while (b < block.size() && b > start + 1 && (block[b - 1] == '(' || block[b - 1] == '[') &&
+             !std::isspace(static_cast<unsigned char>(block[b - 2])) && block[b - 2] != '(' && block[b - 2] != '[')
+        --b;
       if (b < block.size()) {
         std::string_view prev = block.substr(start, b - start);
         std::string_view next = block.substr(b);
@@ -308,7 +315,14 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     const size_t block_end = stream_.size();
     std::string_view block = std::string_view(stream_).substr(block_begin, block_end - block_begin);
     bool first = true;
-    for (auto [s, e] : splitter.Split(block)) {
+    const std::vector<std::pair<size_t, size_t>> spans = splitter.Split(block);
+    // Run-in lists ("... shall not: (1) hold ...; (2) provide ..."), also across the
+    // sentence ends a one-line copy of a statute leaves between items.
+    RunInList run_in_list;
+    int list_lead = -1;                            // the unit whose ':' opened the open list
+    std::vector<int> item_unit, item_section, list_parent;  // per item of the paragraph
+    for (size_t si = 0; si < spans.size(); ++si) {
+      auto [s, e] = spans[si];
       std::string_view sentence = block.substr(s, e - s);
       size_t lead = 0;
       while (lead < sentence.size() && sentence[lead] == ' ') ++lead;
@@ -321,53 +335,48 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       unit.section = block_section;
       unit.bullet = first && block_bullet;
       first = false;
-      // Run-in list: "... shall not: (1) hold ...; (2) provide ...".
       std::string_view text = std::string_view(stream_).substr(unit.begin, unit.end - unit.begin);
-      static const RE2 kItem(R"(([:;]\s*(?:and\s+|or\s+)?)\(([0-9]{1,2}|[a-z]{1,2}|[A-Z]|[ivx]{1,4})\)\s)");
-      std::vector<std::pair<size_t, std::string>> items;  // item start offset in text, marker token
-      re2::StringPiece in(text.data(), text.size());
-      re2::StringPiece sep, token;
-      // (An item needs a ':' or ';' and a '(': most sentences have neither.)
-      const bool may_list = text.find('(') != std::string_view::npos && text.find_first_of(":;") != std::string_view::npos;
-      while (may_list && RE2::FindAndConsume(&in, kItem, &sep, &token)) {
-        size_t at = static_cast<size_t>(sep.data() - text.data());
-        if (items.empty() && text[at] != ':') continue;
-        items.emplace_back(at, std::string(token));
-      }
-      if (items.size() >= 2) {
-        Unit lead_in = unit;
-        lead_in.end = unit.begin + items[0].first + 1;  // through the ':'
-        const int lead_index = static_cast<int>(units_.size());
-        units_.push_back(lead_in);
-        for (size_t k = 0; k < items.size(); ++k) {
-          size_t sep_at = items[k].first;
-          size_t marker_at = text.find('(', sep_at);
-          size_t item_end = k + 1 < items.size() ? items[k + 1].first : text.size();
-          // keep the ';' that ends an item
-          if (k + 1 < items.size() && text[item_end] == ';') ++item_end;
-          Unit item;
-          item.begin = unit.begin + marker_at;
-          item.end = unit.begin + item_end;
-          item.lead_in = lead_index;
-          item.section = block_section;
-          if (infer_sections) {
-            Section s;
-            s.marker = "(" + items[k].second + ")";
-            s.path = (block_section >= 0 ? sections_[block_section].path : std::string()) + s.marker;
-            s.depth = block_section >= 0 ? sections_[block_section].depth + 1 : 0;
-            sections_.push_back(s);
-            parents_.push_back(block_section);
-            section_begin.push_back(item.begin);
-            section_end.push_back(item.end);
-            section_line_end.push_back(item.begin + s.marker.size());
-            run_in.push_back(true);
-            item.section = static_cast<int>(sections_.size()) - 1;
-          }
-          units_.push_back(item);
-        }
+      const std::string_view next_sentence =
+          si + 1 < spans.size() ? block.substr(spans[si + 1].first, spans[si + 1].second - spans[si + 1].first) : std::string_view();
+      const RunInSentence list = run_in_list.Next(text, next_sentence);
+      if (list.items.empty()) {
+        units_.push_back(unit);
         continue;
       }
-      units_.push_back(unit);
+      if (list.opens_list) {
+        Unit lead_in = unit;
+        lead_in.end = unit.begin + list.lead_end;  // through the ':'
+        list_lead = static_cast<int>(units_.size());
+        units_.push_back(lead_in);
+      }
+      for (const RunInItem& found : list.items) {
+        const int parent_section = found.parent < 0 ? block_section : item_section[found.parent];
+        Unit item;
+        item.begin = unit.begin + found.begin;
+        item.end = unit.begin + found.end;
+        item.lead_in = found.parent < 0 ? list_lead : item_unit[found.parent];
+        item.section = parent_section;
+        if (infer_sections) {
+          Section sec;
+          sec.marker = "(" + found.token + ")";
+          sec.path = (parent_section >= 0 ? sections_[parent_section].path : std::string()) + sec.marker;
+          sec.depth = parent_section >= 0 ? sections_[parent_section].depth + 1 : 0;
+          sections_.push_back(sec);
+          parents_.push_back(parent_section);
+          section_begin.push_back(item.begin);
+          section_end.push_back(item.end);
+          section_line_end.push_back(item.begin + sec.marker.size());
+          run_in.push_back(true);
+          item.section = static_cast<int>(sections_.size()) - 1;
+          // an item's section holds the items nested in it
+          for (int up = found.parent; up >= 0; up = list_parent[up])
+            section_end[item_section[up]] = std::max(section_end[item_section[up]], item.end);
+        }
+        item_unit.push_back(static_cast<int>(units_.size()));
+        item_section.push_back(item.section);
+        list_parent.push_back(found.parent);
+        units_.push_back(item);
+      }
     }
   };
 

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <string>
+#include <utility>
+
 #include "extractors/extract.h"
 #include "tests/test_support.h"
 
@@ -100,6 +104,37 @@ TEST_CASE("run-in lists: each item is a clause with the lead-in's stance and its
   CHECK(share);
 }
 
+// A web copy of a statute prints its lists on one line, items ended by
+// periods with no space: "following:(A) Inquiring ... status.(B) Detaining".
+TEST_CASE("run-in list items that end in periods keep their lead-in, nesting and subsections",
+          "[extractors][clauses]") {
+  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  REQUIRE(rules.ok());
+  DocumentInput in;
+  in.metadata.authority = "law";
+  in.pages.push_back(PageText{1,
+      "7284.6. (a) California law enforcement agencies shall not:(1) Use agency or department moneys or "
+      "personnel to investigate, interrogate, detain, detect, or arrest persons for immigration enforcement "
+      "purposes, including any of the following:(A) Inquiring into an individuals immigration status.(B) "
+      "Detaining an individual on the basis of a hold request.(C) Providing information regarding a persons "
+      "release date or responding to requests for notification by providing release dates or other "
+      "information unless that information is available to the public.(2) Place peace officers under the "
+      "supervision of federal agencies for purposes of immigration enforcement."});
+  Extraction x = ExtractDocument(*rules, in);
+  std::map<std::string, std::pair<std::string, Stance>> by_section;  // section -> (topic, stance)
+  for (const Clause& c : x.clauses) by_section[c.section] = {c.topic, c.stance};
+  using Found = std::pair<std::string, Stance>;
+  CHECK(by_section["7284.6(a)(1)(A)"] == Found{"status_inquiry", Stance::kRestricts});
+  CHECK(by_section["7284.6(a)(1)(B)"] == Found{"detainer_hold", Stance::kRestricts});
+  CHECK(by_section["7284.6(a)(1)(C)"] == Found{"release_notification", Stance::kRestricts});
+  CHECK(by_section["7284.6(a)(2)"] == Found{"enforcement_assistance", Stance::kRestricts});
+  // The item's text starts at its own marker: "(B) Detaining", not "B) Detaining".
+  bool marker_kept = false;
+  for (const Clause& c : x.clauses)
+    if (c.section == "7284.6(a)(1)(B)") marker_kept = c.text.rfind("(B) Detaining", 0) == 0;
+  CHECK(marker_kept);
+}
+
 namespace {
 
 std::vector<std::string> Paths(const std::vector<Section>& sections) {
@@ -176,4 +211,13 @@ TEST_CASE("act sections: clauses are cited by section number", "[extractors][cla
   std::vector<std::string> sections;
   for (const Clause& c : x.clauses) sections.push_back(c.section);
   CHECK(sections == std::vector<std::string>{"3(a)", "4(b)"});
+}
+
+TEST_CASE("a single item after a colon is no list unless the next sentence carries its numbering on",
+          "[extractors][sections]") {
+  std::vector<Section> sections = FindSections(Act(
+      "(a) The sheriff shall honor one kind of request: (1) a judicial warrant. The sheriff shall report "
+      "(2) cases a year."));
+  REQUIRE(!sections.empty());
+  for (const Section& s : sections) CHECK(s.path != "(a)(1)");
 }
