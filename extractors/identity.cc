@@ -251,6 +251,11 @@ std::string InferAgency(const std::string& text) {
       R"(\b((?:[A-Z][A-Za-z.'-]*[ \t]+){0,3}[A-Z][A-Za-z.'-]*(?:,[ \t]+[A-Z]{2})?[ \t]+(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+Office|SHERIFF'?S\s+OFFICE)|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,2})?Department\s+of\s+Corrections?|Metropolitan\s+Police\s+Department|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
   std::string agency;
   if (RE2::PartialMatch(text, kAgency, &agency)) {
+    // "B. The Tukwila Police Department shall not ...", "No. The Bloomington Police Department does not ...":
+    // a list marker or an answer's first word is no part of the name, nor is the article.
+    static const RE2 kLeadingWord(R"(^(?:(?:[A-Z]|[IVX]{1,4}|\d{1,3})[.)]|No\.|Yes\.|NO\.|YES\.)[ \t]+)");
+    while (RE2::Replace(&agency, kLeadingWord, "")) {
+    }
     // "The Canyon County Sheriff's Office": the article is no part of the name.
     static const RE2 kArticle(R"(^(?:The|THE)[ \t]+)");
     RE2::Replace(&agency, kArticle, "");

@@ -112,6 +112,16 @@ TEST_CASE("without a heading citation, text cues and agency names decide, and a 
 }
 
 
+TEST_CASE("an agency named after a list marker or an answer's first word is named without them", "[jurisdiction]") {
+  // Written for this test: a council handout's lettered rule and an FAQ page's answer.
+  CHECK(Identity("2.98.020 Enforcement\nB. The Tukwila Police Department shall not stop any person for status.\n")
+            .agency.value == "Tukwila Police Department");
+  CHECK(Identity("Does the department ask about status?\nNo. The Bloomington Police Department does not ask.\n")
+            .agency.value == "Bloomington Police Department");
+  CHECK(Identity("The St. Cloud Police Department does not ask about status.\n").agency.value ==
+        "St. Cloud Police Department");
+}
+
 TEST_CASE("a county's agreement with ICE is the county's: postal codes, federal addresses and case names",
           "[jurisdiction]") {
   // Written for this test in the shape of a 287(g) memorandum: the state is
