@@ -63,10 +63,11 @@ std::optional<Stance> Matcher::HeadingStance(size_t ui) {
 
 // Does the lead-in end by introducing conditions, exceptions, purposes or
 // reasons ("unless:", "for any lawful purpose, including:", "We communicate
-// with ICE ... for two reasons: (1) it is a common-sense measure ...")?
+// with ICE ... for two reasons: (1) it is a common-sense measure ...",
+// "shall not ... detain a person ... based on any of the following:")?
 bool Matcher::IsConditionLeadIn(size_t lead) {
   static const RE2 kConditionLeadIn(
-      R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|criteria|criterion|circumstances?|situations?|instances|reasons?|because|grounds|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$)re");
+      R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|criteria|criterion|circumstances?|situations?|instances|reasons?|because|grounds|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$|\bbased (?:solely |only |exclusively )?(?:on|upon)\b(?:\W+[\w'-]+){0,4}\W*$)re");
   return RE2::PartialMatch(Folded(lead).folded.text, kConditionLeadIn);
 }
 
@@ -88,8 +89,10 @@ void Matcher::CompleteLeadInTopics(std::vector<Clause>& clauses) {
     if (clauses[ci].stance != Stance::kMentions) bound.insert({emitted_unit_[ci], clauses[ci].topic});
   for (const auto& [lead, items] : items_of_) {
     const std::string& lt = Folded(lead).folded.text;
-    // (The purposes a prohibition lists are what it prohibits.)
-    static const RE2 kPurposes(R"re((?i)\bpurposes?\W*$)re");
+    // (The purposes a prohibition lists are what it prohibits, and so are the grounds: "shall not stop, arrest,
+    // detain ... based on any of the following: ... (3) Any other basis that is based solely on the belief that the
+    // person is not present legally".)
+    static const RE2 kPurposes(R"re((?i)\bpurposes?\W*$|\bbased (?:solely |only |exclusively )?(?:on|upon)\b(?:\W+[\w'-]+){0,4}\W*$)re");
     if (SkippedUnit(lt)) continue;
     if (UnderConditionLeadIn(static_cast<int>(lead)) && !RE2::PartialMatch(lt, kPurposes)) continue;
     const std::string context = lt + "\n" + Context(lead);

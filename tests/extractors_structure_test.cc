@@ -161,6 +161,28 @@ TEST_CASE("a condition's or purpose's items are parts of the lead-in's clause of
   CHECK(exception);
 }
 
+// Shaped like East Chicago Code 39.055(A) and a sheriff's press release (written for this test).
+TEST_CASE("the grounds and the reasons a lead-in lists are parts of its clause, not clauses of its topic", "[extractors][structure]") {
+  const Extraction law = ExtractDocument(
+      Rules(), Doc("Sec. 5. Immigration enforcement actions.\n"
+                   "(A) No agency shall detain or continue to detain a person after that person becomes eligible for "
+                   "release from custody, based on any of the following:\n"
+                   "(1) An immigration detainer;\n"
+                   "(2) Any other basis that is based solely on the belief that the person has committed a civil "
+                   "immigration violation.\n",
+                   "law"));
+  std::vector<std::string> holds;
+  for (const Clause* c : OfTopic(law, "detainer_hold")) holds.push_back(c->section);
+  CHECK(holds == std::vector<std::string>{"5(A)"});
+  const Extraction practice = ExtractDocument(
+      Rules(), Doc("We communicate with ICE concerning the status of these inmates for two reasons: (1) it is a "
+                   "common-sense measure to keep residents safe; and (2) federal law requires it.\n",
+                   "practice"));
+  const auto sharing = OfTopic(practice, "information_sharing");
+  REQUIRE(sharing.size() == 1);
+  CHECK(sharing[0]->text.rfind("We communicate with ICE", 0) == 0);
+}
+
 TEST_CASE("the parts of a condition are no clauses of their own, its sub-lead-ins included", "[extractors][structure]") {
   // Shaped like D.C. Code § 24-211.07 as enacted in 2012 (written for this test).
   const Extraction x = ExtractDocument(
