@@ -333,6 +333,16 @@ bool Matcher::RetellsBackground(size_t ui) {
   return info.background == 1;
 }
 
+bool Matcher::SummarizesBill(size_t ui) {
+  UnitInfo& info = Folded(ui);
+  if (info.summary < 0) {
+    const int lead = layout_.units()[ui].lead_in;
+    info.summary = !FindCues(rules_.summary_cues, info.folded.text).empty() ||
+                   (lead >= 0 && !FindCues(rules_.summary_cues, Folded(lead).folded.text).empty());
+  }
+  return info.summary == 1;
+}
+
 Candidate Matcher::Decide(size_t ui, Hit anchor) {
   UnitInfo& info = Info(ui);
   Candidate c;
@@ -387,6 +397,8 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
   if (lead >= 0 && StartsWithLimitingAct(info.folded.text) && ((c.stance == Stance::kRestricts && LeadInStance(lead) == Stance::kRestricts) || DefinesForbiddenPolicy(Folded(lead).folded.text))) c.stance = Stance::kPermits;
   // What another law says, retold in a policy or a page of practice ("The California Trust Act prohibits ...", or items under "Within the State of Oregon, law enforcement can:"), mentions.
   if ((authority_ == "policy" || authority_ == "practice") && RetellsBackground(ui)) c.stance = Stance::kMentions;
+  // A bill's digest or analysis ("This bill prohibits a city ... from enacting ...") tells what the bill does, in any document.
+  if (SummarizesBill(ui)) c.stance = Stance::kMentions;
   // Actor: the first actor cue before the anchor in its segment, else in
   // the unit, else in the lead-ins, else the document's agency.
   c.actor.clear();

@@ -43,6 +43,7 @@ struct UnitInfo {
   // Asked of every candidate in the unit, so found once (-1: not yet asked).
   int8_t explains = -1;    // an explanation cue (a definition, a court's ruling)
   int8_t background = -1;  // a background cue here or in its lead-in (another law retold)
+  int8_t summary = -1;     // a summary cue here or in its lead-in (a bill's digest)
   std::optional<std::optional<Stance>> heading_stance;  // HeadingStance(ui), once asked
 };
 
@@ -107,6 +108,7 @@ class Matcher {
   std::optional<Stance> HeadingStance(size_t ui);
   bool Explains(size_t ui);
   bool RetellsBackground(size_t ui);
+  bool SummarizesBill(size_t ui);
 
   Candidate Decide(size_t ui, Hit anchor);
 

@@ -177,8 +177,10 @@ class Loader {
         }
         continue;
       }
-      if (name == "explanations" || name == "background") {
-        auto& cues = name == "explanations" ? out_.explanation_cues : out_.background_cues;
+      if (name == "explanations" || name == "background" || name == "summaries") {
+        auto& cues = name == "explanations" ? out_.explanation_cues
+                     : name == "background" ? out_.background_cues
+                                            : out_.summary_cues;
         for (const auto& p : entry.second) {
           auto re = Compile(p.as<std::string>(), "stance." + name);
           if (!re.ok()) return re.status();

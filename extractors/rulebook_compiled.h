@@ -77,6 +77,7 @@ struct Rulebook::Compiled {
   std::vector<Cue> habitual_cues;  // reports in any document ("routinely", "we still call")
   std::vector<Cue> explanation_cues;  // in practice documents: explains, reports no act (a definition, a link)
   std::vector<Cue> background_cues;   // in policy and practice: what another law says, retold (mentions)
+  std::vector<Cue> summary_cues;      // in any document: a bill's digest or analysis, "This bill would ..." (mentions)
   std::vector<std::unique_ptr<RE2>> skip_units;    // units that are never clauses
   std::vector<std::unique_ptr<RE2>> definitions;   // scopes that define a term: no anchors there
   std::vector<std::unique_ptr<RE2>> definition_sections;  // section headings whose units define terms
