@@ -565,7 +565,14 @@ bool LawBinds(const Jurisdictions* j, std::string_view law_jurisdiction, std::st
     const Compiled::Entry* dc = j->compiled().FindOrAncestor("DC");
     return dc && NamesOwnActor(*dc, actor);
   }
-  if (law_jurisdiction.empty() || jurisdiction.empty()) return SameName(law_actor, actor);
+  if (law_jurisdiction.empty() || jurisdiction.empty()) {
+    if (!SameName(law_actor, actor)) return false;
+    // "District" is DC's default law actor, what a law placed nowhere falls back to: it names
+    // an agency only in DC ("the District of Columbia's Department of Corrections" in a D.C.
+    // report is no agency of a Humboldt County ordinance that no text placed).
+    if (law_jurisdiction.empty() && SameName(law_actor, "District")) return JurisdictionContains("DC", jurisdiction);
+    return true;
+  }
   if (!JurisdictionContains(law_jurisdiction, jurisdiction)) return false;
   if (SameName(law_actor, actor)) return true;
   if (!j) return SameName(law_actor, "District");

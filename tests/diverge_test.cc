@@ -148,9 +148,21 @@ TEST_CASE("a record of practice that the act is not done pairs with no law that 
   report("HOLDS", "The jail held three inmates on ICE detainers last week.", "last week");
   // a negation elsewhere in the sentence is not the report's cue
   report("HELD", "Inmates who do not post bond were held on ICE detainers yesterday.", "yesterday");
+  // No cue of its own (a page of practice reports by default): the words just before the act say it.
+  auto uncued = [&](const std::string& id, const std::string& text, const std::string& act) {
+    report(id, text, act);
+    v.back().cue_start = v.back().cue_end = 0;  // no cue in the clause
+    v.back().topic_cue_start = 100 + static_cast<int>(text.find(act));
+    v.back().topic_cue_end = v.back().topic_cue_start + static_cast<int>(act.size());
+  };
+  uncued("UNCUED_NOT", "As a matter of policy, D.C. has generally not complied with the hold that a detainer requests.",
+         "complied with the hold");
+  uncued("UNCUED_DOES", "As a matter of policy, the jail has complied with every ICE detainer hold.", "complied with every");
   const auto pairs = FindDivergences(v, {});
   CHECK(FindPair(pairs, "L", "NOT") == nullptr);
   CHECK(FindPair(pairs, "L", "NEVER") == nullptr);
+  CHECK(FindPair(pairs, "L", "UNCUED_NOT") == nullptr);
+  CHECK(FindPair(pairs, "L", "UNCUED_DOES") != nullptr);
   CHECK(FindPair(pairs, "L", "HOLDS") != nullptr);
   CHECK(FindPair(pairs, "L", "HELD") != nullptr);
   // Asked for agreements too, the records of abstention are agreements (compliance), the others not.

@@ -304,6 +304,11 @@ TEST_CASE("jurisdiction containment and who a law binds", "[jurisdiction]") {
   CHECK_FALSE(LawBinds(j, "DC", "DOC", "DC", "MPD"));
   CHECK_FALSE(LawBinds(j, "DC", "District", "US-CA", "DOC"));
   CHECK_FALSE(LawBinds(j, "US", "federal agency", "US-IL", "Northbrook Police Department"));
+  // A law placed nowhere falls back to DC's "District": it binds a District agency of DC, not one named "District"
+  // in another place's documents; a law placed nowhere that names its own agency still binds that agency.
+  CHECK(LawBinds(j, "", "District", "DC", "District"));
+  CHECK_FALSE(LawBinds(j, "", "District", "US-CA/Humboldt County", "District"));
+  CHECK(LawBinds(j, "", "Sheriff's Office", "US-CA/Humboldt County", "Sheriff's Office"));
   CHECK(LawBinds(nullptr, "", "District", "", "MPD"));  // no jurisdictions known: as before
   CHECK(DefaultLawActor(j, "US-OR") == "law enforcement agency");
   CHECK(DefaultLawActor(j, "DC") == "District");
