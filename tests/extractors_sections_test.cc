@@ -32,6 +32,14 @@ DocumentInput Policy() {
   return in;
 }
 
+// One page of a law.
+DocumentInput LawPage(const std::string& text) {
+  DocumentInput in;
+  in.metadata.authority = "law";
+  in.pages.push_back(PageText{1, text});
+  return in;
+}
+
 }  // namespace
 
 TEST_CASE("section paths continue across pages, headers and page numbers stay out", "[extractors][sections]") {
@@ -108,19 +116,14 @@ TEST_CASE("run-in lists: each item is a clause with the lead-in's stance and its
 // periods with no space: "following:(A) Inquiring ... status.(B) Detaining".
 TEST_CASE("run-in list items that end in periods keep their lead-in, nesting and subsections",
           "[extractors][clauses]") {
-  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
-  REQUIRE(rules.ok());
-  DocumentInput in;
-  in.metadata.authority = "law";
-  in.pages.push_back(PageText{1,
+  const Extraction x = ExtractDocument(foiamine::testing::ShippedRulebook(), LawPage(
       "7284.6. (a) California law enforcement agencies shall not:(1) Use agency or department moneys or "
       "personnel to investigate, interrogate, detain, detect, or arrest persons for immigration enforcement "
       "purposes, including any of the following:(A) Inquiring into an individuals immigration status.(B) "
       "Detaining an individual on the basis of a hold request.(C) Providing information regarding a persons "
       "release date or responding to requests for notification by providing release dates or other "
       "information unless that information is available to the public.(2) Place peace officers under the "
-      "supervision of federal agencies for purposes of immigration enforcement."});
-  Extraction x = ExtractDocument(*rules, in);
+      "supervision of federal agencies for purposes of immigration enforcement."));
   std::map<std::string, std::pair<std::string, Stance>> by_section;  // section -> (topic, stance)
   for (const Clause& c : x.clauses) by_section[c.section] = {c.topic, c.stance};
   using Found = std::pair<std::string, Stance>;
