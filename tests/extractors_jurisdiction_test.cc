@@ -226,7 +226,12 @@ TEST_CASE("statutes, codes, public acts and ordinances of any jurisdiction are l
                            // a line-numbered print whose bill number repeats the chamber's letters ("HB0276")
                            "2099\nSTATE OF SOMEWHERE\n99LSO-0001\n4 HOUSE BILL NO. HB0999\nState agreements.\n"
                            "Sponsored by: Representative(s) Doe\nA BILL\nfor\n1 AN ACT relating to county sheriffs; requiring "
-                           "each county\n2 sheriff to enter into an agreement with the jail."}) {
+                           "each county\n2 sheriff to enter into an agreement with the jail.",
+                           // Texas: the caption after the printer's line; Pennsylvania: the chamber's caption alone on its line
+                           "99R12204 ADM-D By: Doe H.B. No. 9999\nA BILL TO BE ENTITLED\nAN ACT\nrelating to detainers.\n"
+                           "BE IT ENACTED BY THE LEGISLATURE OF THE STATE OF SOMEWHERE:\nSECTION 1. The sheriff shall hold the person.",
+                           "PRINTER'S NO. 999\nTHE GENERAL ASSEMBLY OF SOMEWHERE\nSENATE BILL\nNo.\n999\nSession of\n2099\n"
+                           "AN ACT\nDirecting the State Police to enter into an agreement with ICE."}) {
     INFO(text);
     auto bill = Identity(text);
     CHECK(bill.doc_kind.value == "bill");
