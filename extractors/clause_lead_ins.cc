@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
 
 #include "extractors/actor_names.h"
 #include "extractors/clause_matcher_impl.h"
@@ -61,13 +62,17 @@ std::optional<Stance> Matcher::HeadingStance(size_t ui) {
   return *info.heading_stance;
 }
 
+// A lead-in that ends by naming the grounds a prohibition lists: "shall not ... detain a person ... based on any
+// of the following:".
+constexpr char kGroundsLeadIn[] = R"re(\bbased (?:solely |only |exclusively )?(?:on|upon)\b(?:\W+[\w'-]+){0,4}\W*$)re";
+
 // Does the lead-in end by introducing conditions, exceptions, purposes or
 // reasons ("unless:", "for any lawful purpose, including:", "We communicate
 // with ICE ... for two reasons: (1) it is a common-sense measure ...",
 // "shall not ... detain a person ... based on any of the following:")?
 bool Matcher::IsConditionLeadIn(size_t lead) {
   static const RE2 kConditionLeadIn(
-      R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|criteria|criterion|circumstances?|situations?|instances|reasons?|because|grounds|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$|\bbased (?:solely |only |exclusively )?(?:on|upon)\b(?:\W+[\w'-]+){0,4}\W*$)re");
+      std::string(R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|criteria|criterion|circumstances?|situations?|instances|reasons?|because|grounds|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$|)re") + kGroundsLeadIn);
   return RE2::PartialMatch(Folded(lead).folded.text, kConditionLeadIn);
 }
 
@@ -92,7 +97,7 @@ void Matcher::CompleteLeadInTopics(std::vector<Clause>& clauses) {
     // (The purposes a prohibition lists are what it prohibits, and so are the grounds: "shall not stop, arrest,
     // detain ... based on any of the following: ... (3) Any other basis that is based solely on the belief that the
     // person is not present legally".)
-    static const RE2 kPurposes(R"re((?i)\bpurposes?\W*$|\bbased (?:solely |only |exclusively )?(?:on|upon)\b(?:\W+[\w'-]+){0,4}\W*$)re");
+    static const RE2 kPurposes(std::string(R"re((?i)\bpurposes?\W*$|)re") + kGroundsLeadIn);
     if (SkippedUnit(lt)) continue;
     if (UnderConditionLeadIn(static_cast<int>(lead)) && !RE2::PartialMatch(lt, kPurposes)) continue;
     const std::string context = lt + "\n" + Context(lead);

@@ -323,25 +323,20 @@ bool Matcher::Explains(size_t ui) {
   return info.explains == 1;
 }
 
-bool Matcher::RetellsBackground(size_t ui) {
+// A cue of `cues` in the unit or in its lead-in, asked once per unit (`cache`: -1 not yet asked).
+bool Matcher::CuedHereOrInLeadIn(size_t ui, const std::vector<Rulebook::Compiled::Cue>& cues, int8_t UnitInfo::*cache) {
   UnitInfo& info = Folded(ui);  // info_ is sized once: references to it stay valid
-  if (info.background < 0) {
+  if (info.*cache < 0) {
     const int lead = layout_.units()[ui].lead_in;
-    info.background = !FindCues(rules_.background_cues, info.folded.text).empty() ||
-                      (lead >= 0 && !FindCues(rules_.background_cues, Folded(lead).folded.text).empty());
+    info.*cache = !FindCues(cues, info.folded.text).empty() ||
+                  (lead >= 0 && !FindCues(cues, Folded(lead).folded.text).empty());
   }
-  return info.background == 1;
+  return info.*cache == 1;
 }
 
-bool Matcher::SummarizesBill(size_t ui) {
-  UnitInfo& info = Folded(ui);
-  if (info.summary < 0) {
-    const int lead = layout_.units()[ui].lead_in;
-    info.summary = !FindCues(rules_.summary_cues, info.folded.text).empty() ||
-                   (lead >= 0 && !FindCues(rules_.summary_cues, Folded(lead).folded.text).empty());
-  }
-  return info.summary == 1;
-}
+bool Matcher::RetellsBackground(size_t ui) { return CuedHereOrInLeadIn(ui, rules_.background_cues, &UnitInfo::background); }
+
+bool Matcher::SummarizesBill(size_t ui) { return CuedHereOrInLeadIn(ui, rules_.summary_cues, &UnitInfo::summary); }
 
 Candidate Matcher::Decide(size_t ui, Hit anchor) {
   UnitInfo& info = Info(ui);

@@ -46,7 +46,7 @@ char RunInStyle(std::string_view token, std::string_view after) {
   if (!RomanValue(token)) return 'a';
   if (token.size() > 1) return 'i';
   // "(i)", "(v)", "(x)": a letter after "(h)", "(u)", "(w)"; otherwise the first roman item or one after a roman
-  if (!after.empty()) return RunInStyle(after) == 'a' && !(after.size() == 1 && after[0] == 'i' && token[0] == 'i') ? 'a' : 'i';
+  if (!after.empty()) return RunInStyle(after) == 'a' ? 'a' : 'i';
   return token[0] == 'i' ? 'i' : 'a';
 }
 

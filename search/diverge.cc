@@ -147,9 +147,10 @@ bool OnlyRoutesTheRequest(const ClauseRecord& practice) {
 
 // A record of practice that the agency does *not* do the act ("The
 // department does not honor ICE detainers", "At no point did officers
-// inquire") tells compliance with a law restricting it, not divergence: the
-// report's own stance cue is a negation, or a negation stands between it and
-// the act.
+// inquire", "D.C. has generally not complied with the first part of the
+// detainer request") tells compliance with a law restricting it, not
+// divergence: the report's own stance cue is a negation, or a negation stands
+// just before the act.
 bool ReportsAbstention(const ClauseRecord& practice) {
   if (practice.stance != "reports") return false;
   // cue offsets are code points into the page, like char_start: find their bytes in the clause's text
@@ -161,28 +162,20 @@ bool ReportsAbstention(const ClauseRecord& practice) {
     }
     return practice.text.size();
   };
-  if (practice.cue_start < practice.char_start || practice.cue_end > practice.char_end ||
-      practice.cue_end <= practice.cue_start) {
-    // No cue of its own (a page of practice reports by default): the words just before the act
-    // say it: "D.C. has generally not complied with the first part of the detainer request".
-    if (practice.topic_cue_start < practice.char_start || practice.topic_cue_start > practice.char_end) return false;
-    const size_t act = byte_at(practice.topic_cue_start - practice.char_start);
-    const size_t from = act > 40 ? act - 40 : 0;
-    static const RE2 kNegatedAct(R"re((?i)\b(?:not|never|no longer)\b(?:\W+[\w'-]+){0,1}\W*$)re");
-    return RE2::PartialMatch(re2::StringPiece(practice.text.data() + from, act - from), kNegatedAct);
+  auto within = [&](int start, int end) { return start >= practice.char_start && end <= practice.char_end && end > start; };
+  if (within(practice.cue_start, practice.cue_end)) {
+    const size_t begin = byte_at(practice.cue_start - practice.char_start);
+    const size_t end = byte_at(practice.cue_end - practice.char_start);
+    static const RE2 kNegation(R"re((?i)\b(?:not|never|no longer|no|at no|cannot|won't|don't|doesn't|didn't|hasn't|haven't)\b)re");
+    if (end > begin && RE2::PartialMatch(re2::StringPiece(practice.text.data() + begin, end - begin), kNegation)) return true;
   }
-  const size_t begin = byte_at(practice.cue_start - practice.char_start);
-  size_t end = byte_at(practice.cue_end - practice.char_start);
-  if (end <= begin) return false;
-  // ... or a negation between that cue and the act it governs, close by: "D.C. has generally
-  // not complied with the first part of the detainer request" (the cue is "generally").
-  if (practice.topic_cue_start >= practice.cue_end && practice.topic_cue_start <= practice.char_end) {
-    const size_t act = byte_at(practice.topic_cue_start - practice.char_start);
-    constexpr size_t kNear = 40;
-    if (act > end && act - end <= kNear) end = act;
-  }
-  static const RE2 kNegation(R"re((?i)\b(?:not|never|no longer|no|at no|cannot|won't|don't|doesn't|didn't|hasn't|haven't)\b)re");
-  return RE2::PartialMatch(re2::StringPiece(practice.text.data() + begin, end - begin), kNegation);
+  // The words just before the act (a page of practice reports without a cue of its own).
+  if (!within(practice.topic_cue_start, practice.topic_cue_end)) return false;
+  const size_t act = byte_at(practice.topic_cue_start - practice.char_start);
+  constexpr size_t kNear = 40;
+  const size_t from = act > kNear ? act - kNear : 0;
+  static const RE2 kNegatedAct(R"re((?i)\b(?:not|never|no longer)\b(?:\W+[\w'-]+){0,1}\W*$)re");
+  return RE2::PartialMatch(re2::StringPiece(practice.text.data() + from, act - from), kNegatedAct);
 }
 
 std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses, const DivergeOptions& options) {
