@@ -95,7 +95,10 @@ Field FieldLine(std::string_view line) {
 // Abbreviations after which a sentence break is spurious.
 bool EndsWithAbbreviation(std::string_view s) {
   static const RE2 kAbbrev(
-      R"((?:^|[\s(\[])(?:[A-Za-z]|(?:[A-Za-z]{1,2}\.){1,3}[A-Za-z]{1,2}|No|Nos|Sec|Secs|Art|v|vs|Inc|Corp|Co|Dept|Mr|Mrs|Ms|Dr|St|Jr|Sr|Ch|Stat|Ann|Rev|Reg|Fed|Cir|Supp|para|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|US|Gen|Ord|Q\d{1,3})\.$)");
+      R"((?:^|[\s(\[])(?:[A-Za-z]|(?:[A-Za-z]{1,2}\.){1,3}[A-Za-z]{1,2}|No|Nos|Sec|Secs|Art|v|vs|Inc|Corp|Co|Dept|Mr|Mrs|Ms|Dr|St|Jr|Sr|Ch|Stat|Ann|Rev|Reg|Fed|Cir|Supp|para|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|US|Gen|Ord|Q\d{1,3}|)"
+      // states and code titles as legal citations abbreviate them: "Cal. Gov. Code", "Fla. Stat.", "Tex. Code Crim. Proc."
+      R"(Ala|Ariz|Ark|Cal|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Mass|Md|Me|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|)"
+      R"(Gov|Govt|Pen|Civ|Crim|Proc|Admin|Mun|Crt|Res|Subd|Subsec|Tit|Amend|Const|Cty|Twp|Hon|Lt|Sgt|Capt|Cmdr|Det|Ofc|Insp|Atty|Asst|Ave|Blvd|Bldg|Rm|Ste|Fig|Exh|Encl|Ref|Vol|pp|cf|art|sec|ch|subd)\.$)");
   s = Trim(s);
   if (s.empty() || s.back() != '.') return false;  // what kAbbrev ends with, checked without it
   return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kAbbrev);

@@ -224,6 +224,17 @@ TEST_CASE("an OCR blank line inside a sentence does not end it", "[extractors][s
   CHECK(sharing[0]->text.find("any individual in custody") != std::string::npos);
 }
 
+TEST_CASE("a state's or a code title's abbreviation in a citation does not end the sentence", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("Staff shall not detain anyone on an ICE detainer pursuant to Cal. Gov. Code Sec. 7284.6, Tex. Code Crim. "
+                   "Proc. art. 2.251 or Fla. Stat. 908.11 unless a judge signed a warrant.\n",
+                   "policy"));
+  const std::vector<const Clause*> holds = OfTopic(x, "detainer_hold");
+  REQUIRE(holds.size() == 1);
+  CHECK(holds[0]->stance == Stance::kRestricts);
+  CHECK(holds[0]->text.find("unless a judge signed a warrant") != std::string::npos);
+}
+
 // A bullet left alone at the foot of a page belongs to the item on the next:
 // the clause is cited on the page its words are printed on.
 TEST_CASE("a bullet stranded at a page's foot does not move its clause to that page", "[extractors][structure]") {
