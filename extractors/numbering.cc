@@ -97,6 +97,11 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
       R"(^((?:§+\s*|(?:ORS|RCW)\s+)(\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]?)*)\.?)(?:\s+|$))");
   static const RE2 kWord(
       R"(^((Part|PART|Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
+  // "Section 31-13-18 - Verification of legal status ...": a code's dashed section number after the word, its
+  // catchline after a dash, as code sites head a section (the number alone starts the path, as "§ 31-13-18" would).
+  static const RE2 kWordDashedSection(
+      "^((?:Section|SECTION|Sec\\.|SEC\\.)\\s+(\\d{1,3}[A-Za-z]?-\\d{1,4}[A-Za-z]?-\\d{1,5}(?:\\.\\d{1,3})?[A-Za-z]?)\\.?)"
+      "(?:\\s+(?:-|\xE2\x80\x93|\xE2\x80\x94)\\s+|\\s+|$)");
   static const RE2 kDecimal(R"(^((\d{1,4}(?:\.\d{1,3})+)\.?)(?:\s+|$))");
   // "27-16-801. Immigration detainer requests ...", "2-173-020 Immigration enforcement prohibited.":
   // a code's title-chapter-section number, as code sites print it without "§".
@@ -152,6 +157,13 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // prose ("§ 1373 and ...", "RCW 2.28.310 through 2.28.330").
   in = sp;
   if ((first == 0xC2 || first == 'O' || first == 'R') && RE2::Consume(&in, kCodeSection, &whole, &a) && StartsUpper(Trim(std::string_view(in.data(), in.size())))) {
+    m.style = "sec";
+    m.printed = std::string(a);
+    m.length = consumed(in);
+    return m;
+  }
+  in = sp;
+  if (first == 'S' && RE2::Consume(&in, kWordDashedSection, &whole, &a) && StartsUpper(Trim(std::string_view(in.data(), in.size())))) {
     m.style = "sec";
     m.printed = std::string(a);
     m.length = consumed(in);
@@ -425,6 +437,15 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   const size_t words = CountWords(rest);
   const char last = rest.back();
   if (last == ',' || last == ';' || last == '-') return false;
+  // A code site's breadcrumb over a section: "Code of Alabama - Title 31: Military Affairs and Civil Defense -
+  // Section 31-13-18 - Verification of legal status ...": its parts joined by dashes, the section's number among
+  // them. However long, it heads the text (and ends on no modal: a sentence with a dash in it is no breadcrumb).
+  if (!has_marker && rest.find(" - ") != std::string_view::npos) {
+    static const RE2 kBreadcrumb(R"(^[^.;]{2,160}? - (?:Section|SECTION|Sec\.|§+) ?\d[\w.:-]* - [A-Z])");
+    static const RE2 kAnyModal(R"((?i)\b(?:shall|must|may|will)\b)");
+    const re2::StringPiece in(rest.data(), rest.size());
+    if (RE2::PartialMatch(in, kBreadcrumb) && !RE2::PartialMatch(in, kAnyModal)) return true;
+  }
   // The word counts decide most lines (prose runs longer), before the regexes
   // below and the letters are counted (a "sec" heading is counted below).
   if (!has_marker && words > 10) return false;

@@ -235,6 +235,24 @@ TEST_CASE("a state's or a code title's abbreviation in a citation does not end t
   CHECK(holds[0]->text.find("unless a judge signed a warrant") != std::string::npos);
 }
 
+// A code site's copy of a statute: a breadcrumb line, then "Section 31-13-18 - <catchline>." heading the
+// section. Neither is a clause (the catchline names a topic), and the section's number starts the paths.
+TEST_CASE("a code site's breadcrumb and a 'Section 31-13-18 - catchline' head the section and yield no clause",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("Code of Alabama - Title 31: Military Affairs and Civil Defense - Section 31-13-18 - Verification of "
+                   "legal status of person charged with a crime; detention\n\n"
+                   "Section 31-13-18 - Verification of legal status of person charged with a crime for which bail is "
+                   "required; detention.\n\n"
+                   "(a) When a person is confined in a county jail, a reasonable effort shall be made to determine if the "
+                   "person is an alien unlawfully present in the United States.\n",
+                   "law"));
+  const std::vector<const Clause*> status = OfTopic(x, "status_inquiry");
+  REQUIRE(status.size() == 1);
+  CHECK(status[0]->section == "31-13-18(a)");
+  CHECK(status[0]->stance == Stance::kRequires);
+}
+
 // A bullet left alone at the foot of a page belongs to the item on the next:
 // the clause is cited on the page its words are printed on.
 TEST_CASE("a bullet stranded at a page's foot does not move its clause to that page", "[extractors][structure]") {
