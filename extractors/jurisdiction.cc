@@ -380,6 +380,36 @@ std::vector<double> CountyWeights(const Compiled& c, std::string_view top, std::
 
 }  // namespace
 
+namespace {
+
+// A law whose text names no state but names the government that enacts it ("Humboldt County Code, Section
+// 9121-5", "BE IT ORDAINED BY THE COUNCIL OF THE CITY OF ...") or speaks as a city or county: a locality of a
+// state the text does not say, "US-(state unknown)/Humboldt County"; a law that names no place and never the
+// District: "US-(state unknown)". Left unplaced it would fall back to the District's law actor and bind D.C.'s
+// agencies; placed so, it binds only documents of the same place.
+std::string LocalLawOfUnknownState(const Compiled& c, const std::string& head) {
+  constexpr std::string_view kUnknownState = "US-(state unknown)";
+  const std::string_view top = std::string_view(head).substr(0, std::min<size_t>(head.size(), 1500));
+  for (const auto& re : c.local_governments) {
+    std::string place;
+    if (RE2::PartialMatch(re2::StringPiece(top.data(), top.size()), *re, &place) && !place.empty())
+      return std::string(kUnknownState) + "/" + PlaceName(place);
+  }
+  for (const auto& locality : c.unnamed_localities) {
+    int matches = 0;
+    for (const auto& re : locality.patterns) matches += CountMatches(*re, head, locality.min_matches);
+    if (matches >= locality.min_matches) return std::string(kUnknownState) + "/" + locality.place;
+  }
+  // Nothing places it: a law that speaks of "the District" may be D.C.'s, as foiamine has read such laws since
+  // D.C. came first (its actor falls back to "District"); one that never names the District is no D.C. law
+  // ("2-173-020 Immigration enforcement prohibited. (a) No agent or agency shall ..." from Chicago's code).
+  static const RE2 kDistrict(R"((?-i:\bDistrict\b))");
+  if (RE2::PartialMatch(head, kDistrict)) return "";
+  return std::string(kUnknownState);
+}
+
+}  // namespace
+
 std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, const std::string& agency, bool law) {
   const Compiled& c = j.compiled();
   const Compiled::Entry* best = HeadingJurisdiction(c, head);
@@ -449,7 +479,7 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
       best_score = best_state_score;
       second = 0;
     }
-    if (best_score < 1 || best_score == second) return "";
+    if (best_score < 1 || best_score == second) return law ? LocalLawOfUnknownState(c, head) : "";
   }
   std::string code = best->code;
   // A local law names the government that enacts it ("BE IT ORDAINED BY THE
@@ -589,7 +619,10 @@ bool LawBinds(const Jurisdictions* j, std::string_view law_jurisdiction, std::st
 std::string DefaultLawActor(const Jurisdictions* j, std::string_view jurisdiction) {
   if (!j) return "District";
   const Compiled::Entry* e = j->compiled().FindOrAncestor(jurisdiction);
-  return e && !e->law_actor.empty() ? e->law_actor : "District";
+  if (e && !e->law_actor.empty()) return e->law_actor;
+  // Placed, but in no jurisdiction the file knows ("US-(state unknown)/Humboldt County"): the states' generic
+  // actor, not the District's (a local law of another place binds no D.C. agency).
+  return jurisdiction.empty() ? "District" : "law enforcement agency";
 }
 
 }  // namespace foiamine::extractors

@@ -58,8 +58,9 @@ bool JurisdictionContains(std::string_view outer, std::string_view inner);
 // else the jurisdiction with the most text and agency cues; an agency named
 // by place adds the place ("US-IL/North Riverside"); a law (`law`) that
 // speaks as a city or county names its place, or is placed in an unnamed one
-// ("US-WA/(unnamed county)", jurisdictions.yaml `unnamed_localities`).
-// "" when nothing says.
+// ("US-WA/(unnamed county)", jurisdictions.yaml `unnamed_localities`); a law
+// that names its locality or speaks as one but names no state is placed in
+// "US-(state unknown)/<place>". "" when nothing says.
 std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, const std::string& agency,
                               bool law = false);
 

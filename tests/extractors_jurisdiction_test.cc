@@ -472,13 +472,22 @@ TEST_CASE("a code's caption makes law, and one state's citation form does not cl
   CHECK(tn.identity.doc_kind.value == "statute");
   CHECK(tn.identity.authority.value == "law");
   CHECK(tn.identity.title.value != "(1) Be entered into in accordance with federal law;");
-  // A municipal code section with no state named: law, of no known jurisdiction.
+  // A municipal code section with no state named: law, of a state not known (not the District's, whose
+  // actor an unplaced law would fall back to); one that names its county: that county, state not known.
   const Extraction city = Extract("9-173-020 Immigration enforcement prohibited.\n(a) No agent or agency shall "
                                   "participate in civil immigration enforcement operations, unless required to "
                                   "disclose information as addressed in Section 9-173-030(a).");
   CHECK(city.identity.doc_kind.value == "statute");
   CHECK(city.identity.authority.value == "law");
-  CHECK(city.identity.jurisdiction.value.empty());
+  CHECK(city.identity.jurisdiction.value == "US-(state unknown)");
+  const Extraction county = Extract("Humboldt County Code, Section 9121-5\n\nNo department, agency, officer, or "
+                                    "employee of the County shall use any County funds or resources to assist in the "
+                                    "enforcement of Federal immigration law.");
+  CHECK(county.identity.jurisdiction.value == "US-(state unknown)/Humboldt County");
+  // A text that speaks of the District is D.C.'s, never "state unknown".
+  const Extraction district = Extract("Sec. 2. (a) No District agency shall use District resources to assist in the "
+                                      "enforcement of civil immigration law.");
+  CHECK(district.identity.jurisdiction.value == "DC");
   const Extraction iowa = Extract("99A.1 Definitions. 1. \"Immigration detainer request\" means a written federal "
                                   "government request to a local entity to maintain temporary custody of an alien.");
   CHECK(iowa.identity.doc_kind.value == "statute");
@@ -494,7 +503,9 @@ TEST_CASE("with no jurisdiction on either side a law binds only the agencies DC 
   CHECK(LawBinds(j, "", "District", "", "District"));
   // An unplaced county ordinance and an unplaced county's jail order.
   CHECK_FALSE(LawBinds(j, "", "District", "", "The Sutter County Sheriff's Office"));
-  CHECK(LawBinds(j, "", "Sutter County Sheriff's Office", "", "Sutter County Sheriff's Office"));
+  CHECK(LawBinds(j, "", "Sutter County Sheriff's Office", "", "Sutter County Sheriff's Office"));  // A local law of a state not known binds no D.C. agency, placed or not.
+  CHECK_FALSE(LawBinds(j, "US-(state unknown)/Humboldt County", DefaultLawActor(j, "US-(state unknown)/Humboldt County"), "", "MPD"));
+  CHECK_FALSE(LawBinds(j, "US-(state unknown)", DefaultLawActor(j, "US-(state unknown)"), "DC", "MPD"));
 }
 
 TEST_CASE("a FAQ page about a 287(g) agreement stays a record of practice, not an agreement", "[jurisdiction]") {
