@@ -125,6 +125,20 @@ bool StartsLowerOrSection(std::string_view s) {
   return s.rfind("§", 0) == 0;
 }
 
+// "...? No." ends with an answer, not with the abbreviation of "No. 5".
+bool EndsWithAnswerNo(std::string_view prev) {
+  static const RE2 kAnswerNo(R"((?i)\?\s*(?:(?:answer|a)\s*[:.)-]\s*)?no\.\s*$)");
+  return prev.size() >= 3 && prev[prev.size() - 1] != '?' && RE2::PartialMatch(re2::StringPiece(prev.data(), prev.size()), kAnswerNo);
+}
+
+// Is `next` a yes-or-no answer to the question `prev` ends with ("? No.", "?\nAnswer: Yes, the TCSO ...")?
+bool AnswersQuestion(std::string_view prev, std::string_view next) {
+  prev = Trim(prev);
+  if (prev.empty() || prev.back() != '?') return false;
+  static const RE2 kAnswer(R"((?i)^\s*(?:(?:answer|a)\s*[:.)-]\s*)?(?:yes|no)\b(?:[.,;:!-]|\s*$))");
+  return RE2::PartialMatch(re2::StringPiece(next.data(), next.size()), kAnswer);
+}
+
 // ICU sentence segmentation of one block (byte ranges relative to the block),
 // with spurious breaks after abbreviations merged back.
 class SentenceSplitter {
@@ -179,7 +193,12 @@ class SentenceSplitter {
         // (A period between a number and a letter, with no space, ends no sentence: "8 C.F.R. § 287.S(a)(2)", an OCR'd 287.5.)
         const bool in_number = prev.size() >= 2 && prev.back() == '.' && std::isdigit(static_cast<unsigned char>(prev[prev.size() - 2])) &&
                                !std::isspace(static_cast<unsigned char>(next.front()));
-        if (EndsWithAbbreviation(prev) || StartsLowerOrSection(next) || IsBareMarker(prev) || in_number) continue;
+        if ((EndsWithAbbreviation(prev) && !EndsWithAnswerNo(prev)) || StartsLowerOrSection(next) || IsBareMarker(prev) ||
+            in_number)
+          continue;
+        // A question answered yes or no is one statement: "Do Sheriff's deputies check citizenship status when
+        // responding to a call? No." (alone, a question states nothing and yields no clause).
+        if (AnswersQuestion(prev, next)) continue;
       }
       out.emplace_back(start, b);
       start = b;
@@ -457,16 +476,20 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // nor does it start a paragraph below ("... non-conviction" / "information:").
     // OCR sets such blank lines between the lines of one paragraph too: "... 8 U.S.C. §" / "" /
     // "1357(g)(10), communicate ..."; "... regarding the" / "" / "United States ...".
+    // A question's answer on a line of its own, even as a field: "Does the TCSO enforce federal immigration
+    // laws?" / "" / "Answer: No, the TCSO only enforces Wyoming State Statutes ...".
+    const bool answers_question = !marker && !heading && prev_last == '?' && AnswersQuestion(prev_text, text);
     const bool continues_sentence =
         !marker && !prev_text.empty() && !text.empty() && !heading &&
         (((std::isalnum(static_cast<unsigned char>(prev_last)) || prev_last == ',' || prev_last == '-') &&
           (std::islower(static_cast<unsigned char>(text.front())) || std::isdigit(static_cast<unsigned char>(text.front())))) ||
-         EndsWithJoiningWord(prev_text));
+         EndsWithJoiningWord(prev_text) || answers_question);
     // Only "(c)" items: a "1. PURPOSE" or "1. Purpose" heading is followed by
     // its own text.
     const bool after_naming_item = !marker && prev_item_paren && !prev_wrapped && !AllCapsText(prev_item_rest) &&
                                    ParagraphAfterNamingItem(prev_item_rest, text);
-    const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading || field != Field::kNone ||
+    const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading ||
+                           (field != Field::kNone && !answers_question) ||
                            (line.blank_before && !prev_bare_marker && !continues_sentence) || after_naming_item;
     if (new_block) {
       flush();

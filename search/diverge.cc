@@ -153,6 +153,9 @@ bool OnlyRoutesTheRequest(const ClauseRecord& practice) {
 // just before the act.
 bool ReportsAbstention(const ClauseRecord& practice) {
   if (practice.stance != "reports") return false;
+  // A question answered no: "Does the jail hold people on ICE detainers? No. ..."
+  static const RE2 kAnsweredNo(R"re((?i)\?\s*(?:(?:answer|a)\s*[:.)-]\s*)?no\b)re");
+  if (RE2::PartialMatch(practice.text, kAnsweredNo)) return true;
   // cue offsets are code points into the page, like char_start: find their bytes in the clause's text
   auto byte_at = [&](int code_point) {
     int n = 0;

@@ -158,7 +158,12 @@ TEST_CASE("a record of practice that the act is not done pairs with no law that 
   uncued("UNCUED_NOT", "As a matter of policy, D.C. has generally not complied with the hold that a detainer requests.",
          "complied with the hold");
   uncued("UNCUED_DOES", "As a matter of policy, the jail has complied with every ICE detainer hold.", "complied with every");
+  // A question answered no or yes (a page of questions and answers).
+  uncued("ASKED_NO", "Does the jail hold people on ICE detainers? No.", "hold people on ICE detainers");
+  uncued("ASKED_YES", "Does the jail hold people on ICE detainers? Answer: Yes, for up to 48 hours.", "hold people on ICE detainers");
   const auto pairs = FindDivergences(v, {});
+  CHECK(FindPair(pairs, "L", "ASKED_NO") == nullptr);
+  CHECK(FindPair(pairs, "L", "ASKED_YES") != nullptr);
   CHECK(FindPair(pairs, "L", "NOT") == nullptr);
   CHECK(FindPair(pairs, "L", "NEVER") == nullptr);
   CHECK(FindPair(pairs, "L", "UNCUED_NOT") == nullptr);

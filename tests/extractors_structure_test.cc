@@ -253,6 +253,28 @@ TEST_CASE("a code site's breadcrumb and a 'Section 31-13-18 - catchline' head th
   CHECK(status[0]->stance == Stance::kRequires);
 }
 
+// A question alone states nothing; answered yes or no, on its line or the next (even as an "Answer:"
+// field), it is one statement of what the agency does.
+TEST_CASE("a question answered yes or no is one statement of practice", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("Frequently Asked Questions\n\n"
+                   "Do Sheriff's deputies check citizenship status when responding to a call? No.\n\n"
+                   "Does the TCSO enforce federal immigration laws?\n\n"
+                   "Answer: No, the TCSO only enforces Wyoming State Statutes.\n\n"
+                   "Does the TCSO detain people on ICE detainers?\n\n"
+                   "Deputies will explain the process at the front desk.\n",
+                   "practice"));
+  const std::vector<const Clause*> status = OfTopic(x, "status_inquiry");
+  REQUIRE(status.size() == 1);
+  CHECK(status[0]->stance == Stance::kReports);
+  CHECK(status[0]->text.find("? No.") != std::string::npos);
+  const std::vector<const Clause*> enforcement = OfTopic(x, "enforcement_assistance");
+  REQUIRE(enforcement.size() == 1);
+  CHECK(enforcement[0]->text.find("only enforces Wyoming State Statutes") != std::string::npos);
+  // an unanswered question stays none
+  CHECK(OfTopic(x, "detainer_hold").empty());
+}
+
 // A bullet left alone at the foot of a page belongs to the item on the next:
 // the clause is cited on the page its words are printed on.
 TEST_CASE("a bullet stranded at a page's foot does not move its clause to that page", "[extractors][structure]") {
