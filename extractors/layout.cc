@@ -131,6 +131,14 @@ bool EndsWithAnswerNo(std::string_view prev) {
   return prev.size() >= 3 && prev[prev.size() - 1] != '?' && RE2::PartialMatch(re2::StringPiece(prev.data(), prev.size()), kAnswerNo);
 }
 
+// "...: 1." (a run-in list's first number after its lead-in's colon).
+bool EndsWithRunInNumber(std::string_view prev) {
+  prev = Trim(prev);
+  if (prev.size() < 4 || prev.back() != '.') return false;
+  static const RE2 kColonOne(R"(:\s*1\.$)");
+  return RE2::PartialMatch(re2::StringPiece(prev.data(), prev.size()), kColonOne);
+}
+
 // Is `next` a yes-or-no answer to the question `prev` ends with ("? No.", "?\nAnswer: Yes, the TCSO ...")?
 bool AnswersQuestion(std::string_view prev, std::string_view next) {
   prev = Trim(prev);
@@ -199,6 +207,9 @@ class SentenceSplitter {
         // A question answered yes or no is one statement: "Do Sheriff's deputies check citizenship status when
         // responding to a call? No." (alone, a question states nothing and yields no clause).
         if (AnswersQuestion(prev, next)) continue;
+        // "... shall: 1." / "Stop, question ...": the first item of a list numbered with periods, run in
+        // after its lead-in's colon, is no sentence end.
+        if (EndsWithRunInNumber(prev)) continue;
       }
       out.emplace_back(start, b);
       start = b;
@@ -380,7 +391,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
         item.section = parent_section;
         if (infer_sections) {
           Section sec;
-          sec.marker = "(" + found.token + ")";
+          sec.marker = found.dotted ? found.token + "." : "(" + found.token + ")";
           sec.path = (parent_section >= 0 ? sections_[parent_section].path : std::string()) + sec.marker;
           sec.depth = parent_section >= 0 ? sections_[parent_section].depth + 1 : 0;
           sections_.push_back(sec);

@@ -26,15 +26,22 @@ struct Candidate {
   size_t sep_at = std::string_view::npos;  // the ':' or ';' before the marker; npos: the sentence starts with it
   size_t marker_at = 0;
   std::string token;
+  bool dotted = false;  // "1." rather than "(1)"
 };
 
-// "(B) " at the start of a sentence.
+// "(B) " at the start of a sentence, or "2. " followed by a capital (a dotted list's next item).
 std::optional<Candidate> LeadingMarker(std::string_view sentence) {
   static const RE2 kLeading(R"(^(\s*)\(([0-9]{1,2}|[a-z]{1,2}|[A-Z]|[ivx]{1,4})\)\s)");
+  static const RE2 kLeadingDotted(R"(^(\s*)([0-9]{1,2})\.\s+[A-Z])");
   re2::StringPiece in(sentence.data(), sentence.size()), space, token;
-  if (!RE2::PartialMatch(in, kLeading, &space, &token)) return std::nullopt;
-  return Candidate{std::string_view::npos, space.size(), std::string(token)};
+  if (RE2::PartialMatch(in, kLeading, &space, &token)) return Candidate{std::string_view::npos, space.size(), std::string(token)};
+  if (RE2::PartialMatch(in, kLeadingDotted, &space, &token))
+    return Candidate{std::string_view::npos, space.size(), std::string(token), true};
+  return std::nullopt;
 }
+
+// The level style of a candidate: a dotted number is a style of its own ("1." items never continue "(1)" ones).
+char StyleOf(const Candidate& c, std::string_view after) { return c.dotted ? 'd' : RunInStyle(c.token, after); }
 
 }  // namespace
 
@@ -79,8 +86,9 @@ RunInSentence RunInList::Next(std::string_view sentence, std::string_view next_s
   if (!levels_.empty()) {
     if (std::optional<Candidate> lead = LeadingMarker(sentence)) {
       for (int j = static_cast<int>(levels_.size()) - 1; j >= 0 && continued_level < 0; --j) {
-        const char style = RunInStyle(lead->token, levels_[j].token);
-        if (style == levels_[j].style && FollowsInList(levels_[j].token, lead->token, style)) continued_level = j;
+        const char style = StyleOf(*lead, levels_[j].token);
+        if (style == levels_[j].style && FollowsInList(levels_[j].token, lead->token, style == 'd' ? '1' : style))
+          continued_level = j;
       }
       if (continued_level >= 0) candidates.push_back(*lead);
     }
@@ -98,14 +106,25 @@ RunInSentence RunInList::Next(std::string_view sentence, std::string_view next_s
       candidates.push_back(Candidate{at, sentence.find('(', at), std::string(token)});
     }
   }
+  // ... and "shall: 1. Stop ...": one item numbered with a period after the ':' (its next item starts the next
+  // sentence, "2. Inquire ...").
+  if (candidates.empty() && levels_.empty()) {
+    static const RE2 kDottedItem(R"((:\s*)([0-9]{1,2})\.\s+[A-Z])");
+    re2::StringPiece in(sentence.data(), sentence.size()), sep, token;
+    if (RE2::PartialMatch(in, kDottedItem, &sep, &token) && token == "1") {
+      const size_t at = static_cast<size_t>(sep.data() - sentence.data());
+      candidates.push_back(Candidate{at, static_cast<size_t>(token.data() - sentence.data()), std::string(token), true});
+    }
+  }
   if (continued_level < 0) {
     if (candidates.empty()) return out;
     bool list = candidates.size() >= 2;
     if (!list) {
       // One item after the ':' is a list only when the next sentence carries it on.
       const std::optional<Candidate> next = LeadingMarker(next_sentence);
-      const char style = RunInStyle(candidates[0].token);
-      list = next && RunInStyle(next->token, candidates[0].token) == style && FollowsInList(candidates[0].token, next->token, style);
+      const char style = StyleOf(candidates[0], {});
+      list = next && StyleOf(*next, candidates[0].token) == style &&
+             FollowsInList(candidates[0].token, next->token, style == 'd' ? '1' : style);
     }
     if (!list) return out;
     out.opens_list = true;
@@ -118,7 +137,8 @@ RunInSentence RunInList::Next(std::string_view sentence, std::string_view next_s
     item.begin = c.marker_at;
     item.end = k + 1 < candidates.size() ? candidates[k + 1].sep_at + 1 : sentence.size();
     item.token = c.token;
-    const char style = RunInStyle(c.token, levels_.empty() ? std::string_view() : std::string_view(levels_.back().token));
+    item.dotted = c.dotted;
+    const char style = StyleOf(c, levels_.empty() ? std::string_view() : std::string_view(levels_.back().token));
     if (k == 0 && out.opens_list) {
       levels_.assign(1, Open{style, c.token, -1});
       item.parent = -1;
@@ -129,8 +149,9 @@ RunInSentence RunInList::Next(std::string_view sentence, std::string_view next_s
     } else {
       int found = -1;
       for (int j = static_cast<int>(levels_.size()) - 1; j >= 0 && found < 0; --j) {
-        const char level_style = RunInStyle(c.token, levels_[j].token);
-        if (level_style == levels_[j].style && FollowsInList(levels_[j].token, c.token, level_style)) found = j;
+        const char level_style = StyleOf(c, levels_[j].token);
+        if (level_style == levels_[j].style && FollowsInList(levels_[j].token, c.token, level_style == 'd' ? '1' : level_style))
+          found = j;
       }
       if (found >= 0) {
         levels_.resize(static_cast<size_t>(found) + 1);

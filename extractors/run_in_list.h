@@ -1,5 +1,6 @@
 // Internal to extractors: the items of a list run into one paragraph,
-// "shall not: (1) hold ...; (2) provide ...", and the same list when its
+// "shall not: (1) hold ...; (2) provide ..." (or, numbered with periods,
+// "shall: 1. Stop ... law. 2. Inquire ..."), and the same list when its
 // items end in periods, as web copies of statutes print them on one line:
 // "... including any of the following:(A) Inquiring into ... status.(B)
 // Detaining ... request.(C) Providing ...". The layout feeds the sentences of
@@ -16,10 +17,11 @@
 namespace foiamine::extractors::internal {
 
 struct RunInItem {
-  size_t begin = 0;   // offset in the sentence of the marker's '('
+  size_t begin = 0;   // offset in the sentence of the marker's '(' (or of its first digit: "1.")
   size_t end = 0;     // offset just past the item's text (its closing ';' or ':' kept)
   std::string token;  // "1", "A", "iv"
   int parent = -1;    // index, among the paragraph's items so far, of the item it is nested under; -1: a top item
+  bool dotted = false;  // printed "1." ("shall: 1. Stop ... 2. Inquire ..."), not "(1)"
 };
 
 struct RunInSentence {
@@ -38,7 +40,7 @@ class RunInList {
 
  private:
   struct Open {
-    char style = 0;  // '1' digits, 'a' lower-case letter, 'A' upper-case letter, 'i' roman
+    char style = 0;  // '1' digits, 'a' lower-case letter, 'A' upper-case letter, 'i' roman; 'd' digits printed "1." 
     std::string token;
     int parent = -1;  // paragraph item index the level's items are nested under
   };
