@@ -24,11 +24,14 @@ set -euo pipefail
 # (eval/real-extra/README.md) are found 4 of 6 (the scorer counts a pair of documents once per topic).
 # 2026-12-01, thirteenth session: batches 23-25 (fresh: 0.30 / 0.27, 0.48 / 0.37 and 0.32 / 0.18 for
 # each whole batch) add 22 dev documents; with this session's rules the 187 dev documents score
-# 0.780 / 0.757 (769 labels), the same false pairs as before (2).
+# 0.780 / 0.757 (769 labels), the same false pairs as before (2). Batches 26-27 (fresh: 0.42 / 0.22 and
+# 0.53 / 0.26) add 13 more dev documents; with this session's rules the 200 dev documents score 0.775 / 0.740
+# (815 labels). Recall floor 0.74 -> 0.72: the new rows are fresh documents that score about 0.3 alone, not
+# a regression (the same rules score 0.780 / 0.759 on the 187 documents before them).
 # The floors sit about 0.02-0.03 under: a change that costs more is a regression
 # to explain, not noise (they were 0.78 / 0.76 before the three fresh batches came in).
 CLAUSE_P_MIN=0.77
-CLAUSE_R_MIN=0.74
+CLAUSE_R_MIN=0.72
 # No divergence pair across jurisdictions or unlabeled, but for the two foiamine finds today: D.C. Code
 # 24-211.07(d)(1) of 2012 (no ICE office, booth or interview room in the jail) against the D.C. DOC's
 # reported pickups of inmates by ICE inside the jail (2016-2019). One topic (facility_access), one place,
