@@ -133,10 +133,12 @@ bool EndsWithAnswerNo(std::string_view prev) {
 
 // "...: 1." (a run-in list's first number after its lead-in's colon).
 bool EndsWithRunInNumber(std::string_view prev) {
+  // (every sentence end asks: read the tail by hand, no regex over the sentence)
   prev = Trim(prev);
-  if (prev.size() < 4 || prev.back() != '.') return false;
-  static const RE2 kColonOne(R"(:\s*1\.$)");
-  return RE2::PartialMatch(re2::StringPiece(prev.data(), prev.size()), kColonOne);
+  if (prev.size() < 4 || !prev.ends_with("1.")) return false;
+  size_t i = prev.size() - 2;
+  while (i > 0 && (prev[i - 1] == ' ' || prev[i - 1] == '\t' || prev[i - 1] == '\n')) --i;
+  return i > 0 && prev[i - 1] == ':';
 }
 
 // Is `next` a yes-or-no answer to the question `prev` ends with ("? No.", "?\nAnswer: Yes, the TCSO ...")?
