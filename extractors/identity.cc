@@ -194,11 +194,34 @@ NumberMatch FirstNumber(const std::string& text) {
     for (const P& p : kPatterns) v.push_back(std::make_unique<RE2>(p.re));
     return v;
   }();
+  // A number cited in running prose is another document's: "The particular policy referenced here is General
+  // Order 05" (a word in lower case just before it on its line); a document's own number heads it or follows a
+  // label or another name ("Subject: ...", "POLICE DEPARTMENT General Order 05").
+  auto cited_in_prose = [&text](size_t at) {
+    size_t k = at;
+    while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t')) --k;
+    const size_t word_end = k;
+    while (k > 0 && std::isalpha(static_cast<unsigned char>(text[k - 1]))) --k;
+    if (k == word_end) return false;
+    for (size_t c = k; c < word_end; ++c)
+      if (!std::islower(static_cast<unsigned char>(text[c]))) return false;
+    return true;
+  };
   NumberMatch best;
   const re2::StringPiece in(text);
   for (size_t i = 0; i < kCompiled.size(); ++i) {
     re2::StringPiece groups[2];
-    if (!kCompiled[i]->Match(in, 0, in.size(), RE2::UNANCHORED, groups, 2)) continue;
+    size_t from = 0;
+    bool found = false;
+    while (from < in.size() && kCompiled[i]->Match(in, from, in.size(), RE2::UNANCHORED, groups, 2)) {
+      const size_t at = static_cast<size_t>(groups[0].data() - in.data());
+      if (!cited_in_prose(at)) {
+        found = true;
+        break;
+      }
+      from = at + std::max<size_t>(1, groups[0].size());
+    }
+    if (!found) continue;
     const size_t position = static_cast<size_t>(groups[1].data() - in.data());
     if (position >= best.position) continue;
     std::string value = kPatterns[i].prefix + std::string(groups[1].data(), groups[1].size());

@@ -42,6 +42,19 @@ TEST_CASE("a number on a Related To line is a relation, never the document's own
   CHECK(relations[0].page == 1);
 }
 
+TEST_CASE("a number cited in running prose is another document's, its own heads it", "[extractors][identity]") {
+  // A sheriff's newspaper column names the policy it defends: no number of its own, and so no police order.
+  const DocumentIdentity column = InferIdentity(Doc({
+      "The editorial of last Sunday deserves a response. We made all of our policies available for public view on our "
+      "website. The particular policy referenced here is General Order 05, which we follow.\n"}));
+  CHECK(column.number.value.empty());
+  CHECK(column.doc_kind.value != "police_order");
+  // The order's own number after its department's name, then the same order cited in its text.
+  const DocumentIdentity order = InferIdentity(Doc({"COUNTY POLICE DEPARTMENT General Order 05\n"
+                                                    "Members shall follow General Order 05 and the law.\n"}));
+  CHECK(order.number.value == "General Order 05");
+}
+
 TEST_CASE("Replaces, Supersedes, Rescinded and See lines become relations of their kind", "[extractors][identity]") {
   // The referenced number comes first on the page: only the reference line
   // could have given it.
