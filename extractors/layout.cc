@@ -141,6 +141,14 @@ bool EndsWithRunInNumber(std::string_view prev) {
   return i > 0 && prev[i - 1] == ':';
 }
 
+// "This includes <doing> ...", "These include <doing> ...": a sentence that only lists what the one before covers.
+bool ElaboratesPrevious(std::string_view next) {
+  next = Trim(next);
+  if (next.size() < 16 || (next[0] != 'T' && next[0] != 't')) return false;
+  static const RE2 kIncludes(R"(^(?:This|That|These|Those|this|that|these|those) (?:also )?(?:includes?|would include|will include|covers?|would cover|means|would mean),? (?:[\w'-]+ ){0,2}?[a-z]+ing\b)");
+  return RE2::PartialMatch(re2::StringPiece(next.data(), next.size()), kIncludes);
+}
+
 // Is `next` a yes-or-no answer to the question `prev` ends with ("? No.", "?\nAnswer: Yes, the TCSO ...")?
 bool AnswersQuestion(std::string_view prev, std::string_view next) {
   prev = Trim(prev);
@@ -375,6 +383,12 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
           si + 1 < spans.size() ? block.substr(spans[si + 1].first, spans[si + 1].second - spans[si + 1].first) : std::string_view();
       const RunInSentence list = run_in_list.Next(text, next_sentence);
       if (list.items.empty()) {
+        // "This includes sharing information with ICE, complying with detainer requests ..." names the parts of
+        // the sentence before it, which leads it in as a list's lead-in does (its stance and topic words):
+        // "The bill would stop city agencies from working with ICE ...", "Officers shall not assist ICE. This
+        // includes transporting detainees ...".
+        if (si > 0 && !units_.empty() && units_.back().begin >= block_begin && ElaboratesPrevious(text))
+          unit.lead_in = static_cast<int>(units_.size()) - 1;
         units_.push_back(unit);
         continue;
       }

@@ -169,7 +169,9 @@ bool ReportsAbstention(const ClauseRecord& practice) {
   if (within(practice.cue_start, practice.cue_end)) {
     const size_t begin = byte_at(practice.cue_start - practice.char_start);
     const size_t end = byte_at(practice.cue_end - practice.char_start);
-    static const RE2 kNegation(R"re((?i)\b(?:not|never|no longer|no|at no|cannot|won't|don't|doesn't|didn't|hasn't|haven't)\b)re");
+    // (a practice told as forbidden is one too: "their officers are prohibited from asking about immigration status")
+    static const RE2 kNegation(
+        R"re((?i)\b(?:not|never|no longer|no|at no|cannot|won't|don't|doesn't|didn't|hasn't|haven't|prohibited|forbidden|barred|precluded)\b)re");
     if (end > begin && RE2::PartialMatch(re2::StringPiece(practice.text.data() + begin, end - begin), kNegation)) return true;
   }
   // The words just before the act (a page of practice reports without a cue of its own).

@@ -146,6 +146,8 @@ TEST_CASE("a record of practice that the act is not done pairs with no law that 
   report("NOT", "The Department does not hold anyone on immigration detainers.", "does not");
   report("NEVER", "At no point did the jail hold a person for ICE on a detainer.", "At no point");
   report("HOLDS", "The jail held three inmates on ICE detainers last week.", "last week");
+  // a practice told as forbidden ("are prohibited from"), a practice page's reading of a restriction
+  report("FORBIDDEN", "Its officers are prohibited from holding anyone on immigration detainers.", "are prohibited");
   // a negation elsewhere in the sentence is not the report's cue
   report("HELD", "Inmates who do not post bond were held on ICE detainers yesterday.", "yesterday");
   // No cue of its own (a page of practice reports by default): the words just before the act say it.
@@ -166,6 +168,7 @@ TEST_CASE("a record of practice that the act is not done pairs with no law that 
   CHECK(FindPair(pairs, "L", "ASKED_YES") != nullptr);
   CHECK(FindPair(pairs, "L", "NOT") == nullptr);
   CHECK(FindPair(pairs, "L", "NEVER") == nullptr);
+  CHECK(FindPair(pairs, "L", "FORBIDDEN") == nullptr);
   CHECK(FindPair(pairs, "L", "UNCUED_NOT") == nullptr);
   CHECK(FindPair(pairs, "L", "UNCUED_DOES") != nullptr);
   CHECK(FindPair(pairs, "L", "HOLDS") != nullptr);

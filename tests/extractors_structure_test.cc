@@ -275,6 +275,25 @@ TEST_CASE("a question answered yes or no is one statement of practice", "[extrac
   CHECK(OfTopic(x, "detainer_hold").empty());
 }
 
+// "This includes ..." names the parts of the sentence before it and takes its stance: a rule's parts restrict, a
+// bill's parts told in the news are what the bill would do.
+TEST_CASE("a sentence that only says what the one before includes takes that sentence's stance", "[extractors][structure]") {
+  const Extraction rule = ExtractDocument(
+      Rules(), Doc("Officers shall not assist ICE in civil immigration enforcement. This includes transporting detainees to "
+                   "ICE facilities.\n",
+                   "policy"));
+  const std::vector<const Clause*> assist = OfTopic(rule, "enforcement_assistance");
+  REQUIRE(assist.size() == 2);
+  CHECK(assist[1]->text.rfind("This includes transporting", 0) == 0);
+  CHECK(assist[1]->stance == Stance::kRestricts);
+  const Extraction news = ExtractDocument(
+      Rules(), Doc("The bill would stop city agencies from working with Immigration and Customs Enforcement unless provided a "
+                   "judicial warrant. This includes sharing information with ICE or allowing ICE agents to enter city "
+                   "facilities, such as the jail.\n",
+                   "practice"));
+  for (const Clause& c : news.clauses) CHECK(c.stance == Stance::kMentions);
+}
+
 // A bullet left alone at the foot of a page belongs to the item on the next:
 // the clause is cited on the page its words are printed on.
 TEST_CASE("a bullet stranded at a page's foot does not move its clause to that page", "[extractors][structure]") {
