@@ -32,10 +32,10 @@ DocumentInput Policy() {
   return in;
 }
 
-// One page of a law.
-DocumentInput LawPage(const std::string& text) {
+// One page of a law (or of another authority).
+DocumentInput LawPage(const std::string& text, const std::string& authority = "law") {
   DocumentInput in;
-  in.metadata.authority = "law";
+  in.metadata.authority = authority;
   in.pages.push_back(PageText{1, text});
   return in;
 }
@@ -141,14 +141,13 @@ TEST_CASE("run-in list items that end in periods keep their lead-in, nesting and
 // A flattened policy page: "... shall: 1. Stop ... law. 2. Inquire ..." on one line, its numbers printed with
 // periods. Each item keeps the lead-in's prohibition; "1." after the colon ends no sentence.
 TEST_CASE("run-in items numbered with periods keep their lead-in", "[extractors][clauses]") {
-  DocumentInput in;
-  in.metadata.authority = "policy";
-  in.pages.push_back(PageText{1,
+  const DocumentInput in = LawPage(
       "A. Except pursuant to Section III below, NO member of this agency, as a state, county, or local law "
       "enforcement agency or official shall: 1. Stop, question, arrest, search, or detain any individual based "
       "solely on: Actual or suspected citizenship or immigration status; or Actual or suspected violations of "
       "federal civil immigration law. 2. Inquire about the immigration status of any individual, unless doing so "
-      "is necessary to the investigation of a serious offense.\n"});
+      "is necessary to the investigation of a serious offense.\n",
+      "policy");
   const Extraction x = ExtractDocument(foiamine::testing::ShippedRulebook(), in);
   std::map<std::string, std::pair<std::string, Stance>> by_section;
   for (const Clause& c : x.clauses) by_section[c.section] = {c.topic, c.stance};
