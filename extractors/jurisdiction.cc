@@ -378,10 +378,6 @@ std::vector<double> CountyWeights(const Compiled& c, std::string_view top, std::
   return weights;
 }
 
-}  // namespace
-
-namespace {
-
 // A law whose text names no state but names the government that enacts it ("Humboldt County Code, Section
 // 9121-5", "BE IT ORDAINED BY THE COUNCIL OF THE CITY OF ...") or speaks as a city or county: a locality of a
 // state the text does not say, "US-(state unknown)/Humboldt County"; a law that names no place and never the

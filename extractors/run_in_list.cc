@@ -60,7 +60,8 @@ char RunInStyle(std::string_view token, std::string_view after) {
 bool FollowsInList(std::string_view previous, std::string_view token, char style) {
   if (previous.empty() || token.empty()) return false;
   switch (style) {
-    case '1': {
+    case '1':
+    case 'd': {
       int a = 0, b = 0;
       for (char c : previous) a = a * 10 + (c - '0');
       for (char c : token) b = b * 10 + (c - '0');
@@ -87,7 +88,7 @@ RunInSentence RunInList::Next(std::string_view sentence, std::string_view next_s
     if (std::optional<Candidate> lead = LeadingMarker(sentence)) {
       for (int j = static_cast<int>(levels_.size()) - 1; j >= 0 && continued_level < 0; --j) {
         const char style = StyleOf(*lead, levels_[j].token);
-        if (style == levels_[j].style && FollowsInList(levels_[j].token, lead->token, style == 'd' ? '1' : style))
+        if (style == levels_[j].style && FollowsInList(levels_[j].token, lead->token, style))
           continued_level = j;
       }
       if (continued_level >= 0) candidates.push_back(*lead);
@@ -124,7 +125,7 @@ RunInSentence RunInList::Next(std::string_view sentence, std::string_view next_s
       const std::optional<Candidate> next = LeadingMarker(next_sentence);
       const char style = StyleOf(candidates[0], {});
       list = next && StyleOf(*next, candidates[0].token) == style &&
-             FollowsInList(candidates[0].token, next->token, style == 'd' ? '1' : style);
+             FollowsInList(candidates[0].token, next->token, style);
     }
     if (!list) return out;
     out.opens_list = true;
@@ -150,7 +151,7 @@ RunInSentence RunInList::Next(std::string_view sentence, std::string_view next_s
       int found = -1;
       for (int j = static_cast<int>(levels_.size()) - 1; j >= 0 && found < 0; --j) {
         const char level_style = StyleOf(c, levels_[j].token);
-        if (level_style == levels_[j].style && FollowsInList(levels_[j].token, c.token, level_style == 'd' ? '1' : level_style))
+        if (level_style == levels_[j].style && FollowsInList(levels_[j].token, c.token, level_style))
           found = j;
       }
       if (found >= 0) {

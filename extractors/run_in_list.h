@@ -53,7 +53,7 @@ class RunInList {
 char RunInStyle(std::string_view token, std::string_view after = {});
 
 // Does `token` follow `previous` in the style `style` ("B" after "A", "iv"
-// after "iii", "10" after "9")?
+// after "iii", "10" after "9"; 'd', numbers printed "1.", as '1')?
 bool FollowsInList(std::string_view previous, std::string_view token, char style);
 
 }  // namespace foiamine::extractors::internal

@@ -291,6 +291,7 @@ TEST_CASE("a sentence that only says what the one before includes takes that sen
                    "judicial warrant. This includes sharing information with ICE or allowing ICE agents to enter city "
                    "facilities, such as the jail.\n",
                    "practice"));
+  REQUIRE_FALSE(news.clauses.empty());
   for (const Clause& c : news.clauses) CHECK(c.stance == Stance::kMentions);
 }
 
