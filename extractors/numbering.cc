@@ -106,6 +106,9 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // "27-16-801. Immigration detainer requests ...", "2-173-020 Immigration enforcement prohibited.":
   // a code's title-chapter-section number, as code sites print it without "§".
   static const RE2 kDashedSection(R"(^((\d{1,3}[A-Za-z]?-(\d{1,4})[A-Za-z]?-(\d{1,5})(?:\.\d{1,3})?[A-Za-z]?)\.?)(?:\s+|$))");
+  // "18-9005. COOPERATION WITH FEDERAL AUTHORITIES. (1) ...": a title-section number, as Idaho's code
+  // and others print it; closed by its period (a bare "12-345" is too often a count or a case number).
+  static const RE2 kTitleSection(R"(^((\d{1,3}[A-Za-z]?-(\d{3,5})[A-Za-z]?(?:\.\d{1,3})?[A-Za-z]?)\.)(?:\s+|$))");
   // A space or the end after the marker, a second marker run in: "(12)(a)", or a word
   // run in by a copied web page: "(a)sending to" (three letters: "(s)he" is a word).
   static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$|\(\S|[a-z]{3}))");
@@ -132,6 +135,12 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     if (!closed_run && std::find(std::begin(kWords), std::end(kWords), line.substr(0, run)) == std::end(kWords))
       return std::nullopt;
   }
+  // What a code section's number must be followed by: its text or catchline, or its first
+  // subsection run in ("67.307. 1. As used in this section, ...").
+  auto text_follows = [](re2::StringPiece input) {
+    const std::string_view after = Trim(std::string_view(input.data(), input.size()));
+    return StartsUpper(after) || (after.size() > 3 && after.substr(0, 3) == "1. " && StartsUpper(Trim(after.substr(3))));
+  };
   re2::StringPiece sp(line.data(), line.size());
   re2::StringPiece whole, a, b, c;
   Marker m;
@@ -191,11 +200,21 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     return m;
   }
   in = sp;
-  if (digit && RE2::Consume(&in, kDashedSection, &whole, &a, &b, &c) &&
-      StartsUpper(Trim(std::string_view(in.data(), in.size())))) {
+  if (digit && RE2::Consume(&in, kDashedSection, &whole, &a, &b, &c) && text_follows(in)) {
     // Not a date ("12-01-2018 Minutes", "3-14-21 Log"): a day and month, or a year, where the chapter and section stand.
     const bool date_like = c.size() == 4 || (c.size() == 2 && b.size() <= 2 && std::atoi(std::string(b).c_str()) <= 31);
     if (!date_like) {
+      m.style = "sec";
+      m.printed = std::string(a);
+      m.length = consumed(in);
+      return m;
+    }
+  }
+  in = sp;
+  if (digit && RE2::Consume(&in, kTitleSection, &whole, &a, &b) && text_follows(in)) {
+    // Not a month and year ("11-2019. Minutes"): a year where the section stands.
+    const int section = std::atoi(std::string(b).c_str());
+    if (!(b.size() == 4 && section >= 1900 && section <= 2099)) {
       m.style = "sec";
       m.printed = std::string(a);
       m.length = consumed(in);
@@ -209,7 +228,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     // "7284.6." alone on its line, its text below, is a code's section number.
     std::string_view after = Trim(std::string_view(in.data(), in.size()));
     const bool bare_section = after.empty() && whole.ends_with(".") && next_line_starts_upper;
-    if (!bare_section && (after.empty() || !StartsUpper(after))) return std::nullopt;
+    if (!bare_section && (after.empty() || !text_follows(in))) return std::nullopt;
     m.style = "dec";
     m.printed = std::string(a);
     m.length = consumed(in);
@@ -582,8 +601,8 @@ std::string BuildPath(const std::vector<Level>& stack) {
     const bool number = stack[i].style == "word:section";
     const bool last = i + 1 == stack.size();
     const std::string next = last ? printed : PathPart(stack, i + 1);
-    // "9." then "9.1"; "Section 5" then "5.1"
-    if (!last && next.rfind(number ? printed + "." : printed, 0) == 0) continue;
+    // "9." then "9.1"; "Section 5" then "5.1" (but "67.307(1)" then its own "(1)" is "(1)(1)")
+    if (!last && next.size() > printed.size() && next.rfind(number ? printed + "." : printed, 0) == 0) continue;
     path += printed;
     if (last) continue;
     if (number ? std::isdigit(static_cast<unsigned char>(next[0])) != 0 : stack[i].style.rfind("word:", 0) == 0)

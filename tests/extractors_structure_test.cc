@@ -362,3 +362,40 @@ TEST_CASE("an item closing with 'or' after a semicolon joins it to the next item
   REQUIRE(status.size() == 1);
   CHECK(status[0]->text.find("Actual or suspected") != std::string::npos);
 }
+
+// Two code forms seen in whole state statutes: a title-section number closed by its period before an
+// all-caps catchline (Idaho Code "18-9005. COOPERATION ..."), and a section whose first subsection
+// runs in after its number (RSMo "67.307. 1. As used in this section, ..."). Each number starts the
+// paths; subsection 2 after a definition list is no part of the definitions, and a month and year is
+// no section number.
+TEST_CASE("a title-section number and a section's run-in first subsection start their paths", "[extractors][structure]") {
+  const Extraction idaho = ExtractDocument(
+      Rules(), Doc("18-9005. COOPERATION WITH FEDERAL AUTHORITIES. (1) To the extent authorized by federal law, law "
+                   "enforcement officials shall be authorized to send, receive, and maintain information relating to "
+                   "the immigration status of illegal aliens for public safety purposes.\n",
+                   "law"));
+  const std::vector<const Clause*> sharing = OfTopic(idaho, "information_sharing");
+  REQUIRE(sharing.size() == 1);
+  CHECK(sharing[0]->section.rfind("18-9005", 0) == 0);
+  CHECK(sharing[0]->stance == Stance::kPermits);
+
+  const Extraction missouri = ExtractDocument(
+      Rules(), Doc("67.307. 1. As used in this section, the following terms mean:\n\n"
+                   "(1) \"Municipality\", any county, city, town, or village;\n\n"
+                   "(2) \"Sanctuary policy\", any municipality's order or ordinance that:\n\n"
+                   "(a) Limits or prohibits any municipality official from communicating or cooperating with federal "
+                   "agencies or officials to verify or report the immigration status of any alien; or\n\n"
+                   "(b) Grants to illegal aliens the right to lawful presence.\n\n"
+                   "2. No municipality shall enact or adopt any sanctuary policy.\n",
+                   "law"));
+  const std::vector<const Clause*> banned = OfTopic(missouri, "information_sharing");
+  REQUIRE(banned.size() == 1);
+  CHECK(banned[0]->section == "67.307(2)");
+  CHECK(banned[0]->stance == Stance::kPermits);
+
+  const Extraction minutes = ExtractDocument(
+      Rules(), Doc("11-2019. Minutes of the board.\n\nStaff shall not notify ICE of any release date.\n", "policy"));
+  const std::vector<const Clause*> notices = OfTopic(minutes, "release_notification");
+  REQUIRE(notices.size() == 1);
+  CHECK(notices[0]->section.find("11-2019") == std::string::npos);
+}
