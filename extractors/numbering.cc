@@ -92,7 +92,8 @@ bool StartsUpper(std::string_view rest) {
 // follows on the next line.
 std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack,
                                   bool next_line_starts_upper) {
-  static const RE2 kSec(R"(^(§+\s*(\d+[A-Za-z]?-\d+(?:\.\d+)?[a-z]?)\.?)(?:\s+|$))");
+  // ("§ 24-211.07", and Virginia's "§ 53.1-218", "§ 19.2-83.2": a decimal title)
+  static const RE2 kSec(R"(^(§+\s*(\d+(?:\.\d+)?[A-Za-z]?-\d+(?:\.\d+)*[a-z]?)\.?)(?:\s+|$))");
   static const RE2 kCodeSection(
       R"(^((?:§+\s*|(?:ORS|RCW)\s+)(\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]?)*)\.?)(?:\s+|$))");
   static const RE2 kWord(

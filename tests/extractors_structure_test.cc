@@ -368,7 +368,7 @@ TEST_CASE("an item closing with 'or' after a semicolon joins it to the next item
 // runs in after its number (RSMo "67.307. 1. As used in this section, ..."). Each number starts the
 // paths; subsection 2 after a definition list is no part of the definitions, and a month and year is
 // no section number.
-TEST_CASE("a title-section number and a section's run-in first subsection start their paths", "[extractors][structure]") {
+TEST_CASE("a title-section number, a decimal title and a section's run-in first subsection start their paths", "[extractors][structure]") {
   const Extraction idaho = ExtractDocument(
       Rules(), Doc("18-9005. COOPERATION WITH FEDERAL AUTHORITIES. (1) To the extent authorized by federal law, law "
                    "enforcement officials shall be authorized to send, receive, and maintain information relating to "
@@ -392,6 +392,16 @@ TEST_CASE("a title-section number and a section's run-in first subsection start 
   REQUIRE(banned.size() == 1);
   CHECK(banned[0]->section == "67.307(2)");
   CHECK(banned[0]->stance == Stance::kPermits);
+
+  const Extraction virginia = ExtractDocument(
+      Rules(), Doc("§ 53.1-218. Duty of officer in charge to inquire as to citizenship.\n\n"
+                   "Whenever any person is committed to a correctional facility for the commission of a felony, the "
+                   "sheriff shall inquire as to whether the person is a citizen of a country other than the United States.\n",
+                   "law"));
+  const std::vector<const Clause*> inquiries = OfTopic(virginia, "status_inquiry");
+  REQUIRE_FALSE(inquiries.empty());
+  CHECK(inquiries.back()->section == "53.1-218");
+  CHECK(inquiries.back()->stance == Stance::kRequires);
 
   const Extraction minutes = ExtractDocument(
       Rules(), Doc("11-2019. Minutes of the board.\n\nStaff shall not notify ICE of any release date.\n", "policy"));
