@@ -37,8 +37,14 @@ set -euo pipefail
 # 0.789 / 0.747 (963 labels).
 # The floors sit about 0.02-0.03 under: a change that costs more is a regression
 # to explain, not noise (they were 0.78 / 0.76 before the three fresh batches came in).
+# Fourteenth session: batches 33-36 (whole state statutes and sheriffs' texts; fresh 0.50 / 0.44, 0.80 / 0.71,
+# 0.29 / 0.48, 0.69 / 0.45) add 32 dev documents: 263 dev documents score 0.777 / 0.741 (1,058 labels) with the
+# rules at the session's start and 0.793 / 0.756 after it; D.C. pairs 10 -> 14 of 22, the same 2 false pairs.
 CLAUSE_P_MIN=0.77
-CLAUSE_R_MIN=0.72
+CLAUSE_R_MIN=0.73
+# Labelled law-vs-practice pairs found (of 22 on the dev side): the D.C. Code against D.C. DOC's and MPD's reported
+# practice. Two under today's 14.
+PAIRS_MIN=12
 # No divergence pair across jurisdictions or unlabeled, but for the two foiamine finds today: D.C. Code
 # 24-211.07(d)(1) of 2012 (no ICE office, booth or interview room in the jail) against the D.C. DOC's
 # reported pickups of inmates by ICE inside the jail (2016-2019). One topic (facility_access), one place,
@@ -67,4 +73,5 @@ check() {  # check WHAT VALUE >=|<= BOUND
 check "clause precision" "$(get .clauses.P)" ">=" "$CLAUSE_P_MIN"
 check "clause recall" "$(get .clauses.R)" ">=" "$CLAUSE_R_MIN"
 check "false pairs" "$(get '.pairs.found - .pairs.matched')" "<=" "$FALSE_PAIRS_MAX"
+check "labelled pairs found" "$(get .pairs.matched)" ">=" "$PAIRS_MIN"
 exit "$fail"
