@@ -594,9 +594,15 @@ std::string BuildPath(const std::vector<Level>& stack) {
   std::string path;
   // A code section is cited by its own number: "8 U.S.C. § 1373(b)", never
   // "Title 8 Chapter 12 1373(b)".
+  // A decimal section number under headings of chapter, title, part, article or section words carries its
+  // chapter itself: "Chapter 17.25" then "7284.10." is "7284.10(b)(1)", and a session law's "SEC. 2." then the
+  // code section it enacts, "7282.5.", is "7282.5(a)".
   size_t first = 0;
-  for (size_t i = 0; i < stack.size(); ++i)
-    if (stack[i].style == "sec") first = i;
+  bool under_words = true;
+  for (size_t i = 0; i < stack.size(); ++i) {
+    if (stack[i].style == "sec" || (stack[i].style == "dec" && under_words && i > 0)) first = i;
+    under_words = under_words && stack[i].style.rfind("word:", 0) == 0;
+  }
   for (size_t i = first; i < stack.size(); ++i) {
     const std::string printed = PathPart(stack, i);
     const bool number = stack[i].style == "word:section";

@@ -403,6 +403,17 @@ TEST_CASE("a title-section number, a decimal title and a section's run-in first 
   CHECK(inquiries.back()->section == "53.1-218");
   CHECK(inquiries.back()->stance == Stance::kRequires);
 
+  // A decimal section under a chapter word carries its chapter itself (Cal. Gov. Code, as SB 54 enacts it).
+  const Extraction california = ExtractDocument(
+      Rules(), Doc("CHAPTER 17.25. Cooperation with Immigration Authorities\n\n"
+                   "7284.10.\n"
+                   "(a) The Department of Corrections and Rehabilitation shall:\n"
+                   "(2) Upon receiving any ICE hold, notification, or transfer request, provide a copy of the request to "
+                   "the individual and inform him or her whether the department intends to comply with the request.\n",
+                   "law"));
+  REQUIRE_FALSE(california.clauses.empty());
+  for (const Clause& c : california.clauses) CHECK(c.section.rfind("7284.10(a)", 0) == 0);
+
   const Extraction minutes = ExtractDocument(
       Rules(), Doc("11-2019. Minutes of the board.\n\nStaff shall not notify ICE of any release date.\n", "policy"));
   const std::vector<const Clause*> notices = OfTopic(minutes, "release_notification");
