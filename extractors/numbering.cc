@@ -600,7 +600,7 @@ std::string BuildPath(const std::vector<Level>& stack) {
   size_t first = 0;
   bool under_words = true;
   for (size_t i = 0; i < stack.size(); ++i) {
-    if (stack[i].style == "sec" || (stack[i].style == "dec" && under_words && i > 0)) first = i;
+    if (stack[i].style == "sec" || (stack[i].style == "dec" && under_words)) first = i;
     under_words = under_words && stack[i].style.rfind("word:", 0) == 0;
   }
   for (size_t i = first; i < stack.size(); ++i) {
