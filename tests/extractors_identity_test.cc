@@ -304,3 +304,31 @@ TEST_CASE("numbered or lettered items are never a title", "[extractors][identity
   CHECK(id.title.value != "(1) Be entered into in accordance with federal law;");
   CHECK(id.title.value != "b. Receive and consider public comment.");
 }
+
+TEST_CASE("a council's or board's resolution or ordinance is law, whatever agency it names", "[extractors][identity]") {
+  const char* texts[] = {
+      // "Oakland Police Department" and "the City jail" in the top made these an order and a jail policy.
+      "RESOLUTION AUTHORIZING THE CITY ADMINISTRATOR TO TERMINATE THE OAKLAND POLICE DEPARTMENT'S AGREEMENT WITH ICE\n"
+      "RESOLVED, that the City Administrator shall terminate the agreement.\n",
+      "Title:\nResolved: That no resources of the City shall be used to assist with civil immigration enforcement, "
+      "and that the City jail shall not hold anyone on a detainer.\n",
+      "File Number: 170727 File Type: Resolution Status: Adopted\nRESOLUTION DIRECTING THE COUNTY MAYOR TO REPORT ON "
+      "ICE DETAINERS AT THE COUNTY JAIL\n",
+      "WHEREAS, the Police Department protects all residents;\nNOW, THEREFORE, BE IT RESOLVED BY THE CITY COUNCIL that "
+      "the Police Department shall not inquire about immigration status.\n",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    const DocumentIdentity id = InferIdentity(Doc({text}));
+    CHECK(id.doc_kind.value == "council_record");
+    CHECK(id.authority.value == "law");
+  }
+  // A report whose table lists a city's resolution on a line of its own, below the top, is no resolution.
+  std::string rows;
+  for (int i = 0; i < 12; ++i) rows += "Some County | declined " + std::to_string(i) + " detainers at the jail in 2017\n";
+  const DocumentIdentity report = InferIdentity(Doc({"Declined Detainer Outcome Report\nAll jurisdictions listed are "
+                                                     "based on public announcements.\n" + rows +
+                                                     "Resolution Reaffirming the Public Safety Function of Local Law "
+                                                     "Enforcement\n"}));
+  CHECK(report.doc_kind.value != "council_record");
+}
