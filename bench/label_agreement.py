@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""How far do two careful human labellers agree? (issue 11: the ceiling of any extractor's score)
+
+    bench/label_agreement.py [--found CLAUSES.jsonl]
+
+eval/real-extra/agreement/ holds a second, independent labelling of 24 documents of the
+real-extra *dev* split (documents.txt, drawn at random by authority: 10 law, 6 policy,
+6 practice, 2 agreements; seed 20261202), written from the text by a helper session that
+saw neither the first labels nor foiamine. This script scores one labelling against the
+other as if one were an extractor: a label of one side is matched when the other side has
+a label of the same document, topic and stance whose quote lies in the same sentence
+(sentences: ". ", "; ", "? ", "! ", ": " in the whitespace-collapsed, lower-cased text), so
+it is *more lenient* than eval.py's rule (the found text must contain the quote).
+
+With --found (`foiamine clauses --db INDEX --json` of an index holding these documents)
+it also scores foiamine against both labellings with eval.py's rule. Binding stances only
+(restricts, requires, permits, reports), as `foiamine eval` scores them.
+"""
+import argparse, json, os, re, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SET = os.path.join(ROOT, 'eval', 'real-extra')
+BINDING = {'restricts', 'requires', 'permits', 'reports'}
+
+
+FOLD = str.maketrans({'\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u2013': '-', '\u2014': '-',
+                      '\ufb01': 'fi', '\ufb02': 'fl'})
+
+
+def norm(s):
+    """labels/check.py's normalisation: case, whitespace, curly quotes, dashes, ligatures."""
+    return re.sub(r'\s+', ' ', (s or '').translate(FOLD)).strip().lower()
+
+
+def load(path, docs):
+    with open(path, encoding='utf-8') as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    return [r for r in rows if r['doc_path'] in docs and r['stance'] in BINDING]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--found', help="foiamine's clauses (JSON lines) to score against both labellings")
+    args = ap.parse_args()
+    with open(os.path.join(SET, 'agreement', 'documents.txt')) as f:
+        docs = [line.strip() for line in f if line.strip()]
+    texts = {}
+    for d in docs:
+        with open(os.path.join(SET, 'docs', d), encoding='utf-8') as f:
+            texts[d] = norm(f.read())
+    first = load(os.path.join(SET, 'labels', 'clauses.jsonl'), texts)
+    second = load(os.path.join(SET, 'agreement', 'clauses.jsonl'), texts)
+    with open(os.path.join(SET, 'labels', 'documents.jsonl'), encoding='utf-8') as f:
+        authority = {r['doc_path']: r['authority'] for r in map(json.loads, f)}
+
+    def sentence(label):
+        t, q = texts[label['doc_path']], norm(label['quote'])
+        i = t.find(q)
+        if i < 0:
+            sys.exit(f"label_agreement.py: quote not in {label['doc_path']}: {label['quote']!r}")
+        start = max(t.rfind(x, 0, i) for x in ('. ', '; ', '? ', '! ', ': ')) + 1
+        ends = [e for e in (t.find(x, i + len(q)) for x in ('. ', '; ', '? ', '! ')) if e >= 0]
+        return start, min(ends) if ends else len(t)
+
+    def matched(x, others, same):
+        sx = sentence(x)
+        for y in others:
+            if y['doc_path'] == x['doc_path'] and same(x, y):
+                sy = sentence(y)
+                if sx[0] < sy[1] and sy[0] < sx[1]:
+                    return True
+        return False
+
+    print(f"{len(docs)} documents; first labelling {len(first)} binding labels, second {len(second)}")
+    print("second scored against first (P = second's labels the first has, R = first's the second has):")
+    keys = [('topic and stance', lambda x, y: x['topic'] == y['topic'] and x['stance'] == y['stance']),
+            ('topic only', lambda x, y: x['topic'] == y['topic']),
+            ('sentence only', lambda x, y: True)]
+    for name, same in keys:
+        p = sum(matched(h, first, same) for h in second) / len(second)
+        r = sum(matched(a, second, same) for a in first) / len(first)
+        print(f"  {name:17} P {p:.3f}  R {r:.3f}  F1 {2 * p * r / (p + r):.3f}")
+    same = keys[0][1]
+    for kind in ('law', 'policy', 'practice'):
+        a = [x for x in first if authority[x['doc_path']] == kind]
+        h = [x for x in second if authority[x['doc_path']] == kind]
+        if a and h:
+            print(f"  {kind:17} P {sum(matched(x, a, same) for x in h) / len(h):.3f}  R {sum(matched(x, h, same) for x in a) / len(a):.3f}"
+                  f"  ({len(a)} / {len(h)} labels)")
+    if args.found:
+        with open(args.found, encoding='utf-8') as f:
+            found = [c for c in map(json.loads, f) if os.path.basename(c['doc_path']) in texts and c['stance'] in BINDING]
+        print(f"foiamine ({len(found)} binding clauses) with eval.py's rule:")
+        for name, labels in (('first labelling', first), ('second labelling', second)):
+            hit, used = set(), set()
+            for i, label in enumerate(labels):
+                for j, c in enumerate(found):
+                    if (os.path.basename(c['doc_path']) == label['doc_path'] and c['topic'] == label['topic']
+                            and c['stance'] == label['stance'] and norm(label['quote']) in norm(c['text'])):
+                        hit.add(i)
+                        used.add(j)
+            p, r = len(used) / max(1, len(found)), len(hit) / len(labels)
+            print(f"  vs {name:16} P {p:.3f}  R {r:.3f}")
+
+
+if __name__ == '__main__':
+    main()
