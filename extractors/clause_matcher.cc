@@ -127,7 +127,7 @@ UnitInfo& Matcher::Folded(size_t ui) {
     if (phrases_.dhs_means_human_services) LowerAcronym(info.folded.text, "DHS");
     // A unit still the document's own bytes holds a misreading only if the document does.
     if (phrases_.may_hold_ocr_misreading || info.folded.text != UnitText(ui)) RepairOcrModals(info.folded.text);
-    RepairSplitWords(info.folded.text);
+    RepairSplitWords(info.folded);
     if (phrases_.split_modals) RepairSplitKeyWords(info.folded);  // a bad OCR layer's "sha ll", "a rrest"
     info.verbatim = info.folded.text == UnitText(ui);
   }

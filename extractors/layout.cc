@@ -318,6 +318,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // "... 8 C.F.R. §§" / "241.2(b)(2), 287.5(e)(3), on designated aliens": a number after a citation's
     // lead word carries the citation on; it numbers no section.
     if (marker && !line.blank_before && EndsWithCitationLead(prev_text)) marker.reset();
+    // "... A JUDGE APPOINTED PURSUANT TO" / "ARTICLE III OF THE UNITED STATES CONSTITUTION": a
+    // sentence cut after a joining word goes on; its next line opens no article or section.
+    if (marker && !line.blank_before && marker->style.rfind("word:", 0) == 0 && EndsWithJoiningWord(prev_text)) marker.reset();
     std::string_view rest = marker ? Trim(text.substr(marker->length)) : text;
     // A word marker leads a heading ("Part IV - Custody", "Article 3"), but a
     // closed section number may run into its text: "Sec. 2. Chapter 2 of
@@ -353,8 +356,18 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // A line that wrapped at the margin runs on: a capitalized item's first
     // line is not its heading (a heading in capitals is, wrapped or not).
     const bool wrapped = bi + 1 < body.size() && EndsByWrap(line, lines[body[bi + 1]], pages, wrap_widths);
+    // A bill's new matter set in capitals runs on from a line of capitals that
+    // stopped mid-sentence ("NO POLICE OFFICER ... SHALL BE" / "SUBJECT TO THE
+    // DIRECTION ..."): that line is its text, not a heading.
+    // So does an item in capitals under such a lead-in ("... REGARDING:" / "(I) THE DATE, TIME, ...").
+    const bool caps_body_before = !prev_was_heading && !prev_text.empty() && AllCapsText(prev_text) && AllCapsText(rest);
+    const bool runs_on_in_capitals =
+        caps_body_before &&
+        ((!marker && (std::isalnum(static_cast<unsigned char>(prev_last)) || prev_last == ',' || prev_last == '-')) ||
+         (marker && !marker->bullet && IsListStyle(marker->style) && prev_last == ':'));
     const bool heading = field == Field::kHeader ||
-                         (IsHeadingText(rest, last_marker ? last_marker->style : std::string(), marker.has_value(),
+                         (!runs_on_in_capitals &&
+                          IsHeadingText(rest, last_marker ? last_marker->style : std::string(), marker.has_value(),
                                         next_upper) &&
                           (!wrapped || AllCapsText(rest)));
     const bool bare_marker = marker && rest.empty();

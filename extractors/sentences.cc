@@ -19,7 +19,8 @@ bool EndsWithAbbreviation(std::string_view s) {
       R"((?:^|[\s(\[])(?:[A-Za-z]|(?:[A-Za-z]{1,2}\.){1,3}[A-Za-z]{1,2}|No|Nos|Sec|Secs|Art|v|vs|Inc|Corp|Co|Dept|Mr|Mrs|Ms|Dr|St|Jr|Sr|Ch|Stat|Ann|Rev|Reg|Fed|Cir|Supp|para|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|US|Gen|Ord|Q\d{1,3}|)"
       // states and code titles as legal citations abbreviate them: "Cal. Gov. Code", "Fla. Stat.", "Tex. Code Crim. Proc."
       R"(Ala|Ariz|Ark|Cal|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Mass|Md|Me|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|)"
-      R"(Gov|Govt|Pen|Civ|Crim|Proc|Admin|Mun|Crt|Res|Subd|Subsec|Tit|Amend|Const|Cty|Twp|Hon|Lt|Sgt|Capt|Cmdr|Det|Ofc|Insp|Atty|Asst|Ave|Blvd|Bldg|Rm|Ste|Fig|Exh|Encl|Ref|Vol|pp|cf|art|sec|ch|subd)\.$)");
+      R"(Gov|Govt|Pen|Civ|Crim|Proc|Admin|Mun|Crt|Res|Subd|Subsec|Tit|Amend|Const|Cty|Twp|Hon|Lt|Sgt|Capt|Cmdr|Det|Ofc|Insp|Atty|Asst|Ave|Blvd|Bldg|Rm|Ste|Fig|Exh|Encl|Ref|Vol|pp|cf|art|sec|ch|subd|)"
+      R"(Ltd|Esq|Prof|Rep|Reps|Sen|Col|Maj|Mt|Ft|Op|Ops|Pub|Div|Dist|Univ|Assn|Bros|Mfg|Natl|Intl|Cong|Sess|Leg|Comm|Exec|Supt|Dep|Cnty|Ctr|Hwy|Rd|Cert|Dkt|Ex|Ins|Misc|Sch|Serv|Svcs|Hosp|Med|Soc|Ed|Eds|Corr|Cor|Pol|Enf|etc|e\.g|i\.e)\.$)");
   s = Trim(s);
   if (s.empty() || s.back() != '.') return false;  // what kAbbrev ends with, checked without it
   return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kAbbrev);
@@ -82,7 +83,11 @@ bool ElaboratesPrevious(std::string_view next) {
 
 SentenceSplitter::SentenceSplitter() {
   UErrorCode status = U_ZERO_ERROR;
-  breaker_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en_US@ss=standard"), status));
+  // Plain en_US, not "@ss=standard": ICU's abbreviation filter also swallows
+  // real sentence ends in text set in capitals ("... IMMIGRATION ENFORCEMENT.
+  // POLICE OFFICERS SHALL NOT ...", a bill's new matter), and
+  // EndsWithAbbreviation above knows the abbreviations legal text uses.
+  breaker_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en_US"), status));
   if (U_FAILURE(status)) breaker_.reset();
 }
 

@@ -170,25 +170,53 @@ void RepairOcrModals(std::string& text) {
   }
 }
 
-void RepairSplitWords(std::string& text) {
+void RepairSplitWords(FoldedText& folded) {
+  std::string& text = folded.text;
   auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
   auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::vector<size_t> cuts;  // where a "- " between the pieces of a word starts
   for (size_t dash = text.find("- "); dash != std::string::npos; dash = text.find("- ", dash + 2)) {
     // at least two letters before the hyphen, the start of a word
     size_t start = dash;
     while (start > 0 && is_letter(text[start - 1])) --start;
-    if (dash - start < 2 || !is_lower(text[dash - 1])) continue;  // "ICE- related" stays
+    // In capitals (a bill's new matter: "IMMI- GRATION", "PARTIC- IPATE") both pieces are
+    // capitals and the first is no acronym of three letters ("ICE- RELATED" stays).
+    const bool capitals = dash - start >= 4 && is_upper(text[dash - 1]) && dash + 2 < text.size() && is_upper(text[dash + 2]);
+    if (!capitals && (dash - start < 2 || !is_lower(text[dash - 1]))) continue;  // "ICE- related" stays
     size_t second = dash + 2, end = second;
     while (end < text.size() && is_letter(text[end])) ++end;
-    if (end - second < 2 || !is_lower(text[second])) continue;
+    if (end - second < 2 || !(capitals ? is_upper(text[second]) : is_lower(text[second]))) continue;
     std::string_view next(text.data() + second, end - second);
-    if (next == "and" || next == "or" || next == "to" || next == "nor") continue;
-    // move the first piece right over "- ": "ab- cd" -> "  abcd"
-    std::string first = text.substr(start, dash - start);
-    text.replace(start, 2, "  ");
-    text.replace(start + 2, first.size(), first);
+    if (next == "and" || next == "or" || next == "to" || next == "nor" || next == "AND" || next == "OR" || next == "TO" ||
+        next == "NOR")
+      continue;
+    cuts.push_back(dash);
     dash = end - 2;
   }
+  if (cuts.empty()) return;
+  // Take "- " out and keep the map to the original in step (an ASCII unit has
+  // none yet: the identity until now), so that a rule's "in immigration
+  // enforcement" meets one space and a clause still ends where its text does.
+  if (folded.to_original.empty())
+    for (size_t k = 0; k <= text.size(); ++k) folded.to_original.push_back(k);
+  std::string out;
+  std::vector<size_t> map;
+  out.reserve(text.size());
+  map.reserve(folded.to_original.size());
+  size_t next_cut = 0;
+  for (size_t k = 0; k < text.size(); ++k) {
+    if (next_cut < cuts.size() && k == cuts[next_cut]) {
+      ++k;  // the space after the hyphen too
+      ++next_cut;
+      continue;
+    }
+    out.push_back(text[k]);
+    map.push_back(folded.to_original[k]);
+  }
+  map.push_back(folded.to_original[text.size()]);
+  text = std::move(out);
+  folded.to_original = std::move(map);
 }
 
 }  // namespace foiamine::extractors::internal

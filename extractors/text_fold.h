@@ -44,15 +44,6 @@ void RepairOcrModals(std::string& text);
 inline constexpr std::string_view kOcrModalMisreadingPattern =
     R"(\b(?:(?i:sha|wi)(?:[I1|][lI1|]|l[I1|])\b|(?i:sho|wo|co)u[I1|](?i:d)\b|(?i:n)0(?i:t)\b|rnust\b|rnay\b|[l1|]mmigra|(?i:deta)[l1|](?i:ner)|(?i:re)[1|I](?i:eas)))";
 
-// Rejoins, in place and at the same length, words that a line break split
-// with a hyphen and that a copy of the text then joined with a space
-// ("immigra- tion status" -> "  immigration status", "sub- ject"): web pages
-// and reports quoting a printed order keep the break's hyphen. The second
-// part must start in lower case and not be "and", "or", "to", "nor" ("pre- and
-// post-trial" is a real suspended hyphen), and the first must end in lower
-// case ("ICE- related" stays). Matching copy only: the pieces move
-// right by two bytes, so offsets stay valid up to those two.
-void RepairSplitWords(std::string& text);
 
 // `text` with combining marks removed (NFD, drop [:Mn:], recompose), for
 // matching only ("deberá" -> "debera", "inmigración" -> "inmigracion").
@@ -67,6 +58,17 @@ struct FoldedText {
   std::vector<size_t> to_original;
 };
 FoldedText FoldDiacritics(std::string_view text);
+
+// Rejoins words that a line break split with a hyphen and that a copy of the
+// text then joined with a space ("immigra- tion status" -> "immigration
+// status", "sub- ject"; in a text set in capitals "IMMI- GRATION"): web pages,
+// reports quoting a printed order and bills keep the break's hyphen. The
+// second part must start in lower case (capitals after capitals) and not be
+// "and", "or", "to", "nor" ("pre- and post-trial" is a real suspended hyphen);
+// the first must end in lower case ("ICE- related" stays) or be four capitals
+// or more. Matching copy only: the map to
+// the original is kept in step.
+void RepairSplitWords(FoldedText& folded);
 
 // Convenience: the folded string only (used on rulebook patterns so that they
 // match the folded text).

@@ -420,3 +420,46 @@ TEST_CASE("a title-section number, a decimal title and a section's run-in first 
   REQUIRE(notices.size() == 1);
   CHECK(notices[0]->section.find("11-2019") == std::string::npos);
 }
+
+TEST_CASE("a bill's new matter set in capitals is sentences, not headings: lines run on, hyphens join, periods end",
+          "[extractors][structure]") {
+  // N.Y. S. 987 (2023) as the Senate prints it: justified capitals, words broken at the margin.
+  DocumentInput input;
+  input.metadata.authority = "law";
+  input.pages = foiamine::testing::NormalizedPages(
+      " § 145.05 DUTIES OF POLICE OFFICERS, PEACE OFFICERS, AND SCHOOL  RESOURCE\n"
+                   "  OFFICERS; IMMIGRATION.\n"
+                   "  THE  DUTIES  AND  AUTHORITY  OF  POLICE  OFFICERS, PEACE OFFICERS, AND\n"
+                   " SCHOOL RESOURCE OFFICERS SHALL NOT INCLUDE AUTHORITY TO ENGAGE IN  IMMI-\n"
+                   " GRATION  ENFORCEMENT.  POLICE  OFFICERS,  PEACE  OFFICERS,  AND  SCHOOL\n"
+                   " RESOURCE  OFFICERS  SHALL  NOT  USE  PUBLIC  RESOURCES  FOR  IMMIGRATION\n"
+                   " ENFORCEMENT.\n"
+                   " § 145.10 DIRECTION BY IMMIGRATION AUTHORITIES.\n"
+                   "  NO  POLICE OFFICER, PEACE OFFICER, OR SCHOOL RESOURCE OFFICER SHALL BE\n"
+                   " SUBJECT TO THE DIRECTION OR SUPERVISION OF IMMIGRATION  AUTHORITIES.\n"
+                   " § 145.25 NOTIFICATION OF IMMIGRATION AUTHORITIES PROHIBITED.\n"
+                   "  NO POLICE OFFICER, PEACE OFFICER, OR  SCHOOL  RESOURCE  OFFICER  SHALL\n"
+                   " NOTIFY  OR OTHERWISE COMMUNICATE WITH IMMIGRATION AUTHORITIES REGARDING:\n"
+                   " (I) THE DATE, TIME, OR LOCATION THAT AN INDIVIDUAL WILL BE RELEASED FROM\n"
+                   " CUSTODY; OR (II) THE TIME, DATE,  OR  LOCATION  OF  AN  INDIVIDUAL'S  COURT\n"
+                   " APPEARANCE.\n");
+  const Extraction bill = ExtractDocument(Rules(), input);
+  // Two sentences, two restrictions (one clause would answer for only one of them).
+  const std::vector<const Clause*> enforcement = OfTopic(bill, "enforcement_assistance");
+  REQUIRE(enforcement.size() >= 2);
+  CHECK(enforcement[0]->section == "145.05");
+  CHECK(enforcement[0]->stance == Stance::kRestricts);
+  CHECK(enforcement[0]->text.find("PUBLIC") == std::string::npos);
+  CHECK(enforcement[1]->text.find("PUBLIC") != std::string::npos);
+  CHECK(enforcement[1]->stance == Stance::kRestricts);
+  // The sentence that goes on after "SHALL BE" is read whole.
+  bool direction = false;
+  for (const Clause& c : bill.clauses)
+    if (c.section == "145.10" && c.text.find("SUPERVISION OF IMMIGRATION") != std::string::npos) direction = true;
+  CHECK(direction);
+  // The item in capitals under "REGARDING:" is an item, not the heading of a section "(I)".
+  const std::vector<const Clause*> release = OfTopic(bill, "release_notification");
+  REQUIRE(release.size() == 1);
+  CHECK(release[0]->stance == Stance::kRestricts);
+  CHECK(release[0]->section.rfind("145.25", 0) == 0);
+}
