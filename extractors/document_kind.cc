@@ -1,5 +1,7 @@
 #include "extractors/document_kind.h"
 
+#include "extractors/text_fold.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -49,13 +51,16 @@ std::pair<int, int> SelfReferences(const std::string& text) {
 // "RESOLUTION AUTHORIZING ...", "Proposed Vote of the Board of Selectmen").
 // It binds like a statute, whatever agencies it names ("the City jail",
 // "the Oakland Police Department").
-bool EnactsLocally(std::string_view head) {
-  static const RE2 kResolved(R"re((?mi)^\W*(?:(?:now,? )?therefore,? )?(?:be it (?:further |finally )?)?(?:resolved|ordained)\b\s*[:,]?|\bbe it (?:further )?(?:resolved|ordained)\b)re");
-  static const RE2 kTitled(R"re((?mi)^\W*(?:title\s*:?\s*)?(?:an? )?(?:resolution|ordinance)\s+(?:no\.?\s*\S*\d|number|#|of the|authorizing|directing|approving|adopting|amending|adding|rescinding|repealing|establishing|declaring|affirming|reaffirming|supporting|urging|requesting|concerning|regarding|relating|prohibiting|limiting)\b|\bfile type\s*:\s*(?:resolution|ordinance)\b|\bproposed (?:vote|resolution|ordinance) of the (?:board|council|commission)\b)re");
+// Its kind: "ordinance" when it ordains, else "council_record"; "" for no such act.
+std::string EnactsLocally(std::string_view head) {
+  static const RE2 kResolved(R"re((?mi)(^\W*(?:(?:now,? )?therefore,? )?(?:be it (?:further |finally )?)?(?:resolved|ordained)\b\s*[:,]?|\bbe it (?:further )?(?:resolved|ordained)\b))re");
+  static const RE2 kTitled(R"re((?mi)(^\W*(?:title\s*:?\s*)?(?:an? )?(?:resolution|ordinance)\s+(?:no\.?\s*\S*\d|number|#|of the|authorizing|directing|approving|adopting|amending|adding|rescinding|repealing|establishing|declaring|affirming|reaffirming|supporting|urging|requesting|concerning|regarding|relating|prohibiting|limiting)\b|\bfile type\s*:\s*(?:resolution|ordinance)\b|\bproposed (?:vote|resolution|ordinance) of the (?:board|council|commission)\b))re");
   re2::StringPiece in(head.data(), head.size());
   // A title is the top's: a report's table may list "Resolution Reaffirming ..." further down.
   re2::StringPiece top(head.data(), std::min<size_t>(head.size(), 600));
-  return RE2::PartialMatch(in, kResolved) || RE2::PartialMatch(top, kTitled);
+  std::string act;
+  if (!RE2::PartialMatch(in, kResolved, &act) && !RE2::PartialMatch(top, kTitled, &act)) return "";
+  return AsciiLower(act).find("ordain") != std::string::npos || AsciiLower(act).find("ordinance") != std::string::npos ? "ordinance" : "council_record";
 }
 
 }  // namespace
@@ -127,7 +132,7 @@ std::string InferKind(const std::string& text, const std::string& number) {
   if (RE2::PartialMatch(head, kMemoHead)) return "correspondence";
   if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 600)), kSalutation)) return "correspondence";
   if (RE2::PartialMatch(number, kMayor) || RE2::PartialMatch(head, kMayor)) return "mayors_order";
-  if (EnactsLocally(head)) return "council_record";
+  if (std::string act = EnactsLocally(head); !act.empty()) return act;
   if (number.rfind("Program Statement", 0) == 0) return "jail_policy";
   if (number.rfind("General Order", 0) == 0 || number.rfind("GO-", 0) == 0 || number.rfind("Directive", 0) == 0)
     return "police_order";
@@ -159,8 +164,8 @@ std::string InferKind(const std::string& text, const std::string& number) {
 std::string AuthorityOf(const std::string& kind, const std::string& text) {
   // Testimony at a council hearing is evidence of practice, not law.
   static const RE2 kTestimony(R"((?i)\btestimony\b|\btranscript\b|\bwitness\b|\bhearing\b)");
-  if (kind == "council_record" && RE2::PartialMatch(text, kTestimony) && !EnactsLocally(text.substr(0, std::min<size_t>(text.size(), 3000)))) return "practice";
-  if (kind == "statute" || kind == "bill" || kind == "mayors_order" || kind == "council_record") return "law";
+  if (kind == "council_record" && RE2::PartialMatch(text, kTestimony) && EnactsLocally(text.substr(0, std::min<size_t>(text.size(), 3000))).empty()) return "practice";
+  if (kind == "statute" || kind == "bill" || kind == "ordinance" || kind == "mayors_order" || kind == "council_record") return "law";
   if (kind == "jail_policy" || kind == "police_order") return "policy";
   if (kind == "correspondence" || kind == "log") return "practice";
   if (!kind.empty()) return "";
