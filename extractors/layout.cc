@@ -361,10 +361,14 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // DIRECTION ..."): that line is its text, not a heading.
     // So does an item in capitals under such a lead-in ("... REGARDING:" / "(I) THE DATE, TIME, ...").
     const bool caps_body_before = !prev_was_heading && !prev_text.empty() && AllCapsText(prev_text) && AllCapsText(rest);
+    // A line of capitals that stops on a joining word ("UPON A CONVICTION ... THE COURT IN WHICH THE") is the
+    // first line of a sentence in capitals, even right under a heading: no heading stops there.
+    const bool opens_sentence_in_capitals = !marker && next_upper && AllCapsText(rest) && EndsWithJoiningWord(rest);
     const bool runs_on_in_capitals =
-        caps_body_before &&
-        ((!marker && (std::isalnum(static_cast<unsigned char>(prev_last)) || prev_last == ',' || prev_last == '-')) ||
-         (marker && !marker->bullet && IsListStyle(marker->style) && prev_last == ':'));
+        opens_sentence_in_capitals ||
+        (caps_body_before &&
+         ((!marker && (std::isalnum(static_cast<unsigned char>(prev_last)) || prev_last == ',' || prev_last == '-')) ||
+          (marker && !marker->bullet && IsListStyle(marker->style) && prev_last == ':')));
     const bool heading = field == Field::kHeader ||
                          (!runs_on_in_capitals &&
                           IsHeadingText(rest, last_marker ? last_marker->style : std::string(), marker.has_value(),
