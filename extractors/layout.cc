@@ -363,7 +363,13 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     const bool caps_body_before = !prev_was_heading && !prev_text.empty() && AllCapsText(prev_text) && AllCapsText(rest);
     // A line of capitals that stops on a joining word ("UPON A CONVICTION ... THE COURT IN WHICH THE") is the
     // first line of a sentence in capitals, even right under a heading: no heading stops there.
-    const bool opens_sentence_in_capitals = !marker && next_upper && AllCapsText(rest) && EndsWithJoiningWord(rest);
+    // So is a numbered item's long first line in capitals that wraps on ("1. IN ANY INSTANCE IN WHICH
+    // IMMIGRATION AUTHORITIES ARE PERMITTED" / "ACCESS TO ..."): a heading is short or ends.
+    const bool opens_sentence_in_capitals =
+        next_upper && AllCapsText(rest) &&
+        ((!marker && EndsWithJoiningWord(rest)) ||
+         (marker && !marker->bullet && IsListStyle(marker->style) && wrapped && rest.size() >= 50 && rest.back() != '.' &&
+          rest.back() != ':'));
     const bool runs_on_in_capitals =
         opens_sentence_in_capitals ||
         (caps_body_before &&

@@ -442,7 +442,13 @@ TEST_CASE("a bill's new matter set in capitals is sentences, not headings: lines
                    " NOTIFY  OR OTHERWISE COMMUNICATE WITH IMMIGRATION AUTHORITIES REGARDING:\n"
                    " (I) THE DATE, TIME, OR LOCATION THAT AN INDIVIDUAL WILL BE RELEASED FROM\n"
                    " CUSTODY; OR (II) THE TIME, DATE,  OR  LOCATION  OF  AN  INDIVIDUAL'S  COURT\n"
-                   " APPEARANCE.\n");
+                   " APPEARANCE.\n"
+                   " § 145.45 WRITTEN CONSENT FOR INTERVIEW.\n"
+                   "  1.  IN  ANY  INSTANCE  IN  WHICH IMMIGRATION AUTHORITIES ARE PERMITTED\n"
+                   " ACCESS TO AN INDIVIDUAL IN THE CUSTODY OF A POLICE OFFICER, PEACE  OFFI-\n"
+                   " CER,  OR  SCHOOL  RESOURCE OFFICER FOR THE PURPOSE OF BEING INTERVIEWED,\n"
+                   " THE OFFICER SHALL PROVIDE THE INDIVIDUAL WITH  A  WRITTEN  CONSENT  FORM\n"
+                   " THAT EXPLAINS THE PURPOSE OF THE INTERVIEW.\n");
   const Extraction bill = ExtractDocument(Rules(), input);
   // Two sentences, two restrictions (one clause would answer for only one of them).
   const std::vector<const Clause*> enforcement = OfTopic(bill, "enforcement_assistance");
@@ -462,4 +468,9 @@ TEST_CASE("a bill's new matter set in capitals is sentences, not headings: lines
   REQUIRE(release.size() == 1);
   CHECK(release[0]->stance == Stance::kRestricts);
   CHECK(release[0]->section.rfind("145.25", 0) == 0);
+  // A numbered item's long first line in capitals is its text, not its heading: the sentence starts at "1.".
+  bool consent = false;
+  for (const Clause& c : bill.clauses)
+    if (c.section == "145.45(1)" && c.text.rfind("1.", 0) == 0 && c.text.find("CONSENT FORM") != std::string::npos) consent = true;
+  CHECK(consent);
 }
