@@ -3,18 +3,19 @@
 
     bench/label_agreement.py [--found CLAUSES.jsonl]
 
-eval/real-extra/agreement/ holds a second, independent labelling of 24 documents of the
-real-extra *dev* split (documents.txt, drawn at random by authority: 10 law, 6 policy,
-6 practice, 2 agreements; seed 20261202), written from the text by a helper session that
-saw neither the first labels nor foiamine. This script scores one labelling against the
-other as if one were an extractor: a label of one side is matched when the other side has
-a label of the same document, topic and stance whose quote lies in the same sentence
-(sentences: ". ", "; ", "? ", "! ", ": " in the whitespace-collapsed, lower-cased text), so
-it is *more lenient* than eval.py's rule (the found text must contain the quote).
+eval/real-extra/agreement/round-N/ each hold a second, independent labelling of 24 documents of
+the real-extra *dev* split (documents.txt, drawn at random by labelled authority; see
+agreement/README.md), written from the text by a helper session that saw neither the first
+labels nor foiamine. This script scores the second labelling against the first as if it
+were an extractor, per round and pooled: a label of one side is matched when the other side
+has a label of the same document, topic and stance whose quote lies in the same sentence
+(sentences: ". ", "; ", "? ", "! ", ": " in the normalised text), so it is *more lenient*
+than eval.py's rule (the found text must contain the quote).
 
-With --found (`foiamine clauses --db INDEX --json` of an index holding these documents)
-it also scores foiamine against both labellings with eval.py's rule. Binding stances only
-(restricts, requires, permits, reports), as `foiamine eval` scores them.
+With --found (`foiamine clauses --db INDEX --json` of an index holding these documents, e.g.
+bench/eval_sets.sh's real-extra-dev index) it also scores foiamine against both labellings
+with eval.py's rule. Binding stances only (restricts, requires, permits, reports), as
+`foiamine eval` scores them.
 """
 import argparse, json, os, re, sys
 
@@ -38,20 +39,16 @@ def load(path, docs):
     return [r for r in rows if r['doc_path'] in docs and r['stance'] in BINDING]
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--found', help="foiamine's clauses (JSON lines) to score against both labellings")
-    args = ap.parse_args()
-    with open(os.path.join(SET, 'agreement', 'documents.txt')) as f:
+def score_round(folder, found, authority):
+    """Prints the round's agreement; returns (matched second, second, matched first, first) binding counts."""
+    with open(os.path.join(folder, 'documents.txt')) as f:
         docs = [line.strip() for line in f if line.strip()]
     texts = {}
     for d in docs:
         with open(os.path.join(SET, 'docs', d), encoding='utf-8') as f:
             texts[d] = norm(f.read())
     first = load(os.path.join(SET, 'labels', 'clauses.jsonl'), texts)
-    second = load(os.path.join(SET, 'agreement', 'clauses.jsonl'), texts)
-    with open(os.path.join(SET, 'labels', 'documents.jsonl'), encoding='utf-8') as f:
-        authority = {r['doc_path']: r['authority'] for r in map(json.loads, f)}
+    second = load(os.path.join(folder, 'clauses.jsonl'), texts)
 
     def sentence(label):
         t, q = texts[label['doc_path']], norm(label['quote'])
@@ -71,36 +68,62 @@ def main():
                     return True
         return False
 
-    print(f"{len(docs)} documents; first labelling {len(first)} binding labels, second {len(second)}")
-    print("second scored against first (P = second's labels the first has, R = first's the second has):")
+    print(f"{os.path.basename(folder)}: {len(docs)} documents; first labelling {len(first)} binding labels, second {len(second)}")
     keys = [('topic and stance', lambda x, y: x['topic'] == y['topic'] and x['stance'] == y['stance']),
             ('topic only', lambda x, y: x['topic'] == y['topic']),
             ('sentence only', lambda x, y: True)]
+    counts = None
     for name, same in keys:
-        p = sum(matched(h, first, same) for h in second) / len(second)
-        r = sum(matched(a, second, same) for a in first) / len(first)
+        ms, mf = sum(matched(h, first, same) for h in second), sum(matched(a, second, same) for a in first)
+        p, r = ms / len(second), mf / len(first)
         print(f"  {name:17} P {p:.3f}  R {r:.3f}  F1 {2 * p * r / (p + r):.3f}")
+        if counts is None:
+            counts = {'all': (ms, len(second), mf, len(first))}
     same = keys[0][1]
     for kind in ('law', 'policy', 'practice'):
         a = [x for x in first if authority[x['doc_path']] == kind]
         h = [x for x in second if authority[x['doc_path']] == kind]
         if a and h:
-            print(f"  {kind:17} P {sum(matched(x, a, same) for x in h) / len(h):.3f}  R {sum(matched(x, h, same) for x in a) / len(a):.3f}"
-                  f"  ({len(a)} / {len(h)} labels)")
-    if args.found:
-        with open(args.found, encoding='utf-8') as f:
-            found = [c for c in map(json.loads, f) if os.path.basename(c['doc_path']) in texts and c['stance'] in BINDING]
-        print(f"foiamine ({len(found)} binding clauses) with eval.py's rule:")
+            counts[kind] = (sum(matched(x, a, same) for x in h), len(h), sum(matched(x, h, same) for x in a), len(a))
+            ms, ns, mf, nf = counts[kind]
+            print(f"  {kind:17} P {ms / ns:.3f}  R {mf / nf:.3f}  ({nf} / {ns} labels)")
+    if found is not None:
+        mine = [c for c in found if os.path.basename(c['doc_path']) in texts]
         for name, labels in (('first labelling', first), ('second labelling', second)):
             hit, used = set(), set()
             for i, label in enumerate(labels):
-                for j, c in enumerate(found):
+                for j, c in enumerate(mine):
+                    if j in used:
+                        continue
                     if (os.path.basename(c['doc_path']) == label['doc_path'] and c['topic'] == label['topic']
                             and c['stance'] == label['stance'] and norm(label['quote']) in norm(c['text'])):
                         hit.add(i)
                         used.add(j)
-            p, r = len(used) / max(1, len(found)), len(hit) / len(labels)
-            print(f"  vs {name:16} P {p:.3f}  R {r:.3f}")
+                        break
+            print(f"  foiamine vs {name:16} P {len(used) / max(1, len(mine)):.3f}  R {len(hit) / len(labels):.3f}"
+                  f"  ({len(mine)} clauses; eval.py's rule)")
+    return counts
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--found', help="foiamine's clauses (JSON lines) to score against both labellings")
+    args = ap.parse_args()
+    with open(os.path.join(SET, 'labels', 'documents.jsonl'), encoding='utf-8') as f:
+        authority = {r['doc_path']: r['authority'] for r in map(json.loads, f)}
+    found = None
+    if args.found:
+        with open(args.found, encoding='utf-8') as f:
+            found = [c for c in map(json.loads, f) if c['stance'] in BINDING]
+    rounds = sorted(d for d in os.listdir(os.path.join(SET, 'agreement')) if d.startswith('round-'))
+    pooled = {}
+    for r in rounds:
+        for kind, c in score_round(os.path.join(SET, 'agreement', r), found, authority).items():
+            pooled[kind] = tuple(x + y for x, y in zip(pooled.get(kind, (0, 0, 0, 0)), c))
+    if len(rounds) > 1:
+        print(f"pooled ({len(rounds)} rounds), topic and stance:")
+        for kind, (ms, ns, mf, nf) in pooled.items():
+            print(f"  {kind:17} P {ms / ns:.3f}  R {mf / nf:.3f}  ({nf} / {ns} labels)")
 
 
 if __name__ == '__main__':
