@@ -93,27 +93,7 @@ void RepairSplitKeyWords(FoldedText& folded) {
     removed.push_back(a_end);
     i = b_end;
   }
-  if (removed.empty()) return;
-  // Take the spaces out, and keep the map to the original text in step (an
-  // ASCII unit has none yet: it is the identity until now).
-  if (folded.to_original.empty())
-    for (size_t k = 0; k <= text.size(); ++k) folded.to_original.push_back(k);
-  std::string out;
-  std::vector<size_t> map;
-  out.reserve(text.size());
-  map.reserve(folded.to_original.size());
-  size_t next = 0;
-  for (size_t k = 0; k < text.size(); ++k) {
-    if (next < removed.size() && removed[next] == k) {
-      ++next;
-      continue;
-    }
-    out.push_back(text[k]);
-    map.push_back(folded.to_original[k]);
-  }
-  map.push_back(folded.to_original[text.size()]);
-  text = std::move(out);
-  folded.to_original = std::move(map);
+  EraseFromFolded(folded, removed, 1);  // the spaces out, the map to the original kept
 }
 
 }  // namespace foiamine::extractors::internal

@@ -194,21 +194,24 @@ void RepairSplitWords(FoldedText& folded) {
     cuts.push_back(dash);
     dash = end - 2;
   }
-  if (cuts.empty()) return;
-  // Take "- " out and keep the map to the original in step (an ASCII unit has
-  // none yet: the identity until now), so that a rule's "in immigration
-  // enforcement" meets one space and a clause still ends where its text does.
+  // Taking "- " out (not padding it) lets a rule's "in immigration enforcement" meet one space.
+  EraseFromFolded(folded, cuts, 2);
+}
+
+void EraseFromFolded(FoldedText& folded, const std::vector<size_t>& starts, size_t width) {
+  if (starts.empty()) return;
+  std::string& text = folded.text;
   if (folded.to_original.empty())
     for (size_t k = 0; k <= text.size(); ++k) folded.to_original.push_back(k);
   std::string out;
   std::vector<size_t> map;
   out.reserve(text.size());
   map.reserve(folded.to_original.size());
-  size_t next_cut = 0;
+  size_t next = 0;
   for (size_t k = 0; k < text.size(); ++k) {
-    if (next_cut < cuts.size() && k == cuts[next_cut]) {
-      ++k;  // the space after the hyphen too
-      ++next_cut;
+    if (next < starts.size() && starts[next] == k) {
+      k += width - 1;
+      ++next;
       continue;
     }
     out.push_back(text[k]);

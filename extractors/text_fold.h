@@ -59,6 +59,11 @@ struct FoldedText {
 };
 FoldedText FoldDiacritics(std::string_view text);
 
+// Takes the bytes at `starts` (ascending, each `width` bytes, not overlapping)
+// out of the folded text, keeping its map to the original in step (an ASCII
+// text has none yet: the identity until now).
+void EraseFromFolded(FoldedText& folded, const std::vector<size_t>& starts, size_t width);
+
 // Rejoins words that a line break split with a hyphen and that a copy of the
 // text then joined with a space ("immigra- tion status" -> "immigration
 // status", "sub- ject"; in a text set in capitals "IMMI- GRATION"): web pages,

