@@ -1,7 +1,5 @@
 #include "extractors/document_kind.h"
 
-#include "extractors/text_fold.h"
-
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -9,6 +7,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal {
 namespace {
@@ -60,7 +60,8 @@ std::string EnactsLocally(std::string_view head) {
   re2::StringPiece top(head.data(), std::min<size_t>(head.size(), 600));
   std::string act;
   if (!RE2::PartialMatch(in, kResolved, &act) && !RE2::PartialMatch(top, kTitled, &act)) return "";
-  return AsciiLower(act).find("ordain") != std::string::npos || AsciiLower(act).find("ordinance") != std::string::npos ? "ordinance" : "council_record";
+  const std::string lower = AsciiLower(act);
+  return lower.find("ordain") != std::string::npos || lower.find("ordinance") != std::string::npos ? "ordinance" : "council_record";
 }
 
 }  // namespace
@@ -164,7 +165,10 @@ std::string InferKind(const std::string& text, const std::string& number) {
 std::string AuthorityOf(const std::string& kind, const std::string& text) {
   // Testimony at a council hearing is evidence of practice, not law.
   static const RE2 kTestimony(R"((?i)\btestimony\b|\btranscript\b|\bwitness\b|\bhearing\b)");
-  if (kind == "council_record" && RE2::PartialMatch(text, kTestimony) && EnactsLocally(text.substr(0, std::min<size_t>(text.size(), 3000))).empty()) return "practice";
+  // (A resolution or ordinance that names a hearing is still the council's act.)
+  if (kind == "council_record" && RE2::PartialMatch(text, kTestimony) &&
+      EnactsLocally(text.substr(0, std::min<size_t>(text.size(), 3000))).empty())
+    return "practice";
   if (kind == "statute" || kind == "bill" || kind == "ordinance" || kind == "mayors_order" || kind == "council_record") return "law";
   if (kind == "jail_policy" || kind == "police_order") return "policy";
   if (kind == "correspondence" || kind == "log") return "practice";

@@ -44,7 +44,6 @@ void RepairOcrModals(std::string& text);
 inline constexpr std::string_view kOcrModalMisreadingPattern =
     R"(\b(?:(?i:sha|wi)(?:[I1|][lI1|]|l[I1|])\b|(?i:sho|wo|co)u[I1|](?i:d)\b|(?i:n)0(?i:t)\b|rnust\b|rnay\b|[l1|]mmigra|(?i:deta)[l1|](?i:ner)|(?i:re)[1|I](?i:eas)))";
 
-
 // `text` with combining marks removed (NFD, drop [:Mn:], recompose), for
 // matching only ("deberá" -> "debera", "inmigración" -> "inmigracion").
 // ToOriginal(i), for i in [0, text.size()], is the byte offset in the
@@ -71,8 +70,7 @@ void EraseFromFolded(FoldedText& folded, const std::vector<size_t>& starts, size
 // second part must start in lower case (capitals after capitals) and not be
 // "and", "or", "to", "nor" ("pre- and post-trial" is a real suspended hyphen);
 // the first must end in lower case ("ICE- related" stays) or be four capitals
-// or more. Matching copy only: the map to
-// the original is kept in step.
+// or more. Matching copy only; the map to the original is kept in step.
 void RepairSplitWords(FoldedText& folded);
 
 // Convenience: the folded string only (used on rulebook patterns so that they
