@@ -20,6 +20,9 @@ with eval.py's rule. Binding stances only (restricts, requires, permits, reports
 import argparse, json, os, re, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, 'bench', 'classifier'))
+import data  # eval.py's rule (data.score), as the classifier experiment scores it
+
 SET = os.path.join(ROOT, 'eval', 'real-extra')
 BINDING = {'restricts', 'requires', 'permits', 'reports'}
 
@@ -72,13 +75,12 @@ def score_round(folder, found, authority):
     keys = [('topic and stance', lambda x, y: x['topic'] == y['topic'] and x['stance'] == y['stance']),
             ('topic only', lambda x, y: x['topic'] == y['topic']),
             ('sentence only', lambda x, y: True)]
-    counts = None
+    counts = {}
     for name, same in keys:
         ms, mf = sum(matched(h, first, same) for h in second), sum(matched(a, second, same) for a in first)
         p, r = ms / len(second), mf / len(first)
         print(f"  {name:17} P {p:.3f}  R {r:.3f}  F1 {2 * p * r / (p + r):.3f}")
-        if counts is None:
-            counts = {'all': (ms, len(second), mf, len(first))}
+        counts.setdefault('all', (ms, len(second), mf, len(first)))  # topic and stance, the first key
     same = keys[0][1]
     for kind in ('law', 'policy', 'practice'):
         a = [x for x in first if authority[x['doc_path']] == kind]
@@ -88,20 +90,11 @@ def score_round(folder, found, authority):
             ms, ns, mf, nf = counts[kind]
             print(f"  {kind:17} P {ms / ns:.3f}  R {mf / nf:.3f}  ({nf} / {ns} labels)")
     if found is not None:
-        mine = [c for c in found if os.path.basename(c['doc_path']) in texts]
+        mine = [dict(c, doc=os.path.basename(c['doc_path'])) for c in found if os.path.basename(c['doc_path']) in texts]
         for name, labels in (('first labelling', first), ('second labelling', second)):
-            hit, used = set(), set()
-            for i, label in enumerate(labels):
-                for j, c in enumerate(mine):
-                    if j in used:
-                        continue
-                    if (os.path.basename(c['doc_path']) == label['doc_path'] and c['topic'] == label['topic']
-                            and c['stance'] == label['stance'] and norm(label['quote']) in norm(c['text'])):
-                        hit.add(i)
-                        used.add(j)
-                        break
-            print(f"  foiamine vs {name:16} P {len(used) / max(1, len(mine)):.3f}  R {len(hit) / len(labels):.3f}"
-                  f"  ({len(mine)} clauses; eval.py's rule)")
+            scored = [dict(label, doc=label['doc_path'], q=data.norm(label['quote'])) for label in labels]
+            p, r, _ = data.prf(*data.score(mine, scored)[:4])
+            print(f"  foiamine vs {name:16} P {p:.3f}  R {r:.3f}  ({len(mine)} clauses; eval.py's rule)")
     return counts
 
 

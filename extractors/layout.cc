@@ -360,13 +360,14 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // stopped mid-sentence ("NO POLICE OFFICER ... SHALL BE" / "SUBJECT TO THE
     // DIRECTION ..."): that line is its text, not a heading.
     // So does an item in capitals under such a lead-in ("... REGARDING:" / "(I) THE DATE, TIME, ...").
-    const bool caps_body_before = !prev_was_heading && !prev_text.empty() && AllCapsText(prev_text) && AllCapsText(rest);
+    const bool rest_in_capitals = AllCapsText(rest);
+    const bool caps_body_before = rest_in_capitals && !prev_was_heading && !prev_text.empty() && AllCapsText(prev_text);
     // A line of capitals that stops on a joining word ("UPON A CONVICTION ... THE COURT IN WHICH THE") is the
     // first line of a sentence in capitals, even right under a heading: no heading stops there.
     // So is a numbered item's long first line in capitals that wraps on ("1. IN ANY INSTANCE IN WHICH
     // IMMIGRATION AUTHORITIES ARE PERMITTED" / "ACCESS TO ..."): a heading is short or ends.
     const bool opens_sentence_in_capitals =
-        next_upper && AllCapsText(rest) &&
+        next_upper && rest_in_capitals &&
         ((!marker && EndsWithJoiningWord(rest)) ||
          (marker && !marker->bullet && IsListStyle(marker->style) && wrapped && rest.size() >= 50 && rest.back() != '.' &&
           rest.back() != ':'));
@@ -379,7 +380,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
                          (!runs_on_in_capitals &&
                           IsHeadingText(rest, last_marker ? last_marker->style : std::string(), marker.has_value(),
                                         next_upper) &&
-                          (!wrapped || AllCapsText(rest)));
+                          (!wrapped || rest_in_capitals));
     const bool bare_marker = marker && rest.empty();
 
     // A blank line inside a sentence (OCR paragraphs, a page break) does not
