@@ -21,9 +21,10 @@ std::vector<std::pair<size_t, size_t>> AllMatches(const RE2& re, std::string_vie
 
 std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, std::string_view text) {
   std::vector<CueHit> all;
+  const size_t condition_end = LeadingConditionEnd(text);
   for (const auto& cue : cues)
     for (auto [s, e] : AllMatches(*cue.re, text))
-      if (e > s) all.push_back(CueHit{s, e, cue.stance, cue.inert});
+      if (e > s && !(s < condition_end && e > condition_end)) all.push_back(CueHit{s, e, cue.stance, cue.inert});
   std::stable_sort(all.begin(), all.end(), [](const CueHit& a, const CueHit& b) {
     if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
     return a.start < b.start;
@@ -136,6 +137,15 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   if (cue_stance == Stance::kRequires && RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kWill) &&
       RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kConditionFirst))
     return Stance::kPermits;
+  if (cue_stance != Stance::kRequires) return cue_stance;
+  // ... and with the condition after it, when it is a warrant or a judge's order: "The Sheriff's Department will
+  // detain someone past their local release date if presented with an arrest warrant ..."
+  static const RE2 kWillIfWarrant(
+      R"re((?i)^(?:will|would)\b[^.;:]{0,200}?\b(?:if|when|once|provided|upon)\b[^.;:]{0,120}?\b(?:warrants?|signed by a (?:federal )?(?:judge|magistrate)|judicial (?:orders?|authorization))\b)re");
+  if (RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kWillIfWarrant)) return Stance::kPermits;
+  // A practice carried on is told: "we will continue our practice of notifying ICE of the date ... of release"
+  static const RE2 kContinuesPractice(R"re((?i)^(?:will|shall)\s+continue\s+(?:[\w'-]+\s+){0,2}?(?:practice|process|custom)\s+of\s+\w+ing\b)re");
+  if (RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kContinuesPractice)) return Stance::kReports;
   return cue_stance;
 }
 
@@ -144,14 +154,18 @@ bool EndsWithColon(std::string_view text) {
   return last != std::string_view::npos && text[last] == ':';
 }
 
-bool InLeadingCondition(std::string_view sentence, size_t start, size_t end) {
-  static const RE2 kOpensCondition(R"re((?i)^\W*(?:\(?\w{1,4}[.)]\s*)?(?:if|when|whenever|upon|in the event|once|after|where|wherever|in [a-z]+ing|although|though|even though)\b)re");
+size_t LeadingConditionEnd(std::string_view sentence) {
+  static const RE2 kOpensCondition(R"re((?i)^\W*(?:\(?\w{1,4}[.)]\s*)?(?:if|when|whenever|upon|in the event|in (?:any )?(?:cases?|instances?|situations?) (?:where|in which|when)|once|after|where|wherever|in [a-z]+ing|although|though|even though)\b)re");
   // ", the agency shall", ", Records Office staff shall": the main clause begins
   static const RE2 kMainClause(R"re((?i)(,)\s+(?:[\w'\x{2019}-]+\s+){1,14}?(?:shall|must|may|will|should|can)\b)re");
   re2::StringPiece in(sentence.data(), sentence.size()), comma;
-  if (!RE2::PartialMatch(in, kOpensCondition) || !RE2::PartialMatch(in, kMainClause, &comma)) return false;
-  const size_t main = static_cast<size_t>(comma.data() - sentence.data());
-  return end <= main && start < main;
+  if (!RE2::PartialMatch(in, kOpensCondition) || !RE2::PartialMatch(in, kMainClause, &comma)) return std::string_view::npos;
+  return static_cast<size_t>(comma.data() - sentence.data());
+}
+
+bool InLeadingCondition(std::string_view sentence, size_t start, size_t end) {
+  const size_t main = LeadingConditionEnd(sentence);
+  return main != std::string_view::npos && end <= main && start < main;
 }
 
 bool ListsExceptions(std::string_view text) {

@@ -27,7 +27,9 @@ std::vector<std::pair<size_t, size_t>> AllMatches(const RE2& re, std::string_vie
 
 // All cue matches; where cues overlap the longest wins (so "no member will
 // prohibit" beats "will", and "shall not" beats "shall"). Sorted by start.
-// Inert cues win overlaps too but are not returned.
+// Inert cues win overlaps too but are not returned. No match reaches from a
+// leading condition into the main clause (LeadingConditionEnd): "When no
+// warrant is presented, staff will notify ICE ..." is no "no ... will".
 std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, std::string_view text);
 
 // Where a unit's negation scopes start (0 first, ascending): at each match
@@ -107,6 +109,9 @@ bool EndsWithColon(std::string_view text);
 // A concession opens the same way: "Although officers have the authority to
 // assist in enforcing immigration laws, officers shall not ...".
 bool InLeadingCondition(std::string_view sentence, size_t start, size_t end);
+// The byte offset of that comma, or npos when the sentence opens with no
+// condition followed by a main clause.
+size_t LeadingConditionEnd(std::string_view sentence);
 
 // Does the text end in a question mark (closing quotes and spaces aside)?
 bool IsQuestion(std::string_view text);

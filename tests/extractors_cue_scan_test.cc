@@ -118,3 +118,39 @@ TEST_CASE("an 'or' before the first modal joins subjects, after a modal it start
                                 CueHit{clauses.rfind("shall"), clauses.rfind("shall") + 5, Stance::kRequires}};
   CHECK(ScopeCuts(breaks, clauses, two).size() == 2);
 }
+
+TEST_CASE("a record of practice: a promise on a warrant permits, a practice carried on is told", "[extractors][cue_scan]") {
+  // the condition after the act, when it is a warrant: the agency will act if one comes (San Diego County Sheriff, 2014)
+  const std::string warrant =
+      "the sheriff's department will detain someone past their local release date if presented with an arrest warrant.";
+  CHECK(PracticeStance(Stance::kRequires, warrant, warrant.find("will")) == Stance::kPermits);
+  // any other condition leaves the promise a duty
+  const std::string other = "the jail will notify ice when the inmate is released.";
+  CHECK(PracticeStance(Stance::kRequires, other, other.find("will")) == Stance::kRequires);
+  // "will continue our practice of notifying" tells what the agency does
+  const std::string carried = "we will continue our practice of notifying ice of the date of release.";
+  CHECK(PracticeStance(Stance::kRequires, carried, carried.find("will")) == Stance::kReports);
+  // ... but a restriction it carries on stays one (the rulebook's cue "continue ... practice of declining")
+  const std::string declining = "we will continue our practice of declining detainers.";
+  CHECK(PracticeStance(Stance::kRestricts, declining, declining.find("will")) == Stance::kRestricts);
+}
+
+TEST_CASE("no cue reaches from a leading condition into the main clause", "[extractors][cue_scan]") {
+  Rulebook::Compiled::Cue no_will{std::make_unique<RE2>(R"(\bno (?:[\w'-]+ ){0,30}?(?:shall|will)\b)"), Stance::kRestricts};
+  Rulebook::Compiled::Cue will{std::make_unique<RE2>(R"(\b(?:shall|will)\b)"), Stance::kRequires};
+  std::vector<Rulebook::Compiled::Cue> cues;
+  cues.push_back(std::move(no_will));
+  cues.push_back(std::move(will));
+  const std::string conditioned = "in cases where no warrant has been presented, staff will notify ice of the release.";
+  CHECK(LeadingConditionEnd(conditioned) == conditioned.find(','));
+  const auto hits = FindCues(cues, conditioned);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].stance == Stance::kRequires);
+  CHECK(hits[0].start == conditioned.find("will"));
+  // without a condition, "no ... will" is one cue and restricts
+  const std::string plain = "no officer will notify ice of the release.";
+  CHECK(LeadingConditionEnd(plain) == std::string::npos);
+  const auto plain_hits = FindCues(cues, plain);
+  REQUIRE(plain_hits.size() == 1);
+  CHECK(plain_hits[0].stance == Stance::kRestricts);
+}
