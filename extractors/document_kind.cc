@@ -86,8 +86,9 @@ bool DescribesPractice(const std::string& text) {
   // ("News Release", "This story has been updated", "By ..., Public Relations
   // Coordinator"), or prose that keeps telling what people said.
   static const RE2 kPressHead(R"((?i)\b(?:news|press|media)\s+release\b|\bfor\s+immediate\s+release\b|\bpublic\s+(?:information|relations|affairs)\s+(?:officer|coordinator|office|director)\b|\bthis\s+(?:story|article)\b)");
-  // A news dateline opening a paragraph: "HARRIS COUNTY, TX – On Thursday, ..."
-  static const RE2 kDateline(R"((?m)^[A-Z][A-Z .'-]{2,40},\s+(?:[A-Z]{2}|[A-Z][a-z]{2,12}\.?)\s*[\x{2013}\x{2014}-]{1,2}\s+\S)");
+  // A news dateline opening a paragraph: "HARRIS COUNTY, TX – On Thursday, ...", "COEUR d’ALENE, Idaho – After ..."
+  static const RE2 kDateline(
+      R"((?m)^[A-Z]{2}[A-Za-z .'\x{2019}-]{1,40},\s+(?:[A-Z]{2}|[A-Z][a-z]{2,12}\.?)\s*[\x{2013}\x{2014}-]{1,2}\s+\S)");
   // A press release's lead: "Mayor Walsh and Councilor Zakim today announced ...",
   // "... announced today a new policy" (a law enacts; it announces nothing today).
   static const RE2 kAnnouncedToday(R"((?i)\b(?:today|yesterday)\s+(?:announced|unveiled|released)\b|\b(?:announced|unveiled)\s+(?:today|yesterday)\b)");
@@ -112,7 +113,10 @@ bool DescribesPractice(const std::string& text) {
 std::string InferKind(const std::string& text, const std::string& number) {
   static const RE2 kJail(R"((?i)program\s+statement|department\s+of\s+corrections|\bjail\b|detention\s+facility|sheriff'?s?\s+office)");
   static const RE2 kMayor(R"((?i)mayor'?s\s+order)");
-  static const RE2 kStatute(R"((?i)be\s+it\s+enacted|D\.C\.\s+Code\s+§|D\.C\.\s+Law\s+\d|amendment\s+act\s+of)");
+  // (also a code's own words for itself, "As used in this Code section" (O.C.G.A.), and a compiler's
+  // currency line, "Current through 2023-2024 Legislative Session")
+  static const RE2 kStatute(
+      R"((?i)be\s+it\s+enacted|D\.C\.\s+Code\s+§|D\.C\.\s+Law\s+\d|amendment\s+act\s+of|\bthis\s+code\s+section\b|\bcurrent\s+through\s+[^\n]{0,40}?(?:legislative\s+session|regular\s+session|general\s+assembly|legislature))");
   static const RE2 kCouncil(R"((?i)council\s+of\s+the\s+district|committee\s+on|public\s+hearing|testimony)");
   static const RE2 kPolice(R"((?i)general\s+order|special\s+order|directive|police\s+department|policy\s+manual|police\s+polic(?:y|ies)|line\s+procedure|\bGO-|(?-i:\bMPD\b)|chief\s+of\s+police)");
   // An order heading the page ("COMMAND ORDER #05-2014 (JAIL)") directs staff,

@@ -566,12 +566,14 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     std::string_view t = Trim(std::string_view(stream_).substr(u.begin, u.end - u.begin));
     // ':' introduces a list; so does the U.S. Code's dash ("... of a State— (A) to
     // communicate ..."), which normalization turned into '-' (a hyphen at a line
-    // end was joined with its word, so a trailing '-' here is a dash).
+    // end was joined with its word, so a trailing '-' here is a dash), or its
+    // plain-text copies' "--" ("... of a State--").
     // A sentence that stops without punctuation before its nested items lost
     // its dash in copying ("... of a State" / "(A) to communicate ...").
     // (An item's closing "; or" / "; and" joins it to its sibling, not to items below it.)
     static const RE2 kJoinsSibling(R"re([;,]\s*(?:and|or)$)re");
-    if (!t.empty() && (t.back() == ':' || (t.back() == '-' && t.size() >= 2 && std::isalpha(static_cast<unsigned char>(t[t.size() - 2]))) ||
+    const std::string_view undashed = t.substr(0, t.size() - (t.ends_with("--") ? 2 : t.ends_with("-") ? 1 : 0));
+    if (!t.empty() && (t.back() == ':' || (undashed.size() < t.size() && undashed.size() >= 1 && std::isalpha(static_cast<unsigned char>(undashed.back()))) ||
                        (std::islower(static_cast<unsigned char>(t.back())) && !RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), kJoinsSibling))))
       leads.push_back(static_cast<int>(i));
   }

@@ -474,3 +474,25 @@ TEST_CASE("a bill's new matter set in capitals is sentences, not headings: lines
     if (c.section == "145.45(1)" && c.text.rfind("1.", 0) == 0 && c.text.find("CONSENT FORM") != std::string::npos) consent = true;
   CHECK(consent);
 }
+
+TEST_CASE("a plain-text copy's '--' leads in the items under it, as the U.S. Code's dash does", "[extractors][structure]") {
+  // 8 U.S.C. 1357(g)(10) as GovInfo's text prints it: the lead-in's non-requirement permits each item
+  // (the Code's own dash reaches the extractors as '-': normalization folds it)
+  for (const std::string dash : {"--", "-", ":"}) {
+    const Extraction x = ExtractDocument(
+        Rules(), Doc("(10) Nothing in this subsection shall be construed to require an agreement under this subsection in order for "
+                     "any officer or employee of a State or political subdivision of a State" + dash + "\n"
+                     "(A) to communicate with the Attorney General regarding the immigration status of any individual; or\n"
+                     "(B) otherwise to cooperate with the Attorney General in the identification, apprehension, detention, or "
+                     "removal of aliens not lawfully present in the United States.\n",
+                     "law"));
+    INFO("lead-in ends with " << dash);
+    const auto sharing = OfTopic(x, "information_sharing");
+    REQUIRE(sharing.size() == 1);
+    CHECK(sharing[0]->stance == Stance::kPermits);
+    CHECK(sharing[0]->section == "(10)(A)");
+    const auto assist = OfTopic(x, "enforcement_assistance");
+    REQUIRE(assist.size() == 1);
+    CHECK(assist[0]->stance == Stance::kPermits);
+  }
+}
