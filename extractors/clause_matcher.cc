@@ -65,6 +65,7 @@ std::vector<Clause> Matcher::Run() {
         }
         ok = RE2::PartialMatch(context, *rules_.patterns[rule.all_of[k]].re);
         if (!ok && rule.previous_context && k + 1 == rule.all_of.size()) ok = RE2::PartialMatch(PreviousUnit(ui), *rules_.patterns[rule.all_of[k]].re);
+        if (!ok && rule.addressee_context && k + 1 == rule.all_of.size()) ok = RE2::PartialMatch(NearestAddressee(ui), *rules_.patterns[rule.all_of[k]].re);
       }
       for (int v : rule.none_of)
         if (ok && in_unit(v)) ok = false;
@@ -193,12 +194,8 @@ std::string Matcher::Context(size_t ui) {
   // "your office", "your officers": the addressee of the nearest
   // correspondence header line above the unit.
   if (rules_.addressee_reference && RE2::PartialMatch(Folded(ui).folded.text, *rules_.addressee_reference)) {
-    const size_t begin = units[ui].begin;
-    const std::string* addressee = nullptr;
-    for (const auto& [pos, line] : Addressees())
-      if (pos < begin) addressee = &line;
-    if (addressee) {
-      context += *addressee;
+    if (const std::string_view addressee = NearestAddressee(ui); !addressee.empty()) {
+      context += addressee;
       context += "\n";
     }
   }
@@ -241,6 +238,14 @@ std::string_view Matcher::PreviousUnit(size_t ui) {
   const int a = units[prev].section, b = units[ui].section;
   const bool related = a == b || (a >= 0 && b >= 0 && layout_.parent(a) == layout_.parent(b));
   return related ? std::string_view(Folded(prev).folded.text) : std::string_view();
+}
+
+std::string_view Matcher::NearestAddressee(size_t ui) {
+  const size_t begin = layout_.units()[ui].begin;
+  std::string_view addressee;
+  for (const auto& [pos, line] : Addressees())
+    if (pos < begin) addressee = line;
+  return addressee;
 }
 
 // Correspondence header lines ("TO: ...") in stream order, folded.

@@ -86,6 +86,8 @@ class Matcher {
   // The folded text of the unit before `ui` when it is in the same section
   // or is a sibling item of the same list; "" otherwise.
   std::string_view PreviousUnit(size_t ui);
+  // The nearest correspondence header line ("TO: ...") above unit `ui`, folded; "" when none.
+  std::string_view NearestAddressee(size_t ui);
 
   // Correspondence header lines ("TO: ...") in stream order, folded.
   const std::vector<std::pair<size_t, std::string>>& Addressees();

@@ -59,6 +59,12 @@ bool EndsWithJoiningWord(std::string_view line) {
   return RE2::PartialMatch(in, kJoining) && !RE2::PartialMatch(in, kItemEnd);
 }
 
+// Does a line open with a date ("03/02/2020", "3/2/20", "2020-03-02"), as a log's rows do?
+bool StartsWithDate(std::string_view line) {
+  static const RE2 kDate(R"(^\W{0,2}(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b)");
+  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kDate);
+}
+
 // Does a line stop where a citation's number must follow ("§§", "8 U.S.C.", "subsection")?
 bool EndsWithCitationLead(std::string_view line) {
   static const RE2 kLead(R"((?i)(?:§+|\bU\.\s?S\.\s?C\.|\bC\.\s?F\.\s?R\.|\b(?:sub)?sections?|\bparagraphs?|\bnos?\.)$)");
@@ -400,7 +406,11 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // its own text.
     const bool after_naming_item = !marker && prev_item_paren && !prev_wrapped && !AllCapsText(prev_item_rest) &&
                                    ParagraphAfterNamingItem(prev_item_rest, text);
-    const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading ||
+    // A log's or a table's rows, each opening with a date ("03/02/2020 311-204 ICE Released to ICE agents ..."),
+    // are records of their own, not one sentence run on over the rows.
+    const bool log_row = !marker && StartsWithDate(text) &&
+                         (StartsWithDate(prev_text) || (bi + 1 < body.size() && StartsWithDate(line_text(body[bi + 1]))));
+    const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading || log_row ||
                            (field != Field::kNone && !answers_question) ||
                            (line.blank_before && !prev_bare_marker && !continues_sentence) || after_naming_item;
     if (new_block) {

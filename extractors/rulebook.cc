@@ -112,9 +112,10 @@ class Loader {
         if (r["fallback"]) rule.fallback = r["fallback"].as<bool>();
         if (r["context"]) {
           const std::string context = r["context"].as<std::string>();
-          if (context != "previous" && context != "unit")
-            return Status::InvalidArgument("rule " + rule.id + ": `context` must be `unit` or `previous`");
+          if (context != "previous" && context != "unit" && context != "addressee")
+            return Status::InvalidArgument("rule " + rule.id + ": `context` must be `unit`, `previous` or `addressee`");
           rule.previous_context = context == "previous";
+          rule.addressee_context = context == "addressee";
         }
         if (r["scope"]) {
           const std::string scope = r["scope"].as<std::string>();

@@ -40,6 +40,10 @@ struct Rulebook::Compiled {
     // (same list or section): "You may call a lawyer." after "ICE has asked
     // to hold you.".
     bool previous_context = false;
+    // `context: addressee`: ... or from the addressee of the correspondence the
+    // unit is in (the nearest "To:" header line above it): "The inmate listed
+    // above is scheduled to be released tomorrow at 10:00 a.m." in an e-mail to ICE.
+    bool addressee_context = false;
   };
   struct Cue {
     std::unique_ptr<RE2> re;

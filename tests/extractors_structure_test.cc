@@ -496,3 +496,24 @@ TEST_CASE("a plain-text copy's '--' leads in the items under it, as the U.S. Cod
     CHECK(assist[0]->stance == Stance::kPermits);
   }
 }
+
+TEST_CASE("a log's rows, each opening with a date, are records of their own", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(Rules(), Doc("RECORDS OFFICE RELEASE LOG\n"
+                                                    "Date Inmate Detainer Action taken\n"
+                                                    "03/02/2020 311-204 ICE Transferred to ICE custody at sally port 0930\n"
+                                                    "03/04/2020 298-877 ICE ICE notified of release by phone 48 hrs prior\n"
+                                                    "03/05/2020 301-455 none Released to community\n"
+                                                    "03/09/2020 312-090 ICE Held 4 hours past release for ICE pickup per supervisor\n",
+                                                    "practice", "Department of Corrections"));
+  for (const Clause& c : x.clauses) UNSCOPED_INFO(c.topic + " " + c.rule + " " + c.text);
+  const auto told = OfTopic(x, "release_notification");
+  REQUIRE(told.size() == 1);
+  CHECK(told[0]->text.rfind("03/04/2020", 0) == 0);
+  CHECK(told[0]->stance == Stance::kReports);
+  const auto held = OfTopic(x, "detainer_hold");
+  REQUIRE(held.size() == 1);
+  CHECK(held[0]->text.rfind("03/09/2020", 0) == 0);
+  const auto handed = OfTopic(x, "enforcement_assistance");
+  REQUIRE(handed.size() == 1);
+  CHECK(handed[0]->text.rfind("03/02/2020", 0) == 0);
+}
