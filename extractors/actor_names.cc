@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "extractors/cue_scan.h"
@@ -17,6 +18,24 @@ std::vector<std::pair<size_t, std::string>> SpeakerTurns(const std::string& stre
   re2::StringPiece in(stream);
   re2::StringPiece label, surname;
   std::map<std::string, std::string> agency_of;  // surname -> actor, looked up once
+  // An agency head with no line in the appearances ("DIRECTOR BOOTH:") speaks for the one agency the
+  // hearing's caption names ("PUBLIC OVERSIGHT HEARING ON THE DEPARTMENT OF CORRECTIONS"), if it names one.
+  static const RE2 kHeadTitle(R"re(^(?:(?:ACTING|DEPUTY|INTERIM|ASSISTANT)\s+)?(?:DIRECTOR|CHIEF|SHERIFF|WARDEN|COMMISSIONER|ADMINISTRATOR|SUPERINTENDENT)\b)re");
+  std::optional<std::string> caption_agency;
+  auto agency_of_caption = [&]() -> const std::string& {
+    if (!caption_agency) {
+      caption_agency.emplace();
+      static const RE2 kCaption(R"re((?i)\b(?:hearing|roundtable|oversight)\b[^\n]{0,60}?\b(?:on|of|regarding|concerning)\s+(?:the\s+)?([^\n]{5,80}))re");
+      const std::string head = FoldString(std::string_view(stream).substr(0, std::min<size_t>(stream.size(), 600)));
+      std::string subject;
+      std::set<std::string> named;
+      if (RE2::PartialMatch(head, kCaption, &subject))
+        for (const auto& cue : rules.actors)
+          if (cue.actor != "{agency}" && cue.actor != "none" && RE2::PartialMatch(subject, *cue.re)) named.insert(cue.actor);
+      if (named.size() == 1) *caption_agency = *named.begin();
+    }
+    return *caption_agency;
+  };
   while (RE2::FindAndConsume(&in, kSpeaker, &label, &surname)) {
     std::string name(surname);
     auto it = agency_of.find(name);
@@ -34,6 +53,7 @@ std::vector<std::pair<size_t, std::string>> SpeakerTurns(const std::string& stre
           }
         }
       }
+      if (actor.empty() && RE2::PartialMatch(label, kHeadTitle)) actor = agency_of_caption();
       it = agency_of.emplace(name, actor).first;
     }
     turns.emplace_back(static_cast<size_t>(label.data() - stream.data()), it->second);

@@ -158,9 +158,10 @@ UnitInfo& Matcher::Info(size_t ui) {
       std::string actor = cue.actor;
       if (actor == "{agency}") {
         // "we", "our": in testimony, the speaker's agency.
-        static const RE2 kFirstPerson("^(?:we|our|us)$");
+        static const RE2 kFirstPerson("(?i)^(?:we|our|us)$");
+        // ("Intake staff do not ask ...": where the document names no agency, the speaker's staff too)
         std::string speaker;
-        if (RE2::FullMatch(re2::StringPiece(t.data() + s, e - s), kFirstPerson))
+        if (RE2::FullMatch(re2::StringPiece(t.data() + s, e - s), kFirstPerson) || default_actor_.empty())
           speaker = SpeakerActor(layout_.units()[ui].begin + info.folded.ToOriginal(s));
         actor = speaker.empty() ? default_actor_ : speaker;
       }

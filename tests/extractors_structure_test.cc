@@ -517,3 +517,19 @@ TEST_CASE("a log's rows, each opening with a date, are records of their own", "[
   REQUIRE(handed.size() == 1);
   CHECK(handed[0]->text.rfind("03/02/2020", 0) == 0);
 }
+
+TEST_CASE("in testimony without appearances, an agency head speaks for the agency the hearing is on", "[extractors][structure]") {
+  const std::string text = "PUBLIC OVERSIGHT HEARING ON THE DEPARTMENT OF CORRECTIONS\n"
+                           "CHAIRPERSON ALLEN: When ICE sends a detainer, what does the Department do?\n"
+                           "DIRECTOR BOOTH: We do not transport anyone to ICE. Intake staff do not ask about immigration status.\n"
+                           "COUNCILMEMBER NADEAU: We should ask ICE to stop.\n";
+  const Extraction x = ExtractDocument(Rules(), Doc(text, "practice"));
+  for (const Clause& c : x.clauses) UNSCOPED_INFO(c.topic + " " + c.actor + " " + c.text);
+  const auto help = OfTopic(x, "enforcement_assistance");
+  REQUIRE(help.size() == 1);
+  CHECK(help[0]->stance == Stance::kReports);
+  CHECK(help[0]->actor == "DOC");  // "We" at the start of a sentence is first person too
+  const auto asks = OfTopic(x, "status_inquiry");
+  REQUIRE(asks.size() == 1);
+  CHECK(asks[0]->actor == "DOC");  // the speaker's staff, where the document names no agency of its own
+}
