@@ -29,6 +29,13 @@ std::vector<const Clause*> OfTopic(const Extraction& x, const std::string& topic
   return out;
 }
 
+// The one clause of `topic` (the test fails unless there is exactly one).
+const Clause& OnlyOfTopic(const Extraction& x, const std::string& topic) {
+  const auto found = OfTopic(x, topic);
+  REQUIRE(found.size() == 1);
+  return *found[0];
+}
+
 }  // namespace
 
 TEST_CASE("form header fields are headings and correspondence is practice and 'your office' is the addressee",
@@ -487,13 +494,10 @@ TEST_CASE("a plain-text copy's '--' leads in the items under it, as the U.S. Cod
                      "removal of aliens not lawfully present in the United States.\n",
                      "law"));
     INFO("lead-in ends with " << dash);
-    const auto sharing = OfTopic(x, "information_sharing");
-    REQUIRE(sharing.size() == 1);
-    CHECK(sharing[0]->stance == Stance::kPermits);
-    CHECK(sharing[0]->section == "(10)(A)");
-    const auto assist = OfTopic(x, "enforcement_assistance");
-    REQUIRE(assist.size() == 1);
-    CHECK(assist[0]->stance == Stance::kPermits);
+    const Clause& sharing = OnlyOfTopic(x, "information_sharing");
+    CHECK(sharing.stance == Stance::kPermits);
+    CHECK(sharing.section == "(10)(A)");
+    CHECK(OnlyOfTopic(x, "enforcement_assistance").stance == Stance::kPermits);
   }
 }
 
@@ -506,16 +510,11 @@ TEST_CASE("a log's rows, each opening with a date, are records of their own", "[
                                                     "03/09/2020 312-090 ICE Held 4 hours past release for ICE pickup per supervisor\n",
                                                     "practice", "Department of Corrections"));
   for (const Clause& c : x.clauses) UNSCOPED_INFO(c.topic + " " + c.rule + " " + c.text);
-  const auto told = OfTopic(x, "release_notification");
-  REQUIRE(told.size() == 1);
-  CHECK(told[0]->text.rfind("03/04/2020", 0) == 0);
-  CHECK(told[0]->stance == Stance::kReports);
-  const auto held = OfTopic(x, "detainer_hold");
-  REQUIRE(held.size() == 1);
-  CHECK(held[0]->text.rfind("03/09/2020", 0) == 0);
-  const auto handed = OfTopic(x, "enforcement_assistance");
-  REQUIRE(handed.size() == 1);
-  CHECK(handed[0]->text.rfind("03/02/2020", 0) == 0);
+  const Clause& told = OnlyOfTopic(x, "release_notification");
+  CHECK(told.text.rfind("03/04/2020", 0) == 0);
+  CHECK(told.stance == Stance::kReports);
+  CHECK(OnlyOfTopic(x, "detainer_hold").text.rfind("03/09/2020", 0) == 0);
+  CHECK(OnlyOfTopic(x, "enforcement_assistance").text.rfind("03/02/2020", 0) == 0);
 }
 
 TEST_CASE("in testimony without appearances, an agency head speaks for the agency the hearing is on", "[extractors][structure]") {
@@ -525,11 +524,9 @@ TEST_CASE("in testimony without appearances, an agency head speaks for the agenc
                            "COUNCILMEMBER NADEAU: We should ask ICE to stop.\n";
   const Extraction x = ExtractDocument(Rules(), Doc(text, "practice"));
   for (const Clause& c : x.clauses) UNSCOPED_INFO(c.topic + " " + c.actor + " " + c.text);
-  const auto help = OfTopic(x, "enforcement_assistance");
-  REQUIRE(help.size() == 1);
-  CHECK(help[0]->stance == Stance::kReports);
-  CHECK(help[0]->actor == "DOC");  // "We" at the start of a sentence is first person too
-  const auto asks = OfTopic(x, "status_inquiry");
-  REQUIRE(asks.size() == 1);
-  CHECK(asks[0]->actor == "DOC");  // the speaker's staff, where the document names no agency of its own
+  const Clause& help = OnlyOfTopic(x, "enforcement_assistance");
+  CHECK(help.stance == Stance::kReports);
+  CHECK(help.actor == "DOC");  // "We" at the start of a sentence is first person too
+  // the speaker's staff, where the document names no agency of its own
+  CHECK(OnlyOfTopic(x, "status_inquiry").actor == "DOC");
 }
