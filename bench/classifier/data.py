@@ -19,10 +19,15 @@ REAL_EXTRA = os.path.join(ROOT, "eval", "real-extra")
 BINDING = ("restricts", "requires", "permits", "reports")
 
 # Batch sizes of eval/real-extra in split.tsv order (README.md: each batch's
-# rows were appended in turn): 22, 13, 9, 10, 9, 10, 11, 12, 13, 12, 12, 12,
-# and a thirteenth of 12 (added on main at 319730e). split.tsv must hold
-# exactly the first K batches for some K.
-BATCH_SIZES = [22, 13, 9, 10, 9, 10, 11, 12, 13, 12, 12, 12, 12]
+# rows were appended in turn): the first 22 documents, then one paragraph per
+# later batch, "Second batch (13 documents, ...", "Forty-second batch (10
+# documents, ...". Read from the README so that a new batch needs no edit
+# here (a list written out here went stale at the fourteenth batch).
+# split.tsv must hold exactly the first K batches for some K.
+def batch_sizes():
+    text = open(os.path.join(REAL_EXTRA, "README.md"), encoding="utf-8").read()
+    later = re.findall(r"^[A-Z][a-z]+(?:-[a-z]+)? batch \((\d+) documents", text, re.M)
+    return [22] + [int(n) for n in later]
 
 
 def norm(s):
@@ -35,8 +40,9 @@ def norm(s):
 def real_extra_batches():
     """file name -> (batch number, split)."""
     rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(REAL_EXTRA, "split.tsv")) if l.strip()]
-    sizes = [n for k, n in enumerate(BATCH_SIZES) if sum(BATCH_SIZES[:k + 1]) <= len(rows)]
-    assert len(rows) == sum(sizes), "split.tsv has %d rows, no whole number of batches: update BATCH_SIZES" % len(rows)
+    all_sizes = batch_sizes()
+    sizes = [n for k, n in enumerate(all_sizes) if sum(all_sizes[:k + 1]) <= len(rows)]
+    assert len(rows) == sum(sizes), "split.tsv has %d rows, no whole number of the README's batches" % len(rows)
     out, i = {}, 0
     for b, n in enumerate(sizes, 1):
         for path, split in rows[i:i + n]:
