@@ -140,10 +140,11 @@ UnitInfo& Matcher::Info(size_t ui) {
   if (info.done) return info;
   info.done = true;
   const std::string& t = info.folded.text;
-  info.modal = FindCues(rules_.modal_cues, t);
-  info.reports = FindCues(rules_.report_cues, t);
-  info.imperative = FindCues(rules_.imperative_cues, t);
-  info.habitual = FindCues(rules_.habitual_cues, t);
+  const size_t condition_end = LeadingConditionEnd(t);
+  info.modal = FindCues(rules_.modal_cues, t, condition_end);
+  info.reports = FindCues(rules_.report_cues, t, condition_end);
+  info.imperative = FindCues(rules_.imperative_cues, t, condition_end);
+  info.habitual = FindCues(rules_.habitual_cues, t, condition_end);
   info.cuts = ScopeCuts(rules_.scope_breaks, t, info.modal);
   std::vector<ActorHit> hits;
   // Defined short names first: on a tie they beat the generic cues.

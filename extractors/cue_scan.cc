@@ -20,8 +20,11 @@ std::vector<std::pair<size_t, size_t>> AllMatches(const RE2& re, std::string_vie
 }
 
 std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, std::string_view text) {
+  return FindCues(cues, text, LeadingConditionEnd(text));
+}
+
+std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, std::string_view text, size_t condition_end) {
   std::vector<CueHit> all;
-  const size_t condition_end = LeadingConditionEnd(text);
   for (const auto& cue : cues)
     for (auto [s, e] : AllMatches(*cue.re, text))
       if (e > s && !(s < condition_end && e > condition_end)) all.push_back(CueHit{s, e, cue.stance, cue.inert});

@@ -31,6 +31,9 @@ std::vector<std::pair<size_t, size_t>> AllMatches(const RE2& re, std::string_vie
 // leading condition into the main clause (LeadingConditionEnd): "When no
 // warrant is presented, staff will notify ICE ..." is no "no ... will".
 std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, std::string_view text);
+// The same, with the text's LeadingConditionEnd already known (a unit's
+// several cue lists are scanned over one text).
+std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, std::string_view text, size_t condition_end);
 
 // Where a unit's negation scopes start (0 first, ascending): at each match
 // of a scope break, except inside a modal cue, whose subject the break would

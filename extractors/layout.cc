@@ -295,6 +295,10 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   };
 
 
+  // Which body lines open with a date (a log's rows), each line tested once.
+  std::vector<bool> dated(body.size());
+  for (size_t bi = 0; bi < body.size(); ++bi) dated[bi] = StartsWithDate(line_text(body[bi]));
+
   bool prev_was_heading = false;
   bool prev_bare_marker = false;
   bool list_closed = false;  // a paragraph closed the innermost list since the last marker
@@ -408,8 +412,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
                                    ParagraphAfterNamingItem(prev_item_rest, text);
     // A log's or a table's rows, each opening with a date ("03/02/2020 311-204 ICE Released to ICE agents ..."),
     // are records of their own, not one sentence run on over the rows.
-    const bool log_row = !marker && StartsWithDate(text) &&
-                         (StartsWithDate(prev_text) || (bi + 1 < body.size() && StartsWithDate(line_text(body[bi + 1]))));
+    const bool log_row = !marker && dated[bi] && ((bi > 0 && dated[bi - 1]) || (bi + 1 < body.size() && dated[bi + 1]));
     const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading || log_row ||
                            (field != Field::kNone && !answers_question) ||
                            (line.blank_before && !prev_bare_marker && !continues_sentence) || after_naming_item;

@@ -187,10 +187,8 @@ void RepairSplitWords(FoldedText& folded) {
     size_t second = dash + 2, end = second;
     while (end < text.size() && is_letter(text[end])) ++end;
     if (end - second < 2 || !(capitals ? is_upper(text[second]) : is_lower(text[second]))) continue;
-    std::string_view next(text.data() + second, end - second);
-    if (next == "and" || next == "or" || next == "to" || next == "nor" || next == "AND" || next == "OR" || next == "TO" ||
-        next == "NOR")
-      continue;
+    const std::string next = AsciiLower(std::string_view(text.data() + second, end - second));
+    if (next == "and" || next == "or" || next == "to" || next == "nor") continue;
     cuts.push_back(dash);
     dash = end - 2;
   }
