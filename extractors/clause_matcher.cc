@@ -73,7 +73,11 @@ std::vector<Clause> Matcher::Run() {
       for (auto [s, e] : AllMatches(*rules_.patterns[rule.all_of[0]].re, Info(ui).folded.text)) {
         if (e <= s || InDefinition(ui, info, s)) continue;
         if (rule.segment_scope && !InScope(ui, rule, s, context, context_built)) continue;
-        if (!info.modal.empty() && rule.topic != "judicial_warrant" && InLeadingCondition(info.folded.text, s, e)) continue;
+        if (!info.modal.empty() && rule.topic != "judicial_warrant" && InLeadingCondition(info.folded.text, s, e)) {
+          const auto taken_up = MainClauseTakesUp(info.folded.text);  // "..., the supervisor shall decline the request"
+          if (!taken_up) continue;
+          std::tie(s, e) = *taken_up;
+        }
         Candidate c = Decide(ui, Hit{s, e, Stance::kMentions});
         if (rule.stance) {
           c.stance = *rule.stance;

@@ -171,6 +171,20 @@ bool InLeadingCondition(std::string_view sentence, size_t start, size_t end) {
   return main != std::string_view::npos && end <= main && start < main;
 }
 
+std::optional<std::pair<size_t, size_t>> MainClauseTakesUp(std::string_view sentence) {
+  const size_t main = LeadingConditionEnd(sentence);
+  if (main == std::string_view::npos) return std::nullopt;
+  static const RE2 kTakenUp(
+      R"re((?i)\b((?:declin|refus|deny|denie|reject|honou?r|grant|fulfill)\w* (?:(?:the|such|this|that|said|any such) (?:requests?|detainers?|holds?|inquir(?:y|ies))|it|them)\b))re");
+  // Only an act that disposes of it (not "shall make a record relating to such request"), the last one: "shall report
+  // the request to the supervisor, who shall decline the request".
+  re2::StringPiece rest(sentence.data() + main, sentence.size() - main), found, last;
+  while (RE2::FindAndConsume(&rest, kTakenUp, &found)) last = found;
+  if (last.data() == nullptr) return std::nullopt;
+  const size_t start = static_cast<size_t>(last.data() - sentence.data());
+  return std::make_pair(start, start + last.size());
+}
+
 bool ListsExceptions(std::string_view text) {
   static const RE2 kExceptions(R"re((?i)\b(?:except|other than|excepto|salvo)\W*$)re");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kExceptions);

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -115,6 +116,14 @@ bool InLeadingCondition(std::string_view sentence, size_t start, size_t end);
 // The byte offset of that comma, or npos when the sentence opens with no
 // condition followed by a main clause.
 size_t LeadingConditionEnd(std::string_view sentence);
+
+// Where the main clause after such a condition takes up what the condition
+// names, as the object of its own act: "If an agent receives a request to
+// assist in an immigration enforcement operation, the supervisor shall
+// decline the request". The condition's topic is then the act's, and the
+// clause is decided at the words that take it up. The span of "decline the
+// request", "honor such detainer", "refuse it" ..., or nothing.
+std::optional<std::pair<size_t, size_t>> MainClauseTakesUp(std::string_view sentence);
 
 // Does the text end in a question mark (closing quotes and spaces aside)?
 bool IsQuestion(std::string_view text);
