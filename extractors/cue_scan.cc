@@ -137,8 +137,12 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   static const RE2 kRoutine(R"re((?i)\b(?:generally|usually|typically|normally|routinely|ordinarily|customarily|in most cases|as a rule)\b)re");
   if (cue_stance == Stance::kRequires && RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kRoutine))
     return Stance::kReports;
+  // (only a condition of a warrant or a judge's order: "Once that inmate is released, records staff will notify ICE"
+  // and "If a specific request is made by ICE, we will provide support" are the agency's routine, not a permission)
+  static const RE2 kWarrantCondition(R"re((?i)\b(?:warrants?|judges?|magistrates?|court orders?|judicial)\b)re");
   if (cue_stance == Stance::kRequires && RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kWill) &&
-      RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kConditionFirst))
+      RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kConditionFirst) &&
+      RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kWarrantCondition))
     return Stance::kPermits;
   if (cue_stance != Stance::kRequires) return cue_stance;
   // ... and with the condition after it, when it is a warrant or a judge's order: "The Sheriff's Department will

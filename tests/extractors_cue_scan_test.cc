@@ -127,6 +127,11 @@ TEST_CASE("a record of practice: a promise on a warrant permits, a practice carr
   // any other condition leaves the promise a duty
   const std::string other = "the jail will notify ice when the inmate is released.";
   CHECK(PracticeStance(Stance::kRequires, other, other.find("will")) == Stance::kRequires);
+  // the condition first: a warrant's permits, the routine's stays a duty (Allegheny County Jail, as reported)
+  const std::string first = "if ice provides a warrant saying that they are arresting an individual, we will hold that person.";
+  CHECK(PracticeStance(Stance::kRequires, first, first.find("will")) == Stance::kPermits);
+  const std::string routine = "once that inmate is released, records staff will notify ice via email.";
+  CHECK(PracticeStance(Stance::kRequires, routine, routine.find("will")) == Stance::kRequires);
   // "will continue our practice of notifying" tells what the agency does
   const std::string carried = "we will continue our practice of notifying ice of the date of release.";
   CHECK(PracticeStance(Stance::kRequires, carried, carried.find("will")) == Stance::kReports);
