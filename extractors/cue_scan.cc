@@ -126,7 +126,10 @@ bool DescribesPresentPractice(std::string_view text) {
 
 Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_start) {
   const std::string_view from_cue = sentence.substr(std::min(cue_start, sentence.size()));
-  if (DescribesPresentPractice(from_cue)) return Stance::kReports;
+  // (an exception to the rule just told is no description: "This does not apply to arrest warrants signed by a judge")
+  static const RE2 kException(R"re((?i)^(?:does|do) not apply to\b)re");
+  if (DescribesPresentPractice(from_cue) && !RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kException))
+    return Stance::kReports;
   // What never happened ("At no point did officers inquire ...") is told, not ruled.
   static const RE2 kToldAsDone(R"re((?i)^at no (?:time|point),? (?:did|has|have|had|was|were)\b)re");
   if (RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kToldAsDone)) return Stance::kReports;

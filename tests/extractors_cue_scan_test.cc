@@ -132,6 +132,10 @@ TEST_CASE("a record of practice: a promise on a warrant permits, a practice carr
   CHECK(PracticeStance(Stance::kRequires, first, first.find("will")) == Stance::kPermits);
   const std::string routine = "once that inmate is released, records staff will notify ice via email.";
   CHECK(PracticeStance(Stance::kRequires, routine, routine.find("will")) == Stance::kRequires);
+  // an exception to the rule told before it is no description of practice (San Joaquin County jail, as reported)
+  const std::string exception = "this does not apply to arrest warrants signed by a judge.";
+  CHECK(PracticeStance(Stance::kPermits, exception, exception.find("does")) == Stance::kPermits);
+  CHECK(PracticeStance(Stance::kRestricts, "the jail does not hold anyone for ice.", 9) == Stance::kReports);
   // "will continue our practice of notifying" tells what the agency does
   const std::string carried = "we will continue our practice of notifying ice of the date of release.";
   CHECK(PracticeStance(Stance::kRequires, carried, carried.find("will")) == Stance::kReports);
