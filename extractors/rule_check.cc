@@ -24,7 +24,8 @@ std::vector<ExampleFailure> CheckRulebookExamples(const Rulebook& rulebook) {
     input.metadata.agency = ex.agency;
     input.metadata.authority = ex.authority;
     input.metadata.doc_kind = "other";
-    input.metadata.title = "example";
+    // an example is a sentence out of a document on immigration enforcement (ExtractDocument reads no other)
+    input.metadata.title = "example of a document on immigration enforcement";
     input.pages.push_back(PageText{1, ex.text});
     const Extraction x = ExtractDocument(rulebook, input);
     std::vector<Clause> on_topic;

@@ -244,6 +244,13 @@ class Loader {
         out_.definitions.push_back(std::move(*re));
       }
     }
+    if (const YAML::Node words = root["immigration_documents"]) {
+      for (const auto& p : words) {
+        auto re = Compile(p.as<std::string>(), "immigration_documents");
+        if (!re.ok()) return re.status();
+        out_.immigration_documents.push_back(std::move(*re));
+      }
+    }
     if (const YAML::Node defs = root["definition_sections"]) {
       for (const auto& p : defs) {
         auto re = Compile(p.as<std::string>(), "definition_sections");

@@ -85,6 +85,10 @@ struct Rulebook::Compiled {
   std::vector<std::unique_ptr<RE2>> skip_units;    // units that are never clauses
   std::vector<std::unique_ptr<RE2>> definitions;   // scopes that define a term: no anchors there
   std::vector<std::unique_ptr<RE2>> definition_sections;  // section headings whose units define terms
+  // Words of immigration enforcement a document must hold somewhere to yield any clause: a text about criminal
+  // detainers between states or consular notice of foreign nationals uses the topics' words in another sense.
+  // Empty: every document is read.
+  std::vector<std::unique_ptr<RE2>> immigration_documents;
   std::vector<std::unique_ptr<RE2>> scope_breaks;  // where a sentence's negation scope ends
   std::vector<ActorCue> actors;
   std::string law_actor;           // whom a law binds when no cue names an actor

@@ -530,3 +530,21 @@ TEST_CASE("in testimony without appearances, an agency head speaks for the agenc
   // the speaker's staff, where the document names no agency of its own
   CHECK(OnlyOfTopic(x, "status_inquiry").actor == "DOC");
 }
+
+TEST_CASE("a document that never speaks of immigration enforcement yields no clause, whatever detainers it names",
+          "[extractors][structure]") {
+  // (Iowa Code 906.14-like, written for the test) criminal detainers between jurisdictions
+  const std::string criminal =
+      "1. Prisoners against whom detainers have been filed may be paroled to the authorities filing the detainer.\n"
+      "2. Records staff shall honor detainers lodged by other jurisdictions and hold the prisoner for pickup.\n";
+  CHECK(ExtractDocument(Rules(), Doc(criminal, "law")).clauses.empty());
+  // one word of immigration enforcement anywhere in the document, and the same lines are read
+  const Extraction x = ExtractDocument(Rules(), Doc(criminal + "3. This section applies to detainers issued by ICE.\n", "law"));
+  CHECK_FALSE(OfTopic(x, "detainer_hold").empty());
+  // a courthouse law names only civil arrests, and is read
+  const Extraction court = ExtractDocument(
+      Rules(), Doc("(a) No person shall be subject to civil arrest while going to, remaining at, or returning from a court "
+                   "proceeding, unless the civil arrest is supported by a judicial warrant.\n",
+                   "law"));
+  CHECK_FALSE(court.clauses.empty());
+}
