@@ -73,10 +73,11 @@ std::vector<Clause> Matcher::Run() {
       for (auto [s, e] : AllMatches(*rules_.patterns[rule.all_of[0]].re, Info(ui).folded.text)) {
         if (e <= s || InDefinition(ui, info, s)) continue;
         if (rule.segment_scope && !InScope(ui, rule, s, context, context_built)) continue;
-        if (!info.modal.empty() && rule.topic != "judicial_warrant" && InLeadingCondition(info.folded.text, s, e)) {
-          const auto taken_up = MainClauseTakesUp(info.folded.text);  // "..., the supervisor shall decline the request"
-          if (!taken_up) continue;
-          std::tie(s, e) = *taken_up;
+        if (!info.modal.empty() && rule.topic != "judicial_warrant" && InLeadingCondition(info.condition_end, s, e)) {
+          // "..., the supervisor shall decline the request"
+          if (!info.taken_up) info.taken_up = MainClauseTakesUp(info.folded.text, info.condition_end);
+          if (!*info.taken_up) continue;
+          std::tie(s, e) = **info.taken_up;
         }
         Candidate c = Decide(ui, Hit{s, e, Stance::kMentions});
         if (rule.stance) {
@@ -144,11 +145,11 @@ UnitInfo& Matcher::Info(size_t ui) {
   if (info.done) return info;
   info.done = true;
   const std::string& t = info.folded.text;
-  const size_t condition_end = LeadingConditionEnd(t);
-  info.modal = FindCues(rules_.modal_cues, t, condition_end);
-  info.reports = FindCues(rules_.report_cues, t, condition_end);
-  info.imperative = FindCues(rules_.imperative_cues, t, condition_end);
-  info.habitual = FindCues(rules_.habitual_cues, t, condition_end);
+  info.condition_end = LeadingConditionEnd(t);
+  info.modal = FindCues(rules_.modal_cues, t, info.condition_end);
+  info.reports = FindCues(rules_.report_cues, t, info.condition_end);
+  info.imperative = FindCues(rules_.imperative_cues, t, info.condition_end);
+  info.habitual = FindCues(rules_.habitual_cues, t, info.condition_end);
   info.cuts = ScopeCuts(rules_.scope_breaks, t, info.modal);
   std::vector<ActorHit> hits;
   // Defined short names first: on a tie they beat the generic cues.

@@ -121,15 +121,15 @@ bool StatesOwnRule(std::string_view text) {
 
 bool DescribesPresentPractice(std::string_view text) {
   static const RE2 kDescribed(R"((?i)^(?:do|does|did|do no longer|does no longer|never|can|(?:is|are) (?:also )?(?:not )?(?:allowed|permitted|prohibited|restricted|barred|forbidden|precluded))\b)");
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kDescribed);
+  // (an exception to the rule just told is no description: "This does not apply to arrest warrants signed by a judge")
+  static const RE2 kException(R"re((?i)^(?:does|do) not apply to\b)re");
+  const re2::StringPiece in(text.data(), text.size());
+  return RE2::PartialMatch(in, kDescribed) && !RE2::PartialMatch(in, kException);
 }
 
 Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_start) {
   const std::string_view from_cue = sentence.substr(std::min(cue_start, sentence.size()));
-  // (an exception to the rule just told is no description: "This does not apply to arrest warrants signed by a judge")
-  static const RE2 kException(R"re((?i)^(?:does|do) not apply to\b)re");
-  if (DescribesPresentPractice(from_cue) && !RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kException))
-    return Stance::kReports;
+  if (DescribesPresentPractice(from_cue)) return Stance::kReports;
   // What never happened ("At no point did officers inquire ...") is told, not ruled.
   static const RE2 kToldAsDone(R"re((?i)^at no (?:time|point),? (?:did|has|have|had|was|were)\b)re");
   if (RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kToldAsDone)) return Stance::kReports;
@@ -173,13 +173,15 @@ size_t LeadingConditionEnd(std::string_view sentence) {
   return static_cast<size_t>(comma.data() - sentence.data());
 }
 
-bool InLeadingCondition(std::string_view sentence, size_t start, size_t end) {
-  const size_t main = LeadingConditionEnd(sentence);
-  return main != std::string_view::npos && end <= main && start < main;
+bool InLeadingCondition(size_t condition_end, size_t start, size_t end) {
+  return condition_end != std::string_view::npos && end <= condition_end && start < condition_end;
 }
 
 std::optional<std::pair<size_t, size_t>> MainClauseTakesUp(std::string_view sentence) {
-  const size_t main = LeadingConditionEnd(sentence);
+  return MainClauseTakesUp(sentence, LeadingConditionEnd(sentence));
+}
+
+std::optional<std::pair<size_t, size_t>> MainClauseTakesUp(std::string_view sentence, size_t main) {
   if (main == std::string_view::npos) return std::nullopt;
   static const RE2 kTakenUp(
       R"re((?i)\b((?:declin|refus|deny|denie|reject|honou?r|grant|fulfill)\w* (?:(?:the|such|this|that|said|any such) (?:requests?|detainers?|holds?|inquir(?:y|ies))|it|them)\b))re");

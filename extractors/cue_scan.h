@@ -112,7 +112,8 @@ bool EndsWithColon(std::string_view text);
 // duty is another act, so the condition's topic is no clause of the sentence.
 // A concession opens the same way: "Although officers have the authority to
 // assist in enforcing immigration laws, officers shall not ...".
-bool InLeadingCondition(std::string_view sentence, size_t start, size_t end);
+// `condition_end`: the sentence's LeadingConditionEnd.
+bool InLeadingCondition(size_t condition_end, size_t start, size_t end);
 // The byte offset of that comma, or npos when the sentence opens with no
 // condition followed by a main clause.
 size_t LeadingConditionEnd(std::string_view sentence);
@@ -124,6 +125,8 @@ size_t LeadingConditionEnd(std::string_view sentence);
 // clause is decided at the words that take it up. The span of "decline the
 // request", "honor such detainer", "refuse it" ..., or nothing.
 std::optional<std::pair<size_t, size_t>> MainClauseTakesUp(std::string_view sentence);
+// The same, with the sentence's LeadingConditionEnd already known.
+std::optional<std::pair<size_t, size_t>> MainClauseTakesUp(std::string_view sentence, size_t condition_end);
 
 // Does the text end in a question mark (closing quotes and spaces aside)?
 bool IsQuestion(std::string_view text);

@@ -74,13 +74,14 @@ class Loader {
   Status Load(const YAML::Node& root) {
     out_.version = root["version"] ? root["version"].as<int>() : 0;
     if (const YAML::Node lex = root["lexicons"]) {
-      for (const auto& entry : lex) {
-        std::string name = entry.first.as<std::string>();
+      std::map<std::string, std::vector<std::string>> entries;
+      for (const auto& entry : lex)
+        for (const auto& alt : entry.second) entries[entry.first.as<std::string>()].push_back(alt.as<std::string>());
+      for (const auto& [name, alts] : entries) {
+        std::vector<std::string> spliced;
+        if (Status st = Splice(entries, alts, name, 0, spliced); !st.ok()) return st;
         std::string alternation;
-        for (const auto& alt : entry.second) {
-          if (!alternation.empty()) alternation += "|";
-          alternation += alt.as<std::string>();
-        }
+        for (const std::string& alt : spliced) alternation += (alternation.empty() ? "" : "|") + alt;
         lexicons_[name] = alternation;
       }
       // Expand lexicons that reference other lexicons.
@@ -300,6 +301,24 @@ class Loader {
   }
 
  private:
+  // A lexicon entry that is a whole reference ("- '{immigration_words}'") lends the referenced lexicon's entries as
+  // its own: each is later wrapped in word boundaries by its own ends. (Expanded as one group, the group would be
+  // wrapped as one word, and "287(g)" would need a word character after its closing parenthesis.)
+  Status Splice(const std::map<std::string, std::vector<std::string>>& entries, const std::vector<std::string>& alts,
+                const std::string& where, int depth, std::vector<std::string>& out) {
+    if (depth > 5) return Status::InvalidArgument("lexicon " + where + ": lexicon references nest too deep");
+    for (const std::string& alt : alts) {
+      const auto it = alt.size() > 2 && alt.front() == '{' && alt.back() == '}' ? entries.find(alt.substr(1, alt.size() - 2))
+                                                                                 : entries.end();
+      if (it == entries.end()) {
+        out.push_back(alt);
+      } else if (Status st = Splice(entries, it->second, where, depth + 1, out); !st.ok()) {
+        return st;
+      }
+    }
+    return Status::Ok();
+  }
+
   // Replaces {lexicon} references with \b(?:alternatives)\b.
   StatusOr<std::string> Expand(const std::string& pattern, const std::string& where, int depth) {
     if (depth > 5) return Status::InvalidArgument(where + ": lexicon references nest too deep");

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "extractors/extract.h"
 #include "extractors/rule_check.h"
 #include "extractors/rulebook.h"
 #include "tests/test_support.h"
@@ -79,4 +80,42 @@ stance:
 )");
   REQUIRE_FALSE(bad_regex.ok());
   CHECK(bad_regex.status().message().find("t/r") != std::string::npos);
+}
+
+TEST_CASE("a lexicon entry that names another lexicon lends its entries, each bounded by its own ends",
+          "[extractors][rulebook]") {
+  // "287(g)" ends in a parenthesis: spliced in, it needs no word character after it
+  auto rules = LoadRulebook(R"(
+lexicons:
+  section: ['287\s?\(g\)']
+  program: ['{section}', 'detainers?']
+topics:
+  agreements:
+    rules:
+      - id: named
+        all_of: ['{program} agreement']
+stance:
+  restricts: ['shall not']
+)");
+  REQUIRE(rules.ok());
+  DocumentInput in;
+  in.metadata.title = "example of a document on immigration enforcement";
+  in.pages.push_back(PageText{1, "The county shall not enter into a 287(g) agreement."});
+  const Extraction x = ExtractDocument(*rules, in);
+  REQUIRE(x.clauses.size() == 1);
+  CHECK(x.clauses[0].stance == Stance::kRestricts);
+  // a lexicon that names itself is refused, not expanded for ever
+  auto looped = LoadRulebook(R"(
+lexicons:
+  a: ['{a}']
+topics:
+  t:
+    rules:
+      - id: r
+        all_of: ['{a}']
+stance:
+  requires: ['shall']
+)");
+  REQUIRE_FALSE(looped.ok());
+  CHECK(looped.status().message().find("nest too deep") != std::string::npos);
 }
