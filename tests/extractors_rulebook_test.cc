@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <iostream>
+#include <string>
+#include <string_view>
 
 #include "extractors/extract.h"
 #include "extractors/rule_check.h"
@@ -17,6 +19,13 @@ Rulebook LoadShipped() {
   auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
   REQUIRE(rules.ok());
   return *rules;
+}
+
+// A rulebook of one topic `t` with one rule `r` whose one pattern is `pattern`,
+// after the lexicons given (a YAML flow map; "{}" for none).
+std::string OneRuleRulebook(std::string_view pattern, std::string_view lexicons = "{}") {
+  return "lexicons: " + std::string(lexicons) + "\ntopics: {t: {rules: [{id: r, all_of: ['" + std::string(pattern) +
+         "']}]}}\nstance: {requires: ['shall']}\n";
 }
 
 }  // namespace
@@ -58,26 +67,10 @@ TEST_CASE("the rulebook hash is stable and tracks the text", "[extractors][ruleb
 TEST_CASE("malformed rulebooks are rejected with a useful message", "[extractors][rulebook]") {
   auto bad_yaml = LoadRulebook("topics: [unclosed");
   CHECK_FALSE(bad_yaml.ok());
-  auto unknown_lexicon = LoadRulebook(R"(
-topics:
-  t:
-    rules:
-      - id: r
-        all_of: ['{nope}']
-stance:
-  requires: ['shall']
-)");
+  auto unknown_lexicon = LoadRulebook(OneRuleRulebook("{nope}"));
   REQUIRE_FALSE(unknown_lexicon.ok());
   CHECK(unknown_lexicon.status().message().find("{nope}") != std::string::npos);
-  auto bad_regex = LoadRulebook(R"(
-topics:
-  t:
-    rules:
-      - id: r
-        all_of: ['(unbalanced']
-stance:
-  requires: ['shall']
-)");
+  auto bad_regex = LoadRulebook(OneRuleRulebook("(unbalanced"));
   REQUIRE_FALSE(bad_regex.ok());
   CHECK(bad_regex.status().message().find("t/r") != std::string::npos);
 }
@@ -105,17 +98,7 @@ stance:
   REQUIRE(x.clauses.size() == 1);
   CHECK(x.clauses[0].stance == Stance::kRestricts);
   // a lexicon that names itself is refused, not expanded for ever
-  auto looped = LoadRulebook(R"(
-lexicons:
-  a: ['{a}']
-topics:
-  t:
-    rules:
-      - id: r
-        all_of: ['{a}']
-stance:
-  requires: ['shall']
-)");
+  auto looped = LoadRulebook(OneRuleRulebook("{a}", "{a: ['{a}']}"));
   REQUIRE_FALSE(looped.ok());
   CHECK(looped.status().message().find("nest too deep") != std::string::npos);
 }
