@@ -84,8 +84,9 @@ bool DescribesPractice(const std::string& text) {
   static const RE2 kInPractice(R"((?i)\b(?:operates?|works?|applied|carried out|looks?) in practice\b|\bpolicy and practice\b)");
   // News: a press release's masthead, a reporter's note or byline near the top
   // ("News Release", "This story has been updated", "By ..., Public Relations
-  // Coordinator"), or prose that keeps telling what people said.
-  static const RE2 kPressHead(R"((?i)\b(?:news|press|media)\s+release\b|\bfor\s+immediate\s+release\b|\bpublic\s+(?:information|relations|affairs)\s+(?:officer|coordinator|office|director)\b|\bthis\s+(?:story|article)\b)");
+  // Coordinator"), or prose that keeps telling what people said. (A law's
+  // "this article" is its own part: only an article "updated" is news.)
+  static const RE2 kPressHead(R"((?i)\b(?:news|press|media)\s+release\b|\bfor\s+immediate\s+release\b|\bpublic\s+(?:information|relations|affairs)\s+(?:officer|coordinator|office|director)\b|\bthis\s+story\b|\bthis\s+article\s+(?:has\s+been|was)\s+(?:updated|corrected|edited|revised)\b)");
   // A news dateline opening a paragraph: "HARRIS COUNTY, TX – On Thursday, ...", "COEUR d’ALENE, Idaho – After ..."
   static const RE2 kDateline(
       R"((?m)^[A-Z]{2}[A-Za-z .'\x{2019}-]{1,40},\s+(?:[A-Z]{2}|[A-Z][a-z]{2,12}\.?)\s*[\x{2013}\x{2014}-]{1,2}\s+\S)");

@@ -206,6 +206,15 @@ TEST_CASE("statutes, codes, public acts and ordinances of any jurisdiction are l
       "    (5 ILCS 999/15)\n    Sec. 15. Prohibition. (a) A law enforcement agency shall not detain anyone.",
       // a code's name over a bare section number
       "Some State Legal Code\n\n\u00a7 999a-145-5\n\n(a) No county may have in effect any policy that limits enforcement.",
+      // a compiler's effective date over a bare section number of three parts, the caption below it
+      "Effective 5/7/2099\n\n99-13-10.7.\n\nRelease of inmates -- Notification to federal authorities.\n\n(1) The "
+      "department shall notify the United States Department of Homeland Security before the inmate is released.",
+      // a section of several parts with its caption, whose text speaks of "this article" (no news story)
+      "\u00a7 99.1-309.1. Exception as to confidentiality\nA. Notwithstanding any other provision of this article, "
+      "the judge shall make available to the public the name of a juvenile.",
+      // a code's title that names criminal procedure over a section that names the jail
+      "Somewhere Revised Statutes 999.472\nTitle XXXVII CRIMINAL PROCEDURE\n\nChapter 999\n\n999.472. Persons "
+      "confined to jail, verification of lawful immigration status required. 1. Verification shall be made.",
   };
   for (const char* text : laws) {
     INFO(text);
@@ -268,6 +277,10 @@ TEST_CASE("agency policies stay policy, correspondence and hearing transcripts s
                        "guidance. Officers shall comply with detainer requests.");
   CHECK(memo.doc_kind.value == "correspondence");
   CHECK(memo.authority.value == "practice");
+  // a news story updated after it ran is still a record of practice
+  auto story = Identity("Jail emails show cooperation with ICE\nThis article has been updated to include a statement "
+                        "from the sheriff.\nThe jail said it holds people for ICE.");
+  CHECK(story.authority.value == "practice");
 }
 
 TEST_CASE("a state statute's clauses bind its law enforcement agencies, and DC's DOC cue does not fire there",
