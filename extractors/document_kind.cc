@@ -66,6 +66,27 @@ std::string EnactsLocally(std::string_view head) {
 
 }  // namespace
 
+namespace {
+
+// News at the top: a press release's masthead, a reporter's note or byline
+// ("News Release", "This story has been updated", "By ..., Public Relations
+// Coordinator"), a dateline, or a lead that announces what happened today.
+// (A law's "this article" is its own part: only an article "updated" is news.)
+bool AnnouncesNews(const std::string& text) {
+  static const RE2 kPressHead(R"((?i)\b(?:news|press|media)\s+release\b|\bfor\s+immediate\s+release\b|\bpublic\s+(?:information|relations|affairs)\s+(?:officer|coordinator|office|director)\b|\bthis\s+story\b|\bthis\s+article\s+(?:has\s+been|was)\s+(?:updated|corrected|edited|revised)\b)");
+  // A news dateline opening a paragraph: "HARRIS COUNTY, TX – On Thursday, ...", "COEUR d’ALENE, Idaho – After ..."
+  static const RE2 kDateline(
+      R"((?m)^[A-Z]{2}[A-Za-z .'\x{2019}-]{1,40},\s+(?:[A-Z]{2}|[A-Z][a-z]{2,12}\.?)\s*[\x{2013}\x{2014}-]{1,2}\s+\S)");
+  // A press release's lead: "Mayor Walsh and Councilor Zakim today announced ...",
+  // "... announced today a new policy" (a law enacts; it announces nothing today).
+  static const RE2 kAnnouncedToday(R"((?i)\b(?:today|yesterday)\s+(?:announced|unveiled|released)\b|\b(?:announced|unveiled)\s+(?:today|yesterday)\b)");
+  return RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 300)), kPressHead) ||
+         RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 1000)), kDateline) ||
+         RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 800)), kAnnouncedToday);
+}
+
+}  // namespace
+
 bool DescribesPractice(const std::string& text) {
   // A page of questions and answers ("Is it true that TCSO Deputies are
   // trained as ICE agents too?") explains what an agency does.
@@ -82,22 +103,10 @@ bool DescribesPractice(const std::string& text) {
   // A page that says how a policy works "in practice" ("The information below is provided
   // in order to aid public understanding regarding how this policy operates in practice").
   static const RE2 kInPractice(R"((?i)\b(?:operates?|works?|applied|carried out|looks?) in practice\b|\bpolicy and practice\b)");
-  // News: a press release's masthead, a reporter's note or byline near the top
-  // ("News Release", "This story has been updated", "By ..., Public Relations
-  // Coordinator"), or prose that keeps telling what people said. (A law's
-  // "this article" is its own part: only an article "updated" is news.)
-  static const RE2 kPressHead(R"((?i)\b(?:news|press|media)\s+release\b|\bfor\s+immediate\s+release\b|\bpublic\s+(?:information|relations|affairs)\s+(?:officer|coordinator|office|director)\b|\bthis\s+story\b|\bthis\s+article\s+(?:has\s+been|was)\s+(?:updated|corrected|edited|revised)\b)");
-  // A news dateline opening a paragraph: "HARRIS COUNTY, TX – On Thursday, ...", "COEUR d’ALENE, Idaho – After ..."
-  static const RE2 kDateline(
-      R"((?m)^[A-Z]{2}[A-Za-z .'\x{2019}-]{1,40},\s+(?:[A-Z]{2}|[A-Z][a-z]{2,12}\.?)\s*[\x{2013}\x{2014}-]{1,2}\s+\S)");
-  // A press release's lead: "Mayor Walsh and Councilor Zakim today announced ...",
-  // "... announced today a new policy" (a law enacts; it announces nothing today).
-  static const RE2 kAnnouncedToday(R"((?i)\b(?:today|yesterday)\s+(?:announced|unveiled|released)\b|\b(?:announced|unveiled)\s+(?:today|yesterday)\b)");
-  static const RE2 kReported(R"((?i)\b(?:said|says|told|wrote|announced)\b)");  // (not "stated", "according to": laws say them)
+  // News prose keeps telling what people said (not "stated", "according to": laws say them).
+  static const RE2 kReported(R"((?i)\b(?:said|says|told|wrote|announced)\b)");
   if (RE2::PartialMatch(text, kFaq)) return true;
-  if (RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 300)), kPressHead)) return true;
-  if (RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 1000)), kDateline)) return true;
-  if (RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 800)), kAnnouncedToday)) return true;
+  if (AnnouncesNews(text)) return true;
   const auto count = [&text](const RE2& re) { return CountOf(re, text); };
   if (count(kQuestionLine) >= 2) return true;
   if (RE2::PartialMatch(text, kBoardReport) || (RE2::PartialMatch(text, kSummary) && RE2::PartialMatch(text, kDiscussion)))
@@ -139,6 +148,9 @@ std::string InferKind(const std::string& text, const std::string& number) {
   if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 600)), kSalutation)) return "correspondence";
   if (RE2::PartialMatch(number, kMayor) || RE2::PartialMatch(head, kMayor)) return "mayors_order";
   if (std::string act = EnactsLocally(head); !act.empty()) return act;
+  // A news release on an order ("New Police General Order ... FOR IMMEDIATE RELEASE") is no order,
+  // though the order's number is the one it names.
+  if (AnnouncesNews(head)) return "";
   if (number.rfind("Program Statement", 0) == 0) return "jail_policy";
   if (number.rfind("General Order", 0) == 0 || number.rfind("GO-", 0) == 0 || number.rfind("Directive", 0) == 0)
     return "police_order";

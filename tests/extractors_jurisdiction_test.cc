@@ -281,6 +281,11 @@ TEST_CASE("agency policies stay policy, correspondence and hearing transcripts s
   auto story = Identity("Jail emails show cooperation with ICE\nThis article has been updated to include a statement "
                         "from the sheriff.\nThe jail said it holds people for ICE.");
   CHECK(story.authority.value == "practice");
+  // a mayor's news release on a new general order is no order, though the order's number is the first it names
+  auto release = Identity("New Police General Order 99-2\n\nCity of Somewhere, Office of the Mayor\nFOR IMMEDIATE RELEASE\n"
+                          "Police Chief Doe has signed General Order 99-2. Officers shall not inquire about immigration status.");
+  CHECK(release.doc_kind.value != "police_order");
+  CHECK(release.authority.value == "practice");
 }
 
 TEST_CASE("a state statute's clauses bind its law enforcement agencies, and DC's DOC cue does not fire there",
