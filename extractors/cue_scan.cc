@@ -156,6 +156,12 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   // A practice carried on is told: "we will continue our practice of notifying ICE of the date ... of release"
   static const RE2 kContinuesPractice(R"re((?i)^(?:will|shall)\s+continue\s+(?:[\w'-]+\s+){0,2}?(?:practice|process|custom)\s+of\s+\w+ing\b)re");
   if (RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kContinuesPractice)) return Stance::kReports;
+  // ... and so is a routine named as one: "The procedure is to contact ICE once ...", "Our practice is to notify ICE"
+  static const RE2 kRoutineNamed(R"re((?i)\b(?:practice|procedures?|process|protocol|custom|routine)\s+$)re");
+  static const RE2 kIsTo(R"re((?i)^(?:is|was|has been)\s+to\b)re");
+  if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kRoutineNamed) &&
+      RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kIsTo))
+    return Stance::kReports;
   return cue_stance;
 }
 

@@ -142,6 +142,12 @@ TEST_CASE("a record of practice: a promise on a warrant permits, a practice carr
   // ... but a restriction it carries on stays one (the rulebook's cue "continue ... practice of declining")
   const std::string declining = "we will continue our practice of declining detainers.";
   CHECK(PracticeStance(Stance::kRestricts, declining, declining.find("will")) == Stance::kRestricts);
+  // a routine named as one is told (Pima County Sheriff's jail page): "the procedure is to contact ICE ..."
+  const std::string procedure = "the procedure is to contact ice once judicial orders are received to release an inmate.";
+  CHECK(PracticeStance(Stance::kRequires, procedure, procedure.find("is to")) == Stance::kReports);
+  // ... not an order whose subject is someone else: "staff is to contact ice"
+  const std::string staff = "staff is to contact ice before the inmate is released.";
+  CHECK(PracticeStance(Stance::kRequires, staff, staff.find("is to")) == Stance::kRequires);
 }
 
 TEST_CASE("no cue reaches from a leading condition into the main clause", "[extractors][cue_scan]") {
