@@ -3,6 +3,9 @@
 #include <re2/re2.h>
 
 #include <cctype>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "extractors/actor_names.h"
 #include "extractors/clause_matcher.h"
@@ -27,6 +30,29 @@ bool SpeaksOfImmigration(const Rulebook::Compiled& rules, const DocumentInput& i
   return false;
 }
 
+// Letters and digits only, lower-cased: a headline and the sentence made of it compare equal whatever their
+// punctuation, quotes or line breaks.
+std::string Bare(std::string_view text) {
+  std::string out;
+  for (unsigned char ch : text)
+    if (std::isalnum(ch) || ch >= 0x80) out += static_cast<char>(std::tolower(ch));
+  return out;
+}
+
+// A document's own title, a line of its own over the text on its first page ("Ypsilanti won't ask about immigration
+// status under new ordinance", "Jail Data Shows Kootenai County Honors ICE Detainers"), names the document: it binds
+// and reports nothing. Its clauses mention their topic. (A sentence that ends as one, or a page that is nothing but
+// it, is the document's text, whatever title was inferred from it.)
+void TitleMentions(const std::string& title, const std::vector<PageText>& pages, std::vector<Clause>& clauses) {
+  const std::string bare_title = Bare(title);
+  if (bare_title.size() < 12 || pages.empty() || Bare(pages.front().text).size() < bare_title.size() + 40) return;
+  for (Clause& c : clauses) {
+    const size_t last = c.text.find_last_not_of(" \t\r\n\"'");
+    const bool ends_sentence = last != std::string::npos && std::string_view(".;:!?").find(c.text[last]) != std::string_view::npos;
+    if (c.page == 1 && c.char_start < 400 && !ends_sentence && Bare(c.text) == bare_title) c.stance = Stance::kMentions;
+  }
+}
+
 }  // namespace
 
 Extraction ExtractDocument(const Rulebook& rulebook, const DocumentInput& input) {
@@ -41,6 +67,7 @@ Extraction ExtractDocument(const Rulebook& rulebook, const DocumentInput& input)
   if (scope.foreign_actors.count(internal::AsciiLower(actor))) actor = x.identity.agency.value;
   if (SpeaksOfImmigration(rulebook.compiled(), input))
     x.clauses = internal::MatchClauses(rulebook.compiled(), layout, actor, x.identity.authority.value, scope);
+  TitleMentions(x.identity.title.value, input.pages, x.clauses);
   x.citations = FindCitations(input.pages);
   return x;
 }

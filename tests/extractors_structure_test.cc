@@ -548,3 +548,19 @@ TEST_CASE("a document that never speaks of immigration enforcement yields no cla
                    "law"));
   CHECK_FALSE(court.clauses.empty());
 }
+
+TEST_CASE("a document's title read as a sentence names the document: it mentions its topic", "[extractors][structure]") {
+  // a news story's headline (Kootenai County, as reported): the story below it reports
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("Jail Data Shows County Honors ICE Detainers, Maintains Agreement\n\n"
+                   "The county jail honors ICE detainers and holds inmates for up to 48 hours.\n",
+                   "practice"));
+  const auto holds = OfTopic(x, "detainer_hold");
+  REQUIRE(holds.size() == 2);
+  CHECK(holds[0]->stance == Stance::kMentions);
+  CHECK(holds[1]->stance == Stance::kReports);
+  // a document that is one sentence is its text, though its title is inferred from it
+  const Extraction one = ExtractDocument(Rules(), Doc("The county jail shall not honor ICE detainers.\n", "policy"));
+  REQUIRE(OfTopic(one, "detainer_hold").size() == 1);
+  CHECK(OfTopic(one, "detainer_hold")[0]->stance == Stance::kRestricts);
+}
