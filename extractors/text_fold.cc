@@ -160,6 +160,8 @@ void RepairOcrModals(std::string& text) {
       {RE2(R"(\b[l1|](mmigra))"), "I\\1"},
       {RE2(R"(\b((?i:deta))[l1|]((?i:ners?))\b)"), "\\1i\\2"},
       {RE2(R"(\b((?i:re))[1|I]((?i:eas)))"), "\\1l\\2"},
+      // "m" read as "nn" inside "form": "perfonn", "infonnation", "perfonned" (no English word holds "fonn")
+      {RE2(R"(([fF])onn)"), "\\1orm"},
   };
   // Most text has none of these: one scan decides.
   static const RE2 kAny(kOcrModalMisreadingPattern);

@@ -38,11 +38,11 @@ void LowerAcronym(std::string& text, std::string_view acronym);
 
 // Repairs, in place and at the same length, the OCR misreadings of modal
 // words that decide a clause's stance: "shaIl", "sha11" -> "shall", "wiIl" ->
-// "will", "n0t" -> "not", "rnust" -> " must" (matching copy only).
+// "will", "n0t" -> "not", "rnust" -> " must", "perfonn" -> "perform" (matching copy only).
 void RepairOcrModals(std::string& text);
 // Its test for any misreading it repairs (an RE2 source; most text has none).
 inline constexpr std::string_view kOcrModalMisreadingPattern =
-    R"(\b(?:(?i:sha|wi)(?:[I1|][lI1|]|l[I1|])\b|(?i:sho|wo|co)u[I1|](?i:d)\b|(?i:n)0(?i:t)\b|rnust\b|rnay\b|[l1|]mmigra|(?i:deta)[l1|](?i:ner)|(?i:re)[1|I](?i:eas)))";
+    R"(\b(?:(?i:sha|wi)(?:[I1|][lI1|]|l[I1|])\b|(?i:sho|wo|co)u[I1|](?i:d)\b|(?i:n)0(?i:t)\b|rnust\b|rnay\b|[l1|]mmigra|(?i:deta)[l1|](?i:ner)|(?i:re)[1|I](?i:eas))|[fF]onn)";
 
 // `text` with combining marks removed (NFD, drop [:Mn:], recompose), for
 // matching only ("deberá" -> "debera", "inmigración" -> "inmigracion").

@@ -72,6 +72,9 @@ TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[ex
       {"marshall rnustard shallow", "marshall rnustard shallow"},  // whole words only
       {"notify lmmigration of the re1ease; a detalner", "notify Immigration of the release; a detainer"},
       {"SHALL NOT, Shall not, will not, would", "SHALL NOT, Shall not, will not, would"},  // right text untouched
+      // "m" read as "nn" (a scanned 287(g) agreement): "to perfonn certain immigration enforcement functions"
+      {"to perfonn functions; infonnation perfonned", "to perform functions; information performed"},
+      {"the Connor bonnet, the form", "the Connor bonnet, the form"},
   };
   for (const Case& c : cases) {
     std::string text = c.ocr;
