@@ -550,17 +550,18 @@ TEST_CASE("a document that never speaks of immigration enforcement yields no cla
 }
 
 TEST_CASE("a document's title read as a sentence names the document: it mentions its topic", "[extractors][structure]") {
+  // The stances of a one-page document's clauses of `topic`, in text order.
+  const auto stances_of = [](const std::string& text, const std::string& authority, const std::string& topic) {
+    const Extraction x = ExtractDocument(Rules(), Doc(text, authority));
+    std::vector<Stance> out;
+    for (const Clause* c : OfTopic(x, topic)) out.push_back(c->stance);
+    return out;
+  };
   // a news story's headline (Kootenai County, as reported): the story below it reports
-  const Extraction x = ExtractDocument(
-      Rules(), Doc("Jail Data Shows County Honors ICE Detainers, Maintains Agreement\n\n"
+  CHECK(stances_of("Jail Data Shows County Honors ICE Detainers, Maintains Agreement\n\n"
                    "The county jail honors ICE detainers and holds inmates for up to 48 hours.\n",
-                   "practice"));
-  const auto holds = OfTopic(x, "detainer_hold");
-  REQUIRE(holds.size() == 2);
-  CHECK(holds[0]->stance == Stance::kMentions);
-  CHECK(holds[1]->stance == Stance::kReports);
+                   "practice", "detainer_hold") == std::vector<Stance>{Stance::kMentions, Stance::kReports});
   // a document that is one sentence is its text, though its title is inferred from it
-  const Extraction one = ExtractDocument(Rules(), Doc("The county jail shall not honor ICE detainers.\n", "policy"));
-  REQUIRE(OfTopic(one, "detainer_hold").size() == 1);
-  CHECK(OfTopic(one, "detainer_hold")[0]->stance == Stance::kRestricts);
+  CHECK(stances_of("The county jail shall not honor ICE detainers.\n", "policy", "detainer_hold") ==
+        std::vector<Stance>{Stance::kRestricts});
 }
