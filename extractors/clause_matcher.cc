@@ -75,9 +75,8 @@ std::vector<Clause> Matcher::Run() {
         if (rule.segment_scope && !InScope(ui, rule, s, context, context_built)) continue;
         if (!info.modal.empty() && rule.topic != "judicial_warrant" && InLeadingCondition(info.condition_end, s, e)) {
           // "..., the supervisor shall decline the request"
-          if (!info.taken_up) info.taken_up = MainClauseTakesUp(info.folded.text, info.condition_end);
-          if (!*info.taken_up) continue;
-          std::tie(s, e) = **info.taken_up;
+          if (!info.taken_up) continue;
+          std::tie(s, e) = *info.taken_up;
         }
         Candidate c = Decide(ui, Hit{s, e, Stance::kMentions});
         if (rule.stance) {
@@ -146,6 +145,7 @@ UnitInfo& Matcher::Info(size_t ui) {
   info.done = true;
   const std::string& t = info.folded.text;
   info.condition_end = LeadingConditionEnd(t);
+  info.taken_up = MainClauseTakesUp(t, info.condition_end);
   info.modal = FindCues(rules_.modal_cues, t, info.condition_end);
   info.reports = FindCues(rules_.report_cues, t, info.condition_end);
   info.imperative = FindCues(rules_.imperative_cues, t, info.condition_end);

@@ -40,8 +40,7 @@ struct UnitInfo {
   std::vector<Hit> habitual;
   std::vector<size_t> cuts;  // segment starts (folded offsets), first is 0
   size_t condition_end = std::string::npos;  // LeadingConditionEnd of the folded text
-  // MainClauseTakesUp of the folded text, once asked
-  std::optional<std::optional<std::pair<size_t, size_t>>> taken_up;
+  std::optional<std::pair<size_t, size_t>> taken_up;  // MainClauseTakesUp of the folded text
   std::vector<std::pair<size_t, std::string>> actors;  // folded offset, actor
   // Asked of every candidate in the unit, so found once (-1: not yet asked).
   int8_t explains = -1;    // an explanation cue (a definition, a court's ruling)

@@ -129,38 +129,39 @@ bool DescribesPresentPractice(std::string_view text) {
 
 Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_start) {
   const std::string_view from_cue = sentence.substr(std::min(cue_start, sentence.size()));
+  const std::string_view before = sentence.substr(0, std::min(cue_start, sentence.size()));
+  const re2::StringPiece cue(from_cue.data(), from_cue.size()), prior(before.data(), before.size());
   if (DescribesPresentPractice(from_cue)) return Stance::kReports;
   // What never happened ("At no point did officers inquire ...") is told, not ruled.
   static const RE2 kToldAsDone(R"re((?i)^at no (?:time|point),? (?:did|has|have|had|was|were)\b)re");
-  if (RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kToldAsDone)) return Stance::kReports;
+  if (RE2::PartialMatch(cue, kToldAsDone)) return Stance::kReports;
   static const RE2 kConditionFirst(R"re((?i)^\W*(?:however,?\s+|but\s+|and\s+)?(?:if|when|whenever|once|where)\b[^.;:]{3,240},\s*(?:[\w'-]+\s+){1,5}$)re");
   static const RE2 kWill(R"re((?i)^(?:will|would)\b)re");
-  const std::string_view before = sentence.substr(0, std::min(cue_start, sentence.size()));
   // A routine told as such: "Generally the Detention Center will telephone ICE when ..."
   static const RE2 kRoutine(R"re((?i)\b(?:generally|usually|typically|normally|routinely|ordinarily|customarily|in most cases|as a rule)\b)re");
-  if (cue_stance == Stance::kRequires && RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kRoutine))
+  if (cue_stance == Stance::kRequires && RE2::PartialMatch(prior, kRoutine))
     return Stance::kReports;
   // (only a condition of a warrant or a judge's order: "Once that inmate is released, records staff will notify ICE"
   // and "If a specific request is made by ICE, we will provide support" are the agency's routine, not a permission)
   static const RE2 kWarrantCondition(R"re((?i)\b(?:warrants?|judges?|magistrates?|court orders?|judicial)\b)re");
-  if (cue_stance == Stance::kRequires && RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kWill) &&
-      RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kConditionFirst) &&
-      RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kWarrantCondition))
+  if (cue_stance == Stance::kRequires && RE2::PartialMatch(cue, kWill) &&
+      RE2::PartialMatch(prior, kConditionFirst) &&
+      RE2::PartialMatch(prior, kWarrantCondition))
     return Stance::kPermits;
   if (cue_stance != Stance::kRequires) return cue_stance;
   // ... and with the condition after it, when it is a warrant or a judge's order: "The Sheriff's Department will
   // detain someone past their local release date if presented with an arrest warrant ..."
   static const RE2 kWillIfWarrant(
       R"re((?i)^(?:will|would)\b[^.;:]{0,200}?\b(?:if|when|once|provided|upon)\b[^.;:]{0,120}?\b(?:warrants?|signed by a (?:federal )?(?:judge|magistrate)|judicial (?:orders?|authorization))\b)re");
-  if (RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kWillIfWarrant)) return Stance::kPermits;
+  if (RE2::PartialMatch(cue, kWillIfWarrant)) return Stance::kPermits;
   // A practice carried on is told: "we will continue our practice of notifying ICE of the date ... of release"
   static const RE2 kContinuesPractice(R"re((?i)^(?:will|shall)\s+continue\s+(?:[\w'-]+\s+){0,2}?(?:practice|process|custom)\s+of\s+\w+ing\b)re");
-  if (RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kContinuesPractice)) return Stance::kReports;
+  if (RE2::PartialMatch(cue, kContinuesPractice)) return Stance::kReports;
   // ... and so is a routine named as one: "The procedure is to contact ICE once ...", "Our practice is to notify ICE"
   static const RE2 kRoutineNamed(R"re((?i)\b(?:practice|procedures?|process|protocol|custom|routine)\s+$)re");
   static const RE2 kIsTo(R"re((?i)^(?:is|was|has been)\s+to\b)re");
-  if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kRoutineNamed) &&
-      RE2::PartialMatch(re2::StringPiece(from_cue.data(), from_cue.size()), kIsTo))
+  if (RE2::PartialMatch(prior, kRoutineNamed) &&
+      RE2::PartialMatch(cue, kIsTo))
     return Stance::kReports;
   return cue_stance;
 }
@@ -181,10 +182,6 @@ size_t LeadingConditionEnd(std::string_view sentence) {
 
 bool InLeadingCondition(size_t condition_end, size_t start, size_t end) {
   return condition_end != std::string_view::npos && end <= condition_end && start < condition_end;
-}
-
-std::optional<std::pair<size_t, size_t>> MainClauseTakesUp(std::string_view sentence) {
-  return MainClauseTakesUp(sentence, LeadingConditionEnd(sentence));
 }
 
 std::optional<std::pair<size_t, size_t>> MainClauseTakesUp(std::string_view sentence, size_t main) {

@@ -124,8 +124,7 @@ size_t LeadingConditionEnd(std::string_view sentence);
 // decline the request". The condition's topic is then the act's, and the
 // clause is decided at the words that take it up. The span of "decline the
 // request", "honor such detainer", "refuse it" ..., or nothing.
-std::optional<std::pair<size_t, size_t>> MainClauseTakesUp(std::string_view sentence);
-// The same, with the sentence's LeadingConditionEnd already known.
+// `condition_end`: the sentence's LeadingConditionEnd.
 std::optional<std::pair<size_t, size_t>> MainClauseTakesUp(std::string_view sentence, size_t condition_end);
 
 // Does the text end in a question mark (closing quotes and spaces aside)?

@@ -64,10 +64,6 @@ std::string EnactsLocally(std::string_view head) {
   return lower.find("ordain") != std::string::npos || lower.find("ordinance") != std::string::npos ? "ordinance" : "council_record";
 }
 
-}  // namespace
-
-namespace {
-
 // News at the top: a press release's masthead, a reporter's note or byline
 // ("News Release", "This story has been updated", "By ..., Public Relations
 // Coordinator"), a dateline, or a lead that announces what happened today.

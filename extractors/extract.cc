@@ -30,13 +30,19 @@ bool SpeaksOfImmigration(const Rulebook::Compiled& rules, const DocumentInput& i
   return false;
 }
 
-// Letters and digits only, lower-cased: a headline and the sentence made of it compare equal whatever their
-// punctuation, quotes or line breaks.
-std::string Bare(std::string_view text) {
-  std::string out;
-  for (unsigned char ch : text)
-    if (std::isalnum(ch) || ch >= 0x80) out += static_cast<char>(std::tolower(ch));
-  return out;
+// Whether a headline and the sentence made of it are the same words, whatever their punctuation, quotes, case or
+// line breaks: letters and digits (and any non-ASCII byte) compared in order, ASCII case folded.
+bool SameWords(std::string_view a, std::string_view b) {
+  const auto next = [](std::string_view s, size_t& i) {
+    while (i < s.size() && !std::isalnum(static_cast<unsigned char>(s[i])) && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    return i < s.size() ? std::tolower(static_cast<unsigned char>(s[i++])) : -1;
+  };
+  size_t i = 0, j = 0;
+  for (;;) {
+    const int x = next(a, i), y = next(b, j);
+    if (x != y) return false;
+    if (x < 0) return true;
+  }
 }
 
 // A document's own title, a line of its own over the text on its first page ("Ypsilanti won't ask about immigration
@@ -44,12 +50,12 @@ std::string Bare(std::string_view text) {
 // and reports nothing. Its clauses mention their topic. (A sentence that ends as one, or a page that is nothing but
 // it, is the document's text, whatever title was inferred from it.)
 void TitleMentions(const std::string& title, const std::vector<PageText>& pages, std::vector<Clause>& clauses) {
-  const std::string bare_title = Bare(title);
-  if (bare_title.size() < 12 || pages.empty() || Bare(pages.front().text).size() < bare_title.size() + 40) return;
+  if (title.size() < 12 || pages.empty() || pages.front().text.size() < title.size() + 40) return;
   for (Clause& c : clauses) {
+    if (c.page != 1 || c.char_start >= 400) continue;
     const size_t last = c.text.find_last_not_of(" \t\r\n\"'");
     const bool ends_sentence = last != std::string::npos && std::string_view(".;:!?").find(c.text[last]) != std::string_view::npos;
-    if (c.page == 1 && c.char_start < 400 && !ends_sentence && Bare(c.text) == bare_title) c.stance = Stance::kMentions;
+    if (!ends_sentence && SameWords(c.text, title)) c.stance = Stance::kMentions;
   }
 }
 

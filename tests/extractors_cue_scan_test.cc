@@ -174,18 +174,19 @@ TEST_CASE("no cue reaches from a leading condition into the main clause", "[extr
 }
 
 TEST_CASE("a main clause that disposes of what its condition names takes up the condition's topic", "[extractors][cue_scan]") {
+  const auto taken_up = [](std::string_view sentence) { return MainClauseTakesUp(sentence, LeadingConditionEnd(sentence)); };
   // (In-East Chicago Code 39.055(C)(2), shortened) the last disposing act is the one decided
   const std::string declined =
       "in the event an agent receives a request to assist in an immigration enforcement operation, he or she shall report "
       "the request to his or her supervisor, who shall decline the request.";
-  const auto taken = MainClauseTakesUp(declined);
+  const auto taken = taken_up(declined);
   REQUIRE(taken.has_value());
   CHECK(declined.substr(taken->first, taken->second - taken->first) == "decline the request");
-  CHECK(MainClauseTakesUp("if ice asks for an inmate's release date, staff shall refuse it.").has_value());
+  CHECK(taken_up("if ice asks for an inmate's release date, staff shall refuse it.").has_value());
   // an act that keeps a record of the request disposes of nothing
-  CHECK_FALSE(MainClauseTakesUp("whenever an officer receives a request to assist in immigration enforcement, the agency shall make a "
-                                "record relating to such request.")
+  CHECK_FALSE(taken_up("whenever an officer receives a request to assist in immigration enforcement, the agency shall make a "
+                       "record relating to such request.")
                   .has_value());
   // no leading condition: nothing to take up
-  CHECK_FALSE(MainClauseTakesUp("officers shall decline the request to assist in immigration enforcement.").has_value());
+  CHECK_FALSE(taken_up("officers shall decline the request to assist in immigration enforcement.").has_value());
 }
