@@ -64,6 +64,10 @@ std::vector<Clause> Matcher::Run() {
           context_built = true;
         }
         ok = RE2::PartialMatch(context, *rules_.patterns[rule.all_of[k]].re);
+        // The subject matter (the last term) may come from the sentence a lead-in elaborates, not the rule's
+        // other terms: "(c) ... disseminating information regarding the release status" under "The prohibition
+        // set forth in this Chapter shall include:" after a sentence on immigration enforcement.
+        if (!ok && k + 1 == rule.all_of.size()) ok = RE2::PartialMatch(ElaboratedSentence(ui), *rules_.patterns[rule.all_of[k]].re);
         if (!ok && rule.previous_context && k + 1 == rule.all_of.size()) ok = RE2::PartialMatch(PreviousUnit(ui), *rules_.patterns[rule.all_of[k]].re);
         if (!ok && rule.addressee_context && k + 1 == rule.all_of.size()) ok = RE2::PartialMatch(NearestAddressee(ui), *rules_.patterns[rule.all_of[k]].re);
       }
@@ -184,16 +188,10 @@ UnitInfo& Matcher::Info(size_t ui) {
 std::string Matcher::Context(size_t ui) {
   std::string context;
   const auto& units = layout_.units();
-  size_t top = ui;
   for (int li = units[ui].lead_in; li >= 0; li = units[li].lead_in) {
     context += Info(li).folded.text;
     context += "\n";
-    top = static_cast<size_t>(li);
   }
-  // "Specifically, no agency shall: ..." elaborates the sentence before it.
-  if (top > 0 && StartsWithElaboration(Folded(top).folded.text) && !units[top - 1].heading &&
-      units[top - 1].section == units[top].section)
-    context += Info(top - 1).folded.text + "\n";
   for (int s = units[ui].section; s >= 0; s = layout_.parent(s)) {
     context += FoldString(layout_.sections()[s].heading);
     context += "\n";
@@ -247,6 +245,19 @@ std::string_view Matcher::PreviousUnit(size_t ui) {
   return related ? std::string_view(Folded(prev).folded.text) : std::string_view();
 }
 
+// "Specifically, no agency shall: ..." or "The prohibition set forth in this
+// Chapter shall include:" elaborates the sentence before it (same section);
+// that sentence, folded, for the unit `ui` or its topmost lead-in; "" otherwise.
+std::string_view Matcher::ElaboratedSentence(size_t ui) {
+  const auto& units = layout_.units();
+  size_t top = ui;
+  for (int li = units[ui].lead_in; li >= 0; li = units[li].lead_in) top = static_cast<size_t>(li);
+  if (top == 0 || !StartsWithElaboration(Folded(top).folded.text) || units[top - 1].heading ||
+      units[top - 1].section != units[top].section)
+    return {};
+  return Folded(top - 1).folded.text;
+}
+
 std::string_view Matcher::NearestAddressee(size_t ui) {
   const size_t begin = layout_.units()[ui].begin;
   std::string_view addressee;
@@ -284,6 +295,7 @@ bool Matcher::InScope(size_t ui, const Compiled::Rule& rule, size_t anchor_start
       context_built = true;
     }
     if (RE2::PartialMatch(context, re)) continue;
+    if (k + 1 == rule.all_of.size() && RE2::PartialMatch(ElaboratedSentence(ui), re)) continue;
     if (!rule.previous_context || k + 1 != rule.all_of.size() || !RE2::PartialMatch(PreviousUnit(ui), re)) return false;
   }
   return true;

@@ -78,6 +78,12 @@ class Matcher {
   // lead-ins and the headings of the enclosing sections.
   std::string Context(size_t ui);
 
+  // The sentence before a unit (or its topmost lead-in) that opens by
+  // elaborating it ("Specifically, ...", "The prohibition ... shall
+  // include:"), folded; "" when it does not. Only a rule's last term (its
+  // subject matter) may come from there.
+  std::string_view ElaboratedSentence(size_t ui);
+
   // Transcripts: the agency of the speaker whose turn holds stream byte
   // `pos` (actor_names.h); "" when unknown.
   std::string SpeakerActor(size_t pos);

@@ -108,7 +108,12 @@ bool IsQuestion(std::string_view text) {
 bool StartsWithElaboration(std::string_view text) {
   static const RE2 kElaboration(
       R"((?i)^\W*(?:(?:\(\w{1,4}\)|\w{1,4}[.)])\s+)?(?:specifically|in particular|particularly|to that end|to this end|accordingly|in (?:so|this) doing|in furtherance (?:thereof|of this)),)");
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kElaboration);
+  // "The prohibition set forth in this Chapter shall include, but shall not be limited to:" (S.F. Admin. Code
+  // 12H.2): a subject that points back at the rule before ("the prohibition", "such restrictions") elaborates it.
+  static const RE2 kPointsBack(
+      R"((?i)^\W*(?:(?:\(\w{1,4}\)|\w{1,4}[.)])\s+)?(?:the|this|these|such|said) (?:[\w-]+ )?(?:prohibitions?|restrictions?|limitations?)\b)");
+  const re2::StringPiece input(text.data(), text.size());
+  return RE2::PartialMatch(input, kElaboration) || RE2::PartialMatch(input, kPointsBack);
 }
 
 bool StatesOwnRule(std::string_view text) {

@@ -77,8 +77,10 @@ inline constexpr std::string_view kHomelandSecurityPattern = R"re((?i)\bhomeland
 bool ListsExceptions(std::string_view text);
 
 // Does the text open with a connective that elaborates the sentence before
-// it ("Specifically,", "In particular,", "To that end,")? That sentence is
-// then context for what it introduces.
+// it ("Specifically,", "In particular,", "To that end,"), or with a subject
+// that points back at it ("The prohibition set forth in this Chapter shall
+// include:", "Such restrictions")? That sentence is then context for what it
+// introduces.
 bool StartsWithElaboration(std::string_view text);
 
 // In a glossary or a findings section, does a sentence state a rule of its

@@ -45,6 +45,11 @@ TEST_CASE("elaborating lead-ins and described practice are told apart", "[extrac
   CHECK(StartsWithElaboration("(a) In particular, officers shall:"));
   CHECK_FALSE(StartsWithElaboration("officers shall specifically not:"));
   CHECK_FALSE(StartsWithElaboration("specific duties:"));
+  // a subject pointing back at the rule before
+  CHECK(StartsWithElaboration("the prohibition set forth in this chapter shall include, but shall not be limited to:"));
+  CHECK(StartsWithElaboration("(b) such restrictions include:"));
+  CHECK_FALSE(StartsWithElaboration("the department shall not:"));
+  CHECK_FALSE(StartsWithElaboration("prohibitions on detention:"));
   CHECK(DescribesPresentPractice("do not enforce immigration laws"));
   CHECK(DescribesPresentPractice("does not give ice access"));
   CHECK_FALSE(DescribesPresentPractice("shall not hold"));

@@ -138,6 +138,26 @@ TEST_CASE("a lead-in read on into its items completes their rules, and 'includin
   CHECK(stance_of("detainer_hold", "2(a)(1)(C)") == Stance::kRestricts);
 }
 
+TEST_CASE("a lead-in that points back at a prohibition lends its sentence's subject matter, not the rule's other terms", "[extractors][structure]") {
+  // Shaped like S.F. Admin. Code 12H.2 (written for this test): the items name no immigration authority; the
+  // sentence the lead-in points back at does. Item (d) names no release: "release status" up there is not its.
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("No officer shall use any City funds or resources to assist in the enforcement of Federal "
+                   "immigration law or to disseminate information regarding release status of individuals. The "
+                   "prohibition set forth in this Chapter shall include, but shall not be limited to:\n"
+                   "(c) Requesting information about, or disseminating information regarding the release status of "
+                   "any individual.\n"
+                   "(d) Including on any form of benefits provided by the City any question regarding marital status.\n",
+                   "law"));
+  std::vector<std::string> release_sections;
+  for (const Clause* c : OfTopic(x, "release_notification")) {
+    release_sections.push_back(c->section);
+    CHECK(c->stance == Stance::kRestricts);
+  }
+  CHECK(std::count(release_sections.begin(), release_sections.end(), "(c)") == 1);
+  CHECK(std::count(release_sections.begin(), release_sections.end(), "(d)") == 0);
+}
+
 TEST_CASE("a condition's or purpose's items are parts of the lead-in's clause of the same topic, an exception is its own", "[extractors][structure]") {
   // Shaped like D.C. Code § 24-211.07(a)(3) (2020) and Utah Code 76-9-1007 (written for this test).
   const Extraction x = ExtractDocument(
