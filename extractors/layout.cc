@@ -376,11 +376,19 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // first line of a sentence in capitals, even right under a heading: no heading stops there.
     // So is a numbered item's long first line in capitals that wraps on ("1. IN ANY INSTANCE IN WHICH
     // IMMIGRATION AUTHORITIES ARE PERMITTED" / "ACCESS TO ..."): a heading is short or ends.
+    // Text whose justified spacing was collapsed no longer reaches its margin, so the wrap is not seen: a long
+    // numbered line in capitals over another long line in capitals, stopping on a word, runs on all the same.
+    const auto long_caps_line_below = [&]() {
+      if (bi + 1 >= body.size()) return false;
+      const std::string_view below = line_text(body[bi + 1]);
+      return CountWords(rest) >= 8 && CountWords(below) >= 6 && AllCapsText(below) && !ParseMarker(below, stack) &&
+             std::isalpha(static_cast<unsigned char>(rest.back()));
+    };
     const bool opens_sentence_in_capitals =
         next_upper && rest_in_capitals &&
         ((!marker && EndsWithJoiningWord(rest)) ||
-         (marker && !marker->bullet && IsListStyle(marker->style) && wrapped && rest.size() >= 50 && rest.back() != '.' &&
-          rest.back() != ':'));
+         (marker && !marker->bullet && IsListStyle(marker->style) && rest.size() >= 50 && rest.back() != '.' &&
+          rest.back() != ':' && (wrapped || long_caps_line_below())));
     const bool runs_on_in_capitals =
         opens_sentence_in_capitals ||
         (caps_body_before &&

@@ -502,6 +502,27 @@ TEST_CASE("a bill's new matter set in capitals is sentences, not headings: lines
   CHECK(consent);
 }
 
+TEST_CASE("a numbered item in capitals runs on where a copy lost the bill's justified spacing", "[extractors][structure]") {
+  // N.Y. S. 987 (2023) copied as plain text with its spacing collapsed: the first line of item 1 stops short of the
+  // page's margin (a longer footer line sets it), so only its long line of capitals below says that it runs on.
+  DocumentInput input;
+  input.metadata.authority = "law";
+  input.pages = foiamine::testing::NormalizedPages(
+      " § 145.45 WRITTEN CONSENT FOR INTERVIEW.\n"
+      " 1. IN ANY INSTANCE IN WHICH IMMIGRATION AUTHORITIES ARE PERMITTED\n"
+      " ACCESS TO AN INDIVIDUAL IN THE CUSTODY OF A POLICE OFFICER, PEACE OFFI-\n"
+      " CER, OR SCHOOL RESOURCE OFFICER FOR THE PURPOSE OF BEING INTERVIEWED,\n"
+      " THE OFFICER SHALL PROVIDE THE INDIVIDUAL WITH A WRITTEN CONSENT FORM\n"
+      " THAT EXPLAINS THE PURPOSE OF THE INTERVIEW.\n"
+      " EXPLANATION--Matter in ITALICS (underscored) is new; matter in brackets [ ] is old law to be omitted.\n"
+      " LBD03245-01-3 Senate Bill 987, introduced January 9, 2023, referred to the Committee on Codes.\n");
+  const Extraction bill = ExtractDocument(Rules(), input);
+  const Clause& access = OnlyOfTopic(bill, "facility_access");
+  CHECK(access.section == "145.45(1)");
+  CHECK(access.text.rfind("1. IN ANY INSTANCE", 0) == 0);
+  CHECK(access.text.find("PERMITTED ACCESS TO AN INDIVIDUAL") != std::string::npos);
+}
+
 TEST_CASE("a plain-text copy's '--' leads in the items under it, as the U.S. Code's dash does", "[extractors][structure]") {
   // 8 U.S.C. 1357(g)(10) as GovInfo's text prints it: the lead-in's non-requirement permits each item
   // (the Code's own dash reaches the extractors as '-': normalization folds it)
