@@ -73,7 +73,9 @@ constexpr char kGroundsLeadIn[] = R"re(\bbased (?:solely |only |exclusively )?(?
 bool Matcher::IsConditionLeadIn(size_t lead) {
   static const RE2 kConditionLeadIn(
       std::string(R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|criteria|criterion|circumstances?|situations?|instances|reasons?|because|grounds|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$|)re") + kGroundsLeadIn);
-  return RE2::PartialMatch(Folded(lead).folded.text, kConditionLeadIn);
+  // "In furtherance of that policy:", "To that end:" carry a rule on; "that" there points back, it opens no condition.
+  const std::string& text = Folded(lead).folded.text;
+  return !StartsWithElaboration(text) && RE2::PartialMatch(text, kConditionLeadIn);
 }
 
 bool Matcher::UnderConditionLeadIn(int lead) {

@@ -107,7 +107,7 @@ bool IsQuestion(std::string_view text) {
 
 bool StartsWithElaboration(std::string_view text) {
   static const RE2 kElaboration(
-      R"((?i)^\W*(?:(?:\(\w{1,4}\)|\w{1,4}[.)])\s+)?(?:specifically|in particular|particularly|to that end|to this end|accordingly|in (?:so|this) doing|in furtherance (?:thereof|of this)),)");
+      R"((?i)^\W*(?:(?:\(\w{1,4}\)|\w{1,4}[.)])\s+)?(?:specifically|in particular|particularly|to that end|to this end|accordingly|in (?:so|this) doing|in furtherance (?:thereof|of this)),|in furtherance of (?:this|that|these|such|the) (?:policy|purpose|goal|section|resolution|ordinance|order|directive)[,:])");
   // "The prohibition set forth in this Chapter shall include, but shall not be limited to:" (S.F. Admin. Code
   // 12H.2): a subject that points back at the rule before ("the prohibition", "such restrictions") elaborates it.
   static const RE2 kPointsBack(

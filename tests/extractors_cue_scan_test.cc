@@ -50,6 +50,9 @@ TEST_CASE("elaborating lead-ins and described practice are told apart", "[extrac
   CHECK(StartsWithElaboration("(b) such restrictions include:"));
   CHECK_FALSE(StartsWithElaboration("the department shall not:"));
   CHECK_FALSE(StartsWithElaboration("prohibitions on detention:"));
+  // a lead-in that carries a declared policy on (Village of Irvington, N.Y., 2017)
+  CHECK(StartsWithElaboration("in furtherance of that policy:"));
+  CHECK_FALSE(StartsWithElaboration("in furtherance of its mission the department shall:"));
   CHECK(DescribesPresentPractice("do not enforce immigration laws"));
   CHECK(DescribesPresentPractice("does not give ice access"));
   CHECK_FALSE(DescribesPresentPractice("shall not hold"));

@@ -158,6 +158,24 @@ TEST_CASE("a lead-in that points back at a prohibition lends its sentence's subj
   CHECK(std::count(release_sections.begin(), release_sections.end(), "(d)") == 0);
 }
 
+TEST_CASE("'In furtherance of that policy:' carries the policy on to its items: its 'that' opens no condition", "[extractors][structure]") {
+  // Shaped like the Village of Irvington's Statement of Policy (N.Y., 2017), shortened.
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("STATEMENT OF POLICY\n\n"
+                   "In furtherance of that policy:\n\n"
+                   "(A) Village Police shall not stop, question, interrogate, investigate, or arrest an individual solely "
+                   "on the basis of:\n\n"
+                   "(1) Actual or suspected immigration or citizenship status, or\n\n"
+                   "(2) A civil immigration detainer in the name of the individual.\n",
+                   "law"));
+  const Clause& detainer = OnlyOfTopic(x, "detainer_hold");
+  CHECK(detainer.section == "(A)(2)");
+  CHECK(detainer.stance == Stance::kRestricts);
+  const Clause& status = OnlyOfTopic(x, "enforcement_assistance");
+  CHECK(status.section == "(A)(1)");
+  CHECK(status.stance == Stance::kRestricts);
+}
+
 TEST_CASE("a condition's or purpose's items are parts of the lead-in's clause of the same topic, an exception is its own", "[extractors][structure]") {
   // Shaped like D.C. Code § 24-211.07(a)(3) (2020) and Utah Code 76-9-1007 (written for this test).
   const Extraction x = ExtractDocument(
