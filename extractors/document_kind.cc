@@ -136,6 +136,12 @@ std::string InferKind(const std::string& text, const std::string& number) {
   static const RE2 kLog(R"((?i)\blog\b|\bshift\s+report)");
   const std::string head = text.substr(0, std::min<size_t>(text.size(), 3000));
   if (RE2::PartialMatch(head, kOrderHead)) return RE2::PartialMatch(head.substr(0, 200), kJail) ? "jail_policy" : "police_order";
+  // An e-mail or memo to a whole staff ("To: All Police", "To: All Department Heads") instructs them: an order in
+  // correspondence's form, its imperatives directives ("DO NOT CALL the phone number"), not a record of practice.
+  static const RE2 kToAllStaff(
+      R"((?mi)^\s*to\s*:\s*(?:all|every)\s+(?:[\w-]+\s+){0,2}?(?:police|personnel|staff|officers|deputies|members|employees|sworn|supervisors|commanders|heads|managers|units|divisions|sections|shifts)\b)");
+  if (RE2::PartialMatch(head, kFrom) && RE2::PartialMatch(head, kToAllStaff))
+    return RE2::PartialMatch(head, kJail) ? "jail_policy" : "police_order";
   if (RE2::PartialMatch(head, kFrom) && RE2::PartialMatch(head, kTo)) return "correspondence";
   // A memo's header run into one line or a few ("MEMORANDUM To: Mayor and City Council From: ... Subject: ...").
   static const RE2 kMemoHead(

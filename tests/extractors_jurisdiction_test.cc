@@ -286,6 +286,11 @@ TEST_CASE("agency policies stay policy, correspondence and hearing transcripts s
                           "Police Chief Doe has signed General Order 99-2. Officers shall not inquire about immigration status.");
   CHECK(release.doc_kind.value != "police_order");
   CHECK(release.authority.value == "practice");
+  // an e-mail to a whole staff instructs them: an order in correspondence's form (Chapel Hill police, 2007, shortened)
+  auto directive = Identity("From: Office of the Chief\nSent: Tuesday, March 13, 2007\nTo: All Police\nSubject: Hits from ICE\n"
+                            "If you get a hit from ICE, DO NOT CALL the phone number and do not confirm the hit.");
+  CHECK(directive.doc_kind.value == "police_order");
+  CHECK(directive.authority.value == "policy");
 }
 
 TEST_CASE("a state statute's clauses bind its law enforcement agencies, and DC's DOC cue does not fire there",
