@@ -416,6 +416,12 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
     static const RE2 kCaseParty(R"(\bv\.\s+(?:State\s+of\s+|Commonwealth\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)");
     std::string without_cases = head;
     RE2::GlobalReplace(&without_cases, kCaseParty, "v. _");
+    // Nor does a federal office's address ("the local ICE Office of the Principal Legal Advisor ... field location at
+    // 1 Federal Drive Suite 1800, Fort Snelling, MN 55111" in a Nebraska county's 287(g) agreement): its state is the
+    // office's, not the document's.
+    static const RE2 kFederalOfficeAddress(
+        R"(((?:\bICE\b|Immigration and Customs Enforcement|Principal Legal Advisor|\bOPLA\b|Field Office|Homeland Security|Enforcement and Removal Operations|\bERO\b)[^.;]{0,200}?[a-z],\s+)[A-Z]{2}(\s+\d{5}))");
+    RE2::GlobalReplace(&without_cases, kFederalOfficeAddress, "\\1__\\2");
     const std::string_view all(without_cases);
     const std::string_view top = all.substr(0, std::min(kTop, all.size()));
     double best_score = 0, second = 0, best_state_score = 0;

@@ -162,6 +162,19 @@ TEST_CASE("a county's agreement with ICE is the county's: postal codes, federal 
   CHECK(order.authority.value == "law");
   // A state named only in a case name is no cue.
   CHECK(InferJurisdiction(Data(), "Garrity v. New Jersey applies to statements.", "") == "");
+  // Nor one in a federal office's address, in the sentence that names the office (Dakota County, Neb.'s 287(g)
+  // agreement gives ICE's legal office in Minnesota; a Dakota County is in both states, and none is named)
+  CHECK(InferJurisdiction(Data(),
+                          "MEMORANDUM OF AGREEMENT\nbetween U.S. Immigration and Customs Enforcement and the Dakota "
+                          "County Sheriffs Office. LEA personnel shall notify the local ICE Office of the Principal "
+                          "Legal Advisor (OPLA) field location at 1 Federal Drive Suite 1800, Fort Snelling, MN 55111.",
+                          "Dakota County Sheriffs Office")
+            .rfind("US-MN", 0) != 0);
+  // A city's code named with its state is the city's law, not the state's
+  CHECK(InferJurisdiction(Data(),
+                          "City of Saint Paul, Minnesota, Administrative Code, Chapter 44\n44.02. No city officer shall "
+                          "inquire into the immigration status of any person.",
+                          "", /*law=*/true) == "US-MN/Saint Paul");
 }
 TEST_CASE("a county only one state has places the document in that state, whatever other states it names",
           "[jurisdiction]") {
