@@ -617,8 +617,13 @@ bool LawBinds(const Jurisdictions* j, std::string_view law_jurisdiction, std::st
   auto it = e->actor_classes.find(AsciiLower(law_actor));
   if (it == e->actor_classes.end()) return false;
   const std::string kind = KindOfAgency(c, actor);
-  return std::any_of(it->second.begin(), it->second.end(),
-                     [&](const std::string& k) { return k == "any" || (!kind.empty() && k == kind); });
+  // `state`: the state's own agencies, named among its agencies or placed at the state itself (a county
+  // sheriff's document, placed in its county, is no state agency's).
+  const bool state_agency = jurisdiction == law_jurisdiction ||
+                            std::any_of(e->agencies.begin(), e->agencies.end(), [&](const auto& a) { return SameName(a.name, actor); });
+  return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& k) {
+    return k == "any" || (k == "state" && state_agency) || (!kind.empty() && k == kind);
+  });
 }
 
 std::string DefaultLawActor(const Jurisdictions* j, std::string_view jurisdiction) {

@@ -345,6 +345,10 @@ TEST_CASE("jurisdiction containment and who a law binds", "[jurisdiction]") {
   CHECK_FALSE(LawBinds(j, "DC", "DOC", "DC", "MPD"));
   CHECK_FALSE(LawBinds(j, "DC", "District", "US-CA", "DOC"));
   CHECK_FALSE(LawBinds(j, "US", "federal agency", "US-IL", "Northbrook Police Department"));
+  // A law on state agencies binds the state's own agencies, not a county's sheriff (C.R.S. 24-74-104)
+  CHECK_FALSE(LawBinds(j, "US-CO", "state agency", "US-CO/Teller County", "Teller County Sheriff's Office"));
+  CHECK(LawBinds(j, "US-CO", "state agency", "US-CO", "Colorado Department of Corrections"));
+  CHECK(LawBinds(j, "US-IL", "state agency", "US-IL/Cook County", "ISP"));
   // A law placed nowhere falls back to DC's "District": it binds a District agency of DC, not one named "District"
   // in another place's documents; a law placed nowhere that names its own agency still binds that agency.
   CHECK(LawBinds(j, "", "District", "DC", "District"));
