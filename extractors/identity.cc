@@ -270,8 +270,9 @@ NumberMatch InferNumber(const std::vector<PageText>& pages, const std::string& h
 }
 
 std::string InferAgency(const std::string& text) {
+  // (the whole name: "the Department of Corrections and Rehabilitation" is California's, not D.C.'s DOC)
   static const RE2 kAgency(
-      R"(\b((?:[A-Z][A-Za-z.'-]*[ \t]+){0,3}[A-Z][A-Za-z.'-]*(?:,[ \t]+[A-Z]{2})?[ \t]+(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+Office|SHERIFF'?S\s+OFFICE)|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,2})?Department\s+of\s+Corrections?|Metropolitan\s+Police\s+Department|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
+      R"(\b((?:[A-Z][A-Za-z.'-]*[ \t]+){0,3}[A-Z][A-Za-z.'-]*(?:,[ \t]+[A-Z]{2})?[ \t]+(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+Office|SHERIFF'?S\s+OFFICE)|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,2})?Department\s+of\s+Corrections?(?:\s+and\s+Rehabilitation)?|Metropolitan\s+Police\s+Department|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
   std::string agency;
   if (RE2::PartialMatch(text, kAgency, &agency)) {
     // "B. The Tukwila Police Department shall not ...", "No. The Bloomington Police Department does not ...":

@@ -170,6 +170,12 @@ TEST_CASE("a county's agreement with ICE is the county's: postal codes, federal 
                           "Legal Advisor (OPLA) field location at 1 Federal Drive Suite 1800, Fort Snelling, MN 55111.",
                           "Dakota County Sheriffs Office")
             .rfind("US-MN", 0) != 0);
+  // A California bill naming the Department of Corrections and Rehabilitation names no D.C. agency (SB 54, 2017)
+  const DocumentIdentity sb = Identity(
+      "Senate Bill No. 54\nCHAPTER 495\nLEGISLATIVE COUNSEL'S DIGEST\nThe bill would require the Department of "
+      "Corrections and Rehabilitation to provide a specified written consent form. The State of California ...");
+  CHECK(sb.agency.value != "DOC");
+  CHECK(sb.jurisdiction.value == "US-CA");
   // A city's code named with its state is the city's law, not the state's
   CHECK(InferJurisdiction(Data(),
                           "City of Saint Paul, Minnesota, Administrative Code, Chapter 44\n44.02. No city officer shall "
