@@ -422,6 +422,13 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
     static const RE2 kFederalOfficeAddress(
         R"(((?:\bICE\b|Immigration and Customs Enforcement|Principal Legal Advisor|\bOPLA\b|Field Office|Homeland Security|Enforcement and Removal Operations|\bERO\b)[^.;]{0,200}?[a-z],\s+)[A-Z]{2}(\s+\d{5}))");
     RE2::GlobalReplace(&without_cases, kFederalOfficeAddress, "\\1__\\2");
+    // A county named for a state names the county, not the state: "Nevada County" is Californian (and Arkansan),
+    // "Washington County" is in thirty states, "Texas County" in Missouri and Oklahoma.
+    static const RE2 kCountyNamedForState(
+        R"(\b(?:Nevada|Iowa|Texas|Ohio|Utah|Arkansas|Delaware|Idaho|Colorado|Oregon|Mississippi|Indiana|Washington|Hawaii|New\s+York|Oklahoma|Wyoming|Dakota)(\s+(?:County|COUNTY|Parish|PARISH)\b))");
+    RE2::GlobalReplace(&without_cases, kCountyNamedForState, "_\\1");
+    std::string agency_cues = agency;  // ("Nevada County Sheriff's Office" is no cue for Nevada either)
+    RE2::GlobalReplace(&agency_cues, kCountyNamedForState, "_\\1");
     const std::string_view all(without_cases);
     const std::string_view top = all.substr(0, std::min(kTop, all.size()));
     double best_score = 0, second = 0, best_state_score = 0;
@@ -452,7 +459,7 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
               std::any_of(a.aliases.begin(), a.aliases.end(), [&](const auto& re) { return RE2::FullMatch(in, *re); }))
             score += federal ? 2 : 6;
         }
-        for (const auto& re : e.cues) score += RE2::PartialMatch(in, *re) ? 6 : 0;
+        for (const auto& re : e.cues) score += RE2::PartialMatch(agency_cues, *re) ? 6 : 0;
         // "Nash County, NC Sheriff's Office": the agency's own name places it.
         static const RE2 kPostalInName(R"(,\s*([A-Z]{2})\b)");
         std::string postal;

@@ -181,7 +181,14 @@ TEST_CASE("a county's agreement with ICE is the county's: postal codes, federal 
                           "City of Saint Paul, Minnesota, Administrative Code, Chapter 44\n44.02. No city officer shall "
                           "inquire into the immigration status of any person.",
                           "", /*law=*/true) == "US-MN/Saint Paul");
+  // A county named for a state names no state: Nevada County is Californian (and Arkansan), not Nevadan
+  CHECK(InferJurisdiction(Data(), "Nevada County Sheriff's Office\nTRUTH Act forum: ICE requests in 2018.",
+                          "Nevada County Sheriff's Office")
+            .rfind("US-NV", 0) != 0);
+  CHECK(InferJurisdiction(Data(), "Nevada County Sheriff's Office\nTRUTH Act forum under the California Values Act.",
+                          "Nevada County Sheriff's Office") == "US-CA/Nevada County");
 }
+
 TEST_CASE("a county only one state has places the document in that state, whatever other states it names",
           "[jurisdiction]") {
   // A jail directive that cites another state's court rulings: the county
