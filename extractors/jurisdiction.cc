@@ -427,6 +427,9 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
     static const RE2 kCountyNamedForState(
         R"(\b(?:Nevada|Iowa|Texas|Ohio|Utah|Arkansas|Delaware|Idaho|Colorado|Oregon|Mississippi|Indiana|Washington|Hawaii|New\s+York|Oklahoma|Wyoming|Dakota)(\s+(?:County|COUNTY|Parish|PARISH)\b))");
     RE2::GlobalReplace(&without_cases, kCountyNamedForState, "_\\1");
+    // Nor is a court's seat: "the U.S. District Court in Portland, Oregon found ..." in a San Francisco release.
+    static const RE2 kCourtSeat(R"((\b(?:[Cc]ourt|COURT)\b[^.;]{0,80}?\bin\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)");
+    RE2::GlobalReplace(&without_cases, kCourtSeat, "\\1_");
     std::string agency_cues = agency;  // ("Nevada County Sheriff's Office" is no cue for Nevada either)
     RE2::GlobalReplace(&agency_cues, kCountyNamedForState, "_\\1");
     const std::string_view all(without_cases);

@@ -181,6 +181,13 @@ TEST_CASE("a county's agreement with ICE is the county's: postal codes, federal 
                           "City of Saint Paul, Minnesota, Administrative Code, Chapter 44\n44.02. No city officer shall "
                           "inquire into the immigration status of any person.",
                           "", /*law=*/true) == "US-MN/Saint Paul");
+  // A court's seat names no place of the document (a San Francisco release citing an Oregon ruling)
+  CHECK(InferJurisdiction(Data(), "San Francisco Sheriff's Department\nIn April 2014, the U.S. District Court in "
+                                  "Portland, Oregon found that county governments would be liable.", "")
+            .rfind("US-OR", 0) != 0);
+  // Connecticut's public acts are numbered by year, Illinois's by General Assembly
+  CHECK(InferJurisdiction(Data(), "Sec. 54-65c. Vacating forfeiture of bond.\nA court shall vacate an order forfeiting a "
+                                  "bail bond.\n(P.A. 11-45, S. 1; P.A. 14-184, S. 3.)", "", true) == "US-CT");
   // A county named for a state names no state: Nevada County is Californian (and Arkansan), not Nevadan
   CHECK(InferJurisdiction(Data(), "Nevada County Sheriff's Office\nTRUTH Act forum: ICE requests in 2018.",
                           "Nevada County Sheriff's Office")
