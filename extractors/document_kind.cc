@@ -73,11 +73,16 @@ bool AnnouncesNews(const std::string& text) {
   // A news dateline opening a paragraph: "HARRIS COUNTY, TX – On Thursday, ...", "COEUR d’ALENE, Idaho – After ..."
   static const RE2 kDateline(
       R"((?m)^[A-Z]{2}[A-Za-z .'\x{2019}-]{1,40},\s+(?:[A-Z]{2}|[A-Z][a-z]{2,12}\.?)\s*[\x{2013}\x{2014}-]{1,2}\s+\S)");
+  // ... or a post's date line on an agency's news page: "May 23, 2018 --" over the story ("On January 22, 2018,
+  // Sheriff ... terminated ...")
+  static const RE2 kDateLine(
+      R"((?m)^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\s*(?:--|[\x{2013}\x{2014}-])\s*$)");
   // A press release's lead: "Mayor Walsh and Councilor Zakim today announced ...",
   // "... announced today a new policy" (a law enacts; it announces nothing today).
   static const RE2 kAnnouncedToday(R"((?i)\b(?:today|yesterday)\s+(?:announced|unveiled|released)\b|\b(?:announced|unveiled)\s+(?:today|yesterday)\b)");
   return RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 300)), kPressHead) ||
          RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 1000)), kDateline) ||
+         RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 300)), kDateLine) ||
          RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 800)), kAnnouncedToday);
 }
 

@@ -319,6 +319,10 @@ TEST_CASE("agency policies stay policy, correspondence and hearing transcripts s
                           "Police Chief Doe has signed General Order 99-2. Officers shall not inquire about immigration status.");
   CHECK(release.doc_kind.value != "police_order");
   CHECK(release.authority.value == "practice");
+  // a post on an agency's news page, under its date line, tells what the agency did, though titled a policy
+  auto post = Identity("Revised Adult Detention Center Booking Policy\n\nMay 23, 2018 --\n\nOn January 22, 2018, the "
+                       "Sheriff terminated an agreement with ICE. Booking deputies also notify ICE when an inmate is released.");
+  CHECK(post.authority.value == "practice");
   // an e-mail to a whole staff instructs them: an order in correspondence's form (Chapel Hill police, 2007, shortened)
   auto directive = Identity("From: Office of the Chief\nSent: Tuesday, March 13, 2007\nTo: All Police\nSubject: Hits from ICE\n"
                             "If you get a hit from ICE, DO NOT CALL the phone number and do not confirm the hit.");
