@@ -65,6 +65,11 @@ TEST_CASE("a record of practice tells what never happened, and keeps a rule it s
   CHECK(PracticeStance(Stance::kRestricts, "at no time has the jail held anyone for ice.", 0) == Stance::kReports);
   // a promise is not a record: "at no time will officers ..." keeps its restriction
   CHECK(PracticeStance(Stance::kRestricts, "at no time will officers ask about status.", 0) == Stance::kRestricts);
+  // what the agency allows, told in the present, is its practice; a permission it states with "may" stays one
+  const std::string allows = "the sheriff's office allows ice agents to interview inmates.";
+  CHECK(PracticeStance(Stance::kPermits, allows, allows.find("allows")) == Stance::kReports);
+  const std::string may = "deputies may contact ice when a detainer is lodged.";
+  CHECK(PracticeStance(Stance::kPermits, may, may.find("may")) == Stance::kPermits);
   CHECK(PracticeStance(Stance::kRestricts, "under no circumstances shall staff call ice.", 0) == Stance::kRestricts);
 }
 
