@@ -156,6 +156,9 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   // What the agency allows, told in the present: "The Sheriff's Office allows ICE agents to interview inmates"
   static const RE2 kAllowsNow(R"re((?i)^(?:authorizes|allows|permits|enables)\b)re");
   if (cue_stance == Stance::kPermits && RE2::PartialMatch(cue, kAllowsNow)) return Stance::kReports;
+  // ... and what it declines: "The Sheriff's Office declines to honor detainers without a warrant"
+  static const RE2 kDeclinesNow(R"re((?i)^[\w']+ (?:also |hereby |now |currently |therefore )?(?:declines|refuses) to\b)re");
+  if (cue_stance == Stance::kRestricts && RE2::PartialMatch(cue, kDeclinesNow)) return Stance::kReports;
   if (cue_stance != Stance::kRequires) return cue_stance;
   // ... and with the condition after it, when it is a warrant or a judge's order: "The Sheriff's Department will
   // detain someone past their local release date if presented with an arrest warrant ..."

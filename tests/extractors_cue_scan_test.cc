@@ -70,6 +70,8 @@ TEST_CASE("a record of practice tells what never happened, and keeps a rule it s
   CHECK(PracticeStance(Stance::kPermits, allows, allows.find("allows")) == Stance::kReports);
   const std::string may = "deputies may contact ice when a detainer is lodged.";
   CHECK(PracticeStance(Stance::kPermits, may, may.find("may")) == Stance::kPermits);
+  const std::string declines = "the sheriff's office declines to honor detainers without a warrant.";
+  CHECK(PracticeStance(Stance::kRestricts, declines, declines.find("office declines")) == Stance::kReports);
   CHECK(PracticeStance(Stance::kRestricts, "under no circumstances shall staff call ice.", 0) == Stance::kRestricts);
 }
 
