@@ -22,6 +22,14 @@ DocumentInput Doc(const std::string& text, const std::string& authority = "", co
   return in;
 }
 
+// A law's text as the normalize stage leaves it for the extract stage (spacing, dashes, '§' as a copy prints them).
+DocumentInput NormalizedLaw(const std::string& text) {
+  DocumentInput in;
+  in.metadata.authority = "law";
+  in.pages = foiamine::testing::NormalizedPages(text);
+  return in;
+}
+
 std::vector<const Clause*> OfTopic(const Extraction& x, const std::string& topic) {
   std::vector<const Clause*> out;
   for (const Clause& c : x.clauses)
@@ -469,9 +477,7 @@ TEST_CASE("a title-section number, a decimal title and a section's run-in first 
 TEST_CASE("a bill's new matter set in capitals is sentences, not headings: lines run on, hyphens join, periods end",
           "[extractors][structure]") {
   // N.Y. S. 987 (2023) as the Senate prints it: justified capitals, words broken at the margin.
-  DocumentInput input;
-  input.metadata.authority = "law";
-  input.pages = foiamine::testing::NormalizedPages(
+  const DocumentInput input = NormalizedLaw(
       " § 145.05 DUTIES OF POLICE OFFICERS, PEACE OFFICERS, AND SCHOOL  RESOURCE\n"
                    "  OFFICERS; IMMIGRATION.\n"
                    "  THE  DUTIES  AND  AUTHORITY  OF  POLICE  OFFICERS, PEACE OFFICERS, AND\n"
@@ -523,9 +529,7 @@ TEST_CASE("a bill's new matter set in capitals is sentences, not headings: lines
 TEST_CASE("a numbered item in capitals runs on where a copy lost the bill's justified spacing", "[extractors][structure]") {
   // N.Y. S. 987 (2023) copied as plain text with its spacing collapsed: the first line of item 1 stops short of the
   // page's margin (a longer footer line sets it), so only its long line of capitals below says that it runs on.
-  DocumentInput input;
-  input.metadata.authority = "law";
-  input.pages = foiamine::testing::NormalizedPages(
+  const DocumentInput input = NormalizedLaw(
       " § 145.45 WRITTEN CONSENT FOR INTERVIEW.\n"
       " 1. IN ANY INSTANCE IN WHICH IMMIGRATION AUTHORITIES ARE PERMITTED\n"
       " ACCESS TO AN INDIVIDUAL IN THE CUSTODY OF A POLICE OFFICER, PEACE OFFI-\n"
