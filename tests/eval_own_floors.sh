@@ -53,6 +53,10 @@ set -euo pipefail
 # Eighteenth session: batch 45 (sheriffs' pages, a letter and a column on their jails and ICE, Tucson police rules as
 # reported, New Haven's General Order 06-2 and the mayor's release; fresh 0.44 / 0.28) adds 6 dev documents: 314 dev
 # documents score 0.754 / 0.722 (1,271 labels) with the rules at the session's start (85b77aa) and 0.760 / 0.732 after it.
+# Nineteenth session: batches 46-48 (town codes, a village policy, NRS 228.206, police e-mail and policies; council
+# minutes and sheriffs' records; laws only; fresh 0.66 / 0.46, 0.39 / 0.19, 0.59 / 0.68) add 22 dev documents: 336 dev
+# documents score 0.756 / 0.715 (1,345 labels) with the rules at the session's start (a40ad09; 3 false pairs, one a
+# Colorado state-agency law against a county sheriff) and 0.766 / 0.735 after it (2 false pairs).
 CLAUSE_P_MIN=0.75
 CLAUSE_R_MIN=0.72
 # Labelled law-vs-practice pairs found (of 22 on the dev side): the D.C. Code against D.C. DOC's and MPD's reported
