@@ -252,9 +252,10 @@ std::string_view Matcher::ElaboratedSentence(size_t ui) {
   const auto& units = layout_.units();
   size_t top = ui;
   for (int li = units[ui].lead_in; li >= 0; li = units[li].lead_in) top = static_cast<size_t>(li);
-  if (top == 0 || !StartsWithElaboration(Folded(top).folded.text) || units[top - 1].heading ||
-      units[top - 1].section != units[top].section)
-    return {};
+  if (top == 0 || units[top - 1].heading || units[top - 1].section != units[top].section) return {};
+  UnitInfo& info = Folded(top);  // (asked for each rule whose last term is missing: the regex runs once per unit)
+  if (info.elaborates < 0) info.elaborates = StartsWithElaboration(info.folded.text);
+  if (info.elaborates == 0) return {};
   return Folded(top - 1).folded.text;
 }
 

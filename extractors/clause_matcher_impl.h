@@ -44,6 +44,7 @@ struct UnitInfo {
   std::vector<std::pair<size_t, std::string>> actors;  // folded offset, actor
   // Asked of every candidate in the unit, so found once (-1: not yet asked).
   int8_t explains = -1;    // an explanation cue (a definition, a court's ruling)
+  int8_t elaborates = -1;  // opens by elaborating the sentence before it (StartsWithElaboration)
   int8_t background = -1;  // a background cue here or in its lead-in (another law retold)
   int8_t summary = -1;     // a summary cue here or in its lead-in (a bill's digest)
   std::optional<std::optional<Stance>> heading_stance;  // HeadingStance(ui), once asked
