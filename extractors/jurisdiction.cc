@@ -54,6 +54,8 @@ struct Jurisdictions::Compiled {
   std::vector<Form> law_forms;
   // "san joaquin county" -> index in `entries` of the one state with a county so named.
   std::unordered_map<std::string, size_t> county_state;
+  // "Nevada County", "Washington County": a county named for a state, any state's name (capture: the suffix).
+  std::unique_ptr<RE2> county_named_for_state;
   // Every entry's cues, postal place and citations in one RE2::Set (same
   // options): one pass over a document's text says which of them occur at
   // all, so the scoring below runs only those (most never occur in a given
@@ -225,6 +227,13 @@ Status Load(const YAML::Node& root, Compiled& out) {
     add(e.postal_place.get());
   }
   if (ok && set->Compile()) out.text_patterns = std::move(set);
+  std::string state_names;
+  for (const auto& e : out.entries)
+    if (e.level == "state") state_names += (state_names.empty() ? "" : "|") + RE2::QuoteMeta(e.name);
+  if (!state_names.empty()) {
+    auto re = std::make_unique<RE2>(R"(\b(?:)" + state_names + R"()(\s+(?:County|COUNTY|Parish|PARISH)\b))");
+    if (re->ok()) out.county_named_for_state = std::move(re);
+  }
   return Status::Ok();
 }
 
@@ -424,14 +433,14 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
     RE2::GlobalReplace(&without_cases, kFederalOfficeAddress, "\\1__\\2");
     // A county named for a state names the county, not the state: "Nevada County" is Californian (and Arkansan),
     // "Washington County" is in thirty states, "Texas County" in Missouri and Oklahoma.
-    static const RE2 kCountyNamedForState(
-        R"(\b(?:Nevada|Iowa|Texas|Ohio|Utah|Arkansas|Delaware|Idaho|Colorado|Oregon|Mississippi|Indiana|Washington|Hawaii|New\s+York|Oklahoma|Wyoming|Dakota)(\s+(?:County|COUNTY|Parish|PARISH)\b))");
-    RE2::GlobalReplace(&without_cases, kCountyNamedForState, "_\\1");
+    std::string agency_cues = agency;  // ("Nevada County Sheriff's Office" is no cue for Nevada either)
+    if (c.county_named_for_state) {
+      RE2::GlobalReplace(&without_cases, *c.county_named_for_state, "_\\1");
+      RE2::GlobalReplace(&agency_cues, *c.county_named_for_state, "_\\1");
+    }
     // Nor is a court's seat: "the U.S. District Court in Portland, Oregon found ..." in a San Francisco release.
     static const RE2 kCourtSeat(R"((\b(?:[Cc]ourt|COURT)\b[^.;]{0,80}?\bin\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)");
     RE2::GlobalReplace(&without_cases, kCourtSeat, "\\1_");
-    std::string agency_cues = agency;  // ("Nevada County Sheriff's Office" is no cue for Nevada either)
-    RE2::GlobalReplace(&agency_cues, kCountyNamedForState, "_\\1");
     const std::string_view all(without_cases);
     const std::string_view top = all.substr(0, std::min(kTop, all.size()));
     double best_score = 0, second = 0, best_state_score = 0;
@@ -629,10 +638,12 @@ bool LawBinds(const Jurisdictions* j, std::string_view law_jurisdiction, std::st
   const std::string kind = KindOfAgency(c, actor);
   // `state`: the state's own agencies, named among its agencies or placed at the state itself (a county
   // sheriff's document, placed in its county, is no state agency's).
-  const bool state_agency = jurisdiction == law_jurisdiction ||
-                            std::any_of(e->agencies.begin(), e->agencies.end(), [&](const auto& a) { return SameName(a.name, actor); });
+  const auto state_agency = [&] {
+    return jurisdiction == law_jurisdiction ||
+           std::any_of(e->agencies.begin(), e->agencies.end(), [&](const auto& a) { return SameName(a.name, actor); });
+  };
   return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& k) {
-    return k == "any" || (k == "state" && state_agency) || (!kind.empty() && k == kind);
+    return k == "any" || (k == "state" && state_agency()) || (!kind.empty() && k == kind);
   });
 }
 
