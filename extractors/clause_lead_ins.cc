@@ -72,7 +72,11 @@ constexpr char kGroundsLeadIn[] = R"re(\bbased (?:solely |only |exclusively )?(?
 // "shall not ... detain a person ... based on any of the following:")?
 bool Matcher::IsConditionLeadIn(size_t lead) {
   static const RE2 kConditionLeadIn(
-      std::string(R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|criteria|criterion|circumstances?|situations?|instances|reasons?|because|grounds|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$|)re") + kGroundsLeadIn);
+      std::string(R"re((?i)\b(?:who|whom|whose|that|which|if|when|where|whether|unless|except|provided|other than|including|purposes?|conditions?|criteria|criterion|circumstances?|situations?|instances|reasons?|because|grounds|so long as|as long as)\b(?:\W+[\w'-]+){0,3}\W*$|)re"
+                  // A permission the items condition, however far its "only if" stands from the colon: "may inquire
+                  // as to the ... immigration status ... only if the officer determines that the inquiry is
+                  // necessary to: (1) investigate the offense; or (2) ...".
+                  R"re(\bonly (?:if|when|where)\b[^.;]{0,160}$|)re") + kGroundsLeadIn);
   // "In furtherance of that policy:", "To that end:" carry a rule on; "that" there points back, it opens no condition.
   const std::string& text = Folded(lead).folded.text;
   return !StartsWithElaboration(text) && RE2::PartialMatch(text, kConditionLeadIn);

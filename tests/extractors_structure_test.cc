@@ -214,6 +214,21 @@ TEST_CASE("a condition's or purpose's items are parts of the lead-in's clause of
   CHECK(exception);
 }
 
+// Shaped like Tex. Code Crim. Proc. art. 2.13(d) (written for this test).
+TEST_CASE("an 'only if' far from the colon still makes the items the permission's conditions", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("Art. 2.13. Duties and powers.\n"
+                   "(d) In the course of investigating an alleged criminal offense, a peace officer may inquire as to "
+                   "the immigration status of a victim of or witness to the offense only if the officer determines "
+                   "that the inquiry is necessary to:\n"
+                   "(1) investigate the offense; or\n"
+                   "(2) provide the victim or witness with information about federal visas.\n",
+                   "law"));
+  const Clause& inquiry = OnlyOfTopic(x, "status_inquiry");
+  CHECK(inquiry.text.rfind("(d) In the course", 0) == 0);
+  CHECK(inquiry.stance == Stance::kPermits);
+}
+
 // Shaped like East Chicago Code 39.055(A) and a sheriff's press release (written for this test).
 TEST_CASE("the grounds and the reasons a lead-in lists are parts of its clause, not clauses of its topic", "[extractors][structure]") {
   const Extraction law = ExtractDocument(
