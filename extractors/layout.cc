@@ -331,6 +331,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // "... A JUDGE APPOINTED PURSUANT TO" / "ARTICLE III OF THE UNITED STATES CONSTITUTION": a
     // sentence cut after a joining word goes on; its next line opens no article or section.
     if (marker && !line.blank_before && marker->style.rfind("word:", 0) == 0 && EndsWithJoiningWord(prev_text)) marker.reset();
+    // "An act to amend Sections 7282 and 7282.5 of, and to add" / "Chapter 17.25 (commencing with Section 7284) to
+    // Division 7": a line that ran on past the margin mid-sentence carries on into the next; it opens no chapter.
+    if (marker && !strong && prev_wrapped && marker->style.rfind("word:", 0) == 0) marker.reset();
     std::string_view rest = marker ? Trim(text.substr(marker->length)) : text;
     // A word marker leads a heading ("Part IV - Custody", "Article 3"), but a
     // closed section number may run into its text: "Sec. 2. Chapter 2 of

@@ -218,6 +218,22 @@ TEST_CASE("act sections: nested clauses, decimal sections and prose mentions", "
         std::vector<std::string>{"Part IV", "Part IV (a)", "Part V", "Part V (a)", "Part V Article 3", "Part V Article 3 (b)"});
 }
 
+TEST_CASE("a line run on past the margin mid-sentence opens no chapter on the next line", "[extractors][sections]") {
+  // Cal. SB 54 (2017), its enacting clause wrapped at 60 columns (written for this test).
+  std::vector<Section> sections = FindSections(Act(
+      "SENATE BILL No. 54\n\n"
+      "An act to amend Sections 7282 and 7282.5 of, and to add\n"
+      "Chapter 17.25 (commencing with Section 7284) to Division 7\n"
+      "of Title 1 of, the Government Code, and to repeal Section\n"
+      "11369 of the Health and Safety Code, relating to law\n"
+      "enforcement, and declaring the urgency thereof, to take\n"
+      "effect immediately.\n\n"
+      "7284.6.\n"
+      "(a) California law enforcement agencies shall not do any of\n"
+      "the following things that the chapter prohibits them from.\n"));
+  CHECK(Paths(sections) == std::vector<std::string>{"7284.6", "7284.6(a)"});
+}
+
 TEST_CASE("act sections: clauses are cited by section number", "[extractors][clauses]") {
   auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
   REQUIRE(rules.ok());
