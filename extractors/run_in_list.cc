@@ -41,7 +41,11 @@ std::optional<Candidate> LeadingMarker(std::string_view sentence) {
 }
 
 // The level style of a candidate: a dotted number is a style of its own ("1." items never continue "(1)" ones).
-char StyleOf(const Candidate& c, std::string_view after) { return c.dotted ? 'd' : RunInStyle(c.token, after); }
+// (and a letter printed "a." one of its own: "a." items never continue "(a)" ones)
+char StyleOf(const Candidate& c, std::string_view after) {
+  if (!c.dotted) return RunInStyle(c.token, after);
+  return std::isdigit(static_cast<unsigned char>(c.token[0])) ? 'd' : 'l';
+}
 
 }  // namespace
 
@@ -69,6 +73,7 @@ bool FollowsInList(std::string_view previous, std::string_view token, char style
     }
     case 'a':
     case 'A':
+    case 'l':
       return previous.size() == 1 && token.size() == 1 && token[0] == previous[0] + 1;
     case 'i': {
       const std::optional<int> a = RomanValue(previous), b = RomanValue(token);
@@ -106,6 +111,22 @@ RunInSentence RunInList::Next(std::string_view sentence, std::string_view next_s
       if (candidates.empty() && sentence[at] != ':') continue;
       candidates.push_back(Candidate{at, sentence.find('(', at), std::string(token)});
     }
+  }
+  // ... or letters printed with periods, run in after a ':' and a ';' each, in sequence from "a.": "shall not
+  // inquire about a person's immigration status unless: a. such person's immigration status is necessary for ...;
+  // or b. such officer or employee is required by law to inquire ..." (a flattened copy of a county's order).
+  if (candidates.empty() && levels_.empty() && sentence.find(':') != std::string_view::npos) {
+    static const RE2 kLetterItem(R"(([:;]\s*(?:and\s+|or\s+)?)([a-z])\.\s+\S)");
+    re2::StringPiece in(sentence.data(), sentence.size()), sep, token;
+    std::vector<Candidate> letters;
+    while (RE2::FindAndConsume(&in, kLetterItem, &sep, &token)) {
+      const size_t at = static_cast<size_t>(sep.data() - sentence.data());
+      const std::string letter(token);
+      if (letters.empty() ? sentence[at] != ':' || letter != "a" : sentence[at] != ';' || !FollowsInList(letters.back().token, letter, 'l'))
+        continue;
+      letters.push_back(Candidate{at, static_cast<size_t>(token.data() - sentence.data()), letter, true});
+    }
+    if (letters.size() >= 2) candidates = std::move(letters);
   }
   // ... and "shall: 1. Stop ...": one item numbered with a period after the ':' (its next item starts the next
   // sentence, "2. Inquire ...").

@@ -21,7 +21,7 @@ struct RunInItem {
   size_t end = 0;     // offset just past the item's text (its closing ';' or ':' kept)
   std::string token;  // "1", "A", "iv"
   int parent = -1;    // index, among the paragraph's items so far, of the item it is nested under; -1: a top item
-  bool dotted = false;  // printed "1." ("shall: 1. Stop ... 2. Inquire ..."), not "(1)"
+  bool dotted = false;  // printed "1." or "a." ("shall: 1. Stop ... 2. Inquire ..."), not "(1)"
 };
 
 struct RunInSentence {
@@ -40,7 +40,7 @@ class RunInList {
 
  private:
   struct Open {
-    char style = 0;  // '1' digits, 'a' lower-case letter, 'A' upper-case letter, 'i' roman; 'd' digits printed "1." 
+    char style = 0;  // '1' digits, 'a' lower-case letter, 'A' upper-case letter, 'i' roman; 'd' digits printed "1.", 'l' letters printed "a." 
     std::string token;
     int parent = -1;  // paragraph item index the level's items are nested under
   };

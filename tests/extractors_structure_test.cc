@@ -229,6 +229,18 @@ TEST_CASE("an 'only if' far from the colon still makes the items the permission'
   CHECK(inquiry.stance == Stance::kPermits);
 }
 
+// Shaped like Westchester County Executive Order No. 1 of 2017, II (written for this test).
+TEST_CASE("conditions run in as 'a. ...; or b. ...' after 'unless:' are parts of the lead-in's clause", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("II. A County officer or employee shall not inquire about a person's immigration status unless: a. "
+                   "such person's immigration status is necessary for the determination of benefit eligibility; or b. "
+                   "such officer or employee is required by law to inquire about such person's immigration status.\n",
+                   "policy"));
+  const Clause& inquiry = OnlyOfTopic(x, "status_inquiry");
+  CHECK(inquiry.stance == Stance::kRestricts);
+  CHECK(inquiry.text.rfind("II. A County officer", 0) == 0);
+}
+
 // Shaped like East Chicago Code 39.055(A) and a sheriff's press release (written for this test).
 TEST_CASE("the grounds and the reasons a lead-in lists are parts of its clause, not clauses of its topic", "[extractors][structure]") {
   const Extraction law = ExtractDocument(
