@@ -359,6 +359,25 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
         inner.reset();
       }
     }
+    // "Sec. 493.015. IDENTIFICATION OF DEPORTABLE ALIENS. (a) In this section, ...": a code section's caption,
+    // then its first subsection run in (as Texas's codes print every section): the caption heads the section.
+    std::string_view caption;
+    if (marker && !inner && (code_section || marker->style == "word:section") && !rest.empty() &&
+        std::isupper(static_cast<unsigned char>(rest.front()))) {
+      static const RE2 kCaptionThenFirst(R"(^([A-Z][A-Za-z0-9 ,'&;-]{0,150}?\.)\s+\((?:a|1)\)\s+[A-Z])");
+      re2::StringPiece in(rest.data(), rest.size()), cap;
+      if (RE2::PartialMatch(in, kCaptionThenFirst, &cap) && CountWords(cap) <= 15) {
+        std::string_view after = Trim(rest.substr(cap.size()));
+        inner = ParseMarker(after, stack);
+        if (inner && inner->style.front() == '(' && inner->value == 1) {
+          caption = std::string_view(rest.data(), cap.size());
+          inner_at = static_cast<size_t>(after.data() - text.data());
+          rest = Trim(after.substr(inner->length));
+        } else {
+          inner.reset();
+        }
+      }
+    }
     // "(5 ILCS 805/15)" above "Sec. 15.": the section is cited "805/15".
     if (marker && marker->style == "word:section" && !ilcs_act.empty() && marker->part == ilcs_section)
       marker->part = ilcs_act + "/" + marker->part;
@@ -489,8 +508,8 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     if (marker && !marker->bullet) {
       list_closed = false;
       const std::string_view heading_text = heading ? rest : std::string_view();
-      open_section(*marker, 0, inner ? std::string_view() : heading_text);
-      if (inner) open_section(*inner, inner_at, heading_text);
+      open_section(*marker, 0, !caption.empty() ? caption : inner ? std::string_view() : heading_text);
+      if (inner) open_section(*inner, inner_at, caption.empty() ? heading_text : std::string_view());
     }
     if (new_block) {
       block_begin = stream_.size();

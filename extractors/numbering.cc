@@ -599,8 +599,15 @@ std::string BuildPath(const std::vector<Level>& stack) {
   // code section it enacts, "7282.5.", is "7282.5(a)".
   size_t first = 0;
   bool under_words = true;
+  // So does a code's "Sec. 493.015." under its chapter's breadcrumb ("Chapter 493 - Texas Department of ..."): "493.015(d)".
+  const auto decimal_word_section = [&](size_t i) {
+    const std::string& n = stack[i].printed;
+    const size_t dot = n.find('.');
+    return stack[i].style == "word:section" && dot != std::string::npos && dot > 0 && dot + 1 < n.size() &&
+           std::isdigit(static_cast<unsigned char>(n[dot - 1])) && std::isdigit(static_cast<unsigned char>(n[dot + 1]));
+  };
   for (size_t i = 0; i < stack.size(); ++i) {
-    if (stack[i].style == "sec" || (stack[i].style == "dec" && under_words)) first = i;
+    if (stack[i].style == "sec" || ((stack[i].style == "dec" || decimal_word_section(i)) && under_words)) first = i;
     under_words = under_words && stack[i].style.rfind("word:", 0) == 0;
   }
   for (size_t i = first; i < stack.size(); ++i) {

@@ -173,7 +173,8 @@ TEST_CASE("a code's title-chapter-section number without a section sign starts t
   CHECK(Paths("27-16-801. Immigration detainer requests -- duty to arrest. (1) A public safety officer shall arrest the person.\n"
               "(2) As used in this section, the following definitions apply:\n(a) \"Agency\" means ICE.\n"
               "(4) A public safety officer is not required to arrest a citizen.\n") ==
-        std::vector<std::string>{"27-16-801", "27-16-801(2)", "27-16-801(2)(a)", "27-16-801(4)"});
+        // (the "(1)" run in after the caption is the section's first subsection)
+        std::vector<std::string>{"27-16-801", "27-16-801(1)", "27-16-801(2)", "27-16-801(2)(a)", "27-16-801(4)"});
   CHECK(Paths("2-173-020 Immigration enforcement prohibited.\n(a) No agent shall detain anyone.\n") ==
         std::vector<std::string>{"2-173-020", "2-173-020(a)"});
   // dates and log lines are no section numbers

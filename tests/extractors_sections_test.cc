@@ -234,6 +234,22 @@ TEST_CASE("a line run on past the margin mid-sentence opens no chapter on the ne
   CHECK(Paths(sections) == std::vector<std::string>{"7284.6", "7284.6(a)"});
 }
 
+TEST_CASE("a code section's caption, then its first subsection run in: the caption heads it, the subsection opens",
+          "[extractors][sections]") {
+  // Tex. Gov't Code § 493.015 as a code site prints it, shortened (written for this test).
+  std::vector<Section> sections = FindSections(Act(
+      "Chapter 493 - Texas Department of Criminal Justice: Organization\n\n"
+      "Sec. 493.015. IDENTIFICATION OF DEPORTABLE ALIENS. (a) In this section, \"illegal criminal alien\" means an "
+      "alien who has been convicted of a felony and who:\n"
+      "(1) entered the United States without inspection; or\n"
+      "(2) is a Marielito Cuban.\n"
+      "(b) The department shall identify those inmates for whom the department is unable to ascertain status.\n"));
+  CHECK(Paths(sections) == std::vector<std::string>{"Chapter 493", "493.015", "493.015(a)", "493.015(a)(1)",
+                                                    "493.015(a)(2)", "493.015(b)"});
+  REQUIRE(sections.size() == 6);
+  CHECK(sections[1].heading == "IDENTIFICATION OF DEPORTABLE ALIENS.");
+}
+
 TEST_CASE("act sections: clauses are cited by section number", "[extractors][clauses]") {
   auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
   REQUIRE(rules.ok());
