@@ -165,6 +165,12 @@ std::string InferKind(const std::string& text, const std::string& number) {
   // ..."): a text that keeps referring to its own sections and never to a
   // department's policy or order is a law, whatever agencies it names.
   if (const auto [law, policy] = SelfReferences(head); law >= 2 && policy == 0) return "statute";
+  // So does a code section's history note on a line of its own: "(Added by Stats. 2017, Ch. 17, Sec. 6. (AB 103)
+  // Effective June 27, 2017.)", "[18-9008, added 2025, ch. 183, sec. 1, p. 860.]", "(Added 2017, No. 5, § 2, ...)",
+  // however plainly the section is worded ("A city ... that does not ... have a contract ...").
+  static const RE2 kHistoryNote(
+      R"re((?mi)^\s*[\[(](?:[\w.-]+,\s*)?(?:added|amended|enacted|repealed|renumbered)\b[^\n]{0,80}?(?:\bstats?\.|\bch\.|\bno\.|§|\bacts?\b|\blaws?\b|\bp\.\s?a\.|\bcoun\.\s?j\.|\bsec\.))re");
+  if (RE2::PartialMatch(text, kHistoryNote)) return "statute";
   // A policy's header block near the top (two of "Effective Date:", "Policy
   // Number", "Subject:", "Rescinds", ...) makes it an agency's policy, however
   // plainly it is worded ("Deputies do not ...").

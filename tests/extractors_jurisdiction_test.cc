@@ -248,6 +248,10 @@ TEST_CASE("statutes, codes, public acts and ordinances of any jurisdiction are l
       // a code's title that names criminal procedure over a section that names the jail
       "Somewhere Revised Statutes 999.472\nTitle XXXVII CRIMINAL PROCEDURE\n\nChapter 999\n\n999.472. Persons "
       "confined to jail, verification of lawful immigration status required. 1. Verification shall be made.",
+      // a code section's history note, though the section reads plainly ("does not ... have", "does not apply")
+      "Section 9311.\n\n(a) A city that does not, as of June 15, 2099, have a contract with the federal government "
+      "to house minors in the custody of ICE is prohibited from entering into such a contract.\n\n(b) This section "
+      "does not apply to temporary housing.\n\n(Added by Stats. 2099, Ch. 17, Sec. 6. (AB 103) Effective June 27, 2099.)",
   };
   for (const char* text : laws) {
     INFO(text);
