@@ -83,7 +83,7 @@ std::vector<Clause> Matcher::Run() {
           std::tie(s, e) = *info.taken_up;
         }
         Candidate c = Decide(ui, Hit{s, e, Stance::kMentions});
-        if (rule.stance) {
+        if (rule.stance && !c.retold) {
           c.stance = *rule.stance;
           c.cue.reset();
         }
@@ -416,9 +416,10 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
   const int lead = layout_.units()[ui].lead_in;
   if (lead >= 0 && StartsWithLimitingAct(info.folded.text) && ((c.stance == Stance::kRestricts && LeadInStance(lead) == Stance::kRestricts) || DefinesForbiddenPolicy(Folded(lead).folded.text))) c.stance = Stance::kPermits;
   // What another law says, retold in a policy or a page of practice ("The California Trust Act prohibits ...", or items under "Within the State of Oregon, law enforcement can:"), mentions.
-  if ((authority_ == "policy" || authority_ == "practice") && RetellsBackground(ui)) c.stance = Stance::kMentions;
+  if ((authority_ == "policy" || authority_ == "practice") && RetellsBackground(ui)) c.retold = true;
   // A bill's digest or analysis ("This bill prohibits a city ... from enacting ...") tells what the bill does, in any document.
-  if (SummarizesBill(ui)) c.stance = Stance::kMentions;
+  if (SummarizesBill(ui)) c.retold = true;
+  if (c.retold) c.stance = Stance::kMentions;
   // Actor: the first actor cue before the anchor in its segment, else in
   // the unit, else in the lead-ins, else the document's agency.
   c.actor.clear();

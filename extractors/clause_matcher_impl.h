@@ -56,6 +56,7 @@ struct Candidate {
   Stance stance = Stance::kMentions;
   bool inherited = false;
   bool fallback = false;
+  bool retold = false;  // a bill's summary or another law retold: it mentions, whatever stance a rule fixes
   size_t segment = 0;
   Hit anchor;
   std::optional<Hit> cue;  // folded offsets in this unit

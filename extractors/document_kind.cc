@@ -79,7 +79,11 @@ bool AnnouncesNews(const std::string& text) {
       R"((?m)^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\s*(?:--|[\x{2013}\x{2014}-])\s*$)");
   // A press release's lead: "Mayor Walsh and Councilor Zakim today announced ...",
   // "... announced today a new policy" (a law enacts; it announces nothing today).
-  static const RE2 kAnnouncedToday(R"((?i)\b(?:today|yesterday)\s+(?:announced|unveiled|released)\b|\b(?:announced|unveiled)\s+(?:today|yesterday)\b)");
+  // So does a paragraph that opens on what happened today: "Today, the DC Council unanimously voted to pass emergency
+  // legislation ..." (a law never opens a paragraph with "Today,").
+  static const RE2 kAnnouncedToday(
+      R"((?i)\b(?:today|yesterday)\s+(?:announced|unveiled|released)\b|\b(?:announced|unveiled)\s+(?:today|yesterday)\b|)"
+      R"((?m-i)^\W{0,3}(?:Today|Yesterday|This (?:morning|afternoon|evening)),\s+(?:[\w.'\x{2019}-]+\s+){1,8}?(?:voted|passed|announced|signed|approved|released|issued|introduced|unveiled|adopted|launched|filed|sent|joined|held)\b)");
   return RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 300)), kPressHead) ||
          RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 1000)), kDateline) ||
          RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 300)), kDateLine) ||
