@@ -160,6 +160,11 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   static const RE2 kDeclinesNow(R"re((?i)^[\w']+ (?:also |hereby |now |currently |therefore )?(?:declines|refuses) to\b)re");
   if (cue_stance == Stance::kRestricts && RE2::PartialMatch(cue, kDeclinesNow)) return Stance::kReports;
   if (cue_stance != Stance::kRequires) return cue_stance;
+  // What the agency told someone it will do is told: "The County notified ICE on March 19, 2020 that it will be
+  // terminating the contract to house federal ICE detainees" (not an announcement of a new rule: "announced ...
+  // that ... will no longer respond" stays the rule it announces)
+  static const RE2 kToldSomeoneThat(R"re((?i)\b(?:notified|informed|told|advised|assured|warned)\b[^.;:]{0,120}?\bthat,?\s+(?:[\w',-]+\s+){1,8}$)re");
+  if (RE2::PartialMatch(cue, kWill) && RE2::PartialMatch(prior, kToldSomeoneThat)) return Stance::kReports;
   // ... and with the condition after it, when it is a warrant or a judge's order: "The Sheriff's Department will
   // detain someone past their local release date if presented with an arrest warrant ..."
   static const RE2 kWillIfWarrant(
