@@ -41,7 +41,9 @@ int PolicyHeaderFields(std::string_view text) {
 // How often a text refers to itself as a law ("this section", "the preceding
 // subsection") and as an agency's policy ("this order", "members of the department").
 std::pair<int, int> SelfReferences(const std::string& text) {
-  static const RE2 kLawSelf(R"re((?i)\bth(?:is|e preceding|e foregoing) (?:section|subsection|subdivision|chapter|act|article|ordinance|title|paragraph|code)\b)re");
+  // (and a law's reference to its own lettered part: "The procedures implemented ... pursuant to subdivision (a)")
+  static const RE2 kLawSelf(
+      R"re((?i)\bth(?:is|e preceding|e foregoing) (?:section|subsection|subdivision|chapter|act|article|ordinance|title|paragraph|code)\b|\b(?:pursuant to|under|in|of|by) (?:subdivision|subsection) \([a-z0-9]{1,3}\))re");
   static const RE2 kPolicySelf(R"re((?i)\bthis (?:policy|general order|order|directive|procedure|manual|department|office|agency)\b|\b(?:members|employees|personnel) of (?:this|the) (?:department|office|agency)\b)re");
   return {CountOf(kLawSelf, text), CountOf(kPolicySelf, text)};
 }

@@ -501,6 +501,16 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
       second = 0;
     }
     if (best_score < 1 || best_score == second) return law ? LocalLawOfUnknownState(c, head) : "";
+    // An agency's bare name ("the Department of Corrections") is no place where the text speaks of a state's own
+    // institutions, which the District has none of: "inmates serving terms in state prison", "the 1993-94 First
+    // Extraordinary Session of the Legislature" (Cal. Penal Code 5025). Only the District's own words place it then.
+    static const RE2 kStateInstitutions(R"((?i)\bstate prisons?\b|\bthe legislature\b|\bstate legislature\b|\bgeneral assembly\b)");
+    if (best->code == "DC" && !agency.empty() && RE2::PartialMatch(all, kStateInstitutions)) {
+      double dc_text = 0;
+      for (const auto& re : best->cues) dc_text += weigh(*re);
+      for (const auto& re : best->citations) dc_text += weigh(*re);
+      if (dc_text < 1) return law ? LocalLawOfUnknownState(c, head) : "";
+    }
   }
   std::string code = best->code;
   // A local law names the government that enacts it ("BE IT ORDAINED BY THE

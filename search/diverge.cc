@@ -180,7 +180,13 @@ bool ReportsAbstention(const ClauseRecord& practice) {
   constexpr size_t kNear = 40;
   const size_t from = act > kNear ? act - kNear : 0;
   static const RE2 kNegatedAct(R"re((?i)\b(?:not|never|no longer)\b(?:\W+[\w'-]+){0,1}\W*$)re");
-  return RE2::PartialMatch(re2::StringPiece(practice.text.data() + from, act - from), kNegatedAct);
+  if (RE2::PartialMatch(re2::StringPiece(practice.text.data() + from, act - from), kNegatedAct)) return true;
+  // ... or inside the words the rule anchored on, before the act itself: "held to their policy that the District
+  // would not enforce U.S. civil immigration laws" (anchored on "held ... civil immigration laws").
+  const size_t act_end = byte_at(practice.topic_cue_end - practice.char_start);
+  static const RE2 kNegatedVerb(
+      R"re((?i)\b(?:not|never|no longer)\s+(?:[\w'-]+\s+)?(?:enforc|arrest|detain|hold|honou?r|assist|cooperat|shar|notif|ask|inquir|question|transfer|help|participat|provid|respond|compl)\w*)re");
+  return act_end > act && RE2::PartialMatch(re2::StringPiece(practice.text.data() + act, act_end - act), kNegatedVerb);
 }
 
 std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses, const DivergeOptions& options) {

@@ -160,6 +160,10 @@ TEST_CASE("a record of practice that the act is not done pairs with no law that 
   uncued("UNCUED_NOT", "As a matter of policy, D.C. has generally not complied with the hold that a detainer requests.",
          "complied with the hold");
   uncued("UNCUED_DOES", "As a matter of policy, the jail has complied with every ICE detainer hold.", "complied with every");
+  // The negation inside the words the rule anchored on, before the act (a 2017 report of D.C.'s press conference).
+  uncued("ANCHOR_NOT", "The chief held to the policy that the jail would not hold anyone on ICE detainers.",
+         "held to the policy that the jail would not hold anyone on ICE detainers");
+  uncued("ANCHOR_HELD", "The chief said the jail held two men on ICE detainers.", "held two men on ICE detainers");
   // A question answered no or yes (a page of questions and answers).
   uncued("ASKED_NO", "Does the jail hold people on ICE detainers? No.", "hold people on ICE detainers");
   uncued("ASKED_YES", "Does the jail hold people on ICE detainers? Answer: Yes, for up to 48 hours.", "hold people on ICE detainers");
@@ -171,6 +175,8 @@ TEST_CASE("a record of practice that the act is not done pairs with no law that 
   CHECK(FindPair(pairs, "L", "FORBIDDEN") == nullptr);
   CHECK(FindPair(pairs, "L", "UNCUED_NOT") == nullptr);
   CHECK(FindPair(pairs, "L", "UNCUED_DOES") != nullptr);
+  CHECK(FindPair(pairs, "L", "ANCHOR_NOT") == nullptr);
+  CHECK(FindPair(pairs, "L", "ANCHOR_HELD") != nullptr);
   CHECK(FindPair(pairs, "L", "HOLDS") != nullptr);
   CHECK(FindPair(pairs, "L", "HELD") != nullptr);
   // Asked for agreements too, the records of abstention are agreements (compliance), the others not.

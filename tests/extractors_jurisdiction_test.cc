@@ -565,6 +565,14 @@ TEST_CASE("a code's caption makes law, and one state's citation form does not cl
   const Extraction iowa = Extract("99A.1 Definitions. 1. \"Immigration detainer request\" means a written federal "
                                   "government request to a local entity to maintain temporary custody of an alien.");
   CHECK(iowa.identity.doc_kind.value == "statute");
+  // A state's code section that names "the Department of Corrections" but a state prison and the Legislature:
+  // law (it cites its own subdivision), and not the District's (Cal. Penal Code 5025, shortened).
+  const Extraction state = Extract("Section 9025.\n\n(a) Upon the effective date of the amendments to this section made at "
+                                   "the First Extraordinary Session of the Legislature, the Department of Corrections shall "
+                                   "identify inmates serving terms in state prison who are undocumented felons.\n\n(b) The "
+                                   "procedures implemented pursuant to subdivision (a) shall include the place of birth.");
+  CHECK(state.identity.authority.value == "law");
+  CHECK(state.identity.jurisdiction.value != "DC");
   // A policy's numbered heading without a closing period is no law.
   const Extraction policy = Extract("428.1 Purpose and Scope\nThis policy provides guidance to members.");
   CHECK(policy.identity.authority.value != "law");
