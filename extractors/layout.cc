@@ -330,7 +330,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     if (marker && !line.blank_before && EndsWithCitationLead(prev_text)) marker.reset();
     // "... A JUDGE APPOINTED PURSUANT TO" / "ARTICLE III OF THE UNITED STATES CONSTITUTION": a
     // sentence cut after a joining word goes on; its next line opens no article or section.
-    if (marker && !line.blank_before && marker->style.rfind("word:", 0) == 0 && EndsWithJoiningWord(prev_text)) marker.reset();
+    // (so it does past a blank line OCR put inside the sentence: "... described in Section 1357(a)(3) of" / "" /
+    // "Title 8 of the United States Code.")
+    if (marker && marker->style.rfind("word:", 0) == 0 && EndsWithJoiningWord(prev_text)) marker.reset();
     // "An act to amend Sections 7282 and 7282.5 of, and to add" / "Chapter 17.25 (commencing with Section 7284) to
     // Division 7": a line that ran on past the margin mid-sentence carries on into the next; it opens no chapter.
     if (marker && !strong && prev_wrapped && marker->style.rfind("word:", 0) == 0) marker.reset();

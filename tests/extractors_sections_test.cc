@@ -234,6 +234,17 @@ TEST_CASE("a line run on past the margin mid-sentence opens no chapter on the ne
   CHECK(Paths(sections) == std::vector<std::string>{"7284.6", "7284.6(a)"});
 }
 
+TEST_CASE("a sentence cut after 'of' goes on past a blank line OCR put inside it: no 'Title 8' division",
+          "[extractors][sections]") {
+  // Cal. Gov't Code 7284.6(a)(1)(F)-(G) as Tesseract reads a page of it (written for this test).
+  std::vector<Section> sections = FindSections(Act(
+      "7284.6.\n\n(a) California law enforcement agencies shall not:\n\n(1) Use agency moneys to investigate persons "
+      "for immigration enforcement purposes, including any of the following:\n\n(F) Assisting immigration "
+      "authorities in the activities described in Section 1357(a)(3) of\n\nTitle 8 of the United States Code.\n\n(G) "
+      "Performing the functions of an immigration officer.\n"));
+  CHECK(Paths(sections) == std::vector<std::string>{"7284.6", "7284.6(a)", "7284.6(a)(1)", "7284.6(a)(1)(F)", "7284.6(a)(1)(G)"});
+}
+
 TEST_CASE("a code section's caption, then its first subsection run in: the caption heads it, the subsection opens",
           "[extractors][sections]") {
   // Tex. Gov't Code § 493.015 as a code site prints it, shortened (written for this test).
