@@ -67,14 +67,14 @@ bool StartsWithDate(std::string_view line) {
 
 // Does a line stop where a citation's number must follow ("§§", "8 U.S.C.", "subsection")?
 bool EndsWithCitationLead(std::string_view line) {
-  static const RE2 kLead(R"((?i)(?:§+|\bU\.\s?S\.\s?C\.|\bC\.\s?F\.\s?R\.|\b(?:sub)?sections?|\bparagraphs?|\bnos?\.)$)");
-  // Every match ends in '.', '§', or a letter of "section(s)" / "paragraph(s)"
-  // in either case: a line ending in another ASCII byte is refused without
-  // the regex (most lines; a non-ASCII last byte, such as U+017F's, which
-  // (?i) folds onto 's', still goes to it).
+  // ("... appointed pursuant to Article" / "III of the United States Constitution"; "Title" / "8 of ...")
+  static const RE2 kLead(R"((?i)(?:§+|\bU\.\s?S\.\s?C\.|\bC\.\s?F\.\s?R\.|\b(?:sub)?sections?|\bparagraphs?|\bnos?\.|\b(?:to|of|under|in) (?:article|title|chapter|part)s?)$)");
+  // Every match ends in '.', '§', or a letter of "section(s)", "paragraph(s)", "article(s)", "title(s)", "chapter(s)",
+  // "part(s)" in either case: a line ending in another ASCII byte is refused without the regex (most lines; a
+  // non-ASCII last byte, such as U+017F's, which (?i) folds onto 's', still goes to it).
   if (line.empty()) return false;
   const auto last = static_cast<unsigned char>(line.back());
-  if (last < 0x80 && std::string_view(".sSnNhH").find(static_cast<char>(last)) == std::string_view::npos) return false;
+  if (last < 0x80 && std::string_view(".sSnNhHeErRtT").find(static_cast<char>(last)) == std::string_view::npos) return false;
   return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kLead);
 }
 
@@ -437,7 +437,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
         !marker && !prev_text.empty() && !text.empty() && !heading &&
         (((std::isalnum(static_cast<unsigned char>(prev_last)) || prev_last == ',' || prev_last == '-') &&
           (std::islower(static_cast<unsigned char>(text.front())) || std::isdigit(static_cast<unsigned char>(text.front())))) ||
-         EndsWithJoiningWord(prev_text) || answers_question);
+         EndsWithJoiningWord(prev_text) || EndsWithCitationLead(prev_text) || answers_question);
     // Only "(c)" items: a "1. PURPOSE" or "1. Purpose" heading is followed by
     // its own text.
     const bool after_naming_item = !marker && prev_item_paren && !prev_wrapped && !AllCapsText(prev_item_rest) &&

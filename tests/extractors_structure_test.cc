@@ -302,6 +302,16 @@ TEST_CASE("an OCR blank line inside a sentence does not end it", "[extractors][s
   CHECK(sharing[0]->stance == Stance::kRequires);
   CHECK(sharing[0]->section == "7(a)");
   CHECK(sharing[0]->text.find("any individual in custody") != std::string::npos);
+  // ... nor one after "pursuant to Article", its numeral OCR'd "Ill" (D.C. Code § 24-211.07(a) as Tesseract reads it)
+  const Extraction dc = ExtractDocument(
+      Rules(), Doc("(a) Absent a judicial warrant or order issued by a federal judge appointed pursuant to Article\n\n"
+                   "Ill of the United States Constitution that authorizes a federal immigration agency to take into\n"
+                   "custody the person, the District of Columbia shall not:\n\n"
+                   "(1) Hold an individual in the District's custody after that individual would have been released.\n",
+                   "law"));
+  const std::vector<const Clause*> warrant = OfTopic(dc, "judicial_warrant");
+  REQUIRE(warrant.size() == 1);
+  CHECK(warrant[0]->text.rfind("(a) Absent a judicial warrant", 0) == 0);
 }
 
 TEST_CASE("a state's or a code title's abbreviation in a citation does not end the sentence", "[extractors][structure]") {
