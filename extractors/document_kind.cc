@@ -55,7 +55,10 @@ std::pair<int, int> SelfReferences(const std::string& text) {
 // "the Oakland Police Department").
 // Its kind: "ordinance" when it ordains, else "council_record"; "" for no such act.
 std::string EnactsLocally(std::string_view head) {
-  static const RE2 kResolved(R"re((?mi)(^\W*(?:(?:now,? )?therefore,? )?(?:be it (?:further |finally )?)?(?:resolved|ordained)\b\s*[:,]?|\bbe it (?:further )?(?:resolved|ordained)\b))re");
+  // (a resolving clause goes on: "RESOLVED, That", "RESOLVED:", "Be it ordained by"; a sentence's last word on a line
+  // of its own, "... once criminal charges are" / "resolved.", resolves nothing)
+  static const RE2 kResolved(
+      R"re((?mi)(^\W*(?:(?:now,? )?therefore,? )?(?:be it (?:further |finally )?)?(?:resolved|ordained)\b\s*(?:[:,]|that\b|by\b|$)|\bbe it (?:further )?(?:resolved|ordained)\b))re");
   static const RE2 kTitled(R"re((?mi)(^\W*(?:title\s*:?\s*)?(?:an? )?(?:resolution|ordinance)\s+(?:no\.?\s*\S*\d|number|#|of the|authorizing|directing|approving|adopting|amending|adding|rescinding|repealing|establishing|declaring|affirming|reaffirming|supporting|urging|requesting|concerning|regarding|relating|prohibiting|limiting)\b|\bfile type\s*:\s*(?:resolution|ordinance)\b|\bproposed (?:vote|resolution|ordinance) of the (?:board|council|commission)\b))re");
   re2::StringPiece in(head.data(), head.size());
   // A title is the top's: a report's table may list "Resolution Reaffirming ..." further down.

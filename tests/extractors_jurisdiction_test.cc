@@ -590,6 +590,22 @@ TEST_CASE("with no jurisdiction on either side a law binds only the agencies DC 
   CHECK_FALSE(LawBinds(j, "US-(state unknown)", DefaultLawActor(j, "US-(state unknown)"), "DC", "MPD"));
 }
 
+TEST_CASE("a sentence's last word 'resolved.' on a line of its own makes no resolution", "[jurisdiction]") {
+  // Salt Lake County Jail's ICE page as OCR wraps it (shortened).
+  const DocumentIdentity page = Identity(
+      "The Salt Lake County Jail's Policy and Practice Regarding Immigration and Customs Enforcement (ICE)\n"
+      "The information below is provided in order to aid public understanding regarding how this policy\n"
+      "operates in practice.\nThe Salt Lake County Jail interacts with ICE by:\n"
+      "1. accepting properly documented ICE detainer requests; and\n"
+      "2. releasing individuals subject to ICE detainer to federal custody once criminal charges are\n\nresolved.\n");
+  CHECK(page.authority.value == "practice");
+  CHECK(page.doc_kind.value != "council_record");
+  // ... while a resolving clause still makes one.
+  const DocumentIdentity resolution = Identity("WHEREAS, the City values its residents;\nNOW, THEREFORE, BE IT RESOLVED, That "
+                                               "the City shall not enter into any agreement under 8 U.S.C. 1357(g).\n");
+  CHECK(resolution.authority.value == "law");
+}
+
 TEST_CASE("a FAQ page about a 287(g) agreement stays a record of practice, not an agreement", "[jurisdiction]") {
   const DocumentIdentity faq = Identity(
       "Frequently Asked Questions\nWhat is the 287(g) Program?\n"
