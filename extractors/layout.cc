@@ -405,8 +405,10 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     const auto long_caps_line_below = [&]() {
       if (bi + 1 >= body.size()) return false;
       const std::string_view below = line_text(body[bi + 1]);
-      return CountWords(rest) >= 8 && CountWords(below) >= 6 && AllCapsText(below) && !ParseMarker(below, stack) &&
-             std::isalpha(static_cast<unsigned char>(rest.back()));
+      // (stopping on a word, or inside one at a hyphen: "... INCLUDING BUT NOT LIMIT-" / "ED TO TIME SPENT ...")
+      const bool stops_in_word = std::isalpha(static_cast<unsigned char>(rest.back())) ||
+                                 (rest.back() == '-' && rest.size() >= 2 && std::isalpha(static_cast<unsigned char>(rest[rest.size() - 2])));
+      return CountWords(rest) >= 8 && CountWords(below) >= 6 && AllCapsText(below) && !ParseMarker(below, stack) && stops_in_word;
     };
     const bool opens_sentence_in_capitals =
         next_upper && rest_in_capitals &&
@@ -437,7 +439,10 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
         !marker && !prev_text.empty() && !text.empty() && !heading &&
         (((std::isalnum(static_cast<unsigned char>(prev_last)) || prev_last == ',' || prev_last == '-') &&
           (std::islower(static_cast<unsigned char>(text.front())) || std::isdigit(static_cast<unsigned char>(text.front())))) ||
-         EndsWithJoiningWord(prev_text) || EndsWithCitationLead(prev_text) || answers_question);
+         EndsWithJoiningWord(prev_text) || EndsWithCitationLead(prev_text) || answers_question ||
+         // a word split at a hyphen, in capitals too: "... INCLUDING BUT NOT LIMIT-" / "" / "ED TO TIME SPENT ..."
+         (prev_last == '-' && prev_text.size() >= 2 && std::isalpha(static_cast<unsigned char>(prev_text[prev_text.size() - 2])) &&
+          std::isalpha(static_cast<unsigned char>(text.front()))));
     // Only "(c)" items: a "1. PURPOSE" or "1. Purpose" heading is followed by
     // its own text.
     const bool after_naming_item = !marker && prev_item_paren && !prev_wrapped && !AllCapsText(prev_item_rest) &&

@@ -582,6 +582,18 @@ TEST_CASE("a numbered item in capitals runs on where a copy lost the bill's just
   CHECK(access.text.find("PERMITTED ACCESS TO AN INDIVIDUAL") != std::string::npos);
 }
 
+TEST_CASE("a numbered item in capitals split inside a word runs on past the blank line OCR put there", "[extractors][structure]") {
+  // N.Y. S. 987 (2023) § 319-A(1) as Tesseract reads a printed page of it (written for this test).
+  const Extraction bill = ExtractDocument(
+      Rules(), Doc("§ 319-A. RESTRICTIONS ON IMMIGRATION ENFORCEMENT BY STATE EMPLOYEES.\n\n"
+                   "1. NO STATE EMPLOYEE SHALL USE STATE RESOURCES, INCLUDING BUT NOT LIMIT-\n\n"
+                   "ED TO TIME SPENT WHILE ON DUTY OR ANY STATE PROPERTY, FOR IMMIGRATION\n"
+                   "ENFORCEMENT PURPOSES.\n", "law"));
+  const Clause& resources = OnlyOfTopic(bill, "enforcement_assistance");
+  CHECK(resources.stance == Stance::kRestricts);
+  CHECK(resources.text.find("IMMIGRATION ENFORCEMENT PURPOSES") != std::string::npos);
+}
+
 TEST_CASE("a plain-text copy's '--' leads in the items under it, as the U.S. Code's dash does", "[extractors][structure]") {
   // 8 U.S.C. 1357(g)(10) as GovInfo's text prints it: the lead-in's non-requirement permits each item
   // (the Code's own dash reaches the extractors as '-': normalization folds it)
