@@ -162,11 +162,13 @@ std::string InferKind(const std::string& text, const std::string& number) {
       R"((?i)^\W*(?:memorandum|memo|interoffice memo\w*)\b[\s\S]{0,300}?\bto\s*:[\s\S]{0,300}?\bfrom\s*:|^\W*(?:memorandum|memo)\b[\s\S]{0,300}?\bfrom\s*:[\s\S]{0,300}?\bto\s*:)");
   if (RE2::PartialMatch(head, kMemoHead)) return "correspondence";
   if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 600)), kSalutation)) return "correspondence";
-  if (RE2::PartialMatch(number, kMayor) || RE2::PartialMatch(head, kMayor)) return "mayors_order";
+  // A news release on an order ("New Police General Order ... FOR IMMEDIATE RELEASE", "OPC ... announced today that it
+  // intends to abide by Mayor Vincent C. Gray's Executive Order 2011-174") is no order, though it names the order.
+  const bool news = AnnouncesNews(head);
+  if (!news && (RE2::PartialMatch(number, kMayor) || RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 600)), kMayor)))
+    return "mayors_order";
   if (std::string act = EnactsLocally(head); !act.empty()) return act;
-  // A news release on an order ("New Police General Order ... FOR IMMEDIATE RELEASE") is no order,
-  // though the order's number is the one it names.
-  if (AnnouncesNews(head)) return "";
+  if (news) return "";
   if (number.rfind("Program Statement", 0) == 0) return "jail_policy";
   if (number.rfind("General Order", 0) == 0 || number.rfind("GO-", 0) == 0 || number.rfind("Directive", 0) == 0)
     return "police_order";

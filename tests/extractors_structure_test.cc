@@ -673,6 +673,11 @@ TEST_CASE("a document's title read as a sentence names the document: it mentions
   CHECK(stances_of("Jail Data Shows County Honors ICE Detainers, Maintains Agreement\n\n"
                    "The county jail honors ICE detainers and holds inmates for up to 48 hours.\n",
                    "practice", "detainer_hold") == std::vector<Stance>{Stance::kMentions, Stance::kReports});
+  // a release's long headline (the D.C. Office of Police Complaints, 2011, shortened below it)
+  CHECK(stances_of("Office of Police Complaints Announces How It Will Comply With the Mayor's Executive Order Prohibiting "
+                   "Inquiry Into Immigration Status\n\nFriday, October 21, 2011\n\nOPC's practice of not inquiring "
+                   "into immigrant status mirrors the Mayor's order.\n",
+                   "practice", "status_inquiry") == std::vector<Stance>{Stance::kMentions, Stance::kReports});
   // a document that is one sentence is its text, though its title is inferred from it
   CHECK(stances_of("The county jail shall not honor ICE detainers.\n", "policy", "detainer_hold") ==
         std::vector<Stance>{Stance::kRestricts});
