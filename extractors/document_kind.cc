@@ -127,6 +127,10 @@ bool DescribesPractice(const std::string& text) {
   const int directives = count(kDirective);
   if (directives <= 1 && count(kReported) >= 3) return true;
   if (directives <= 1 && RE2::PartialMatch(text, kInPractice)) return true;
+  // A 287(g) steering committee's slides or minutes report how the program runs ("Memorandum of Agreement signed on
+  // October 26, 2016", "The program has a full time I.C.E. Program Manager").
+  static const RE2 kSteeringCommittee(R"((?i)\bsteering\s+committee\b)");
+  if (directives <= 1 && RE2::PartialMatch(text, kSteeringCommittee)) return true;
   return directives <= 1 && (count(kDoesNot) >= 2 || count(kWe) >= 3);
 }
 

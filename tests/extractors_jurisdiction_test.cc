@@ -614,4 +614,11 @@ TEST_CASE("a FAQ page about a 287(g) agreement stays a record of practice, not a
       "The jail does not hold anyone past release on a detainer.\n");
   CHECK(faq.authority.value == "practice");
   CHECK(faq.doc_kind.value != "agreement");
+  // A 287(g) steering committee's slides tell of the agreement signed (Harford County's, 2018, shortened).
+  const DocumentIdentity slides = Identity(
+      "Harford County Sheriff's Office 287(g) Program\n287(g) Steering Committee Mission Statement Improve program "
+      "oversight and direction.\nHarford County 287(g) Program Implementation Date Memorandum of Agreement signed on "
+      "October 26, 2016 and is available at www.ICE.gov.\nThe program has a full time I.C.E. Program Manager.\n");
+  CHECK(slides.authority.value == "practice");
+  CHECK(slides.doc_kind.value != "agreement");
 }
