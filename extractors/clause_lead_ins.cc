@@ -79,6 +79,17 @@ bool Matcher::IsConditionLeadIn(size_t lead) {
                   R"re(\bonly (?:if|when|where)\b[^.;]{0,160}$|)re") + kGroundsLeadIn);
   // "In furtherance of that policy:", "To that end:" carry a rule on; "that" there points back, it opens no condition.
   const std::string& text = Folded(lead).folded.text;
+  // Nor does the "that" of what is to be verified: "the sheriff or officer shall make a reasonable effort to
+  // verify that: (1) the defendant has been lawfully admitted ..." (the items are the duty's content). A condition in
+  // the same clause still makes them conditions: "shall notify the Department ... if the officer determines that:".
+  static const RE2 kContentThat(
+      R"re((?i)\b(?:verif(?:y|ies|ied)|certif(?:y|ies|ied)|confirm(?:s|ed)?)\s+that\W*$)re");
+  static const RE2 kConditionWord(R"re((?i)\b(?:if|when|unless|whether|where|only)\b)re");
+  if (RE2::PartialMatch(text, kContentThat)) {
+    const size_t comma = text.rfind(',');
+    const std::string_view clause = std::string_view(text).substr(comma == std::string::npos ? 0 : comma + 1);
+    if (!RE2::PartialMatch(re2::StringPiece(clause.data(), clause.size()), kConditionWord)) return false;
+  }
   return !StartsWithElaboration(text) && RE2::PartialMatch(text, kConditionLeadIn);
 }
 

@@ -137,7 +137,7 @@ UnitInfo& Matcher::Folded(size_t ui) {
     // A unit still the document's own bytes holds a misreading only if the document does.
     if (phrases_.may_hold_ocr_misreading || info.folded.text != UnitText(ui)) RepairOcrModals(info.folded.text);
     RepairSplitWords(info.folded);
-    if (phrases_.split_modals) RepairSplitKeyWords(info.folded);  // a bad OCR layer's "sha ll", "a rrest"
+    RepairSplitKeyWords(info.folded);  // a bad OCR layer's "sha ll", "a rrest"; a PDF's kerned "au thorized"
     info.verbatim = info.folded.text == UnitText(ui);
   }
   return info;

@@ -61,3 +61,27 @@ TEST_CASE("a clause in an agreement whose text layer splits words is found as in
   REQUIRE_FALSE(want.empty());
   CHECK(clauses_of(split) == want);
 }
+
+TEST_CASE("a word a PDF's kerning split is read whole, though no modal is split", "[extractors][ocr]") {
+  // Okla. S.B. 572 (2021), its text layer as stored: "au thorized" and nothing else split.
+  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  REQUIRE(rules.ok());
+  const auto stances_of = [&](const std::string& text) {
+    DocumentInput input;
+    input.metadata.authority = "law";
+    input.pages.push_back(PageText{1, text});
+    std::vector<Stance> out;
+    for (const Clause& c : ExtractDocument(*rules, input).clauses)
+      if (c.topic == "agreements") out.push_back(c.stance);
+    return out;
+  };
+  const std::string text = "Section 20j. A. The Attorney General is au thorized and directed to negotiate the terms of a "
+                           "Memorandum of Understanding between the State and the United States Department of Homeland "
+                           "Security concerning the enforcement of federal immigration laws.\n";
+  const auto whole = stances_of("Section 20j. A. The Attorney General is authorized and directed to negotiate the terms "
+                                "of a Memorandum of Understanding between the State and the United States Department of "
+                                "Homeland Security concerning the enforcement of federal immigration laws.\n");
+  REQUIRE(whole.size() == 1);
+  CHECK(whole[0] != Stance::kMentions);
+  CHECK(stances_of(text) == whole);
+}

@@ -241,6 +241,20 @@ TEST_CASE("conditions run in as 'a. ...; or b. ...' after 'unless:' are parts of
   CHECK(inquiry.text.rfind("II. A County officer", 0) == 0);
 }
 
+// Shaped like Texas H.B. 3020 (2007), Art. 2.245(b) (written for this test).
+TEST_CASE("the items of what a duty is to verify ('verify that:') are its content, not conditions", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("(a) The sheriff shall attempt to determine the defendant's immigration status.\n"
+                   "(b) If the sheriff has reason to believe the defendant is a foreign national, the sheriff shall make a "
+                   "reasonable effort to verify that:\n"
+                   "(1) the defendant has been lawfully admitted to the United States; and\n"
+                   "(2) if lawfully admitted, the defendant's lawful status has not expired.\n",
+                   "law"));
+  std::vector<std::string> sections;
+  for (const Clause* c : OfTopic(x, "status_inquiry")) sections.push_back(c->section);
+  CHECK(sections == std::vector<std::string>{"(a)", "(b)(1)", "(b)(2)"});
+}
+
 // Shaped like East Chicago Code 39.055(A) and a sheriff's press release (written for this test).
 TEST_CASE("the grounds and the reasons a lead-in lists are parts of its clause, not clauses of its topic", "[extractors][structure]") {
   const Extraction law = ExtractDocument(
