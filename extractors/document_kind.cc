@@ -95,6 +95,24 @@ bool AnnouncesNews(const std::string& text) {
          RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 800)), kAnnouncedToday);
 }
 
+// Does a text read as an agency's rules at all: a directive ("shall", "must"), numbered parts, or a policy's header
+// field? A page that only names the agency ("Sheriff's Office", "Police Department") and tells what it does reads as
+// none: "The Sheriff's Office entered into an agreement ... The program has a full time ICE Program Manager".
+bool ReadsAsRules(const std::string& head) {
+  // (in Spanish too: "Este memorándum prohíbe que los agentes ... hagan preguntas", "deberá", "no podrán")
+  static const RE2 kDirective(R"((?i)\b(?:shall|must|deber(?:á|a|án|an)|prohíbe|prohibe|no podr(?:á|a|án|an))\b)");
+  static const RE2 kNumbered(R"((?m)^\s*(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|\([a-z0-9]{1,3}\))\s+\S)");
+  if (RE2::PartialMatch(head, kDirective) || CountOf(kNumbered, head) >= 2) return true;
+  return PolicyHeaderFields(std::string_view(head.data(), std::min<size_t>(head.size(), 1500))) >= 1;
+}
+
+// The words that name a jail or a police agency (an order of it, or a page about it).
+const RE2& AgencyWords() {
+  static const RE2 kAgency(
+      R"((?i)program\s+statement|department\s+of\s+corrections|\bjail\b|detention\s+facility|sheriff'?s?\s+office|police\s+department|general\s+order|chief\s+of\s+police)");
+  return kAgency;
+}
+
 }  // namespace
 
 bool DescribesPractice(const std::string& text) {
@@ -196,14 +214,16 @@ std::string InferKind(const std::string& text, const std::string& number) {
   if (DescribesPractice(head)) return "";
   // A police policy names its department in its running header; the words
   // of council records ("testimony", "committee on") can occur in its body.
+  // (only a text that reads as rules: a page that merely names the agency is left to AuthorityOf)
+  const bool rules = ReadsAsRules(head);
   if (const std::string top = head.substr(0, std::min<size_t>(head.size(), 400));
-      RE2::PartialMatch(top, kPolice) && !RE2::PartialMatch(top, kCouncil))
+      rules && RE2::PartialMatch(top, kPolice) && !RE2::PartialMatch(top, kCouncil))
     return "police_order";
   if (RE2::PartialMatch(head, kStatute)) return "statute";
   if (RE2::PartialMatch(head, kCouncil)) return "council_record";
   if (RE2::PartialMatch(head, kLog)) return "log";
-  if (RE2::PartialMatch(head, kJail)) return "jail_policy";
-  if (RE2::PartialMatch(head, kPolice)) return "police_order";
+  if (rules && RE2::PartialMatch(head, kJail)) return "jail_policy";
+  if (rules && RE2::PartialMatch(head, kPolice)) return "police_order";
   return "";
 }
 
@@ -226,6 +246,13 @@ std::string AuthorityOf(const std::string& kind, const std::string& text) {
   if (law > policy) return "law";
   if (policy > law) return "policy";
   return "";
+}
+
+std::string AuthorityByDefault(const std::string& kind, const std::string& authority, const std::string& text) {
+  if (!kind.empty() || !authority.empty()) return authority;
+  // A page about a jail or a police agency that states no rule of it tells what the agency does.
+  const std::string head = text.substr(0, std::min<size_t>(text.size(), 3000));
+  return !ReadsAsRules(head) && RE2::PartialMatch(head, AgencyWords()) ? "practice" : "";
 }
 
 }  // namespace foiamine::extractors::internal

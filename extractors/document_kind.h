@@ -24,4 +24,8 @@ bool DescribesPractice(const std::string& text);
 // section" against "this policy", "members of the department"), else "".
 std::string AuthorityOf(const std::string& kind, const std::string& text);
 
+// The authority of a text nothing above placed (no kind, no authority, no law form): a page about a jail or a police
+// agency that states no rule of it ("shall", numbered parts, a policy's header) is a record of practice; else "".
+std::string AuthorityByDefault(const std::string& kind, const std::string& authority, const std::string& text);
+
 }  // namespace foiamine::extractors::internal

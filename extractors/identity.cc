@@ -658,6 +658,7 @@ DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* 
   std::string kind = m.doc_kind.empty() ? internal::InferKind(head, number) : m.doc_kind;
   std::string authority = internal::AuthorityOf(kind, head);
   if (jurisdictions && m.doc_kind.empty()) ApplyLawForm(*jurisdictions, head, kind, authority);  // any jurisdiction's laws
+  if (m.doc_kind.empty()) authority = internal::AuthorityByDefault(kind, authority, head);
   id.doc_kind = Pick(m.doc_kind, kind);
   id.authority = Pick(m.authority, authority);
   id.jurisdiction = Pick(m.jurisdiction, jurisdictions ? InferJurisdiction(*jurisdictions, head, id.agency.value, id.authority.value == "law") : "");

@@ -621,4 +621,20 @@ TEST_CASE("a FAQ page about a 287(g) agreement stays a record of practice, not a
       "October 26, 2016 and is available at www.ICE.gov.\nThe program has a full time I.C.E. Program Manager.\n");
   CHECK(slides.authority.value == "practice");
   CHECK(slides.doc_kind.value != "agreement");
+  // A sheriff's page that names the office and states no rule of it tells what it does (York County's 287(g) page,
+  // shortened); the same page with a numbered procedure under "shall" is the office's policy.
+  const DocumentIdentity page = Identity(
+      "Detention Center Classification\nIn 2008 the York County Sheriff's Office and the U.S. Department of Homeland "
+      "Security entered into an agreement under Section 287(g). Officers screen every inmate booked into the jail.\n");
+  CHECK(page.authority.value == "practice");
+  const DocumentIdentity policy = Identity(
+      "York County Sheriff's Office\nDetention Center Classification\n1. Officers shall screen every inmate booked "
+      "into the jail.\n2. Officers shall notify ICE of a foreign-born inmate.\n");
+  CHECK(policy.authority.value == "policy");
+  // An addendum to a 287(g) memorandum is an agreement, though it states no rule (Galveston County's, 2019).
+  const DocumentIdentity addendum = Identity(
+      "ADDENDUM TO EXTEND MEMORANDUM OF AGREEMENT U.S. Immigration and Customs Enforcement (ICE) and the Galveston "
+      "County Sheriffs Office, hereby agree to extend the Memorandum of Agreement (MOA) that was effective on June 30, "
+      "2017.\n");
+  CHECK(addendum.doc_kind.value == "agreement");
 }
