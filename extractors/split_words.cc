@@ -27,7 +27,7 @@ const std::unordered_set<std::string_view>& KeyWords() {
       "transferred", "cooperate", "cooperation", "federal", "information", "authority", "authorized", "authorize",
       "prohibited", "prohibit", "immigration", "immigrant", "immigrants", "enforcement", "enforce", "enforcing",
       "agency", "agencies", "sheriff", "jail", "inmate", "inmates", "prisoner", "prisoners", "administrative",
-      "criminal", "civil", "request", "requests", "requested", "participate", "participating", "supervision",
+      "criminal", "civil", "request", "requests", "requested", "participate", "participating", "participation", "supervision",
       "direction", "function", "functions", "perform", "performing", "process", "processing", "allow", "allowed",
       "permit", "permitted", "require", "required", "requires", "provide", "provided", "share", "sharing",
       "access", "interview", "interviews", "subpoena"};

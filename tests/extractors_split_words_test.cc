@@ -16,6 +16,8 @@ TEST_CASE("a rule's word split by a bad text layer is rejoined, its offsets kept
       {"the LEA w ill notify ICE", "the LEA will notify ICE"},
       {"imm igration offi cer functi ons", "immigration officer functions"},
       {"Participating personne l", "Participating personnel"},
+      // (a 287(g) request letter's OCR: "to request participat ion in the Delegation of Authority Program")
+      {"to request participat ion in the program", "to request participation in the program"},
       // both pieces are words: left apart
       {"in form and substance; not ice cold; a lien on the property", "in form and substance; not ice cold; a lien on the property"},
       // the join is no word the rules need
