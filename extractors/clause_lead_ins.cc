@@ -76,7 +76,10 @@ bool Matcher::IsConditionLeadIn(size_t lead) {
                   // A permission the items condition, however far its "only if" stands from the colon: "may inquire
                   // as to the ... immigration status ... only if the officer determines that the inquiry is
                   // necessary to: (1) investigate the offense; or (2) ...".
-                  R"re(\bonly (?:if|when|where)\b[^.;]{0,160}$|)re") + kGroundsLeadIn);
+                  R"re(\bonly (?:if|when|where)\b[^.;]{0,160}$|)re"
+                  // ... and so does "if" with the list named after it: "may be honored by UPD if an individual falls
+                  // under the following categories: 1. Has been convicted ..."
+                  R"re(\b(?:if|when|unless)\b[^.;:]{0,100}\bfollowing\b(?:\W+[\w'-]+){0,2}\W*$|)re") + kGroundsLeadIn);
   // "In furtherance of that policy:", "To that end:" carry a rule on; "that" there points back, it opens no condition.
   const std::string& text = Folded(lead).folded.text;
   // Nor does the "that" of what is to be verified: "the sheriff or officer shall make a reasonable effort to

@@ -255,6 +255,19 @@ TEST_CASE("the items of what a duty is to verify ('verify that:') are its conten
   CHECK(sections == std::vector<std::string>{"(a)", "(b)(1)", "(b)(2)"});
 }
 
+// Shaped like Cal Poly University Police's 2017 policy as reported (written for this test).
+TEST_CASE("an 'if' that names the list after it ('if an individual falls under the following categories:') makes its items conditions",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("An immigration hold request may be honored by UPD if an individual falls under the following categories:\n"
+                   "1. Has been convicted of a felony at any time;\n"
+                   "2. Is a registered sex offender.\n",
+                   "policy"));
+  const Clause& hold = OnlyOfTopic(x, "detainer_hold");
+  CHECK(hold.text.rfind("An immigration hold request", 0) == 0);
+  CHECK(hold.stance == Stance::kPermits);
+}
+
 // Shaped like East Chicago Code 39.055(A) and a sheriff's press release (written for this test).
 TEST_CASE("the grounds and the reasons a lead-in lists are parts of its clause, not clauses of its topic", "[extractors][structure]") {
   const Extraction law = ExtractDocument(
