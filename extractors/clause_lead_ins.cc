@@ -79,7 +79,11 @@ bool Matcher::IsConditionLeadIn(size_t lead) {
                   R"re(\bonly (?:if|when|where)\b[^.;]{0,160}$|)re"
                   // ... and so does "if" with the list named after it: "may be honored by UPD if an individual falls
                   // under the following categories: 1. Has been convicted ..."
-                  R"re(\b(?:if|when|unless)\b[^.;:]{0,100}\bfollowing\b(?:\W+[\w'-]+){0,2}\W*$|)re") + kGroundsLeadIn);
+                  R"re(\b(?:if|when|unless)\b[^.;:]{0,100}\bfollowing\b(?:\W+[\w'-]+){0,2}\W*$|)re"
+                  // ... and what a person must first be told: "no such interview shall be allowed until the individual has
+                  // been advised of certain legal rights in writing ..., including but not limited to: (1) The interview is
+                  // being sought by federal immigration authorities; (2) ..." (the rights are the advisement's content)
+                  R"re(\b(?:advised|informed|notified|told|apprised)\s+(?:of|that)\b[^.;]{0,200}$|)re") + kGroundsLeadIn);
   // "In furtherance of that policy:", "To that end:" carry a rule on; "that" there points back, it opens no condition.
   const std::string& text = Folded(lead).folded.text;
   // Nor does the "that" of what is to be verified: "the sheriff or officer shall make a reasonable effort to

@@ -268,6 +268,22 @@ TEST_CASE("an 'if' that names the list after it ('if an individual falls under t
   CHECK(hold.stance == Stance::kPermits);
 }
 
+// Shaped like Denver Rev. Mun. Code 28-252(b) (written for this test).
+TEST_CASE("the rights a person must first be advised of are the advisement's content, not clauses of their own",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("(b) No interview by federal immigration authorities shall be allowed until the individual has been "
+                   "advised of certain legal rights in writing, including but not limited to:\n"
+                   "(1) The individual has the right to decline the interview and remain silent;\n"
+                   "(2) The individual has the right to speak to an attorney before submitting to the interview.\n",
+                   "law"));
+  for (const Clause& c : x.clauses) {
+    INFO(c.topic << " " << c.section << ": " << c.text);
+    CHECK(c.section == "(b)");
+  }
+  CHECK_FALSE(x.clauses.empty());
+}
+
 // Shaped like East Chicago Code 39.055(A) and a sheriff's press release (written for this test).
 TEST_CASE("the grounds and the reasons a lead-in lists are parts of its clause, not clauses of its topic", "[extractors][structure]") {
   const Extraction law = ExtractDocument(
