@@ -100,7 +100,8 @@ bool AnnouncesNews(const std::string& text) {
 // none: "The Sheriff's Office entered into an agreement ... The program has a full time ICE Program Manager".
 bool ReadsAsRules(const std::string& head) {
   // (in Spanish too: "Este memorándum prohíbe que los agentes ... hagan preguntas", "deberá", "no podrán")
-  static const RE2 kDirective(R"((?i)\b(?:shall|must|deber(?:á|a|án|an)|prohíbe|prohibe|no podr(?:á|a|án|an))\b)");
+  // (RE2's \b is ASCII's: a word that ends in "á" is closed by the space after it)
+  static const RE2 kDirective(R"((?i)\b(?:shall|must|prohíbe|prohibe)\b|\b(?:deber|no podr)(?:á|a|án|an)(?:\s|$))");
   static const RE2 kNumbered(R"((?m)^\s*(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|\([a-z0-9]{1,3}\))\s+\S)");
   if (RE2::PartialMatch(head, kDirective) || CountOf(kNumbered, head) >= 2) return true;
   return PolicyHeaderFields(std::string_view(head.data(), std::min<size_t>(head.size(), 1500))) >= 1;

@@ -570,10 +570,8 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
       if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
       if (c == ' ') ++words;
     }
-    // (a news release's headline on the first line runs longer: "Office of Police Complaints Announces How It Will
-    // Comply With the Mayor's Executive Order Prohibiting Inquiry Into Immigration Status")
     const bool headline = seen == 1 && words <= 26 && std::string_view(".,;").find(line.back()) == std::string_view::npos;
-    if (words < 2 || (words > 14 && !headline) || letters * 10 < line.size() * 7) continue;
+    if (words < 2 || (words > 14 && !headline) || letters * 10 < line.size() * 7) continue;  // a release's headline: longer
     // A header carrying a designation ("STANDARD OPERATING PROCEDURE
     // FMA-SOP-07") is not the title; a code's caption line is all it has.
     const bool designation = number.printed.find_first_of("0123456789") != std::string::npos;

@@ -1,0 +1,109 @@
+// List lead-ins whose items are conditions of the lead-in's clause or its content, as real laws and policies print
+// them: an "only if" far from the colon, conditions run in as "a. ...; or b. ...", "if ... the following categories:",
+// the rights a person must first be advised of; and the items of what a duty is to verify, which are clauses.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "extractors/extract.h"
+#include "tests/test_support.h"
+
+using namespace foiamine::extractors;
+
+namespace {
+
+const Rulebook& Rules() { return foiamine::testing::ShippedRulebook(); }
+
+DocumentInput Doc(const std::string& text, const std::string& authority = "") {
+  DocumentInput in;
+  in.metadata.authority = authority;
+  in.pages.push_back(PageText{1, text});
+  return in;
+}
+
+std::vector<const Clause*> OfTopic(const Extraction& x, const std::string& topic) {
+  std::vector<const Clause*> out;
+  for (const Clause& c : x.clauses)
+    if (c.topic == topic) out.push_back(&c);
+  return out;
+}
+
+// The one clause of `topic` (the test fails unless there is exactly one).
+const Clause& OnlyOfTopic(const Extraction& x, const std::string& topic) {
+  const auto found = OfTopic(x, topic);
+  REQUIRE(found.size() == 1);
+  return *found[0];
+}
+
+}  // namespace
+
+// Shaped like Tex. Code Crim. Proc. art. 2.13(d) (written for this test).
+TEST_CASE("an 'only if' far from the colon still makes the items the permission's conditions", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("Art. 2.13. Duties and powers.\n"
+                   "(d) In the course of investigating an alleged criminal offense, a peace officer may inquire as to "
+                   "the immigration status of a victim of or witness to the offense only if the officer determines "
+                   "that the inquiry is necessary to:\n"
+                   "(1) investigate the offense; or\n"
+                   "(2) provide the victim or witness with information about federal visas.\n",
+                   "law"));
+  const Clause& inquiry = OnlyOfTopic(x, "status_inquiry");
+  CHECK(inquiry.text.rfind("(d) In the course", 0) == 0);
+  CHECK(inquiry.stance == Stance::kPermits);
+}
+
+// Shaped like Westchester County Executive Order No. 1 of 2017, II (written for this test).
+TEST_CASE("conditions run in as 'a. ... or b. ...' after 'unless:' are parts of the lead-in's clause", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("II. A County officer or employee shall not inquire about a person's immigration status unless: a. "
+                   "such person's immigration status is necessary for the determination of benefit eligibility; or b. "
+                   "such officer or employee is required by law to inquire about such person's immigration status.\n",
+                   "policy"));
+  const Clause& inquiry = OnlyOfTopic(x, "status_inquiry");
+  CHECK(inquiry.stance == Stance::kRestricts);
+  CHECK(inquiry.text.rfind("II. A County officer", 0) == 0);
+}
+
+// Shaped like Texas H.B. 3020 (2007), Art. 2.245(b) (written for this test).
+TEST_CASE("the items of what a duty is to verify ('verify that:') are its content, not conditions", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("(a) The sheriff shall attempt to determine the defendant's immigration status.\n"
+                   "(b) If the sheriff has reason to believe the defendant is a foreign national, the sheriff shall make a "
+                   "reasonable effort to verify that:\n"
+                   "(1) the defendant has been lawfully admitted to the United States; and\n"
+                   "(2) if lawfully admitted, the defendant's lawful status has not expired.\n",
+                   "law"));
+  std::vector<std::string> sections;
+  for (const Clause* c : OfTopic(x, "status_inquiry")) sections.push_back(c->section);
+  CHECK(sections == std::vector<std::string>{"(a)", "(b)(1)", "(b)(2)"});
+}
+
+// Shaped like Cal Poly University Police's 2017 policy as reported (written for this test).
+TEST_CASE("an 'if' that names the list after it ('if an individual falls under the following categories:') makes its items conditions",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("An immigration hold request may be honored by UPD if an individual falls under the following categories:\n"
+                   "1. Has been convicted of a felony at any time;\n"
+                   "2. Is a registered sex offender.\n",
+                   "policy"));
+  const Clause& hold = OnlyOfTopic(x, "detainer_hold");
+  CHECK(hold.text.rfind("An immigration hold request", 0) == 0);
+  CHECK(hold.stance == Stance::kPermits);
+}
+
+// Shaped like Denver Rev. Mun. Code 28-252(b) (written for this test).
+TEST_CASE("the rights a person must first be advised of are the advisement's content, not clauses of their own",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("(b) No interview by federal immigration authorities shall be allowed until the individual has been "
+                   "advised of certain legal rights in writing, including but not limited to:\n"
+                   "(1) The individual has the right to decline the interview and remain silent;\n"
+                   "(2) The individual has the right to speak to an attorney before submitting to the interview.\n",
+                   "law"));
+  for (const Clause& c : x.clauses) {
+    INFO(c.topic << " " << c.section << ": " << c.text);
+    CHECK(c.section == "(b)");
+  }
+  CHECK_FALSE(x.clauses.empty());
+}
