@@ -7,36 +7,14 @@
 #include <vector>
 
 #include "extractors/extract.h"
-#include "tests/test_support.h"
+#include "tests/extraction_test_helpers.h"
 
 using namespace foiamine::extractors;
+using foiamine::testing::Doc;
+using foiamine::testing::OfTopic;
+using foiamine::testing::OnlyOfTopic;
+using foiamine::testing::Rules;
 
-namespace {
-
-const Rulebook& Rules() { return foiamine::testing::ShippedRulebook(); }
-
-DocumentInput Doc(const std::string& text, const std::string& authority = "") {
-  DocumentInput in;
-  in.metadata.authority = authority;
-  in.pages.push_back(PageText{1, text});
-  return in;
-}
-
-std::vector<const Clause*> OfTopic(const Extraction& x, const std::string& topic) {
-  std::vector<const Clause*> out;
-  for (const Clause& c : x.clauses)
-    if (c.topic == topic) out.push_back(&c);
-  return out;
-}
-
-// The one clause of `topic` (the test fails unless there is exactly one).
-const Clause& OnlyOfTopic(const Extraction& x, const std::string& topic) {
-  const auto found = OfTopic(x, topic);
-  REQUIRE(found.size() == 1);
-  return *found[0];
-}
-
-}  // namespace
 
 // Shaped like Tex. Code Crim. Proc. art. 2.13(d) (written for this test).
 TEST_CASE("an 'only if' far from the colon still makes the items the permission's conditions", "[extractors][structure]") {

@@ -6,21 +6,16 @@
 #include <optional>
 
 #include "extractors/extract.h"
+#include "tests/extraction_test_helpers.h"
 #include "tests/test_support.h"
 
 using namespace foiamine::extractors;
+using foiamine::testing::Doc;
+using foiamine::testing::OfTopic;
+using foiamine::testing::OnlyOfTopic;
+using foiamine::testing::Rules;
 
 namespace {
-
-const Rulebook& Rules() { return foiamine::testing::ShippedRulebook(); }
-
-DocumentInput Doc(const std::string& text, const std::string& authority = "", const std::string& agency = "") {
-  DocumentInput in;
-  in.metadata.authority = authority;
-  in.metadata.agency = agency;
-  in.pages.push_back(PageText{1, text});
-  return in;
-}
 
 // A law's text as the normalize stage leaves it for the extract stage (spacing, dashes, '§' as a copy prints them).
 DocumentInput NormalizedLaw(const std::string& text) {
@@ -28,20 +23,6 @@ DocumentInput NormalizedLaw(const std::string& text) {
   in.metadata.authority = "law";
   in.pages = foiamine::testing::NormalizedPages(text);
   return in;
-}
-
-std::vector<const Clause*> OfTopic(const Extraction& x, const std::string& topic) {
-  std::vector<const Clause*> out;
-  for (const Clause& c : x.clauses)
-    if (c.topic == topic) out.push_back(&c);
-  return out;
-}
-
-// The one clause of `topic` (the test fails unless there is exactly one).
-const Clause& OnlyOfTopic(const Extraction& x, const std::string& topic) {
-  const auto found = OfTopic(x, topic);
-  REQUIRE(found.size() == 1);
-  return *found[0];
 }
 
 }  // namespace
