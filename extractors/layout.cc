@@ -75,6 +75,16 @@ bool EndsWithCitationLead(std::string_view line) {
   if (line.empty()) return false;
   const auto last = static_cast<unsigned char>(line.back());
   if (last < 0x80 && std::string_view(".sSnNhHeErRtT").find(static_cast<char>(last)) == std::string_view::npos) return false;
+  // (a line ending in 'e', 'r' or 't', most prose lines, goes to the regex only when it ends with the word itself)
+  if (last < 0x80 && std::string_view("eErRtT").find(static_cast<char>(last)) != std::string_view::npos) {
+    const auto ends_with = [&](std::string_view word) {
+      if (line.size() < word.size()) return false;
+      for (size_t i = 0; i < word.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(line[line.size() - word.size() + i])) != word[i]) return false;
+      return true;
+    };
+    if (!ends_with("article") && !ends_with("title") && !ends_with("chapter") && !ends_with("part")) return false;
+  }
   return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kLead);
 }
 
