@@ -107,11 +107,14 @@ bool ReadsAsRules(const std::string& head) {
   return PolicyHeaderFields(std::string_view(head.data(), std::min<size_t>(head.size(), 1500))) >= 1;
 }
 
-// The words that name a jail or a police agency (an order of it, or a page about it).
-const RE2& AgencyWords() {
-  static const RE2 kAgency(
-      R"((?i)program\s+statement|department\s+of\s+corrections|\bjail\b|detention\s+facility|sheriff'?s?\s+office|police\s+department|general\s+order|chief\s+of\s+police)");
-  return kAgency;
+// The words that name a jail or its order, and a police agency or its order.
+const RE2& JailWords() {
+  static const RE2 kJail(R"((?i)program\s+statement|department\s+of\s+corrections|\bjail\b|detention\s+facility|sheriff'?s?\s+office)");
+  return kJail;
+}
+const RE2& PoliceWords() {
+  static const RE2 kPolice(R"((?i)general\s+order|special\s+order|directive|police\s+department|policy\s+manual|police\s+polic(?:y|ies)|line\s+procedure|\bGO-|(?-i:\bMPD\b)|chief\s+of\s+police)");
+  return kPolice;
 }
 
 }  // namespace
@@ -154,14 +157,14 @@ bool DescribesPractice(const std::string& text) {
 }
 
 std::string InferKind(const std::string& text, const std::string& number) {
-  static const RE2 kJail(R"((?i)program\s+statement|department\s+of\s+corrections|\bjail\b|detention\s+facility|sheriff'?s?\s+office)");
+  const RE2& kJail = JailWords();
   static const RE2 kMayor(R"((?i)mayor'?s\s+order)");
   // (also a code's own words for itself, "As used in this Code section" (O.C.G.A.), and a compiler's
   // currency line, "Current through 2023-2024 Legislative Session")
   static const RE2 kStatute(
       R"((?i)be\s+it\s+enacted|D\.C\.\s+Code\s+§|D\.C\.\s+Law\s+\d|amendment\s+act\s+of|\bthis\s+code\s+section\b|\bcurrent\s+through\s+[^\n]{0,40}?(?:legislative\s+session|regular\s+session|general\s+assembly|legislature))");
   static const RE2 kCouncil(R"((?i)council\s+of\s+the\s+district|committee\s+on|public\s+hearing|testimony)");
-  static const RE2 kPolice(R"((?i)general\s+order|special\s+order|directive|police\s+department|policy\s+manual|police\s+polic(?:y|ies)|line\s+procedure|\bGO-|(?-i:\bMPD\b)|chief\s+of\s+police)");
+  const RE2& kPolice = PoliceWords();
   // An order heading the page ("COMMAND ORDER #05-2014 (JAIL)") directs staff,
   // even in a memo's To:/From: form.
   static const RE2 kOrderHead(R"((?i)^\W*(?:command|general|special|standing|post|division|bureau|operations?|administrative)\s+order\b)");
@@ -253,7 +256,7 @@ std::string AuthorityByDefault(const std::string& kind, const std::string& autho
   if (!kind.empty() || !authority.empty()) return authority;
   // A page about a jail or a police agency that states no rule of it tells what the agency does.
   const std::string head = text.substr(0, std::min<size_t>(text.size(), 3000));
-  return !ReadsAsRules(head) && RE2::PartialMatch(head, AgencyWords()) ? "practice" : "";
+  return !ReadsAsRules(head) && (RE2::PartialMatch(head, JailWords()) || RE2::PartialMatch(head, PoliceWords())) ? "practice" : "";
 }
 
 }  // namespace foiamine::extractors::internal
