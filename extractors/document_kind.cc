@@ -20,6 +20,27 @@ int CountOf(const RE2& re, const std::string& text) {
   return n;
 }
 
+// The text outside quotations: what a news story quotes someone saying ("they must get a court order," said Stanek)
+// is no directive of the document's. Quote marks (straight or curly, which stories mix) toggle inside/outside, and a
+// blank line ends a paragraph's quotation, so one stray mark cannot blank the rest of a document.
+std::string OutsideQuotes(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  bool inside = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool curly = text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0;
+    if (curly || text[i] == '"') {
+      inside = !inside;
+      out.push_back(' ');
+      if (curly) i += 2;
+      continue;
+    }
+    if (text[i] == '\n' && i + 1 < text.size() && text[i + 1] == '\n') inside = false;
+    out.push_back(inside && text[i] != '\n' ? ' ' : text[i]);
+  }
+  return out;
+}
+
 // How many distinct fields of a policy's header block ("Effective Date:",
 // "Policy Number", "Subject:", "Rescinds", "Purpose and Scope") the text has.
 int PolicyHeaderFields(std::string_view text) {
@@ -87,7 +108,9 @@ bool AnnouncesNews(const std::string& text) {
   // So does a paragraph that opens on what happened today: "Today, the DC Council unanimously voted to pass emergency
   // legislation ..." (a law never opens a paragraph with "Today,").
   static const RE2 kAnnouncedToday(
-      R"((?i)\b(?:today|yesterday)\s+(?:announced|unveiled|released)\b|\b(?:announced|unveiled)\s+(?:today|yesterday)\b|)"
+      R"((?i)\b(?:today|yesterday)\s+(?:announced|unveiled|released|issued)\b|\b(?:announced|unveiled)\s+(?:today|yesterday)\b|)"
+      // ... or that opens on what its agency announces: "The Clarke County Sheriff's Office announces a change in practice"
+      R"((?m-i)^\W{0,3}(?:The\s+)?(?:[A-Z][\w.'\x{2019}-]*\s+){1,8}?announces\s+(?:a|an|the|that|its|today)\b|)"
       R"((?m-i)^\W{0,3}(?:Today|Yesterday|This (?:morning|afternoon|evening)),\s+(?:[\w.'\x{2019}-]+\s+){1,8}?(?:voted|passed|announced|signed|approved|released|issued|introduced|unveiled|adopted|launched|filed|sent|joined|held)\b)");
   return RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 300)), kPressHead) ||
          RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 1000)), kDateline) ||
@@ -122,7 +145,8 @@ const RE2& PoliceWords() {
 bool DescribesPractice(const std::string& text) {
   // A page of questions and answers ("Is it true that TCSO Deputies are
   // trained as ICE agents too?") explains what an agency does.
-  static const RE2 kFaq(R"((?i)\bFAQs?\b|frequently asked questions|commonly asked questions)");
+  // (and an agency's written answers to a council's questions: "Response to questions from Council regarding ...")
+  static const RE2 kFaq(R"((?i)\bFAQs?\b|frequently asked questions|commonly asked questions|\bresponses?\s+to\s+(?:the\s+)?questions\b)");
   static const RE2 kQuestionLine(R"((?m)^[^\n?]{12,200}\?\s*$)");
   // A staff report to a board: "Receive a report from the Sheriff's Office ...",
   // or its SUMMARY: and DISCUSSION: parts.
@@ -146,7 +170,7 @@ bool DescribesPractice(const std::string& text) {
   // Prose that says what the agency does, and hardly ever what anyone shall
   // or must do: "The PPD does not enforce federal immigration law", "Our
   // policy requires notification ..." (a web page, a news post).
-  const int directives = count(kDirective);
+  const int directives = CountOf(kDirective, OutsideQuotes(text));
   if (directives <= 1 && count(kReported) >= 3) return true;
   if (directives <= 1 && RE2::PartialMatch(text, kInPractice)) return true;
   // A 287(g) steering committee's slides or minutes report how the program runs ("Memorandum of Agreement signed on

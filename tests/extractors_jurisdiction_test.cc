@@ -332,6 +332,26 @@ TEST_CASE("agency policies stay policy, correspondence and hearing transcripts s
       {"From: Office of the Chief\nSent: Tuesday, March 13, 2007\nTo: All Police\nSubject: Hits from ICE\n"
        "If you get a hit from ICE, DO NOT CALL the phone number and do not confirm the hit.",
        "policy"},
+      // a story whose only directives are those it quotes someone saying (Hennepin County, 2017, shortened)
+      {"Sheriff says ICE report inaccurate\n\nAt a press conference on Thursday, the Sheriff said the jail did notify "
+       "ICE and the Sheriff's Office cooperated.\n\n\u201cLocal law enforcement does not enforce federal immigration "
+       "law,\" said the Sheriff. \"If ICE wishes a person remain in custody, they must get a court order or they must "
+       "pick that person up at the jail.\u201d\n\nThe Sheriff said the report was wrong.",
+       "practice"},
+      // a release whose lead tells what its agency announces (Clarke County, Ga., 2018, shortened)
+      {"Sheriff's Office Changes Policy on Working with ICE\n\nThe Clarke County Sheriff\u2019s Office announces a "
+       "change in practice for handling inmate detainers.\n\nThe Sheriff's Office shall no longer honor ICE "
+       "requests to detain persons past their release.",
+       "practice"},
+      // ... or what an official did today (N.J. Attorney General, 2018, shortened)
+      {"TRENTON \u2013 The Attorney General today issued a directive to all police departments limiting the "
+       "assistance their officers may provide to ICE. Officers shall not ask about immigration status.",
+       "practice"},
+      // a police department's written answers to a council's questions (Tukwila, 2025, shortened)
+      {"Police Department. Response to questions from Council regarding Immigration Enforcement. 1. Policy Clarity "
+       "o What is TPD's current policy? TPD policy 428 states that officers shall not detain anyone on an ICE "
+       "administrative warrant. 2. Training o Officers are trained yearly.",
+       "practice"},
   };
   for (const auto& [text, authority] : authority_of) {
     INFO(text);
