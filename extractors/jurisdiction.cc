@@ -502,10 +502,11 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
     }
     if (best_score < 1 || best_score == second) return law ? LocalLawOfUnknownState(c, head) : "";
     // An agency's bare name ("the Department of Corrections") is no place where the text speaks of a state's own
-    // institutions, which the District has none of: "inmates serving terms in state prison", "the 1993-94 First
-    // Extraordinary Session of the Legislature" (Cal. Penal Code 5025). Only the District's own words place it then.
+    // institutions, which a federal district (level "district" in jurisdictions.yaml: D.C.) has none of: "inmates
+    // serving terms in state prison", "the 1993-94 First Extraordinary Session of the Legislature" (Cal. Penal Code
+    // 5025). Only the district's own words place it then.
     static const RE2 kStateInstitutions(R"((?i)\bstate prisons?\b|\bthe legislature\b|\bstate legislature\b|\bgeneral assembly\b)");
-    if (best->code == "DC" && !agency.empty() && RE2::PartialMatch(all, kStateInstitutions)) {
+    if (best->level == "district" && !agency.empty() && RE2::PartialMatch(all, kStateInstitutions)) {
       double dc_text = 0;
       for (const auto& re : best->cues) dc_text += weigh(*re);
       for (const auto& re : best->citations) dc_text += weigh(*re);
