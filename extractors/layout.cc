@@ -346,6 +346,8 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // "An act to amend Sections 7282 and 7282.5 of, and to add" / "Chapter 17.25 (commencing with Section 7284) to
     // Division 7": a line that ran on past the margin mid-sentence carries on into the next; it opens no chapter.
     if (marker && !strong && prev_wrapped && marker->style.rfind("word:", 0) == 0) marker.reset();
+    // "ATTACHMENT 2" atop the whole text names the document (an attachment to a council packet), no part of it.
+    if (marker && IsAppendedPart(marker->style) && stream_.empty()) marker.reset();
     std::string_view rest = marker ? Trim(text.substr(marker->length)) : text;
     // A word marker leads a heading ("Part IV - Custody", "Article 3"), but a
     // closed section number may run into its text: "Sec. 2. Chapter 2 of
@@ -506,6 +508,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       if (IsSectionNumber(m.style) || m.style.rfind("word:", 0) == 0) {
         while (!stack.empty() && IsListStyle(stack.back().style)) stack.pop_back();
       }
+      // An appendix (exhibit, attachment, annex) follows the whole body: it closes every part open ("APPENDIX A"
+      // after an agreement's "VIII." is "Appendix A", not "VIII. Appendix A").
+      if (IsAppendedPart(m.style)) stack.clear();
       stack.push_back(Level{m.style, m.part.empty() ? m.printed : m.part, m.value, -1});
       if (!infer_sections) return;
       Section s;

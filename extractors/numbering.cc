@@ -97,7 +97,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   static const RE2 kCodeSection(
       R"(^((?:§+\s*|(?:ORS|RCW)\s+)(\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]?)*)\.?)(?:\s+|$))");
   static const RE2 kWord(
-      R"(^((Part|PART|Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
+      R"(^((Part|PART|Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE|Appendix|APPENDIX|Attachment|ATTACHMENT|Exhibit|EXHIBIT|Annex|ANNEX)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
   // "Section 31-13-18 - Verification of legal status ...": a code's dashed section number after the word, its
   // catchline after a dash, as code sites head a section (the number alone starts the path, as "§ 31-13-18" would).
   static const RE2 kWordDashedSection(
@@ -132,7 +132,9 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     while (run < line.size() && ascii_letter(line[run])) ++run;
     const bool closed_run = run <= 6 && run < line.size() && (line[run] == '.' || line[run] == ')');
     static constexpr std::string_view kWords[] = {"Part",  "PART",    "Article", "ARTICLE", "Section", "SECTION", "Chapter",
-                                                  "CHAPTER", "Title", "TITLE",   "ORS",     "RCW",     "o"};
+                                                  "CHAPTER", "Title", "TITLE",   "ORS",     "RCW",     "o",
+                                                  "Appendix", "APPENDIX", "Attachment", "ATTACHMENT", "Exhibit",
+                                                  "EXHIBIT", "Annex", "ANNEX"};
     if (!closed_run && std::find(std::begin(kWords), std::end(kWords), line.substr(0, run)) == std::end(kWords))
       return std::nullopt;
   }
@@ -180,10 +182,17 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     return m;
   }
   in = sp;
-  if (std::string_view("PASCT").find(static_cast<char>(first)) != std::string_view::npos &&
+  if (std::string_view("PASCTE").find(static_cast<char>(first)) != std::string_view::npos &&
       RE2::Consume(&in, kWord, &whole, &a, &b)) {
     std::string word(a);
     for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    // An appendix (attachment, exhibit, annex) opens a part of its own only as a heading: "APPENDIX A" alone on its
+    // line, or before its all-caps title (a 287(g) agreement's "APPENDIX A" then "STANDARD OPERATING PROCEDURE"),
+    // never "Appendix A lists the functions ..." in prose, which cites it.
+    if (IsAppendedPart("word:" + word)) {
+      const std::string_view after = Trim(std::string_view(in.data(), in.size()));
+      if (!after.empty() && !AllCapsText(after)) return std::nullopt;
+    }
     // "Sec. 3." and "Section 3" are one numbering, and like a code's "§ 24-211.07"
     // their path part is the bare number: a lawyer cites "3(a)", not "Section 3 (a)".
     const bool section_word = word == "section" || word == "sec.";
@@ -567,6 +576,10 @@ std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level
   if (token && LooksLikeDamagedNumeral(*token) && IsHeadingText(rest, "I.", true, next_starts_upper))
     return UnplacedHeadingMarker(*token, stack);
   return std::nullopt;
+}
+
+bool IsAppendedPart(const std::string& style) {
+  return style == "word:appendix" || style == "word:attachment" || style == "word:exhibit" || style == "word:annex";
 }
 
 // List items ("(a)", "(1)", "a.", "1)") as opposed to divisions ("§ ...",

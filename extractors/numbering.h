@@ -63,6 +63,10 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
 // "413.4", "Part IV") and top-level roman parts ("II.").
 bool IsListStyle(const std::string& style);
 
+// An appendix, attachment, exhibit or annex ("APPENDIX A"): a part after the
+// body, which closes every level open before it.
+bool IsAppendedPart(const std::string& style);
+
 // Section numbers ("§ 24-211.07", "413.4") are extended directly by their
 // items: "Sec. 3." + "(a)" -> "3(a)".
 bool IsSectionNumber(const std::string& style);

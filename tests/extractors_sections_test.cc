@@ -285,3 +285,24 @@ TEST_CASE("a single item after a colon is no list unless the next sentence carri
   REQUIRE(!sections.empty());
   for (const Section& s : sections) CHECK(s.path != "(a)(1)");
 }
+
+TEST_CASE("an appendix closes the parts open before it, and names no part atop the whole text", "[extractors][sections]") {
+  // A 287(g) agreement's last part, then its Appendix A (Teller County, Colo., 2020, shortened)
+  const DocumentInput moa = LawPage(
+      "VII. POINTS OF CONTACT\nICE and the LEA designate the points of contact below.\n\n"
+      "VIII. TERMINATION OF THIS MOA\nThis MOA becomes effective upon signature. Appendix A lists the functions "
+      "delegated.\n\nAPPENDIX A\nSTANDARD OPERATING PROCEDURE (SOP)\nParticipating LEA personnel are delegated only "
+      "those authorities listed below.\n\nAPPENDIX B\nCOMPLAINT PROCEDURE\nComplaints may be reported to ICE.",
+      "policy");
+  std::vector<std::string> paths;
+  for (const Section& s : FindSections(moa)) paths.push_back(s.path);
+  CHECK(paths == std::vector<std::string>{"VII.", "VIII.", "Appendix A", "Appendix B"});
+  // "ATTACHMENT 2" heading a council packet's page is the document's name: its items are "1." and "2."
+  const DocumentInput attachment = LawPage(
+      "ATTACHMENT 2\n\nChapel Hill Police Department\n\n1. Officers shall not inquire about immigration status.\n\n"
+      "2. Officers shall not detain anyone on an ICE administrative warrant.",
+      "practice");
+  paths.clear();
+  for (const Section& s : FindSections(attachment)) paths.push_back(s.path);
+  CHECK(paths == std::vector<std::string>{"1.", "2."});
+}
