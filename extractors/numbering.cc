@@ -95,7 +95,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // ("§ 24-211.07", and Virginia's "§ 53.1-218", "§ 19.2-83.2": a decimal title)
   static const RE2 kSec(R"(^(§+\s*(\d+(?:\.\d+)?[A-Za-z]?-\d+(?:\.\d+)*[a-z]?)\.?)(?:\s+|$))");
   static const RE2 kCodeSection(
-      R"(^((?:§+\s*|(?:ORS|RCW)\s+)(\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]?)*)\.?)(?:\s+|$))");
+      R"(^((?:§+\s*|(?:ORS|RCW)\s+)(\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]?)*(?:-[A-Za-z]{1,2}\b)?)\.?)(?:\s+|$))");
   static const RE2 kWord(
       R"(^((Part|PART|Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE|Appendix|APPENDIX|Attachment|ATTACHMENT|Exhibit|EXHIBIT|Annex|ANNEX)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
   // "Section 31-13-18 - Verification of legal status ...": a code's dashed section number after the word, its

@@ -306,3 +306,16 @@ TEST_CASE("an appendix closes the parts open before it, and names no part atop t
   for (const Section& s : FindSections(attachment)) paths.push_back(s.path);
   CHECK(paths == std::vector<std::string>{"1.", "2."});
 }
+
+TEST_CASE("a code section lettered after a dash keeps its letter", "[extractors][sections]") {
+  // N.Y. Executive Law as a bill adds it (S. 987, 2023, shortened): "319-A", not "319"
+  const DocumentInput bill = LawPage(
+      "  § 319. DEFINITIONS. AS USED IN THIS ARTICLE, THE FOLLOWING TERMS SHALL HAVE THE FOLLOWING MEANINGS:\n"
+      "  1. \"STATE ENTITY\" MEANS ANY AGENCY OF THE STATE.\n"
+      "  §  319-A.  RESTRICTIONS ON IMMIGRATION ENFORCEMENT BY STATE EMPLOYEES.\n"
+      "1. NO STATE EMPLOYEE SHALL USE STATE RESOURCES FOR IMMIGRATION ENFORCEMENT.\n"
+      "2. NO STATE EMPLOYEE SHALL INQUIRE ABOUT A PERSON'S IMMIGRATION STATUS.");
+  std::vector<std::string> paths;
+  for (const Section& s : FindSections(bill)) paths.push_back(s.path);
+  CHECK(paths == std::vector<std::string>{"319", "319(1)", "319-A", "319-A(1)", "319-A(2)"});
+}
