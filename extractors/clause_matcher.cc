@@ -386,7 +386,11 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
     c.stance = governing->stance;
     c.cue = *governing;
     // A record of practice that says what is "not" done describes it; "if ICE provides a warrant, we will hold" permits (PracticeStance).
-    if (authority_ == "practice") c.stance = PracticeStance(c.stance, info.folded.text, governing->start);
+    // (not where the record tells what a written rule says: "According to the SLCPD policy, the department may ...")
+    const int lead = layout_.units()[ui].lead_in;
+    const bool cites_rule = authority_ == "practice" && (CitesWrittenRule(info.folded.text) ||
+                                                         (lead >= 0 && IntroducesRules(Folded(lead).folded.text)));
+    if (authority_ == "practice" && !cites_rule) c.stance = PracticeStance(c.stance, info.folded.text, governing->start);
     // ... and one that explains (a definition, a court's ruling, what law enforcement in general may do) binds no one
     if (authority_ == "practice" && info.reports.empty() && Explains(ui)) c.stance = Stance::kMentions;
   } else if (auto inherited = LeadInStance(layout_.units()[ui].lead_in)) {

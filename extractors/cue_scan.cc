@@ -125,7 +125,7 @@ bool StatesOwnRule(std::string_view text) {
 }
 
 bool DescribesPresentPractice(std::string_view text) {
-  static const RE2 kDescribed(R"((?i)^(?:do|does|did|do no longer|does no longer|never|can|(?:is|are) (?:also )?(?:not )?(?:allowed|permitted|prohibited|restricted|barred|forbidden|precluded))\b)");
+  static const RE2 kDescribed(R"((?i)^(?:don't|doesn't|didn't|do|does|did|do no longer|does no longer|never|can|(?:is|are) (?:also )?(?:not )?(?:allowed|permitted|prohibited|restricted|barred|forbidden|precluded))\b)");
   // (an exception to the rule just told is no description: "This does not apply to arrest warrants signed by a judge")
   static const RE2 kException(R"re((?i)^(?:does|do) not apply to\b)re");
   const re2::StringPiece in(text.data(), text.size());
@@ -180,6 +180,31 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
       RE2::PartialMatch(cue, kIsTo))
     return Stance::kReports;
   return cue_stance;
+}
+
+namespace {
+// The written rules an agency works under, as a story names them.
+constexpr const char* kWrittenRule =
+    R"((?:polic(?:y|ies)|general orders?|special orders?|orders?|directives?|protocols?|procedures?|manual|rules?|guidelines?|memo(?:randum)?))";
+}  // namespace
+
+bool CitesWrittenRule(std::string_view text) {
+  static const RE2 kCites(
+      std::string(R"re((?i)\baccording to (?:the |its |their |this |that |[\w'\x{2019}.-]+ ){1,3}?(?:new |updated |revised |written |current )?)re") +
+      kWrittenRule + R"re(\b|\bunder (?:the |its |their |this )(?:[\w'\x{2019}.-]+ ){0,2}?(?:new |updated |revised )?)re" +
+      kWrittenRule + R"re(,|\b(?:the|its|their|this|that) (?:[\w'\x{2019}.-]+ ){0,2}?)re" + kWrittenRule +
+      R"re( (?:also )?(?:states|says|reads|adds|provides|specifies|dictates|directs|mandates|requires|makes (?:it )?clear)\b)re");
+  const re2::StringPiece in(text.data(), text.size());
+  return RE2::PartialMatch(in, kCites);
+}
+
+bool IntroducesRules(std::string_view lead_in) {
+  static const RE2 kListed(
+      std::string(R"re((?i)\b)re") + kWrittenRule +
+      R"re( (?:re-?stated|listed|published|set out|outlined|adopted|included|posted|released)\b[^:]{0,80}:\s*$|\b)re" +
+      kWrittenRule + R"re( (?:states?|says|reads|provides?|includes?):\s*$)re");
+  const re2::StringPiece in(lead_in.data(), lead_in.size());
+  return RE2::PartialMatch(in, kListed);
 }
 
 bool EndsWithColon(std::string_view text) {

@@ -103,6 +103,16 @@ bool DescribesPresentPractice(std::string_view text);
 // permits; else the cue's own stance.
 Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_start);
 
+// On a page of practice (a news story, a statement), does a sentence tell what
+// a written rule says, naming the rule as its source: "According to the SLCPD
+// policy, the department may offer ...", "\"No individual should be held ...,\"
+// the policy states", "The policy adds that any requests ... should be
+// directed to a supervisor", "Under the new policy, deputies will not ..."?
+// Or is it a lead-in to rules listed ("Among the rules re-stated by the
+// department:")? Their modals then state the rule, as the policy itself does.
+bool CitesWrittenRule(std::string_view text);
+bool IntroducesRules(std::string_view lead_in);
+
 // Does the text end with a colon (a list lead-in), trailing spaces aside?
 bool EndsWithColon(std::string_view text);
 

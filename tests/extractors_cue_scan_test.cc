@@ -205,3 +205,17 @@ TEST_CASE("a main clause that disposes of what its condition names takes up the 
   // no leading condition: nothing to take up
   CHECK_FALSE(taken_up("officers shall decline the request to assist in immigration enforcement.").has_value());
 }
+
+TEST_CASE("a record of practice that tells what a written rule says", "[extractors]") {
+  // (Salt Lake City police policy as reported, 2025; Howard County police general order as reported, 2017)
+  CHECK(CitesWrittenRule("According to the SLCPD policy, the department may offer available support services to ICE."));
+  CHECK(CitesWrittenRule("\"No individual should be held based solely on a federal immigration detainer,\" the policy states."));
+  CHECK(CitesWrittenRule("The policy adds that any requests from ICE should be directed to a supervisor."));
+  CHECK(CitesWrittenRule("Under the new policy, deputies will not hold anyone past release on a detainer."));
+  CHECK_FALSE(CitesWrittenRule("The Sheriff said deputies do not hold anyone past release on a detainer."));
+  CHECK_FALSE(CitesWrittenRule("The board voted to end the policy of honoring detainers."));
+  CHECK(IntroducesRules("Among the rules re-stated by the department:"));
+  CHECK(IntroducesRules("The general order states:"));
+  CHECK_FALSE(IntroducesRules("The department said the following:"));
+  CHECK_FALSE(IntroducesRules("Among the rules re-stated by the department: officers do not ask."));
+}
