@@ -379,6 +379,13 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
         governing = &h;
         break;
       }
+  // ... unless that cue is a proviso's, in an item its lead-in governs: "shall: (2) transfer the individual to federal
+  // immigration authorities provided that the transfer does not extend the time in custody" requires the transfer.
+  if (governing && governing->start > anchor.start && LeadInStance(layout_.units()[ui].lead_in)) {
+    static const RE2 kProviso(R"re((?i)\b(?:provided(?:,? however,?)? that|so long as|as long as|on condition that)\b)re");
+    const std::string_view between = std::string_view(info.folded.text).substr(anchor.start, governing->start - anchor.start);
+    if (RE2::PartialMatch(re2::StringPiece(between.data(), between.size()), kProviso)) governing = nullptr;
+  }
   if (!governing)
     for (const Hit& h : info.modal)  // else the last one of an earlier segment
       if (h.start < seg_begin) governing = &h;
