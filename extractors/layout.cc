@@ -422,11 +422,22 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
                                  (rest.back() == '-' && rest.size() >= 2 && std::isalpha(static_cast<unsigned char>(rest[rest.size() - 2])));
       return CountWords(rest) >= 8 && CountWords(below) >= 6 && AllCapsText(below) && !ParseMarker(below, stack) && stops_in_word;
     };
+    // A bill's item in capitals too, however short its first line, when that line stops on a joining word or holds a
+    // modal ("(C) (1) A PERSON MAY NOT MAKE AN IMMIGRATION ARREST IN" / "VIOLATION OF ..."), or when the line below
+    // only ends it ("(II) TRANSFER AN INDIVIDUAL TO FEDERAL IMMIGRATION" / "AUTHORITIES."): no heading does either.
+    const auto item_runs_on_in_capitals = [&]() {
+      static const RE2 kModal(R"((?:^|\s)(?:SHALL|MUST|MAY|WILL)\s)");
+      if (EndsWithJoiningWord(rest) || RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kModal)) return true;
+      if (bi + 1 >= body.size()) return false;
+      const std::string_view below = Trim(line_text(body[bi + 1]));
+      return !below.empty() && CountWords(below) <= 3 && (below.back() == '.' || below.back() == ';') &&
+             AllCapsText(below) && !ParseMarker(below, stack);
+    };
     const bool opens_sentence_in_capitals =
         next_upper && rest_in_capitals &&
         ((!marker && EndsWithJoiningWord(rest)) ||
-         (marker && !marker->bullet && IsListStyle(marker->style) && rest.size() >= 50 && rest.back() != '.' &&
-          rest.back() != ':' && (wrapped || long_caps_line_below())));
+         (marker && !marker->bullet && IsListStyle(marker->style) && rest.back() != '.' && rest.back() != ':' &&
+          ((rest.size() >= 50 && (wrapped || long_caps_line_below())) || item_runs_on_in_capitals())));
     const bool runs_on_in_capitals =
         opens_sentence_in_capitals ||
         (caps_body_before &&

@@ -319,3 +319,19 @@ TEST_CASE("a code section lettered after a dash keeps its letter", "[extractors]
   for (const Section& s : FindSections(bill)) paths.push_back(s.path);
   CHECK(paths == std::vector<std::string>{"319", "319(1)", "319-A", "319-A(1)", "319-A(2)"});
 }
+
+TEST_CASE("a bill's item in capitals runs on past a short first line", "[extractors][sections]") {
+  // Md. H.B. 495 and H.B. 675 (2026): new matter in capitals; neither first line is a heading
+  const DocumentInput bill = LawPage(
+      "3-535.\n(C) (1) A PERSON MAY NOT MAKE AN IMMIGRATION ARREST IN\nVIOLATION OF SUBSECTION (B) OF THIS SECTION.\n"
+      "(2) AN EMPLOYEE SHALL, IF REQUESTED BY FEDERAL IMMIGRATION AUTHORITIES:\n"
+      "(I) DETAIN AN INDIVIDUAL FOR UP TO 48 HOURS; AND\n(II) TRANSFER AN INDIVIDUAL TO FEDERAL IMMIGRATION\n"
+      "AUTHORITIES.\n");
+  const std::vector<Section> sections = FindSections(bill);
+  std::map<std::string, std::string> heading_of;
+  for (const Section& s : sections) heading_of[s.path] = s.heading;
+  REQUIRE(heading_of.count("3-535(C)(1)") == 1);
+  CHECK(heading_of["3-535(C)(1)"].empty());
+  REQUIRE(heading_of.count("3-535(C)(2)(II)") == 1);
+  CHECK(heading_of["3-535(C)(2)(II)"].empty());
+}
