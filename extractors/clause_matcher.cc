@@ -69,6 +69,7 @@ std::vector<Clause> Matcher::Run() {
         // set forth in this Chapter shall include:" after a sentence on immigration enforcement.
         if (!ok && k + 1 == rule.all_of.size()) ok = RE2::PartialMatch(ElaboratedSentence(ui), *rules_.patterns[rule.all_of[k]].re);
         if (!ok && rule.previous_context && k + 1 == rule.all_of.size()) ok = RE2::PartialMatch(PreviousUnit(ui), *rules_.patterns[rule.all_of[k]].re);
+        if (!ok && rule.section_context && k + 1 == rule.all_of.size()) ok = EarlierInSection(ui, *rules_.patterns[rule.all_of[k]].re);
         if (!ok && rule.addressee_context && k + 1 == rule.all_of.size()) ok = RE2::PartialMatch(NearestAddressee(ui), *rules_.patterns[rule.all_of[k]].re);
       }
       for (int v : rule.none_of)
@@ -229,6 +230,22 @@ bool Matcher::Foreign(const std::string& actor) const {
 
 // The folded text of the unit before `ui` when it is in the same section
 // or is a sibling item of the same list; "" otherwise.
+bool Matcher::EarlierInSection(size_t ui, const RE2& re) {
+  const auto& units = layout_.units();
+  const int own = units[ui].section;
+  if (own < 0) return false;
+  const int parent = layout_.parent(own);  // -1: the document's top-level parts are siblings too
+  for (size_t prev = ui; prev > 0;) {
+    --prev;
+    if (units[prev].heading) return false;
+    const int s = units[prev].section;
+    const bool related = s == own || (s >= 0 && layout_.parent(s) == parent) || layout_.IsDescendant(own, s);
+    if (!related || s < 0) return false;
+    if (RE2::PartialMatch(Folded(prev).folded.text, re)) return true;
+  }
+  return false;
+}
+
 std::string_view Matcher::PreviousUnit(size_t ui) {
   const auto& units = layout_.units();
   size_t prev = ui;
@@ -297,7 +314,8 @@ bool Matcher::InScope(size_t ui, const Compiled::Rule& rule, size_t anchor_start
     }
     if (RE2::PartialMatch(context, re)) continue;
     if (k + 1 == rule.all_of.size() && RE2::PartialMatch(ElaboratedSentence(ui), re)) continue;
-    if (!rule.previous_context || k + 1 != rule.all_of.size() || !RE2::PartialMatch(PreviousUnit(ui), re)) return false;
+    if (!rule.previous_context || k + 1 != rule.all_of.size()) return false;
+    if (!RE2::PartialMatch(PreviousUnit(ui), re) && !(rule.section_context && EarlierInSection(ui, re))) return false;
   }
   return true;
 }

@@ -113,9 +113,10 @@ class Loader {
         if (r["fallback"]) rule.fallback = r["fallback"].as<bool>();
         if (r["context"]) {
           const std::string context = r["context"].as<std::string>();
-          if (context != "previous" && context != "unit" && context != "addressee")
-            return Status::InvalidArgument("rule " + rule.id + ": `context` must be `unit`, `previous` or `addressee`");
-          rule.previous_context = context == "previous";
+          if (context != "previous" && context != "section" && context != "unit" && context != "addressee")
+            return Status::InvalidArgument("rule " + rule.id + ": `context` must be `unit`, `previous`, `section` or `addressee`");
+          rule.previous_context = context == "previous" || context == "section";
+          rule.section_context = context == "section";
           rule.addressee_context = context == "addressee";
         }
         if (r["scope"]) {

@@ -40,6 +40,11 @@ struct Rulebook::Compiled {
     // (same list or section): "You may call a lawyer." after "ICE has asked
     // to hold you.".
     bool previous_context = false;
+    // `context: section`: ... or from any unit before it in the same numbered
+    // section (its earlier subsections, up to a heading): "2. ... may perform
+    // such a transfer ... into federal custody" in a section whose (1) names
+    // the immigration detainer (Iowa Code 27A.3).
+    bool section_context = false;
     // `context: addressee`: ... or from the addressee of the correspondence the
     // unit is in (the nearest "To:" header line above it): "The inmate listed
     // above is scheduled to be released tomorrow at 10:00 a.m." in an e-mail to ICE.
