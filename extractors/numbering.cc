@@ -103,7 +103,8 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   static const RE2 kWordDashedSection(
       "^((?:Section|SECTION|Sec\\.|SEC\\.)\\s+(\\d{1,3}[A-Za-z]?-\\d{1,4}[A-Za-z]?-\\d{1,5}(?:\\.\\d{1,3})?[A-Za-z]?)\\.?)"
       "(?:\\s+(?:-|\xE2\x80\x93|\xE2\x80\x94)\\s+|\\s+|$)");
-  static const RE2 kDecimal(R"(^((\d{1,4}(?:\.\d{1,3})+)\.?)(?:\s+|$))");
+  // (a chapter may carry capital letters: Iowa Code "27A.3 Completion of sentence ...")
+  static const RE2 kDecimal(R"(^((\d{1,4}[A-Z]{0,2}(?:\.\d{1,3})+)\.?)(?:\s+|$))");
   // "27-16-801. Immigration detainer requests ...", "2-173-020 Immigration enforcement prohibited.":
   // a code's title-chapter-section number, as code sites print it without "§".
   static const RE2 kDashedSection(R"(^((\d{1,3}[A-Za-z]?-(\d{1,4})[A-Za-z]?-(\d{1,5})(?:\.\d{1,3})?[A-Za-z]?)\.?)(?:\s+|$))");

@@ -335,3 +335,13 @@ TEST_CASE("a bill's item in capitals runs on past a short first line", "[extract
   REQUIRE(heading_of.count("3-535(C)(2)(II)") == 1);
   CHECK(heading_of["3-535(C)(2)(II)"].empty());
 }
+
+TEST_CASE("a code section whose chapter carries a letter starts the path", "[extractors][sections]") {
+  // Iowa Code 27A.3 (shortened): "27A.3(1)", not "1."
+  const DocumentInput code = LawPage(
+      "27A.3 Completion of sentence in federal custody.\n\n1. The court shall issue an order at the time of "
+      "sentencing.\n\n2. A facility may perform such a transfer.\n");
+  std::vector<std::string> paths;
+  for (const Section& s : FindSections(code)) paths.push_back(s.path);
+  CHECK(paths == std::vector<std::string>{"27A.3", "27A.3(1)", "27A.3(2)"});
+}
