@@ -317,6 +317,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   std::string ilcs_act, ilcs_section;  // from a "(5 ILCS 805/15)" line, for the "Sec. 15." below it
   std::string_view prev_text;
   bool prev_wrapped = false;  // the line before ran on past the margin (EndsByWrap)
+  bool caption_wraps = false;  // the line before opened a code section whose caption in capitals goes on below
   for (size_t bi = 0; bi < body.size(); ++bi) {
     const size_t li = body[bi];
     const Line& line = lines[li];
@@ -351,10 +352,11 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     std::string_view rest = marker ? Trim(text.substr(marker->length)) : text;
     // A word marker leads a heading ("Part IV - Custody", "Article 3"), but a
     // closed section number may run into its text: "Sec. 2. Chapter 2 of
-    // Title 24 ... is amended ...". "Section 4 of the Act ..." is prose.
+    // Title 24 ... is amended ...", "Art. 2.253. DETENTION OF CERTAIN PERSONS SUBJECT TO" (a caption wrapped on).
+    // "Section 4 of the Act ..." is prose.
     if (marker && marker->style.rfind("word:", 0) == 0 && !rest.empty() &&
         !IsHeadingText(rest, marker->style, true, next_upper) && rest.front() != '-' && rest.front() != ':' &&
-        !(marker->style == "word:section" && marker->closed && StartsUpper(rest))) {
+        !((marker->style == "word:section" || marker->style == "word:article") && marker->closed && StartsUpper(rest))) {
       marker.reset();
       rest = text;
     }
@@ -376,9 +378,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // "Sec. 493.015. IDENTIFICATION OF DEPORTABLE ALIENS. (a) In this section, ...": a code section's caption,
     // then its first subsection run in (as Texas's codes print every section): the caption heads the section.
     std::string_view caption;
-    if (marker && !inner && (code_section || marker->style == "word:section") && !rest.empty() &&
-        std::isupper(static_cast<unsigned char>(rest.front()))) {
-      static const RE2 kCaptionThenFirst(R"(^([A-Z][A-Za-z0-9 ,'&;-]{0,150}?\.)\s+\((?:a|1)\)\s+[A-Z])");
+    static const RE2 kCaptionThenFirst(R"(^([A-Z][A-Za-z0-9 ,'&;-]{0,150}?\.)\s+\((?:a|1)\)\s+[A-Z])");
+    const bool captioned = marker && (code_section || marker->style == "word:section" || marker->style == "word:article");
+    if (captioned && !inner && !rest.empty() && std::isupper(static_cast<unsigned char>(rest.front()))) {
       re2::StringPiece in(rest.data(), rest.size()), cap;
       if (RE2::PartialMatch(in, kCaptionThenFirst, &cap) && CountWords(cap) <= 15) {
         std::string_view after = Trim(rest.substr(cap.size()));
@@ -392,6 +394,22 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
         }
       }
     }
+    // ... and so after a caption wrapped onto the next line: "Art. 2.245.  IDENTIFICATION AND DETENTION OF CERTAIN
+    // FOREIGN" / "NATIONALS.  (a)  The sheriff ..." (Tex. H.B. 3020): the "(a)" run into the caption's last line.
+    if (!marker && caption_wraps) {
+      re2::StringPiece in(text.data(), text.size()), cap;
+      if (RE2::PartialMatch(in, kCaptionThenFirst, &cap) && AllCapsText(std::string_view(cap.data(), cap.size()))) {
+        const std::string_view after = Trim(text.substr(cap.size()));
+        inner = ParseMarker(after, stack);
+        if (inner && inner->style.front() == '(' && inner->value == 1) {
+          inner_at = static_cast<size_t>(after.data() - text.data());
+          rest = Trim(after.substr(inner->length));
+        } else {
+          inner.reset();
+        }
+      }
+    }
+    caption_wraps = captioned && !inner && caption.empty() && !rest.empty() && AllCapsText(rest) && rest.back() != '.';
     // "(5 ILCS 805/15)" above "Sec. 15.": the section is cited "805/15".
     if (marker && marker->style == "word:section" && !ilcs_act.empty() && marker->part == ilcs_section)
       marker->part = ilcs_act + "/" + marker->part;
@@ -543,6 +561,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       const std::string_view heading_text = heading ? rest : std::string_view();
       open_section(*marker, 0, !caption.empty() ? caption : inner ? std::string_view() : heading_text);
       if (inner) open_section(*inner, inner_at, caption.empty() ? heading_text : std::string_view());
+    } else if (inner) {  // a first subsection run into a wrapped caption's last line
+      list_closed = false;
+      open_section(*inner, inner_at, std::string_view());
     }
     if (new_block) {
       block_begin = stream_.size();

@@ -97,7 +97,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   static const RE2 kCodeSection(
       R"(^((?:§+\s*|(?:ORS|RCW)\s+)(\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]?)*(?:-[A-Za-z]{1,2}\b)?)\.?)(?:\s+|$))");
   static const RE2 kWord(
-      R"(^((Part|PART|Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE|Appendix|APPENDIX|Attachment|ATTACHMENT|Exhibit|EXHIBIT|Annex|ANNEX)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
+      R"(^((Part|PART|Article|ARTICLE|Art\.|ART\.|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE|Appendix|APPENDIX|Attachment|ATTACHMENT|Exhibit|EXHIBIT|Annex|ANNEX)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
   // "Section 31-13-18 - Verification of legal status ...": a code's dashed section number after the word, its
   // catchline after a dash, as code sites head a section (the number alone starts the path, as "§ 31-13-18" would).
   static const RE2 kWordDashedSection(
@@ -196,6 +196,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     }
     // "Sec. 3." and "Section 3" are one numbering, and like a code's "§ 24-211.07"
     // their path part is the bare number: a lawyer cites "3(a)", not "Section 3 (a)".
+    if (word == "art.") word = "article";  // one numbering however abbreviated: Texas's "Art. 2.245."
     const bool section_word = word == "section" || word == "sec.";
     m.style = section_word ? "word:section" : "word:" + word;
     std::string printed_word(a);
@@ -615,9 +616,11 @@ std::string BuildPath(const std::vector<Level>& stack) {
   bool under_words = true;
   // So does a code's "Sec. 493.015." under its chapter's breadcrumb ("Chapter 493 - Texas Department of ..."): "493.015(d)".
   const auto decimal_word_section = [&](size_t i) {
-    const std::string& n = stack[i].printed;
+    const std::string_view printed = stack[i].printed;
+    const std::string_view n = printed.substr(printed.rfind(' ') == std::string_view::npos ? 0 : printed.rfind(' ') + 1);
     const size_t dot = n.find('.');
-    return stack[i].style == "word:section" && dot != std::string::npos && dot > 0 && dot + 1 < n.size() &&
+    // (and a code's decimal article: Texas's Code of Criminal Procedure "Art. 2.245(a)")
+    return (stack[i].style == "word:section" || stack[i].style == "word:article") && dot != std::string::npos && dot > 0 && dot + 1 < n.size() &&
            std::isdigit(static_cast<unsigned char>(n[dot - 1])) && std::isdigit(static_cast<unsigned char>(n[dot + 1]));
   };
   for (size_t i = 0; i < stack.size(); ++i) {
@@ -626,7 +629,7 @@ std::string BuildPath(const std::vector<Level>& stack) {
   }
   for (size_t i = first; i < stack.size(); ++i) {
     const std::string printed = PathPart(stack, i);
-    const bool number = stack[i].style == "word:section";
+    const bool number = stack[i].style == "word:section" || decimal_word_section(i);
     const bool last = i + 1 == stack.size();
     const std::string next = last ? printed : PathPart(stack, i + 1);
     // "9." then "9.1"; "Section 5" then "5.1" (but "67.307(1)" then its own "(1)" is "(1)(1)")

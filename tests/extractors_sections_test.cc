@@ -345,3 +345,16 @@ TEST_CASE("a code section whose chapter carries a letter starts the path", "[ext
   for (const Section& s : FindSections(code)) paths.push_back(s.path);
   CHECK(paths == std::vector<std::string>{"27A.3", "27A.3(1)", "27A.3(2)"});
 }
+
+TEST_CASE("a code article's caption wrapped onto the next line, its first subsection run in", "[extractors][sections]") {
+  // Tex. H.B. 3020 (2007) and S.B. 527 (2013), shortened: "Art. 2.245(a)", not "1" or "Art. 2.245"
+  const DocumentInput bill = LawPage(
+      "SECTION 1.  Chapter 2, Code of Criminal Procedure, is\namended by adding Article 2.245 to read as follows:\n"
+      "Art. 2.245.  IDENTIFICATION AND DETENTION OF CERTAIN FOREIGN\nNATIONALS.  (a)  The sheriff shall make a "
+      "reasonable effort to determine the defendant's nationality.\n(b)  The sheriff shall notify the Department of "
+      "Homeland Security.\nArt. 2.253. DETENTION OF CERTAIN PERSONS SUBJECT TO\nIMMIGRATION DETAINER. (a) A local "
+      "law enforcement agency shall detain the person.\n");
+  std::vector<std::string> paths;
+  for (const Section& s : FindSections(bill)) paths.push_back(s.path);
+  CHECK(paths == std::vector<std::string>{"1", "Art. 2.245", "Art. 2.245(a)", "Art. 2.245(b)", "Art. 2.253", "Art. 2.253(a)"});
+}
