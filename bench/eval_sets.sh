@@ -125,9 +125,10 @@ while IFS='|' read -r name docs labels split run_opts; do
   echo
 done < <(set_table)
 
-printf '%-20s %7s %7s %6s %6s   %6s %6s   (reports: %s)\n' set "clause P" R found labels pairs false "$OUT"
+printf '%-20s %7s %7s %6s %6s   %6s %6s   %8s   (reports: %s)\n' set "clause P" R found labels pairs false sections "$OUT"
 jq -r '[.set, (.clauses.P // "-"), (.clauses.R // "-"), .clauses.found, .clauses.labels,
-        "\(.pairs.matched)/\(.pairs.expected)", .pairs.found - .pairs.matched] | @tsv' "$SUMMARY" |
+        "\(.pairs.matched)/\(.pairs.expected)", .pairs.found - .pairs.matched, (.sections.rate // "-")] | @tsv' "$SUMMARY" |
   awk -F'\t' '{ for (i = 2; i <= 3; i++) if ($i != "-") $i = sprintf("%.3f", $i)
-                printf "%-20s %7s %7s %6s %6s   %6s %6s\n", $1, $2, $3, $4, $5, $6, $7 }'
+                if ($8 != "-") $8 = sprintf("%.3f", $8)
+                printf "%-20s %7s %7s %6s %6s   %6s %6s   %8s\n", $1, $2, $3, $4, $5, $6, $7, $8 }'
 exit "$failed"

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -105,6 +106,95 @@ std::string NormalizeForScoring(std::string_view s) {
   return out;
 }
 
+std::string NormalizeSectionPath(std::string_view path) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t'; };
+  while (!path.empty() && is_space(path.front())) path.remove_prefix(1);
+  while (!path.empty() && is_space(path.back())) path.remove_suffix(1);
+  // A code's name before the number: "CPL 145.05", "Exec. Law 319-a(1)", "Art. 2.245(a)" (not "Appendix A").
+  for (std::string_view rest = path; !rest.empty();) {
+    const size_t space = rest.find(' ');
+    if (space == std::string_view::npos) break;
+    const std::string_view word = rest.substr(0, space);
+    if (!std::all_of(word.begin(), word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '.'; }))
+      break;
+    // (a part's own name stays: "Appendix A 1.", "Part IV (a)")
+    const std::string lower = Lower(std::string(word));
+    if (word.size() == 1 || lower == "appendix" || lower == "attachment" || lower == "exhibit" || lower == "annex" ||
+        lower == "part")
+      break;
+    rest.remove_prefix(space + 1);
+    while (!rest.empty() && is_space(rest.front())) rest.remove_prefix(1);
+    if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest.front()))) {
+      path = rest;
+      break;
+    }
+  }
+  std::string s = Lower(std::string(path));
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"appendix", "app."}, {"attachment", "att."}})
+    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  for (const char* word : {"section", "sec.", "article", "art."})
+    if (s.rfind(word, 0) == 0) s.erase(0, std::strlen(word));
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (s.compare(i, 2, "\xC2\xA7") == 0) {  // §
+      ++i;
+      continue;
+    }
+    if (c == '(' || c == ')' || std::isspace(c)) {  // "Appendix A 1." is "app.a.1", "(a)(1)" is ".a.1."
+      if (out.empty() || out.back() != '.') out += '.';
+      continue;
+    }
+    if (c == '.' && !out.empty() && out.back() == '.') continue;
+    out += static_cast<char>(c);
+  }
+  while (!out.empty() && out.front() == '.') out.erase(0, 1);
+  while (!out.empty() && out.back() == '.') out.pop_back();
+  return out;
+}
+
+bool IsNumberedSection(std::string_view section) {
+  if (section.empty() || !std::any_of(section.begin(), section.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+    return false;
+  static const std::set<std::string> kPartWords = {"section", "article", "appendix", "attachment", "exhibit"};
+  static const std::set<std::string> kPlaces = {"para", "sent", "item", "line", "page", "memo", "list", "intro", "app", "msg"};
+  std::string word;
+  auto word_ok = [&]() {
+    const std::string w = Lower(word);
+    word.clear();
+    if (w == "app") return true;  // "App.A.1"
+    if (kPlaces.count(w)) return false;
+    return w.size() < 5 || kPartWords.count(w) > 0;
+  };
+  for (size_t i = 0; i <= section.size(); ++i) {
+    const unsigned char c = i < section.size() ? static_cast<unsigned char>(section[i]) : ' ';
+    if (std::isalpha(c)) {
+      word += static_cast<char>(c);
+      continue;
+    }
+    if (!word.empty() && !word_ok()) return false;
+    if (c >= 0x80) continue;  // "§"
+    if (!std::isdigit(c) && std::string_view(" .-()/'").find(static_cast<char>(c)) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
+bool SectionPathsAgree(std::string_view label_section, std::string_view found_section) {
+  const std::string a = NormalizeSectionPath(label_section), b = NormalizeSectionPath(found_section);
+  if (a.empty() || b.empty()) return false;
+  if (a == b) return true;
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  // (an act's number before its section, "805/15(a)" for "15(a)", is a boundary too)
+  const char boundary = longer.size() > shorter.size() ? longer[longer.size() - shorter.size() - 1] : 0;
+  if (longer.size() <= shorter.size() || !longer.ends_with(shorter) || (boundary != '.' && boundary != '/')) return false;
+  // What the longer adds in front must be a section's own number ("24-211.07" before "(a)") or an appendix, not
+  // another part's letter: "(b)(a)" is not "(a)".
+  const std::string_view head = std::string_view(longer).substr(0, longer.size() - shorter.size() - 1);
+  return (head.size() >= 3 && std::any_of(head.begin(), head.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) ||
+         head.starts_with("app.") || head.starts_with("att.");
+}
+
 std::string GenreOf(const std::string& authority, const std::string& doc_kind) {
   const std::string kind = Lower(doc_kind);
   if (kind.find("agreement") != std::string::npos || HasWord(kind, "moa") ||
@@ -162,6 +252,14 @@ SetScore ScoreSet(const SetInput& in) {
       if (!taken[i] && found[i].file == file && c.page == page && c.topic == topic && c.stance == stance &&
           found[i].text.find(quote) != std::string::npos) {
         taken[i] = hit = true;
+        const std::string label_section = Str(*l, "section");
+        if (IsNumberedSection(label_section)) {
+          ++s.sections_compared;
+          if (SectionPathsAgree(label_section, c.section)) ++s.sections_agree;
+          else
+            s.section_mismatches.push_back(file + " p." + std::to_string(page) + " " + topic + "/" + stance +
+                                           ": labelled \"" + label_section + "\", cited \"" + c.section + "\"");
+        }
         break;
       }
     }
@@ -312,10 +410,16 @@ void PrintSetScore(const SetScore& s, bool verbose, std::ostream& out) {
       out << "  ... " << items.size() - shown << " more " << plural << " (--verbose lists them)\n";
     }
   };
+  if (s.sections_compared > 0) {
+    out << "  sections: " << s.sections_agree << " of " << s.sections_compared
+        << " matched labels with a numbered section cited alike ("
+        << Fixed(Ratio(s.sections_agree, s.sections_compared)) << ")\n";
+  }
   list("missed: ", "missed labels", s.missed);
   list("false:  ", "false clauses", s.false_clauses);
   list("missed pair: ", "missed pairs", s.missed_pairs);
   list("false pair:  ", "false pairs", s.false_pairs);
+  list("section: ", "section mismatches", s.section_mismatches);
 }
 
 std::string SetScoreJson(const SetScore& s) {
@@ -332,6 +436,8 @@ std::string SetScoreJson(const SetScore& s) {
   j["by_topic"] = group(s.by_topic);
   j["by_stance"] = group(s.by_stance);
   j["by_genre"] = group(s.by_genre);
+  j["sections"] = {{"compared", s.sections_compared}, {"agree", s.sections_agree},
+                   {"rate", Real(Ratio(s.sections_agree, s.sections_compared))}};
   j["missed"] = s.missed.size();
   j["false"] = s.false_clauses.size();
   return j.dump(-1, ' ', false, ordered::error_handler_t::replace);

@@ -37,6 +37,19 @@ namespace foiamine {
 // (spaces, punctuation, hyphens and other letters dropped).
 std::string NormalizeForScoring(std::string_view utf8);
 
+// Section paths, as a label writes them and as foiamine cites them, brought to
+// one form: a code's name before the number dropped ("CPL 145.05",
+// "Exec. Law 319-a(1)"), case, "§", "Sec."/"Section" and "Art."/"Article"
+// dropped, "Appendix"/"App." alike, and every "(x)" or space a part boundary
+// ("9.24.010(A)(1)" and "9.24.010(A)1." both "9.24.010.a.1").
+std::string NormalizeSectionPath(std::string_view path);
+// Does a label's section name a numbered part (not "para.2", "memo (quoted)
+// sent.1" or a heading's words)? Only those are compared.
+bool IsNumberedSection(std::string_view label_section);
+// The same part: equal once normalized, or one ends with the other at a
+// part boundary ("A." under a one-section document cited "19.2-11.02(A)").
+bool SectionPathsAgree(std::string_view label_section, std::string_view found_section);
+
 // law | policy | agreement | practice, or "unknown". An agreement is a
 // document whose kind mentions "agreement", "MOA" or "memorandum" (case
 // ignored), whatever its authority; otherwise the authority when it is one
@@ -63,6 +76,10 @@ struct SetScore {
   std::optional<double> pairs_recall() const;
   // One line each, e.g. "policy-414.pdf p.2 status_inquiry/restricts: shall not inquire".
   std::vector<std::string> missed, false_clauses, missed_pairs, false_pairs;
+  // Of the labels matched whose section is a numbered part (IsNumberedSection):
+  // how many the clause cites alike, and the others listed.
+  int sections_compared = 0, sections_agree = 0;
+  std::vector<std::string> section_mismatches;
 };
 
 // What one set is scored on; everything already read, so ScoreSet is pure.

@@ -252,3 +252,45 @@ TEST_CASE("eval --set scores a split of an index and appends its JSON summary li
   CHECK(unknown.err.find("no document of split 'test'") != std::string::npos);
   CHECK(RunFoiamine("eval --db " + db + " --labels x --summary " + Quote(summary)).exit_code == 1);
 }
+
+TEST_CASE("section paths are compared in one form, only where the label names a numbered part", "[set_score]") {
+  CHECK(NormalizeSectionPath("9.24.010(A)(1)") == NormalizeSectionPath("9.24.010(A)1."));
+  CHECK(NormalizeSectionPath("CPL 145.05") == "145.05");
+  CHECK(NormalizeSectionPath("Exec. Law 319-a(1)") == "319-a.1");
+  CHECK(NormalizeSectionPath("Art. 2.245(b)(1)") == NormalizeSectionPath("Art. 2.245(b)(1)"));
+  CHECK(NormalizeSectionPath("App.A.1") == NormalizeSectionPath("Appendix A 1."));
+  CHECK(NormalizeSectionPath("§ 24-211.07(a)") == "24-211.07.a");
+  CHECK(IsNumberedSection("7284.6(a)(1)(C)"));
+  CHECK(IsNumberedSection("Exec. Law 319-a(11)"));
+  CHECK(IsNumberedSection("App.A.Add.1"));
+  CHECK_FALSE(IsNumberedSection("para.4"));
+  CHECK_FALSE(IsNumberedSection("memo (quoted) sent.2"));
+  CHECK_FALSE(IsNumberedSection("IMMIGRATION STATUS INQUIRIES"));
+  CHECK_FALSE(IsNumberedSection(""));
+  CHECK(SectionPathsAgree("19.2-11.02(A)", "A."));              // a one-section document's part
+  CHECK(SectionPathsAgree("15(a)", "805/15(a)"));              // 5 ILCS 805/15(a)
+  CHECK_FALSE(IsNumberedSection("msg 2"));
+  CHECK(SectionPathsAgree("Exec. Law 319-a(6)", "319-A(6)"));
+  CHECK_FALSE(SectionPathsAgree("Exec. Law 319-a(6)", "319(6)"));  // the section's letter lost
+  CHECK_FALSE(SectionPathsAgree("(a)", "(b)(a)"));
+  CHECK_FALSE(SectionPathsAgree("53.1-218", ""));
+
+  SetInput in;
+  in.name = "t";
+  ClauseRecord cited = Found("law.txt", 1, "status_inquiry", "restricts", "No agency may inquire about status.");
+  cited.section = "7284.6(a)(1)(A)";
+  ClauseRecord miscited = Found("law.txt", 1, "detainer_hold", "restricts", "No agency shall hold anyone.");
+  miscited.section = "7284.4";
+  in.clauses = {cited, miscited};
+  json with_section = Label("law.txt", 1, "status_inquiry", "restricts", "may inquire");
+  with_section["section"] = "7284.6(a)(1)(A)";
+  json wrong_section = Label("law.txt", 1, "detainer_hold", "restricts", "hold anyone");
+  wrong_section["section"] = "7284.6(a)(1)(B)";
+  in.clause_labels = {with_section, wrong_section};
+  const SetScore s = ScoreSet(in);
+  CHECK(s.sections_compared == 2);
+  CHECK(s.sections_agree == 1);
+  REQUIRE(s.section_mismatches.size() == 1);
+  CHECK(s.section_mismatches[0].find("cited \"7284.4\"") != std::string::npos);
+  CHECK(SetScoreJson(s).find("\"sections\":{\"compared\":2,\"agree\":1,\"rate\":0.5}") != std::string::npos);
+}
