@@ -62,8 +62,14 @@ set -euo pipefail
 # 0.87 / 0.94, 0.40 / 0.13, 0.55 / 0.47, 0.48 / 0.52) add 56 dev documents: 392 dev documents score 0.750 / 0.710
 # (1,542 labels, 29 false pairs) with the rules at the session's start (27818b9) and 0.764 / 0.732 after it (2 false
 # pairs; 12 divergence labels copied onto D.C. Law 23-282, whose section 3 is the Code text already labelled).
-CLAUSE_P_MIN=0.75
-CLAUSE_R_MIN=0.72
+# Twenty-first session: batches 58-60 (laws, mostly 2026 Maryland bills; practice records; police and jail policies,
+# mostly as reported in the news; fresh 0.69 / 0.39, 0.22 / 0.42, 0.29 / 0.13) add 20 dev documents: 412 dev
+# documents score 0.750 / 0.711 (1,630 labels) with this session's rules as they stood at the merge (the session's
+# start scored the old 392 at 0.764 / 0.732). Citation precision (`sections`, the share of matched labels with a
+# numbered section that the clause cites alike) 0.667.
+CLAUSE_P_MIN=0.74
+CLAUSE_R_MIN=0.70
+SECTIONS_MIN=0.65
 # Labelled law-vs-practice pairs found (of 22 on the dev side): the D.C. Code against D.C. DOC's and MPD's reported
 # practice. Two under today's 14.
 PAIRS_MIN=12
@@ -96,4 +102,5 @@ check "clause precision" "$(get .clauses.P)" ">=" "$CLAUSE_P_MIN"
 check "clause recall" "$(get .clauses.R)" ">=" "$CLAUSE_R_MIN"
 check "false pairs" "$(get '.pairs.found - .pairs.matched')" "<=" "$FALSE_PAIRS_MAX"
 check "labelled pairs found" "$(get .pairs.matched)" ">=" "$PAIRS_MIN"
+check "sections cited alike" "$(get .sections.rate)" ">=" "$SECTIONS_MIN"
 exit "$fail"
