@@ -198,6 +198,8 @@ std::string InferKind(const std::string& text, const std::string& number) {
   static const RE2 kFrom(R"((?mi)^\s*from\s*:)");
   static const RE2 kTo(R"((?mi)^\s*to\s*:)");
   static const RE2 kLog(R"((?i)\blog\b|\bshift\s+report)");
+  // ("- Log the date and time the agent arrived": an instruction to keep a log, in a policy, is none)
+  static const RE2 kLogInstruction(R"((?mi)^\W*log\s+(?:the|all|each|every|any|their|his|her|its)\b)");
   const std::string head = text.substr(0, std::min<size_t>(text.size(), 3000));
   if (RE2::PartialMatch(head, kOrderHead)) return RE2::PartialMatch(head.substr(0, 200), kJail) ? "jail_policy" : "police_order";
   // An e-mail or memo to a whole staff ("To: All Police", "To: All Department Heads") instructs them: an order in
@@ -249,7 +251,7 @@ std::string InferKind(const std::string& text, const std::string& number) {
     return "police_order";
   if (RE2::PartialMatch(head, kStatute)) return "statute";
   if (RE2::PartialMatch(head, kCouncil)) return "council_record";
-  if (RE2::PartialMatch(head, kLog)) return "log";
+  if (CountOf(kLog, head) > CountOf(kLogInstruction, head)) return "log";
   if (rules && RE2::PartialMatch(head, kJail)) return "jail_policy";
   if (rules && RE2::PartialMatch(head, kPolice)) return "police_order";
   return "";

@@ -347,6 +347,12 @@ TEST_CASE("agency policies stay policy, correspondence and hearing transcripts s
       {"TRENTON \u2013 The Attorney General today issued a directive to all police departments limiting the "
        "assistance their officers may provide to ICE. Officers shall not ask about immigration status.",
        "practice"},
+      // a sheriff's policy that tells deputies to log an arrival is no log (Philadelphia Sheriff's Office, 2025)
+      {"OFFICE OF THE SHERIFF\nPolicy Regarding Immigration and Custom Enforcement (ICE)\nThe purpose of this policy is "
+       "to establish clear parameters for courthouse security.\nA. Verification\n- Deputies must verify all ICE "
+       "agents' official credentials.\n- Log the date and time the agent arrived at the courthouse.\nB. Procedure\n"
+       "- ICE agents are NOT permitted to make arrests inside the courthouse.",
+       "policy"},
       // a police department's written answers to a council's questions (Tukwila, 2025, shortened)
       {"Police Department. Response to questions from Council regarding Immigration Enforcement. 1. Policy Clarity "
        "o What is TPD's current policy? TPD policy 428 states that officers shall not detain anyone on an ICE "
