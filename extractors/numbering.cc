@@ -128,6 +128,24 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // refused too unless the word is a marker word itself: each pattern needs
   // its word followed by a space (or, for "o", the end).
   auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  // A code section headed by its code's name: "Code of Virginia § 53.1-218. Duty of officer ...", "Utah Code
+  // 76-9-1007.  Determining ...", "Humboldt County Code, Section 9121-5": the number starts the path, as "§ 53.1-218."
+  // would ("53.1-218(a)"). Only a number with a dot or dash in it ("Iowa Code 27A.3"), never a bare "Code 3".
+  if (!line.empty() && line[0] >= 'A' && line[0] <= 'Z' && line.substr(0, 60).find("Code") != std::string_view::npos) {
+    static const RE2 kTitledSection(
+        R"(^((?:[A-Z][A-Za-z.']*,?\s+){0,5}?Code(?:\s+Ann\.|\s+Annotated)?(?:\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})?,?\s+(?:§+\s*|Section\s+|Sec\.\s+)?(\d{1,4}[A-Z]?(?:[.-]\d{1,5}[A-Za-z]?)+)\.?)(?:\s+|$))");
+    re2::StringPiece in(line.data(), line.size()), whole, number;
+    if (RE2::Consume(&in, kTitledSection, &whole, &number)) {
+      const std::string_view after = Trim(std::string_view(in.data(), in.size()));
+      if (after.empty() || StartsUpper(after)) {
+        Marker m;
+        m.style = "sec";
+        m.printed = std::string(number.data(), number.size());
+        m.length = static_cast<size_t>(in.data() - line.data());
+        return m;
+      }
+    }
+  }
   if (!line.empty() && ascii_letter(line[0])) {
     size_t run = 0;
     while (run < line.size() && ascii_letter(line[run])) ++run;

@@ -358,3 +358,24 @@ TEST_CASE("a code article's caption wrapped onto the next line, its first subsec
   for (const Section& s : FindSections(bill)) paths.push_back(s.path);
   CHECK(paths == std::vector<std::string>{"1", "Art. 2.245", "Art. 2.245(a)", "Art. 2.245(b)", "Art. 2.253", "Art. 2.253(a)"});
 }
+
+TEST_CASE("a code section headed by its code's name starts the path", "[extractors][sections]") {
+  // Va. Code § 53.1-218 and Humboldt County Code 9121-5 as state and county sites print them (shortened)
+  std::vector<std::string> paths;
+  for (const Section& s : FindSections(LawPage("Code of Virginia § 53.1-218. Duty of officer in charge to inquire as "
+                                               "to citizenship\nWhenever any person is committed to a correctional "
+                                               "facility, the sheriff shall inquire as to citizenship.\n")))
+    paths.push_back(s.path);
+  CHECK(paths == std::vector<std::string>{"53.1-218"});
+  paths.clear();
+  for (const Section& s : FindSections(LawPage("Humboldt County Code, Section 9121-5\n\nNo officer shall use County "
+                                               "funds to assist in immigration enforcement, including:\n(a) Assisting "
+                                               "with any investigation;\n(b) Requesting information.\n")))
+    paths.push_back(s.path);
+  CHECK(paths == std::vector<std::string>{"9121-5", "9121-5(a)", "9121-5(b)"});
+  // a code's name in a sentence is no heading
+  paths.clear();
+  for (const Section& s : FindSections(LawPage("The Code of Virginia requires the sheriff to inquire.\n")))
+    paths.push_back(s.path);
+  CHECK(paths.empty());
+}
