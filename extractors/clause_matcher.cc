@@ -228,8 +228,6 @@ bool Matcher::Foreign(const std::string& actor) const {
   return !scope_.foreign_actors.empty() && scope_.foreign_actors.count(AsciiLower(actor)) > 0;
 }
 
-// The folded text of the unit before `ui` when it is in the same section
-// or is a sibling item of the same list; "" otherwise.
 bool Matcher::EarlierInSection(size_t ui, const RE2& re) {
   const auto& units = layout_.units();
   const int own = units[ui].section;
@@ -246,6 +244,8 @@ bool Matcher::EarlierInSection(size_t ui, const RE2& re) {
   return false;
 }
 
+// The folded text of the unit before `ui` when it is in the same section
+// or is a sibling item of the same list; "" otherwise.
 std::string_view Matcher::PreviousUnit(size_t ui) {
   const auto& units = layout_.units();
   size_t prev = ui;
