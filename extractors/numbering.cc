@@ -92,6 +92,16 @@ bool StartsUpper(std::string_view rest) {
 // follows on the next line.
 std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack,
                                   bool next_line_starts_upper) {
+  // A Markdown heading's hashes ("## Section 2", as legal texts kept on GitHub print them) are no part of its marker.
+  if (!line.empty() && line[0] == '#') {
+    const size_t hashes = line.find_first_not_of('#');
+    if (hashes == std::string_view::npos || hashes > 6 || line[hashes] != ' ') return std::nullopt;
+    const size_t text = line.find_first_not_of(' ', hashes);
+    if (text == std::string_view::npos) return std::nullopt;
+    std::optional<Marker> inner = ParseMarker(line.substr(text), stack, next_line_starts_upper);
+    if (inner) inner->length += text;
+    return inner;
+  }
   // ("§ 24-211.07", and Virginia's "§ 53.1-218", "§ 19.2-83.2": a decimal title)
   static const RE2 kSec(R"(^(§+\s*(\d+(?:\.\d+)?[A-Za-z]?-\d+(?:\.\d+)*[a-z]?)\.?)(?:\s+|$))");
   static const RE2 kCodeSection(
@@ -617,7 +627,8 @@ bool IsSectionNumber(const std::string& style) { return style == "sec" || style 
 // "415.2(1)": "415.21." would read as another section.
 static std::string PathPart(const std::vector<Level>& stack, size_t i) {
   const Level& l = stack[i];
-  const bool under_number = i > 0 && (stack[i - 1].style == "sec" || stack[i - 1].style == "dec");
+  // (and under "Section 2" / "Sec. 2.": "2(1)", not "2 1.")
+  const bool under_number = i > 0 && (stack[i - 1].style == "sec" || stack[i - 1].style == "dec" || stack[i - 1].style == "word:section");
   if (under_number && IsListOrOutlineStyle(l.style) && l.style.front() != '(' && l.printed.size() >= 2)
     return "(" + l.printed.substr(0, l.printed.size() - 1) + ")";
   return l.printed;

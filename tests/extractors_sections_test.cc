@@ -379,3 +379,15 @@ TEST_CASE("a code section headed by its code's name starts the path", "[extracto
     paths.push_back(s.path);
   CHECK(paths.empty());
 }
+
+TEST_CASE("a Markdown heading's hashes are no part of its marker, and a section word's items are cited in parentheses",
+          "[extractors][sections]") {
+  // Wash. S.B. 5270 (2023) as kept in Markdown on GitHub (shortened): "2(1)", not "2 1." or "1."
+  const DocumentInput bill = LawPage(
+      "# SB 5270\n\n## Section 1\nThe legislature finds that immigrants contribute to the state.\n\n## Section 2\n"
+      "1. The department may not assist with the deportation of an individual.\n"
+      "2. The department may not disclose personal information to immigration authorities.\n");
+  std::vector<std::string> paths;
+  for (const Section& s : FindSections(bill)) paths.push_back(s.path);
+  CHECK(paths == std::vector<std::string>{"1", "2", "2(1)", "2(2)"});
+}
