@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <array>
+#include <cstdint>
 #include <unordered_set>
 #include <vector>
 
@@ -56,6 +57,21 @@ const std::unordered_set<std::string_view>& CommonWords() {
   return kWords;
 }
 
+// Which joins can be a key word at all, by length, first and last letter:
+// bit (last - 'a') of kShapes[length][first - 'a']. Most pairs of adjacent
+// words fail this and skip the lowercased copy and the hash lookup, which
+// were most of this function's cost (it reads every unit of every document).
+using KeyShapes = std::array<std::array<uint32_t, 26>, 25>;
+const KeyShapes& KeyWordShapes() {
+  static const KeyShapes kShapes = [] {
+    KeyShapes shapes{};
+    for (std::string_view word : KeyWords())
+      if (word.size() < shapes.size()) shapes[word.size()][word.front() - 'a'] |= 1u << (word.back() - 'a');
+    return shapes;
+  }();
+  return kShapes;
+}
+
 }  // namespace
 
 bool HasSplitModals(std::string_view text) {
@@ -66,6 +82,7 @@ bool HasSplitModals(std::string_view text) {
 void RepairSplitKeyWords(FoldedText& folded) {
   const auto& keys = KeyWords();
   const auto& common = CommonWords();
+  const KeyShapes& shapes = KeyWordShapes();
   std::string& text = folded.text;
   std::vector<size_t> removed;  // positions (in the text as it was) of the spaces taken out
   std::array<char, 24> joined{};
@@ -84,6 +101,7 @@ void RepairSplitKeyWords(FoldedText& folded) {
     while (b_end < text.size() && IsLetter(text[b_end])) ++b_end;
     const size_t first = a_end - a, second = b_end - b;
     if (first + second < 4 || first + second > joined.size()) continue;
+    if (((shapes[first + second][Lower(text[a]) - 'a'] >> (Lower(text[b_end - 1]) - 'a')) & 1) == 0) continue;
     for (size_t k = 0; k < first; ++k) joined[k] = Lower(text[a + k]);
     for (size_t k = 0; k < second; ++k) joined[first + k] = Lower(text[b + k]);
     const std::string_view word(joined.data(), first + second);

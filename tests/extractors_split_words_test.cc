@@ -33,6 +33,23 @@ TEST_CASE("a rule's word split by a bad text layer is rejoined, its offsets kept
   }
 }
 
+TEST_CASE("a key word is rejoined whatever its length and case, and a join of a key word's shape that is none stays", "[extractors][ocr]") {
+  // (the joins are refused first by length and first and last letter: these
+  // are the shortest and longest key words, and near misses of their shapes)
+  const std::pair<std::string, std::string> cases[] = {
+      {"ADMINISTRATI VE detainer", "ADMINISTRATIVE detainer"},
+      {"the county ja il", "the county jail"},
+      {"deconflic tion and transportat ion", "deconfliction and transportation"},
+      {"sh bll not", "sh bll not"},  // the shape of "shall"
+      {"transpor tatiom", "transpor tatiom"},
+  };
+  for (const auto& [in, want] : cases) {
+    FoldedText folded = FoldDiacritics(in);
+    RepairSplitKeyWords(folded);
+    CHECK(folded.text == want);
+  }
+}
+
 TEST_CASE("only a text whose modals are split counts as a split text layer", "[extractors][ocr]") {
   CHECK(HasSplitModals("The LEA wi ll provide ICE with notice."));
   CHECK(HasSplitModals("Officers sha ll not inquire."));
