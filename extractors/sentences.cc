@@ -97,9 +97,17 @@ std::vector<std::pair<size_t, size_t>> SentenceSplitter::Split(std::string_view 
     out.emplace_back(0, block.size());
     return out;
   }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(block.data(), static_cast<int32_t>(block.size())));
   // utf16 index -> byte offset (the identity for ASCII, most blocks: no map)
   const bool ascii = IsAscii(block);
+  char16_t* wide = ascii ? text_.getBuffer(static_cast<int32_t>(block.size())) : nullptr;
+  if (wide != nullptr) {
+    // Widened in place: no UTF-8 decoding, no new buffer per block.
+    for (size_t i = 0; i < block.size(); ++i) wide[i] = static_cast<char16_t>(block[i]);
+    text_.releaseBuffer(static_cast<int32_t>(block.size()));
+  } else {
+    text_ = icu::UnicodeString::fromUTF8(icu::StringPiece(block.data(), static_cast<int32_t>(block.size())));
+  }
+  const icu::UnicodeString& u = text_;
   std::vector<size_t> u16_to_byte(ascii ? 0 : static_cast<size_t>(u.length()) + 1, block.size());
   if (!ascii) {
     size_t byte = 0;
@@ -114,7 +122,7 @@ std::vector<std::pair<size_t, size_t>> SentenceSplitter::Split(std::string_view 
       i += U16_LENGTH(c);
     }
   }
-  breaker_->setText(u);
+  breaker_->setText(text_);
   std::vector<size_t> bounds;
   for (int32_t b = breaker_->first(); b != icu::BreakIterator::DONE; b = breaker_->next())
     bounds.push_back(ascii ? static_cast<size_t>(std::min<int32_t>(b, u.length())) : u16_to_byte[std::min<int32_t>(b, u.length())]);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <unicode/brkiter.h>
+#include <unicode/unistr.h>
 
 #include <cstddef>
 #include <memory>
@@ -26,6 +27,9 @@ class SentenceSplitter {
   std::vector<std::pair<size_t, size_t>> Split(std::string_view block);
 
  private:
+  // The block as UTF-16, reused (its buffer kept); the breaker reads it in
+  // place, so it is declared first and outlives the breaker.
+  icu::UnicodeString text_;
   std::unique_ptr<icu::BreakIterator> breaker_;
 };
 
