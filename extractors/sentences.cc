@@ -2,9 +2,11 @@
 
 #include <re2/re2.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "base/utf8.h"
@@ -91,23 +93,103 @@ SentenceSplitter::SentenceSplitter() {
   if (U_FAILURE(status)) breaker_.reset();
 }
 
-std::vector<std::pair<size_t, size_t>> SentenceSplitter::Split(std::string_view block) {
-  std::vector<std::pair<size_t, size_t>> out;
-  if (!breaker_) {
-    out.emplace_back(0, block.size());
-    return out;
+namespace {
+
+// UAX #29's Sentence_Break classes that occur in ASCII (ICU's data says
+// which byte has which), and kUnmodeled for any other, which sends a block
+// holding it to ICU.
+enum SentenceClass : uint8_t { kOther, kCR, kLF, kSp, kLower, kUpper, kNumeric, kATerm, kSTerm, kClose, kSContinue, kUnmodeled };
+
+const std::array<uint8_t, 128>& AsciiSentenceClasses() {
+  static const std::array<uint8_t, 128> kClasses = [] {
+    std::array<uint8_t, 128> classes{};
+    for (UChar32 c = 0; c < 128; ++c) {
+      switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+        case U_SB_OTHER: classes[c] = kOther; break;
+        case U_SB_CR: classes[c] = kCR; break;
+        case U_SB_LF: classes[c] = kLF; break;
+        case U_SB_SP: classes[c] = kSp; break;
+        case U_SB_LOWER: classes[c] = kLower; break;
+        case U_SB_UPPER: classes[c] = kUpper; break;
+        case U_SB_NUMERIC: classes[c] = kNumeric; break;
+        case U_SB_ATERM: classes[c] = kATerm; break;
+        case U_SB_STERM: classes[c] = kSTerm; break;
+        case U_SB_CLOSE: classes[c] = kClose; break;
+        case U_SB_SCONTINUE: classes[c] = kSContinue; break;
+        default: classes[c] = kUnmodeled; break;
+      }
+    }
+    return classes;
+  }();
+  return kClasses;
+}
+
+}  // namespace
+
+bool AsciiSentenceBreaks(std::string_view block, std::vector<size_t>* breaks) {
+  const std::array<uint8_t, 128>& classes = AsciiSentenceClasses();
+  static const bool kAllModeled = std::none_of(classes.begin(), classes.end(), [](uint8_t k) { return k == kUnmodeled; });
+  static const std::array<bool, 128> kEnds = [&] {  // the bytes a break can follow
+    std::array<bool, 128> ends{};
+    for (size_t c = 0; c < ends.size(); ++c)
+      ends[c] = classes[c] == kATerm || classes[c] == kSTerm || classes[c] == kCR || classes[c] == kLF;
+    return ends;
+  }();
+  if (!kAllModeled || !IsAscii(block)) return false;
+  const auto at = [&](size_t i) { return classes[static_cast<unsigned char>(block[i])]; };
+  const auto para = [](uint8_t k) { return k == kCR || k == kLF; };
+  const auto sa_term = [](uint8_t k) { return k == kATerm || k == kSTerm; };
+  breaks->assign(1, 0);
+  // Whether the text so far ends with SATerm Close* Sp* (a terminator, its
+  // closing punctuation, spaces), which terminator, where, and any spaces.
+  bool after_term = false, spaces = false;
+  uint8_t term = kOther;
+  size_t term_at = 0;
+  for (size_t p = 1; p < block.size(); ++p) {
+    if (!after_term) {
+      // Nothing breaks but after a terminator or a line end: skip to the next.
+      while (p < block.size() && !kEnds[static_cast<unsigned char>(block[p - 1])]) ++p;
+      if (p == block.size()) break;
+    }
+    const uint8_t before = at(p - 1), next = at(p);
+    if (sa_term(before)) {
+      after_term = true;
+      term = before;
+      term_at = p - 1;
+      spaces = false;
+    } else if (after_term && before == kSp) {
+      spaces = true;
+    } else if (!(after_term && before == kClose && !spaces)) {
+      after_term = false;
+    }
+    if (before == kCR && next == kLF) continue;                  // SB3
+    if (para(before)) {                                           // SB4
+      breaks->push_back(p);
+      continue;
+    }
+    if (!after_term) continue;                                    // SB998
+    const bool adjacent = term_at + 1 == p;
+    if (term == kATerm && adjacent && next == kNumeric) continue;  // SB6
+    if (term == kATerm && adjacent && next == kUpper && term_at > 0 && (at(term_at - 1) == kUpper || at(term_at - 1) == kLower))
+      continue;                                                   // SB7
+    if (term == kATerm) {                                         // SB8
+      size_t r = p;
+      while (r < block.size() && at(r) != kLower && at(r) != kUpper && !para(at(r)) && !sa_term(at(r))) ++r;
+      if (r < block.size() && at(r) == kLower) continue;
+    }
+    if (next == kSContinue || sa_term(next)) continue;            // SB8a
+    if (!spaces && (next == kClose || next == kSp || para(next))) continue;  // SB9
+    if (next == kSp || para(next)) continue;                      // SB10
+    breaks->push_back(p);                                         // SB11
   }
-  // utf16 index -> byte offset (the identity for ASCII, most blocks: no map)
+  if (!block.empty()) breaks->push_back(block.size());
+  return true;
+}
+
+void SentenceSplitter::IcuBreaks(std::string_view block, std::vector<size_t>* bounds) {
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(block.data(), static_cast<int32_t>(block.size())));
+  // utf16 index -> byte offset (the identity for ASCII: no map)
   const bool ascii = IsAscii(block);
-  char16_t* wide = ascii ? text_.getBuffer(static_cast<int32_t>(block.size())) : nullptr;
-  if (wide != nullptr) {
-    // Widened in place: no UTF-8 decoding, no new buffer per block.
-    for (size_t i = 0; i < block.size(); ++i) wide[i] = static_cast<char16_t>(block[i]);
-    text_.releaseBuffer(static_cast<int32_t>(block.size()));
-  } else {
-    text_ = icu::UnicodeString::fromUTF8(icu::StringPiece(block.data(), static_cast<int32_t>(block.size())));
-  }
-  const icu::UnicodeString& u = text_;
   std::vector<size_t> u16_to_byte(ascii ? 0 : static_cast<size_t>(u.length()) + 1, block.size());
   if (!ascii) {
     size_t byte = 0;
@@ -122,10 +204,20 @@ std::vector<std::pair<size_t, size_t>> SentenceSplitter::Split(std::string_view 
       i += U16_LENGTH(c);
     }
   }
-  breaker_->setText(text_);
-  std::vector<size_t> bounds;
+  breaker_->setText(u);
+  bounds->clear();
   for (int32_t b = breaker_->first(); b != icu::BreakIterator::DONE; b = breaker_->next())
-    bounds.push_back(ascii ? static_cast<size_t>(std::min<int32_t>(b, u.length())) : u16_to_byte[std::min<int32_t>(b, u.length())]);
+    bounds->push_back(ascii ? static_cast<size_t>(std::min<int32_t>(b, u.length())) : u16_to_byte[std::min<int32_t>(b, u.length())]);
+}
+
+std::vector<std::pair<size_t, size_t>> SentenceSplitter::Split(std::string_view block) {
+  std::vector<std::pair<size_t, size_t>> out;
+  if (!breaker_) {
+    out.emplace_back(0, block.size());
+    return out;
+  }
+  std::vector<size_t> bounds;
+  if (!AsciiSentenceBreaks(block, &bounds)) IcuBreaks(block, &bounds);
   if (bounds.empty() || bounds.front() != 0) bounds.insert(bounds.begin(), 0);
   if (bounds.back() != block.size()) bounds.push_back(block.size());
   size_t start = 0;
