@@ -456,20 +456,24 @@ size_t CountWords(std::string_view s) {
   return words;
 }
 
-static double UpperRatio(std::string_view s, size_t* letters_out) {
-  // ASCII letters, as std::isalpha / std::isupper classify bytes in the C
-  // locale the program runs in, without a library call per byte (this runs
-  // on most lines of every document).
-  size_t letters = 0, upper = 0;
-  for (char c : s) {
-    const bool is_upper = c >= 'A' && c <= 'Z';
-    if (is_upper || (c >= 'a' && c <= 'z')) {
-      ++letters;
-      upper += is_upper;
+// Does `s` hold at least `min_letters` ASCII letters, at least 80% of them
+// capitals? (Letters as std::isalpha / std::isupper classify bytes in the C
+// locale the program runs in, without a library call per byte.) Most lines
+// asked are prose: the scan stops once the bytes left could not bring the
+// capitals back to 80% even if all were capitals.
+static bool MostlyCapitals(std::string_view s, size_t min_letters) {
+  // capitals / letters >= 0.8 <=> capitals >= 4 * lower case
+  size_t upper = 0, lower = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= 'A' && c <= 'Z') {
+      ++upper;
+    } else if (c >= 'a' && c <= 'z') {
+      ++lower;
+      if (upper + (s.size() - i - 1) < 4 * lower) return false;
     }
   }
-  if (letters_out) *letters_out = letters;
-  return letters == 0 ? 0.0 : static_cast<double>(upper) / static_cast<double>(letters);
+  return upper + lower >= min_letters && upper >= 4 * lower;
 }
 
 static bool TitleIsh(std::string_view s) {
@@ -520,10 +524,8 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   static const RE2 kModal(R"((?i)\b(?:shall|must|may|will)\b)");
   if (last == '.' && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kModal)) return false;
   if (has_marker && style == "sec") return words <= 20;
-  size_t letters = 0;
-  const double upper = UpperRatio(rest, &letters);
-  if (!has_marker) return letters >= 4 && upper >= 0.8;
-  if (letters >= 3 && upper >= 0.8) return true;
+  if (!has_marker) return MostlyCapitals(rest, 4);
+  if (MostlyCapitals(rest, 3)) return true;
   // "SECTION 1. Findings:": a short title after a word marker, its colon
   // introducing the section's paragraphs.
   if (last == ':' && style.rfind("word:", 0) == 0 && words <= 4 && TitleIsh(rest)) return true;
@@ -565,10 +567,7 @@ static Marker UnplacedHeadingMarker(const MarkerToken& token, const std::vector<
   return m;
 }
 
-bool AllCapsText(std::string_view s) {
-  size_t letters = 0;
-  return UpperRatio(s, &letters) >= 0.8 && letters >= 3;
-}
+bool AllCapsText(std::string_view s) { return MostlyCapitals(s, 3); }
 
 // The marker a line starts with, placed in the numbering open in `stack`:
 // - a marker that carries on an open sequence is taken as printed;

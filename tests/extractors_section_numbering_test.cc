@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extractors/extract.h"
+#include "extractors/numbering.h"
 #include "tests/test_support.h"
 
 using namespace foiamine::extractors;
@@ -288,4 +289,23 @@ TEST_CASE("a citation's number at a line's start numbers no section, and an item
       "(b) of this section, or as another law requires.\n"
       "(c) The sheriff may hold a person when a judicial warrant is presented.\n";
   CHECK(Paths(cross_reference) == std::vector<std::string>{"(a)", "(c)"});
+}
+
+TEST_CASE("a text is in capitals when it has three letters and four in five are capitals", "[extractors][sections]") {
+  using foiamine::extractors::internal::AllCapsText;
+  CHECK(AllCapsText("ABCD e"));  // exactly 80%
+  CHECK_FALSE(AllCapsText("ABC de"));
+  CHECK_FALSE(AllCapsText("AB."));  // two letters
+  CHECK(AllCapsText("1. DEFINITIONS"));
+  CHECK_FALSE(AllCapsText("Officers shall not inquire"));
+  // The counts as the ratio of capitals to letters, on texts where the
+  // capitals come last (the scan's early stop must not cut them off).
+  for (size_t lower = 0; lower < 6; ++lower)
+    for (size_t upper = 0; upper < 30; ++upper) {
+      const std::string text = std::string(lower, 'x') + " " + std::string(upper, 'X');
+      const size_t letters = lower + upper;
+      const bool want = letters >= 3 && static_cast<double>(upper) / static_cast<double>(letters) >= 0.8;
+      INFO(text);
+      CHECK(AllCapsText(text) == want);
+    }
 }
