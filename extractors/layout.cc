@@ -41,7 +41,7 @@ void ReadIlcsCitation(std::string_view line, std::string& act, std::string& sect
 bool ParagraphAfterNamingItem(std::string_view item_rest, std::string_view line) {
   static const RE2 kSentenceStart(R"(^[A-Z][a-z]*\s+[a-z])");
   item_rest = Trim(item_rest);
-  if (item_rest.empty() || CountWords(item_rest) > 10) return false;
+  if (item_rest.empty() || CountWords(item_rest, 10) > 10) return false;
   const char last = item_rest.back();
   const size_t word = item_rest.find_last_of(' ');
   const char last_word_start = item_rest[word == std::string_view::npos ? 0 : word + 1];

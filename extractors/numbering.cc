@@ -445,12 +445,12 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
   return std::nullopt;
 }
 
-size_t CountWords(std::string_view s) {
+size_t CountWords(std::string_view s, size_t limit) {
   size_t words = 0;
   bool in_word = false;
   for (char c : s) {
     bool space = c == ' ' || c == '\t';
-    if (!space && !in_word) ++words;
+    if (!space && !in_word && ++words > limit) break;
     in_word = !space;
   }
   return words;
@@ -497,7 +497,8 @@ static bool TitleIsh(std::string_view s) {
 bool IsHeadingText(std::string_view rest, const std::string& style, bool has_marker, bool next_starts_upper) {
   rest = Trim(rest);
   if (rest.empty()) return false;
-  const size_t words = CountWords(rest);
+  // (no test below looks past 20 words, nor past 10 without a marker)
+  const size_t words = CountWords(rest, has_marker ? 20 : 10);
   const char last = rest.back();
   if (last == ',' || last == ';' || last == '-') return false;
   // A code site's breadcrumb over a section: "Code of Alabama - Title 31: Military Affairs and Civil Defense -

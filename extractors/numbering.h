@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -53,7 +54,10 @@ using NextMarkerFn = std::function<std::optional<Marker>()>;
 std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level>& stack, bool strong,
                                   bool after_colon, bool next_starts_upper, const NextMarkerFn& next_marker);
 
-size_t CountWords(std::string_view s);
+// The words of `s` (runs of bytes other than space and tab), counted up to
+// `limit` + 1: a caller that only compares the count with `limit` or less
+// need not read a long line to its end.
+size_t CountWords(std::string_view s, size_t limit = SIZE_MAX);
 bool AllCapsText(std::string_view s);
 
 // Is the text after a marker (or a whole unnumbered line) a heading?

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "base/utf8.h"
 #include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal {
@@ -136,8 +137,10 @@ void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& 
   }
 }
 
-// Code points, not bytes: "aré" is three characters wide.
+// Code points, not bytes: "aré" is three characters wide. (An ASCII line,
+// most, is as wide as it is long: IsAscii reads eight bytes at a time.)
 static size_t Width(std::string_view s) {
+  if (IsAscii(s)) return s.size();
   return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 

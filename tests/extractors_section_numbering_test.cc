@@ -309,3 +309,14 @@ TEST_CASE("a text is in capitals when it has three letters and four in five are 
       CHECK(AllCapsText(text) == want);
     }
 }
+
+TEST_CASE("words are counted up to one past a limit", "[extractors][sections]") {
+  using foiamine::extractors::internal::CountWords;
+  const std::string line = "  The officer\tshall not  inquire about status ";
+  CHECK(CountWords(line) == 7);
+  CHECK(CountWords(line, 20) == 7);
+  CHECK(CountWords(line, 7) == 7);
+  CHECK(CountWords(line, 3) == 4);
+  CHECK(CountWords(line, 0) == 1);
+  CHECK(CountWords("", 0) == 0);
+}
