@@ -83,9 +83,12 @@ void RepairSplitKeyWords(FoldedText& folded) {
   const auto& keys = KeyWords();
   const auto& common = CommonWords();
   const KeyShapes& shapes = KeyWordShapes();
-  std::string& text = folded.text;
+  const std::string_view text = folded.text;  // (read only: the spaces go out at the end)
   std::vector<size_t> removed;  // positions (in the text as it was) of the spaces taken out
   std::array<char, 24> joined{};
+  // The second word of the pair last looked at, whose end is known: it is
+  // the first word of the next pair, not scanned twice.
+  size_t known_begin = std::string_view::npos, known_end = 0;
   size_t i = 0;
   while (i < text.size()) {
     if (!IsLetter(text[i])) {
@@ -93,12 +96,15 @@ void RepairSplitKeyWords(FoldedText& folded) {
       continue;
     }
     const size_t a = i;
+    if (a == known_begin) i = known_end;
     while (i < text.size() && IsLetter(text[i])) ++i;
     const size_t a_end = i;
     if (i + 1 >= text.size() || text[i] != ' ' || !IsLetter(text[i + 1])) continue;
     const size_t b = i + 1;
     size_t b_end = b;
     while (b_end < text.size() && IsLetter(text[b_end])) ++b_end;
+    known_begin = b;
+    known_end = b_end;
     const size_t first = a_end - a, second = b_end - b;
     if (first + second < 4 || first + second > joined.size()) continue;
     if (((shapes[first + second][Lower(text[a]) - 'a'] >> (Lower(text[b_end - 1]) - 'a')) & 1) == 0) continue;
