@@ -40,13 +40,18 @@ DocumentInput LawPage(const std::string& text, const std::string& authority = "l
   return in;
 }
 
+// The paths of `sections`, in order.
+std::vector<std::string> Paths(const std::vector<Section>& sections) {
+  std::vector<std::string> paths;
+  for (const Section& s : sections) paths.push_back(s.path);
+  return paths;
+}
+
 }  // namespace
 
 TEST_CASE("section paths continue across pages, headers and page numbers stay out", "[extractors][sections]") {
   std::vector<Section> sections = FindSections(Policy());
-  std::vector<std::string> paths;
-  for (const Section& s : sections) paths.push_back(s.path);
-  CHECK(paths == std::vector<std::string>{"9.", "9.a.", "9.a.(a)", "9.a.(b)", "9.a.(c)"});
+  CHECK(Paths(sections) == std::vector<std::string>{"9.", "9.a.", "9.a.(a)", "9.a.(b)", "9.a.(c)"});
   CHECK(sections[0].heading == "PROCEDURES");
   CHECK(sections[1].heading == "Release Processing");
   CHECK(sections[3].page == 1);
@@ -157,12 +162,6 @@ TEST_CASE("run-in items numbered with periods keep their lead-in", "[extractors]
 }
 
 namespace {
-
-std::vector<std::string> Paths(const std::vector<Section>& sections) {
-  std::vector<std::string> paths;
-  for (const Section& s : sections) paths.push_back(s.path);
-  return paths;
-}
 
 DocumentInput Act(const std::string& text) {
   DocumentInput in;
@@ -294,17 +293,13 @@ TEST_CASE("an appendix closes the parts open before it, and names no part atop t
       "delegated.\n\nAPPENDIX A\nSTANDARD OPERATING PROCEDURE (SOP)\nParticipating LEA personnel are delegated only "
       "those authorities listed below.\n\nAPPENDIX B\nCOMPLAINT PROCEDURE\nComplaints may be reported to ICE.",
       "policy");
-  std::vector<std::string> paths;
-  for (const Section& s : FindSections(moa)) paths.push_back(s.path);
-  CHECK(paths == std::vector<std::string>{"VII.", "VIII.", "Appendix A", "Appendix B"});
+  CHECK(Paths(FindSections(moa)) == std::vector<std::string>{"VII.", "VIII.", "Appendix A", "Appendix B"});
   // "ATTACHMENT 2" heading a council packet's page is the document's name: its items are "1." and "2."
   const DocumentInput attachment = LawPage(
       "ATTACHMENT 2\n\nChapel Hill Police Department\n\n1. Officers shall not inquire about immigration status.\n\n"
       "2. Officers shall not detain anyone on an ICE administrative warrant.",
       "practice");
-  paths.clear();
-  for (const Section& s : FindSections(attachment)) paths.push_back(s.path);
-  CHECK(paths == std::vector<std::string>{"1.", "2."});
+  CHECK(Paths(FindSections(attachment)) == std::vector<std::string>{"1.", "2."});
 }
 
 TEST_CASE("a code section lettered after a dash keeps its letter", "[extractors][sections]") {
@@ -315,9 +310,7 @@ TEST_CASE("a code section lettered after a dash keeps its letter", "[extractors]
       "  §  319-A.  RESTRICTIONS ON IMMIGRATION ENFORCEMENT BY STATE EMPLOYEES.\n"
       "1. NO STATE EMPLOYEE SHALL USE STATE RESOURCES FOR IMMIGRATION ENFORCEMENT.\n"
       "2. NO STATE EMPLOYEE SHALL INQUIRE ABOUT A PERSON'S IMMIGRATION STATUS.");
-  std::vector<std::string> paths;
-  for (const Section& s : FindSections(bill)) paths.push_back(s.path);
-  CHECK(paths == std::vector<std::string>{"319", "319(1)", "319-A", "319-A(1)", "319-A(2)"});
+  CHECK(Paths(FindSections(bill)) == std::vector<std::string>{"319", "319(1)", "319-A", "319-A(1)", "319-A(2)"});
 }
 
 TEST_CASE("a bill's item in capitals runs on past a short first line", "[extractors][sections]") {
@@ -341,9 +334,7 @@ TEST_CASE("a code section whose chapter carries a letter starts the path", "[ext
   const DocumentInput code = LawPage(
       "27A.3 Completion of sentence in federal custody.\n\n1. The court shall issue an order at the time of "
       "sentencing.\n\n2. A facility may perform such a transfer.\n");
-  std::vector<std::string> paths;
-  for (const Section& s : FindSections(code)) paths.push_back(s.path);
-  CHECK(paths == std::vector<std::string>{"27A.3", "27A.3(1)", "27A.3(2)"});
+  CHECK(Paths(FindSections(code)) == std::vector<std::string>{"27A.3", "27A.3(1)", "27A.3(2)"});
 }
 
 TEST_CASE("a code article's caption wrapped onto the next line, its first subsection run in", "[extractors][sections]") {
@@ -354,30 +345,20 @@ TEST_CASE("a code article's caption wrapped onto the next line, its first subsec
       "reasonable effort to determine the defendant's nationality.\n(b)  The sheriff shall notify the Department of "
       "Homeland Security.\nArt. 2.253. DETENTION OF CERTAIN PERSONS SUBJECT TO\nIMMIGRATION DETAINER. (a) A local "
       "law enforcement agency shall detain the person.\n");
-  std::vector<std::string> paths;
-  for (const Section& s : FindSections(bill)) paths.push_back(s.path);
-  CHECK(paths == std::vector<std::string>{"1", "Art. 2.245", "Art. 2.245(a)", "Art. 2.245(b)", "Art. 2.253", "Art. 2.253(a)"});
+  CHECK(Paths(FindSections(bill)) == std::vector<std::string>{"1", "Art. 2.245", "Art. 2.245(a)", "Art. 2.245(b)", "Art. 2.253", "Art. 2.253(a)"});
 }
 
 TEST_CASE("a code section headed by its code's name starts the path", "[extractors][sections]") {
   // Va. Code § 53.1-218 and Humboldt County Code 9121-5 as state and county sites print them (shortened)
-  std::vector<std::string> paths;
-  for (const Section& s : FindSections(LawPage("Code of Virginia § 53.1-218. Duty of officer in charge to inquire as "
-                                               "to citizenship\nWhenever any person is committed to a correctional "
-                                               "facility, the sheriff shall inquire as to citizenship.\n")))
-    paths.push_back(s.path);
-  CHECK(paths == std::vector<std::string>{"53.1-218"});
-  paths.clear();
-  for (const Section& s : FindSections(LawPage("Humboldt County Code, Section 9121-5\n\nNo officer shall use County "
-                                               "funds to assist in immigration enforcement, including:\n(a) Assisting "
-                                               "with any investigation;\n(b) Requesting information.\n")))
-    paths.push_back(s.path);
-  CHECK(paths == std::vector<std::string>{"9121-5", "9121-5(a)", "9121-5(b)"});
+  CHECK(Paths(FindSections(LawPage("Code of Virginia § 53.1-218. Duty of officer in charge to inquire as to citizenship\n"
+                                   "Whenever any person is committed to a correctional facility, the sheriff shall "
+                                   "inquire as to citizenship.\n"))) == std::vector<std::string>{"53.1-218"});
+  CHECK(Paths(FindSections(LawPage("Humboldt County Code, Section 9121-5\n\nNo officer shall use County funds to assist "
+                                   "in immigration enforcement, including:\n(a) Assisting with any investigation;\n"
+                                   "(b) Requesting information.\n"))) ==
+        std::vector<std::string>{"9121-5", "9121-5(a)", "9121-5(b)"});
   // a code's name in a sentence is no heading
-  paths.clear();
-  for (const Section& s : FindSections(LawPage("The Code of Virginia requires the sheriff to inquire.\n")))
-    paths.push_back(s.path);
-  CHECK(paths.empty());
+  CHECK(FindSections(LawPage("The Code of Virginia requires the sheriff to inquire.\n")).empty());
 }
 
 TEST_CASE("a Markdown heading's hashes are no part of its marker, and a section word's items are cited in parentheses",
@@ -387,7 +368,5 @@ TEST_CASE("a Markdown heading's hashes are no part of its marker, and a section 
       "# SB 5270\n\n## Section 1\nThe legislature finds that immigrants contribute to the state.\n\n## Section 2\n"
       "1. The department may not assist with the deportation of an individual.\n"
       "2. The department may not disclose personal information to immigration authorities.\n");
-  std::vector<std::string> paths;
-  for (const Section& s : FindSections(bill)) paths.push_back(s.path);
-  CHECK(paths == std::vector<std::string>{"1", "2", "2(1)", "2(2)"});
+  CHECK(Paths(FindSections(bill)) == std::vector<std::string>{"1", "2", "2(1)", "2(2)"});
 }
