@@ -237,8 +237,7 @@ bool Matcher::EarlierInSection(size_t ui, const RE2& re) {
     --prev;
     if (units[prev].heading) return false;
     const int s = units[prev].section;
-    const bool related = s == own || (s >= 0 && layout_.parent(s) == parent) || layout_.IsDescendant(own, s);
-    if (!related || s < 0) return false;
+    if (s < 0 || !(s == own || layout_.parent(s) == parent || layout_.IsDescendant(own, s))) return false;
     if (RE2::PartialMatch(Folded(prev).folded.text, re)) return true;
   }
   return false;
@@ -388,6 +387,7 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
   c.segment = SegmentOf(info, anchor.start);
   const size_t seg_begin = info.cuts[c.segment];
   const size_t seg_end = c.segment + 1 < info.cuts.size() ? info.cuts[c.segment + 1] : info.folded.text.size();
+  const int lead = layout_.units()[ui].lead_in;
   const Hit* governing = nullptr;
   for (const Hit& h : info.modal)  // nearest cue before the anchor, same segment
     if (h.start >= seg_begin && h.start < anchor.start) governing = &h;
@@ -399,7 +399,7 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
       }
   // ... unless that cue is a proviso's, in an item its lead-in governs: "shall: (2) transfer the individual to federal
   // immigration authorities provided that the transfer does not extend the time in custody" requires the transfer.
-  if (governing && governing->start > anchor.start && LeadInStance(layout_.units()[ui].lead_in)) {
+  if (governing && governing->start > anchor.start && LeadInStance(lead)) {
     static const RE2 kProviso(R"re((?i)\b(?:provided(?:,? however,?)? that|so long as|as long as|on condition that)\b)re");
     const std::string_view between = std::string_view(info.folded.text).substr(anchor.start, governing->start - anchor.start);
     if (RE2::PartialMatch(re2::StringPiece(between.data(), between.size()), kProviso)) governing = nullptr;
@@ -412,13 +412,12 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
     c.cue = *governing;
     // A record of practice that says what is "not" done describes it; "if ICE provides a warrant, we will hold" permits (PracticeStance).
     // (not where the record tells what a written rule says: "According to the SLCPD policy, the department may ...")
-    const int lead = layout_.units()[ui].lead_in;
     const bool cites_rule = authority_ == "practice" && (CitesWrittenRule(info.folded.text) ||
                                                          (lead >= 0 && IntroducesRules(Folded(lead).folded.text)));
     if (authority_ == "practice" && !cites_rule) c.stance = PracticeStance(c.stance, info.folded.text, governing->start);
     // ... and one that explains (a definition, a court's ruling, what law enforcement in general may do) binds no one
     if (authority_ == "practice" && info.reports.empty() && Explains(ui)) c.stance = Stance::kMentions;
-  } else if (auto inherited = LeadInStance(layout_.units()[ui].lead_in)) {
+  } else if (auto inherited = LeadInStance(lead)) {
     c.stance = *inherited;
     c.inherited = true;
   } else if (auto listed = HeadingStance(ui)) {
@@ -442,7 +441,6 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
     c.stance = Stance::kMentions;
   }
   // A prohibition of prohibiting permits (cue_scan.h, StartsWithLimitingAct); so does the limit an item of a forbidden policy's definition names ("sanctuary policy" means ... that: (4) Restricts ...).
-  const int lead = layout_.units()[ui].lead_in;
   if (lead >= 0 && StartsWithLimitingAct(info.folded.text) && ((c.stance == Stance::kRestricts && LeadInStance(lead) == Stance::kRestricts) || DefinesForbiddenPolicy(Folded(lead).folded.text))) c.stance = Stance::kPermits;
   // What another law says, retold in a policy or a page of practice ("The California Trust Act prohibits ...", or items under "Within the State of Oregon, law enforcement can:"), mentions.
   if ((authority_ == "policy" || authority_ == "practice") && RetellsBackground(ui)) c.retold = true;
