@@ -525,12 +525,8 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // Section bookkeeping (the numbering stack is kept even when the
     // structure is given, to validate markers).
     auto open_section = [&](const Marker& m, size_t at, std::string_view heading_text) {
-      // Code and policy section numbers are one numbering however printed
-      // ("§ 7284.6." then "7284.10."): a later one replaces, never nests.
-      auto same_numbering = [&](const Level& l) {
-        return l.style == m.style || (IsSectionNumber(m.style) && IsSectionNumber(l.style));
-      };
-      auto it = std::find_if(stack.begin(), stack.end(), same_numbering);
+      // A marker of an open numbering replaces its level, never nests (SameNumbering).
+      auto it = std::find_if(stack.begin(), stack.end(), [&](const Level& l) { return SameNumbering(l, m); });
       if (it != stack.end()) stack.erase(it, stack.end());
       // A division ("Sec. 4.", "§ 24-211.08", "Part V") closes the list items
       // open before it instead of nesting under the last one.

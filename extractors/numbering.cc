@@ -622,6 +622,17 @@ bool IsListStyle(const std::string& style) {
 // section's: "Sec. 3." + "(a)" -> "3(a)", "Section 5.2" + "(a)" + "(1)" -> "5.2(a)(1)".
 bool IsSectionNumber(const std::string& style) { return style == "sec" || style == "dec"; }
 
+bool SameNumbering(const Level& open, const Marker& m) {
+  if (open.style == m.style || (IsSectionNumber(m.style) && IsSectionNumber(open.style))) return true;
+  // (a Level's `printed` is the marker's path part: "43.17.425" for "Section 43.17.425")
+  const std::string& number = m.part.empty() ? m.printed : m.part;
+  if (open.style == "word:section" && IsSectionNumber(m.style)) return open.printed == number;
+  // Under a code section, "Section" with a code's number ("43.17.430", "31-13-18") is the next section of that
+  // code, never a part of the open one; "Section 2" there may be a session law's own numbering.
+  return IsSectionNumber(open.style) && m.style == "word:section" &&
+         (open.printed == number || number.find_first_of(".-") != std::string::npos);
+}
+
 // How level i reads in a path: as printed, except that an item numbered
 // "1." or "a." right under a section number is cited in parentheses,
 // "415.2(1)": "415.21." would read as another section.

@@ -75,6 +75,15 @@ bool IsAppendedPart(const std::string& style);
 // items: "Sec. 3." + "(a)" -> "3(a)".
 bool IsSectionNumber(const std::string& style);
 
+// Does marker `m` carry on the numbering of the open level `open`, so that it
+// replaces that level (and closes what is under it) instead of nesting? The
+// same style; code and policy section numbers however printed ("§ 7284.6."
+// then "7284.10."); and a section number restated under its section word
+// ("Wash. Rev. Code § 43.17.425" then "Section 43.17.425 - Immigration ..."):
+// one section, cited "43.17.425(1)"; "Section 43.17.430" there is the next
+// section of that code.
+bool SameNumbering(const Level& open, const Marker& m);
+
 // The citation path of the open levels: "IV.B.1.", "7284.6(a)(1)(C)",
 // "Part IV (a)"; a code section is cited by its own number, without the
 // title and chapter above it.

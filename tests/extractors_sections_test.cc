@@ -361,6 +361,21 @@ TEST_CASE("a code section headed by its code's name starts the path", "[extracto
   CHECK(FindSections(LawPage("The Code of Virginia requires the sheriff to inquire.\n")).empty());
 }
 
+TEST_CASE("a section number restated under its section word is the same section, not one nested in it",
+          "[extractors][sections]") {
+  // Wash. Rev. Code 43.17.425 as a code site prints it (shortened): "43.17.425(1)", not "43.17.42543.17.425(1)"
+  const DocumentInput code = LawPage(
+      "Wash. Rev. Code \xC2\xA7 43.17.425\n\nCurrent through 2024\n"
+      "Section 43.17.425 - Immigration and citizenship status-State agency restrictions\n"
+      "(1) No state agency may use agency funds to assist in the enforcement of federal immigration law.\n"
+      "(2) The state agencies shall review their policies.\n");
+  CHECK(Paths(FindSections(code)) == std::vector<std::string>{"43.17.425", "43.17.425", "43.17.425(1)", "43.17.425(2)"});
+  // the next section of the code under the word replaces it too
+  const DocumentInput two = LawPage(
+      "Wash. Rev. Code \xC2\xA7 43.17.425\n\nSection 43.17.430 - Other matters\n(1) The agency shall report.\n");
+  CHECK(Paths(FindSections(two)) == std::vector<std::string>{"43.17.425", "43.17.430", "43.17.430(1)"});
+}
+
 TEST_CASE("a Markdown heading's hashes are no part of its marker, and a section word's items are cited in parentheses",
           "[extractors][sections]") {
   // Wash. S.B. 5270 (2023) as kept in Markdown on GitHub (shortened): "2(1)", not "2 1." or "1."
