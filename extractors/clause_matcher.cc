@@ -540,10 +540,12 @@ void Matcher::Emit(size_t ui, const std::string& topic, const std::vector<Candid
     PlaceOnPages(layout_, sb, se, clause);
     const PagePos start = layout_.Locate(sb);
     clause.section = unit.section >= 0 ? layout_.sections()[unit.section].path : std::string();
-    if (clause.parts.front().first_line > 0) {
+    if (clause.parts.front().first_line > 0 && clause.section.empty()) {
       // A transcript has no sections; its citable place is the printed
       // line, and of the lines a sentence spans, the one holding the words
-      // the rule anchored on is the one a reader looks for.
+      // the rule anchored on is the one a reader looks for. (A bill's pages
+      // are line-numbered too, but its sections are what a lawyer cites:
+      // "2-104.3(B)", not "line 10".)
       const size_t anchor = unit.begin + info.folded.ToOriginal(best->anchor.start);
       int line = layout_.Locate(anchor).page_idx == start.page_idx ? layout_.PrintedLine(anchor) : 0;
       if (line == 0) line = clause.parts.front().first_line;

@@ -194,3 +194,24 @@ TEST_CASE("a sentence across a page break has a part on each page, the running h
         "perimeter security during an enforcement operation in public space.");
   CHECK(assist->parts[0].first_line == 0);
 }
+
+TEST_CASE("a line-numbered bill's clause cites its section, not the printed line", "[extractors][transcript]") {
+  // Maryland bills number every line in the margin (H.B. 495, 2026, shortened); the lines stay out of the text
+  // as a transcript's do, but the bill's own section is what a lawyer cites.
+  DocumentInput in;
+  in.metadata.authority = "law";
+  in.pages.push_back(PageText{1, "HOUSE BILL 495\n"
+                                 "1   2-104.3.\n"
+                                 "2   (A) IN THIS SECTION THE FOLLOWING WORDS HAVE THE MEANINGS INDICATED.\n"
+                                 "3   (B) A PERSON MAY NOT MAKE AN IMMIGRATION ARREST OF AN INDIVIDUAL WHILE THE\n"
+                                 "4   INDIVIDUAL IS ATTENDING A COURT PROCEEDING.\n"
+                                 "5   (C) A LAW ENFORCEMENT AGENCY SHALL NOT HONOR AN IMMIGRATION DETAINER.\n"});
+  const Extraction x = ExtractDocument(Rules(), in);
+  REQUIRE_FALSE(x.clauses.empty());
+  for (const Clause& c : x.clauses) {
+    INFO(c.text);
+    CHECK(c.section.rfind("2-104.3(", 0) == 0);
+    REQUIRE_FALSE(c.parts.empty());
+    CHECK(c.parts[0].first_line >= 3);  // the printed lines are still kept for a pin cite
+  }
+}
