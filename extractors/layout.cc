@@ -15,6 +15,7 @@
 #include "base/utf8.h"
 #include "extractors/numbering.h"
 #include "extractors/page_lines.h"
+#include "extractors/captions.h"
 #include "extractors/run_in_list.h"
 #include "extractors/sentences.h"
 #include "extractors/text_fold.h"
@@ -375,38 +376,20 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
         inner.reset();
       }
     }
-    // "Sec. 493.015. IDENTIFICATION OF DEPORTABLE ALIENS. (a) In this section, ...": a code section's caption,
-    // then its first subsection run in (as Texas's codes print every section): the caption heads the section.
+    // "Sec. 493.015. IDENTIFICATION OF DEPORTABLE ALIENS. (a) In this section, ...", "544.472. Persons confined
+    // ... required. —1. If ...": a code section's caption, then its first subsection run in (FindCaptionThenFirst):
+    // the caption heads the section.
     std::string_view caption;
-    static const RE2 kCaptionThenFirst(R"(^([A-Z][A-Za-z0-9 ,'&;-]{0,150}?\.)\s+\((?:a|1)\)\s+[A-Z])");
     const bool captioned = marker && (code_section || marker->style == "word:section" || marker->style == "word:article");
-    if (captioned && !inner && !rest.empty() && std::isupper(static_cast<unsigned char>(rest.front()))) {
-      re2::StringPiece in(rest.data(), rest.size()), cap;
-      if (RE2::PartialMatch(in, kCaptionThenFirst, &cap) && CountWords(cap) <= 15) {
-        std::string_view after = Trim(rest.substr(cap.size()));
-        inner = ParseMarker(after, stack);
-        if (inner && inner->style.front() == '(' && inner->value == 1) {
-          caption = std::string_view(rest.data(), cap.size());
-          inner_at = static_cast<size_t>(after.data() - text.data());
-          rest = Trim(after.substr(inner->length));
-        } else {
-          inner.reset();
-        }
-      }
-    }
     // ... and so after a caption wrapped onto the next line: "Art. 2.245.  IDENTIFICATION AND DETENTION OF CERTAIN
     // FOREIGN" / "NATIONALS.  (a)  The sheriff ..." (Tex. H.B. 3020): the "(a)" run into the caption's last line.
-    if (!marker && caption_wraps) {
-      re2::StringPiece in(text.data(), text.size()), cap;
-      if (RE2::PartialMatch(in, kCaptionThenFirst, &cap) && AllCapsText(std::string_view(cap.data(), cap.size()))) {
-        const std::string_view after = Trim(text.substr(cap.size()));
-        inner = ParseMarker(after, stack);
-        if (inner && inner->style.front() == '(' && inner->value == 1) {
-          inner_at = static_cast<size_t>(after.data() - text.data());
-          rest = Trim(after.substr(inner->length));
-        } else {
-          inner.reset();
-        }
+    if ((captioned && !inner) || (!marker && caption_wraps)) {
+      const std::string_view after_marker = marker ? rest : text;
+      if (std::optional<CaptionThenFirst> found = FindCaptionThenFirst(after_marker, stack, !marker)) {
+        if (marker) caption = found->caption;
+        inner = found->first;
+        inner_at = static_cast<size_t>(after_marker.data() - text.data()) + found->first_at;
+        rest = Trim(after_marker.substr(found->first_at + inner->length));
       }
     }
     caption_wraps = captioned && !inner && caption.empty() && !rest.empty() && AllCapsText(rest) && rest.back() != '.';

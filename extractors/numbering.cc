@@ -122,8 +122,8 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // and others print it; closed by its period (a bare "12-345" is too often a count or a case number).
   static const RE2 kTitleSection(R"(^((\d{1,3}[A-Za-z]?-(\d{3,5})[A-Za-z]?(?:\.\d{1,3})?[A-Za-z]?)\.)(?:\s+|$))");
   // A space or the end after the marker, a second marker run in: "(12)(a)", or a word
-  // run in by a copied web page: "(a)sending to" (three letters: "(s)he" is a word).
-  static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$|\(\S|[a-z]{3}))");
+  // run in by a copied web page: "(a)sending to" (three letters: "(s)he" is a word), "(1)The city shall".
+  static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$|\(\S|[a-z]{3}|[A-Z][a-z]))");
   static const RE2 kDot(R"(^(([0-9]{1,3}|[A-Za-z]|[IVXLC]{2,6}|[ivxlc]{2,6})([.)]))(?:\s+|$))");
   // A bullet alone on its line (PDF text often puts the glyph on a line of
   // its own) is a bare marker for the next line; "o" is the sub-bullet of
@@ -218,6 +218,12 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     // An appendix (attachment, exhibit, annex) opens a part of its own only as a heading: "APPENDIX A" alone on its
     // line, or before its all-caps title (a 287(g) agreement's "APPENDIX A" then "STANDARD OPERATING PROCEDURE"),
     // never "Appendix A lists the functions ..." in prose, which cites it.
+    // A lower-case word after the number is prose that wrapped onto the line: "Chapter 753 to read as follows:",
+    // "Section 3 of this act is amended".
+    {
+      const std::string_view after = Trim(std::string_view(in.data(), in.size()));
+      if (!after.empty() && after[0] >= 'a' && after[0] <= 'z') return std::nullopt;
+    }
     if (IsAppendedPart("word:" + word)) {
       const std::string_view after = Trim(std::string_view(in.data(), in.size()));
       if (!after.empty() && !AllCapsText(after)) return std::nullopt;
@@ -242,7 +248,11 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   in = sp;
   if (digit && RE2::Consume(&in, kDashedSection, &whole, &a, &b, &c) && text_follows(in)) {
     // Not a date ("12-01-2018 Minutes", "3-14-21 Log"): a day and month, or a year, where the chapter and section stand.
-    const bool date_like = c.size() == 4 || (c.size() == 2 && b.size() <= 2 && std::atoi(std::string(b).c_str()) <= 31);
+    // (and a telephone number, "202-732-4242"). A title no month or day can be ("64-13-10.7.", Utah), or a decimal
+    // section, is no date.
+    const bool decimal = std::string_view(a.data(), a.size()).find('.') != std::string_view::npos;
+    const bool date_like = !decimal && (c.size() == 4 || (c.size() == 2 && b.size() <= 2 && std::atoi(std::string(b).c_str()) <= 31 &&
+                                                          std::atoi(std::string(a).c_str()) <= 31));
     if (!date_like) {
       m.style = "sec";
       m.printed = std::string(a);
@@ -676,7 +686,8 @@ std::string BuildPath(const std::vector<Level>& stack) {
     if (!last && next.size() > printed.size() && next.rfind(number ? printed + "." : printed, 0) == 0) continue;
     path += printed;
     if (last) continue;
-    if (number ? std::isdigit(static_cast<unsigned char>(next[0])) != 0 : stack[i].style.rfind("word:", 0) == 0)
+    // (a section number before another part's word: "1 Chapter 753", not "1Chapter 753")
+    if (number ? std::isalnum(static_cast<unsigned char>(next[0])) != 0 : stack[i].style.rfind("word:", 0) == 0)
       path += " ";
   }
   return path;

@@ -385,3 +385,52 @@ TEST_CASE("a Markdown heading's hashes are no part of its marker, and a section 
       "2. The department may not disclose personal information to immigration authorities.\n");
   CHECK(Paths(FindSections(bill)) == std::vector<std::string>{"1", "2", "2(1)", "2(2)"});
 }
+
+TEST_CASE("a code section's first subsection run in after its caption and a dash opens item 1", "[extractors][sections]") {
+  // RSMo 544.472 as the Missouri Revisor prints it (shortened): "544.472(1)", cited 544.472.1 (not "544.472")
+  const DocumentInput code = LawPage(
+      "544.472. Persons confined to jail, verification of lawful immigration status required. \xE2\x80\x94"
+      "1. If verification of the nationality of a person confined in jail cannot be made, the jail shall notify "
+      "the United States Department of Homeland Security.\n\n"
+      "2. Nothing in this section shall be construed to deny any person bond.\n");
+  const std::vector<Section> sections = FindSections(code);
+  CHECK(Paths(sections) == std::vector<std::string>{"544.472", "544.472(1)", "544.472(2)"});
+  REQUIRE_FALSE(sections.empty());
+  CHECK(sections[0].heading == "Persons confined to jail, verification of lawful immigration status required.");
+  // the same with the dash a text file gives ("-1.") after normalizing
+  CHECK(Paths(FindSections(LawPage("544.472. Persons confined to jail. -1. If the jail cannot verify, it shall notify "
+                                   "the department.\n\n2. Nothing in this section applies.\n"))) ==
+        std::vector<std::string>{"544.472", "544.472(1)", "544.472(2)"});
+}
+
+TEST_CASE("a subsection marker with its first word run in by a copied page opens the subsection",
+          "[extractors][sections]") {
+  // Eugene Code 2.495 as copied from its web page (shortened): "(1)The city shall not ..."
+  const DocumentInput code = LawPage(
+      "2.495 Protections for Individuals.\n(1)The city shall not use city law enforcement moneys for immigration "
+      "enforcement.\n(2)Notwithstanding subsection (1) of this section, city personnel may:\n(a)Verify the immigration "
+      "status of a person if the person is arrested; or\n(b)Request criminal investigation information.\n");
+  CHECK(Paths(FindSections(code)) ==
+        std::vector<std::string>{"2.495", "2.495(1)", "2.495(2)", "2.495(2)(a)", "2.495(2)(b)"});
+}
+
+TEST_CASE("a part word followed by a lower-case word is prose, and a path joins a section number to a part word with a space",
+          "[extractors][sections]") {
+  // Tex. S.B. 8 (2025), as enrolled (shortened): "Chapter 753 to read as follows:" wrapped from SECTION 1's sentence
+  const DocumentInput bill = LawPage(
+      "SECTION 1. Title 7, Government Code, is amended by adding\nChapter 753 to read as follows:\n"
+      "CHAPTER 753. IMMIGRATION LAW ENFORCEMENT AGREEMENTS\n");
+  CHECK(Paths(FindSections(bill)) == std::vector<std::string>{"1", "1 Chapter 753"});
+}
+
+TEST_CASE("a dashed code section whose title no month or day can be is a section, a date still none",
+          "[extractors][sections]") {
+  // Utah Code 64-13-10.7 as le.utah.gov prints it (shortened): "64-13-10.7(2)", not "(2)"
+  const DocumentInput code = LawPage(
+      "Effective 5/7/2025\n\n64-13-10.7.\n\nRelease of inmates who are not lawfully present.\n\n"
+      "(1)As soon as practicable before the day of release, the department shall notify the Department of Homeland "
+      "Security.\n\n(2)The department shall coordinate with federal authorities to transfer custody.\n");
+  CHECK(Paths(FindSections(code)) == std::vector<std::string>{"64-13-10.7", "64-13-10.7(1)", "64-13-10.7(2)"});
+  CHECK(FindSections(LawPage("12-01-18 Minutes of the board\n\nThe board met.\n")).empty());
+  CHECK(FindSections(LawPage("202-732-4242 Office of the Field Director\n\nThe office is open.\n")).empty());
+}

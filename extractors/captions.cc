@@ -1,0 +1,41 @@
+#include "extractors/captions.h"
+
+#include <re2/re2.h>
+
+namespace foiamine::extractors::internal {
+namespace {
+
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, const std::vector<Level>& stack,
+                                                     bool all_caps_caption) {
+  if (rest.empty() || !(rest.front() >= 'A' && rest.front() <= 'Z')) return std::nullopt;
+  // (a Missouri caption may hold any punctuation before its closing period and dash: "status required. —1.")
+  static const RE2 kCaptionThenParen(R"(^([A-Z][A-Za-z0-9 ,'&;-]{0,150}?\.)\s+\((?:a|1)\)\s+[A-Z])");
+  static const RE2 kCaptionThenDash("^([A-Z][^.\\n]{0,150}\\.)\\s*(?:\xE2\x80\x94|\xE2\x80\x93|-{1,2})\\s*1\\.\\s+[A-Z]");
+  re2::StringPiece in(rest.data(), rest.size()), cap;
+  bool dash = false;
+  if (!RE2::PartialMatch(in, kCaptionThenParen, &cap)) {
+    if (!RE2::PartialMatch(in, kCaptionThenDash, &cap)) return std::nullopt;
+    dash = true;
+  }
+  const std::string_view caption(cap.data(), cap.size());
+  if (CountWords(caption) > 15 || (all_caps_caption && !AllCapsText(caption))) return std::nullopt;
+  std::string_view after = TrimSpaces(rest.substr(caption.size()));
+  if (dash) {
+    while (!after.empty() && (after.front() == '-' || static_cast<unsigned char>(after.front()) >= 0x80))
+      after.remove_prefix(1);  // the dash: "-" (as normalizing folds an em dash), "--", or an em or en dash's bytes
+    after = TrimSpaces(after);
+  }
+  std::optional<Marker> first = ParseMarker(after, stack);
+  if (!first || first->value != 1 || (dash ? first->style != "1." : first->style.front() != '(')) return std::nullopt;
+  return CaptionThenFirst{caption, *first, static_cast<size_t>(after.data() - rest.data())};
+}
+
+}  // namespace foiamine::extractors::internal

@@ -1,0 +1,31 @@
+// Internal to extractors: a code section's caption with its first subsection
+// run in after it, as codes print them: Texas's "Sec. 493.015. IDENTIFICATION
+// OF DEPORTABLE ALIENS. (a) In this section, ..." and Missouri's "544.472.
+// Persons confined to jail, verification ... required. —1. If verification
+// ...". The caption heads the section; the run-in marker opens its first item.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "extractors/numbering.h"
+
+namespace foiamine::extractors::internal {
+
+struct CaptionThenFirst {
+  std::string_view caption;  // "IDENTIFICATION OF DEPORTABLE ALIENS." (a view into the text given)
+  Marker first;              // "(a)", "(1)" or, after a dash, "1."
+  size_t first_at = 0;       // bytes from the start of the text given to the first item's marker
+};
+
+// The caption and first item of `rest` (the text after a section's marker),
+// or nothing. A caption is at most 15 words closed by '.'; the first item is
+// "(a)" or "(1)", or "1." after a dash ("—1.", "-1.", "-- 1."). `all_caps_caption`:
+// only a caption in capitals (the last line of one that wrapped, which has no
+// marker before it to vouch for it).
+std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, const std::vector<Level>& stack,
+                                                     bool all_caps_caption);
+
+}  // namespace foiamine::extractors::internal
