@@ -18,7 +18,7 @@ std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, cons
   if (rest.empty() || !(rest.front() >= 'A' && rest.front() <= 'Z')) return std::nullopt;
   // (a Missouri caption may hold any punctuation before its closing period and dash: "status required. —1.")
   static const RE2 kCaptionThenParen(R"(^([A-Z][A-Za-z0-9 ,'&;-]{0,150}?\.)\s+\((?:a|1)\)\s+[A-Z])");
-  static const RE2 kCaptionThenDash("^([A-Z][^.\\n]{0,150}\\.)\\s*(?:\xE2\x80\x94|\xE2\x80\x93|-{1,2})\\s*1\\.\\s+[A-Z]");
+  static const RE2 kCaptionThenDash("^([A-Z][^.\\n]{0,300}\\.)\\s*(?:\xE2\x80\x94|\xE2\x80\x93|-{1,2})\\s*1\\.\\s+[A-Z]");
   re2::StringPiece in(rest.data(), rest.size()), cap;
   bool dash = false;
   if (!RE2::PartialMatch(in, kCaptionThenParen, &cap)) {
@@ -26,7 +26,9 @@ std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, cons
     dash = true;
   }
   const std::string_view caption(cap.data(), cap.size());
-  if (CountWords(caption) > 15 || (all_caps_caption && !AllCapsText(caption))) return std::nullopt;
+  // (the dash is a surer sign than a parenthesis: Missouri's captions run to thirty words, "... unlawful when --
+  // attorney general to issue opinion, when -- rights of public employees. --1.")
+  if (CountWords(caption) > (dash ? 45u : 15u) || (all_caps_caption && !AllCapsText(caption))) return std::nullopt;
   std::string_view after = TrimSpaces(rest.substr(caption.size()));
   if (dash) {
     while (!after.empty() && (after.front() == '-' || static_cast<unsigned char>(after.front()) >= 0x80))

@@ -103,7 +103,8 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     return inner;
   }
   // ("§ 24-211.07", and Virginia's "§ 53.1-218", "§ 19.2-83.2": a decimal title)
-  static const RE2 kSec(R"(^(§+\s*(\d+(?:\.\d+)?[A-Za-z]?-\d+(?:\.\d+)*[a-z]?)\.?)(?:\s+|$))");
+  // (and a title-chapter-section: Tennessee's "§ 4-7-121.")
+  static const RE2 kSec(R"(^(§+\s*(\d+(?:\.\d+)?[A-Za-z]?(?:-\d+(?:\.\d+)*[a-z]?){1,2})\.?)(?:\s+|$))");
   static const RE2 kCodeSection(
       R"(^((?:§+\s*|(?:ORS|RCW)\s+)(\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]?)*(?:-[A-Za-z]{1,2}\b)?)\.?)(?:\s+|$))");
   static const RE2 kWord(
@@ -146,7 +147,10 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
         R"(^((?:[A-Z][A-Za-z.']*,?\s+){0,5}?Code(?:\s+Ann\.|\s+Annotated)?(?:\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})?,?\s+(?:§+\s*|Section\s+|Sec\.\s+)?(\d{1,4}[A-Z]?(?:[.-]\d{1,5}[A-Za-z]?)+)\.?)(?:\s+|$))");
     re2::StringPiece in(line.data(), line.size()), whole, number;
     if (RE2::Consume(&in, kTitledSection, &whole, &number)) {
-      const std::string_view after = Trim(std::string_view(in.data(), in.size()));
+      std::string_view after = Trim(std::string_view(in.data(), in.size()));
+      // (a catchline after a dash: "Mississippi Code 25-1-119 - Public bodies ... prohibited")
+      for (std::string_view dash : {"- ", "\xE2\x80\x93 ", "\xE2\x80\x94 "})
+        if (after.substr(0, dash.size()) == dash) after = Trim(after.substr(dash.size()));
       if (after.empty() || StartsUpper(after)) {
         Marker m;
         m.style = "sec";
@@ -319,6 +323,16 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   if ((first >= 0x80 || first == '-' || first == '*' || first == 'o') && RE2::Consume(&in, kBullet, &whole)) {
     // "o" bullets only before a capital ("o la fecha" is Spanish "or").
     if (whole == "o" && !StartsUpper(Trim(std::string_view(in.data(), in.size())))) return std::nullopt;
+    // A code section a web page lists under a bullet ("  \xE2\x80\xA2 \xC2\xA7 4652. Authorization to enter ...", Vermont's
+    // statutes online) is the section, not an item.
+    const std::string_view after = Trim(std::string_view(in.data(), in.size()));
+    if (after.substr(0, 2) == "\xC2\xA7") {
+      std::optional<Marker> section = ParseMarker(after, stack, next_line_starts_upper);
+      if (section && section->style == "sec") {
+        section->length += static_cast<size_t>(after.data() - line.data());
+        return section;
+      }
+    }
     m.style = "bullet";
     m.bullet = true;
     m.length = consumed(in);

@@ -434,3 +434,28 @@ TEST_CASE("a dashed code section whose title no month or day can be is a section
   CHECK(FindSections(LawPage("12-01-18 Minutes of the board\n\nThe board met.\n")).empty());
   CHECK(FindSections(LawPage("202-732-4242 Office of the Field Director\n\nThe office is open.\n")).empty());
 }
+
+TEST_CASE("code sections as state code sites print them start the path", "[extractors][sections]") {
+  // Mississippi Code 25-1-119, its catchline after a dash (shortened)
+  CHECK(Paths(FindSections(LawPage("Mississippi Code 25-1-119 - Public bodies prohibited from enabling sanctuary "
+                                   "policies\n(1) No state agency shall adopt a sanctuary policy.\n(2) Any policy "
+                                   "adopted in violation of this section shall be void.\n"))) ==
+        std::vector<std::string>{"25-1-119", "25-1-119(1)", "25-1-119(2)"});
+  // Tenn. Code 4-7-121 under its part's heading: a title-chapter-section after "§"
+  CHECK(Paths(FindSections(LawPage("2021 Tennessee Code\nPart 1 - General Provisions\n\xC2\xA7 4-7-121. Officers "
+                                   "Trained to Enforce Federal Immigration Laws\n\nHighway patrol officers may "
+                                   "enforce federal immigration laws.\n"))) ==
+        std::vector<std::string>{"Part 1", "4-7-121"});
+  // 20 V.S.A. 4652, the section under a bullet on the Vermont Statutes Online page
+  CHECK(Paths(FindSections(LawPage("Chapter 207 : PROTECTION OF PERSONALLY IDENTIFYING INFORMATION\n\n  \xE2\x80\xA2 \xC2\xA7 "
+                                   "4652. Authorization to enter into agreements\n\n    (a) Only the Governor is "
+                                   "authorized to enter into an agreement.\n"))) ==
+        std::vector<std::string>{"Chapter 207", "4652", "4652(a)"});
+  // RSMo 650.475: a caption of thirty words before the dash and the first subsection
+  CHECK(Paths(FindSections(LawPage(
+            "650.475. Prohibiting or restricting communication with federal authorities regarding citizenship or "
+            "immigration, unlawful when \xE2\x80\x94 attorney general to issue opinion, when \xE2\x80\x94 rights of "
+            "public employees. \xE2\x80\x94" "1. Notwithstanding any other provision of law, no official shall "
+            "restrict communication with ICE.\n\n2. Municipalities may share the identity of persons.\n"))) ==
+        std::vector<std::string>{"650.475", "650.475(1)", "650.475(2)"});
+}
