@@ -172,9 +172,14 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
       return std::nullopt;
   }
   // What a code section's number must be followed by: its text or catchline, or its first
-  // subsection run in ("67.307. 1. As used in this section, ...").
+  // subsection run in ("67.307. 1. As used in this section, ..."); the catchline may follow a dash, as
+  // Municode prints it ("19.20. - General city services.").
   auto text_follows = [](re2::StringPiece input) {
-    const std::string_view after = Trim(std::string_view(input.data(), input.size()));
+    std::string_view after = Trim(std::string_view(input.data(), input.size()));
+    for (std::string_view dash : {"- ", "\xE2\x80\x93 ", "\xE2\x80\x94 "})
+      if (after.substr(0, dash.size()) == dash && after.size() > dash.size() &&
+          std::isupper(static_cast<unsigned char>(after[dash.size()])))
+        return true;
     return StartsUpper(after) || (after.size() > 3 && after.substr(0, 3) == "1. " && StartsUpper(Trim(after.substr(3))));
   };
   re2::StringPiece sp(line.data(), line.size());
@@ -323,12 +328,13 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   if ((first >= 0x80 || first == '-' || first == '*' || first == 'o') && RE2::Consume(&in, kBullet, &whole)) {
     // "o" bullets only before a capital ("o la fecha" is Spanish "or").
     if (whole == "o" && !StartsUpper(Trim(std::string_view(in.data(), in.size())))) return std::nullopt;
-    // A code section a web page lists under a bullet ("  \xE2\x80\xA2 \xC2\xA7 4652. Authorization to enter ...", Vermont's
-    // statutes online) is the section, not an item.
+    // A code section a web page lists under a bullet ("  • § 4652. Authorization to enter ...", Vermont's statutes
+    // online) is the section, not an item; so is a list marker after a bullet ("  • A." with its text below, as
+    // Municode lists a section's items).
     const std::string_view after = Trim(std::string_view(in.data(), in.size()));
-    if (after.substr(0, 2) == "\xC2\xA7") {
+    if (!after.empty()) {
       std::optional<Marker> section = ParseMarker(after, stack, next_line_starts_upper);
-      if (section && section->style == "sec") {
+      if (section && !section->bullet) {
         section->length += static_cast<size_t>(after.data() - line.data());
         return section;
       }

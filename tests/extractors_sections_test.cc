@@ -459,3 +459,21 @@ TEST_CASE("code sections as state code sites print them start the path", "[extra
             "restrict communication with ICE.\n\n2. Municipalities may share the identity of persons.\n"))) ==
         std::vector<std::string>{"650.475", "650.475(1)", "650.475(2)"});
 }
+
+TEST_CASE("Municode's forms: a list marker under a bullet, a decimal section's catchline after a dash",
+          "[extractors][sections]") {
+  // Columbus City Code 161.10 as Municode lists it (shortened): "161.10(D)", not "161.10(2)D."
+  const DocumentInput columbus = LawPage(
+      "\xC2\xA7 161.10. Denial of city services and misuse of city resources.\n\nLatest version.\n  \xE2\x80\xA2 A.\n\n"
+      "    Definitions. As used in this section:\n\n    1.\n\n    \"Public official\" means any officer of the city.\n\n"
+      "    2.\n\n    \"Public servant\" means any person performing a governmental function.\n\n    B.\n\n"
+      "    No employee of the city shall solicit information about immigration status.\n");
+  CHECK(Paths(FindSections(columbus)) ==
+        std::vector<std::string>{"161.10", "161.10(A)", "161.10(A)1.", "161.10(A)2.", "161.10(B)"});
+  // Minneapolis Code 19.20 (shortened)
+  CHECK(Paths(FindSections(LawPage("19.20. - General city services.\n\n(a) To the extent permitted by law, city "
+                                   "employees shall not inquire about immigration status.\n"))) ==
+        std::vector<std::string>{"19.20", "19.20(a)"});
+  // a bullet before plain text stays a bullet
+  CHECK(FindSections(LawPage("\xE2\x80\xA2 Officers shall not inquire about immigration status.\n")).empty());
+}
