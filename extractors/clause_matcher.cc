@@ -135,6 +135,7 @@ UnitInfo& Matcher::Folded(size_t ui) {
     info.folded_done = true;
     info.folded = FoldDiacritics(UnitText(ui));
     if (phrases_.dhs_means_human_services) LowerAcronym(info.folded.text, "DHS");
+    if (phrases_.may_name_state_homeland_security) MaskStateHomelandSecurity(info.folded.text);
     // A unit still the document's own bytes holds a misreading only if the document does.
     if (phrases_.may_hold_ocr_misreading || info.folded.text != UnitText(ui)) RepairOcrModals(info.folded.text);
     RepairSplitWords(info.folded);

@@ -22,6 +22,8 @@ struct DocumentPhrases {
   // since (folded, repaired) is not covered: its checks run as before.
   bool may_hold_ocr_misreading = true;
   bool may_lift_duty = true;
+  // ... or a state's homeland security agency MaskStateHomelandSecurity masks.
+  bool may_name_state_homeland_security = true;
 };
 
 DocumentPhrases FindDocumentPhrases(std::string_view text);

@@ -132,6 +132,16 @@ int CountLowercaseWords(std::string_view text) {
   return words;
 }
 
+void MaskStateHomelandSecurity(std::string& text) {
+  static const RE2 kStateAgency("(" + std::string(kStateHomelandSecurityPattern) + ")");
+  re2::StringPiece in(text), agency;
+  while (RE2::FindAndConsume(&in, kStateAgency, &agency)) {
+    // the space of its closing "homeland security" (17 bytes: "homeland" and "security" are ASCII)
+    const size_t space = static_cast<size_t>(agency.data() - text.data()) + agency.size() - std::string_view(" security").size();
+    text[space] = '_';
+  }
+}
+
 void LowerAcronym(std::string& text, std::string_view acronym) {
   auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
   for (size_t at = text.find(acronym); at != std::string::npos; at = text.find(acronym, at + acronym.size())) {

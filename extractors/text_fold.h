@@ -36,6 +36,15 @@ std::string AsciiLower(std::string_view text);
 // (same length, so offsets into the text stay valid).
 void LowerAcronym(std::string& text, std::string_view acronym);
 
+// A state's own homeland security agency ("Alabama Department of Homeland
+// Security", "Ohio Homeland Security") is no federal immigration agency: its
+// "Homeland Security" is masked, in place and at the same length, as
+// "Homeland_Security", so no rule reads it as DHS (matching copy only).
+void MaskStateHomelandSecurity(std::string& text);
+// Its test for a state's agency (an RE2 source; most text has none).
+inline constexpr std::string_view kStateHomelandSecurityPattern =
+    R"((?i)\b(?:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|state)(?:'s)? (?:state )?(?:(?:department|office|division|bureau) of )?homeland security)";
+
 // Repairs, in place and at the same length, the OCR misreadings of modal
 // words that decide a clause's stance: "shaIl", "sha11" -> "shall", "wiIl" ->
 // "will", "n0t" -> "not", "rnust" -> " must", "perfonn" -> "perform" (matching copy only).

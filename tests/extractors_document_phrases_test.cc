@@ -46,3 +46,20 @@ TEST_CASE("dropping word boundaries keeps every other escape", "[extractors]") {
   CHECK(WithoutWordBoundaries(R"((?i)\bexempt\w*\b)") == R"((?i)exempt\w*)");
   CHECK(WithoutWordBoundaries(R"(a\\b\(\b)") == R"(a\\b\()");
 }
+
+TEST_CASE("a state's homeland security agency is masked for matching, the federal department is not", "[extractors]") {
+  std::string alabama = "a quarterly report to the Alabama Department of Homeland Security summarizing";
+  const size_t size = alabama.size();
+  MaskStateHomelandSecurity(alabama);
+  CHECK(alabama == "a quarterly report to the Alabama Department of Homeland_Security summarizing");
+  CHECK(alabama.size() == size);
+  std::string two = "the Ohio Homeland Security office and the State Office of Homeland Security";
+  MaskStateHomelandSecurity(two);
+  CHECK(two == "the Ohio Homeland_Security office and the State Office of Homeland_Security");
+  std::string federal = "the United States Department of Homeland Security (DHS) and the Department of Homeland Security";
+  const std::string unchanged = federal;
+  MaskStateHomelandSecurity(federal);
+  CHECK(federal == unchanged);
+  CHECK(FindDocumentPhrases("reported to the Alabama Department of Homeland Security.").may_name_state_homeland_security);
+  CHECK_FALSE(FindDocumentPhrases("reported to the U.S. Department of Homeland Security.").may_name_state_homeland_security);
+}
