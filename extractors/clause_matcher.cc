@@ -408,6 +408,18 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
   if (!governing)
     for (const Hit& h : info.modal)  // else the last one of an earlier segment
       if (h.start < seg_begin) governing = &h;
+  // A permission inside what a notice tells ("... a consent form that explains ... that the individual may decline to
+  // be interviewed") is the notice's word: the telling's own cue before it governs, where there is one. (A duty or
+  // limit told, "inform ICE that the jail will not hold the person", keeps its own stance.)
+  if (governing && governing->stance == Stance::kPermits) {
+    const size_t told = ToldContentStart(info.folded.text, governing->start);
+    if (told != std::string_view::npos) {
+      const Hit* telling = nullptr;
+      for (const Hit& h : info.modal)
+        if (h.start < told) telling = &h;
+      if (telling) governing = telling;
+    }
+  }
   if (governing) {
     c.stance = governing->stance;
     c.cue = *governing;

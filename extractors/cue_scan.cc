@@ -105,6 +105,22 @@ bool IsQuestion(std::string_view text) {
   return !text.empty() && text.back() == '?';
 }
 
+size_t ToldContentStart(std::string_view sentence, size_t cue_start) {
+  // (a telling verb, its object, then "that"; the telling ends at a period or semicolon)
+  static const RE2 kTelling(
+      R"((?i)\b(?:explain|inform|advis|notif(?:y|ie)|tell|told|warn|remind)\w*\b[^.;:]{0,160}?\bthat\b)");
+  constexpr size_t kReach = 400;
+  const size_t from = cue_start > kReach ? cue_start - kReach : 0;
+  const std::string_view before = sentence.substr(from, cue_start - from);
+  size_t found = std::string_view::npos;
+  for (const auto& [start, end] : AllMatches(kTelling, before)) {
+    if (before.substr(end).find_first_of(".;") != std::string_view::npos) continue;
+    found = from + start;
+    break;  // the first telling whose content reaches the cue
+  }
+  return found;
+}
+
 bool StartsWithElaboration(std::string_view text) {
   static const RE2 kElaboration(
       R"((?i)^\W*(?:(?:\(\w{1,4}\)|\w{1,4}[.)])\s+)?(?:specifically|in particular|particularly|to that end|to this end|accordingly|in (?:so|this) doing|in furtherance (?:thereof|of this)),|in furtherance of (?:this|that|these|such|the) (?:policy|purpose|goal|section|resolution|ordinance|order|directive)[,:])");

@@ -142,4 +142,12 @@ std::optional<std::pair<size_t, size_t>> MainClauseTakesUp(std::string_view sent
 // Does the text end in a question mark (closing quotes and spaces aside)?
 bool IsQuestion(std::string_view text);
 
+// Where what a notice or advisement tells begins, when the cue at `cue_start`
+// lies inside it: "shall provide the individual with a written consent form
+// that explains ... that the individual may decline to be interviewed or may
+// choose to be interviewed only with the individual's attorney present" (the
+// "may"s are the form's words, not the law's permission; the telling's own
+// "shall" governs). The offset of the telling verb, or npos.
+size_t ToldContentStart(std::string_view sentence, size_t cue_start);
+
 }  // namespace foiamine::extractors::internal

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "extractors/cue_scan.h"
+#include "extractors/extract.h"
 #include "extractors/text_fold.h"
+#include "tests/test_support.h"
 
 using namespace foiamine::extractors;
 using namespace foiamine::extractors::internal;
@@ -218,4 +220,31 @@ TEST_CASE("a record of practice that tells what a written rule says", "[extracto
   CHECK(IntroducesRules("The general order states:"));
   CHECK_FALSE(IntroducesRules("The department said the following:"));
   CHECK_FALSE(IntroducesRules("Among the rules re-stated by the department: officers do not ask."));
+}
+
+TEST_CASE("a permission inside what a notice tells is the notice's word, not the law's", "[extractors][cue_scan]") {
+  // Cal. Gov. Code 7283.1(a) (the TRUTH Act, shortened)
+  const std::string truth =
+      "In advance of any interview between ICE and an individual in custody, the local law enforcement entity shall "
+      "provide the individual with a written consent form that explains that the interview is voluntary, and that the "
+      "individual may decline to be interviewed or may choose to be interviewed only with the individual's attorney "
+      "present.";
+  const size_t told = ToldContentStart(truth, truth.find("may choose"));
+  REQUIRE(told != std::string::npos);
+  CHECK(truth.substr(told, 8) == "explains");
+  // the duty's own "shall" is outside any telling; a sentence ended before the cue tells nothing of it
+  CHECK(ToldContentStart(truth, truth.find("shall")) == std::string::npos);
+  CHECK(ToldContentStart("Officers shall inform ICE that. Officers may decline.", 36) == std::string::npos);
+
+  DocumentInput in;
+  in.metadata.authority = "law";
+  in.pages.push_back(PageText{1, "(a) " + truth + "\n"});
+  const Extraction x = ExtractDocument(foiamine::testing::ShippedRulebook(), in);
+  bool requires_counsel = false;
+  for (const Clause& c : x.clauses) {
+    INFO(c.topic << " " << StanceName(c.stance) << ": " << c.text);
+    CHECK_FALSE((c.topic == "counsel_access" && c.stance == Stance::kPermits));
+    requires_counsel = requires_counsel || (c.topic == "counsel_access" && c.stance == Stance::kRequires);
+  }
+  CHECK(requires_counsel);
 }
