@@ -248,3 +248,10 @@ TEST_CASE("a permission inside what a notice tells is the notice's word, not the
   }
   CHECK(requires_counsel);
 }
+
+TEST_CASE("the party's own assent opens no condition, a trigger still does", "[extractors][cue_scan]") {
+  CHECK(LeadingConditionEnd("Upon the LEA's agreement, participating LEA personnel will be assigned to task forces.") ==
+        std::string::npos);
+  const std::string trigger = "Upon receipt of a detainer, the records office shall notify the supervisor.";
+  CHECK(LeadingConditionEnd(trigger) == trigger.find(','));
+}
