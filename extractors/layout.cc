@@ -16,6 +16,7 @@
 #include "extractors/numbering.h"
 #include "extractors/page_lines.h"
 #include "extractors/captions.h"
+#include "extractors/caps_sentence.h"
 #include "extractors/run_in_list.h"
 #include "extractors/sentences.h"
 #include "extractors/text_fold.h"
@@ -434,9 +435,15 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       return !below.empty() && CountWords(below) <= 3 && (below.back() == '.' || below.back() == ';') &&
              AllCapsText(below) && !ParseMarker(below, stack);
     };
+    // A line of capitals that wraps into a sentence with a modal opens that sentence (OpensModalSentenceInCapitals).
+    const auto wrapped_line_below = [&](size_t i) -> std::optional<std::string_view> {
+      const size_t at = bi + 1 + i;
+      if (at >= body.size() || (i > 0 && !EndsByWrap(lines[body[at - 1]], lines[body[at]], pages, wrap_widths))) return std::nullopt;
+      return Trim(line_text(body[at]));
+    };
     const bool opens_sentence_in_capitals =
         next_upper && rest_in_capitals &&
-        ((!marker && EndsWithJoiningWord(rest)) ||
+        ((!marker && (EndsWithJoiningWord(rest) || (wrapped && OpensModalSentenceInCapitals(rest, wrapped_line_below)))) ||
          (marker && !marker->bullet && IsListStyle(marker->style) && rest.back() != '.' && rest.back() != ':' &&
           ((rest.size() >= 50 && (wrapped || long_caps_line_below())) || item_runs_on_in_capitals())));
     const bool runs_on_in_capitals =

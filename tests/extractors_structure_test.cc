@@ -636,3 +636,25 @@ TEST_CASE("a document's title read as a sentence names the document: it mentions
   CHECK(stances_of("The county jail shall not honor ICE detainers.\n", "policy", "detainer_hold") ==
         std::vector<Stance>{Stance::kRestricts});
 }
+
+TEST_CASE("a bill's sentence in capitals re-wrapped under its wrapped heading opens at a line with no modal",
+          "[extractors][structure]") {
+  // N.Y. S. 987 (2023) re-wrapped at 60 columns, as another copy of it may be (bench/robustness.sh's reflow): the
+  // sentence's first line holds no modal and follows a heading, yet it wraps on into "SHALL NOT INCLUDE".
+  const DocumentInput input = NormalizedLaw(
+      "\xC2\xA7 145.05 DUTIES OF POLICE OFFICERS, PEACE OFFICERS, AND\n"
+      "SCHOOL  RESOURCE OFFICERS; IMMIGRATION.\n"
+      "THE  DUTIES  AND  AUTHORITY  OF  POLICE  OFFICERS, PEACE\n"
+      "OFFICERS, AND SCHOOL RESOURCE OFFICERS SHALL NOT INCLUDE\n"
+      "AUTHORITY TO ENGAGE IN  IMMI- GRATION  ENFORCEMENT.  POLICE\n"
+      "OFFICERS,  PEACE  OFFICERS,  AND  SCHOOL RESOURCE  OFFICERS\n"
+      "SHALL  NOT  USE  PUBLIC  RESOURCES  FOR  IMMIGRATION\n"
+      "ENFORCEMENT.\n");
+  const std::vector<const Clause*> enforcement = OfTopic(ExtractDocument(Rules(), input), "enforcement_assistance");
+  REQUIRE(enforcement.size() >= 2);
+  for (const Clause* c : enforcement) {
+    CHECK(c->section == "145.05");
+    CHECK(c->stance == Stance::kRestricts);
+  }
+  CHECK(enforcement.back()->text.find("PUBLIC RESOURCES") != std::string::npos);
+}
