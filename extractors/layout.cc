@@ -451,8 +451,10 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
         (caps_body_before &&
          ((!marker && (std::isalnum(static_cast<unsigned char>(prev_last)) || prev_last == ',' || prev_last == '-')) ||
           (marker && !marker->bullet && IsListStyle(marker->style) && prev_last == ':')));
+    // (nor is a line that carries a citation on: "... charging documents (INA §" / "239, 8 C.F.R. § 239.1; INA")
+    const bool cites_on = !line.blank_before && EndsWithCitationLead(prev_text);
     const bool heading = field == Field::kHeader ||
-                         (!runs_on_in_capitals &&
+                         (!runs_on_in_capitals && !cites_on &&
                           IsHeadingText(rest, last_marker ? last_marker->style : std::string(), marker.has_value(),
                                         next_upper) &&
                           (!wrapped || rest_in_capitals));

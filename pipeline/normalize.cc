@@ -105,6 +105,18 @@ bool EndsWithLetterHyphen(std::string_view s) {
   return u_isalpha(before);
 }
 
+// Does `next` start with a letter of the case `word` ends in (lower after lower, upper after upper)?
+bool SameCaseLetters(std::string_view word, std::string_view next) {
+  if (word.empty() || next.empty()) return false;
+  int32_t i = static_cast<int32_t>(word.size());
+  UChar32 last = 0;
+  U8_PREV(word.data(), 0, i, last);
+  int32_t j = 0;
+  UChar32 first = 0;
+  U8_NEXT(next.data(), j, static_cast<int32_t>(next.size()), first);
+  return (u_islower(last) && u_islower(first)) || (u_isupper(last) && u_isupper(first));
+}
+
 bool StartsLowercase(std::string_view s) {
   if (s.empty()) return false;
   int32_t i = 0;
@@ -193,7 +205,9 @@ NormalizedPage NormalizePage(const std::vector<SourceWord>& words) {
       size_t j = i + 1;
       while (j < words.size() && clean[j].text.empty()) ++j;
       if (j < words.size() && words[i].after == Break::kLine) {
-        if (w.ended_with_soft_hyphen) {
+        // (a soft hyphen's word goes on in the same case: "co\u00ad" / "located", "MEMORAN\u00ad" / "DUM"; a page's
+        // footer after the last line of its body, "co\u00ad" / "Page 12", is no part of the word)
+        if (w.ended_with_soft_hyphen && SameCaseLetters(piece, clean[j].text)) {
           glue_next = true;
         } else if (w.ended_with_hyphen && EndsWithLetterHyphen(piece) && StartsLowercase(clean[j].text)) {
           piece.remove_suffix(1);

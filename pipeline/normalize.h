@@ -50,6 +50,6 @@ std::vector<Span> PageSentences(const NormalizedPage& page);
 std::vector<std::string> NormalizedTextPages(std::string_view bytes);
 
 // Version of this stage, stored as a stage version.
-inline constexpr const char kNormalizeVersion[] = "normalize-1";
+inline constexpr const char kNormalizeVersion[] = "normalize-2";  // 2: a soft hyphen joins only a word of its case
 
 }  // namespace foiamine

@@ -658,3 +658,17 @@ TEST_CASE("a bill's sentence in capitals re-wrapped under its wrapped heading op
   }
   CHECK(enforcement.back()->text.find("PUBLIC RESOURCES") != std::string::npos);
 }
+
+TEST_CASE("a short line that carries a citation on after its lead is no heading", "[extractors][structure]") {
+  // A 287(g) task force agreement's delegated function, wrapped short inside its citations (shortened)
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("The power and authority to prepare charging documents (INA \xC2\xA7\n"
+                   "239, 8 C.F.R. \xC2\xA7 239.1; INA\n"
+                   "\xC2\xA7 238, 8 C.F.R \xC2\xA7 238.1) including the preparation of the Notice to Appear for the "
+                   "signature of an ICE officer.\n",
+                   "policy"));
+  const std::vector<const Clause*> enforcement = OfTopic(x, "enforcement_assistance");
+  REQUIRE(enforcement.size() == 1);
+  CHECK(enforcement[0]->stance == Stance::kPermits);
+  CHECK(enforcement[0]->text.find("Notice to Appear") != std::string::npos);
+}

@@ -79,3 +79,11 @@ TEST_CASE("a plain text's pages are normalized as a run indexes a text file", "[
   CHECK(pages[0] == "\"ICE\" detainer notification");
   CHECK(pages[1] == "page two");
 }
+
+TEST_CASE("a soft hyphen at a line end joins its word's next part, not a footer below it", "[normalize]") {
+  std::vector<SourceWord> words = {W("may"), W("be"), W("co\xC2\xAD", Break::kLine), W("located"), W("with"),
+                                   W("ICE"), W("and"), W("co\xC2\xAD", Break::kLine), W("Page"), W("12", Break::kLine),
+                                   W("MEMORAN\xC2\xAD", Break::kLine), W("DUM")};
+  NormalizedPage page = NormalizePage(words);
+  CHECK(page.text == "may be colocated with ICE and co\nPage 12\nMEMORANDUM");
+}
