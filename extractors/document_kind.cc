@@ -112,7 +112,11 @@ bool AnnouncesNews(const std::string& text) {
       // ... or that opens on what its agency announces: "The Clarke County Sheriff's Office announces a change in practice"
       R"((?m-i)^\W{0,3}(?:The\s+)?(?:[A-Z][\w.'\x{2019}-]*\s+){1,8}?announces\s+(?:a|an|the|that|its|today)\b|)"
       R"((?m-i)^\W{0,3}(?:Today|Yesterday|This (?:morning|afternoon|evening)),\s+(?:[\w.'\x{2019}-]+\s+){1,8}?(?:voted|passed|announced|signed|approved|released|issued|introduced|unveiled|adopted|launched|filed|sent|joined|held)\b)");
+  // A reporter writing of the story's own reporting: "A related emergency resolution cited this reporter's Washington
+  // City Paper article", "told this reporter" (a law or policy never has a reporter).
+  static const RE2 kReporter(R"((?i)\bthis\s+reporter\b|\b(?:told|asked)\s+(?:this|the|a)\s+(?:reporter|newspaper)\b)");
   return RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 300)), kPressHead) ||
+         RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 3000)), kReporter) ||
          RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 1000)), kDateline) ||
          RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 300)), kDateLine) ||
          RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 800)), kAnnouncedToday);

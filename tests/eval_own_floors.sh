@@ -73,15 +73,21 @@ set -euo pipefail
 CLAUSE_P_MIN=0.74
 CLAUSE_R_MIN=0.70
 SECTIONS_MIN=0.65
-# Labelled law-vs-practice pairs found (of 22 on the dev side): the D.C. Code against D.C. DOC's and MPD's reported
-# practice. Two under today's 14.
-PAIRS_MIN=12
+# Labelled law-vs-practice pairs found (of 42 on the dev side): the D.C. Code against D.C. DOC's and MPD's reported
+# practice. 33 found since the twenty-second session (a reporter's story on the 2019 emergency act, read as the act until
+# then, is practice, and its "ICE pick-ups" are handed over); three under.
+PAIRS_MIN=30
 # No divergence pair across jurisdictions or unlabeled, but for the ones foiamine finds today: D.C. Code
 # 24-211.07(d)(1) of 2012 (no ICE office, booth or interview room in the jail) against the D.C. DOC's
 # reported pickups of inmates by ICE inside the jail (2016-2019). One topic (facility_access), one place,
 # another act: pairs are made per topic, and the labeller judged the acts different. The same disagreement a third
 # time since batch 63: the 2012 section against Councilmember Allen's 2019 account of the same pickups.
-FALSE_PAIRS_MAX=3
+# Since the twenty-second session four more, one record against four law texts: that same story's "The agreement ...
+# gives Immigration and Customs Enforcement ... access to the DC Jail 'at all times'" (facility_access) against the
+# 2012 section's (d)(1) and the later texts' (a)(4)(C). The labeller rejected them (divergences-dc-notes.md, R5: the
+# agreement is the U.S. Marshals' and the later texts except federal detainees), an exception foiamine does not read;
+# the same change found six labelled pairs.
+FALSE_PAIRS_MAX=7
 # -----------------------------------------------------------------------------
 
 BIN=${1:?usage: eval_own_floors.sh FOIAMINE}

@@ -353,6 +353,13 @@ TEST_CASE("agency policies stay policy, correspondence and hearing transcripts s
        "agents' official credentials.\n- Log the date and time the agent arrived at the courthouse.\nB. Procedure\n"
        "- ICE agents are NOT permitted to make arrests inside the courthouse.",
        "policy"},
+      // a reporter's story on an act, which names the act as a statute would (Washington City Paper, 2019, shortened)
+      {"An exceptions clause in DC Council's emergency sanctuary city bill gives ICE access to DOC facilities\n\n"
+       "The DC Council unanimously passed emergency legislation earlier this month. The new bill forbids officials at "
+       "the DC Department of Corrections from cooperating with ICE.\n\nA related emergency resolution cited this "
+       "reporter's article that showed the Department of Corrections had logged over 40 ICE pick-ups. The bill is "
+       "formally called the Sanctuary Values Emergency Amendment Act of 2019.",
+       "practice"},
       // a police department's written answers to a council's questions (Tukwila, 2025, shortened)
       {"Police Department. Response to questions from Council regarding Immigration Enforcement. 1. Policy Clarity "
        "o What is TPD's current policy? TPD policy 428 states that officers shall not detain anyone on an ICE "
