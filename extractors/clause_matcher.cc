@@ -511,12 +511,14 @@ bool Matcher::SkippedUnit(const std::string& folded) const {
 size_t Matcher::PastStrandedBullet(size_t sb, size_t se) const {
   const std::string& stream = layout_.stream();
   size_t glyph = 0;
-  for (std::string_view bullet : {"\u2022", "\u25aa", "\u25a0", "\u25cf", "\u25e6", "-", "*", "o"})
+  for (std::string_view bullet : {"\u2022", "\u25aa", "\u25a0", "\u25cf", "\u25e6", "-", "*", "o", "x"})
     if (stream.compare(sb, bullet.size(), bullet) == 0) glyph = bullet.size();
   if (glyph == 0) return sb;
   size_t text = sb + glyph;
   if (text >= se || (stream[text] != ' ' && stream[text] != '\n')) return sb;
   while (text < se && (stream[text] == ' ' || stream[text] == '\n')) ++text;
+  // (a checkbox read as "x" is no glyph a reader sees: the clause starts at its item on any page)
+  if (glyph == 1 && stream[sb] == 'x') return text < se ? text : sb;
   return text < se && layout_.Locate(text).page_idx != layout_.Locate(sb).page_idx ? text : sb;
 }
 

@@ -160,6 +160,15 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
       }
     }
   }
+  // A checkbox glyph that text extraction reads as "x", alone on its line above its item (287(g) agreements list their
+  // delegated functions so: "x" / "" / "The power and authority to interrogate ..."), is a bare bullet.
+  if (Trim(line) == "x") {
+    Marker box;
+    box.style = "bullet";
+    box.bullet = true;
+    box.length = line.size();
+    return box;
+  }
   if (!line.empty() && ascii_letter(line[0])) {
     size_t run = 0;
     while (run < line.size() && ascii_letter(line[run])) ++run;
@@ -475,97 +484,6 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
   return std::nullopt;
 }
 
-size_t CountWords(std::string_view s, size_t limit) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\t';
-    if (!space && !in_word && ++words > limit) break;
-    in_word = !space;
-  }
-  return words;
-}
-
-// Does `s` hold at least `min_letters` ASCII letters, at least 80% of them
-// capitals? (Letters as std::isalpha / std::isupper classify bytes in the C
-// locale the program runs in, without a library call per byte.) Most lines
-// asked are prose: the scan stops once the bytes left could not bring the
-// capitals back to 80% even if all were capitals.
-static bool MostlyCapitals(std::string_view s, size_t min_letters) {
-  // capitals / letters >= 0.8 <=> capitals >= 4 * lower case
-  size_t upper = 0, lower = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c >= 'A' && c <= 'Z') {
-      ++upper;
-    } else if (c >= 'a' && c <= 'z') {
-      ++lower;
-      if (upper + (s.size() - i - 1) < 4 * lower) return false;
-    }
-  }
-  return upper + lower >= min_letters && upper >= 4 * lower;
-}
-
-static bool TitleIsh(std::string_view s) {
-  size_t long_words = 0, capitalized = 0;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    std::string_view w = s.substr(i, j - i);
-    if (w.size() >= 4) {
-      ++long_words;
-      if (std::isupper(static_cast<unsigned char>(w[0]))) ++capitalized;
-    }
-    i = j;
-  }
-  return long_words > 0 && capitalized * 10 >= long_words * 6;
-}
-
-// Is the text after a marker (or a whole unnumbered line) a heading?
-bool IsHeadingText(std::string_view rest, const std::string& style, bool has_marker, bool next_starts_upper) {
-  rest = Trim(rest);
-  if (rest.empty()) return false;
-  // (no test below looks past 20 words, nor past 10 without a marker)
-  const size_t words = CountWords(rest, has_marker ? 20 : 10);
-  const char last = rest.back();
-  if (last == ',' || last == ';' || last == '-') return false;
-  // A code site's breadcrumb over a section: "Code of Alabama - Title 31: Military Affairs and Civil Defense -
-  // Section 31-13-18 - Verification of legal status ...": its parts joined by dashes, the section's number among
-  // them. However long, it heads the text (and ends on no modal: a sentence with a dash in it is no breadcrumb).
-  if (!has_marker && rest.find(" - ") != std::string_view::npos) {
-    static const RE2 kBreadcrumb(R"(^[^.;]{2,160}? - (?:Section|SECTION|Sec\.|§+) ?\d[\w.:-]* - [A-Z])");
-    static const RE2 kAnyModal(R"((?i)\b(?:shall|must|may|will)\b)");
-    const re2::StringPiece in(rest.data(), rest.size());
-    if (RE2::PartialMatch(in, kBreadcrumb) && !RE2::PartialMatch(in, kAnyModal)) return true;
-  }
-  // The word counts decide most lines (prose runs longer), before the regexes
-  // below and the letters are counted (a "sec" heading is counted below).
-  if (!has_marker && words > 10) return false;
-  if (has_marker && style != "sec" && words > 12) return false;
-  // A line that stops on "OR", "THE", "OF" runs on into the next: a sentence
-  // set in capitals (a bill's new text), not a heading.
-  // (Only a line ending in an ASCII letter can: no other code point folds
-  // onto the letters these words end in.)
-  static const RE2 kRunsOn(R"((?i)\b(?:or|and|nor|the|of|a|an|to|for|in|by|with|that|any|shall|may)$)");
-  const bool ends_in_letter = (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z');
-  if (ends_in_letter && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kRunsOn)) return false;
-  // ... and one that ends a sentence with its modal ("GOVERNMENT MAY NOT ENTER INTO AN AGREEMENT.").
-  static const RE2 kModal(R"((?i)\b(?:shall|must|may|will)\b)");
-  if (last == '.' && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kModal)) return false;
-  if (has_marker && style == "sec") return words <= 20;
-  if (!has_marker) return MostlyCapitals(rest, 4);
-  if (MostlyCapitals(rest, 3)) return true;
-  // "SECTION 1. Findings:": a short title after a word marker, its colon
-  // introducing the section's paragraphs.
-  if (last == ':' && style.rfind("word:", 0) == 0 && words <= 4 && TitleIsh(rest)) return true;
-  if (last == ':') return false;
-  if (style.rfind("word:", 0) == 0) return true;
-  if (last == '.' || last == '?') return false;
-  return words <= 8 && TitleIsh(rest) && next_starts_upper;
-}
-
 // Could `token` be a numeral or list letter a scanner damaged ("XlV.",
 // "1V.", "l0.", "|I.")? Words and abbreviations ("Dr.", "Vol.", "No.") are
 // not: a capital followed by lower case is read as a word.
@@ -598,7 +516,6 @@ static Marker UnplacedHeadingMarker(const MarkerToken& token, const std::vector<
   return m;
 }
 
-bool AllCapsText(std::string_view s) { return MostlyCapitals(s, 3); }
 
 // The marker a line starts with, placed in the numbering open in `stack`:
 // - a marker that carries on an open sequence is taken as printed;

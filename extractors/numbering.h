@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/heading_text.h"
+
 namespace foiamine::extractors::internal {
 
 // One level of numbering on the section stack.
@@ -54,14 +56,6 @@ using NextMarkerFn = std::function<std::optional<Marker>()>;
 std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level>& stack, bool strong,
                                   bool after_colon, bool next_starts_upper, const NextMarkerFn& next_marker);
 
-// The words of `s` (runs of bytes other than space and tab), counted up to
-// `limit` + 1: a caller that only compares the count with `limit` or less
-// need not read a long line to its end.
-size_t CountWords(std::string_view s, size_t limit = SIZE_MAX);
-bool AllCapsText(std::string_view s);
-
-// Is the text after a marker (or a whole unnumbered line) a heading?
-bool IsHeadingText(std::string_view rest, const std::string& style, bool has_marker, bool next_starts_upper);
 
 // List items ("(a)", "(1)", "a.", "1)") as opposed to divisions ("§ ...",
 // "413.4", "Part IV") and top-level roman parts ("II.").

@@ -356,6 +356,24 @@ TEST_CASE("a bullet stranded at a page's foot does not move its clause to that p
   CHECK(notices[0]->text.rfind("Participating LEA personnel", 0) == 0);
 }
 
+TEST_CASE("a checkbox read as x, alone on its line, is a bullet, stranded or not", "[extractors][structure]") {
+  // A 287(g) task force agreement's functions (2025), its checkbox glyphs extracted as "x"
+  DocumentInput in;
+  in.metadata.authority = "policy";
+  in.pages.push_back(PageText{1, "V. DESIGNATION OF AUTHORIZED FUNCTIONS\n\nParticipating LEA personnel are authorized to "
+                                 "perform the following functions:\nx\n\nThe power and authority to interrogate any alien "
+                                 "as to his right to be or remain in the United States.\nx\n\nPage 1\n"});
+  in.pages.push_back(PageText{2, "The power to arrest without warrant for felonies which have been committed and which are "
+                                 "cognizable under any law regulating the removal of aliens.\n\nPage 2\n"});
+  const Extraction x = ExtractDocument(Rules(), in);
+  const std::vector<const Clause*> powers = OfTopic(x, "enforcement_assistance");
+  REQUIRE(powers.size() == 2);
+  CHECK(powers[0]->text.rfind("The power and authority to interrogate", 0) == 0);
+  CHECK(powers[1]->text.rfind("The power to arrest", 0) == 0);
+  CHECK(powers[1]->page == 2);
+  for (const Clause* c : powers) CHECK(c->stance == Stance::kPermits);
+}
+
 // On a page of practice, what law enforcement in general may do explains the
 // law; what the agency itself does is its practice.
 TEST_CASE("a page of practice explains what law enforcement in general may do and reports what its agency does", "[extractors][structure]") {
