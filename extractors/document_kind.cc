@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <string_view>
 #include <utility>
@@ -13,32 +14,13 @@
 namespace foiamine::extractors::internal {
 namespace {
 
-int CountOf(const RE2& re, const std::string& text) {
+// How many times `re` matches in `text`, counting no further than `limit`: a caller that only compares the count
+// with a small number stops there (each match is one more search of the rest of the text).
+int CountOf(const RE2& re, const std::string& text, int limit = std::numeric_limits<int>::max()) {
   int n = 0;
   re2::StringPiece rest(text);
-  while (RE2::FindAndConsume(&rest, re)) ++n;
+  while (n < limit && RE2::FindAndConsume(&rest, re)) ++n;
   return n;
-}
-
-// The text outside quotations: what a news story quotes someone saying ("they must get a court order," said Stanek)
-// is no directive of the document's. Quote marks (straight or curly, which stories mix) toggle inside/outside, and a
-// blank line ends a paragraph's quotation, so one stray mark cannot blank the rest of a document.
-std::string OutsideQuotes(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  bool inside = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const bool curly = text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0;
-    if (curly || text[i] == '"') {
-      inside = !inside;
-      out.push_back(' ');
-      if (curly) i += 2;
-      continue;
-    }
-    if (text[i] == '\n' && i + 1 < text.size() && text[i + 1] == '\n') inside = false;
-    out.push_back(inside && text[i] != '\n' ? ' ' : text[i]);
-  }
-  return out;
 }
 
 // How many distinct fields of a policy's header block ("Effective Date:",
@@ -60,13 +42,16 @@ int PolicyHeaderFields(std::string_view text) {
 }
 
 // How often a text refers to itself as a law ("this section", "the preceding
-// subsection") and as an agency's policy ("this order", "members of the department").
-std::pair<int, int> SelfReferences(const std::string& text) {
+// subsection") and as an agency's policy ("this order", "members of the department"),
+// each counted no further than its limit (CountOf); a negative policy_limit
+// counts policy to one past law, enough to tell which is larger.
+std::pair<int, int> SelfReferences(const std::string& text, int law_limit, int policy_limit) {
   // (and a law's reference to its own lettered part: "The procedures implemented ... pursuant to subdivision (a)")
   static const RE2 kLawSelf(
       R"re((?i)\bth(?:is|e preceding|e foregoing) (?:section|subsection|subdivision|chapter|act|article|ordinance|title|paragraph|code)\b|\b(?:pursuant to|under|in|of|by) (?:subdivision|subsection) \([a-z0-9]{1,3}\))re");
   static const RE2 kPolicySelf(R"re((?i)\bthis (?:policy|general order|order|directive|procedure|manual|department|office|agency)\b|\b(?:members|employees|personnel) of (?:this|the) (?:department|office|agency)\b)re");
-  return {CountOf(kLawSelf, text), CountOf(kPolicySelf, text)};
+  const int law = CountOf(kLawSelf, text, law_limit);
+  return {law, CountOf(kPolicySelf, text, policy_limit < 0 ? law + 1 : policy_limit)};
 }
 
 // A city's or county's own legislative act: a resolution or an ordinance
@@ -130,7 +115,7 @@ bool ReadsAsRules(const std::string& head) {
   // (RE2's \b is ASCII's: a word that ends in "á" is closed by the space after it)
   static const RE2 kDirective(R"((?i)\b(?:shall|must|prohíbe|prohibe)\b|\b(?:deber|no podr)(?:á|a|án|an)(?:\s|$))");
   static const RE2 kNumbered(R"((?m)^\s*(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|\([a-z0-9]{1,3}\))\s+\S)");
-  if (RE2::PartialMatch(head, kDirective) || CountOf(kNumbered, head) >= 2) return true;
+  if (RE2::PartialMatch(head, kDirective) || CountOf(kNumbered, head, 2) >= 2) return true;
   return PolicyHeaderFields(std::string_view(head.data(), std::min<size_t>(head.size(), 1500))) >= 1;
 }
 
@@ -145,6 +130,34 @@ const RE2& PoliceWords() {
 }
 
 }  // namespace
+
+std::string OutsideQuotes(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  bool inside = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    // Only a quote mark (or the first byte of a curly one) can change what follows, and inside a quotation a line
+    // end too: the bytes before the next such byte are copied, or blanked inside, as one run.
+    size_t next = text.find_first_of(inside ? "\"\xE2\n" : "\"\xE2", i);
+    if (next == std::string::npos) next = text.size();
+    if (inside) out.append(next - i, ' ');
+    else out.append(text, i, next - i);
+    if (next == text.size()) break;
+    i = next;
+    const bool curly = text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0;
+    if (curly || text[i] == '"') {
+      inside = !inside;
+      out.push_back(' ');
+      i += curly ? 3 : 1;
+      continue;
+    }
+    if (text[i] == '\n' && i + 1 < text.size() && text[i + 1] == '\n') inside = false;
+    out.push_back(inside && text[i] != '\n' ? ' ' : text[i]);
+    ++i;
+  }
+  return out;
+}
 
 bool DescribesPractice(const std::string& text) {
   // A page of questions and answers ("Is it true that TCSO Deputies are
@@ -167,21 +180,22 @@ bool DescribesPractice(const std::string& text) {
   static const RE2 kReported(R"((?i)\b(?:said|says|told|wrote|announced)\b)");
   if (RE2::PartialMatch(text, kFaq)) return true;
   if (AnnouncesNews(text)) return true;
-  const auto count = [&text](const RE2& re) { return CountOf(re, text); };
-  if (count(kQuestionLine) >= 2) return true;
+  // (every count below is compared with a small number: it stops there)
+  const auto count = [&text](const RE2& re, int limit) { return CountOf(re, text, limit); };
+  if (count(kQuestionLine, 2) >= 2) return true;
   if (RE2::PartialMatch(text, kBoardReport) || (RE2::PartialMatch(text, kSummary) && RE2::PartialMatch(text, kDiscussion)))
     return true;
   // Prose that says what the agency does, and hardly ever what anyone shall
   // or must do: "The PPD does not enforce federal immigration law", "Our
   // policy requires notification ..." (a web page, a news post).
-  const int directives = CountOf(kDirective, OutsideQuotes(text));
-  if (directives <= 1 && count(kReported) >= 3) return true;
+  const int directives = CountOf(kDirective, OutsideQuotes(text), 2);
+  if (directives <= 1 && count(kReported, 3) >= 3) return true;
   if (directives <= 1 && RE2::PartialMatch(text, kInPractice)) return true;
   // A 287(g) steering committee's slides or minutes report how the program runs ("Memorandum of Agreement signed on
   // October 26, 2016", "The program has a full time I.C.E. Program Manager").
   static const RE2 kSteeringCommittee(R"((?i)\bsteering\s+committee\b)");
   if (directives <= 1 && RE2::PartialMatch(text, kSteeringCommittee)) return true;
-  return directives <= 1 && (count(kDoesNot) >= 2 || count(kWe) >= 3);
+  return directives <= 1 && (count(kDoesNot, 2) >= 2 || count(kWe, 3) >= 3);
 }
 
 std::string InferKind(const std::string& text, const std::string& number) {
@@ -231,7 +245,7 @@ std::string InferKind(const std::string& text, const std::string& number) {
   // A statute on jails or police names them too ("the county jail shall not
   // ..."): a text that keeps referring to its own sections and never to a
   // department's policy or order is a law, whatever agencies it names.
-  if (const auto [law, policy] = SelfReferences(head); law >= 2 && policy == 0) return "statute";
+  if (const auto [law, policy] = SelfReferences(head, 2, 1); law >= 2 && policy == 0) return "statute";
   // So does a code section's history note on a line of its own: "(Added by Stats. 2017, Ch. 17, Sec. 6. (AB 103)
   // Effective June 27, 2017.)", "[18-9008, added 2025, ch. 183, sec. 1, p. 860.]", "(Added 2017, No. 5, § 2, ...)",
   // however plainly the section is worded ("A city ... that does not ... have a contract ...").
@@ -255,7 +269,7 @@ std::string InferKind(const std::string& text, const std::string& number) {
     return "police_order";
   if (RE2::PartialMatch(head, kStatute)) return "statute";
   if (RE2::PartialMatch(head, kCouncil)) return "council_record";
-  if (CountOf(kLog, head) > CountOf(kLogInstruction, head)) return "log";
+  if (const int logs = CountOf(kLog, head); logs > CountOf(kLogInstruction, head, logs)) return "log";
   if (rules && RE2::PartialMatch(head, kJail)) return "jail_policy";
   if (rules && RE2::PartialMatch(head, kPolice)) return "police_order";
   return "";
@@ -276,7 +290,7 @@ std::string AuthorityOf(const std::string& kind, const std::string& text) {
   // Nothing names the kind: a text that refers to its own parts as a law's
   // ("subdivision one of this section", "the prohibition set forth in this
   // Section") is law; one that speaks of its department and members is policy.
-  const auto [law, policy] = SelfReferences(text);
+  const auto [law, policy] = SelfReferences(text, std::numeric_limits<int>::max(), -1);
   if (law > policy) return "law";
   if (policy > law) return "policy";
   return "";

@@ -18,6 +18,13 @@ std::string InferKind(const std::string& text, const std::string& number);
 // "shall" or "must".
 bool DescribesPractice(const std::string& text);
 
+// The text outside quotations: what a news story quotes someone saying ("they must get a court order," said Stanek)
+// is no directive of the document's. Quote marks (straight or curly, which stories mix) toggle inside/outside and
+// become a space; a blank line ends a paragraph's quotation, so one stray mark cannot blank the rest of a document.
+// Bytes inside a quotation become spaces, line ends excepted: the result is as long as the text less two bytes per
+// curly quote.
+std::string OutsideQuotes(const std::string& text);
+
 // law | policy | practice | "" for a kind; council testimony is practice, and
 // so is a document of unknown kind that DescribesPractice. Of unknown kind
 // otherwise: law or policy by how the text names its own parts ("this
