@@ -16,9 +16,13 @@
 #include <set>
 
 #include "extractors/document_kind.h"
+#include "extractors/document_number.h"
 
 namespace foiamine::extractors {
 namespace {
+
+using internal::FirstNumber;
+using internal::NumberMatch;
 
 const char* kMonth =
     "(January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -154,81 +158,6 @@ std::string RelationKind(std::string label) {
   if (label.rfind("modif", 0) == 0) return "modifies";
   if (label.rfind("referenc", 0) == 0) return "references";
   return "see";
-}
-
-// A number found in text: where its value starts, the value as the identity
-// shows it ("Program Statement 4020.1F") and the whole match as printed.
-struct NumberMatch {
-  size_t position = std::string::npos;
-  std::string value, printed;
-};
-
-// The document-number patterns, tried everywhere; the match whose number
-// starts first wins (ties: the order below), so the caption's own number
-// beats a later mention.
-NumberMatch FirstNumber(const std::string& text) {
-  struct P {
-    const char* re;
-    const char* prefix;
-  };
-  static const P kPatterns[] = {
-      {R"((?i)Program\s+Statement\s+(?:No\.?\s*)?(\d{4}\.\d{1,3}[A-Z]?))", "Program Statement "},
-      {R"(\bP\.?S\.?\s+(\d{4}\.\d{1,3}[A-Z]?))", "Program Statement "},
-      {R"(\b(GO-[A-Z]{2,5}-\d+(?:\.\d+)?))", ""},
-      {R"((?i)General\s+Order\s+(?:No\.?\s*)?([A-Z]{0,4}-?[A-Z]{0,4}-?\d+(?:\.\d+)*))", "General Order "},
-      {R"((?i)Special\s+Order\s+(?:No\.?\s*)?(\d+-\d+|\d+))", "Special Order "},
-      {R"(\b(EO-\d{2}-\d{3,4}))", ""},
-      {R"(Mayor'?s\s+Order\s+(?:No\.?\s*)?(\d{4}-\d{1,4}))", "Mayor's Order "},
-      {R"((?i)\bD\.?\s?C\.?\s+Act\s+(\d{1,2}-\d{1,4}))", "D.C. Act "},
-      {R"(\b([A-Z]{2,6}-SOP-\d{1,4}(?:\.\d+)?))", ""},
-      {R"((?i)directive\s*(?:no\.?|#|number)?\s*:?\s*([0-9][0-9A-Z.-]*[0-9A-Z]))", "Directive "},
-      {R"((?i)policy\s+(?:no\.?|number|#)\s*:?\s*([0-9][0-9A-Za-z.-]*))", "Policy "},
-      {R"(D\.C\.\s+Law\s+(\d{1,2}-\d{1,4}))", "D.C. Law "},
-      {R"(\bBill\s+(\d{1,2}-\d{1,4}))", "Bill "},
-      // A compilation of the code names itself by the code: its sections
-      // extend the number in citations ("D.C. Code § 24-211.07(b)").
-      {R"((?i)\b(District\s+of\s+Columbia\s+Official\s+Code)\b)", ""},
-  };
-  static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
-    std::vector<std::unique_ptr<RE2>> v;
-    for (const P& p : kPatterns) v.push_back(std::make_unique<RE2>(p.re));
-    return v;
-  }();
-  // A number cited in running prose is another document's: "The particular policy referenced here is General
-  // Order 05" (a word in lower case just before it on its line); a document's own number heads it or follows a
-  // label or another name ("Subject: ...", "POLICE DEPARTMENT General Order 05").
-  auto cited_in_prose = [&text](size_t at) {
-    size_t k = at;
-    while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t')) --k;
-    const size_t word_end = k;
-    while (k > 0 && std::isalpha(static_cast<unsigned char>(text[k - 1]))) --k;
-    if (k == word_end) return false;
-    for (size_t c = k; c < word_end; ++c)
-      if (!std::islower(static_cast<unsigned char>(text[c]))) return false;
-    return true;
-  };
-  NumberMatch best;
-  const re2::StringPiece in(text);
-  for (size_t i = 0; i < kCompiled.size(); ++i) {
-    re2::StringPiece groups[2];
-    size_t from = 0;
-    bool found = false;
-    while (from < in.size() && kCompiled[i]->Match(in, from, in.size(), RE2::UNANCHORED, groups, 2)) {
-      const size_t at = static_cast<size_t>(groups[0].data() - in.data());
-      if (!cited_in_prose(at)) {
-        found = true;
-        break;
-      }
-      from = at + std::max<size_t>(1, groups[0].size());
-    }
-    if (!found) continue;
-    const size_t position = static_cast<size_t>(groups[1].data() - in.data());
-    if (position >= best.position) continue;
-    std::string value = kPatterns[i].prefix + std::string(groups[1].data(), groups[1].size());
-    if (RE2::FullMatch(value, R"((?i)district\s+of\s+columbia\s+official\s+code)")) value = "D.C. Code";
-    best = {position, value, std::string(groups[0].data(), groups[0].size())};
-  }
-  return best;
 }
 
 // The text with every reference line blanked (their numbers are other
