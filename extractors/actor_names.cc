@@ -12,9 +12,24 @@
 
 namespace foiamine::extractors::internal {
 
+const char* const kSpeakerLabelPattern = R"re((?:^|\s)((?:[A-Z][A-Z.'-]*\s){0,4}([A-Z][A-Z'-]{2,})):\s)re";
+
+bool MayHoldSpeakerLabel(std::string_view text) {
+  const auto label_byte = [](char c) { return (c >= 'A' && c <= 'Z') || c == '\'' || c == '-'; };
+  // (RE2's \s is [\t\n\f\r ]; \v as well does no harm: the test only has to let every label through)
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\v'; };
+  for (size_t p = text.find(':', 3); p != std::string_view::npos; p = text.find(':', p + 1))
+    if (p + 1 < text.size() && space(text[p + 1]) && label_byte(text[p - 1]) && label_byte(text[p - 2]) &&
+        label_byte(text[p - 3]))
+      return true;
+  return false;
+}
+
 std::vector<std::pair<size_t, std::string>> SpeakerTurns(const std::string& stream, const Rulebook::Compiled& rules) {
-  static const RE2 kSpeaker(R"re((?:^|\s)((?:[A-Z][A-Z.'-]*\s){0,4}([A-Z][A-Z'-]{2,})):\s)re");
   std::vector<std::pair<size_t, std::string>> turns;
+  // Most documents are no transcript: a colon search proves it without the pattern's pass over the whole text.
+  if (!MayHoldSpeakerLabel(stream)) return turns;
+  static const RE2 kSpeaker(kSpeakerLabelPattern);
   re2::StringPiece in(stream);
   re2::StringPiece label, surname;
   std::map<std::string, std::string> agency_of;  // surname -> actor, looked up once

@@ -20,6 +20,16 @@ namespace foiamine::extractors::internal {
 // actor cues; "" when the appearances do not say.
 std::vector<std::pair<size_t, std::string>> SpeakerTurns(const std::string& stream, const Rulebook::Compiled& rules);
 
+// A speaker's label as SpeakerTurns finds it ("ASSISTANT CHIEF QUARLES: "):
+// group 1 the label, group 2 the surname.
+extern const char* const kSpeakerLabelPattern;
+
+// Whether `text` may hold a speaker's label: a ':' and a space after three
+// capitals, apostrophes or hyphens, as every label ends. False proves that
+// kSpeakerLabelPattern matches nowhere in `text` (a colon search instead of
+// the pattern's pass over a whole document that is no transcript).
+bool MayHoldSpeakerLabel(std::string_view text);
+
 // An actor cue's match in a unit's folded text.
 struct ActorHit {
   size_t start, end;
