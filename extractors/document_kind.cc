@@ -24,8 +24,9 @@ int CountOf(const RE2& re, const std::string& text, int limit = std::numeric_lim
 }
 
 // How many distinct fields of a policy's header block ("Effective Date:",
-// "Policy Number", "Subject:", "Rescinds", "Purpose and Scope") the text has.
-int PolicyHeaderFields(std::string_view text) {
+// "Policy Number", "Subject:", "Rescinds", "Purpose and Scope") the text has,
+// counted no further than `limit` (the callers ask for one or two).
+int PolicyHeaderFields(std::string_view text, int limit) {
   static const std::vector<std::unique_ptr<RE2>> kFields = [] {
     std::vector<std::unique_ptr<RE2>> out;
     for (const char* f : {R"(effective\s+date|date\s+of\s+(?:issue|revision|previous\s+issues?))",
@@ -38,7 +39,9 @@ int PolicyHeaderFields(std::string_view text) {
     return out;
   }();
   re2::StringPiece in(text.data(), text.size());
-  return static_cast<int>(std::count_if(kFields.begin(), kFields.end(), [&in](const auto& re) { return RE2::PartialMatch(in, *re); }));
+  int fields = 0;
+  for (auto it = kFields.begin(); it != kFields.end() && fields < limit; ++it) fields += RE2::PartialMatch(in, **it) ? 1 : 0;
+  return fields;
 }
 
 // How often a text refers to itself as a law ("this section", "the preceding
@@ -116,7 +119,7 @@ bool ReadsAsRules(const std::string& head) {
   static const RE2 kDirective(R"((?i)\b(?:shall|must|prohíbe|prohibe)\b|\b(?:deber|no podr)(?:á|a|án|an)(?:\s|$))");
   static const RE2 kNumbered(R"((?m)^\s*(?:[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|\([a-z0-9]{1,3}\))\s+\S)");
   if (RE2::PartialMatch(head, kDirective) || CountOf(kNumbered, head, 2) >= 2) return true;
-  return PolicyHeaderFields(std::string_view(head.data(), std::min<size_t>(head.size(), 1500))) >= 1;
+  return PolicyHeaderFields(std::string_view(head.data(), std::min<size_t>(head.size(), 1500)), 1) >= 1;
 }
 
 // The words that name a jail or its order, and a police agency or its order.
@@ -255,7 +258,7 @@ std::string InferKind(const std::string& text, const std::string& number) {
   // A policy's header block near the top (two of "Effective Date:", "Policy
   // Number", "Subject:", "Rescinds", ...) makes it an agency's policy, however
   // plainly it is worded ("Deputies do not ...").
-  if (const std::string_view top(head.data(), std::min<size_t>(head.size(), 1500)); PolicyHeaderFields(top) >= 2)
+  if (const std::string_view top(head.data(), std::min<size_t>(head.size(), 1500)); PolicyHeaderFields(top, 2) >= 2)
     return RE2::PartialMatch(head.substr(0, 400), kJail) ? "jail_policy" : "police_order";
   // Before the words that merely name an agency ("Police Department", "jail"):
   // a page that describes what the agency does is no order of it.

@@ -52,6 +52,10 @@ struct Jurisdictions::Compiled {
   };
   std::vector<UnnamedLocality> unnamed_localities;
   std::vector<Form> law_forms;
+  // The law forms matched anywhere in the head (first_lines 0) in one RE2::Set (same options): one pass says which
+  // of them occur. Null when it could not be built: each is then run.
+  std::unique_ptr<RE2::Set> head_forms;
+  std::vector<size_t> head_form_of;  // index in head_forms -> index in law_forms
   // "san joaquin county" -> index in `entries` of the one state with a county so named.
   std::unordered_map<std::string, size_t> county_state;
   // "Nevada County", "Washington County": a county named for a state, any state's name (capture: the suffix).
@@ -227,6 +231,13 @@ Status Load(const YAML::Node& root, Compiled& out) {
     add(e.postal_place.get());
   }
   if (ok && set->Compile()) out.text_patterns = std::move(set);
+  auto head_forms = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (size_t f = 0; f < out.law_forms.size(); ++f) {
+    if (out.law_forms[f].first_lines > 0) continue;
+    ok = ok && head_forms->Add(out.law_forms[f].re->pattern(), nullptr) == static_cast<int>(out.head_form_of.size());
+    out.head_form_of.push_back(f);
+  }
+  if (ok && head_forms->Compile()) out.head_forms = std::move(head_forms);
   std::string state_names;
   for (const auto& e : out.entries)
     if (e.level == "state") state_names += (state_names.empty() ? "" : "|") + RE2::QuoteMeta(e.name);
@@ -551,14 +562,28 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
 
 LawForm RecognizeLaw(const Jurisdictions& j, const std::string& head) {
   const Compiled& c = j.compiled();
-  for (const auto& form : c.law_forms) {
+  // The forms read in the whole head that occur in it: one Set pass, at the first such form. Without the Set's
+  // answer (no Set, or its DFA failed) each form is run.
+  std::vector<bool> in_head;
+  bool asked = false;
+  for (size_t f = 0; f < c.law_forms.size(); ++f) {
+    const Compiled::Form& form = c.law_forms[f];
     if (form.first_lines > 0) {
       for (std::string_view line : FirstLines(head, form.first_lines))
         if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *form.re))
           return {form.doc_kind, form.authority};
-    } else if (RE2::PartialMatch(head, *form.re)) {
-      return {form.doc_kind, form.authority};
+      continue;
     }
+    if (!asked && c.head_forms) {
+      asked = true;
+      std::vector<int> found;
+      RE2::Set::ErrorInfo error;
+      if (c.head_forms->Match(head, &found, &error) || error.kind == RE2::Set::kNoError) {
+        in_head.assign(c.law_forms.size(), false);
+        for (int i : found) in_head[c.head_form_of[static_cast<size_t>(i)]] = true;
+      }
+    }
+    if (in_head.empty() ? RE2::PartialMatch(head, *form.re) : in_head[f]) return {form.doc_kind, form.authority};
   }
   if (HeadingJurisdiction(c, head)) {
     static const RE2 kOrdinance(R"((?i)\bordinances?\b|\bmunicipal\s+code\b|\bcounty\s+code\b)");

@@ -4,9 +4,12 @@
 // (schemas/jurisdictions.yaml). Snippets are written here, not copied from
 // real documents; the labelled dev set is read by path and skipped when absent.
 #include <catch2/catch.hpp>
+#include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
 
 #include <fstream>
 #include <iostream>
+#include <random>
 
 #include "extractors/extract.h"
 #include "extractors/jurisdiction.h"
@@ -670,4 +673,50 @@ TEST_CASE("a FAQ page about a 287(g) agreement stays a record of practice, not a
       "County Sheriffs Office, hereby agree to extend the Memorandum of Agreement (MOA) that was effective on June 30, "
       "2017.\n");
   CHECK(addendum.doc_kind.value == "agreement");
+}
+
+TEST_CASE("law forms read in the whole head are recognised as by running each in order", "[jurisdiction]") {
+  // The data's forms that read the whole head, each under a kind of its own, and no jurisdiction (so no heading
+  // citation): RecognizeLaw's Set pass must name the first form, in file order, that PartialMatch finds.
+  const YAML::Node data = YAML::Load(ReadFile(SourceDir() / "schemas" / "jurisdictions.yaml"));
+  std::vector<std::string> patterns;
+  for (const auto& f : data["law_forms"])
+    if (!f["first_lines"] && !f["at_start"]) patterns.push_back(f["pattern"].as<std::string>());
+  REQUIRE(patterns.size() >= 3);
+  YAML::Emitter yaml;
+  yaml << YAML::BeginMap << YAML::Key << "law_forms" << YAML::Value << YAML::BeginSeq;
+  for (size_t i = 0; i < patterns.size(); ++i)
+    yaml << YAML::BeginMap << YAML::Key << "pattern" << YAML::Value << patterns[i] << YAML::Key << "doc_kind"
+         << YAML::Value << "form" + std::to_string(i) << YAML::EndMap;
+  yaml << YAML::EndSeq << YAML::Key << "jurisdictions" << YAML::Value << YAML::BeginSeq << YAML::BeginMap
+       << YAML::Key << "code" << YAML::Value << "US-XX" << YAML::EndMap << YAML::EndSeq << YAML::EndMap;
+  auto loaded = LoadJurisdictions(yaml.c_str());
+  REQUIRE(loaded.ok());
+  RE2::Options options;  // as jurisdiction.cc compiles the data's patterns
+  options.set_case_sensitive(false);
+  std::vector<std::unique_ptr<RE2>> each;
+  for (const std::string& p : patterns) each.push_back(std::make_unique<RE2>(p, options));
+  auto require_in_order = [&](const std::string& text) {
+    std::string expected;
+    for (size_t i = 0; i < each.size() && expected.empty(); ++i)
+      if (RE2::PartialMatch(text, *each[i])) expected = "form" + std::to_string(i);
+    INFO('"' << text << '"');
+    REQUIRE(RecognizeLaw(*loaded, text).doc_kind == expected);
+    return !expected.empty();
+  };
+  const std::vector<std::string> pieces = {"be it enacted", "BE IT ORDAINED", "be it further resolved", "be it",
+                                           "this memorandum of agreement constitutes", "memorandum of understanding",
+                                           "287(g)", "intergovernmental service agreement", "the", "County", "\n",
+                                           "shall", "."};
+  std::mt19937 random(43);
+  std::uniform_int_distribution<int> pick(0, static_cast<int>(pieces.size()) - 1), count(1, 8);
+  int recognised = 0;
+  for (int t = 0; t < 5000; ++t) {
+    std::string text;
+    for (int k = count(random); k > 0; --k) text += pieces[static_cast<size_t>(pick(random))] + " ";
+    recognised += require_in_order(text) ? 1 : 0;
+  }
+  CHECK(recognised > 1000);
+  for (const auto& e : fs::recursive_directory_iterator(SourceDir() / "corpus" / "truth"))
+    if (e.is_regular_file() && e.path().extension() == ".txt") require_in_order(ReadFile(e.path()));
 }
