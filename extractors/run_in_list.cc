@@ -130,7 +130,8 @@ RunInSentence RunInList::Next(std::string_view sentence, std::string_view next_s
   }
   // ... and "shall: 1. Stop ...": one item numbered with a period after the ':' (its next item starts the next
   // sentence, "2. Inquire ...").
-  if (candidates.empty() && levels_.empty()) {
+  // (It follows a ':': most sentences have none, and skip the pattern.)
+  if (candidates.empty() && levels_.empty() && sentence.find(':') != std::string_view::npos) {
     static const RE2 kDottedItem(R"((:\s*)([0-9]{1,2})\.\s+[A-Z])");
     re2::StringPiece in(sentence.data(), sentence.size()), sep, token;
     if (RE2::PartialMatch(in, kDottedItem, &sep, &token) && token == "1") {
