@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "base/utf8.h"
+#include "extractors/line_text.h"
 #include "extractors/numbering.h"
 #include "extractors/page_lines.h"
 #include "extractors/captions.h"
@@ -29,6 +30,7 @@ namespace {
 // line is something else.
 void ReadIlcsCitation(std::string_view line, std::string& act, std::string& section) {
   static const RE2 kIlcs(R"(^\(\d+\s+ILCS\s+(\d+)/([0-9][0-9A-Za-z.-]*)\)$)");
+  if (line.empty() || line[0] != '(') return;  // (every unnumbered line asks: most open otherwise)
   std::string a, s;
   if (RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kIlcs, &a, &s)) {
     act = a;
@@ -49,63 +51,6 @@ bool ParagraphAfterNamingItem(std::string_view item_rest, std::string_view line)
   const char last_word_start = item_rest[word == std::string_view::npos ? 0 : word + 1];
   if (last != ')' && !std::isupper(static_cast<unsigned char>(last_word_start))) return false;
   return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kSentenceStart);
-}
-
-// Does a line stop on a word no sentence ends with ("the", "of", "§")? The
-// sentence goes on after it, whatever blank line follows.
-// (A list item's "; and" or "; or" ends the item: the next item follows.)
-bool EndsWithJoiningWord(std::string_view line) {
-  static const RE2 kJoining(R"((?i)(?:^|[\s(])(?:the|a|an|of|to|and|or|nor|in|for|with|by|from|that|under|upon|shall|must|may|will|not|§+)$)");
-  static const RE2 kItemEnd(R"((?i);\s*(?:and|or)$)");
-  const re2::StringPiece in(line.data(), line.size());
-  return RE2::PartialMatch(in, kJoining) && !RE2::PartialMatch(in, kItemEnd);
-}
-
-// Does a line open with a date ("03/02/2020", "3/2/20", "2020-03-02"), as a log's rows do?
-bool StartsWithDate(std::string_view line) {
-  static const RE2 kDate(R"(^\W{0,2}(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b)");
-  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kDate);
-}
-
-// Does a line stop where a citation's number must follow ("§§", "8 U.S.C.", "subsection")?
-bool EndsWithCitationLead(std::string_view line) {
-  // ("... appointed pursuant to Article" / "III of the United States Constitution"; "Title" / "8 of ...")
-  static const RE2 kLead(R"((?i)(?:§+|\bU\.\s?S\.\s?C\.|\bC\.\s?F\.\s?R\.|\b(?:sub)?sections?|\bparagraphs?|\bnos?\.|\b(?:to|of|under|in) (?:article|title|chapter|part)s?)$)");
-  // Every match ends in '.', '§', or a letter of "section(s)", "paragraph(s)", "article(s)", "title(s)", "chapter(s)",
-  // "part(s)" in either case: a line ending in another ASCII byte is refused without the regex (most lines; a
-  // non-ASCII last byte, such as U+017F's, which (?i) folds onto 's', still goes to it).
-  if (line.empty()) return false;
-  const auto last = static_cast<unsigned char>(line.back());
-  if (last < 0x80 && std::string_view(".sSnNhHeErRtT").find(static_cast<char>(last)) == std::string_view::npos) return false;
-  // (a line ending in 'e', 'r' or 't', most prose lines, goes to the regex only when it ends with the word itself)
-  if (last < 0x80 && std::string_view("eErRtT").find(static_cast<char>(last)) != std::string_view::npos) {
-    const auto ends_with = [&](std::string_view word) {
-      if (line.size() < word.size()) return false;
-      for (size_t i = 0; i < word.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(line[line.size() - word.size() + i])) != word[i]) return false;
-      return true;
-    };
-    if (!ends_with("article") && !ends_with("title") && !ends_with("chapter") && !ends_with("part")) return false;
-  }
-  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kLead);
-}
-
-// "LABEL: value" lines of forms, memos, faxes and e-mail headers. Header
-// fields (addressing, subject, dates, numbers) are headings: they name the
-// document, they never state a rule or an act. Other fields ("NOTICE:",
-// "REMARKS:") start a unit of their own.
-enum class Field { kNone, kHeader, kBody };
-
-Field FieldLine(std::string_view line) {
-  static const RE2 kField(R"(^([A-Z][A-Za-z.'/&-]*(?: [A-Z][A-Za-z.'/&-]*){0,3})\s*:(?:\s|$))");
-  static const RE2 kHeader(
-      R"((?i)^(?:from|to|cc|bcc|sent|date|subject|re|fax|pages|title|topic|series|number|no\.|attn|attention|)"
-      R"((?:effective|review|issue|issued|revision) date|related to|replaces|supersedes|rescinds|opi|originating agency|)"
-      R"(attachments?|enclosures?|asunto|fecha|para|de|memorandum for|through|thru)$)");
-  re2::StringPiece label;
-  if (line.find(':') == std::string_view::npos) return Field::kNone;  // what kField needs first
-  if (!RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kField, &label)) return Field::kNone;
-  return RE2::FullMatch(label, kHeader) ? Field::kHeader : Field::kBody;
 }
 
 }  // namespace
@@ -659,7 +604,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     static const RE2 kJoinsSibling(R"re([;,]\s*(?:and|or)$)re");
     const std::string_view undashed = t.substr(0, t.size() - (t.ends_with("--") ? 2 : t.ends_with("-") ? 1 : 0));
     if (!t.empty() && (t.back() == ':' || (undashed.size() < t.size() && undashed.size() >= 1 && std::isalpha(static_cast<unsigned char>(undashed.back()))) ||
-                       (std::islower(static_cast<unsigned char>(t.back())) && !RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), kJoinsSibling))))
+                       (std::islower(static_cast<unsigned char>(t.back())) &&
+                        // (the pattern ends with "and" or "or": a unit ending otherwise needs no search)
+                        !((t.ends_with("and") || t.ends_with("or")) && RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), kJoinsSibling)))))
       leads.push_back(static_cast<int>(i));
   }
 }
