@@ -92,8 +92,14 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
 // each number in the ascending sequence is cut off its line (`begin` moves
 // past it) and kept as the line's `printed_line`; a numbered line with no
 // text is dropped.
+const char* const kMarginNumberPattern = R"(^([0-9l|]{1,2})(?:\s+|$))";
+
+bool MayOpenWithMarginNumber(std::string_view line) {
+  return !line.empty() && ((line[0] >= '0' && line[0] <= '9') || line[0] == 'l' || line[0] == '|');
+}
+
 void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& pages) {
-  static const RE2 kNumber(R"(^([0-9l|]{1,2})(?:\s+|$))");
+  static const RE2 kNumber(kMarginNumberPattern);
   constexpr size_t kMinNumbered = 5;
   std::map<int, std::vector<size_t>> by_page;  // body lines of each page, in order
   for (size_t i = 0; i < lines.size(); ++i)
@@ -112,7 +118,7 @@ void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& 
       const std::string_view text = std::string_view(pages[page].text).substr(l.begin, l.end - l.begin);
       re2::StringPiece in(text.data(), text.size());
       re2::StringPiece token;
-      if (!RE2::Consume(&in, kNumber, &token)) continue;
+      if (!MayOpenWithMarginNumber(text) || !RE2::Consume(&in, kNumber, &token)) continue;
       std::string digits(token);
       const bool damaged = digits.find_first_of("l|") != std::string::npos;
       for (char& c : digits)

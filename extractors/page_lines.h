@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "extractors/document_text.h"
@@ -38,6 +39,13 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
 // past it) and kept as the line's `printed_line`; a numbered line with no
 // text is dropped.
 void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& pages);
+
+// A margin number as MarkTranscriptLines reads it at a line's start (group 1:
+// the number, OCR's "l" and "|" for 1 included), and the test of the line's
+// first byte that spares every other line the pattern: false proves the
+// pattern cannot match at the line's start.
+extern const char* const kMarginNumberPattern;
+bool MayOpenWithMarginNumber(std::string_view line);
 
 // Where a page's text wraps: the width (in characters) its full lines reach,
 // per page; 0 where a page has too few lines to tell. Text set in a column

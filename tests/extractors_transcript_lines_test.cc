@@ -3,10 +3,13 @@
 // text but keep them as printed lines for pin cites; a sentence across a page
 // break has one part per page.
 #include <catch2/catch.hpp>
+#include <re2/re2.h>
 
 #include <string>
+#include <vector>
 
 #include "extractors/extract.h"
+#include "extractors/page_lines.h"
 #include "tests/test_support.h"
 
 using namespace foiamine::extractors;
@@ -214,4 +217,25 @@ TEST_CASE("a line-numbered bill's clause cites its section, not the printed line
     REQUIRE_FALSE(c.parts.empty());
     CHECK(c.parts[0].first_line >= 3);  // the printed lines are still kept for a pin cite
   }
+}
+
+TEST_CASE("only a line opening with a digit, 'l' or '|' is asked for a margin number", "[extractors][transcript]") {
+  // MayOpenWithMarginNumber never refuses a line the pattern reads a number at the start of: every string of up
+  // to five bytes over the bytes that matter (and a few that do not).
+  static const RE2 kNumber(foiamine::extractors::internal::kMarginNumberPattern);
+  const std::string alphabet = "0l|I \nx";
+  std::vector<std::string> level = {""};
+  for (int length = 1; length <= 5; ++length) {
+    std::vector<std::string> longer;
+    for (const std::string& s : level)
+      for (char c : alphabet) longer.push_back(s + c);
+    for (const std::string& s : longer) {
+      re2::StringPiece in(s);
+      INFO('"' << s << '"');
+      if (!foiamine::extractors::internal::MayOpenWithMarginNumber(s)) REQUIRE_FALSE(RE2::Consume(&in, kNumber));
+    }
+    level.swap(longer);
+  }
+  CHECK(foiamine::extractors::internal::MayOpenWithMarginNumber("12 THE CHAIR: Thank you."));
+  CHECK_FALSE(foiamine::extractors::internal::MayOpenWithMarginNumber("THE CHAIR: Thank you."));
 }
