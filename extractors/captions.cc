@@ -19,11 +19,14 @@ std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, cons
   // (a Missouri caption may hold any punctuation before its closing period and dash: "status required. —1.")
   static const RE2 kCaptionThenParen(R"(^([A-Z][A-Za-z0-9 ,'&;-]{0,150}?\.)\s+\((?:a|1)\)\s+[A-Z])");
   static const RE2 kCaptionThenDash("^([A-Z][^.\\n]{0,300}\\.)\\s*(?:\xE2\x80\x94|\xE2\x80\x93|-{1,2})\\s*1\\.\\s+[A-Z]");
+  // (and New York's consolidated laws: "§ 28. Civil arrest; certain locations. 1. A person duly and in good faith ...")
+  static const RE2 kCaptionThenNumber(R"(^([A-Z][^.\n]{0,150}\.)\s+1\.\s+[A-Z])");
   re2::StringPiece in(rest.data(), rest.size()), cap;
-  bool dash = false;
+  bool dash = false, number = false;
   if (!RE2::PartialMatch(in, kCaptionThenParen, &cap)) {
-    if (!RE2::PartialMatch(in, kCaptionThenDash, &cap)) return std::nullopt;
-    dash = true;
+    if (RE2::PartialMatch(in, kCaptionThenDash, &cap)) dash = true;
+    else if (RE2::PartialMatch(in, kCaptionThenNumber, &cap)) number = true;
+    else return std::nullopt;
   }
   const std::string_view caption(cap.data(), cap.size());
   // (the dash is a surer sign than a parenthesis: Missouri's captions run to thirty words, "... unlawful when --
@@ -36,7 +39,7 @@ std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, cons
     after = TrimSpaces(after);
   }
   std::optional<Marker> first = ParseMarker(after, stack);
-  if (!first || first->value != 1 || (dash ? first->style != "1." : first->style.front() != '(')) return std::nullopt;
+  if (!first || first->value != 1 || (dash || number ? first->style != "1." : first->style.front() != '(')) return std::nullopt;
   return CaptionThenFirst{caption, *first, static_cast<size_t>(after.data() - rest.data())};
 }
 

@@ -22,7 +22,8 @@ struct CaptionThenFirst {
 
 // The caption and first item of `rest` (the text after a section's marker),
 // or nothing. A caption is at most 15 words (45 before a dash) closed by '.'; the first item is
-// "(a)" or "(1)", or "1." after a dash ("—1.", "-1.", "-- 1."). `all_caps_caption`:
+// "(a)" or "(1)", or "1." after a dash ("—1.", "-1.", "-- 1.") or after the
+// caption's period alone ("Civil arrest; certain locations. 1. A person ..."). `all_caps_caption`:
 // only a caption in capitals (the last line of one that wrapped, which has no
 // marker before it to vouch for it).
 std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, const std::vector<Level>& stack,

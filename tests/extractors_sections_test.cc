@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <utility>
@@ -476,4 +477,18 @@ TEST_CASE("Municode's forms: a list marker under a bullet, a decimal section's c
         std::vector<std::string>{"19.20", "19.20(a)"});
   // a bullet before plain text stays a bullet
   CHECK(FindSections(LawPage("\xE2\x80\xA2 Officers shall not inquire about immigration status.\n")).empty());
+}
+
+TEST_CASE("a code section's caption then its first subsection numbered '1.' opens item 1", "[extractors][sections]") {
+  // N.Y. Civil Rights Law 28 as the Senate's site prints it (shortened): "28(1)", not "28"
+  const DocumentInput code = LawPage(
+      "Civil Rights (CVR) CHAPTER 6, ARTICLE 3\n* \xC2\xA7 28. Civil arrest; certain locations. 1. A person duly and in "
+      "good faith attending a court proceeding is privileged from civil arrest.\n2. It is a contempt of the court for any "
+      "person to willfully violate subdivision one of this section.\n");
+  CHECK(Paths(FindSections(code)).back() == "28(2)");
+  const std::vector<std::string> paths = Paths(FindSections(code));
+  CHECK(std::find(paths.begin(), paths.end(), "28(1)") != paths.end());
+  // a caption's closing sentence with no item after it opens none
+  CHECK(Paths(FindSections(LawPage("\xC2\xA7 28. Civil arrest. A person attending a court proceeding is privileged.\n"))) ==
+        std::vector<std::string>{"28"});
 }
