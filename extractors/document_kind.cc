@@ -51,8 +51,8 @@ int PolicyHeaderFields(std::string_view text, int limit) {
 std::pair<int, int> SelfReferences(const std::string& text, int law_limit, int policy_limit) {
   // (and a law's reference to its own lettered part: "The procedures implemented ... pursuant to subdivision (a)")
   static const RE2 kLawSelf(
-      R"re((?i)\bth(?:is|e preceding|e foregoing) (?:section|subsection|subdivision|chapter|act|article|ordinance|title|paragraph|code)\b|\b(?:pursuant to|under|in|of|by) (?:subdivision|subsection) \([a-z0-9]{1,3}\))re");
-  static const RE2 kPolicySelf(R"re((?i)\bthis (?:policy|general order|order|directive|procedure|manual|department|office|agency)\b|\b(?:members|employees|personnel) of (?:this|the) (?:department|office|agency)\b)re");
+      R"re((?i)\bth(?:is|e\s+preceding|e\s+foregoing)\s+(?:section|subsection|subdivision|chapter|act|article|ordinance|title|paragraph|code)\b|\b(?:pursuant\s+to|under|in|of|by)\s+(?:subdivision|subsection)\s+\([a-z0-9]{1,3}\))re");
+  static const RE2 kPolicySelf(R"re((?i)\bthis\s+(?:policy|general\s+order|order|directive|procedure|manual|department|office|agency)\b|\b(?:members|employees|personnel)\s+of\s+(?:this|the)\s+(?:department|office|agency)\b)re");
   const int law = CountOf(kLawSelf, text, law_limit);
   return {law, CountOf(kPolicySelf, text, policy_limit < 0 ? law + 1 : policy_limit)};
 }
@@ -166,19 +166,19 @@ bool DescribesPractice(const std::string& text) {
   // A page of questions and answers ("Is it true that TCSO Deputies are
   // trained as ICE agents too?") explains what an agency does.
   // (and an agency's written answers to a council's questions: "Response to questions from Council regarding ...")
-  static const RE2 kFaq(R"((?i)\bFAQs?\b|frequently asked questions|commonly asked questions|\bresponses?\s+to\s+(?:the\s+)?questions\b)");
+  static const RE2 kFaq(R"((?i)\bFAQs?\b|frequently\s+asked\s+questions|commonly\s+asked\s+questions|\bresponses?\s+to\s+(?:the\s+)?questions\b)");
   static const RE2 kQuestionLine(R"((?m)^[^\n?]{12,200}\?\s*$)");
   // A staff report to a board: "Receive a report from the Sheriff's Office ...",
   // or its SUMMARY: and DISCUSSION: parts.
-  static const RE2 kBoardReport(R"((?i)\breceive (?:a|the|an) (?:[\w'-]+ ){0,3}?report\b)");
+  static const RE2 kBoardReport(R"((?i)\breceive\s+(?:a|the|an)\s+(?:[\w'-]+\s+){0,3}?report\b)");
   static const RE2 kSummary(R"((?m)^\s*SUMMARY\s*:)");
   static const RE2 kDiscussion(R"((?m)^\s*DISCUSSION\s*:)");
   static const RE2 kDirective(R"((?i)\b(?:shall|must)\b)");
-  static const RE2 kDoesNot(R"((?i)\b(?:does|do|did) not\b)");
+  static const RE2 kDoesNot(R"((?i)\b(?:does|do|did)\s+not\b)");
   static const RE2 kWe(R"((?i)\b(?:we|our)\b)");
   // A page that says how a policy works "in practice" ("The information below is provided
   // in order to aid public understanding regarding how this policy operates in practice").
-  static const RE2 kInPractice(R"((?i)\b(?:operates?|works?|applied|carried out|looks?) in practice\b|\bpolicy and practice\b)");
+  static const RE2 kInPractice(R"((?i)\b(?:operates?|works?|applied|carried\s+out|looks?)\s+in\s+practice\b|\bpolicy\s+and\s+practice\b)");
   // News prose keeps telling what people said (not "stated", "according to": laws say them).
   static const RE2 kReported(R"((?i)\b(?:said|says|told|wrote|announced)\b)");
   if (RE2::PartialMatch(text, kFaq)) return true;

@@ -363,6 +363,11 @@ TEST_CASE("agency policies stay policy, correspondence and hearing transcripts s
        "reporter's article that showed the Department of Corrections had logged over 40 ICE pick-ups. The bill is "
        "formally called the Sanctuary Values Emergency Amendment Act of 2019.",
        "practice"},
+      // a jail's page on its practice, its lines broken inside "does not" (Pima County Sheriff, 2018, shortened)
+      {"ICE in the PCADC\n\nThe Pima County Sheriff's Department does\nnot detain inmates based on ICE Detainers. The "
+       "procedure is to contact ICE once judicial orders are received. The Department does\nnot engage in proactive "
+       "immigration enforcement; however, it does cooperate with its federal partners.",
+       "practice"},
       // a police department's written answers to a council's questions (Tukwila, 2025, shortened)
       {"Police Department. Response to questions from Council regarding Immigration Enforcement. 1. Policy Clarity "
        "o What is TPD's current policy? TPD policy 428 states that officers shall not detain anyone on an ICE "
