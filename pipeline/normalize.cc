@@ -192,11 +192,8 @@ NormalizedPage NormalizePage(const std::vector<SourceWord>& words) {
       if (have_previous && words[i].after > pending) pending = words[i].after;
       continue;
     }
-    if (have_previous && !glue_next) {
-      out += pending == Break::kSpace ? " " : pending == Break::kLine ? "\n" : "\n\n";
-      cp += pending == Break::kParagraph ? 2 : 1;
-    }
     // De-hyphenate across a line end.
+    const bool glued_to_previous = glue_next;
     std::string_view piece = w.text;
     size_t piece_points = w.code_points;
     glue_next = false;
@@ -215,6 +212,14 @@ NormalizedPage NormalizePage(const std::vector<SourceWord>& words) {
           glue_next = true;
         }
       }
+    }
+    if (have_previous && !glued_to_previous) {
+      // A word joined onto the next line's part moves down to that line: the line break comes before it, where a
+      // space stood ("... of any inmate" / "determined by the department ..."), so every line keeps about the width
+      // it was printed at, which is how the layout tells a line that wrapped from one that ended.
+      const Break before = pending == Break::kSpace && glue_next ? Break::kLine : pending;
+      out += before == Break::kSpace ? " " : before == Break::kLine ? "\n" : "\n\n";
+      cp += before == Break::kParagraph ? 2 : 1;
     }
     size_t start = cp;
     out += piece;

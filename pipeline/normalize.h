@@ -50,6 +50,6 @@ std::vector<Span> PageSentences(const NormalizedPage& page);
 std::vector<std::string> NormalizedTextPages(std::string_view bytes);
 
 // Version of this stage, stored as a stage version.
-inline constexpr const char kNormalizeVersion[] = "normalize-2";  // 2: a soft hyphen joins only a word of its case
+inline constexpr const char kNormalizeVersion[] = "normalize-3";  // 2: a soft hyphen joins only a word of its case; 3: a joined word moves down to its second line
 
 }  // namespace foiamine

@@ -690,3 +690,26 @@ TEST_CASE("a short line that carries a citation on after its lead is no heading"
   CHECK(enforcement[0]->stance == Stance::kPermits);
   CHECK(enforcement[0]->text.find("Notice to Appear") != std::string::npos);
 }
+
+TEST_CASE("a word hyphenated at a line end joins without making its line the widest", "[extractors][structure]") {
+  // Tex. Gov't Code 493.015(d), hyphenated at 60 columns (bench/robustness.sh's hyphen variant): joined onto its
+  // line, "determ-" / "ined ..." made a line far wider than the rest, and "... notify the United States" no longer read
+  // as wrapped, so the sentence broke in two.
+  const DocumentInput input = NormalizedLaw(
+      "(c) In attempting to ascertain whether an inmate is an\n"
+      "illegal criminal alien, the department shall review all\n"
+      "information maintained on the inmate, including information\n"
+      "developed in presentence investigation reports that may\n"
+      "reflect place of birth, registration with the Social\n"
+      "Security Administration, or work history.\n"
+      "(d) The department shall promptly notify the United States\n"
+      "Immigration and Naturalization Service of any inmate determ-\n"
+      "ined by the department to be an illegal criminal alien and\n"
+      "request the assistance of the Immigration and Naturalization\n"
+      "Service, if necessary.\n");
+  const std::vector<const Clause*> notices = OfTopic(ExtractDocument(Rules(), input), "information_sharing");
+  REQUIRE(notices.size() == 1);
+  CHECK(notices[0]->section == "(d)");
+  CHECK(notices[0]->text.find("United States Immigration and Naturalization Service of any inmate determined") !=
+        std::string::npos);
+}
