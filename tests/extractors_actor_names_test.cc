@@ -33,16 +33,7 @@ TEST_CASE("a text without a colon after three capitals holds no speaker's label"
   CHECK_FALSE(MayHoldSpeakerLabel("MR. LI: Yes."));  // a two-letter surname is no label either
   // Every string of up to six bytes over label bytes, other capitals' neighbours, the colon and each \s byte.
   const std::string alphabet = "A'-.:a \n\t\r\f";
-  std::vector<std::string> level = {""};
-  size_t tried = 0;
-  for (int length = 1; length <= 6; ++length) {
-    std::vector<std::string> longer;
-    for (const std::string& s : level)
-      for (char c : alphabet) longer.push_back(s + c);
-    for (const std::string& s : longer) RequireLetsLabelsThrough(s);
-    tried += longer.size();
-    level.swap(longer);
-  }
+  const size_t tried = foiamine::testing::ForEachString(alphabet, 6, [](const std::string& s) { RequireLetsLabelsThrough(s); });
   CHECK(tried > 1900000);
   std::mt19937 random(41);
   const std::string common = "ABCDEFGHIJabcdefg   \n.:'-0";

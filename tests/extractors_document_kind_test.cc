@@ -42,14 +42,7 @@ TEST_CASE("the text outside quotations blanks what is quoted, as a byte-by-byte 
   // Every string of up to six bytes over the bytes that matter (quote marks, the curly quotes' bytes, line ends)
   // and one that does not.
   const std::string alphabet = "\"\xE2\x80\x9C\x9D\na";
-  std::vector<std::string> level = {""};
-  for (int length = 1; length <= 6; ++length) {
-    std::vector<std::string> longer;
-    for (const std::string& s : level)
-      for (char c : alphabet) longer.push_back(s + c);
-    for (const std::string& s : longer) REQUIRE(OutsideQuotes(s) == OutsideQuotesByteByByte(s));
-    level.swap(longer);
-  }
+  foiamine::testing::ForEachString(alphabet, 6, [](const std::string& s) { REQUIRE(OutsideQuotes(s) == OutsideQuotesByteByByte(s)); });
   std::mt19937 random(31);
   std::uniform_int_distribution<int> pick(0, static_cast<int>(alphabet.size()) - 1), length(7, 200), coin(0, 5);
   for (int t = 0; t < 20000; ++t) {

@@ -32,14 +32,7 @@ TEST_CASE("a line opens with a date exactly where the date pattern says so", "[e
   // Every string of up to six bytes over a letter, '_', a digit, the date's separators, a space, '(' and the bytes
   // of a non-ASCII code point (U+00A7, U+2013), which \W takes whole.
   const std::string alphabet = "a_1/- (\xC2\xA7\xE2\x80\x93";
-  std::vector<std::string> level = {""};
-  for (int length = 1; length <= 6; ++length) {
-    std::vector<std::string> longer;
-    for (const std::string& s : level)
-      for (char c : alphabet) longer.push_back(s + c);
-    for (const std::string& s : longer) RequireAsPattern(s);
-    level.swap(longer);
-  }
+  foiamine::testing::ForEachString(alphabet, 6, [](const std::string& s) { RequireAsPattern(s); });
   RequireAsPattern("");
   // Dates after up to two other characters, and lines that only look like them.
   const std::vector<std::string> starts = {"", "-", "--", "(", "* ", "\xE2\x80\xA2 ", "A", "_", "a ", "\xC2\xA7"};

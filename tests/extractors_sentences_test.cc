@@ -49,17 +49,7 @@ TEST_CASE("ASCII sentence breaks are ICU's on every short string of every class"
   // One byte of each class ASCII has: CR, LF, space, lower, upper, digit,
   // '.', '?', closing '"', continuing ',', other '#'.
   const std::string alphabet = "\r\n aA1.?\",#";
-  std::vector<std::string> level = {""};
-  size_t tried = 0;
-  for (int length = 1; length <= 6; ++length) {
-    std::vector<std::string> longer;
-    longer.reserve(level.size() * alphabet.size());
-    for (const std::string& s : level)
-      for (char c : alphabet) longer.push_back(s + c);
-    for (const std::string& s : longer) RequireAsIcu(s);
-    tried += longer.size();
-    level.swap(longer);
-  }
+  const size_t tried = foiamine::testing::ForEachString(alphabet, 6, [](const std::string& s) { RequireAsIcu(s); });
   CHECK(tried > 1900000);
   RequireAsIcu("");
 }

@@ -224,18 +224,11 @@ TEST_CASE("only a line opening with a digit, 'l' or '|' is asked for a margin nu
   // to five bytes over the bytes that matter (and a few that do not).
   static const RE2 kNumber(foiamine::extractors::internal::kMarginNumberPattern);
   const std::string alphabet = "0l|I \nx";
-  std::vector<std::string> level = {""};
-  for (int length = 1; length <= 5; ++length) {
-    std::vector<std::string> longer;
-    for (const std::string& s : level)
-      for (char c : alphabet) longer.push_back(s + c);
-    for (const std::string& s : longer) {
-      re2::StringPiece in(s);
-      INFO('"' << s << '"');
-      if (!foiamine::extractors::internal::MayOpenWithMarginNumber(s)) REQUIRE_FALSE(RE2::Consume(&in, kNumber));
-    }
-    level.swap(longer);
-  }
+  foiamine::testing::ForEachString(alphabet, 5, [](const std::string& s) {
+    re2::StringPiece in(s);
+    INFO('"' << s << '"');
+    if (!foiamine::extractors::internal::MayOpenWithMarginNumber(s)) REQUIRE_FALSE(RE2::Consume(&in, kNumber));
+  });
   CHECK(foiamine::extractors::internal::MayOpenWithMarginNumber("12 THE CHAIR: Thank you."));
   CHECK_FALSE(foiamine::extractors::internal::MayOpenWithMarginNumber("THE CHAIR: Thank you."));
 }

@@ -111,6 +111,21 @@ std::string IndexDigest(const fs::path& db_path) {
   return j["digest"].get<std::string>();
 }
 
+size_t ForEachString(const std::string& alphabet, int max_length, const std::function<void(const std::string&)>& visit) {
+  std::vector<std::string> level = {""};
+  size_t visited = 0;
+  for (int length = 1; length <= max_length; ++length) {
+    std::vector<std::string> longer;
+    longer.reserve(level.size() * alphabet.size());
+    for (const std::string& s : level)
+      for (char c : alphabet) longer.push_back(s + c);
+    for (const std::string& s : longer) visit(s);
+    visited += longer.size();
+    level.swap(longer);
+  }
+  return visited;
+}
+
 std::vector<nlohmann::json> JsonLines(const std::string& text) {
   std::vector<nlohmann::json> out;
   size_t start = 0;

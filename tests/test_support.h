@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -69,6 +70,10 @@ std::string QueryText(const std::filesystem::path& db_path, const std::string& s
 std::string IndexDigest(const std::filesystem::path& db_path);
 // Parses JSON Lines output (blank lines skipped).
 std::vector<nlohmann::json> JsonLines(const std::string& text);
+
+// Calls `visit` with every string of 1 to `max_length` bytes over `alphabet`, shorter ones first; returns how many:
+// the exhaustive check that holds a fast path to the general one it stands for.
+size_t ForEachString(const std::string& alphabet, int max_length, const std::function<void(const std::string&)>& visit);
 std::string ReadFile(const std::filesystem::path& path);
 // The rulebook the project ships (schemas/rulebook.yaml of the source tree),
 // loaded once; a load failure fails the test.
