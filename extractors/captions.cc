@@ -2,16 +2,9 @@
 
 #include <re2/re2.h>
 
+#include "extractors/text_fold.h"
+
 namespace foiamine::extractors::internal {
-namespace {
-
-std::string_view TrimSpaces(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, const std::vector<Level>& stack,
                                                      bool all_caps_caption) {
@@ -32,11 +25,11 @@ std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, cons
   // (the dash is a surer sign than a parenthesis: Missouri's captions run to thirty words, "... unlawful when --
   // attorney general to issue opinion, when -- rights of public employees. --1.")
   if (CountWords(caption) > (dash ? 45u : 15u) || (all_caps_caption && !AllCapsText(caption))) return std::nullopt;
-  std::string_view after = TrimSpaces(rest.substr(caption.size()));
+  std::string_view after = Trim(rest.substr(caption.size()));
   if (dash) {
     while (!after.empty() && (after.front() == '-' || static_cast<unsigned char>(after.front()) >= 0x80))
       after.remove_prefix(1);  // the dash: "-" (as normalizing folds an em dash), "--", or an em or en dash's bytes
-    after = TrimSpaces(after);
+    after = Trim(after);
   }
   std::optional<Marker> first = ParseMarker(after, stack);
   if (!first || first->value != 1 || (dash || number ? first->style != "1." : first->style.front() != '(')) return std::nullopt;

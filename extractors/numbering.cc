@@ -82,6 +82,14 @@ static void ClassifyLetters(const std::string& token, const std::string& open, c
   m.printed = open + token + close;
 }
 
+// `s` past a code section's catchline dash ("- ", "– ", "— ": "25-1-119 - Public bodies ...", "19.20. - General city
+// services."), or `s` itself.
+static std::string_view AfterCatchlineDash(std::string_view s) {
+  for (std::string_view dash : {"- ", "\xE2\x80\x93 ", "\xE2\x80\x94 "})
+    if (s.substr(0, dash.size()) == dash) return Trim(s.substr(dash.size()));
+  return s;
+}
+
 bool StartsUpper(std::string_view rest) {
   if (rest.empty()) return true;
   unsigned char c = static_cast<unsigned char>(rest[0]);
@@ -147,10 +155,8 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
         R"(^((?:[A-Z][A-Za-z.']*,?\s+){0,5}?Code(?:\s+Ann\.|\s+Annotated)?(?:\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})?,?\s+(?:§+\s*|Section\s+|Sec\.\s+)?(\d{1,4}[A-Z]?(?:[.-]\d{1,5}[A-Za-z]?)+)\.?)(?:\s+|$))");
     re2::StringPiece in(line.data(), line.size()), whole, number;
     if (RE2::Consume(&in, kTitledSection, &whole, &number)) {
-      std::string_view after = Trim(std::string_view(in.data(), in.size()));
       // (a catchline after a dash: "Mississippi Code 25-1-119 - Public bodies ... prohibited")
-      for (std::string_view dash : {"- ", "\xE2\x80\x93 ", "\xE2\x80\x94 "})
-        if (after.substr(0, dash.size()) == dash) after = Trim(after.substr(dash.size()));
+      const std::string_view after = AfterCatchlineDash(Trim(std::string_view(in.data(), in.size())));
       if (after.empty() || StartsUpper(after)) {
         Marker m;
         m.style = "sec";
@@ -184,11 +190,9 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // subsection run in ("67.307. 1. As used in this section, ..."); the catchline may follow a dash, as
   // Municode prints it ("19.20. - General city services.").
   auto text_follows = [](re2::StringPiece input) {
-    std::string_view after = Trim(std::string_view(input.data(), input.size()));
-    for (std::string_view dash : {"- ", "\xE2\x80\x93 ", "\xE2\x80\x94 "})
-      if (after.substr(0, dash.size()) == dash && after.size() > dash.size() &&
-          std::isupper(static_cast<unsigned char>(after[dash.size()])))
-        return true;
+    const std::string_view after = Trim(std::string_view(input.data(), input.size()));
+    const std::string_view catchline = AfterCatchlineDash(after);
+    if (catchline.size() < after.size()) return !catchline.empty() && std::isupper(static_cast<unsigned char>(catchline[0]));
     return StartsUpper(after) || (after.size() > 3 && after.substr(0, 3) == "1. " && StartsUpper(Trim(after.substr(3))));
   };
   re2::StringPiece sp(line.data(), line.size());
