@@ -106,6 +106,20 @@ bool Matcher::UnderConditionLeadIn(int lead) {
   return false;
 }
 
+// The lead-in with the item's words in place of the "the following" it ends by naming, and of all after it; "" when
+// it names none. The item's marker is left out.
+namespace {
+std::string ItemInPlaceOfTheFollowing(const std::string& lead_in, const std::string& item) {
+  static const RE2 kTheFollowing(R"re((?i)(\b(?:(?:any|each|all|one|either) of )?the following\b)(?:\s+[\w'-]+)?[^.;:]*:\W*$)re");
+  static const RE2 kMarker(R"re(^\W*(?:\(\w{1,4}\)|\w{1,4}[.)])\s+)re");
+  re2::StringPiece named;
+  if (!RE2::PartialMatch(lead_in, kTheFollowing, &named)) return "";
+  re2::StringPiece body(item);
+  RE2::Consume(&body, kMarker);
+  return lead_in.substr(0, static_cast<size_t>(named.data() - lead_in.data())) + std::string(body.data(), body.size());
+}
+}  // namespace
+
 // A lead-in may hold a rule's anchor and its items the rest ("may not
 // enter into ... an agreement for either of the following: (1) To exercise
 // federal civil immigration authority ...; (2) To detain ... individuals
@@ -147,8 +161,10 @@ void Matcher::CompleteLeadInTopics(std::vector<Clause>& clauses) {
         if (EndsWithColon(it) || SkippedUnit(it)) continue;
         if (completed.count({item, rule.topic}) || bound.count({item, rule.topic})) continue;
         // The lead-in read on into the item: "(1) stop, arrest, detain ... a
-        // person" + "(A) solely on the belief that the person is not present legally".
-        if (!holds(lt + " " + it) || vetoed(it) || InDefinition(item, Info(item), 0)) continue;
+        // person" + "(A) solely on the belief that the person is not present legally"; or the item read in
+        // where the lead-in names "the following": "shall not collect the following, except as required by
+        // state or federal law ...:" + "(b) Immigration or citizenship status; or".
+        if (!(holds(lt + " " + it) || holds(ItemInPlaceOfTheFollowing(lt, it))) || vetoed(it) || InDefinition(item, Info(item), 0)) continue;
         Candidate c = Decide(item, Hit{0, 0, Stance::kMentions});
         if (c.stance == Stance::kMentions || !c.inherited) continue;
         c.rule = rule.id + "@items";

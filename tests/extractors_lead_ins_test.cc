@@ -85,3 +85,18 @@ TEST_CASE("the rights a person must first be advised of are the advisement's con
   }
   CHECK_FALSE(x.clauses.empty());
 }
+
+// Shaped like Colo. Rev. Stat. 24-74-104(2) (written for this test): the lead-in's verb takes each item as its
+// object, however far the lead-in runs on after "the following".
+TEST_CASE("an item is the object of a lead-in that names 'the following' before its exceptions", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("(2) A state agency shall not collect the following, except as required by state or federal law or as "
+                   "necessary to perform state agency duties:\n"
+                   "(a) Date of the application; or\n"
+                   "(b) Immigration or citizenship status.\n",
+                   "law"));
+  const Clause& status = OnlyOfTopic(x, "status_inquiry");
+  CHECK(status.text.rfind("(b) Immigration or citizenship status", 0) == 0);
+  CHECK(status.stance == Stance::kRestricts);
+  CHECK(status.rule.find("@items") != std::string::npos);
+}

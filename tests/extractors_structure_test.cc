@@ -420,9 +420,13 @@ TEST_CASE("an item closing with 'or' after a semicolon joins it to the next item
   CHECK(holds[0]->stance == Stance::kRestricts);
   CHECK(holds[0]->text.find("An immigration detainer") != std::string::npos);
   CHECK(holds[0]->rule == "detainer_hold/hold_on_detainer@items");  // from the lead-in, not through the first item
-  const auto status = OfTopic(x, "enforcement_assistance");
-  REQUIRE(status.size() == 1);
-  CHECK(status[0]->text.find("Actual or suspected") != std::string::npos);
+  // Each item completes the prohibition of stops and arrests ("arrest an individual based solely on ... an
+  // immigration detainer" is one too).
+  const auto stops = OfTopic(x, "enforcement_assistance");
+  REQUIRE(stops.size() == 2);
+  CHECK(stops[0]->text.find("Actual or suspected") != std::string::npos);
+  CHECK(stops[1]->text.find("An immigration detainer") != std::string::npos);
+  CHECK(stops[1]->stance == Stance::kRestricts);
 }
 
 // Two code forms seen in whole state statutes: a title-section number closed by its period before an
