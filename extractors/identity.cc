@@ -510,8 +510,10 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
     if (line.back() == ':' || line.find(": ") != std::string::npos) continue;
     // A numbered item ("(1) Be entered into in accordance with federal law;")
     // is the body of a law, not its title.
-    static const RE2 kListItem(R"(^(?:\(\w{1,4}\)|[a-z0-9]{1,2}[.)])\s)");
-    if (RE2::PartialMatch(line, kListItem)) continue;
+    // So is a bulleted one, and a line that runs on into the next item ("- Actual or suspected immigration status; or").
+    static const RE2 kListItem(R"(^(?:\(\w{1,4}\)|[a-z0-9]{1,2}[.)]|[-*\x{2022}\x{25AA}\x{25E6}\x{00B7}\x{2013}])\s)");
+    static const RE2 kRunsOn(R"re((?i)(?:;|;\s*(?:or|and)|,\s*(?:or|and))$)re");
+    if (RE2::PartialMatch(line, kListItem) || RE2::PartialMatch(line, kRunsOn)) continue;
     // A letter known by its salutation: "Dear Mayor Hodges," -> "Letter to Mayor Hodges".
     static const RE2 kDear(R"(^Dear\s+(.+?)[,:]?$)");
     if (std::string to; RE2::FullMatch(line, kDear, &to)) return "Letter to " + to;

@@ -303,6 +303,12 @@ TEST_CASE("numbered or lettered items are never a title", "[extractors][identity
                                                  "b. Receive and consider public comment.\n"}));
   CHECK(id.title.value != "(1) Be entered into in accordance with federal law;");
   CHECK(id.title.value != "b. Receive and consider public comment.");
+  // ... nor are bulleted ones, nor a line that runs on into the next item
+  for (const char* item : {"- Actual or suspected immigration status in the record", "\u2022 Immigration status of the person",
+                           "Actual or suspected immigration status; or", "Place of birth of the arrestee, and"}) {
+    const DocumentIdentity listed = InferIdentity(Doc({std::string(item) + "\nThe Department shall not ask.\n"}));
+    CHECK(listed.title.value != item);
+  }
 }
 
 TEST_CASE("a council's or board's resolution or ordinance is law, whatever agency it names", "[extractors][identity]") {

@@ -426,7 +426,7 @@ TEST_CASE("an item closing with 'or' after a semicolon joins it to the next item
   REQUIRE(stops.size() == 2);
   CHECK(stops[0]->text.find("Actual or suspected") != std::string::npos);
   CHECK(stops[1]->text.find("An immigration detainer") != std::string::npos);
-  CHECK(stops[1]->stance == Stance::kRestricts);
+  for (const Clause* stop : stops) CHECK(stop->stance == Stance::kRestricts);
 }
 
 // Two code forms seen in whole state statutes: a title-section number closed by its period before an
