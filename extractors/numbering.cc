@@ -133,7 +133,9 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // A space or the end after the marker, a second marker run in: "(12)(a)", or a word
   // run in by a copied web page: "(a)sending to" (three letters: "(s)he" is a word), "(1)The city shall".
   static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$|\(\S|[a-z]{3}|[A-Z][a-z]))");
-  static const RE2 kDot(R"(^(([0-9]{1,3}|[A-Za-z]|[IVXLC]{2,6}|[ivxlc]{2,6})([.)]))(?:\s+|$))");
+  // ... and a heading's word run in after its numeral, as a copied page prints it: "II.Questioning of Foreign
+  // Nationals/Arrest Policy", "A.Questioning of Foreign Nationals".
+  static const RE2 kDot(R"(^(([0-9]{1,3}|[A-Za-z]|[IVXLC]{2,6}|[ivxlc]{2,6})([.)]))(?:\s+|$|[A-Z][A-Za-z]{2}))");
   // A bullet alone on its line (PDF text often puts the glyph on a line of
   // its own) is a bare marker for the next line; "o" is the sub-bullet of
   // Word documents after text extraction ("o Upon transfer ...").
@@ -326,6 +328,8 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   in = sp;
   if ((digit || ((first | 0x20) >= 'a' && (first | 0x20) <= 'z')) && RE2::Consume(&in, kDot, &whole, &a, &b)) {
     std::string token(a), close(b);
+    if (whole.size() < sp.size() && !std::isspace(static_cast<unsigned char>(sp[whole.size()])))
+      in = re2::StringPiece(sp.data() + whole.size(), sp.size() - whole.size());  // (the run-in word is the text's)
     m.lower_rest = !StartsUpper(Trim(std::string_view(in.data(), in.size())));
     if (std::isdigit(static_cast<unsigned char>(token[0]))) {
       m.style = "1" + close;

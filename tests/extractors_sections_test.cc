@@ -415,6 +415,22 @@ TEST_CASE("a subsection marker with its first word run in by a copied page opens
         std::vector<std::string>{"2.495", "2.495(1)", "2.495(2)", "2.495(2)(a)", "2.495(2)(b)"});
 }
 
+TEST_CASE("a heading's numeral with its first word run in by a copied page opens the section, initials run in none",
+          "[extractors][sections]") {
+  // Montgomery County (Md.) Police Function Code 520 as copied from its web page (shortened): "II.Questioning ..."
+  const DocumentInput order = LawPage(
+      "I.Policy\nAll individuals, regardless of citizenship, are entitled to basic rights.\n"
+      "II.Questioning of Foreign Nationals/Arrest Policy\nA.Questioning of Foreign Nationals\n"
+      "Officers may ask a person who is under arrest about their citizenship.\nB.Authority to Arrest\n"
+      "Officers have no statutory authority to enforce violations of federal immigration laws.\n"
+      "VII.CALEA Standards\nU.S.Immigration and Customs Enforcement is named.\ne.g.The form of a request.\n");
+  const std::vector<Section> sections = FindSections(order);
+  CHECK(Paths(sections) == std::vector<std::string>{"I.", "II.", "II.A.", "II.B.", "VII."});
+  REQUIRE(sections.size() == 5);
+  CHECK(sections[1].heading == "Questioning of Foreign Nationals/Arrest Policy");
+  CHECK(sections[4].heading == "CALEA Standards");
+}
+
 TEST_CASE("a part word followed by a lower-case word is prose, and a path joins a section number to a part word with a space",
           "[extractors][sections]") {
   // Tex. S.B. 8 (2025), as enrolled (shortened): "Chapter 753 to read as follows:" wrapped from SECTION 1's sentence
