@@ -168,6 +168,19 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
       }
     }
   }
+  // Hawaii's bracketed section number, as its statutes print a section the revisor numbered: "[§286-104.5]  Limited
+  // purpose driver's license ..." is "§286-104.5".
+  if (line.size() > 4 && line[0] == '[' && line.substr(1, 2) == "\xC2\xA7") {
+    const size_t close = line.find(']');
+    if (close != std::string_view::npos && close < 24) {
+      const std::string inner = std::string(line.substr(1, close - 1)) + " " + std::string(line.substr(close + 1));
+      std::optional<Marker> section = ParseMarker(inner, stack, next_line_starts_upper);
+      if (section && section->style == "sec") {
+        section->length += 1;  // the brackets, less the space put for the closing one
+        return section;
+      }
+    }
+  }
   // A checkbox glyph that text extraction reads as "x", alone on its line above its item (287(g) agreements list their
   // delegated functions so: "x" / "" / "The power and authority to interrogate ..."), is a bare bullet.
   if (Trim(line) == "x") {

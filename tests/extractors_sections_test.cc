@@ -431,6 +431,14 @@ TEST_CASE("a heading's numeral with its first word run in by a copied page opens
   CHECK(sections[4].heading == "CALEA Standards");
 }
 
+TEST_CASE("a Hawaii section number in brackets is the section's number", "[extractors][sections]") {
+  // Haw. Rev. Stat. 286-104.5 as printed (shortened), "[\u00a7286-104.5]" for a section the revisor numbered
+  const DocumentInput code = LawPage(
+      "[\u00a7286-104.5]  Limited purpose driver's license.\n(1)  A valid, unexpired consular identification document;\n"
+      "(2)  An original birth certificate.\n");
+  CHECK(Paths(FindSections(code)) == std::vector<std::string>{"286-104.5", "286-104.5(1)", "286-104.5(2)"});
+}
+
 TEST_CASE("a part word followed by a lower-case word is prose, and a path joins a section number to a part word with a space",
           "[extractors][sections]") {
   // Tex. S.B. 8 (2025), as enrolled (shortened): "Chapter 753 to read as follows:" wrapped from SECTION 1's sentence
