@@ -15,9 +15,17 @@ std::optional<ProvisionReference> FindProvisionReference(std::string_view folded
   static const RE2 kLifts(kLiftsDutyPattern);
   re2::StringPiece in(folded.data(), folded.size());
   if (!RE2::PartialMatch(in, kLifts)) return std::nullopt;
+  // ... or names the provision set aside: "The provisions of subsection (a) shall not apply when ...", "Subsection (a)
+  // does not apply if ...".
+  static const RE2 kSetAside(
+      R"re((?i)\b(?:subsections?|paragraphs?|subdivisions?|subparagraphs?)\s+\(?([a-z0-9]{1,4})\)?(?:\s+of\s+this\s+(?:section|chapter|article))?\s+(?:does|do|shall|will)\s+not\s+apply\b)re");
   re2::StringPiece whole, label;
-  if (!kReference.Match(in, 0, in.size(), RE2::UNANCHORED, &whole, 1)) return std::nullopt;
-  if (!RE2::PartialMatch(whole, kReference, &label)) return std::nullopt;
+  const RE2* found = &kReference;
+  if (!kReference.Match(in, 0, in.size(), RE2::UNANCHORED, &whole, 1)) {
+    if (!kSetAside.Match(in, 0, in.size(), RE2::UNANCHORED, &whole, 1)) return std::nullopt;
+    found = &kSetAside;
+  }
+  if (!RE2::PartialMatch(whole, *found, &label)) return std::nullopt;
   ProvisionReference ref;
   ref.start = static_cast<size_t>(whole.data() - folded.data());
   ref.end = ref.start + whole.size();

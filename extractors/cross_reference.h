@@ -27,8 +27,10 @@ struct ProvisionReference {
 // only subsections, paragraphs and subdivisions count.)
 std::optional<ProvisionReference> FindProvisionReference(std::string_view folded);
 // Its test for a lifted duty, which a reference needs (an RE2 source).
+// (and a prohibition set aside for a case: "Subsection (a) does not apply when the individual has been convicted of a
+// violent felony")
 inline constexpr std::string_view kLiftsDutyPattern =
-    R"re((?i)\b(?:not (?:be )?required to|need not|exempt\w*|relieved of|waive[sd]?)\b)re";
+    R"re((?i)\b(?:not (?:be )?required to|need not|exempt\w*|relieved of|waive[sd]?|(?:does|do|shall|will) not apply|(?:is|are) (?:not applicable|inapplicable))\b)re";
 
 // Does the section path ("2.251(a)(2)", "22-171.3.A", "VI.B.3") hold a
 // provision labelled `label` ("a", "3") at any level?

@@ -118,9 +118,10 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   static const RE2 kWord(
       R"(^((Part|PART|Article|ARTICLE|Art\.|ART\.|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE|Appendix|APPENDIX|Attachment|ATTACHMENT|Exhibit|EXHIBIT|Annex|ANNEX)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
   // "Section 31-13-18 - Verification of legal status ...": a code's dashed section number after the word, its
-  // catchline after a dash, as code sites head a section (the number alone starts the path, as "§ 31-13-18" would).
+  // catchline after a dash, as code sites head a section (the number alone starts the path, as "§ 31-13-18" would);
+  // and a city code's chapter-section, as Municode prints it: "Sec. 2-157. - Use of city resources.".
   static const RE2 kWordDashedSection(
-      "^((?:Section|SECTION|Sec\\.|SEC\\.)\\s+(\\d{1,3}[A-Za-z]?-\\d{1,4}[A-Za-z]?-\\d{1,5}(?:\\.\\d{1,3})?[A-Za-z]?)\\.?)"
+      "^((?:Section|SECTION|Sec\\.|SEC\\.)\\s+(\\d{1,3}[A-Za-z]?-\\d{1,4}[A-Za-z]?(?:-\\d{1,5})?(?:\\.\\d{1,3})?[A-Za-z]?)\\.?)"
       "(?:\\s+(?:-|\xE2\x80\x93|\xE2\x80\x94)\\s+|\\s+|$)");
   // (a chapter may carry capital letters: Iowa Code "27A.3 Completion of sentence ...")
   static const RE2 kDecimal(R"(^((\d{1,4}[A-Z]{0,2}(?:\.\d{1,3})+)\.?)(?:\s+|$))");
@@ -241,7 +242,10 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     return m;
   }
   in = sp;
-  if (first == 'S' && RE2::Consume(&in, kWordDashedSection, &whole, &a) && StartsUpper(Trim(std::string_view(in.data(), in.size())))) {
+  if (first == 'S' && RE2::Consume(&in, kWordDashedSection, &whole, &a) && StartsUpper(Trim(std::string_view(in.data(), in.size()))) &&
+      // (a chapter-section of two parts only closed by its period, its catchline on the line: a bill's "Section 5-104.1"
+      // alone on its line names the section it amends)
+      (std::count(a.begin(), a.end(), '-') > 1 || (whole.ends_with(".") && !Trim(std::string_view(in.data(), in.size())).empty()))) {
     m.style = "sec";
     m.printed = std::string(a);
     m.length = consumed(in);

@@ -50,3 +50,28 @@ TEST_CASE("a subsection that lifts a detainer duty is a detainer clause that per
   CHECK(lifted->stance == Stance::kPermits);
   CHECK(lifted->rule.find("@reference") != std::string::npos);
 }
+
+TEST_CASE("a subsection set aside for a case speaks to its topics in a permission", "[extractors][cross_reference]") {
+  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  REQUIRE(rules.ok());
+  // (written for this test)
+  for (const char* set_aside : {"(b) Subsection (a) does not apply when the individual has been convicted of a violent felony.",
+                                "(b) The provisions of subsection (a) shall not apply when the individual has been convicted of a violent felony."}) {
+    DocumentInput input;
+    input.metadata.authority = "law";
+    input.pages.push_back(PageText{1, std::string("Sec. 7-1. Cooperation with federal immigration authorities.\n(a) No law "
+                                                  "enforcement agency shall detain an individual on the basis of an "
+                                                  "immigration detainer.\n") + set_aside + "\n"});
+    const Extraction out = ExtractDocument(*rules, input);
+    const auto lifted = std::find_if(out.clauses.begin(), out.clauses.end(), [](const Clause& c) {
+      return c.text.rfind("(b)", 0) == 0;
+    });
+    INFO(set_aside);
+    REQUIRE(lifted != out.clauses.end());
+    CHECK(lifted->topic == "detainer_hold");
+    CHECK(lifted->stance == Stance::kPermits);
+    CHECK(lifted->section == "7-1(b)");
+  }
+  CHECK(FindProvisionReference("subsection (a) shall not apply if the person consents") ->label == "a");
+  CHECK_FALSE(FindProvisionReference("subsection (a) applies to every person"));
+}

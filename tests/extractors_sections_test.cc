@@ -439,6 +439,18 @@ TEST_CASE("a Hawaii section number in brackets is the section's number", "[extra
   CHECK(Paths(FindSections(code)) == std::vector<std::string>{"286-104.5", "286-104.5(1)", "286-104.5(2)"});
 }
 
+TEST_CASE("a city code's chapter-section after its section word starts the path, a bill's reference line none",
+          "[extractors][sections]") {
+  // Municode's form (written for this test): "Sec. 2-157. - Use of city resources."
+  CHECK(Paths(FindSections(LawPage("Sec. 2-157. - Use of city resources.\n(a) No city employee shall use city resources "
+                                   "for immigration enforcement.\n(b) No agency may use City Property for staging.\n"))) ==
+        std::vector<std::string>{"2-157", "2-157(a)", "2-157(b)"});
+  // Md. H.B. 444 (2026)'s front matter: the section a bill adds, named alone on its line, is no section of the bill
+  CHECK(Paths(FindSections(LawPage("BY adding to\nArticle - Criminal Procedure\nSection 5-104.1\nAnnotated Code of "
+                                   "Maryland\n\nSECTION 1. BE IT ENACTED BY THE GENERAL ASSEMBLY OF MARYLAND, That the "
+                                   "Laws of Maryland read as follows:\n"))) == std::vector<std::string>{"1"});
+}
+
 TEST_CASE("a part word followed by a lower-case word is prose, and a path joins a section number to a part word with a space",
           "[extractors][sections]") {
   // Tex. S.B. 8 (2025), as enrolled (shortened): "Chapter 753 to read as follows:" wrapped from SECTION 1's sentence
