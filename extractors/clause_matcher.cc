@@ -12,6 +12,7 @@
 #include "extractors/cue_scan.h"
 #include "extractors/document_phrases.h"
 #include "extractors/split_words.h"
+#include "extractors/bullet_ordinals.h"
 #include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal {
@@ -555,6 +556,11 @@ void Matcher::Emit(size_t ui, const std::string& topic, const std::vector<Candid
     PlaceOnPages(layout_, sb, se, clause);
     const PagePos start = layout_.Locate(sb);
     clause.section = unit.section >= 0 ? layout_.sections()[unit.section].path : std::string();
+    // (an unnumbered bulleted item is cited by its place: "Appendix A, bullet 4")
+    if (unit.bullet) {
+      if (bullet_ordinals_.empty()) bullet_ordinals_ = BulletOrdinals(layout_);
+      clause.section = WithBulletOrdinal(clause.section, bullet_ordinals_[ui]);
+    }
     if (clause.parts.front().first_line > 0 && clause.section.empty()) {
       // A transcript has no sections; its citable place is the printed
       // line, and of the lines a sentence spans, the one holding the words

@@ -188,6 +188,7 @@ class Matcher {
   // Which rare phrases the document holds (DHS as Human Services; split
   // words, "sha ll": rejoin the rules' words; OCR misreadings; lifted duties).
   DocumentPhrases phrases_;
+  std::vector<int> bullet_ordinals_;  // BulletOrdinals(layout_), on the first clause
   const std::map<size_t, std::vector<size_t>> items_of_;  // lead-in unit -> its direct items
   bool addressees_built_ = false;
   std::vector<std::pair<size_t, std::string>> addressees_;

@@ -130,6 +130,8 @@ std::string NormalizeSectionPath(std::string_view path) {
     }
   }
   std::string s = Lower(std::string(path));
+  // An unnumbered item's place ("Appendix A, bullet 4") is one more level, as labels number bullets ("App.A.4").
+  for (size_t at = s.find(", bullet "); at != std::string::npos; at = s.find(", bullet ", at)) s.replace(at, 9, ".");
   for (const auto& [from, to] : {std::pair<std::string, std::string>{"appendix", "app."}, {"attachment", "att."}})
     for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
   for (const char* word : {"section", "sec.", "article", "art."})

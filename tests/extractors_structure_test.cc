@@ -717,3 +717,27 @@ TEST_CASE("a word hyphenated at a line end joins without making its line the wid
   CHECK(notices[0]->text.find("United States Immigration and Naturalization Service of any inmate determined") !=
         std::string::npos);
 }
+
+// Shaped like a 287(g) agreement's Appendix A (written for this test): its delegated powers are unnumbered bullets,
+// each with a sub-bullet of another glyph; a second list follows a lead-in of its own.
+TEST_CASE("an unnumbered bulleted item is cited by its place in its list", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("IX. TERMINATION\nThis MOA may be terminated at any time.\n\nAPPENDIX A\nSTANDARD OPERATING PROCEDURE (SOP)\n"
+                   "Participating LEA personnel are delegated only those authorities listed below:\n"
+                   "\xE2\x80\xA2 The power and authority to interrogate any person believed to be an alien about his or her right to be "
+                   "or remain in the United States;\n"
+                   "o Upon transfer of the alien's custody to ICE, the alien will continue to be held for no more than 48 hours.\n"
+                   "\xE2\x80\xA2 The power and authority to issue immigration detainers for processing aliens.\n"
+                   "Additional supervisory responsibilities include:\n"
+                   "\xE2\x80\xA2 Participating LEA personnel must notify ICE of any immigration detainer issued.\n",
+                   "agreement"));
+  const auto section_of = [&](std::string_view start, const std::string& topic) {
+    for (const Clause& c : x.clauses)
+      if (c.topic == topic && c.text.find(start) != std::string::npos) return c.section;
+    return std::string("(none)");
+  };
+  CHECK(section_of("interrogate", "status_inquiry") == "Appendix A, bullet 1");
+  CHECK(section_of("Upon transfer", "detainer_hold") == "Appendix A");  // a sub-bullet: no place of its own
+  CHECK(section_of("issue immigration detainers", "detainer_hold") == "Appendix A, bullet 2");
+  CHECK(section_of("must notify ICE", "information_sharing") == "Appendix A, bullet 1");  // a new list
+}

@@ -259,6 +259,10 @@ TEST_CASE("section paths are compared in one form, only where the label names a 
   CHECK(NormalizeSectionPath("Exec. Law 319-a(1)") == "319-a.1");
   CHECK(NormalizeSectionPath("Art. 2.245(b)(1)") == NormalizeSectionPath("Art. 2.245(b)(1)"));
   CHECK(NormalizeSectionPath("App.A.1") == NormalizeSectionPath("Appendix A 1."));
+  // a bulleted item's place, as foiamine cites it, is the labels' numbered bullet
+  CHECK(NormalizeSectionPath("App.A.4") == NormalizeSectionPath("Appendix A, bullet 4"));
+  CHECK(NormalizeSectionPath("V.3") == NormalizeSectionPath("V., bullet 3"));
+  CHECK_FALSE(SectionPathsAgree("V.3", "V., bullet 2"));
   CHECK(NormalizeSectionPath("§ 24-211.07(a)") == "24-211.07.a");
   CHECK(IsNumberedSection("7284.6(a)(1)(C)"));
   CHECK(IsNumberedSection("Exec. Law 319-a(11)"));

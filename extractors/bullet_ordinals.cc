@@ -1,0 +1,49 @@
+#include "extractors/bullet_ordinals.h"
+
+#include <map>
+#include <string_view>
+
+#include "extractors/text_fold.h"
+
+namespace foiamine::extractors::internal {
+namespace {
+
+// The glyph a bulleted unit opens with: its bytes up to the first space.
+std::string_view Glyph(std::string_view text) {
+  text = Trim(text);
+  const size_t space = text.find_first_of(" \t\n");
+  return text.substr(0, space == std::string_view::npos ? text.size() : space);
+}
+
+}  // namespace
+
+std::vector<int> BulletOrdinals(const DocumentLayout& layout) {
+  const auto& units = layout.units();
+  std::vector<int> ordinals(units.size(), 0);
+  struct List {
+    std::string glyph;  // the section's first glyph
+    int count = 0;
+  };
+  std::map<int, List> lists;  // by section
+  for (size_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& unit = units[ui];
+    const std::string_view text = Trim(std::string_view(layout.stream()).substr(unit.begin, unit.end - unit.begin));
+    List& list = lists[unit.section];
+    if (unit.heading || (!unit.bullet && !text.empty() && text.back() == ':')) {
+      list = List{};
+      continue;
+    }
+    if (!unit.bullet) continue;
+    const std::string_view glyph = Glyph(text);
+    if (list.glyph.empty()) list.glyph = std::string(glyph);
+    if (glyph == list.glyph) ordinals[ui] = ++list.count;
+  }
+  return ordinals;
+}
+
+std::string WithBulletOrdinal(const std::string& path, int ordinal) {
+  if (ordinal <= 0 || path.empty()) return path;
+  return path + ", bullet " + std::to_string(ordinal);
+}
+
+}  // namespace foiamine::extractors::internal
