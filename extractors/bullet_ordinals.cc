@@ -35,6 +35,7 @@ std::vector<int> BulletOrdinals(const DocumentLayout& layout) {
     }
     if (!unit.bullet) continue;
     const std::string_view glyph = Glyph(text);
+    if (glyph.size() == text.size()) continue;  // a stray glyph, no item: "•" / "•" / "The power and authority to ..."
     if (list.glyph.empty()) list.glyph = std::string(glyph);
     if (glyph == list.glyph) ordinals[ui] = ++list.count;
   }

@@ -727,6 +727,7 @@ TEST_CASE("an unnumbered bulleted item is cited by its place in its list", "[ext
                    "\xE2\x80\xA2 The power and authority to interrogate any person believed to be an alien about his or her right to be "
                    "or remain in the United States;\n"
                    "o Upon transfer of the alien's custody to ICE, the alien will continue to be held for no more than 48 hours.\n"
+                   "\xE2\x80\xA2\n\n"  // a stray glyph, as a copied agreement has it: no item
                    "\xE2\x80\xA2 The power and authority to issue immigration detainers for processing aliens.\n"
                    "Additional supervisory responsibilities include:\n"
                    "\xE2\x80\xA2 Participating LEA personnel must notify ICE of any immigration detainer issued.\n",
