@@ -33,6 +33,10 @@ std::vector<int> BulletOrdinals(const DocumentLayout& layout) {
       list = List{};
       continue;
     }
+    if (unit.in_bullet_item) {
+      ordinals[ui] = list.count;  // the item's later sentences: its place too
+      continue;
+    }
     if (!unit.bullet) continue;
     const std::string_view glyph = Glyph(text);
     if (glyph.size() == text.size()) continue;  // a stray glyph, no item: "•" / "•" / "The power and authority to ..."

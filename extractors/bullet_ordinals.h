@@ -13,7 +13,8 @@
 namespace foiamine::extractors::internal {
 
 // One entry per unit of `layout`: the 1-based place of the bulleted item the
-// unit opens among the items of its list, 0 for a unit that opens none.
+// unit opens (or continues, as its later sentence) among the items of its
+// list, 0 for a unit in none.
 // A list is the run of bullets of one glyph in one section (the first glyph
 // the section's bullets use: sub-bullets of another glyph are counted in no
 // list); a unit that ends with ':' (a new lead-in) or a heading starts the

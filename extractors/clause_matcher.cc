@@ -557,7 +557,7 @@ void Matcher::Emit(size_t ui, const std::string& topic, const std::vector<Candid
     const PagePos start = layout_.Locate(sb);
     clause.section = unit.section >= 0 ? layout_.sections()[unit.section].path : std::string();
     // (an unnumbered bulleted item is cited by its place: "Appendix A, bullet 4")
-    if (unit.bullet) {
+    if (unit.bullet || unit.in_bullet_item) {
       if (bullet_ordinals_.empty()) bullet_ordinals_ = BulletOrdinals(layout_);
       clause.section = WithBulletOrdinal(clause.section, bullet_ordinals_[ui]);
     }

@@ -199,6 +199,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       unit.end = block_begin + s + trail;
       unit.section = block_section;
       unit.bullet = first && block_bullet;
+      unit.in_bullet_item = !first && block_bullet;
       first = false;
       std::string_view text = std::string_view(stream_).substr(unit.begin, unit.end - unit.begin);
       const std::string_view next_sentence =

@@ -29,6 +29,7 @@ struct Unit {
   size_t end = 0;
   bool heading = false;
   bool bullet = false;   // starts with a bullet ("•", "-", "*")
+  bool in_bullet_item = false;  // a later sentence of a bulleted item (the item's first unit has `bullet`)
   int section = -1;      // index into DocumentLayout::sections, -1 = none
   int lead_in = -1;      // index of the unit whose ':' introduces this item
 };

@@ -728,7 +728,8 @@ TEST_CASE("an unnumbered bulleted item is cited by its place in its list", "[ext
                    "or remain in the United States;\n"
                    "o Upon transfer of the alien's custody to ICE, the alien will continue to be held for no more than 48 hours.\n"
                    "\xE2\x80\xA2\n\n"  // a stray glyph, as a copied agreement has it: no item
-                   "\xE2\x80\xA2 The power and authority to issue immigration detainers for processing aliens.\n"
+                   "\xE2\x80\xA2 The power and authority to issue immigration detainers for processing aliens. Subsequent to "
+                   "such an arrest, the officer must take the alien without unnecessary delay before an immigration officer.\n"
                    "Additional supervisory responsibilities include:\n"
                    "\xE2\x80\xA2 Participating LEA personnel must notify ICE of any immigration detainer issued.\n",
                    "agreement"));
@@ -740,5 +741,6 @@ TEST_CASE("an unnumbered bulleted item is cited by its place in its list", "[ext
   CHECK(section_of("interrogate", "status_inquiry") == "Appendix A, bullet 1");
   CHECK(section_of("Upon transfer", "detainer_hold") == "Appendix A");  // a sub-bullet: no place of its own
   CHECK(section_of("issue immigration detainers", "detainer_hold") == "Appendix A, bullet 2");
+  CHECK(section_of("Subsequent to", "enforcement_assistance") == "Appendix A, bullet 2");  // the item's later sentence
   CHECK(section_of("must notify ICE", "information_sharing") == "Appendix A, bullet 1");  // a new list
 }
