@@ -93,7 +93,8 @@ static std::string_view AfterCatchlineDash(std::string_view s) {
 bool StartsUpper(std::string_view rest) {
   if (rest.empty()) return true;
   unsigned char c = static_cast<unsigned char>(rest[0]);
-  return std::isupper(c) || c == '"' || c == '\'' || c == '(' || c >= 0x80;
+  // (and a bracketed editor's note before the text: New Mexico's "SECTION 1. [NEW MATERIAL] NON-ENFORCEMENT OF ...")
+  return std::isupper(c) || c == '"' || c == '\'' || c == '(' || c == '[' || c >= 0x80;
 }
 
 // `next_line_starts_upper`: a bare "7284.6." is a section number when text

@@ -451,6 +451,14 @@ TEST_CASE("a city code's chapter-section after its section word starts the path,
                                    "Laws of Maryland read as follows:\n"))) == std::vector<std::string>{"1"});
 }
 
+TEST_CASE("a bill's section word before a bracketed editor's note opens the section", "[extractors][sections]") {
+  // N.M. H.B. 195 (2019), shortened: "SECTION 1. [NEW MATERIAL] NON-ENFORCEMENT OF FEDERAL IMMIGRATION LAWS.--"
+  CHECK(Paths(FindSections(LawPage("SECTION 1. [NEW MATERIAL] NON-ENFORCEMENT OF FEDERAL IMMIGRATION LAWS.--\n\n"
+                                   "A. Neither the state nor a political subdivision shall use public funds to assist.\n\n"
+                                   "B. Nothing in this section prohibits a county from housing federal detainees.\n"))) ==
+        std::vector<std::string>{"1", "1(A)", "1(B)"});
+}
+
 TEST_CASE("a part word followed by a lower-case word is prose, and a path joins a section number to a part word with a space",
           "[extractors][sections]") {
   // Tex. S.B. 8 (2025), as enrolled (shortened): "Chapter 753 to read as follows:" wrapped from SECTION 1's sentence
