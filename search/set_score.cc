@@ -182,6 +182,12 @@ bool IsNumberedSection(std::string_view section) {
 }
 
 bool SectionPathsAgree(std::string_view label_section, std::string_view found_section) {
+  // A bulleted item's place under the labelled section is the same provision, cited more closely: "412.4, bullet 1"
+  // for a label "412.4" (not "V., bullet 3" for "V.2": another bullet is another provision).
+  if (const size_t bullet = found_section.find(", bullet "); bullet != std::string_view::npos) {
+    const std::string a = NormalizeSectionPath(label_section), b = NormalizeSectionPath(found_section.substr(0, bullet));
+    if (!a.empty() && a == b) return true;
+  }
   const std::string a = NormalizeSectionPath(label_section), b = NormalizeSectionPath(found_section);
   if (a.empty() || b.empty()) return false;
   if (a == b) return true;

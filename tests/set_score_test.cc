@@ -263,6 +263,8 @@ TEST_CASE("section paths are compared in one form, only where the label names a 
   CHECK(NormalizeSectionPath("App.A.4") == NormalizeSectionPath("Appendix A, bullet 4"));
   CHECK(NormalizeSectionPath("V.3") == NormalizeSectionPath("V., bullet 3"));
   CHECK_FALSE(SectionPathsAgree("V.3", "V., bullet 2"));
+  CHECK(SectionPathsAgree("412.4", "412.4, bullet 1"));  // the labelled section, cited to its item
+  CHECK_FALSE(SectionPathsAgree("412.5", "412.4, bullet 1"));
   CHECK(NormalizeSectionPath("§ 24-211.07(a)") == "24-211.07.a");
   CHECK(IsNumberedSection("7284.6(a)(1)(C)"));
   CHECK(IsNumberedSection("Exec. Law 319-a(11)"));
