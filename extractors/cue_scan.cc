@@ -187,7 +187,9 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
       R"re((?i)^(?:will|would)\b[^.;:]{0,200}?\b(?:if|when|once|provided|upon)\b[^.;:]{0,120}?\b(?:warrants?|signed by a (?:federal )?(?:judge|magistrate)|judicial (?:orders?|authorization))\b)re");
   if (RE2::PartialMatch(cue, kWillIfWarrant)) return Stance::kPermits;
   // A practice carried on is told: "we will continue our practice of notifying ICE of the date ... of release"
-  static const RE2 kContinuesPractice(R"re((?i)^(?:will|shall)\s+continue\s+(?:[\w'-]+\s+){0,2}?(?:practice|process|custom)\s+of\s+\w+ing\b)re");
+  // ... or the practice just told, carried on: "The Sheriff's Office cooperates with ICE per Code of Virginia ... and
+  // will continue to do so" (not a duty kept up: "MCSO will continue to comply with all federal obligations")
+  static const RE2 kContinuesPractice(R"re((?i)^(?:will|shall)\s+continue\s+(?:(?:[\w'-]+\s+){0,2}?(?:practice|process|custom)\s+of\s+\w+ing\b|to\s+do\s+so\b))re");
   if (RE2::PartialMatch(cue, kContinuesPractice)) return Stance::kReports;
   // ... and so is a routine named as one: "The procedure is to contact ICE once ...", "Our practice is to notify ICE"
   static const RE2 kRoutineNamed(R"re((?i)\b(?:practice|procedures?|process|protocol|custom|routine)\s+$)re");

@@ -159,6 +159,12 @@ TEST_CASE("a record of practice: a promise on a warrant permits, a practice carr
   // "will continue our practice of notifying" tells what the agency does
   const std::string carried = "we will continue our practice of notifying ice of the date of release.";
   CHECK(PracticeStance(Stance::kRequires, carried, carried.find("will")) == Stance::kReports);
+  // ... and so does "will continue to do so" after the practice it tells (Fairfax County Sheriff's page), not a duty
+  // kept up
+  const std::string so = "the sheriff's office cooperates with ice per code of virginia and will continue to do so.";
+  CHECK(PracticeStance(Stance::kRequires, so, so.find("will")) == Stance::kReports);
+  const std::string duty = "the office will continue to comply with all federal obligations.";
+  CHECK(PracticeStance(Stance::kRequires, duty, duty.find("will")) == Stance::kRequires);
   // ... but a restriction it carries on stays one (the rulebook's cue "continue ... practice of declining")
   const std::string declining = "we will continue our practice of declining detainers.";
   CHECK(PracticeStance(Stance::kRestricts, declining, declining.find("will")) == Stance::kRestricts);
