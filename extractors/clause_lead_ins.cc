@@ -106,9 +106,9 @@ bool Matcher::UnderConditionLeadIn(int lead) {
   return false;
 }
 
+namespace {
 // The lead-in with the item's words in place of the "the following" it ends by naming, and of all after it; "" when
 // it names none. The item's marker is left out.
-namespace {
 std::string ItemInPlaceOfTheFollowing(const std::string& lead_in, const std::string& item) {
   static const RE2 kTheFollowing(R"re((?i)(\b(?:(?:any|each|all|one|either) of )?the following\b)(?:\s+[\w'-]+)?[^.;:]*:\W*$)re");
   static const RE2 kMarker(R"re(^\W*(?:\(\w{1,4}\)|\w{1,4}[.)])\s+)re");

@@ -7,12 +7,12 @@
 #include <set>
 
 #include "extractors/actor_names.h"
+#include "extractors/bullet_ordinals.h"
 #include "extractors/clause_matcher_impl.h"
 #include "extractors/cross_reference.h"
 #include "extractors/cue_scan.h"
 #include "extractors/document_phrases.h"
 #include "extractors/split_words.h"
-#include "extractors/bullet_ordinals.h"
 #include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal {
