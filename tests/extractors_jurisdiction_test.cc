@@ -484,6 +484,13 @@ TEST_CASE("a local law is placed in its locality, named or not, and an unnamed o
       "following restrictions shall apply:\n(a) No enforcement official shall detain an individual on the basis of a "
       "civil immigration detainer.";
   CHECK(InferJurisdiction(Data(), supplement, "", true) == "US-CA/(unnamed locality)");
+  // a city's code speaking of its city in lower case, as its subject (Eugene City Code 2.495, shortened); a state's
+  // statute on cities stays the state's
+  CHECK(InferJurisdiction(Data(), "2.495 Protections for Individuals.\n(1)The city shall not use city law enforcement "
+                                  "moneys for immigration enforcement, as ORS 181A.820 provides.", "", true) ==
+        "US-OR/(unnamed city)");
+  CHECK(InferJurisdiction(Data(), "ORS 181A.999 (1) No city shall adopt a policy that limits cooperation; a city "
+                                  "may not use moneys to assist ICE.", "", true) == "US-OR");
   CHECK(InferJurisdiction(Data(), "Springfield Falls Municipal Code 2.99.060\nNothing in this chapter shall be construed "
                                   "to preclude any city police officer from cooperating. Revised Code of Washington.",
                           "", true) == "US-WA/Springfield Falls");
