@@ -90,6 +90,37 @@ static std::string_view AfterCatchlineDash(std::string_view s) {
   return s;
 }
 
+const char* const kDashedSectionPattern =
+    R"(^((\d{1,3}[A-Za-z]?-(\d{1,4})[A-Za-z]?-(\d{1,5})(?:\.\d{1,3})?[A-Za-z]?)\.?)(?:\s+|$))";
+const char* const kTitleSectionPattern = R"(^((\d{1,3}[A-Za-z]?-(\d{3,5})[A-Za-z]?(?:\.\d{1,3})?[A-Za-z]?)\.)(?:\s+|$))";
+const char* const kDecimalSectionPattern = R"(^((\d{1,4}[A-Z]{0,2}(?:\.\d{1,3})+)\.?)(?:\s+|$))";
+
+// The number of ASCII digits `line` opens with (RE2's \d is [0-9]).
+static size_t LeadingDigits(std::string_view line) {
+  size_t n = 0;
+  while (n < line.size() && line[n] >= '0' && line[n] <= '9') ++n;
+  return n;
+}
+
+bool MayOpenWithDashedNumber(std::string_view line) {
+  // \d{1,3} takes every leading digit (a fourth would have to be the letter or the '-').
+  const size_t n = LeadingDigits(line);
+  if (n == 0 || n > 3 || n == line.size()) return false;
+  const char c = line[n];
+  if (c == '-') return true;
+  const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return letter && n + 1 < line.size() && line[n + 1] == '-';
+}
+
+bool MayOpenWithDecimalNumber(std::string_view line) {
+  // \d{1,4} takes every leading digit, [A-Z]{0,2} every capital after them; then ".\d".
+  const size_t n = LeadingDigits(line);
+  if (n == 0 || n > 4) return false;
+  size_t i = n;
+  while (i < line.size() && i < n + 2 && line[i] >= 'A' && line[i] <= 'Z') ++i;
+  return i + 1 < line.size() && line[i] == '.' && line[i + 1] >= '0' && line[i + 1] <= '9';
+}
+
 bool StartsUpper(std::string_view rest) {
   if (rest.empty()) return true;
   unsigned char c = static_cast<unsigned char>(rest[0]);
@@ -123,13 +154,13 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
       "^((?:Section|SECTION|Sec\\.|SEC\\.)\\s+(\\d{1,3}[A-Za-z]?-\\d{1,4}[A-Za-z]?-\\d{1,5}(?:\\.\\d{1,3})?[A-Za-z]?)\\.?)"
       "(?:\\s+(?:-|\xE2\x80\x93|\xE2\x80\x94)\\s+|\\s+|$)");
   // (a chapter may carry capital letters: Iowa Code "27A.3 Completion of sentence ...")
-  static const RE2 kDecimal(R"(^((\d{1,4}[A-Z]{0,2}(?:\.\d{1,3})+)\.?)(?:\s+|$))");
+  static const RE2 kDecimal(kDecimalSectionPattern);
   // "27-16-801. Immigration detainer requests ...", "2-173-020 Immigration enforcement prohibited.":
   // a code's title-chapter-section number, as code sites print it without "§".
-  static const RE2 kDashedSection(R"(^((\d{1,3}[A-Za-z]?-(\d{1,4})[A-Za-z]?-(\d{1,5})(?:\.\d{1,3})?[A-Za-z]?)\.?)(?:\s+|$))");
+  static const RE2 kDashedSection(kDashedSectionPattern);
   // "18-9005. COOPERATION WITH FEDERAL AUTHORITIES. (1) ...": a title-section number, as Idaho's code
   // and others print it; closed by its period (a bare "12-345" is too often a count or a case number).
-  static const RE2 kTitleSection(R"(^((\d{1,3}[A-Za-z]?-(\d{3,5})[A-Za-z]?(?:\.\d{1,3})?[A-Za-z]?)\.)(?:\s+|$))");
+  static const RE2 kTitleSection(kTitleSectionPattern);
   // A space or the end after the marker, a second marker run in: "(12)(a)", or a word
   // run in by a copied web page: "(a)sending to" (three letters: "(s)he" is a word), "(1)The city shall".
   static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$|\(\S|[a-z]{3}|[A-Z][a-z]))");
@@ -268,7 +299,8 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     return m;
   }
   in = sp;
-  if (digit && RE2::Consume(&in, kDashedSection, &whole, &a, &b, &c) && text_follows(in)) {
+  const bool dashed = digit && MayOpenWithDashedNumber(line);
+  if (dashed && RE2::Consume(&in, kDashedSection, &whole, &a, &b, &c) && text_follows(in)) {
     // Not a date ("12-01-2018 Minutes", "3-14-21 Log"): a day and month, or a year, where the chapter and section stand.
     // (and a telephone number, "202-732-4242"). A title no month or day can be ("64-13-10.7.", Utah), or a decimal
     // section, is no date.
@@ -283,7 +315,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     }
   }
   in = sp;
-  if (digit && RE2::Consume(&in, kTitleSection, &whole, &a, &b) && text_follows(in)) {
+  if (dashed && RE2::Consume(&in, kTitleSection, &whole, &a, &b) && text_follows(in)) {
     // Not a month and year ("11-2019. Minutes"): a year where the section stands.
     const int section = std::atoi(std::string(b).c_str());
     if (!(b.size() == 4 && section >= 1900 && section <= 2099)) {
@@ -294,7 +326,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     }
   }
   in = sp;
-  if (digit && RE2::Consume(&in, kDecimal, &whole, &a)) {
+  if (digit && MayOpenWithDecimalNumber(line) && RE2::Consume(&in, kDecimal, &whole, &a)) {
     // "413.4.2 IMMIGRATION CHECKS": a decimal is a section number only with
     // a heading or sentence after it (bare ones are reference lists).
     // "7284.6." alone on its line, its text below, is a code's section number.
