@@ -12,6 +12,10 @@ namespace {
 // only literal is "ice" keeps it; one-letter atoms would let every unit in).
 constexpr int kMinAtomLength = 3;
 
+// The most anchors a key atom alone may let through for a unit holding no other key atom to be matched against
+// them directly (MarkKeyAtoms); past it the unit's own atoms are propagated.
+constexpr size_t kMostAnchorsAlone = 3;
+
 }  // namespace
 
 AnchorGate::AnchorGate(const RE2::Options& options) : options_(options), filter_(kMinAtomLength) {}
@@ -101,6 +105,18 @@ void AnchorGate::MarkKeyAtoms() {
     common.swap(trial);
     key_atom_[atom] = false;
   }
+  // A unit whose only key atom is k holds nothing but k and common atoms: by monotony the prefilter lets through at
+  // most what it lets through for all the common atoms and k. When that is an anchor or a few, they are the unit's
+  // potentials, each tried by its own RE2 (a few cheap matches), without propagating the unit's atoms (the
+  // propagation costs about what three matches do).
+  alone_.assign(atom_strings_.size(), {});
+  for (size_t atom = 0; atom < atom_strings_.size(); ++atom) {
+    if (!key_atom_[atom]) continue;
+    trial = common;
+    trial.insert(std::upper_bound(trial.begin(), trial.end(), static_cast<int>(atom)), static_cast<int>(atom));
+    filter_.AllPotentials(trial, &potentials);
+    if (potentials.size() <= kMostAnchorsAlone) alone_[atom] = potentials;
+  }
 }
 
 bool AnchorGate::MayMatch(std::string_view text) const {
@@ -136,7 +152,17 @@ bool AnchorGate::Potentials(std::string_view text, std::vector<int>* anchors) co
     for (size_t i = 0; i < anchor_count_; ++i) anchors->push_back(static_cast<int>(i));
     return true;
   }
-  if (std::none_of(found.begin(), found.end(), [this](int atom) { return key_atom_[atom]; })) return false;
+  int key = -1;  // the unit's one key atom; -2 when it holds more than one
+  for (int atom : found) {
+    if (!key_atom_[atom]) continue;
+    key = key == -1 ? atom : -2;
+    if (key == -2) break;
+  }
+  if (key == -1) return false;
+  if (key >= 0 && !alone_[key].empty()) {
+    *anchors = alone_[key];
+    return true;
+  }
   std::sort(found.begin(), found.end());
   filter_.AllPotentials(found, anchors);
   return !anchors->empty();

@@ -47,8 +47,10 @@ class AnchorGate {
   // False only when no anchor can match `text`: then the Set would report
   // no match either. True says nothing (the Set decides).
   bool MayMatch(std::string_view text) const;
-  // The same, and the anchors (indices in the order given) that may match;
-  // every anchor when the gate does not filter.
+  // The same, and the anchors (indices in the order given, sorted) that may
+  // match: every anchor the prefilter lets through, perhaps a few more (a
+  // unit with one key atom gets the anchors that atom lets through with every
+  // common one); every anchor when the gate does not filter.
   bool Potentials(std::string_view text, std::vector<int>* anchors) const;
 
   // Whether the gate can ever say no (false when some anchor has no atom).
@@ -75,6 +77,9 @@ class AnchorGate {
   // key_atom_[i]: whether a unit must hold atom i, or another key atom, for
   // any anchor to match (see MarkKeyAtoms).
   std::vector<bool> key_atom_;
+  // alone_[k]: for a key atom k, the anchors the prefilter lets through for all the common atoms and k, when they
+  // are few (else empty): a superset of what it lets through for any unit whose only key atom is k.
+  std::vector<std::vector<int>> alone_;
   std::unique_ptr<LiteralSet> ascii_atoms_;
   std::vector<int> ascii_index_;
   std::unique_ptr<RE2::Set> other_atoms_;
