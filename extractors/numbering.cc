@@ -6,6 +6,7 @@
 #include <cctype>
 #include <iterator>
 
+#include "extractors/marker_shapes.h"
 #include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal {
@@ -90,37 +91,6 @@ static std::string_view AfterCatchlineDash(std::string_view s) {
   return s;
 }
 
-const char* const kDashedSectionPattern =
-    R"(^((\d{1,3}[A-Za-z]?-(\d{1,4})[A-Za-z]?-(\d{1,5})(?:\.\d{1,3})?[A-Za-z]?)\.?)(?:\s+|$))";
-const char* const kTitleSectionPattern = R"(^((\d{1,3}[A-Za-z]?-(\d{3,5})[A-Za-z]?(?:\.\d{1,3})?[A-Za-z]?)\.)(?:\s+|$))";
-const char* const kDecimalSectionPattern = R"(^((\d{1,4}[A-Z]{0,2}(?:\.\d{1,3})+)\.?)(?:\s+|$))";
-
-// The number of ASCII digits `line` opens with (RE2's \d is [0-9]).
-static size_t LeadingDigits(std::string_view line) {
-  size_t n = 0;
-  while (n < line.size() && line[n] >= '0' && line[n] <= '9') ++n;
-  return n;
-}
-
-bool MayOpenWithDashedNumber(std::string_view line) {
-  // \d{1,3} takes every leading digit (a fourth would have to be the letter or the '-').
-  const size_t n = LeadingDigits(line);
-  if (n == 0 || n > 3 || n == line.size()) return false;
-  const char c = line[n];
-  if (c == '-') return true;
-  const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  return letter && n + 1 < line.size() && line[n + 1] == '-';
-}
-
-bool MayOpenWithDecimalNumber(std::string_view line) {
-  // \d{1,4} takes every leading digit, [A-Z]{0,2} every capital after them; then ".\d".
-  const size_t n = LeadingDigits(line);
-  if (n == 0 || n > 4) return false;
-  size_t i = n;
-  while (i < line.size() && i < n + 2 && line[i] >= 'A' && line[i] <= 'Z') ++i;
-  return i + 1 < line.size() && line[i] == '.' && line[i + 1] >= '0' && line[i + 1] <= '9';
-}
-
 bool StartsUpper(std::string_view rest) {
   if (rest.empty()) return true;
   unsigned char c = static_cast<unsigned char>(rest[0]);
@@ -164,7 +134,6 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // A space or the end after the marker, a second marker run in: "(12)(a)", or a word
   // run in by a copied web page: "(a)sending to" (three letters: "(s)he" is a word), "(1)The city shall".
   static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$|\(\S|[a-z]{3}|[A-Z][a-z]))");
-  static const RE2 kDot(R"(^(([0-9]{1,3}|[A-Za-z]|[IVXLC]{2,6}|[ivxlc]{2,6})([.)]))(?:\s+|$))");
   // A bullet alone on its line (PDF text often puts the glyph on a line of
   // its own) is a bare marker for the next line; "o" is the sub-bullet of
   // Word documents after text extraction ("o Upon transfer ...").
@@ -355,10 +324,10 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     m.length = consumed(in);
     return m;
   }
-  in = sp;
-  if ((digit || ((first | 0x20) >= 'a' && (first | 0x20) <= 'z')) && RE2::Consume(&in, kDot, &whole, &a, &b)) {
-    std::string token(a), close(b);
-    m.lower_rest = !StartsUpper(Trim(std::string_view(in.data(), in.size())));
+  // "1.", "a)", "iv.": as kDotMarkerPattern reads them (marker_shapes.h), most numbered lines' marker.
+  if (const std::optional<DotMarker> dot = ReadDotMarker(line)) {
+    const std::string token(dot->token), close(1, dot->close);
+    m.lower_rest = !StartsUpper(Trim(line.substr(dot->length)));
     if (std::isdigit(static_cast<unsigned char>(token[0]))) {
       m.style = "1" + close;
       m.value = std::atoi(token.c_str());
@@ -366,7 +335,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     } else {
       ClassifyLetters(token, "", close, stack, m);
     }
-    m.length = consumed(in);
+    m.length = dot->length;
     return m;
   }
   in = sp;

@@ -39,19 +39,6 @@ struct Marker {
 // a parenthesis, a non-ASCII letter) or is empty.
 bool StartsUpper(std::string_view rest);
 
-// Code section numbers opening a line: a title-chapter-section ("27-16-801. Immigration detainer requests",
-// "2-173-020 Immigration enforcement prohibited."), a title-section closed by its period ("18-9005. COOPERATION
-// WITH FEDERAL AUTHORITIES."), a decimal ("413.4.2 IMMIGRATION CHECKS", "27A.3 Completion of sentence").
-extern const char* const kDashedSectionPattern;
-extern const char* const kTitleSectionPattern;
-extern const char* const kDecimalSectionPattern;
-// Cheap tests of the first bytes of a line that opens with a digit: false only where the patterns above cannot
-// match, so ParseMarker skips them on most numbered lines ("1. PROCEDURES", "3) The officer ...").
-// Both dashed patterns open with one to three digits, an optional letter and a '-'.
-bool MayOpenWithDashedNumber(std::string_view line);
-// One to four digits, at most two capitals, a '.' and a digit.
-bool MayOpenWithDecimalNumber(std::string_view line);
-
 // The marker `line` starts with, read against the open `stack`, without
 // repair. `next_line_starts_upper`: a bare "7284.6." is a section number when
 // text follows on the next line.

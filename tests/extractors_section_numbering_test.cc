@@ -2,10 +2,7 @@
 // numbering damaged by OCR, headings whose marker fits no sequence, and the
 // section paths of statutes and codes of several jurisdictions.
 #include <catch2/catch.hpp>
-#include <re2/re2.h>
 
-#include <filesystem>
-#include <random>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -322,54 +319,4 @@ TEST_CASE("words are counted up to one past a limit", "[extractors][sections]") 
   CHECK(CountWords(line, 3) == 4);
   CHECK(CountWords(line, 0) == 1);
   CHECK(CountWords("", 0) == 0);
-}
-
-namespace {
-
-// The byte tests in front of ParseMarker's code section patterns refuse only lines those patterns cannot match.
-void RequireNoMissedNumber(const std::string& line) {
-  static const RE2 kDashed(internal::kDashedSectionPattern), kTitle(internal::kTitleSectionPattern),
-      kDecimal(internal::kDecimalSectionPattern);
-  INFO('"' << line << '"');
-  if (!internal::MayOpenWithDashedNumber(line)) {
-    REQUIRE_FALSE(RE2::PartialMatch(line, kDashed));
-    REQUIRE_FALSE(RE2::PartialMatch(line, kTitle));
-  }
-  if (!internal::MayOpenWithDecimalNumber(line)) REQUIRE_FALSE(RE2::PartialMatch(line, kDecimal));
-}
-
-}  // namespace
-
-TEST_CASE("the byte tests before the code section patterns skip only lines they cannot match", "[structure]") {
-  CHECK(internal::MayOpenWithDashedNumber("27-16-801. Immigration detainer requests"));
-  CHECK(internal::MayOpenWithDashedNumber("18A-9005. COOPERATION"));
-  CHECK_FALSE(internal::MayOpenWithDashedNumber("1. PROCEDURES"));
-  CHECK(internal::MayOpenWithDecimalNumber("27A.3 Completion of sentence"));
-  CHECK_FALSE(internal::MayOpenWithDecimalNumber("1. PROCEDURES"));
-  // Every string of up to six bytes over a digit, '-', a lower and an upper case letter, '.', a space and a
-  // non-ASCII byte; of up to nine over the bytes of the longest prefixes the tests read ("1234AB.5", "123a-").
-  foiamine::testing::ForEachString("1-aA. \xC2", 6, RequireNoMissedNumber);
-  foiamine::testing::ForEachString("1A.-", 9, RequireNoMissedNumber);
-  foiamine::testing::ForEachString("1a-", 9, RequireNoMissedNumber);
-  // Random lines of numbers and separators.
-  std::mt19937 random(20);
-  const std::string bytes = "0123456789-.aZ ()\t\xE2";
-  for (int i = 0; i < 100000; ++i) {
-    std::string line;
-    for (int k = std::uniform_int_distribution<int>(1, 14)(random); k > 0; --k)
-      line += bytes[std::uniform_int_distribution<size_t>(0, bytes.size() - 1)(random)];
-    RequireNoMissedNumber(line);
-  }
-  size_t files = 0;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(foiamine::testing::SourceDir() / "corpus" / "truth")) {
-    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
-    ++files;
-    const std::string text = foiamine::testing::ReadFile(e.path());
-    for (size_t pos = 0; pos < text.size();) {
-      const size_t nl = std::min(text.find('\n', pos), text.size());
-      RequireNoMissedNumber(text.substr(pos, nl - pos));
-      pos = nl + 1;
-    }
-  }
-  CHECK(files > 5);
 }
