@@ -20,7 +20,9 @@ namespace foiamine::extractors::internal {
 // locale the program runs in: this runs on ten lines of every page.)
 static std::string LineKey(std::string_view line) {
   std::string key;
-  for (char c : Trim(line)) {
+  line = Trim(line);
+  key.reserve(line.size());  // (a key is never longer than its line: one allocation, not one per doubling)
+  for (char c : line) {
     if (c >= '0' && c <= '9') {
       if (key.empty() || key.back() != '#') key.push_back('#');
     } else if (c == ' ' || c == '\t') {
@@ -32,10 +34,17 @@ static std::string LineKey(std::string_view line) {
   return key;
 }
 
-static bool IsPageNumberKey(const std::string& key) {
-  static const RE2 kPageNo(
-      R"(^(?:page\s*#+(?:\s*(?:of|/)\s*#+)?|#+\s*(?:of|/)\s*#+|#+|-\s*#+\s*-|p\.\s*#+)$)");
-  return RE2::FullMatch(key, kPageNo);
+const char* const kPageNumberKeyPattern =
+    R"(^(?:page\s*#+(?:\s*(?:of|/)\s*#+)?|#+\s*(?:of|/)\s*#+|#+|-\s*#+\s*-|p\.\s*#+)$)";
+
+bool IsPageNumberKey(std::string_view key) {
+  static const RE2 kPageNo(kPageNumberKeyPattern);
+  // Every alternative opens with 'p', '#' or '-' and closes with '#' or '-': the other keys of the ten edge lines
+  // of every page (running heads, text) are refused without the regex.
+  if (key.empty() || (key.front() != 'p' && key.front() != '#' && key.front() != '-') ||
+      (key.back() != '#' && key.back() != '-'))
+    return false;
+  return RE2::FullMatch(re2::StringPiece(key.data(), key.size()), kPageNo);
 }
 
 // Marks running headers/footers: lines near the top or bottom of a page that
