@@ -1,8 +1,10 @@
 #include "extractors/heading_text.h"
 
+#include <algorithm>
 #include <bit>
 #include <cctype>
 #include <cstring>
+#include <iterator>
 
 #include <re2/re2.h>
 
@@ -89,6 +91,31 @@ static bool TitleIsh(std::string_view s) {
   return long_words > 0 && capitalized * 10 >= long_words * 6;
 }
 
+const char* const kRunOnWordPattern = R"((?i)\b(?:or|and|nor|the|of|a|an|to|for|in|by|with|that|any|shall|may)$)";
+
+bool EndsOnRunOnWord(std::string_view s) {
+  static const RE2 kRunsOn(kRunOnWordPattern);
+  // A match is the run of ASCII letters `s` ends with, whole (\b: no word byte before it), when no non-ASCII byte
+  // precedes the run: only "s" among these words' letters has a non-ASCII code point (?i) folds onto it (U+017F,
+  // "ſhall"), and it would end the run early. Then the run is looked up; otherwise the pattern decides.
+  static constexpr std::string_view kWords[] = {"or", "and", "nor", "the", "of", "a", "an", "to", "for",
+                                                "in", "by", "with", "that", "any", "shall", "may"};
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  size_t start = s.size();
+  while (start > 0 && is_letter(s[start - 1])) --start;
+  // Every match ends in an ASCII letter (no other code point folds onto the letters these words end in).
+  if (start == s.size()) return false;
+  if (start > 0 && static_cast<unsigned char>(s[start - 1]) >= 0x80)
+    return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kRunsOn);
+  if (start > 0 && (std::isdigit(static_cast<unsigned char>(s[start - 1])) || s[start - 1] == '_')) return false;
+  const std::string_view run = s.substr(start);
+  if (run.size() > 5) return false;  // longer than "shall"
+  char lower[5];
+  for (size_t i = 0; i < run.size(); ++i) lower[i] = static_cast<char>(run[i] | 0x20);
+  const std::string_view word(lower, run.size());
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
 // Is the text after a marker (or a whole unnumbered line) a heading?
 bool IsHeadingText(std::string_view rest, const std::string& style, bool has_marker, bool next_starts_upper) {
   rest = Trim(rest);
@@ -112,11 +139,7 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   if (has_marker && style != "sec" && words > 12) return false;
   // A line that stops on "OR", "THE", "OF" runs on into the next: a sentence
   // set in capitals (a bill's new text), not a heading.
-  // (Only a line ending in an ASCII letter can: no other code point folds
-  // onto the letters these words end in.)
-  static const RE2 kRunsOn(R"((?i)\b(?:or|and|nor|the|of|a|an|to|for|in|by|with|that|any|shall|may)$)");
-  const bool ends_in_letter = (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z');
-  if (ends_in_letter && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kRunsOn)) return false;
+  if (EndsOnRunOnWord(rest)) return false;
   // ... and one that ends a sentence with its modal ("GOVERNMENT MAY NOT ENTER INTO AN AGREEMENT.").
   static const RE2 kModal(R"((?i)\b(?:shall|must|may|will)\b)");
   if (last == '.' && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kModal)) return false;

@@ -1,11 +1,13 @@
 // The tests that tell a heading from text (extractors/heading_text.h).
 #include <catch2/catch.hpp>
+#include <re2/re2.h>
 
 #include <cstdint>
 #include <filesystem>
 #include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extractors/heading_text.h"
 #include "tests/test_support.h"
@@ -64,6 +66,47 @@ TEST_CASE("words are counted eight bytes at a time as one at a time", "[extracto
     for (size_t pos = 0; pos < text.size();) {
       const size_t nl = std::min(text.find('\n', pos), text.size());
       RequireWordsAsByteByByte(std::string_view(text).substr(pos, nl - pos));
+      pos = nl + 1;
+    }
+  }
+  CHECK(files > 5);
+}
+
+namespace {
+
+void RequireRunOnAsPattern(const std::string& s) {
+  static const RE2 kRunsOn(kRunOnWordPattern);
+  INFO('"' << s << '"');
+  REQUIRE(EndsOnRunOnWord(s) == RE2::PartialMatch(s, kRunsOn));
+}
+
+}  // namespace
+
+TEST_CASE("a line stops on a word that runs on exactly where the run-on pattern says so", "[extractors]") {
+  CHECK(EndsOnRunOnWord("THE SHERIFF SHALL"));
+  CHECK(EndsOnRunOnWord("IMMIGRATION DETAINERS AND"));
+  CHECK_FALSE(EndsOnRunOnWord("IMMIGRATION DETAINERS"));
+  // (?i) folds a long s onto 's', and \b takes it for no word byte: "X\u017FHALL" ends on "SHALL", " \u017FHALL" does not.
+  CHECK(EndsOnRunOnWord("NO OFFICERX\xC5\xBFHALL"));
+  CHECK_FALSE(EndsOnRunOnWord("NO OFFICER \xC5\xBFHALL"));
+  // Every word of the pattern, in other cases, with a long s for its 's', cut and lengthened, after each kind of
+  // byte; every string of up to six bytes over some of its letters, a word byte and a space, a long s's bytes.
+  const std::vector<std::string> words = {"or", "and", "nor", "the", "of", "a", "an", "to", "for", "in", "by",
+                                          "with", "that", "any", "shall", "may", "SHALL", "Shall", "sHaLl", "ANY",
+                                          "\xC5\xBFhall", "\xC5\xBF" "HALL", "shal", "hall", "shalls", "theor", "ors"};
+  for (const std::string& word : words)
+    for (const char* before : {"", " ", "x", "X", "_", "1", "-", "(", "\xC5\xBF", "\xC2\xA7", "\xE2\x84\xAA", "THE "})
+      for (const char* after : {"", "s", " ", ".", "\xC5\xBF"}) RequireRunOnAsPattern(before + word + after);
+  foiamine::testing::ForEachString("aonRy_1 \xC5\xBF", 6, RequireRunOnAsPattern);
+  foiamine::testing::ForEachString("shaLlm", 7, RequireRunOnAsPattern);
+  size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(SourceDir() / "corpus" / "truth")) {
+    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+    ++files;
+    const std::string text = ReadFile(e.path());
+    for (size_t pos = 0; pos < text.size();) {
+      const size_t nl = std::min(text.find('\n', pos), text.size());
+      RequireRunOnAsPattern(text.substr(pos, nl - pos));
       pos = nl + 1;
     }
   }
