@@ -36,18 +36,24 @@ bool EndsWithCitationLead(std::string_view line) {
   // have a non-ASCII code point (?i) folds onto them, U+017F and U+212A, and no ending here holds a "k").
   static constexpr std::string_view kEndings[] = {"section", "sections", "paragraph", "paragraphs", "article",
                                                   "articles", "title", "titles", "chapter", "chapters", "part",
-                                                  "parts", "c.", "r.", "o.", "s."};
+                                                  "parts", "s.c.", "s. c.", "f.r.", "f. r.", "no.", "nos."};
   constexpr size_t kLongestEnding = 10;
   if (line.empty()) return false;
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  const char last = lower(line.back());
+  // (the last byte first: a line ending in another ASCII byte is refused at once)
+  if (static_cast<unsigned char>(last) < 0x80 && std::string_view(".nsher").find(last) == std::string_view::npos &&
+      last != 't')
+    return false;
   // A line ending in a non-ASCII byte ('§', a long s), or with one among its last bytes (a long s inside
   // "ſections"), goes to the regex; so does one whose ASCII tail is one of the endings.
   const std::string_view tail = line.substr(line.size() - std::min(line.size(), kLongestEnding));
   const bool ascii_tail = std::none_of(tail.begin(), tail.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   if (ascii_tail) {
     const auto ends_with = [&](std::string_view ending) {
-      if (tail.size() < ending.size()) return false;
+      if (ending.back() != last || tail.size() < ending.size()) return false;
       for (size_t i = 0; i < ending.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(tail[tail.size() - ending.size() + i])) != ending[i]) return false;
+        if (lower(tail[tail.size() - ending.size() + i]) != ending[i]) return false;
       return true;
     };
     if (std::none_of(std::begin(kEndings), std::end(kEndings), ends_with)) return false;

@@ -75,7 +75,7 @@ TEST_CASE("a line ends on a citation's lead exactly where the lead pattern says 
   // Every ending the pattern allows, in other cases, with a long s or a Kelvin sign for an 's' or a 'k', cut short
   // and lengthened, after each kind of word or byte.
   const std::vector<std::string> endings = {"section", "sections", "subsection", "subsections", "paragraph",
-                                            "paragraphs", "no.", "nos.", "U.S.C.", "U. S. C.", "U.S. C.", "C.F.R.",
+                                            "paragraphs", "no.", "nos.", "U.S.C.", "U. S. C.", "U.S. C.", "U. S.C.", "C.F.R.", "C.F. R.", "C. F. R.",
                                             "C. F.R.", "article", "articles", "title", "titles", "chapter", "chapters",
                                             "part", "parts", "\xC2\xA7", "\xC2\xA7\xC2\xA7"};
   const std::vector<std::string> befores = {"", " ", "to ", "of ", "under ", "in ", "x", "see ", "\xC5\xBF", "(", "8 "};
