@@ -19,18 +19,20 @@ namespace foiamine::extractors::internal {
 // classes inline, as std::isdigit / std::tolower treat bytes in the C
 // locale the program runs in: this runs on ten lines of every page.)
 static std::string LineKey(std::string_view line) {
-  std::string key;
   line = Trim(line);
-  key.reserve(line.size());  // (a key is never longer than its line: one allocation, not one per doubling)
+  // (written in place into a string of the line's size, never longer than it: no growth, no per-byte push_back)
+  std::string key(line.size(), '\0');
+  size_t n = 0;
   for (char c : line) {
     if (c >= '0' && c <= '9') {
-      if (key.empty() || key.back() != '#') key.push_back('#');
+      if (n == 0 || key[n - 1] != '#') key[n++] = '#';
     } else if (c == ' ' || c == '\t') {
-      if (!key.empty() && key.back() != ' ') key.push_back(' ');
+      if (n > 0 && key[n - 1] != ' ') key[n++] = ' ';
     } else {
-      key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      key[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
   }
+  key.resize(n);
   return key;
 }
 
