@@ -74,12 +74,16 @@ class AnchorGate {
   // ASCII atoms in a LiteralSet (indices in ascii_index_), the others, if
   // any, in a small Set of their own (indices in other_index_).
   void MarkKeyAtoms();
-  // key_atom_[i]: whether a unit must hold atom i, or another key atom, for
-  // any anchor to match (see MarkKeyAtoms).
-  std::vector<bool> key_atom_;
-  // alone_[k]: for a key atom k, the anchors the prefilter lets through for all the common atoms and k, when they
-  // are few (else empty): a superset of what it lets through for any unit whose only key atom is k.
-  std::vector<std::vector<int>> alone_;
+  // A set of atoms that lets no anchor through (MarkKeyAtoms grows two):
+  // key[i] says atom i is not in it; alone[k], for a key atom k, holds the
+  // anchors the prefilter lets through for the whole set and k when they are
+  // few (else it is empty): a superset of what it lets through for any unit
+  // whose only key atom is k.
+  struct CommonAtoms {
+    std::vector<bool> key;
+    std::vector<std::vector<int>> alone;
+  };
+  std::vector<CommonAtoms> commons_;
   std::unique_ptr<LiteralSet> ascii_atoms_;
   std::vector<int> ascii_index_;
   std::unique_ptr<RE2::Set> other_atoms_;
