@@ -116,6 +116,14 @@ bool EndsOnRunOnWord(std::string_view s) {
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
+// Does `s` hold " - "? The dash first (most lines have none, where a search for the three bytes stops at every
+// space), then its neighbours.
+static bool HasSpacedDash(std::string_view s) {
+  for (size_t dash = s.find('-', 1); dash != std::string_view::npos && dash + 1 < s.size(); dash = s.find('-', dash + 1))
+    if (s[dash - 1] == ' ' && s[dash + 1] == ' ') return true;
+  return false;
+}
+
 // Is the text after a marker (or a whole unnumbered line) a heading?
 bool IsHeadingText(std::string_view rest, const std::string& style, bool has_marker, bool next_starts_upper) {
   rest = Trim(rest);
@@ -127,7 +135,7 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   // A code site's breadcrumb over a section: "Code of Alabama - Title 31: Military Affairs and Civil Defense -
   // Section 31-13-18 - Verification of legal status ...": its parts joined by dashes, the section's number among
   // them. However long, it heads the text (and ends on no modal: a sentence with a dash in it is no breadcrumb).
-  if (!has_marker && rest.find(" - ") != std::string_view::npos) {
+  if (!has_marker && HasSpacedDash(rest)) {
     static const RE2 kBreadcrumb(R"(^[^.;]{2,160}? - (?:Section|SECTION|Sec\.|§+) ?\d[\w.:-]* - [A-Z])");
     static const RE2 kAnyModal(R"((?i)\b(?:shall|must|may|will)\b)");
     const re2::StringPiece in(rest.data(), rest.size());
