@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 
 #include "extractors/rulebook_compiled.h"
 
@@ -115,19 +116,25 @@ void AnchorGate::MarkKeyAtoms() {
       common.swap(trial);
       set.key[atom] = false;
     }
-    // A unit whose only key atom is k holds nothing but k and common atoms: by monotony the prefilter lets through
-    // at most what it lets through for all the common atoms and k. When that is an anchor or a few, they are the
-    // unit's potentials, each tried by its own RE2 (a few cheap matches), without propagating the unit's atoms (the
-    // propagation costs about what three matches do).
+    set.atoms = std::move(common);
     set.alone.assign(atom_strings_.size(), {});
-    for (size_t atom = 0; atom < atom_strings_.size(); ++atom) {
-      if (!set.key[atom]) continue;
-      trial = common;
-      trial.insert(std::upper_bound(trial.begin(), trial.end(), static_cast<int>(atom)), static_cast<int>(atom));
-      filter_.AllPotentials(trial, &potentials);
-      if (potentials.size() <= kMostAnchorsAlone) set.alone[atom] = potentials;
-    }
+    set.alone_once = std::make_unique<std::once_flag[]>(atom_strings_.size());
   }
+}
+
+const std::vector<int>& AnchorGate::AnchorsAlone(const CommonAtoms& set, int key) const {
+  // A unit whose only key atom is k holds nothing but k and common atoms: by monotony the prefilter lets through at
+  // most what it lets through for all the common atoms and k. When that is an anchor or a few, they are the unit's
+  // potentials, each tried by its own RE2 (a few cheap matches), without propagating the unit's atoms (the
+  // propagation costs about what three matches do). Found at the first unit that needs it (a propagation of the
+  // whole set, once per key atom met), not for every key atom at load.
+  std::call_once(set.alone_once[key], [&] {
+    std::vector<int> trial = set.atoms, potentials;
+    trial.insert(std::upper_bound(trial.begin(), trial.end(), key), key);
+    filter_.AllPotentials(trial, &potentials);
+    if (potentials.size() <= kMostAnchorsAlone) set.alone[key] = std::move(potentials);
+  });
+  return set.alone[key];
 }
 
 bool AnchorGate::MayMatch(std::string_view text) const {
@@ -174,7 +181,9 @@ bool AnchorGate::Potentials(std::string_view text, std::vector<int>* anchors) co
       if (key == -2) break;
     }
     if (key == -1) return false;
-    if (key >= 0 && !set.alone[key].empty() && (!fewest || set.alone[key].size() < fewest->size())) fewest = &set.alone[key];
+    if (key < 0) continue;
+    const std::vector<int>& alone = AnchorsAlone(set, key);
+    if (!alone.empty() && (!fewest || alone.size() < fewest->size())) fewest = &alone;
   }
   if (fewest) {
     *anchors = *fewest;

@@ -17,6 +17,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,14 +76,18 @@ class AnchorGate {
   // any, in a small Set of their own (indices in other_index_).
   void MarkKeyAtoms();
   // A set of atoms that lets no anchor through (MarkKeyAtoms grows two):
-  // key[i] says atom i is not in it; alone[k], for a key atom k, holds the
-  // anchors the prefilter lets through for the whole set and k when they are
-  // few (else it is empty): a superset of what it lets through for any unit
-  // whose only key atom is k.
+  // `atoms`, sorted; key[i] says atom i is not in it; alone[k], for a key
+  // atom k, holds the anchors the prefilter lets through for the whole set and
+  // k when they are few (else it is empty): a superset of what it lets through
+  // for any unit whose only key atom is k. Filled by AnchorsAlone, once per k
+  // (alone_once[k]), from whichever thread needs it first.
   struct CommonAtoms {
+    std::vector<int> atoms;
     std::vector<bool> key;
-    std::vector<std::vector<int>> alone;
+    mutable std::vector<std::vector<int>> alone;
+    std::unique_ptr<std::once_flag[]> alone_once;
   };
+  const std::vector<int>& AnchorsAlone(const CommonAtoms& set, int key) const;
   std::vector<CommonAtoms> commons_;
   std::unique_ptr<LiteralSet> ascii_atoms_;
   std::vector<int> ascii_index_;
