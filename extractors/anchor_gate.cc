@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 
 #include "extractors/rulebook_compiled.h"
 
@@ -11,6 +12,10 @@ namespace {
 // Atoms shorter than this are dropped from the prefilter (an anchor whose
 // only literal is "ice" keeps it; one-letter atoms would let every unit in).
 constexpr int kMinAtomLength = 3;
+
+// The most anchors a key atom alone may let through for a unit holding no other key atom to be matched against
+// them directly (MarkKeyAtoms); past it the unit's own atoms are propagated.
+constexpr size_t kMostAnchorsAlone = 3;
 
 }  // namespace
 
@@ -84,23 +89,52 @@ void AnchorGate::MarkKeyAtoms() {
   // prefilter's propagation for each costs more than finding the atoms. The
   // formula is monotone, so when a set of atoms ("common") lets no anchor
   // through, neither does any subset of it: a unit whose atoms are all
-  // common is skipped without propagating. Common is grown greedily, short
-  // atoms first (the short ones are the frequent ones); an atom that would
-  // let an anchor through stays a key atom.
-  std::vector<int> order(atom_strings_.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-  std::stable_sort(order.begin(), order.end(),
+  // common is skipped without propagating. Common is grown greedily; an atom
+  // that would let an anchor through stays a key atom. Which atoms get in
+  // depends on the order they are tried in, so two sets are grown: short atoms
+  // first (the short ones are the frequent ones), and atoms holding a space
+  // first ("the ", " with", " for ": whole words, which the first set may
+  // leave out for the sake of a shorter atom they would complete an anchor
+  // with). A unit either set holds whole is skipped.
+  std::vector<int> by_length(atom_strings_.size());
+  for (size_t i = 0; i < by_length.size(); ++i) by_length[i] = static_cast<int>(i);
+  std::stable_sort(by_length.begin(), by_length.end(),
                    [&](int a, int b) { return atom_strings_[a].size() < atom_strings_[b].size(); });
-  key_atom_.assign(atom_strings_.size(), true);
-  std::vector<int> common, trial, potentials;
-  for (int atom : order) {
-    trial = common;
-    trial.insert(std::upper_bound(trial.begin(), trial.end(), atom), atom);
-    filter_.AllPotentials(trial, &potentials);
-    if (!potentials.empty()) continue;
-    common.swap(trial);
-    key_atom_[atom] = false;
+  std::vector<int> words_first = by_length;
+  std::stable_partition(words_first.begin(), words_first.end(),
+                        [&](int a) { return atom_strings_[a].find(' ') != std::string::npos; });
+  commons_.clear();
+  for (const std::vector<int>* order : {&by_length, &words_first}) {
+    CommonAtoms& set = commons_.emplace_back();
+    set.key.assign(atom_strings_.size(), true);
+    std::vector<int> common, trial, potentials;
+    for (int atom : *order) {
+      trial = common;
+      trial.insert(std::upper_bound(trial.begin(), trial.end(), atom), atom);
+      filter_.AllPotentials(trial, &potentials);
+      if (!potentials.empty()) continue;
+      common.swap(trial);
+      set.key[atom] = false;
+    }
+    set.atoms = std::move(common);
+    set.alone.assign(atom_strings_.size(), {});
+    set.alone_once = std::make_unique<std::once_flag[]>(atom_strings_.size());
   }
+}
+
+const std::vector<int>& AnchorGate::AnchorsAlone(const CommonAtoms& set, int key) const {
+  // A unit whose only key atom is k holds nothing but k and common atoms: by monotony the prefilter lets through at
+  // most what it lets through for all the common atoms and k. When that is an anchor or a few, they are the unit's
+  // potentials, each tried by its own RE2 (a few cheap matches), without propagating the unit's atoms (the
+  // propagation costs about what three matches do). Found at the first unit that needs it (a propagation of the
+  // whole set, once per key atom met), not for every key atom at load.
+  std::call_once(set.alone_once[key], [&] {
+    std::vector<int> trial = set.atoms, potentials;
+    trial.insert(std::upper_bound(trial.begin(), trial.end(), key), key);
+    filter_.AllPotentials(trial, &potentials);
+    if (potentials.size() <= kMostAnchorsAlone) set.alone[key] = std::move(potentials);
+  });
+  return set.alone[key];
 }
 
 bool AnchorGate::MayMatch(std::string_view text) const {
@@ -136,7 +170,25 @@ bool AnchorGate::Potentials(std::string_view text, std::vector<int>* anchors) co
     for (size_t i = 0; i < anchor_count_; ++i) anchors->push_back(static_cast<int>(i));
     return true;
   }
-  if (std::none_of(found.begin(), found.end(), [this](int atom) { return key_atom_[atom]; })) return false;
+  // Against each common set: no key atom, no anchor; one key atom, the anchors it lets through alone (the fewest
+  // the sets give).
+  const std::vector<int>* fewest = nullptr;
+  for (const CommonAtoms& set : commons_) {
+    int key = -1;  // the unit's one key atom; -2 when it holds more than one
+    for (int atom : found) {
+      if (!set.key[atom]) continue;
+      key = key == -1 ? atom : -2;
+      if (key == -2) break;
+    }
+    if (key == -1) return false;
+    if (key < 0) continue;
+    const std::vector<int>& alone = AnchorsAlone(set, key);
+    if (!alone.empty() && (!fewest || alone.size() < fewest->size())) fewest = &alone;
+  }
+  if (fewest) {
+    *anchors = *fewest;
+    return true;
+  }
   std::sort(found.begin(), found.end());
   filter_.AllPotentials(found, anchors);
   return !anchors->empty();

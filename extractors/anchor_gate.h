@@ -17,6 +17,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,8 +48,10 @@ class AnchorGate {
   // False only when no anchor can match `text`: then the Set would report
   // no match either. True says nothing (the Set decides).
   bool MayMatch(std::string_view text) const;
-  // The same, and the anchors (indices in the order given) that may match;
-  // every anchor when the gate does not filter.
+  // The same, and the anchors (indices in the order given, sorted) that may
+  // match: every anchor the prefilter lets through, perhaps a few more (a
+  // unit with one key atom gets the anchors that atom lets through with every
+  // common one); every anchor when the gate does not filter.
   bool Potentials(std::string_view text, std::vector<int>* anchors) const;
 
   // Whether the gate can ever say no (false when some anchor has no atom).
@@ -72,9 +75,20 @@ class AnchorGate {
   // ASCII atoms in a LiteralSet (indices in ascii_index_), the others, if
   // any, in a small Set of their own (indices in other_index_).
   void MarkKeyAtoms();
-  // key_atom_[i]: whether a unit must hold atom i, or another key atom, for
-  // any anchor to match (see MarkKeyAtoms).
-  std::vector<bool> key_atom_;
+  // A set of atoms that lets no anchor through (MarkKeyAtoms grows two):
+  // `atoms`, sorted; key[i] says atom i is not in it; alone[k], for a key
+  // atom k, holds the anchors the prefilter lets through for the whole set and
+  // k when they are few (else it is empty): a superset of what it lets through
+  // for any unit whose only key atom is k. Filled by AnchorsAlone, once per k
+  // (alone_once[k]), from whichever thread needs it first.
+  struct CommonAtoms {
+    std::vector<int> atoms;
+    std::vector<bool> key;
+    mutable std::vector<std::vector<int>> alone;
+    std::unique_ptr<std::once_flag[]> alone_once;
+  };
+  const std::vector<int>& AnchorsAlone(const CommonAtoms& set, int key) const;
+  std::vector<CommonAtoms> commons_;
   std::unique_ptr<LiteralSet> ascii_atoms_;
   std::vector<int> ascii_index_;
   std::unique_ptr<RE2::Set> other_atoms_;

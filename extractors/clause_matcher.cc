@@ -368,7 +368,7 @@ bool Matcher::Explains(size_t ui) {
 }
 
 // A cue of `cues` in the unit or in its lead-in, asked once per unit (`cache`: -1 not yet asked).
-bool Matcher::CuedHereOrInLeadIn(size_t ui, const std::vector<Rulebook::Compiled::Cue>& cues, int8_t UnitInfo::*cache) {
+bool Matcher::CuedHereOrInLeadIn(size_t ui, const Rulebook::Compiled::CueList& cues, int8_t UnitInfo::*cache) {
   UnitInfo& info = Folded(ui);  // info_ is sized once: references to it stay valid
   if (info.*cache < 0) {
     const int lead = layout_.units()[ui].lead_in;

@@ -122,7 +122,7 @@ class Matcher {
   std::optional<Stance> LeadInStance(int li);
   std::optional<Stance> HeadingStance(size_t ui);
   bool Explains(size_t ui);
-  bool CuedHereOrInLeadIn(size_t ui, const std::vector<Rulebook::Compiled::Cue>& cues, int8_t UnitInfo::*cache);
+  bool CuedHereOrInLeadIn(size_t ui, const Rulebook::Compiled::CueList& cues, int8_t UnitInfo::*cache);
   bool RetellsBackground(size_t ui);
   bool SummarizesBill(size_t ui);
 

@@ -19,15 +19,18 @@ std::vector<std::pair<size_t, size_t>> AllMatches(const RE2& re, std::string_vie
   return out;
 }
 
-std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, std::string_view text) {
-  return FindCues(cues, text, LeadingConditionEnd(text));
-}
+namespace {
 
-std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, std::string_view text, size_t condition_end) {
+// FindCues, the cues `matching` rules out (sorted indices; null: none) skipped.
+std::vector<CueHit> FindCuesAmong(const std::vector<Rulebook::Compiled::Cue>& cues, const std::vector<int>* matching,
+                                  std::string_view text, size_t condition_end) {
   std::vector<CueHit> all;
-  for (const auto& cue : cues)
+  for (size_t i = 0; i < cues.size(); ++i) {
+    if (matching && !std::binary_search(matching->begin(), matching->end(), static_cast<int>(i))) continue;
+    const auto& cue = cues[i];
     for (auto [s, e] : AllMatches(*cue.re, text))
       if (e > s && !(s < condition_end && e > condition_end)) all.push_back(CueHit{s, e, cue.stance, cue.inert});
+  }
   std::stable_sort(all.begin(), all.end(), [](const CueHit& a, const CueHit& b) {
     if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
     return a.start < b.start;
@@ -40,6 +43,32 @@ std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, s
   std::erase_if(kept, [](const CueHit& h) { return h.inert; });
   std::sort(kept.begin(), kept.end(), [](const CueHit& a, const CueHit& b) { return a.start < b.start; });
   return kept;
+}
+
+}  // namespace
+
+std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, std::string_view text) {
+  return FindCuesAmong(cues, nullptr, text, LeadingConditionEnd(text));
+}
+
+std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, std::string_view text, size_t condition_end) {
+  return FindCuesAmong(cues, nullptr, text, condition_end);
+}
+
+std::vector<CueHit> FindCues(const Rulebook::Compiled::CueList& cues, std::string_view text) {
+  return FindCues(cues, text, LeadingConditionEnd(text));
+}
+
+std::vector<CueHit> FindCues(const Rulebook::Compiled::CueList& cues, std::string_view text, size_t condition_end) {
+  // A cue the Set does not report matches nowhere in the text: its AllMatches would be empty. (A Set that fails,
+  // out of DFA memory, proves nothing: every cue is run.)
+  std::vector<int> matching;
+  RE2::Set::ErrorInfo error;
+  if (!cues.any || (!cues.any->Match(re2::StringPiece(text.data(), text.size()), &matching, &error) &&
+                    error.kind != RE2::Set::kNoError))
+    return FindCuesAmong(cues.cues, nullptr, text, condition_end);
+  std::sort(matching.begin(), matching.end());
+  return FindCuesAmong(cues.cues, &matching, text, condition_end);
 }
 
 std::vector<size_t> ScopeCuts(const std::vector<std::unique_ptr<RE2>>& breaks, std::string_view text,

@@ -35,6 +35,9 @@ std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, s
 // The same, with the text's LeadingConditionEnd already known (a unit's
 // several cue lists are scanned over one text).
 std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, std::string_view text, size_t condition_end);
+// The same over a rulebook's cue list: only the cues its Set finds somewhere in `text` are run (the same hits).
+std::vector<CueHit> FindCues(const Rulebook::Compiled::CueList& cues, std::string_view text);
+std::vector<CueHit> FindCues(const Rulebook::Compiled::CueList& cues, std::string_view text, size_t condition_end);
 
 // Where a unit's negation scopes start (0 first, ascending): at each match
 // of a scope break, except inside a modal cue, whose subject the break would

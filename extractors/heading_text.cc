@@ -1,6 +1,10 @@
 #include "extractors/heading_text.h"
 
+#include <algorithm>
+#include <bit>
 #include <cctype>
+#include <cstring>
+#include <iterator>
 
 #include <re2/re2.h>
 
@@ -8,11 +12,42 @@
 
 namespace foiamine::extractors::internal {
 
+namespace {
+
+// The high bit of each byte of `x` that is zero, and no other bit (exact: no carry runs between bytes).
+uint64_t ZeroBytes(uint64_t x) {
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  return ~(((x & kLow7) + kLow7) | x | kLow7);
+}
+
+// The high bit of each byte of `x` that is a space or a tab.
+uint64_t SpaceOrTabBytes(uint64_t x) {
+  return ZeroBytes(x ^ 0x2020202020202020ULL) | ZeroBytes(x ^ 0x0909090909090909ULL);
+}
+
+}  // namespace
+
 size_t CountWords(std::string_view s, size_t limit) {
+  // A word starts at each byte other than space and tab that follows one (or opens `s`). Every line of a document
+  // is counted (IsHeadingText): eight bytes at a time, in a register, the byte before each one's flag shifted in.
   size_t words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\t';
+  uint64_t space_before = 0x80;  // the flag of the byte before the block: "a space" before the text
+  size_t i = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t x;
+      std::memcpy(&x, s.data() + i, sizeof x);
+      const uint64_t space = SpaceOrTabBytes(x);
+      const uint64_t starts = ~space & ((space << 8) | space_before) & 0x8080808080808080ULL;
+      // (each byte of starts >> 7 is 0 or 1; the multiplication sums them into the top byte)
+      words += static_cast<size_t>(((starts >> 7) * 0x0101010101010101ULL) >> 56);
+      if (words > limit) return limit + 1;
+      space_before = space >> 56;
+    }
+  }
+  bool in_word = space_before == 0;
+  for (; i < s.size(); ++i) {
+    const bool space = s[i] == ' ' || s[i] == '\t';
     if (!space && !in_word && ++words > limit) break;
     in_word = !space;
   }
@@ -56,6 +91,39 @@ static bool TitleIsh(std::string_view s) {
   return long_words > 0 && capitalized * 10 >= long_words * 6;
 }
 
+const char* const kRunOnWordPattern = R"((?i)\b(?:or|and|nor|the|of|a|an|to|for|in|by|with|that|any|shall|may)$)";
+
+bool EndsOnRunOnWord(std::string_view s) {
+  static const RE2 kRunsOn(kRunOnWordPattern);
+  // A match is the run of ASCII letters `s` ends with, whole (\b: no word byte before it), when no non-ASCII byte
+  // precedes the run: only "s" among these words' letters has a non-ASCII code point (?i) folds onto it (U+017F,
+  // "ſhall"), and it would end the run early. Then the run is looked up; otherwise the pattern decides.
+  static constexpr std::string_view kWords[] = {"or", "and", "nor", "the", "of", "a", "an", "to", "for",
+                                                "in", "by", "with", "that", "any", "shall", "may"};
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  size_t start = s.size();
+  while (start > 0 && is_letter(s[start - 1])) --start;
+  // Every match ends in an ASCII letter (no other code point folds onto the letters these words end in).
+  if (start == s.size()) return false;
+  if (start > 0 && static_cast<unsigned char>(s[start - 1]) >= 0x80)
+    return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kRunsOn);
+  if (start > 0 && (std::isdigit(static_cast<unsigned char>(s[start - 1])) || s[start - 1] == '_')) return false;
+  const std::string_view run = s.substr(start);
+  if (run.size() > 5) return false;  // longer than "shall"
+  char lower[5];
+  for (size_t i = 0; i < run.size(); ++i) lower[i] = static_cast<char>(run[i] | 0x20);
+  const std::string_view word(lower, run.size());
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+// Does `s` hold " - "? The dash first (most lines have none, where a search for the three bytes stops at every
+// space), then its neighbours.
+static bool HasSpacedDash(std::string_view s) {
+  for (size_t dash = s.find('-', 1); dash != std::string_view::npos && dash + 1 < s.size(); dash = s.find('-', dash + 1))
+    if (s[dash - 1] == ' ' && s[dash + 1] == ' ') return true;
+  return false;
+}
+
 // Is the text after a marker (or a whole unnumbered line) a heading?
 bool IsHeadingText(std::string_view rest, const std::string& style, bool has_marker, bool next_starts_upper) {
   rest = Trim(rest);
@@ -67,7 +135,7 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   // A code site's breadcrumb over a section: "Code of Alabama - Title 31: Military Affairs and Civil Defense -
   // Section 31-13-18 - Verification of legal status ...": its parts joined by dashes, the section's number among
   // them. However long, it heads the text (and ends on no modal: a sentence with a dash in it is no breadcrumb).
-  if (!has_marker && rest.find(" - ") != std::string_view::npos) {
+  if (!has_marker && HasSpacedDash(rest)) {
     static const RE2 kBreadcrumb(R"(^[^.;]{2,160}? - (?:Section|SECTION|Sec\.|§+) ?\d[\w.:-]* - [A-Z])");
     static const RE2 kAnyModal(R"((?i)\b(?:shall|must|may|will)\b)");
     const re2::StringPiece in(rest.data(), rest.size());
@@ -79,11 +147,7 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   if (has_marker && style != "sec" && words > 12) return false;
   // A line that stops on "OR", "THE", "OF" runs on into the next: a sentence
   // set in capitals (a bill's new text), not a heading.
-  // (Only a line ending in an ASCII letter can: no other code point folds
-  // onto the letters these words end in.)
-  static const RE2 kRunsOn(R"((?i)\b(?:or|and|nor|the|of|a|an|to|for|in|by|with|that|any|shall|may)$)");
-  const bool ends_in_letter = (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z');
-  if (ends_in_letter && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kRunsOn)) return false;
+  if (EndsOnRunOnWord(rest)) return false;
   // ... and one that ends a sentence with its modal ("GOVERNMENT MAY NOT ENTER INTO AN AGREEMENT.").
   static const RE2 kModal(R"((?i)\b(?:shall|must|may|will)\b)");
   if (last == '.' && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kModal)) return false;

@@ -15,6 +15,11 @@ namespace foiamine::extractors::internal {
 size_t CountWords(std::string_view s, size_t limit = SIZE_MAX);
 bool AllCapsText(std::string_view s);
 
+// Does `s` stop on a word that runs on into the next line ("OR", "THE", "OF", "SHALL")? As kRunOnWordPattern; the
+// word is looked up without the regex where no non-ASCII byte comes before it.
+extern const char* const kRunOnWordPattern;
+bool EndsOnRunOnWord(std::string_view s);
+
 // Is the text after a marker (or a whole unnumbered line) a heading?
 bool IsHeadingText(std::string_view rest, const std::string& style, bool has_marker, bool next_starts_upper);
 

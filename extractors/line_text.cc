@@ -2,7 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 
 namespace foiamine::extractors::internal {
 
@@ -24,24 +26,37 @@ bool StartsWithDate(std::string_view line) {
   return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kDate);
 }
 
+const char* const kCitationLeadPattern =
+    R"((?i)(?:§+|\bU\.\s?S\.\s?C\.|\bC\.\s?F\.\s?R\.|\b(?:sub)?sections?|\bparagraphs?|\bnos?\.|\b(?:to|of|under|in) (?:article|title|chapter|part)s?)$)";
+
 bool EndsWithCitationLead(std::string_view line) {
   // ("... appointed pursuant to Article" / "III of the United States Constitution"; "Title" / "8 of ...")
-  static const RE2 kLead(R"((?i)(?:§+|\bU\.\s?S\.\s?C\.|\bC\.\s?F\.\s?R\.|\b(?:sub)?sections?|\bparagraphs?|\bnos?\.|\b(?:to|of|under|in) (?:article|title|chapter|part)s?)$)");
-  // Every match ends in '.', '§', or a letter of "section(s)", "paragraph(s)", "article(s)", "title(s)", "chapter(s)",
-  // "part(s)" in either case: a line ending in another ASCII byte is refused without the regex (most lines; a
-  // non-ASCII last byte, such as U+017F's, which (?i) folds onto 's', still goes to it).
+  static const RE2 kLead(kCitationLeadPattern);
+  // Every line asks, and most end in prose. A match ends in '§' or in one of these, in either case (only "s" and "k"
+  // have a non-ASCII code point (?i) folds onto them, U+017F and U+212A, and no ending here holds a "k").
+  static constexpr std::string_view kEndings[] = {"section", "sections", "paragraph", "paragraphs", "article",
+                                                  "articles", "title", "titles", "chapter", "chapters", "part",
+                                                  "parts", "s.c.", "s. c.", "f.r.", "f. r.", "no.", "nos."};
+  constexpr size_t kLongestEnding = 10;
   if (line.empty()) return false;
-  const auto last = static_cast<unsigned char>(line.back());
-  if (last < 0x80 && std::string_view(".sSnNhHeErRtT").find(static_cast<char>(last)) == std::string_view::npos) return false;
-  // (a line ending in 'e', 'r' or 't', most prose lines, goes to the regex only when it ends with the word itself)
-  if (last < 0x80 && std::string_view("eErRtT").find(static_cast<char>(last)) != std::string_view::npos) {
-    const auto ends_with = [&](std::string_view word) {
-      if (line.size() < word.size()) return false;
-      for (size_t i = 0; i < word.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(line[line.size() - word.size() + i])) != word[i]) return false;
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  const char last = lower(line.back());
+  // (the last byte first: a line ending in another ASCII byte is refused at once)
+  if (static_cast<unsigned char>(last) < 0x80 && std::string_view(".nsher").find(last) == std::string_view::npos &&
+      last != 't')
+    return false;
+  // A line ending in a non-ASCII byte ('§', a long s), or with one among its last bytes (a long s inside
+  // "ſections"), goes to the regex; so does one whose ASCII tail is one of the endings.
+  const std::string_view tail = line.substr(line.size() - std::min(line.size(), kLongestEnding));
+  const bool ascii_tail = std::none_of(tail.begin(), tail.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (ascii_tail) {
+    const auto ends_with = [&](std::string_view ending) {
+      if (ending.back() != last || tail.size() < ending.size()) return false;
+      for (size_t i = 0; i < ending.size(); ++i)
+        if (lower(tail[tail.size() - ending.size() + i]) != ending[i]) return false;
       return true;
     };
-    if (!ends_with("article") && !ends_with("title") && !ends_with("chapter") && !ends_with("part")) return false;
+    if (std::none_of(std::begin(kEndings), std::end(kEndings), ends_with)) return false;
   }
   return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kLead);
 }

@@ -21,6 +21,7 @@ extern const char* const kLineDatePattern;
 // Does a line stop where a citation's number must follow ("§§", "8 U.S.C.",
 // "subsection", "... pursuant to Article")?
 bool EndsWithCitationLead(std::string_view line);
+extern const char* const kCitationLeadPattern;  // what it matches (a test holds its byte tests to it)
 
 // "LABEL: value" lines of forms, memos, faxes and e-mail headers. Header
 // fields (addressing, subject, dates, numbers) are headings: they name the

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <iterator>
 
+#include "extractors/marker_shapes.h"
 #include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal {
@@ -125,19 +126,16 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
       "^((?:Section|SECTION|Sec\\.|SEC\\.)\\s+(\\d{1,3}[A-Za-z]?-\\d{1,4}[A-Za-z]?(?:-\\d{1,5})?(?:\\.\\d{1,3})?[A-Za-z]?)\\.?)"
       "(?:\\s+(?:-|\xE2\x80\x93|\xE2\x80\x94)\\s+|\\s+|$)");
   // (a chapter may carry capital letters: Iowa Code "27A.3 Completion of sentence ...")
-  static const RE2 kDecimal(R"(^((\d{1,4}[A-Z]{0,2}(?:\.\d{1,3})+)\.?)(?:\s+|$))");
+  static const RE2 kDecimal(kDecimalSectionPattern);
   // "27-16-801. Immigration detainer requests ...", "2-173-020 Immigration enforcement prohibited.":
   // a code's title-chapter-section number, as code sites print it without "§".
-  static const RE2 kDashedSection(R"(^((\d{1,3}[A-Za-z]?-(\d{1,4})[A-Za-z]?-(\d{1,5})(?:\.\d{1,3})?[A-Za-z]?)\.?)(?:\s+|$))");
+  static const RE2 kDashedSection(kDashedSectionPattern);
   // "18-9005. COOPERATION WITH FEDERAL AUTHORITIES. (1) ...": a title-section number, as Idaho's code
   // and others print it; closed by its period (a bare "12-345" is too often a count or a case number).
-  static const RE2 kTitleSection(R"(^((\d{1,3}[A-Za-z]?-(\d{3,5})[A-Za-z]?(?:\.\d{1,3})?[A-Za-z]?)\.)(?:\s+|$))");
+  static const RE2 kTitleSection(kTitleSectionPattern);
   // A space or the end after the marker, a second marker run in: "(12)(a)", or a word
   // run in by a copied web page: "(a)sending to" (three letters: "(s)he" is a word), "(1)The city shall".
   static const RE2 kParen(R"(^(\(([0-9]{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\))(?:\s+|$|\(\S|[a-z]{3}|[A-Z][a-z]))");
-  // ... and a heading's word run in after its numeral, as a copied page prints it: "II.Questioning of Foreign
-  // Nationals/Arrest Policy", "A.Questioning of Foreign Nationals".
-  static const RE2 kDot(R"(^(([0-9]{1,3}|[A-Za-z]|[IVXLC]{2,6}|[ivxlc]{2,6})([.)]))(?:\s+|$|[A-Z][A-Za-z]{2}))");
   // A bullet alone on its line (PDF text often puts the glyph on a line of
   // its own) is a bare marker for the next line; "o" is the sub-bullet of
   // Word documents after text extraction ("o Upon transfer ...").
@@ -288,7 +286,8 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     return m;
   }
   in = sp;
-  if (digit && RE2::Consume(&in, kDashedSection, &whole, &a, &b, &c) && text_follows(in)) {
+  const bool dashed = digit && MayOpenWithDashedNumber(line);
+  if (dashed && RE2::Consume(&in, kDashedSection, &whole, &a, &b, &c) && text_follows(in)) {
     // Not a date ("12-01-2018 Minutes", "3-14-21 Log"): a day and month, or a year, where the chapter and section stand.
     // (and a telephone number, "202-732-4242"). A title no month or day can be ("64-13-10.7.", Utah), or a decimal
     // section, is no date.
@@ -303,7 +302,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     }
   }
   in = sp;
-  if (digit && RE2::Consume(&in, kTitleSection, &whole, &a, &b) && text_follows(in)) {
+  if (dashed && RE2::Consume(&in, kTitleSection, &whole, &a, &b) && text_follows(in)) {
     // Not a month and year ("11-2019. Minutes"): a year where the section stands.
     const int section = std::atoi(std::string(b).c_str());
     if (!(b.size() == 4 && section >= 1900 && section <= 2099)) {
@@ -314,7 +313,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     }
   }
   in = sp;
-  if (digit && RE2::Consume(&in, kDecimal, &whole, &a)) {
+  if (digit && MayOpenWithDecimalNumber(line) && RE2::Consume(&in, kDecimal, &whole, &a)) {
     // "413.4.2 IMMIGRATION CHECKS": a decimal is a section number only with
     // a heading or sentence after it (bare ones are reference lists).
     // "7284.6." alone on its line, its text below, is a code's section number.
@@ -343,12 +342,13 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     m.length = consumed(in);
     return m;
   }
-  in = sp;
-  if ((digit || ((first | 0x20) >= 'a' && (first | 0x20) <= 'z')) && RE2::Consume(&in, kDot, &whole, &a, &b)) {
-    std::string token(a), close(b);
-    if (whole.size() < sp.size() && !std::isspace(static_cast<unsigned char>(sp[whole.size()])))
-      in = re2::StringPiece(sp.data() + whole.size(), sp.size() - whole.size());  // (the run-in word is the text's)
-    m.lower_rest = !StartsUpper(Trim(std::string_view(in.data(), in.size())));
+  // "1.", "a)", "iv.": as kDotMarkerPattern reads them (marker_shapes.h), most numbered lines' marker.
+  if (const std::optional<DotMarker> dot = ReadDotMarker(line)) {
+    const std::string token(dot->token), close(1, dot->close);
+    // (a heading's word run in after the numeral, "II.Questioning ...", is the text's)
+    const size_t closed = dot->token.size() + 1;
+    const size_t length = closed < line.size() && !std::isspace(static_cast<unsigned char>(line[closed])) ? closed : dot->length;
+    m.lower_rest = !StartsUpper(Trim(line.substr(length)));
     if (std::isdigit(static_cast<unsigned char>(token[0]))) {
       m.style = "1" + close;
       m.value = std::atoi(token.c_str());
@@ -356,7 +356,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     } else {
       ClassifyLetters(token, "", close, stack, m);
     }
-    m.length = consumed(in);
+    m.length = length;
     return m;
   }
   in = sp;

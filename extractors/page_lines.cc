@@ -19,23 +19,34 @@ namespace foiamine::extractors::internal {
 // classes inline, as std::isdigit / std::tolower treat bytes in the C
 // locale the program runs in: this runs on ten lines of every page.)
 static std::string LineKey(std::string_view line) {
-  std::string key;
-  for (char c : Trim(line)) {
+  line = Trim(line);
+  // (written in place into a string of the line's size, never longer than it: no growth, no per-byte push_back)
+  std::string key(line.size(), '\0');
+  size_t n = 0;
+  for (char c : line) {
     if (c >= '0' && c <= '9') {
-      if (key.empty() || key.back() != '#') key.push_back('#');
+      if (n == 0 || key[n - 1] != '#') key[n++] = '#';
     } else if (c == ' ' || c == '\t') {
-      if (!key.empty() && key.back() != ' ') key.push_back(' ');
+      if (n > 0 && key[n - 1] != ' ') key[n++] = ' ';
     } else {
-      key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      key[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
   }
+  key.resize(n);
   return key;
 }
 
-static bool IsPageNumberKey(const std::string& key) {
-  static const RE2 kPageNo(
-      R"(^(?:page\s*#+(?:\s*(?:of|/)\s*#+)?|#+\s*(?:of|/)\s*#+|#+|-\s*#+\s*-|p\.\s*#+)$)");
-  return RE2::FullMatch(key, kPageNo);
+const char* const kPageNumberKeyPattern =
+    R"(^(?:page\s*#+(?:\s*(?:of|/)\s*#+)?|#+\s*(?:of|/)\s*#+|#+|-\s*#+\s*-|p\.\s*#+)$)";
+
+bool IsPageNumberKey(std::string_view key) {
+  static const RE2 kPageNo(kPageNumberKeyPattern);
+  // Every alternative opens with 'p', '#' or '-' and closes with '#' or '-': the other keys of the ten edge lines
+  // of every page (running heads, text) are refused without the regex.
+  if (key.empty() || (key.front() != 'p' && key.front() != '#' && key.front() != '-') ||
+      (key.back() != '#' && key.back() != '-'))
+    return false;
+  return RE2::FullMatch(re2::StringPiece(key.data(), key.size()), kPageNo);
 }
 
 // Marks running headers/footers: lines near the top or bottom of a page that

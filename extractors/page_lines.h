@@ -24,6 +24,10 @@ struct Line {
 // Marks running headers/footers: lines near the top or bottom of a page that
 // repeat (digits ignored) on at least half of the pages, and page numbers.
 void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& pages);
+// Is an edge line's key (lower case, digits as '#', spaces folded) a page number ("page # of #", "- # -")? As
+// kPageNumberKeyPattern, a FullMatch; keys that cannot match are refused by their first and last bytes.
+extern const char* const kPageNumberKeyPattern;
+bool IsPageNumberKey(std::string_view key);
 
 // Transcripts print a number (1 to 25 or so, restarting on every page) in
 // the left margin of each line. A pin cite names them ("Tr. 43:12-14"); they

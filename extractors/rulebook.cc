@@ -21,6 +21,16 @@ RE2::Options MatchOptions() {
   return options;
 }
 
+// The Set of a cue list (CueList::any): the cues' own sources and options. Null when RE2 cannot build it.
+std::unique_ptr<RE2::Set> AnyCueSet(const std::vector<Compiled::Cue>& cues) {
+  if (cues.empty()) return nullptr;
+  auto set = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
+  for (const Compiled::Cue& cue : cues)
+    if (set->Add(cue.re->pattern(), nullptr) < 0) return nullptr;
+  if (!set->Compile()) return nullptr;
+  return set;
+}
+
 // Splits an RE2 alternation at its top-level '|'.
 std::vector<std::string> TopLevelAlternatives(const std::string& re) {
   std::vector<std::string> out(1);
@@ -176,14 +186,14 @@ class Loader {
         for (const auto& p : entry.second) {
           auto re = Compile(p.as<std::string>(), "stance.habitual");
           if (!re.ok()) return re.status();
-          out_.habitual_cues.push_back(Compiled::Cue{std::move(*re), Stance::kReports});
+          out_.habitual_cues.cues.push_back(Compiled::Cue{std::move(*re), Stance::kReports});
         }
         continue;
       }
       if (name == "explanations" || name == "background" || name == "summaries") {
-        auto& cues = name == "explanations" ? out_.explanation_cues
-                     : name == "background" ? out_.background_cues
-                                            : out_.summary_cues;
+        auto& cues = name == "explanations" ? out_.explanation_cues.cues
+                     : name == "background" ? out_.background_cues.cues
+                                            : out_.summary_cues.cues;
         for (const auto& p : entry.second) {
           auto re = Compile(p.as<std::string>(), "stance." + name);
           if (!re.ok()) return re.status();
@@ -195,7 +205,7 @@ class Loader {
         for (const auto& p : entry.second) {
           auto re = Compile(p.as<std::string>(), "stance.inert");
           if (!re.ok()) return re.status();
-          out_.modal_cues.push_back(Compiled::Cue{std::move(*re), Stance::kMentions, /*inert=*/true});
+          out_.modal_cues.cues.push_back(Compiled::Cue{std::move(*re), Stance::kMentions, /*inert=*/true});
         }
         continue;
       }
@@ -203,7 +213,7 @@ class Loader {
         for (const auto& p : entry.second) {
           auto re = Compile(p.as<std::string>(), "stance.imperative");
           if (!re.ok()) return re.status();
-          out_.imperative_cues.push_back(Compiled::Cue{std::move(*re), Stance::kRequires});
+          out_.imperative_cues.cues.push_back(Compiled::Cue{std::move(*re), Stance::kRequires});
         }
         continue;
       }
@@ -211,7 +221,7 @@ class Loader {
         for (const auto& p : entry.second) {
           auto re = Compile(p.as<std::string>(), "stance.formulas");
           if (!re.ok()) return re.status();
-          out_.modal_cues.push_back(Compiled::Cue{std::move(*re), Stance::kReports});
+          out_.modal_cues.cues.push_back(Compiled::Cue{std::move(*re), Stance::kReports});
         }
         continue;
       }
@@ -229,9 +239,12 @@ class Loader {
         auto re = Compile(p.as<std::string>(), "stance." + name);
         if (!re.ok()) return re.status();
         Compiled::Cue cue{std::move(*re), *s};
-        (*s == Stance::kReports ? out_.report_cues : out_.modal_cues).push_back(std::move(cue));
+        (*s == Stance::kReports ? out_.report_cues : out_.modal_cues).cues.push_back(std::move(cue));
       }
     }
+    for (Compiled::CueList* list : {&out_.modal_cues, &out_.imperative_cues, &out_.report_cues, &out_.habitual_cues,
+                                    &out_.explanation_cues, &out_.background_cues, &out_.summary_cues})
+      list->any = AnyCueSet(list->cues);
     if (const YAML::Node skip = root["skip_units"]) {
       for (const auto& p : skip) {
         auto re = Compile(p.as<std::string>(), "skip_units");

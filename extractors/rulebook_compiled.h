@@ -57,6 +57,13 @@ struct Rulebook::Compiled {
     // "as may be required"). It shadows the shorter cues it overlaps, then is dropped.
     bool inert = false;
   };
+  // A list of cues, with one RE2::Set of their sources (their own options) that tells in one pass which of them
+  // match anywhere in a text: FindCues then runs the RE2s of only those (a unit an anchor fired in is read by
+  // every cue of several lists). Null `any`: every cue is run.
+  struct CueList {
+    std::vector<Cue> cues;
+    std::unique_ptr<RE2::Set> any;
+  };
   struct ActorCue {
     std::unique_ptr<RE2> re;
     std::string actor;           // may be "{agency}": the document's agency
@@ -80,13 +87,13 @@ struct Rulebook::Compiled {
   // gate and the anchors' own RE2s give its answer (MatchAnchors).
   std::unique_ptr<RE2::Set> set;
   std::vector<Rule> rules;
-  std::vector<Cue> modal_cues;     // restricts / requires / permits / mentions
-  std::vector<Cue> imperative_cues;  // "Notify ICE ...": requires, when nothing else governs
-  std::vector<Cue> report_cues;    // used only when no modal cue governs
-  std::vector<Cue> habitual_cues;  // reports in any document ("routinely", "we still call")
-  std::vector<Cue> explanation_cues;  // in practice documents: explains, reports no act (a definition, a link)
-  std::vector<Cue> background_cues;   // in policy and practice: what another law says, retold (mentions)
-  std::vector<Cue> summary_cues;      // in any document: a bill's digest or analysis, "This bill would ..." (mentions)
+  CueList modal_cues;     // restricts / requires / permits / mentions
+  CueList imperative_cues;  // "Notify ICE ...": requires, when nothing else governs
+  CueList report_cues;    // used only when no modal cue governs
+  CueList habitual_cues;  // reports in any document ("routinely", "we still call")
+  CueList explanation_cues;  // in practice documents: explains, reports no act (a definition, a link)
+  CueList background_cues;   // in policy and practice: what another law says, retold (mentions)
+  CueList summary_cues;      // in any document: a bill's digest or analysis, "This bill would ..." (mentions)
   std::vector<std::unique_ptr<RE2>> skip_units;    // units that are never clauses
   std::vector<std::unique_ptr<RE2>> definitions;   // scopes that define a term: no anchors there
   std::vector<std::unique_ptr<RE2>> definition_sections;  // section headings whose units define terms

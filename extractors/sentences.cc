@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <string>
+#include <unordered_set>
 
 #include "base/utf8.h"
 #include "extractors/text_fold.h"
@@ -15,18 +17,65 @@
 namespace foiamine::extractors::internal {
 namespace {
 
-// Abbreviations after which a sentence break is spurious.
+// The words after which a period ends no sentence (each a run of ASCII letters): titles, months, legal
+// abbreviations, and states and code titles as legal citations abbreviate them ("Cal. Gov. Code", "Fla. Stat.",
+// "Tex. Code Crim. Proc.").
+constexpr std::string_view kAbbreviationWords[] = {
+    "No", "Nos", "Sec", "Secs", "Art", "v", "vs", "Inc", "Corp", "Co", "Dept", "Mr", "Mrs", "Ms", "Dr", "St", "Jr",
+    "Sr", "Ch", "Stat", "Ann", "Rev", "Reg", "Fed", "Cir", "Supp", "para", "approx", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "US", "Gen", "Ord", "Ala", "Ariz", "Ark", "Cal",
+    "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Mass", "Md", "Me",
+    "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash",
+    "Wis", "Wyo", "Gov", "Govt", "Pen", "Civ", "Crim", "Proc", "Admin", "Mun", "Crt", "Res", "Subd", "Subsec",
+    "Tit", "Amend", "Const", "Cty", "Twp", "Hon", "Lt", "Sgt", "Capt", "Cmdr", "Det", "Ofc", "Insp", "Atty",
+    "Asst", "Ave", "Blvd", "Bldg", "Rm", "Ste", "Fig", "Exh", "Encl", "Ref", "Vol", "pp", "cf", "art", "sec", "ch",
+    "subd", "Ltd", "Esq", "Prof", "Rep", "Reps", "Sen", "Col", "Maj", "Mt", "Ft", "Op", "Ops", "Pub", "Div",
+    "Dist", "Univ", "Assn", "Bros", "Mfg", "Natl", "Intl", "Cong", "Sess", "Leg", "Comm", "Exec", "Supt", "Dep",
+    "Cnty", "Ctr", "Hwy", "Rd", "Cert", "Dkt", "Ex", "Ins", "Misc", "Sch", "Serv", "Svcs", "Hosp", "Med", "Soc",
+    "Ed", "Eds", "Corr", "Cor", "Pol", "Enf", "etc"};
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+}  // namespace
+
+const std::string& AbbreviationPattern() {
+  static const std::string kPattern = [] {
+    // One letter ("J. Smith"), initials ("U.S.C.", "C.F.R."), the abbreviations with a period or a number in them,
+    // and the words.
+    std::string pattern = R"((?:^|[\s(\[])(?:[A-Za-z]|(?:[A-Za-z]{1,2}\.){1,3}[A-Za-z]{1,2}|U\.S|Q\d{1,3}|e\.g|i\.e)";
+    for (std::string_view word : kAbbreviationWords) {
+      pattern += '|';
+      pattern += word;
+    }
+    return pattern + R"()\.$)";
+  }();
+  return kPattern;
+}
+
 bool EndsWithAbbreviation(std::string_view s) {
-  static const RE2 kAbbrev(
-      R"((?:^|[\s(\[])(?:[A-Za-z]|(?:[A-Za-z]{1,2}\.){1,3}[A-Za-z]{1,2}|No|Nos|Sec|Secs|Art|v|vs|Inc|Corp|Co|Dept|Mr|Mrs|Ms|Dr|St|Jr|Sr|Ch|Stat|Ann|Rev|Reg|Fed|Cir|Supp|para|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|US|Gen|Ord|Q\d{1,3}|)"
-      // states and code titles as legal citations abbreviate them: "Cal. Gov. Code", "Fla. Stat.", "Tex. Code Crim. Proc."
-      R"(Ala|Ariz|Ark|Cal|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Mass|Md|Me|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|)"
-      R"(Gov|Govt|Pen|Civ|Crim|Proc|Admin|Mun|Crt|Res|Subd|Subsec|Tit|Amend|Const|Cty|Twp|Hon|Lt|Sgt|Capt|Cmdr|Det|Ofc|Insp|Atty|Asst|Ave|Blvd|Bldg|Rm|Ste|Fig|Exh|Encl|Ref|Vol|pp|cf|art|sec|ch|subd|)"
-      R"(Ltd|Esq|Prof|Rep|Reps|Sen|Col|Maj|Mt|Ft|Op|Ops|Pub|Div|Dist|Univ|Assn|Bros|Mfg|Natl|Intl|Cong|Sess|Leg|Comm|Exec|Supt|Dep|Cnty|Ctr|Hwy|Rd|Cert|Dkt|Ex|Ins|Misc|Sch|Serv|Svcs|Hosp|Med|Soc|Ed|Eds|Corr|Cor|Pol|Enf|etc|e\.g|i\.e)\.$)");
+  static const RE2 kAbbrev(AbbreviationPattern());
+  static const std::unordered_set<std::string_view> kWords(std::begin(kAbbreviationWords), std::end(kAbbreviationWords));
   s = Trim(s);
   if (s.empty() || s.back() != '.') return false;  // what kAbbrev ends with, checked without it
+  // Every abbreviation is made of ASCII letters, digits and periods, and the pattern wants a space, '(' or '[' (or
+  // the start) before it: it can only be the whole run of such bytes before the last period. Most sentences end on
+  // a run of letters ("... to the facility."): an abbreviation exactly when it is one letter or a word of the list,
+  // without the regex (one call per sentence end). A run with a digit or a period in it goes to the pattern.
+  const size_t end = s.size() - 1;
+  size_t start = end;
+  bool letters_only = true;
+  for (; start > 0; --start) {
+    const char c = s[start - 1];
+    const bool letter = IsAsciiLetter(c);
+    if (!letter && c != '.' && !(c >= '0' && c <= '9')) break;
+    letters_only = letters_only && letter;
+  }
+  if (start > 0 && std::string_view(" \t\n\f\r([").find(s[start - 1]) == std::string_view::npos) return false;
+  if (letters_only) return end - start == 1 || kWords.count(s.substr(start, end - start)) > 0;
   return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kAbbrev);
 }
+
+namespace {
 
 // "1." or "(b)" alone: a list marker, not a sentence.
 bool IsBareMarker(std::string_view s) {

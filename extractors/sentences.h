@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -40,6 +41,11 @@ class SentenceSplitter {
 // up to six bytes over one byte of each class, random longer ones and the
 // corpus.
 bool AsciiSentenceBreaks(std::string_view block, std::vector<size_t>* breaks);
+
+// Does `s` end with an abbreviation ("Cal. Gov.", "No.", "U.S.C.", "J."), after which a period ends no sentence?
+// As AbbreviationPattern, which it runs only on the word before the period that holds a digit or a period.
+bool EndsWithAbbreviation(std::string_view s);
+const std::string& AbbreviationPattern();
 
 // Is `next` a yes-or-no answer to the question `prev` ends with ("? No.",
 // "?" / "Answer: Yes, the TCSO ...")? A question answered is one statement.

@@ -10,7 +10,15 @@
 namespace foiamine::extractors::internal {
 namespace {
 
-bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// ASCII letters by byte: RepairSplitKeyWords tests every byte of every unit, and a table lookup is cheaper than
+// the two range comparisons.
+constexpr std::array<bool, 256> kAsciiLetters = [] {
+  std::array<bool, 256> letters{};
+  for (int c = 'a'; c <= 'z'; ++c) letters[c] = letters[c - 'a' + 'A'] = true;
+  return letters;
+}();
+
+bool IsLetter(char c) { return kAsciiLetters[static_cast<unsigned char>(c)]; }
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 

@@ -3,7 +3,11 @@
 // negations describe practice rather than state a rule.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractors/cue_scan.h"
@@ -260,4 +264,43 @@ TEST_CASE("the party's own assent opens no condition, a trigger still does", "[e
         std::string::npos);
   const std::string trigger = "Upon receipt of a detainer, the records office shall notify the supervisor.";
   CHECK(LeadingConditionEnd(trigger) == trigger.find(','));
+}
+
+TEST_CASE("a rulebook's cue lists find over their Sets the cues every cue's own regex finds", "[extractors][cue_scan]") {
+  const Rulebook::Compiled& rules = foiamine::testing::ShippedRulebook().compiled();
+  const std::vector<const Rulebook::Compiled::CueList*> lists = {
+      &rules.modal_cues,       &rules.imperative_cues, &rules.report_cues, &rules.habitual_cues,
+      &rules.explanation_cues, &rules.background_cues, &rules.summary_cues};
+  for (const auto* list : lists) CHECK(list->any != nullptr);
+  const auto same = [](const std::vector<CueHit>& a, const std::vector<CueHit>& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const CueHit& x, const CueHit& y) {
+             return x.start == y.start && x.end == y.end && x.stance == y.stance && x.inert == y.inert;
+           });
+  };
+  // Every line and every paragraph of the corpus texts and of the labelled real documents, folded as units are,
+  // against every list.
+  size_t texts = 0, with_hits = 0;
+  std::vector<std::filesystem::path> files;
+  for (const char* dir : {"corpus/truth", "eval/real-extra/docs"})
+    for (const auto& e : std::filesystem::recursive_directory_iterator(foiamine::testing::SourceDir() / dir))
+      if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path());
+  for (const auto& path : files) {
+    const std::string text = FoldString(foiamine::testing::ReadFile(path));
+    for (const char* separator : {"\n", "\n\n"}) {
+      for (size_t pos = 0; pos < text.size();) {
+        const size_t end = std::min(text.find(separator, pos), text.size());
+        const std::string_view unit = std::string_view(text).substr(pos, end - pos);
+        ++texts;
+        for (const auto* list : lists) {
+          const std::vector<CueHit> hits = FindCues(*list, unit);
+          INFO(unit);
+          REQUIRE(same(hits, FindCues(list->cues, unit)));
+          with_hits += !hits.empty();
+        }
+        pos = end + 1;
+      }
+    }
+  }
+  INFO(texts << " texts, " << with_hits << " lists with hits");
+  CHECK(with_hits > 5000);
 }

@@ -55,3 +55,64 @@ TEST_CASE("a line opens with a date exactly where the date pattern says so", "[e
   }
   CHECK(files > 5);
 }
+
+namespace {
+
+// EndsWithCitationLead is kCitationLeadPattern; its byte tests only skip lines the pattern cannot match.
+void RequireCitationLeadAsPattern(const std::string& line) {
+  static const RE2 kLead(kCitationLeadPattern);
+  INFO('"' << line << '"');
+  REQUIRE(EndsWithCitationLead(line) == RE2::PartialMatch(line, kLead));
+}
+
+}  // namespace
+
+TEST_CASE("a line ends on a citation's lead exactly where the lead pattern says so", "[extractors]") {
+  CHECK(EndsWithCitationLead("appointed pursuant to Article"));
+  CHECK(EndsWithCitationLead("as defined in 8 U.S.C."));
+  CHECK(EndsWithCitationLead("under sub\xC5\xBF" "ection"));  // a long s, which (?i) folds onto 's'
+  CHECK_FALSE(EndsWithCitationLead("to the facility."));
+  // Every ending the pattern allows, in other cases, with a long s or a Kelvin sign for an 's' or a 'k', cut short
+  // and lengthened, after each kind of word or byte.
+  const std::vector<std::string> endings = {"section", "sections", "subsection", "subsections", "paragraph",
+                                            "paragraphs", "no.", "nos.", "U.S.C.", "U. S. C.", "U.S. C.", "U. S.C.", "C.F.R.", "C.F. R.", "C. F. R.",
+                                            "C. F.R.", "article", "articles", "title", "titles", "chapter", "chapters",
+                                            "part", "parts", "\xC2\xA7", "\xC2\xA7\xC2\xA7"};
+  const std::vector<std::string> befores = {"", " ", "to ", "of ", "under ", "in ", "x", "see ", "\xC5\xBF", "(", "8 "};
+  for (const std::string& ending : endings) {
+    std::vector<std::string> variants = {ending, ending + "s", ending + ".", ending + " ", "x" + ending};
+    std::string upper = ending;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    variants.push_back(upper);
+    for (size_t cut = 1; cut < ending.size(); ++cut) variants.push_back(ending.substr(cut));
+    for (size_t i = 0; i < ending.size(); ++i) {
+      if (ending[i] == 's' || ending[i] == 'S') variants.push_back(ending.substr(0, i) + "\xC5\xBF" + ending.substr(i + 1));
+      if (ending[i] == 'c' || ending[i] == 'C') variants.push_back(ending.substr(0, i) + "\xE2\x84\xAA" + ending.substr(i + 1));
+    }
+    for (const std::string& before : befores)
+      for (const std::string& variant : variants) RequireCitationLeadAsPattern(before + variant);
+  }
+  // Every string of up to six bytes over the bytes the tests read: the endings' last letters in both cases, '.',
+  // a space and the bytes of a long s; random lines; the corpus lines.
+  foiamine::testing::ForEachString("sSnc.o \xC5\xBF", 6, RequireCitationLeadAsPattern);
+  std::mt19937 random(9);
+  const std::string bytes = "sectionparagh. SCFRU\xC5\xBF\xC2\xA7";
+  for (int i = 0; i < 100000; ++i) {
+    std::string line;
+    for (int k = std::uniform_int_distribution<int>(1, 16)(random); k > 0; --k)
+      line += bytes[std::uniform_int_distribution<size_t>(0, bytes.size() - 1)(random)];
+    RequireCitationLeadAsPattern(line);
+  }
+  size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(SourceDir() / "corpus" / "truth")) {
+    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+    ++files;
+    const std::string text = ReadFile(e.path());
+    for (size_t pos = 0; pos < text.size();) {
+      const size_t nl = std::min(text.find('\n', pos), text.size());
+      RequireCitationLeadAsPattern(text.substr(pos, nl - pos));
+      pos = nl + 1;
+    }
+  }
+  CHECK(files > 5);
+}

@@ -1,9 +1,12 @@
 // A block cut into sentences (extractors/sentences.h).
 #include <catch2/catch.hpp>
+#include <re2/re2.h>
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <random>
@@ -96,4 +99,69 @@ TEST_CASE("a block is cut at ICU's breaks, less those that end no sentence", "[e
   const std::string accented = "La polic\xC3\xAD" "a no preguntar\xC3\xA1. El alguacil tampoco.";
   CHECK(splitter.Split(accented) == Spans{{0, 28}, {28, accented.size()}});
   CHECK(splitter.Split("").empty());
+}
+
+namespace {
+
+// EndsWithAbbreviation is its pattern, over the text trimmed; the word before the period looked up without it.
+void RequireAbbreviationAsPattern(const std::string& text) {
+  static const RE2 kAbbrev(AbbreviationPattern());
+  std::string_view trimmed = text;
+  while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == '\t' || trimmed.front() == '\r'))
+    trimmed.remove_prefix(1);
+  while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t' || trimmed.back() == '\r'))
+    trimmed.remove_suffix(1);
+  INFO('"' << text << '"');
+  REQUIRE(EndsWithAbbreviation(text) == RE2::PartialMatch(re2::StringPiece(trimmed.data(), trimmed.size()), kAbbrev));
+}
+
+}  // namespace
+
+TEST_CASE("a sentence ends with an abbreviation exactly where the abbreviation pattern says so", "[extractors]") {
+  CHECK(EndsWithAbbreviation("See Cal. Gov."));
+  CHECK(EndsWithAbbreviation("under 8 U.S.C."));
+  CHECK(EndsWithAbbreviation("(No."));
+  CHECK_FALSE(EndsWithAbbreviation("to the facility."));
+  CHECK_FALSE(EndsWithAbbreviation("theGov."));
+  // Every string of up to six bytes over the bytes that matter: letters of a listed word ("No") and of none, a
+  // period, a digit and the 'Q' of "Q12", the bytes allowed before the word, one that is not, a non-ASCII byte.
+  foiamine::testing::ForEachString("No.Q1 (", 6, RequireAbbreviationAsPattern);
+  foiamine::testing::ForEachString("a.[\t-\xC2", 6, RequireAbbreviationAsPattern);
+  // Every word of the pattern's alternation, as written, in other cases and lengthened, after each kind of byte.
+  std::string alternation = AbbreviationPattern();
+  std::vector<std::string> words;
+  for (size_t pos = 0; pos <= alternation.size();) {
+    const size_t bar = std::min(alternation.find('|', pos), alternation.size());
+    std::string word = alternation.substr(pos, bar - pos);
+    if (!word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+      words.push_back(word);
+    pos = bar + 1;
+  }
+  REQUIRE(words.size() > 100);
+  for (std::string word : words) {
+    std::string upper = word, lower = word;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const std::string& w : {word, upper, lower, word + "s", "x" + word, word.substr(1), word + "1", "U.S." + word})
+      for (const char* before : {"", " ", "(", "[", "\t", "\n", "x", "1", ".", "-", "\xC2\xA0", "see "})
+        for (const char* after : {".", ". ", "", ".\t", "..", ".x"}) RequireAbbreviationAsPattern(before + w + after);
+  }
+  std::mt19937 random(7);
+  const std::string bytes = "aZNoQ1.. ([\t\xE2";
+  for (int i = 0; i < 100000; ++i) {
+    std::string text;
+    for (int k = std::uniform_int_distribution<int>(1, 12)(random); k > 0; --k)
+      text += bytes[std::uniform_int_distribution<size_t>(0, bytes.size() - 1)(random)];
+    RequireAbbreviationAsPattern(text + ".");
+  }
+  // Every corpus text up to each of its periods.
+  size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(SourceDir() / "corpus" / "truth")) {
+    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+    ++files;
+    const std::string text = ReadFile(e.path());
+    for (size_t dot = text.find('.'); dot != std::string::npos; dot = text.find('.', dot + 1))
+      RequireAbbreviationAsPattern(text.substr(dot > 80 ? dot - 80 : 0, std::min<size_t>(dot + 1, 81)));
+  }
+  CHECK(files > 5);
 }

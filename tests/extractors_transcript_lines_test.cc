@@ -232,3 +232,21 @@ TEST_CASE("only a line opening with a digit, 'l' or '|' is asked for a margin nu
   CHECK(foiamine::extractors::internal::MayOpenWithMarginNumber("12 THE CHAIR: Thank you."));
   CHECK_FALSE(foiamine::extractors::internal::MayOpenWithMarginNumber("THE CHAIR: Thank you."));
 }
+
+TEST_CASE("a running line's key is a page number exactly where the page number pattern says so", "[extractors][transcript]") {
+  static const RE2 kPageNumber(foiamine::extractors::internal::kPageNumberKeyPattern);
+  const auto require_as_pattern = [](const std::string& key) {
+    INFO('"' << key << '"');
+    REQUIRE(foiamine::extractors::internal::IsPageNumberKey(key) == RE2::FullMatch(key, kPageNumber));
+  };
+  CHECK(foiamine::extractors::internal::IsPageNumberKey("page # of #"));
+  CHECK(foiamine::extractors::internal::IsPageNumberKey("- # -"));
+  CHECK_FALSE(foiamine::extractors::internal::IsPageNumberKey("document # - page # of #"));
+  // Every key of up to seven bytes over the bytes of the pattern's words and separators, a letter of none, and a
+  // non-ASCII byte; the pattern's own shapes; every key of up to nine bytes over "p#-/ ".
+  foiamine::testing::ForEachString("pag#e -o/f.x\xC2", 5, require_as_pattern);
+  foiamine::testing::ForEachString("p#-/ .", 7, require_as_pattern);
+  for (const char* key : {"page #", "page # of #", "page #/#", "#/#", "# of #", "#", "- # -", "p. #", "p.#",
+                                 "page#of#", "-#-", "page # of # x", "x page #", "page", "p.", "- #", "# -"})
+    require_as_pattern(key);
+}

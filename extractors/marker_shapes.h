@@ -1,0 +1,36 @@
+// Internal to extractors: the shapes of the markers a line may open with, read from its first bytes where that
+// is exact (numbering.cc's ParseMarker asks on every line of a document; a regex call costs more than the bytes).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace foiamine::extractors::internal {
+
+// Code section numbers opening a line: a title-chapter-section ("27-16-801. Immigration detainer requests",
+// "2-173-020 Immigration enforcement prohibited."), a title-section closed by its period ("18-9005. COOPERATION
+// WITH FEDERAL AUTHORITIES."), a decimal ("413.4.2 IMMIGRATION CHECKS", "27A.3 Completion of sentence").
+extern const char* const kDashedSectionPattern;
+extern const char* const kTitleSectionPattern;
+extern const char* const kDecimalSectionPattern;
+// Cheap tests of the first bytes of a line that opens with a digit: false only where the patterns above cannot
+// match, so ParseMarker skips them on most numbered lines ("1. PROCEDURES", "3) The officer ...").
+// Both dashed patterns open with one to three digits, an optional letter and a '-'.
+bool MayOpenWithDashedNumber(std::string_view line);
+// One to four digits, at most two capitals, a '.' and a digit.
+bool MayOpenWithDecimalNumber(std::string_view line);
+
+// A list or outline marker closed by '.' or ')' ("1.", "a)", "iv.", "XII."), then spaces or the line's end (or a
+// run-in word's first three letters, "II.Questioning": `length` holds them; the caller gives them back): what
+// kDotMarkerPattern matches, the token its second group, the closing byte its third, `length` the bytes of the whole
+// match (spaces included). Nullopt where the pattern does not match. A test holds it to the pattern.
+extern const char* const kDotMarkerPattern;
+struct DotMarker {
+  std::string_view token;
+  char close = '.';
+  size_t length = 0;
+};
+std::optional<DotMarker> ReadDotMarker(std::string_view line);
+
+}  // namespace foiamine::extractors::internal
