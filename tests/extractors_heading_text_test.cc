@@ -58,18 +58,7 @@ TEST_CASE("words are counted eight bytes at a time as one at a time", "[extracto
       text += bytes[std::uniform_int_distribution<size_t>(0, bytes.size() - 1)(random)];
     RequireWordsAsByteByByte(text);
   }
-  size_t files = 0;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(SourceDir() / "corpus" / "truth")) {
-    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
-    ++files;
-    const std::string text = ReadFile(e.path());
-    for (size_t pos = 0; pos < text.size();) {
-      const size_t nl = std::min(text.find('\n', pos), text.size());
-      RequireWordsAsByteByByte(std::string_view(text).substr(pos, nl - pos));
-      pos = nl + 1;
-    }
-  }
-  CHECK(files > 5);
+  CHECK(foiamine::testing::ForEachCorpusLine([](const std::string& line) { RequireWordsAsByteByByte(line); }) > 5);
 }
 
 namespace {
@@ -99,16 +88,5 @@ TEST_CASE("a line stops on a word that runs on exactly where the run-on pattern 
       for (const char* after : {"", "s", " ", ".", "\xC5\xBF"}) RequireRunOnAsPattern(before + word + after);
   foiamine::testing::ForEachString("aonRy_1 \xC5\xBF", 6, RequireRunOnAsPattern);
   foiamine::testing::ForEachString("shaLlm", 7, RequireRunOnAsPattern);
-  size_t files = 0;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(SourceDir() / "corpus" / "truth")) {
-    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
-    ++files;
-    const std::string text = ReadFile(e.path());
-    for (size_t pos = 0; pos < text.size();) {
-      const size_t nl = std::min(text.find('\n', pos), text.size());
-      RequireRunOnAsPattern(text.substr(pos, nl - pos));
-      pos = nl + 1;
-    }
-  }
-  CHECK(files > 5);
+  CHECK(foiamine::testing::ForEachCorpusLine([](const std::string& line) { RequireRunOnAsPattern(line); }) > 5);
 }

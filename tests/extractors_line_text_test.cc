@@ -40,20 +40,7 @@ TEST_CASE("a line opens with a date exactly where the date pattern says so", "[e
                                           "2020-03-021", "Date"};
   for (const std::string& a : starts)
     for (const std::string& d : dates) RequireAsPattern(a + d);
-  size_t files = 0;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(SourceDir() / "corpus" / "truth")) {
-    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
-    ++files;
-    const std::string text = ReadFile(e.path());
-    size_t pos = 0;
-    while (pos < text.size()) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string::npos) nl = text.size();
-      RequireAsPattern(text.substr(pos, nl - pos));
-      pos = nl + 1;
-    }
-  }
-  CHECK(files > 5);
+  CHECK(foiamine::testing::ForEachCorpusLine([](const std::string& line) { RequireAsPattern(line); }) > 5);
 }
 
 namespace {
@@ -103,16 +90,5 @@ TEST_CASE("a line ends on a citation's lead exactly where the lead pattern says 
       line += bytes[std::uniform_int_distribution<size_t>(0, bytes.size() - 1)(random)];
     RequireCitationLeadAsPattern(line);
   }
-  size_t files = 0;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(SourceDir() / "corpus" / "truth")) {
-    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
-    ++files;
-    const std::string text = ReadFile(e.path());
-    for (size_t pos = 0; pos < text.size();) {
-      const size_t nl = std::min(text.find('\n', pos), text.size());
-      RequireCitationLeadAsPattern(text.substr(pos, nl - pos));
-      pos = nl + 1;
-    }
-  }
-  CHECK(files > 5);
+  CHECK(foiamine::testing::ForEachCorpusLine([](const std::string& line) { RequireCitationLeadAsPattern(line); }) > 5);
 }

@@ -17,22 +17,11 @@ using namespace foiamine::extractors::internal;
 namespace {
 
 // Every line of the corpus texts.
+// Every line of the corpus truth texts.
 void ForEachCorpusLine(const std::function<void(const std::string&)>& visit) {
-  size_t files = 0;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(foiamine::testing::SourceDir() / "corpus" / "truth")) {
-    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
-    ++files;
-    const std::string text = foiamine::testing::ReadFile(e.path());
-    for (size_t pos = 0; pos < text.size();) {
-      const size_t nl = std::min(text.find('\n', pos), text.size());
-      visit(text.substr(pos, nl - pos));
-      pos = nl + 1;
-    }
-  }
-  CHECK(files > 5);
+  CHECK(foiamine::testing::ForEachCorpusLine(visit) > 5);
 }
 
-// Random lines over `bytes`, of one to `longest` bytes.
 void ForRandomLines(const std::string& bytes, int longest, unsigned seed, const std::function<void(const std::string&)>& visit) {
   std::mt19937 random(seed);
   for (int i = 0; i < 100000; ++i) {

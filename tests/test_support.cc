@@ -111,6 +111,21 @@ std::string IndexDigest(const fs::path& db_path) {
   return j["digest"].get<std::string>();
 }
 
+size_t ForEachCorpusLine(const std::function<void(const std::string&)>& visit) {
+  size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(SourceDir() / "corpus" / "truth")) {
+    if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+    ++files;
+    const std::string text = ReadFile(e.path());
+    for (size_t pos = 0; pos < text.size();) {
+      const size_t nl = std::min(text.find('\n', pos), text.size());
+      visit(text.substr(pos, nl - pos));
+      pos = nl + 1;
+    }
+  }
+  return files;
+}
+
 size_t ForEachString(const std::string& alphabet, int max_length, const std::function<void(const std::string&)>& visit) {
   std::vector<std::string> level = {""};
   size_t visited = 0;

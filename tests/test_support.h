@@ -74,6 +74,8 @@ std::vector<nlohmann::json> JsonLines(const std::string& text);
 // Calls `visit` with every string of 1 to `max_length` bytes over `alphabet`, shorter ones first; returns how many:
 // the exhaustive check that holds a fast path to the general one it stands for.
 size_t ForEachString(const std::string& alphabet, int max_length, const std::function<void(const std::string&)>& visit);
+// Calls `visit` with every line of every corpus truth text (corpus/truth/**.txt); returns how many files were read.
+size_t ForEachCorpusLine(const std::function<void(const std::string&)>& visit);
 std::string ReadFile(const std::filesystem::path& path);
 // The rulebook the project ships (schemas/rulebook.yaml of the source tree),
 // loaded once; a load failure fails the test.
