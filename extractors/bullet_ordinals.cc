@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "extractors/text_fold.h"
+#include "extractors/section.h"
 
 namespace foiamine::extractors::internal {
 namespace {
@@ -48,7 +49,7 @@ std::vector<int> BulletOrdinals(const DocumentLayout& layout) {
 
 std::string WithBulletOrdinal(const std::string& path, int ordinal) {
   if (ordinal <= 0 || path.empty()) return path;
-  return path + ", bullet " + std::to_string(ordinal);
+  return path + std::string(kBulletPlace) + std::to_string(ordinal);
 }
 
 }  // namespace foiamine::extractors::internal

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include "extractors/text_fold.h"
+#include "extractors/section.h"
 
 namespace foiamine::extractors::internal {
 
@@ -36,7 +37,7 @@ std::optional<ProvisionReference> FindProvisionReference(std::string_view folded
 bool SectionPathHolds(std::string_view path, std::string_view label) {
   static const RE2 kComponent(R"re(([[:alnum:]]+))re");
   // (a bulleted item's place is no provision: "V., bullet 3" holds no "3")
-  if (const size_t bullet = path.find(", bullet "); bullet != std::string_view::npos) path = path.substr(0, bullet);
+  path = WithoutBulletPlace(path);
   re2::StringPiece in(path.data(), path.size());
   std::string component;
   while (RE2::FindAndConsume(&in, kComponent, &component))

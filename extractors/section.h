@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace foiamine::extractors {
 
@@ -23,5 +24,13 @@ struct Section {
   int end_page = 0;     // page where the section's content ends
   int end_char = 0;     // exclusive end offset in end_page's text
 };
+
+// A clause in an unnumbered bulleted item cites the item's place in its list
+// after the path of the section that holds it: "Appendix A, bullet 4"
+// (bullet_ordinals.h). The place is no level of the document's numbering.
+inline constexpr std::string_view kBulletPlace = ", bullet ";
+
+// `path` without a bulleted item's place: "V., bullet 3" -> "V.".
+inline std::string_view WithoutBulletPlace(std::string_view path) { return path.substr(0, path.find(kBulletPlace)); }
 
 }  // namespace foiamine::extractors

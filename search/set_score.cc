@@ -12,6 +12,8 @@
 #include <ostream>
 #include <tuple>
 
+#include "extractors/section.h"
+
 namespace foiamine {
 namespace {
 
@@ -131,7 +133,8 @@ std::string NormalizeSectionPath(std::string_view path) {
   }
   std::string s = Lower(std::string(path));
   // An unnumbered item's place ("Appendix A, bullet 4") is one more level, as labels number bullets ("App.A.4").
-  for (size_t at = s.find(", bullet "); at != std::string::npos; at = s.find(", bullet ", at)) s.replace(at, 9, ".");
+  for (size_t at = s.find(extractors::kBulletPlace); at != std::string::npos; at = s.find(extractors::kBulletPlace, at))
+    s.replace(at, extractors::kBulletPlace.size(), ".");
   for (const auto& [from, to] : {std::pair<std::string, std::string>{"appendix", "app."}, {"attachment", "att."}})
     for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
   for (const char* word : {"section", "sec.", "article", "art."})
@@ -184,8 +187,8 @@ bool IsNumberedSection(std::string_view section) {
 bool SectionPathsAgree(std::string_view label_section, std::string_view found_section) {
   // A bulleted item's place under the labelled section is the same provision, cited more closely: "412.4, bullet 1"
   // for a label "412.4" (not "V., bullet 3" for "V.2": another bullet is another provision).
-  if (const size_t bullet = found_section.find(", bullet "); bullet != std::string_view::npos) {
-    const std::string a = NormalizeSectionPath(label_section), b = NormalizeSectionPath(found_section.substr(0, bullet));
+  if (const std::string_view section = extractors::WithoutBulletPlace(found_section); section != found_section) {
+    const std::string a = NormalizeSectionPath(label_section), b = NormalizeSectionPath(section);
     if (!a.empty() && a == b) return true;
   }
   const std::string a = NormalizeSectionPath(label_section), b = NormalizeSectionPath(found_section);
