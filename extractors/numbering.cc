@@ -222,7 +222,9 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // more than the test.
   const unsigned char first = line.empty() ? 0 : static_cast<unsigned char>(line[0]);
   const bool digit = first >= '0' && first <= '9';
-  if (first == 0xC2 && RE2::Consume(&in, kSec, &whole, &a)) {
+  // (A lower-case word after it is prose too, a reference wrapped to the line's start: "... facially sufficient as
+  // defined by" / "§15-16-1 of this code, comply with the requests ..." (W. Va. Code 15-16-3(a)(3)).)
+  if (first == 0xC2 && RE2::Consume(&in, kSec, &whole, &a) && !(!in.empty() && std::islower(static_cast<unsigned char>(in[0])))) {
     m.style = "sec";
     m.printed = std::string(a);
     m.length = consumed(in);

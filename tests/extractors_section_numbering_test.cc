@@ -291,6 +291,28 @@ TEST_CASE("a citation's number at a line's start numbers no section, and an item
   CHECK(Paths(cross_reference) == std::vector<std::string>{"(a)", "(c)"});
 }
 
+TEST_CASE("a code section's reference wrapped to a line's start numbers no section", "[extractors][sections][jurisdictions]") {
+  // W. Va. Code 15-16-3 as a scan wraps it: "§15-16-1 of this code, ..." carries (a)(2) on; (b) stays (b).
+  const std::string text =
+      "§15-16-3. Mandatory duties of law enforcement agencies regarding immigration detainer.\n\n"
+      "(a) A law enforcement agency that takes initial custody of a person subject to an immigration\n"
+      "detainer shall:\n\n"
+      "(1) Record in the person's case file that the person is subject to an immigration detainer; and\n"
+      "(2) Upon determining that the immigration detainer is facially sufficient as defined by\n"
+      "§15-16-1 of this code, comply with the requests made in the immigration detainer to the extent\n"
+      "required by law.\n\n"
+      "(b) A law enforcement agency is not required to perform a duty imposed by subsection (a) of\n"
+      "this section with respect to a person who has been transferred to the custody of the agency.\n";
+  CHECK(Paths(text) == std::vector<std::string>{"15-16-3", "15-16-3(a)", "15-16-3(a)(1)", "15-16-3(a)(2)", "15-16-3(b)"});
+  const Extraction x = ExtractDocument(Rules(), Doc(text));
+  std::vector<ClauseKey> detainer;
+  for (const ClauseKey& k : Keys(x))
+    if (std::get<0>(k) == "detainer_hold") detainer.push_back(k);
+  CHECK(detainer == std::vector<ClauseKey>{{"detainer_hold", "requires", "15-16-3(a)(2)"}, {"detainer_hold", "permits", "15-16-3(b)"}});
+  // A section so numbered with its heading after it still starts its path.
+  CHECK(Paths("§15-16-1. Definitions.\n(a) \"Detainer\" means a request.\n") == std::vector<std::string>{"15-16-1", "15-16-1(a)"});
+}
+
 TEST_CASE("a text is in capitals when it has three letters and four in five are capitals", "[extractors][sections]") {
   using foiamine::extractors::internal::AllCapsText;
   CHECK(AllCapsText("ABCD e"));  // exactly 80%
