@@ -417,7 +417,10 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     const bool continues_sentence =
         !marker && !prev_text.empty() && !text.empty() && !heading &&
         (((std::isalnum(static_cast<unsigned char>(prev_last)) || prev_last == ',' || prev_last == '-') &&
-          (std::islower(static_cast<unsigned char>(text.front())) || std::isdigit(static_cast<unsigned char>(text.front())))) ||
+          (std::islower(static_cast<unsigned char>(text.front())) || std::isdigit(static_cast<unsigned char>(text.front())) ||
+           // ... or a parenthesis opened on a lower-case word: "ICE delegates to nominated," / "" / "(hereinafter" (a
+           // 287(g) agreement's scan); a list item's "(a)" is a marker, no text
+           (text.size() > 1 && text.front() == '(' && std::islower(static_cast<unsigned char>(text[1]))))) ||
          EndsWithJoiningWord(prev_text) || EndsWithCitationLead(prev_text) || answers_question ||
          // a word split at a hyphen, in capitals too: "... INCLUDING BUT NOT LIMIT-" / "" / "ED TO TIME SPENT ..."
          (prev_last == '-' && prev_text.size() >= 2 && std::isalpha(static_cast<unsigned char>(prev_text[prev_text.size() - 2])) &&

@@ -266,6 +266,17 @@ TEST_CASE("an OCR blank line inside a sentence does not end it", "[extractors][s
   const std::vector<const Clause*> warrant = OfTopic(dc, "judicial_warrant");
   REQUIRE(warrant.size() == 1);
   CHECK(warrant[0]->text.rfind("(a) Absent a judicial warrant", 0) == 0);
+  // ... nor one before a parenthesis opened on a lower-case word (a 287(g) agreement's scan, shortened)
+  const Extraction moa = ExtractDocument(
+      Rules(), Doc("This Memorandum of Agreement constitutes an agreement between ICE and the County Sheriff,\n"
+                   "pursuant to which ICE delegates to nominated,\n\n"
+                   "(hereinafter referred to as the LEA), trained, and certified officers the authority to perform\n"
+                   "certain immigration enforcement functions as specified herein.\n",
+                   "agreement"));
+  const std::vector<const Clause*> delegated = OfTopic(moa, "enforcement_assistance");
+  REQUIRE(delegated.size() == 1);
+  CHECK(delegated[0]->stance == Stance::kPermits);
+  CHECK(delegated[0]->text.find("pursuant to which ICE delegates to nominated, (hereinafter") != std::string::npos);
 }
 
 TEST_CASE("a state's or a code title's abbreviation in a citation does not end the sentence", "[extractors][structure]") {
