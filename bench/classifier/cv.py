@@ -2,13 +2,15 @@
 """Grouped cross-validation: does a linear classifier beat or help the rules?
 (issue 11; README.md here gives the commands and the results).
 
-usage: /usr/bin/python3 bench/classifier/cv.py --work W [--C C] [--corpus] [--fresh FRESH_DB]
+usage: /usr/bin/python3 bench/classifier/cv.py --work W [--C C] [--chunks N] [--corpus] [--fresh FRESH_DB]
            [--new DB LABELS] [--fresh-only] [--out DIR]
 
 W is the --work directory of `bench/eval_sets.sh --sets dev,real-extra-dev[,corpus]`
 (its W/dev/index.db, W/real-extra-dev/index.db, W/corpus/index.db). Groups:
 the shared dev set is one group, each batch of eval/real-extra (dev rows
-only) another. Each group is held out in turn; models are trained on the
+only) another; with --chunks N, the batches are merged into N contiguous runs
+(a batch never split) and the report also counts, batch by batch, where a
+variant is not worse than the rules. Each group is held out in turn; models are trained on the
 other groups (plus corpus/ with --corpus: training only, never scored) and
 every threshold is picked by an inner grouped 4-fold CV inside the training
 groups. --fresh: an index of batches 11 and 12's dev documents built by an
@@ -166,6 +168,27 @@ def inner_thresholds(groups, units, rules, labels, extra_units, extra_rules):
     return choose(bundles, [l for l in labels if l["group"] in groups])
 
 
+def chunk_batches(batches, n):
+    """batch number -> group name: 'bNN' (n = 0), else the batches in order cut
+    into n contiguous runs of about equal dev-document counts, named
+    'bFIRST-LAST'."""
+    nums = sorted({b for b, _ in batches.values()})
+    if not n:
+        return {b: "b%02d" % b for b in nums}
+    dev = {b: sum(1 for bb, s in batches.values() if bb == b and s == "dev") for b in nums}
+    total = sum(dev.values())
+    runs, cur, acc = [], [], 0
+    for b in nums:
+        cur.append(b)
+        acc += dev[b]
+        if acc >= total * (len(runs) + 1) / n and len(runs) < n - 1:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return {b: "b%02d-%02d" % (r[0], r[-1]) for r in runs for b in r}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", required=True)
@@ -178,6 +201,9 @@ def main():
                          "trained on all groups are applied to its rule clauses")
     ap.add_argument("--out", default="/tmp/clf/cv")
     ap.add_argument("--C", type=float, default=1.0, help="LIBLINEAR's C (default 1, fixed before scoring)")
+    ap.add_argument("--chunks", type=int, default=0,
+                    help="merge the real-extra batches (split.tsv order) into this many contiguous groups of about "
+                         "equal dev-document counts (0: one group per batch); a batch is never split")
     a = ap.parse_args()
     model_params.C = a.C
     os.makedirs(a.out, exist_ok=True)
@@ -187,10 +213,13 @@ def main():
     u, r, l = load_set(os.path.join(a.work, "dev", "index.db"), os.path.join(SHARED_DEV, "labels", "clauses.jsonl"),
                        lambda d: "dev")
     units += u; rules += r; labels += l
-    grp = lambda d: ("b%02d" % batches[d][0]) if d in batches and batches[d][1] == "dev" else None
+    chunk = chunk_batches(batches, a.chunks)
+    grp = lambda d: chunk[batches[d][0]] if d in batches and batches[d][1] == "dev" else None
     u, r, l = load_set(os.path.join(a.work, "real-extra-dev", "index.db"),
                        os.path.join(REAL_EXTRA, "labels", "clauses.jsonl"), grp)
     units += u; rules += r; labels += l
+    # the batch of each document (the unit "groups not worse" is also counted over)
+    batch_of = lambda d: ("b%02d" % batches[d][0]) if d in batches else "dev"
     ex_u, ex_r = [], []
     if a.corpus:
         ex_u, ex_r, ex_l = load_set(os.path.join(a.work, "corpus", "index.db"),
@@ -240,6 +269,35 @@ def main():
             json.dumps({k: v for k, v in th.items()})), flush=True)
 
     report(pooled, per_group, labels, groups, a.out, "cv")
+    # which rule clauses the vetoes dropped: right ones (eval.py counts them) or false ones
+    key = lambda c: (c["doc"], c["page"], c["start"], c["end"], c["topic"], c["rule"])
+    binding = [c for c in pooled["rules"] if c["stance"] in BINDING]
+    lines = []
+    for v in ("veto_v", "veto_t", "combo"):
+        kept = {key(c) for c in pooled[v] if "rule" in c}
+        dropped = [c for c in binding if key(c) not in kept]
+        lines.append("%-7s dropped %d rule clauses: %d right, %d false (of %d right, %d false)" % (
+            v, len(dropped), sum(c["ok"] for c in dropped), sum(1 - c["ok"] for c in dropped),
+            sum(c["ok"] for c in binding), sum(1 - c["ok"] for c in binding)))
+    text = "\n".join(lines)
+    print(text)
+    open(os.path.join(a.out, "cv-dropped.txt"), "w").write(text + "\n")
+    if a.chunks:
+        per_batch = {}
+        for bname in sorted({batch_of(x["doc"]) for x in units}):
+            bl = [l for l in labels if batch_of(l["doc"]) == bname]
+            per_batch[bname] = {v: score([c for c in pooled[v] if batch_of(c["doc"]) == bname], bl)[:4] for v in VARIANTS}
+        lines = ["batches F1 >= rules (of %d; each batch scored inside its outer group's fold):" % len(per_batch)]
+        for v in VARIANTS:
+            ge = sum(1 for bn in per_batch if prf(*per_batch[bn][v])[2] >= prf(*per_batch[bn]["rules"])[2] - 1e-9)
+            gt = sum(1 for bn in per_batch if prf(*per_batch[bn][v])[2] > prf(*per_batch[bn]["rules"])[2] + 1e-9)
+            lines.append("  %-7s not worse %d, better %d" % (v, ge, gt))
+        lines.append("per batch F1 (labels): " + "  ".join(VARIANTS))
+        for bn in sorted(per_batch):
+            lines.append("%-5s %4d  " % (bn, per_batch[bn]["rules"][3]) + "  ".join("%.3f" % prf(*per_batch[bn][v])[2] for v in VARIANTS))
+        text = "\n".join(lines)
+        print(text)
+        open(os.path.join(a.out, "cv-batches.txt"), "w").write(text + "\n")
     oracle(outer, labels, a.out, "cv")
     json.dump(chosen, open(os.path.join(a.out, "thresholds.json"), "w"), indent=1)
 
@@ -315,9 +373,14 @@ def fresh(a, units, rules, labels, ex_u, ex_r, batches):
     """Models trained on every group but b11/b12, applied to the rule clauses
     an older foiamine (that had never seen batches 11 and 12) found there."""
     test = {"b11", "b12"}
-    train = {x["group"] for x in units} - test
+    # leave out batches 11 and 12's documents (with --chunks they share a group with others)
+    keep = lambda d: not (d in batches and batches[d][0] in (11, 12))
+    units = [x for x in units if keep(x["doc"])]
+    rules = [c for c in rules if keep(c["doc"])]
+    labels = [l for l in labels if keep(l["doc"])]
+    train = {x["group"] for x in units}
     th = inner_thresholds(train, units, rules, labels, ex_u, ex_r)
-    models = fit([x for x in units if x["group"] in train] + ex_u, [c for c in rules if c["group"] in train] + ex_r)
+    models = fit(units + ex_u, rules + ex_r)
     grp = lambda d: ("b%02d" % batches[d][0]) if d in batches and batches[d][1] == "dev" and batches[d][0] in (11, 12) else None
     fu, fr, fl = load_set(a.fresh, os.path.join(REAL_EXTRA, "labels", "clauses.jsonl"), grp)
     attach(fu, fr)

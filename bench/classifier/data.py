@@ -13,7 +13,9 @@ import re
 import sqlite3
 from collections import defaultdict
 
-ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
+# FOIAMINE_ROOT: the repository whose eval/ and corpus/ are read (default: the
+# one these scripts sit in), so that a copy of bench/classifier can run elsewhere.
+ROOT = os.path.normpath(os.environ.get("FOIAMINE_ROOT") or os.path.join(os.path.dirname(__file__), "..", ".."))
 SHARED_DEV = os.path.normpath(os.path.join(ROOT, "..", "shared", "eval", "immigration-real-dev"))
 REAL_EXTRA = os.path.join(ROOT, "eval", "real-extra")
 BINDING = ("restricts", "requires", "permits", "reports")
