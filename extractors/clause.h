@@ -47,13 +47,16 @@ struct ClausePart {
 // same on every run over the same text and rulebook, so the pipeline can
 // derive a stable id from doc_sha256 + page + char_start + topic.
 //
-// Page breaks: `page` is the page where the sentence starts and
-// [char_start, char_end) are offsets in that page's text. When the sentence
-// continues on the next page, char_end is the end of its part on the starting
-// page (the end of that page's last body line), `crosses_page_break` is set,
-// and `text` holds the whole sentence, its parts joined with one space;
-// `parts` holds the span on every page it is printed on (parts[0] is page /
-// char_start / char_end).
+// Page breaks: `page` is the page the clause is cited on and [char_start,
+// char_end) are offsets in that page's text. A sentence printed on one page is
+// cited there. One printed across a page break (`crosses_page_break` set;
+// `text` holds the whole sentence, its parts joined with one space) is cited
+// on the page that holds its decisive words, the rule's anchor and the stance
+// cue, as a reader quotes it; else on the page that holds most of it.
+// [char_start, char_end) is then its part on that page: from the sentence's
+// start or the page's first body line, to the sentence's end or the page's
+// last body line. `parts` holds the span on every page it is printed on, in
+// page order (the part on `page` is char_start / char_end).
 //
 // Transcripts: the margin line numbers are not in `text` (nor in any span);
 // `parts` carry the printed lines, and `section` is "line N", N the printed

@@ -553,8 +553,12 @@ void Matcher::Emit(size_t ui, const std::string& topic, const std::vector<Candid
     clause.topic = topic;
     clause.stance = stance;
     clause.actor = best->actor;
-    PlaceOnPages(layout_, sb, se, clause);
-    const PagePos start = layout_.Locate(sb);
+    // (a sentence printed across a page break is cited where its decisive words are)
+    const size_t anchor_at = unit.begin + info.folded.ToOriginal(best->anchor.start);
+    std::optional<size_t> cue_at;
+    if (best->cue && best->cue->end > best->cue->start) cue_at = unit.begin + info.folded.ToOriginal(best->cue->start);
+    const int cited_page_idx = CitedPageIdx(layout_, sb, se, anchor_at, cue_at);
+    PlaceOnPages(layout_, sb, se, cited_page_idx, clause);
     clause.section = unit.section >= 0 ? layout_.sections()[unit.section].path : std::string();
     // (an unnumbered bulleted item is cited by its place: "Appendix A, bullet 4")
     if (unit.bullet || unit.in_bullet_item) {
@@ -567,14 +571,14 @@ void Matcher::Emit(size_t ui, const std::string& topic, const std::vector<Candid
       // the rule anchored on is the one a reader looks for. (A bill's pages
       // are line-numbered too, but its sections are what a lawyer cites:
       // "2-104.3(B)", not "line 10".)
-      const size_t anchor = unit.begin + info.folded.ToOriginal(best->anchor.start);
-      int line = layout_.Locate(anchor).page_idx == start.page_idx ? layout_.PrintedLine(anchor) : 0;
-      if (line == 0) line = clause.parts.front().first_line;
+      int line = layout_.Locate(anchor_at).page_idx == cited_page_idx ? layout_.PrintedLine(anchor_at) : 0;
+      for (const ClausePart& part : clause.parts)
+        if (line == 0 && part.page == clause.page) line = part.first_line;
       clause.section = "line " + std::to_string(line);
     }
     clause.text = stream.substr(sb, se - sb);
-    if (best->cue) clause.stance_cue = ToSpan(ui, start.page_idx, best->cue->start, best->cue->end);
-    clause.topic_cue = ToSpan(ui, start.page_idx, best->anchor.start, best->anchor.end);
+    if (best->cue) clause.stance_cue = ToSpan(ui, cited_page_idx, best->cue->start, best->cue->end);
+    clause.topic_cue = ToSpan(ui, cited_page_idx, best->anchor.start, best->anchor.end);
     clause.rule = best->rule;
     clause.confidence = best->confidence;
     out.push_back(std::move(clause));

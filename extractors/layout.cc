@@ -615,25 +615,39 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   }
 }
 
-void PlaceOnPages(const DocumentLayout& layout, size_t begin, size_t end, Clause& clause) {
-  const PagePos start = layout.Locate(begin);
-  const PagePos last = layout.Locate(end - 1);
-  clause.page = layout.PageNo(start.page_idx);
-  clause.char_start = layout.CodePoint(start);
-  if (last.page_idx == start.page_idx) {
-    clause.char_end = layout.CodePoint(last) + 1;
-  } else {
-    clause.crosses_page_break = true;
-    clause.char_end = layout.CodePoint(PagePos{start.page_idx, layout.PageBodyEnd(start.page_idx)});
-  }
+int CitedPageIdx(const DocumentLayout& layout, size_t begin, size_t end, size_t anchor, std::optional<size_t> cue) {
+  const std::vector<DocumentLayout::PagePart> parts = layout.PartsByPage(begin, end);
+  if (parts.size() < 2) return layout.Locate(begin).page_idx;
+  const auto page_of = [&](size_t at) { return at >= begin && at < end ? layout.Locate(at).page_idx : -1; };
+  const int anchor_page = page_of(anchor);
+  if (anchor_page >= 0 && (!cue || page_of(*cue) == anchor_page)) return anchor_page;
+  const DocumentLayout::PagePart* most = &parts.front();
+  for (const DocumentLayout::PagePart& part : parts)
+    if (part.byte_end - part.byte_begin > most->byte_end - most->byte_begin) most = &part;
+  return most->page_idx;
+}
+
+void PlaceOnPages(const DocumentLayout& layout, size_t begin, size_t end, int cited_page_idx, Clause& clause) {
   for (const DocumentLayout::PagePart& part : layout.PartsByPage(begin, end))
     clause.parts.push_back(ClausePart{layout.PageNo(part.page_idx), layout.CodePoint(PagePos{part.page_idx, part.byte_begin}),
                                       layout.CodePoint(PagePos{part.page_idx, part.byte_end}), part.first_line,
                                       part.last_line});
-  if (clause.parts.empty() || clause.parts.front().page != clause.page)
-    clause.parts.insert(clause.parts.begin(), ClausePart{clause.page, 0, 0, 0, 0});
-  clause.parts.front().char_start = clause.char_start;
-  clause.parts.front().char_end = clause.char_end;
+  const PagePos start = layout.Locate(begin);
+  const PagePos last = layout.Locate(end - 1);
+  clause.crosses_page_break = last.page_idx != start.page_idx;
+  clause.page = layout.PageNo(cited_page_idx);
+  auto cited = std::find_if(clause.parts.begin(), clause.parts.end(), [&](const ClausePart& p) { return p.page == clause.page; });
+  if (cited == clause.parts.end())
+    cited = clause.parts.insert(std::upper_bound(clause.parts.begin(), clause.parts.end(), clause.page,
+                                                 [](int page, const ClausePart& p) { return page < p.page; }),
+                                ClausePart{clause.page, 0, 0, 0, 0});
+  // The sentence's own start and end where the cited page holds them; its part's lines' where it runs on past the
+  // page (the start page's body end, as before).
+  if (cited_page_idx == start.page_idx) cited->char_start = layout.CodePoint(start);
+  if (cited_page_idx == last.page_idx) cited->char_end = layout.CodePoint(last) + 1;
+  else if (cited_page_idx == start.page_idx) cited->char_end = layout.CodePoint(PagePos{start.page_idx, layout.PageBodyEnd(start.page_idx)});
+  clause.char_start = cited->char_start;
+  clause.char_end = cited->char_end;
 }
 
 }  // namespace foiamine::extractors::internal

@@ -187,13 +187,17 @@ ExtractedDocument RunExtractStage(const extractors::Rulebook& rulebook, const st
       stored.part_boxes.push_back(page != pages.end() ? UnionOfWords(*page, part.char_start, part.char_end)
                                                       : std::nullopt);
     }
-    if (!stored.part_boxes.empty()) stored.box = stored.part_boxes.front();
+    // (the box of the part on the page the clause is cited on)
+    for (size_t k = 0; k < clause.parts.size() && k < stored.part_boxes.size(); ++k)
+      if (clause.parts[k].page == clause.page) stored.box = stored.part_boxes[k];
     std::string bates;
     for (const PageBates& b : out.bates)
       if (b.page_no == clause.page) bates = b.stamp.number;
     CitationParts parts{out.identity.agency.value, out.identity.number.value, out.identity.title.value,
                         display_path, clause.section, clause.page, bates};
     if (!clause.parts.empty() && clause.parts.front().first_line > 0) {
+      // (a transcript passage is pin-cited from the line it starts on: "Tr. 2:24-3:2")
+      parts.page = clause.parts.front().page;
       parts.first_line = clause.parts.front().first_line;
       parts.last_line = clause.parts.back().last_line > 0 ? clause.parts.back().last_line
                                                           : clause.parts.front().last_line;

@@ -38,8 +38,9 @@ struct StoredClause {
   std::string id;  // stable: derived from doc sha256, page, char_start, topic
   extractors::Clause clause;
   std::optional<Box> box;  // union of its words' boxes on its page
-  // One per clause.parts (the first is `box`): where a sentence crosses a
-  // page break, the union of its words on each page it is printed on.
+  // One per clause.parts (the one on the clause's page is `box`): where a
+  // sentence crosses a page break, the union of its words on each page it is
+  // printed on.
   std::vector<std::optional<Box>> part_boxes;
   std::string citation;    // "DOC PS 4020.1F § 9.a.(b), p. 4"
 };
@@ -49,7 +50,7 @@ struct StoredClause {
 // (identity, relations, dates, Bates stamps, clause parts and transcript
 // lines). Changing either re-extracts
 // every indexed document on the next run.
-inline constexpr const char* kExtractCodeVersion = "identity-2/bates-1/parts-1/exemptions-1";
+inline constexpr const char* kExtractCodeVersion = "identity-2/bates-1/parts-2/exemptions-1";
 std::string ExtractStageVersion(const extractors::Rulebook& rulebook);
 
 // Where exemptions.yaml is read from, first match wins: the

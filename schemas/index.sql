@@ -391,9 +391,10 @@ CREATE TABLE IF NOT EXISTS clauses (
   text          TEXT NOT NULL,         -- the sentence, normalized
   char_start    INTEGER NOT NULL,      -- span in pages.text of page_no
   char_end      INTEGER NOT NULL,
-  crosses_page_break INTEGER NOT NULL DEFAULT 0, -- 1 when the sentence continues on the next page:
-                                       -- char_end then ends its part on page_no, and `text`
-                                       -- holds the whole sentence
+  crosses_page_break INTEGER NOT NULL DEFAULT 0, -- 1 when the sentence is printed across a page break:
+                                       -- page_no is then the page of its decisive words, char_start /
+                                       -- char_end its part there, `text` the whole sentence, and
+                                       -- clause_parts every page's part
   cue_start     INTEGER,               -- span of the stance cue ("shall not"), for highlighting;
   cue_end       INTEGER,               -- equal when the stance came from a list lead-in
   topic_cue_start INTEGER,             -- span of the rule's anchor term ("notify")

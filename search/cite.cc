@@ -117,10 +117,9 @@ StatusOr<ClauseCitation> ReadClauseCitation(IndexReader& index, const std::strin
     return lines;
   };
   if (page_id >= 0) {
-    const ClauseRecord::Part first = out.clause.parts.empty()
-                                         ? ClauseRecord::Part{out.clause.page, out.clause.char_start,
-                                                              out.clause.char_end, 0, 0, out.clause.bbox}
-                                         : out.clause.parts.front();
+    ClauseRecord::Part first{out.clause.page, out.clause.char_start, out.clause.char_end, 0, 0, out.clause.bbox};
+    for (const ClauseRecord::Part& part : out.clause.parts)
+      if (part.page == out.clause.page) first = part;
     auto lines = part_lines(first);
     if (!lines.ok()) return lines.status();
     out.line_boxes = std::move(*lines);
@@ -129,8 +128,8 @@ StatusOr<ClauseCitation> ReadClauseCitation(IndexReader& index, const std::strin
   auto size = index.db().Prepare(
       "SELECT coalesce(width_pt,0), coalesce(height_pt,0) FROM pages WHERE document_id=?1 AND page_no=?2");
   if (!size.ok()) return size.status();
-  for (size_t k = 1; k < out.clause.parts.size(); ++k) {
-    const ClauseRecord::Part& part = out.clause.parts[k];
+  for (const ClauseRecord::Part& part : out.clause.parts) {
+    if (part.page == out.clause.page) continue;
     ClauseCitation::Continuation more;
     more.page = part.page;
     size->Reset();
@@ -169,7 +168,8 @@ void PrintCitation(const ClauseCitation& cc, std::ostream& out) {
   if (!dates.empty()) out << "Dates:     " << dates << "\n";
   out << "Section:   " << (c.section.empty() ? "(none)" : c.section) << "\n";
   out << "Page:      " << c.page;
-  if (c.parts.size() > 1) out << " (the sentence continues on p. " << c.parts.back().page << ")";
+  if (c.parts.size() > 1)
+    out << " (the sentence is printed on pp. " << c.parts.front().page << "-" << c.parts.back().page << ")";
   out << "\n";
   if (!c.parts.empty() && c.parts.front().first_line > 0) {
     // Transcript lines as printed in the margin, page:line.

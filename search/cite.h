@@ -36,8 +36,9 @@ struct ClauseCitation {
   // The clause's words on its page, one box per printed line (the union of
   // the words of that line), in reading order. Empty for plain text.
   std::vector<PointBox> line_boxes;
-  // A sentence that crosses a page break: the rest of it, page by page after
-  // the first, with its words' line boxes there (empty otherwise).
+  // A sentence that crosses a page break: its parts on the other pages it is
+  // printed on (before or after the clause's own page), in page order, with
+  // its words' line boxes there (empty otherwise).
   struct Continuation {
     int page = 0;
     double width_pt = 0, height_pt = 0;

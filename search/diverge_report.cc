@@ -378,7 +378,8 @@ std::string DocumentDates(const ClauseRecord& c, const char* review_word) {
 
 std::string PagesOf(const ClauseRecord& c) {
   std::string s = "page " + std::to_string(c.page);
-  if (c.parts.size() > 1) s += " (continues on p. " + std::to_string(c.parts.back().page) + ")";
+  if (c.parts.size() > 1)
+    s += " (printed on pp. " + std::to_string(c.parts.front().page) + "-" + std::to_string(c.parts.back().page) + ")";
   return s;
 }
 

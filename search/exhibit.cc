@@ -178,6 +178,8 @@ StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::file
     if (!next.ok()) return next.status();
     placed.push_back(Placed{std::move(next->first), more.page, 0, next->second, more.line_boxes});
   }
+  // (in the order they are printed: a clause cited on the page of its decisive words may start on the page before)
+  std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) { return a.page_no < b.page_no; });
 
   // The margin: citation, document, file and hash, clause id and method.
   std::vector<std::string> margin_text = {c.citation};
@@ -196,7 +198,7 @@ StatusOr<ExhibitGeometry> WriteExhibit(const ClauseCitation& cc, const std::file
   margin_text.push_back("Clause " + c.id + " | section " + (c.section.empty() ? "(none)" : c.section) + " | page " +
                         std::to_string(c.page) + " | " + method + " | foiamine");
   if (placed.size() > 1) {
-    margin_text.push_back("The quoted sentence runs from p. " + std::to_string(c.page) + " to p. " +
+    margin_text.push_back("The quoted sentence runs from p. " + std::to_string(placed.front().page_no) + " to p. " +
                           std::to_string(placed.back().page_no) +
                           ": every page it is printed on is shown above, top to bottom, its words boxed on each.");
   }

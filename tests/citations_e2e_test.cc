@@ -354,11 +354,11 @@ TEST_CASE("the corpus's sentences across page breaks are whole, on their first p
   }
   CHECK(eo);
   // The reports say where such a sentence goes on (text and HTML).
-  CHECK(RunFoiamine("diverge --db " + Quote(db.string())).out.find("page 1 (continues on p. 2)") != std::string::npos);
+  CHECK(RunFoiamine("diverge --db " + Quote(db.string())).out.find("page 1 (printed on pp. 1-2)") != std::string::npos);
   ScratchDir out;
   REQUIRE(RunFoiamine("diverge --format html --out " + Quote((out / "r.html").string()) + " --db " + Quote(db.string()))
               .exit_code == 0);
-  CHECK(ReadFile(out / "r.html").find("page 1 (continues on p. 2)") != std::string::npos);
+  CHECK(ReadFile(out / "r.html").find("page 1 (printed on pp. 1-2)") != std::string::npos);
 }
 
 namespace {

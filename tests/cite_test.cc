@@ -262,7 +262,7 @@ void CheckCrossingClause(const fs::path& dir, const fs::path& drop, const std::s
                           Quote(png.string()) + " --dpi 100");
   INFO(cite.out << cite.err);
   REQUIRE(cite.exit_code == 0);
-  CHECK(cite.out.find("Page:      1 (the sentence continues on p. 2)") != std::string::npos);
+  CHECK(cite.out.find("Page:      1 (the sentence is printed on pp. 1-2)") != std::string::npos);
   CHECK(cite.out.find(text) != std::string::npos);
   int w = 0, h = 0;
   HighlightBox(png, &w, &h);
@@ -300,6 +300,45 @@ TEST_CASE("a scanned sentence across a page break is one clause too, boxed on bo
   fs::create_directories(dir / "drop");
   WriteScannedPdf(dir / "digital.pdf", dir / "drop" / "ps-scan.pdf", 300);
   CheckCrossingClause(dir.path(), dir / "drop", "ocr");
+}
+
+TEST_CASE("a sentence whose decisive words are on the next page is cited there, and exhibited from its start",
+          "[cite][e2e][pagebreak]") {
+  ScratchDir dir;
+  WriteTextPdf(dir / "drop" / "ps.pdf",
+               {{"PROGRAM STATEMENT 4020.2", "9. PROCEDURES",
+                 "(a) When an inmate who is the subject of an immigration detainer is ready for release,"},
+                {"records office staff shall notify Immigration and Customs Enforcement prior to releasing the inmate.",
+                 "(b) Property is returned to the inmate at discharge."}});
+  const std::string db = Quote((dir / "i.db").string());
+  auto run = RunFoiamine("run " + Quote((dir / "drop").string()) + " --quiet --db " + db);
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  const nlohmann::json clause = NotifyClause(db);
+  INFO(clause.dump());
+  CHECK(clause["page"] == 2);
+  CHECK(clause["section"] == "9.(a)");
+  CHECK(clause["citation"].get<std::string>().ends_with("p. 2"));
+  REQUIRE(clause["parts"].size() == 2);
+  CHECK(clause["parts"][0]["page"] == 1);
+  CHECK(clause["parts"][1]["page"] == 2);
+  CHECK(clause["parts"][1]["bbox"] == clause["bbox"]);
+  const fs::path png = dir / "exhibit.png";
+  auto cite = RunFoiamine("cite " + clause["id"].get<std::string>() + " --db " + db + " --exhibit " +
+                          Quote(png.string()) + " --dpi 100");
+  INFO(cite.out << cite.err);
+  REQUIRE(cite.exit_code == 0);
+  CHECK(cite.out.find("Page:      2 (the sentence is printed on pp. 1-2)") != std::string::npos);
+  // The exhibit shows the pages in print order: page 1's part boxed above, page 2's below the strip.
+  int w = 0, h = 0;
+  HighlightBox(png, &w, &h);
+  const double scale = 100 / 72.0;
+  const auto& b0 = clause["parts"][0]["bbox"];
+  CheckHighlightOver(HighlightBoxInRows(png, 0, 1100), {b0[0], b0[1], b0[2], b0[3]}, scale);
+  const PixelBox lower = HighlightBoxInRows(png, 1100, h);
+  REQUIRE_FALSE(lower.empty());
+  const auto& b1 = clause["parts"][1]["bbox"];
+  CHECK(lower.x0 == Approx((b1[0].get<double>() - kHighlightPadPt) * scale).margin(2.5));
 }
 
 TEST_CASE("an index written before clause_parts (schema 2) reads each clause as one part and is upgraded when written",

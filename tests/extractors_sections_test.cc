@@ -60,6 +60,51 @@ TEST_CASE("section paths continue across pages, headers and page numbers stay ou
   CHECK(sections[4].page == 2);
 }
 
+TEST_CASE("a clause crossing a page break is cited on the page of its decisive words", "[extractors][clauses]") {
+  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  REQUIRE(rules.ok());
+  DocumentInput in;
+  in.metadata.agency = "District of Columbia Department of Corrections";
+  in.metadata.authority = "policy";
+  in.pages.push_back(PageText{1,
+      "DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.2\n"
+      "9. PROCEDURES\n"
+      "(a) When an inmate with an ICE detainer is ready for release after the\n"
+      "Page 1 of 2"});
+  in.pages.push_back(PageText{2,
+      "DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.2\n"
+      "end of a sentence, records office staff shall not notify ICE of the release date.\n"
+      "(b) Records office staff shall not notify ICE of any transfer, nor of the\n"
+      "Page 2 of 2"});
+  in.pages.push_back(PageText{3, "DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.2\nrelease date of an inmate held on a detainer.\n"});
+  const Extraction x = ExtractDocument(*rules, in);
+  std::vector<const Clause*> notify;
+  for (const Clause& c : x.clauses)
+    if (c.topic == "release_notification") notify.push_back(&c);
+  REQUIRE(notify.size() == 2);
+  // (a) starts on page 1; "shall not notify ICE of the release date" is printed on page 2: cited there, its part
+  // on page 2 from the page's first line to the sentence's end.
+  CHECK(notify[0]->section == "9.(a)");
+  CHECK(notify[0]->stance == Stance::kRestricts);
+  CHECK(notify[0]->page == 2);
+  CHECK(notify[0]->crosses_page_break);
+  CHECK(notify[0]->text.rfind("(a) When an inmate", 0) == 0);
+  CHECK(in.pages[1].text.substr(static_cast<size_t>(notify[0]->char_start), 6) == "end of");
+  CHECK(in.pages[1].text.substr(static_cast<size_t>(notify[0]->char_end) - 13, 13) == "release date.");
+  REQUIRE(notify[0]->parts.size() == 2);
+  CHECK(notify[0]->parts[0].page == 1);
+  CHECK(in.pages[0].text.substr(static_cast<size_t>(notify[0]->parts[0].char_start), 3) == "(a)");
+  CHECK(notify[0]->parts[1].page == 2);
+  CHECK(notify[0]->parts[1].char_start == notify[0]->char_start);
+  CHECK(notify[0]->parts[1].char_end == notify[0]->char_end);
+  // The cue and the rule's term point into page 2's text.
+  CHECK(in.pages[1].text.substr(static_cast<size_t>(notify[0]->topic_cue.start), 6) == "notify");
+  // (b)'s decisive words are on page 2, where it starts; "the release date" runs on to page 3.
+  CHECK(notify[1]->section == "9.(b)");
+  CHECK(notify[1]->page == 2);
+  CHECK(in.pages[1].text.substr(static_cast<size_t>(notify[1]->char_start), 3) == "(b)");
+}
+
 TEST_CASE("a clause crossing a page break is cited where it starts", "[extractors][clauses]") {
   auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
   REQUIRE(rules.ok());

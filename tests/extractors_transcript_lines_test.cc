@@ -93,8 +93,9 @@ TEST_CASE("transcript margin line numbers stay out of sentences and become the c
         std::string::npos);
   CHECK(drove->text.find("two 1 ") == std::string::npos);
   CHECK(drove->text.find(" 2 detained") == std::string::npos);
-  // It starts on page 1, line 8 and ends on page 2, line 2: one part per page.
-  CHECK(drove->page == 1);
+  // It starts on page 1, line 8 and ends on page 2, line 2: one part per page. Its decisive words ("our officers
+  // drove ICE agents") are printed on page 2: it is cited there.
+  CHECK(drove->page == 2);
   CHECK(drove->crosses_page_break);
   REQUIRE(drove->parts.size() == 2);
   CHECK(drove->parts[0].page == 1);
@@ -103,9 +104,8 @@ TEST_CASE("transcript margin line numbers stay out of sentences and become the c
   CHECK(drove->parts[1].page == 2);
   CHECK(drove->parts[1].first_line == 1);
   CHECK(drove->parts[1].last_line == 2);
-  // "drove" is printed on page 2: the section falls back to the line where
-  // the sentence starts (the citation names both ends: "Tr. 1:8-2:2").
-  CHECK(drove->section == "line 8");
+  // ... on its line 1 (the citation names both ends of the passage: "Tr. 1:8-2:2").
+  CHECK(drove->section == "line 1");
   // The continuation's span covers its words on page 2, not the margin number.
   const std::string& p2 = in.pages[1].text;
   CHECK(p2.substr(static_cast<size_t>(drove->parts[1].char_start), 9) == "occasions");
