@@ -233,14 +233,31 @@ void WriteCrossingPolicy(const fs::path& pdf) {
                       "(c) Property is returned to the inmate at discharge."}});
 }
 
-// Indexes `drop`, checks the notify clause is one whole sentence stored on
-// page 1 with a part on page 2, and that its exhibit shows both pages, its
-// words boxed on each.
-void CheckCrossingClause(const fs::path& dir, const fs::path& drop, const std::string& method) {
+void CheckBoxedOnBothPages(const fs::path& png, const nlohmann::json& clause, int h);
+
+// Indexes `drop` into DIR/i.db; the database's path, quoted for a command line.
+std::string IndexDrop(const fs::path& dir, const fs::path& drop) {
   const std::string db = Quote((dir / "i.db").string());
   auto run = RunFoiamine("run " + Quote(drop.string()) + " --quiet --db " + db);
   INFO(run.out << run.err);
   REQUIRE(run.exit_code == 0);
+  return db;
+}
+
+// `cite` with an exhibit at 100 dpi, which must succeed.
+CommandResult CiteWithExhibit(const std::string& db, const nlohmann::json& clause, const fs::path& png) {
+  auto cite = RunFoiamine("cite " + clause["id"].get<std::string>() + " --db " + db + " --exhibit " +
+                          Quote(png.string()) + " --dpi 100");
+  INFO(cite.out << cite.err);
+  REQUIRE(cite.exit_code == 0);
+  return cite;
+}
+
+// Indexes `drop`, checks the notify clause is one whole sentence stored on
+// page 1 with a part on page 2, and that its exhibit shows both pages, its
+// words boxed on each.
+void CheckCrossingClause(const fs::path& dir, const fs::path& drop, const std::string& method) {
+  const std::string db = IndexDrop(dir, drop);
   const nlohmann::json clause = NotifyClause(db);
   INFO(clause.dump());
   CHECK(clause["method"] == method);
@@ -258,21 +275,22 @@ void CheckCrossingClause(const fs::path& dir, const fs::path& drop, const std::s
   CHECK(clause["parts"][0]["bbox"] == clause["bbox"]);
 
   const fs::path png = dir / "exhibit.png";
-  auto cite = RunFoiamine("cite " + clause["id"].get<std::string>() + " --db " + db + " --exhibit " +
-                          Quote(png.string()) + " --dpi 100");
-  INFO(cite.out << cite.err);
-  REQUIRE(cite.exit_code == 0);
+  const CommandResult cite = CiteWithExhibit(db, clause, png);
   CHECK(cite.out.find("Page:      1 (the sentence is printed on pp. 1-2)") != std::string::npos);
   CHECK(cite.out.find(text) != std::string::npos);
   int w = 0, h = 0;
   HighlightBox(png, &w, &h);
   CHECK(w == 850);
   CHECK(h > 2200);  // two 11 in pages at 100 dpi, the strip between them and the margin
+  CheckBoxedOnBothPages(png, clause, h);
+}
+
+// A two-page exhibit at 100 dpi, `h` pixels high: page 1's part of `clause` boxed on page 1 (rows above 1100),
+// page 2's below page 1 and the strip.
+void CheckBoxedOnBothPages(const fs::path& png, const nlohmann::json& clause, int h) {
   const double scale = 100 / 72.0;
-  // Page 1: the start of the sentence, boxed where page 1's part lies.
   const auto& b0 = clause["parts"][0]["bbox"];
   CheckHighlightOver(HighlightBoxInRows(png, 0, 1100), {b0[0], b0[1], b0[2], b0[3]}, scale);
-  // Page 2, below page 1 and the strip: the continuation, boxed.
   const PixelBox lower = HighlightBoxInRows(png, 1100, h);
   REQUIRE_FALSE(lower.empty());
   const auto& b1 = clause["parts"][1]["bbox"];
@@ -308,12 +326,9 @@ TEST_CASE("a sentence whose decisive words are on the next page is cited there, 
   WriteTextPdf(dir / "drop" / "ps.pdf",
                {{"PROGRAM STATEMENT 4020.2", "9. PROCEDURES",
                  "(a) When an inmate who is the subject of an immigration detainer is ready for release,"},
-                {"records office staff shall notify Immigration and Customs Enforcement prior to releasing the inmate.",
+                {"records office staff shall notify ICE prior to releasing the inmate.",
                  "(b) Property is returned to the inmate at discharge."}});
-  const std::string db = Quote((dir / "i.db").string());
-  auto run = RunFoiamine("run " + Quote((dir / "drop").string()) + " --quiet --db " + db);
-  INFO(run.out << run.err);
-  REQUIRE(run.exit_code == 0);
+  const std::string db = IndexDrop(dir.path(), dir / "drop");
   const nlohmann::json clause = NotifyClause(db);
   INFO(clause.dump());
   CHECK(clause["page"] == 2);
@@ -324,21 +339,12 @@ TEST_CASE("a sentence whose decisive words are on the next page is cited there, 
   CHECK(clause["parts"][1]["page"] == 2);
   CHECK(clause["parts"][1]["bbox"] == clause["bbox"]);
   const fs::path png = dir / "exhibit.png";
-  auto cite = RunFoiamine("cite " + clause["id"].get<std::string>() + " --db " + db + " --exhibit " +
-                          Quote(png.string()) + " --dpi 100");
-  INFO(cite.out << cite.err);
-  REQUIRE(cite.exit_code == 0);
+  const CommandResult cite = CiteWithExhibit(db, clause, png);
   CHECK(cite.out.find("Page:      2 (the sentence is printed on pp. 1-2)") != std::string::npos);
   // The exhibit shows the pages in print order: page 1's part boxed above, page 2's below the strip.
   int w = 0, h = 0;
   HighlightBox(png, &w, &h);
-  const double scale = 100 / 72.0;
-  const auto& b0 = clause["parts"][0]["bbox"];
-  CheckHighlightOver(HighlightBoxInRows(png, 0, 1100), {b0[0], b0[1], b0[2], b0[3]}, scale);
-  const PixelBox lower = HighlightBoxInRows(png, 1100, h);
-  REQUIRE_FALSE(lower.empty());
-  const auto& b1 = clause["parts"][1]["bbox"];
-  CHECK(lower.x0 == Approx((b1[0].get<double>() - kHighlightPadPt) * scale).margin(2.5));
+  CheckBoxedOnBothPages(png, clause, h);
 }
 
 TEST_CASE("an index written before clause_parts (schema 2) reads each clause as one part and is upgraded when written",

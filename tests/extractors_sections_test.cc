@@ -14,23 +14,26 @@ using foiamine::testing::SourceDir;
 
 namespace {
 
-DocumentInput Policy() {
+// A D.C. DOC policy printed on `pages`.
+DocumentInput DocPolicy(const std::vector<std::string>& pages) {
   DocumentInput in;
   in.metadata.agency = "District of Columbia Department of Corrections";
   in.metadata.authority = "policy";
-  in.pages.push_back(PageText{1,
-      "DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.1\n"
-      "9. PROCEDURES\n"
-      "a. Release Processing\n"
-      "(a) Records office staff shall verify the release date.\n"
-      "(b) Records office staff shall not notify ICE of the\n"
-      "Page 1 of 2"});
-  in.pages.push_back(PageText{2,
-      "DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.1\n"
-      "release date of any inmate, but shall give the inmate a copy of any detainer.\n"
-      "(c) The Department shall not hold any person past release on an ICE detainer.\n"
-      "Page 2 of 2"});
+  for (size_t i = 0; i < pages.size(); ++i) in.pages.push_back(PageText{static_cast<int>(i) + 1, pages[i]});
   return in;
+}
+
+DocumentInput Policy() {
+  return DocPolicy({"DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.1\n"
+                    "9. PROCEDURES\n"
+                    "a. Release Processing\n"
+                    "(a) Records office staff shall verify the release date.\n"
+                    "(b) Records office staff shall not notify ICE of the\n"
+                    "Page 1 of 2",
+                    "DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.1\n"
+                    "release date of any inmate, but shall give the inmate a copy of any detainer.\n"
+                    "(c) The Department shall not hold any person past release on an ICE detainer.\n"
+                    "Page 2 of 2"});
 }
 
 // One page of a law (or of another authority).
@@ -63,20 +66,16 @@ TEST_CASE("section paths continue across pages, headers and page numbers stay ou
 TEST_CASE("a clause crossing a page break is cited on the page of its decisive words", "[extractors][clauses]") {
   auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
   REQUIRE(rules.ok());
-  DocumentInput in;
-  in.metadata.agency = "District of Columbia Department of Corrections";
-  in.metadata.authority = "policy";
-  in.pages.push_back(PageText{1,
-      "DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.2\n"
-      "9. PROCEDURES\n"
-      "(a) When an inmate with an ICE detainer is ready for release after the\n"
-      "Page 1 of 2"});
-  in.pages.push_back(PageText{2,
-      "DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.2\n"
-      "end of a sentence, records office staff shall not notify ICE of the release date.\n"
-      "(b) Records office staff shall not notify ICE of any transfer, nor of the\n"
-      "Page 2 of 2"});
-  in.pages.push_back(PageText{3, "DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.2\nrelease date of an inmate held on a detainer.\n"});
+  const DocumentInput in = DocPolicy({"DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.2\n"
+                                      "9. PROCEDURES\n"
+                                      "(a) When an inmate with an ICE detainer is ready for release after the\n"
+                                      "Page 1 of 2",
+                                      "DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.2\n"
+                                      "end of a sentence, records office staff shall not notify ICE of the release date.\n"
+                                      "(b) Records office staff shall not notify ICE of any transfer, nor of the\n"
+                                      "Page 2 of 2",
+                                      "DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.2\n"
+                                      "release date of an inmate held on a detainer.\n"});
   const Extraction x = ExtractDocument(*rules, in);
   std::vector<const Clause*> notify;
   for (const Clause& c : x.clauses)
