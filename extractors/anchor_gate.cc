@@ -106,7 +106,7 @@ void AnchorGate::MarkKeyAtoms() {
   commons_.clear();
   for (const std::vector<int>* order : {&by_length, &words_first}) {
     CommonAtoms& set = commons_.emplace_back();
-    set.key.assign(atom_strings_.size(), true);
+    set.key.assign(atom_strings_.size(), 1);
     std::vector<int> common, trial, potentials;
     for (int atom : *order) {
       trial = common;
@@ -114,7 +114,7 @@ void AnchorGate::MarkKeyAtoms() {
       filter_.AllPotentials(trial, &potentials);
       if (!potentials.empty()) continue;
       common.swap(trial);
-      set.key[atom] = false;
+      set.key[atom] = 0;
     }
     set.atoms = std::move(common);
     set.alone.assign(atom_strings_.size(), {});

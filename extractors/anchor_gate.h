@@ -15,6 +15,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -83,7 +84,7 @@ class AnchorGate {
   // (alone_once[k]), from whichever thread needs it first.
   struct CommonAtoms {
     std::vector<int> atoms;
-    std::vector<bool> key;
+    std::vector<uint8_t> key;  // (bytes, not std::vector<bool>'s bits: Potentials reads one per atom a unit holds)
     mutable std::vector<std::vector<int>> alone;
     std::unique_ptr<std::once_flag[]> alone_once;
   };

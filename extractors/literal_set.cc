@@ -10,23 +10,33 @@ namespace {
 
 unsigned char Lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c; }
 
-// Transitions carry this bit when the target state reports a literal, so the
-// scan loop reads the output table only there.
-constexpr uint32_t kReports = 1u << 31;
-constexpr uint16_t kReports16 = 1u << 15;
-
-// One byte at a time through `next` (targets are state numbers, flagged with
-// `reports`), appending what the states reached report.
+// One byte at a time through `next` (targets are state numbers, those from
+// `first_reporting` on reporting a literal), noting the reporting states
+// reached in `reached` (room for one a byte), then appending what they report,
+// each literal once: `seen` (a bit per literal, all clear on entry) marks those
+// appended. Every tenth byte or so reaches a reporting state; keeping their
+// outputs out of the byte loop keeps the loop small, and appending every report
+// to sort the repeats out afterwards cost more than the scan. The tables come
+// in as plain pointers.
 template <typename T>
-void Scan(std::string_view text, const std::array<uint8_t, 256>& class_of, uint32_t classes, const std::vector<T>& next,
-          T reports, const std::vector<uint32_t>& output_begin, const std::vector<int>& outputs, std::vector<int>* found) {
-  uint32_t row = 0;
+void Scan(std::string_view text, const uint8_t* class_of, size_t classes, const T* next, uint32_t first_reporting,
+          const uint32_t* output_begin, const int* outputs, uint32_t* reached, uint64_t* seen, std::vector<int>* found) {
+  size_t reports_reached = 0;
+  size_t row = 0;
   for (unsigned char c : text) {
-    const T t = next[row + class_of[c]];
-    const uint32_t state = t & static_cast<T>(~reports);
+    const size_t state = next[row + class_of[c]];
     row = state * classes;
-    if (t & reports)
-      found->insert(found->end(), outputs.begin() + output_begin[state], outputs.begin() + output_begin[state + 1]);
+    if (state >= first_reporting) reached[reports_reached++] = static_cast<uint32_t>(state);
+  }
+  for (size_t r = 0; r < reports_reached; ++r) {
+    const uint32_t state = reached[r];
+    for (uint32_t k = output_begin[state]; k < output_begin[state + 1]; ++k) {
+      const int literal = outputs[k];
+      const uint64_t bit = uint64_t{1} << (literal & 63);
+      if (seen[literal >> 6] & bit) continue;
+      seen[literal >> 6] |= bit;
+      found->push_back(literal);
+    }
   }
 }
 
@@ -57,6 +67,7 @@ LiteralSet::LiteralSet(const std::vector<std::string>& literals) {
     own[state].push_back(static_cast<int>(i));
   }
   const size_t states = own.size();
+  seen_words_ = (literals.size() + 63) / 64;
 
   // Breadth first: a state's failure link (its longest proper suffix that is
   // a trie state) is shallower, so done before it; missing edges become the
@@ -80,28 +91,52 @@ LiteralSet::LiteralSet(const std::vector<std::string>& literals) {
       }
     }
   }
+  // Renumbered: the states that report a literal last, from
+  // first_reporting_ on, so the scan tells them by comparing the state it
+  // reads (no flag bit to mask off at every byte). The start state reports
+  // nothing (no literal is empty) and stays 0.
+  std::vector<uint32_t> number(states);
+  uint32_t numbered = 0;
+  for (size_t s = 0; s < states; ++s)
+    if (all[s].empty()) number[s] = numbered++;
+  first_reporting_ = numbered;
+  for (size_t s = 0; s < states; ++s)
+    if (!all[s].empty()) number[s] = numbered++;
+  std::vector<uint32_t> by_number(states);
+  for (size_t s = 0; s < states; ++s) by_number[number[s]] = static_cast<uint32_t>(s);
   output_begin_.reserve(states + 1);
-  for (size_t s = 0; s < states; ++s) {
+  for (uint32_t n = 0; n < states; ++n) {
     output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
-    outputs_.insert(outputs_.end(), all[s].begin(), all[s].end());
+    outputs_.insert(outputs_.end(), all[by_number[n]].begin(), all[by_number[n]].end());
   }
   output_begin_.push_back(static_cast<uint32_t>(outputs_.size()));
-  // Flag the targets that report.
-  wide_ = states >= kReports16;
-  if (wide_) next_wide_.reserve(next.size()); else next_.reserve(next.size());
-  for (uint32_t target : next) {
-    const bool reports = output_begin_[target + 1] > output_begin_[target];
-    if (wide_) next_wide_.push_back(target | (reports ? kReports : 0));
-    else next_.push_back(static_cast<uint16_t>(target | (reports ? kReports16 : 0)));
-  }
+  wide_ = states > UINT16_MAX;
+  if (wide_) next_wide_.resize(next.size()); else next_.resize(next.size());
+  for (size_t s = 0; s < states; ++s)
+    for (uint32_t c = 0; c < classes_; ++c) {
+      const uint32_t target = number[next[s * classes_ + c]];
+      const size_t at = number[s] * size_t{classes_} + c;
+      if (wide_) next_wide_[at] = target; else next_[at] = static_cast<uint16_t>(target);
+    }
 }
 
 void LiteralSet::Find(std::string_view text, std::vector<int>* found) const {
   found->clear();
-  if (wide_) Scan<uint32_t>(text, class_of_, classes_, next_wide_, kReports, output_begin_, outputs_, found);
-  else Scan<uint16_t>(text, class_of_, classes_, next_, kReports16, output_begin_, outputs_, found);
+  // Scan's scratch, kept by the thread between calls: the reporting states
+  // reached, and the bits of the literals seen (clear between calls: each call
+  // clears the words it set), shared by every LiteralSet the thread uses.
+  thread_local std::vector<uint32_t> reached;
+  thread_local std::vector<uint64_t> seen;
+  if (reached.size() < text.size()) reached.resize(text.size());
+  if (seen.size() < seen_words_) seen.resize(seen_words_, 0);
+  if (wide_)
+    Scan<uint32_t>(text, class_of_.data(), classes_, next_wide_.data(), first_reporting_, output_begin_.data(), outputs_.data(),
+                   reached.data(), seen.data(), found);
+  else
+    Scan<uint16_t>(text, class_of_.data(), classes_, next_.data(), first_reporting_, output_begin_.data(), outputs_.data(),
+                   reached.data(), seen.data(), found);
+  for (int literal : *found) seen[literal >> 6] = 0;
   std::sort(found->begin(), found->end());
-  found->erase(std::unique(found->begin(), found->end()), found->end());
 }
 
 bool CaselessAsciiEquivalent(std::string_view text) {

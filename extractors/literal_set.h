@@ -33,13 +33,15 @@ class LiteralSet {
   std::vector<uint32_t> next_wide_;
   std::array<uint8_t, 256> class_of_{};  // byte -> input class (0: in no literal)
   uint32_t classes_ = 1;
-  // state * classes_ + class -> next state, complete (no failure walk), with
-  // kReports set when that state reports a literal. 16 bits: the table of
-  // the shipped rulebook's atoms (~5,500 states x 43 classes) then fits in
-  // half the cache; the scan is one dependent load per byte.
+  // state * classes_ + class -> next state, complete (no failure walk); the
+  // states from first_reporting_ on report a literal. 16 bits: the table of
+  // the shipped rulebook's atoms (~9,100 states x 43 classes) then fits in
+  // the cache; the scan is one dependent load per byte.
   std::vector<uint16_t> next_;
+  uint32_t first_reporting_ = 0;
   std::vector<uint32_t> output_begin_;    // state -> its outputs in outputs_ (own and suffixes'), size states + 1
   std::vector<int> outputs_;
+  size_t seen_words_ = 0;                 // 64-bit words of Find's bit per literal (its `seen`)
 };
 
 // True when a case-insensitive RE2 match of ASCII literals over `text` finds

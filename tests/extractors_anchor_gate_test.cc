@@ -7,6 +7,7 @@
 #include <cctype>
 #include <filesystem>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -203,6 +204,66 @@ TEST_CASE("the literal scan finds exactly the atoms a case-insensitive RE2::Set 
     with_atoms += !found.empty();
   }
   CHECK(with_atoms > texts.size() / 2);
+}
+
+// The literals that occur in `text`, ASCII letters without case, each
+// compared at every offset: what LiteralSet::Find is held to.
+std::vector<int> LiteralsByComparison(const std::vector<std::string>& literals, const std::string& text) {
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  const std::string haystack = lower(text);
+  std::vector<int> found;
+  for (size_t i = 0; i < literals.size(); ++i)
+    if (haystack.find(lower(literals[i])) != std::string::npos) found.push_back(static_cast<int>(i));
+  return found;
+}
+
+TEST_CASE("the literal scan reports each literal once however often it occurs and in every call", "[extractors][anchor_gate]") {
+  // Overlapping literals, literals inside others, a repeated one, and more
+  // than 64 (the scan's bit per literal spans several words).
+  std::vector<std::string> literals = {"the ", "he", "the", " of", "of the ", "e o", "aa", "aaa", "ab", "ba", "b", "he"};
+  for (char c = 'c'; c <= 'z'; ++c)
+    for (const char* tail : {"e", "ee", "e "}) literals.push_back(std::string(1, c) + tail);
+  REQUIRE(literals.size() > 64);
+  const internal::LiteralSet set(literals);
+  std::vector<int> found;
+  size_t compared = 0;
+  // Every string of up to five bytes over bytes that begin, continue and end the literals, twice in a row.
+  compared += foiamine::testing::ForEachString("aAbhe to", 5, [&](const std::string& text) {
+    for (int twice = 0; twice < 2; ++twice) {
+      set.Find(text, &found);
+      INFO(text);
+      REQUIRE(found == LiteralsByComparison(literals, text));
+    }
+  });
+  // Random runs of the literals and their pieces, many repeats each.
+  std::mt19937 random(20);
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    const size_t pieces = random() % 24;
+    for (size_t k = 0; k < pieces; ++k) {
+      const std::string& literal = literals[random() % literals.size()];
+      text += random() % 4 == 0 ? literal.substr(random() % literal.size()) : literal;
+      if (random() % 3 == 0) text.push_back(" .AE\xC3"[random() % 5]);
+    }
+    set.Find(text, &found);
+    INFO(text);
+    REQUIRE(found == LiteralsByComparison(literals, text));
+    ++compared;
+  }
+  // The shipped atoms on the corpus lines, each line scanned twice.
+  const std::vector<std::string>& atoms = ShippedRulebook().compiled().anchor_gate->atoms();
+  const internal::LiteralSet shipped(atoms);
+  compared += foiamine::testing::ForEachCorpusLine([&](const std::string& line) {
+    for (int twice = 0; twice < 2; ++twice) {
+      shipped.Find(line, &found);
+      INFO(line);
+      REQUIRE(found == LiteralsByComparison(atoms, line));
+    }
+  });
+  CHECK(compared > 50000);
 }
 
 TEST_CASE("a text with a long s or a Kelvin sign is gated as the RE2::Set gates it", "[extractors][anchor_gate]") {
