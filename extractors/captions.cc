@@ -5,6 +5,24 @@
 #include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal {
+namespace {
+
+// The first item after `caption` (a prefix of `rest`): "1." after a dash or the caption's period alone, else "(a)" or
+// "(1)".
+std::optional<CaptionThenFirst> FirstAfterCaption(std::string_view rest, std::string_view caption, bool dash, bool number,
+                                                  const std::vector<Level>& stack) {
+  std::string_view after = Trim(rest.substr(caption.size()));
+  if (dash) {
+    while (!after.empty() && (after.front() == '-' || static_cast<unsigned char>(after.front()) >= 0x80))
+      after.remove_prefix(1);  // the dash: "-" (as normalizing folds an em dash), "--", or an em or en dash's bytes
+    after = Trim(after);
+  }
+  std::optional<Marker> first = ParseMarker(after, stack);
+  if (!first || first->value != 1 || (dash || number ? first->style != "1." : first->style.front() != '(')) return std::nullopt;
+  return CaptionThenFirst{caption, *first, static_cast<size_t>(after.data() - rest.data())};
+}
+
+}  // namespace
 
 std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, const std::vector<Level>& stack,
                                                      bool all_caps_caption) {
@@ -25,15 +43,16 @@ std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, cons
   // (the dash is a surer sign than a parenthesis: Missouri's captions run to thirty words, "... unlawful when --
   // attorney general to issue opinion, when -- rights of public employees. --1.")
   if (CountWords(caption) > (dash ? 45u : 15u) || (all_caps_caption && !AllCapsText(caption))) return std::nullopt;
-  std::string_view after = Trim(rest.substr(caption.size()));
-  if (dash) {
-    while (!after.empty() && (after.front() == '-' || static_cast<unsigned char>(after.front()) >= 0x80))
-      after.remove_prefix(1);  // the dash: "-" (as normalizing folds an em dash), "--", or an em or en dash's bytes
-    after = Trim(after);
-  }
-  std::optional<Marker> first = ParseMarker(after, stack);
-  if (!first || first->value != 1 || (dash || number ? first->style != "1." : first->style.front() != '(')) return std::nullopt;
-  return CaptionThenFirst{caption, *first, static_cast<size_t>(after.data() - rest.data())};
+  return FirstAfterCaption(rest, caption, dash, number, stack);
+}
+
+std::optional<CaptionThenFirst> FindDashFirstInWrappedCaption(std::string_view line, const std::vector<Level>& stack) {
+  static const RE2 kLastWordsThenDash("^([^.\\n]{0,300}\\.)\\s*(?:\xE2\x80\x94|\xE2\x80\x93|-{1,2})\\s*1\\.\\s+[A-Z]");
+  re2::StringPiece in(line.data(), line.size()), cap;
+  if (line.empty() || !RE2::PartialMatch(in, kLastWordsThenDash, &cap)) return std::nullopt;
+  const std::string_view caption(cap.data(), cap.size());
+  if (CountWords(caption) > 45u) return std::nullopt;
+  return FirstAfterCaption(line, caption, true, false, stack);
 }
 
 }  // namespace foiamine::extractors::internal

@@ -29,4 +29,10 @@ struct CaptionThenFirst {
 std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, const std::vector<Level>& stack,
                                                      bool all_caps_caption);
 
+// The same after a dash, on a later line of a caption that wrapped, whose
+// words may start in lower case: "rights of public employees. —1.
+// Notwithstanding ..." (Missouri's captions run to thirty words). `caption` is
+// then the caption's last words on `line`.
+std::optional<CaptionThenFirst> FindDashFirstInWrappedCaption(std::string_view line, const std::vector<Level>& stack);
+
 }  // namespace foiamine::extractors::internal

@@ -174,6 +174,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   bool block_open = false;
   bool block_bullet = false;
   int block_section = -1;
+  // Sections opened inside the block, where a first item runs into a wrapped caption's last line: (stream offset,
+  // section); the block's units from there on are theirs.
+  std::vector<std::pair<size_t, int>> block_inner_sections;
   auto flush = [&]() {
     if (!block_open) return;
     block_open = false;
@@ -198,6 +201,8 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       unit.begin = block_begin + s + lead;
       unit.end = block_begin + s + trail;
       unit.section = block_section;
+      for (const auto& [at, section] : block_inner_sections)
+        if (unit.begin >= at) unit.section = section;
       unit.bullet = first && block_bullet;
       unit.in_bullet_item = !first && block_bullet;
       first = false;
@@ -266,6 +271,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   std::string_view prev_text;
   bool prev_wrapped = false;  // the line before ran on past the margin (EndsByWrap)
   bool caption_wraps = false;  // the line before opened a code section whose caption in capitals goes on below
+  bool dash_caption_wraps = false;  // ... or whose caption, in any case, has not reached its period yet
+  int dash_caption_section = -1;     // ... that section
+  std::string dash_caption;          // ... and its caption's lines so far
   for (size_t bi = 0; bi < body.size(); ++bi) {
     const size_t li = body[bi];
     const Line& line = lines[li];
@@ -330,9 +338,16 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     const bool captioned = marker && (code_section || marker->style == "word:section" || marker->style == "word:article");
     // ... and so after a caption wrapped onto the next line: "Art. 2.245.  IDENTIFICATION AND DETENTION OF CERTAIN
     // FOREIGN" / "NATIONALS.  (a)  The sheriff ..." (Tex. H.B. 3020): the "(a)" run into the caption's last line.
-    if ((captioned && !inner) || (!marker && caption_wraps)) {
+    // ... or a Missouri caption of thirty words, wrapped over lines in any case, its "—1." run into its last:
+    // "650.475. Prohibiting ... with" / ... / "rights of public employees. —1. Notwithstanding ...".
+    const bool in_dash_caption = !marker && dash_caption_wraps;
+    std::string_view dash_caption_end;  // the wrapped caption's last words, where its "—1." was found
+    if ((captioned && !inner) || (!marker && caption_wraps) || in_dash_caption) {
       const std::string_view after_marker = marker ? rest : text;
-      if (std::optional<CaptionThenFirst> found = FindCaptionThenFirst(after_marker, stack, !marker)) {
+      std::optional<CaptionThenFirst> found = FindCaptionThenFirst(after_marker, stack, !marker && !in_dash_caption);
+      if (!found && in_dash_caption) found = FindDashFirstInWrappedCaption(text, stack);
+      if (found && in_dash_caption) dash_caption_end = found->caption;
+      if (found) {
         if (marker) caption = found->caption;
         inner = found->first;
         inner_at = static_cast<size_t>(after_marker.data() - text.data()) + found->first_at;
@@ -340,6 +355,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       }
     }
     caption_wraps = captioned && !inner && caption.empty() && !rest.empty() && AllCapsText(rest) && rest.back() != '.';
+    // (a caption with no period yet goes on below, as long as no line of it closes without its "—1.")
+    dash_caption_wraps = ((captioned && !inner && caption.empty()) || in_dash_caption) && !inner && !rest.empty() &&
+                         rest.find('.') == std::string_view::npos;
     // "(5 ILCS 805/15)" above "Sec. 15.": the section is cited "805/15".
     if (marker && marker->style == "word:section" && !ilcs_act.empty() && marker->part == ilcs_section)
       marker->part = ilcs_act + "/" + marker->part;
@@ -501,12 +519,23 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     } else if (inner) {  // a first subsection run into a wrapped caption's last line
       list_closed = false;
       open_section(*inner, inner_at, std::string_view());
+      if (!new_block) block_inner_sections.emplace_back(section_begin.back(), current_section);
+    }
+    // The wrapped caption, its lines joined, heads its section as a caption on one line does.
+    if (dash_caption_wraps && marker) {
+      dash_caption_section = current_section;
+      dash_caption = std::string(rest);
+    } else if (in_dash_caption) {
+      dash_caption += " " + std::string(dash_caption_end.empty() ? text : dash_caption_end);
+      if (!dash_caption_end.empty() && dash_caption_section >= 0 && sections_[dash_caption_section].heading.empty())
+        sections_[dash_caption_section].heading = dash_caption;
     }
     if (new_block) {
       block_begin = stream_.size();
       block_open = true;
       block_bullet = marker && marker->bullet;
       block_section = current_section;
+      block_inner_sections.clear();
     }
     Append(text, line.page_idx, line.begin, line.printed_line);
     if (heading) {

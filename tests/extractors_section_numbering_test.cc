@@ -291,6 +291,31 @@ TEST_CASE("a citation's number at a line's start numbers no section, and an item
   CHECK(Paths(cross_reference) == std::vector<std::string>{"(a)", "(c)"});
 }
 
+TEST_CASE("a first subsection run into the last line of a wrapped caption opens its section", "[extractors][sections][jurisdictions]") {
+  // Mo. Rev. Stat. 650.475 as a PDF wraps its thirty-word caption: the "-1." comes on the caption's fourth line.
+  const std::string text =
+      "650.475. Prohibiting or restricting communication with\n"
+      "federal authorities regarding citizenship or immigration,\n"
+      "unlawful when - attorney general to issue opinion, when -\n"
+      "rights of public employees. -1. Notwithstanding any other\n"
+      "provision of law, no government entity shall prohibit any official from communicating with the\n"
+      "United States Bureau of Immigration and Customs Enforcement regarding the citizenship or\n"
+      "immigration status of any individual.\n\n"
+      "2. Municipalities may collect and share the identity of persons by the same means the Federal\n"
+      "Bureau of Investigation uses in its Integrated Automated Fingerprint Identification System.\n";
+  CHECK(Paths(text) == std::vector<std::string>{"650.475", "650.475(1)", "650.475(2)"});
+  const std::vector<Section> sections = FindSections(Doc(text));
+  REQUIRE_FALSE(sections.empty());
+  // The caption, its lines joined, heads the section (and lends its words to the items' context).
+  CHECK(sections[0].heading.find("regarding citizenship or immigration") != std::string::npos);
+  CHECK(sections[0].heading.find("rights of public employees.") != std::string::npos);
+  const Extraction x = ExtractDocument(Rules(), Doc(text));
+  std::vector<std::string> sharing;
+  for (const Clause& c : x.clauses)
+    if (c.topic == "information_sharing" && c.stance == Stance::kPermits) sharing.push_back(c.section);
+  CHECK(sharing == std::vector<std::string>{"650.475(1)", "650.475(2)"});
+}
+
 TEST_CASE("a code section's reference wrapped to a line's start numbers no section", "[extractors][sections][jurisdictions]") {
   // W. Va. Code 15-16-3 as a scan wraps it: "§15-16-1 of this code, ..." carries (a)(2) on; (b) stays (b).
   const std::string text =
