@@ -557,8 +557,7 @@ void Matcher::Emit(size_t ui, const std::string& topic, const std::vector<Candid
     const size_t anchor_at = unit.begin + info.folded.ToOriginal(best->anchor.start);
     std::optional<size_t> cue_at;
     if (best->cue && best->cue->end > best->cue->start) cue_at = unit.begin + info.folded.ToOriginal(best->cue->start);
-    const int cited_page_idx = CitedPageIdx(layout_, sb, se, anchor_at, cue_at);
-    PlaceOnPages(layout_, sb, se, cited_page_idx, clause);
+    const int cited_page_idx = PlaceOnPages(layout_, sb, se, anchor_at, cue_at, clause);
     clause.section = unit.section >= 0 ? layout_.sections()[unit.section].path : std::string();
     // (an unnumbered bulleted item is cited by its place: "Appendix A, bullet 4")
     if (unit.bullet || unit.in_bullet_item) {

@@ -106,19 +106,16 @@ class DocumentLayout {
   std::vector<size_t> page_body_end_;
 };
 
-// The page (index) a clause over stream range [begin, end) is cited on. A
-// sentence printed on one page is cited there. One printed across a page
-// break is cited where its decisive words are, as a reader quotes and cites
-// it: the page holding both the rule's anchor (`anchor`, a stream offset) and
-// the stance cue (`cue`; none when the stance came from a lead-in), else the
-// page holding most of the sentence (the first of equals).
-int CitedPageIdx(const DocumentLayout& layout, size_t begin, size_t end, size_t anchor, std::optional<size_t> cue);
-
-// Places `clause` on the pages of stream range [begin, end): its page (the
-// page of index `cited_page_idx`, one the range is printed on) and its code
-// point span there, and one part per page it is printed on, in page order, so
-// an exhibit boxes the words of each and a transcript cite names their printed
-// lines.
-void PlaceOnPages(const DocumentLayout& layout, size_t begin, size_t end, int cited_page_idx, Clause& clause);
+// Places `clause` on the pages of stream range [begin, end) and gives the
+// page (index) it is cited on: one part per page it is printed on, in page
+// order, so an exhibit boxes the words of each and a transcript cite names
+// their printed lines; its page and code point span are those of the cited
+// page's part. A sentence printed on one page is cited there. One printed
+// across a page break is cited where its decisive words are, as a reader
+// quotes and cites it: the page holding both the rule's anchor (`anchor`, a
+// stream offset) and the stance cue (`cue`; none when the stance came from a
+// lead-in), else the page holding most of the sentence (the first of equals).
+int PlaceOnPages(const DocumentLayout& layout, size_t begin, size_t end, size_t anchor, std::optional<size_t> cue,
+                 Clause& clause);
 
 }  // namespace foiamine::extractors::internal
