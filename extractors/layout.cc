@@ -148,6 +148,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     }
   }
   MarkHeadersFooters(lines, pages);
+  MarkInPageFurniture(lines, pages);
   MarkTranscriptLines(lines, pages);
   std::vector<size_t> body;
   for (size_t i = 0; i < lines.size(); ++i)

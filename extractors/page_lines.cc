@@ -92,6 +92,52 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
   }
 }
 
+void MarkInPageFurniture(std::vector<Line>& lines, const std::vector<PageText>& pages) {
+  constexpr size_t kMinRepeats = 3;
+  constexpr size_t kMaxWords = 10;
+  auto text_of = [&](const Line& l) { return std::string_view(pages[l.page_idx].text).substr(l.begin, l.end - l.begin); };
+  // Before a blank line, the page's end, or a page number that is itself before one.
+  auto stands_alone = [&](size_t i) {
+    if (i + 1 >= lines.size() || lines[i + 1].page_idx != lines[i].page_idx || lines[i + 1].blank_before) return true;
+    const size_t j = i + 1;
+    return IsPageNumberKey(LineKey(text_of(lines[j]))) &&
+           (j + 1 >= lines.size() || lines[j + 1].page_idx != lines[j].page_idx || lines[j + 1].blank_before);
+  };
+  auto may_be_furniture = [&](std::string_view t) {
+    if (t.empty() || !std::isalpha(static_cast<unsigned char>(t.front()))) return false;
+    const char last = t.back();
+    if (last == '.' || last == ',' || last == ';' || last == ':' || last == '?' || last == '!') return false;
+    return static_cast<size_t>(std::count(t.begin(), t.end(), ' ')) + 1 <= kMaxWords;
+  };
+  size_t first = 0;
+  while (first < lines.size()) {
+    size_t end = first;
+    while (end < lines.size() && lines[end].page_idx == lines[first].page_idx) ++end;
+    std::unordered_map<std::string, std::vector<size_t>> by_key;
+    for (size_t i = first; i < end; ++i) {
+      if (lines[i].ignored) continue;
+      const std::string_view t = text_of(lines[i]);
+      if (!may_be_furniture(t) || !stands_alone(i)) continue;
+      std::string key = LineKey(t);
+      const size_t letters = std::count_if(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (letters >= 3) by_key[std::move(key)].push_back(i);
+    }
+    std::vector<bool> furniture(end - first, false);
+    for (const auto& [key, at] : by_key)
+      if (at.size() >= kMinRepeats)
+        for (size_t i : at) furniture[i - first] = true;
+    for (size_t i = first; i < end; ++i) {
+      if (furniture[i - first]) {
+        lines[i].ignored = true;
+        continue;
+      }
+      const bool beside = (i > first && furniture[i - 1 - first]) || (i + 1 < end && furniture[i + 1 - first]);
+      if (beside && IsPageNumberKey(LineKey(text_of(lines[i])))) lines[i].ignored = true;
+    }
+    first = end;
+  }
+}
+
 // Transcripts print a number (1 to 25 or so, restarting on every page) in
 // the left margin of each line. A pin cite names them ("Tr. 43:12-14"); they
 // are no part of what was said, so they must stay out of sentences ("3

@@ -24,6 +24,18 @@ struct Line {
 // Marks running headers/footers: lines near the top or bottom of a page that
 // repeat (digits ignored) on at least half of the pages, and page numbers.
 void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& pages);
+// Page furniture printed inside one page's text: a text file that holds a
+// whole printed document repeats each printed page's footer ("Iowa
+// Department of Public Safety", "Revised 03/07/2025") and page number in the
+// middle of its one page, often inside a sentence that runs on after it
+// ("... information regarding the alleged" / footer / "misconduct and/or
+// violations"). A short line that opens with a letter, ends with no
+// sentence's punctuation, stands before a blank line (or the page's end) and
+// repeats so (digits ignored) at least three times on its page is marked, as
+// is a page number next to one; the lines around them then join as on a
+// page break. A line that repeats inside paragraphs (a form's filled-in
+// name) is no furniture there.
+void MarkInPageFurniture(std::vector<Line>& lines, const std::vector<PageText>& pages);
 // Is an edge line's key (lower case, digits as '#', spaces folded) a page number ("page # of #", "- # -")? As
 // kPageNumberKeyPattern, a FullMatch; keys that cannot match are refused by their first and last bytes.
 extern const char* const kPageNumberKeyPattern;

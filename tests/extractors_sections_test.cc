@@ -580,3 +580,46 @@ TEST_CASE("a code section's caption then its first subsection numbered '1.' open
   CHECK(Paths(FindSections(LawPage("\xC2\xA7 28. Civil arrest. A person attending a court proceeding is privileged.\n"))) ==
         std::vector<std::string>{"28"});
 }
+
+TEST_CASE("a text file's printed page footers inside its one page stay out of the sentence they cut",
+          "[extractors][sections][pagebreak]") {
+  // A 287(g) agreement kept as plain text: every printed page's footer (the agency's name, the page number, the
+  // template's revision date) sits in the one page, twice inside a sentence (written for this test, after the
+  // 2025 task force model agreements).
+  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  REQUIRE(rules.ok());
+  const std::string footer = "\nSample County Sheriffs Office\n\n{N}\n\nRevised 02/12/2025\n\n\n";
+  auto page_end = [&](const std::string& n) {
+    std::string f = footer;
+    f.replace(f.find("{N}"), 3, n);
+    return f;
+  };
+  DocumentInput in;
+  in.metadata.authority = "policy";
+  in.pages.push_back(PageText{
+      1, "MEMORANDUM OF AGREEMENT\n\nThis MOA constitutes an agreement between ICE and\nSample County Sheriffs Office\n"
+         "pursuant to which ICE delegates authority to LEA personnel.\n\n"
+         "XI. REPORTING\n\nParticipating LEA personnel shall notify ICE of every immigration detainer issued under" +
+             page_end("1") +
+             "this MOA within 24 hours, and shall provide the ICE supervisor with the alien's record of" + page_end("2") +
+             "arrest.\n\nXII. TERMINATION\n\nThe LEA shall report all encounters with asserted claims of citizenship to ICE.\n" +
+             page_end("3")});
+  const Extraction x = ExtractDocument(*rules, in);
+  const Clause* notify = nullptr;
+  for (const Clause& c : x.clauses)
+    if (c.text.find("shall notify ICE of every immigration detainer") != std::string::npos) notify = &c;
+  REQUIRE(notify != nullptr);
+  // One sentence, the footers it crossed left out; cited in its section, not in a "Revised" or a name heading.
+  CHECK(notify->text ==
+        "Participating LEA personnel shall notify ICE of every immigration detainer issued under this MOA within 24 "
+        "hours, and shall provide the ICE supervisor with the alien's record of arrest.");
+  CHECK(notify->section == "XI.");
+  for (const Section& s : x.sections) {
+    CHECK(s.heading.find("Revised") == std::string::npos);
+    CHECK(s.heading.find("Sample County") == std::string::npos);
+  }
+  // The agency's name filled in inside the first sentence is text, not a footer.
+  bool named = false;
+  for (const Clause& c : x.clauses) named = named || c.text.find("and Sample County Sheriffs Office pursuant to") != std::string::npos;
+  CHECK(named);
+}
