@@ -246,8 +246,23 @@ void Matcher::CarryLeadInTopics(std::vector<Clause>& clauses) {
     }
     if (UnderConditionLeadIn(static_cast<int>(lead))) continue;
     bool carried = false;
-    for (size_t item : it->second) {
+    const auto& units = layout_.units();
+    for (size_t k = 0; k < it->second.size(); ++k) {
+      const size_t item = it->second[k];
       if (units_with_clauses.count(item)) continue;
+      // A later sentence of an item whose first sentence speaks to a topic of its own is that item's, not the
+      // lead-in's: "(C) Providing information regarding a person's release date ... Responses are never required,
+      // but are permitted under this subdivision" (Cal. Gov't Code 7284.6(a)(1)(C)) is no use of moneys to enforce.
+      // (a numbered item is a section of its own below the lead-in's; a bulleted item's later sentences say so)
+      auto later_sentence = [&](size_t j) {
+        const Unit& u = units[it->second[j]];
+        if (u.bullet) return false;
+        if (u.in_bullet_item) return true;
+        return u.section >= 0 && u.section != units[lead].section && units[it->second[j - 1]].section == u.section;
+      };
+      size_t first = k;
+      while (first > 0 && later_sentence(first)) --first;
+      if (first != k && units_with_clauses.count(it->second[first])) continue;
       // Only an item that reads as a clause: not a lead-in of further items ("(2) The individual sought to be detained:"), not a bare name ("(b) ICE").
       const std::string& t = Folded(item).folded.text;
       if (EndsWithColon(t) || CountLowercaseWords(t) < 3 || SkippedUnit(t)) continue;

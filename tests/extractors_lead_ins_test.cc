@@ -100,3 +100,27 @@ TEST_CASE("an item is the object of a lead-in that names 'the following' before 
   CHECK(status.stance == Stance::kRestricts);
   CHECK(status.rule.find("@items") != std::string::npos);
 }
+
+// Shaped like Cal. Gov't Code 7284.6(a)(1) (written for this test).
+TEST_CASE("an item's later sentence is its item's, not the lead-in's: the lead-in keeps its own clause", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("7284.6.\n(a) California law enforcement agencies shall not:\n"
+                   "(1) Use agency or department moneys or personnel to investigate, interrogate, detain, detect, or "
+                   "arrest persons for immigration enforcement purposes, including any of the following:\n"
+                   "(A) Inquiring into an individual's immigration status.\n"
+                   "(B) Providing information regarding a person's release date unless that information is available "
+                   "to the public. Responses are never required, but are permitted under this subdivision, provided "
+                   "that they do not violate any local law or policy.\n"
+                   "(2) Place peace officers under the supervision of federal agencies or employ peace officers "
+                   "deputized as special federal officers or special federal deputies for purposes of immigration "
+                   "enforcement.\n",
+                   "law"));
+  const std::vector<const Clause*> enforcement = OfTopic(x, "enforcement_assistance");
+  // The lead-in's use of moneys (1) and the supervision item (2); nothing on "Responses are never required".
+  REQUIRE(enforcement.size() == 2);
+  CHECK(enforcement[0]->section == "7284.6(a)(1)");
+  CHECK(enforcement[0]->stance == Stance::kRestricts);
+  CHECK(enforcement[0]->text.rfind("(1) Use agency", 0) == 0);
+  CHECK(enforcement[1]->section == "7284.6(a)(2)");
+  for (const Clause& c : x.clauses) CHECK(c.text.find("Responses are never required") == std::string::npos);
+}
