@@ -96,6 +96,7 @@ class Matcher {
   // The folded text of the unit before `ui` when it is in the same section
   // or is a sibling item of the same list; "" otherwise.
   std::string_view PreviousUnit(size_t ui);
+  bool ContrastBetween(const UnitInfo& info, size_t from, size_t to) const;
   // Whether `re` matches a unit before `ui` in its section (the same section, a sibling under the same parent, or an
   // enclosing one), back to the nearest heading (rule context `section`).
   bool EarlierInSection(size_t ui, const RE2& re);

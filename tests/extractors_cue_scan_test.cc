@@ -304,3 +304,30 @@ TEST_CASE("a rulebook's cue lists find over their Sets the cues every cue's own 
   INFO(texts << " texts, " << with_hits << " lists with hits");
   CHECK(with_hits > 5000);
 }
+
+TEST_CASE("a negation does not reach across a contrast into the next scope", "[extractors][cue_scan]") {
+  // A report of the D.C. DOC's practice (Washington City Paper, 2019, shortened).
+  auto rules = LoadRulebook(foiamine::testing::ReadFile(foiamine::testing::SourceDir() / "schemas" / "rulebook.yaml"));
+  REQUIRE(rules.ok());
+  DocumentInput in;
+  in.metadata.authority = "practice";
+  in.metadata.agency = "DOC";
+  const std::string text =
+      "Currently, the D.C. DOC does not hold immigrants in custody for ICE, but it does honor the second part of the "
+      "detainer request, namely notifying federal agents before an inmate is released.\n";
+  in.pages.push_back(PageText{1, text});
+  const Extraction x = ExtractDocument(*rules, in);
+  const Clause* hold = nullptr;
+  const Clause* notice = nullptr;
+  for (const Clause& c : x.clauses) {
+    if (c.topic == "detainer_hold") hold = &c;
+    if (c.topic == "release_notification") notice = &c;
+  }
+  REQUIRE(hold != nullptr);
+  REQUIRE(notice != nullptr);
+  // The hold is refused ("does not"); the notice is given: its record is not governed by the refusal's words.
+  REQUIRE(hold->stance_cue.end > hold->stance_cue.start);
+  CHECK(text.substr(static_cast<size_t>(hold->stance_cue.start), 8) == "does not");
+  CHECK(notice->stance == Stance::kReports);
+  CHECK_FALSE(notice->stance_cue.end > notice->stance_cue.start);
+}
