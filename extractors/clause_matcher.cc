@@ -382,10 +382,11 @@ bool Matcher::RetellsBackground(size_t ui) { return CuedHereOrInLeadIn(ui, rules
 
 bool Matcher::SummarizesBill(size_t ui) { return CuedHereOrInLeadIn(ui, rules_.summary_cues, &UnitInfo::summary); }
 
-// Does a segment that opens on a contrast ("but", "however", "pero", "sino") start after `from` and at or before
-// `to`? The scope it opens is not the one before it: a negation there does not reach across.
+// Does a segment that opens on a contrasting conjunction ("but", "yet", "pero", "sino") start after `from` and at or
+// before `to`? The clause it opens is not the one before it: a negation there does not reach across. (Not a
+// "however" set off by commas: "The D.C. DOC will, however, provide ICE with the 48 hour warning" is one clause.)
 bool Matcher::ContrastBetween(const UnitInfo& info, size_t from, size_t to) const {
-  static const RE2 kContrast(R"re(^\W*(?:but|however|yet|pero|sino|sin embargo)\b)re");
+  static const RE2 kContrast(R"re(^\W*(?:but|yet|pero|sino)\b)re");
   for (size_t cut : info.cuts) {
     if (cut <= from || cut > to) continue;
     if (RE2::PartialMatch(re2::StringPiece(info.folded.text.data() + cut, info.folded.text.size() - cut), kContrast)) return true;
@@ -420,7 +421,7 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
   if (!governing)
     for (const Hit& h : info.modal)  // else the last one of an earlier segment
       if (h.start < seg_begin) governing = &h;
-  // ... but not across a contrast: "the D.C. DOC does not hold immigrants in custody for ICE, but it does honor the
+  // ... but not across a contrasting clause: "the D.C. DOC does not hold immigrants in custody for ICE, but it does honor the
   // second part of the detainer request, namely notifying federal agents before an inmate is released" does notify.
   if (governing && governing->start < seg_begin && ContrastBetween(info, governing->start, seg_begin)) governing = nullptr;
   // A permission inside what a notice tells ("... a consent form that explains ... that the individual may decline to
