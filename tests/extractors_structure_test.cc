@@ -665,6 +665,17 @@ TEST_CASE("a document's title read as a sentence names the document: it mentions
                    "Inquiry Into Immigration Status\n\nFriday, October 21, 2011\n\nOPC's practice of not inquiring "
                    "into immigrant status mirrors the Mayor's order.\n",
                    "practice", "status_inquiry") == std::vector<Stance>{Stance::kMentions, Stance::kReports});
+  // a headline further down the first page, under the story's lead paragraphs (Ypsilanti, 2017, as reported; shortened)
+  CHECK(stances_of("YPSILANTI, MI - The city's Human Relations Commission is hosting an immigration forum with "
+                   "opportunities for residents to ask questions of law enforcement and immigration officials.\n\n"
+                   "The forum is scheduled from 7 to 8:30 p.m. Monday in the auditorium at Ypsilanti High School. The "
+                   "event will include Spanish language interpretation, free child care and snacks.\n\n"
+                   "The panel includes a representative of the City Council and the County Board of Commissioners, "
+                   "the police chief, the county sheriff and the Michigan Immigrant Rights Center.\n\n"
+                   "Ypsilanti won't ask about immigration status under new ordinance\n\n"
+                   "A portion of Ordinance No. 1281 reads: \"A public servant shall not inquire into the immigration "
+                   "status of any person.\"\n",
+                   "practice", "status_inquiry") == std::vector<Stance>{Stance::kMentions, Stance::kRestricts});
   // a document that is one sentence is its text, though its title is inferred from it
   CHECK(stances_of("The county jail shall not honor ICE detainers.\n", "policy", "detainer_hold") ==
         std::vector<Stance>{Stance::kRestricts});
