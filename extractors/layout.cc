@@ -473,7 +473,12 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
         (line.blank_before && !prev_bare_marker && !under_item_title && !continues_sentence) || after_naming_item;
     // One paragraph closes one list; the paragraphs after it stay in the
     // parent ("2. ... is a list of peace officers:" then a name per line).
-    if (!marker && !heading && paragraph && !list_closed && !stack.empty() && IsListStyle(stack.back().style)) {
+    // (An item with a title of its own, "H. LIABILITY AND RESPONSIBILITY", is a part: its text runs on over paragraphs
+    // to the next marker, and "I. CIVIL RIGHTS STANDARDS" after them is its sibling, not a roman part.)
+    // (A title in capitals: an item that names a thing, "(c) U.S. Customs and Border Protection (CBP)", is no part.)
+    const bool titled_item = !stack.empty() && stack.back().section >= 0 && infer_sections &&
+                             AllCapsText(sections_[stack.back().section].heading);
+    if (!marker && !heading && paragraph && !list_closed && !titled_item && !stack.empty() && IsListStyle(stack.back().style)) {
       list_closed = true;
       // The item ends here, not at the next marker: the section table agrees
       // with the clauses that cite it.

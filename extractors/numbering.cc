@@ -498,9 +498,16 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
   if (FindStyle(stack, "I.") == nullptr && AllCapsText(rest) &&
       std::none_of(token.text.begin(), token.text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     expected.emplace_back("I.", 1);
+  // A roman numeral's three strokes run together read as an "m" ("m. AUTHORITY" for "III. AUTHORITY", a scanned 287(g)
+  // agreement): only where a roman part is expected.
+  std::string strokes = token.text;
+  for (size_t at = strokes.find('m'); at != std::string::npos; at = strokes.find('m', at + 3)) strokes.replace(at, 1, "III");
+  const std::string folded_strokes = FoldConfusions(strokes);
   for (const auto& [style, value] : expected) {
     const std::string want = RenderMarker(style, value);
-    if (want.empty() || want == token.text || FoldConfusions(want) != folded) continue;
+    const bool roman = style == "I." || style == "I)" || style == "(I)";
+    if (want.empty() || want == token.text || (FoldConfusions(want) != folded && !(roman && FoldConfusions(want) == folded_strokes)))
+      continue;
     if (style.front() != '(' && !StartsUpper(rest)) continue;  // as ParseMarker: "l. the" is prose
     Marker m;
     m.style = style;

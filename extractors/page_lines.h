@@ -32,9 +32,10 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
 // violations"). A short line that opens with a letter, ends with no
 // sentence's punctuation, stands before a blank line (or the page's end) and
 // repeats so (digits ignored) at least three times on its page is marked, as
-// is a page number next to one; the lines around them then join as on a
-// page break. A line that repeats inside paragraphs (a form's filled-in
-// name) is no furniture there.
+// is a page number next to one; so are numbers alone between blank lines
+// that count up down the page (three or more). The lines around them then
+// join as on a page break. A line that repeats inside paragraphs (a form's
+// filled-in name) is no furniture there.
 void MarkInPageFurniture(std::vector<Line>& lines, const std::vector<PageText>& pages);
 // Is an edge line's key (lower case, digits as '#', spaces folded) a page number ("page # of #", "- # -")? As
 // kPageNumberKeyPattern, a FullMatch; keys that cannot match are refused by their first and last bytes.

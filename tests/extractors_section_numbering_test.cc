@@ -89,6 +89,26 @@ TEST_CASE("a damaged roman heading is read as the numeral its sequence expects",
         std::vector<std::string>{"I.", "II.", "III.", "IV.", "V.", "VI."});
 }
 
+TEST_CASE("a 287(g) agreement's scan: 'm.' for 'III.', titled parts over paragraphs, page numbers alone",
+          "[extractors][sections][ocr]") {
+  // Shaped like a scanned 2020 warrant service officer agreement's text (written for this test): the third part's
+  // numeral read as "m."; part IV's lettered parts each titled and running over paragraphs, "I." after "H." among
+  // them; the printed page numbers alone between blank lines.
+  const std::string text =
+      "MEMORANDUM OF AGREEMENT\n\nI. PARTIES\nThis MOA constitutes an agreement between ICE and the county.\n\n"
+      "II. PURPOSE\nThe purpose of this MOA is to set forth the terms.\n\n"
+      "m. AUTHORITY\nSection 287(g) authorizes the Secretary to enter into written agreements.\n\n1\n\n"
+      "IV. RESPONSIBILITIES\nThe county will pursue all criminal charges.\n\n"
+      "G. INTERPRETATION SERVICES\nThe county will provide interpreters.\n\n"
+      "H. LIABILITY AND RESPONSIBILITY\nThe county will bear the costs of its personnel.\n\n2\n\n"
+      "The county agrees to cooperate with any federal investigation related to this MOA.\n\n"
+      "The county and ICE are each responsible for compliance with the Privacy Act.\n\n"
+      "I. CIVIL RIGHTS STANDARDS\nParticipating personnel are bound by all federal civil rights laws.\n\n3\n\n"
+      "V.\nREPORTING AND DOCUMENTATION\nA. COMPLAINT PROCEDURES\nComplaints are reported to ICE.\n";
+  CHECK(Paths(text) ==
+        std::vector<std::string>{"I.", "II.", "III.", "IV.", "IV.G.", "IV.H.", "IV.I.", "V.", "V.A."});
+}
+
 TEST_CASE("damaged list numbers and letters one confusion away are repaired", "[extractors][sections][ocr]") {
   // "l." and "I." for a first "1." (the "2." after it says which sequence).
   CHECK(Paths("l. Members log each request.\n2. Members keep the log.\n") == std::vector<std::string>{"1.", "2."});

@@ -623,3 +623,23 @@ TEST_CASE("a text file's printed page footers inside its one page stay out of th
   for (const Clause& c : x.clauses) named = named || c.text.find("and Sample County Sheriffs Office pursuant to") != std::string::npos;
   CHECK(named);
 }
+
+TEST_CASE("a text file's page numbers alone between blank lines, counting up, stay out of the sentence they cut",
+          "[extractors][sections][pagebreak]") {
+  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  REQUIRE(rules.ok());
+  DocumentInput in;
+  in.metadata.authority = "policy";
+  in.pages.push_back(PageText{
+      1, "MEMORANDUM OF AGREEMENT\n\nI. PURPOSE\nThis MOA sets out how the county works with ICE.\n\n1\n\n"
+         "II. REPORTING\nParticipating personnel shall notify ICE of every immigration detainer issued under this MOA\n\n"
+         "2\n\nwithin 24 hours.\n\n3\n\nIII. TERMINATION\nEither party may end this MOA.\n\n4\n"});
+  const Extraction x = ExtractDocument(*rules, in);
+  const Clause* notify = nullptr;
+  for (const Clause& c : x.clauses)
+    if (c.text.find("shall notify ICE of every immigration detainer") != std::string::npos) notify = &c;
+  REQUIRE(notify != nullptr);
+  CHECK(notify->text ==
+        "Participating personnel shall notify ICE of every immigration detainer issued under this MOA within 24 hours.");
+  CHECK(notify->section == "II.");
+}
