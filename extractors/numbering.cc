@@ -100,6 +100,14 @@ bool StartsUpper(std::string_view rest) {
 
 // `next_line_starts_upper`: a bare "7284.6." is a section number when text
 // follows on the next line.
+// A signature's name, its initials first ("C. M. Cronen" under an agreement's signature line): no lettered item, and
+// no damaged numeral either.
+static bool IsInitialsAndName(std::string_view line) {
+  static const RE2 kInitialsAndName(R"(^[A-Z]\s?\.\s?[A-Z]\.\s+[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\s*$)");
+  return line.size() > 2 && line[0] >= 'A' && line[0] <= 'Z' && (line[1] == '.' || line[1] == ' ') &&
+         RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kInitialsAndName);
+}
+
 std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack,
                                   bool next_line_starts_upper) {
   // A Markdown heading's hashes ("## Section 2", as legal texts kept on GitHub print them) are no part of its marker.
@@ -190,6 +198,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     box.length = line.size();
     return box;
   }
+  if (IsInitialsAndName(line)) return std::nullopt;
   if (!line.empty() && ascii_letter(line[0])) {
     size_t run = 0;
     while (run < line.size() && ascii_letter(line[run])) ++run;
@@ -198,7 +207,14 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
                                                   "CHAPTER", "Title", "TITLE",   "ORS",     "RCW",     "o",
                                                   "Appendix", "APPENDIX", "Attachment", "ATTACHMENT", "Exhibit",
                                                   "EXHIBIT", "Annex", "ANNEX"};
-    if (!closed_run && std::find(std::begin(kWords), std::end(kWords), line.substr(0, run)) == std::end(kWords))
+    // ("APPENDIXB": the word and its letter run together)
+    const auto glued = [&] {
+      for (std::string_view word : {"APPENDIX", "ATTACHMENT", "EXHIBIT", "ANNEX"})
+        if (run == word.size() + 1 && line.substr(0, word.size()) == word && line[word.size()] >= 'A' && line[word.size()] <= 'Z')
+          return true;
+      return false;
+    };
+    if (!closed_run && std::find(std::begin(kWords), std::end(kWords), line.substr(0, run)) == std::end(kWords) && !glued())
       return std::nullopt;
   }
   // What a code section's number must be followed by: its text or catchline, or its first
@@ -253,8 +269,10 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     return m;
   }
   in = sp;
+  // (an appendix's word and letter run together alone on a line, as a scan's text layer prints them: "APPENDIXB")
+  static const RE2 kGluedAppendix(R"(^((APPENDIX|ATTACHMENT|EXHIBIT|ANNEX)([A-Z]))\s*$)");
   if (std::string_view("PASCTE").find(static_cast<char>(first)) != std::string_view::npos &&
-      RE2::Consume(&in, kWord, &whole, &a, &b)) {
+      (RE2::Consume(&in, kWord, &whole, &a, &b) || RE2::Consume(&(in = sp), kGluedAppendix, &whole, &a, &b))) {
     std::string word(a);
     for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     // An appendix (attachment, exhibit, annex) opens a part of its own only as a heading: "APPENDIX A" alone on its
@@ -565,6 +583,7 @@ static Marker UnplacedHeadingMarker(const MarkerToken& token, const std::vector<
 // one after a lead-in's ':' (`after_colon`); elsewhere it is wrapped prose.
 std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level>& stack, bool strong,
                                   bool after_colon, bool next_starts_upper, const NextMarkerFn& next_marker) {
+  if (IsInitialsAndName(line)) return std::nullopt;
   std::optional<Marker> parsed = ParseMarker(line, stack, next_starts_upper);
   if (parsed && (parsed->bullet || !IsListOrOutlineStyle(parsed->style))) return parsed;
   if (parsed && parsed->lower_rest) {

@@ -109,6 +109,18 @@ TEST_CASE("a 287(g) agreement's scan: 'm.' for 'III.', titled parts over paragra
         std::vector<std::string>{"I.", "II.", "III.", "IV.", "IV.G.", "IV.H.", "IV.I.", "V.", "V.A."});
 }
 
+TEST_CASE("an appendix's word and letter run together open it, and a signature's initials open nothing",
+          "[extractors][sections][ocr]") {
+  // Shaped like a scanned 287(g) agreement's appendices and signature block (written for this test).
+  CHECK(Paths("I. PARTIES\nText one.\n\nVIII. TERMINATION\nText two.\n\nAPPENDIX A\nSTANDARD OPERATING PROCEDURES\n"
+              "Text three.\n\nAPPENDIXB\nCOMPLAINT PROCEDURE\nText four.\n\nAPPENDIXC\nPUBLIC INFORMATION\n"
+              "Text five.\n\nDate:\nC. M. Cronen\nAssistant Director, Enforcement\n") ==
+        std::vector<std::string>{"I.", "VIII.", "Appendix A", "Appendix B", "Appendix C"});
+  // A lettered item that is one, and prose that cites an appendix, as before.
+  CHECK(Paths("I. PARTIES\nText.\n\nA. C. Smith Consulting will train the officers.\nB. TRAINING\nText.\n") ==
+        std::vector<std::string>{"I.", "I.A.", "I.B."});
+}
+
 TEST_CASE("damaged list numbers and letters one confusion away are repaired", "[extractors][sections][ocr]") {
   // "l." and "I." for a first "1." (the "2." after it says which sequence).
   CHECK(Paths("l. Members log each request.\n2. Members keep the log.\n") == std::vector<std::string>{"1.", "2."});
