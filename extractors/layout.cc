@@ -296,6 +296,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // "... 8 C.F.R. §§" / "241.2(b)(2), 287.5(e)(3), on designated aliens": a number after a citation's
     // lead word carries the citation on; it numbers no section.
     if (marker && !line.blank_before && EndsWithCitationLead(prev_text)) marker.reset();
+    if (marker && !line.blank_before && ContinuesRunInLine(*marker, stack, prev_text, text)) marker.reset();
     // "... A JUDGE APPOINTED PURSUANT TO" / "ARTICLE III OF THE UNITED STATES CONSTITUTION": a
     // sentence cut after a joining word goes on; its next line opens no article or section.
     // (so it does past a blank line OCR put inside the sentence: "... described in Section 1357(a)(3) of" / "" /

@@ -463,6 +463,26 @@ static std::string RenderMarker(const std::string& style, int value) {
   return (paren ? "(" : "") + token + style.back();
 }
 
+bool ContinuesRunInLine(const Marker& m, const std::vector<Level>& stack, std::string_view previous_line,
+                        std::string_view line) {
+  if (!IsListStyle(m.style) || m.style.front() != '(') return false;
+  if (m.value == 1) {
+    const std::string_view rest = Trim(line.substr(std::min(m.length, line.size())));
+    const char last = previous_line.empty() ? '\0' : previous_line.back();
+    // (its second item on the same line: an item list of its own, "(1) stop, arrest, detain ... a person" / "(A)
+    // solely on ...", keeps its lines)
+    const std::string second = RenderMarker(m.style, 2);
+    return !rest.empty() && std::islower(static_cast<unsigned char>(rest.front())) &&
+           (last == ',' || std::islower(static_cast<unsigned char>(last))) && !second.empty() &&
+           rest.find(", " + second) != std::string_view::npos;
+  }
+  const Level* open = FindStyle(stack, m.style);
+  if (open != nullptr && open->value + 1 == m.value) return false;
+  const std::string before = RenderMarker(m.style, m.value - 1);
+  const size_t at = before.empty() ? std::string_view::npos : previous_line.find(before);
+  return at != std::string_view::npos && at > 0;
+}
+
 // Does a parsed list/outline marker carry on a sequence already open?
 static bool ContinuesOpenLevel(const Marker& m, const std::vector<Level>& stack) {
   const Level* open = FindStyle(stack, m.style);

@@ -60,6 +60,15 @@ std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level
 // List items ("(a)", "(1)", "a.", "1)") as opposed to divisions ("§ ...",
 // "413.4", "Part IV") and top-level roman parts ("II.").
 bool IsListStyle(const std::string& style);
+// Is `m` (at a line's start) the next item of a run-in list the line before holds, its item before printed inside
+// that line rather than at its start ("Training will include ...: (i) discussion of ...;" / "(ii) the scope of ...;
+// (iii) ...")? The list wrapped: its items are run in, the line opens no item. Only parenthesized markers, and not when
+// the item before is an open line-level item of the same numbering. So is a first item in lower case after a line cut
+// mid-sentence, its second item after a comma on the same line ("... the notice will include, at a minimum," / "(1) an
+// overview of the reason(s) ..., (2) the length ..."): an enumeration inside the sentence. `line` is the line `m`
+// opens.
+bool ContinuesRunInLine(const Marker& m, const std::vector<Level>& stack, std::string_view previous_line,
+                        std::string_view line);
 
 // An appendix, attachment, exhibit or annex ("APPENDIX A"): a part after the
 // body, which closes every level open before it.

@@ -121,6 +121,21 @@ TEST_CASE("an appendix's word and letter run together open it, and a signature's
         std::vector<std::string>{"I.", "I.A.", "I.B."});
 }
 
+TEST_CASE("a run-in list wrapped onto the next line opens no item there", "[extractors][sections]") {
+  // Shaped like the 2025 task force model agreement (written for this test): a run-in list whose second item wrapped
+  // to a line's start, and a run-in enumeration in lower case cut from its sentence's start, before a list after a
+  // colon.
+  CHECK(Paths("VIII. TRAINING\nTraining will include, among other things: (i) discussion of the terms of this MOA;\n"
+              "(ii) the scope of immigration officer authority; (iii) relevant immigration law.\n"
+              "Approximately one year later, ICE may provide additional training.\n\n"
+              "XVIII. TERMINATION\nNotice of the suspension will be provided, and the notice will include, at a minimum,\n"
+              "(1) an overview of the reasons, (2) the length of the suspension, and (3) how the LEA can respond.\n"
+              "The notice of termination will include, at a minimum: (1) An overview of the reasons; (2) All available "
+              "data; and (3) Examples of aliens identified.\n") ==
+        std::vector<std::string>{"VIII.", "VIII.(i)", "VIII.(ii)", "VIII.(iii)", "XVIII.", "XVIII.(1)", "XVIII.(2)",
+                                 "XVIII.(3)"});
+}
+
 TEST_CASE("damaged list numbers and letters one confusion away are repaired", "[extractors][sections][ocr]") {
   // "l." and "I." for a first "1." (the "2." after it says which sequence).
   CHECK(Paths("l. Members log each request.\n2. Members keep the log.\n") == std::vector<std::string>{"1.", "2."});
