@@ -1,5 +1,9 @@
 #include "extractors/marker_shapes.h"
 
+#include <re2/re2.h>
+
+#include <string>
+
 namespace foiamine::extractors::internal {
 namespace {
 
@@ -76,6 +80,60 @@ std::optional<DotMarker> ReadDotMarker(std::string_view line) {
   }
   while (end < line.size() && IsRe2Space(line[end])) ++end;
   return DotMarker{line.substr(0, token), line[token], end};
+}
+
+
+// Maps each character to its OCR confusion class (l/1/I/i/| ; O/0/o ; S/5 ;
+// B/8 ; "rn"/m ; H/II, as in "Hi." for "III." ; a comma for the period,
+// "1," for "1."), so that two tokens one confusion apart fold alike.
+std::string FoldConfusions(std::string_view token) {
+  std::string out;
+  for (size_t i = 0; i < token.size(); ++i) {
+    const char c = token[i];
+    if (c == 'r' && i + 1 < token.size() && token[i + 1] == 'n') {
+      out.push_back('m');
+      ++i;
+      continue;
+    }
+    switch (c) {
+      case 'l': case '1': case 'I': case 'i': case '|': out.push_back('1'); break;
+      case 'O': case '0': case 'o': out.push_back('0'); break;
+      case 'S': case '5': out.push_back('5'); break;
+      case 'B': case '8': out.push_back('8'); break;
+      case 'H': out += "11"; break;
+      case ',': out.push_back('.'); break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string ToRoman(int value) {
+  static constexpr std::pair<int, const char*> kDigits[] = {{100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"},
+                                                            {9, "IX"},  {5, "V"},   {4, "IV"}, {1, "I"}};
+  std::string out;
+  for (const auto& [v, s] : kDigits)
+    for (; value >= v; value -= v) out += s;
+  return out;
+}
+
+std::optional<MarkerToken> LeadingMarkerToken(std::string_view line) {
+  static const RE2 kToken(R"(^(\([0-9A-Za-z|]{1,6}\)|[0-9A-Za-z|]{1,6}[.),])(?:\s+|$))");
+  // Cheap refusal first: without a '(' the token is a run of one to six
+  // [0-9A-Za-z|] closed by '.', ')' or ','.
+  if (!line.empty() && line[0] != '(') {
+    auto in_class = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '|';
+    };
+    size_t run = 0;
+    while (run < line.size() && run <= 6 && in_class(line[run])) ++run;
+    if (run == 0 || run > 6 || run == line.size() || (line[run] != '.' && line[run] != ')' && line[run] != ','))
+      return std::nullopt;
+  }
+  re2::StringPiece in(line.data(), line.size());
+  re2::StringPiece token;
+  if (!RE2::Consume(&in, kToken, &token)) return std::nullopt;
+  return MarkerToken{std::string(token), static_cast<size_t>(in.data() - line.data())};
 }
 
 }  // namespace foiamine::extractors::internal

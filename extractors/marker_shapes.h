@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace foiamine::extractors::internal {
@@ -32,5 +33,19 @@ struct DotMarker {
   size_t length = 0;
 };
 std::optional<DotMarker> ReadDotMarker(std::string_view line);
+
+// OCR-damaged markers (numbering.cc's repair): each character's confusion class (l/1/I/i/| ; O/0/o ; S/5 ; B/8 ;
+// "rn"/m ; H/II, as in "Hi." for "III." ; a comma for the period), so that two tokens one confusion apart fold alike.
+std::string FoldConfusions(std::string_view token);
+// 3 -> "III".
+std::string ToRoman(int value);
+// A token shaped like a list or outline marker ("lil.", "(l)", "1V)", "1,"), with
+// the bytes it takes (spaces after it included); nullopt when the line does
+// not start with one.
+struct MarkerToken {
+  std::string text;
+  size_t length = 0;
+};
+std::optional<MarkerToken> LeadingMarkerToken(std::string_view line);
 
 }  // namespace foiamine::extractors::internal

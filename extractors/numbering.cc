@@ -409,39 +409,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
 // but only when the printed token and the expected one are the same up to
 // these confusions: a marker that is merely out of order stays what it says.
 
-// Maps each character to its OCR confusion class (l/1/I/i/| ; O/0/o ; S/5 ;
-// B/8 ; "rn"/m ; H/II, as in "Hi." for "III." ; a comma for the period,
-// "1," for "1."), so that two tokens one confusion apart fold alike.
-static std::string FoldConfusions(std::string_view token) {
-  std::string out;
-  for (size_t i = 0; i < token.size(); ++i) {
-    const char c = token[i];
-    if (c == 'r' && i + 1 < token.size() && token[i + 1] == 'n') {
-      out.push_back('m');
-      ++i;
-      continue;
-    }
-    switch (c) {
-      case 'l': case '1': case 'I': case 'i': case '|': out.push_back('1'); break;
-      case 'O': case '0': case 'o': out.push_back('0'); break;
-      case 'S': case '5': out.push_back('5'); break;
-      case 'B': case '8': out.push_back('8'); break;
-      case 'H': out += "11"; break;
-      case ',': out.push_back('.'); break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
 
-static std::string ToRoman(int value) {
-  static constexpr std::pair<int, const char*> kDigits[] = {{100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"},
-                                                            {9, "IX"},  {5, "V"},   {4, "IV"}, {1, "I"}};
-  std::string out;
-  for (const auto& [v, s] : kDigits)
-    for (; value >= v; value -= v) out += s;
-  return out;
-}
 
 // The token a list/outline style prints for `value`: ("(a)", 2) -> "(b)",
 // ("I.", 3) -> "III.", ("1.", 10) -> "10.". Empty for divisions and bullets.
@@ -489,32 +457,6 @@ static bool ContinuesOpenLevel(const Marker& m, const std::vector<Level>& stack)
   return open != nullptr && m.value == open->value + 1;
 }
 
-// A token shaped like a list or outline marker ("lil.", "(l)", "1V)", "1,"), with
-// the bytes it takes (spaces after it included); nullopt when the line does
-// not start with one.
-struct MarkerToken {
-  std::string text;
-  size_t length = 0;
-};
-
-static std::optional<MarkerToken> LeadingMarkerToken(std::string_view line) {
-  static const RE2 kToken(R"(^(\([0-9A-Za-z|]{1,6}\)|[0-9A-Za-z|]{1,6}[.),])(?:\s+|$))");
-  // Cheap refusal first: without a '(' the token is a run of one to six
-  // [0-9A-Za-z|] closed by '.', ')' or ','.
-  if (!line.empty() && line[0] != '(') {
-    auto in_class = [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '|';
-    };
-    size_t run = 0;
-    while (run < line.size() && run <= 6 && in_class(line[run])) ++run;
-    if (run == 0 || run > 6 || run == line.size() || (line[run] != '.' && line[run] != ')' && line[run] != ','))
-      return std::nullopt;
-  }
-  re2::StringPiece in(line.data(), line.size());
-  re2::StringPiece token;
-  if (!RE2::Consume(&in, kToken, &token)) return std::nullopt;
-  return MarkerToken{std::string(token), static_cast<size_t>(in.data() - line.data())};
-}
 
 // Reads a damaged marker as the value a sequence expects: the next value of
 // any open level, or the first value of the sequence the next marker in the
