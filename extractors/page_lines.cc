@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -16,29 +17,45 @@
 namespace foiamine::extractors::internal {
 
 // Header/footer key: lower-case, digits -> '#', spaces folded. (ASCII
-// classes inline, as std::isdigit / std::tolower treat bytes in the C
-// locale the program runs in: this runs on ten lines of every page.) Written
-// into `key`, whose buffer a caller reuses line after line: no allocation once
-// it is as long as the longest line.
+// classes, as std::isdigit / std::tolower treat bytes in the C locale the
+// program runs in: this runs on ten lines of every page.) Written into `key`,
+// whose buffer a caller reuses line after line: no allocation once it is as
+// long as the longest line. One table look-up a byte: a byte's key byte (an
+// ASCII capital lower-cased, any other byte itself), or kDigit / kSpace.
+namespace {
+constexpr uint16_t kDigit = 0x100, kSpace = 0x200;
+struct KeyTable {
+  uint16_t of[256];
+  constexpr KeyTable() : of() {
+    for (int c = 0; c < 256; ++c)
+      of[c] = c >= '0' && c <= '9' ? kDigit
+              : c == ' ' || c == '\t' ? kSpace
+              : c >= 'A' && c <= 'Z'  ? static_cast<uint16_t>(c - 'A' + 'a')
+                                      : static_cast<uint16_t>(c);
+  }
+};
+constexpr KeyTable kKeyTable;
+}  // namespace
+
 static void LineKeyInto(std::string_view line, std::string& key) {
   line = Trim(line);
   key.resize(line.size());  // never longer than the line
   char* const start = key.data();
   char* out = start;
   for (const char ch : line) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if (static_cast<unsigned>(c - '0') < 10u) {
+    const uint16_t k = kKeyTable.of[static_cast<unsigned char>(ch)];
+    if (k < kDigit) {
+      *out++ = static_cast<char>(k);
+    } else if (k == kDigit) {
       if (out == start || out[-1] != '#') *out++ = '#';
-    } else if (c == ' ' || c == '\t') {
-      if (out != start && out[-1] != ' ') *out++ = ' ';
-    } else {
-      *out++ = static_cast<unsigned>(c - 'A') < 26u ? static_cast<char>(c - 'A' + 'a') : ch;
+    } else if (out != start && out[-1] != ' ') {
+      *out++ = ' ';
     }
   }
   key.resize(static_cast<size_t>(out - start));
 }
 
-static std::string LineKey(std::string_view line) {
+std::string LineKey(std::string_view line) {
   std::string key;
   LineKeyInto(line, key);
   return key;

@@ -292,3 +292,24 @@ TEST_CASE("running headers and footers are marked as the plain code marked them"
   }
   CHECK(files > 10);
 }
+
+TEST_CASE("a line's key is read byte by byte from one table as the plain code read it", "[extractors][page_lines]") {
+  using foiamine::extractors::internal::LineKey;
+  // Every byte alone, after a letter and before a digit, and every pair of bytes; lines over the bytes next to the
+  // classes' edges ('/', ':', '@', '[', '`', '{'), with their spaces, tabs and carriage returns.
+  for (int a = 0; a < 256; ++a) {
+    const std::string one(1, static_cast<char>(a));
+    REQUIRE(LineKey(one) == ReferenceKey(one));
+    REQUIRE(LineKey("Q" + one + "7") == ReferenceKey("Q" + one + "7"));
+    for (int b = 0; b < 256; ++b) {
+      const std::string two = one + static_cast<char>(b);
+      INFO(a << ' ' << b);
+      REQUIRE(LineKey(two) == ReferenceKey(two));
+    }
+  }
+  foiamine::testing::ForEachString("/09:@AZ[`az{ \t\r\xC3", 5, [](const std::string& line) {
+    INFO('"' << line << '"');
+    REQUIRE(LineKey(line) == ReferenceKey(line));
+  });
+  CHECK(LineKey("  Page 12  of\t 30 ") == "page # of #");
+}
