@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -16,23 +17,47 @@
 namespace foiamine::extractors::internal {
 
 // Header/footer key: lower-case, digits -> '#', spaces folded. (ASCII
-// classes inline, as std::isdigit / std::tolower treat bytes in the C
-// locale the program runs in: this runs on ten lines of every page.)
-static std::string LineKey(std::string_view line) {
+// classes, as std::isdigit / std::tolower treat bytes in the C locale the
+// program runs in: this runs on ten lines of every page.) Written into `key`,
+// whose buffer a caller reuses line after line: no allocation once it is as
+// long as the longest line. One table look-up a byte: a byte's key byte (an
+// ASCII capital lower-cased, any other byte itself), or kDigit / kSpace.
+namespace {
+constexpr uint16_t kDigit = 0x100, kSpace = 0x200;
+struct KeyTable {
+  uint16_t of[256];
+  constexpr KeyTable() : of() {
+    for (int c = 0; c < 256; ++c)
+      of[c] = c >= '0' && c <= '9' ? kDigit
+              : c == ' ' || c == '\t' ? kSpace
+              : c >= 'A' && c <= 'Z'  ? static_cast<uint16_t>(c - 'A' + 'a')
+                                      : static_cast<uint16_t>(c);
+  }
+};
+constexpr KeyTable kKeyTable;
+}  // namespace
+
+static void LineKeyInto(std::string_view line, std::string& key) {
   line = Trim(line);
-  // (written in place into a string of the line's size, never longer than it: no growth, no per-byte push_back)
-  std::string key(line.size(), '\0');
-  size_t n = 0;
-  for (char c : line) {
-    if (c >= '0' && c <= '9') {
-      if (n == 0 || key[n - 1] != '#') key[n++] = '#';
-    } else if (c == ' ' || c == '\t') {
-      if (n > 0 && key[n - 1] != ' ') key[n++] = ' ';
-    } else {
-      key[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  key.resize(line.size());  // never longer than the line
+  char* const start = key.data();
+  char* out = start;
+  for (const char ch : line) {
+    const uint16_t k = kKeyTable.of[static_cast<unsigned char>(ch)];
+    if (k < kDigit) {
+      *out++ = static_cast<char>(k);
+    } else if (k == kDigit) {
+      if (out == start || out[-1] != '#') *out++ = '#';
+    } else if (out != start && out[-1] != ' ') {
+      *out++ = ' ';
     }
   }
-  key.resize(n);
+  key.resize(static_cast<size_t>(out - start));
+}
+
+std::string LineKey(std::string_view line) {
+  std::string key;
+  LineKeyInto(line, key);
   return key;
 }
 
@@ -54,42 +79,69 @@ bool IsPageNumberKey(std::string_view key) {
 void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& pages) {
   constexpr int kEdge = 5;
   const int n = static_cast<int>(pages.size());
-  std::vector<std::vector<size_t>> by_page(n);
-  for (size_t i = 0; i < lines.size(); ++i) by_page[lines[i].page_idx].push_back(i);
+  // Each page's lines, in order: page p's are order[first[p]] .. order[first[p + 1] - 1] (two arrays, not a
+  // vector per page grown line by line).
+  std::vector<size_t> first(n + 1, 0), order(lines.size());
+  for (const Line& l : lines) ++first[l.page_idx + 1];
+  for (int p = 0; p < n; ++p) first[p + 1] += first[p];
+  {
+    std::vector<size_t> next(first.begin(), first.end() - 1);
+    for (size_t i = 0; i < lines.size(); ++i) order[next[lines[i].page_idx]++] = i;
+  }
+  auto on_page = [&](int page) { return first[page + 1] - first[page]; };
+  auto line_of = [&](int page, size_t pos_in_page) { return order[first[page] + pos_in_page]; };
   auto is_edge = [&](int page, size_t pos_in_page) {
-    size_t count = by_page[page].size();
+    const size_t count = on_page(page);
     return pos_in_page < kEdge || pos_in_page + kEdge >= count;
   };
-  // Each edge line's key, computed once (pages x 10 lines of a long document).
-  // Pages are visited in order, so a key's page count grows only when its
-  // last page differs: {last page, count} instead of a set of pages.
-  std::vector<std::string> keys(lines.size());
-  std::unordered_map<std::string, std::pair<int, size_t>> pages_with_key;
+  // Each edge line's key, computed once (pages x 10 lines of a long document)
+  // into one reused buffer and kept only as the map's entry, which the line
+  // points to (an unordered_map's entries stay put). Pages are visited in
+  // order, so a key's page count grows only when its last page differs:
+  // {last page, count} instead of a set of pages.
+  using KeyPages = std::unordered_map<std::string, std::pair<int, size_t>>;
+  KeyPages pages_with_key;
+  std::vector<const KeyPages::value_type*> entry_of(lines.size(), nullptr);
+  std::string key;
   for (int p = 0; p < n; ++p) {
-    for (size_t k = 0; k < by_page[p].size(); ++k) {
+    for (size_t k = 0; k < on_page(p); ++k) {
       if (!is_edge(p, k)) continue;
-      const Line& l = lines[by_page[p][k]];
-      std::string& key = keys[by_page[p][k]];
-      key = LineKey(std::string_view(pages[p].text).substr(l.begin, l.end - l.begin));
+      const Line& l = lines[line_of(p, k)];
+      LineKeyInto(std::string_view(pages[p].text).substr(l.begin, l.end - l.begin), key);
       auto [it, added] = pages_with_key.try_emplace(key, p, 1);
       if (!added && it->second.first != p) it->second = {p, it->second.second + 1};
+      entry_of[line_of(p, k)] = &*it;
     }
   }
   const size_t threshold = std::max<size_t>(2, static_cast<size_t>((n + 1) / 2));
   for (int p = 0; p < n; ++p) {
-    for (size_t k = 0; k < by_page[p].size(); ++k) {
+    for (size_t k = 0; k < on_page(p); ++k) {
       if (!is_edge(p, k)) continue;
-      Line& l = lines[by_page[p][k]];
-      const std::string& key = keys[by_page[p][k]];
-      if (IsPageNumberKey(key)) {
+      Line& l = lines[line_of(p, k)];
+      const auto& [line_key, key_pages] = *entry_of[line_of(p, k)];
+      if (IsPageNumberKey(line_key)) {
         l.ignored = true;
         continue;
       }
       // (the key is lower-cased: its ASCII letters are a-z)
-      size_t letters = std::count_if(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-      if (n >= 2 && letters >= 3 && pages_with_key[key].second >= threshold) l.ignored = true;
+      size_t letters = std::count_if(line_key.begin(), line_key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (n >= 2 && letters >= 3 && key_pages.second >= threshold) l.ignored = true;
     }
   }
+}
+
+// Is the line a page number (IsPageNumberKey of its LineKey)? The key's
+// first byte is the trimmed line's first, lower-cased, a digit read as '#';
+// its last byte likewise the line's last (Trim leaves no space or tab at
+// either end): a line that cannot open with 'p', '#' or '-' and close with
+// '#' or '-' is refused before its key is built (most lines of a page).
+bool IsPageNumberLine(std::string_view line) {
+  line = Trim(line);
+  if (line.empty()) return false;
+  const char f = line.front(), b = line.back();
+  if (!((f >= '0' && f <= '9') || f == 'p' || f == 'P' || f == '-')) return false;
+  if (!((b >= '0' && b <= '9') || b == '-')) return false;
+  return IsPageNumberKey(LineKey(line));
 }
 
 void MarkInPageFurniture(std::vector<Line>& lines, const std::vector<PageText>& pages) {
@@ -100,27 +152,41 @@ void MarkInPageFurniture(std::vector<Line>& lines, const std::vector<PageText>& 
   auto stands_alone = [&](size_t i) {
     if (i + 1 >= lines.size() || lines[i + 1].page_idx != lines[i].page_idx || lines[i + 1].blank_before) return true;
     const size_t j = i + 1;
-    return IsPageNumberKey(LineKey(text_of(lines[j]))) &&
+    return IsPageNumberLine(text_of(lines[j])) &&
            (j + 1 >= lines.size() || lines[j + 1].page_idx != lines[j].page_idx || lines[j + 1].blank_before);
   };
-  auto may_be_furniture = [&](std::string_view t) {
+  // Opens with a letter and ends with no sentence's punctuation (read first: cheap).
+  auto may_open_and_close = [](std::string_view t) {
     if (t.empty() || !std::isalpha(static_cast<unsigned char>(t.front()))) return false;
     const char last = t.back();
-    if (last == '.' || last == ',' || last == ';' || last == ':' || last == '?' || last == '!') return false;
-    return static_cast<size_t>(std::count(t.begin(), t.end(), ' ')) + 1 <= kMaxWords;
+    return !(last == '.' || last == ',' || last == ';' || last == ':' || last == '?' || last == '!');
+  };
+  // At most kMaxWords words: fewer than kMaxWords spaces, counted only until there are too many (a line of
+  // prose has more, and most lines of a page are prose).
+  auto few_words = [](std::string_view t) {
+    size_t spaces = 0;
+    for (char c : t)
+      if (c == ' ' && ++spaces >= kMaxWords) return false;
+    return true;
   };
   size_t first = 0;
   while (first < lines.size()) {
     size_t end = first;
     while (end < lines.size() && lines[end].page_idx == lines[first].page_idx) ++end;
     std::unordered_map<std::string, std::vector<size_t>> by_key;
+    bool repeated = false;
     for (size_t i = first; i < end; ++i) {
       if (lines[i].ignored) continue;
       const std::string_view t = text_of(lines[i]);
-      if (!may_be_furniture(t) || !stands_alone(i)) continue;
+      if (!may_open_and_close(t) || !stands_alone(i) || !few_words(t)) continue;
       std::string key = LineKey(t);
       const size_t letters = std::count_if(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
       if (letters >= 3) by_key[std::move(key)].push_back(i);
+    }
+    for (const auto& [key, at] : by_key) repeated |= at.size() >= kMinRepeats;
+    if (!repeated) {  // no furniture on the page, so no page number beside any
+      first = end;
+      continue;
     }
     std::vector<bool> furniture(end - first, false);
     for (const auto& [key, at] : by_key)
@@ -149,7 +215,7 @@ void MarkInPageFurniture(std::vector<Line>& lines, const std::vector<PageText>& 
         continue;
       }
       const bool beside = (i > first && furniture[i - 1 - first]) || (i + 1 < end && furniture[i + 1 - first]);
-      if (beside && IsPageNumberKey(LineKey(text_of(lines[i])))) lines[i].ignored = true;
+      if (beside && IsPageNumberLine(text_of(lines[i]))) lines[i].ignored = true;
     }
     first = end;
   }

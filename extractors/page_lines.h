@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -41,6 +42,12 @@ void MarkInPageFurniture(std::vector<Line>& lines, const std::vector<PageText>& 
 // kPageNumberKeyPattern, a FullMatch; keys that cannot match are refused by their first and last bytes.
 extern const char* const kPageNumberKeyPattern;
 bool IsPageNumberKey(std::string_view key);
+// A header/footer line's key: trimmed, ASCII capitals lower-cased, each run of digits one '#', each run of spaces
+// and tabs one space.
+std::string LineKey(std::string_view line);
+// Is a line (a page's text, untrimmed) a page number: IsPageNumberKey of its key? Lines that cannot be one
+// by their first and last bytes are refused before the key is built.
+bool IsPageNumberLine(std::string_view line);
 
 // Transcripts print a number (1 to 25 or so, restarting on every page) in
 // the left margin of each line. A pin cite names them ("Tr. 43:12-14"); they
