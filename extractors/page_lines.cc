@@ -184,7 +184,22 @@ void MarkInPageFurniture(std::vector<Line>& lines, const std::vector<PageText>& 
       if (letters >= 3) by_key[std::move(key)].push_back(i);
     }
     for (const auto& [key, at] : by_key) repeated |= at.size() >= kMinRepeats;
-    if (!repeated) {  // no furniture on the page, so no page number beside any
+    // The printed pages' numbers alone on their lines, between blank lines, counting up ("3", "4", "5" down the
+    // text of a 287(g) agreement): left in, a "4" reads as a section number and closes the part it stands in.
+    std::vector<size_t> numbers;
+    int last_value = 0;
+    bool ascending = true;
+    for (size_t i = first; i < end && ascending; ++i) {
+      if (!lines[i].blank_before || lines[i].end - lines[i].begin > 3 || (i + 1 < end && !lines[i + 1].blank_before)) continue;
+      const std::string_view t = text_of(lines[i]);
+      if (t.empty() || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+      const int value = std::stoi(std::string(t));
+      ascending = value > last_value;
+      last_value = value;
+      numbers.push_back(i);
+    }
+    const bool page_numbers = ascending && numbers.size() >= kMinRepeats;
+    if (!repeated && !page_numbers) {  // no furniture on the page, so no page number beside any
       first = end;
       continue;
     }
@@ -192,22 +207,7 @@ void MarkInPageFurniture(std::vector<Line>& lines, const std::vector<PageText>& 
     for (const auto& [key, at] : by_key)
       if (at.size() >= kMinRepeats)
         for (size_t i : at) furniture[i - first] = true;
-    // The printed pages' numbers alone on their lines, between blank lines, counting up ("3", "4", "5" down the
-    // text of a 287(g) agreement): left in, a "4" reads as a section number and closes the part it stands in.
-    std::vector<size_t> numbers;
-    int last_value = 0;
-    bool ascending = true;
-    for (size_t i = first; i < end && ascending; ++i) {
-      const std::string_view t = text_of(lines[i]);
-      const bool alone = lines[i].blank_before && (i + 1 >= end || lines[i + 1].blank_before);
-      if (!alone || t.empty() || t.size() > 3 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        continue;
-      const int value = std::stoi(std::string(t));
-      ascending = value > last_value;
-      last_value = value;
-      numbers.push_back(i);
-    }
-    if (ascending && numbers.size() >= kMinRepeats)
+    if (page_numbers)
       for (size_t i : numbers) furniture[i - first] = true;
     for (size_t i = first; i < end; ++i) {
       if (furniture[i - first]) {

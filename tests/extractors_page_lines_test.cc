@@ -84,7 +84,7 @@ void ReferenceMarkHeadersFooters(std::vector<Line>& lines, const std::vector<Pag
   }
 }
 
-// MarkInPageFurniture as commit fda37be wrote it.
+// MarkInPageFurniture as commit fda37be wrote it, with 830d0fd's page numbers alone between blank lines.
 void ReferenceMarkInPageFurniture(std::vector<Line>& lines, const std::vector<PageText>& pages) {
   constexpr size_t kMinRepeats = 3;
   constexpr size_t kMaxWords = 10;
@@ -118,6 +118,21 @@ void ReferenceMarkInPageFurniture(std::vector<Line>& lines, const std::vector<Pa
     for (const auto& [key, at] : by_key)
       if (at.size() >= kMinRepeats)
         for (size_t i : at) furniture[i - first] = true;
+    std::vector<size_t> numbers;
+    int last_value = 0;
+    bool ascending = true;
+    for (size_t i = first; i < end && ascending; ++i) {
+      const std::string_view t = text_of(lines[i]);
+      const bool alone = lines[i].blank_before && (i + 1 >= end || lines[i + 1].blank_before);
+      if (!alone || t.empty() || t.size() > 3 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        continue;
+      const int value = std::stoi(std::string(t));
+      ascending = value > last_value;
+      last_value = value;
+      numbers.push_back(i);
+    }
+    if (ascending && numbers.size() >= kMinRepeats)
+      for (size_t i : numbers) furniture[i - first] = true;
     for (size_t i = first; i < end; ++i) {
       if (furniture[i - first]) {
         lines[i].ignored = true;
@@ -212,7 +227,7 @@ TEST_CASE("in-page furniture is marked as the plain code marked it", "[extractor
         "(3) how the LEA can provide ICE with information regarding the alleged", "misconduct and/or violations.",
         "The officer shall notify the supervisor before any release of the person from custody", "1. Purpose",
         "\xC3\x89tat de New York", "Name  of   Agency", "Name of Agency", "NAME OF AGENCY 2", "x", "Memorandum",
-        "Memorandum 4", "Memorandum   5"};
+        "Memorandum 4", "Memorandum   5", "3", "4", "7", "10", "1000"};
     std::mt19937 rng(20);
     for (int round = 0; round < 4000; ++round) {
       std::vector<PageText> pages(1 + rng() % 3);
@@ -243,6 +258,24 @@ TEST_CASE("in-page furniture is marked as the plain code marked it", "[extractor
       ++files;
     }
     CHECK(files > 10);
+  }
+  SECTION("a text file's page numbers alone between blank lines: counting up, or not") {
+    const std::vector<std::string> words = {"alpha", "bravo", "charlie", "delta"};
+    std::vector<PageText> pages(1);
+    for (int k = 1; k <= 4; ++k)
+      pages[0].text += "the " + words[k - 1] + " item runs on\n\n" + std::to_string(k) + "\n\nmore of " + words[k - 1] + "\n";
+    std::vector<Line> lines = LinesOf(pages);
+    RequireAsReference(pages, lines);
+    MarkInPageFurniture(lines, pages);
+    CHECK(std::count_if(lines.begin(), lines.end(), [](const Line& l) { return l.ignored; }) == 4);
+    // "3", "1", "2": no count of pages
+    std::vector<PageText> jumbled(1);
+    for (int k : {3, 1, 2})
+      jumbled[0].text += "the " + words[k] + " item runs on\n\n" + std::to_string(k) + "\n\nmore of " + words[k] + "\n";
+    std::vector<Line> kept = LinesOf(jumbled);
+    RequireAsReference(jumbled, kept);
+    MarkInPageFurniture(kept, jumbled);
+    CHECK(std::none_of(kept.begin(), kept.end(), [](const Line& l) { return l.ignored; }));
   }
   SECTION("a text file's footers inside its page") {
     std::vector<PageText> pages(1);
