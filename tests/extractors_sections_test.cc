@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "extractors/extract.h"
@@ -38,6 +39,21 @@ DocumentInput Policy() {
 
 // One page of a law (or of another authority).
 DocumentInput LawPage(const std::string& text, const std::string& authority = "law") {
+  DocumentInput in;
+  in.metadata.authority = authority;
+  in.pages.push_back(PageText{1, text});
+  return in;
+}
+
+// The first clause whose text holds `words`, or nullptr.
+const Clause* ClauseWith(const Extraction& x, std::string_view words) {
+  for (const Clause& c : x.clauses)
+    if (c.text.find(words) != std::string::npos) return &c;
+  return nullptr;
+}
+
+// A one-page text file of `authority`, as a drop holds one.
+DocumentInput TextFile(const std::string& text, const std::string& authority) {
   DocumentInput in;
   in.metadata.authority = authority;
   in.pages.push_back(PageText{1, text});
@@ -594,20 +610,19 @@ TEST_CASE("a text file's printed page footers inside its one page stay out of th
     f.replace(f.find("{N}"), 3, n);
     return f;
   };
-  DocumentInput in;
-  in.metadata.authority = "policy";
-  in.pages.push_back(PageText{
-      1, "MEMORANDUM OF AGREEMENT\n\nThis MOA constitutes an agreement between ICE and\nSample County Sheriffs Office\n"
-         "pursuant to which ICE delegates authority to LEA personnel.\n\n"
-         "XI. REPORTING\n\nParticipating LEA personnel shall notify ICE of every immigration detainer issued under" +
-             page_end("1") +
-             "this MOA within 24 hours, and shall provide the ICE supervisor with the alien's record of" + page_end("2") +
-             "arrest.\n\nXII. TERMINATION\n\nThe LEA shall report all encounters with asserted claims of citizenship to ICE.\n" +
-             page_end("3")});
-  const Extraction x = ExtractDocument(*rules, in);
-  const Clause* notify = nullptr;
-  for (const Clause& c : x.clauses)
-    if (c.text.find("shall notify ICE of every immigration detainer") != std::string::npos) notify = &c;
+  const Extraction x = ExtractDocument(
+      *rules,
+      TextFile("MEMORANDUM OF AGREEMENT\n\nThis MOA constitutes an agreement between ICE and\nSample County Sheriffs Office\n"
+               "pursuant to which ICE delegates authority to LEA personnel.\n\n"
+               "XI. REPORTING\n\nParticipating LEA personnel shall notify ICE of every immigration detainer issued under" +
+                   page_end("1") +
+                   "this MOA within 24 hours, and shall provide the ICE supervisor with the alien's record of" +
+                   page_end("2") +
+                   "arrest.\n\nXII. TERMINATION\n\nThe LEA shall report all encounters with asserted claims of "
+                   "citizenship to ICE.\n" +
+                   page_end("3"),
+               "policy"));
+  const Clause* notify = ClauseWith(x, "shall notify ICE of every immigration detainer");
   REQUIRE(notify != nullptr);
   // One sentence, the footers it crossed left out; cited in its section, not in a "Revised" or a name heading.
   CHECK(notify->text ==
@@ -619,25 +634,20 @@ TEST_CASE("a text file's printed page footers inside its one page stay out of th
     CHECK(s.heading.find("Sample County") == std::string::npos);
   }
   // The agency's name filled in inside the first sentence is text, not a footer.
-  bool named = false;
-  for (const Clause& c : x.clauses) named = named || c.text.find("and Sample County Sheriffs Office pursuant to") != std::string::npos;
-  CHECK(named);
+  CHECK(ClauseWith(x, "and Sample County Sheriffs Office pursuant to") != nullptr);
 }
 
 TEST_CASE("a text file's page numbers alone between blank lines, counting up, stay out of the sentence they cut",
           "[extractors][sections][pagebreak]") {
   auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
   REQUIRE(rules.ok());
-  DocumentInput in;
-  in.metadata.authority = "policy";
-  in.pages.push_back(PageText{
-      1, "MEMORANDUM OF AGREEMENT\n\nI. PURPOSE\nThis MOA sets out how the county works with ICE.\n\n1\n\n"
-         "II. REPORTING\nParticipating personnel shall notify ICE of every immigration detainer issued under this MOA\n\n"
-         "2\n\nwithin 24 hours.\n\n3\n\nIII. TERMINATION\nEither party may end this MOA.\n\n4\n"});
-  const Extraction x = ExtractDocument(*rules, in);
-  const Clause* notify = nullptr;
-  for (const Clause& c : x.clauses)
-    if (c.text.find("shall notify ICE of every immigration detainer") != std::string::npos) notify = &c;
+  const Extraction x = ExtractDocument(
+      *rules,
+      TextFile("MEMORANDUM OF AGREEMENT\n\nI. PURPOSE\nThis MOA sets out how the county works with ICE.\n\n1\n\n"
+               "II. REPORTING\nParticipating personnel shall notify ICE of every immigration detainer issued under this "
+               "MOA\n\n2\n\nwithin 24 hours.\n\n3\n\nIII. TERMINATION\nEither party may end this MOA.\n\n4\n",
+               "policy"));
+  const Clause* notify = ClauseWith(x, "shall notify ICE of every immigration detainer");
   REQUIRE(notify != nullptr);
   CHECK(notify->text ==
         "Participating personnel shall notify ICE of every immigration detainer issued under this MOA within 24 hours.");
