@@ -122,31 +122,13 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   cp_.resize(n);
   page_nos_.resize(n);
   page_body_end_.assign(n, 0);
-  std::vector<Line> lines;
   for (int p = 0; p < n; ++p) {
     page_nos_[p] = pages[p].page_no;
     const std::string& page_text = pages[p].text;
     if (!IsAscii(page_text))
       cp_[p] = CodePointOffsets(page_text);
-    std::string_view text = pages[p].text;
-    size_t pos = 0;
-    bool blank = false;
-    while (pos <= text.size()) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string_view::npos) nl = text.size();
-      std::string_view raw = text.substr(pos, nl - pos);
-      std::string_view trimmed = Trim(raw);
-      if (trimmed.empty() || trimmed == "\f") {
-        blank = true;
-      } else {
-        size_t begin = static_cast<size_t>(trimmed.data() - text.data());
-        lines.push_back(Line{p, begin, begin + trimmed.size(), blank, false});
-        blank = false;
-      }
-      if (nl >= text.size()) break;
-      pos = nl + 1;
-    }
   }
+  std::vector<Line> lines = CutLines(pages);
   MarkHeadersFooters(lines, pages);
   MarkInPageFurniture(lines, pages);
   MarkTranscriptLines(lines, pages);

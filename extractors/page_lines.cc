@@ -74,6 +74,30 @@ bool IsPageNumberKey(std::string_view key) {
   return RE2::FullMatch(re2::StringPiece(key.data(), key.size()), kPageNo);
 }
 
+std::vector<Line> CutLines(const std::vector<PageText>& pages) {
+  std::vector<Line> lines;
+  for (int p = 0; p < static_cast<int>(pages.size()); ++p) {
+    const std::string_view text = pages[p].text;
+    size_t pos = 0;
+    bool blank = false;
+    while (pos <= text.size()) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string_view::npos) nl = text.size();
+      const std::string_view trimmed = Trim(text.substr(pos, nl - pos));
+      if (trimmed.empty() || trimmed == "\f") {
+        blank = true;
+      } else {
+        const size_t begin = static_cast<size_t>(trimmed.data() - text.data());
+        lines.push_back(Line{p, begin, begin + trimmed.size(), blank, false});
+        blank = false;
+      }
+      if (nl >= text.size()) break;
+      pos = nl + 1;
+    }
+  }
+  return lines;
+}
+
 // Marks running headers/footers: lines near the top or bottom of a page that
 // repeat (digits ignored) on at least half of the pages, and page numbers.
 void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& pages) {

@@ -22,6 +22,10 @@ struct Line {
   int printed_line = 0;  // transcript margin number cut off the line (MarkTranscriptLines), 0 = none
 };
 
+// The pages' printed lines, in order: each trimmed, blank lines (and a form feed alone) dropped and noted on the line
+// after them (`blank_before`).
+std::vector<Line> CutLines(const std::vector<PageText>& pages);
+
 // Marks running headers/footers: lines near the top or bottom of a page that
 // repeat (digits ignored) on at least half of the pages, and page numbers.
 void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& pages);

@@ -145,30 +145,8 @@ void ReferenceMarkInPageFurniture(std::vector<Line>& lines, const std::vector<Pa
   }
 }
 
-// The lines of the pages as DocumentLayout cuts them: trimmed, blank ones noted on the next.
-std::vector<Line> LinesOf(const std::vector<PageText>& pages) {
-  std::vector<Line> lines;
-  for (int p = 0; p < static_cast<int>(pages.size()); ++p) {
-    std::string_view text = pages[p].text;
-    size_t pos = 0;
-    bool blank = false;
-    while (pos <= text.size()) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string_view::npos) nl = text.size();
-      std::string_view trimmed = Trim(text.substr(pos, nl - pos));
-      if (trimmed.empty() || trimmed == "\f") {
-        blank = true;
-      } else {
-        const size_t begin = static_cast<size_t>(trimmed.data() - text.data());
-        lines.push_back(Line{p, begin, begin + trimmed.size(), blank, false, 0});
-        blank = false;
-      }
-      if (nl >= text.size()) break;
-      pos = nl + 1;
-    }
-  }
-  return lines;
-}
+// The lines of the pages as DocumentLayout cuts them.
+std::vector<Line> LinesOf(const std::vector<PageText>& pages) { return foiamine::extractors::internal::CutLines(pages); }
 
 std::vector<PageText> PagesAtFormFeeds(const std::string& text) {
   std::vector<PageText> pages;
