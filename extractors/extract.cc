@@ -47,8 +47,9 @@ bool SameWords(std::string_view a, std::string_view b) {
 
 // A document's own title, a line of its own on its first page ("Ypsilanti won't ask about immigration status under
 // new ordinance", "Jail Data Shows Kootenai County Honors ICE Detainers"), names the document: it binds and reports
-// nothing, whether it heads the page or a story's lead paragraphs run above it. Its clauses mention their topic. (A sentence that ends as one, or a page that is nothing but
-// it, is the document's text, whatever title was inferred from it.)
+// nothing, whether it heads the page or a story's lead paragraphs run above it. Its clauses mention their topic. (A
+// sentence that ends as one, or a page that is nothing but it, is the document's text, whatever title was inferred
+// from it.)
 void TitleMentions(const std::string& title, const std::vector<PageText>& pages, std::vector<Clause>& clauses) {
   if (title.size() < 12 || pages.empty() || pages.front().text.size() < title.size() + 40) return;
   for (Clause& c : clauses) {

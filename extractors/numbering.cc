@@ -33,8 +33,6 @@ static bool AllRoman(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::string_view("ivxlcIVXLC").find(c) != std::string_view::npos; });
 }
 
-
-
 static const Level* FindStyle(const std::vector<Level>& stack, const std::string& style) {
   for (const Level& l : stack)
     if (l.style == style) return &l;
@@ -98,8 +96,6 @@ bool StartsUpper(std::string_view rest) {
   return std::isupper(c) || c == '"' || c == '\'' || c == '(' || c == '[' || c >= 0x80;
 }
 
-// `next_line_starts_upper`: a bare "7284.6." is a section number when text
-// follows on the next line.
 // A signature's name, its initials first ("C. M. Cronen" under an agreement's signature line): no lettered item, and
 // no damaged numeral either.
 static bool IsInitialsAndName(std::string_view line) {
@@ -108,6 +104,8 @@ static bool IsInitialsAndName(std::string_view line) {
          RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kInitialsAndName);
 }
 
+// `next_line_starts_upper`: a bare "7284.6." is a section number when text
+// follows on the next line.
 std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack,
                                   bool next_line_starts_upper) {
   // A Markdown heading's hashes ("## Section 2", as legal texts kept on GitHub print them) are no part of its marker.
@@ -407,9 +405,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
 // A scanner reads "III." as "lil.", "1." as "l.", "IV" as "1V", "10" as "l0",
 // "B." as "8.". Such a marker is read as the value its sequence expects next,
 // but only when the printed token and the expected one are the same up to
-// these confusions: a marker that is merely out of order stays what it says.
-
-
+// these confusions (FoldConfusions, marker_shapes.h): a marker that is merely out of order stays what it says.
 
 // The token a list/outline style prints for `value`: ("(a)", 2) -> "(b)",
 // ("I.", 3) -> "III.", ("1.", 10) -> "10.". Empty for divisions and bullets.
@@ -456,7 +452,6 @@ static bool ContinuesOpenLevel(const Marker& m, const std::vector<Level>& stack)
   const Level* open = FindStyle(stack, m.style);
   return open != nullptr && m.value == open->value + 1;
 }
-
 
 // Reads a damaged marker as the value a sequence expects: the next value of
 // any open level, or the first value of the sequence the next marker in the
@@ -530,7 +525,6 @@ static Marker UnplacedHeadingMarker(const MarkerToken& token, const std::vector<
   }
   return m;
 }
-
 
 // The marker a line starts with, placed in the numbering open in `stack`:
 // - a marker that carries on an open sequence is taken as printed;
