@@ -18,7 +18,11 @@ std::optional<CaptionThenFirst> FirstAfterCaption(std::string_view rest, std::st
     after = Trim(after);
   }
   std::optional<Marker> first = ParseMarker(after, stack);
-  if (!first || first->value != 1 || (dash || number ? first->style != "1." : first->style.front() != '(')) return std::nullopt;
+  // (after a dash, "1." or a parenthesized first item: Florida's "811.103 Illegal reentry of an adult unauthorized
+  // alien.— (1) An unauthorized alien ...")
+  const bool parenthesized = first && first->style.front() == '(';
+  if (!first || first->value != 1 || (dash ? first->style != "1." && !parenthesized : number ? first->style != "1." : !parenthesized))
+    return std::nullopt;
   return CaptionThenFirst{caption, *first, static_cast<size_t>(after.data() - rest.data())};
 }
 
@@ -29,7 +33,7 @@ std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, cons
   if (rest.empty() || !(rest.front() >= 'A' && rest.front() <= 'Z')) return std::nullopt;
   // (a Missouri caption may hold any punctuation before its closing period and dash: "status required. —1.")
   static const RE2 kCaptionThenParen(R"(^([A-Z][A-Za-z0-9 ,'&;-]{0,150}?\.)\s+\((?:a|1)\)\s+[A-Z])");
-  static const RE2 kCaptionThenDash("^([A-Z][^.\\n]{0,300}\\.)\\s*(?:\xE2\x80\x94|\xE2\x80\x93|-{1,2})\\s*1\\.\\s+[A-Z]");
+  static const RE2 kCaptionThenDash("^([A-Z][^.\\n]{0,300}\\.)\\s*(?:\xE2\x80\x94|\xE2\x80\x93|-{1,2})\\s*(?:1\\.|\\((?:a|1)\\))\\s+[A-Z]");
   // (and New York's consolidated laws: "§ 28. Civil arrest; certain locations. 1. A person duly and in good faith ...")
   static const RE2 kCaptionThenNumber(R"(^([A-Z][^.\n]{0,150}\.)\s+1\.\s+[A-Z])");
   re2::StringPiece in(rest.data(), rest.size()), cap;

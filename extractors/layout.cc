@@ -14,6 +14,7 @@
 
 #include "base/utf8.h"
 #include "extractors/line_text.h"
+#include "extractors/marker_shapes.h"
 #include "extractors/numbering.h"
 #include "extractors/page_lines.h"
 #include "extractors/captions.h"
@@ -160,6 +161,38 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   // Sections opened inside the block, where a first item runs into a wrapped caption's last line: (stream offset,
   // section); the block's units from there on are theirs.
   std::vector<std::pair<size_t, int>> block_inner_sections;
+  // A subsection run into its paragraph after a sentence's end, as a web copy of a statute prints it on one line
+  // ("... under the Immigration and Nationality Act, as amended. (2) Except as provided ...", Fla. Stat. 811.103):
+  // the sentence opening with the next marker of `section` or of one above it opens that marker's section (and a
+  // first item right after it, "(3)(a)"), and the block's units from `at` on are its. Returns the unit's section.
+  auto open_run_in_subsections = [&](std::string_view text, int section, size_t at) {
+    const std::vector<ParenMarker> markers = LeadingParenMarkers(text);
+    if (markers.empty()) return section;
+    int sibling = -1;
+    for (int s = section; s >= 0 && sibling < 0; s = parents_[s]) {
+      const std::optional<ParenMarker> m = ReadParenMarker(sections_[s].marker);
+      if (m && m->kind == markers[0].kind && m->value + 1 == markers[0].value) sibling = s;
+    }
+    if (sibling < 0) return section;
+    int parent = parents_[sibling];
+    size_t offset = 0;
+    for (size_t k = 0; k < markers.size() && (k == 0 || markers[k].value == 1); ++k) {
+      Section sec;
+      sec.marker = std::string(markers[k].text);
+      sec.path = (parent >= 0 ? sections_[parent].path : std::string()) + sec.marker;
+      sec.depth = parent >= 0 ? sections_[parent].depth + 1 : 0;
+      sections_.push_back(sec);
+      parents_.push_back(parent);
+      section_begin.push_back(at + offset);
+      section_end.push_back(0);
+      offset += markers[k].text.size();
+      section_line_end.push_back(at + offset);
+      run_in.push_back(false);
+      parent = static_cast<int>(sections_.size()) - 1;
+    }
+    block_inner_sections.emplace_back(at, parent);
+    return parent;
+  };
   auto flush = [&]() {
     if (!block_open) return;
     block_open = false;
@@ -190,6 +223,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       unit.in_bullet_item = !first && block_bullet;
       first = false;
       std::string_view text = std::string_view(stream_).substr(unit.begin, unit.end - unit.begin);
+      if (infer_sections && si > 0) unit.section = open_run_in_subsections(text, unit.section, unit.begin);
       const std::string_view next_sentence =
           si + 1 < spans.size() ? block.substr(spans[si + 1].first, spans[si + 1].second - spans[si + 1].first) : std::string_view();
       const RunInSentence list = run_in_list.Next(text, next_sentence);
@@ -210,7 +244,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
         units_.push_back(lead_in);
       }
       for (const RunInItem& found : list.items) {
-        const int parent_section = found.parent < 0 ? block_section : item_section[found.parent];
+        const int parent_section = found.parent < 0 ? unit.section : item_section[found.parent];
         Unit item;
         item.begin = unit.begin + found.begin;
         item.end = unit.begin + found.end;

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <string>
 
 namespace foiamine::extractors::internal {
@@ -134,6 +135,42 @@ std::optional<MarkerToken> LeadingMarkerToken(std::string_view line) {
   re2::StringPiece token;
   if (!RE2::Consume(&in, kToken, &token)) return std::nullopt;
   return MarkerToken{std::string(token), static_cast<size_t>(in.data() - line.data())};
+}
+
+std::optional<ParenMarker> ReadParenMarker(std::string_view marker) {
+  if (marker.size() < 3 || marker.front() != '(' || marker.back() != ')') return std::nullopt;
+  const std::string_view inner = marker.substr(1, marker.size() - 2);
+  ParenMarker m;
+  m.text = marker;
+  if (inner.size() <= 3 && std::all_of(inner.begin(), inner.end(), IsDigit)) {
+    m.kind = '1';
+    for (char c : inner) m.value = m.value * 10 + (c - '0');
+    return m;
+  }
+  if (inner.size() == 1 && IsAsciiLetter(inner[0])) {
+    m.kind = inner[0] >= 'a' ? 'a' : 'A';
+    m.value = inner[0] - (m.kind == 'a' ? 'a' : 'A') + 1;
+    return m;
+  }
+  return std::nullopt;
+}
+
+std::vector<ParenMarker> LeadingParenMarkers(std::string_view sentence) {
+  std::vector<ParenMarker> out;
+  size_t at = 0;
+  while (out.size() < 2 && at < sentence.size() && sentence[at] == '(') {
+    const size_t close = sentence.find(')', at);
+    if (close == std::string_view::npos || close - at > 4) break;
+    const std::optional<ParenMarker> m = ReadParenMarker(sentence.substr(at, close - at + 1));
+    if (!m) break;
+    out.push_back(*m);
+    at = close + 1;
+  }
+  while (at < sentence.size() && sentence[at] == ' ') ++at;
+  const bool opens_text = at < sentence.size() && at > 0 && sentence[at - 1] == ' ' &&
+                          ((sentence[at] >= 'A' && sentence[at] <= 'Z') || sentence[at] == '"');
+  if (!opens_text) out.clear();
+  return out;
 }
 
 }  // namespace foiamine::extractors::internal

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace foiamine::extractors::internal {
 
@@ -47,5 +48,18 @@ struct MarkerToken {
   size_t length = 0;
 };
 std::optional<MarkerToken> LeadingMarkerToken(std::string_view line);
+
+// A parenthesized marker: "(2)" (kind '1', value 2), "(b)" ('a', 2), "(C)" ('A', 3); `text` as printed.
+struct ParenMarker {
+  char kind = '1';
+  int value = 0;
+  std::string_view text;
+};
+// `marker` ("(12)", "(b)") read whole; nullopt for any other shape (two letters, roman numerals past "(i)" are
+// letters here: only a sequence's next value is asked of it).
+std::optional<ParenMarker> ReadParenMarker(std::string_view marker);
+// The one or two parenthesized markers a sentence opens with, the text after them starting with a capital or a
+// quote: "(3)(a) An unauthorized alien ..." -> (3), (a); "(2) Except as ..." -> (2); "(ii) the scope" -> none.
+std::vector<ParenMarker> LeadingParenMarkers(std::string_view sentence);
 
 }  // namespace foiamine::extractors::internal

@@ -269,6 +269,22 @@ std::vector<std::pair<size_t, size_t>> SentenceSplitter::Split(std::string_view 
   if (!AsciiSentenceBreaks(block, &bounds)) IcuBreaks(block, &bounds);
   if (bounds.empty() || bounds.front() != 0) bounds.insert(bounds.begin(), 0);
   if (bounds.back() != block.size()) bounds.push_back(block.size());
+  // A statute printed on one line runs its subsections in: "... 1 year and 1 day. (3)(a) An unauthorized alien ...".
+  // UAX #29 reads the item's letter as a lower-case word going on (SB8) and breaks nowhere; the subsection and its first
+  // item start a sentence. (Only a number and a letter together: "(b) an ..." alone is no such sign.)
+  if (block.find(")(") != std::string_view::npos) {
+    static const RE2 kSubsectionAndItem(R"(\.\s+(\(\d{1,3}\)\([a-z]\))\s+[A-Z])");
+    re2::StringPiece in(block.data(), block.size()), marker;
+    bool added = false;
+    while (RE2::FindAndConsume(&in, kSubsectionAndItem, &marker)) {
+      bounds.push_back(static_cast<size_t>(marker.data() - block.data()));
+      added = true;
+    }
+    if (added) {
+      std::sort(bounds.begin(), bounds.end());
+      bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+    }
+  }
   size_t start = 0;
   for (size_t k = 1; k < bounds.size(); ++k) {
     size_t b = bounds[k];

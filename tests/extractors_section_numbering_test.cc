@@ -136,6 +136,24 @@ TEST_CASE("a run-in list wrapped onto the next line opens no item there", "[extr
                                  "XVIII.(3)"});
 }
 
+TEST_CASE("a statute printed on one line: its caption's dash, then subsections run in after sentence ends",
+          "[extractors][sections][jurisdictions]") {
+  // Fla. Stat. 811.103 as the Legislature's web page prints it, on one line (shortened; written for this test).
+  CHECK(Paths("811.103 Illegal reentry of an adult unauthorized alien.\xE2\x80\x94 (1) An unauthorized alien commits a "
+              "felony if he or she is found in this state. An unauthorized alien does not commit a violation of this "
+              "subsection if: (a) The Attorney General expressly consented; or (b) The alien establishes that consent was "
+              "not required. (2) Except as provided in subsection (3), an alien who violates subsection (1) must be "
+              "sentenced to a minimum term of 1 year and 1 day. (3)(a) An unauthorized alien who has three prior "
+              "convictions commits a felony. (4) Notwithstanding any other law, the court shall order the alien to be "
+              "detained. (5) An unauthorized alien is not eligible for a civil citation. (6) Upon making an arrest for a "
+              "violation of this section, the arresting law enforcement agency shall: (a) Notify Immigration and Customs "
+              "Enforcement of the arrest; and (b) Notify the Department of Law Enforcement of the arrest. History.\xE2\x80"
+              "\x94s. 4, ch. 2025-2.\n") ==
+        std::vector<std::string>{"811.103", "811.103(1)", "811.103(1)(a)", "811.103(1)(b)", "811.103(2)",
+                                 "811.103(3)", "811.103(3)(a)", "811.103(4)", "811.103(5)", "811.103(6)",
+                                 "811.103(6)(a)", "811.103(6)(b)"});
+}
+
 TEST_CASE("damaged list numbers and letters one confusion away are repaired", "[extractors][sections][ocr]") {
   // "l." and "I." for a first "1." (the "2." after it says which sequence).
   CHECK(Paths("l. Members log each request.\n2. Members keep the log.\n") == std::vector<std::string>{"1.", "2."});
