@@ -161,6 +161,22 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   // Sections opened inside the block, where a first item runs into a wrapped caption's last line: (stream offset,
   // section); the block's units from there on are theirs.
   std::vector<std::pair<size_t, int>> block_inner_sections;
+  // A section opened inside a paragraph, `marker` under `parent` (-1: at the top), its marker at stream byte `begin`:
+  // a run-in list's item (its end known, `end`) or a subsection run in after a sentence's end (end 0: the next
+  // section at its depth ends it). Returns its index.
+  auto add_inline_section = [&](std::string marker, int parent, size_t begin, size_t end, bool list_item) {
+    Section sec;
+    sec.path = (parent >= 0 ? sections_[parent].path : std::string()) + marker;
+    sec.depth = parent >= 0 ? sections_[parent].depth + 1 : 0;
+    sec.marker = std::move(marker);
+    section_line_end.push_back(begin + sec.marker.size());
+    sections_.push_back(std::move(sec));
+    parents_.push_back(parent);
+    section_begin.push_back(begin);
+    section_end.push_back(end);
+    run_in.push_back(list_item);
+    return static_cast<int>(sections_.size()) - 1;
+  };
   // A subsection run into its paragraph after a sentence's end, as a web copy of a statute prints it on one line
   // ("... under the Immigration and Nationality Act, as amended. (2) Except as provided ...", Fla. Stat. 811.103):
   // the sentence opening with the next marker of `section` or of one above it opens that marker's section (and a
@@ -177,18 +193,8 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     int parent = parents_[sibling];
     size_t offset = 0;
     for (size_t k = 0; k < markers.size() && (k == 0 || markers[k].value == 1); ++k) {
-      Section sec;
-      sec.marker = std::string(markers[k].text);
-      sec.path = (parent >= 0 ? sections_[parent].path : std::string()) + sec.marker;
-      sec.depth = parent >= 0 ? sections_[parent].depth + 1 : 0;
-      sections_.push_back(sec);
-      parents_.push_back(parent);
-      section_begin.push_back(at + offset);
-      section_end.push_back(0);
+      parent = add_inline_section(std::string(markers[k].text), parent, at + offset, 0, false);
       offset += markers[k].text.size();
-      section_line_end.push_back(at + offset);
-      run_in.push_back(false);
-      parent = static_cast<int>(sections_.size()) - 1;
     }
     block_inner_sections.emplace_back(at, parent);
     return parent;
@@ -251,17 +257,8 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
         item.lead_in = found.parent < 0 ? list_lead : item_unit[found.parent];
         item.section = parent_section;
         if (infer_sections) {
-          Section sec;
-          sec.marker = found.dotted ? found.token + "." : "(" + found.token + ")";
-          sec.path = (parent_section >= 0 ? sections_[parent_section].path : std::string()) + sec.marker;
-          sec.depth = parent_section >= 0 ? sections_[parent_section].depth + 1 : 0;
-          sections_.push_back(sec);
-          parents_.push_back(parent_section);
-          section_begin.push_back(item.begin);
-          section_end.push_back(item.end);
-          section_line_end.push_back(item.begin + sec.marker.size());
-          run_in.push_back(true);
-          item.section = static_cast<int>(sections_.size()) - 1;
+          item.section = add_inline_section(found.dotted ? found.token + "." : "(" + found.token + ")", parent_section,
+                                            item.begin, item.end, true);
           // an item's section holds the items nested in it
           for (int up = found.parent; up >= 0; up = list_parent[up])
             section_end[item_section[up]] = std::max(section_end[item_section[up]], item.end);

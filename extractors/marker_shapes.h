@@ -55,8 +55,8 @@ struct ParenMarker {
   int value = 0;
   std::string_view text;
 };
-// `marker` ("(12)", "(b)") read whole; nullopt for any other shape (two letters, roman numerals past "(i)" are
-// letters here: only a sequence's next value is asked of it).
+// `marker` ("(12)", "(b)") read whole; nullopt for any other shape ("(ii)", "(1.5)"). A single letter is read as a
+// letter ("(i)" is the ninth): only whether one marker follows another is asked of it.
 std::optional<ParenMarker> ReadParenMarker(std::string_view marker);
 // The one or two parenthesized markers a sentence opens with, the text after them starting with a capital or a
 // quote: "(3)(a) An unauthorized alien ..." -> (3), (a); "(2) Except as ..." -> (2); "(ii) the scope" -> none.
