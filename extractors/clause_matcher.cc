@@ -394,6 +394,13 @@ bool Matcher::ContrastBetween(const UnitInfo& info, size_t from, size_t to) cons
   return false;
 }
 
+// Does a list item open with a verb of refusing ("(a) Decline to respond ...", "- Refuse to honor ...", "Refrain from
+// inquiring ...")? Under a lead-in that imposes a duty ("shall:") such an item limits what it names.
+static bool ItemOpensWithRefusal(std::string_view item) {
+  static const RE2 kRefusal(R"re((?i)^\W*(?:[a-z0-9]{1,4}[.)]\W*)?(?:decline|refuse|refrain from|abstain from|cease)\b)re");
+  return RE2::PartialMatch(re2::StringPiece(item.data(), item.size()), kRefusal);
+}
+
 Candidate Matcher::Decide(size_t ui, Hit anchor) {
   UnitInfo& info = Info(ui);
   Candidate c;
@@ -449,6 +456,9 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
   } else if (auto inherited = LeadInStance(lead)) {
     c.stance = *inherited;
     c.inherited = true;
+    // ... where the duty handed down is to refuse, it restricts: "all City employees and officials shall: (a) Decline
+    // to respond affirmatively to requests from [ICE] for non-public information ..." (as "shall decline" does in one sentence)
+    if (c.stance == Stance::kRequires && ItemOpensWithRefusal(info.folded.text)) c.stance = Stance::kRestricts;
   } else if (auto listed = HeadingStance(ui)) {
     c.stance = *listed;
     c.inherited = true;

@@ -506,7 +506,14 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     auto open_section = [&](const Marker& m, size_t at, std::string_view heading_text) {
       // A marker of an open numbering replaces its level, never nests (SameNumbering).
       auto it = std::find_if(stack.begin(), stack.end(), [&](const Level& l) { return SameNumbering(l, m); });
+      const bool opens_numbering = it == stack.end();
       if (it != stack.end()) stack.erase(it, stack.end());
+      // A numbered item that carries on no open sequence and does not start one ("2. Detainer Requests." where the
+      // stored copy begins at item 1's "(a)") is no child of a parenthesized item, whose own list would start at 1:
+      // it closes the parenthesized items open.
+      if (opens_numbering && m.style == "1." && m.value > 1) {
+        while (!stack.empty() && stack.back().style.front() == '(') stack.pop_back();
+      }
       // A division ("Sec. 4.", "§ 24-211.08", "Part V") closes the list items
       // open before it instead of nesting under the last one.
       if (IsSectionNumber(m.style) || m.style.rfind("word:", 0) == 0) {

@@ -432,3 +432,20 @@ TEST_CASE("words are counted up to one past a limit", "[extractors][sections]") 
   CHECK(CountWords(line, 0) == 1);
   CHECK(CountWords("", 0) == 0);
 }
+
+TEST_CASE("a numbered item that starts no list of its own closes the parenthesized items before it",
+          "[extractors][sections]") {
+  // a council resolution as a blog quotes it, from item 1's "(a)" on (Beacon, N.Y., 2017, shortened): "2." is the
+  // resolution's item 2, not a list under "(c)" that would start at 2
+  const std::vector<std::string> paths = Paths(
+      "(a) Stop or arrest an individual based solely on actual or suspected immigration status;\n"
+      "(b) Inquire about the immigration status of an individual; or\n"
+      "(c) Perform the functions of a federal immigration officer.\n"
+      "2. Detainer Requests. City employees shall decline to respond affirmatively to a civil immigration detainer.\n"
+      "3. Information Requests. All City employees and officials shall:\n"
+      "(a) Decline to respond affirmatively to requests from ICE for non-public information about an individual;\n");
+  CHECK(paths == std::vector<std::string>{"(a)", "(b)", "(c)", "2.", "3.", "3.(a)"});
+  // a list under a parenthesized item that starts at 1 is still its child
+  CHECK(Paths("(a) The sheriff shall:\n1. Keep a record of each request;\n2. Report it.\n") ==
+        std::vector<std::string>{"(a)", "(a)1.", "(a)2."});
+}
