@@ -154,6 +154,9 @@ void Matcher::CompleteLeadInTopics(std::vector<Clause>& clauses) {
       // A lead-in that holds the whole rule is a clause itself (and hands
       // its topic down in CarryLeadInTopics).
       if (holds(lt) || vetoed(lt)) continue;
+      // (A condition that opens the lead-in, completed by its items' words, is still the lead-in's: "Unless presented
+      // with a valid and properly issued criminal warrant, no agency or agent shall: (1) Permit ICE agents access ...".)
+      const bool lead_in_condition = AnchoredInLeadingCondition(lead, rule.id);
       for (size_t item : items) {
         const std::string& it = Folded(item).folded.text;
         // (A bare name may complete the rule: "may be disseminated to: ...
@@ -165,6 +168,15 @@ void Matcher::CompleteLeadInTopics(std::vector<Clause>& clauses) {
         // where the lead-in names "the following": "shall not collect the following, except as required by
         // state or federal law ...:" + "(b) Immigration or citizenship status; or".
         if (!(holds(lt + " " + it) || holds(ItemInPlaceOfTheFollowing(lt, it))) || vetoed(it) || InDefinition(item, Info(item), 0)) continue;
+        if (lead_in_condition) {
+          Candidate c = Decide(lead, Hit{0, 0, Stance::kMentions});
+          if (c.stance == Stance::kMentions || bound.count({lead, rule.topic})) break;
+          c.rule = rule.id + "@items";
+          c.confidence = rule.confidence * 0.85;
+          bound.insert({lead, rule.topic});
+          Emit(lead, rule.topic, {c}, clauses);
+          break;
+        }
         Candidate c = Decide(item, Hit{0, 0, Stance::kMentions});
         if (c.stance == Stance::kMentions || !c.inherited) continue;
         c.rule = rule.id + "@items";
@@ -222,6 +234,25 @@ void Matcher::DropClauses(const std::vector<bool>& drop, std::vector<Clause>& cl
   emitted_unit_.resize(out);
 }
 
+bool Matcher::AnchoredInLeadingCondition(size_t lead, const std::string& rule_id) {
+  const UnitInfo& info = Info(lead);
+  // (an exception opening the sentence is a condition too: "Unless presented with ..., no agency ... shall:")
+  static const RE2 kOpensException(R"re((?i)^\W*(?:\(?\w{1,4}[.)]\s*)?(?:unless|except|absent|without|in the absence of)\b)re");
+  static const RE2 kMainClause(R"re((?i)(,)\s+(?:[\w'\x{2019}-]+\s+){1,14}?(?:shall|must|may|will|should|can)\b)re");
+  size_t condition_end = info.condition_end;
+  re2::StringPiece in(info.folded.text), comma;
+  if (condition_end == std::string::npos && RE2::PartialMatch(in, kOpensException) && RE2::PartialMatch(in, kMainClause, &comma))
+    condition_end = static_cast<size_t>(comma.data() - in.data());
+  if (condition_end == std::string::npos) return false;
+  const auto rule = std::find_if(rules_.rules.begin(), rules_.rules.end(), [&](const auto& r) { return r.id == rule_id; });
+  if (rule == rules_.rules.end() || rule->all_of.empty()) return false;
+  const RE2& anchor = *rules_.patterns[rule->all_of[0]].re;
+  const std::string_view text = info.folded.text;
+  const std::string_view condition = text.substr(0, condition_end), rest = text.substr(condition_end);
+  return RE2::PartialMatch(re2::StringPiece(condition.data(), condition.size()), anchor) &&
+         !RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), anchor);
+}
+
 // A list lead-in that speaks to a topic ("may exchange information with
 // ICE ... in order to: (a) ...; (b) ...") hands the topic to its items that
 // speak to no topic of their own, as it hands them its modality: the items
@@ -245,6 +276,10 @@ void Matcher::CarryLeadInTopics(std::vector<Clause>& clauses) {
       continue;
     }
     if (UnderConditionLeadIn(static_cast<int>(lead))) continue;
+    // A condition that opens the lead-in qualifies every item alike ("Unless presented with a valid and properly issued
+    // criminal warrant, no agency or agent shall: (1) Permit ICE agents access ...; (2) Transfer any person into ..."):
+    // its topic stays the lead-in's, cited where its words are.
+    if (AnchoredInLeadingCondition(lead, clauses[ci].rule)) continue;
     bool carried = false;
     const auto& units = layout_.units();
     for (size_t k = 0; k < it->second.size(); ++k) {

@@ -169,6 +169,9 @@ class Matcher {
   // are the clauses a lawyer cites, so the lead-in's own clause of that topic
   // gives way to them (labels follow the same convention).
   void CarryLeadInTopics(std::vector<Clause>& clauses);
+  // Does the rule `rule_id` find its anchor only in the lead-in's leading condition ("Unless presented with a valid
+  // and properly issued criminal warrant, no agency or agent shall:")?
+  bool AnchoredInLeadingCondition(size_t lead, const std::string& rule_id);
 
   void Emit(size_t ui, const std::string& topic, const std::vector<Candidate>& candidates, std::vector<Clause>& out);
   size_t PastStrandedBullet(size_t sb, size_t se) const;

@@ -124,3 +124,23 @@ TEST_CASE("an item's later sentence is its item's, not the lead-in's: the lead-i
   CHECK(enforcement[1]->section == "7284.6(a)(2)");
   for (const Clause& c : x.clauses) CHECK(c.text.find("Responses are never required") == std::string::npos);
 }
+
+// Shaped like East Chicago, Ind., Code 39.055(D) (written for this test).
+TEST_CASE("a warrant condition that opens the lead-in stays the lead-in's clause, not its items'", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("(D) Unless presented with a valid and properly issued criminal warrant, no agency or agent shall:\n"
+                   "(1) Permit ICE agents access to a person being detained by, or in the custody of, the agency or agent;\n"
+                   "(2) Transfer any person into the custody of a federal immigration authority.\n",
+                   "law"));
+  const Clause& warrant = OnlyOfTopic(x, "judicial_warrant");
+  CHECK(warrant.section == "(D)");
+  CHECK(warrant.stance == Stance::kRestricts);
+  CHECK(warrant.text.rfind("(D) Unless presented", 0) == 0);
+  // ... and where the condition is a clause by itself (it names the agency), its items do not take its topic
+  const Extraction named = ExtractDocument(
+      Rules(), Doc("(D) Unless ICE agents present a valid judicial warrant, no agency or agent shall:\n"
+                   "(1) Permit them access to a person being detained by, or in the custody of, the agency or agent;\n"
+                   "(2) Transfer any person to them.\n",
+                   "law"));
+  CHECK(OnlyOfTopic(named, "judicial_warrant").section == "(D)");
+}
