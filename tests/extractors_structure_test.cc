@@ -766,3 +766,14 @@ TEST_CASE("an unnumbered bulleted item is cited by its place in its list", "[ext
   CHECK(section_of("Subsequent to", "enforcement_assistance") == "Appendix A, bullet 2");  // the item's later sentence
   CHECK(section_of("must notify ICE", "information_sharing") == "Appendix A, bullet 1");  // a new list
 }
+
+TEST_CASE("a bullet a scanner read as '+' is still a bullet: its item takes the lead-in's stance", "[extractors][structure]") {
+  // (as Tesseract read a memo's round bullet: "+ Directs County employees to not comply ..."; written for this test)
+  const Extraction x = ExtractDocument(Rules(), Doc("The Sheriff shall not:\n\n"
+                                                    "+ Notify ICE of any inmate's release date; or\n\n"
+                                                    "+ Hold any person past release on an ICE detainer.\n\n"
+                                                    "The rest follows.\n",
+                                                    "policy"));
+  CHECK(OnlyOfTopic(x, "release_notification").stance == Stance::kRestricts);
+  CHECK(OnlyOfTopic(x, "detainer_hold").stance == Stance::kRestricts);
+}
