@@ -157,6 +157,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   size_t block_begin = 0;
   bool block_open = false;
   bool block_bullet = false;
+  bool block_log_row = false;  // the block is one dated row of a log
   int block_section = -1;
   // Sections opened inside the block, where a first item runs into a wrapped caption's last line: (stream offset,
   // section); the block's units from there on are theirs.
@@ -205,7 +206,12 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     const size_t block_end = stream_.size();
     std::string_view block = std::string_view(stream_).substr(block_begin, block_end - block_begin);
     bool first = true;
-    const std::vector<std::pair<size_t, size_t>> spans = splitter.Split(block);
+    // A log's row is one record: "Inmate #123456 released. ICE notified by phone at 0740 per detainer request." tells
+    // one release and its notice (a row long enough to be prose is split as prose).
+    constexpr size_t kLongestLogRow = 600;
+    const std::vector<std::pair<size_t, size_t>> spans = block_log_row && block.size() <= kLongestLogRow
+                                                             ? std::vector<std::pair<size_t, size_t>>{{0, block.size()}}
+                                                             : splitter.Split(block);
     // Run-in lists ("... shall not: (1) hold ...; (2) provide ..."), also across the
     // sentence ends a one-line copy of a statute leaves between items.
     RunInList run_in_list;
@@ -561,6 +567,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       block_begin = stream_.size();
       block_open = true;
       block_bullet = marker && marker->bullet;
+      block_log_row = log_row;
       block_section = current_section;
       block_inner_sections.clear();
     }

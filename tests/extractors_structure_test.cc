@@ -777,3 +777,21 @@ TEST_CASE("a bullet a scanner read as '+' is still a bullet: its item takes the 
   CHECK(OnlyOfTopic(x, "release_notification").stance == Stance::kRestricts);
   CHECK(OnlyOfTopic(x, "detainer_hold").stance == Stance::kRestricts);
 }
+
+TEST_CASE("a log's dated row is one record, its sentences one unit", "[extractors][structure]") {
+  // a records office's release log (written for this test): the release and the notice are told in two sentences
+  const Extraction x = ExtractDocument(Rules(), Doc("RECORDS OFFICE RELEASE LOG\n\n"
+                                                    "03/14/2019 0815 Inmate #123456 released. ICE notified by phone at 0740 "
+                                                    "per detainer request.\n"
+                                                    "03/14/2019 0930 Inmate #223344 transferred to Arlington County.\n"
+                                                    "03/15/2019 0900 Inmate #334455 released to family.\n",
+                                                    "practice"));
+  const Clause& notice = OnlyOfTopic(x, "release_notification");
+  CHECK(notice.stance == Stance::kReports);
+  CHECK(notice.text == "03/14/2019 0815 Inmate #123456 released. ICE notified by phone at 0740 per detainer request.");
+  // (prose is still split into its sentences: the same words in a paragraph tell no notice of a release)
+  const Extraction prose = ExtractDocument(
+      Rules(), Doc("The inmate was released on the morning of March 14. ICE notified the jail by phone the day before.\n",
+                   "practice"));
+  CHECK(OfTopic(prose, "release_notification").empty());
+}
