@@ -199,6 +199,12 @@ std::string Matcher::Context(size_t ui) {
     context += FoldString(layout_.sections()[s].heading);
     context += "\n";
   }
+  // An answer's subject is its question's: "Director, does the Department notify ICE before it releases someone who
+  // has a detainer?" / "We do not hold anyone past their release date." (a hearing's transcript, a page of questions)
+  if (ui > 0 && !units[ui - 1].heading && IsQuestion(Folded(ui - 1).folded.text)) {
+    context += Folded(ui - 1).folded.text;
+    context += "\n";
+  }
   // "your office", "your officers": the addressee of the nearest
   // correspondence header line above the unit.
   if (rules_.addressee_reference && RE2::PartialMatch(Folded(ui).folded.text, *rules_.addressee_reference)) {

@@ -795,3 +795,22 @@ TEST_CASE("a log's dated row is one record, its sentences one unit", "[extractor
                    "practice"));
   CHECK(OfTopic(prose, "release_notification").empty());
 }
+
+TEST_CASE("an answer's subject is its question's", "[extractors][structure]") {
+  // a council hearing's transcript (written for this test): the answer names no agency, its question does
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("PUBLIC OVERSIGHT HEARING\n\n"
+                   "CHAIRPERSON ALLEN: Director, does the Department notify ICE before it releases someone who has a "
+                   "detainer?\n"
+                   "DIRECTOR BOOTH: We do not hold anyone past their release date.\n",
+                   "practice"));
+  const Clause& hold = OnlyOfTopic(x, "detainer_hold");
+  CHECK(hold.stance == Stance::kReports);
+  CHECK(hold.text.find("We do not hold anyone") != std::string::npos);
+  // (a statement after another statement takes nothing from it)
+  const Extraction statements = ExtractDocument(
+      Rules(), Doc("The Department notifies ICE before it releases someone who has a detainer.\n"
+                   "We do not hold anyone past their release date.\n",
+                   "practice"));
+  CHECK(OfTopic(statements, "detainer_hold").empty());
+}
