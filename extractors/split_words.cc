@@ -128,4 +128,27 @@ void RepairSplitKeyWords(FoldedText& folded) {
   EraseFromFolded(folded, removed, 1);  // the spaces out, the map to the original kept
 }
 
+void RepairGluedWords(FoldedText& folded) {
+  static const RE2 kGlued(
+      R"re(\b((?i:shall|must|will|should|may|cannot))((?i:not|be|have|inquire|notify|provide|hold|detain|release|honou?r|)re"
+      R"re(comply|share|ask|allow|permit|ensure|report|verify|cooperate|assist|transfer|transport|arrest|contact|enter|)re"
+      R"re(maintain|take|make|also|only|immediately|promptly|request|refuse|decline|use|give|send|disclose|collect|)re"
+      R"re(respond|participate|question|investigate|detain))\b|\b(NO)(STATE|PERSON|OFFICER|AGENCY|EMPLOYEE|MEMBER|CITY|COUNTY|)re"
+      R"re(DEPARTMENT|LAW|PUBLIC|ENTITY|OFFICIAL|MUNICIPAL|LOCAL|POLICE|PEACE|PROBATION|SCHOOL|CORRECTIONAL|SHERIFF|)re"
+      R"re(INFORMATION|RESOURCES|FUNDS)\b)re");
+  re2::StringPiece in(folded.text), modal, verb, no, subject;
+  std::vector<size_t> at;
+  const char* const base = folded.text.data();
+  while (RE2::FindAndConsume(&in, kGlued, &modal, &verb, &no, &subject)) {
+    if (!modal.empty()) {
+      // ("maybe" is a word)
+      if (modal.size() == 3 && Lower(modal[0]) == 'm' && verb.size() == 2 && Lower(verb[0]) == 'b') continue;
+      at.push_back(static_cast<size_t>(verb.data() - base));
+    } else {
+      at.push_back(static_cast<size_t>(subject.data() - base));
+    }
+  }
+  InsertSpacesIntoFolded(folded, at);
+}
+
 }  // namespace foiamine::extractors::internal

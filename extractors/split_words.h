@@ -25,4 +25,10 @@ inline constexpr std::string_view kSplitModalPattern =
 // original text (`to_original`) kept in step, so offsets stay exact.
 void RepairSplitKeyWords(FoldedText& folded);
 
+// Parts a bad OCR layer's glued words that decide a clause: a modal run into the verb after it ("shallinquire",
+// "mustnot", "willnotify") and, in a text set in capitals, "NO" run into its subject ("NOSTATE ENTITY OR STATE
+// EMPLOYEE SHALL ..."). Only a modal or "NO" before a word of a closed list is parted ("shallow", "mayor", "maybe",
+// "NOTICE" stay). A space goes into the matching copy; its map to the original is kept in step.
+void RepairGluedWords(FoldedText& folded);
+
 }  // namespace foiamine::extractors::internal

@@ -232,4 +232,28 @@ void EraseFromFolded(FoldedText& folded, const std::vector<size_t>& starts, size
   folded.to_original = std::move(map);
 }
 
+void InsertSpacesIntoFolded(FoldedText& folded, const std::vector<size_t>& positions) {
+  if (positions.empty()) return;
+  std::string& text = folded.text;
+  if (folded.to_original.empty())
+    for (size_t k = 0; k <= text.size(); ++k) folded.to_original.push_back(k);
+  std::string out;
+  std::vector<size_t> map;
+  out.reserve(text.size() + positions.size());
+  map.reserve(folded.to_original.size() + positions.size());
+  size_t next = 0;
+  for (size_t k = 0; k < text.size(); ++k) {
+    if (next < positions.size() && positions[next] == k) {
+      out.push_back(' ');
+      map.push_back(folded.to_original[k]);
+      ++next;
+    }
+    out.push_back(text[k]);
+    map.push_back(folded.to_original[k]);
+  }
+  map.push_back(folded.to_original[text.size()]);
+  text = std::move(out);
+  folded.to_original = std::move(map);
+}
+
 }  // namespace foiamine::extractors::internal

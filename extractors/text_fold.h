@@ -71,6 +71,9 @@ FoldedText FoldDiacritics(std::string_view text);
 // out of the folded text, keeping its map to the original in step (an ASCII
 // text has none yet: the identity until now).
 void EraseFromFolded(FoldedText& folded, const std::vector<size_t>& starts, size_t width);
+// Puts a space before each byte at `positions` (ascending) of the folded text; each space maps to the original
+// offset of the byte it precedes, so a match that starts or ends at it still maps into the original.
+void InsertSpacesIntoFolded(FoldedText& folded, const std::vector<size_t>& positions);
 
 // Rejoins words that a line break split with a hyphen and that a copy of the
 // text then joined with a space ("immigra- tion status" -> "immigration

@@ -104,3 +104,38 @@ TEST_CASE("a word a PDF's kerning split is read whole, though no modal is split"
   CHECK(whole[0] != Stance::kMentions);
   CHECK(stances_of(text) == whole);
 }
+
+TEST_CASE("a modal a bad text layer glued to its verb, and a NO glued to its subject, are parted, offsets kept",
+          "[extractors][ocr]") {
+  const std::pair<std::string, std::string> cases[] = {
+      // (Va. Code 19.2-294.2 as its OCR layer reads: "the probation or parole officer shallinquire as to the citizenship")
+      {"the officer shallinquire as to the citizenship", "the officer shall inquire as to the citizenship"},
+      {"Staff mustnot notify ICE", "Staff must not notify ICE"},
+      // (a scanned bill set in capitals)
+      {"5. NOSTATE ENTITY OR STATE EMPLOYEE SHALL QUESTION", "5. NO STATE ENTITY OR STATE EMPLOYEE SHALL QUESTION"},
+      // words that only start like a modal, or NO before a word not on the list, stay
+      {"Maybe the mayor will see a shallow willow; NOTICE to NOBODY", "Maybe the mayor will see a shallow willow; NOTICE to NOBODY"},
+  };
+  for (const auto& [in, want] : cases) {
+    FoldedText folded = FoldDiacritics(in);
+    RepairGluedWords(folded);
+    CHECK(folded.text == want);
+    // every letter still maps to the same letter of the original; an inserted space maps to the letter after it
+    for (size_t i = 0; i < folded.text.size(); ++i)
+      CHECK(in[folded.ToOriginal(i)] == (folded.text[i] == ' ' && in[folded.ToOriginal(i)] != ' ' ? folded.text[i + 1] : folded.text[i]));
+    CHECK(folded.ToOriginal(folded.text.size()) == in.size());
+  }
+  // found as in a clean copy
+  const Extraction x = ExtractDocument(foiamine::testing::ShippedRulebook(),
+                                       [] {
+                                         DocumentInput in;
+                                         in.metadata.authority = "law";
+                                         in.pages.push_back(PageText{1, "A. Whenever a person is convicted of a felony, the "
+                                                                        "probation officer shallinquire as to the citizenship "
+                                                                        "of such person.\n"});
+                                         return in;
+                                       }());
+  REQUIRE(x.clauses.size() == 1);
+  CHECK(x.clauses[0].topic == "status_inquiry");
+  CHECK(x.clauses[0].stance == Stance::kRequires);
+}
