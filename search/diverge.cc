@@ -181,6 +181,17 @@ bool ReportsAbstention(const ClauseRecord& practice) {
   const size_t from = act > kNear ? act - kNear : 0;
   static const RE2 kNegatedAct(R"re((?i)\b(?:not|never|no longer)\b(?:\W+[\w'-]+){0,1}\W*$)re");
   if (RE2::PartialMatch(re2::StringPiece(practice.text.data() + from, act - from), kNegatedAct)) return true;
+  // ... or a verb that limits or ends it: "the D.C. Council moved to limit the District's participation in the federal
+  // Secure Communities program", "ended its cooperation with ICE" tell a step toward the law, not away from it.
+  static const RE2 kLimitedAct(
+      R"re((?i)\b(?:limit|limits|limited|limiting|curtail\w*|restrict|restricts|restricted|restricting|end|ends|ended|ending|stop|stops|stopped|stopping|cease\w*|withdr[ae]w\w*|terminat\w*|reduc\w*)\b(?:\W+[\w'.-]+){0,4}\W*$)re");
+  if (RE2::PartialMatch(re2::StringPiece(practice.text.data() + from, act - from), kLimitedAct)) return true;
+  // ... however far the act stands from it, where a body's move to limit is what the sentence tells: "the D.C. Council
+  // moved to limit the District's participation in the federal Secure Communities program that uses fingerprints to
+  // help ICE identify illegal immigrants"
+  static const RE2 kMovedToLimit(
+      R"re((?i)\b(?:moved|moves|voted|votes|decided|decides|agreed|acted|sought|seeks|plans|planned|vowed|pledged)\s+to\s+(?:limit|end|curtail|restrict|stop|cease|reduce|withdraw|terminate)\b)re");
+  if (RE2::PartialMatch(re2::StringPiece(practice.text.data(), act), kMovedToLimit)) return true;
   // ... or inside the words the rule anchored on, before the act itself: "held to their policy that the District
   // would not enforce U.S. civil immigration laws" (anchored on "held ... civil immigration laws").
   const size_t act_end = byte_at(practice.topic_cue_end - practice.char_start);

@@ -164,6 +164,12 @@ TEST_CASE("a record of practice that the act is not done pairs with no law that 
   uncued("ANCHOR_NOT", "The chief held to the policy that the jail would not hold anyone on ICE detainers.",
          "held to the policy that the jail would not hold anyone on ICE detainers");
   uncued("ANCHOR_HELD", "The chief said the jail held two men on ICE detainers.", "held two men on ICE detainers");
+  // A step that limits or ends the act (a 2012 news story on D.C.'s Council), against the act itself.
+  uncued("LIMITED", "On Tuesday, the D.C. Council moved to limit the District's hold of people on ICE detainers.",
+         "hold of people on ICE detainers");
+  uncued("STARTED", "On Tuesday, the jail moved to expand the hold of people on ICE detainers.", "hold of people on ICE detainers");
+  uncued("MOVED_FAR", "On Tuesday, the D.C. Council moved to limit the District's part in the federal program that uses "
+                      "fingerprints to help the jail hold people on ICE detainers.", "hold people on ICE detainers");
   // A question answered no or yes (a page of questions and answers).
   uncued("ASKED_NO", "Does the jail hold people on ICE detainers? No.", "hold people on ICE detainers");
   uncued("ASKED_YES", "Does the jail hold people on ICE detainers? Answer: Yes, for up to 48 hours.", "hold people on ICE detainers");
@@ -177,6 +183,9 @@ TEST_CASE("a record of practice that the act is not done pairs with no law that 
   CHECK(FindPair(pairs, "L", "UNCUED_DOES") != nullptr);
   CHECK(FindPair(pairs, "L", "ANCHOR_NOT") == nullptr);
   CHECK(FindPair(pairs, "L", "ANCHOR_HELD") != nullptr);
+  CHECK(FindPair(pairs, "L", "LIMITED") == nullptr);
+  CHECK(FindPair(pairs, "L", "STARTED") != nullptr);
+  CHECK(FindPair(pairs, "L", "MOVED_FAR") == nullptr);
   CHECK(FindPair(pairs, "L", "HOLDS") != nullptr);
   CHECK(FindPair(pairs, "L", "HELD") != nullptr);
   // Asked for agreements too, the records of abstention are agreements (compliance), the others not.
