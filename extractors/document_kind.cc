@@ -301,9 +301,16 @@ std::string AuthorityOf(const std::string& kind, const std::string& text) {
 
 std::string AuthorityByDefault(const std::string& kind, const std::string& authority, const std::string& text) {
   if (!kind.empty() || !authority.empty()) return authority;
-  // A page about a jail or a police agency that states no rule of it tells what the agency does.
+  // A page about a jail or a police agency that states no rule of it tells what the agency does; so does one about
+  // the immigration agency's work with a local government (a county's page "Position on ICE", a sheriff's letter, a
+  // statement to the press): a drop's documents that are neither law nor policy are its records of practice.
+  static const RE2 kImmigrationAgency(
+      R"((?i)\bimmigration\s+and\s+customs\s+enforcement\b|(?-i:\bICE\b)|\bimmigration\s+(?:detainers?|holds?|enforcement)\b)");
   const std::string head = text.substr(0, std::min<size_t>(text.size(), 3000));
-  return !ReadsAsRules(head) && (RE2::PartialMatch(head, JailWords()) || RE2::PartialMatch(head, PoliceWords())) ? "practice" : "";
+  return !ReadsAsRules(head) && (RE2::PartialMatch(head, JailWords()) || RE2::PartialMatch(head, PoliceWords()) ||
+                                 RE2::PartialMatch(head, kImmigrationAgency))
+             ? "practice"
+             : "";
 }
 
 }  // namespace foiamine::extractors::internal

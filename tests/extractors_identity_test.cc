@@ -259,6 +259,13 @@ TEST_CASE("a FAQ page, a board report and a page that says what the police do ar
                                                     "transport persons to ICE. Members do not arrest on civil warrants.\n"}));
   CHECK(order.doc_kind.value == "police_order");
   CHECK(order.authority.value == "policy");
+  // a county's page on its work with ICE, naming no jail and no police order (Montgomery County 311, 2019, shortened)
+  const DocumentIdentity county = InferIdentity(Doc({"Montgomery County's Position on U.S. Immigration and Customs "
+                                                     "Enforcement (ICE)\n\nMontgomery County's policy is not to inquire "
+                                                     "about anyone's immigration status.\n\nLast Updated: 08/28/2019\n"}));
+  CHECK(county.authority.value == "practice");
+  // (a page that names no agency of immigration enforcement stays unplaced)
+  CHECK(InferIdentity(Doc({"The library is open on weekdays.\n"})).authority.value.empty());
 }
 
 TEST_CASE("a press release and a news story are practice, a policy header block is policy, a statute on jails is law",
