@@ -69,11 +69,15 @@ std::string EnactsLocally(std::string_view head) {
   static const RE2 kResolved(
       R"re((?mi)(^\W*(?:(?:now,? )?therefore,? )?(?:be it (?:further |finally )?)?(?:resolved|ordained)\b\s*(?:[:,]|that\b|by\b|$)|\bbe it (?:further )?(?:resolved|ordained)\b))re");
   static const RE2 kTitled(R"re((?mi)(^\W*(?:title\s*:?\s*)?(?:an? )?(?:resolution|ordinance)\s+(?:no\.?\s*\S*\d|number|#|of the|authorizing|directing|approving|adopting|amending|adding|rescinding|repealing|establishing|declaring|affirming|reaffirming|supporting|urging|requesting|concerning|regarding|relating|prohibiting|limiting)\b|\bfile type\s*:\s*(?:resolution|ordinance)\b|\bproposed (?:vote|resolution|ordinance) of the (?:board|council|commission)\b))re");
+  // A resolution's recitals, two or more at the top ("WHEREAS, many cities and towns ... ; and" / "WHEREAS, the City of
+  // Santa Ana desires ..."), where the page stops before its resolving clause.
+  static const RE2 kRecital(R"re((?m)^\W*WHEREAS\b)re");
   re2::StringPiece in(head.data(), head.size());
   // A title is the top's: a report's table may list "Resolution Reaffirming ..." further down.
   re2::StringPiece top(head.data(), std::min<size_t>(head.size(), 600));
   std::string act;
-  if (!RE2::PartialMatch(in, kResolved, &act) && !RE2::PartialMatch(top, kTitled, &act)) return "";
+  if (!RE2::PartialMatch(in, kResolved, &act) && !RE2::PartialMatch(top, kTitled, &act))
+    return RE2::PartialMatch(top, kRecital) && CountOf(kRecital, std::string(head.substr(0, std::min<size_t>(head.size(), 3000))), 2) >= 2 ? "council_record" : "";
   const std::string lower = AsciiLower(act);
   return lower.find("ordain") != std::string::npos || lower.find("ordinance") != std::string::npos ? "ordinance" : "council_record";
 }
@@ -275,6 +279,9 @@ std::string InferKind(const std::string& text, const std::string& number) {
   if (const int logs = CountOf(kLog, head); logs > CountOf(kLogInstruction, head, logs)) return "log";
   if (rules && RE2::PartialMatch(head, kJail)) return "jail_policy";
   if (rules && RE2::PartialMatch(head, kPolice)) return "police_order";
+  // A bill's title formula, where nothing above placed the text (an enacted act's "AN ACT To amend" is a statute): "An act to amend Section 7284.6 of the Government Code, relating to law enforcement."
+  static const RE2 kBillTitle(R"re((?i)\ban\s+act\s+to\s+(?:amend|add|repeal|create|enact|establish)\b)re");
+  if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 1500)), kBillTitle)) return "bill";
   return "";
 }
 

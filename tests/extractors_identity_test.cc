@@ -329,6 +329,9 @@ TEST_CASE("a council's or board's resolution or ordinance is law, whatever agenc
       "ICE DETAINERS AT THE COUNTY JAIL\n",
       "WHEREAS, the Police Department protects all residents;\nNOW, THEREFORE, BE IT RESOLVED BY THE CITY COUNCIL that "
       "the Police Department shall not inquire about immigration status.\n",
+      // a page of recitals only, its resolving clause on another page (Santa Ana's resolution, page 6, shortened)
+      "WHEREAS, many cities and towns throughout the United States have adopted resolutions; and\nWHEREAS, the City "
+      "desires to demonstrate that it will not expend any funds to assist ICE; and\n",
   };
   for (const char* text : texts) {
     INFO(text);
@@ -344,4 +347,19 @@ TEST_CASE("a council's or board's resolution or ordinance is law, whatever agenc
                                                      "Resolution Reaffirming the Public Safety Function of Local Law "
                                                      "Enforcement\n"}));
   CHECK(report.doc_kind.value != "council_record");
+}
+
+TEST_CASE("a bill's title formula makes a bill, law, and an enacted act's makes no bill", "[extractors][identity]") {
+  // California Assembly Bill 324 (2025) as introduced, shortened
+  const DocumentIdentity bill = InferIdentity(Doc({"Assembly Bill No. 324\nIntroduced by Assembly Member Sanchez\n"
+                                                   "An act to amend Section 7284.6 of the Government Code, relating to law "
+                                                   "enforcement.\nLEGISLATIVE COUNSEL'S DIGEST\nExisting law generally "
+                                                   "prohibits California law enforcement agencies from detaining persons "
+                                                   "for immigration enforcement purposes.\n"}));
+  CHECK(bill.doc_kind.value == "bill");
+  CHECK(bill.authority.value == "law");
+  // (a D.C. law's "AN ACT To amend" is the statute it was)
+  const DocumentIdentity act = InferIdentity(Doc({"D.C. Law 23-282\nAN ACT To amend the Sanctuary Values Act of 2020.\n"
+                                                  "BE IT ENACTED BY THE COUNCIL OF THE DISTRICT OF COLUMBIA, That ...\n"}));
+  CHECK(act.doc_kind.value == "statute");
 }
