@@ -51,7 +51,7 @@ int PolicyHeaderFields(std::string_view text, int limit) {
 std::pair<int, int> SelfReferences(const std::string& text, int law_limit, int policy_limit) {
   // (and a law's reference to its own lettered part: "The procedures implemented ... pursuant to subdivision (a)")
   static const RE2 kLawSelf(
-      R"re((?i)\bth(?:is|e\s+preceding|e\s+foregoing)\s+(?:section|subsection|subdivision|chapter|act|article|ordinance|title|paragraph|code)\b|\b(?:pursuant\s+to|under|in|of|by)\s+(?:subdivision|subsection)\s+\([a-z0-9]{1,3}\))re");
+      R"re((?i)\bth(?:is|e\s+preceding|e\s+foregoing)\s+(?:section|subsection|subdivision|chapter|act|article|ordinance|title|paragraph|code)\b|\b(?:pursuant\s+to|under|in|of|by)\s+(?:subdivision|subsection)\s+\([a-z0-9]{1,3}\)|\b(?:esta|la\s+presente)\s+(?:secci(?:o|ó)n|ordenanza|ley)\b|\b(?:este|el\s+presente)\s+(?:art(?:i|í)culo|c(?:o|ó)digo|cap(?:i|í)tulo)\b)re");
   static const RE2 kPolicySelf(R"re((?i)\bthis\s+(?:policy|general\s+order|order|directive|procedure|manual|department|office|agency)\b|\b(?:members|employees|personnel)\s+of\s+(?:this|the)\s+(?:department|office|agency)\b)re");
   const int law = CountOf(kLawSelf, text, law_limit);
   return {law, CountOf(kPolicySelf, text, policy_limit < 0 ? law + 1 : policy_limit)};

@@ -349,6 +349,16 @@ TEST_CASE("a council's or board's resolution or ordinance is law, whatever agenc
   CHECK(report.doc_kind.value != "council_record");
 }
 
+TEST_CASE("a law's page in Spanish that names its own section is law", "[extractors][identity]") {
+  // Santa Ana's sanctuary ordinance in its Spanish text, page 3 (2017), shortened
+  const DocumentIdentity page = InferIdentity(Doc({"Nada en esta sección impedirá a la Ciudad cumplir legalmente sus "
+                                                   "funciones en respuesta a una orden judicial.\nLas prohibiciones "
+                                                   "establecidas en esta Sección incluirán, entre otras:\n(a) Identificar "
+                                                   "o detener a una persona basándose únicamente en la creencia de que la "
+                                                   "persona no está legalmente en los Estados Unidos;\n"}));
+  CHECK(page.authority.value == "law");
+}
+
 TEST_CASE("a bill's title formula makes a bill, law, and an enacted act's makes no bill", "[extractors][identity]") {
   // California Assembly Bill 324 (2025) as introduced, shortened
   const DocumentIdentity bill = InferIdentity(Doc({"Assembly Bill No. 324\nIntroduced by Assembly Member Sanchez\n"
