@@ -76,8 +76,10 @@ std::string EnactsLocally(std::string_view head) {
   // A title is the top's: a report's table may list "Resolution Reaffirming ..." further down.
   re2::StringPiece top(head.data(), std::min<size_t>(head.size(), 600));
   std::string act;
-  if (!RE2::PartialMatch(in, kResolved, &act) && !RE2::PartialMatch(top, kTitled, &act))
-    return RE2::PartialMatch(top, kRecital) && CountOf(kRecital, std::string(head.substr(0, std::min<size_t>(head.size(), 3000))), 2) >= 2 ? "council_record" : "";
+  if (!RE2::PartialMatch(in, kResolved, &act) && !RE2::PartialMatch(top, kTitled, &act)) {
+    const std::string recitals(head.substr(0, std::min<size_t>(head.size(), 3000)));
+    return RE2::PartialMatch(top, kRecital) && CountOf(kRecital, recitals, 2) >= 2 ? "council_record" : "";
+  }
   const std::string lower = AsciiLower(act);
   return lower.find("ordain") != std::string::npos || lower.find("ordinance") != std::string::npos ? "ordinance" : "council_record";
 }
@@ -279,7 +281,8 @@ std::string InferKind(const std::string& text, const std::string& number) {
   if (const int logs = CountOf(kLog, head); logs > CountOf(kLogInstruction, head, logs)) return "log";
   if (rules && RE2::PartialMatch(head, kJail)) return "jail_policy";
   if (rules && RE2::PartialMatch(head, kPolice)) return "police_order";
-  // A bill's title formula, where nothing above placed the text (an enacted act's "AN ACT To amend" is a statute): "An act to amend Section 7284.6 of the Government Code, relating to law enforcement."
+  // A bill's title formula, where nothing above placed the text: "An act to amend Section 7284.6 of the Government
+  // Code, relating to law enforcement." (an enacted act's "AN ACT To amend" is the statute it became, placed above)
   static const RE2 kBillTitle(R"re((?i)\ban\s+act\s+to\s+(?:amend|add|repeal|create|enact|establish)\b)re");
   if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 1500)), kBillTitle)) return "bill";
   return "";
