@@ -208,11 +208,20 @@ void RepairSplitWords(FoldedText& folded) {
   EraseFromFolded(folded, cuts, 2);
 }
 
+namespace {
+// An ASCII text folds to itself and carries no map (identity): before an edit changes its length, write the identity
+// out.
+void MapFoldedToItself(FoldedText& folded) {
+  if (!folded.to_original.empty()) return;
+  folded.to_original.reserve(folded.text.size() + 1);
+  for (size_t k = 0; k <= folded.text.size(); ++k) folded.to_original.push_back(k);
+}
+}  // namespace
+
 void EraseFromFolded(FoldedText& folded, const std::vector<size_t>& starts, size_t width) {
   if (starts.empty()) return;
   std::string& text = folded.text;
-  if (folded.to_original.empty())
-    for (size_t k = 0; k <= text.size(); ++k) folded.to_original.push_back(k);
+  MapFoldedToItself(folded);
   std::string out;
   std::vector<size_t> map;
   out.reserve(text.size());
@@ -235,8 +244,7 @@ void EraseFromFolded(FoldedText& folded, const std::vector<size_t>& starts, size
 void InsertSpacesIntoFolded(FoldedText& folded, const std::vector<size_t>& positions) {
   if (positions.empty()) return;
   std::string& text = folded.text;
-  if (folded.to_original.empty())
-    for (size_t k = 0; k <= text.size(); ++k) folded.to_original.push_back(k);
+  MapFoldedToItself(folded);
   std::string out;
   std::vector<size_t> map;
   out.reserve(text.size() + positions.size());

@@ -10,6 +10,22 @@ using namespace foiamine::extractors::internal;
 using foiamine::testing::ReadFile;
 using foiamine::testing::SourceDir;
 
+namespace {
+// `repair` turns `in` into `want`, and every byte of the result still maps to the same letter of the original (a space
+// put in maps to the letter after it), the end to its end.
+void CheckRepair(const std::string& in, const std::string& want, void (*repair)(FoldedText&)) {
+  INFO(in);
+  FoldedText folded = FoldDiacritics(in);
+  repair(folded);
+  CHECK(folded.text == want);
+  for (size_t i = 0; i < folded.text.size(); ++i) {
+    const bool put_in = folded.text[i] == ' ' && in[folded.ToOriginal(i)] != ' ';
+    CHECK(in[folded.ToOriginal(i)] == (put_in ? folded.text[i + 1] : folded.text[i]));
+  }
+  CHECK(folded.ToOriginal(folded.text.size()) == in.size());
+}
+}  // namespace
+
 TEST_CASE("a rule's word split by a bad text layer is rejoined, its offsets kept", "[extractors][ocr]") {
   const std::pair<std::string, std::string> cases[] = {
       {"Deputies sha ll not a rrest anyone", "Deputies shall not arrest anyone"},
@@ -23,14 +39,7 @@ TEST_CASE("a rule's word split by a bad text layer is rejoined, its offsets kept
       // the join is no word the rules need
       {"to day at the end of the mo nth", "to day at the end of the mo nth"},
   };
-  for (const auto& [in, want] : cases) {
-    FoldedText folded = FoldDiacritics(in);
-    RepairSplitKeyWords(folded);
-    CHECK(folded.text == want);
-    // every byte still maps to the same letter of the original, and the end to its end
-    for (size_t i = 0; i < folded.text.size(); ++i) CHECK(in[folded.ToOriginal(i)] == folded.text[i]);
-    CHECK(folded.ToOriginal(folded.text.size()) == in.size());
-  }
+  for (const auto& [in, want] : cases) CheckRepair(in, want, RepairSplitKeyWords);
 }
 
 TEST_CASE("a key word is rejoined whatever its length and case, and a join of a key word's shape that is none stays", "[extractors][ocr]") {
@@ -43,11 +52,7 @@ TEST_CASE("a key word is rejoined whatever its length and case, and a join of a 
       {"sh bll not", "sh bll not"},  // the shape of "shall"
       {"transpor tatiom", "transpor tatiom"},
   };
-  for (const auto& [in, want] : cases) {
-    FoldedText folded = FoldDiacritics(in);
-    RepairSplitKeyWords(folded);
-    CHECK(folded.text == want);
-  }
+  for (const auto& [in, want] : cases) CheckRepair(in, want, RepairSplitKeyWords);
 }
 
 TEST_CASE("only a text whose modals are split counts as a split text layer", "[extractors][ocr]") {
@@ -116,15 +121,7 @@ TEST_CASE("a modal a bad text layer glued to its verb, and a NO glued to its sub
       // words that only start like a modal, or NO before a word not on the list, stay
       {"Maybe the mayor will see a shallow willow; NOTICE to NOBODY", "Maybe the mayor will see a shallow willow; NOTICE to NOBODY"},
   };
-  for (const auto& [in, want] : cases) {
-    FoldedText folded = FoldDiacritics(in);
-    RepairGluedWords(folded);
-    CHECK(folded.text == want);
-    // every letter still maps to the same letter of the original; an inserted space maps to the letter after it
-    for (size_t i = 0; i < folded.text.size(); ++i)
-      CHECK(in[folded.ToOriginal(i)] == (folded.text[i] == ' ' && in[folded.ToOriginal(i)] != ' ' ? folded.text[i + 1] : folded.text[i]));
-    CHECK(folded.ToOriginal(folded.text.size()) == in.size());
-  }
+  for (const auto& [in, want] : cases) CheckRepair(in, want, RepairGluedWords);
   // found as in a clean copy
   const Extraction x = ExtractDocument(foiamine::testing::ShippedRulebook(),
                                        [] {
