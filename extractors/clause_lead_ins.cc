@@ -237,12 +237,8 @@ void Matcher::DropClauses(const std::vector<bool>& drop, std::vector<Clause>& cl
 bool Matcher::AnchoredInLeadingCondition(size_t lead, const std::string& rule_id) {
   const UnitInfo& info = Info(lead);
   // (an exception opening the sentence is a condition too: "Unless presented with ..., no agency ... shall:")
-  static const RE2 kOpensException(R"re((?i)^\W*(?:\(?\w{1,4}[.)]\s*)?(?:unless|except|absent|without|in the absence of)\b)re");
-  static const RE2 kMainClause(R"re((?i)(,)\s+(?:[\w'\x{2019}-]+\s+){1,14}?(?:shall|must|may|will|should|can)\b)re");
   size_t condition_end = info.condition_end;
-  re2::StringPiece in(info.folded.text), comma;
-  if (condition_end == std::string::npos && RE2::PartialMatch(in, kOpensException) && RE2::PartialMatch(in, kMainClause, &comma))
-    condition_end = static_cast<size_t>(comma.data() - in.data());
+  if (condition_end == std::string::npos) condition_end = LeadingExceptionEnd(info.folded.text);
   if (condition_end == std::string::npos) return false;
   const auto rule = std::find_if(rules_.rules.begin(), rules_.rules.end(), [&](const auto& r) { return r.id == rule_id; });
   if (rule == rules_.rules.end() || rule->all_of.empty()) return false;

@@ -259,17 +259,32 @@ bool EndsWithColon(std::string_view text) {
   return last != std::string_view::npos && text[last] == ':';
 }
 
+namespace {
+// The comma that ends a clause opening the sentence, where the main clause
+// begins (", the agency shall", ", Records Office staff shall"), or npos.
+size_t MainClauseComma(std::string_view sentence) {
+  static const RE2 kMainClause(R"re((?i)(,)\s+(?:[\w'\x{2019}-]+\s+){1,14}?(?:shall|must|may|will|should|can)\b)re");
+  re2::StringPiece in(sentence.data(), sentence.size()), comma;
+  if (!RE2::PartialMatch(in, kMainClause, &comma)) return std::string_view::npos;
+  return static_cast<size_t>(comma.data() - sentence.data());
+}
+}  // namespace
+
 size_t LeadingConditionEnd(std::string_view sentence) {
   static const RE2 kOpensCondition(R"re((?i)^\W*(?:\(?\w{1,4}[.)]\s*)?(?:if|when|whenever|upon|in the event|in (?:any )?(?:cases?|instances?|situations?) (?:where|in which|when)|once|after|where|wherever|in [a-z]+ing|although|though|even though)\b)re");
-  // ", the agency shall", ", Records Office staff shall": the main clause begins
-  static const RE2 kMainClause(R"re((?i)(,)\s+(?:[\w'\x{2019}-]+\s+){1,14}?(?:shall|must|may|will|should|can)\b)re");
   // "Upon the LEA's agreement, ... personnel ... will be assigned": the party's own assent names no act of a topic;
   // it makes the main clause optional, and the permits cue that says so reads across the comma.
   static const RE2 kOwnAssent(R"re((?i)^\W*upon (?:the )?(?:[\w'\x{2019}.-]+ ){0,3}?(?:agreement|consent|concurrence),)re");
-  re2::StringPiece in(sentence.data(), sentence.size()), comma;
-  if (!RE2::PartialMatch(in, kOpensCondition) || RE2::PartialMatch(in, kOwnAssent) || !RE2::PartialMatch(in, kMainClause, &comma))
+  const re2::StringPiece in(sentence.data(), sentence.size());
+  if (!RE2::PartialMatch(in, kOpensCondition) || RE2::PartialMatch(in, kOwnAssent)) return std::string_view::npos;
+  return MainClauseComma(sentence);
+}
+
+size_t LeadingExceptionEnd(std::string_view sentence) {
+  static const RE2 kOpensException(R"re((?i)^\W*(?:\(?\w{1,4}[.)]\s*)?(?:unless|except|absent|without|in the absence of)\b)re");
+  if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), kOpensException))
     return std::string_view::npos;
-  return static_cast<size_t>(comma.data() - sentence.data());
+  return MainClauseComma(sentence);
 }
 
 bool InLeadingCondition(size_t condition_end, size_t start, size_t end) {

@@ -132,6 +132,12 @@ bool InLeadingCondition(size_t condition_end, size_t start, size_t end);
 // The byte offset of that comma, or npos when the sentence opens with no
 // condition followed by a main clause.
 size_t LeadingConditionEnd(std::string_view sentence);
+// The same for an exception that opens the sentence ("Unless presented with
+// a valid ... warrant, no agency or agent shall:"). It is kept apart from
+// LeadingConditionEnd because an exception's topic often is the main clause's
+// own ("without a judicial warrant, ... shall not hold"), so only a list's
+// lead-in treats it as a condition (Matcher::AnchoredInLeadingCondition).
+size_t LeadingExceptionEnd(std::string_view sentence);
 
 // Where the main clause after such a condition takes up what the condition
 // names, as the object of its own act: "If an agent receives a request to

@@ -266,6 +266,18 @@ TEST_CASE("the party's own assent opens no condition, a trigger still does", "[e
   CHECK(LeadingConditionEnd(trigger) == trigger.find(','));
 }
 
+TEST_CASE("an exception opening the sentence ends where its main clause begins, a condition is no exception",
+          "[extractors][cue_scan]") {
+  const std::string unless = "(d) unless presented with a valid and properly issued criminal warrant, no agency or agent shall:";
+  CHECK(LeadingExceptionEnd(unless) == unless.find(','));
+  const std::string absent = "absent a judicial warrant, staff will not hold any person for ice.";
+  CHECK(LeadingExceptionEnd(absent) == absent.find(','));
+  // a condition is LeadingConditionEnd's, and a sentence with no main clause after the comma has no end
+  CHECK(LeadingExceptionEnd("if ice asks, staff shall decline.") == std::string::npos);
+  CHECK(LeadingExceptionEnd("unless otherwise provided, see section 4.") == std::string::npos);
+  CHECK(LeadingConditionEnd(unless) == std::string::npos);
+}
+
 TEST_CASE("a rulebook's cue lists find over their Sets the cues every cue's own regex finds", "[extractors][cue_scan]") {
   const Rulebook::Compiled& rules = foiamine::testing::ShippedRulebook().compiled();
   const std::vector<const Rulebook::Compiled::CueList*> lists = {
