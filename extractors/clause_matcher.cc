@@ -141,7 +141,8 @@ UnitInfo& Matcher::Folded(size_t ui) {
     if (phrases_.may_hold_ocr_misreading || info.folded.text != UnitText(ui)) RepairOcrModals(info.folded.text);
     RepairSplitWords(info.folded);
     RepairSplitKeyWords(info.folded);  // a bad OCR layer's "sha ll", "a rrest"; a PDF's kerned "au thorized"
-    RepairGluedWords(info.folded);     // ... and its "shallinquire", "NOSTATE ENTITY"
+    // ... and its "shallinquire", "NOSTATE ENTITY"
+    if (phrases_.may_hold_glued_word || info.folded.text != UnitText(ui)) RepairGluedWords(info.folded);
     info.verbatim = info.folded.text == UnitText(ui);
   }
   return info;

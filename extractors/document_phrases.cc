@@ -16,7 +16,7 @@ namespace foiamine::extractors::internal {
 namespace {
 
 // The Set's patterns, in this order (each module owns its pattern's source).
-enum Phrase { kDhsDefined, kHumanServices, kHomelandSecurity, kSplitModal, kOcrMisreading, kLiftsDuty, kStateHomeland, kPhraseCount };
+enum Phrase { kDhsDefined, kHumanServices, kHomelandSecurity, kSplitModal, kOcrMisreading, kLiftsDuty, kStateHomeland, kGluedWord, kPhraseCount };
 
 std::unique_ptr<RE2::Set> CompilePhrases() {
   auto set = std::make_unique<RE2::Set>(RE2::Options(), RE2::UNANCHORED);
@@ -24,7 +24,7 @@ std::unique_ptr<RE2::Set> CompilePhrases() {
       std::string(kDhsDefinedAsHumanServicesPattern), std::string(kHumanServicesPattern),
       std::string(kHomelandSecurityPattern),          std::string(kSplitModalPattern),
       WithoutWordBoundaries(kOcrModalMisreadingPattern), WithoutWordBoundaries(kLiftsDutyPattern),
-      WithoutWordBoundaries(kStateHomelandSecurityPattern)};
+      WithoutWordBoundaries(kStateHomelandSecurityPattern), WithoutWordBoundaries(kGluedWordPattern)};
   for (const std::string& source : sources)
     if (set->Add(source, nullptr) < 0) return nullptr;
   if (!set->Compile()) return nullptr;
@@ -54,7 +54,7 @@ DocumentPhrases FindDocumentPhrases(std::string_view text) {
   if (!kPhrases || (!kPhrases->Match(re2::StringPiece(text.data(), text.size()), &found, &error) &&
                     error.kind != RE2::Set::kNoError)) {
     // No Set, or its DFA ran out of memory: no proof of absence, so each check answers for itself.
-    return DocumentPhrases{DhsMeansHumanServices(text), HasSplitModals(text), true, true, true};
+    return DocumentPhrases{DhsMeansHumanServices(text), HasSplitModals(text), true, true, true, true};
   }
   auto holds = [&](Phrase p) { return std::find(found.begin(), found.end(), p) != found.end(); };
   DocumentPhrases phrases;
@@ -64,6 +64,7 @@ DocumentPhrases FindDocumentPhrases(std::string_view text) {
   phrases.may_hold_ocr_misreading = holds(kOcrMisreading);
   phrases.may_lift_duty = holds(kLiftsDuty);
   phrases.may_name_state_homeland_security = holds(kStateHomeland);
+  phrases.may_hold_glued_word = holds(kGluedWord);
   return phrases;
 }
 

@@ -4,7 +4,7 @@
 // it (RepairOcrModals' misreadings, FindProvisionReference's lifted duties).
 //
 // On realistic prose none of them occurs, and what RE2 costs there is bytes
-// scanned, not calls: one RE2::Set pass answers what five passes did.
+// scanned, not calls: one RE2::Set pass answers what six passes did.
 #pragma once
 
 #include <string>
@@ -24,6 +24,8 @@ struct DocumentPhrases {
   bool may_lift_duty = true;
   // ... or a state's homeland security agency MaskStateHomelandSecurity masks.
   bool may_name_state_homeland_security = true;
+  // ... or a glued word RepairGluedWords parts ("shallinquire", "NOSTATE").
+  bool may_hold_glued_word = true;
 };
 
 DocumentPhrases FindDocumentPhrases(std::string_view text);

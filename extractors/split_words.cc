@@ -129,13 +129,7 @@ void RepairSplitKeyWords(FoldedText& folded) {
 }
 
 void RepairGluedWords(FoldedText& folded) {
-  static const RE2 kGlued(
-      R"re(\b((?i:shall|must|will|should|may|cannot))((?i:not|be|have|inquire|notify|provide|hold|detain|release|honou?r|)re"
-      R"re(comply|share|ask|allow|permit|ensure|report|verify|cooperate|assist|transfer|transport|arrest|contact|enter|)re"
-      R"re(maintain|take|make|also|only|immediately|promptly|request|refuse|decline|use|give|send|disclose|collect|)re"
-      R"re(respond|participate|question|investigate|detain))\b|\b(NO)(STATE|PERSON|OFFICER|AGENCY|EMPLOYEE|MEMBER|CITY|COUNTY|)re"
-      R"re(DEPARTMENT|LAW|PUBLIC|ENTITY|OFFICIAL|MUNICIPAL|LOCAL|POLICE|PEACE|PROBATION|SCHOOL|CORRECTIONAL|SHERIFF|)re"
-      R"re(INFORMATION|RESOURCES|FUNDS)\b)re");
+  static const RE2 kGlued(kGluedWordPattern);
   re2::StringPiece in(folded.text), modal, verb, no, subject;
   std::vector<size_t> at;
   const char* const base = folded.text.data();

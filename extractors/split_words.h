@@ -30,5 +30,13 @@ void RepairSplitKeyWords(FoldedText& folded);
 // EMPLOYEE SHALL ..."). Only a modal or "NO" before a word of a closed list is parted ("shallow", "mayor", "maybe",
 // "NOTICE" stay). A space goes into the matching copy; its map to the original is kept in step.
 void RepairGluedWords(FoldedText& folded);
+// Its pattern, for the document's one pass over its rare phrases (DocumentPhrases::may_hold_glued_word).
+inline constexpr std::string_view kGluedWordPattern =
+    R"re(\b((?i:shall|must|will|should|may|cannot))((?i:not|be|have|inquire|notify|provide|hold|detain|release|honou?r|)re"
+    R"re(comply|share|ask|allow|permit|ensure|report|verify|cooperate|assist|transfer|transport|arrest|contact|enter|)re"
+    R"re(maintain|take|make|also|only|immediately|promptly|request|refuse|decline|use|give|send|disclose|collect|)re"
+    R"re(respond|participate|question|investigate|detain))\b|\b(NO)(STATE|PERSON|OFFICER|AGENCY|EMPLOYEE|MEMBER|CITY|COUNTY|)re"
+    R"re(DEPARTMENT|LAW|PUBLIC|ENTITY|OFFICIAL|MUNICIPAL|LOCAL|POLICE|PEACE|PROBATION|SCHOOL|CORRECTIONAL|SHERIFF|)re"
+    R"re(INFORMATION|RESOURCES|FUNDS)\b)re";
 
 }  // namespace foiamine::extractors::internal

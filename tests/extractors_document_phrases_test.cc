@@ -63,3 +63,13 @@ TEST_CASE("a state's homeland security agency is masked for matching, the federa
   CHECK(FindDocumentPhrases("reported to the Alabama Department of Homeland Security.").may_name_state_homeland_security);
   CHECK_FALSE(FindDocumentPhrases("reported to the U.S. Department of Homeland Security.").may_name_state_homeland_security);
 }
+
+TEST_CASE("a document without a glued modal or NO needs no parting of its units, one with one does", "[extractors]") {
+  CHECK_FALSE(FindDocumentPhrases("Officers shall not inquire. A shallow mayor will notify.").may_hold_glued_word);
+  const DocumentPhrases glued = FindDocumentPhrases("Officers shallinquire about nothing. NOSTATE ENTITY SHALL ACT.");
+  CHECK(glued.may_hold_glued_word);
+  // a unit cut from it is parted as before
+  FoldedText unit = FoldDiacritics("Officers shallinquire about nothing.");
+  RepairGluedWords(unit);
+  CHECK(unit.text == "Officers shall inquire about nothing.");
+}
