@@ -199,8 +199,12 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
       RE2::PartialMatch(prior, kWarrantCondition))
     return Stance::kPermits;
   // What the agency allows, told in the present: "The Sheriff's Office allows ICE agents to interview inmates"
+  // (not when a written rule allows it: "their policy allows them to ... contact immigration" grants leave)
   static const RE2 kAllowsNow(R"re((?i)^(?:authorizes|allows|permits|enables)\b)re");
-  if (cue_stance == Stance::kPermits && RE2::PartialMatch(cue, kAllowsNow)) return Stance::kReports;
+  static const RE2 kRuleAllows(
+      R"re((?i)\b(?:polic(?:y|ies)|rules?|laws?|orders?|directives?|guidelines?|procedures?|protocols?|statutes?|ordinances?)\s+(?:also\s+|now\s+|currently\s+)?$)re");
+  if (cue_stance == Stance::kPermits && RE2::PartialMatch(cue, kAllowsNow) && !RE2::PartialMatch(prior, kRuleAllows))
+    return Stance::kReports;
   // ... and what it declines: "The Sheriff's Office declines to honor detainers without a warrant"
   static const RE2 kDeclinesNow(R"re((?i)^[\w']+ (?:also |hereby |now |currently |therefore )?(?:declines|refuses) to\b)re");
   if (cue_stance == Stance::kRestricts && RE2::PartialMatch(cue, kDeclinesNow)) return Stance::kReports;
