@@ -191,6 +191,9 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   static const RE2 kRoutine(R"re((?i)\b(?:generally|usually|typically|normally|routinely|ordinarily|customarily|in most cases|as a rule)\b)re");
   if (cue_stance == Stance::kRequires && RE2::PartialMatch(prior, kRoutine))
     return Stance::kReports;
+  // What is about to happen, told: "the sheriff department will soon be deputized to carry out immigration enforcement"
+  static const RE2 kSoon(R"re((?i)^(?:will|would) (?:soon|shortly)\b)re");
+  if (cue_stance == Stance::kRequires && RE2::PartialMatch(cue, kSoon)) return Stance::kReports;
   // (only a condition of a warrant or a judge's order: "Once that inmate is released, records staff will notify ICE"
   // and "If a specific request is made by ICE, we will provide support" are the agency's routine, not a permission)
   static const RE2 kWarrantCondition(R"re((?i)\b(?:warrants?|judges?|magistrates?|court orders?|judicial)\b)re");
