@@ -338,6 +338,7 @@ bool Matcher::InDefinition(size_t ui, const UnitInfo& info, size_t pos) {
   re2::StringPiece scope(info.folded.text.data() + begin, end - begin);
   for (const auto& re : rules_.definitions)
     if (RE2::PartialMatch(scope, *re)) return true;
+  if (GlossaryEntry(ui) && (GlossaryEntry(ui - 1) || GlossaryEntry(ui + 1))) return true;
   // The items of a definition are its parts: '(4) "Sanctuary policy", any
   // order ... that: (a) Limits or prohibits ...'.
   for (int li = layout_.units()[ui].lead_in; li >= 0; li = layout_.units()[li].lead_in) {
@@ -346,6 +347,16 @@ bool Matcher::InDefinition(size_t ui, const UnitInfo& info, size_t pos) {
       if (RE2::PartialMatch(lead, *re)) return true;
   }
   return false;
+}
+
+// Does unit `ui` (any index: none past either end) open with a glossary's "TERM - the ..." or with a definition?
+bool Matcher::GlossaryEntry(size_t ui) {
+  if (ui >= layout_.units().size()) return false;
+  const std::string& text = Folded(ui).folded.text;
+  const auto matches = [&](const auto& list) {
+    return std::any_of(list.begin(), list.end(), [&](const auto& re) { return RE2::PartialMatch(text, *re); });
+  };
+  return matches(rules_.glossary_entries) || matches(rules_.definitions);
 }
 
 // Is the unit inside a section headed "Definitions" (or the like)?

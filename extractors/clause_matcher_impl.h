@@ -115,6 +115,7 @@ class Matcher {
 
   // Is the unit inside a section headed "Definitions" (or the like)?
   bool InDefinitionSection(size_t ui);
+  bool GlossaryEntry(size_t ui);
 
   size_t SegmentOf(const UnitInfo& info, size_t pos) const;
 

@@ -245,27 +245,21 @@ class Loader {
     for (Compiled::CueList* list : {&out_.modal_cues, &out_.imperative_cues, &out_.report_cues, &out_.habitual_cues,
                                     &out_.explanation_cues, &out_.background_cues, &out_.summary_cues})
       list->any = AnyCueSet(list->cues);
-    if (const YAML::Node skip = root["skip_units"]) {
-      for (const auto& p : skip) {
-        auto re = Compile(p.as<std::string>(), "skip_units");
-        if (!re.ok()) return re.status();
-        out_.skip_units.push_back(std::move(*re));
+    // Lists of patterns, each compiled as it is: `key` -> `out`.
+    const auto compile_list = [&](const char* key, std::vector<std::unique_ptr<RE2>>& out) -> Status {
+      if (const YAML::Node list = root[key]) {
+        for (const auto& p : list) {
+          auto re = Compile(p.as<std::string>(), key);
+          if (!re.ok()) return re.status();
+          out.push_back(std::move(*re));
+        }
       }
-    }
-    if (const YAML::Node defs = root["definitions"]) {
-      for (const auto& p : defs) {
-        auto re = Compile(p.as<std::string>(), "definitions");
-        if (!re.ok()) return re.status();
-        out_.definitions.push_back(std::move(*re));
-      }
-    }
-    if (const YAML::Node words = root["immigration_documents"]) {
-      for (const auto& p : words) {
-        auto re = Compile(p.as<std::string>(), "immigration_documents");
-        if (!re.ok()) return re.status();
-        out_.immigration_documents.push_back(std::move(*re));
-      }
-    }
+      return Status::Ok();
+    };
+    for (const auto& [key, list] : {std::pair{"skip_units", &out_.skip_units}, std::pair{"definitions", &out_.definitions},
+                                    std::pair{"glossary_entries", &out_.glossary_entries},
+                                    std::pair{"immigration_documents", &out_.immigration_documents}})
+      if (Status st = compile_list(key, *list); !st.ok()) return st;
     if (const YAML::Node defs = root["definition_sections"]) {
       for (const auto& p : defs) {
         auto re = Compile(p.as<std::string>(), "definition_sections");

@@ -96,6 +96,9 @@ struct Rulebook::Compiled {
   CueList summary_cues;      // in any document: a bill's digest or analysis, "This bill would ..." (mentions)
   std::vector<std::unique_ptr<RE2>> skip_units;    // units that are never clauses
   std::vector<std::unique_ptr<RE2>> definitions;   // scopes that define a term: no anchors there
+  // A glossary's "TERM - the ..." entry: a definition only among others (the unit before or after is an entry or a
+  // definition too) or under a definitions heading; alone, it is a news dateline ("OMAHA - The mayor ... said").
+  std::vector<std::unique_ptr<RE2>> glossary_entries;
   std::vector<std::unique_ptr<RE2>> definition_sections;  // section headings whose units define terms
   // Words of immigration enforcement a document must hold somewhere to yield any clause: a text about criminal
   // detainers between states or consular notice of foreign nationals uses the topics' words in another sense.
