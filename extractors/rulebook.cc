@@ -258,15 +258,9 @@ class Loader {
     };
     for (const auto& [key, list] : {std::pair{"skip_units", &out_.skip_units}, std::pair{"definitions", &out_.definitions},
                                     std::pair{"glossary_entries", &out_.glossary_entries},
-                                    std::pair{"immigration_documents", &out_.immigration_documents}})
+                                    std::pair{"immigration_documents", &out_.immigration_documents},
+                                    std::pair{"definition_sections", &out_.definition_sections}})
       if (Status st = compile_list(key, *list); !st.ok()) return st;
-    if (const YAML::Node defs = root["definition_sections"]) {
-      for (const auto& p : defs) {
-        auto re = Compile(p.as<std::string>(), "definition_sections");
-        if (!re.ok()) return re.status();
-        out_.definition_sections.push_back(std::move(*re));
-      }
-    }
     if (const YAML::Node actors = root["actors"]) {
       for (const auto& a : actors) {
         Compiled::ActorCue cue;
