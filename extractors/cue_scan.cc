@@ -181,7 +181,17 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   const std::string_view from_cue = sentence.substr(std::min(cue_start, sentence.size()));
   const std::string_view before = sentence.substr(0, std::min(cue_start, sentence.size()));
   const re2::StringPiece cue(from_cue.data(), from_cue.size()), prior(before.data(), before.size());
+  // A policy's words, quoted as its rule, rule: "Sheriff's Office policy is clear that deputies are not allowed to ask
+  // anyone ... about their immigration status"
+  static const RE2 kPolicySays(
+      R"re((?i)\bpolic(?:y|ies)\b(?:\W+[\w'-]+){0,3}?\W+(?:is|are) (?:very |also )?clear,? that\b|\bpolic(?:y|ies) (?:states?|says|provides?|requires?|dictates?|mandates?) that\b)re");
+  if (RE2::PartialMatch(prior, kPolicySays)) return cue_stance;
   if (DescribesPresentPractice(from_cue)) return Stance::kReports;
+  // What an official said is done, in the present, is told: "Jail Administrator Willard stated judicial warrants are
+  // required", "... stated release dates are not provided" (minutes of a commission)
+  static const RE2 kSaidNow(R"re((?i)\b(?:stated|said|explained|confirmed|clarified|noted|indicated|reported)(?: that)?\s+(?:[\w'\x{2019},-]+\s+){1,10}$)re");
+  static const RE2 kPresentPassive(R"re((?i)^(?:is|are)\b)re");
+  if (RE2::PartialMatch(prior, kSaidNow) && RE2::PartialMatch(cue, kPresentPassive)) return Stance::kReports;
   // What never happened ("At no point did officers inquire ...") is told, not ruled.
   static const RE2 kToldAsDone(R"re((?i)^at no (?:time|point),? (?:did|has|have|had|was|were)\b)re");
   if (RE2::PartialMatch(cue, kToldAsDone)) return Stance::kReports;
