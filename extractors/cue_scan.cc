@@ -237,8 +237,10 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   // will continue to do so" (not a duty kept up: "MCSO will continue to comply with all federal obligations")
   static const RE2 kContinuesPractice(R"re((?i)^(?:will|shall)\s+continue\s+(?:(?:[\w'-]+\s+){0,2}?(?:practice|process|custom)\s+of\s+\w+ing\b|to\s+do\s+so\b))re");
   if (RE2::PartialMatch(cue, kContinuesPractice)) return Stance::kReports;
-  // ... and so is a routine named as one: "The procedure is to contact ICE once ...", "Our practice is to notify ICE"
-  static const RE2 kRoutineNamed(R"re((?i)\b(?:practice|procedures?|process|protocol|custom|routine)\s+$)re");
+  // ... and so is a routine named as one: "The procedure is to contact ICE once ...", "Our practice is to notify ICE",
+  // or as a way of doing: "One of the many ways we work to keep you safe is to respond to requests from ICE ..."
+  static const RE2 kRoutineNamed(
+      R"re((?i)\b(?:practice|procedures?|process|protocol|custom|routine)\s+$|\b(?:ways?|means|methods?)\s+(?:[\w'\x{2019}-]+\s+){0,8}$)re");
   static const RE2 kIsTo(R"re((?i)^(?:is|was|has been)\s+to\b)re");
   if (RE2::PartialMatch(prior, kRoutineNamed) &&
       RE2::PartialMatch(cue, kIsTo))
