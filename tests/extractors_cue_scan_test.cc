@@ -343,3 +343,15 @@ TEST_CASE("a negation does not reach across a contrast into the next scope", "[e
   CHECK(notice->stance == Stance::kReports);
   CHECK_FALSE(notice->stance_cue.end > notice->stance_cue.start);
 }
+
+TEST_CASE("a member's question recorded in minutes is a question, an officer's question to a person is not",
+          "[extractors][cue_scan]") {
+  CHECK(IsQuestion("Commissioner Perea asked whether inmate release dates are provided and whether individuals could "
+                   "be held solely for immigration status."));
+  CHECK(IsQuestion("Vice Chair Castillo Laughton requested clarification on information provided to ICE."));
+  CHECK(IsQuestion("Does the Department notify ICE before a release?"));
+  CHECK_FALSE(IsQuestion("Deputies asked whether he was a citizen of the United States."));
+  // a question that also tells what is done is no mere question
+  CHECK_FALSE(IsQuestion("Councilmember Doolan asked if ICE would have access to public data information, recognizing "
+                         "that the Police Department does not ask or keep records of immigration status."));
+}
