@@ -133,10 +133,13 @@ bool IsQuestion(std::string_view text) {
   // ... or a member's question as minutes record it: "Commissioner Perea asked whether inmate release dates are
   // provided" (not an officer's question to a person: "Deputies asked whether he was a citizen" is the inquiry itself)
   static const RE2 kMemberAsked(
-      R"re((?i)^\W*(?:(?:vice[ -])?chair(?:man|woman|person)?|commissioners?|council ?(?:members?|m[ae]n|wom[ae]n|persons?)|councilors?|aldermen|alderman|alderpersons?|supervisors?|board members?|trustees?|senators?|delegates?|representatives?|mayor)\b[^.;:?]{0,60}?\b(?:asked|inquired|questioned|requested clarification|asked for clarification)\b)re");
+      R"re((?i)^\W*(?:(?:vice[ -])?chair(?:man|woman|person)?|commissioners?|council ?(?:members?|m[ae]n|wom[ae]n|persons?)|)re"
+      R"re(councilors?|aldermen|alderman|alderpersons?|supervisors?|board members?|trustees?|senators?|delegates?|)re"
+      R"re(representatives?|mayor)\b[^.;:?]{0,60}?\b(?:asked|inquired|questioned|requested clarification|asked for clarification)\b)re");
   // (unless it also tells something: "Councilmember Doolan asked if ICE would have access to public data information,
   // recognizing that the Police Department does not ask or keep records of immigration status")
-  static const RE2 kAlsoTells(R"re((?i)\b(?:recogni[sz]ing|noting|acknowledging|stating|saying|adding|explaining|observing) that\b)re");
+  static const RE2 kAlsoTells(
+      R"re((?i)\b(?:recogni[sz]ing|noting|acknowledging|stating|saying|adding|explaining|observing) that\b)re");
   const re2::StringPiece in(text.data(), text.size());
   if (RE2::PartialMatch(in, kMemberAsked) && !RE2::PartialMatch(in, kAlsoTells)) return true;
   while (!text.empty() && (text.back() == ' ' || text.back() == '"')) text.remove_suffix(1);
@@ -198,7 +201,8 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   if (DescribesPresentPractice(from_cue)) return Stance::kReports;
   // What an official said is done, in the present, is told: "Jail Administrator Willard stated judicial warrants are
   // required", "... stated release dates are not provided" (minutes of a commission)
-  static const RE2 kSaidNow(R"re((?i)\b(?:stated|said|explained|confirmed|clarified|noted|indicated|reported)(?: that)?\s+(?:[\w'\x{2019},-]+\s+){1,10}$)re");
+  static const RE2 kSaidNow(
+      R"re((?i)\b(?:stated|said|explained|confirmed|clarified|noted|indicated|reported)(?: that)?\s+(?:[\w'\x{2019},-]+\s+){1,10}$)re");
   static const RE2 kPresentPassive(R"re((?i)^(?:is|are)\b)re");
   if (RE2::PartialMatch(prior, kSaidNow) && RE2::PartialMatch(cue, kPresentPassive)) return Stance::kReports;
   // What never happened ("At no point did officers inquire ...") is told, not ruled.

@@ -148,7 +148,9 @@ size_t LeadingExceptionEnd(std::string_view sentence);
 // `condition_end`: the sentence's LeadingConditionEnd.
 std::optional<std::pair<size_t, size_t>> MainClauseTakesUp(std::string_view sentence, size_t condition_end);
 
-// Does the text end in a question mark (closing quotes and spaces aside)?
+// Does the text end in a question mark (closing quotes and spaces aside), or
+// record a member's question as minutes do ("Commissioner Perea asked whether
+// inmate release dates are provided", and it tells nothing besides)?
 bool IsQuestion(std::string_view text);
 
 // Where what a notice or advisement tells begins, when the cue at `cue_start`
