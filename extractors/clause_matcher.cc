@@ -350,13 +350,18 @@ bool Matcher::InDefinition(size_t ui, const UnitInfo& info, size_t pos) {
 }
 
 // Does unit `ui` (any index: none past either end) open with a glossary's "TERM - the ..." or with a definition?
+// Asked once per unit: InDefinition asks at every anchor hit, for the unit and both its neighbours.
 bool Matcher::GlossaryEntry(size_t ui) {
   if (ui >= layout_.units().size()) return false;
-  const std::string& text = Folded(ui).folded.text;
-  const auto matches = [&](const auto& list) {
-    return std::any_of(list.begin(), list.end(), [&](const auto& re) { return RE2::PartialMatch(text, *re); });
-  };
-  return matches(rules_.glossary_entries) || matches(rules_.definitions);
+  UnitInfo& info = Folded(ui);
+  if (info.glossary < 0) {
+    const auto matches = [&](const auto& list) {
+      return std::any_of(list.begin(), list.end(),
+                         [&](const auto& re) { return RE2::PartialMatch(info.folded.text, *re); });
+    };
+    info.glossary = matches(rules_.glossary_entries) || matches(rules_.definitions);
+  }
+  return info.glossary == 1;
 }
 
 // Is the unit inside a section headed "Definitions" (or the like)?
