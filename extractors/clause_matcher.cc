@@ -470,6 +470,9 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
   if (governing) {
     c.stance = governing->stance;
     c.cue = *governing;
+    // A release forbidden until the agency is told requires the telling (cue_scan.h, ReleaseWithheldUntil).
+    if (c.stance == Stance::kRestricts && ReleaseWithheldUntil(info.folded.text, governing->start, anchor.start))
+      c.stance = Stance::kRequires;
     // A record of practice that says what is "not" done describes it; "if ICE provides a warrant, we will hold" permits (PracticeStance).
     // (not where the record tells what a written rule says: "According to the SLCPD policy, the department may ...")
     const bool cites_rule = authority_ == "practice" && (CitesWrittenRule(info.folded.text) ||

@@ -162,6 +162,16 @@ size_t ToldContentStart(std::string_view sentence, size_t cue_start) {
   return found;
 }
 
+bool ReleaseWithheldUntil(std::string_view sentence, size_t cue_start, size_t act_start) {
+  if (act_start <= cue_start || act_start > sentence.size()) return false;
+  // (the release named after the cue, then "without", "until" or "before" a few words before the act
+  // ("without first contacting", "until ICE has been notified"): a condition the release waits on)
+  static const RE2 kWithheld(
+      R"((?i)\bre[l1]eas(?:e|ed|ing)\b[^.;:]{0,160}?\b(?:without|until|unless and until|before|prior to)(?:\s+[\w'.-]+){0,4}?\s*$)");
+  const std::string_view between = sentence.substr(cue_start, act_start - cue_start);
+  return RE2::PartialMatch(re2::StringPiece(between.data(), between.size()), kWithheld);
+}
+
 bool StartsWithElaboration(std::string_view text) {
   static const RE2 kElaboration(
       R"((?i)^\W*(?:(?:\(\w{1,4}\)|\w{1,4}[.)])\s+)?(?:specifically|in particular|particularly|to that end|to this end|accordingly|in (?:so|this) doing|in furtherance (?:thereof|of this)),|in furtherance of (?:this|that|these|such|the) (?:policy|purpose|goal|section|resolution|ordinance|order|directive)[,:])");

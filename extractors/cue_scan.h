@@ -161,4 +161,10 @@ bool IsQuestion(std::string_view text);
 // "shall" governs). The offset of the telling verb, or npos.
 size_t ToldContentStart(std::string_view sentence, size_t cue_start);
 
+// Does a prohibition of release at `cue_start` hold the release back until the
+// act at `act_start` is done: "Jail staff shall not release an inmate subject
+// to a detainer without first contacting the ICE duty officer", "may not release
+// a detainee until ICE has been notified"? Such a limit requires the act.
+bool ReleaseWithheldUntil(std::string_view sentence, size_t cue_start, size_t act_start);
+
 }  // namespace foiamine::extractors::internal

@@ -355,3 +355,21 @@ TEST_CASE("a member's question recorded in minutes is a question, an officer's q
   CHECK_FALSE(IsQuestion("Councilmember Doolan asked if ICE would have access to public data information, recognizing "
                          "that the Police Department does not ask or keep records of immigration status."));
 }
+
+TEST_CASE("a release held back until the agency is told is found, a notice forbidden before a release is not",
+          "[extractors][cue_scan]") {
+  const auto withheld = [](std::string_view text, std::string_view cue, std::string_view act) {
+    return ReleaseWithheldUntil(text, text.find(cue), text.find(act));
+  };
+  CHECK(withheld("Jail staff shall not release an inmate subject to a detainer without first contacting the ICE duty "
+                 "officer.",
+                 "shall not", "contacting"));
+  CHECK(withheld("Staff may not release a detainee until ICE has been notified of the release.", "may not", "notified"));
+  CHECK(withheld("No inmate with an immigration detainer shall be released without notification to ICE.", "No inmate",
+                 "notification"));
+  // the notice itself forbidden, the release after it: no release is withheld
+  CHECK_FALSE(withheld("Staff shall not notify ICE before the release of an inmate.", "shall not", "notify"));
+  // the release and the act in different sentences, or the act before the cue
+  CHECK_FALSE(withheld("Staff shall not release an inmate early. Contact ICE.", "shall not", "Contact"));
+  CHECK_FALSE(withheld("Contact ICE; staff shall not release the inmate.", "shall not", "Contact"));
+}
