@@ -29,8 +29,9 @@ size_t RunOf(std::string_view line, size_t from, std::string_view set) {
 
 }  // namespace
 
+// (the article may be decimal, as Colorado's are: "24-76.6-102. Prohibitions")
 const char* const kDashedSectionPattern =
-    R"(^((\d{1,3}[A-Za-z]?-(\d{1,4})[A-Za-z]?-(\d{1,5})(?:\.\d{1,3})?[A-Za-z]?)\.?)(?:\s+|$))";
+    R"(^((\d{1,3}[A-Za-z]?-(\d{1,4})(?:\.\d{1,3})?[A-Za-z]?-(\d{1,5})(?:\.\d{1,3})?[A-Za-z]?)\.?)(?:\s+|$))";
 const char* const kTitleSectionPattern = R"(^((\d{1,3}[A-Za-z]?-(\d{3,5})[A-Za-z]?(?:\.\d{1,3})?[A-Za-z]?)\.)(?:\s+|$))";
 const char* const kDecimalSectionPattern = R"(^((\d{1,4}[A-Z]{0,2}(?:\.\d{1,3})+)\.?)(?:\s+|$))";
 

@@ -243,6 +243,10 @@ TEST_CASE("a code's title-chapter-section number without a section sign starts t
         std::vector<std::string>{"27-16-801", "27-16-801(1)", "27-16-801(2)", "27-16-801(2)(a)", "27-16-801(4)"});
   CHECK(Paths("2-173-020 Immigration enforcement prohibited.\n(a) No agent shall detain anyone.\n") ==
         std::vector<std::string>{"2-173-020", "2-173-020(a)"});
+  // Colorado's decimal article: "24-76.6-102" starts the path
+  CHECK(Paths("24-76.6-102. Prohibitions - civil immigration detainers.\n(1) A peace officer shall not detain anyone.\n"
+              "(6) An agency is not required to respond.\n") ==
+        std::vector<std::string>{"24-76.6-102", "24-76.6-102(1)", "24-76.6-102(6)"});
   // dates and log lines are no section numbers
   CHECK(Paths("12-01-2018 Minutes of the meeting\n(a) The board met.\n") == std::vector<std::string>{"(a)"});
   CHECK(Paths("3-14-21 Log of releases\n(a) Released at noon.\n") == std::vector<std::string>{"(a)"});
