@@ -207,13 +207,10 @@ std::string Matcher::Context(size_t ui) {
     context += Folded(ui - 1).folded.text;
     context += "\n";
   }
-  // "your office", "your officers": the addressee of the nearest
-  // correspondence header line above the unit.
-  if (rules_.addressee_reference && RE2::PartialMatch(Folded(ui).folded.text, *rules_.addressee_reference)) {
-    if (const std::string_view addressee = NearestAddressee(ui); !addressee.empty()) {
-      context += addressee;
-      context += "\n";
-    }
+  // The addressee of the nearest correspondence header line above the unit (rulebook_compiled.h).
+  if (const std::string_view addressee = NearestAddressee(ui); !addressee.empty()) {
+    context += addressee;
+    context += "\n";
   }
   return context;
 }

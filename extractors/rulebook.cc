@@ -278,14 +278,10 @@ class Loader {
     }
     if (const YAML::Node law_actor = root["law_actor"]) out_.law_actor = law_actor.as<std::string>();
     if (const YAML::Node addressee = root["addressee"]) {
-      if (!addressee["header"] || !addressee["reference"])
-        return Status::InvalidArgument("addressee: needs `header` and `reference`");
+      if (!addressee["header"]) return Status::InvalidArgument("addressee: needs `header`");
       auto header = Compile(addressee["header"].as<std::string>(), "addressee.header");
       if (!header.ok()) return header.status();
-      auto reference = Compile(addressee["reference"].as<std::string>(), "addressee.reference");
-      if (!reference.ok()) return reference.status();
       out_.addressee_header = std::move(*header);
-      out_.addressee_reference = std::move(*reference);
     }
     if (const YAML::Node agencies = root["agencies"]) {
       for (const auto& entry : agencies) {

@@ -108,10 +108,11 @@ struct Rulebook::Compiled {
   std::vector<ActorCue> actors;
   std::string law_actor;           // whom a law binds when no cue names an actor
   // Correspondence: a header line naming the addressee ("TO: ICE ERO ...",
-  // "To: ...@ice.dhs.gov") is the context of units that refer to the
-  // addressee in the second person ("your office", "your officers").
+  // "To: ...@ice.dhs.gov") is the context of the units below it: what a
+  // letter or e-mail to the agency says of holding, release or records, it
+  // says to the agency ("your office", or "We will not hold him past his
+  // release time" in a reply to ERO).
   std::unique_ptr<RE2> addressee_header;
-  std::unique_ptr<RE2> addressee_reference;
   std::vector<std::pair<std::string, std::unique_ptr<RE2>>> agencies;  // short name -> pattern
   std::vector<RuleExample> examples;
 };
