@@ -205,8 +205,11 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   const re2::StringPiece cue(from_cue.data(), from_cue.size()), prior(before.data(), before.size());
   // A policy's words, quoted as its rule, rule: "Sheriff's Office policy is clear that deputies are not allowed to ask
   // anyone ... about their immigration status"
+  // ... and one said to be the policy: "It is longstanding County policy that County police do not enforce federal
+  // immigration law", "As a matter of policy, we do not inquire about anyone's immigration status" (Montgomery County
+  // statements, 2017 and 2019)
   static const RE2 kPolicySays(
-      R"re((?i)\bpolic(?:y|ies)\b(?:\W+[\w'-]+){0,3}?\W+(?:is|are) (?:very |also )?clear,? that\b|\bpolic(?:y|ies) (?:states?|says|provides?|requires?|dictates?|mandates?) that\b)re");
+      R"re((?i)\bpolic(?:y|ies)\b(?:\W+[\w'-]+){0,3}?\W+(?:is|are) (?:very |also )?clear,? that\b|\bpolic(?:y|ies) (?:states?|says|provides?|requires?|dictates?|mandates?) that\b|\bit is (?:the |our |a |an )?(?:long-?standing |established |current |official |written )?(?:[\w'-]+ ){0,3}?polic(?:y|ies)(?: of [\w' .-]{1,60}?)? that\b|\bas a matter of (?:[\w'-]+ )?policy\b)re");
   if (RE2::PartialMatch(prior, kPolicySays)) return cue_stance;
   if (DescribesPresentPractice(from_cue)) return Stance::kReports;
   // What an official said is done, in the present, is told: "Jail Administrator Willard stated judicial warrants are

@@ -79,6 +79,13 @@ TEST_CASE("a record of practice tells what never happened, and keeps a rule it s
   const std::string declines = "the sheriff's office declines to honor detainers without a warrant.";
   CHECK(PracticeStance(Stance::kRestricts, declines, declines.find("office declines")) == Stance::kReports);
   CHECK(PracticeStance(Stance::kRestricts, "under no circumstances shall staff call ice.", 0) == Stance::kRestricts);
+  // a rule said to be the policy keeps its stance; the same words as a bare account are told
+  const std::string policy = "it is longstanding county policy that county police do not enforce federal immigration law.";
+  CHECK(PracticeStance(Stance::kRestricts, policy, policy.find("do not")) == Stance::kRestricts);
+  const std::string matter = "as a matter of policy, we do not inquire about anyone's immigration status.";
+  CHECK(PracticeStance(Stance::kRestricts, matter, matter.find("do not")) == Stance::kRestricts);
+  const std::string bare = "county police do not enforce federal immigration law.";
+  CHECK(PracticeStance(Stance::kRestricts, bare, bare.find("do not")) == Stance::kReports);
 }
 
 TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[extractors][cue_scan]") {
