@@ -206,6 +206,11 @@ std::string Matcher::Context(size_t ui) {
   if (ui > 0 && !units[ui - 1].heading && IsQuestion(Folded(ui - 1).folded.text)) {
     context += Folded(ui - 1).folded.text;
     context += "\n";
+  } else if (const int question = AnsweredQuestion(ui); question >= 0) {
+    // ... and so is every later sentence of the answering turn: "CHAIRPERSON: And do ICE agents come into the jail?" /
+    // "DIRECTOR: They are allowed in the sally port to pick the person up. They do not have an office in the facility."
+    context += Folded(static_cast<size_t>(question)).folded.text;
+    context += "\n";
   }
   // The addressee of the nearest correspondence header line above the unit (rulebook_compiled.h).
   if (const std::string_view addressee = NearestAddressee(ui); !addressee.empty()) {
@@ -228,6 +233,25 @@ std::string Matcher::SpeakerActor(size_t pos) {
     actor = who;
   }
   return actor;
+}
+
+int Matcher::AnsweredQuestion(size_t ui) {
+  SpeakerActor(0);  // the turns, found once
+  const auto& units = layout_.units();
+  const size_t begin = units[ui].begin;
+  // the start of the turn holding the unit (turns are in stream order)
+  auto turn = std::upper_bound(speakers_.begin(), speakers_.end(), begin,
+                               [](size_t pos, const std::pair<size_t, std::string>& t) { return pos < t.first; });
+  if (turn == speakers_.begin()) return -1;
+  const size_t turn_start = std::prev(turn)->first;
+  if (turn_start >= begin) return -1;  // the turn's first unit: the unit before it is asked about already
+  // the last unit before the turn began
+  auto before = std::lower_bound(units.begin(), units.end(), turn_start,
+                                 [](const Unit& u, size_t pos) { return u.begin < pos; });
+  if (before == units.begin()) return -1;
+  const size_t q = static_cast<size_t>(std::prev(before) - units.begin());
+  if (units[q].heading || !IsQuestion(Folded(q).folded.text)) return -1;
+  return static_cast<int>(q);
 }
 
 // An actor of another jurisdiction (DC's DOC in a California document).

@@ -91,6 +91,11 @@ class Matcher {
   // `pos` (actor_names.h); "" when unknown.
   std::string SpeakerActor(size_t pos);
 
+  // Transcripts: the question the turn holding unit `ui` answers, when the
+  // unit is not the turn's first (the unit right before a turn is its
+  // question, if it asks one); -1 otherwise.
+  int AnsweredQuestion(size_t ui);
+
   // An actor of another jurisdiction (DC's DOC in a California document).
   bool Foreign(const std::string& actor) const;
 
