@@ -249,6 +249,13 @@ bool Matcher::AnchoredInLeadingCondition(size_t lead, const std::string& rule_id
          !RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), anchor);
 }
 
+// Does a lead-in end by announcing the contents of what it names ("..., of:", "the following information:")?
+static bool ListsContents(std::string_view lead) {
+  static const RE2 kContents(
+      R"re((?i)(?:\bof|\b(?:following|this|such|the) (?:information|data|details|particulars|facts)(?: [\w-]+){0,3})\s*:\s*$)re");
+  return RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), kContents);
+}
+
 // A list lead-in that speaks to a topic ("may exchange information with
 // ICE ... in order to: (a) ...; (b) ...") hands the topic to its items that
 // speak to no topic of their own, as it hands them its modality: the items
@@ -272,6 +279,10 @@ void Matcher::CarryLeadInTopics(std::vector<Clause>& clauses) {
       continue;
     }
     if (UnderConditionLeadIn(static_cast<int>(lead))) continue;
+    // A lead-in whose items are what its notice or record holds ("shall notify immediately the United States
+    // immigration officer in charge ... of: A. The date of and the reason for the alien's admission ...; C. The country
+    // of which the alien is a citizen", 34-B M.R.S.A. 1433) is the clause: the items are its contents, no acts.
+    if (ListsContents(Folded(lead).folded.text)) continue;
     // A condition that opens the lead-in qualifies every item alike ("Unless presented with a valid and properly issued
     // criminal warrant, no agency or agent shall: (1) Permit ICE agents access ...; (2) Transfer any person into ..."):
     // its topic stays the lead-in's, cited where its words are.

@@ -144,3 +144,23 @@ TEST_CASE("a warrant condition that opens the lead-in stays the lead-in's clause
                    "law"));
   CHECK(OnlyOfTopic(named, "judicial_warrant").section == "(D)");
 }
+
+// Shaped like 34-B M.R.S.A. 1433(1) (shortened): the notice's contents are listed after "of:".
+TEST_CASE("the items a notice is to hold ('shall notify ... of:') are its contents, cited at the lead-in",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("1. Notification of immigration officer. When a person is admitted or committed to a state institution, "
+                   "the chief administrative officer shall notify immediately the United States immigration officer in "
+                   "charge of the district, of:\n"
+                   "A. The date of and the reason for the alien's admission or commitment;\n"
+                   "B. The length of time for which the alien is admitted or committed;\n"
+                   "C. The country of which the alien is a citizen.\n",
+                   "law"));
+  const Clause& notice = OnlyOfTopic(x, "information_sharing");
+  CHECK(notice.section == "1.");
+  CHECK(notice.stance == Stance::kRequires);
+  for (const Clause& c : x.clauses) {
+    INFO(c.topic << " " << c.section << ": " << c.text);
+    CHECK(c.section == "1.");
+  }
+}
