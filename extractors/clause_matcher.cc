@@ -222,13 +222,17 @@ std::string Matcher::Context(size_t ui) {
 
 // Transcripts: the agency of the speaker whose turn holds stream byte
 // `pos` (actor_names.h); "" when unknown.
-std::string Matcher::SpeakerActor(size_t pos) {
+const std::vector<std::pair<size_t, std::string>>& Matcher::Speakers() {
   if (!speakers_built_) {
     speakers_built_ = true;
     speakers_ = SpeakerTurns(layout_.stream(), rules_);
   }
+  return speakers_;
+}
+
+std::string Matcher::SpeakerActor(size_t pos) {
   std::string actor;
-  for (const auto& [at, who] : speakers_) {
+  for (const auto& [at, who] : Speakers()) {
     if (at > pos) break;
     actor = who;
   }
@@ -236,13 +240,13 @@ std::string Matcher::SpeakerActor(size_t pos) {
 }
 
 int Matcher::AnsweredQuestion(size_t ui) {
-  SpeakerActor(0);  // the turns, found once
+  const auto& turns = Speakers();
   const auto& units = layout_.units();
   const size_t begin = units[ui].begin;
   // the start of the turn holding the unit (turns are in stream order)
-  auto turn = std::upper_bound(speakers_.begin(), speakers_.end(), begin,
+  auto turn = std::upper_bound(turns.begin(), turns.end(), begin,
                                [](size_t pos, const std::pair<size_t, std::string>& t) { return pos < t.first; });
-  if (turn == speakers_.begin()) return -1;
+  if (turn == turns.begin()) return -1;
   const size_t turn_start = std::prev(turn)->first;
   if (turn_start >= begin) return -1;  // the turn's first unit: the unit before it is asked about already
   // the last unit before the turn began

@@ -87,6 +87,9 @@ class Matcher {
   // subject matter) may come from there.
   std::string_view ElaboratedSentence(size_t ui);
 
+  // Transcripts: each speaker's turn (actor_names.h, SpeakerTurns), found once.
+  const std::vector<std::pair<size_t, std::string>>& Speakers();
+
   // Transcripts: the agency of the speaker whose turn holds stream byte
   // `pos` (actor_names.h); "" when unknown.
   std::string SpeakerActor(size_t pos);
