@@ -15,6 +15,19 @@ using foiamine::testing::OfTopic;
 using foiamine::testing::OnlyOfTopic;
 using foiamine::testing::Rules;
 
+namespace {
+
+// Every clause found is cited at `section` (the lead-in's), and there is one.
+void CheckAllCitedAt(const Extraction& x, const std::string& section) {
+  for (const Clause& c : x.clauses) {
+    INFO(c.topic << " " << c.section << ": " << c.text);
+    CHECK(c.section == section);
+  }
+  CHECK_FALSE(x.clauses.empty());
+}
+
+}  // namespace
+
 
 // Shaped like Tex. Code Crim. Proc. art. 2.13(d) (written for this test).
 TEST_CASE("an 'only if' far from the colon still makes the items the permission's conditions", "[extractors][structure]") {
@@ -79,11 +92,7 @@ TEST_CASE("the rights a person must first be advised of are the advisement's con
                    "(1) The individual has the right to decline the interview and remain silent;\n"
                    "(2) The individual has the right to speak to an attorney before submitting to the interview.\n",
                    "law"));
-  for (const Clause& c : x.clauses) {
-    INFO(c.topic << " " << c.section << ": " << c.text);
-    CHECK(c.section == "(b)");
-  }
-  CHECK_FALSE(x.clauses.empty());
+  CheckAllCitedAt(x, "(b)");
 }
 
 // Shaped like Colo. Rev. Stat. 24-74-104(2) (written for this test): the lead-in's verb takes each item as its
@@ -159,8 +168,5 @@ TEST_CASE("the items a notice is to hold ('shall notify ... of:') are its conten
   const Clause& notice = OnlyOfTopic(x, "information_sharing");
   CHECK(notice.section == "1.");
   CHECK(notice.stance == Stance::kRequires);
-  for (const Clause& c : x.clauses) {
-    INFO(c.topic << " " << c.section << ": " << c.text);
-    CHECK(c.section == "1.");
-  }
+  CheckAllCitedAt(x, "1.");
 }
