@@ -250,6 +250,9 @@ bool Matcher::AnchoredInLeadingCondition(size_t lead, const std::string& rule_id
 }
 
 // Does a lead-in end by announcing the contents of what it names ("..., of:", "the following information:")?
+// (Not one more IsConditionLeadIn form: a condition's items lose their own clauses of the lead-in's topic, while a
+// notice's listed contents only keep the topic from being handed down; folded in there, the Irvington statement's
+// "solely on the basis of:" lost its items' clauses.)
 static bool ListsContents(std::string_view lead) {
   static const RE2 kContents(
       R"re((?i)(?:\bof|\b(?:following|this|such|the) (?:information|data|details|particulars|facts)(?: [\w-]+){0,3})\s*:\s*$)re");
