@@ -294,7 +294,8 @@ bool IntroducesRules(std::string_view lead_in) {
   static const RE2 kListed(
       std::string(R"re((?i)\b)re") + kWrittenRule +
       R"re( (?:re-?stated|listed|published|set out|outlined|adopted|included|posted|released)\b[^:]{0,80}:\s*$|\b)re" +
-      kWrittenRule + R"re( (?:states?|says|reads|provides?|includes?):\s*$)re");
+      kWrittenRule + R"re( (?:states?|says|reads|provides?|includes?):\s*$|\b(?:laid|lays?|set|sets|listed|lists|outlined|outlines|published|publishes|issued|issues|adopted|adopts|released|releases|announced|announces) (?:out )?the following (?:[\w'-]+ ){0,2}?)re" +
+      kWrittenRule + R"re(\b[^:.]{0,80}[:.]\s*$)re");
   const re2::StringPiece in(lead_in.data(), lead_in.size());
   return RE2::PartialMatch(in, kListed);
 }

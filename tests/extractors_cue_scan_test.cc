@@ -236,6 +236,10 @@ TEST_CASE("a record of practice that tells what a written rule says", "[extracto
   CHECK(IntroducesRules("Among the rules re-stated by the department:"));
   CHECK(IntroducesRules("The general order states:"));
   CHECK_FALSE(IntroducesRules("The department said the following:"));
+  // ... and one that names the rules it lays out, before the bullets that list them (Tucson's release as reported, 2025)
+  CHECK(IntroducesRules("It laid out the following policies, which it said have been in place for nearly 15 years."));
+  CHECK(IntroducesRules("The sheriff published the following procedures:"));
+  CHECK_FALSE(IntroducesRules("It laid out the following reasons, which it said have been in place for years."));
   CHECK_FALSE(IntroducesRules("Among the rules re-stated by the department: officers do not ask."));
 }
 

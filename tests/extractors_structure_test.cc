@@ -350,6 +350,30 @@ TEST_CASE("a sentence that only says what the one before includes takes that sen
   for (const Clause& c : news.clauses) CHECK(c.stance == Stance::kMentions);
 }
 
+// News prints a list of rules after a sentence that names them and ends with a period: that sentence leads the
+// bullets in as a colon would, and the rules it names keep their stance on a page of practice (Tucson's release on its
+// police general orders, as reported, 2025).
+TEST_CASE("a sentence naming the following policies leads in the bullets after it", "[extractors][structure]") {
+  const std::string bullets =
+      "- TPD officers do not have the authority to transport a person or take any other enforcement action for a civil "
+      "violation of federal immigration law.\n";
+  const Extraction listed = ExtractDocument(
+      Rules(), Doc("City officials are making their stance on immigration enforcement clear.\n"
+                   "It laid out the following policies, which it said have been in place for nearly 15 years.\n" + bullets,
+                   "practice"));
+  const std::vector<const Clause*> assist = OfTopic(listed, "enforcement_assistance");
+  REQUIRE(assist.size() == 1);
+  CHECK(assist[0]->stance == Stance::kRestricts);
+  // (a sentence that names no rules lays out none: what officers "do not" do is told)
+  const Extraction told = ExtractDocument(
+      Rules(), Doc("City officials are making their stance on immigration enforcement clear.\n"
+                   "It laid out the following reasons, which it said have been true for nearly 15 years.\n" + bullets,
+                   "practice"));
+  const std::vector<const Clause*> told_assist = OfTopic(told, "enforcement_assistance");
+  REQUIRE(told_assist.size() == 1);
+  CHECK(told_assist[0]->stance == Stance::kReports);
+}
+
 // A bullet left alone at the foot of a page belongs to the item on the next:
 // the clause is cited on the page its words are printed on.
 TEST_CASE("a bullet stranded at a page's foot does not move its clause to that page", "[extractors][structure]") {
