@@ -417,6 +417,10 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       if (EndsWithJoiningWord(rest) || RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kModal)) return true;
       if (bi + 1 >= body.size()) return false;
       const std::string_view below = Trim(line_text(body[bi + 1]));
+      // (and an item after its sibling's "; AND" or its lead-in's ':' is that list's next item: "(2) TRANSFER THE
+      // INDIVIDUAL TO FEDERAL IMMIGRATION" / "AUTHORITIES PROVIDED THAT ...", Md. H.B. 725, 2026)
+      static const RE2 kItemBefore(R"re((?:;(?:\s*(?:AND|OR))?|:)\s*$)re");
+      if (caps_body_before && RE2::PartialMatch(re2::StringPiece(prev_text.data(), prev_text.size()), kItemBefore)) return true;
       return !below.empty() && CountWords(below) <= 3 && (below.back() == '.' || below.back() == ';') &&
              AllCapsText(below) && !ParseMarker(below, stack);
     };

@@ -390,6 +390,24 @@ TEST_CASE("a bill's item in capitals runs on past a short first line", "[extract
   CHECK(heading_of["3-535(C)(2)(II)"].empty());
 }
 
+TEST_CASE("a bill's list in capitals keeps its lead-in and its items past a sibling's 'AND'", "[extractors][sections]") {
+  // Md. H.B. 725 (2026), new matter in capitals: the lead-in holds a modal and ends with ':', and the second item's
+  // first line is short and wraps into a long line; neither is a heading, so the transfer is required.
+  const Extraction x = ExtractDocument(foiamine::testing::ShippedRulebook(), LawPage(
+      "9-309.\nIF REQUESTED BY FEDERAL IMMIGRATION AUTHORITIES, AN EMPLOYEE SHALL:\n"
+      "(1) PROVIDE NOTICE OF THE RELEASE OF AN INDIVIDUAL; AND\n(2) TRANSFER THE INDIVIDUAL TO FEDERAL IMMIGRATION\n"
+      "AUTHORITIES PROVIDED THAT THE TRANSFER DOES NOT EXTEND THE TIME IN\n"
+      "CUSTODY OF THE INDIVIDUAL BEYOND THE INDIVIDUAL'S SCHEDULED RELEASE.\n"));
+  const Clause* transfer = nullptr;
+  for (const Clause& c : x.clauses)
+    if (c.topic == "enforcement_assistance") transfer = &c;
+  REQUIRE(transfer != nullptr);
+  CHECK(transfer->section == "9-309(2)");
+  CHECK(transfer->stance == Stance::kRequires);
+  CHECK(transfer->text.find("AUTHORITIES PROVIDED THAT") != std::string::npos);
+  for (const Section& s : x.sections) CHECK(s.heading.empty());
+}
+
 TEST_CASE("a code section whose chapter carries a letter starts the path", "[extractors][sections]") {
   // Iowa Code 27A.3 (shortened): "27A.3(1)", not "1."
   const DocumentInput code = LawPage(
