@@ -86,6 +86,11 @@ TEST_CASE("a record of practice tells what never happened, and keeps a rule it s
   CHECK(PracticeStance(Stance::kRestricts, matter, matter.find("do not")) == Stance::kRestricts);
   const std::string bare = "county police do not enforce federal immigration law.";
   CHECK(PracticeStance(Stance::kRestricts, bare, bare.find("do not")) == Stance::kReports);
+  // ... and so does one the policy itself utters (Mesa County Sheriff's post, 2017, in the negative)
+  const std::string utters = "our policy does not allow ice agents into the jail's housing units.";
+  CHECK(PracticeStance(Stance::kRestricts, utters, utters.find("does not")) == Stance::kRestricts);
+  const std::string deputies = "our deputies do not allow ice agents into the jail's housing units.";
+  CHECK(PracticeStance(Stance::kRestricts, deputies, deputies.find("do not")) == Stance::kReports);
 }
 
 TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[extractors][cue_scan]") {
