@@ -249,13 +249,17 @@ bool Matcher::AnchoredInLeadingCondition(size_t lead, const std::string& rule_id
          !RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), anchor);
 }
 
-// Does a lead-in end by announcing the contents of what it names ("..., of:", "the following information:")?
+// Does a lead-in end by announcing the contents of what it names ("..., of:", "the following information:"), or the
+// authorities of its exception ("unless ... required by:")?
 // (Not one more IsConditionLeadIn form: a condition's items lose their own clauses of the lead-in's topic, while a
 // notice's listed contents only keep the topic from being handed down; folded in there, the Irvington statement's
 // "solely on the basis of:" lost its items' clauses.)
 static bool ListsContents(std::string_view lead) {
+  // ... and so does one whose items only name the authorities of its exception ("the public body may decline to
+  // disclose the information unless disclosure is required by: (A) Federal law; (B) A court order; or (C) A warrant
+  // authorized by a court", ORS 180.805(3)(a)): the items are no acts.
   static const RE2 kContents(
-      R"re((?i)(?:\bof|\b(?:following|this|such|the) (?:information|data|details|particulars|facts)(?: [\w-]+){0,3})\s*:\s*$)re");
+      R"re((?i)(?:\bof|\b(?:following|this|such|the) (?:information|data|details|particulars|facts)(?: [\w-]+){0,3}|\b(?:unless|except(?: as| when| where)?) (?:[\w'-]+ ){0,4}?(?:is |are |be )?(?:required|authorized|permitted|ordered|compelled|mandated) (?:by|under|pursuant to)(?: (?:any|one|either) of)?(?: the following)?)\s*:\s*$)re");
   return RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), kContents);
 }
 

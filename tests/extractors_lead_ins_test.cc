@@ -170,3 +170,18 @@ TEST_CASE("the items a notice is to hold ('shall notify ... of:') are its conten
   CHECK(notice.stance == Stance::kRequires);
   CheckAllCitedAt(x, "1.");
 }
+
+// Shaped like ORS 180.805(3)(a) (shortened): the items only name the authorities of the lead-in's exception.
+TEST_CASE("the items that only name an exception's authorities ('unless ... required by:') leave the clause at the lead-in",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("(3)(a) A public body that holds a person's records may decline to disclose the information to federal "
+                   "immigration authorities unless disclosure is required by:\n"
+                   "(A) Federal law;\n"
+                   "(B) A subpoena; or\n"
+                   "(C) A warrant authorized by a court.\n",
+                   "law"));
+  const Clause& sharing = OnlyOfTopic(x, "information_sharing");
+  CHECK(sharing.section == "(3)(a)");
+  CHECK(sharing.stance == Stance::kPermits);
+}
