@@ -172,6 +172,16 @@ void RepairOcrModals(std::string& text) {
       {RE2(R"(\b((?i:re))[1|I]((?i:eas)))"), "\\1l\\2"},
       // "m" read as "nn" inside "form": "perfonn", "infonnation", "perfonned" (no English word holds "fonn")
       {RE2(R"(([fF])onn)"), "\\1orm"},
+      // "l" read as "1" between lower-case letters or ending "-al"/"-il": "un1ess", "faci1ities", "judicia1", "crimina1"
+      // (not "1st", "I-131" or "24-211.07": a letter on each side, or the adjective's ending after three letters)
+      {RE2(R"(([a-z])1([a-z]))"), "\\1l\\2"},
+      {RE2(R"(\b([a-z]{3,}[ai])1\b)"), "\\1l"},
+      // "m" read as "rn" in the words most rules need (one letter more, so a space in front keeps the length):
+      // "imrnigration", "irnmigration", "inrnate", "Departrnent"
+      {RE2(R"(\b([iI])(?:rnm|mrn)(igra))"), " \\1mm\\2"},
+      {RE2(R"(\b([iI])rnrn(igra))"), "  \\1mm\\2"},
+      {RE2(R"(\b([iI])nrn(ates?)\b)"), " \\1nm\\2"},
+      {RE2(R"(\b([dD])epartrn(ent))"), " \\1epartm\\2"},
   };
   // Most text has none of these: one scan decides.
   static const RE2 kAny(kOcrModalMisreadingPattern);

@@ -108,6 +108,12 @@ TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[ex
       // "m" read as "nn" (a scanned 287(g) agreement): "to perfonn certain immigration enforcement functions"
       {"to perfonn functions; infonnation perfonned", "to perform functions; information performed"},
       {"the Connor bonnet, the form", "the Connor bonnet, the form"},
+      // "l" read as "1" inside a word or ending "-al": "un1ess ICE presents a judicia1 warrant"
+      {"un1ess ICE presents a judicia1 warrant to faci1ities", "unless ICE presents a judicial warrant to facilities"},
+      {"the 1st of May, Form I-131, D.C. Code 24-211.07, ab1", "the 1st of May, Form I-131, D.C. Code 24-211.07, ab1"},
+      // "m" read as "rn" in the words most rules need
+      {"an inrnate's imrnigration status; the Departrnent", "an  inmate's  immigration status; the  Department"},
+      {"born, government, return, internal", "born, government, return, internal"},
   };
   for (const Case& c : cases) {
     std::string text = c.ocr;
