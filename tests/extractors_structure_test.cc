@@ -838,3 +838,17 @@ TEST_CASE("an answer's subject is its question's", "[extractors][structure]") {
                    "practice"));
   CHECK(OfTopic(statements, "detainer_hold").empty());
 }
+
+// "he or she shall" is one subject: the pronoun pair opens no scope of its own, so no clause is cited from "OR SHE
+// SHALL ..." on, as a part of the sentence (N.Y. S. 257 (2023) 319-F(2), shortened).
+TEST_CASE("a pronoun pair ('he or she shall') does not split a sentence's scope", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("2. A PERSON IN CUSTODY MAY REQUEST TO BE INTERVIEWED BY ICE, PROVIDED THAT IF SUCH INDIVIDUAL IS "
+                   "ENTITLED TO COUNSEL, HE OR SHE SHALL BE NOTIFIED OF SUCH RIGHT BEFORE ANY SUCH INTERVIEW.\n",
+                   "law"));
+  REQUIRE_FALSE(x.clauses.empty());
+  for (const Clause& c : x.clauses) {
+    INFO(c.topic << ": " << c.text);
+    CHECK(c.text.rfind("2. A PERSON IN CUSTODY", 0) == 0);
+  }
+}
