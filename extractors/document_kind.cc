@@ -266,9 +266,14 @@ std::string InferKind(const std::string& text, const std::string& number) {
   // plainly it is worded ("Deputies do not ...").
   if (const std::string_view top(head.data(), std::min<size_t>(head.size(), 1500)); PolicyHeaderFields(top, 2) >= 2)
     return RE2::PartialMatch(head.substr(0, 400), kJail) ? "jail_policy" : "police_order";
+  // A bill's title formula near the top ("AN ACT to amend the executive law ...", "An act to amend Section 7284.6 of
+  // the Government Code, relating to law enforcement.") makes it a bill, however its digest or a mirror's summary reads
+  // (N.Y. S. 257, 2023); an enacted act's "AN ACT To amend" is the statute it became (kStatute, first).
+  static const RE2 kBillTitle(R"re((?i)\ban\s+act\s+to\s+(?:amend|add|repeal|create|enact|establish)\b)re");
+  const bool bill_title = RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 1500)), kBillTitle);
   // Before the words that merely name an agency ("Police Department", "jail"):
   // a page that describes what the agency does is no order of it.
-  if (DescribesPractice(head)) return "";
+  if (!bill_title && DescribesPractice(head)) return "";
   // A police policy names its department in its running header; the words
   // of council records ("testimony", "committee on") can occur in its body.
   // (only a text that reads as rules: a page that merely names the agency is left to AuthorityOf)
@@ -277,14 +282,13 @@ std::string InferKind(const std::string& text, const std::string& number) {
       rules && RE2::PartialMatch(top, kPolice) && !RE2::PartialMatch(top, kCouncil))
     return "police_order";
   if (RE2::PartialMatch(head, kStatute)) return "statute";
+  // (a bill names its committee and sponsors as a council's record does: "Introduced by Sens. ... committed to the
+  // Committee on Finance"; its title formula says which)
+  if (bill_title) return "bill";
   if (RE2::PartialMatch(head, kCouncil)) return "council_record";
   if (const int logs = CountOf(kLog, head); logs > CountOf(kLogInstruction, head, logs)) return "log";
   if (rules && RE2::PartialMatch(head, kJail)) return "jail_policy";
   if (rules && RE2::PartialMatch(head, kPolice)) return "police_order";
-  // A bill's title formula, where nothing above placed the text: "An act to amend Section 7284.6 of the Government
-  // Code, relating to law enforcement." (an enacted act's "AN ACT To amend" is the statute it became, placed above)
-  static const RE2 kBillTitle(R"re((?i)\ban\s+act\s+to\s+(?:amend|add|repeal|create|enact|establish)\b)re");
-  if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 1500)), kBillTitle)) return "bill";
   return "";
 }
 

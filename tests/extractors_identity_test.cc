@@ -372,4 +372,16 @@ TEST_CASE("a bill's title formula makes a bill, law, and an enacted act's makes 
   const DocumentIdentity act = InferIdentity(Doc({"D.C. Law 23-282\nAN ACT To amend the Sanctuary Values Act of 2020.\n"
                                                   "BE IT ENACTED BY THE COUNCIL OF THE DISTRICT OF COLUMBIA, That ...\n"}));
   CHECK(act.doc_kind.value == "statute");
+  // (a bill names its committee and sponsors as a council's record does, and its mirror's summary reads like an account:
+  // the title formula still makes it a bill; N.Y. S. 257 (2023) as a GitHub mirror of the Legislature prints it, shortened)
+  const DocumentIdentity mirrored = InferIdentity(Doc({
+      "# Relates to providing access to services and law enforcement in certain immigration related matters\n"
+      "**Status:** In Senate Committee\n## Summary\nRelates to providing access to services, law enforcement and counsel.\n"
+      "S T A T E  O F  N E W  Y O R K\n I N  S E N A T E\n Introduced by Sens. SERRANO, BAILEY -- read twice and ordered "
+      "printed, and when printed to be committed to the Committee on Finance\n AN  ACT to amend the executive law, in "
+      "relation to access to services, law enforcement and counsel in certain immigration related matters\n"
+      " 1. NO STATE OR LOCAL LAW ENFORCEMENT AGENCY SHALL INQUIRE ABOUT THE IMMIGRATION STATUS OF A VICTIM OR WITNESS "
+      "AT A HEARING.\n"}));
+  CHECK(mirrored.doc_kind.value == "bill");
+  CHECK(mirrored.authority.value == "law");
 }
