@@ -76,8 +76,17 @@ std::vector<Clause> Matcher::Run() {
       for (int v : rule.none_of)
         if (ok && in_unit(v)) ok = false;
       if (!ok) continue;
-      for (auto [s, e] : AllMatches(*rules_.patterns[rule.all_of[0]].re, Info(ui).folded.text)) {
+      const auto anchors = AllMatches(*rules_.patterns[rule.all_of[0]].re, Info(ui).folded.text);
+      // A rule anchored both in an exception that opens the sentence and in its main clause speaks in the main
+      // clause: "Except to the extent that disclosure is required by federal law, no ... agency shall provide to a
+      // federal immigration authority ... any information" restricts, whatever "required" says inside the exception.
+      const size_t exception_end = anchors.size() > 1 ? LeadingExceptionEnd(info.folded.text) : std::string::npos;
+      const bool anchored_after_exception =
+          exception_end != std::string::npos &&
+          std::any_of(anchors.begin(), anchors.end(), [&](const auto& a) { return a.first >= exception_end; });
+      for (auto [s, e] : anchors) {
         if (e <= s || InDefinition(ui, info, s)) continue;
+        if (anchored_after_exception && e <= exception_end) continue;
         if (rule.segment_scope && !InScope(ui, rule, s, context, context_built)) continue;
         if (!info.modal.empty() && rule.topic != "judicial_warrant" && InLeadingCondition(info.condition_end, s, e)) {
           // "..., the supervisor shall decline the request"

@@ -310,7 +310,11 @@ namespace {
 // The comma that ends a clause opening the sentence, where the main clause
 // begins (", the agency shall", ", Records Office staff shall"), or npos.
 size_t MainClauseComma(std::string_view sentence) {
-  static const RE2 kMainClause(R"re((?i)(,)\s+(?:[\w'\x{2019}-]+\s+){1,14}?(?:shall|must|may|will|should|can)\b)re");
+  // (the subject may hold a statute's appositive in commas: "..., no state or local law enforcement agency, or agent
+  // thereof, shall"; no other comma, or a list in the condition would end it early: "in custody of a police officer,
+  // peace officer, or school resource officer for the purpose of being interviewed, the officer shall")
+  static const RE2 kMainClause(
+      R"re((?i)(,)\s+(?:(?:[\w'\x{2019}-]+|[\w'\x{2019}-]+,\s+(?:or|nor|and)\s+(?:any\s+)?(?:agents?|employees?|officers?|officials?)\s+thereof,)\s+){1,14}?(?:shall|must|may|will|should|can)\b)re");
   re2::StringPiece in(sentence.data(), sentence.size()), comma;
   if (!RE2::PartialMatch(in, kMainClause, &comma)) return std::string_view::npos;
   return static_cast<size_t>(comma.data() - sentence.data());

@@ -213,6 +213,13 @@ TEST_CASE("no cue reaches from a leading condition into the main clause", "[extr
   // without a condition, "no ... will" is one cue and restricts
   const std::string plain = "no officer will notify ice of the release.";
   CHECK(LeadingConditionEnd(plain) == std::string::npos);
+  // the main clause's subject may hold commas of its own (N.Y. S. 257 (2023) 319-D(2), 319-E(2), shortened)
+  const std::string appositive = "upon receipt of a detainer, a state or local agency, or agent thereof, shall notify the person.";
+  CHECK(LeadingConditionEnd(appositive) == appositive.find(','));
+  const std::string excepted =
+      "2. except to the extent that disclosure is required by federal law, no state agency, or agent thereof, shall provide "
+      "any information to ice.";
+  CHECK(LeadingExceptionEnd(excepted) == excepted.find(','));
   const auto plain_hits = FindCues(cues, plain);
   REQUIRE(plain_hits.size() == 1);
   CHECK(plain_hits[0].stance == Stance::kRestricts);

@@ -852,3 +852,16 @@ TEST_CASE("a pronoun pair ('he or she shall') does not split a sentence's scope"
     CHECK(c.text.rfind("2. A PERSON IN CUSTODY", 0) == 0);
   }
 }
+
+// A rule anchored both in an exception that opens the sentence and in its main clause speaks in the main clause: the
+// exception's "is required" is no duty to share (N.Y. S. 257 (2023) 319-E(2), shortened).
+TEST_CASE("an exception that opens a sentence lends its cue to no anchor the main clause holds too", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("2. EXCEPT TO THE EXTENT THAT DISCLOSURE IS REQUIRED BY FEDERAL LAW, NO STATE OR LOCAL LAW ENFORCEMENT "
+                   "AGENCY, OR AGENT THEREOF, SHALL PROVIDE TO A FEDERAL IMMIGRATION AUTHORITY ANY INFORMATION OBTAINED "
+                   "CONCERNING A PERSON, INCLUDING BUT NOT LIMITED TO THE PERSON'S HOME, WORK OR SCHOOL ADDRESS.\n",
+                   "law"));
+  const std::vector<const Clause*> sharing = OfTopic(x, "information_sharing");
+  REQUIRE(sharing.size() == 1);
+  CHECK(sharing[0]->stance == Stance::kRestricts);
+}
