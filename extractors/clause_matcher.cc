@@ -618,13 +618,30 @@ void Matcher::Emit(size_t ui, const std::string& topic, const std::vector<Candid
   // A unit that binds on the topic does not also merely mention it ("shall
   // not enter into an agreement under section 287(g)" names the program too).
   if (stances.size() > 1) std::erase(stances, Stance::kMentions);
-  for (Stance stance : stances) {
+  const auto best_of = [&](Stance stance) {
     const Candidate* best = nullptr;
     for (const auto& c : candidates)
       if (c.stance == stance && (best == nullptr || c.confidence > best->confidence)) best = &c;
+    return best;
+  };
+  // Two stances in one negation scope would be two clauses of one span, topic and citation, which the index keys a
+  // clause by: it kept whichever it wrote last, and the sort that orders the clauses is not stable, so a large
+  // document's choice moved with unrelated clauses. The scope speaks once, in the stance that comes last in the
+  // candidates' order (what the index kept in every smaller document the rules were tuned on).
+  const bool scoped = stances.size() > 1;
+  for (size_t i = 0; scoped && i < stances.size(); ++i)
+    for (size_t j = i + 1; j < stances.size(); ++j) {
+      const Candidate *a = best_of(stances[i]), *b = best_of(stances[j]);
+      if (a->segment != b->segment) continue;
+      stances.erase(stances.begin() + static_cast<std::ptrdiff_t>(i));
+      i = static_cast<size_t>(-1);  // (the loop's ++i restarts the scan from the first)
+      break;
+    }
+  for (Stance stance : stances) {
+    const Candidate* best = best_of(stance);
     // One stance: the whole unit. Several: each its own negation scope.
     size_t fb = 0, fe = info.folded.text.size();
-    if (stances.size() > 1) {
+    if (scoped) {
       fb = info.cuts[best->segment];
       fe = best->segment + 1 < info.cuts.size() ? info.cuts[best->segment + 1] : info.folded.text.size();
     }
