@@ -629,15 +629,11 @@ void Matcher::Emit(size_t ui, const std::string& topic, const std::vector<Candid
   // document's choice moved with unrelated clauses. The scope speaks once, in the stance that comes last in the
   // candidates' order (what the index kept in every smaller document the rules were tuned on).
   const bool scoped = stances.size() > 1;
-  for (size_t i = 0; scoped && i < stances.size(); ++i)
-    for (size_t j = i + 1; j < stances.size(); ++j) {
-      const Candidate *a = best_of(stances[i]), *b = best_of(stances[j]);
-      if (a->segment != b->segment) continue;
-      stances.erase(stances.begin() + static_cast<std::ptrdiff_t>(i));
-      i = static_cast<size_t>(-1);  // (the loop's ++i restarts the scan from the first)
-      break;
-    }
-  for (Stance stance : stances) {
+  std::vector<Stance> spoken;  // the last stance of each scope, in order
+  for (auto it = stances.rbegin(); it != stances.rend(); ++it)
+    if (std::none_of(spoken.begin(), spoken.end(), [&](Stance s) { return best_of(s)->segment == best_of(*it)->segment; }))
+      spoken.insert(spoken.begin(), *it);
+  for (Stance stance : spoken) {
     const Candidate* best = best_of(stance);
     // One stance: the whole unit. Several: each its own negation scope.
     size_t fb = 0, fe = info.folded.text.size();
