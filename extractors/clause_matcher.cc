@@ -126,11 +126,7 @@ std::vector<Clause> Matcher::Run() {
   ReferencedTopics(clauses);
   CompleteLeadInTopics(clauses);
   CarryLeadInTopics(clauses);
-  std::sort(clauses.begin(), clauses.end(), [](const Clause& a, const Clause& b) {
-    if (a.page != b.page) return a.page < b.page;
-    if (a.char_start != b.char_start) return a.char_start < b.char_start;
-    return a.topic < b.topic;
-  });
+  OrderByIndexKey(clauses);
   return clauses;
 }
 

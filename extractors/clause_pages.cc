@@ -2,6 +2,7 @@
 // extractors/layout.h).
 #include <algorithm>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 #include "extractors/layout.h"
@@ -50,6 +51,16 @@ int PlaceOnPages(const DocumentLayout& layout, size_t begin, size_t end, size_t 
   clause.char_start = cited->char_start;
   clause.char_end = cited->char_end;
   return cited_page_idx;
+}
+
+void OrderByIndexKey(std::vector<Clause>& clauses) {
+  const auto key = [](const Clause& c) { return std::tie(c.page, c.char_start, c.topic); };
+  std::stable_sort(clauses.begin(), clauses.end(), [&](const Clause& a, const Clause& b) { return key(a) < key(b); });
+  std::vector<Clause> kept;
+  kept.reserve(clauses.size());
+  for (size_t i = 0; i < clauses.size(); ++i)
+    if (i + 1 == clauses.size() || key(clauses[i]) != key(clauses[i + 1])) kept.push_back(std::move(clauses[i]));
+  clauses = std::move(kept);
 }
 
 }  // namespace foiamine::extractors::internal

@@ -118,4 +118,10 @@ class DocumentLayout {
 int PlaceOnPages(const DocumentLayout& layout, size_t begin, size_t end, size_t anchor, std::optional<size_t> cue,
                  Clause& clause);
 
+// Sorts clauses by page, start and topic, the key the index stores a clause
+// under. Two clauses on one key keep their emission order and the later one
+// stands (the index's INSERT OR REPLACE would keep it), so no output depends
+// on how an unstable sort broke a tie.
+void OrderByIndexKey(std::vector<Clause>& clauses);
+
 }  // namespace foiamine::extractors::internal
