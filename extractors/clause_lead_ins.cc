@@ -276,7 +276,8 @@ void Matcher::CarryLeadInTopics(std::vector<Clause>& clauses) {
     const size_t lead = emitted_unit_[ci];
     auto it = items_of_.find(lead);
     if (it == items_of_.end() || clauses[ci].stance == Stance::kMentions) continue;
-    if (IsConditionLeadIn(lead) && !ListsExceptions(Folded(lead).folded.text)) {
+    const bool leaves_open = ListsWhatItLeavesOpen(Folded(lead).folded.text);
+    if (IsConditionLeadIn(lead) && !ListsExceptions(Folded(lead).folded.text) && !leaves_open) {
       // Its conditions and purposes are parts of the lead-in's clause, not clauses of its topic of their own
       // (they may speak to another); the exceptions it lists are what it permits.
       for (size_t cj = 0; cj < emitted; ++cj)
@@ -285,7 +286,7 @@ void Matcher::CarryLeadInTopics(std::vector<Clause>& clauses) {
           drop[cj] = true;
       continue;
     }
-    if (UnderConditionLeadIn(static_cast<int>(lead))) continue;
+    if (!leaves_open && UnderConditionLeadIn(static_cast<int>(lead))) continue;
     // A lead-in whose items are what its notice or record holds ("shall notify immediately the United States
     // immigration officer in charge ... of: A. The date of and the reason for the alien's admission ...; C. The country
     // of which the alien is a citizen", 34-B M.R.S.A. 1433) is the clause: the items are its contents, no acts.

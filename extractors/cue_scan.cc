@@ -360,4 +360,10 @@ bool ListsExceptions(std::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kExceptions);
 }
 
+bool ListsWhatItLeavesOpen(std::string_view text) {
+  static const RE2 kLeftOpen(
+      R"re((?i)^\W*(?:\(?[a-z0-9]{1,4}[.)]\s*)*nothing\b[^.;:]*\b(?:prohibits?|restricts?|prevents?|precludes?|bars?|limits?|construed to (?:prohibit|restrict|prevent|preclude|bar|limit))\b[^.;:]*\b(?:that|which) (?:is|are)\W*$)re");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kLeftOpen);
+}
+
 }  // namespace foiamine::extractors::internal

@@ -79,6 +79,15 @@ inline constexpr std::string_view kHomelandSecurityPattern = R"re((?i)\bhomeland
 // What a prohibition excepts, it permits.
 bool ListsExceptions(std::string_view text);
 
+// Does a permission by negation end by listing what it leaves open ("Nothing
+// in subsection (1) or (2) of this section prohibits the collection, use, or
+// disclosure of information that is: (a) Required to comply with state or
+// federal law; (b) In response to a lawfully issued court order", RCW
+// 43.17.425(3))? Each item is then a permission of its own, in the lead-in's
+// topic. (Not so an exception list: "No person is subject to civil arrest ...
+// except: (a) ..." restricts in its lead-in, and its items are the lead-in's.)
+bool ListsWhatItLeavesOpen(std::string_view text);
+
 // Does the text open with a connective that elaborates the sentence before
 // it ("Specifically,", "In particular,", "To that end,"), or with a subject
 // that points back at it ("The prohibition set forth in this Chapter shall

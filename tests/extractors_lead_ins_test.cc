@@ -3,6 +3,7 @@
 // the rights a person must first be advised of; and the items of what a duty is to verify, which are clauses.
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -183,4 +184,26 @@ TEST_CASE("the items that only name an exception's authorities ('unless ... requ
                    "law"));
   CHECK(OnlyOfTopic(x, "information_sharing").stance == Stance::kPermits);
   CheckAllCitedAt(x, "(3)(a)");
+}
+
+// Shaped like RCW 43.17.425(1) and (3) (shortened): a permission by negation lists what it leaves open.
+TEST_CASE("the items a 'nothing ... prohibits ... that is:' lead-in leaves open are permissions of their own",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("Section 43.17.425 - Immigration and citizenship status-State agency restrictions\n"
+                   "(1) No state agency may disclose information regarding a person's immigration status to a federal "
+                   "immigration authority.\n"
+                   "(3) Nothing in subsection (1) of this section prohibits the collection, use, or disclosure of "
+                   "information that is:\n"
+                   "(a) Required to comply with state or federal law;\n"
+                   "(b) In response to a lawfully issued court order.\n",
+                   "law"));
+  std::set<std::string> permitted_at;
+  for (const Clause& c : x.clauses) {
+    if (c.stance != Stance::kPermits) continue;
+    CHECK(c.section != "43.17.425(3)");
+    permitted_at.insert(c.section + " " + c.topic);
+  }
+  CHECK(permitted_at.count("43.17.425(3)(a) information_sharing") == 1);
+  CHECK(permitted_at.count("43.17.425(3)(b) judicial_warrant") == 1);
 }
