@@ -138,6 +138,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     if (!lines[i].ignored) body.push_back(i);
   for (size_t i : body) page_body_end_[lines[i].page_idx] = std::max(page_body_end_[lines[i].page_idx], lines[i].end);
   const std::vector<size_t> wrap_widths = WrapWidths(lines, pages);
+  const std::vector<bool> paragraph_per_line = ParagraphPerLine(lines, pages, wrap_widths);
 
   const bool infer_sections = given_sections.empty();
   std::vector<Level> stack;
@@ -475,7 +476,10 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // A log's or a table's rows, each opening with a date ("03/02/2020 311-204 ICE Released to ICE agents ..."),
     // are records of their own, not one sentence run on over the rows.
     const bool log_row = !marker && dated[bi] && ((bi > 0 && dated[bi - 1]) || (bi + 1 < body.size() && dated[bi + 1]));
-    const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading || log_row ||
+    const bool headline_above = paragraph_per_line[line.page_idx] && !continues_sentence && !prev_text.empty() &&
+                                std::isalnum(static_cast<unsigned char>(prev_last)) && bi > 0 &&
+                                lines[body[bi - 1]].page_idx == line.page_idx;
+    const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading || log_row || headline_above ||
                            (field != Field::kNone && !answers_question) ||
                            (line.blank_before && !prev_bare_marker && !continues_sentence) || after_naming_item;
     if (new_block) {

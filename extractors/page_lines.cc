@@ -343,4 +343,17 @@ bool EndsByWrap(const Line& line, const Line& next, const std::vector<PageText>&
   return Width(text.substr(line.begin, line.end - line.begin)) + 1 + Width(next_word) > width;
 }
 
+std::vector<bool> ParagraphPerLine(const std::vector<Line>& lines, const std::vector<PageText>& pages,
+                                   const std::vector<size_t>& wrap_widths) {
+  // No printed page sets lines this long; a page too short to show its margin counts when any line is.
+  constexpr size_t kUnwrappedWidth = 150;
+  std::vector<bool> per_line(pages.size(), false);
+  for (size_t p = 0; p < pages.size(); ++p) per_line[p] = wrap_widths[p] >= kUnwrappedWidth;
+  for (const Line& l : lines)
+    if (!l.ignored && wrap_widths[l.page_idx] == 0 &&
+        Width(std::string_view(pages[l.page_idx].text).substr(l.begin, l.end - l.begin)) >= kUnwrappedWidth)
+      per_line[l.page_idx] = true;
+  return per_line;
+}
+
 }  // namespace foiamine::extractors::internal

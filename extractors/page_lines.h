@@ -88,4 +88,13 @@ std::vector<size_t> WrapWidths(const std::vector<Line>& lines, const std::vector
 bool EndsByWrap(const Line& line, const Line& next, const std::vector<PageText>& pages,
                 const std::vector<size_t>& wrap_widths);
 
+// Is each line of the page a paragraph of its own (text saved without
+// wrapping: a web page's or a mirror's copy, whose lines run to hundreds of
+// characters)? A line there that stops without punctuation before a capital
+// ("... despite federal requests" / "Julian Baron" / "The Baltimore Sun" /
+// "June 4, 2024" / "Baltimore County authorities do not ...") is a headline,
+// a byline or a date, not the first words of the sentence below it.
+std::vector<bool> ParagraphPerLine(const std::vector<Line>& lines, const std::vector<PageText>& pages,
+                                   const std::vector<size_t>& wrap_widths);
+
 }  // namespace foiamine::extractors::internal

@@ -878,3 +878,31 @@ TEST_CASE("one negation scope yields one clause per topic whatever its anchors' 
   REQUIRE(holds.size() == 1);
   CHECK(holds[0]->stance == Stance::kPermits);
 }
+
+// Shaped like a newspaper's reprint saved one paragraph a line (the Baltimore Sun, 2024, shortened and reworded).
+TEST_CASE("a headline byline and date saved one paragraph a line are not the first words of the sentence below",
+          "[extractors][structure]") {
+  const std::string story =
+      "County releases people charged with crimes despite federal requests\n"
+      "Jane Reporter\n"
+      "The Daily Paper\n"
+      "June 4, 2024\n"
+      "County authorities do not routinely detain people on behalf of federal immigration officials even if they are "
+      "charged with committing crimes in the county, an investigation by the paper found this spring.\n"
+      "Individuals are not detained beyond their court-ordered release date absent a court order signed by a judge, "
+      "a spokesperson for the County Executive said in a statement on Monday.\n";
+  const Extraction x = ExtractDocument(Rules(), Doc(story, "practice"));
+  REQUIRE_FALSE(x.clauses.empty());
+  for (const Clause& c : x.clauses) {
+    CHECK(c.text.find("Jane Reporter") == std::string::npos);
+    CHECK(c.text.find("June 4, 2024") == std::string::npos);
+  }
+  // Wrapped text still runs a sentence on over a line that stops without punctuation before a capital.
+  const Extraction wrapped = ExtractDocument(
+      Rules(), Doc("The jail shall not hold any person for Immigration and Customs Enforcement on a civil immigration\n"
+                   "Detainer unless a judicial warrant accompanies it, and staff shall release the person on time.\n",
+                   "policy"));
+  REQUIRE_FALSE(wrapped.clauses.empty());
+  CHECK(wrapped.clauses.front().text.rfind("The jail shall not hold", 0) == 0);
+  CHECK(wrapped.clauses.front().text.find("Detainer unless") != std::string::npos);
+}
