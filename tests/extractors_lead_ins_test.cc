@@ -186,7 +186,8 @@ TEST_CASE("the items that only name an exception's authorities ('unless ... requ
   CheckAllCitedAt(x, "(3)(a)");
 }
 
-// Shaped like RCW 43.17.425(1) and (3) (shortened): a permission by negation lists what it leaves open.
+// Shaped like RCW 43.17.425(1) and (3) (shortened; the status named in the lead-in, where the statute's heading names
+// it): a permission by negation lists what it leaves open.
 TEST_CASE("the items a 'nothing ... prohibits ... that is:' lead-in leaves open are permissions of their own",
           "[extractors][structure]") {
   const Extraction x = ExtractDocument(
@@ -194,7 +195,7 @@ TEST_CASE("the items a 'nothing ... prohibits ... that is:' lead-in leaves open 
                    "(1) No state agency may disclose information regarding a person's immigration status to a federal "
                    "immigration authority.\n"
                    "(3) Nothing in subsection (1) of this section prohibits the collection, use, or disclosure of "
-                   "information that is:\n"
+                   "immigration or citizenship status information that is:\n"
                    "(a) Required to comply with state or federal law;\n"
                    "(b) In response to a lawfully issued court order.\n",
                    "law"));
