@@ -228,6 +228,13 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   static const RE2 kRoutine(R"re((?i)\b(?:generally|usually|typically|normally|routinely|ordinarily|customarily|in most cases|as a rule)\b)re");
   if (cue_stance == Stance::kRequires && RE2::PartialMatch(prior, kRoutine))
     return Stance::kReports;
+  // ... and a step of the routine an official tells: "The deputy in central booking will then call ICE to ask if the
+  // agency wants to request a detainer, according to Miller." (the attribution closes the sentence)
+  static const RE2 kToldBySomeone(
+      R"re((?i)(?:,\s*according to\b[^.;:]{1,80}|,\s*(?:[\w.'\x{2019}-]+\s+){1,4}(?:said|says|explained|added|noted))\W*$)re");
+  if (cue_stance == Stance::kRequires && RE2::PartialMatch(cue, kWill) &&
+      RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), kToldBySomeone))
+    return Stance::kReports;
   // What is about to happen, told: "the sheriff department will soon be deputized to carry out immigration enforcement"
   static const RE2 kSoon(R"re((?i)^(?:will|would) (?:soon|shortly)\b)re");
   if (cue_stance == Stance::kRequires && RE2::PartialMatch(cue, kSoon)) return Stance::kReports;

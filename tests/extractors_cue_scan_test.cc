@@ -91,6 +91,14 @@ TEST_CASE("a record of practice tells what never happened, and keeps a rule it s
   CHECK(PracticeStance(Stance::kRestricts, utters, utters.find("does not")) == Stance::kRestricts);
   const std::string deputies = "our deputies do not allow ice agents into the jail's housing units.";
   CHECK(PracticeStance(Stance::kRestricts, deputies, deputies.find("do not")) == Stance::kReports);
+  // a step of the routine an official tells is told; the same step with no one telling it is a duty
+  const std::string told = "the deputy in central booking will then call ice to ask if the agency wants to request a "
+                           "detainer, according to miller.";
+  CHECK(PracticeStance(Stance::kRequires, told, told.find("will")) == Stance::kReports);
+  const std::string said = "the deputy will then call ice, the sheriff said.";
+  CHECK(PracticeStance(Stance::kRequires, said, said.find("will")) == Stance::kReports);
+  const std::string untold = "the deputy in central booking will then call ice to ask if the agency wants a detainer.";
+  CHECK(PracticeStance(Stance::kRequires, untold, untold.find("will")) == Stance::kRequires);
 }
 
 TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[extractors][cue_scan]") {
