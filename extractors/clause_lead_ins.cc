@@ -276,8 +276,9 @@ void Matcher::CarryLeadInTopics(std::vector<Clause>& clauses) {
     const size_t lead = emitted_unit_[ci];
     auto it = items_of_.find(lead);
     if (it == items_of_.end() || clauses[ci].stance == Stance::kMentions) continue;
-    const bool leaves_open = ListsWhatItLeavesOpen(Folded(lead).folded.text);
-    if (IsConditionLeadIn(lead) && !ListsExceptions(Folded(lead).folded.text) && !leaves_open) {
+    const std::string& lead_text = Folded(lead).folded.text;
+    const bool leaves_open = ListsWhatItLeavesOpen(lead_text);
+    if (IsConditionLeadIn(lead) && !ListsExceptions(lead_text) && !leaves_open) {
       // Its conditions and purposes are parts of the lead-in's clause, not clauses of its topic of their own
       // (they may speak to another); the exceptions it lists are what it permits.
       for (size_t cj = 0; cj < emitted; ++cj)
@@ -290,7 +291,7 @@ void Matcher::CarryLeadInTopics(std::vector<Clause>& clauses) {
     // A lead-in whose items are what its notice or record holds ("shall notify immediately the United States
     // immigration officer in charge ... of: A. The date of and the reason for the alien's admission ...; C. The country
     // of which the alien is a citizen", 34-B M.R.S.A. 1433) is the clause: the items are its contents, no acts.
-    if (ListsContents(Folded(lead).folded.text)) continue;
+    if (ListsContents(lead_text)) continue;
     // A condition that opens the lead-in qualifies every item alike ("Unless presented with a valid and properly issued
     // criminal warrant, no agency or agent shall: (1) Permit ICE agents access ...; (2) Transfer any person into ..."):
     // its topic stays the lead-in's, cited where its words are.

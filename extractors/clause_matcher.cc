@@ -614,26 +614,14 @@ void Matcher::Emit(size_t ui, const std::string& topic, const std::vector<Candid
   // A unit that binds on the topic does not also merely mention it ("shall
   // not enter into an agreement under section 287(g)" names the program too).
   if (stances.size() > 1) std::erase(stances, Stance::kMentions);
-  const auto best_of = [&](Stance stance) {
+  for (Stance stance : stances) {
     const Candidate* best = nullptr;
     for (const auto& c : candidates)
       if (c.stance == stance && (best == nullptr || c.confidence > best->confidence)) best = &c;
-    return best;
-  };
-  // Two stances in one negation scope would be two clauses of one span, topic and citation, which the index keys a
-  // clause by: it kept whichever it wrote last, and the sort that orders the clauses is not stable, so a large
-  // document's choice moved with unrelated clauses. The scope speaks once, in the stance that comes last in the
-  // candidates' order (what the index kept in every smaller document the rules were tuned on).
-  const bool scoped = stances.size() > 1;
-  std::vector<Stance> spoken;  // the last stance of each scope, in order
-  for (auto it = stances.rbegin(); it != stances.rend(); ++it)
-    if (std::none_of(spoken.begin(), spoken.end(), [&](Stance s) { return best_of(s)->segment == best_of(*it)->segment; }))
-      spoken.insert(spoken.begin(), *it);
-  for (Stance stance : spoken) {
-    const Candidate* best = best_of(stance);
-    // One stance: the whole unit. Several: each its own negation scope.
+    // One stance: the whole unit. Several: each its own negation scope (two stances in one scope make two clauses of
+    // one span and topic, and OrderByIndexKey keeps the later).
     size_t fb = 0, fe = info.folded.text.size();
-    if (scoped) {
+    if (stances.size() > 1) {
       fb = info.cuts[best->segment];
       fe = best->segment + 1 < info.cuts.size() ? info.cuts[best->segment + 1] : info.folded.text.size();
     }

@@ -866,9 +866,9 @@ TEST_CASE("an exception that opens a sentence lends its cue to no anchor the mai
   CHECK(sharing[0]->stance == Stance::kRestricts);
 }
 
-// Two stances of one topic in one negation scope would be two clauses of one span, and the index keys a clause by its
-// span and topic: it kept whichever it wrote last, after a sort that is not stable, so in a long document the stance
-// moved with unrelated clauses. The scope now speaks once (D.C. Code 24-211.07(c), shortened).
+// Two stances of one topic in one negation scope make two clauses of one span, and the index keys a clause by its
+// span and topic: it kept whichever it wrote last, after a sort that was not stable, so in a long document the stance
+// moved with unrelated clauses. The later one now stands, by a stable order (D.C. Code 24-211.07(c), shortened).
 TEST_CASE("one negation scope yields one clause per topic whatever its anchors' stances", "[extractors][structure]") {
   const Extraction x = ExtractDocument(
       Rules(), Doc("(c) The Department may honor a civil immigration detainer only if the detainer is accompanied by a "
