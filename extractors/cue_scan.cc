@@ -192,7 +192,7 @@ bool StatesOwnRule(std::string_view text) {
 }
 
 bool DescribesPresentPractice(std::string_view text) {
-  static const RE2 kDescribed(R"((?i)^(?:don't|doesn't|didn't|do|does|did|do no longer|does no longer|never|can|(?:is|are) (?:also )?(?:not )?(?:allowed|permitted|prohibited|restricted|barred|forbidden|precluded))\b)");
+  static const RE2 kDescribed(R"((?i)^(?:don't|doesn't|didn't|do|does|did|do no longer|does no longer|never|can)\b)");
   // (an exception to the rule just told is no description: "This does not apply to arrest warrants signed by a judge")
   static const RE2 kException(R"re((?i)^(?:does|do) not apply to\b)re");
   const re2::StringPiece in(text.data(), text.size());

@@ -63,6 +63,9 @@ TEST_CASE("elaborating lead-ins and described practice are told apart", "[extrac
   CHECK(DescribesPresentPractice("does not give ice access"));
   CHECK_FALSE(DescribesPresentPractice("shall not hold"));
   CHECK_FALSE(DescribesPresentPractice("doors are locked"));
+  // a passive ban told on a page of practice is the policy's rule (Howard County police, as reported, 2017)
+  CHECK_FALSE(DescribesPresentPractice("are prohibited from detaining an individual based solely on a civil federal immigration violation"));
+  CHECK_FALSE(DescribesPresentPractice("are not allowed to ask about someone's immigration status"));
 }
 
 TEST_CASE("a record of practice tells what never happened, and keeps a rule it states", "[extractors][cue_scan]") {
