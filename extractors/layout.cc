@@ -230,8 +230,12 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       unit.begin = block_begin + s + lead;
       unit.end = block_begin + s + trail;
       unit.section = block_section;
+      // (a sentence that opens with the wrapped caption and runs into the first subsection is that subsection's:
+      // "DETENTION OF CERTAIN PERSONS SUBJECT TO / IMMIGRATION DETAINER. (a) A local law enforcement agency ..." is
+      // cited "Art. 2.253(a)" (Tex. S.B. 527, 2013))
       for (const auto& [at, section] : block_inner_sections)
-        if (unit.begin >= at) unit.section = section;
+        if (unit.begin >= at || (at < unit.end && AllCapsText(std::string_view(stream_).substr(unit.begin, at - unit.begin))))
+          unit.section = section;
       unit.bullet = first && block_bullet;
       unit.in_bullet_item = !first && block_bullet;
       first = false;

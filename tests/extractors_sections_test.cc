@@ -427,6 +427,21 @@ TEST_CASE("a code article's caption wrapped onto the next line, its first subsec
   CHECK(Paths(FindSections(bill)) == std::vector<std::string>{"1", "Art. 2.245", "Art. 2.245(a)", "Art. 2.245(b)", "Art. 2.253", "Art. 2.253(a)"});
 }
 
+TEST_CASE("a sentence that opens with a wrapped caption is cited to the subsection run into it", "[extractors][clauses]") {
+  // Tex. S.B. 527 (2013), shortened: the caption's last line runs into "(a)", and ICU keeps caption and subsection in
+  // one sentence; its clause is cited "Art. 2.253(a)", not the article
+  const Extraction x = ExtractDocument(foiamine::testing::ShippedRulebook(), LawPage(
+      "Art. 2.253. DETENTION OF CERTAIN PERSONS SUBJECT TO\nIMMIGRATION DETAINER. (a) A local law enforcement agency "
+      "may not detain the person under the authority of an immigration detainer issued by United States Immigration "
+      "and Customs Enforcement after the person posts bail.\n(b) A local law enforcement agency shall notify United "
+      "States Immigration and Customs Enforcement before the person is released.\n"));
+  std::map<std::string, std::string> topic_by_section;
+  for (const Clause& c : x.clauses) topic_by_section[c.section] = c.topic;
+  CHECK(topic_by_section["Art. 2.253(a)"] == "detainer_hold");
+  CHECK(topic_by_section["Art. 2.253(b)"] == "release_notification");
+  CHECK(topic_by_section.count("Art. 2.253") == 0);
+}
+
 TEST_CASE("a code section headed by its code's name starts the path", "[extractors][sections]") {
   // Va. Code § 53.1-218 and Humboldt County Code 9121-5 as state and county sites print them (shortened)
   CHECK(Paths(FindSections(LawPage("Code of Virginia § 53.1-218. Duty of officer in charge to inquire as to citizenship\n"
