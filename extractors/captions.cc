@@ -32,10 +32,12 @@ std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, cons
                                                      bool all_caps_caption) {
   if (rest.empty() || !(rest.front() >= 'A' && rest.front() <= 'Z')) return std::nullopt;
   // (a Missouri caption may hold any punctuation before its closing period and dash: "status required. —1.")
-  static const RE2 kCaptionThenParen(R"(^([A-Z][A-Za-z0-9 ,'&;-]{0,150}?\.)\s+\((?:a|1)\)\s+[A-Z])");
+  static const RE2 kCaptionThenParen(R"(^([A-Z][A-Za-z0-9 ,'&;-]{0,150}?\.)\s+\((?:a|1)\)(?:\s+[A-Z]|\s*$))");
   static const RE2 kCaptionThenDash("^([A-Z][^.\\n]{0,300}\\.)\\s*(?:\xE2\x80\x94|\xE2\x80\x93|-{1,2})\\s*(?:1\\.|\\((?:a|1)\\))\\s+[A-Z]");
   // (and New York's consolidated laws: "§ 28. Civil arrest; certain locations. 1. A person duly and in good faith ...")
-  static const RE2 kCaptionThenNumber(R"(^([A-Z][^.\n]{0,150}\.)\s+1\.\s+[A-Z])");
+  // (the first item may close the caption's line, its text on the next: "§ 319-A. ACCESS TO SERVICES, ASSISTANCE AND
+  // ELIGIBLE BENEFITS. 1." / "EXCEPT WHERE EXPLICITLY REQUIRED ...", N.Y. S. 257, 2023)
+  static const RE2 kCaptionThenNumber(R"(^([A-Z][^.\n]{0,150}\.)\s+1\.(?:\s+[A-Z]|\s*$))");
   re2::StringPiece in(rest.data(), rest.size()), cap;
   bool dash = false, number = false;
   if (!RE2::PartialMatch(in, kCaptionThenParen, &cap)) {

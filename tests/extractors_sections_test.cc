@@ -442,6 +442,15 @@ TEST_CASE("a sentence that opens with a wrapped caption is cited to the subsecti
   CHECK(topic_by_section.count("Art. 2.253") == 0);
 }
 
+TEST_CASE("a caption's line that closes on its first item's number opens that item", "[extractors][sections]") {
+  // N.Y. S. 257 (2023) 319-A, shortened: "1." ends the caption's line and its text is on the next
+  const DocumentInput bill = LawPage(
+      "\xC2\xA7 319-A. ACCESS TO SERVICES, ASSISTANCE AND ELIGIBLE BENEFITS. 1.\nNO STATE OR LOCAL AGENCY MAY MAKE ANY "
+      "INQUIRY CONCERNING THE IMMIGRATION STATUS OF A PERSON.\n2. NO STATE AGENCY SHALL SHARE INFORMATION WITH "
+      "IMMIGRATION AUTHORITIES.\n");
+  CHECK(Paths(FindSections(bill)) == std::vector<std::string>{"319-A", "319-A(1)", "319-A(2)"});
+}
+
 TEST_CASE("a code section headed by its code's name starts the path", "[extractors][sections]") {
   // Va. Code § 53.1-218 and Humboldt County Code 9121-5 as state and county sites print them (shortened)
   CHECK(Paths(FindSections(LawPage("Code of Virginia § 53.1-218. Duty of officer in charge to inquire as to citizenship\n"
