@@ -24,6 +24,8 @@ std::vector<std::unique_ptr<RE2>> Breaks() {
   std::vector<std::unique_ptr<RE2>> out;
   out.push_back(std::make_unique<RE2>(R"(,?\s+(?:and|or)\s+(?:[\w-]+\s+){0,3}?(?:shall|must|may|should|will|can|no)\b)"));
   out.push_back(std::make_unique<RE2>(";"));
+  // (the rulebook's contrast: "but", not "but not limited")
+  out.push_back(std::make_unique<RE2>(R"(,?\s+but\s+(?:[^n\s]|n[^o]|no[^t]|not\s+[^l\s]))"));
   return out;
 }
 
@@ -170,6 +172,11 @@ TEST_CASE("an 'or' before the first modal joins subjects, after a modal it start
   const std::vector<CueHit> two{CueHit{6, 15, Stance::kRestricts},
                                 CueHit{clauses.rfind("shall"), clauses.rfind("shall") + 5, Stance::kRequires}};
   CHECK(ScopeCuts(breaks, clauses, two).size() == 2);
+  // ... but a contrast always starts a clause, its modal the first of the sentence (a jail's spokeswoman, 2015): the
+  // notice is not governed by the "cannot" of the hold
+  const std::string contrast = "we do notify ice after an inmate has been released but cannot hold them on this document";
+  const std::vector<CueHit> cannot{CueHit{contrast.find("cannot"), contrast.find("cannot") + 6, Stance::kRestricts}};
+  CHECK(ScopeCuts(breaks, contrast, cannot) == std::vector<size_t>{0, contrast.find(" but")});
 }
 
 TEST_CASE("a record of practice: a promise on a warrant permits, a practice carried on is told", "[extractors][cue_scan]") {
