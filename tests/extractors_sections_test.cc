@@ -449,6 +449,12 @@ TEST_CASE("a caption's line that closes on its first item's number opens that it
       "INQUIRY CONCERNING THE IMMIGRATION STATUS OF A PERSON.\n2. NO STATE AGENCY SHALL SHARE INFORMATION WITH "
       "IMMIGRATION AUTHORITIES.\n");
   CHECK(Paths(FindSections(bill)) == std::vector<std::string>{"319-A", "319-A(1)", "319-A(2)"});
+  // ... and so on its first subsection's "(a)" (written for the test, in the Texas codes' form)
+  const DocumentInput code = LawPage(
+      "Sec. 752.053. POLICIES AND ACTIONS REGARDING IMMIGRATION ENFORCEMENT. (a)\nA local entity may not adopt a policy "
+      "that prohibits the enforcement of immigration laws.\n(b) A local entity may not prohibit a person from assisting "
+      "a federal immigration officer.\n");
+  CHECK(Paths(FindSections(code)) == std::vector<std::string>{"752.053", "752.053(a)", "752.053(b)"});
 }
 
 TEST_CASE("a code section headed by its code's name starts the path", "[extractors][sections]") {
