@@ -17,12 +17,17 @@
 // LC_ALL=C and once in a UTF-8 locale.
 //
 //   extract_bench [--mb 50] [--runs 5] [--source DIR] [--drop DIR] [--only-drop] [--keep] [--no-grep] [--grep-mb N]
+//                 [--threads N]
 //
+// --threads N runs the documents on N threads sharing one rulebook, as a
+// re-extraction of an index does (pipeline/reextract_batch.h); MB/s is then
+// the wall rate of all of them, MB/CPU-s still per CPU second.
 // --grep-mb N greps only the first N MB of the same text (grep's backtracking
 // fallback on these patterns is slow: rates are per byte either way).
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -33,6 +38,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "extractors/extract.h"
@@ -154,25 +160,42 @@ struct Measured {
   size_t clauses = 0, citations = 0;
 };
 
-// ExtractDocument over every document, replicated to about `target_mb`.
-Measured TimeExtraction(const Rulebook& rules, const std::vector<DocumentInput>& docs, double target_mb, int runs) {
+// ExtractDocument over every document, replicated to about `target_mb`, on
+// `threads` threads sharing the one rulebook (as `run` re-extracts an index:
+// pipeline/reextract_batch.h): each takes the next document copy in turn.
+Measured TimeExtraction(const Rulebook& rules, const std::vector<DocumentInput>& docs, double target_mb, int runs,
+                        int threads) {
   Measured m;
   m.bytes = Bytes(docs);
   m.copies = std::max<size_t>(1, static_cast<size_t>(target_mb * 1e6 / static_cast<double>(m.bytes) + 0.999));
   m.mb = static_cast<double>(m.bytes * m.copies) / 1e6;
+  const size_t items = m.copies * docs.size();
   std::vector<double> s, cpu;
   for (int r = 0; r < runs; ++r) {
-    m.clauses = m.citations = 0;
+    std::atomic<size_t> next{0}, clauses{0}, citations{0};
+    auto work = [&] {
+      size_t my_clauses = 0, my_citations = 0;
+      for (size_t i = next++; i < items; i = next++) {
+        Extraction x = ExtractDocument(rules, docs[i % docs.size()]);
+        my_clauses += x.clauses.size();
+        my_citations += x.citations.size();
+      }
+      clauses += my_clauses;
+      citations += my_citations;
+    };
     const double c0 = CpuSeconds();
     auto t0 = std::chrono::steady_clock::now();
-    for (size_t k = 0; k < m.copies; ++k)
-      for (const DocumentInput& doc : docs) {
-        Extraction x = ExtractDocument(rules, doc);
-        m.clauses += x.clauses.size();
-        m.citations += x.citations.size();
-      }
+    if (threads <= 1) {
+      work();
+    } else {
+      std::vector<std::thread> pool;
+      for (int t = 0; t < threads; ++t) pool.emplace_back(work);
+      for (std::thread& t : pool) t.join();
+    }
     s.push_back(Seconds(t0, std::chrono::steady_clock::now()));
     cpu.push_back(CpuSeconds() - c0);
+    m.clauses = clauses;
+    m.citations = citations;
   }
   m.seconds = Median(s);
   m.cpu_seconds = Median(cpu);
@@ -184,6 +207,7 @@ Measured TimeExtraction(const Rulebook& rules, const std::vector<DocumentInput>&
 int main(int argc, char** argv) {
   double target_mb = 50;
   int runs = 5;
+  int threads = 1;
   fs::path source = FOIAMINE_SOURCE_DIR;
   bool keep = false;
   bool no_grep = false;
@@ -196,13 +220,14 @@ int main(int argc, char** argv) {
     else if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
     else if (a == "--source" && i + 1 < argc) source = argv[++i];
     else if (a == "--drop" && i + 1 < argc) drop = argv[++i];
+    else if (a == "--threads" && i + 1 < argc) threads = std::clamp(std::atoi(argv[++i]), 1, 64);
     else if (a == "--only-drop") only_drop = true;
     else if (a == "--keep") keep = true;
     else if (a == "--no-grep") no_grep = true;
     else if (a == "--grep-mb" && i + 1 < argc) grep_mb = std::atof(argv[++i]);
     else {
       std::cerr << "usage: extract_bench [--mb 50] [--runs 5] [--source DIR] [--drop DIR] [--only-drop] [--keep] [--no-grep] "
-                   "[--grep-mb N]\n";
+                   "[--grep-mb N] [--threads N]\n";
       return 2;
     }
   }
@@ -245,8 +270,8 @@ int main(int argc, char** argv) {
   if (only_drop) no_grep = true;
 
   Measured on_corpus, on_drop;
-  if (!only_drop) on_corpus = TimeExtraction(*rules, corpus, target_mb, runs);
-  if (!drop_docs.empty()) on_drop = TimeExtraction(*rules, drop_docs, target_mb, runs);
+  if (!only_drop) on_corpus = TimeExtraction(*rules, corpus, target_mb, runs, threads);
+  if (!drop_docs.empty()) on_drop = TimeExtraction(*rules, drop_docs, target_mb, runs, threads);
   const size_t copies = on_corpus.copies;
   const double mb = on_corpus.mb;
 
@@ -294,8 +319,9 @@ int main(int argc, char** argv) {
   if (!keep) fs::remove_all(dir);
 
   const double ext = on_corpus.seconds;
-  std::printf("rules: %zu (their anchors in one RE2::Set; %zu terms in all); %d runs, medians\n",
-              rules->compiled().rules.size(), rules->compiled().patterns.size(), runs);
+  std::printf("rules: %zu (their anchors in one RE2::Set; %zu terms in all); %d runs, medians; %d thread%s\n",
+              rules->compiled().rules.size(), rules->compiled().patterns.size(), runs, threads,
+              threads == 1 ? "" : "s (CPU s: all threads')");
   {
     const auto& gate = *rules->compiled().anchor_gate;
     std::printf("anchor gate: %s, %zu atoms\n", gate.filters() ? "on" : "off (an anchor has no literal)",

@@ -1,34 +1,41 @@
-// A thread of its own for the compute step of each document (OCR merge,
-// normalization, extraction), beside the run's writer (pipeline/runner.cc).
+// Threads of their own for compute steps beside the run's writer
+// (pipeline/runner.cc): each new document's compute step (OCR merge,
+// normalization, extraction), and the extract stage of stored documents
+// re-extracted in a batch (pipeline/reextract_batch.h).
 #pragma once
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <future>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace foiamine {
 
-// One thread that runs jobs in the order given: the compute step of each
-// document (pipeline/document_job.h ComputeDocument: OCR merge, normalize,
-// extract) beside the writer, which writes the one before. Jobs not started
-// when it is destroyed are dropped (their futures report a broken promise).
-class ComputeThread {
+// `threads` threads that take jobs in the order given: with one, each job
+// runs after the one before (the run's compute step for each document,
+// beside the writer, which writes the one before); with more, jobs start in
+// that order and may finish in any. Jobs not started when it is destroyed
+// are dropped (their futures report a broken promise).
+class ComputeThreads {
  public:
-  ComputeThread() : thread_([this] { Work(); }) {}
-  ~ComputeThread() {
+  explicit ComputeThreads(int threads = 1) {
+    for (int i = 0; i < std::max(threads, 1); ++i) threads_.emplace_back([this] { Work(); });
+  }
+  ~ComputeThreads() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       stopping_ = true;
       queue_.clear();
     }
     wake_.notify_all();
-    thread_.join();
+    for (std::thread& t : threads_) t.join();
   }
-  ComputeThread(const ComputeThread&) = delete;
-  ComputeThread& operator=(const ComputeThread&) = delete;
+  ComputeThreads(const ComputeThreads&) = delete;
+  ComputeThreads& operator=(const ComputeThreads&) = delete;
 
   std::future<void> Submit(std::function<void()> job) {
     std::packaged_task<void()> task(std::move(job));
@@ -57,7 +64,7 @@ class ComputeThread {
   std::condition_variable wake_;
   bool stopping_ = false;
   std::deque<std::packaged_task<void()>> queue_;
-  std::thread thread_;  // last: started once the members above exist
+  std::vector<std::thread> threads_;  // last: started once the members above exist
 };
 
 }  // namespace foiamine

@@ -179,18 +179,20 @@ StatusOr<StoredDocumentFacts> ReadStoredDocumentFacts(Index& index, int64_t docu
   return facts;
 }
 
-Status ReExtractDocument(Index& index, int64_t document_id, const extractors::Rulebook& rulebook) {
+StatusOr<StoredExtractionInput> ReadExtractionInput(Index& index, int64_t document_id) {
   Database& db = index.db();
-  auto facts = ReadStoredDocumentFacts(index, document_id);
-  if (!facts.ok()) return facts.status();
+  auto stored = ReadStoredDocumentFacts(index, document_id);
+  if (!stored.ok()) return stored.status();
+  StoredExtractionInput input;
+  input.document_id = document_id;
+  input.facts = std::move(*stored);  // read from input.facts below: `stored` is moved from
 
-  std::vector<PageForExtraction> pages;
+  std::vector<PageForExtraction>& pages = input.pages;
   auto page_rows = db.Prepare(
       "SELECT id, page_no, text, EXISTS (SELECT 1 FROM redactions r WHERE r.page_id=pages.id) FROM pages "
       "WHERE document_id=? ORDER BY page_no");
   if (!page_rows.ok()) return page_rows.status();
   page_rows->Bind(1, document_id);
-  std::vector<NormalizedPage> normalized;
   while (page_rows->Step()) {
     PageForExtraction page;
     page.page_no = static_cast<int>(page_rows->Int(1));
@@ -203,9 +205,6 @@ Status ReExtractDocument(Index& index, int64_t document_id, const extractors::Ru
       page.word_boxes.emplace_back(Span{static_cast<size_t>(w.char_start), static_cast<size_t>(w.char_end)},
                                    Box{w.box->x0, w.box->y0, w.box->x1, w.box->y1});
     }
-    NormalizedPage n;
-    n.text = page.text;
-    normalized.push_back(std::move(n));
     pages.push_back(std::move(page));
   }
   // A read error here once saved a re-extraction of the first pages only,
@@ -213,8 +212,9 @@ Status ReExtractDocument(Index& index, int64_t document_id, const extractors::Ru
   if (!page_rows->status().ok()) return page_rows->status();
   // Official law XML's sections are exact, not inferred: they are kept; so
   // are a spreadsheet's rows (pipeline/sheet_file.h).
-  std::vector<extractors::Section> explicit_sections;
-  if (facts->file_type == "xml" || facts->file_type == "csv" || facts->file_type == "xlsx") {
+  std::vector<extractors::Section>& explicit_sections = input.explicit_sections;
+  const std::string& file_type = input.facts.file_type;
+  if (file_type == "xml" || file_type == "csv" || file_type == "xlsx") {
     auto rows = db.Prepare(
         "SELECT path, coalesce(marker,''), coalesce(heading,''), depth, page_no, char_start, end_page, end_char "
         "FROM sections WHERE document_id=? ORDER BY id");
@@ -234,12 +234,28 @@ Status ReExtractDocument(Index& index, int64_t document_id, const extractors::Ru
     }
     if (!rows->status().ok()) return rows->status();
   }
+  return input;
+}
+
+ExtractedDocument ExtractStoredDocument(const StoredExtractionInput& input, const extractors::Rulebook& rulebook) {
+  const StoredDocumentFacts& facts = input.facts;
   ExtractedDocument extracted =
-      RunExtractStage(rulebook, facts->sha256, facts->display_path, facts->given, pages, explicit_sections);
+      RunExtractStage(rulebook, facts.sha256, facts.display_path, facts.given, input.pages, input.explicit_sections);
   if (extracted.identity.title.value.empty()) {
-    extracted.identity.title = {InferTitle(normalized, facts->pdf_title), true};
+    std::vector<NormalizedPage> normalized(input.pages.size());
+    for (size_t i = 0; i < input.pages.size(); ++i) normalized[i].text = input.pages[i].text;
+    extracted.identity.title = {InferTitle(normalized, facts.pdf_title), true};
   }
-  return index.ReplaceExtraction(document_id, extracted);
+  return extracted;
+}
+
+StatusOr<int64_t> ReExtractDocument(Index& index, int64_t document_id, const extractors::Rulebook& rulebook) {
+  auto input = ReadExtractionInput(index, document_id);
+  if (!input.ok()) return input.status();
+  const ExtractedDocument extracted = ExtractStoredDocument(*input, rulebook);
+  Status written = index.ReplaceExtraction(document_id, extracted);
+  if (!written.ok()) return written;
+  return static_cast<int64_t>(extracted.clauses.size());
 }
 
 }  // namespace foiamine

@@ -25,8 +25,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extractors/rulebook.h"
+#include "pipeline/extract_stage.h"
 #include "pipeline/index.h"
 #include "pipeline/ocr_engine.h"
 #include "base/status.h"
@@ -98,9 +100,24 @@ struct StoredDocumentFacts {
 };
 StatusOr<StoredDocumentFacts> ReadStoredDocumentFacts(Index& index, int64_t document_id);
 
-// Re-runs extract + index for a stored document from its stored page text
-// and word boxes (no Poppler, no OCR), replacing its sections, clauses and
-// citations in one transaction.
-Status ReExtractDocument(Index& index, int64_t document_id, const extractors::Rulebook& rulebook);
+// A stored document's input to the extract stage: its facts, its stored
+// page text and word boxes (no Poppler, no OCR), and the sections that are
+// kept rather than inferred (official law XML, a spreadsheet's rows).
+struct StoredExtractionInput {
+  int64_t document_id = 0;
+  StoredDocumentFacts facts;
+  std::vector<PageForExtraction> pages;
+  std::vector<extractors::Section> explicit_sections;
+};
+// Reads it from the index (on the index's thread: the connection is not shared).
+StatusOr<StoredExtractionInput> ReadExtractionInput(Index& index, int64_t document_id);
+// Runs the extract stage over it. Pure: no I/O; several threads may run it at
+// once with one rulebook (pipeline/reextract_batch.h does).
+ExtractedDocument ExtractStoredDocument(const StoredExtractionInput& input, const extractors::Rulebook& rulebook);
+
+// Re-runs extract + index for a stored document, replacing its sections,
+// clauses and citations in one transaction: the three steps above on one
+// thread. Returns the number of clauses the document now has.
+StatusOr<int64_t> ReExtractDocument(Index& index, int64_t document_id, const extractors::Rulebook& rulebook);
 
 }  // namespace foiamine

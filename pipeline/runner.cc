@@ -39,6 +39,7 @@
 #include "pipeline/run_start.h"
 #include "pipeline/run_summary.h"
 #include "pipeline/compute_thread.h"
+#include "pipeline/reextract_batch.h"
 #include "pipeline/writer_lock.h"
 
 namespace foiamine {
@@ -86,6 +87,8 @@ class DropRun {
     // A stop asked for while the last documents were in flight: they were
     // written, but the run still reports the interruption (exit 3) and skips
     // the re-extraction below.
+    if (g_stop_requested.load()) counts_.interrupted = true;
+    if (!counts_.interrupted && index_error_.ok()) ReExtractForced();
     if (g_stop_requested.load()) counts_.interrupted = true;
     if (!counts_.interrupted && index_error_.ok()) ReExtractStale();
   }
@@ -269,11 +272,9 @@ class DropRun {
       return;
     }
     if (rework.kind == Rework::Kind::kExtract) {
-      // From the stored text: no Poppler, no OCR.
-      Status s = ReExtractDocument(index_, existing.id, rulebook_);
-      if (s.ok()) ReprocessDone(path, rework);
-      else if (s.code() == Status::Code::kIoError) IndexFault(std::move(s));  // the index's fault: retried next run
-      else ReprocessFailed(path, sha, rework, "extract", s.message());
+      // From the stored text (no Poppler, no OCR), after the drop, in one
+      // batch on several threads (ReExtractForced).
+      forced_extract_.push_back({existing.id, path, sha, rework});
       return;
     }
     // Read again from the file (whose content is the indexed one: same
@@ -446,27 +447,59 @@ class DropRun {
                        std::string("re-processed (") + ReworkName(rework.kind) + "): " + rework.reason));
   }
 
+  ReExtractBatchOptions ReExtractOptions() const {
+    ReExtractBatchOptions batch;
+    batch.workers = std::max(1, options_.jobs);
+    batch.stop_requested = [] { return g_stop_requested.load(); };
+    return batch;
+  }
+
+  // Documents of the drop whose extraction --force extract redoes.
+  void ReExtractForced() {
+    if (forced_extract_.empty()) return;
+    std::vector<int64_t> ids;
+    for (const ForcedExtract& f : forced_extract_) ids.push_back(f.document_id);
+    size_t i = 0;
+    ReExtractDocuments(index_, rulebook_, ids, ReExtractOptions(), [&](const ReExtractOutcome& outcome) {
+      const ForcedExtract& f = forced_extract_[i++];
+      if (outcome.status.ok()) {
+        counts_.clauses_found += outcome.clauses;
+        ReprocessDone(f.path, f.rework);
+        return true;
+      }
+      if (outcome.status.code() == Status::Code::kIoError) {
+        IndexFault(outcome.status);  // the index's fault: retried next run
+        return false;
+      }
+      ReprocessFailed(f.path, f.sha, f.rework, "extract", outcome.status.message());
+      return true;
+    });
+    forced_extract_.clear();
+  }
+
   // Documents indexed under another rulebook: re-run extract + index only
   // (text and OCR are reused from the index).
   void ReExtractStale() {
     auto stale = index_.DocumentsWithStaleExtraction(ExtractStageVersion(rulebook_));
     if (!stale.ok()) return IndexFault(stale.status());
-    for (int64_t id : *stale) {
-      if (g_stop_requested.load()) {
-        counts_.interrupted = true;
-        return;
-      }
-      Status s = ReExtractDocument(index_, id, rulebook_);
-      if (s.ok()) {
-        ++counts_.re_extracted;
-      } else if (s.code() == Status::Code::kIoError) {
-        return IndexFault(std::move(s));
-      } else {
-        err_ << "foiamine: error: re-extracting document " << id << ": " << s.message() << "\n";
-        IndexFault(index_.RecordEvent(run_id_, "error", "",
-                                      "re-extracting document " + std::to_string(id) + ": " + s.message()));
-      }
-    }
+    const int64_t handed =
+        ReExtractDocuments(index_, rulebook_, *stale, ReExtractOptions(), [&](const ReExtractOutcome& outcome) {
+          if (outcome.status.ok()) {
+            ++counts_.re_extracted;
+            counts_.clauses_found += outcome.clauses;
+            return true;
+          }
+          if (outcome.status.code() == Status::Code::kIoError) {
+            IndexFault(outcome.status);
+            return false;
+          }
+          const std::string id = std::to_string(outcome.document_id);
+          err_ << "foiamine: error: re-extracting document " << id << ": " << outcome.status.message() << "\n";
+          IndexFault(index_.RecordEvent(run_id_, "error", "", "re-extracting document " + id + ": " +
+                                                                  outcome.status.message()));
+          return true;
+        });
+    if (index_error_.ok() && handed < static_cast<int64_t>(stale->size())) counts_.interrupted = true;
   }
 
   // The document with this content among those in flight, if any.
@@ -498,6 +531,14 @@ class DropRun {
   static constexpr int kTextAhead = 3;  // requests outstanding: one queued behind two helpers
   int texts_started_ = 0;
   RunPlanner planner_;
+  // --force extract: the drop's indexed documents to re-extract after it.
+  struct ForcedExtract {
+    int64_t document_id;
+    DocumentPath path;
+    std::string sha;
+    Rework rework;
+  };
+  std::vector<ForcedExtract> forced_extract_;
   // Documents whose OCR is running, in the order they were found; each is
   // written (by this thread, the only writer) when it and all before it are done.
   // The window is wide so that text extraction (this thread) goes on while
@@ -512,7 +553,7 @@ class DropRun {
   size_t pages_in_flight_ = 0;
   // Declared after in_flight_ and pool_: destroyed (joined) before the
   // documents and OCR results its jobs use.
-  ComputeThread compute_;
+  ComputeThreads compute_;
   // A redrawn line on a terminal (which replaces the per-document lines),
   // periodic plain lines otherwise.
   Progress progress_;

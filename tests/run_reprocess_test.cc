@@ -73,6 +73,9 @@ TEST_CASE("run --force extract redoes extraction from the stored text only", "[e
   CHECK(PagesSnapshot(db) == pages);
   CHECK(forced.err.find("] ps-4020.pdf") == std::string::npos);
   CHECK(QueryInt(db, "SELECT count(*) FROM clauses") == clauses);
+  // The summary counts the re-extracted documents' clauses (it said 0).
+  CHECK(forced.out.find("clauses found   " + std::to_string(clauses) + " (in the documents written") !=
+        std::string::npos);
   CHECK(IndexDigest(db) == digest);
   CHECK(QueryInt(db, "SELECT count(*) FROM events WHERE level='info' AND message='re-processed (extract): forced' "
                      "AND run_id=(SELECT max(id) FROM runs)") == 2);
