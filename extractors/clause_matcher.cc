@@ -436,14 +436,12 @@ bool Matcher::RetellsBackground(size_t ui) { return CuedHereOrInLeadIn(ui, rules
 
 bool Matcher::SummarizesBill(size_t ui) { return CuedHereOrInLeadIn(ui, rules_.summary_cues, &UnitInfo::summary); }
 
-// Does a segment that opens on a contrasting conjunction ("but", "yet", "pero", "sino") start after `from` and at or
-// before `to`? The clause it opens is not the one before it: a negation there does not reach across. (Not a
-// "however" set off by commas: "The D.C. DOC will, however, provide ICE with the 48 hour warning" is one clause.)
+// Does a segment that opens on a contrast (cue_scan.h OpensContrast) start after `from` and at or before `to`? A
+// negation before it does not reach across.
 bool Matcher::ContrastBetween(const UnitInfo& info, size_t from, size_t to) const {
-  static const RE2 kContrast(R"re(^\W*(?:but|yet|pero|sino)\b)re");
   for (size_t cut : info.cuts) {
     if (cut <= from || cut > to) continue;
-    if (RE2::PartialMatch(re2::StringPiece(info.folded.text.data() + cut, info.folded.text.size() - cut), kContrast)) return true;
+    if (OpensContrast(std::string_view(info.folded.text).substr(cut))) return true;
   }
   return false;
 }

@@ -87,15 +87,16 @@ std::vector<size_t> ScopeCuts(const std::vector<std::unique_ptr<RE2>>& breaks, s
       const bool opens_modal = std::any_of(modal.begin(), modal.end(),
                                            [&](const CueHit& h) { return h.start > s && h.start < e; });
       const bool modal_before = std::any_of(modal.begin(), modal.end(), [&](const CueHit& h) { return h.end <= s; });
-      // A contrast always starts a second clause: in "We do notify ICE after an inmate has been released but cannot
-      // hold them on this document" (a jail's spokeswoman, 2015) "cannot" governs the hold, not the notice.
-      static const RE2 kContrast(R"((?i)^,?\s+but\b)");
-      const bool contrast = RE2::PartialMatch(re2::StringPiece(text.data() + s, e - s), kContrast);
-      if (!inside_cue && (!opens_modal || modal_before || contrast)) cuts.push_back(s);
+      if (!inside_cue && (!opens_modal || modal_before || OpensContrast(text.substr(s)))) cuts.push_back(s);
     }
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
   return cuts;
+}
+
+bool OpensContrast(std::string_view rest) {
+  static const RE2 kContrast(R"re((?i)^\W*(?:but|yet|pero|sino)\b)re");
+  return RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kContrast);
 }
 
 const CueHit& MainClauseCue(const std::vector<CueHit>& modal, std::string_view text) {

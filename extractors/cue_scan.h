@@ -44,9 +44,18 @@ std::vector<CueHit> FindCues(const Rulebook::Compiled::CueList& cues, std::strin
 // split ("No state agency or school resource officer may enter into ...": the
 // "or ... may" there joins two subjects of one "no ... may", not two clauses),
 // and except a break that opens a modal ("..., or local entities will") with
-// no modal before it: that "or" joins the subjects of the first clause.
+// no modal before it: that "or" joins the subjects of the first clause. A
+// break that opens a contrast (OpensContrast) always cuts.
 std::vector<size_t> ScopeCuts(const std::vector<std::unique_ptr<RE2>>& breaks, std::string_view text,
                               const std::vector<CueHit>& modal);
+
+// Does `rest` (a unit from a scope's start on) open on a contrasting
+// conjunction ("but", "yet", "pero", "sino"), past any punctuation? The
+// clause it opens is not the one before it: "We do notify ICE after an inmate
+// has been released but cannot hold them" (a jail's spokeswoman, 2015) is a
+// notice and a refusal. (Not a "however" set off by commas: "The D.C. DOC
+// will, however, provide ICE with the 48 hour warning" is one clause.)
+bool OpensContrast(std::string_view rest);
 
 // A lead-in's governing cue among its `modal` cues (non-empty) in `text`: the
 // last, unless that one sits in a relative clause ("does not prevent any

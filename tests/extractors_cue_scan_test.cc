@@ -177,6 +177,12 @@ TEST_CASE("an 'or' before the first modal joins subjects, after a modal it start
   const std::string contrast = "we do notify ice after an inmate has been released but cannot hold them on this document";
   const std::vector<CueHit> cannot{CueHit{contrast.find("cannot"), contrast.find("cannot") + 6, Stance::kRestricts}};
   CHECK(ScopeCuts(breaks, contrast, cannot) == std::vector<size_t>{0, contrast.find(" but")});
+  // what opens a contrast (OpensContrast, shared with the matcher's ContrastBetween)
+  CHECK(OpensContrast(" but cannot hold them"));
+  CHECK(OpensContrast(", yet the jail will"));
+  CHECK(OpensContrast("; Sino que"));
+  CHECK_FALSE(OpensContrast(", butter"));
+  CHECK_FALSE(OpensContrast(", however, the jail will"));
 }
 
 TEST_CASE("a record of practice: a promise on a warrant permits, a practice carried on is told", "[extractors][cue_scan]") {
