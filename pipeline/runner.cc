@@ -73,6 +73,7 @@ class DropRun {
                  CurrentStageVersions(OcrSettingsOf(options), ExtractStageVersion(rulebook)),
                  ReworkPolicy{forced, options.force_ocr, options.retry_failed}),
         max_in_flight_(std::max<size_t>(static_cast<size_t>(std::max(1, options.jobs)) * 2 + 2, 64)),
+        compute_(std::max(1, options.jobs)),
         progress_(err, !options.quiet, &err == &std::cerr && isatty(STDERR_FILENO) != 0) {}
 
   // Every drop, then the documents a changed rulebook left stale. Stops
@@ -551,6 +552,9 @@ class DropRun {
   const size_t max_in_flight_;
   static constexpr size_t kMaxPagesInFlight = 4000;
   size_t pages_in_flight_ = 0;
+  // One compute thread per job: documents are computed side by side (each
+  // job touches only its own document; a scanned one waits on its OCR
+  // without holding up the next) and written in the order found.
   // Declared after in_flight_ and pool_: destroyed (joined) before the
   // documents and OCR results its jobs use.
   ComputeThreads compute_;

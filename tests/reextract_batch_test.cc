@@ -1,7 +1,8 @@
-// Re-extraction in a batch on several threads (pipeline/reextract_batch.h),
-// through the real binary: whatever the thread count, a re-extracted index
-// holds what a fresh run with the same rulebook writes, and the summary
-// counts the clauses.
+// Extraction on several threads, through the real binary: a fresh run's
+// compute threads (pipeline/runner.cc) and a re-extraction's batch
+// (pipeline/reextract_batch.h). Whatever the thread count, an index holds
+// what a fresh run with the same rulebook on one thread writes, and the
+// summary counts the clauses.
 #include <catch2/catch.hpp>
 
 #include "tests/test_support.h"
@@ -55,6 +56,13 @@ TEST_CASE("re-extraction on one or two threads writes what a fresh run writes", 
   // 19 files, and an attachment found inside one of them.
   const std::string documents = std::to_string(QueryInt(db, "SELECT count(*) FROM documents"));
   REQUIRE(documents == "20");
+  // A fresh run computes its documents on --jobs threads too: one thread
+  // writes the same.
+  const fs::path one = dir / "one.db";
+  REQUIRE(RunFoiamine("run " + Quote((dir / "drop").string()) + " --db " + Quote(one.string()) + " --quiet --jobs 1")
+              .exit_code == 0);
+  CHECK(ExtractionSnapshot(one) == fresh);
+  CHECK(IndexDigest(one) == digest);
   REQUIRE(QueryInt(db, "SELECT count(*) FROM sections WHERE path LIKE 'row %'") >= 2);
 
   for (const char* jobs : {" --jobs 2", " --jobs 1", " --jobs 3"}) {
