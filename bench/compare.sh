@@ -9,16 +9,17 @@
 #                 `tesseract` CLI page by page, two at a time, on 300-dpi
 #                 gray PNGs (rasterizing them is not timed); a synthetic
 #                 drop with every page scanned (seed 5, 3 x 6 pages)
+#   extraction    build/bench/extract_bench on that drop's text, one and
+#                 two threads (MB/s wall and per CPU second)
 #   search        `foiamine search` (process start included) vs the stock
 #                 `sqlite3` shell running the same FTS5 query (MATCH, bm25
 #                 order, snippet, LIMIT 20) on the born-digital index
 # It prints each median, pages/s and the ratios, with the load average
 # (timing on a shared machine is noisy: compare ratios, not seconds).
-# CER is bench/ocr_bench.sh's (against the corpus' ground truth); the
-# extractor's MB/s is build/bench/extract_bench's.
+# CER is bench/ocr_bench.sh's (against the corpus' ground truth).
 #
 # usage: bench/compare.sh [BUILD_DIR]        REPS=5 bench/compare.sh build
-#        ONLY=born-digital bench/compare.sh  (that part alone: no search, no OCR)
+#        ONLY=born-digital bench/compare.sh  (that part alone: no extraction, search, OCR)
 #        ONLY=ocr bench/compare.sh           (the OCR part alone)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -63,6 +64,26 @@ echo "  foiamine reaches $(ratio "$p" "$f") x pdftotext's pages/s (target >= 0.4
 if [ "${ONLY:-}" = born-digital ]; then
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   exit 0
+fi
+
+# --- extraction ---------------------------------------------------------------
+# ExtractDocument over the born-digital drop's text (realistic prose, a
+# relevant clause in ~300 sentences), replicated to 20 MB, on one thread and
+# on two (as a fresh run's compute threads and a re-extraction use them).
+if [ -x "$BUILD/bench/extract_bench" ]; then
+  echo
+  echo "extraction, the born-digital drop's text (extract_bench, median of $REPS runs each):"
+  for threads in 1 2; do
+    line=$("$BUILD/bench/extract_bench" --mb 20 --runs "$REPS" --no-grep --only-drop --threads "$threads" \
+             --drop "$WORK/born" | grep 'drop text  ')
+    # columns: seconds, MB/s (wall), CPU s, MB per CPU-s, clauses
+    read -r secs mbs cpus mbcpu clauses < <(echo "$line" | awk '{print $4, $5, $6, $7, $8}')
+    printf '  %d thread%s  %6.2f MB/s (wall)  %6.2f MB per CPU-s  (%s clauses)\n' "$threads" \
+      "$([ "$threads" = 1 ] && echo ' ' || echo s)" "$mbs" "$mbcpu" "${clauses#(}"
+  done
+  echo "  (target >= 20 MB/s)"
+else
+  echo; echo "extraction: build bench/extract_bench for it"
 fi
 
 # --- search -------------------------------------------------------------------
