@@ -52,13 +52,18 @@ std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, cons
   return FirstAfterCaption(rest, caption, dash, number, stack);
 }
 
-std::optional<CaptionThenFirst> FindDashFirstInWrappedCaption(std::string_view line, const std::vector<Level>& stack) {
+std::optional<CaptionThenFirst> FindFirstInWrappedCaption(std::string_view line, const std::vector<Level>& stack) {
   static const RE2 kLastWordsThenDash("^([^.\\n]{0,300}\\.)\\s*(?:\xE2\x80\x94|\xE2\x80\x93|-{1,2})\\s*1\\.\\s+[A-Z]");
+  // (Hawaii's: "[§286-104.5]  Limited purpose driver's" / "license, ... and limited purpose" / "instruction
+  // permits.  (a)  Notwithstanding ...": no dash, the first subsection after the caption's period)
+  static const RE2 kLastWordsThenParen(R"(^([^.\n]{0,300}\.)\s+\((?:a|1)\)\s+[A-Z])");
   re2::StringPiece in(line.data(), line.size()), cap;
-  if (line.empty() || !RE2::PartialMatch(in, kLastWordsThenDash, &cap)) return std::nullopt;
+  if (line.empty()) return std::nullopt;
+  const bool dash = RE2::PartialMatch(in, kLastWordsThenDash, &cap);
+  if (!dash && !RE2::PartialMatch(in, kLastWordsThenParen, &cap)) return std::nullopt;
   const std::string_view caption(cap.data(), cap.size());
-  if (CountWords(caption) > 45u) return std::nullopt;
-  return FirstAfterCaption(line, caption, true, false, stack);
+  if (CountWords(caption) > (dash ? 45u : 15u)) return std::nullopt;
+  return FirstAfterCaption(line, caption, dash, false, stack);
 }
 
 }  // namespace foiamine::extractors::internal

@@ -29,10 +29,11 @@ struct CaptionThenFirst {
 std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, const std::vector<Level>& stack,
                                                      bool all_caps_caption);
 
-// The same after a dash, on a later line of a caption that wrapped, whose
-// words may start in lower case: "rights of public employees. —1.
-// Notwithstanding ..." (Missouri's captions run to thirty words). `caption` is
-// then the caption's last words on `line`.
-std::optional<CaptionThenFirst> FindDashFirstInWrappedCaption(std::string_view line, const std::vector<Level>& stack);
+// The same on a later line of a caption that wrapped, whose words may start
+// in lower case: after a dash, "rights of public employees. —1.
+// Notwithstanding ..." (Missouri's captions run to thirty words), or after the
+// caption's period, "instruction permits.  (a)  Notwithstanding ..." (Hawaii's).
+// `caption` is then the caption's last words on `line`.
+std::optional<CaptionThenFirst> FindFirstInWrappedCaption(std::string_view line, const std::vector<Level>& stack);
 
 }  // namespace foiamine::extractors::internal

@@ -160,9 +160,10 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   bool block_bullet = false;
   bool block_log_row = false;  // the block is one dated row of a log
   int block_section = -1;
-  // Sections opened inside the block, where a first item runs into a wrapped caption's last line: (stream offset,
-  // section); the block's units from there on are theirs.
-  std::vector<std::pair<size_t, int>> block_inner_sections;
+  // Sections opened inside the block at a stream offset, where a first item runs into a wrapped caption's last line
+  // (after_caption: lines in any case without a period before it, Hawaii's, Missouri's): later units are theirs.
+  struct InnerSection { size_t at; int section; bool after_caption; };
+  std::vector<InnerSection> block_inner_sections;
   // A section opened inside a paragraph, `marker` under `parent` (-1: at the top), its marker at stream byte `begin`:
   // a run-in list's item (its end known, `end`) or a subsection run in after a sentence's end (end 0: the next
   // section at its depth ends it). Returns its index.
@@ -198,7 +199,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       parent = add_inline_section(std::string(markers[k].text), parent, at + offset, 0, false);
       offset += markers[k].text.size();
     }
-    block_inner_sections.emplace_back(at, parent);
+    block_inner_sections.push_back({at, parent, false});
     return parent;
   };
   auto flush = [&]() {
@@ -232,10 +233,11 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       unit.section = block_section;
       // (a sentence that opens with the wrapped caption and runs into the first subsection is that subsection's:
       // "DETENTION OF CERTAIN PERSONS SUBJECT TO / IMMIGRATION DETAINER. (a) A local law enforcement agency ..." is
-      // cited "Art. 2.253(a)" (Tex. S.B. 527, 2013))
-      for (const auto& [at, section] : block_inner_sections)
-        if (unit.begin >= at || (at < unit.end && AllCapsText(std::string_view(stream_).substr(unit.begin, at - unit.begin))))
-          unit.section = section;
+      // "Art. 2.253(a)" (Tex. S.B. 527); "license, ... limited purpose / instruction permits.  (a)  ..." "286-104.5(a)")
+      for (const InnerSection& in : block_inner_sections)
+        if (unit.begin >= in.at || (in.at < unit.end && (in.after_caption ||
+                                                          AllCapsText(std::string_view(stream_).substr(unit.begin, in.at - unit.begin)))))
+          unit.section = in.section;
       unit.bullet = first && block_bullet;
       unit.in_bullet_item = !first && block_bullet;
       first = false;
@@ -371,7 +373,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     if ((captioned && !inner) || (!marker && caption_wraps) || in_dash_caption) {
       const std::string_view after_marker = marker ? rest : text;
       std::optional<CaptionThenFirst> found = FindCaptionThenFirst(after_marker, stack, !marker && !in_dash_caption);
-      if (!found && in_dash_caption) found = FindDashFirstInWrappedCaption(text, stack);
+      if (!found && in_dash_caption) found = FindFirstInWrappedCaption(text, stack);
       if (found && in_dash_caption) dash_caption_end = found->caption;
       if (found) {
         if (marker) caption = found->caption;
@@ -564,7 +566,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     } else if (inner) {  // a first subsection run into a wrapped caption's last line
       list_closed = false;
       open_section(*inner, inner_at, std::string_view());
-      if (!new_block) block_inner_sections.emplace_back(section_begin.back(), current_section);
+      if (!new_block) block_inner_sections.push_back({section_begin.back(), current_section, in_dash_caption});
     }
     // The wrapped caption, its lines joined, heads its section as a caption on one line does.
     if (dash_caption_wraps && marker) {

@@ -442,6 +442,25 @@ TEST_CASE("a sentence that opens with a wrapped caption is cited to the subsecti
   CHECK(topic_by_section.count("Art. 2.253") == 0);
 }
 
+TEST_CASE("a caption wrapped in mixed case runs into its first subsection on its last line", "[extractors][sections]") {
+  // Haw. Rev. Stat. 286-104.5 (shortened): the caption wraps over three lines and "(a)" is run into the third. Before,
+  // "(a)" was not seen, the items (1) and (2) came out at the top and "(b)" nested under "(2)".
+  const Extraction x = ExtractDocument(foiamine::testing::ShippedRulebook(), LawPage(
+      "[\xC2\xA7" "286-104.5]  Limited purpose driver's\nlicense, limited purpose provisional driver's license, and limited "
+      "purpose\ninstruction permits.  (a)  No law enforcement officer shall inquire about the immigration status of any "
+      "person.\n\n     (1)  A valid consular document;\n\n     (2)  An original birth certificate.\n\n     (b)  A law "
+      "enforcement officer shall not arrest a person on the basis of immigration status.\n"));
+  std::vector<std::string> paths;
+  for (const Section& s : x.sections) paths.push_back(s.path);
+  CHECK(paths == std::vector<std::string>{"286-104.5", "286-104.5(a)", "286-104.5(a)(1)", "286-104.5(a)(2)", "286-104.5(b)"});
+  std::map<std::string, std::string> topic_by_section;
+  for (const Clause& c : x.clauses) topic_by_section[c.section] = c.topic;
+  // the sentence that opens with the caption's wrapped lines is the subsection's
+  CHECK(topic_by_section["286-104.5(a)"] == "status_inquiry");
+  CHECK(topic_by_section["286-104.5(b)"] == "enforcement_assistance");
+  CHECK(topic_by_section.count("286-104.5") == 0);
+}
+
 TEST_CASE("a caption's line that closes on its first item's number opens that item", "[extractors][sections]") {
   // N.Y. S. 257 (2023) 319-A, shortened: "1." ends the caption's line and its text is on the next
   const DocumentInput bill = LawPage(
