@@ -26,8 +26,10 @@ struct ReExtractBatchOptions {
   std::function<bool()> stop_requested;  // asked before each document is read; may be empty
 };
 
-// Re-extracts `document_ids` in their order, each written in one transaction
-// as ReExtractDocument writes it, and tells `done` of each in that order
+// Re-extracts `document_ids` in their order (pipeline/reprocess.h: each
+// read with ReadExtractionInput, run through ExtractStoredDocument, and its
+// sections, clauses and citations replaced by Index::ReplaceExtraction in one
+// transaction), and tells `done` of each in that order
 // (`done` runs on the calling thread). Stops early, leaving the rest as they
 // are, when stop_requested() says so or `done` returns false. Returns the
 // number of documents handed to `done`. An exception thrown by the extract

@@ -249,13 +249,4 @@ ExtractedDocument ExtractStoredDocument(const StoredExtractionInput& input, cons
   return extracted;
 }
 
-StatusOr<int64_t> ReExtractDocument(Index& index, int64_t document_id, const extractors::Rulebook& rulebook) {
-  auto input = ReadExtractionInput(index, document_id);
-  if (!input.ok()) return input.status();
-  const ExtractedDocument extracted = ExtractStoredDocument(*input, rulebook);
-  Status written = index.ReplaceExtraction(document_id, extracted);
-  if (!written.ok()) return written;
-  return static_cast<int64_t>(extracted.clauses.size());
-}
-
 }  // namespace foiamine

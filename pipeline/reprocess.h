@@ -115,9 +115,4 @@ StatusOr<StoredExtractionInput> ReadExtractionInput(Index& index, int64_t docume
 // once with one rulebook (pipeline/reextract_batch.h does).
 ExtractedDocument ExtractStoredDocument(const StoredExtractionInput& input, const extractors::Rulebook& rulebook);
 
-// Re-runs extract + index for a stored document, replacing its sections,
-// clauses and citations in one transaction: the three steps above on one
-// thread. Returns the number of clauses the document now has.
-StatusOr<int64_t> ReExtractDocument(Index& index, int64_t document_id, const extractors::Rulebook& rulebook);
-
 }  // namespace foiamine

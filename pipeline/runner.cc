@@ -76,7 +76,8 @@ class DropRun {
         compute_(std::max(1, options.jobs)),
         progress_(err, !options.quiet, &err == &std::cerr && isatty(STDERR_FILENO) != 0) {}
 
-  // Every drop, then the documents a changed rulebook left stale. Stops
+  // Every drop, then the documents --force extract named, then those a
+  // changed rulebook left stale (both re-extracted in batches). Stops
   // early (counts.interrupted) when a stop is requested.
   void Run() {
     for (const auto& drop : options_.drops) {
