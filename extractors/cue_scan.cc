@@ -213,9 +213,10 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   // ... and one said to be the policy: "It is longstanding County policy that County police do not enforce federal
   // immigration law", "As a matter of policy, we do not inquire about anyone's immigration status" (Montgomery County
   // statements, 2017 and 2019), and one the policy itself utters: "Our policy requires notification to ICE when a
-  // person is booked into our jail" (Mesa County Sheriff's post, 2017)
+  // person is booked into our jail" (Mesa County Sheriff's post, 2017); and what a law is to codify: "The ordinance
+  // would codify that the Reading Police Department does not carry out immigration enforcement" (as reported, 2025)
   static const RE2 kPolicySays(
-      R"re((?i)\bpolic(?:y|ies)\b(?:\W+[\w'-]+){0,3}?\W+(?:is|are) (?:very |also )?clear,? that\b|\bpolic(?:y|ies) (?:states?|says|provides?|requires?|dictates?|mandates?) that\b|\bit is (?:the |our |a |an )?(?:long-?standing |established |current |official |written )?(?:[\w'-]+ ){0,3}?polic(?:y|ies)(?: of [\w' .-]{1,60}?)? that\b|\bas a matter of (?:[\w'-]+ )?policy\b|\bpolic(?:y|ies)\s+(?:also\s+|now\s+|currently\s+|still\s+|clearly\s+|specifically\s+)?$)re");
+      R"re((?i)\bpolic(?:y|ies)\b(?:\W+[\w'-]+){0,3}?\W+(?:is|are) (?:very |also )?clear,? that\b|\bpolic(?:y|ies) (?:states?|says|provides?|requires?|dictates?|mandates?) that\b|\bit is (?:the |our |a |an )?(?:long-?standing |established |current |official |written )?(?:[\w'-]+ ){0,3}?polic(?:y|ies)(?: of [\w' .-]{1,60}?)? that\b|\bas a matter of (?:[\w'-]+ )?policy\b|\bcodif(?:y|ies|ied|ying) that\b|\bpolic(?:y|ies)\s+(?:also\s+|now\s+|currently\s+|still\s+|clearly\s+|specifically\s+)?$)re");
   if (RE2::PartialMatch(prior, kPolicySays)) return cue_stance;
   if (DescribesPresentPractice(from_cue)) return Stance::kReports;
   // What an official said is done, in the present, is told: "Jail Administrator Willard stated judicial warrants are
