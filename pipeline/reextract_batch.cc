@@ -15,15 +15,20 @@
 namespace foiamine {
 namespace {
 
+// What a worker reads and fills for one document: shared by the writer and
+// the worker's job, which may outlive the batch's slot when the batch stops.
+struct ExtractionJob {
+  std::optional<StoredExtractionInput> input;  // reset once extracted: its pages are no longer needed
+  std::optional<ExtractedDocument> extracted;  // empty after the job: `failure` says why
+  std::string failure;
+};
+
 // One document between its read and its write.
 struct InFlight {
   int64_t document_id = 0;
   Status read_status;  // not ok: nothing to extract
-  // Filled by the worker; the future says when.
-  std::shared_ptr<StoredExtractionInput> input;
-  std::shared_ptr<std::optional<ExtractedDocument>> extracted;
-  std::shared_ptr<std::string> failure;
-  std::future<void> computed;
+  std::shared_ptr<ExtractionJob> job;  // null when the read failed
+  std::future<void> computed;          // ready once the worker has filled `job`
 };
 
 }  // namespace
@@ -50,15 +55,15 @@ int64_t ReExtractDocuments(Index& index, const extractors::Rulebook& rulebook,
     if (!input.ok()) {
       doc.read_status = input.status();
     } else {
-      doc.input = std::make_shared<StoredExtractionInput>(std::move(*input));
-      doc.extracted = std::make_shared<std::optional<ExtractedDocument>>();
-      doc.failure = std::make_shared<std::string>();
-      doc.computed = compute.Submit([&rulebook, input = doc.input, out = doc.extracted, failure = doc.failure] {
+      doc.job = std::make_shared<ExtractionJob>();
+      doc.job->input.emplace(std::move(*input));
+      doc.computed = compute.Submit([&rulebook, job = doc.job] {
         try {
-          out->emplace(ExtractStoredDocument(*input, rulebook));
+          job->extracted.emplace(ExtractStoredDocument(*job->input, rulebook));
         } catch (const std::exception& e) {
-          *failure = std::string("extraction failed: ") + e.what();
+          job->failure = std::string("extraction failed: ") + e.what();
         }
+        job->input.reset();
       });
     }
     in_flight.push_back(std::move(doc));
@@ -84,12 +89,12 @@ int64_t ReExtractDocuments(Index& index, const extractors::Rulebook& rulebook,
       outcome.status = doc.read_status;
     } else {
       doc.computed.get();
-      doc.input.reset();  // its pages are no longer needed
-      if (!doc.extracted->has_value()) {
-        outcome.status = Status::Internal(*doc.failure);
+      const ExtractionJob& job = *doc.job;
+      if (!job.extracted) {
+        outcome.status = Status::Internal(job.failure);
       } else {
-        outcome.status = index.ReplaceExtraction(doc.document_id, **doc.extracted);
-        if (outcome.status.ok()) outcome.clauses = static_cast<int64_t>((*doc.extracted)->clauses.size());
+        outcome.status = index.ReplaceExtraction(doc.document_id, *job.extracted);
+        if (outcome.status.ok()) outcome.clauses = static_cast<int64_t>(job.extracted->clauses.size());
       }
     }
     ++handed;
