@@ -4,39 +4,69 @@
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <utility>
 
 namespace foiamine {
 
 Progress::Progress(std::ostream& err, bool enabled, bool tty)
     : err_(err), enabled_(enabled), tty_(tty), start_(std::chrono::steady_clock::now()), last_(start_) {}
 
+bool Progress::Due(std::chrono::steady_clock::time_point now) {
+  const double since = std::chrono::duration<double>(now - last_).count();
+  if (since < (tty_ ? 0.2 : 5.0) && !(tty_ && !shown_once_)) return false;
+  shown_once_ = true;
+  last_ = now;
+  return true;
+}
+
+void Progress::Show(const std::string& line) {
+  if (tty_) {
+    err_ << "\r" << line << "\033[K" << std::flush;
+    shown_ = true;
+  } else {
+    err_ << "foiamine: progress: " << line << "\n";
+  }
+}
+
+std::string Progress::Eta(double elapsed, int64_t done, int64_t total) {
+  if (done <= 0 || total < done) return "--:--";
+  const auto left = static_cast<int64_t>(elapsed / static_cast<double>(done) * static_cast<double>(total - done));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(left / 60), static_cast<long long>(left % 60));
+  return buf;
+}
+
 void Progress::Update(int64_t files_done, int64_t pages, int64_t failures) {
   if (!enabled_) return;
   const auto now = std::chrono::steady_clock::now();
-  const double since = std::chrono::duration<double>(now - last_).count();
-  if (since < (tty_ ? 0.2 : 5.0) && !(tty_ && !shown_once_)) return;
-  shown_once_ = true;
-  last_ = now;
+  if (!Due(now)) return;
   const double elapsed = std::chrono::duration<double>(now - start_).count();
   char rate[32];
   std::snprintf(rate, sizeof rate, "%.1f", elapsed > 0 ? static_cast<double>(pages) / elapsed : 0.0);
-  std::string eta = "--:--";
-  if (files_done > 0 && total_files_ >= files_done) {
-    const auto left = static_cast<int64_t>(elapsed / static_cast<double>(files_done) *
-                                           static_cast<double>(total_files_ - files_done));
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(left / 60), static_cast<long long>(left % 60));
-    eta = buf;
-  }
   std::ostringstream line;
-  line << files_done << "/" << total_files_ << " files, " << pages << " pages, " << rate << " pages/s, ETA " << eta
-       << ", " << failures << " failed";
-  if (tty_) {
-    err_ << "\r" << line.str() << "\033[K" << std::flush;
-    shown_ = true;
-  } else {
-    err_ << "foiamine: progress: " << line.str() << "\n";
-  }
+  line << files_done << "/" << total_files_ << " files, " << pages << " pages, " << rate << " pages/s, ETA "
+       << Eta(elapsed, files_done, total_files_) << ", " << failures << " failed";
+  Show(line.str());
+}
+
+void Progress::StartStep(std::string what, int64_t total) {
+  step_ = std::move(what);
+  step_total_ = total;
+  start_ = std::chrono::steady_clock::now();
+  shown_once_ = false;  // on a terminal the step's line is drawn at once
+}
+
+void Progress::UpdateStep(int64_t done) {
+  if (!enabled_) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (!Due(now)) return;
+  const double elapsed = std::chrono::duration<double>(now - start_).count();
+  char rate[32];
+  std::snprintf(rate, sizeof rate, "%.1f", elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0);
+  std::ostringstream line;
+  line << step_ << " " << done << "/" << step_total_ << " documents, " << rate << " documents/s, ETA "
+       << Eta(elapsed, done, step_total_);
+  Show(line.str());
 }
 
 void Progress::Clear() {

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <iosfwd>
+#include <string>
 
 namespace foiamine {
 
@@ -21,6 +22,11 @@ class Progress {
   void Update(int64_t files_done, int64_t pages, int64_t failures);
   // Clears the terminal line before another message is printed.
   void Clear();
+  // A step after the files, over documents already indexed (re-extraction
+  // under a changed rulebook): "<what> <done>/<total> documents, <rate>
+  // documents/s, ETA m:ss", on its own clock, as often as the file line.
+  void StartStep(std::string what, int64_t total);
+  void UpdateStep(int64_t done);
 
  private:
   std::ostream& err_;
@@ -28,6 +34,12 @@ class Progress {
   std::chrono::steady_clock::time_point start_, last_;
   int64_t total_files_ = 0;
   bool shown_ = false, shown_once_ = false;
+  std::string step_;
+  int64_t step_total_ = 0;
+  // Whether a line is due now (redrawn on a terminal, plain otherwise); marks it shown.
+  bool Due(std::chrono::steady_clock::time_point now);
+  void Show(const std::string& line);
+  static std::string Eta(double elapsed, int64_t done, int64_t total);
 };
 
 }  // namespace foiamine

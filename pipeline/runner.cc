@@ -462,8 +462,10 @@ class DropRun {
     std::vector<int64_t> ids;
     for (const ForcedExtract& f : forced_extract_) ids.push_back(f.document_id);
     size_t i = 0;
+    progress_.StartStep("re-extracting (--force extract)", static_cast<int64_t>(ids.size()));
     ReExtractDocuments(index_, rulebook_, ids, ReExtractOptions(), [&](const ReExtractOutcome& outcome) {
       const ForcedExtract& f = forced_extract_[i++];
+      progress_.UpdateStep(static_cast<int64_t>(i));
       if (outcome.status.ok()) {
         counts_.clauses_found += outcome.clauses;
         ReprocessDone(f.path, f.rework);
@@ -476,6 +478,7 @@ class DropRun {
       ReprocessFailed(f.path, f.sha, f.rework, "extract", outcome.status.message());
       return true;
     });
+    progress_.Clear();
     forced_extract_.clear();
   }
 
@@ -484,8 +487,14 @@ class DropRun {
   void ReExtractStale() {
     auto stale = index_.DocumentsWithStaleExtraction(ExtractStageVersion(rulebook_));
     if (!stale.ok()) return IndexFault(stale.status());
+    if (stale->empty()) return;
+    // Every document indexed under another rulebook: on a large index this is
+    // the run's longest step, so it shows its own progress line.
+    progress_.StartStep("re-extracting (rulebook changed)", static_cast<int64_t>(stale->size()));
+    int64_t seen = 0;
     const int64_t handed =
         ReExtractDocuments(index_, rulebook_, *stale, ReExtractOptions(), [&](const ReExtractOutcome& outcome) {
+          progress_.UpdateStep(++seen);
           if (outcome.status.ok()) {
             ++counts_.re_extracted;
             counts_.clauses_found += outcome.clauses;
@@ -496,11 +505,13 @@ class DropRun {
             return false;
           }
           const std::string id = std::to_string(outcome.document_id);
+          progress_.Clear();
           err_ << "foiamine: error: re-extracting document " << id << ": " << outcome.status.message() << "\n";
           IndexFault(index_.RecordEvent(run_id_, "error", "", "re-extracting document " + id + ": " +
                                                                   outcome.status.message()));
           return true;
         });
+    progress_.Clear();
     if (index_error_.ok() && handed < static_cast<int64_t>(stale->size())) counts_.interrupted = true;
   }
 
