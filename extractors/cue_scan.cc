@@ -218,6 +218,12 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   static const RE2 kPolicySays(
       R"re((?i)\bpolic(?:y|ies)\b(?:\W+[\w'-]+){0,3}?\W+(?:is|are) (?:very |also )?clear,? that\b|\bpolic(?:y|ies) (?:states?|says|provides?|requires?|dictates?|mandates?) that\b|\bit is (?:the |our |a |an )?(?:long-?standing |established |current |official |written )?(?:[\w'-]+ ){0,3}?polic(?:y|ies)(?: of [\w' .-]{1,60}?)? that\b|\bas a matter of (?:[\w'-]+ )?policy\b|\bcodif(?:y|ies|ied|ying) that\b|\bpolic(?:y|ies)\s+(?:also\s+|now\s+|currently\s+|still\s+|clearly\s+|specifically\s+)?$)re");
   if (RE2::PartialMatch(prior, kPolicySays)) return cue_stance;
+  // A "Do not" that opens the sentence (or a list item) commands; it describes nothing: "C. Do not consent to ICE
+  // entering any private or \"sensitive\" City location" (Chicago's guidelines in a mayor's release, 2025), "DO NOT
+  // CALL the phone number" (a police e-mail on immigration hits)
+  static const RE2 kOpensSentence(R"re(^\W*(?:(?:\(?\w{1,4}\)|\w{1,4}[.)])\W*)*(?:(?:and|then|also|please),?\s+)?$)re");
+  static const RE2 kCommand(R"re((?i)^(?:do not|don't|never)\b)re");
+  if (RE2::PartialMatch(prior, kOpensSentence) && RE2::PartialMatch(cue, kCommand)) return cue_stance;
   if (DescribesPresentPractice(from_cue)) return Stance::kReports;
   // What an official said is done, in the present, is told: "Jail Administrator Willard stated judicial warrants are
   // required", "... stated release dates are not provided" (minutes of a commission)
