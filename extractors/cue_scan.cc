@@ -220,9 +220,10 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   if (RE2::PartialMatch(prior, kPolicySays)) return cue_stance;
   // A "Do not" that opens the sentence (or a list item) commands; it describes nothing: "C. Do not consent to ICE
   // entering any private or \"sensitive\" City location" (Chicago's guidelines in a mayor's release, 2025), "DO NOT
-  // CALL the phone number" (a police e-mail on immigration hits)
+  // CALL the phone number" (a police e-mail on immigration hits). (Not "Never": "Never implemented or endorsed any
+  // policy that ..." opens a sheriff's statement of what was not done.)
   static const RE2 kOpensSentence(R"re(^\W*(?:(?:\(?\w{1,4}\)|\w{1,4}[.)])\W*)*(?:(?:and|then|also|please),?\s+)?$)re");
-  static const RE2 kCommand(R"re((?i)^(?:do not|don't|never)\b)re");
+  static const RE2 kCommand(R"re((?i)^(?:do not|don't)\b)re");
   if (RE2::PartialMatch(prior, kOpensSentence) && RE2::PartialMatch(cue, kCommand)) return cue_stance;
   if (DescribesPresentPractice(from_cue)) return Stance::kReports;
   // What an official said is done, in the present, is told: "Jail Administrator Willard stated judicial warrants are

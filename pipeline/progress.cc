@@ -52,7 +52,7 @@ void Progress::Update(int64_t files_done, int64_t pages, int64_t failures) {
 void Progress::StartStep(std::string what, int64_t total) {
   step_ = std::move(what);
   step_total_ = total;
-  start_ = std::chrono::steady_clock::now();
+  step_start_ = std::chrono::steady_clock::now();
   shown_once_ = false;  // on a terminal the step's line is drawn at once
 }
 
@@ -60,7 +60,7 @@ void Progress::UpdateStep(int64_t done) {
   if (!enabled_) return;
   const auto now = std::chrono::steady_clock::now();
   if (!Due(now)) return;
-  const double elapsed = std::chrono::duration<double>(now - start_).count();
+  const double elapsed = std::chrono::duration<double>(now - step_start_).count();
   char rate[32];
   std::snprintf(rate, sizeof rate, "%.1f", elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0);
   std::ostringstream line;

@@ -23,8 +23,9 @@ class Progress {
   // Clears the terminal line before another message is printed.
   void Clear();
   // A step after the files, over documents already indexed (re-extraction
-  // under a changed rulebook): "<what> <done>/<total> documents, <rate>
-  // documents/s, ETA m:ss", on its own clock, as often as the file line.
+  // after a rulebook edit or --force extract): "<what> <done>/<total>
+  // documents, <rate> documents/s, ETA m:ss", on its own clock, as often as
+  // the file line.
   void StartStep(std::string what, int64_t total);
   void UpdateStep(int64_t done);
 
@@ -36,6 +37,7 @@ class Progress {
   bool shown_ = false, shown_once_ = false;
   std::string step_;
   int64_t step_total_ = 0;
+  std::chrono::steady_clock::time_point step_start_;
   // Whether a line is due now (redrawn on a terminal, plain otherwise); marks it shown.
   bool Due(std::chrono::steady_clock::time_point now);
   void Show(const std::string& line);
