@@ -11,11 +11,14 @@ namespace foiamine {
 Progress::Progress(std::ostream& err, bool enabled, bool tty)
     : err_(err), enabled_(enabled), tty_(tty), start_(std::chrono::steady_clock::now()), last_(start_) {}
 
-bool Progress::Due(std::chrono::steady_clock::time_point now) {
-  const double since = std::chrono::duration<double>(now - last_).count();
-  if (since < (tty_ ? 0.2 : 5.0) && !(tty_ && !shown_once_)) return false;
+bool Progress::Due(std::chrono::steady_clock::time_point since, double* elapsed) {
+  if (!enabled_) return false;
+  const auto now = std::chrono::steady_clock::now();
+  const double since_last = std::chrono::duration<double>(now - last_).count();
+  if (since_last < (tty_ ? 0.2 : 5.0) && !(tty_ && !shown_once_)) return false;
   shown_once_ = true;
   last_ = now;
+  *elapsed = std::chrono::duration<double>(now - since).count();
   return true;
 }
 
@@ -28,6 +31,12 @@ void Progress::Show(const std::string& line) {
   }
 }
 
+std::string Progress::PerSecond(int64_t count, double elapsed) {
+  char rate[32];
+  std::snprintf(rate, sizeof rate, "%.1f", elapsed > 0 ? static_cast<double>(count) / elapsed : 0.0);
+  return rate;
+}
+
 std::string Progress::Eta(double elapsed, int64_t done, int64_t total) {
   if (done <= 0 || total < done) return "--:--";
   const auto left = static_cast<int64_t>(elapsed / static_cast<double>(done) * static_cast<double>(total - done));
@@ -37,15 +46,11 @@ std::string Progress::Eta(double elapsed, int64_t done, int64_t total) {
 }
 
 void Progress::Update(int64_t files_done, int64_t pages, int64_t failures) {
-  if (!enabled_) return;
-  const auto now = std::chrono::steady_clock::now();
-  if (!Due(now)) return;
-  const double elapsed = std::chrono::duration<double>(now - start_).count();
-  char rate[32];
-  std::snprintf(rate, sizeof rate, "%.1f", elapsed > 0 ? static_cast<double>(pages) / elapsed : 0.0);
+  double elapsed = 0;
+  if (!Due(start_, &elapsed)) return;
   std::ostringstream line;
-  line << files_done << "/" << total_files_ << " files, " << pages << " pages, " << rate << " pages/s, ETA "
-       << Eta(elapsed, files_done, total_files_) << ", " << failures << " failed";
+  line << files_done << "/" << total_files_ << " files, " << pages << " pages, " << PerSecond(pages, elapsed)
+       << " pages/s, ETA " << Eta(elapsed, files_done, total_files_) << ", " << failures << " failed";
   Show(line.str());
 }
 
@@ -57,15 +62,11 @@ void Progress::StartStep(std::string what, int64_t total) {
 }
 
 void Progress::UpdateStep(int64_t done) {
-  if (!enabled_) return;
-  const auto now = std::chrono::steady_clock::now();
-  if (!Due(now)) return;
-  const double elapsed = std::chrono::duration<double>(now - step_start_).count();
-  char rate[32];
-  std::snprintf(rate, sizeof rate, "%.1f", elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0);
+  double elapsed = 0;
+  if (!Due(step_start_, &elapsed)) return;
   std::ostringstream line;
-  line << step_ << " " << done << "/" << step_total_ << " documents, " << rate << " documents/s, ETA "
-       << Eta(elapsed, done, step_total_);
+  line << step_ << " " << done << "/" << step_total_ << " documents, " << PerSecond(done, elapsed)
+       << " documents/s, ETA " << Eta(elapsed, done, step_total_);
   Show(line.str());
 }
 

@@ -38,9 +38,11 @@ class Progress {
   std::string step_;
   int64_t step_total_ = 0;
   std::chrono::steady_clock::time_point step_start_;
-  // Whether a line is due now (redrawn on a terminal, plain otherwise); marks it shown.
-  bool Due(std::chrono::steady_clock::time_point now);
+  // Whether a line is due now (enabled, and long enough since the last);
+  // marks it shown and gives the seconds elapsed since `since`.
+  bool Due(std::chrono::steady_clock::time_point since, double* elapsed);
   void Show(const std::string& line);
+  static std::string PerSecond(int64_t count, double elapsed);  // "12.3"
   static std::string Eta(double elapsed, int64_t done, int64_t total);
 };
 
