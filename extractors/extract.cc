@@ -75,6 +75,8 @@ Extraction ExtractDocument(const Rulebook& rulebook, const DocumentInput& input)
   if (SpeaksOfImmigration(rulebook.compiled(), input))
     x.clauses = internal::MatchClauses(rulebook.compiled(), layout, actor, x.identity.authority.value, scope);
   TitleMentions(x.identity.title.value, input.pages, x.clauses);
+  // Last, so that it sees each clause as the index will store it (as it was trained).
+  if (const ClauseVerifier* verifier = rulebook.verifier()) verifier->Revise(x.identity.authority.value, x.clauses);
   x.citations = FindCitations(input.pages);
   return x;
 }

@@ -422,9 +422,16 @@ std::optional<Stance> ParseStance(std::string_view name) {
 const std::string& Rulebook::hash() const { return hash_.empty() ? compiled_->hash : hash_; }
 
 Rulebook Rulebook::WithJurisdictions(Jurisdictions jurisdictions) const {
-  Rulebook out(compiled_);
-  out.hash_ = compiled_->hash + "+" + jurisdictions.hash();
+  Rulebook out = *this;
+  out.hash_ = compiled_->hash + "+" + jurisdictions.hash() + (verifier_ ? "+" + verifier_->hash() : std::string());
   out.jurisdictions_ = std::make_shared<const Jurisdictions>(std::move(jurisdictions));
+  return out;
+}
+
+Rulebook Rulebook::WithVerifier(ClauseVerifier verifier) const {
+  Rulebook out = *this;
+  out.hash_ = hash() + "+" + verifier.hash();
+  out.verifier_ = std::make_shared<const ClauseVerifier>(std::move(verifier));
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "extractors/clause.h"
+#include "extractors/clause_verifier.h"
 #include "extractors/jurisdiction.h"
 #include "base/status.h"
 
@@ -59,12 +60,19 @@ class Rulebook {
   Rulebook WithJurisdictions(Jurisdictions jurisdictions) const;
   const Jurisdictions* jurisdictions() const { return jurisdictions_.get(); }
 
+  // This rulebook with a trained clause verifier (clause_verifier.h) that
+  // revises the stance of the rules' clauses; hash() then covers its file too.
+  // Without (nullptr), the rules alone decide, as the rulebook's examples test.
+  Rulebook WithVerifier(ClauseVerifier verifier) const;
+  const ClauseVerifier* verifier() const { return verifier_.get(); }
+
  private:
   friend foiamine::StatusOr<Rulebook> LoadRulebook(std::string_view yaml);
   explicit Rulebook(std::shared_ptr<const Compiled> compiled) : compiled_(std::move(compiled)) {}
   std::shared_ptr<const Compiled> compiled_;
   std::shared_ptr<const Jurisdictions> jurisdictions_;
-  std::string hash_;  // rulebook + jurisdictions; empty: the rulebook's own
+  std::shared_ptr<const ClauseVerifier> verifier_;
+  std::string hash_;  // rulebook + jurisdictions (+ verifier); empty: the rulebook's own
 };
 
 // Parses and compiles a rulebook. Fails (InvalidArgument, with the topic,

@@ -46,7 +46,22 @@ StatusOr<extractors::Rulebook> LoadRulebookFile(const std::string& path) {
   if (!jurisdictions.ok()) return jurisdictions.status();
   Status exemptions;
   if (!ExemptionSchemesInUse(&exemptions)) return exemptions;
-  return rulebook->WithJurisdictions(std::move(*jurisdictions));
+  extractors::Rulebook with_jurisdictions = rulebook->WithJurisdictions(std::move(*jurisdictions));
+  const std::string verifier_path = ResolveClauseVerifierPath();
+  if (verifier_path == "none") return with_jurisdictions;  // the rules alone, as verifier_train.py measures them
+  std::ifstream verifier_in(verifier_path, std::ios::binary);
+  if (!verifier_in)
+    return Status::NotFound("cannot read the clause verifier " + verifier_path +
+                            " (set FOIAMINE_CLAUSE_VERIFIER, or to 'none' for the rules alone)");
+  std::ostringstream verifier_text;
+  verifier_text << verifier_in.rdbuf();
+  auto verifier = extractors::ParseClauseVerifier(verifier_text.str());
+  if (!verifier.ok()) return Status::InvalidArgument(verifier_path + ": " + verifier.status().message());
+  return with_jurisdictions.WithVerifier(std::move(*verifier));
+}
+
+std::string ResolveClauseVerifierPath() {
+  return ResolveSchemaFile("FOIAMINE_CLAUSE_VERIFIER", "clause_verifier.tsv");
 }
 
 std::string ResolveJurisdictionsPath() { return ResolveSchemaFile("FOIAMINE_JURISDICTIONS", "jurisdictions.yaml"); }

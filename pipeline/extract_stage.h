@@ -23,9 +23,16 @@ namespace foiamine {
 // that file changes extraction on the next run without recompiling.
 std::string ResolveRulebookPath(const std::string& explicit_path);
 // Reads and compiles a rulebook file (errors name the file), with the
-// jurisdictions file (ResolveJurisdictionsPath) attached: the extract stage's
-// version then covers both.
+// jurisdictions file (ResolveJurisdictionsPath) and the clause verifier
+// (ResolveClauseVerifierPath) attached: the extract stage's version then
+// covers all three.
 StatusOr<extractors::Rulebook> LoadRulebookFile(const std::string& path);
+
+// Where the trained clause verifier (extractors/clause_verifier.h) is read
+// from, first match wins: the FOIAMINE_CLAUSE_VERIFIER environment variable
+// ("none": no verifier, the rules alone), schemas/clause_verifier.tsv of the
+// source tree, /usr/share/foiamine/clause_verifier.tsv.
+std::string ResolveClauseVerifierPath();
 
 // Where jurisdictions.yaml is read from, first match wins: the
 // FOIAMINE_JURISDICTIONS environment variable, schemas/jurisdictions.yaml of

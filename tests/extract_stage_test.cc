@@ -2,6 +2,12 @@
 // page, box and citation; `clauses` and `eval`; a rulebook edit re-extracts
 // without redoing the text stage; official law XML.
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <utility>
+
 #include <nlohmann/json.hpp>
 
 #include "index/sqlite.h"
@@ -159,4 +165,85 @@ TEST_CASE("official D.C. Code XML is indexed as law with exact subsection citati
     }
   }
   CHECK(hold);
+}
+
+namespace {
+
+// Sets an environment variable for one test (the foiamine it runs inherits
+// it) and restores the old value after.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::string& value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    ::setenv(name, value.c_str(), 1);
+  }
+  ~ScopedEnv() {
+    if (old_) ::setenv(name_, old_->c_str(), 1);
+    else ::unsetenv(name_);
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+}  // namespace
+
+TEST_CASE("run applies the clause verifier it is given, says so in each rule, and re-extracts for a new one",
+          "[e2e][extract][verifier]") {
+  ScratchDir dir;
+  MakePolicyDrop(dir / "drop", "ps-4020.pdf");
+  const std::string db = Quote((dir / "i.db").string());
+  const std::string run = "run " + Quote((dir / "drop").string()) + " --db " + db;
+  auto binding = [&] {
+    int n = 0, revised = 0;
+    for (const auto& c : JsonLines(RunFoiamine("clauses --json --db " + db).out)) {
+      n += c["stance"] != "mentions";
+      revised += c["rule"].get<std::string>().find("@verifier(") != std::string::npos;
+    }
+    return std::pair{n, revised};
+  };
+  {
+    ScopedEnv rules_alone("FOIAMINE_CLAUSE_VERIFIER", "none");
+    REQUIRE(RunFoiamine(run).exit_code == 0);
+  }
+  const auto [rules_binding, rules_revised] = binding();
+  REQUIRE(rules_binding > 0);
+  CHECK(rules_revised == 0);
+
+  // A model that calls every clause `none`: every binding clause becomes a mention.
+  WriteFile(dir / "none.tsv",
+            "version\t1\nclasses\tnone\tpermits\treports\trequires\trestricts\n"
+            "thresholds\tdemote=0.6\tchange=0.5\tpromote=0.6\nbias\t10\t-10\t-10\t-10\t-10\n");
+  {
+    ScopedEnv model("FOIAMINE_CLAUSE_VERIFIER", (dir / "none.tsv").string());
+    auto again = RunFoiamine(run);
+    INFO(again.out << again.err);
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.out.find("re-extracted    1 (rulebook changed; text and OCR reused)") != std::string::npos);
+  }
+  const auto [model_binding, model_revised] = binding();
+  CHECK(model_binding == 0);
+  CHECK(model_revised == rules_binding);
+  auto notify = JsonLines(RunFoiamine("clauses --json --topic release_notification --db " + db).out);
+  REQUIRE_FALSE(notify.empty());
+  CHECK(notify[0]["rule"].get<std::string>().find("@verifier(requires->mentions)") != std::string::npos);
+
+  // A missing or malformed model is a usage error that names the file.
+  {
+    ScopedEnv missing("FOIAMINE_CLAUSE_VERIFIER", (dir / "absent.tsv").string());
+    auto failed = RunFoiamine(run);
+    CHECK(failed.exit_code == 1);
+    CHECK(failed.err.find("absent.tsv") != std::string::npos);
+  }
+  WriteFile(dir / "bad.tsv", "version\t1\nclasses\tnone\n");
+  {
+    ScopedEnv bad("FOIAMINE_CLAUSE_VERIFIER", (dir / "bad.tsv").string());
+    auto failed = RunFoiamine(run);
+    CHECK(failed.exit_code == 1);
+    CHECK(failed.err.find("bad.tsv: line 2") != std::string::npos);
+  }
+  CHECK(binding().first == 0);  // the failed runs changed nothing
 }
