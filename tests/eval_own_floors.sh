@@ -147,7 +147,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 t=$(mktemp -d "${TMPDIR:-/tmp}/foiamine-own-floors.XXXXXX")
 trap 'rm -rf "$t"' EXIT
 
-"$ROOT/bench/eval_sets.sh" --sets real-extra-dev --bin "$BIN" --work "$t/work" --out "$t/out"
+# The rules alone: the clause verifier is trained on these documents, so with
+# it the figures are in-sample and would hide a rule that got worse.
+FOIAMINE_CLAUSE_VERIFIER=none "$ROOT/bench/eval_sets.sh" --sets real-extra-dev --bin "$BIN" --work "$t/work" --out "$t/out"
 summary=$(jq -c 'select(.set == "real-extra-dev")' "$t/out/summary.jsonl")
 [ -n "$summary" ] || { echo "FAIL: no real-extra-dev line in the summary"; exit 1; }
 get() { jq -r "$1" <<<"$summary"; }
