@@ -50,44 +50,73 @@ size_t ClassOfStance(Stance stance) {
 
 }  // namespace
 
-std::vector<std::string> ClauseVerifierFeatures(const Clause& clause, std::string_view authority) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char ch : clause.text + " ") {
-    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
-      word += static_cast<char>(ch | 0x20);
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
+namespace {
+
+// Calls `emit` with each feature of the clause (a word or pair may come more
+// than once; callers dedupe). One buffer for every feature built from parts,
+// so a clause costs no allocation per word.
+template <typename Emit>
+void ForEachFeature(const Clause& clause, std::string_view authority, Emit&& emit) {
+  std::string lower;
+  lower.reserve(clause.text.size());
+  std::vector<std::pair<size_t, size_t>> spans;  // [start, end) of each word in `lower`
+  size_t start = std::string::npos;
+  for (size_t i = 0; i <= clause.text.size(); ++i) {
+    const char ch = i < clause.text.size() ? clause.text[i] : ' ';
+    const bool letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+    lower += letter ? static_cast<char>(ch | 0x20) : ' ';
+    if (letter && start == std::string::npos) start = i;
+    if (!letter && start != std::string::npos) spans.emplace_back(start, i), start = std::string::npos;
   }
-  std::vector<std::string> out = words;
-  for (size_t i = 1; i < words.size(); ++i) out.push_back(words[i - 1] + "_" + words[i]);
-  const std::string stance(StanceName(clause.stance));
-  const std::string au = authority.empty() ? "none" : std::string(authority);
-  out.push_back("RULE=" + clause.rule);
-  out.push_back("RS=" + stance);
-  out.push_back("TOP=" + clause.topic);
-  out.push_back("AU=" + au);
-  out.push_back("RSAU=" + stance + au);
-  out.push_back("TOPRS=" + clause.topic + stance);
+  std::string buffer;
+  std::string_view previous;
+  for (const auto& [from, to] : spans) {
+    const std::string_view word = std::string_view(lower).substr(from, to - from);
+    emit(word);
+    if (!previous.empty()) {
+      buffer.assign(previous).append("_").append(word);
+      emit(std::string_view(buffer));
+    }
+    previous = word;
+  }
+  const std::string_view stance = StanceName(clause.stance);
+  const std::string_view au = authority.empty() ? std::string_view("none") : authority;
+  auto joined = [&](std::string_view a, std::string_view b, std::string_view c = {}) {
+    buffer.assign(a).append(b).append(c);
+    emit(std::string_view(buffer));
+  };
+  joined("RULE=", clause.rule);
+  joined("RS=", stance);
+  joined("TOP=", clause.topic);
+  joined("AU=", au);
+  joined("RSAU=", stance, au);
+  joined("TOPRS=", clause.topic, stance);
+}
+
+}  // namespace
+
+std::vector<std::string> ClauseVerifierFeatures(const Clause& clause, std::string_view authority) {
+  std::vector<std::string> out;
+  ForEachFeature(clause, authority, [&](std::string_view f) { out.emplace_back(f); });
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
 ClauseVerifier::Probabilities ClauseVerifier::Classify(const Clause& clause, std::string_view authority) const {
+  // Features are binary: each known one counts once, however often it occurs.
+  std::vector<const std::array<float, kClassCount>*> known;
+  ForEachFeature(clause, authority, [&](std::string_view f) {
+    if (auto it = weights_.find(f); it != weights_.end()) known.push_back(&it->second);
+  });
+  std::sort(known.begin(), known.end());
+  known.erase(std::unique(known.begin(), known.end()), known.end());
   std::array<double, kClassCount> sum{};
-  int known = 0;
-  for (const std::string& feature : ClauseVerifierFeatures(clause, authority)) {
-    auto it = weights_.find(feature);
-    if (it == weights_.end()) continue;
-    ++known;
-    for (size_t k = 0; k < kClassCount; ++k) sum[k] += it->second[k];
-  }
-  // Features are binary and L2-normalised over the known ones; the bias is a
+  for (const auto* w : known)
+    for (size_t k = 0; k < kClassCount; ++k) sum[k] += (*w)[k];
+  // Features are L2-normalised over the known ones; the bias is a
   // constant feature 1 outside the norm (LIBLINEAR's -B 1).
-  const double scale = known > 0 ? 1.0 / std::sqrt(static_cast<double>(known)) : 0.0;
+  const double scale = known.empty() ? 0.0 : 1.0 / std::sqrt(static_cast<double>(known.size()));
   Probabilities p{};
   double total = 0;
   for (size_t k = 0; k < kClassCount; ++k) {

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -50,7 +51,12 @@ class ClauseVerifier {
 
  private:
   friend foiamine::StatusOr<ClauseVerifier> ParseClauseVerifier(std::string_view text);
-  std::unordered_map<std::string, std::array<float, kClasses.size()>> weights_;
+  // Looked up by string_view (no key string built per feature).
+  struct FeatureHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::array<float, kClasses.size()>, FeatureHash, std::equal_to<>> weights_;
   Probabilities bias_{};
   double demote_ = 1, change_ = 1, promote_ = 1;  // 1: never (probabilities never exceed it)
   std::string hash_;
