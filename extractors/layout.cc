@@ -298,9 +298,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   std::string_view prev_text;
   bool prev_wrapped = false;  // the line before ran on past the margin (EndsByWrap)
   bool caption_wraps = false;  // the line before opened a code section whose caption in capitals goes on below
-  bool dash_caption_wraps = false;  // ... or whose caption, in any case, has not reached its period yet
-  int dash_caption_section = -1;     // ... that section
-  std::string dash_caption;          // ... and its caption's lines so far
+  bool unclosed_caption_wraps = false;  // ... or whose caption, in any case, has not reached its period yet
+  int unclosed_caption_section = -1;     // ... that section
+  std::string unclosed_caption;          // ... and its caption's lines so far
   for (size_t bi = 0; bi < body.size(); ++bi) {
     const size_t li = body[bi];
     const Line& line = lines[li];
@@ -368,13 +368,13 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // FOREIGN" / "NATIONALS.  (a)  The sheriff ..." (Tex. H.B. 3020): the "(a)" run into the caption's last line.
     // ... or a Missouri caption of thirty words, wrapped over lines in any case, its "—1." run into its last:
     // "650.475. Prohibiting ... with" / ... / "rights of public employees. —1. Notwithstanding ...".
-    const bool in_dash_caption = !marker && dash_caption_wraps;
-    std::string_view dash_caption_end;  // the wrapped caption's last words, where its "—1." was found
-    if ((captioned && !inner) || (!marker && caption_wraps) || in_dash_caption) {
+    const bool in_unclosed_caption = !marker && unclosed_caption_wraps;
+    std::string_view unclosed_caption_end;  // the wrapped caption's last words, where its "—1." was found
+    if ((captioned && !inner) || (!marker && caption_wraps) || in_unclosed_caption) {
       const std::string_view after_marker = marker ? rest : text;
-      std::optional<CaptionThenFirst> found = FindCaptionThenFirst(after_marker, stack, !marker && !in_dash_caption);
-      if (!found && in_dash_caption) found = FindFirstInWrappedCaption(text, stack);
-      if (found && in_dash_caption) dash_caption_end = found->caption;
+      std::optional<CaptionThenFirst> found = FindCaptionThenFirst(after_marker, stack, !marker && !in_unclosed_caption);
+      if (!found && in_unclosed_caption) found = FindFirstInWrappedCaption(text, stack);
+      if (found && in_unclosed_caption) unclosed_caption_end = found->caption;
       if (found) {
         if (marker) caption = found->caption;
         inner = found->first;
@@ -384,7 +384,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     }
     caption_wraps = captioned && !inner && caption.empty() && !rest.empty() && AllCapsText(rest) && rest.back() != '.';
     // (a caption with no period yet goes on below, as long as no line of it closes without its "—1.")
-    dash_caption_wraps = ((captioned && !inner && caption.empty()) || in_dash_caption) && !inner && !rest.empty() &&
+    unclosed_caption_wraps = ((captioned && !inner && caption.empty()) || in_unclosed_caption) && !inner && !rest.empty() &&
                          rest.find('.') == std::string_view::npos;
     // "(5 ILCS 805/15)" above "Sec. 15.": the section is cited "805/15".
     if (marker && marker->style == "word:section" && !ilcs_act.empty() && marker->part == ilcs_section)
@@ -566,16 +566,16 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     } else if (inner) {  // a first subsection run into a wrapped caption's last line
       list_closed = false;
       open_section(*inner, inner_at, std::string_view());
-      if (!new_block) block_inner_sections.push_back({section_begin.back(), current_section, in_dash_caption});
+      if (!new_block) block_inner_sections.push_back({section_begin.back(), current_section, in_unclosed_caption});
     }
     // The wrapped caption, its lines joined, heads its section as a caption on one line does.
-    if (dash_caption_wraps && marker) {
-      dash_caption_section = current_section;
-      dash_caption = std::string(rest);
-    } else if (in_dash_caption) {
-      dash_caption += " " + std::string(dash_caption_end.empty() ? text : dash_caption_end);
-      if (!dash_caption_end.empty() && dash_caption_section >= 0 && sections_[dash_caption_section].heading.empty())
-        sections_[dash_caption_section].heading = dash_caption;
+    if (unclosed_caption_wraps && marker) {
+      unclosed_caption_section = current_section;
+      unclosed_caption = std::string(rest);
+    } else if (in_unclosed_caption) {
+      unclosed_caption += " " + std::string(unclosed_caption_end.empty() ? text : unclosed_caption_end);
+      if (!unclosed_caption_end.empty() && unclosed_caption_section >= 0 && sections_[unclosed_caption_section].heading.empty())
+        sections_[unclosed_caption_section].heading = unclosed_caption;
     }
     if (new_block) {
       block_begin = stream_.size();
