@@ -48,10 +48,6 @@ size_t ClassOfStance(Stance stance) {
   return 0;  // mentions: no class of its own
 }
 
-}  // namespace
-
-namespace {
-
 // Calls `emit` with each feature of the clause (a word or pair may come more
 // than once; callers dedupe). One buffer for every feature built from parts,
 // so a clause costs no allocation per word.
@@ -175,18 +171,19 @@ foiamine::StatusOr<ClauseVerifier> ParseClauseVerifier(std::string_view text) {
         return bad("classes must be none, permits, reports, requires, restricts (tab-separated)");
       have_classes = true;
     } else if (f[0] == "thresholds") {
+      bool demote = false, change = false, promote = false;
       for (size_t i = 1; i < f.size(); ++i) {
         const size_t eq = f[i].find('=');
         double value = 0;
         if (eq == std::string_view::npos || !ParseNumber(f[i].substr(eq + 1), &value)) return bad("thresholds: name=number");
         const std::string_view name = f[i].substr(0, eq);
-        if (name == "demote") v.demote_ = value;
-        else if (name == "change") v.change_ = value;
-        else if (name == "promote") v.promote_ = value;
+        if (name == "demote") v.demote_ = value, demote = true;
+        else if (name == "change") v.change_ = value, change = true;
+        else if (name == "promote") v.promote_ = value, promote = true;
         else return bad("unknown threshold " + std::string(name));
       }
-      have_thresholds = f.size() == 4;
-      if (!have_thresholds) return bad("thresholds needs demote, change and promote");
+      have_thresholds = demote && change && promote && f.size() == 4;
+      if (!have_thresholds) return bad("thresholds needs demote, change and promote, once each");
     } else if (f[0] == "bias") {
       if (!ParseRow(f, 1, &v.bias_)) return bad("bias needs one number per class");
       have_bias = true;

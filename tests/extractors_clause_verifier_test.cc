@@ -105,6 +105,7 @@ TEST_CASE("clause verifier file errors name the line", "[extractors][verifier]")
   REQUIRE_FALSE(missing.ok());
   CHECK_THAT(missing.status().message(), Catch::Contains("bias"));
   CHECK_FALSE(ParseClauseVerifier(head + rest + "weights\t1\n").ok());
+  CHECK_FALSE(ParseClauseVerifier(head + "thresholds\tdemote=0.6\tdemote=0.5\tpromote=0.6\nbias\t0\t0\t0\t0\t0\n").ok());
   CHECK_FALSE(ParseClauseVerifier(head + "thresholds\tdemote=nan\tchange=0.5\tpromote=0.6\nbias\t0\t0\t0\t0\t0\n").ok());
 }
 
