@@ -28,6 +28,16 @@ std::string ResolveSchemaFile(const char* env_name, const char* file) {
   return (fs::path("/usr/share/foiamine") / file).string();
 }
 
+// The whole text of a data file; NotFound names it as `what` and says how to
+// point at another (`hint`).
+StatusOr<std::string> ReadDataFile(const std::string& path, const std::string& what, const std::string& hint) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot read the " + what + " " + path + " (" + hint + ")");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 }  // namespace
 
 std::string ResolveRulebookPath(const std::string& explicit_path) {
@@ -36,11 +46,9 @@ std::string ResolveRulebookPath(const std::string& explicit_path) {
 }
 
 StatusOr<extractors::Rulebook> LoadRulebookFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot read the rulebook " + path + " (set --rulebook or FOIAMINE_RULEBOOK)");
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto rulebook = extractors::LoadRulebook(text.str());
+  auto text = ReadDataFile(path, "rulebook", "set --rulebook or FOIAMINE_RULEBOOK");
+  if (!text.ok()) return text.status();
+  auto rulebook = extractors::LoadRulebook(*text);
   if (!rulebook.ok()) return Status::InvalidArgument(path + ": " + rulebook.status().message());
   auto jurisdictions = LoadJurisdictionsFile(ResolveJurisdictionsPath());
   if (!jurisdictions.ok()) return jurisdictions.status();
@@ -49,13 +57,10 @@ StatusOr<extractors::Rulebook> LoadRulebookFile(const std::string& path) {
   extractors::Rulebook with_jurisdictions = rulebook->WithJurisdictions(std::move(*jurisdictions));
   const std::string verifier_path = ResolveClauseVerifierPath();
   if (verifier_path == "none") return with_jurisdictions;  // the rules alone, as verifier_train.py measures them
-  std::ifstream verifier_in(verifier_path, std::ios::binary);
-  if (!verifier_in)
-    return Status::NotFound("cannot read the clause verifier " + verifier_path +
-                            " (set FOIAMINE_CLAUSE_VERIFIER, or to 'none' for the rules alone)");
-  std::ostringstream verifier_text;
-  verifier_text << verifier_in.rdbuf();
-  auto verifier = extractors::ParseClauseVerifier(verifier_text.str());
+  auto verifier_text =
+      ReadDataFile(verifier_path, "clause verifier", "set FOIAMINE_CLAUSE_VERIFIER, or to 'none' for the rules alone");
+  if (!verifier_text.ok()) return verifier_text.status();
+  auto verifier = extractors::ParseClauseVerifier(*verifier_text);
   if (!verifier.ok()) return Status::InvalidArgument(verifier_path + ": " + verifier.status().message());
   return with_jurisdictions.WithVerifier(std::move(*verifier));
 }
@@ -67,11 +72,9 @@ std::string ResolveClauseVerifierPath() {
 std::string ResolveJurisdictionsPath() { return ResolveSchemaFile("FOIAMINE_JURISDICTIONS", "jurisdictions.yaml"); }
 
 StatusOr<extractors::Jurisdictions> LoadJurisdictionsFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot read the jurisdictions " + path + " (set FOIAMINE_JURISDICTIONS)");
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto jurisdictions = extractors::LoadJurisdictions(text.str());
+  auto text = ReadDataFile(path, "jurisdictions", "set FOIAMINE_JURISDICTIONS");
+  if (!text.ok()) return text.status();
+  auto jurisdictions = extractors::LoadJurisdictions(*text);
   if (!jurisdictions.ok()) return Status::InvalidArgument(path + ": " + jurisdictions.status().message());
   return jurisdictions;
 }
@@ -84,14 +87,12 @@ const extractors::ExemptionSchemes* ExemptionSchemesInUse(Status* status) {
   static Status load_status;
   std::call_once(once, [] {
     const std::string path = ResolveExemptionsPath();
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      load_status = Status::NotFound("cannot read the exemption codes " + path + " (set FOIAMINE_EXEMPTIONS)");
+    auto text = ReadDataFile(path, "exemption codes", "set FOIAMINE_EXEMPTIONS");
+    if (!text.ok()) {
+      load_status = text.status();
       return;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto loaded = extractors::LoadExemptionSchemes(text.str());
+    auto loaded = extractors::LoadExemptionSchemes(*text);
     if (!loaded.ok()) {
       load_status = Status::InvalidArgument(path + ": " + loaded.status().message());
       return;

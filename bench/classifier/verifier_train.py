@@ -13,7 +13,7 @@ to another by > change takes that stance; a `mentions` clause the model
 gives a binding stance with probability > promote takes it. Every clause it
 changes keeps its rule id with "@verifier(old->new)" appended.
 
-    bench/eval_sets.sh --work W                 # indexes every set with the rules alone
+    FOIAMINE_CLAUSE_VERIFIER=none bench/eval_sets.sh --work W   # indexes every set with the rules alone
     /usr/bin/python3 bench/classifier/verifier_train.py --work W [--cv] [--write schemas/clause_verifier.tsv] [--heldout]
 
 Training: the rule clauses of corpus/, the shared dev set and the real-extra
@@ -34,7 +34,8 @@ import argparse, json, os, re, subprocess, sys
 from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from data import ROOT, SHARED_DEV, REAL_EXTRA, BINDING, norm, load_jsonl  # noqa: E402
+from data import ROOT, SHARED_DEV, REAL_EXTRA, BINDING, norm, load_jsonl, prf  # noqa: E402
+from data import score as data_score  # noqa: E402
 
 from liblinearutil import train, predict, problem, parameter  # python3-liblinear  # noqa: E402
 
@@ -69,25 +70,14 @@ def targets(clauses, labels):
 
 
 def score(found, labels):
-    """The rule of ../shared/checks/lib/eval.py: (P, R)."""
-    found = [c for c in found if c["stance"] in BINDING]
-    labels = [l for l in labels if l.get("stance") in BINDING]
-    idx = defaultdict(list)
-    for i, c in enumerate(found):
-        idx[(doc(c), int(c.get("page") or 0), c["topic"], c["stance"])].append(i)
-    nt = [norm(c["text"]) for c in found]
-    used, hit = set(), 0
-    for l in labels:
-        q = norm(l.get("quote"))
-        for i in idx[(doc(l), int(l.get("page") or 0), l["topic"], l["stance"])]:
-            if i not in used and q and q in nt[i]:
-                used.add(i); hit += 1
-                break
-    same = defaultdict(set)
-    for k in used:
-        same[(doc(found[k]), found[k]["topic"])].add(nt[k])
-    tp = len(used) + sum(1 for i, c in enumerate(found) if i not in used and nt[i] in same[(doc(c), c["topic"])])
-    return (tp / len(found) if found else 0.0, hit / len(labels) if labels else 0.0)
+    """(P, R) by the rule of ../shared/checks/lib/eval.py (data.py's score), for
+    clauses as `foiamine clauses --json` prints them and labels as clauses.jsonl holds them."""
+    tp, n_found, hits, n_labels, _ = data_score(
+        [{"doc": doc(c), "page": c.get("page") or 0, "topic": c["topic"], "stance": c["stance"], "text": c["text"]}
+         for c in found],
+        [{"doc": doc(l), "page": l.get("page") or 0, "topic": l["topic"], "stance": l["stance"], "q": norm(l.get("quote"))}
+         for l in labels if l.get("stance") in BINDING])
+    return prf(tp, n_found, hits, n_labels)[:2]
 
 
 def apply(clauses, probabilities):
