@@ -143,7 +143,14 @@ def set_clauses(foiamine, work, name):
     if not os.path.exists(db):
         sys.exit("verifier_train.py: no index %s (run bench/eval_sets.sh --work %s first)" % (db, work))
     out = subprocess.run([foiamine, "clauses", "--db", db, "--json"], check=True, capture_output=True, text=True).stdout
-    return [json.loads(l) for l in out.splitlines() if l.strip()]
+    clauses = [json.loads(l) for l in out.splitlines() if l.strip()]
+    # A model must learn the rules' own output: an index extracted with a verifier holds clauses it already changed
+    # (their rule ids say so), and a model trained on them would differ run to run with whichever model made them.
+    if any("@verifier(" in (c.get("rule") or "") for c in clauses):
+        sys.exit("verifier_train.py: %s was extracted with a clause verifier (rule ids with \"@verifier(\"); index the "
+                 "sets with the rules alone: FOIAMINE_CLAUSE_VERIFIER=none bench/eval_sets.sh --work %s --reextract"
+                 % (db, work))
+    return clauses
 
 
 def real_extra_split():
