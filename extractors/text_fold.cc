@@ -182,6 +182,18 @@ void RepairOcrModals(std::string& text) {
       {RE2(R"(\b([iI])rnrn(igra))"), "  \\1mm\\2"},
       {RE2(R"(\b([iI])nrn(ates?)\b)"), " \\1nm\\2"},
       {RE2(R"(\b([dD])epartrn(ent))"), " \\1epartm\\2"},
+      // ... and in the nouns and verbs of sharing and complying: "inforrnation", "forrn", "perforrn", "cornply",
+      // "cornpliance", "custorns", "rnember", "Mernbers" (never an English word's own spelling)
+      {RE2(R"(\b([iI]nfo|[fF]o|[pP]erfo)rrn)"), " \\1rm"},
+      {RE2(R"(\b([cC])orn(pl[iy]))"), " \\1om\\2"},
+      {RE2(R"(\b([cC]usto)rn(s?)\b)"), " \\1m\\2"},
+      {RE2(R"(\brn(embers?)\b)"), " m\\1"},
+      {RE2(R"(\b([mM]e)rn(bers?)\b)"), " \\1m\\2"},
+      // "l" read as a capital "I" inside a lower-case word or ending "-al"/"-il": "faciIity", "reIease", "judiciaI",
+      // "civiI" (a capital between two lower-case letters is no English spelling; "McIntyre" is matched, in this
+      // matching copy only, as "Mclntyre")
+      {RE2(R"(([a-z])I([a-z]))"), "\\1l\\2"},
+      {RE2(R"(\b([a-z]{3,}[ai])I\b)"), "\\1l"},
   };
   // Most text has none of these: one scan decides.
   static const RE2 kAny(kOcrModalMisreadingPattern);

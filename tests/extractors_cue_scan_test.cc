@@ -127,6 +127,12 @@ TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[ex
       // "m" read as "rn" in the words most rules need
       {"an inrnate's imrnigration status; the Departrnent", "an  inmate's  immigration status; the  Department"},
       {"born, government, return, internal", "born, government, return, internal"},
+      {"inforrnation on the forrn; perforrn, cornply, cornpliance, custorns; rnembers and Mernbers",
+       " information on the  form;  perform,  comply,  compliance,  customs;  members and  Members"},
+      {"corn, cornea, form, inform, forum, Customs, remember, members", "corn, cornea, form, inform, forum, Customs, remember, members"},
+      // "l" read as a capital "I" inside a word or ending "-al"/"-il"
+      {"access to the faciIity; the reIease date; a judiciaI warrant; civiI", "access to the facility; the release date; a judicial warrant; civil"},
+      {"ICE, DHS-ICE, I-247, AIDS, an I, OIl", "ICE, DHS-ICE, I-247, AIDS, an I, OIl"},
   };
   for (const Case& c : cases) {
     std::string text = c.ocr;
