@@ -130,16 +130,23 @@ void RepairSplitKeyWords(FoldedText& folded) {
 
 void RepairGluedWords(FoldedText& folded) {
   static const RE2 kGlued(kGluedWordPattern);
-  re2::StringPiece in(folded.text), modal, verb, no, subject;
+  re2::StringPiece in(folded.text), modal, verb, no, subject, little_word, its_next, word, acronym, actor, actor_modal;
   std::vector<size_t> at;
   const char* const base = folded.text.data();
-  while (RE2::FindAndConsume(&in, kGlued, &modal, &verb, &no, &subject)) {
+  while (RE2::FindAndConsume(&in, kGlued, &modal, &verb, &no, &subject, &little_word, &its_next, &word, &acronym, &actor,
+                             &actor_modal)) {
     if (!modal.empty()) {
       // ("maybe" is a word)
       if (modal.size() == 3 && Lower(modal[0]) == 'm' && verb.size() == 2 && Lower(verb[0]) == 'b') continue;
       at.push_back(static_cast<size_t>(verb.data() - base));
-    } else {
+    } else if (!no.empty()) {
       at.push_back(static_cast<size_t>(subject.data() - base));
+    } else if (!little_word.empty()) {
+      at.push_back(static_cast<size_t>(its_next.data() - base));
+    } else if (!word.empty()) {
+      at.push_back(static_cast<size_t>(acronym.data() - base));
+    } else {
+      at.push_back(static_cast<size_t>(actor_modal.data() - base));
     }
   }
   InsertSpacesIntoFolded(folded, at);

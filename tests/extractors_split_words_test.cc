@@ -120,6 +120,15 @@ TEST_CASE("a modal a bad text layer glued to its verb, and a NO glued to its sub
       {"5. NOSTATE ENTITY OR STATE EMPLOYEE SHALL QUESTION", "5. NO STATE ENTITY OR STATE EMPLOYEE SHALL QUESTION"},
       // words that only start like a modal, or NO before a word not on the list, stay
       {"Maybe the mayor will see a shallow willow; NOTICE to NOBODY", "Maybe the mayor will see a shallow willow; NOTICE to NOBODY"},
+      // (a 287(g) agreement's scanned text layer that lost spaces at its line ends)
+      {"the exercise ofthe immigration enforcement authority", "the exercise of the immigration enforcement authority"},
+      {"warrants ofarrest for immigration violations", "warrants of arrest for immigration violations"},
+      {"pursuant to whichICE delegates", "pursuant to which ICE delegates"},
+      {"participating personnelshall occur", "participating personnel shall occur"},
+      {"OFTHE AGREEMENT; thisinformation", "OF THE AGREEMENT; this information"},
+      // English words of the same shapes stay
+      {"offer these theories to the theater; the notice of ICE; personnel shall; staffing officers", "offer these theories to the theater; the notice of ICE; personnel shall; staffing officers"},
+      {"an office (ofice) in the McICE building; thereafter, thereleased", "an office (ofice) in the McICE building; thereafter, thereleased"},
   };
   for (const auto& [in, want] : cases) CheckRepair(in, want, RepairGluedWords);
   // found as in a clean copy
@@ -135,4 +144,16 @@ TEST_CASE("a modal a bad text layer glued to its verb, and a NO glued to its sub
   REQUIRE(x.clauses.size() == 1);
   CHECK(x.clauses[0].topic == "status_inquiry");
   CHECK(x.clauses[0].stance == Stance::kRequires);
+  // ... and an agreement's limit on the delegated authority, "of" run into "the" (a 2025 287(g) agreement's text layer)
+  const Extraction moa = ExtractDocument(foiamine::testing::ShippedRulebook(), [] {
+    DocumentInput in;
+    in.metadata.authority = "policy";
+    in.pages.push_back(PageText{1, "MEMORANDUM OF AGREEMENT\n\nI. PURPOSE\nHowever, the exercise ofthe immigration "
+                                   "enforcement authority delegated under this MOA to participating LEA personnel shall "
+                                   "occur only as provided in this MOA.\n"});
+    return in;
+  }());
+  REQUIRE(moa.clauses.size() == 1);
+  CHECK(moa.clauses[0].topic == "enforcement_assistance");
+  CHECK(moa.clauses[0].stance == Stance::kRestricts);
 }
