@@ -84,6 +84,16 @@ FoldedText FoldDiacritics(std::string_view text) {
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
     const size_t before = folded.text.size();
+    // The "not sign" some OCR engines' and web pages' text uses for a discretionary hyphen ("sta\u00ACtus",
+    // "de\u00ACtainer"; at a line end "immigra\u00AC tion"): inside a lower-case word it goes, before a space it
+    // is the hyphen RepairSplitWords joins across.
+    const bool after_lower = before > 0 && folded.text.back() >= 'a' && folded.text.back() <= 'z';
+    if (c == 0xAC && after_lower && i < length && bytes[i] >= 'a' && bytes[i] <= 'z') continue;
+    if (c == 0xAC && after_lower && i < length && (bytes[i] == ' ' || bytes[i] == '\n')) {
+      folded.text.push_back('-');
+      folded.to_original.push_back(static_cast<size_t>(start));
+      continue;
+    }
     if (c < 0 || U_FAILURE(status) || nfd == nullptr) {
       folded.text.append(text.substr(start, i - start));
     } else {

@@ -1,5 +1,6 @@
 // Words a bad OCR text layer splits with a space (extractors/split_words.h).
 #include <catch2/catch.hpp>
+#include <algorithm>
 
 #include "extractors/extract.h"
 #include "extractors/split_words.h"
@@ -156,4 +157,28 @@ TEST_CASE("a modal a bad text layer glued to its verb, and a NO glued to its sub
   REQUIRE(moa.clauses.size() == 1);
   CHECK(moa.clauses[0].topic == "enforcement_assistance");
   CHECK(moa.clauses[0].stance == Stance::kRestricts);
+}
+
+TEST_CASE("a not sign used as a discretionary hyphen is no break in the word", "[extractors][ocr]") {
+  // (a sheriff's 2013 statement as its web page stores it: "shall not initiate any immigration sta\u00ACtus
+  // investigation"; ABBYY-style text layers mark a line end's hyphen so: "immigra\u00AC tion")
+  const std::string in = "officials shall not initiate any immigration sta\u00ACtus investigation; immigra\u00AC tion";
+  FoldedText folded = FoldDiacritics(in);
+  CHECK(folded.text == "officials shall not initiate any immigration status investigation; immigra- tion");
+  const size_t t = folded.text.find("tus investigation");
+  CHECK(in.substr(folded.ToOriginal(t), 3) == "tus");
+  RepairSplitWords(folded);
+  CHECK(folded.text == "officials shall not initiate any immigration status investigation; immigration");
+  // a not sign anywhere else stays: "\u00ACA" in a formula, after a capital, before a capital
+  CHECK(FoldDiacritics("p \u00ACq; A\u00ACb; a\u00ACB").text == "p \u00ACq; A\u00ACb; a\u00ACB");
+  const Extraction x = ExtractDocument(foiamine::testing::ShippedRulebook(), [] {
+    DocumentInput input;
+    input.metadata.authority = "policy";
+    input.pages.push_back(PageText{1, "Sheriff's Office officials shall not initiate any immigration sta\u00ACtus "
+                                      "investigation into any individual in custody.\n"});
+    return input;
+  }());
+  CHECK(std::any_of(x.clauses.begin(), x.clauses.end(), [](const Clause& c) {
+    return c.topic == "status_inquiry" && c.stance == Stance::kRestricts;
+  }));
 }
