@@ -78,8 +78,12 @@ bool Matcher::IsConditionLeadIn(size_t lead) {
                   // necessary to: (1) investigate the offense; or (2) ...".
                   R"re(\bonly (?:if|when|where)\b[^.;]{0,160}$|)re"
                   // ... and so does "if" with the list named after it: "may be honored by UPD if an individual falls
-                  // under the following categories: 1. Has been convicted ..."
+                  // under the following categories: 1. Has been convicted ...", "may conditionally release an inmate
+                  // into the custody and control of [ICE] if all of the following requirements are satisfied:"
+                  // (N.C. G.S. 148-64.1(a))
                   R"re(\b(?:if|when|unless)\b[^.;:]{0,100}\bfollowing\b(?:\W+[\w'-]+){0,2}\W*$|)re"
+                  R"re(\b(?:if|when|unless)\b[^.;:]{0,100}\bfollowing\W+(?:[\w'-]+\W+)?(?:requirements|conditions|criteria)\W+)re"
+                  R"re((?:are|is|have been|has been)\W+(?:met|satisfied|fulfilled|present|true)\W*$|)re"
                   // ... and what a person must first be told: "no such interview shall be allowed until the individual has
                   // been advised of certain legal rights in writing ..., including but not limited to: (1) The interview is
                   // being sought by federal immigration authorities; (2) ..." (the rights are the advisement's content)

@@ -84,6 +84,22 @@ TEST_CASE("an 'if' that names the list after it ('if an individual falls under t
   CHECK(hold.stance == Stance::kPermits);
 }
 
+// N.C. G.S. 148-64.1(a) (2023), shortened: "the following" with three words after it.
+TEST_CASE("an 'if all of the following requirements are satisfied:' lead-in makes its items conditions",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("(a) The Post-Release Supervision and Parole Commission may conditionally release an inmate into the "
+                   "custody and control of United States Immigration and Customs Enforcement if all of the following "
+                   "requirements are satisfied:\n"
+                   "(1) The Division of Prisons has received a final order of removal for the inmate from United States "
+                   "Immigration and Customs Enforcement.\n"
+                   "(2) The inmate was convicted of a nonviolent criminal offense.\n",
+                   "law"));
+  const Clause& release = OnlyOfTopic(x, "enforcement_assistance");
+  CHECK(release.text.rfind("(a) The Post-Release", 0) == 0);
+  CHECK(release.stance == Stance::kPermits);
+}
+
 // Shaped like Denver Rev. Mun. Code 28-252(b) (written for this test).
 TEST_CASE("the rights a person must first be advised of are the advisement's content, not clauses of their own",
           "[extractors][structure]") {
