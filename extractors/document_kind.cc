@@ -251,6 +251,13 @@ std::string InferKind(const std::string& text, const std::string& number) {
   if (number.rfind("Program Statement", 0) == 0) return "jail_policy";
   if (number.rfind("General Order", 0) == 0 || number.rfind("GO-", 0) == 0 || number.rfind("Directive", 0) == 0)
     return "police_order";
+  // A bill of Congress as printed, introduced or reported: its Congress and session, and the chamber it was introduced in
+  // ("H.R. 2056 / 119th CONGRESS 1st Session / To require the District of Columbia to comply with federal immigration
+  // laws. / IN THE HOUSE OF REPRESENTATIVES"). It refers to its own sections as a statute does, but binds no one until
+  // enacted (search/diverge.h); an enacted public law prints no chamber heading.
+  static const RE2 kCongressBill(
+      R"re((?is)\b\d{2,3}(?:st|nd|rd|th)\s+congress\b.{0,600}?\bin\s+the\s+(?:house\s+of\s+representatives|senate\s+of\s+the\s+united\s+states)\b)re");
+  if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 1500)), kCongressBill)) return "bill";
   // A statute on jails or police names them too ("the county jail shall not
   // ..."): a text that keeps referring to its own sections and never to a
   // department's policy or order is a law, whatever agencies it names.

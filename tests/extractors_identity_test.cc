@@ -385,3 +385,23 @@ TEST_CASE("a bill's title formula makes a bill, law, and an enacted act's makes 
   CHECK(mirrored.doc_kind.value == "bill");
   CHECK(mirrored.authority.value == "law");
 }
+
+TEST_CASE("a bill of Congress as printed with its chamber heading is a bill though it cites its own sections",
+          "[extractors][identity]") {
+  // H.R. 2056 (119th Congress) as introduced, shortened
+  const DocumentIdentity bill = InferIdentity(Doc({
+      "H.R. 2056\n119th CONGRESS 1st Session\nTo require the District of Columbia to comply with federal immigration "
+      "laws.\nIN THE HOUSE OF REPRESENTATIVES \u00b7 March 11, 2025\nSEC. 1. Short title\n- This Act may be cited as the "
+      "District of Columbia Federal Immigration Compliance Act.\nSEC. 2. Prohibition\n- (a) Except as provided under "
+      "subsection (b), the District of Columbia may not have in effect a statute that restricts any official from "
+      "complying with a detainer.\n- (b) Nothing in subsection (a) shall be construed to require the District to "
+      "provide information about a victim.\n"}));
+  CHECK(bill.doc_kind.value == "bill");
+  CHECK(bill.authority.value == "law");
+  // (the Code's own section, which names Congress, is no bill)
+  const DocumentIdentity code = InferIdentity(Doc({
+      "8 U.S.C. 1373. Communication between government agencies and the Immigration and Naturalization Service\n(a) In "
+      "general. Notwithstanding any other provision of law, a Federal, State, or local government entity may not "
+      "prohibit ... (Added Pub. L. 104-208, div. C, title VI, Sec. 642, Sept. 30, 1996, 110 Stat. 3009-707.)\n"}));
+  CHECK(code.doc_kind.value != "bill");
+}
