@@ -56,7 +56,9 @@ inline constexpr std::string_view kOcrModalMisreadingPattern =
     R"(\b(?:(?i:sha|wi)(?:[I1|][lI1|]|l[I1|])\b|(?i:sho|wo|co)u[I1|](?i:d)\b|(?i:n)0(?i:t)\b|rnust\b|rnay\b|[l1|]mmigra|(?i:deta)[l1|](?i:ner)|(?i:re)[1|I](?i:eas))|[fF]onn|[a-z]1[a-z]|[a-z]{3}[ai]1\b|\b[iI](?:rnm|mrn|rnrn)igra|\b[iI]nrnate|\b[dD]epartrnent|\b(?:[iI]nfo|[fF]o|[pP]erfo)rrn|\b[cC]ornpl[iy]|\b[cC]ustorns?\b|\brnembers?\b|\b[mM]ernbers?\b|[a-z]I[a-z]|[a-z]{3}[ai]I\b)";
 
 // `text` with combining marks removed (NFD, drop [:Mn:], recompose), for
-// matching only ("deberá" -> "debera", "inmigración" -> "inmigracion").
+// matching only ("deberá" -> "debera", "inmigración" -> "inmigracion"); a not
+// sign used as a discretionary hyphen goes too ("sta¬tus" -> "status";
+// before a space it becomes "-", which RepairSplitWords then joins across).
 // ToOriginal(i), for i in [0, text.size()], is the byte offset in the
 // original text of the code point that produced folded byte i (the
 // original's size for i == text.size()).
