@@ -130,10 +130,10 @@ void RepairSplitKeyWords(FoldedText& folded) {
 
 void RepairGluedWords(FoldedText& folded) {
   static const RE2 kGlued(kGluedWordPattern);
-  re2::StringPiece in(folded.text), modal, verb, no, subject, little_word, its_next, word, acronym, actor, actor_modal;
+  re2::StringPiece in(folded.text), modal, verb, no, subject, little_word, its_next, word, acronym, actor_modal;
   std::vector<size_t> at;
   const char* const base = folded.text.data();
-  while (RE2::FindAndConsume(&in, kGlued, &modal, &verb, &no, &subject, &little_word, &its_next, &word, &acronym, &actor,
+  while (RE2::FindAndConsume(&in, kGlued, &modal, &verb, &no, &subject, &little_word, &its_next, &word, &acronym,
                              &actor_modal)) {
     if (!modal.empty()) {
       // ("maybe" is a word)

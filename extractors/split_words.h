@@ -45,7 +45,7 @@ inline constexpr std::string_view kGluedWordPattern =
     R"re(INFORMATION|RESOURCES|FUNDS)\b|\b((?i:of|the|this))((?i:the|immigration|enforcement|release|removal|arrests?|)re"
     R"re(aliens?|participating|agreements?|information|transportation|prisoners?|inmates?|citizenship|custody|)re"
     R"re(detainers?|detention|deportation|federal|status|warrants?|officers?|personnel|authority|homeland))\b|)re"
-    R"re(\b([a-z]{2,})(ICE|DHS|CBP)\b|\b((?i:personnel|officers?|agency|agencies|department|sheriff|employees?|)re"
+    R"re(\b([a-z]{2,})(ICE|DHS|CBP)\b|\b(?:(?i:personnel|officers?|agency|agencies|department|sheriff|employees?|)re"
     R"re(members?|deputies|staff|inmates?|detainees?))((?i:shall|must|will|may|should))\b)re";
 
 }  // namespace foiamine::extractors::internal

@@ -4,12 +4,15 @@
 
 #include "extractors/extract.h"
 #include "extractors/split_words.h"
+#include "tests/extraction_test_helpers.h"
 #include "tests/test_support.h"
 
 using namespace foiamine::extractors;
 using namespace foiamine::extractors::internal;
 using foiamine::testing::ReadFile;
 using foiamine::testing::SourceDir;
+using foiamine::testing::Doc;
+using foiamine::testing::Rules;
 
 namespace {
 // `repair` turns `in` into `want`, and every byte of the result still maps to the same letter of the original (a space
@@ -133,27 +136,17 @@ TEST_CASE("a modal a bad text layer glued to its verb, and a NO glued to its sub
   };
   for (const auto& [in, want] : cases) CheckRepair(in, want, RepairGluedWords);
   // found as in a clean copy
-  const Extraction x = ExtractDocument(foiamine::testing::ShippedRulebook(),
-                                       [] {
-                                         DocumentInput in;
-                                         in.metadata.authority = "law";
-                                         in.pages.push_back(PageText{1, "A. Whenever a person is convicted of a felony, the "
-                                                                        "probation officer shallinquire as to the citizenship "
-                                                                        "of such person.\n"});
-                                         return in;
-                                       }());
+  const Extraction x = ExtractDocument(Rules(), Doc("A. Whenever a person is convicted of a felony, the probation "
+                                                    "officer shallinquire as to the citizenship of such person.\n",
+                                                    "law"));
   REQUIRE(x.clauses.size() == 1);
   CHECK(x.clauses[0].topic == "status_inquiry");
   CHECK(x.clauses[0].stance == Stance::kRequires);
   // ... and an agreement's limit on the delegated authority, "of" run into "the" (a 2025 287(g) agreement's text layer)
-  const Extraction moa = ExtractDocument(foiamine::testing::ShippedRulebook(), [] {
-    DocumentInput in;
-    in.metadata.authority = "policy";
-    in.pages.push_back(PageText{1, "MEMORANDUM OF AGREEMENT\n\nI. PURPOSE\nHowever, the exercise ofthe immigration "
-                                   "enforcement authority delegated under this MOA to participating LEA personnel shall "
-                                   "occur only as provided in this MOA.\n"});
-    return in;
-  }());
+  const Extraction moa = ExtractDocument(
+      Rules(), Doc("MEMORANDUM OF AGREEMENT\n\nI. PURPOSE\nHowever, the exercise ofthe immigration enforcement authority "
+                   "delegated under this MOA to participating LEA personnel shall occur only as provided in this MOA.\n",
+                   "policy"));
   REQUIRE(moa.clauses.size() == 1);
   CHECK(moa.clauses[0].topic == "enforcement_assistance");
   CHECK(moa.clauses[0].stance == Stance::kRestricts);
@@ -171,13 +164,9 @@ TEST_CASE("a not sign used as a discretionary hyphen is no break in the word", "
   CHECK(folded.text == "officials shall not initiate any immigration status investigation; immigration");
   // a not sign anywhere else stays: "\u00ACA" in a formula, after a capital, before a capital
   CHECK(FoldDiacritics("p \u00ACq; A\u00ACb; a\u00ACB").text == "p \u00ACq; A\u00ACb; a\u00ACB");
-  const Extraction x = ExtractDocument(foiamine::testing::ShippedRulebook(), [] {
-    DocumentInput input;
-    input.metadata.authority = "policy";
-    input.pages.push_back(PageText{1, "Sheriff's Office officials shall not initiate any immigration sta\u00ACtus "
-                                      "investigation into any individual in custody.\n"});
-    return input;
-  }());
+  const Extraction x = ExtractDocument(Rules(), Doc("Sheriff's Office officials shall not initiate any immigration "
+                                                    "sta\u00ACtus investigation into any individual in custody.\n",
+                                                    "policy"));
   CHECK(std::any_of(x.clauses.begin(), x.clauses.end(), [](const Clause& c) {
     return c.topic == "status_inquiry" && c.stance == Stance::kRestricts;
   }));
