@@ -198,10 +198,16 @@ bool StatesOwnRule(std::string_view text) {
 
 bool DescribesPresentPractice(std::string_view text) {
   static const RE2 kDescribed(R"((?i)^(?:don't|doesn't|didn't|do|does|did|do no longer|does no longer|never|can)\b)");
+  // ... and the Spanish present of the act itself, negated ("no aplica leyes migratorias", "no pregunta por el estatus
+  // migratorio", news copies of sheriffs' and police chiefs' words, 2018 and 2026), but not "no permite": a measure's
+  // ban told ("la nueva resolucion no permite que el personal escolar autorice la entrada", LAUSD, 2016)
+  static const RE2 kDescribedInSpanish(
+      R"re((?i)^(?:no|tampoco) (?:se |le |les |lo |la |los |las )?(?:realiza|realizan|hace|hacen|participa|participan|coopera|cooperan|colabora|colaboran|ayuda|ayudan|asiste|asisten|comparte|comparten|detiene|detienen|retiene|retienen|pregunta|preguntan|notifica|notifican|entrega|entregan|honra|honran|cumple|cumplen|aplica|aplican|ejerce|ejercen)\b)re");
   // (an exception to the rule just told is no description: "This does not apply to arrest warrants signed by a judge")
   static const RE2 kException(R"re((?i)^(?:does|do) not apply to\b)re");
   const re2::StringPiece in(text.data(), text.size());
-  return RE2::PartialMatch(in, kDescribed) && !RE2::PartialMatch(in, kException);
+  return (RE2::PartialMatch(in, kDescribed) || RE2::PartialMatch(in, kDescribedInSpanish)) &&
+         !RE2::PartialMatch(in, kException);
 }
 
 Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_start) {

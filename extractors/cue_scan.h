@@ -111,7 +111,8 @@ bool StartsWithElaboration(std::string_view text);
 bool StatesOwnRule(std::string_view text);
 
 // Does a cue at the start of `text` describe what is done rather than state
-// a rule ("do not", "does not", "did not", a bare "never", "can")? Modal verbs
+// a rule ("do not", "does not", "did not", a bare "never", "can", and the
+// Spanish present negated, "no aplica", "no preguntan", but not "no permite")? Modal verbs
 // ("shall not", "may") state rules on a page of practice, and so does a
 // passive ban ("officers are prohibited from asking", "are not allowed to
 // detain"): a page of practice that tells a policy's ban tells the rule (on

@@ -68,6 +68,13 @@ TEST_CASE("elaborating lead-ins and described practice are told apart", "[extrac
   // a passive ban told on a page of practice is the policy's rule (Howard County police, as reported, 2017)
   CHECK_FALSE(DescribesPresentPractice("are prohibited from detaining an individual based solely on a civil federal immigration violation"));
   CHECK_FALSE(DescribesPresentPractice("are not allowed to ask about someone's immigration status"));
+  // the Spanish present of the act, negated, describes it (news copies of a sheriff's and a police chief's words); a
+  // measure's "no permite" is its ban
+  CHECK(DescribesPresentPractice("no aplica leyes federales de inmigracion"));
+  CHECK(DescribesPresentPractice("no preguntan por estatus migratorio"));
+  CHECK(DescribesPresentPractice("tampoco pregunta sobre el estatus migratorio de los reclusos"));
+  CHECK_FALSE(DescribesPresentPractice("no permite que el personal escolar autorice la entrada"));
+  CHECK_FALSE(DescribesPresentPractice("no podran entrar a las escuelas"));
 }
 
 TEST_CASE("a record of practice tells what never happened, and keeps a rule it states", "[extractors][cue_scan]") {
