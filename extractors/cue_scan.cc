@@ -266,9 +266,12 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
     return Stance::kPermits;
   // What the agency allows, told in the present: "The Sheriff's Office allows ICE agents to interview inmates"
   // (not when a written rule allows it: "their policy allows them to ... contact immigration" grants leave)
-  static const RE2 kAllowsNow(R"re((?i)^(?:authorizes|allows|permits|enables)\b)re");
+  // ... and by its participle: "it has complied with the second, ..., allowing agents access to the jail to pick people
+  // up" (DCist on D.C. DOC, 2019), but not a rule's: "signed an executive order Thursday allowing DC police to share
+  // information" (CNN on MPD's 2025 order)
+  static const RE2 kAllowsNow(R"re((?i)^(?:authorizes|allows|permits|enables|authorizing|allowing|permitting|enabling)\b)re");
   static const RE2 kRuleAllows(
-      R"re((?i)\b(?:polic(?:y|ies)|rules?|laws?|orders?|directives?|guidelines?|procedures?|protocols?|statutes?|ordinances?)\s+(?:also\s+|now\s+|currently\s+)?$)re");
+      R"re((?i)\b(?:polic(?:y|ies)|rules?|laws?|orders?|directives?|guidelines?|procedures?|protocols?|statutes?|ordinances?)\s+(?:also\s+|now\s+|currently\s+|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?$)re");
   if (cue_stance == Stance::kPermits && RE2::PartialMatch(cue, kAllowsNow) && !RE2::PartialMatch(prior, kRuleAllows))
     return Stance::kReports;
   // ... and what it declines: "The Sheriff's Office declines to honor detainers without a warrant"

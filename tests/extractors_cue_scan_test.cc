@@ -86,6 +86,11 @@ TEST_CASE("a record of practice tells what never happened, and keeps a rule it s
   // what the agency allows, told in the present, is its practice; a permission it states with "may" stays one
   const std::string allows = "the sheriff's office allows ice agents to interview inmates.";
   CHECK(PracticeStance(Stance::kPermits, allows, allows.find("allows")) == Stance::kReports);
+  // ... by its participle too, but not a rule's leave (DCist on D.C. DOC, 2019; CNN on MPD's 2025 order)
+  const std::string allowing = "it has complied with the second, allowing agents access to the jail to pick people up.";
+  CHECK(PracticeStance(Stance::kPermits, allowing, allowing.find("allowing")) == Stance::kReports);
+  const std::string order = "the chief signed an executive order thursday allowing dc police to share information.";
+  CHECK(PracticeStance(Stance::kPermits, order, order.find("allowing")) == Stance::kPermits);
   const std::string may = "deputies may contact ice when a detainer is lodged.";
   CHECK(PracticeStance(Stance::kPermits, may, may.find("may")) == Stance::kPermits);
   const std::string declines = "the sheriff's office declines to honor detainers without a warrant.";
