@@ -269,7 +269,10 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   // ... and by its participle: "it has complied with the second, ..., allowing agents access to the jail to pick people
   // up" (DCist on D.C. DOC, 2019), but not a rule's: "signed an executive order Thursday allowing DC police to share
   // information" (CNN on MPD's 2025 order)
-  static const RE2 kAllowsNow(R"re((?i)^(?:authorizes|allows|permits|enables|authorizing|allowing|permitting|enabling)\b)re");
+  // ... and in Spanish, whose cue holds the word before it: "El Departamento permite que agentes migratorios lleven a
+  // cabo investigaciones" (a Spanish news copy of San Bernardino County's Sheriff, 2018)
+  static const RE2 kAllowsNow(
+      R"re((?i)^(?:authorizes|allows|permits|enables|authorizing|allowing|permitting|enabling)\b|^[\w']+ (?:permite|permiten)\b)re");
   static const RE2 kRuleAllows(
       R"re((?i)\b(?:polic(?:y|ies)|rules?|laws?|orders?|directives?|guidelines?|procedures?|protocols?|statutes?|ordinances?)\s+(?:also\s+|now\s+|currently\s+|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?$)re");
   if (cue_stance == Stance::kPermits && RE2::PartialMatch(cue, kAllowsNow) && !RE2::PartialMatch(prior, kRuleAllows))

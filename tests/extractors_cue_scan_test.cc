@@ -91,6 +91,9 @@ TEST_CASE("a record of practice tells what never happened, and keeps a rule it s
   CHECK(PracticeStance(Stance::kPermits, allowing, allowing.find("allowing")) == Stance::kReports);
   const std::string order = "the chief signed an executive order thursday allowing dc police to share information.";
   CHECK(PracticeStance(Stance::kPermits, order, order.find("allowing")) == Stance::kPermits);
+  // ... and in Spanish, whose cue starts a word before (a news copy of San Bernardino County's Sheriff, 2018)
+  const std::string permite = "el departamento permite que agentes migratorios lleven a cabo investigaciones.";
+  CHECK(PracticeStance(Stance::kPermits, permite, permite.find("departamento")) == Stance::kReports);
   const std::string may = "deputies may contact ice when a detainer is lodged.";
   CHECK(PracticeStance(Stance::kPermits, may, may.find("may")) == Stance::kPermits);
   const std::string declines = "the sheriff's office declines to honor detainers without a warrant.";
