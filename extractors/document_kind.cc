@@ -258,6 +258,11 @@ std::string InferKind(const std::string& text, const std::string& number) {
   static const RE2 kCongressBill(
       R"re((?is)\b\d{2,3}(?:st|nd|rd|th)\s+congress\b.{0,600}?\bin\s+the\s+(?:house\s+of\s+representatives|senate\s+of\s+the\s+united\s+states)\b)re");
   if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 1500)), kCongressBill)) return "bill";
+  // ... and a state legislature's, by its introduction and referral ("Introduced by M. of A. WEPRIN ... -- read once and
+  // referred to the Committee on Local Governments", N.Y. A. 6281 of 2023), before its self-references make it a statute
+  // (a chaptered act prints "Introduced by" without a referral)
+  static const RE2 kStateBill(R"re((?is)\bintroduced\s+by\b.{0,300}?\breferred\s+to\s+(?:the\s+)?committee\b)re");
+  if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 3000)), kStateBill)) return "bill";
   // A statute on jails or police names them too ("the county jail shall not
   // ..."): a text that keeps referring to its own sections and never to a
   // department's policy or order is a law, whatever agencies it names.

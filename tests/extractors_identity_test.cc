@@ -405,3 +405,17 @@ TEST_CASE("a bill of Congress as printed with its chamber heading is a bill thou
       "prohibit ... (Added Pub. L. 104-208, div. C, title VI, Sec. 642, Sept. 30, 1996, 110 Stat. 3009-707.)\n"}));
   CHECK(code.doc_kind.value != "bill");
 }
+
+TEST_CASE("a state bill as introduced and referred to a committee is a bill though it cites its own sections",
+          "[extractors][identity]") {
+  // N.Y. A. 6281 (2023) as printed, shortened
+  const DocumentIdentity bill = InferIdentity(Doc({
+      "S T A T E  O F  N E W  Y O R K\n 6281\n 2023-2024 Regular Sessions\n I N  A S S E M B L Y\n April 3, 2023\n"
+      " Introduced by M. of A. WEPRIN, DICKENS -- read once and referred to the Committee on Local Governments\n"
+      " AN  ACT  to amend the general municipal law, in relation to oversight of immigration detention facilities\n"
+      " Section 1. The general municipal law is amended by adding a new section 99-z to read as follows:\n"
+      " 1. No municipality shall use funds for the construction of any new detention facility. Section 2 of this act "
+      "applies to this section.\n Section 2. This act shall take effect immediately.\n"}));
+  CHECK(bill.doc_kind.value == "bill");
+  CHECK(bill.authority.value == "law");
+}
