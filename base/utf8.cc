@@ -80,6 +80,13 @@ std::string EscapeInvalidUtf8(std::string_view s) {
   return out;
 }
 
+std::string_view Utf8Prefix(std::string_view utf8, size_t max_bytes) {
+  if (utf8.size() <= max_bytes) return utf8;
+  size_t cut = max_bytes;  // the first byte after the prefix must start a code point
+  while (cut > 0 && (static_cast<unsigned char>(utf8[cut]) & 0xC0) == 0x80) --cut;
+  return utf8.substr(0, cut);
+}
+
 size_t CountCodePoints(std::string_view utf8) {
   size_t n = 0;
   for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;

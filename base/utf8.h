@@ -22,6 +22,9 @@ std::string EscapeInvalidUtf8(std::string_view bytes);
 size_t CountCodePoints(std::string_view utf8);
 // Byte offset of code point `index` (clamped to the end).
 size_t ByteOffsetOfCodePoint(std::string_view utf8, size_t index);
+// The longest prefix of at most max_bytes that does not end inside a
+// multi-byte sequence (for shortening text shown to people).
+std::string_view Utf8Prefix(std::string_view utf8, size_t max_bytes);
 // Code points [start, end) of valid UTF-8 text.
 std::string SubstrCodePoints(std::string_view utf8, size_t start, size_t end);
 

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "base/terminal_text.h"
+#include "base/utf8.h"
 #include "cli/commands.h"
 #include "extractors/ocr_readings.h"
 #include "index/format.h"
@@ -80,9 +81,7 @@ void PrintHitClauses(const SearchHit& h) {
       const HitDivergence& d = hc.divergences[i];
       std::string quote = OneLine(d.other.text);
       if (quote.size() > 110) {
-        size_t cut = 107;  // at a code point's first byte, never inside one
-        while (cut > 0 && (static_cast<unsigned char>(quote[cut]) & 0xC0) == 0x80) --cut;
-        quote = quote.substr(0, cut) + "...";
+        quote = std::string(Utf8Prefix(quote, 107)) + "...";
       }
       std::cout << "      " << (d.role == "practice" ? "diverges from law: " : "contradicted by practice: ")
                 << EscapeForTerminal(d.other.citation) << " (" << d.other.stance << ") \""

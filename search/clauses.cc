@@ -9,6 +9,8 @@
 #include <ostream>
 #include <unordered_map>
 
+#include "base/terminal_text.h"
+#include "base/utf8.h"
 #include "index/schema.h"
 
 namespace foiamine {
@@ -239,7 +241,7 @@ StatusOr<EvalReport> EvaluateClauses(const std::vector<ClauseRecord>& clauses, c
       ++report.overall.true_positives;
     } else {
       report.unexpected.push_back(c.doc_path + " p." + std::to_string(c.page) + " " + c.topic + " " + c.stance +
-                                  " [" + c.rule + "]: " + c.text.substr(0, 140));
+                                  " [" + c.rule + "]: " + std::string(Utf8Prefix(c.text, 140)));
     }
   }
   return report;
@@ -258,8 +260,9 @@ void PrintEvalReport(const EvalReport& r, bool verbose, std::ostream& out) {
   for (const auto& [topic, t] : r.by_topic) row(topic, t);
   row("overall", r.overall);
   if (verbose || r.missed.size() + r.unexpected.size() <= 20) {
-    for (const auto& m : r.missed) out << "missed:     " << m << "\n";
-    for (const auto& u : r.unexpected) out << "unexpected: " << u << "\n";
+    // Quotes and clause text come from the documents: escaped, as everywhere else they are shown.
+    for (const auto& m : r.missed) out << "missed:     " << EscapeForTerminal(m) << "\n";
+    for (const auto& u : r.unexpected) out << "unexpected: " << EscapeForTerminal(u) << "\n";
   } else {
     out << r.missed.size() << " labels missed, " << r.unexpected.size()
         << " clauses unexpected (--verbose lists them)\n";

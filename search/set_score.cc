@@ -12,6 +12,8 @@
 #include <ostream>
 #include <tuple>
 
+#include "base/terminal_text.h"
+#include "base/utf8.h"
 #include "extractors/section.h"
 
 namespace foiamine {
@@ -297,7 +299,7 @@ SetScore ScoreSet(const SetInput& in) {
     if (!right) {
       s.false_clauses.push_back(found[i].file + " p." + std::to_string(c.page) + " " + c.topic + "/" + c.stance +
                                 (c.section.empty() ? "" : " §" + c.section) + " [" + c.rule + "]: " +
-                                c.text.substr(0, 200));
+                                std::string(Utf8Prefix(c.text, 200)));
     }
   }
 
@@ -416,7 +418,8 @@ void PrintSetScore(const SetScore& s, bool verbose, std::ostream& out) {
   }
   const size_t shown = verbose ? SIZE_MAX : 5;
   auto list = [&](const char* label, const char* plural, const std::vector<std::string>& items) {
-    for (size_t i = 0; i < items.size() && i < shown; ++i) out << "  " << label << items[i] << "\n";
+    // Quotes and clause text come from the documents: escaped, as everywhere else they are shown.
+    for (size_t i = 0; i < items.size() && i < shown; ++i) out << "  " << label << EscapeForTerminal(items[i]) << "\n";
     if (items.size() > shown) {
       out << "  ... " << items.size() - shown << " more " << plural << " (--verbose lists them)\n";
     }

@@ -79,6 +79,10 @@ TEST_CASE("UTF-8 validation and lossless escaping of bad names", "[utf8]") {
   CHECK(IsValidUtf8Prefix("abc\xC3"));       // cut in the middle of "é"
   CHECK(CountCodePoints("§ 24-211.07") == 11);
   CHECK(SubstrCodePoints("née ICE", 1, 3) == "ée");
+  CHECK(Utf8Prefix("née", 2) == "n");  // not inside "é"
+  CHECK(Utf8Prefix("née", 3) == "né");
+  CHECK(Utf8Prefix("née", 9) == "née");
+  CHECK(Utf8Prefix("\xE2\x82\xAC", 2).empty());  // "€" whole or not at all
   // Every length around the eight-byte words, the non-ASCII byte anywhere.
   for (size_t n = 0; n <= 20; ++n) {
     CHECK(IsAscii(std::string(n, 'a')));

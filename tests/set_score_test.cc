@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 
+#include "base/utf8.h"
 #include "search/set_score.h"
 #include "tests/test_support.h"
 
@@ -299,4 +300,25 @@ TEST_CASE("section paths are compared in one form, only where the label names a 
   REQUIRE(s.section_mismatches.size() == 1);
   CHECK(s.section_mismatches[0].find("cited \"7284.4\"") != std::string::npos);
   CHECK(SetScoreJson(s).find("\"sections\":{\"compared\":2,\"agree\":1,\"rate\":0.5}") != std::string::npos);
+}
+
+TEST_CASE("a false clause is shortened at a code point and printed with its control characters escaped",
+          "[set_score]") {
+  // 199 ASCII bytes, then 'ó' (2 bytes): a cut at byte 200 would split it.
+  const std::string text = std::string(199, 'a') + "\xC3\xB3 and \x1B]0;retitled\x07 more";
+  SetInput in;
+  in.clauses = {Found("news.txt", 1, "detainer_hold", "reports", text)};
+  SetScore s = ScoreSet(in);
+  REQUIRE(s.false_clauses.size() == 1);
+  CHECK(s.false_clauses[0].substr(s.false_clauses[0].size() - 199) == std::string(199, 'a'));  // 'ó' left out whole
+
+  std::ostringstream out;
+  PrintSetScore(s, true, out);
+  CHECK(IsValidUtf8(out.str()));
+  SetInput hostile;
+  hostile.clauses = {Found("news.txt", 1, "detainer_hold", "reports", "ICE \x1B[2J notified")};
+  std::ostringstream shown;
+  PrintSetScore(ScoreSet(hostile), true, shown);
+  CHECK(shown.str().find('\x1B') == std::string::npos);
+  CHECK(shown.str().find("ICE \\x1B[2J notified") != std::string::npos);
 }
