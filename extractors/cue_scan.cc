@@ -280,6 +280,13 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   // ... and what it declines: "The Sheriff's Office declines to honor detainers without a warrant"
   static const RE2 kDeclinesNow(R"re((?i)^[\w']+ (?:also |hereby |now |currently |therefore )?(?:declines|refuses) to\b)re");
   if (cue_stance == Stance::kRestricts && RE2::PartialMatch(cue, kDeclinesNow)) return Stance::kReports;
+  // A decision told is a record of it, whatever the rule it made: "A few months ago, Oklahoma County decided to no
+  // longer honor ICE detainers" (ICE's release, 2019), "in reaching the decision to no longer honor ICE detainers"
+  // (Clarke County Sheriff's release, 2018). (Every dev label on such a sentence of a practice record is `reports`
+  // or `mentions`; the rule itself, quoted, keeps its stance through kPolicySays above.)
+  static const RE2 kDecided(
+      R"re((?i)\b(?:decided|decides|deciding|decision|voted|votes|chose|opted|opts|elected|agreed)\s+(?:to\s+)?$)re");
+  if (RE2::PartialMatch(prior, kDecided)) return Stance::kReports;
   if (cue_stance != Stance::kRequires) return cue_stance;
   // What the agency told someone it will do is told: "The County notified ICE on March 19, 2020 that it will be
   // terminating the contract to house federal ICE detainees" (not an announcement of a new rule: "announced ...

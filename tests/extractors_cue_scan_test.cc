@@ -99,6 +99,13 @@ TEST_CASE("a record of practice tells what never happened, and keeps a rule it s
   const std::string declines = "the sheriff's office declines to honor detainers without a warrant.";
   CHECK(PracticeStance(Stance::kRestricts, declines, declines.find("office declines")) == Stance::kReports);
   CHECK(PracticeStance(Stance::kRestricts, "under no circumstances shall staff call ice.", 0) == Stance::kRestricts);
+  // a decision told is a record of it (ICE's release on Oklahoma County, 2019); the same rule stated is not
+  const std::string decided = "a few months ago, oklahoma county decided to no longer honor ice detainers.";
+  CHECK(PracticeStance(Stance::kRestricts, decided, decided.find("no longer")) == Stance::kReports);
+  const std::string decision = "in reaching the decision not to hold inmates for ice.";
+  CHECK(PracticeStance(Stance::kRestricts, decision, decision.find("not to")) == Stance::kReports);
+  const std::string stated = "oklahoma county will no longer honor ice detainers.";
+  CHECK(PracticeStance(Stance::kRestricts, stated, stated.find("will no longer")) == Stance::kRestricts);
   // a rule said to be the policy keeps its stance; the same words as a bare account are told
   const std::string policy = "it is longstanding county policy that county police do not enforce federal immigration law.";
   CHECK(PracticeStance(Stance::kRestricts, policy, policy.find("do not")) == Stance::kRestricts);
