@@ -516,7 +516,11 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
     // institutions, which a federal district (level "district" in jurisdictions.yaml: D.C.) has none of: "inmates
     // serving terms in state prison", "the 1993-94 First Extraordinary Session of the Legislature" (Cal. Penal Code
     // 5025). Only the district's own words place it then.
-    static const RE2 kStateInstitutions(R"((?i)\bstate prisons?\b|\bthe legislature\b|\bstate legislature\b|\bgeneral assembly\b)");
+    // ... nor where it speaks of a county's, which the district has none of either: "Rockingham County Jail could soon
+    // serve as a detention site ... County commissioners voted 2-1 ..., Department of Corrections Superintendent Jason
+    // Henry" (a New Hampshire story, 2025)
+    static const RE2 kStateInstitutions(
+        R"((?i)\bstate prisons?\b|\bthe legislature\b|\bstate legislature\b|\bgeneral assembly\b|\bcounty (?:jails?|commission(?:ers?)?|board|sheriff|delegation|detention)\b|\bsheriff'?s (?:office|department)\b|\bboard of supervisors\b)");
     if (best->level == "district" && !agency.empty() && RE2::PartialMatch(all, kStateInstitutions)) {
       double dc_text = 0;
       for (const auto& re : best->cues) dc_text += weigh(*re);

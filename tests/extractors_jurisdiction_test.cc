@@ -621,6 +621,17 @@ TEST_CASE("a code's caption makes law, and one state's citation form does not cl
                                    "procedures implemented pursuant to subdivision (a) shall include the place of birth.");
   CHECK(state.identity.authority.value == "law");
   CHECK(state.identity.jurisdiction.value != "DC");
+  // ... nor is a county's story that names its jail's "Department of Corrections" (NHPR on Rockingham County, 2025)
+  const Extraction county_jail = Extract("Rockingham County Jail could soon serve as a detention site for individuals in "
+                                         "Immigration and Customs Enforcement custody. Department of Corrections "
+                                         "Superintendent Jason Henry, the county's point of contact with ICE, said "
+                                         "implementation could be several months out. County commissioners voted 2-1 in "
+                                         "April to authorize Henry to submit a proposal.");
+  CHECK(county_jail.identity.jurisdiction.value != "DC");
+  // (the District's own jail, named so, stays the District's)
+  const Extraction dc_jail = Extract("The D.C. Jail will not hold anyone for ICE. Department of Corrections staff "
+                                     "release people at their release time.");
+  CHECK(dc_jail.identity.jurisdiction.value == "DC");
   // A policy's numbered heading without a closing period is no law.
   const Extraction policy = Extract("428.1 Purpose and Scope\nThis policy provides guidance to members.");
   CHECK(policy.identity.authority.value != "law");

@@ -92,6 +92,18 @@ TEST_CASE("a law binds the District unless it names an agency, also by a defined
   CHECK(notices[0]->actor == "District");
 }
 
+TEST_CASE("a court of the district is no District actor", "[extractors][structure]") {
+  // (the D.C. Circuit's opinion in N.S. v. Dixon: the Marshal's act, which no D.C. law binds)
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("The district court permanently enjoined Marshal Dixon and his agents from \"arresting and detaining "
+                   "criminal defendants in the Superior Court based solely on a civil immigration detainer or warrant.\"\n"
+                   "The United States District Court for the District of Columbia held that ICE detainers do not "
+                   "authorize arrests.\n",
+                   "practice", ""));
+  REQUIRE_FALSE(x.clauses.empty());
+  for (const Clause& c : x.clauses) CHECK(c.actor != "District");
+}
+
 TEST_CASE("in testimony, 'we' and 'our' are the speaker's agency", "[extractors][structure]") {
   const Extraction x = ExtractDocument(Rules(), Doc("APPEARANCES:\n"
                                                     "  CAPTAIN R. MORALES, Metropolitan Police Department\n"
