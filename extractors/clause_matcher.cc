@@ -531,6 +531,8 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
   } else if (!info.reports.empty() && authority_ != "law" && authority_ != "policy") {
     c.stance = Stance::kReports;
     c.cue = info.reports.front();
+  } else if (authority_ == "policy" && NarratesPastCourse(info.folded.text)) {
+    c.stance = Stance::kReports;  // (cue_scan.h, NarratesPastCourse)
   } else {
     c.stance = Stance::kMentions;
   }

@@ -210,6 +210,11 @@ bool DescribesPresentPractice(std::string_view text) {
          !RE2::PartialMatch(in, kException);
 }
 
+bool NarratesPastCourse(std::string_view text) {
+  static const RE2 kPastCourse(R"re((?i)\b(?:was|were|had been|has been|have been) (?:[a-z]+ly )?[a-z]{3,}ing\b)re");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kPastCourse);
+}
+
 Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_start) {
   const std::string_view from_cue = sentence.substr(std::min(cue_start, sentence.size()));
   const std::string_view before = sentence.substr(0, std::min(cue_start, sentence.size()));

@@ -119,6 +119,13 @@ bool StatesOwnRule(std::string_view text);
 // the labelled dev documents it was a rule 13 times to 4 told as done).
 bool DescribesPresentPractice(std::string_view text);
 
+// Does a sentence with no modal tell an act in its course, in the past ("the
+// Detention Center was sending a weekly email to ICE", "had been honoring
+// detainers", "has been sharing inmate information")? A policy (or a story the
+// pipeline took for one, because it quotes a procedure) then reports it: an
+// agency's rule is not written in the past progressive.
+bool NarratesPastCourse(std::string_view text);
+
 // The stance of a modal cue at `cue_start` of a sentence on a page of
 // practice: a described practice reports (DescribesPresentPractice), and so
 // does a routine told as such ("Generally the jail will telephone ICE"); what

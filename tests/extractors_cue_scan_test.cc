@@ -128,6 +128,16 @@ TEST_CASE("a record of practice tells what never happened, and keeps a rule it s
   CHECK(PracticeStance(Stance::kRequires, untold, untold.find("will")) == Stance::kRequires);
 }
 
+TEST_CASE("an act told in its course in the past narrates but a rule does not", "[extractors][cue_scan]") {
+  // (Los Alamos, as reported, 2019: a story the pipeline took for a policy because it quotes a procedure)
+  CHECK(NarratesPastCourse("the los alamos detention center was sending a weekly email to ice officials."));
+  CHECK(NarratesPastCourse("the department had been honoring detainers from ice."));
+  CHECK(NarratesPastCourse("the jail has been routinely sharing inmate information with the agency."));
+  CHECK_FALSE(NarratesPastCourse("officers shall not share information with ice."));
+  CHECK_FALSE(NarratesPastCourse("the jail notifies ice of each booking."));
+  CHECK_FALSE(NarratesPastCourse("this policy was adopted in 2017."));
+}
+
 TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[extractors][cue_scan]") {
   struct Case {
     const char* ocr;
