@@ -24,6 +24,9 @@ COMMON = {
     "actual or suspected immigration status; or",
     # in tests/extractors_structure_test.cc since before batch 93's Minneapolis page (held out) was found
     "local law enforcement and immigration",
+    # a statute's citation range, in extractors/numbering.cc since before batch 126's Jefferson County agenda request
+    # (held out) was found
+    "rcw 2.28.310 through 2.28.330",
 }
 
 
