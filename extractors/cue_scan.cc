@@ -211,8 +211,15 @@ bool DescribesPresentPractice(std::string_view text) {
 }
 
 bool NarratesPastCourse(std::string_view text) {
-  static const RE2 kPastCourse(R"re((?i)\b(?:was|were|had been|has been|have been) (?:[a-z]+ly )?[a-z]{3,}ing\b)re");
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kPastCourse);
+  static const RE2 kPastCourse(R"re((?i)\b(?:was|were|had been|has been|have been) (?:[a-z]+ly )?([a-z]{3,}ing)\b)re");
+  // (not a pronoun: "there was nothing to report", "it was something else")
+  static const RE2 kThing(R"re((?i)^(?:no|some|any|every)thing$)re");
+  re2::StringPiece input(text.data(), text.size());
+  std::string verb;
+  while (RE2::FindAndConsume(&input, kPastCourse, &verb)) {
+    if (!RE2::FullMatch(verb, kThing)) return true;
+  }
+  return false;
 }
 
 Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_start) {

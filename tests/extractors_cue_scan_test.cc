@@ -136,6 +136,8 @@ TEST_CASE("an act told in its course in the past narrates but a rule does not", 
   CHECK_FALSE(NarratesPastCourse("officers shall not share information with ice."));
   CHECK_FALSE(NarratesPastCourse("the jail notifies ice of each booking."));
   CHECK_FALSE(NarratesPastCourse("this policy was adopted in 2017."));
+  CHECK_FALSE(NarratesPastCourse("there was nothing to report to ice."));
+  CHECK(NarratesPastCourse("there was nothing new: the jail was notifying ice of each release."));
 }
 
 TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[extractors][cue_scan]") {
