@@ -1,5 +1,9 @@
 #include "pipeline/text_pages.h"
 
+#include <algorithm>
+
+#include "base/utf8.h"
+
 namespace foiamine {
 namespace {
 
@@ -23,10 +27,8 @@ size_t FirstPageLength(std::string_view rest, size_t max_bytes) {
   for (size_t i = max_bytes; i-- > 0;) {
     if (Blank(rest[i])) return i + 1;
   }
-  // One very long word: cut before a UTF-8 continuation byte never.
-  size_t cut = max_bytes;
-  while (cut > 1 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
-  return cut;
+  // One very long word: cut at a code point, never inside one (and always past the first byte, so the split moves on).
+  return std::max<size_t>(Utf8Prefix(rest, max_bytes).size(), 1);
 }
 
 }  // namespace

@@ -55,6 +55,18 @@ TEST_CASE("hostile: a long text sheet is split into pages of at most 64 KiB, at 
     }
     CHECK(bytes <= kMaxTextPageBytes);
   }
+  // One word with no break at all, of three-byte characters: cut at a code point, never inside one.
+  std::string euros;
+  for (int i = 0; i < 50000; ++i) euros += "\xE2\x82\xAC";
+  const auto cuts = SplitTextSheet(euros);
+  CHECK(cuts.size() >= 3);
+  std::string rejoined;
+  for (auto p : cuts) {
+    CHECK(p.size() <= kMaxTextPageBytes);
+    CHECK(p.size() % 3 == 0);
+    rejoined += p;
+  }
+  CHECK(rejoined == euros);
   // A sheet under the bound is one page, as before.
   CHECK(PagesFromText("short\n\ntext\fpage two").pages.size() == 2);
 }
