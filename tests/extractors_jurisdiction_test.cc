@@ -429,6 +429,12 @@ TEST_CASE("jurisdiction containment and who a law binds", "[jurisdiction]") {
   CHECK(LawBinds(j, "", "District", "DC", "District"));
   CHECK_FALSE(LawBinds(j, "", "District", "US-CA/Humboldt County", "District"));
   CHECK(LawBinds(j, "", "Sheriff's Office", "US-CA/Humboldt County", "Sheriff's Office"));
+  // A record placed nowhere whose actor is "District" (a school district, as reported) is DC's District or none: a
+  // law placed elsewhere does not bind it, D.C.'s does.
+  CHECK_FALSE(LawBinds(j, "US-(state unknown)", "District", "", "District"));
+  CHECK_FALSE(LawBinds(j, "US-OH/Columbus", "District", "", "District"));
+  CHECK(LawBinds(j, "DC", "District", "", "District"));
+  CHECK(LawBinds(j, "US-OH/Columbus", "Division of Police", "", "Division of Police"));
   CHECK(LawBinds(nullptr, "", "District", "", "MPD"));  // no jurisdictions known: as before
   CHECK(DefaultLawActor(j, "US-OR") == "law enforcement agency");
   CHECK(DefaultLawActor(j, "DC") == "District");
