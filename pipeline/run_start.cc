@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <ostream>
 #include <utility>
@@ -118,20 +119,49 @@ const StatusOr<extractors::Rulebook>& RulebookLoad::Get() {
   return *loaded_;
 }
 
+bool RulebookLoad::Done(std::chrono::milliseconds wait) const {
+  return loaded_ || loading_.wait_for(wait) == std::future_status::ready;
+}
+
 RunReadAhead::RunReadAhead(const RunOptions& options, const PdfTextLimits& limits, int helpers)
-    : service_(std::make_unique<PdfTextService>(limits, helpers)) {
+    : helpers_(std::max(1, helpers)), service_(std::make_unique<PdfTextService>(limits, helpers)) {
   std::error_code ec;
   if (options.dry_run || options.shard.count > 1 || options.drops.empty() || fs::exists(options.db_path, ec) || ec)
     return;
   scanned_drop_ = options.drops.front();
   scanned_ = ScanDrop(scanned_drop_);
-  uintmax_t bytes = 0;
-  for (const DropFile& file : scanned_->scan.files) {
-    if (ahead_.size() == kDocuments || bytes >= kBytes) break;
+  for (int i = 0; i < helpers_; ++i)
+    if (!SubmitNext()) break;
+}
+
+bool RunReadAhead::SubmitNext() {
+  if (!scanned_) return false;
+  const std::vector<DropFile>& files = scanned_->scan.files;
+  while (next_file_ < files.size() && ahead_.size() < kDocuments && bytes_ < kBytes) {
+    const DropFile& file = files[next_file_++];
     if (ahead_.count(file.absolute) || !IsPdfFile(file.absolute)) continue;
+    std::error_code ec;
     const uintmax_t size = fs::file_size(file.absolute, ec);
-    bytes += ec ? 0 : size;
+    bytes_ += ec ? 0 : size;
     ahead_.emplace(file.absolute, service_->Submit(file.absolute));
+    return true;
+  }
+  return false;
+}
+
+void RunReadAhead::ReadAheadWhile(const std::function<bool(std::chrono::milliseconds)>& done) {
+  if (!scanned_) return;
+  while (!done(std::chrono::milliseconds(0))) {
+    size_t in_flight = 0;
+    for (const auto& [path, text] : ahead_)
+      if (text.wait_for(std::chrono::seconds(0)) != std::future_status::ready) ++in_flight;
+    bool more = true;
+    while (more && in_flight < static_cast<size_t>(helpers_)) {
+      more = SubmitNext();
+      if (more) ++in_flight;
+    }
+    if (!more && in_flight == 0) return;  // the drop's PDFs are all read (or a cap is reached)
+    if (done(std::chrono::milliseconds(5))) return;
   }
 }
 

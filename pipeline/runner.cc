@@ -596,6 +596,7 @@ int RunDropsWith(const RunOptions& options, std::ostream& out, std::ostream& err
   text_limits.timeout_seconds = options.pdf_timeout_seconds;
   text_limits.helper_executable = options.helper_executable;
   RunReadAhead text(options, text_limits, TextHelpers());
+  text.ReadAheadWhile([&](std::chrono::milliseconds wait) { return rulebook_load.Done(wait); });
   const StatusOr<extractors::Rulebook>& rulebook = rulebook_load.Get();
   if (!rulebook.ok()) {
     err << "foiamine run: " << rulebook.status().message() << "\n";
