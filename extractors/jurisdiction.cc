@@ -661,13 +661,10 @@ bool LawBinds(const Jurisdictions* j, std::string_view law_jurisdiction, std::st
   }
   if (law_jurisdiction.empty() || jurisdiction.empty()) {
     if (!SameName(law_actor, actor)) return false;
-    // "District" is DC's default law actor, what a law placed nowhere falls back to: it names
-    // an agency only in DC ("the District of Columbia's Department of Corrections" in a D.C.
-    // report is no agency of a Humboldt County ordinance that no text placed).
+    // "District" is DC's default law actor, what a law placed nowhere falls back to: it names an agency only in DC
+    // ("the District of Columbia's Department of Corrections" in a D.C. report is no agency of a Humboldt County
+    // ordinance no text placed), and a record placed nowhere that names "the District" is bound by DC's laws only.
     if (law_jurisdiction.empty() && SameName(law_actor, "District")) return JurisdictionContains("DC", jurisdiction);
-    // ... and the same the other way: a record placed nowhere whose actor is "the District" (a school district's
-    // resolution as reported: "The district will continue its practice to not collect ... immigration status") is
-    // no agency of a San Francisco or Columbus code that speaks of "the District" by the rulebook's default.
     if (jurisdiction.empty() && SameName(actor, "District")) return JurisdictionContains("DC", law_jurisdiction);
     return true;
   }
