@@ -155,12 +155,8 @@ void RunReadAhead::ReadAheadWhile(const std::function<bool(std::chrono::millisec
     size_t in_flight = 0;
     for (const auto& [path, text] : ahead_)
       if (text.wait_for(std::chrono::seconds(0)) != std::future_status::ready) ++in_flight;
-    bool more = true;
-    while (more && in_flight < static_cast<size_t>(helpers_)) {
-      more = SubmitNext();
-      if (more) ++in_flight;
-    }
-    if (!more && in_flight == 0) return;  // the drop's PDFs are all read (or a cap is reached)
+    while (in_flight < static_cast<size_t>(helpers_) && SubmitNext()) ++in_flight;
+    if (in_flight == 0) return;  // the drop's PDFs are all read (or a cap is reached)
     if (done(std::chrono::milliseconds(5))) return;
   }
 }

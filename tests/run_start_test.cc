@@ -13,7 +13,6 @@
 
 using namespace foiamine;
 using namespace foiamine::testing;
-namespace fs = std::filesystem;
 
 namespace {
 
