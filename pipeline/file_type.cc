@@ -72,10 +72,26 @@ int CsvFields(std::string_view line) {
   return quoted ? -1 : fields;
 }
 
+// Words in a line: runs of characters other than spaces, tabs and commas.
+int WordCount(std::string_view line) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : line) {
+    const bool gap = c == ' ' || c == '\t' || c == ',';
+    if (!gap && !in_word) ++words;
+    in_word = !gap;
+  }
+  return words;
+}
+
 // A table: at least two complete lines, every complete line of the head with
-// the same number (3 or more) of comma-separated fields.
+// the same number (3 or more) of comma-separated fields, and cells, not
+// sentences, in them. Paragraphs of prose can share a comma count by chance
+// (two news paragraphs of three clauses each); their fields run to many words
+// each, a table's to one or a few, so more than six words a field on average
+// is prose.
 bool LooksLikeCsv(std::string_view s) {
-  int lines = 0, fields = 0;
+  int lines = 0, fields = 0, all_fields = 0, words = 0;
   size_t pos = 0;
   while (pos < s.size() && lines < 50) {
     size_t end = s.find('\n', pos);
@@ -88,9 +104,11 @@ bool LooksLikeCsv(std::string_view s) {
     if (n < 3) return false;
     if (lines > 0 && n != fields) return false;
     fields = n;
+    all_fields += n;
+    words += WordCount(line);
     ++lines;
   }
-  return lines >= 2;
+  return lines >= 2 && words <= 6 * all_fields;
 }
 
 std::string_view SkipBomAndSpace(std::string_view s) {

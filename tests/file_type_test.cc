@@ -41,6 +41,14 @@ TEST_CASE("e-mail, mailboxes, CSV tables and OLE2 files are told by their bytes"
   CHECK(DetectFileType("entry,date,action\n1,2023-06-12,\"Released, lobby\"\n2,2023-06-13,Faxed\n") == FileType::kCsv);
   CHECK(DetectFileType("Dear Mayor Hodges, Councilmembers, and staff,\nWe write, again, today.\n") == FileType::kText);
   CHECK(DetectFileType("one line, only, here\n") == FileType::kText);
+  // Paragraphs of prose that happen to hold the same number of commas are text, not a table (two news paragraphs
+  // of three clauses each, as a reporter wrote them); a log with a short free-text column is still a table.
+  CHECK(DetectFileType("The District announced it was joining Secure Communities in November, but has yet to bring "
+                       "the system online, the Washington Examiner has learned.\nThe sheriff said the jail will not "
+                       "hold anyone past release on a detainer alone, and that ICE is told of releases, when it asks.\n") ==
+        FileType::kText);
+  CHECK(DetectFileType("date,time,unit,note\n2023-06-12,0930,B2,Released to ICE at lobby after detainer check\n"
+                       "2023-06-13,1415,C1,Faxed notice to ERO\n") == FileType::kCsv);
   CHECK(DetectFileType(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10)) == FileType::kOle2);
 }
 
