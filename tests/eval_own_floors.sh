@@ -147,8 +147,12 @@ set -euo pipefail
 # labour and parks agencies; fresh 0.25-0.60 / 0.11-0.38 on their dev rows) bring it to 982 documents: 0.649 / 0.549
 # (4,087 labels) with the rules alone at their merge (1137d2e's rules); the 944 before them 0.654 / 0.562 with the same
 # binary. Floor 0.54 -> 0.53 (recall), for the same reason.
-CLAUSE_P_MIN=0.63
-CLAUSE_R_MIN=0.53
+# Fortieth session: no new documents; the rules of six parallel worktrees, one per group of topics, each change with
+# an example that fails without it, merged: the 982 dev documents 0.650 / 0.552 -> 0.695 / 0.593 (rules alone), the
+# held-out split, never tuned on, 0.522 / 0.427 -> 0.538 / 0.439. Floors 0.63 -> 0.67 (precision) and 0.53 -> 0.57
+# (recall), about 0.02-0.025 under, as before.
+CLAUSE_P_MIN=0.67
+CLAUSE_R_MIN=0.57
 SECTIONS_MIN=0.65
 # Labelled law-vs-practice pairs found (of 42 on the dev side): the D.C. Code against D.C. DOC's and MPD's reported
 # practice. 33 found since the twenty-second session (a reporter's story on the 2019 emergency act, read as the act until
@@ -212,14 +216,15 @@ PAIRS_MIN=30
 # 20 accepted and labelled): ORS 180.805 and 181A.823 against the Multnomah County Sheriff's refusal of mug shots and
 # booking reports, whose story also tells the U.S. Marshals forwarding lists to ICE (compliance, and a federal act no
 # Oregon law binds); foiamine reads the story's information sharing as the Sheriff's practice.
-# Three more from batches 131-136, whose briefs left divergences unlabelled (as all but the D.C. and Oregon ones): ORS
-# 180.805 and 181A.823 against Hillsboro's newsroom item on its sanctuary resolution (a measure that complies, read
-# as reporting the information it names), and H.R.S. 286-104.5 against a Hawaii County council committee's news.
+# One more from batches 131-136, whose briefs left divergences unlabelled (as all but the D.C. and Oregon ones):
+# H.R.S. 286-104.5 against a Hawaii County council committee's news. (Two others, ORS 180.805 and 181A.823 against
+# Hillsboro's newsroom item on its sanctuary resolution, a measure that complies read as reporting the information it
+# names, went in the fortieth session: the item's sentence is no longer read as sharing.)
 # One more from batch 138 (its brief, like those of 131-136, left non-D.C. divergences unlabelled): S.C. Code
 # 23-3-1100(H), "no state officer shall attempt to make an independent judgment of an alien's immigration status",
 # against York County's jail screening inmates' status under 287(g) - the screening the same section's (A) and (B)
 # require. The restriction is on judging status alone, not on asking; foiamine pairs by topic.
-FALSE_PAIRS_MAX=42
+FALSE_PAIRS_MAX=40
 # -----------------------------------------------------------------------------
 
 BIN=${1:?usage: eval_own_floors.sh FOIAMINE}
