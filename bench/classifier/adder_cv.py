@@ -9,10 +9,14 @@ clause covers there. Grouped 5-fold CV by document over the dev rows only; score
 W: a bench/eval_sets.sh --work directory extracted with FOIAMINE_CLAUSE_VERIFIER=none. --binding-genres proposes only
 in law, policy and agreement documents. Results: README.md, "A sentence adder again".
 """
-import sys, os, json, collections, random
+import collections
+import json
+import os
+import random
+import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import numpy as np
-from data import load_set, score, prf, REAL_EXTRA, norm, BINDING
+from data import load_set, score, prf, REAL_EXTRA
 from models import tokens, Featurizer, TOPICS
 from sklearn.linear_model import LogisticRegression
 W = [a for a in sys.argv[1:] if not a.startswith("--")][0]
