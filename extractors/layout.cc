@@ -382,6 +382,21 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
         rest = Trim(after_marker.substr(found->first_at + inner->length));
       }
     }
+    // ... and a caption whose section's text runs in after its period with no first item: "§ 319-C. CONFIDENTIALITY OF
+    // INFORMATION. UNLESS DISCLOSURE IS REQUIRED" / "BY A LAWFUL COURT ORDER, NO STATE ... SHALL PROVIDE ..." (N.Y. S. 257,
+    // 2023). The caption heads the section; the rest of the line opens its text (no heading of its own).
+    bool caption_then_text = false;
+    if (captioned && !inner && caption.empty() && !rest.empty() && rest.back() != '.') {
+      const size_t period = rest.find(". ");
+      // (a caption in capitals of whole words: "D.C. Official Code" or "U.S." in a sentence ends no caption)
+      const std::string_view head = period == std::string_view::npos ? std::string_view() : rest.substr(0, period);
+      const size_t last_word = head.find_last_of(" .") == std::string_view::npos ? 0 : head.find_last_of(" .") + 1;
+      if (!head.empty() && AllCapsText(head) && head.size() - last_word >= 3 &&
+          CountWords(head) <= 15 && CountWords(rest.substr(period + 2)) >= 2) {
+        caption = rest.substr(0, period + 1);
+        caption_then_text = true;
+      }
+    }
     caption_wraps = captioned && !inner && caption.empty() && !rest.empty() && AllCapsText(rest) && rest.back() != '.';
     // (a caption with no period yet goes on below, as long as no line of it closes without its "—1.")
     unclosed_caption_wraps = ((captioned && !inner && caption.empty()) || in_unclosed_caption) && !inner && !rest.empty() &&
@@ -449,8 +464,12 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
           (marker && !marker->bullet && IsListStyle(marker->style) && prev_last == ':')));
     // (nor is a line that carries a citation on: "... charging documents (INA §" / "239, 8 C.F.R. § 239.1; INA")
     const bool cites_on = !line.blank_before && EndsWithCitationLead(prev_text);
+    // The text after a caption and its run-in first item is that item's, never a heading, however short its first line
+    // in capitals: "§ 319-F. LIMITATION ON USE OF CERTAIN FACILITIES. 1. NO STATE OR LOCAL" / "LAW ENFORCEMENT AGENCY,
+    // ... SHALL PROVIDE ..." (N.Y. S. 257, 2023: a bill's new matter is set in capitals); the caption heads the section.
+    const bool after_caption = (inner && (!caption.empty() || !unclosed_caption_end.empty())) || caption_then_text;
     const bool heading = field == Field::kHeader ||
-                         (!runs_on_in_capitals && !cites_on &&
+                         (!runs_on_in_capitals && !cites_on && !after_caption &&
                           IsHeadingText(rest, last_marker ? last_marker->style : std::string(), marker.has_value(),
                                         next_upper) &&
                           (!wrapped || rest_in_capitals));

@@ -461,6 +461,37 @@ TEST_CASE("a caption wrapped in mixed case runs into its first subsection on its
   CHECK(topic_by_section.count("286-104.5") == 0);
 }
 
+TEST_CASE("a bill's new matter in capitals: the text run in after a section's caption is no heading",
+          "[extractors][sections][clauses]") {
+  // N.Y. S. 257 (2023), shortened: new matter is set in capitals, and a section's caption runs into its first
+  // subsection ("1. NO STATE OR LOCAL") or straight into its text ("UNLESS DISCLOSURE IS REQUIRED"). The short line of
+  // capitals after the caption read as a heading: the clause lost its "NO STATE OR LOCAL" (and came out `requires`)
+  // or its "UNLESS ...".
+  const Extraction x = ExtractDocument(foiamine::testing::ShippedRulebook(), LawPage(
+      "  \xC2\xA7 319-C. CONFIDENTIALITY OF INFORMATION. UNLESS DISCLOSURE IS REQUIRED\n"
+      " BY A LAWFUL COURT ORDER, NO STATE OR LOCAL AGENCY, OR AGENT THEREOF, SHALL PROVIDE\n"
+      " TO A FEDERAL IMMIGRATION AUTHORITY ANY INFORMATION COLLECTED OR OBTAINED\n"
+      " WITH RESPECT TO A PERSON, INCLUDING BUT NOT LIMITED TO HOME, WORK OR SCHOOL ADDRESS.\n"
+      "  \xC2\xA7 319-F. LIMITATION ON USE OF CERTAIN FACILITIES. 1. NO STATE OR LOCAL\n"
+      " LAW ENFORCEMENT AGENCY, OR AGENT THEREOF, SHALL PROVIDE A FEDERAL IMMIGRATION\n"
+      " AGENCY, OR AGENT THEREOF, WITH ACCESS TO AN INDIVIDUAL IN SUCH\n"
+      " LAW ENFORCEMENT AGENCY'S CUSTODY OR CONTROL.\n"));
+  std::map<std::string, std::string> heading_by_path;
+  for (const Section& s : x.sections) heading_by_path[s.path] = s.heading;
+  CHECK(heading_by_path["319-C"] == "CONFIDENTIALITY OF INFORMATION.");
+  CHECK(heading_by_path["319-F"] == "LIMITATION ON USE OF CERTAIN FACILITIES.");
+  const Clause* sharing = ClauseWith(x, "UNLESS DISCLOSURE IS REQUIRED");
+  REQUIRE(sharing);
+  CHECK(sharing->topic == "information_sharing");
+  CHECK(sharing->stance == Stance::kRestricts);
+  CHECK(sharing->section == "319-C");
+  const Clause* access = ClauseWith(x, "NO STATE OR LOCAL LAW ENFORCEMENT AGENCY");
+  REQUIRE(access);
+  CHECK(access->topic == "facility_access");
+  CHECK(access->stance == Stance::kRestricts);
+  CHECK(access->section == "319-F(1)");
+}
+
 TEST_CASE("a caption's line that closes on its first item's number opens that item", "[extractors][sections]") {
   // N.Y. S. 257 (2023) 319-A, shortened: "1." ends the caption's line and its text is on the next
   const DocumentInput bill = LawPage(
