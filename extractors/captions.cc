@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "extractors/heading_text.h"
 #include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal {
@@ -64,6 +65,29 @@ std::optional<CaptionThenFirst> FindFirstInWrappedCaption(std::string_view line,
   const std::string_view caption(cap.data(), cap.size());
   if (CountWords(caption) > (dash ? 45u : 15u)) return std::nullopt;
   return FirstAfterCaption(line, caption, dash, false, stack);
+}
+
+std::optional<std::string_view> FindCaptionThenText(std::string_view rest) {
+  if (rest.empty() || rest.back() == '.') return std::nullopt;
+  const size_t period = rest.find(". ");
+  if (period == std::string_view::npos) return std::nullopt;
+  const std::string_view head = rest.substr(0, period);
+  const size_t space = head.find_last_of(" .");
+  const size_t last_word = space == std::string_view::npos ? 0 : space + 1;
+  if (head.empty() || !AllCapsText(head) || head.size() - last_word < 3 || CountWords(head) > 15 ||
+      CountWords(rest.substr(period + 2)) < 2)
+    return std::nullopt;
+  return rest.substr(0, period + 1);
+}
+
+void ReadIlcsCitation(std::string_view line, std::string& act, std::string& section) {
+  static const RE2 kIlcs(R"(^\(\d+\s+ILCS\s+(\d+)/([0-9][0-9A-Za-z.-]*)\)$)");
+  if (line.empty() || line[0] != '(') return;  // (every unnumbered line asks: most open otherwise)
+  std::string a, s;
+  if (RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kIlcs, &a, &s)) {
+    act = a;
+    section = s;
+  }
 }
 
 }  // namespace foiamine::extractors::internal

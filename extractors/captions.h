@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -35,5 +36,16 @@ std::optional<CaptionThenFirst> FindCaptionThenFirst(std::string_view rest, cons
 // caption's period, "instruction permits.  (a)  Notwithstanding ..." (Hawaii's).
 // `caption` is then the caption's last words on `line`.
 std::optional<CaptionThenFirst> FindFirstInWrappedCaption(std::string_view line, const std::vector<Level>& stack);
+
+// A caption in capitals whose section's text runs in after its period, with no first item: "CONFIDENTIALITY OF
+// INFORMATION. UNLESS DISCLOSURE IS REQUIRED" after "§ 319-C." (N.Y. S. 257, 2023: a bill's new matter is set in
+// capitals). The caption ("CONFIDENTIALITY OF INFORMATION.", a view into `rest`), or nothing: the caption is at most
+// 15 whole words in capitals ("D.C." or "U.S." in a sentence ends none) and at least two words follow it.
+std::optional<std::string_view> FindCaptionThenText(std::string_view rest);
+
+// "(5 ILCS 805/15)": Illinois prints the Act's citation above each section;
+// a lawyer cites the section as "805/15". Leaves the outputs alone when the
+// line is something else.
+void ReadIlcsCitation(std::string_view line, std::string& act, std::string& section);
 
 }  // namespace foiamine::extractors::internal

@@ -26,19 +26,6 @@
 namespace foiamine::extractors::internal {
 namespace {
 
-// "(5 ILCS 805/15)": Illinois prints the Act's citation above each section;
-// a lawyer cites the section as "805/15". Leaves the outputs alone when the
-// line is something else.
-void ReadIlcsCitation(std::string_view line, std::string& act, std::string& section) {
-  static const RE2 kIlcs(R"(^\(\d+\s+ILCS\s+(\d+)/([0-9][0-9A-Za-z.-]*)\)$)");
-  if (line.empty() || line[0] != '(') return;  // (every unnumbered line asks: most open otherwise)
-  std::string a, s;
-  if (RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kIlcs, &a, &s)) {
-    act = a;
-    section = s;
-  }
-}
-
 // "(c) U.S. Customs and Border Protection (CBP)" then "An officer shall
 // verify ...": after a one-line item that only names something (a few
 // words, no closing punctuation, ending in a name or an acronym), a line that
@@ -382,20 +369,12 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
         rest = Trim(after_marker.substr(found->first_at + inner->length));
       }
     }
-    // ... and a caption whose section's text runs in after its period with no first item: "§ 319-C. CONFIDENTIALITY OF
-    // INFORMATION. UNLESS DISCLOSURE IS REQUIRED" / "BY A LAWFUL COURT ORDER, NO STATE ... SHALL PROVIDE ..." (N.Y. S. 257,
-    // 2023). The caption heads the section; the rest of the line opens its text (no heading of its own).
+    // ... and a caption in capitals whose section's text runs in after its period, no first item (FindCaptionThenText):
+    // the rest of the line opens the section's text, no heading of its own.
     bool caption_then_text = false;
-    if (captioned && !inner && caption.empty() && !rest.empty() && rest.back() != '.') {
-      const size_t period = rest.find(". ");
-      // (a caption in capitals of whole words: "D.C. Official Code" or "U.S." in a sentence ends no caption)
-      const std::string_view head = period == std::string_view::npos ? std::string_view() : rest.substr(0, period);
-      const size_t last_word = head.find_last_of(" .") == std::string_view::npos ? 0 : head.find_last_of(" .") + 1;
-      if (!head.empty() && AllCapsText(head) && head.size() - last_word >= 3 &&
-          CountWords(head) <= 15 && CountWords(rest.substr(period + 2)) >= 2) {
-        caption = rest.substr(0, period + 1);
-        caption_then_text = true;
-      }
+    if (const auto found = captioned && !inner && caption.empty() ? FindCaptionThenText(rest) : std::nullopt) {
+      caption = *found;
+      caption_then_text = true;
     }
     caption_wraps = captioned && !inner && caption.empty() && !rest.empty() && AllCapsText(rest) && rest.back() != '.';
     // (a caption with no period yet goes on below, as long as no line of it closes without its "—1.")
