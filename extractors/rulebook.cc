@@ -4,6 +4,7 @@
 
 #include <cinttypes>
 #include <cstdio>
+#include <future>
 
 #include "extractors/rulebook_compiled.h"
 #include "extractors/text_fold.h"
@@ -167,16 +168,12 @@ class Loader {
         out_.examples.push_back(*example);
       }
     }
-    out_.anchor_gate->Compile();
-    if (!out_.anchor_gate->filters()) {
-      out_.set = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
-      for (int p : out_.set_to_pattern) {
-        std::string error;
-        if (out_.set->Add(out_.patterns[p].source, &error) < 0)
-          return Status::InvalidArgument("rulebook: RE2::Set rejected `" + out_.patterns[p].source + "`: " + error);
-      }
-      if (!out_.set->Compile()) return Status::InvalidArgument("rulebook: RE2::Set failed to compile (too large?)");
-    }
+    // The anchor gate's prefilter (about a third of the load) and the rules' other terms are built on threads of their
+    // own while the cues, lists and actors below compile (none of them reads the gate or a term): a run waits for its
+    // rulebook before it extracts anything. (On an early return the futures' destructors wait for the threads.)
+    std::future<void> gate_built =
+        std::async(std::launch::async, [gate = out_.anchor_gate.get()] { gate->Compile(); });
+    auto terms_built = CompileTerms();
 
     const YAML::Node stance = root["stance"];
     if (!stance) return Status::InvalidArgument("rulebook: no `stance:` cues");
@@ -295,6 +292,17 @@ class Loader {
         out_.agencies.emplace_back(entry.first.as<std::string>(), std::move(*re));
       }
     }
+    gate_built.get();
+    if (Status st = TakeTerms(terms_built.get()); !st.ok()) return st;
+    if (!out_.anchor_gate->filters()) {  // the gate cannot filter: the anchors' RE2::Set finds the candidates
+      out_.set = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
+      for (int p : out_.set_to_pattern) {
+        std::string error;
+        if (out_.set->Add(out_.patterns[p].source, &error) < 0)
+          return Status::InvalidArgument("rulebook: RE2::Set rejected `" + out_.patterns[p].source + "`: " + error);
+      }
+      if (!out_.set->Compile()) return Status::InvalidArgument("rulebook: RE2::Set failed to compile (too large?)");
+    }
     return Status::Ok();
   }
 
@@ -363,18 +371,37 @@ class Loader {
       re = out_.anchor_gate->Add(source, &error);
       if (!re) return Status::InvalidArgument(where + ": bad pattern `" + pattern + "`: " + error);
       out_.set_to_pattern.push_back(static_cast<int>(out_.patterns.size()));
-    } else if (auto known = terms_.find(source); known != terms_.end()) {
-      re = known->second;
-    } else {
-      auto compiled = std::make_unique<RE2>(source, MatchOptions());
-      if (!compiled->ok()) return Status::InvalidArgument(where + ": bad pattern `" + pattern + "`: " + compiled->error());
-      re = compiled.get();
-      out_.terms.push_back(std::move(compiled));
-      terms_.emplace(source, re);
     }
     const int index = static_cast<int>(out_.patterns.size());
+    if (!anchor) {  // compiled later, all at once (CompileTerms), each distinct source once
+      auto [term, added] = term_of_source_.emplace(source, static_cast<int>(pending_terms_.size()));
+      if (added) pending_terms_.push_back(PendingTerm{source, where, pattern, {}});
+      pending_terms_[term->second].patterns.push_back(index);
+    }
     out_.patterns.push_back(Compiled::Pattern{std::move(source), re});
     return index;
+  }
+
+  // The rules' other terms, compiled on a thread of their own while the rest of the rulebook loads; Finish joins it.
+  std::future<std::vector<std::unique_ptr<RE2>>> CompileTerms() const {
+    return std::async(std::launch::async, [&pending = pending_terms_] {
+      std::vector<std::unique_ptr<RE2>> compiled;
+      for (const PendingTerm& term : pending) compiled.push_back(std::make_unique<RE2>(term.source, MatchOptions()));
+      return compiled;
+    });
+  }
+
+  // Hands each compiled term to the patterns that use it; the first that RE2 refused is the error, named as where
+  // the rulebook wrote it.
+  Status TakeTerms(std::vector<std::unique_ptr<RE2>> compiled) {
+    for (size_t i = 0; i < compiled.size(); ++i) {
+      const PendingTerm& term = pending_terms_[i];
+      if (!compiled[i]->ok())
+        return Status::InvalidArgument(term.where + ": bad pattern `" + term.pattern + "`: " + compiled[i]->error());
+      for (int p : term.patterns) out_.patterns[p].re = compiled[i].get();
+      out_.terms.push_back(std::move(compiled[i]));
+    }
+    return Status::Ok();
   }
 
   StatusOr<RuleExample> ParseExample(const YAML::Node& e, const std::string& topic) {
@@ -397,7 +424,14 @@ class Loader {
 
   Compiled& out_;
   std::map<std::string, std::string> lexicons_;
-  std::map<std::string, const RE2*, std::less<>> terms_;  // source -> its RE2 in out_.terms
+  // A term (a rule's all_of after the anchor, or none_of) waiting for CompileTerms: its source, where the rulebook
+  // wrote it (for the error), and the patterns that use it.
+  struct PendingTerm {
+    std::string source, where, pattern;
+    std::vector<int> patterns;
+  };
+  std::vector<PendingTerm> pending_terms_;
+  std::map<std::string, int, std::less<>> term_of_source_;  // source -> its index in pending_terms_
 };
 
 }  // namespace

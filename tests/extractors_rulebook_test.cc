@@ -78,6 +78,11 @@ TEST_CASE("malformed rulebooks are rejected with a useful message", "[extractors
   auto bad_regex = LoadRulebook(OneRuleRulebook("(unbalanced"));
   REQUIRE_FALSE(bad_regex.ok());
   CHECK(bad_regex.status().message().find("t/r") != std::string::npos);
+  // a rule's other term is compiled apart from its anchor (on a thread of its own): refused all the same, rule named
+  auto bad_term = LoadRulebook("lexicons: {}\ntopics: {t: {rules: [{id: r, all_of: ['detainer', '(unbalanced']}]}}\n"
+                               "stance: {requires: ['shall']}\n");
+  REQUIRE_FALSE(bad_term.ok());
+  CHECK(bad_term.status().message().find("rule t/r: bad pattern `(unbalanced`") != std::string::npos);
 }
 
 TEST_CASE("a lexicon entry that names another lexicon lends its entries, each bounded by its own ends",
