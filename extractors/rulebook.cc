@@ -382,7 +382,8 @@ class Loader {
     return index;
   }
 
-  // The rules' other terms, compiled on a thread of their own while the rest of the rulebook loads; Finish joins it.
+  // The rules' other terms, compiled on a thread of their own while the rest of the rulebook loads; Load joins it
+  // (TakeTerms).
   std::future<std::vector<std::unique_ptr<RE2>>> CompileTerms() const {
     return std::async(std::launch::async, [&pending = pending_terms_] {
       std::vector<std::unique_ptr<RE2>> compiled;
