@@ -79,7 +79,7 @@ TEST_CASE("run extracts clauses with section, page, box and citation", "[e2e][ex
 TEST_CASE("a rulebook edit re-extracts every document and redoes nothing else", "[e2e][extract]") {
   ScratchDir dir;
   MakePolicyDrop(dir / "drop", "ps-4020.pdf");
-  std::string rules = ReadFile(SourceDir() / "schemas" / "rulebook.yaml");
+  std::string rules = ReadFile(ShippedRulebookPath());
   WriteFile(dir / "rulebook.yaml", rules);
   std::string args = "run " + Quote((dir / "drop").string()) + " --rulebook " + Quote((dir / "rulebook.yaml").string()) +
                      " --db " + Quote((dir / "i.db").string());

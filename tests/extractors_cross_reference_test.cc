@@ -12,6 +12,7 @@ using namespace foiamine::extractors;
 using namespace foiamine::extractors::internal;
 using foiamine::testing::ReadFile;
 using foiamine::testing::SourceDir;
+using foiamine::testing::ShippedRulebookPath;
 
 TEST_CASE("a lifted duty names its provision, and a section path holds it at any level", "[extractors][cross_reference]") {
   auto ref = FindProvisionReference("(c) An agency is not required to perform a duty imposed by Subsection (a) when");
@@ -30,7 +31,7 @@ TEST_CASE("a lifted duty names its provision, and a section path holds it at any
 }
 
 TEST_CASE("a subsection that lifts a detainer duty is a detainer clause that permits", "[extractors][cross_reference]") {
-  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
   REQUIRE(rules.ok());
   DocumentInput input;
   input.metadata.authority = "law";
@@ -52,7 +53,7 @@ TEST_CASE("a subsection that lifts a detainer duty is a detainer clause that per
 }
 
 TEST_CASE("a subsection set aside for a case speaks to its topics in a permission", "[extractors][cross_reference]") {
-  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
   REQUIRE(rules.ok());
   // (written for this test)
   for (const char* set_aside : {"(b) Subsection (a) does not apply when the individual has been convicted of a violent felony.",

@@ -25,6 +25,7 @@ using foiamine::testing::RunFoiamine;
 using foiamine::testing::ScratchDir;
 using foiamine::testing::SharedEval;
 using foiamine::testing::SourceDir;
+using foiamine::testing::ShippedRulebookPath;
 using foiamine::testing::WriteFile;
 namespace fs = std::filesystem;
 
@@ -41,7 +42,7 @@ const Jurisdictions& Data() {
 
 const Rulebook& Rules() {
   static const Rulebook r = [] {
-    auto loaded = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+    auto loaded = LoadRulebook(ReadFile(ShippedRulebookPath()));
     if (!loaded.ok()) FAIL(loaded.status().message());
     return loaded->WithJurisdictions(Data());
   }();

@@ -14,14 +14,13 @@
 using namespace foiamine::extractors;
 using foiamine::testing::ReadFile;
 using foiamine::testing::SourceDir;
+using foiamine::testing::ShippedRulebookPath;
 
 namespace {
 
-// The shipped rulebook; FOIAMINE_TEST_RULEBOOK names another copy (a draft in a worktree, checked with this
-// build's binary before it is merged). Unset in CI, so CI checks the source tree's file.
+// The shipped rulebook, or the draft $FOIAMINE_TEST_RULEBOOK names (test_support.h).
 Rulebook LoadShipped() {
-  const char* draft = std::getenv("FOIAMINE_TEST_RULEBOOK");
-  auto rules = LoadRulebook(ReadFile(draft && *draft ? std::filesystem::path(draft) : SourceDir() / "schemas" / "rulebook.yaml"));
+  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
   REQUIRE(rules.ok());
   return *rules;
 }
@@ -36,7 +35,7 @@ std::string OneRuleRulebook(std::string_view pattern, std::string_view lexicons 
 }  // namespace
 
 TEST_CASE("the shipped rulebook loads and names the nine topics", "[extractors][rulebook]") {
-  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
   INFO(rules.status().message());
   REQUIRE(rules.ok());
   std::vector<std::string> expected = {"release_notification", "detainer_hold",   "information_sharing",
@@ -57,7 +56,7 @@ TEST_CASE("every rulebook example passes", "[extractors][rulebook]") {
 }
 
 TEST_CASE("the rulebook hash is stable and tracks the text", "[extractors][rulebook]") {
-  const std::string yaml = ReadFile(SourceDir() / "schemas" / "rulebook.yaml");
+  const std::string yaml = ReadFile(ShippedRulebookPath());
   auto a = LoadRulebook(yaml);
   auto b = LoadRulebook(yaml);
   auto c = LoadRulebook(yaml + "\n# edited\n");

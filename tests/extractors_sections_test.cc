@@ -12,6 +12,7 @@
 using namespace foiamine::extractors;
 using foiamine::testing::ReadFile;
 using foiamine::testing::SourceDir;
+using foiamine::testing::ShippedRulebookPath;
 
 namespace {
 
@@ -80,7 +81,7 @@ TEST_CASE("section paths continue across pages, headers and page numbers stay ou
 }
 
 TEST_CASE("a clause crossing a page break is cited on the page of its decisive words", "[extractors][clauses]") {
-  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
   REQUIRE(rules.ok());
   const DocumentInput in = DocPolicy({"DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.2\n"
                                       "9. PROCEDURES\n"
@@ -121,7 +122,7 @@ TEST_CASE("a clause crossing a page break is cited on the page of its decisive w
 }
 
 TEST_CASE("a clause crossing a page break is cited where it starts", "[extractors][clauses]") {
-  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
   REQUIRE(rules.ok());
   const DocumentInput in = Policy();
   Extraction x = ExtractDocument(*rules, in);
@@ -160,7 +161,7 @@ TEST_CASE("a clause crossing a page break is cited where it starts", "[extractor
 
 TEST_CASE("run-in lists: each item is a clause with the lead-in's stance and its own subsection",
           "[extractors][clauses]") {
-  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
   REQUIRE(rules.ok());
   DocumentInput in;
   in.metadata.authority = "law";
@@ -322,7 +323,7 @@ TEST_CASE("a code section's caption, then its first subsection run in: the capti
 }
 
 TEST_CASE("act sections: clauses are cited by section number", "[extractors][clauses]") {
-  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
   REQUIRE(rules.ok());
   Extraction x = ExtractDocument(*rules, Act(
       "AN ACT\n\n"
@@ -700,7 +701,7 @@ TEST_CASE("a text file's printed page footers inside its one page stay out of th
   // A 287(g) agreement kept as plain text: every printed page's footer (the agency's name, the page number, the
   // template's revision date) sits in the one page, twice inside a sentence (written for this test, after the
   // 2025 task force model agreements).
-  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
   REQUIRE(rules.ok());
   const std::string footer = "\nSample County Sheriffs Office\n\n{N}\n\nRevised 02/12/2025\n\n\n";
   auto page_end = [&](const std::string& n) {
@@ -737,7 +738,7 @@ TEST_CASE("a text file's printed page footers inside its one page stay out of th
 
 TEST_CASE("a text file's page numbers alone between blank lines, counting up, stay out of the sentence they cut",
           "[extractors][sections][pagebreak]") {
-  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
   REQUIRE(rules.ok());
   const Extraction x = ExtractDocument(
       *rules,

@@ -11,6 +11,7 @@ using namespace foiamine::extractors;
 using namespace foiamine::extractors::internal;
 using foiamine::testing::ReadFile;
 using foiamine::testing::SourceDir;
+using foiamine::testing::ShippedRulebookPath;
 using foiamine::testing::Doc;
 using foiamine::testing::Rules;
 
@@ -66,7 +67,7 @@ TEST_CASE("only a text whose modals are split counts as a split text layer", "[e
 }
 
 TEST_CASE("a clause in an agreement whose text layer splits words is found as in a clean copy", "[extractors][ocr]") {
-  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
   REQUIRE(rules.ok());
   const auto clauses_of = [&](const std::string& text) {
     DocumentInput input;
@@ -92,7 +93,7 @@ TEST_CASE("a clause in an agreement whose text layer splits words is found as in
 
 TEST_CASE("a word a PDF's kerning split is read whole, though no modal is split", "[extractors][ocr]") {
   // Okla. S.B. 572 (2021), its text layer as stored: "au thorized" and nothing else split.
-  auto rules = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
   REQUIRE(rules.ok());
   const auto stances_of = [&](const std::string& text) {
     DocumentInput input;

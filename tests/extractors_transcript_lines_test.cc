@@ -15,12 +15,13 @@
 using namespace foiamine::extractors;
 using foiamine::testing::ReadFile;
 using foiamine::testing::SourceDir;
+using foiamine::testing::ShippedRulebookPath;
 
 namespace {
 
 const Rulebook& Rules() {
   static const Rulebook rules = [] {
-    auto loaded = LoadRulebook(ReadFile(SourceDir() / "schemas" / "rulebook.yaml"));
+    auto loaded = LoadRulebook(ReadFile(ShippedRulebookPath()));
     REQUIRE(loaded.ok());
     return std::move(*loaded);
   }();

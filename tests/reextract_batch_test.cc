@@ -82,7 +82,7 @@ TEST_CASE("re-extraction on one or two threads writes what a fresh run writes", 
 TEST_CASE("a rulebook edit re-extracts on two threads what a fresh run with the edit writes", "[e2e][reprocess]") {
   ScratchDir dir;
   MakeCorpusTextDrop(dir / "drop");
-  const std::string rules = ReadFile(SourceDir() / "schemas" / "rulebook.yaml");
+  const std::string rules = ReadFile(ShippedRulebookPath());
   WriteFile(dir / "rulebook.yaml", rules);
   const auto run_with = [&](const fs::path& db, const char* jobs) {
     return RunFoiamine("run " + Quote((dir / "drop").string()) + " --rulebook " +

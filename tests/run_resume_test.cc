@@ -157,7 +157,7 @@ TEST_CASE("run --dry-run prints the plan and changes nothing", "[e2e][resume][dr
   fs::path drop = dir / "drop";
   WriteFile(drop / "memo.txt", "Release desk memo.\n");
   WriteFile(drop / "zero.txt", "");
-  std::string rules = ReadFile(SourceDir() / "schemas" / "rulebook.yaml");
+  std::string rules = ReadFile(ShippedRulebookPath());
   WriteFile(dir / "rulebook.yaml", rules);
   const fs::path db = dir / "i.db";
   const std::string args = "run " + Quote(drop.string()) + " --rulebook " + Quote((dir / "rulebook.yaml").string()) +

@@ -77,8 +77,11 @@ size_t ForEachString(const std::string& alphabet, int max_length, const std::fun
 // Calls `visit` with every line of every corpus truth text (corpus/truth/**.txt); returns how many files were read.
 size_t ForEachCorpusLine(const std::function<void(const std::string&)>& visit);
 std::string ReadFile(const std::filesystem::path& path);
-// The rulebook the project ships (schemas/rulebook.yaml of the source tree),
-// loaded once; a load failure fails the test.
+// The rulebook the tests check: schemas/rulebook.yaml of the source tree, or the copy
+// $FOIAMINE_TEST_RULEBOOK names (a draft in a worktree, checked with this build's
+// binary before it is merged; unset in CI, so CI checks the source tree's file).
+std::filesystem::path ShippedRulebookPath();
+// That rulebook, loaded once; a load failure fails the test.
 const extractors::Rulebook& ShippedRulebook();
 // The pages of a plain text as the pipeline makes them for the extractors
 // (pipeline/normalize.h NormalizedTextPages): the one normalizer, so that a
