@@ -2,9 +2,11 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <future>
+#include <optional>
 
 #include "extractors/rulebook_compiled.h"
 #include "extractors/text_fold.h"
@@ -481,11 +483,43 @@ int Rulebook::version() const { return compiled_->version; }
 std::vector<std::string> Rulebook::topics() const { return compiled_->topics; }
 const std::vector<RuleExample>& Rulebook::examples() const { return compiled_->examples; }
 
-StatusOr<Rulebook> LoadRulebook(std::string_view yaml) {
+namespace internal {
+
+std::string WithoutExamples(std::string_view yaml) {
+  static const RE2 key(R"(( *)(?:examples|negatives):\s*(?:#.*)?)");
+  std::string out;
+  out.reserve(yaml.size());
+  std::optional<size_t> block_indent;  // set while inside a skipped block
+  while (!yaml.empty()) {
+    const size_t end = yaml.find('\n');
+    const std::string_view line = yaml.substr(0, end == std::string_view::npos ? yaml.size() : end + 1);
+    yaml.remove_prefix(line.size());
+    const std::string_view text = line.substr(0, line.find_last_not_of("\r\n") + 1);
+    const size_t indent = std::min(text.find_first_not_of(' '), text.size());
+    if (block_indent) {
+      const bool blank_or_comment = indent == text.size() || text[indent] == '#';
+      const bool compact_item =
+          indent == *block_indent && text[indent] == '-' && (indent + 1 == text.size() || text[indent + 1] == ' ');
+      if (blank_or_comment || indent > *block_indent || compact_item) continue;
+      block_indent.reset();
+    }
+    std::string spaces;
+    if (RE2::FullMatch(re2::StringPiece(text.data(), text.size()), key, &spaces)) {
+      block_indent = spaces.size();
+      continue;
+    }
+    out += line;
+  }
+  return out;
+}
+
+}  // namespace internal
+
+StatusOr<Rulebook> LoadRulebook(std::string_view yaml, RulebookExamples examples) {
   auto compiled = std::make_shared<Compiled>();
   compiled->hash = internal::Fnv1a64(yaml);
   try {
-    YAML::Node root = YAML::Load(std::string(yaml));
+    YAML::Node root = YAML::Load(examples == RulebookExamples::kSkip ? internal::WithoutExamples(yaml) : std::string(yaml));
     Loader loader(*compiled);
     Status status = loader.Load(root);
     if (!status.ok()) return status;

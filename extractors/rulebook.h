@@ -23,6 +23,12 @@
 
 namespace foiamine::extractors {
 
+// Whether a load reads the rulebook's examples (each topic's `examples:` and the
+// top-level `negatives:`). A run has no use for them (only the tests and
+// CheckRulebookExamples do), and they are about two fifths of the file: left
+// out before the YAML is parsed, they take that share of the parse with them.
+enum class RulebookExamples { kLoad, kSkip };
+
 // One example sentence from the rulebook; every example is a test case (see
 // rule_check.h).
 struct RuleExample {
@@ -67,7 +73,7 @@ class Rulebook {
   const ClauseVerifier* verifier() const { return verifier_.get(); }
 
  private:
-  friend foiamine::StatusOr<Rulebook> LoadRulebook(std::string_view yaml);
+  friend foiamine::StatusOr<Rulebook> LoadRulebook(std::string_view yaml, RulebookExamples examples);
   explicit Rulebook(std::shared_ptr<const Compiled> compiled) : compiled_(std::move(compiled)) {}
   std::shared_ptr<const Compiled> compiled_;
   std::shared_ptr<const Jurisdictions> jurisdictions_;
@@ -77,7 +83,17 @@ class Rulebook {
 
 // Parses and compiles a rulebook. Fails (InvalidArgument, with the topic,
 // rule or lexicon named in the message) on malformed YAML, an unknown lexicon
-// reference, or a pattern RE2 rejects.
-foiamine::StatusOr<Rulebook> LoadRulebook(std::string_view yaml);
+// reference, or a pattern RE2 rejects. With kSkip, examples() is empty and a
+// malformed example is not noticed; everything else (hash() included: it is
+// the whole file's) is as with kLoad.
+foiamine::StatusOr<Rulebook> LoadRulebook(std::string_view yaml, RulebookExamples examples = RulebookExamples::kLoad);
+
+namespace internal {
+// The rulebook's YAML text without its `examples:` and `negatives:` blocks: a
+// line holding only that key (and maybe a comment) and every line after it that
+// is blank, a comment, more indented than the key, or a "- " item at the key's
+// own indentation (YAML's compact form of a sequence under a key).
+std::string WithoutExamples(std::string_view yaml);
+}  // namespace internal
 
 }  // namespace foiamine::extractors

@@ -48,7 +48,8 @@ std::string ResolveRulebookPath(const std::string& explicit_path) {
 StatusOr<extractors::Rulebook> LoadRulebookFile(const std::string& path) {
   auto text = ReadDataFile(path, "rulebook", "set --rulebook or FOIAMINE_RULEBOOK");
   if (!text.ok()) return text.status();
-  auto rulebook = extractors::LoadRulebook(*text);
+  // A run checks no examples (the tests do), so it does not parse them.
+  auto rulebook = extractors::LoadRulebook(*text, extractors::RulebookExamples::kSkip);
   if (!rulebook.ok()) return Status::InvalidArgument(path + ": " + rulebook.status().message());
   auto jurisdictions = LoadJurisdictionsFile(ResolveJurisdictionsPath());
   if (!jurisdictions.ok()) return jurisdictions.status();

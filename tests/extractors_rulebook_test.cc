@@ -55,6 +55,69 @@ TEST_CASE("every rulebook example passes", "[extractors][rulebook]") {
   CHECK(failures.empty());
 }
 
+TEST_CASE("a run's load leaves the examples out and changes no clause", "[extractors][rulebook]") {
+  const std::string yaml = ReadFile(ShippedRulebookPath());
+  auto full = LoadRulebook(yaml);
+  auto lean = LoadRulebook(yaml, RulebookExamples::kSkip);
+  REQUIRE(full.ok());
+  REQUIRE(lean.ok());
+  CHECK(lean->examples().empty());
+  REQUIRE(full->examples().size() >= 60);
+  CHECK(lean->hash() == full->hash());  // the whole file's: a stage version
+  CHECK(lean->topics() == full->topics());
+  // Every example's sentence, read by both: the same clauses, rule for rule.
+  auto describe = [](const Rulebook& rules, const RuleExample& ex) {
+    DocumentInput input;
+    input.metadata.authority = ex.authority;
+    input.metadata.title = "example of a document on immigration enforcement";
+    input.pages.push_back(PageText{1, ex.text});
+    std::string out;
+    for (const Clause& c : ExtractDocument(rules, input).clauses)
+      out += c.topic + "/" + std::string(StanceName(c.stance)) + " [" + c.rule + "] " + c.actor + "; ";
+    return out;
+  };
+  size_t with_clauses = 0;
+  for (const RuleExample& ex : full->examples()) {
+    const std::string expected = describe(*full, ex);
+    with_clauses += !expected.empty();
+    INFO(ex.text);
+    CHECK(describe(*lean, ex) == expected);
+  }
+  CHECK(with_clauses > full->examples().size() / 2);
+}
+
+TEST_CASE("the examples' blocks are cut whole, in either YAML form, and nothing else", "[extractors][rulebook]") {
+  const std::string yaml =
+      "topics:\n"
+      "  a:\n"
+      "    rules: [{id: r, all_of: ['shall']}]\n"
+      "    examples:   # why\n"
+      "      - text: one\n"
+      "\n"
+      "  # a comment at a lesser indentation inside the block\n"
+      "      - text: two\n"
+      "        stance: requires\n"
+      "    examples_seen: kept\n"
+      "  b:\n"
+      "    examples:\n"
+      "    - text: compact form\n"
+      "    - text: |\n"
+      "        a block scalar\n"
+      "    rules: []\n"
+      "negatives:\n"
+      "- text: none\n"
+      "stance: {requires: ['shall']}\n";
+  CHECK(foiamine::extractors::internal::WithoutExamples(yaml) ==
+        "topics:\n"
+        "  a:\n"
+        "    rules: [{id: r, all_of: ['shall']}]\n"
+        "    examples_seen: kept\n"
+        "  b:\n"
+        "    rules: []\n"
+        "stance: {requires: ['shall']}\n");
+  CHECK(foiamine::extractors::internal::WithoutExamples("examples: [inline]\n") == "examples: [inline]\n");
+}
+
 TEST_CASE("the rulebook hash is stable and tracks the text", "[extractors][rulebook]") {
   const std::string yaml = ReadFile(ShippedRulebookPath());
   auto a = LoadRulebook(yaml);
