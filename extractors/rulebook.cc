@@ -486,7 +486,14 @@ const std::vector<RuleExample>& Rulebook::examples() const { return compiled_->e
 namespace internal {
 
 std::string WithoutExamples(std::string_view yaml) {
-  static const RE2 key(R"(( *)(?:examples|negatives):\s*(?:#.*)?)");
+  // A mapping key that opens a block ("    examples:", maybe with a comment), or any mapping key line.
+  static const RE2 kBlockKey(R"(( *)([A-Za-z_][\w-]*):\s*(?:#.*)?)");
+  static const RE2 kKey(R"(( *)([A-Za-z_][\w-]*):(?:\s.*)?)");
+  struct Key {
+    size_t indent;
+    std::string name;
+  };
+  std::vector<Key> path;  // the mapping keys the current line is under
   std::string out;
   out.reserve(yaml.size());
   std::optional<size_t> block_indent;  // set while inside a skipped block
@@ -496,17 +503,26 @@ std::string WithoutExamples(std::string_view yaml) {
     yaml.remove_prefix(line.size());
     const std::string_view text = line.substr(0, line.find_last_not_of("\r\n") + 1);
     const size_t indent = std::min(text.find_first_not_of(' '), text.size());
+    const bool blank_or_comment = indent == text.size() || text[indent] == '#';
     if (block_indent) {
-      const bool blank_or_comment = indent == text.size() || text[indent] == '#';
       const bool compact_item =
           indent == *block_indent && text[indent] == '-' && (indent + 1 == text.size() || text[indent + 1] == ' ');
       if (blank_or_comment || indent > *block_indent || compact_item) continue;
       block_indent.reset();
     }
-    std::string spaces;
-    if (RE2::FullMatch(re2::StringPiece(text.data(), text.size()), key, &spaces)) {
-      block_indent = spaces.size();
-      continue;
+    const re2::StringPiece piece(text.data(), text.size());
+    std::string spaces, name;
+    if (!blank_or_comment && RE2::FullMatch(piece, kKey, &spaces, &name)) {
+      while (!path.empty() && path.back().indent >= spaces.size()) path.pop_back();
+      // Only the examples where the rulebook keeps them: topics.<topic>.examples and the top-level negatives (a
+      // lexicon or rule that happens to be called "examples" stays).
+      const bool examples = name == "examples" && path.size() == 2 && path[0].name == "topics";
+      const bool negatives = name == "negatives" && path.empty();
+      if ((examples || negatives) && RE2::FullMatch(piece, kBlockKey)) {
+        block_indent = spaces.size();
+        continue;
+      }
+      path.push_back(Key{spaces.size(), name});
     }
     out += line;
   }

@@ -89,10 +89,12 @@ class Rulebook {
 foiamine::StatusOr<Rulebook> LoadRulebook(std::string_view yaml, RulebookExamples examples = RulebookExamples::kLoad);
 
 namespace internal {
-// The rulebook's YAML text without its `examples:` and `negatives:` blocks: a
-// line holding only that key (and maybe a comment) and every line after it that
-// is blank, a comment, more indented than the key, or a "- " item at the key's
-// own indentation (YAML's compact form of a sequence under a key).
+// The rulebook's YAML text without its examples: each topic's `examples:`
+// block (topics.<topic>.examples) and the top-level `negatives:` block, each
+// the line holding only that key (and maybe a comment) and every line after it
+// that is blank, a comment, more indented than the key, or a "- " item at the
+// key's own indentation (YAML's compact form of a sequence under a key). A key
+// of that name anywhere else (a lexicon called "examples") stays.
 std::string WithoutExamples(std::string_view yaml);
 }  // namespace internal
 

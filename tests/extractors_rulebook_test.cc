@@ -86,9 +86,15 @@ TEST_CASE("a run's load leaves the examples out and changes no clause", "[extrac
   CHECK(with_clauses > full->examples().size() / 2);
 }
 
-TEST_CASE("the examples' blocks are cut whole, in either YAML form, and nothing else", "[extractors][rulebook]") {
+TEST_CASE("the examples' blocks are cut whole, in either YAML form, and nothing else (a lexicon or a topic of that name stays)", "[extractors][rulebook]") {
   const std::string yaml =
+      "lexicons:\n"
+      "  examples: ['a lexicon of that name stays']\n"
+      "  negatives:\n"
+      "    - 'so does this one'\n"
       "topics:\n"
+      "  examples:\n"
+      "    rules: [{id: kept, all_of: ['a topic of that name stays']}]\n"
       "  a:\n"
       "    rules: [{id: r, all_of: ['shall']}]\n"
       "    examples:   # why\n"
@@ -108,7 +114,13 @@ TEST_CASE("the examples' blocks are cut whole, in either YAML form, and nothing 
       "- text: none\n"
       "stance: {requires: ['shall']}\n";
   CHECK(foiamine::extractors::internal::WithoutExamples(yaml) ==
+        "lexicons:\n"
+        "  examples: ['a lexicon of that name stays']\n"
+        "  negatives:\n"
+        "    - 'so does this one'\n"
         "topics:\n"
+        "  examples:\n"
+        "    rules: [{id: kept, all_of: ['a topic of that name stays']}]\n"
         "  a:\n"
         "    rules: [{id: r, all_of: ['shall']}]\n"
         "    examples_seen: kept\n"
