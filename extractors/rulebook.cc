@@ -486,9 +486,9 @@ const std::vector<RuleExample>& Rulebook::examples() const { return compiled_->e
 namespace internal {
 
 std::string WithoutExamples(std::string_view yaml) {
-  // A mapping key that opens a block ("    examples:", maybe with a comment), or any mapping key line.
-  static const RE2 kBlockKey(R"(( *)([A-Za-z_][\w-]*):\s*(?:#.*)?)");
-  static const RE2 kKey(R"(( *)([A-Za-z_][\w-]*):(?:\s.*)?)");
+  // A mapping key line: the key, and what follows its colon (nothing, or a comment, when it opens a block).
+  static const RE2 kKey(R"( *([A-Za-z_][\w-]*):(|\s.*))");
+  static const RE2 kNothing(R"(\s*(?:#.*)?)");
   struct Key {
     size_t indent;
     std::string name;
@@ -510,19 +510,18 @@ std::string WithoutExamples(std::string_view yaml) {
       if (blank_or_comment || indent > *block_indent || compact_item) continue;
       block_indent.reset();
     }
-    const re2::StringPiece piece(text.data(), text.size());
-    std::string spaces, name;
-    if (!blank_or_comment && RE2::FullMatch(piece, kKey, &spaces, &name)) {
-      while (!path.empty() && path.back().indent >= spaces.size()) path.pop_back();
+    std::string name, rest;
+    if (!blank_or_comment && RE2::FullMatch(re2::StringPiece(text.data(), text.size()), kKey, &name, &rest)) {
+      while (!path.empty() && path.back().indent >= indent) path.pop_back();
       // Only the examples where the rulebook keeps them: topics.<topic>.examples and the top-level negatives (a
       // lexicon or rule that happens to be called "examples" stays).
       const bool examples = name == "examples" && path.size() == 2 && path[0].name == "topics";
       const bool negatives = name == "negatives" && path.empty();
-      if ((examples || negatives) && RE2::FullMatch(piece, kBlockKey)) {
-        block_indent = spaces.size();
+      if ((examples || negatives) && RE2::FullMatch(rest, kNothing)) {
+        block_indent = indent;
         continue;
       }
-      path.push_back(Key{spaces.size(), name});
+      path.push_back(Key{indent, name});
     }
     out += line;
   }

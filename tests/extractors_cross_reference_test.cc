@@ -12,7 +12,6 @@ using namespace foiamine::extractors;
 using namespace foiamine::extractors::internal;
 using foiamine::testing::ReadFile;
 using foiamine::testing::SourceDir;
-using foiamine::testing::ShippedRulebookPath;
 
 TEST_CASE("a lifted duty names its provision, and a section path holds it at any level", "[extractors][cross_reference]") {
   auto ref = FindProvisionReference("(c) An agency is not required to perform a duty imposed by Subsection (a) when");
@@ -31,8 +30,7 @@ TEST_CASE("a lifted duty names its provision, and a section path holds it at any
 }
 
 TEST_CASE("a subsection that lifts a detainer duty is a detainer clause that permits", "[extractors][cross_reference]") {
-  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
-  REQUIRE(rules.ok());
+  const auto* rules = &foiamine::testing::ShippedRulebook();  // loaded once per test binary
   DocumentInput input;
   input.metadata.authority = "law";
   input.pages.push_back(PageText{
@@ -53,8 +51,7 @@ TEST_CASE("a subsection that lifts a detainer duty is a detainer clause that per
 }
 
 TEST_CASE("a subsection set aside for a case speaks to its topics in a permission", "[extractors][cross_reference]") {
-  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
-  REQUIRE(rules.ok());
+  const auto* rules = &foiamine::testing::ShippedRulebook();  // loaded once per test binary
   // (written for this test)
   for (const char* set_aside : {"(b) Subsection (a) does not apply when the individual has been convicted of a violent felony.",
                                 "(b) The provisions of subsection (a) shall not apply when the individual has been convicted of a violent felony."}) {

@@ -12,7 +12,6 @@ using foiamine::testing::ReadFile;
 using foiamine::testing::RunShell;
 using foiamine::testing::SharedEval;
 using foiamine::testing::SourceDir;
-using foiamine::testing::ShippedRulebookPath;
 
 namespace {
 
@@ -20,8 +19,7 @@ std::optional<Extraction> ExtractPdf(const std::string& relative) {
   const auto pdf = SharedEval() / "police-policies-illinois" / relative;
   auto result = RunShell("pdftotext " + foiamine::testing::Quote(pdf.string()) + " -");
   if (result.exit_code != 0) return std::nullopt;
-  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
-  REQUIRE(rules.ok());
+  const auto* rules = &foiamine::testing::ShippedRulebook();  // loaded once per test binary
   DocumentInput input;
   input.pages = foiamine::testing::NormalizedPages(result.out);  // the pipeline's normalizer
   Extraction x = ExtractDocument(*rules, input);

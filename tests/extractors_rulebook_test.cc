@@ -18,13 +18,6 @@ using foiamine::testing::ShippedRulebookPath;
 
 namespace {
 
-// The shipped rulebook, or the draft $FOIAMINE_TEST_RULEBOOK names (test_support.h).
-Rulebook LoadShipped() {
-  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
-  REQUIRE(rules.ok());
-  return *rules;
-}
-
 // A rulebook of one topic `t` with one rule `r` whose one pattern is `pattern`,
 // after the lexicons given (a YAML flow map; "{}" for none).
 std::string OneRuleRulebook(std::string_view pattern, std::string_view lexicons = "{}") {
@@ -47,7 +40,8 @@ TEST_CASE("the shipped rulebook loads and names the nine topics", "[extractors][
 }
 
 TEST_CASE("every rulebook example passes", "[extractors][rulebook]") {
-  Rulebook rules = LoadShipped();
+  // the shipped rulebook, or the draft $FOIAMINE_TEST_RULEBOOK names (test_support.h)
+  const Rulebook& rules = foiamine::testing::ShippedRulebook();
   std::vector<ExampleFailure> failures = CheckRulebookExamples(rules);
   for (const ExampleFailure& f : failures)
     std::cout << "rulebook example failed [" << (f.example.topic.empty() ? "negatives" : f.example.topic)
@@ -56,10 +50,8 @@ TEST_CASE("every rulebook example passes", "[extractors][rulebook]") {
 }
 
 TEST_CASE("a run's load leaves the examples out and changes no clause", "[extractors][rulebook]") {
-  const std::string yaml = ReadFile(ShippedRulebookPath());
-  auto full = LoadRulebook(yaml);
-  auto lean = LoadRulebook(yaml, RulebookExamples::kSkip);
-  REQUIRE(full.ok());
+  const Rulebook* full = &foiamine::testing::ShippedRulebook();  // loaded with its examples
+  auto lean = LoadRulebook(ReadFile(ShippedRulebookPath()), RulebookExamples::kSkip);
   REQUIRE(lean.ok());
   CHECK(lean->examples().empty());
   REQUIRE(full->examples().size() >= 60);
@@ -87,7 +79,8 @@ TEST_CASE("a run's load leaves the examples out and changes no clause", "[extrac
 }
 
 TEST_CASE("the examples' blocks are cut whole, in either YAML form, and nothing else (a lexicon or a topic of that name stays)", "[extractors][rulebook]") {
-  const std::string yaml =
+  // What stays, in file order (a lexicon and a topic called "examples" among it), and the blocks cut between.
+  const std::string kept_head =
       "lexicons:\n"
       "  examples: ['a lexicon of that name stays']\n"
       "  negatives:\n"
@@ -96,37 +89,26 @@ TEST_CASE("the examples' blocks are cut whole, in either YAML form, and nothing 
       "  examples:\n"
       "    rules: [{id: kept, all_of: ['a topic of that name stays']}]\n"
       "  a:\n"
-      "    rules: [{id: r, all_of: ['shall']}]\n"
+      "    rules: [{id: r, all_of: ['shall']}]\n";
+  const std::string cut_indented =
       "    examples:   # why\n"
       "      - text: one\n"
       "\n"
       "  # a comment at a lesser indentation inside the block\n"
       "      - text: two\n"
-      "        stance: requires\n"
-      "    examples_seen: kept\n"
-      "  b:\n"
+      "        stance: requires\n";
+  const std::string kept_middle = "    examples_seen: kept\n  b:\n";
+  const std::string cut_compact =
       "    examples:\n"
       "    - text: compact form\n"
       "    - text: |\n"
-      "        a block scalar\n"
-      "    rules: []\n"
-      "negatives:\n"
-      "- text: none\n"
-      "stance: {requires: ['shall']}\n";
-  CHECK(foiamine::extractors::internal::WithoutExamples(yaml) ==
-        "lexicons:\n"
-        "  examples: ['a lexicon of that name stays']\n"
-        "  negatives:\n"
-        "    - 'so does this one'\n"
-        "topics:\n"
-        "  examples:\n"
-        "    rules: [{id: kept, all_of: ['a topic of that name stays']}]\n"
-        "  a:\n"
-        "    rules: [{id: r, all_of: ['shall']}]\n"
-        "    examples_seen: kept\n"
-        "  b:\n"
-        "    rules: []\n"
-        "stance: {requires: ['shall']}\n");
+      "        a block scalar\n";
+  const std::string kept_rules = "    rules: []\n";
+  const std::string cut_negatives = "negatives:\n- text: none\n";
+  const std::string kept_tail = "stance: {requires: ['shall']}\n";
+  CHECK(foiamine::extractors::internal::WithoutExamples(kept_head + cut_indented + kept_middle + cut_compact + kept_rules +
+                                                        cut_negatives + kept_tail) ==
+        kept_head + kept_middle + kept_rules + kept_tail);
   CHECK(foiamine::extractors::internal::WithoutExamples("examples: [inline]\n") == "examples: [inline]\n");
 }
 

@@ -12,7 +12,6 @@
 using namespace foiamine::extractors;
 using foiamine::testing::ReadFile;
 using foiamine::testing::SourceDir;
-using foiamine::testing::ShippedRulebookPath;
 
 namespace {
 
@@ -61,6 +60,13 @@ DocumentInput TextFile(const std::string& text, const std::string& authority) {
   return in;
 }
 
+// Each clause's topic by its section path (the last clause's where several share one).
+std::map<std::string, std::string> TopicBySection(const Extraction& x) {
+  std::map<std::string, std::string> topic_by_section;
+  for (const Clause& c : x.clauses) topic_by_section[c.section] = c.topic;
+  return topic_by_section;
+}
+
 // The paths of `sections`, in order.
 std::vector<std::string> Paths(const std::vector<Section>& sections) {
   std::vector<std::string> paths;
@@ -81,8 +87,7 @@ TEST_CASE("section paths continue across pages, headers and page numbers stay ou
 }
 
 TEST_CASE("a clause crossing a page break is cited on the page of its decisive words", "[extractors][clauses]") {
-  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
-  REQUIRE(rules.ok());
+  const auto* rules = &foiamine::testing::ShippedRulebook();  // loaded once per test binary
   const DocumentInput in = DocPolicy({"DEPARTMENT OF CORRECTIONS PROGRAM STATEMENT 9999.2\n"
                                       "9. PROCEDURES\n"
                                       "(a) When an inmate with an ICE detainer is ready for release after the\n"
@@ -122,8 +127,7 @@ TEST_CASE("a clause crossing a page break is cited on the page of its decisive w
 }
 
 TEST_CASE("a clause crossing a page break is cited where it starts", "[extractors][clauses]") {
-  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
-  REQUIRE(rules.ok());
+  const auto* rules = &foiamine::testing::ShippedRulebook();  // loaded once per test binary
   const DocumentInput in = Policy();
   Extraction x = ExtractDocument(*rules, in);
   const Clause* notify = nullptr;
@@ -161,8 +165,7 @@ TEST_CASE("a clause crossing a page break is cited where it starts", "[extractor
 
 TEST_CASE("run-in lists: each item is a clause with the lead-in's stance and its own subsection",
           "[extractors][clauses]") {
-  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
-  REQUIRE(rules.ok());
+  const auto* rules = &foiamine::testing::ShippedRulebook();  // loaded once per test binary
   DocumentInput in;
   in.metadata.authority = "law";
   in.pages.push_back(PageText{1,
@@ -323,8 +326,7 @@ TEST_CASE("a code section's caption, then its first subsection run in: the capti
 }
 
 TEST_CASE("act sections: clauses are cited by section number", "[extractors][clauses]") {
-  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
-  REQUIRE(rules.ok());
+  const auto* rules = &foiamine::testing::ShippedRulebook();  // loaded once per test binary
   Extraction x = ExtractDocument(*rules, Act(
       "AN ACT\n\n"
       "Sec. 3. Limits on agreements.\n"
@@ -436,8 +438,7 @@ TEST_CASE("a sentence that opens with a wrapped caption is cited to the subsecti
       "may not detain the person under the authority of an immigration detainer issued by United States Immigration "
       "and Customs Enforcement after the person posts bail.\n(b) A local law enforcement agency shall notify United "
       "States Immigration and Customs Enforcement before the person is released.\n"));
-  std::map<std::string, std::string> topic_by_section;
-  for (const Clause& c : x.clauses) topic_by_section[c.section] = c.topic;
+  std::map<std::string, std::string> topic_by_section = TopicBySection(x);
   CHECK(topic_by_section["Art. 2.253(a)"] == "detainer_hold");
   CHECK(topic_by_section["Art. 2.253(b)"] == "release_notification");
   CHECK(topic_by_section.count("Art. 2.253") == 0);
@@ -451,11 +452,8 @@ TEST_CASE("a caption wrapped in mixed case runs into its first subsection on its
       "purpose\ninstruction permits.  (a)  No law enforcement officer shall inquire about the immigration status of any "
       "person.\n\n     (1)  A valid consular document;\n\n     (2)  An original birth certificate.\n\n     (b)  A law "
       "enforcement officer shall not arrest a person on the basis of immigration status.\n"));
-  std::vector<std::string> paths;
-  for (const Section& s : x.sections) paths.push_back(s.path);
-  CHECK(paths == std::vector<std::string>{"286-104.5", "286-104.5(a)", "286-104.5(a)(1)", "286-104.5(a)(2)", "286-104.5(b)"});
-  std::map<std::string, std::string> topic_by_section;
-  for (const Clause& c : x.clauses) topic_by_section[c.section] = c.topic;
+  CHECK(Paths(x.sections) == std::vector<std::string>{"286-104.5", "286-104.5(a)", "286-104.5(a)(1)", "286-104.5(a)(2)", "286-104.5(b)"});
+  std::map<std::string, std::string> topic_by_section = TopicBySection(x);
   // the sentence that opens with the caption's wrapped lines is the subsection's
   CHECK(topic_by_section["286-104.5(a)"] == "status_inquiry");
   CHECK(topic_by_section["286-104.5(b)"] == "enforcement_assistance");
@@ -701,8 +699,7 @@ TEST_CASE("a text file's printed page footers inside its one page stay out of th
   // A 287(g) agreement kept as plain text: every printed page's footer (the agency's name, the page number, the
   // template's revision date) sits in the one page, twice inside a sentence (written for this test, after the
   // 2025 task force model agreements).
-  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
-  REQUIRE(rules.ok());
+  const auto* rules = &foiamine::testing::ShippedRulebook();  // loaded once per test binary
   const std::string footer = "\nSample County Sheriffs Office\n\n{N}\n\nRevised 02/12/2025\n\n\n";
   auto page_end = [&](const std::string& n) {
     std::string f = footer;
@@ -738,8 +735,7 @@ TEST_CASE("a text file's printed page footers inside its one page stay out of th
 
 TEST_CASE("a text file's page numbers alone between blank lines, counting up, stay out of the sentence they cut",
           "[extractors][sections][pagebreak]") {
-  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
-  REQUIRE(rules.ok());
+  const auto* rules = &foiamine::testing::ShippedRulebook();  // loaded once per test binary
   const Extraction x = ExtractDocument(
       *rules,
       TextFile("MEMORANDUM OF AGREEMENT\n\nI. PURPOSE\nThis MOA sets out how the county works with ICE.\n\n1\n\n"

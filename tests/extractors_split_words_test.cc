@@ -11,7 +11,6 @@ using namespace foiamine::extractors;
 using namespace foiamine::extractors::internal;
 using foiamine::testing::ReadFile;
 using foiamine::testing::SourceDir;
-using foiamine::testing::ShippedRulebookPath;
 using foiamine::testing::Doc;
 using foiamine::testing::Rules;
 
@@ -67,8 +66,7 @@ TEST_CASE("only a text whose modals are split counts as a split text layer", "[e
 }
 
 TEST_CASE("a clause in an agreement whose text layer splits words is found as in a clean copy", "[extractors][ocr]") {
-  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
-  REQUIRE(rules.ok());
+  const auto* rules = &foiamine::testing::ShippedRulebook();  // loaded once per test binary
   const auto clauses_of = [&](const std::string& text) {
     DocumentInput input;
     input.pages = foiamine::testing::NormalizedPages(text);
@@ -93,8 +91,7 @@ TEST_CASE("a clause in an agreement whose text layer splits words is found as in
 
 TEST_CASE("a word a PDF's kerning split is read whole, though no modal is split", "[extractors][ocr]") {
   // Okla. S.B. 572 (2021), its text layer as stored: "au thorized" and nothing else split.
-  auto rules = LoadRulebook(ReadFile(ShippedRulebookPath()));
-  REQUIRE(rules.ok());
+  const auto* rules = &foiamine::testing::ShippedRulebook();  // loaded once per test binary
   const auto stances_of = [&](const std::string& text) {
     DocumentInput input;
     input.metadata.authority = "law";
