@@ -35,10 +35,24 @@ std::vector<CueHit> FindCuesAmong(const std::vector<Rulebook::Compiled::Cue>& cu
     if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
     return a.start < b.start;
   });
+  // A cue that loses to a longer one of its own stance still holds its words: the winner speaks for them. "ICE will not
+  // be allowed to carry out ..." keeps "not be allowed to" over "will not", and the "will" of that "will not" is part of
+  // the negation, no duty of its own (it is kept as a shadow, like an inert cue, and dropped at the end).
   std::vector<CueHit> kept;
   for (const CueHit& h : all) {
-    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const CueHit& k) { return h.start < k.end && k.start < h.end; });
-    if (!overlaps) kept.push_back(h);
+    bool overlaps = false, only_own_stance = true;
+    for (const CueHit& k : kept)
+      if (h.start < k.end && k.start < h.end) {
+        overlaps = true;
+        only_own_stance = only_own_stance && !k.inert && k.stance == h.stance;
+      }
+    if (!overlaps) {
+      kept.push_back(h);
+    } else if (only_own_stance && !h.inert) {
+      CueHit shadow = h;
+      shadow.inert = true;
+      kept.push_back(shadow);
+    }
   }
   std::erase_if(kept, [](const CueHit& h) { return h.inert; });
   std::sort(kept.begin(), kept.end(), [](const CueHit& a, const CueHit& b) { return a.start < b.start; });
