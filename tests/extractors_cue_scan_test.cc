@@ -91,6 +91,13 @@ TEST_CASE("a record of practice tells what never happened, and keeps a rule it s
   CHECK(PracticeStance(Stance::kPermits, allowing, allowing.find("allowing")) == Stance::kReports);
   const std::string order = "the chief signed an executive order thursday allowing dc police to share information.";
   CHECK(PracticeStance(Stance::kPermits, order, order.find("allowing")) == Stance::kPermits);
+  // ... nor a measure's or an agreement's: they keep "allows" a permission (Tallahassee PD and Sedgwick County, as
+  // reported, 2025)
+  const std::string agreement =
+      "the agreement allows one tpd officer to assist with immigration-related arrests, particularly violent offenders.";
+  CHECK(PracticeStance(Stance::kPermits, agreement, agreement.find("allows")) == Stance::kPermits);
+  const std::string move = "signed recently, the move allows jail staff to serve civil immigration detainers to inmates.";
+  CHECK(PracticeStance(Stance::kPermits, move, move.find("allows")) == Stance::kPermits);
   // ... and in Spanish, whose cue starts a word before (a news copy of San Bernardino County's Sheriff, 2018)
   const std::string permite = "el departamento permite que agentes migratorios lleven a cabo investigaciones.";
   CHECK(PracticeStance(Stance::kPermits, permite, permite.find("departamento")) == Stance::kReports);
