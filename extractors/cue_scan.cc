@@ -35,10 +35,24 @@ std::vector<CueHit> FindCuesAmong(const std::vector<Rulebook::Compiled::Cue>& cu
     if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
     return a.start < b.start;
   });
+  // A cue that loses to a longer one of its own stance still holds its words: the winner speaks for them. "ICE will not
+  // be allowed to carry out ..." keeps "not be allowed to" over "will not", and the "will" of that "will not" is part of
+  // the negation, no duty of its own (it is kept as a shadow, like an inert cue, and dropped at the end).
   std::vector<CueHit> kept;
   for (const CueHit& h : all) {
-    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const CueHit& k) { return h.start < k.end && k.start < h.end; });
-    if (!overlaps) kept.push_back(h);
+    bool overlaps = false, only_own_stance = true;
+    for (const CueHit& k : kept)
+      if (h.start < k.end && k.start < h.end) {
+        overlaps = true;
+        only_own_stance = only_own_stance && !k.inert && k.stance == h.stance;
+      }
+    if (!overlaps) {
+      kept.push_back(h);
+    } else if (only_own_stance && !h.inert) {
+      CueHit shadow = h;
+      shadow.inert = true;
+      kept.push_back(shadow);
+    }
   }
   std::erase_if(kept, [](const CueHit& h) { return h.inert; });
   std::sort(kept.begin(), kept.end(), [](const CueHit& a, const CueHit& b) { return a.start < b.start; });
@@ -277,7 +291,11 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
       RE2::PartialMatch(prior, kWarrantCondition))
     return Stance::kPermits;
   // What the agency allows, told in the present: "The Sheriff's Office allows ICE agents to interview inmates"
-  // (not when a written rule allows it: "their policy allows them to ... contact immigration" grants leave)
+  // (not when a written rule or a measure allows it: "their policy allows them to ... contact immigration" grants leave,
+  // and so do an agreement, a bill, a statute, a move: "The agreement allows one TPD officer to assist with
+  // immigration-related arrests" (Tallahassee PD, as reported, 2025), "Signed recently, the move allows jail staff to
+  // serve civil immigration detainers" (Sedgwick County, as reported, 2025); this list is the one place that says which
+  // subjects keep "allows" a permission on a page of practice)
   // ... and by its participle: "it has complied with the second, ..., allowing agents access to the jail to pick people
   // up" (DCist on D.C. DOC, 2019), but not a rule's: "signed an executive order Thursday allowing DC police to share
   // information" (CNN on MPD's 2025 order)
@@ -286,7 +304,10 @@ Stance PracticeStance(Stance cue_stance, std::string_view sentence, size_t cue_s
   static const RE2 kAllowsNow(
       R"re((?i)^(?:authorizes|allows|permits|enables|authorizing|allowing|permitting|enabling)\b|^[\w']+ (?:permite|permiten)\b)re");
   static const RE2 kRuleAllows(
-      R"re((?i)\b(?:polic(?:y|ies)|rules?|laws?|orders?|directives?|guidelines?|procedures?|protocols?|statutes?|ordinances?)\s+(?:also\s+|now\s+|currently\s+|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?$)re");
+      R"re((?i)\b(?:polic(?:y|ies)|rules?|laws?|orders?|directives?|guidelines?|procedures?|protocols?|statutes?|)re"
+      R"re(ordinances?|agreements?|moas?|mous?|memorand(?:um|a)|contracts?|models?|move|measures?|bills?|acts?|)re"
+      R"re(resolutions?|changes?|provisions?|legislation|decision|ruling|opinion)\b,?\s+)re"
+      R"re((?:also\s+|now\s+|further\s+|only\s+|currently\s+|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?$)re");
   if (cue_stance == Stance::kPermits && RE2::PartialMatch(cue, kAllowsNow) && !RE2::PartialMatch(prior, kRuleAllows))
     return Stance::kReports;
   // ... and what it declines: "The Sheriff's Office declines to honor detainers without a warrant"

@@ -28,7 +28,10 @@ std::vector<std::pair<size_t, size_t>> AllMatches(const RE2& re, std::string_vie
 
 // All cue matches; where cues overlap the longest wins (so "no member will
 // prohibit" beats "will", and "shall not" beats "shall"). Sorted by start.
-// Inert cues win overlaps too but are not returned. No match reaches from a
+// Inert cues win overlaps too but are not returned, and so does a cue that
+// loses only to longer cues of its own stance: in "will not be allowed to"
+// the "will not" that "not be allowed to" beats still keeps its "will" from
+// reading as a duty. No match reaches from a
 // leading condition into the main clause (LeadingConditionEnd): "When no
 // warrant is presented, staff will notify ICE ..." is no "no ... will".
 std::vector<CueHit> FindCues(const std::vector<Rulebook::Compiled::Cue>& cues, std::string_view text);

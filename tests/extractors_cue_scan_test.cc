@@ -91,6 +91,13 @@ TEST_CASE("a record of practice tells what never happened, and keeps a rule it s
   CHECK(PracticeStance(Stance::kPermits, allowing, allowing.find("allowing")) == Stance::kReports);
   const std::string order = "the chief signed an executive order thursday allowing dc police to share information.";
   CHECK(PracticeStance(Stance::kPermits, order, order.find("allowing")) == Stance::kPermits);
+  // ... nor a measure's or an agreement's: they keep "allows" a permission (Tallahassee PD and Sedgwick County, as
+  // reported, 2025)
+  const std::string agreement =
+      "the agreement allows one tpd officer to assist with immigration-related arrests, particularly violent offenders.";
+  CHECK(PracticeStance(Stance::kPermits, agreement, agreement.find("allows")) == Stance::kPermits);
+  const std::string move = "signed recently, the move allows jail staff to serve civil immigration detainers to inmates.";
+  CHECK(PracticeStance(Stance::kPermits, move, move.find("allows")) == Stance::kPermits);
   // ... and in Spanish, whose cue starts a word before (a news copy of San Bernardino County's Sheriff, 2018)
   const std::string permite = "el departamento permite que agentes migratorios lleven a cabo investigaciones.";
   CHECK(PracticeStance(Stance::kPermits, permite, permite.find("departamento")) == Stance::kReports);
@@ -287,6 +294,37 @@ TEST_CASE("no cue reaches from a leading condition into the main clause", "[extr
   const auto plain_hits = FindCues(cues, plain);
   REQUIRE(plain_hits.size() == 1);
   CHECK(plain_hits[0].stance == Stance::kRestricts);
+}
+
+TEST_CASE("a cue beaten by a longer one of its own stance keeps its words from a shorter cue", "[extractors][cue_scan]") {
+  const auto cue = [](const char* pattern, Stance stance) {
+    return Rulebook::Compiled::Cue{std::make_unique<RE2>(pattern), stance};
+  };
+  std::vector<Rulebook::Compiled::Cue> cues;
+  cues.push_back(cue(R"(\b(?:shall|will) not\b)", Stance::kRestricts));
+  cues.push_back(cue(R"(\bnot (?:be )?(?:permitted|allowed|authorized) to\b)", Stance::kRestricts));
+  cues.push_back(cue(R"(\b(?:shall|will)\b)", Stance::kRequires));
+  cues.push_back(cue(R"(\bno (?:[\w'-]+ ){0,4}?will (?:prohibit|restrict)\w*)", Stance::kPermits));
+  // (Travis County Sheriff's ICE policy points, as quoted, 2017) "not be allowed to" beats "will not", whose "will" is
+  // no duty: the sentence has one cue, and it restricts.
+  const std::string travis =
+      "without a judicial warrant or court order, ice will not be allowed to carry out \"civil immigration status "
+      "investigations at the jail or tcso offices.\"";
+  const auto hits = FindCues(cues, travis);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].stance == Stance::kRestricts);
+  CHECK(hits[0].start == travis.find("not be allowed"));
+  // A cue beaten by one of another stance holds nothing: "no member will prohibit" permits, and a "shall" after it is
+  // a duty of its own.
+  const std::string other = "no member will prohibit the exchange of information, and staff shall notify ice.";
+  const auto other_hits = FindCues(cues, other);
+  REQUIRE(other_hits.size() == 2);
+  CHECK(other_hits[0].stance == Stance::kPermits);
+  CHECK(other_hits[1].stance == Stance::kRequires);
+  // "shall not" still beats "shall".
+  const auto shall_not = FindCues(cues, "staff shall not notify ice.");
+  REQUIRE(shall_not.size() == 1);
+  CHECK(shall_not[0].stance == Stance::kRestricts);
 }
 
 TEST_CASE("a main clause that disposes of what its condition names takes up the condition's topic", "[extractors][cue_scan]") {
