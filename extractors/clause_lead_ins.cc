@@ -253,8 +253,9 @@ bool Matcher::AnchoredInLeadingCondition(size_t lead, const std::string& rule_id
          !RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), anchor);
 }
 
-// Does a lead-in end by announcing the contents of what it names ("..., of:", "the following information:"), or the
-// authorities of its exception ("unless ... required by:")?
+// Does a lead-in end by announcing the contents of what it names ("..., of:", "the following information:"), the
+// authorities of its exception ("unless ... required by:"), or what a duty does not reach ("shall not be required for
+// any of the following:", "does not apply to:": the items are the exempt cases, no acts of the topic)?
 // (Not one more IsConditionLeadIn form: a condition's items lose their own clauses of the lead-in's topic, while a
 // notice's listed contents only keep the topic from being handed down; folded in there, the Irvington statement's
 // "solely on the basis of:" lost its items' clauses.)
@@ -263,7 +264,7 @@ static bool ListsContents(std::string_view lead) {
   // disclose the information unless disclosure is required by: (A) Federal law; (B) A court order; or (C) A warrant
   // authorized by a court", ORS 180.805(3)(a)): the items are no acts.
   static const RE2 kContents(
-      R"re((?i)(?:\bof|\b(?:following|this|such|the) (?:information|data|details|particulars|facts)(?: [\w-]+){0,3}|\b(?:unless|except(?: as| when| where)?) (?:[\w'-]+ ){0,4}?(?:is |are |be )?(?:required|authorized|permitted|ordered|compelled|mandated) (?:by|under|pursuant to)(?: (?:any|one|either) of)?(?: the following)?)\s*:\s*$)re");
+      R"re((?i)(?:\bof|\b(?:following|this|such|the) (?:information|data|details|particulars|facts)(?: [\w-]+){0,3}|\b(?:unless|except(?: as| when| where)?) (?:[\w'-]+ ){0,4}?(?:is |are |be )?(?:required|authorized|permitted|ordered|compelled|mandated) (?:by|under|pursuant to)(?: (?:any|one|either) of)?(?: the following)?|\b(?:shall|does|do|will|is|are|need) not (?:be )?(?:required|apply|applicable|necessary)(?: (?:to|for|in|with respect to))?(?: (?:any|each|all|either) of)?(?: the following)?(?: [\w-]+){0,2})\s*:\s*$)re");
   return RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), kContents);
 }
 

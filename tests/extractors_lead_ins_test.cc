@@ -202,6 +202,34 @@ TEST_CASE("the items that only name an exception's authorities ('unless ... requ
   CheckAllCitedAt(x, "(3)(a)");
 }
 
+// Shaped like Ala. Code 31-13-7(c) and (e) (shortened): the items of (e) are the cases a verification duty does not
+// reach.
+TEST_CASE("the items of what a duty does not reach ('shall not be required for any of the following:') leave the clause at the lead-in",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("Section 31-13-7\n"
+                   "Receipt of State or Local Public Benefits; Verification of Lawful Presence in the United States.\n"
+                   "(c) Each agency or political subdivision of the state shall verify with the federal government the "
+                   "lawful presence in the United States of each alien who applies for state or local public benefits.\n"
+                   "(e) Verification of lawful presence in the United States shall not be required for any of the "
+                   "following:\n"
+                   "(1) For primary or secondary school education, and state or federal financial aid for students.\n"
+                   "(2) For obtaining health care items and services that are necessary for the treatment of an "
+                   "emergency medical condition.\n"
+                   "(3) For short term, noncash, in kind emergency disaster relief.\n",
+                   "law"));
+  int at_lead_in = 0;
+  for (const Clause& c : x.clauses) {
+    INFO(c.topic << " " << c.section << ": " << c.text);
+    CHECK(c.section.rfind("31-13-7(e)(", 0) != 0);  // no item is a clause of its own
+    if (c.section == "31-13-7(e)" && c.topic == "status_inquiry") {
+      ++at_lead_in;
+      CHECK(c.stance == Stance::kPermits);  // a non-requirement, no prohibition
+    }
+  }
+  CHECK(at_lead_in == 1);
+}
+
 // Shaped like RCW 43.17.425(1) and (3) (shortened; the status named in the lead-in, where the statute's heading names
 // it): a permission by negation lists what it leaves open.
 TEST_CASE("the items a 'nothing ... prohibits ... that is:' lead-in leaves open are permissions of their own",
