@@ -20,7 +20,7 @@ PACKAGES=(
   libicu-dev
   # rulebook matching
   libre2-dev
-  # the binary's malloc (tcmalloc_minimal): about 7% off a born-digital run's time (CMakeLists.txt)
+  # the binary's malloc (tcmalloc_minimal): about 7% off a born-digital run's CPU (CMakeLists.txt)
   libgoogle-perftools-dev
   # the index (FTS5 is built into Debian's SQLite)
   libsqlite3-dev sqlite3
