@@ -190,7 +190,59 @@ std::string MarginFormNumber(const std::string& page) {
   return "";
 }
 
+// A policy of a manual in Lexipol's template, in which thousands of US police and sheriff's offices publish their
+// policies: a header box "Policy | 413" beside "Urbana Police Department | Policy Manual", the policy's title, then
+// its first section, "413.1 PURPOSE AND SCOPE". Poppler reads the box across its two columns ("Policy Urbana Police
+// Department" / "413 Policy Manual"), and copies of such a page often flatten it all onto one line ("Policy Santa
+// Cruz County Sheriff's Office 428 Policy Manual Immigration Violations 428.1 PURPOSE AND ..."): either way the
+// policy is known by its number and title, which the first short line would miss.
+struct ManualPolicy {
+  std::string number;  // "Policy 413"
+  std::string title;   // "Immigration Violations"
+};
+ManualPolicy ManualPolicyHeader(const std::vector<PageText>& pages) {
+  if (pages.empty()) return {};
+  const std::string& page = pages[0].text;
+  const std::string_view head(page.data(), std::min<size_t>(page.size(), 2000));
+  static const RE2 kPurpose(R"((?:^|\s)(\d{2,4})\.1\s+PURPOSE\s+AND\s+SCOPE\b)");
+  re2::StringPiece number;
+  if (!RE2::PartialMatch(re2::StringPiece(head.data(), head.size()), kPurpose, &number)) return {};
+  const std::string n(number.data(), number.size());
+  const std::string_view before = head.substr(0, static_cast<size_t>(number.data() - head.data()));
+  // The header names the manual (its sections are numbered by the policy: 413.1, 413.2 ... are policy 413's).
+  static const RE2 kManual(R"((?i)\bmanual\b)");
+  if (!RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kManual)) return {};
+  ManualPolicy out;
+  out.number = "Policy " + n;
+  // The title: the lines above the first section, up to a blank line or the header (a title may wrap: "Foreign
+  // Diplomatic and Consular" / "Representatives"), or what follows the manual's name where the header was
+  // flattened onto the title's line.
+  std::vector<std::string> lines = SplitLines(std::string(before));
+  while (!lines.empty() && Trimmed(lines.back()).empty()) lines.pop_back();
+  static const RE2 kThroughManual(R"((?i)^.*\bmanual\s+)");
+  std::string title;
+  for (size_t i = lines.size(), taken = 0; i-- > 0 && taken < 3; ++taken) {
+    std::string line = Trimmed(lines[i]);
+    if (line.empty() || line == n) break;
+    const bool header = RE2::Replace(&line, kThroughManual, "");
+    line = Trimmed(line);
+    if (!line.empty()) title = title.empty() ? line : line + " " + title;
+    if (header) break;
+  }
+  size_t words = title.empty() ? 0 : 1, letters = 0;
+  for (char c : title) {
+    if (c == ' ') ++words;
+    if (std::isalpha(static_cast<unsigned char>(c))) ++letters;
+  }
+  static const RE2 kNotTitle(R"((?i)\bmanual\b|^\d+$|[.;:,]$)");
+  if (words >= 1 && words <= 14 && letters >= 4 && !RE2::PartialMatch(title, kNotTitle)) out.title = title;
+  return out;
+}
+
 NumberMatch InferNumber(const std::vector<PageText>& pages, const std::string& head) {
+  if (const ManualPolicy manual = ManualPolicyHeader(pages); !manual.number.empty()) {
+    return NumberMatch{0, manual.number, manual.number};
+  }
   NumberMatch found = FirstNumber(WithoutReferences(head));
   if (found.value.empty() && !pages.empty()) {
     found.value = found.printed = MarginFormNumber(pages[0].text);
@@ -206,7 +258,8 @@ std::string InferAgency(const std::string& text) {
   if (RE2::PartialMatch(text, kAgency, &agency)) {
     // "B. The Tukwila Police Department shall not ...", "No. The Bloomington Police Department does not ...":
     // a list marker or an answer's first word is no part of the name, nor is the article.
-    static const RE2 kLeadingWord(R"(^(?:(?:[A-Z]|[IVX]{1,4}|\d{1,3})[.)]|No\.|Yes\.|NO\.|YES\.)[ \t]+)");
+    // (nor is the word of a manual's header box read across with it: "Policy Urbana Police Department", ManualPolicyHeader)
+    static const RE2 kLeadingWord(R"(^(?:(?:[A-Z]|[IVX]{1,4}|\d{1,3})[.)]|No\.|Yes\.|NO\.|YES\.|Policy|POLICY|Procedure|PROCEDURE)[ \t]+)");
     while (RE2::Replace(&agency, kLeadingWord, "")) {
     }
     // "The Canyon County Sheriff's Office": the article is no part of the name.
@@ -468,6 +521,7 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
   }
   if (std::string hearing = HearingTitle(text); !hearing.empty()) return hearing;
   if (std::string log = LogTitle(pages); !log.empty()) return log;
+  if (const ManualPolicy manual = ManualPolicyHeader(pages); !manual.title.empty()) return manual.title;
   if (std::string subject = LabeledTitle(text); !subject.empty()) {
     // A Mayor's Order is known by number and subject ("Mayor's Order
     // 2021-044: Sanctuary Values - ..."); a fax by its cover and subject.

@@ -419,3 +419,32 @@ TEST_CASE("a state bill as introduced and referred to a committee is a bill thou
   CHECK(bill.doc_kind.value == "bill");
   CHECK(bill.authority.value == "law");
 }
+
+// A Lexipol-style manual's policy (the template of thousands of US police and sheriff's policy manuals): Poppler
+// reads its header box across ("Policy Urbana Police Department" / "413 Policy Manual"), so the first short line is
+// the manual, not the policy; the policy is its number and the title above "413.1 PURPOSE AND SCOPE" (Urbana PD
+// Policy 413, ../shared/eval/police-policies-illinois, as Poppler reads its first page).
+TEST_CASE("a manual's policy is known by its number and the title above its first section", "[extractors][identity]") {
+  const DocumentIdentity urbana = InferIdentity(Doc({"Policy Urbana Police Department\n413 Policy Manual\n\n"
+                                                     "Immigration Violations\n413.1 PURPOSE AND SCOPE\n"
+                                                     "The purpose of this policy is to provide guidelines to members of the "
+                                                     "Urbana Police Department\nfor investigating and enforcing immigration laws.\n"}));
+  CHECK(urbana.title.value == "Immigration Violations");
+  CHECK(urbana.number.value == "Policy 413");
+  CHECK(urbana.agency.value == "Urbana Police Department");
+  // a title wrapped over two lines (Urbana PD Policy 410)
+  const DocumentIdentity consular = InferIdentity(Doc({"Policy Urbana Police Department\n410 Policy Manual\n\n"
+                                                       "Foreign Diplomatic and Consular\nRepresentatives\n410.1 PURPOSE AND SCOPE\n"
+                                                       "This policy provides guidelines to ensure that members ...\n"}));
+  CHECK(consular.title.value == "Foreign Diplomatic and Consular Representatives");
+  CHECK(consular.number.value == "Policy 410");
+  // the header flattened onto the title's line, as copies of such pages print it
+  const DocumentIdentity flat = InferIdentity(Doc({"Policy Benton County Sheriff's Office 413 Policy Manual Immigration "
+                                                   "Violations 413.1 PURPOSE AND SCOPE The purpose of this policy is ...\n"}));
+  CHECK(flat.title.value == "Immigration Violations");
+  CHECK(flat.number.value == "Policy 413");
+  CHECK(flat.agency.value == "Benton County Sheriff's Office");
+  // no manual named above it: a numbered purpose section alone makes no policy number
+  const DocumentIdentity plain = InferIdentity(Doc({"Immigration Enforcement\n5.1 PURPOSE AND SCOPE\nThis order ...\n"}));
+  CHECK(plain.number.value.empty());
+}
