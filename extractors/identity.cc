@@ -325,19 +325,50 @@ std::string LongDate(const std::string& iso) {
 
 // The value of a SUBJECT / TITLE / RE field, with its continuation line when
 // the value plainly goes on ("... Information Sharing by" / "District Agencies").
+// A line that names the kind of document, not the document: a directive form's caption or checkbox ("STANDARD
+// OPERATING PROCEDURE", "DIVISION DIRECTIVE", "SPECIAL ORDER", "NOTICE"), or a row of the form's field labels
+// read together ("General Order Date of Issue"). Police directives print them above or beside their titles.
+bool KindCaption(const std::string& line) {
+  static const RE2 kCaption(
+      R"((?i)^\W*(?:standard\s+operating\s+(?:procedures?|guidelines?)|(?:division|department(?:al)?|administrative|special|general|executive|field|training|personnel|operations?|legal|chief'?s)\s+(?:directives?|orders?|bulletins?|notices?|procedures?)|directive|notice|sop|policy|procedure|general\s+order|special\s+order)\W*$)");
+  static const RE2 kFieldLabels(
+      R"((?i)^(?:\s*\b(?:subject|general|special|order|date|of|issue|issued|effective|number|no\.?|distribution|rescinds|amends|references?|page|revised|revision|review|author|title|directive|policy|procedure|chapter|section|type|approved|by)\b)+\W*$)");
+  return RE2::FullMatch(line, kCaption) || RE2::FullMatch(line, kFieldLabels);
+}
+
+// A title given by a label: "Subject: ...", "TITLE: ...", "RE: ...". Where the label stands alone, the title is
+// on the lines after it, past the form's captions ("SUBJECT:" / "DIVISION DIRECTIVE" / "NOTICE" / "PROHIBITION
+// AGAINST" / "DISCRIMINATORY" / "PRACTICES", Springfield PD's directive form); a title set in capitals over short
+// lines is joined. Another field printed after it on its line ("Title: RULES OF CONDUCT Number: PER-200") is cut.
 std::string LabeledTitle(const std::string& text) {
   static const RE2 kLabel(R"((?i)^\s*(?:subject|title|re)\s*:[ \t]*(.*)$)");
   static const RE2 kOpenEnd(R"((?i)(?:\b(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)|[-,&])$)");
+  static const RE2 kNextField(R"((?i)\s+(?:number|no\.|page|author|effective\s+date|date|distribution)\s*:.*$)");
   const std::vector<std::string> lines = SplitLines(text);
+  const auto words = [](const std::string& line) { return 1 + std::count(line.begin(), line.end(), ' '); };
   for (size_t i = 0; i < lines.size() && i < 40; ++i) {
     std::string value;
     if (!RE2::FullMatch(lines[i], kLabel, &value)) continue;
     value = Trimmed(value);
+    // a row of a form's labels ("Subject: Effective Date: Revised Date:"), their values on the row below, names none
+    static const RE2 kLabelRow(
+        R"((?i)^(?:(?:effective|revised|revision|issue|issued|review|reviewed|approval|approved)\s+date|date|number|no\.?|pages?|author|distribution|title|subject|rescinds|amends|references?)\s*:)");
+    if (RE2::PartialMatch(value, kLabelRow)) continue;
+    RE2::Replace(&value, kNextField, "");
     size_t next = i + 1;
     if (value.empty()) {
-      while (next < lines.size() && Trimmed(lines[next]).empty()) ++next;
+      while (next < lines.size() && (Trimmed(lines[next]).empty() || KindCaption(Trimmed(lines[next])))) ++next;
       if (next >= lines.size()) return "";
       value = Trimmed(lines[next++]);
+      while (IsUpper(value) && next < lines.size() && words(value) < 12) {
+        const std::string more = Trimmed(lines[next]);
+        if (more.empty() || !IsUpper(more) || words(more) > 5 || KindCaption(more) ||
+            more.find(':') != std::string::npos || more.find_first_of("0123456789") != std::string::npos) {
+          break;
+        }
+        value += " " + more;
+        ++next;
+      }
     }
     while (next < lines.size() && RE2::PartialMatch(value, kOpenEnd)) {
       const std::string more = Trimmed(lines[next++]);
@@ -561,6 +592,11 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
     if (designation && line.find(number.printed) != std::string::npos) continue;
     if (words <= 3 && digits > 0 && IsUpper(line)) continue;
     if (RE2::FullMatch(line, kSkip) && !RE2::PartialMatch(line, kDocumentNoun)) continue;
+    if (KindCaption(line)) continue;
+    // the issuer's place under its name ("Decatur, Alabama", "OAK BROOK, ILLINOIS")
+    static const RE2 kPlace(
+        R"((?i)^[a-z][a-z .'-]{1,30},\s*(?:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new\s+hampshire|new\s+jersey|new\s+mexico|new\s+york|north\s+carolina|north\s+dakota|ohio|oklahoma|oregon|pennsylvania|rhode\s+island|south\s+carolina|south\s+dakota|tennessee|texas|utah|vermont|virginia|washington|west\s+virginia|wisconsin|wyoming|d\.?\s?c\.?)$)");
+    if (RE2::FullMatch(line, kPlace)) continue;
     if (line.back() == ':' || line.find(": ") != std::string::npos) continue;
     // A numbered item ("(1) Be entered into in accordance with federal law;")
     // is the body of a law, not its title.
@@ -571,6 +607,16 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
     // A letter known by its salutation: "Dear Mayor Hodges," -> "Letter to Mayor Hodges".
     static const RE2 kDear(R"(^Dear\s+(.+?)[,:]?$)");
     if (std::string to; RE2::FullMatch(line, kDear, &to)) return "Letter to " + to;
+    // A title wrapped after an open word ("SELECTION PROCESS FOR SPECIALIZED DIVISIONS OR" / "UNITS") goes on.
+    static const RE2 kOpenEnd(R"((?i)\b(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)$)");
+    if (RE2::PartialMatch(line, kOpenEnd)) {
+      const size_t end = text.find('\n', pos);
+      const std::string more = Trimmed(std::string_view(text).substr(pos, (end == std::string::npos ? text.size() : end) - pos));
+      if (!more.empty() && IsUpper(more) == IsUpper(line) && more.find(':') == std::string::npos &&
+          std::count(more.begin(), more.end(), ' ') < 6) {
+        line += " " + more;
+      }
+    }
     return SplitGluedSpanishArticles(line);
   }
   return "";

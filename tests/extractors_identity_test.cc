@@ -448,3 +448,37 @@ TEST_CASE("a manual's policy is known by its number and the title above its firs
   const DocumentIdentity plain = InferIdentity(Doc({"Immigration Enforcement\n5.1 PURPOSE AND SCOPE\nThis order ...\n"}));
   CHECK(plain.number.value.empty());
 }
+
+// Police directive forms print the kind of document, checkboxes and rows of field labels around the title
+// (first pages of Illinois departments' orders from jjarmoc/chicago-area-general-orders, as Poppler reads them):
+// none of it is the title.
+TEST_CASE("a directive form's captions and field labels are not its title", "[extractors][identity]") {
+  // Bloomington PD: the kind of document above the title
+  CHECK(InferIdentity(Doc({"SOP Number: 1.12\n\nBLOOMINGTON POLICE DEPARTMENT\n\nSTANDARD OPERATING PROCEDURE\n\n"
+                           "BICYCLE PATROL\n\nReviewed by: Asst. Chief Effective Date: May 16, 1996\n\nPURPOSE\n\n"
+                           "Bicycle patrols will be used to supplement regular uniformed patrol.\n"}))
+            .title.value == "BICYCLE PATROL");
+  // Springfield PD: "SUBJECT:" over the form's checkboxes, then the title set in capitals over three lines
+  CHECK(InferIdentity(Doc({"SPRINGFIELD POLICE DEPARTMENT\n\nDEPARTMENT DIRECTIVE\n\nGENERAL ORDER\n\nSUBJECT:\n"
+                           "DIVISION DIRECTIVE\n\nNOTICE\n\nPROHIBITION AGAINST\nDISCRIMINATORY\nPRACTICES\nSPECIAL ORDER\n\n"
+                           "DISTRIBUTION\nA,B\nDIRECTIVE\nNUMBER\n18-146 ROC-10\n"}))
+            .title.value == "PROHIBITION AGAINST DISCRIMINATORY PRACTICES");
+  // Buffalo Grove PD: a row of field labels read together, then the date, then the title
+  CHECK(InferIdentity(Doc({"Subject\nGeneral Order Date of Issue\nFebruary 1, 2019\n"
+                           "DISCRIMINATORY ENFORCEMENT PRACTICES - BIAS BASED POLICING\nReference\n20 ILCS 2715/10\n"}))
+            .title.value == "DISCRIMINATORY ENFORCEMENT PRACTICES - BIAS BASED POLICING");
+  // Oak Brook PD: another field after the title on its line
+  CHECK(InferIdentity(Doc({"GENERAL ORDER\nOAK BROOK POLICE DEPARTMENT\nOAK BROOK, ILLINOIS\n\n"
+                           "Title: RULES OF CONDUCT Number: PER-200\n\nAuthor: Chief Page: 1 of 30\n"}))
+            .title.value == "RULES OF CONDUCT");
+  // a title wrapped after an open word
+  CHECK(InferIdentity(Doc({"SOP Number: 4.07\n\nBLOOMINGTON POLICE DEPARTMENT\n\nSTANDARD OPERATING PROCEDURE\n\n"
+                           "SELECTION PROCESS FOR SPECIALIZED DIVISIONS OR\nSPECIALIZED DUTY\n\nPURPOSE\n"}))
+            .title.value == "SELECTION PROCESS FOR SPECIALIZED DIVISIONS OR SPECIALIZED DUTY");
+  // Decatur PD (Ala.): a row of labels, their values below, and the issuer's place are no title
+  const DocumentIdentity decatur = InferIdentity(Doc({"Decatur Police Department\n\nDecatur, Alabama\n\n"
+                                                      "General Order No. 426.0\n\n\nSubject: Effective Date: Revised Date:\n"
+                                                      "Written Directive System September 25, 2019 October 2, 2019\n"}));
+  CHECK(decatur.title.value != "Decatur, Alabama");
+  CHECK(decatur.title.value.find("Date:") == std::string::npos);
+}
