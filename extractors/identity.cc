@@ -609,7 +609,7 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
     if (std::string to; RE2::FullMatch(line, kDear, &to)) return "Letter to " + to;
     // A title wrapped after an open word ("SELECTION PROCESS FOR SPECIALIZED DIVISIONS OR" / "UNITS") goes on.
     static const RE2 kOpenEnd(R"((?i)\b(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)$)");
-    if (RE2::PartialMatch(line, kOpenEnd)) {
+    if (pos < text.size() && RE2::PartialMatch(line, kOpenEnd)) {
       const size_t end = text.find('\n', pos);
       const std::string more = Trimmed(std::string_view(text).substr(pos, (end == std::string::npos ? text.size() : end) - pos));
       if (!more.empty() && IsUpper(more) == IsUpper(line) && more.find(':') == std::string::npos &&
