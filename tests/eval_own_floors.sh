@@ -229,7 +229,12 @@ PAIRS_MIN=30
 # require. The restriction is on judging status alone, not on asking; foiamine pairs by topic.
 # Forty-first session: one fewer. The Douglas County (Nev.) sheriff's release ("it had reached out to ICE to correct
 # the record") is no longer read as information shared with ICE, so its pair with NRS 217.590 is gone.
-FALSE_PAIRS_MAX=39
+# Forty-fourth session: one more. Ala. Code 31-13-12(b), "... the alien shall be released from custody" when federal
+# verification is delayed past the time of release, is now read as detainer_hold / restricts (a labelled clause, found
+# by the law-and-policy helper's released_when_hold_ends), and foiamine pairs it with Franklin and Lawrence counties'
+# jails joining 287(g)'s task-force and warrant-service models (as reported, 2025), whose brief, like those of
+# batches 131-138, left non-D.C. divergences unlabelled: a hold under 287(g) against a state law that bounds a hold.
+FALSE_PAIRS_MAX=40
 # -----------------------------------------------------------------------------
 
 BIN=${1:?usage: eval_own_floors.sh FOIAMINE}
