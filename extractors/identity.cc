@@ -178,10 +178,8 @@ std::string MarginFormNumber(const std::string& page) {
   return "";
 }
 
-NumberMatch InferNumber(const std::vector<PageText>& pages, const std::string& head) {
-  if (const ManualPolicy manual = ManualPolicyHeader(pages); !manual.number.empty()) {
-    return NumberMatch{0, manual.number, manual.number};
-  }
+NumberMatch InferNumber(const std::vector<PageText>& pages, const std::string& head, const ManualPolicy& manual) {
+  if (!manual.number.empty()) return NumberMatch{0, manual.number, manual.number};
   NumberMatch found = FirstNumber(WithoutReferences(head));
   if (found.value.empty() && !pages.empty()) {
     found.value = found.printed = MarginFormNumber(pages[0].text);
@@ -190,17 +188,29 @@ NumberMatch InferNumber(const std::vector<PageText>& pages, const std::string& h
 }
 
 std::string InferAgency(const std::string& text) {
-  // (the whole name: "the Department of Corrections and Rehabilitation" is California's, not D.C.'s DOC)
+  // (the whole name: "the Department of Corrections and Rehabilitation" is California's, not D.C.'s DOC; the
+  // "University of California Santa Cruz Police Department" is not the Santa Cruz Police Department: a
+  // university's or college's "of" is part of its department's name, where a city's ("City of Key West Police
+  // Department") is not needed to know it)
   static const RE2 kAgency(
-      R"(\b((?:[A-Z][A-Za-z.'-]*[ \t]+){0,3}[A-Z][A-Za-z.'-]*(?:,[ \t]+[A-Z]{2})?[ \t]+(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+Office|SHERIFF'?S\s+OFFICE)|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,2})?Department\s+of\s+Corrections?(?:\s+and\s+Rehabilitation)?|Metropolitan\s+Police\s+Department|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
+      R"(\b((?:(?:University|UNIVERSITY|College|COLLEGE)[ \t]+(?:of|OF)[ \t]+)?(?:[A-Z][A-Za-z.'-]*[ \t]+){0,3}[A-Z][A-Za-z.'-]*(?:,[ \t]+[A-Z]{2})?[ \t]+(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+(?:Office|Department)|SHERIFF'?S\s+(?:OFFICE|DEPARTMENT))|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,2})?Department\s+of\s+Corrections?(?:\s+and\s+Rehabilitation)?|Metropolitan\s+Police\s+Department|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
   std::string agency;
-  if (RE2::PartialMatch(text, kAgency, &agency)) {
+  re2::StringPiece rest(text);
+  while (RE2::FindAndConsume(&rest, kAgency, &agency)) {
     // "B. The Tukwila Police Department shall not ...", "No. The Bloomington Police Department does not ...":
     // a list marker or an answer's first word is no part of the name, nor is the article.
-    // (nor is the word of a manual's header box read across with it: "Policy Urbana Police Department", ManualPolicyHeader)
-    static const RE2 kLeadingWord(R"(^(?:(?:[A-Z]|[IVX]{1,4}|\d{1,3})[.)]|No\.|Yes\.|NO\.|YES\.|Policy|POLICY|Procedure|PROCEDURE)[ \t]+)");
+    // (nor is the word of a manual's header box read across with it: "Policy Urbana Police Department", ManualPolicyHeader,
+    // or "GENERAL ORDERS LINCOLN POLICE DEPARTMENT"; nor an office signing above it: "Thomas McLeod, Mayor Police
+    // Department - Eric Drever, Chief", which leaves the department unnamed)
+    static const RE2 kLeadingWord(
+        R"(^(?:(?:[A-Z]|[IVX]{1,4}|\d{1,3})[.)]|No\.|Yes\.|NO\.|YES\.|Policy|POLICY|Procedure|PROCEDURE|(?:General|GENERAL|Special|SPECIAL)[ \t]+(?:Orders?|ORDERS?)|Directive|DIRECTIVE|Manual|MANUAL|Mayor|MAYOR|Chief|CHIEF)[ \t]+)");
     while (RE2::Replace(&agency, kLeadingWord, "")) {
     }
+    // "... by ICE. The Orange County Sheriff's Department said": a sentence's end is no part of the name (an
+    // abbreviation's point is: "St. Louis County Police Department").
+    static const RE2 kSentenceEnd(R"(^.*\b(?:[A-Za-z]{3,}|[A-Z]{2})\.[ \t]+)");
+    static const RE2 kAbbreviation(R"(^(?:.*\b)?(?:St|Ste|Mt|Ft|Sgt|Lt|Capt|Dept|Co)\.[ \t]+)");
+    if (!RE2::PartialMatch(agency, kAbbreviation)) RE2::Replace(&agency, kSentenceEnd, "");
     // "The Canyon County Sheriff's Office": the article is no part of the name.
     static const RE2 kArticle(R"(^(?:The|THE)[ \t]+)");
     RE2::Replace(&agency, kArticle, "");
@@ -210,7 +220,9 @@ std::string InferAgency(const std::string& text) {
       if (c == ' ' && !out.empty() && out.back() == ' ') continue;
       out.push_back(c);
     }
-    return out;
+    // "The Sheriff's Department shall ...": an office named by its kind alone names no agency; a later name may.
+    static const RE2 kKindAlone(R"((?i)(?:police department|sheriff'?s (?:office|department)))");
+    if (!RE2::FullMatch(out, kKindAlone)) return out;
   }
   return "";
 }
@@ -262,6 +274,15 @@ std::string LongDate(const std::string& iso) {
   return std::string(kNames[m - 1]) + " " + std::to_string(d) + ", " + std::to_string(y);
 }
 
+// Whether a line ends with a word no title ends with (an article, a preposition or a conjunction: "SELECTION
+// PROCESS FOR SPECIALIZED DIVISIONS OR" / "UNITS"), so that its next line goes on with it; with `or_mark`, also
+// with a mark that joins ("-", ",", "&").
+bool EndsOpen(const std::string& line, bool or_mark) {
+  static const RE2 kOpenWord(R"((?i)\b(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)$)");
+  if (or_mark && !line.empty() && std::string_view("-,&").find(line.back()) != std::string_view::npos) return true;
+  return RE2::PartialMatch(line, kOpenWord);
+}
+
 // A title given by a label: "Subject: ...", "TITLE: ...", "RE: ...", with its continuation line when the value plainly
 // goes on ("... Information Sharing by" / "District Agencies"). Where the label stands alone, the title is
 // on the lines after it, past the form's captions ("SUBJECT:" / "DIVISION DIRECTIVE" / "NOTICE" / "PROHIBITION
@@ -269,7 +290,6 @@ std::string LongDate(const std::string& iso) {
 // lines is joined. Another field printed after it on its line ("Title: RULES OF CONDUCT Number: PER-200") is cut.
 std::string LabeledTitle(const std::string& text) {
   static const RE2 kLabel(R"((?i)^\s*(?:subject|title|re)\s*:[ \t]*(.*)$)");
-  static const RE2 kOpenEnd(R"((?i)(?:\b(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)|[-,&])$)");
   static const RE2 kNextField(R"((?i)\s+(?:number|no\.|page|author|effective\s+date|date|distribution)\s*:.*$)");
   const std::vector<std::string> lines = SplitLines(text);
   const auto words = [](const std::string& line) { return 1 + std::count(line.begin(), line.end(), ' '); };
@@ -297,7 +317,7 @@ std::string LabeledTitle(const std::string& text) {
         ++next;
       }
     }
-    while (next < lines.size() && RE2::PartialMatch(value, kOpenEnd)) {
+    while (next < lines.size() && EndsOpen(value, /*or_mark=*/true)) {
       const std::string more = Trimmed(lines[next++]);
       if (more.empty() || more.find(':') != std::string::npos) break;
       value += " " + more;
@@ -465,7 +485,8 @@ std::string SplitGluedSpanishArticles(const std::string& line) {
   return out;
 }
 
-std::string InferTitle(const std::vector<PageText>& pages, const std::string& head, const NumberMatch& number) {
+std::string InferTitle(const std::vector<PageText>& pages, const std::string& head, const NumberMatch& number,
+                       const ManualPolicy& manual) {
   const std::string text = pages.empty() ? std::string() : pages[0].text;
   // An act names itself: 'may be cited as the "Sanctuary Values Amendment Act of 2020"'.
   static const RE2 kShortTitle(R"re((?i)may\s+be\s+cited\s+as\s+(?:the\s+)?"([^"]{4,160})")re");
@@ -479,7 +500,7 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
   }
   if (std::string hearing = HearingTitle(text); !hearing.empty()) return hearing;
   if (std::string log = LogTitle(pages); !log.empty()) return log;
-  if (const ManualPolicy manual = ManualPolicyHeader(pages); !manual.title.empty()) return manual.title;
+  if (!manual.title.empty()) return manual.title;
   if (std::string subject = LabeledTitle(text); !subject.empty()) {
     // A Mayor's Order is known by number and subject ("Mayor's Order
     // 2021-044: Sanctuary Values - ..."); a fax by its cover and subject.
@@ -535,8 +556,7 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
     static const RE2 kDear(R"(^Dear\s+(.+?)[,:]?$)");
     if (std::string to; RE2::FullMatch(line, kDear, &to)) return "Letter to " + to;
     // A title wrapped after an open word ("SELECTION PROCESS FOR SPECIALIZED DIVISIONS OR" / "UNITS") goes on.
-    static const RE2 kOpenEnd(R"((?i)\b(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)$)");
-    if (pos < text.size() && RE2::PartialMatch(line, kOpenEnd)) {
+    if (pos < text.size() && EndsOpen(line, /*or_mark=*/false)) {
       const size_t end = text.find('\n', pos);
       const std::string more = Trimmed(std::string_view(text).substr(pos, (end == std::string::npos ? text.size() : end) - pos));
       if (!more.empty() && IsUpper(more) == IsUpper(line) && more.find(':') == std::string::npos &&
@@ -601,7 +621,8 @@ DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* 
   const DocumentMetadata& m = input.metadata;
   const std::string head = HeadOf(input.pages);
   DocumentIdentity id;
-  NumberMatch inferred_number = InferNumber(input.pages, head);
+  const ManualPolicy manual = ManualPolicyHeader(input.pages);  // read once: it gives a number and a title
+  NumberMatch inferred_number = InferNumber(input.pages, head, manual);
   if (inferred_number.value == "D.C. Code") {
     // An excerpt of the Code is known by the section it was compiled for.
     if (const std::string section = PrincipalSection(CodeSections(input.pages)); !section.empty())
@@ -609,7 +630,7 @@ DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* 
   }
   const std::string number = m.number.empty() ? inferred_number.value : m.number;
   id.number = Pick(m.number, inferred_number.value);
-  id.title = Pick(m.title, InferTitle(input.pages, head, inferred_number));
+  id.title = Pick(m.title, InferTitle(input.pages, head, inferred_number, manual));
   id.agency = Pick(m.agency, InferAgency(head));
   std::string kind = m.doc_kind.empty() ? internal::InferKind(head, number) : m.doc_kind;
   std::string authority = internal::AuthorityOf(kind, head);

@@ -444,6 +444,31 @@ TEST_CASE("a manual's policy is known by its number and the title above its firs
   CHECK(flat.title.value == "Immigration Violations");
   CHECK(flat.number.value == "Policy 428");
   CHECK(flat.agency.value == "La Grange Police Department");
+  // a name longer than four words, opened by "University of" (UC Santa Cruz PD Policy 428, Lexipol's header): not
+  // cut to "California Santa Cruz Police Department", another agency's name in part
+  const DocumentIdentity ucsc = InferIdentity(Doc({"Policy University of California Santa Cruz Police Department\n"
+                                                   "428 Policy Manual\n\nImmigration Violations\n428.1 PURPOSE AND SCOPE\n"
+                                                   "The purpose of this policy is ...\n"}));
+  CHECK(ucsc.agency.value == "University of California Santa Cruz Police Department");
+  const DocumentIdentity lasd = InferIdentity(Doc({"COUNTY OF LOS ANGELES SHERIFF'S DEPARTMENT\nCUSTODY DIVISION MANUAL\n"
+                                                   "5-03/010.00 IMMIGRATION DETAINERS\n"}));
+  CHECK(lasd.agency.value == "COUNTY OF LOS ANGELES SHERIFF'S DEPARTMENT");  // in capitals, "OF" reads as a word of it
+  // a sentence's end before the name is not part of it; an abbreviation's point is
+  const DocumentIdentity told = InferIdentity(Doc({"Youth are no longer held for ICE. The Orange County Sheriff's "
+                                                   "Department said on Friday that ...\n"}));
+  CHECK(told.agency.value == "Orange County Sheriff's Department");
+  // a header's kind of document, or an office signing, before the name is not part of it
+  const DocumentIdentity lincoln = InferIdentity(Doc({"GENERAL ORDERS LINCOLN POLICE DEPARTMENT\nIMMIGRATION VIOLATIONS\n"}));
+  CHECK(lincoln.agency.value == "LINCOLN POLICE DEPARTMENT");
+  const DocumentIdentity signed_by = InferIdentity(Doc({"City of Tukwila Thomas McLeod, Mayor Police Department - Eric "
+                                                        "Drever, Chief Response to questions from Council\n"}));
+  CHECK(signed_by.agency.value.empty());
+  const DocumentIdentity saint = InferIdentity(Doc({"GENERAL ORDER 21-07\nSt. Louis County Police Department\n"}));
+  CHECK(saint.agency.value == "St. Louis County Police Department");
+  // an office named by its kind alone is no agency's name; the name later on the page is
+  const DocumentIdentity kind_alone = InferIdentity(Doc({"DETAINER REQUESTS\nThe Sheriff's Department shall review each "
+                                                         "request.\nIssued by the Benton County Sheriff's Office.\n"}));
+  CHECK(kind_alone.agency.value == "Benton County Sheriff's Office");
   // no manual named above it: a numbered purpose section alone makes no policy number
   const DocumentIdentity plain = InferIdentity(Doc({"Immigration Enforcement\n5.1 PURPOSE AND SCOPE\nThis order ...\n"}));
   CHECK(plain.number.value.empty());
