@@ -229,6 +229,12 @@ std::string InferKind(const std::string& text, const std::string& number) {
   static const RE2 kLogInstruction(R"((?mi)^\W*log\s+(?:the|all|each|every|any|their|his|her|its)\b)");
   const std::string head = text.substr(0, std::min<size_t>(text.size(), 3000));
   if (RE2::PartialMatch(head, kOrderHead)) return RE2::PartialMatch(head.substr(0, 200), kJail) ? "jail_policy" : "police_order";
+  // ... and so does a caption line of its own under the agency's name ("ROCKFORD POLICE DEPARTMENT" / "GENERAL ORDER" /
+  // "NUMBER: 1.09" / "TITLE: NEWS MEDIA RELATIONS"), whatever its subject (press releases are no news release).
+  static const RE2 kOrderCaption(
+      R"((?mi)^[ \t]*(?:general|special|standing|command|division|bureau|administrative)\s+orders?(?:\s*(?:#|no\.?|number:?)?\s*[\w.-]{1,12})?[ \t]*$)");
+  if (const std::string top = head.substr(0, std::min<size_t>(head.size(), 200)); RE2::PartialMatch(top, kOrderCaption))
+    return RE2::PartialMatch(top, kJail) ? "jail_policy" : "police_order";
   // An e-mail or memo to a whole staff ("To: All Police", "To: All Department Heads") instructs them: an order in
   // correspondence's form, its imperatives directives ("DO NOT CALL the phone number"), not a record of practice.
   static const RE2 kToAllStaff(
@@ -283,6 +289,19 @@ std::string InferKind(const std::string& text, const std::string& number) {
   // (N.Y. S. 257, 2023); an enacted act's "AN ACT To amend" is the statute it became (kStatute, first).
   static const RE2 kBillTitle(R"re((?i)\ban\s+act\s+to\s+(?:amend|add|repeal|create|enact|establish)\b)re");
   const bool bill_title = RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 1500)), kBillTitle);
+  // A police or sheriff's manual of policies names itself in its running header ("Village of Lisle Police Department"
+  // / "Lisle PD Policy Manual", Lexipol's template, which thousands of US agencies publish their policies in): the
+  // whole manual is the agency's policy, though its first pages (a chief's preface, a code of ethics, a mission
+  // statement) state no rule. Only a line that is the manual's name, under an agency's name near the top: a story
+  // that mentions "the department's policy manual" is no manual.
+  static const RE2 kManualName(
+      R"((?mi)^[ \t]*[A-Z][^\n]{0,60}\b(?:policy|policies|procedures?|custody|jail|corrections|operations|general\s+orders?|rules\s+and\s+regulations)\s+manual[ \t]*$)");
+  static const RE2 kAgencyName(R"((?i)police\s+department|sheriff'?s?\s+(?:office|department)|department\s+of\s+corrections|\bjail\b|\bpolice\b)");
+  if (const std::string top = head.substr(0, std::min<size_t>(head.size(), 300));
+      !bill_title && RE2::PartialMatch(top, kManualName) && RE2::PartialMatch(top, kAgencyName)) {
+    static const RE2 kCustody(R"((?i)\b(?:custody|jail|corrections)\s+manual\b|department\s+of\s+corrections|\bjail\b)");
+    return RE2::PartialMatch(top, kCustody) ? "jail_policy" : "police_order";
+  }
   // Before the words that merely name an agency ("Police Department", "jail"):
   // a page that describes what the agency does is no order of it.
   if (!bill_title && DescribesPractice(head)) return "";

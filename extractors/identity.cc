@@ -638,7 +638,19 @@ DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* 
   if (m.doc_kind.empty()) authority = internal::AuthorityByDefault(kind, authority, head);
   id.doc_kind = Pick(m.doc_kind, kind);
   id.authority = Pick(m.authority, authority);
-  id.jurisdiction = Pick(m.jurisdiction, jurisdictions ? InferJurisdiction(*jurisdictions, head, id.agency.value, id.authority.value == "law") : "");
+  std::string jurisdiction;
+  if (jurisdictions && m.jurisdiction.empty()) {
+    const bool law = id.authority.value == "law";
+    jurisdiction = InferJurisdiction(*jurisdictions, head, id.agency.value, law);
+    // A long document whose first pages name no place (a manual's preface, code of ethics and mission statement)
+    // is placed by the rest of it: "5 ILCS 805/15" and "Illinois" on page 290 of the Lisle PD Policy Manual.
+    if (jurisdiction.empty() && input.pages.size() > 2) {
+      std::string all;
+      for (const PageText& page : input.pages) all += page.text + "\n";
+      jurisdiction = InferJurisdiction(*jurisdictions, all, id.agency.value, law);
+    }
+  }
+  id.jurisdiction = Pick(m.jurisdiction, jurisdiction);
   const FaceDates dates = ReadFaceDates(head, m.issued);
   id.issued = Pick(m.issued, dates.issued.iso);
   id.effective = Pick(m.effective, dates.effective.iso);

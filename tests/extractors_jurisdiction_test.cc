@@ -750,3 +750,39 @@ TEST_CASE("law forms read in the whole head are recognised as by running each in
   for (const auto& e : fs::recursive_directory_iterator(SourceDir() / "corpus" / "truth"))
     if (e.is_regular_file() && e.path().extension() == ".txt") require_in_order(ReadFile(e.path()));
 }
+
+// A whole Lexipol manual as an agency produces it (the Lisle PD Policy Manual, 632 pages, in
+// ../shared/eval/police-policies-illinois/large): its first pages, a chief's preface, a code of ethics and a mission
+// statement under the running header, state no rule and name no state; its policies do, hundreds of pages on.
+TEST_CASE("a whole policy manual is its agency's policy, placed by the pages after its preface", "[jurisdiction]") {
+  const std::string header = "Village of Lisle Police Department\nLisle PD Policy Manual\n\n";
+  DocumentInput input;
+  input.pages.push_back(PageText{1, header + "CHIEF'S PREFACE\nAccepted Policy Manual for revisions on March 04, 2013.\n"
+                                             "Copyright Lexipol, LLC 2020/05/04, All Rights Reserved.\n"});
+  input.pages.push_back(PageText{2, header + "LAW ENFORCEMENT CODE OF ETHICS\nAs a Law Enforcement Officer, my fundamental "
+                                             "duty is to serve mankind; to safeguard lives and property.\n"});
+  input.pages.push_back(PageText{3, header + "MISSION STATEMENT\nThe members of the Lisle Police Department are committed "
+                                             "to providing high quality, professional police services.\n"});
+  input.pages.push_back(PageText{4, header + "415.7.1 IMMIGRATION DETAINERS\nNotification to the federal authority issuing "
+                                             "the detainer should be made prior to the release (5 ILCS 805/15).\n"});
+  const DocumentIdentity manual = InferIdentity(input, &Data());
+  CHECK(manual.doc_kind.value == "police_order");
+  CHECK(manual.authority.value == "policy");
+  CHECK(manual.agency.value == "Lisle Police Department");
+  CHECK(manual.jurisdiction.value == "US-IL/Lisle");
+  // the first pages alone place it nowhere (the rest of a long document is read only when they do not)
+  input.pages.pop_back();
+  CHECK(InferIdentity(input, &Data()).jurisdiction.value.empty());
+  // an order's caption on a line of its own under the agency's name makes an order, whatever its subject (press
+  // releases: Rockford PD General Order 1.09 was read as a news release)
+  const DocumentIdentity order = Identity("ROCKFORD POLICE DEPARTMENT\nGENERAL ORDER\nNUMBER: 1.09\nTITLE: NEWS MEDIA "
+                                          "RELATIONS\nTOPICS / REFERENCE: PRESS CONFERENCE, PRESS RELEASE\nPOLICY:\nIt is "
+                                          "the policy of the Rockford Police Department to extend full cooperation to members "
+                                          "of the news media.\n");
+  CHECK(order.doc_kind.value == "police_order");
+  CHECK(order.authority.value == "policy");
+  // a story that mentions a department's policy manual is no manual
+  const DocumentIdentity story = Identity("Council questions police over ICE calls\nThe Lisle Police Department said on "
+                                          "Monday that its policy manual had not changed. Officers said the chief ...\n");
+  CHECK(story.authority.value != "policy");
+}
