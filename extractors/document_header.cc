@@ -70,15 +70,58 @@ ManualPolicy ManualPolicyHeader(const std::vector<PageText>& pages) {
   return out;
 }
 
+ManualPolicy UsCodeSectionHeader(const std::vector<PageText>& pages) {
+  if (pages.empty()) return {};
+  const std::string& page = pages[0].text;
+  const re2::StringPiece head(page.data(), std::min<size_t>(page.size(), 3000));
+  // (the caption may head a page of the printed Code: "Page 412 TITLE 8-ALIENS AND NATIONALITY §1357")
+  static const RE2 kTitleCaption(
+      R"((?m)^[ \t]*(?:(?i:page)[ \t]+\d+[ \t]+)?(?i:title)[ \t]+(\d{1,2})[ \t]*-[ \t]*([A-Z][A-Z ,;'&]*[A-Z])[ \t]*(?:\x{00A7}[ \t]*\d+[a-z]{0,3}[ \t]*)?$)");
+  static const RE2 kSectionCaption(R"((?m)^[ \t]*\x{00A7}[ \t]*(\d{1,5}[a-z]{0,3})\.[ \t]+([^\n]*[^\s.])\.?[ \t]*$)");
+  static const std::pair<const char*, const char*> kTitles[] = {
+      {"5", "GOVERNMENT ORGANIZATION AND EMPLOYEES"}, {"6", "DOMESTIC SECURITY"},
+      {"8", "ALIENS AND NATIONALITY"},               {"18", "CRIMES AND CRIMINAL PROCEDURE"},
+      {"28", "JUDICIARY AND JUDICIAL PROCEDURE"},    {"31", "MONEY AND FINANCE"},
+      {"34", "CRIME CONTROL AND LAW ENFORCEMENT"},   {"42", "THE PUBLIC HEALTH AND WELFARE"}};
+  std::string title_no, title_name, section, heading;
+  // Cornell's LII prints the citation and heading on one line: "8 U.S. Code § 1357 - Powers of immigration officers
+  // and employees".
+  static const RE2 kLiiCaption(
+      R"((?m)^[ \t]*(\d{1,2})[ \t]+U\.[ \t]?S\.[ \t]+Code[ \t]+\x{00A7}[ \t]*(\d{1,5}[a-z]{0,3})[ \t]+-[ \t]+([^\n]*[^\s.])\.?[ \t]*$)");
+  if (RE2::PartialMatch(head, kLiiCaption, &title_no, &section, &heading))
+    return ManualPolicy{title_no + " U.S.C. \u00A7 " + section, Trimmed(heading)};
+  if (!RE2::PartialMatch(head, kTitleCaption, &title_no, &title_name)) return {};
+  const bool known = std::any_of(std::begin(kTitles), std::end(kTitles),
+                                 [&](const auto& t) { return title_no == t.first && title_name == t.second; });
+  if (!known || !RE2::PartialMatch(head, kSectionCaption, &section, &heading)) return {};
+  return ManualPolicy{title_no + " U.S.C. \u00A7 " + section, Trimmed(heading)};
+}
+
+ManualPolicy PrintedIdentity(const std::vector<PageText>& pages) {
+  if (ManualPolicy manual = ManualPolicyHeader(pages); !manual.number.empty()) return manual;
+  return UsCodeSectionHeader(pages);
+}
+
 // A line that names the kind of document, not the document: a directive form's caption or checkbox ("STANDARD
 // OPERATING PROCEDURE", "DIVISION DIRECTIVE", "SPECIAL ORDER", "NOTICE"), or a row of the form's field labels
 // read together ("General Order Date of Issue"). Police directives print them above or beside their titles.
+// (A part's label alone, "Section 1", names no document either.)
 bool KindCaption(const std::string& line) {
   static const RE2 kCaption(
       R"((?i)^\W*(?:standard\s+operating\s+(?:procedures?|guidelines?)|(?:division|department(?:al)?|administrative|special|general|executive|field|training|personnel|operations?|legal|chief'?s)\s+(?:directives?|orders?|bulletins?|notices?|procedures?)|directive|notice|sop|policy|procedure|general\s+order|special\s+order)\W*$)");
   static const RE2 kFieldLabels(
       R"((?i)^(?:\s*\b(?:subject|general|special|order|date|of|issue|issued|effective|number|no\.?|distribution|rescinds|amends|references?|page|revised|revision|review|author|title|directive|policy|procedure|chapter|section|type|approved|by)\b)+\W*$)");
-  return RE2::FullMatch(line, kCaption) || RE2::FullMatch(line, kFieldLabels);
+  // ... or a part's label alone ("Section 1", "ARTICLE IV", "Chapter 12"), which heads a part, not the document
+  static const RE2 kPartLabel(R"((?i)^\W*(?:section|sec\.|article|art\.|chapter|part|subchapter|subtitle)\s+[0-9IVXLC]+[A-Za-z]?\W*$)");
+  return RE2::FullMatch(line, kCaption) || RE2::FullMatch(line, kFieldLabels) || RE2::FullMatch(line, kPartLabel);
+}
+
+std::string BillHeadline(const std::string& first_page) {
+  static const RE2 kHeadline(
+      R"(^\s*((?:(?:E?S?S?[HS]B|[HS]\.?\s?B\.|H\.?\s?R\.|[AS]\.|AB|SB|LB|HF|SF|LD|HB)\s*\d{1,5}[A-Z]?)\s+-\s+([^\n]{8,200}?))\.?[ \t]*(?:\n|$))");
+  std::string whole, title;
+  if (!RE2::PartialMatch(first_page, kHeadline, &whole, &title)) return "";
+  return Trimmed(whole);
 }
 
 }  // namespace foiamine::extractors::internal

@@ -22,15 +22,32 @@ std::vector<std::string> SplitLines(const std::string& text);
 // header that names a manual) and its title (the lines above that section).
 // Both empty when the page is not one.
 struct ManualPolicy {
-  std::string number;  // "Policy 413"
+  std::string number;  // "Policy 413", "8 U.S.C. § 1357"
   std::string title;   // "Immigration Violations"; "" when none reads as one
 };
 ManualPolicy ManualPolicyHeader(const std::vector<PageText>& pages);
+
+// A section of the United States Code as the Office of the Law Revision Counsel prints it (uscode.house.gov, and
+// copies of it): the title's caption line "TITLE 8-ALIENS AND NATIONALITY" (a dash, as normalization makes an em
+// dash) above the section's "§1357. Powers of immigration officers and employees". Its number is "8 U.S.C. § 1357"
+// and its title the section's heading. Both empty unless the caption names one of the Code's titles that bear on
+// immigration enforcement (5, 6, 8, 18, 28, 31, 34, 42) by its own name: a state code's "TITLE 5 - CRIMINAL
+// PROCEDURE" is none. Cornell LII's one-line caption ("8 U.S. Code § 1357 - Powers of immigration officers and
+// employees") names the Code itself.
+ManualPolicy UsCodeSectionHeader(const std::vector<PageText>& pages);
+
+// The first of the two above that reads the document's first page (a number and title a known form prints).
+ManualPolicy PrintedIdentity(const std::vector<PageText>& pages);
 
 // Whether a (trimmed) line names the kind of document rather than the document:
 // a directive form's caption or checkbox ("STANDARD OPERATING PROCEDURE",
 // "DIVISION DIRECTIVE", "NOTICE"), or a row of field labels read together
 // ("General Order Date of Issue").
 bool KindCaption(const std::string& line);
+
+// A bill's headline as a legislature's site prints it on the first line: "SB 5818 - Facilitating the transfer of
+// certain individuals in the custody of the department of corrections." (the title, without its period); "" when
+// the first line is none.
+std::string BillHeadline(const std::string& first_page);
 
 }  // namespace foiamine::extractors::internal

@@ -26,7 +26,7 @@ using internal::FirstNumber;
 using internal::NumberMatch;
 using internal::KindCaption;
 using internal::ManualPolicy;
-using internal::ManualPolicyHeader;
+using internal::PrintedIdentity;
 using internal::SplitLines;
 using internal::Trimmed;
 
@@ -501,6 +501,7 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
   if (std::string hearing = HearingTitle(text); !hearing.empty()) return hearing;
   if (std::string log = LogTitle(pages); !log.empty()) return log;
   if (!manual.title.empty()) return manual.title;
+  if (std::string bill = internal::BillHeadline(text); !bill.empty()) return bill;
   if (std::string subject = LabeledTitle(text); !subject.empty()) {
     // A Mayor's Order is known by number and subject ("Mayor's Order
     // 2021-044: Sanctuary Values - ..."); a fax by its cover and subject.
@@ -621,7 +622,7 @@ DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* 
   const DocumentMetadata& m = input.metadata;
   const std::string head = HeadOf(input.pages);
   DocumentIdentity id;
-  const ManualPolicy manual = ManualPolicyHeader(input.pages);  // read once: it gives a number and a title
+  const ManualPolicy manual = PrintedIdentity(input.pages);  // read once: it gives a number and a title
   NumberMatch inferred_number = InferNumber(input.pages, head, manual);
   if (inferred_number.value == "D.C. Code") {
     // An excerpt of the Code is known by the section it was compiled for.

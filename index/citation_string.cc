@@ -59,9 +59,12 @@ std::string FormatCitation(const CitationParts& p) {
     // by its own number: "D.C. Code § 24-211.07" + "24-211.05(a)" ->
     // "D.C. Code § 24-211.05(a)".
     const size_t dash = code.find('-');
-    const bool same_title = dash != std::string::npos && p.section.size() > dash + 1 &&
-                            p.section.compare(0, dash + 1, code, 0, dash + 1) == 0 &&
-                            std::isdigit(static_cast<unsigned char>(p.section[dash + 1]));
+    // (the United States Code numbers its sections through a title: "8 U.S.C. § 1357" + "1373(a)" -> "8 U.S.C. § 1373(a)")
+    const bool us_code = p.number.find("U.S.C. ") != std::string::npos && !p.section.empty() &&
+                         std::isdigit(static_cast<unsigned char>(p.section[0]));
+    const bool same_title = us_code || (dash != std::string::npos && p.section.size() > dash + 1 &&
+                                        p.section.compare(0, dash + 1, code, 0, dash + 1) == 0 &&
+                                        std::isdigit(static_cast<unsigned char>(p.section[dash + 1])));
     if (!code.empty() && (p.section.rfind(code, 0) == 0 || same_title)) {
       out = (p.bates.empty() ? "" : p.bates + ", ") + p.number.substr(0, p.number.size() - code.size()) + p.section;
     } else {

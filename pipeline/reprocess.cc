@@ -15,7 +15,8 @@ namespace foiamine {
 // (pipeline/redactions.h), read in the text layer's pass.
 // text-5: a text layer that splits modals ("sha ll", "w ill") sends its page
 // to OCR (pipeline/ocr_triage.h); the OCR cache keeps pages already read.
-std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-5"; }
+// text-6: a Markdown text file's heading marks ("#### § 1357. ...") are markup, not words (pipeline/text_file.h).
+std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-6"; }
 
 std::string DocumentOcrVersion(const OcrSettings& settings, bool rendered_from_pdf) {
   // Image files are read at their own resolution: --dpi does not touch them.

@@ -4,6 +4,9 @@
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
+#include <re2/re2.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -16,7 +19,26 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\v'; }
 
-SourcePage PageFromText(std::string_view text, int page_no) {
+// Whether a text is Markdown set with ATX headings ("# Title 8- ALIENS AND NATIONALITY", "#### § 1357. Powers of
+// immigration officers and employees", as codes and laws are republished on the web): its first line is a heading,
+// or two lines are. A heading's text opens with a capital, a digit, "§" or "(": "# of releases: 5" is no heading.
+bool ReadsAsMarkdown(std::string_view text) {
+  static const RE2 kHeading(R"((?m)^#{1,6}[ \t]+(?:[A-Z0-9(]|\x{00A7}))");
+  static const RE2 kFirstLineHeading(R"(^\s*#{1,6}[ \t]+(?:[A-Z0-9(]|\x{00A7}))");
+  const std::string_view head = text.substr(0, std::min<size_t>(text.size(), 64 * 1024));
+  if (RE2::PartialMatch(head, kFirstLineHeading)) return true;
+  re2::StringPiece rest(head.data(), head.size());
+  int headings = 0;
+  while (headings < 2 && RE2::FindAndConsume(&rest, kHeading)) ++headings;
+  return headings >= 2;
+}
+
+bool IsHeadingMarker(std::string_view word) {
+  return !word.empty() && word.size() <= 6 && word.find_first_not_of('#') == std::string_view::npos;
+}
+
+// `markdown`: a heading's "#" marks, the first word of a line, are markup, not the document's words.
+SourcePage PageFromText(std::string_view text, int page_no, bool markdown) {
   SourcePage page;
   page.page_no = page_no;
   page.method = PageMethod::kText;
@@ -35,6 +57,10 @@ SourcePage PageFromText(std::string_view text, int page_no) {
     }
     size_t start = i;
     while (i < text.size() && !IsSpace(text[i]) && text[i] != '\n' && text[i] != '\r') ++i;
+    const bool line_start = page.words.empty() || newlines_since_word > 0;
+    if (markdown && line_start && IsHeadingMarker(text.substr(start, i - start)) && i < text.size() && IsSpace(text[i])) {
+      continue;  // (the heading's first word still starts its line: newlines_since_word is kept)
+    }
     if (!page.words.empty()) {
       page.words.back().after = newlines_since_word == 0   ? Break::kSpace
                                 : newlines_since_word == 1 ? Break::kLine
@@ -82,6 +108,7 @@ SourceDocument PagesFromText(std::string_view bytes) {
       lf += text[i];
     }
   }
+  const bool markdown = ReadsAsMarkdown(lf);
   int page_no = 1;
   size_t start = 0;
   while (true) {
@@ -94,7 +121,7 @@ SourceDocument PagesFromText(std::string_view bytes) {
     const std::vector<std::string_view> pieces = SplitTextSheet(chunk);
     for (size_t k = 0; k < pieces.size(); ++k) {
       if (k > 0 && pieces[k].find_first_not_of(" \t\n") == std::string_view::npos) continue;
-      doc.pages.push_back(PageFromText(pieces[k], page_no++));
+      doc.pages.push_back(PageFromText(pieces[k], page_no++, markdown));
     }
     if (ff == std::string::npos) break;
     start = ff + 1;

@@ -15,7 +15,9 @@ namespace foiamine {
 // page; a form-feed page over 64 KiB is split at paragraph breaks, see
 // pipeline/text_pages.h) and pages into words with line/paragraph breaks. Text that is not
 // valid UTF-8 is decoded as Windows-1252 (ICU) and a warning is added.
-// CRLF and CR line ends are accepted.
+// CRLF and CR line ends are accepted. In a Markdown text (its first line, or two
+// lines, an ATX heading: "#### § 1357. Powers of ..."), the heading marks at a
+// line's start are markup and become no words.
 SourceDocument PagesFromText(std::string_view bytes);
 
 // `bytes` read as Windows-1252, in UTF-8 (ICU): how text that is not valid

@@ -18,6 +18,12 @@ TEST_CASE("a citation names the number with its agency, the section and the page
         "D.C. Code § 24-211.05(a), p. 1");
   CHECK(FormatCitation(CitationParts{"Council", "D.C. Code § 24-211.07", "", "c.pdf", "IV.B", 1, ""}) ==
         "D.C. Code § 24-211.07 § IV.B, p. 1");
+  // The United States Code numbers its sections through a title: a section's subsections, and another section of
+  // the same printing, by their own numbers.
+  CHECK(FormatCitation(CitationParts{"", "8 U.S.C. § 1357", "Powers of immigration officers and employees", "u.txt",
+                                     "1357(g)(1)", 1, ""}) == "8 U.S.C. § 1357(g)(1), p. 1");
+  CHECK(FormatCitation(CitationParts{"", "8 U.S.C. § 1357", "", "u.txt", "1373(a)", 2, ""}) == "8 U.S.C. § 1373(a), p. 2");
+  CHECK(FormatCitation(CitationParts{"", "8 U.S.C. § 1357", "", "u.txt", "(a)", 2, ""}) == "8 U.S.C. § 1357 § (a), p. 2");
 }
 
 TEST_CASE("a page with a Bates stamp is cited by it first", "[citation][bates]") {

@@ -420,6 +420,42 @@ TEST_CASE("a state bill as introduced and referred to a committee is a bill thou
   CHECK(bill.authority.value == "law");
 }
 
+// A section of the U.S. Code as uscode.house.gov prints it (and copies of it, here a Markdown one with its marks
+// read as markup): its number and title are the section's; a state code's title caption names no U.S. Code title.
+TEST_CASE("a U.S. Code section is known by its title and section number and its heading", "[extractors][identity]") {
+  const DocumentIdentity usc = InferIdentity(Doc({"Title 8- ALIENS AND NATIONALITY\nCHAPTER 12- IMMIGRATION AND NATIONALITY\n"
+                                                  "\u00A7 1357. Powers of immigration officers and employees\n"
+                                                  "(g) Performance of immigration officer functions by State officers and "
+                                                  "employees\n(1) Notwithstanding section 1342 of title 31 ...\n"}));
+  CHECK(usc.number.value == "8 U.S.C. \u00A7 1357");
+  CHECK(usc.title.value == "Powers of immigration officers and employees");
+  const DocumentIdentity printed = InferIdentity(Doc({"Page 412 TITLE 8-ALIENS AND NATIONALITY \u00A71252c\n"
+                                                      "\u00A71252c. Authorizing State and local law enforcement officials to "
+                                                      "arrest and detain certain illegal aliens\n(a) In general\n"}));
+  CHECK(printed.number.value == "8 U.S.C. \u00A7 1252c");
+  const DocumentIdentity lii = InferIdentity(Doc({"8 U.S. Code \u00A7 1373 - Communication between government agencies "
+                                                  "and the Immigration and Naturalization Service\nU.S. Code\nNotes\n"
+                                                  "(a) In general\nNotwithstanding any other provision ...\n"}));
+  CHECK(lii.number.value == "8 U.S.C. \u00A7 1373");
+  CHECK(lii.title.value == "Communication between government agencies and the Immigration and Naturalization Service");
+  const DocumentIdentity state = InferIdentity(Doc({"TITLE 5 - CRIMINAL PROCEDURE\n\u00A7 104. Immigration enforcement "
+                                                    "agreements\n(a) A law enforcement agency may not ...\n"}));
+  CHECK(state.number.value.find("U.S.C.") == std::string::npos);
+}
+
+// A bill as a legislature's site prints it (Washington's, here as a Markdown copy whose marks are markup): the
+// headline is the title; a part's label under it ("Section 1") is none.
+TEST_CASE("a bill's headline is its title, and a section's label is no title", "[extractors][identity]") {
+  const DocumentIdentity bill = InferIdentity(Doc({"SB 5818 - Facilitating the transfer of certain individuals in the "
+                                                   "custody of the department of corrections.\n\nSection 1\nThe "
+                                                   "definitions in this section apply throughout this section.\n"}));
+  CHECK(bill.title.value == "SB 5818 - Facilitating the transfer of certain individuals in the custody of the "
+                            "department of corrections");
+  const DocumentIdentity part = InferIdentity(Doc({"Section 1\nImmigration Enforcement Limits\nThe definitions in this "
+                                                   "section apply throughout this chapter.\n"}));
+  CHECK(part.title.value == "Immigration Enforcement Limits");
+}
+
 // A Lexipol-style manual's policy (the template of thousands of US police and sheriff's policy manuals): Poppler
 // reads its header box across ("Policy Urbana Police Department" / "413 Policy Manual"), so the first short line is
 // the manual, not the policy; the policy is its number and the title above "413.1 PURPOSE AND SCOPE" (Urbana PD

@@ -751,6 +751,24 @@ TEST_CASE("law forms read in the whole head are recognised as by running each in
     if (e.is_regular_file() && e.path().extension() == ".txt") require_in_order(ReadFile(e.path()));
 }
 
+// The U.S. Code as uscode.house.gov prints a section, and as Cornell's LII does: federal law, whichever title.
+TEST_CASE("a section of the U.S. Code is federal law by its title's caption or LII's citation line", "[jurisdiction]") {
+  const DocumentIdentity welfare = Identity("Title 42- THE PUBLIC HEALTH AND WELFARE\nCHAPTER 7- SOCIAL SECURITY\n"
+                                            "\u00A7 611a. State required to provide certain information\nEach State to "
+                                            "which a grant is made under section 603 of this title shall, at least 4 times "
+                                            "annually ..., furnish the Immigration and Naturalization Service with the name "
+                                            "and address of ...\n");
+  CHECK(welfare.jurisdiction.value == "US");
+  CHECK(welfare.authority.value == "law");
+  CHECK(welfare.number.value == "42 U.S.C. \u00A7 611a");
+  const DocumentIdentity lii = Identity("8 U.S. Code \u00A7 1373 - Communication between government agencies and the "
+                                        "Immigration and Naturalization Service\n(a) In general\nNotwithstanding any "
+                                        "other provision of Federal, State, or local law, a Federal, State, or local "
+                                        "government entity or official may not prohibit ...\n");
+  CHECK(lii.jurisdiction.value == "US");
+  CHECK(lii.number.value == "8 U.S.C. \u00A7 1373");
+}
+
 // A whole Lexipol manual as an agency produces it (the Lisle PD Policy Manual, 632 pages, in
 // ../shared/eval/police-policies-illinois/large): its first pages, a chief's preface, a code of ethics and a mission
 // statement under the running header, state no rule and name no state; its policies do, hundreds of pages on.

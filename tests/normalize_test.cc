@@ -74,6 +74,22 @@ TEST_CASE("plain text files: pages at form feeds, lines and paragraphs kept", "[
   CHECK(latin.warnings.size() == 1);
 }
 
+// The U.S. Code as republished in Markdown (codexstanford/markdonw-chunck-of-the-usa-code, title 8, § 1357(d)):
+// the heading marks are markup. A text whose headings are not Markdown's keeps its "#" ("# of releases").
+TEST_CASE("a Markdown text file's heading marks are not words; other texts' '#' are", "[normalize][text_file]") {
+  SourceDocument md = PagesFromText("\n# Title 8- ALIENS AND NATIONALITY\n### CHAPTER 12- IMMIGRATION AND NATIONALITY\n"
+                                    "#### \xC2\xA7 1357. Powers of immigration officers and employees\n##### (d) Detainer\n\n"
+                                    "In the case of an alien who is arrested ...\n#5 stays, as does ## in a line.\n");
+  REQUIRE(md.pages.size() == 1);
+  CHECK(NormalizePage(md.pages[0].words).text ==
+        "Title 8- ALIENS AND NATIONALITY\nCHAPTER 12- IMMIGRATION AND NATIONALITY\n"
+        "\xC2\xA7 1357. Powers of immigration officers and employees\n(d) Detainer\n\n"
+        "In the case of an alien who is arrested ...\n#5 stays, as does ## in a line.");
+  // one heading, not on the first line, and lines that open with "#" and a lower-case word: no Markdown
+  SourceDocument tally = PagesFromText("Release desk tally\n# of releases: 5\n## of detainers: 2\n# Notes\n");
+  CHECK(NormalizePage(tally.pages[0].words).text == "Release desk tally\n# of releases: 5\n## of detainers: 2\n# Notes");
+}
+
 TEST_CASE("a plain text's pages are normalized as a run indexes a text file", "[normalize]") {
   const auto pages = NormalizedTextPages("  \xE2\x80\x9CICE\xE2\x80\x9D   detainer notifi-\ncation\n\fpage two\f");
   REQUIRE(pages.size() == 2);
