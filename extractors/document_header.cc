@@ -117,10 +117,12 @@ bool KindCaption(const std::string& line) {
 }
 
 std::string BillHeadline(const std::string& first_page) {
+  // (a line of its own near the top: a site's breadcrumb may come first, "wa-law.org > bill > 2025-26 > SB 5818 > ...")
   static const RE2 kHeadline(
-      R"(^\s*((?:(?:E?S?S?[HS]B|[HS]\.?\s?B\.|H\.?\s?R\.|[AS]\.|AB|SB|LB|HF|SF|LD|HB)\s*\d{1,5}[A-Z]?)\s+-\s+([^\n]{8,200}?))\.?[ \t]*(?:\n|$))");
+      R"((?m)^[ \t]*((?:(?:E?S?S?[HS]B|[HS]\.?\s?B\.|H\.?\s?R\.|[AS]\.|AB|SB|LB|HF|SF|LD|HB)[ \t]*\d{1,5}[A-Z]?)[ \t]+-[ \t]+([^\n]{8,200}?))\.?[ \t]*$)");
+  const std::string top = first_page.substr(0, std::min<size_t>(first_page.size(), 400));
   std::string whole, title;
-  if (!RE2::PartialMatch(first_page, kHeadline, &whole, &title)) return "";
+  if (!RE2::PartialMatch(top, kHeadline, &whole, &title)) return "";
   return Trimmed(whole);
 }
 

@@ -45,9 +45,9 @@ ManualPolicy PrintedIdentity(const std::vector<PageText>& pages);
 // ("General Order Date of Issue").
 bool KindCaption(const std::string& line);
 
-// A bill's headline as a legislature's site prints it on the first line: "SB 5818 - Facilitating the transfer of
-// certain individuals in the custody of the department of corrections." (the title, without its period); "" when
-// the first line is none.
+// A bill's headline as a legislature's site prints it, on a line of its own near the top: "SB 5818 - Facilitating
+// the transfer of certain individuals in the custody of the department of corrections." (the title, without its
+// period); "" when there is none.
 std::string BillHeadline(const std::string& first_page);
 
 }  // namespace foiamine::extractors::internal

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "extractors/document_header.h"
 #include "extractors/text_fold.h"
 
 namespace foiamine::extractors::internal {
@@ -269,6 +270,9 @@ std::string InferKind(const std::string& text, const std::string& number) {
   // (a chaptered act prints "Introduced by" without a referral)
   static const RE2 kStateBill(R"re((?is)\bintroduced\s+by\b.{0,300}?\breferred\s+to\s+(?:the\s+)?committee\b)re");
   if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 3000)), kStateBill)) return "bill";
+  // ... and by the headline its legislature's site prints over it ("SB 5818 - Facilitating the transfer of certain
+  // individuals ...", Washington's bills as wa-law.org prints them), which no enacted law's page carries
+  if (!BillHeadline(head).empty()) return "bill";
   // A statute on jails or police names them too ("the county jail shall not
   // ..."): a text that keeps referring to its own sections and never to a
   // department's policy or order is a law, whatever agencies it names.

@@ -109,6 +109,13 @@ SourceDocument PagesFromText(std::string_view bytes) {
     }
   }
   const bool markdown = ReadsAsMarkdown(lf);
+  if (markdown) {
+    // A link is its text ("[SB 5818](/bill/2025-26/sb/5818/)" -> "SB 5818"); an image is none.
+    static const RE2 kImage(R"(!\[[^\]\n]{0,300}\]\([^)\s]{0,500}\))");
+    static const RE2 kLink(R"(\[([^\]\n]{0,300})\]\([^)\s]{0,500}\))");
+    RE2::GlobalReplace(&lf, kImage, "");
+    RE2::GlobalReplace(&lf, kLink, "\\1");
+  }
   int page_no = 1;
   size_t start = 0;
   while (true) {

@@ -17,7 +17,8 @@ namespace foiamine {
 // valid UTF-8 is decoded as Windows-1252 (ICU) and a warning is added.
 // CRLF and CR line ends are accepted. In a Markdown text (its first line, or two
 // lines, an ATX heading: "#### § 1357. Powers of ..."), the heading marks at a
-// line's start are markup and become no words.
+// line's start are markup and become no words, a link is its text and an
+// image is nothing.
 SourceDocument PagesFromText(std::string_view bytes);
 
 // `bytes` read as Windows-1252, in UTF-8 (ICU): how text that is not valid

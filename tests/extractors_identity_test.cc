@@ -451,6 +451,12 @@ TEST_CASE("a bill's headline is its title, and a section's label is no title", "
                                                    "definitions in this section apply throughout this section.\n"}));
   CHECK(bill.title.value == "SB 5818 - Facilitating the transfer of certain individuals in the custody of the "
                             "department of corrections");
+  // ... under a site's breadcrumb
+  const DocumentIdentity crumbs = InferIdentity(Doc({"wa-law.org > bill > 2025-26 > SB 5818 > Original Bill\n\nSB 5818 - "
+                                                     "Facilitating the transfer of certain individuals.\n\nSection 1\n"}));
+  CHECK(crumbs.title.value == "SB 5818 - Facilitating the transfer of certain individuals");
+  CHECK(bill.doc_kind.value == "bill");  // a bill binds no one until enacted (search/diverge.h)
+  CHECK(crumbs.doc_kind.value == "bill");
   const DocumentIdentity part = InferIdentity(Doc({"Section 1\nImmigration Enforcement Limits\nThe definitions in this "
                                                    "section apply throughout this chapter.\n"}));
   CHECK(part.title.value == "Immigration Enforcement Limits");

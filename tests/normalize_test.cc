@@ -85,6 +85,12 @@ TEST_CASE("a Markdown text file's heading marks are not words; other texts' '#' 
         "Title 8- ALIENS AND NATIONALITY\nCHAPTER 12- IMMIGRATION AND NATIONALITY\n"
         "\xC2\xA7 1357. Powers of immigration officers and employees\n(d) Detainer\n\n"
         "In the case of an alien who is arrested ...\n#5 stays, as does ## in a line.");
+  // a link is its text, an image nothing (wa-law.org's pages: a breadcrumb of links above the bill)
+  SourceDocument links = PagesFromText("[wa-law.org](/) > [bill](/bill/) > [SB 5818](/bill/2025-26/sb/5818/)\n\n"
+                                       "# SB 5818 - Facilitating the transfer\n![seal](seal.png)\n## Section 1\n"
+                                       "[Source](http://lawfilesext.leg.wa.gov/5818.pdf) [broken link](\n");
+  CHECK(NormalizePage(links.pages[0].words).text ==
+        "wa-law.org > bill > SB 5818\n\nSB 5818 - Facilitating the transfer\n\nSection 1\nSource [broken link](");  // (the image's line is left blank)
   // one heading, not on the first line, and lines that open with "#" and a lower-case word: no Markdown
   SourceDocument tally = PagesFromText("Release desk tally\n# of releases: 5\n## of detainers: 2\n# Notes\n");
   CHECK(NormalizePage(tally.pages[0].words).text == "Release desk tally\n# of releases: 5\n## of detainers: 2\n# Notes");
