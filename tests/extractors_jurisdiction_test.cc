@@ -751,6 +751,28 @@ TEST_CASE("law forms read in the whole head are recognised as by running each in
     if (e.is_regular_file() && e.path().extension() == ".txt") require_in_order(ReadFile(e.path()));
 }
 
+// State code sections as code sites print them (the real-extra set's copies of N.D., Neb., W. Va. and R.I. sections):
+// a long caption, one set close to its number, one glued to its first sentence, one under the code's title lines.
+TEST_CASE("a code section's caption makes law however a site sets it", "[jurisdiction]") {
+  for (const std::string text : {
+           std::string("44-04-05. Certified copies of papers on alien convicted of felony - Request by United States "
+                       "immigration officer.\nUpon the official request of the United States immigration officer ..., the "
+                       "clerk of such court shall furnish ...\n"),
+           std::string("43-411.Detainers for apprehension and detention; authorized; detention; limitations.\n\nThe chief "
+                       "executive officer ... shall have the authority ... to issue detainers ...\n"),
+           std::string("55-3-1. Issuance of summons.If any forcible or unlawful entry be made upon any land, the party "
+                       "so turned out of possession may ...\n"),
+           std::string("Title 12\nCriminal Procedure\n\nChapter 7\n\nR.I. Gen. Laws \u00A7 12-7-12\n\n\u00A7 12-7-12. Release "
+                       "of arrested person by officer.\n\n(a) The officer in charge of any police station shall ...\n")}) {
+    INFO(text);
+    const DocumentIdentity id = Identity(text);
+    CHECK(id.authority.value == "law");
+    CHECK(id.doc_kind.value == "statute");
+  }
+  // a policy's numbered heading without a period is none
+  CHECK(Identity("4.1 Purpose and Scope\nThis policy provides guidance to members.\n").authority.value != "law");
+}
+
 // The U.S. Code as uscode.house.gov prints a section, and as Cornell's LII does: federal law, whichever title.
 TEST_CASE("a section of the U.S. Code is federal law by its title's caption or LII's citation line", "[jurisdiction]") {
   const DocumentIdentity welfare = Identity("Title 42- THE PUBLIC HEALTH AND WELFARE\nCHAPTER 7- SOCIAL SECURITY\n"
