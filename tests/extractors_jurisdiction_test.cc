@@ -769,6 +769,12 @@ TEST_CASE("a code section's caption makes law however a site sets it", "[jurisdi
     CHECK(id.authority.value == "law");
     CHECK(id.doc_kind.value == "statute");
   }
+  // a 287(g) agreement whose text layer lost its spaces is still an agreement
+  const DocumentIdentity moa = Identity("MEMORANDUM OF AGREEMENTThis Memorandum ofAgreement (MOA) constitutes an agreement "
+                                        "between U. S. Immigrationand Customs Enforcement (ICE), a component of the Department "
+                                        "ofHomeland Security (DHS),and the New Mexico Corrections Department ...\n");
+  CHECK(moa.doc_kind.value == "agreement");
+  CHECK(moa.authority.value == "policy");
   // a policy's numbered heading without a period is none
   CHECK(Identity("4.1 Purpose and Scope\nThis policy provides guidance to members.\n").authority.value != "law");
 }
