@@ -76,7 +76,7 @@ TEST_CASE("plain text files: pages at form feeds, lines and paragraphs kept", "[
 
 // The U.S. Code as republished in Markdown (codexstanford/markdonw-chunck-of-the-usa-code, title 8, § 1357(d)):
 // the heading marks are markup. A text whose headings are not Markdown's keeps its "#" ("# of releases").
-TEST_CASE("a Markdown text file's heading marks are not words; other texts' '#' are", "[normalize][text_file]") {
+TEST_CASE("a Markdown text file's heading marks are not words, other texts' '#' are", "[normalize][text_file]") {
   SourceDocument md = PagesFromText("\n# Title 8- ALIENS AND NATIONALITY\n### CHAPTER 12- IMMIGRATION AND NATIONALITY\n"
                                     "#### \xC2\xA7 1357. Powers of immigration officers and employees\n##### (d) Detainer\n\n"
                                     "In the case of an alien who is arrested ...\n#5 stays, as does ## in a line.\n");
