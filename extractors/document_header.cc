@@ -81,7 +81,7 @@ ManualPolicy UsCodeSectionHeader(const std::vector<PageText>& pages) {
   static const std::pair<const char*, const char*> kTitles[] = {
       {"5", "GOVERNMENT ORGANIZATION AND EMPLOYEES"}, {"6", "DOMESTIC SECURITY"},
       {"8", "ALIENS AND NATIONALITY"},               {"18", "CRIMES AND CRIMINAL PROCEDURE"},
-      {"28", "JUDICIARY AND JUDICIAL PROCEDURE"},    {"31", "MONEY AND FINANCE"},
+      {"31", "MONEY AND FINANCE"},
       {"34", "CRIME CONTROL AND LAW ENFORCEMENT"},   {"42", "THE PUBLIC HEALTH AND WELFARE"}};
   std::string title_no, title_name, section, heading;
   // Cornell's LII prints the citation and heading on one line: "8 U.S. Code § 1357 - Powers of immigration officers

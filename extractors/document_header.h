@@ -31,7 +31,7 @@ ManualPolicy ManualPolicyHeader(const std::vector<PageText>& pages);
 // copies of it): the title's caption line "TITLE 8-ALIENS AND NATIONALITY" (a dash, as normalization makes an em
 // dash) above the section's "§1357. Powers of immigration officers and employees". Its number is "8 U.S.C. § 1357"
 // and its title the section's heading. Both empty unless the caption names one of the Code's titles that bear on
-// immigration enforcement (5, 6, 8, 18, 28, 31, 34, 42) by its own name: a state code's "TITLE 5 - CRIMINAL
+// immigration enforcement (5, 6, 8, 18, 31, 34, 42) by its own name: a state code's "TITLE 5 - CRIMINAL
 // PROCEDURE" is none. Cornell LII's one-line caption ("8 U.S. Code § 1357 - Powers of immigration officers and
 // employees") names the Code itself.
 ManualPolicy UsCodeSectionHeader(const std::vector<PageText>& pages);
