@@ -31,7 +31,7 @@ std::vector<std::string> SplitLines(const std::string& text) {
 // Department" / "413 Policy Manual"), and copies of such a page often flatten it all onto one line ("Policy Santa
 // Cruz County Sheriff's Office 428 Policy Manual Immigration Violations 428.1 PURPOSE AND ..."): either way the
 // policy is known by its number and title, which the first short line would miss.
-ManualPolicy ManualPolicyHeader(const std::vector<PageText>& pages) {
+HeadingIdentity ManualPolicyHeader(const std::vector<PageText>& pages) {
   if (pages.empty()) return {};
   const std::string& page = pages[0].text;
   const std::string_view head(page.data(), std::min<size_t>(page.size(), 2000));
@@ -43,7 +43,7 @@ ManualPolicy ManualPolicyHeader(const std::vector<PageText>& pages) {
   // The header names the manual (its sections are numbered by the policy: 413.1, 413.2 ... are policy 413's).
   static const RE2 kManual(R"((?i)\bmanual\b)");
   if (!RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kManual)) return {};
-  ManualPolicy out;
+  HeadingIdentity out;
   out.number = "Policy " + n;
   // The title: the lines above the first section, up to a blank line or the header (a title may wrap: "Foreign
   // Diplomatic and Consular" / "Representatives"), or what follows the manual's name where the header was
@@ -70,7 +70,7 @@ ManualPolicy ManualPolicyHeader(const std::vector<PageText>& pages) {
   return out;
 }
 
-ManualPolicy UsCodeSectionHeader(const std::vector<PageText>& pages) {
+HeadingIdentity UsCodeSectionHeader(const std::vector<PageText>& pages) {
   if (pages.empty()) return {};
   const std::string& page = pages[0].text;
   const re2::StringPiece head(page.data(), std::min<size_t>(page.size(), 3000));
@@ -89,16 +89,16 @@ ManualPolicy UsCodeSectionHeader(const std::vector<PageText>& pages) {
   static const RE2 kLiiCaption(
       R"((?m)^[ \t]*(\d{1,2})[ \t]+U\.[ \t]?S\.[ \t]+Code[ \t]+\x{00A7}[ \t]*(\d{1,5}[a-z]{0,3})[ \t]+-[ \t]+([^\n]*[^\s.])\.?[ \t]*$)");
   if (RE2::PartialMatch(head, kLiiCaption, &title_no, &section, &heading))
-    return ManualPolicy{title_no + " U.S.C. \u00A7 " + section, Trimmed(heading)};
+    return HeadingIdentity{title_no + " U.S.C. \u00A7 " + section, Trimmed(heading)};
   if (!RE2::PartialMatch(head, kTitleCaption, &title_no, &title_name)) return {};
   const bool known = std::any_of(std::begin(kTitles), std::end(kTitles),
                                  [&](const auto& t) { return title_no == t.first && title_name == t.second; });
   if (!known || !RE2::PartialMatch(head, kSectionCaption, &section, &heading)) return {};
-  return ManualPolicy{title_no + " U.S.C. \u00A7 " + section, Trimmed(heading)};
+  return HeadingIdentity{title_no + " U.S.C. \u00A7 " + section, Trimmed(heading)};
 }
 
-ManualPolicy PrintedIdentity(const std::vector<PageText>& pages) {
-  if (ManualPolicy manual = ManualPolicyHeader(pages); !manual.number.empty()) return manual;
+HeadingIdentity PrintedIdentity(const std::vector<PageText>& pages) {
+  if (HeadingIdentity manual = ManualPolicyHeader(pages); !manual.number.empty()) return manual;
   return UsCodeSectionHeader(pages);
 }
 

@@ -17,15 +17,17 @@ std::string Trimmed(std::string_view s);
 // The text's lines, without their '\n' (a last empty line when the text ends with one).
 std::vector<std::string> SplitLines(const std::string& text);
 
+// A document's number and title as a known form prints them at its head.
+struct HeadingIdentity {
+  std::string number;  // "Policy 413", "8 U.S.C. § 1357"
+  std::string title;   // "Immigration Violations"; "" when none reads as one
+};
+
 // A policy of a manual in Lexipol's template, read from the first page: its
 // number ("Policy 413", from its first section "413.1 PURPOSE AND SCOPE" under a
 // header that names a manual) and its title (the lines above that section).
 // Both empty when the page is not one.
-struct ManualPolicy {
-  std::string number;  // "Policy 413", "8 U.S.C. § 1357"
-  std::string title;   // "Immigration Violations"; "" when none reads as one
-};
-ManualPolicy ManualPolicyHeader(const std::vector<PageText>& pages);
+HeadingIdentity ManualPolicyHeader(const std::vector<PageText>& pages);
 
 // A section of the United States Code as the Office of the Law Revision Counsel prints it (uscode.house.gov, and
 // copies of it): the title's caption line "TITLE 8-ALIENS AND NATIONALITY" (a dash, as normalization makes an em
@@ -34,10 +36,10 @@ ManualPolicy ManualPolicyHeader(const std::vector<PageText>& pages);
 // immigration enforcement (5, 6, 8, 18, 31, 34, 42) by its own name: a state code's "TITLE 5 - CRIMINAL
 // PROCEDURE" is none. Cornell LII's one-line caption ("8 U.S. Code § 1357 - Powers of immigration officers and
 // employees") names the Code itself.
-ManualPolicy UsCodeSectionHeader(const std::vector<PageText>& pages);
+HeadingIdentity UsCodeSectionHeader(const std::vector<PageText>& pages);
 
 // The first of the two above that reads the document's first page (a number and title a known form prints).
-ManualPolicy PrintedIdentity(const std::vector<PageText>& pages);
+HeadingIdentity PrintedIdentity(const std::vector<PageText>& pages);
 
 // Whether a (trimmed) line names the kind of document rather than the document:
 // a directive form's caption or checkbox ("STANDARD OPERATING PROCEDURE",

@@ -25,7 +25,7 @@ namespace {
 using internal::FirstNumber;
 using internal::NumberMatch;
 using internal::KindCaption;
-using internal::ManualPolicy;
+using internal::HeadingIdentity;
 using internal::PrintedIdentity;
 using internal::SplitLines;
 using internal::Trimmed;
@@ -178,8 +178,8 @@ std::string MarginFormNumber(const std::string& page) {
   return "";
 }
 
-NumberMatch InferNumber(const std::vector<PageText>& pages, const std::string& head, const ManualPolicy& manual) {
-  if (!manual.number.empty()) return NumberMatch{0, manual.number, manual.number};
+NumberMatch InferNumber(const std::vector<PageText>& pages, const std::string& head, const HeadingIdentity& printed) {
+  if (!printed.number.empty()) return NumberMatch{0, printed.number, printed.number};
   NumberMatch found = FirstNumber(WithoutReferences(head));
   if (found.value.empty() && !pages.empty()) {
     found.value = found.printed = MarginFormNumber(pages[0].text);
@@ -486,7 +486,7 @@ std::string SplitGluedSpanishArticles(const std::string& line) {
 }
 
 std::string InferTitle(const std::vector<PageText>& pages, const std::string& head, const NumberMatch& number,
-                       const ManualPolicy& manual) {
+                       const HeadingIdentity& printed) {
   const std::string text = pages.empty() ? std::string() : pages[0].text;
   // An act names itself: 'may be cited as the "Sanctuary Values Amendment Act of 2020"'.
   static const RE2 kShortTitle(R"re((?i)may\s+be\s+cited\s+as\s+(?:the\s+)?"([^"]{4,160})")re");
@@ -500,7 +500,7 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
   }
   if (std::string hearing = HearingTitle(text); !hearing.empty()) return hearing;
   if (std::string log = LogTitle(pages); !log.empty()) return log;
-  if (!manual.title.empty()) return manual.title;
+  if (!printed.title.empty()) return printed.title;
   if (std::string bill = internal::BillHeadline(text); !bill.empty()) return bill;
   if (std::string subject = LabeledTitle(text); !subject.empty()) {
     // A Mayor's Order is known by number and subject ("Mayor's Order
@@ -622,8 +622,8 @@ DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* 
   const DocumentMetadata& m = input.metadata;
   const std::string head = HeadOf(input.pages);
   DocumentIdentity id;
-  const ManualPolicy manual = PrintedIdentity(input.pages);  // read once: it gives a number and a title
-  NumberMatch inferred_number = InferNumber(input.pages, head, manual);
+  const HeadingIdentity printed = PrintedIdentity(input.pages);  // read once: it gives a number and a title
+  NumberMatch inferred_number = InferNumber(input.pages, head, printed);
   if (inferred_number.value == "D.C. Code") {
     // An excerpt of the Code is known by the section it was compiled for.
     if (const std::string section = PrincipalSection(CodeSections(input.pages)); !section.empty())
@@ -631,7 +631,7 @@ DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* 
   }
   const std::string number = m.number.empty() ? inferred_number.value : m.number;
   id.number = Pick(m.number, inferred_number.value);
-  id.title = Pick(m.title, InferTitle(input.pages, head, inferred_number, manual));
+  id.title = Pick(m.title, InferTitle(input.pages, head, inferred_number, printed));
   id.agency = Pick(m.agency, InferAgency(head));
   std::string kind = m.doc_kind.empty() ? internal::InferKind(head, number) : m.doc_kind;
   std::string authority = internal::AuthorityOf(kind, head);
