@@ -14,6 +14,7 @@
 
 #include "base/utf8.h"
 #include "extractors/line_text.h"
+#include "extractors/lost_bullets.h"
 #include "extractors/marker_shapes.h"
 #include "extractors/numbering.h"
 #include "extractors/page_lines.h"
@@ -271,10 +272,12 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     }
   };
 
-
   // Which body lines open with a date (a log's rows), each line tested once.
   std::vector<bool> dated(body.size());
-  for (size_t bi = 0; bi < body.size(); ++bi) dated[bi] = StartsWithDate(line_text(body[bi]));
+  std::vector<std::string_view> body_text(body.size());
+  for (size_t bi = 0; bi < body.size(); ++bi) dated[bi] = StartsWithDate(body_text[bi] = line_text(body[bi]));
+  // Items of a list whose bullets the text lost (lost_bullets.h): each opens with a bullet none printed.
+  const std::vector<bool> lost_bullet = LostBulletItems(body_text, [&](size_t bi) { return ParseMarker(body_text[bi], {}).has_value(); });
 
   bool prev_was_heading = false;
   bool prev_bare_marker = false;
@@ -320,6 +323,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     if (marker && !strong && prev_wrapped && marker->style.rfind("word:", 0) == 0) marker.reset();
     // "ATTACHMENT 2" atop the whole text names the document (an attachment to a council packet), no part of it.
     if (marker && IsAppendedPart(marker->style) && stream_.empty()) marker.reset();
+    if (!marker && lost_bullet[bi]) marker = Marker{.style = "bullet", .bullet = true};
     std::string_view rest = marker ? Trim(text.substr(marker->length)) : text;
     // A word marker leads a heading ("Part IV - Custody", "Article 3"), but a
     // closed section number may run into its text: "Sec. 2. Chapter 2 of
@@ -473,8 +477,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
          // a word split at a hyphen, in capitals too: "... INCLUDING BUT NOT LIMIT-" / "" / "ED TO TIME SPENT ..."
          (prev_last == '-' && prev_text.size() >= 2 && std::isalpha(static_cast<unsigned char>(prev_text[prev_text.size() - 2])) &&
           std::isalpha(static_cast<unsigned char>(text.front()))));
-    // Only "(c)" items: a "1. PURPOSE" or "1. Purpose" heading is followed by
-    // its own text.
+    // Only "(c)" items: a "1. PURPOSE" or "1. Purpose" heading is followed by its own text.
     const bool after_naming_item = !marker && prev_item_paren && !prev_wrapped && !AllCapsText(prev_item_rest) &&
                                    ParagraphAfterNamingItem(prev_item_rest, text);
     // A log's or a table's rows, each opening with a date ("03/02/2020 311-204 ICE Released to ICE agents ..."),
@@ -497,8 +500,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // the list's parent, not to its last item; a line that carries on an
     // unfinished sentence (continues_sentence) does not start a paragraph,
     // whatever blank line a scan put before it.
-    // The text under an item's own heading ("(a) In general", a blank line,
-    // then its text) is the item's.
+    // The text under an item's own heading ("(a) In general", a blank line, then its text) is the item's.
     const bool under_item_title =
         prev_was_heading || (!prev_item_rest.empty() && std::isalnum(static_cast<unsigned char>(prev_last)));
     const bool paragraph =
@@ -512,8 +514,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
                              AllCapsText(sections_[stack.back().section].heading);
     if (!marker && !heading && paragraph && !list_closed && !titled_item && !stack.empty() && IsListStyle(stack.back().style)) {
       list_closed = true;
-      // The item ends here, not at the next marker: the section table agrees
-      // with the clauses that cite it.
+      // The item ends here, not at the next marker: the section table agrees with the clauses that cite it.
       const int item = stack.back().section;
       if (infer_sections && item >= 0 && section_end[item] == 0) section_end[item] = stream_.size() - 1;
       stack.pop_back();
@@ -571,7 +572,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       unclosed_caption_section = current_section;
       unclosed_caption = std::string(rest);
     } else if (in_unclosed_caption) {
-      unclosed_caption += " " + std::string(unclosed_caption_end.empty() ? text : unclosed_caption_end);
+      unclosed_caption.append(" ").append(unclosed_caption_end.empty() ? text : unclosed_caption_end);
       if (!unclosed_caption_end.empty() && unclosed_caption_section >= 0 && sections_[unclosed_caption_section].heading.empty())
         sections_[unclosed_caption_section].heading = unclosed_caption;
     }
