@@ -157,7 +157,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   // section at its depth ends it). Returns its index.
   auto add_inline_section = [&](std::string marker, int parent, size_t begin, size_t end, bool list_item) {
     Section sec;
-    sec.path = (parent >= 0 ? sections_[parent].path : std::string()) + marker;
+    sec.path = parent >= 0 ? JoinedPath(sections_[parent].path, marker) : marker;
     sec.depth = parent >= 0 ? sections_[parent].depth + 1 : 0;
     sec.marker = std::move(marker);
     section_line_end.push_back(begin + sec.marker.size());

@@ -33,7 +33,8 @@ size_t RunOf(std::string_view line, size_t from, std::string_view set) {
 const char* const kDashedSectionPattern =
     R"(^((\d{1,3}[A-Za-z]?-(\d{1,4})(?:\.\d{1,3})?[A-Za-z]?-(\d{1,5})(?:\.\d{1,3})?[A-Za-z]?)\.?)(?:\s+|$))";
 const char* const kTitleSectionPattern = R"(^((\d{1,3}[A-Za-z]?-(\d{3,5})[A-Za-z]?(?:\.\d{1,3})?[A-Za-z]?)\.)(?:\s+|$))";
-const char* const kDecimalSectionPattern = R"(^((\d{1,4}[A-Z]{0,2}(?:\.\d{1,3})+)\.?)(?:\s+|$))";
+// (a section's number within its chapter may run to four digits, as Wisconsin's do: "66.0408 Local ordinances")
+const char* const kDecimalSectionPattern = R"(^((\d{1,4}[A-Z]{0,2}\.\d{1,4}(?:\.\d{1,3})*)\.?)(?:\s+|$))";
 
 bool MayOpenWithDashedNumber(std::string_view line) {
   // \d{1,3} takes every leading digit (a fourth would have to be the letter or the '-').

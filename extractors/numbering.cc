@@ -642,4 +642,10 @@ std::string BuildPath(const std::vector<Level>& stack) {
   return path;
 }
 
+std::string JoinedPath(const std::string& path, const std::string& marker) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (!path.empty() && !marker.empty() && digit(path.back()) && digit(marker.front())) return path + " " + marker;
+  return path + marker;
+}
+
 }  // namespace foiamine::extractors::internal

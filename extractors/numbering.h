@@ -92,4 +92,8 @@ bool SameNumbering(const Level& open, const Marker& m);
 // title and chapter above it.
 std::string BuildPath(const std::vector<Level>& stack);
 
+// `path` with an item's `marker` after it: "(b)" + "(2)" -> "(b)(2)"; a number after a number is set apart, as a
+// citation reads it: "908.1032" + "4." -> "908.1032 4." (not "908.10324.", another section's number).
+std::string JoinedPath(const std::string& path, const std::string& marker);
+
 }  // namespace foiamine::extractors::internal

@@ -262,6 +262,56 @@ bool MayOpenWithMarginNumber(std::string_view line) {
   return !line.empty() && ((line[0] >= '0' && line[0] <= '9') || line[0] == 'l' || line[0] == '|');
 }
 
+namespace {
+
+// Wisconsin's bills print a drafting locator at each paragraph's start, in the margin before the line number:
+// "AB484,3,53 (c) No sheriff ..." is locator 3,5 and line 3, "SB715, s. 1 3Section 1." section 1 on line 3, and
+// "SB715,2,1" alone on its line a locator whose paragraph starts on the next. Group 1: the locator's last number,
+// which the line number may run on ("53"). A page with kMinLocators of them is read as such a bill.
+const RE2& LocatorPattern() {
+  static const RE2 pattern(R"(^[A-Z]{2,4}[0-9]{1,5},(?: s\. [0-9]+|[0-9]+(?:,([0-9]+))?)(?:\s+|$))");
+  return pattern;
+}
+constexpr size_t kMinLocators = 3;
+
+// A line number that the text extraction glued to its line's first word ("4interrogation, detention ...",
+// "1(b) Neither ...", and on a page of a Wisconsin bill (`bill`) "1266.0112 Limiting ..." for line 12 of "66.0112"),
+// read only as a number `expected` next (the next in sequence, or 1 where a page may start again) or, at a page's
+// first number, any number before a letter: bytes of the number, 0 for none.
+size_t GluedNumber(std::string_view text, bool bill, int last, const std::vector<int>& expected, int* value) {
+  size_t digits = 0;
+  while (digits < text.size() && digits < 6 && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits == text.size() || text[digits] == ' ' || text[digits] == '\t') return 0;
+  const unsigned char after = static_cast<unsigned char>(text[digits]);
+  // An ordinal is a word of its own: "1st Precinct", "4th", "2d".
+  size_t letters = digits;
+  while (letters < text.size() && std::isalpha(static_cast<unsigned char>(text[letters]))) ++letters;
+  static const std::set<std::string_view> kOrdinalEnds{"st", "nd", "rd", "th", "d", "ST", "ND", "RD", "TH", "D"};
+  if (kOrdinalEnds.contains(text.substr(digits, letters - digits))) return 0;
+  if (last == 0 && digits <= 2 && std::isalpha(after)) {
+    *value = std::atoi(std::string(text.substr(0, digits)).c_str());
+    return digits;
+  }
+  // After a number the text lost (glued to a sign: "7.... [revisor inserts date]"), the one after it.
+  std::vector<int> next = expected;
+  next.push_back(last + 2);
+  // The longer number first: "1266.0112" after line 11 is line 12 of "66.0112", not line 1 of "266.0112".
+  for (size_t length = std::min<size_t>(digits, 2); length >= 1; --length) {
+    const bool whole = length == digits;
+    if (!whole && !bill) continue;  // "12:30" is a time, whatever line 1 may be
+    // A number glued to the digits of what follows (a section number) leaves some; one glued to a word, none.
+    if (whole != (std::isalpha(after) || after == '(' || after >= 0x80)) continue;
+    const int number = std::atoi(std::string(text.substr(0, length)).c_str());
+    if (std::find(next.begin(), next.end(), number) != next.end()) {
+      *value = number;
+      return length;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
 void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& pages) {
   static const RE2 kNumber(kMarginNumberPattern);
   constexpr size_t kMinNumbered = 5;
@@ -270,34 +320,78 @@ void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& 
     if (!lines[i].ignored) by_page[lines[i].page_idx].push_back(i);
   struct Numbered {
     size_t line;
-    int value;
-    size_t length;  // bytes of the number and the spaces after it
+    int value;      // 0: a locator alone, no number
+    size_t length;  // bytes of the locator, the number and the spaces after them
   };
   for (const auto& [page, body] : by_page) {
+    auto text_of = [&](size_t li) {
+      return std::string_view(pages[page].text).substr(lines[li].begin, lines[li].end - lines[li].begin);
+    };
+    size_t locators = 0;
+    for (size_t li : body)
+      if (const std::string_view t = text_of(li); !t.empty() && t[0] >= 'A' && t[0] <= 'Z' &&
+                                                  RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), LocatorPattern()))
+        ++locators;
+    const bool bill = locators >= kMinLocators;
     std::vector<Numbered> found;
     int last = 0;
-    size_t in_sequence = 0;
+    size_t in_sequence = 0, numbered = 0;
     for (size_t li : body) {
-      const Line& l = lines[li];
-      const std::string_view text = std::string_view(pages[page].text).substr(l.begin, l.end - l.begin);
+      std::string_view text = text_of(li);
+      // The sequence only ascends, but starts again at 1 on the next printed page of a text that holds several (a
+      // bill's "START OF PAGE 2"; a Wisconsin bill's first page may hold only a few lines).
+      const int restart_after = bill ? 3 : 10;
+      auto accept = [&](int value, bool damaged) {
+        if (value == 1 && last >= restart_after) last = 0;
+        if (value <= last || (damaged && value != last + 1)) return false;
+        if (value == last + 1 || (found.empty() && value <= 3)) ++in_sequence;
+        last = value;
+        ++numbered;
+        return true;
+      };
+      // The numbers a line may carry next: the next in sequence, or 1 on the next printed page.
+      auto next_values = [&]() { return last >= restart_after ? std::vector<int>{last + 1, 1} : std::vector<int>{last + 1}; };
+      size_t locator = 0;
+      if (bill && !text.empty() && text[0] >= 'A' && text[0] <= 'Z') {
+        re2::StringPiece in(text.data(), text.size()), tail;
+        if (RE2::Consume(&in, LocatorPattern(), &tail)) {
+          locator = static_cast<size_t>(in.data() - text.data());
+          text.remove_prefix(locator);
+          // The line number run on the locator's last number ("AB484,3,1010": locator 3,10, line 10).
+          bool numbered_here = false;
+          for (const int expected : next_values()) {
+            const std::string number = std::to_string(expected);
+            if (tail.size() > number.size() && std::string_view(tail.data(), tail.size()).ends_with(number) &&
+                accept(expected, false)) {
+              found.push_back(Numbered{li, expected, locator});
+              numbered_here = true;
+              break;
+            }
+          }
+          if (numbered_here) continue;
+        }
+      }
       re2::StringPiece in(text.data(), text.size());
       re2::StringPiece token;
-      if (!MayOpenWithMarginNumber(text) || !RE2::Consume(&in, kNumber, &token)) continue;
-      std::string digits(token);
-      const bool damaged = digits.find_first_of("l|") != std::string::npos;
-      for (char& c : digits)
-        if (c == 'l' || c == '|') c = '1';
-      const int value = std::atoi(digits.c_str());
-      // The sequence only ascends, but starts again at 1 on the next printed
-      // page of a text that holds several (a bill's "START OF PAGE 2").
-      if (value == 1 && last >= 10) last = 0;
-      if (value <= last || (damaged && value != last + 1)) continue;
-      if (value == last + 1 || (found.empty() && value <= 3)) ++in_sequence;
-      found.push_back(Numbered{li, value, static_cast<size_t>(in.data() - text.data())});
-      last = value;
+      if (MayOpenWithMarginNumber(text) && RE2::Consume(&in, kNumber, &token)) {
+        std::string digits(token);
+        const bool damaged = digits.find_first_of("l|") != std::string::npos;
+        for (char& c : digits)
+          if (c == 'l' || c == '|') c = '1';
+        if (accept(std::atoi(digits.c_str()), damaged)) {
+          found.push_back(Numbered{li, last, locator + static_cast<size_t>(in.data() - text.data())});
+          continue;
+        }
+      } else if (int value = 0; size_t glued = GluedNumber(text, bill, last, next_values(), &value)) {
+        if (accept(value, false)) {
+          found.push_back(Numbered{li, value, locator + glued});
+          continue;
+        }
+      }
+      if (locator > 0) found.push_back(Numbered{li, 0, locator});
     }
-    if (found.size() < kMinNumbered || found.size() * 5 < body.size() * 3 || in_sequence * 5 < found.size() * 4)
-      continue;
+    // A bill's locators show its numbered lines; its analysis and its header, unnumbered, may be much of its page.
+    if (numbered < kMinNumbered || (!bill && numbered * 5 < body.size() * 3) || in_sequence * 5 < numbered * 4) continue;
     for (const Numbered& n : found) {
       Line& l = lines[n.line];
       l.begin += n.length;

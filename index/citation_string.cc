@@ -46,6 +46,11 @@ std::string FormatCitation(const CitationParts& p) {
     }
     return out;
   }
+  if (p.section.rfind("line ", 0) == 0) {
+    // A numbered line outside any section (a line-numbered bill's preamble) is a place on its page, not a section:
+    // "H.B. 444, p. 1, line 5".
+    return out + ", p. " + std::to_string(p.page) + ", " + p.section;
+  }
   if (p.section.rfind("row ", 0) == 0 || p.section.rfind("sheet ", 0) == 0) {
     // A spreadsheet's row is a place, not a section: "Release log, sheet Log, row 214, p. 3".
     out += ", " + p.section;

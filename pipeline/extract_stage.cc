@@ -212,8 +212,11 @@ ExtractedDocument RunExtractStage(const extractors::Rulebook& rulebook, const st
       if (b.page_no == clause.page) bates = b.stamp.number;
     CitationParts parts{out.identity.agency.value, out.identity.number.value, out.identity.title.value,
                         display_path, clause.section, clause.page, bates};
-    if (!clause.parts.empty() && clause.parts.front().first_line > 0) {
-      // (a transcript passage is pin-cited from the line it starts on: "Tr. 2:24-3:2")
+    // A transcript passage is pin-cited from the line it starts on: "Tr. 2:24-3:2". A bill's or a statute's numbered
+    // lines are no transcript's: its clause is cited by its section and page.
+    const bool transcript_lines = out.identity.doc_kind.value == "transcript" ||
+                                  (out.identity.authority.value != "law" && out.identity.doc_kind.value != "bill");
+    if (!clause.parts.empty() && clause.parts.front().first_line > 0 && transcript_lines) {
       parts.page = clause.parts.front().page;
       parts.first_line = clause.parts.front().first_line;
       parts.last_line = clause.parts.back().last_line > 0 ? clause.parts.back().last_line

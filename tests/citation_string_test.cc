@@ -46,7 +46,9 @@ TEST_CASE("a transcript passage is pin-cited by page and printed line, across a 
   CHECK(FormatCitation(p) == "Performance Oversight Hearing, March 7, 2024, Tr. 2:24-3:2");
   p.bates = "CNCL-000042";
   CHECK(FormatCitation(p) == "CNCL-000042, Performance Oversight Hearing, March 7, 2024, Tr. 2:24-3:2");
-  // Not a transcript: section and page, as ever.
+  // Not a transcript (a line-numbered bill's clause outside any section): the page and the line, no section sign.
   CitationParts q{"Council", "", "Hearing", "h.pdf", "line 7", 2, ""};
-  CHECK(FormatCitation(q) == "Hearing § line 7, p. 2");
+  CHECK(FormatCitation(q) == "Hearing, p. 2, line 7");
+  q.section = "2-104.3(B)";
+  CHECK(FormatCitation(q) == "Hearing § 2-104.3(B), p. 2");
 }

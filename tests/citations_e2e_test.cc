@@ -429,3 +429,31 @@ TEST_CASE("a scanned transcript: line numbers out of quotes, pin cites across a 
   WriteScannedPdf(dir / "digital.pdf", dir / "drop" / "hearing-scan.pdf", 300);
   CheckTranscript(dir.path(), dir / "drop", "ocr");
 }
+
+TEST_CASE("a line-numbered bill's clause is cited by its section and page, not as a transcript's lines",
+          "[citations][e2e][transcript]") {
+  // Maryland's bills number every line in the margin (written for the test in that form); the numbers stay out of
+  // the quote, as a transcript's do, but "Tr. 1:3-4" would call the bill a hearing.
+  ScratchDir dir;
+  fs::create_directories(dir / "drop");
+  std::ofstream(dir / "drop" / "hb900.txt") << "HOUSE BILL 900\n"
+                                               "1   2-104.9.\n"
+                                               "2   (A) IN THIS SECTION THE FOLLOWING WORDS HAVE THE MEANINGS INDICATED.\n"
+                                               "3   (B) A LAW ENFORCEMENT AGENCY MAY NOT HONOR AN IMMIGRATION DETAINER\n"
+                                               "4   UNLESS A JUDGE HAS SIGNED A WARRANT.\n"
+                                               "5   (C) A LAW ENFORCEMENT AGENCY SHALL NOT ASK ABOUT IMMIGRATION STATUS.\n";
+  const std::string db = Quote((dir / "i.db").string());
+  auto run = RunFoiamine("run " + Quote((dir / "drop").string()) + " --quiet --db " + db);
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  size_t clauses = 0;
+  for (const auto& c : JsonLines(RunFoiamine("clauses --json --db " + db).out)) {
+    INFO(c.dump());
+    const std::string citation = c["citation"];
+    ++clauses;
+    CHECK(citation.find("Tr.") == std::string::npos);
+    CHECK(citation.find("2-104.9(") != std::string::npos);
+    CHECK(citation.ends_with(", p. 1"));
+  }
+  CHECK(clauses >= 2);
+}

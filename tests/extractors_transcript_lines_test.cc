@@ -251,3 +251,66 @@ TEST_CASE("a running line's key is a page number exactly where the page number p
                                  "page#of#", "-#-", "page # of # x", "x page #", "page", "p.", "- #", "# -"})
     require_as_pattern(key);
 }
+
+TEST_CASE("a Wisconsin bill's drafting locators and glued line numbers stay out of its sentences and sections",
+          "[extractors][transcript]") {
+  // Wisconsin's bills as their PDFs' text layer gives them (written for the test in that form): a drafting locator
+  // at each paragraph's start ("AB900,2,4", "AB900, s. 1"), sometimes alone on its line, the line number glued to the
+  // locator's last number ("AB900,2,43": locator 2,4, line 3) or to the line's first word ("5sheriff"), a number
+  // glued to a section number ("466.0999": line 4 of section 66.0999), numbering that starts again at 1 on the next
+  // printed page, and the bill's analysis, which has no line numbers.
+  DocumentInput in;
+  in.metadata.authority = "law";
+  in.pages.push_back(PageText{1,
+                              "2027 - 2028 LEGISLATURE\n"
+                              "AB900,1,2 1An Act to create 66.0999 of the statutes; relating to: cooperation with\n"
+                              "2federal immigration officials.\n"
+                              "Analysis by the Legislative Reference Bureau\n"
+                              "This bill limits what a sheriff may do for federal immigration officials.\n"
+                              "The people of the state of Wisconsin, represented in senate and assembly, do\n"
+                              "enact as follows:\n"
+                              "AB900, s. 1 3Section 1. 66.0999 of the statutes is created to read:\n"
+                              "AB900,1,5 466.0999 Immigration holds. (1) Definitions. In this\n"
+                              "5section, \"hold request\" means a request of a federal immigration officer.\n"
+                              "AB900,2,1\n"
+                              "1(2) Holds. No sheriff may hold an individual in custody solely on the basis of\n"
+                              "2a hold request.\n"
+                              "AB900,2,43 (3) Notice. No sheriff may notify a federal immigration officer of an\n"
+                              "4individual's release date.\n"
+                              "AB900,2,65 (4) Effect. This section does not apply to a judicial warrant.\n"
+                              "AB900,2,76 (End)\n"});
+  const Extraction x = ExtractDocument(Rules(), in);
+  const Clause* hold = FindClause(x, "detainer_hold", "No sheriff may hold");
+  REQUIRE(hold != nullptr);
+  CHECK(hold->text == "No sheriff may hold an individual in custody solely on the basis of a hold request.");
+  CHECK(hold->section == "66.0999(2)");
+  CHECK(hold->stance == Stance::kRestricts);
+  const Clause* notice = FindClause(x, "release_notification", "No sheriff may notify");
+  REQUIRE(notice != nullptr);
+  CHECK(notice->text == "No sheriff may notify a federal immigration officer of an individual's release date.");
+  CHECK(notice->section == "66.0999(3)");
+  for (const Clause& c : x.clauses) {
+    INFO(c.text);
+    CHECK(c.text.find("AB900") == std::string::npos);
+  }
+}
+
+TEST_CASE("a number glued to a line's first word is a margin number only where the sequence expects it",
+          "[extractors][transcript]") {
+  // Prose whose lines open with ordinals and times: no sequence, nothing cut.
+  DocumentInput in;
+  in.metadata.authority = "policy";
+  in.metadata.doc_kind = "policy";
+  in.pages.push_back(PageText{1,
+                              "1st Precinct officers shall not ask about immigration status.\n"
+                              "2nd Precinct officers shall not ask about immigration status either.\n"
+                              "12:30 is when the shift ends.\n"
+                              "4th Precinct officers shall not ask about immigration status.\n"
+                              "5th Precinct officers shall not ask about immigration status.\n"
+                              "6th Precinct officers shall not ask about immigration status.\n"});
+  const Extraction x = ExtractDocument(Rules(), in);
+  REQUIRE_FALSE(x.clauses.empty());
+  bool first = false;
+  for (const Clause& c : x.clauses) first = first || c.text.rfind("1st Precinct", 0) == 0;
+  CHECK(first);
+}
