@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 namespace foiamine::extractors::internal {
 
@@ -124,6 +125,65 @@ std::string BillHeadline(const std::string& first_page) {
   std::string whole, title;
   if (!RE2::PartialMatch(top, kHeadline, &whole, &title)) return "";
   return Trimmed(whole);
+}
+
+namespace {
+
+// "SB" -> "S.B.", "HF" -> "H.F.", "S" -> "S."; other designations ("ESSB", "HR") as printed.
+std::string CitedDesignation(std::string letters) {
+  for (char& c : letters) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (letters.size() == 1) return letters + ".";
+  if (letters.size() == 2 && (letters[1] == 'B' || letters[1] == 'F' || letters[1] == 'R')) return letters.substr(0, 1) + "." + letters.substr(1) + ".";
+  return letters;
+}
+
+std::string WithoutLeadingZeros(std::string number) {
+  while (number.size() > 1 && number[0] == '0') number.erase(0, 1);
+  return number;
+}
+
+}  // namespace
+
+std::string BillNumber(const std::string& first_page) {
+  constexpr size_t kTopLines = 15;
+  static const RE2 kChamberCaption(
+      R"((?i)^\W*(?:\d{4}\s+)?(house|senate|assembly)\s+(bill|file)\s+(?:no\.?\s*|number\s+)?(?:[hsa][bf]\s?)?(\d{1,5}(?:-\d{1,4})?)(?:-fn)?\b(.*)$)");
+  static const RE2 kCaptionGoesOn(R"(^\s*(?:\d{1,3}|\(.*|\|.*|A BILL\b.*|AN ACT\b.*|BY\b.*|By:.*)?\s*$)");
+  static const RE2 kLettersNo(R"((?i)(?:^|\s)([hsa])\.\s?b\.\s+no\.\s*(\d{1,5})\b)");
+  static const RE2 kCongress(R"(^\W*(H\.\s?R\.|S\.)\s?(\d{1,5})\s*$)");
+  static const RE2 kBillId(R"((?i)^\W*bill\s+id\W*\s*([as])(\d{1,5})\b)");
+  static const RE2 kLocator(R"(^(AB|SB)(\d{1,5}),\s?(?:\d|s\.))");
+  std::vector<std::string> lines;
+  for (const std::string& line : SplitLines(first_page)) {
+    if (Trimmed(line).empty()) continue;
+    lines.push_back(line);
+  }
+  for (size_t i = 0; i < lines.size() && i < kTopLines; ++i) {
+    std::string chamber, kind, number, rest, letters;
+    if (RE2::FullMatch(lines[i], kChamberCaption, &chamber, &kind, &number, &rest) && RE2::FullMatch(rest, kCaptionGoesOn))
+      return CitedDesignation(chamber.substr(0, 1) + kind.substr(0, 1)) + " " + WithoutLeadingZeros(number);
+    if (RE2::PartialMatch(lines[i], kLettersNo, &letters, &number)) return CitedDesignation(letters + "B") + " " + number;
+    if (RE2::FullMatch(lines[i], kCongress, &letters, &number)) {
+      std::erase(letters, ' ');
+      return letters + " " + number;
+    }
+    if (RE2::PartialMatch(lines[i], kBillId, &letters, &number)) return CitedDesignation(letters) + " " + number;
+  }
+  static const RE2 kHeadlineNumber(R"(^([A-Za-z.]+?)\s*(\d{1,5}[A-Z]?)$)");
+  if (std::string headline = BillHeadline(first_page); !headline.empty()) {
+    std::string letters, number;
+    if (RE2::FullMatch(headline.substr(0, headline.find(" - ")), kHeadlineNumber, &letters, &number) &&
+        letters.find('.') == std::string::npos)
+      return CitedDesignation(letters) + " " + number;
+  }
+  // Drafting locators: the same bill's designation opening three lines or more.
+  std::map<std::string, int> locators;
+  for (const std::string& line : lines) {
+    std::string letters, number;
+    if (RE2::PartialMatch(line, kLocator, &letters, &number) && ++locators[letters + " " + number] >= 3)
+      return CitedDesignation(letters) + " " + number;
+  }
+  return "";
 }
 
 }  // namespace foiamine::extractors::internal

@@ -52,4 +52,13 @@ bool KindCaption(const std::string& line);
 // period); "" when there is none.
 std::string BillHeadline(const std::string& first_page);
 
+// A bill's number as its first page prints it in its caption, in a citation's form: "HOUSE BILL 495" (a line of its
+// own, or followed only by a page number or "A BILL FOR AN ACT ...") -> "H.B. 495"; "SENATE BILL No. 76" -> "S.B.
+// 76"; "HOUSE BILL NO. HB0276" -> "H.B. 276"; "House File 479" -> "H.F. 479"; "By: Dean H.B. No. 2280" -> "H.B.
+// 2280"; "H.R. 2056" alone on its line -> "H.R. 2056"; a site's headline "SB 5818 - Facilitating ..." -> "S.B. 5818"
+// and its "Bill ID: S987" -> "S. 987"; a Wisconsin bill's drafting locators ("AB484,3,5" opening three lines or
+// more) -> "A.B. 484". Only the top of the page is read (its first 15 lines), and a line that goes on in prose
+// ("House Bill 2 requires ...", a story about a bill) names another document: "" then.
+std::string BillNumber(const std::string& first_page);
+
 }  // namespace foiamine::extractors::internal

@@ -12,6 +12,7 @@ namespace foiamine::extractors::internal {
 struct NumberMatch {
   size_t position = std::string::npos;
   std::string value, printed;
+  bool bill = false;  // a bill's number from its caption (document_header.h BillNumber)
 };
 
 // The document-number patterns ("Program Statement 4020.1F", "GO-OPS-201.26",

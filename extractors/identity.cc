@@ -180,6 +180,8 @@ std::string MarginFormNumber(const std::string& page) {
 
 NumberMatch InferNumber(const std::vector<PageText>& pages, const std::string& head, const HeadingIdentity& printed) {
   if (!printed.number.empty()) return NumberMatch{0, printed.number, printed.number};
+  if (!pages.empty())
+    if (std::string bill = internal::BillNumber(pages[0].text); !bill.empty()) return NumberMatch{0, bill, bill, true};
   NumberMatch found = FirstNumber(WithoutReferences(head));
   if (found.value.empty() && !pages.empty()) {
     found.value = found.printed = MarginFormNumber(pages[0].text);
@@ -516,7 +518,7 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
   // Else the first short line that reads like a title: not a running header
   // naming the agency or carrying the document's number, not a stamp
   // ("POSTED UNIT 3"), unless it names a kind of document ("... Responses").
-  static const RE2 kSkip(R"((?i)^(?:policy|policy manual|general order|program statement|page\b.*|.*department.*|.*departamento.*|.*\d{4}.*|[0-9. -]+)$)");
+  static const RE2 kSkip(R"((?i)^(?:policy|policy manual|general order|program statement|page\b.*|(?:start|end) of page\b.*|.*department.*|.*departamento.*|.*\d{4}.*|[0-9. -]+)$)");
   static const RE2 kDocumentNoun(R"((?i)\b(?:responses|report|testimony|handbook|manual|minutes|agenda|memorandum|plan)\b)");
   size_t pos = 0;
   int seen = 0;
@@ -639,6 +641,9 @@ DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* 
   if (m.doc_kind.empty()) authority = internal::AuthorityByDefault(kind, authority, head);
   id.doc_kind = Pick(m.doc_kind, kind);
   id.authority = Pick(m.authority, authority);
+  // A bill's number names the bill: a committee's report on it, a sheriff's page or a story about it is another
+  // document (not law), whose citation the bill's number would mislead.
+  if (inferred_number.bill && m.number.empty() && id.authority.value != "law") id.number = Pick("", "");
   std::string jurisdiction;
   if (jurisdictions && m.jurisdiction.empty()) {
     const bool law = id.authority.value == "law";
