@@ -300,7 +300,7 @@ std::string InferKind(const std::string& text, const std::string& number) {
   // that mentions "the department's policy manual" is no manual.
   static const RE2 kManualName(
       R"((?mi)^[ \t]*[A-Z][^\n]{0,60}\b(?:policy|policies|procedures?|custody|jail|corrections|operations|general\s+orders?|rules\s+and\s+regulations)\s+manual[ \t]*$)");
-  static const RE2 kAgencyName(R"((?i)police\s+department|sheriff'?s?\s+(?:office|department)|department\s+of\s+corrections|\bjail\b|\bpolice\b)");
+  static const RE2 kAgencyName(R"((?i)\bpolice\b|sheriff'?s?\s+(?:office|department)|department\s+of\s+corrections|\bjail\b)");
   if (const std::string top = head.substr(0, std::min<size_t>(head.size(), 300));
       !bill_title && RE2::PartialMatch(top, kManualName) && RE2::PartialMatch(top, kAgencyName)) {
     static const RE2 kCustody(R"((?i)\b(?:custody|jail|corrections)\s+manual\b|department\s+of\s+corrections|\bjail\b)");

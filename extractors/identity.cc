@@ -647,7 +647,10 @@ DocumentIdentity InferIdentity(const DocumentInput& input, const Jurisdictions* 
   std::string jurisdiction;
   if (jurisdictions && m.jurisdiction.empty()) {
     const bool law = id.authority.value == "law";
-    jurisdiction = InferJurisdiction(*jurisdictions, head, id.agency.value, law);
+    // The number the document is known by places it too: "8 U.S.C. § 1357" read off the U.S. Code's own caption
+    // (UsCodeSectionHeader), in the form jurisdictions.yaml cites federal law by.
+    jurisdiction = InferJurisdiction(*jurisdictions, id.number.value.empty() ? head : id.number.value + "\n" + head,
+                                     id.agency.value, law);
     // A long document whose first pages name no place (a manual's preface, code of ethics and mission statement)
     // is placed by the rest of it: "5 ILCS 805/15" and "Illinois" on page 290 of the Lisle PD Policy Manual.
     if (jurisdiction.empty() && input.pages.size() > 2) {

@@ -87,7 +87,6 @@ TEST_CASE("a document's jurisdiction comes from the citation form of its own hea
       {"California Penal Code Section 9999.1\n(a) Counsel shall advise the client.", "US-CA"},
       {"Cal. Gov. Code § 9999.5\n(a) A local agency shall not hold a person.", "US-CA"},
       {"Texas Code of Criminal Procedure Art. 9.999\n(a) A law enforcement agency shall comply.", "US-TX"},
-      {"Title 8 - ALIENS AND NATIONALITY\nCHAPTER 99 - THINGS\n§ 9999. Communication with agencies", "US"},
       {"    (5 ILCS 999/15)\n    Sec. 15. Prohibition. (a) A law enforcement agency shall not detain.", "US-IL"},
       {"Public Act 999-0001\n\nAN ACT concerning things.\n\nBe it enacted by the People of the State of Illinois,",
        "US-IL"},
@@ -99,6 +98,11 @@ TEST_CASE("a document's jurisdiction comes from the citation form of its own hea
     INFO(c.text);
     CHECK(InferJurisdiction(Data(), c.text, "") == c.code);
   }
+  // The U.S. Code's own caption gives the section its number ("8 U.S.C. § 9999", extractors/document_header.h), and the
+  // number, in the form federal law is cited by, places it.
+  const auto code = Identity("Title 8 - ALIENS AND NATIONALITY\nCHAPTER 99 - THINGS\n§ 9999. Communication with agencies");
+  CHECK(code.number.value == "8 U.S.C. § 9999");
+  CHECK(code.jurisdiction.value == "US");
 }
 
 TEST_CASE("without a heading citation, text cues and agency names decide, and a place inside a state is kept",
