@@ -179,8 +179,10 @@ Status Load(const YAML::Node& root, Compiled& out) {
       if (e.postal.size() != 2 || !std::isupper(static_cast<unsigned char>(e.postal[0])) ||
           !std::isupper(static_cast<unsigned char>(e.postal[1])))
         return Status::InvalidArgument(where + ": postal must be two capital letters, not '" + e.postal + "'");
-      // A place or an address in the state: "Nash County, NC", "Centennial, CO 80111".
-      auto re = Compile(R"(\b(?:County|Parish|City|Town|Township|Borough|Village)\b,?\s+(?-i:)" + e.postal +
+      // A place or an address in the state: "Nash County, NC", "Centennial, CO 80111"; an agency of a place, as a
+      // 287(g) agreement's running header names its local party: "Hamilton County Sheriff's Office, IN", "Winnebago
+      // County Sheriff's Office, Oshkosh, WI", "Heritage Creek PD, KY".
+      auto re = Compile(R"(\b(?:(?:County|Parish|City|Town|Township|Borough|Village)\b(?:\s+(?:Sheriff'?s?|Police|Corrections|Jail|Detention)(?:\s+(?:Office|Department|Center))?)?|PD|Police\s+Department|Sheriff'?s?\s+(?:Office|Department)),?\s+(?:(?-i:[A-Z][a-z]+),\s+)?(?-i:)" + e.postal +
                             R"()\b|[a-z],\s+(?-i:)" + e.postal + R"()\s+\d{5}\b)",
                         where + " postal");
       if (!re.ok()) return re.status();

@@ -834,3 +834,22 @@ TEST_CASE("a whole policy manual is its agency's policy, placed by the pages aft
                                           "Monday that its policy manual had not changed. Officers said the chief ...\n");
   CHECK(story.authority.value != "policy");
 }
+
+TEST_CASE("a 287(g) agreement is placed by its local party's name with a postal state", "[jurisdiction]") {
+  // The form's running header names the local party with its state's postal code (written for the test in that
+  // form): the state and county laws that bind that party are the ones its practice is read against.
+  const std::string agreement =
+      "MEMORANDUM OF AGREEMENT\n\nThis Memorandum of Agreement (MOA) constitutes an agreement between United States "
+      "Immigration and Customs Enforcement (ICE), a component of the Department of Homeland Security (DHS), and the "
+      "Example County Sheriff's Office (LEA), pursuant to which ICE delegates to nominated, trained, and certified "
+      "officers of the LEA the authority to perform certain functions of an immigration officer.\n\n"
+      "Example County Sheriff's Office, NV\n";
+  CHECK(Identity(agreement).jurisdiction.value == "US-NV/Example County");
+  // With a town between: "..., Springfield, NV".
+  CHECK(Identity(agreement.substr(0, agreement.rfind("Example")) + "Example County Sheriff's Office, Springfield, NV\n")
+            .jurisdiction.value == "US-NV/Example County");
+  // A lower-case "in" after an agency's name is a preposition, not Indiana.
+  CHECK(Identity(agreement.substr(0, agreement.rfind("Example")) + "The Example County Sheriff's Office, in turn, will "
+                                                                    "train its officers.\n")
+            .jurisdiction.value.rfind("US-IN", 0) != 0);
+}
