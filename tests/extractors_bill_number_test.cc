@@ -10,6 +10,16 @@
 
 using foiamine::extractors::internal::BillNumber;
 
+namespace {
+
+// The number the whole identity inference gives a one-page document of `authority`.
+std::string NumberOf(const std::string& text, const std::string& authority) {
+  return foiamine::extractors::ExtractDocument(foiamine::testing::Rules(), foiamine::testing::Doc(text, authority))
+      .identity.number.value;
+}
+
+}  // namespace
+
 TEST_CASE("a bill's caption gives its number in a citation's form", "[extractors][identity]") {
   // Forms written for the test after those of several legislatures' printed bills.
   const struct {
@@ -47,21 +57,16 @@ TEST_CASE("a bill named in prose, or below the top of the page, is another docum
 }
 
 TEST_CASE("a bill's clause is cited by the bill's number", "[extractors][identity]") {
-  const foiamine::extractors::Extraction x = foiamine::extractors::ExtractDocument(
-      foiamine::testing::Rules(),
-      foiamine::testing::Doc("HOUSE BILL 904\n\nBy: Delegate Example\n\nSECTION 1.\n(a) A law enforcement agency may not "
-                             "honor an immigration detainer.\n",
-                             "law"));
-  CHECK(x.identity.number.value == "H.B. 904");
+  CHECK(NumberOf("HOUSE BILL 904\n\nBy: Delegate Example\n\nSECTION 1.\n(a) A law enforcement agency may not honor an "
+                 "immigration detainer.\n",
+                 "law") == "H.B. 904");
 }
 
 TEST_CASE("a page about a bill, headed by the bill's name, does not take the bill's number", "[extractors][identity]") {
   // A sheriff's web page on a state law (written for the test): its heading names the bill, but the page is the
   // sheriff's account of practice, and its clauses must not be cited as the bill's.
-  const foiamine::extractors::Extraction x = foiamine::extractors::ExtractDocument(
-      foiamine::testing::Rules(),
-      foiamine::testing::Doc("Senate Bill 40\n\nThe Example County Sheriff's Office honors every immigration detainer, "
-                             "as the law now requires.\n",
-                             "practice"));
-  CHECK(x.identity.number.value.empty());
+  CHECK(NumberOf("Senate Bill 40\n\nThe Example County Sheriff's Office honors every immigration detainer, as the law "
+                 "now requires.\n",
+                 "practice")
+            .empty());
 }
