@@ -133,7 +133,8 @@ namespace {
 std::string CitedDesignation(std::string letters) {
   for (char& c : letters) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (letters.size() == 1) return letters + ".";
-  if (letters.size() == 2 && (letters[1] == 'B' || letters[1] == 'F' || letters[1] == 'R')) return letters.substr(0, 1) + "." + letters.substr(1) + ".";
+  if (letters.size() == 2 && (letters[1] == 'B' || letters[1] == 'F' || letters[1] == 'R'))
+    return letters.substr(0, 1) + "." + letters.substr(1) + ".";
   return letters;
 }
 

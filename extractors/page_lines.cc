@@ -333,14 +333,14 @@ void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& 
                                                   RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), LocatorPattern()))
         ++locators;
     const bool bill = locators >= kMinLocators;
+    // The sequence only ascends, but starts again at 1 on the next printed page of a text that holds several (a
+    // bill's "START OF PAGE 2"; a Wisconsin bill's first page may hold only a few lines).
+    const int restart_after = bill ? 3 : 10;
     std::vector<Numbered> found;
     int last = 0;
     size_t in_sequence = 0, numbered = 0;
     for (size_t li : body) {
       std::string_view text = text_of(li);
-      // The sequence only ascends, but starts again at 1 on the next printed page of a text that holds several (a
-      // bill's "START OF PAGE 2"; a Wisconsin bill's first page may hold only a few lines).
-      const int restart_after = bill ? 3 : 10;
       auto accept = [&](int value, bool damaged) {
         if (value == 1 && last >= restart_after) last = 0;
         if (value <= last || (damaged && value != last + 1)) return false;

@@ -66,6 +66,14 @@ bool IsPageNumberLine(std::string_view line);
 // numbered lines) is cut off its line (`begin` moves
 // past it) and kept as the line's `printed_line`; a numbered line with no
 // text is dropped.
+// Text layers glue a margin number to its line at times ("4interrogation,
+// detention ..."): such a number counts only as the one expected next (or
+// the page's first, before a letter), and never as an ordinal ("1st").
+// Wisconsin's bills also print a drafting locator before the number
+// ("AB484,3,53 (c) No sheriff ...": locator 3,5, line 3); on a page with three
+// or more the locators are cut too, the number may run on the locator's or a
+// section number's digits ("1266.0112": line 12 of 66.0112), and the bill's
+// unnumbered analysis may be most of the page.
 void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& pages);
 
 // A margin number as MarkTranscriptLines reads it at a line's start (group 1:
