@@ -179,9 +179,8 @@ Status Load(const YAML::Node& root, Compiled& out) {
       if (e.postal.size() != 2 || !std::isupper(static_cast<unsigned char>(e.postal[0])) ||
           !std::isupper(static_cast<unsigned char>(e.postal[1])))
         return Status::InvalidArgument(where + ": postal must be two capital letters, not '" + e.postal + "'");
-      // A place or an address in the state: "Nash County, NC", "Centennial, CO 80111"; an agency of a place, as a
-      // 287(g) agreement's running header names its local party: "Hamilton County Sheriff's Office, IN", "Winnebago
-      // County Sheriff's Office, Oshkosh, WI", "Heritage Creek PD, KY".
+      // A place, an address or (a 287(g) agreement's running header) an agency in the state: "Nash County, NC",
+      // "Centennial, CO 80111", "Hamilton County Sheriff's Office, IN", "Heritage Creek PD, KY".
       auto re = Compile(R"(\b(?:(?:County|Parish|City|Town|Township|Borough|Village)\b(?:\s+(?:Sheriff'?s?|Police|Corrections|Jail|Detention)(?:\s+(?:Office|Department|Center))?)?|PD|Police\s+Department|Sheriff'?s?\s+(?:Office|Department)),?\s+(?:(?-i:[A-Z][a-z]+),\s+)?(?-i:)" + e.postal +
                             R"()\b|[a-z],\s+(?-i:)" + e.postal + R"()\s+\d{5}\b)",
                         where + " postal");
@@ -532,8 +531,7 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
   }
   std::string code = best->code;
   // A local law names the government that enacts it ("BE IT ORDAINED BY THE
-  // COUNCIL OF KING COUNTY") or its code ("Bellingham Municipal Code"): the
-  // place inside its state.
+  // COUNCIL OF KING COUNTY") or its code ("Bellingham Municipal Code"): the place inside its state.
   if (best->level == "state" && (agency.empty() || law)) {
     const std::string_view top = std::string_view(head).substr(0, std::min<size_t>(head.size(), 1500));
     for (const auto& re : c.local_governments) {
@@ -634,8 +632,7 @@ ActorScope ActorScopeOf(const Jurisdictions& j, std::string_view jurisdiction) {
   if (!own) return scope;
   scope.law_actor = own->law_actor;
   for (const auto& e : c.entries) {
-    // Federal agencies act everywhere; a jurisdiction's own names and those
-    // of what contains it apply.
+    // Federal agencies act everywhere; a jurisdiction's own names and those of what contains it apply.
     if (e.level == "federal" || JurisdictionContains(e.code, jurisdiction)) continue;
     for (const auto& a : e.agencies)
       if (!NamesOwnActor(*own, a.name)) scope.foreign_actors.insert(AsciiLower(a.name));
