@@ -523,10 +523,10 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // Section bookkeeping (the numbering stack is kept even when the
     // structure is given, to validate markers).
     auto open_section = [&](const Marker& m, size_t at, std::string_view heading_text) {
-      // A marker of an open numbering replaces its level, never nests (SameNumbering).
-      auto it = std::find_if(stack.begin(), stack.end(), [&](const Level& l) { return SameNumbering(l, m); });
-      const bool opens_numbering = it == stack.end();
-      if (it != stack.end()) stack.erase(it, stack.end());
+      // A marker of an open numbering replaces its level (LevelFor), unless it starts a lead-in's own list.
+      const size_t level = LevelFor(stack, m, prev_last == ':');
+      const bool opens_numbering = level == stack.size();
+      stack.resize(level);
       // A numbered item that carries on no open sequence and does not start one ("2. Detainer Requests." where the
       // stored copy begins at item 1's "(a)") is no child of a parenthesized item, whose own list would start at 1:
       // it closes the parenthesized items open.

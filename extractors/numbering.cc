@@ -592,6 +592,24 @@ bool SameNumbering(const Level& open, const Marker& m) {
          (open.printed == number || number.find_first_of(".-") != std::string::npos);
 }
 
+size_t LevelFor(const std::vector<Level>& stack, const Marker& m, bool after_colon) {
+  size_t innermost = stack.size();
+  for (size_t i = stack.size(); i-- > 0;)
+    if (SameNumbering(stack[i], m)) {
+      innermost = i;
+      break;
+    }
+  if (innermost == stack.size()) return innermost;
+  // (an outer level still at 1 is restated, not restarted: "(1)(a)(i)" under "(1)(a) ... the officer:")
+  if (after_colon && m.value == 1 && stack[innermost].value > 1 && innermost + 1 < stack.size() &&
+      IsListStyle(stack.back().style))
+    return stack.size();
+  if (stack[innermost].value + 1 != m.value)
+    for (size_t i = 0; i < innermost; ++i)
+      if (SameNumbering(stack[i], m) && stack[i].value + 1 == m.value) return i;
+  return innermost;
+}
+
 // How level i reads in a path: as printed, except that an item numbered
 // "1." or "a." right under a section number is cited in parentheses,
 // "415.2(1)": "415.21." would read as another section.

@@ -87,6 +87,13 @@ bool IsSectionNumber(const std::string& style);
 // section of that code.
 bool SameNumbering(const Level& open, const Marker& m);
 
+// Where marker `m` goes in the open `stack`: the index of the level it replaces, or stack.size() to open a level under
+// the innermost. It replaces the innermost level of its numbering (SameNumbering), or an outer one it carries on ("5."
+// after "4." closes the "1.", "2." listed under "4.(c)"); but a list's first item after a lead-in's ':' ("(c) ...
+// including the following:" / "1. Inquiring into ...") opens a list of its own under the lead-in's item, though an
+// outer level is numbered alike: the items belong to the lead-in, not beside the outer "4.".
+size_t LevelFor(const std::vector<Level>& stack, const Marker& m, bool after_colon);
+
 // The citation path of the open levels: "IV.B.1.", "7284.6(a)(1)(C)",
 // "Part IV (a)"; a code section is cited by its own number, without the
 // title and chapter above it.

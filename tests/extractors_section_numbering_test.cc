@@ -456,3 +456,34 @@ TEST_CASE("a numbered item that starts no list of its own closes the parenthesiz
   CHECK(Paths("(a) The sheriff shall:\n1. Keep a record of each request;\n2. Report it.\n") ==
         std::vector<std::string>{"(a)", "(a)1.", "(a)2."});
 }
+
+// A list that starts at 1 under a lead-in's ':' nests under the lead-in's item, though an outer level is numbered
+// alike (numbering.h LevelFor); the outer list carries on after it. Written for the test in a Wisconsin bill's form.
+TEST_CASE("a list under a lead-in's colon nests under it, though an outer level is numbered alike", "[extractors][sections]") {
+  const std::string text =
+      "3. \"Detainer\" means a request of a federal immigration officer.\n"
+      "4. \"Hold request\" means a request to hold a person.\n"
+      "(b) No sheriff may assist a federal immigration officer in immigration enforcement.\n"
+      "(c) No sheriff may engage in activities related to immigration enforcement, including the following:\n"
+      "1. Inquiring into whether an individual has satisfactory immigration status.\n"
+      "2. Detaining an individual on the basis of a hold request.\n"
+      "5. \"Sheriff\" includes a deputy.\n";
+  CHECK(Paths(text) == std::vector<std::string>{"3.", "4.", "4.(b)", "4.(c)", "4.(c)1.", "4.(c)2.", "5."});
+  DocumentInput law = Doc(text);
+  law.metadata.authority = "law";
+  const Extraction x = ExtractDocument(Rules(), law);
+  bool inquiry = false, hold = false;
+  for (const Clause& c : x.clauses) {
+    INFO(c.text);
+    if (c.text.rfind("1. Inquiring", 0) == 0 && c.topic == "status_inquiry") inquiry = c.stance == Stance::kRestricts;
+    if (c.text.rfind("2. Detaining", 0) == 0 && c.topic == "detainer_hold") hold = c.stance == Stance::kRestricts;
+  }
+  CHECK(inquiry);  // the lead-in's "No sheriff may" governs its items
+  CHECK(hold);
+  // An outer level still at 1, restated in full under a colon ("(1)(a)(i)", a code's page that prints each item's
+  // whole path), is the same level, not a new list: no "(1)(a)(1)".
+  for (const std::string& path : Paths("(1)(a) A law enforcement officer who cannot verify an identity:\n"
+                                       "(1)(a)(i) shall request verification of immigration status; and\n"
+                                       "(1)(a)(ii) may attempt to verify immigration status.\n"))
+    CHECK(path.find("(a)(1)") == std::string::npos);
+}
