@@ -373,6 +373,7 @@ void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& 
       }
       re2::StringPiece in(text.data(), text.size());
       re2::StringPiece token;
+      size_t glued = 0;  // only a line that opens with a digit is asked for a glued number (no vector built per line)
       if (MayOpenWithMarginNumber(text) && RE2::Consume(&in, kNumber, &token)) {
         std::string digits(token);
         const bool damaged = digits.find_first_of("l|") != std::string::npos;
@@ -382,7 +383,8 @@ void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& 
           found.push_back(Numbered{li, last, locator + static_cast<size_t>(in.data() - text.data())});
           continue;
         }
-      } else if (int value = 0; size_t glued = GluedNumber(text, bill, last, next_values(), &value)) {
+      } else if (int value = 0; !text.empty() && text[0] >= '0' && text[0] <= '9' &&
+                                  (glued = GluedNumber(text, bill, last, next_values(), &value)) > 0) {
         if (accept(value, false)) {
           found.push_back(Numbered{li, value, locator + glued});
           continue;
