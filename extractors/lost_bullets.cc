@@ -32,11 +32,7 @@ std::string Opening(std::string_view line) {
   return words == kSharedWords ? out : std::string();
 }
 
-bool EndsWith(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
-bool EndsListItem(std::string_view line) { return EndsWith(line, ";") || EndsWith(line, "; and") || EndsWith(line, "; or"); }
+bool EndsListItem(std::string_view line) { return line.ends_with(";") || line.ends_with("; and") || line.ends_with("; or"); }
 
 bool EndsSentenceOrItem(std::string_view line) {
   return !line.empty() && (line.back() == '.' || line.back() == ':' || EndsListItem(line));
@@ -57,11 +53,8 @@ std::vector<bool> LostBulletItems(const std::vector<std::string_view>& lines, co
     bool closed = false;  // the current item has reached its ';'
     for (size_t at = first + 1; at < lines.size() && at <= run.back() + kMaxItemLines; ++at) {
       const std::string_view line = lines[at];
-      if (!EndsSentenceOrItem(lines[at - 1]) || !StartsCapital(line) || has_marker(at)) {
-        if (EndsListItem(lines[at - 1])) closed = true;
-        continue;
-      }
       if (EndsListItem(lines[at - 1])) closed = true;
+      if (!EndsSentenceOrItem(lines[at - 1]) || !StartsCapital(line) || has_marker(at)) continue;
       if (Opening(line) != opening || !closed) break;
       run.push_back(at);
       closed = false;
