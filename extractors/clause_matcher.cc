@@ -492,7 +492,11 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
       const Hit* telling = nullptr;
       for (const Hit& h : info.modal)
         if (h.start < told) telling = &h;
+      // (an item whose telling has no cue of its own is told under its lead-in's: "The department shall: (1) ...
+      // provide the individual with a written consent form that explains ... that he or she may decline to be
+      // interviewed or may choose to be interviewed only with his or her attorney present", Cal. Gov. Code 7284.10(a)(1))
       if (telling) governing = telling;
+      else if (LeadInStance(lead)) governing = nullptr;
     }
   }
   if (governing) {
