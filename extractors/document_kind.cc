@@ -339,6 +339,14 @@ std::string AuthorityOf(const std::string& kind, const std::string& text) {
   if (kind == "correspondence" || kind == "log") return "practice";
   if (!kind.empty()) return "";
   if (DescribesPractice(text)) return "practice";
+  // A school board's policy or its superintendent's regulation names itself in its own line at the top: "Board Policy
+  // No. 5145.13", "AR 5145.13" (the numbering California's school boards share), "Administrative Regulation", or in
+  // its title line ("Redwood City School District - Administrative Regulation 5145.13 - Response To ..."): an
+  // agency's policy, though no jail or police department issued it. (Not one it cites in a sentence: "In accordance
+  // with law, Board Policy 0410 - Nondiscrimination ...")
+  static const RE2 kBoardPolicyCaption(
+      R"re((?mi)^[ \t]*(?:(?:board|district)\s+(?:polic(?:y|ies)|regulations?|bylaws?)|administrative\s+(?:regulations?|procedures?))(?:\s+(?:no\.?|number|#)?\s*\d{3,4}(?:\.\d{1,3})*)?[ \t]*$|^[ \t]*(?-i:BP|AR|AP|BB|E)\s+\d{4}(?:\.\d{1,3})*(?:\([a-z0-9]{1,2}\))?[ \t]*$|^[^\n]{0,80}\s[-\x{2013}]\s(?:board\s+polic(?:y|ies)|administrative\s+(?:regulations?|procedures?))\s+\d{3,4}(?:\.\d{1,3})*\s+[-\x{2013}]\s)re");
+  if (RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 800)), kBoardPolicyCaption)) return "policy";
   // Nothing names the kind: a text that refers to its own parts as a law's
   // ("subdivision one of this section", "the prohibition set forth in this
   // Section") is law; one that speaks of its department and members is policy.

@@ -93,7 +93,8 @@ TEST_CASE("a code excerpt is numbered by the section that fills it and titled by
   const std::string header = "DISTRICT OF COLUMBIA OFFICIAL CODE TITLE 24. PRISONERS AND THEIR TREATMENT\n";
   const std::string footer = "Unannotated print, current through D.C. Law 24-45 Page 1 of 2\n";
   std::string long_section;
-  for (int i = 0; i < 12; ++i) long_section += "(" + std::to_string(i) + ") The Department shall not hold a person on a detainer.\n";
+  // (appended piece by piece: GCC 12's -Wrestrict misreads `"(" + std::to_string(i)` at -O2)
+  for (int i = 0; i < 12; ++i) long_section.append("(").append(std::to_string(i)).append(") The Department shall not hold a person on a detainer.\n");
   const DocumentIdentity id = InferIdentity(Doc({header + "Subchapter I-A. Department of Corrections.\n"
                                                           "§ 24-211.05. Property of persons committed.\n"
                                                           "(a) Property shall be inventoried.\n"
@@ -550,4 +551,27 @@ TEST_CASE("a directive form's captions and field labels are not its title", "[ex
                                                       "Written Directive System September 25, 2019 October 2, 2019\n"}));
   CHECK(decatur.title.value != "Decatur, Alabama");
   CHECK(decatur.title.value.find("Date:") == std::string::npos);
+}
+
+// A school board's policy or regulation names itself at its top in the numbering California's school boards share
+// ("Board Policy No. 5145.13", "AR 5145.13", or in its title line): an agency's policy, though no jail or police
+// department issued it. A policy it cites in a sentence names no kind.
+TEST_CASE("a school board's policy or regulation is known by its caption, not by one it cites", "[extractors][identity]") {
+  const DocumentIdentity own_line = InferIdentity(Doc({"Students\nBoard Policy No. 5145.13\nPolicy adopted: May 1, 2018\n"
+                                                        "Response to Immigration Enforcement\nDistrict staff shall not "
+                                                        "collect information regarding the immigration status of students.\n"}));
+  CHECK(own_line.authority.value == "policy");
+  const DocumentIdentity coded = InferIdentity(Doc({"UNIFIED SCHOOL DISTRICT\n\n    AR 5145.13\n\n    Students\n"
+                                                     "Response to Immigration Enforcement\nStaff shall not release student "
+                                                     "information to immigration authorities without a court order.\n"}));
+  CHECK(coded.authority.value == "policy");
+  const DocumentIdentity titled = InferIdentity(Doc({"Example School District - Administrative Regulation 5145.13 - Response "
+                                                      "To Immigration Enforcement\n\nStudent information shall not be "
+                                                      "disclosed to immigration law enforcement authorities without parental "
+                                                      "consent.\n"}));
+  CHECK(titled.authority.value == "policy");
+  const DocumentIdentity cites = InferIdentity(Doc({"The Welcome Act passed last year. In accordance with Board Policy 0410 - "
+                                                     "Nondiscrimination, the district says it does not ask about immigration "
+                                                     "status.\n"}));
+  CHECK(cites.authority.value != "policy");
 }
