@@ -120,6 +120,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   std::vector<Line> lines = CutLines(pages);
   MarkHeadersFooters(lines, pages);
   MarkInPageFurniture(lines, pages);
+  MarkPageMarkers(lines, pages);
   MarkTranscriptLines(lines, pages);
   std::vector<size_t> body;
   for (size_t i = 0; i < lines.size(); ++i)

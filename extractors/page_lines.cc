@@ -126,12 +126,18 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
   using KeyPages = std::unordered_map<std::string, std::pair<int, size_t>>;
   KeyPages pages_with_key;
   std::vector<const KeyPages::value_type*> entry_of(lines.size(), nullptr);
+  std::vector<bool> page_number(lines.size(), false);
   std::string key;
   for (int p = 0; p < n; ++p) {
     for (size_t k = 0; k < on_page(p); ++k) {
       if (!is_edge(p, k)) continue;
       const Line& l = lines[line_of(p, k)];
       LineKeyInto(std::string_view(pages[p].text).substr(l.begin, l.end - l.begin), key);
+      if (IsPageNumberKey(key)) page_number[line_of(p, k)] = true;
+      // A running head printed with the page number on the page's outer side, left on even pages and right on odd
+      // ones ("2 HOUSE BILL 675" / "HOUSE BILL 675 3", Maryland's bills), repeats without it.
+      if (key.size() > 2 && key.starts_with("# ")) key.erase(0, 2);
+      else if (key.size() > 2 && key.ends_with(" #")) key.resize(key.size() - 2);
       auto [it, added] = pages_with_key.try_emplace(key, p, 1);
       if (!added && it->second.first != p) it->second = {p, it->second.second + 1};
       entry_of[line_of(p, k)] = &*it;
@@ -143,7 +149,7 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
       if (!is_edge(p, k)) continue;
       Line& l = lines[line_of(p, k)];
       const auto& [line_key, key_pages] = *entry_of[line_of(p, k)];
-      if (IsPageNumberKey(line_key)) {
+      if (page_number[line_of(p, k)]) {
         l.ignored = true;
         continue;
       }
@@ -151,6 +157,38 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
       size_t letters = std::count_if(line_key.begin(), line_key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
       if (n >= 2 && letters >= 3 && key_pages.second >= threshold) l.ignored = true;
     }
+  }
+}
+
+void MarkPageMarkers(std::vector<Line>& lines, const std::vector<PageText>& pages) {
+  static const RE2 kMarker(R"((?i)^(start|end)\s+of\s+page\s+(\d{1,4})$)");
+  constexpr size_t kMaxHeadWords = 8;
+  auto text_of = [&](const Line& l) { return Trim(std::string_view(pages[l.page_idx].text).substr(l.begin, l.end - l.begin)); };
+  // The line after each start marker, without the page's number at its start or end: a running head repeats so
+  // (the first page's, which may be the title, is counted but kept).
+  std::vector<std::pair<size_t, std::string_view>> heads;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view t = text_of(lines[i]);
+    if (t.size() < 13 || t.size() > 20 || (t[0] != 'S' && t[0] != 's' && t[0] != 'E' && t[0] != 'e')) continue;
+    std::string side, number;
+    if (!RE2::FullMatch(re2::StringPiece(t.data(), t.size()), kMarker, &side, &number)) continue;
+    lines[i].ignored = true;
+    if (side[0] != 's' && side[0] != 'S') continue;
+    if (i + 1 >= lines.size() || lines[i + 1].page_idx != lines[i].page_idx) continue;
+    std::string_view head = text_of(lines[i + 1]);
+    if (static_cast<size_t>(std::count(head.begin(), head.end(), ' ')) >= kMaxHeadWords) continue;
+    if (head.size() > number.size() && head.starts_with(number) && head[number.size()] == ' ')
+      head = Trim(head.substr(number.size()));
+    else if (head.size() > number.size() && head.ends_with(number) && head[head.size() - number.size() - 1] == ' ')
+      head = Trim(head.substr(0, head.size() - number.size()));
+    else if (number != "1")
+      continue;
+    heads.emplace_back(number == "1" ? std::string::npos : i + 1, head);
+  }
+  for (const auto& [at, head] : heads) {
+    if (at == std::string::npos) continue;
+    const auto same = std::count_if(heads.begin(), heads.end(), [&](const auto& other) { return other.second == head; });
+    if (same >= 2) lines[at].ignored = true;
   }
 }
 

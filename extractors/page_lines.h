@@ -42,6 +42,14 @@ void MarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& p
 // join as on a page break. A line that repeats inside paragraphs (a form's
 // filled-in name) is no furniture there.
 void MarkInPageFurniture(std::vector<Line>& lines, const std::vector<PageText>& pages);
+// A text transcription of a printed document may mark its printed pages in its one page ("START OF PAGE 2", "END OF
+// PAGE 2", as Maryland's bills are transcribed): the markers are furniture, and so is the printed page's running head
+// on the line after a start marker when it opens or closes with that page's number, is short, and without the number
+// is the line after another start marker too ("2 HOUSE BILL 675", "HOUSE BILL 675 3", page 1's "HOUSE BILL 675").
+// Left in, the head reads as a heading inside the sentence the page break cut, and the list
+// items after it lose their place ("(D) (1) ... SHALL, IF REQUESTED BY" / page / "FEDERAL IMMIGRATION AUTHORITIES:" /
+// "(I) DETAIN ..." is "(D)(1)(I)").
+void MarkPageMarkers(std::vector<Line>& lines, const std::vector<PageText>& pages);
 // Is an edge line's key (lower case, digits as '#', spaces folded) a page number ("page # of #", "- # -")? As
 // kPageNumberKeyPattern, a FullMatch; keys that cannot match are refused by their first and last bytes.
 extern const char* const kPageNumberKeyPattern;

@@ -28,6 +28,7 @@ using foiamine::extractors::internal::IsPageNumberLine;
 using foiamine::extractors::internal::Line;
 using foiamine::extractors::internal::MarkHeadersFooters;
 using foiamine::extractors::internal::MarkInPageFurniture;
+using foiamine::extractors::internal::MarkPageMarkers;
 using foiamine::extractors::internal::Trim;
 
 // page_lines.cc's LineKey, as it reads.
@@ -46,7 +47,15 @@ std::string ReferenceKey(std::string_view line) {
   return key;
 }
 
-// MarkHeadersFooters as main had it at commit cd19aea.
+// A key without a page number at its start or its end ("# house bill #", "house bill # #": "house bill #").
+std::string SideNumberless(std::string key) {
+  if (key.size() > 2 && key.substr(0, 2) == "# ") return key.substr(2);
+  if (key.size() > 2 && key.substr(key.size() - 2) == " #") return key.substr(0, key.size() - 2);
+  return key;
+}
+
+// MarkHeadersFooters as main had it at commit cd19aea, with a running head's page number on the page's outer side
+// left out of the key its repeats are counted by (not out of the page-number test).
 void ReferenceMarkHeadersFooters(std::vector<Line>& lines, const std::vector<PageText>& pages) {
   constexpr int kEdge = 5;
   const int n = static_cast<int>(pages.size());
@@ -64,7 +73,7 @@ void ReferenceMarkHeadersFooters(std::vector<Line>& lines, const std::vector<Pag
       const Line& l = lines[by_page[p][k]];
       std::string& key = keys[by_page[p][k]];
       key = ReferenceKey(std::string_view(pages[p].text).substr(l.begin, l.end - l.begin));
-      auto [it, added] = pages_with_key.try_emplace(key, p, 1);
+      auto [it, added] = pages_with_key.try_emplace(SideNumberless(key), p, 1);
       if (!added && it->second.first != p) it->second = {p, it->second.second + 1};
     }
   }
@@ -79,7 +88,7 @@ void ReferenceMarkHeadersFooters(std::vector<Line>& lines, const std::vector<Pag
         continue;
       }
       size_t letters = std::count_if(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-      if (n >= 2 && letters >= 3 && pages_with_key[key].second >= threshold) l.ignored = true;
+      if (n >= 2 && letters >= 3 && pages_with_key[SideNumberless(key)].second >= threshold) l.ignored = true;
     }
   }
 }
@@ -275,7 +284,7 @@ TEST_CASE("running headers and footers are marked as the plain code marked them"
       "PS 4020.1F", "PS 4020.2F", "Effective Date: 08/30/2021", "Effective  Date:\t08/30/2021", "ab", "a1b2",
       "The officer shall notify the supervisor before any release.", "1. Purpose", "\xC3\x89tat de New York",
       "\xC3\x89TAT DE NEW YORK", "Memorandum", "x", "ZONE 9 REPORT", "zone 0 report", "Zone 5 Report",
-      "@AZ [9] x:/", "@az [0] X:/", "`az {0} x;/", "Page 3 of 9  9"};
+      "@AZ [9] x:/", "@az [0] X:/", "`az {0} x;/", "Page 3 of 9  9", "2 HOUSE BILL 675", "HOUSE BILL 675 3", "7 of 9", "# 4"};
   std::mt19937 rng(21);
   for (int round = 0; round < 3000; ++round) {
     std::vector<PageText> pages(1 + rng() % 6);
@@ -323,4 +332,53 @@ TEST_CASE("a line's key is read byte by byte from one table as the plain code re
     REQUIRE(LineKey(line) == ReferenceKey(line));
   });
   CHECK(LineKey("  Page 12  of\t 30 ") == "page # of #");
+}
+
+namespace {
+
+std::vector<std::string> KeptLines(const std::vector<PageText>& pages, const std::vector<Line>& lines) {
+  std::vector<std::string> kept;
+  for (const Line& l : lines)
+    if (!l.ignored) kept.emplace_back(std::string_view(pages[l.page_idx].text).substr(l.begin, l.end - l.begin));
+  return kept;
+}
+
+}  // namespace
+
+// Maryland's bills print the page number on the outer side of the running head: "2 HOUSE BILL 675" on even pages,
+// "HOUSE BILL 675 3" on odd ones. Counted without it, the head repeats and is furniture; a line of the text that
+// opens with a number is not.
+TEST_CASE("a running head with its page number on alternate sides is furniture", "[extractors][page_lines]") {
+  std::vector<PageText> pages(3);
+  pages[0].text = "HOUSE BILL 675\nA BILL ENTITLED\nAN ACT concerning jails.\n(D) (1) AN AGENCY SHALL, IF REQUESTED BY\n";
+  pages[1].text = "2 HOUSE BILL 675\nFEDERAL IMMIGRATION AUTHORITIES:\n(I) DETAIN AN INDIVIDUAL; AND\n(II) TRANSFER AN INDIVIDUAL.\n";
+  pages[2].text = "HOUSE BILL 675 3\n(2) 48 HOURS IS THE LIMIT.\nSECTION 2. AND BE IT FURTHER ENACTED.\n";
+  for (size_t p = 0; p < pages.size(); ++p) pages[p].page_no = static_cast<int>(p) + 1;
+  std::vector<Line> lines = LinesOf(pages);
+  MarkHeadersFooters(lines, pages);
+  const std::vector<std::string> kept = KeptLines(pages, lines);
+  CHECK(std::find(kept.begin(), kept.end(), "2 HOUSE BILL 675") == kept.end());
+  CHECK(std::find(kept.begin(), kept.end(), "HOUSE BILL 675 3") == kept.end());
+  CHECK(std::find(kept.begin(), kept.end(), "FEDERAL IMMIGRATION AUTHORITIES:") != kept.end());
+  CHECK(std::find(kept.begin(), kept.end(), "(2) 48 HOURS IS THE LIMIT.") != kept.end());
+}
+
+// A transcription that marks the printed pages inside its one page ("START OF PAGE 2" / "END OF PAGE 2"): the
+// markers and the running head right after a start marker, holding that page's number, are furniture; a line after
+// the marker that is text is not, nor is a sentence that speaks of a page.
+TEST_CASE("a transcription's page markers and the head after each are furniture", "[extractors][page_lines]") {
+  std::vector<PageText> pages(1);
+  pages[0].page_no = 1;
+  pages[0].text =
+      "START OF PAGE 1\nHOUSE BILL 675\n(D) (1) AN AGENCY SHALL, IF REQUESTED BY\nEND OF PAGE 1\n\nSTART OF PAGE 2\n"
+      "2 HOUSE BILL 675\n\nFEDERAL IMMIGRATION AUTHORITIES:\nEND OF PAGE 2\n\nSTART OF PAGE 3\n"
+      "HOUSE BILL 675 3\n(I) DETAIN AN INDIVIDUAL.\nEND OF PAGE 3\n\nSTART OF PAGE 4\n4 ADDITIONAL DAYS ARE ALLOWED.\n"
+      "The clerk shall stamp the start of page 4.\n";
+  std::vector<Line> lines = LinesOf(pages);
+  MarkPageMarkers(lines, pages);
+  const std::vector<std::string> kept = KeptLines(pages, lines);
+  const std::vector<std::string> expected = {"HOUSE BILL 675", "(D) (1) AN AGENCY SHALL, IF REQUESTED BY",
+                                             "FEDERAL IMMIGRATION AUTHORITIES:", "(I) DETAIN AN INDIVIDUAL.",
+                                             "4 ADDITIONAL DAYS ARE ALLOWED.", "The clerk shall stamp the start of page 4."};
+  CHECK(kept == expected);
 }
