@@ -203,7 +203,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     while (run < line.size() && ascii_letter(line[run])) ++run;
     const bool closed_run = run <= 6 && run < line.size() && (line[run] == '.' || line[run] == ')');
     static constexpr std::string_view kWords[] = {"Part",  "PART",    "Article", "ARTICLE", "Section", "SECTION", "Chapter",
-                                                  "CHAPTER", "Title", "TITLE",   "ORS",     "RCW",     "o",
+                                                  "CHAPTER", "Title", "TITLE",   "ORS",     "RCW",     "RSA",     "o",
                                                   "Appendix", "APPENDIX", "Attachment", "ATTACHMENT", "Exhibit",
                                                   "EXHIBIT", "Annex", "ANNEX"};
     // ("APPENDIXB": the word and its letter run together)
@@ -303,6 +303,21 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     m.value = AllRoman(b) ? RomanValue(b) : std::atoi(std::string(b).c_str());
     m.length = consumed(in);
     return m;
+  }
+  // New Hampshire's RSA numbers a section by its chapter and a colon: "106-P:2 Prohibition of Sanctuary Policies.",
+  // "RSA 103-A:3 Cooperation with ...", "594:2 Arrest Defined." (a chapter with its letter, after "RSA", or of 100
+  // or more: never a time of day, "10:30 Meeting").
+  in = sp;
+  if (digit || first == 'R') {
+    static const RE2 kColonSection(R"(^((RSA\s+)?((\d{1,3})(?:-[A-Z]{1,2})?:\d{1,3}(?:-[a-z])?)\.?)(?:\s+|$))");
+    re2::StringPiece rsa, number, chapter;
+    if (RE2::Consume(&in, kColonSection, &whole, &rsa, &number, &chapter) && text_follows(in) &&
+        (!rsa.empty() || number.find('-') != re2::StringPiece::npos || std::atoi(std::string(chapter).c_str()) >= 100)) {
+      m.style = "sec";
+      m.printed = std::string(number);
+      m.length = consumed(in);
+      return m;
+    }
   }
   in = sp;
   const bool dashed = digit && MayOpenWithDashedNumber(line);
@@ -618,7 +633,7 @@ static std::string PathPart(const std::vector<Level>& stack, size_t i) {
   // (and under "Section 2" / "Sec. 2.": "2(1)", not "2 1.")
   const bool under_number = i > 0 && (stack[i - 1].style == "sec" || stack[i - 1].style == "dec" || stack[i - 1].style == "word:section");
   if (under_number && IsListOrOutlineStyle(l.style) && l.style.front() != '(' && l.printed.size() >= 2)
-    return "(" + l.printed.substr(0, l.printed.size() - 1) + ")";
+    return std::string("(").append(l.printed, 0, l.printed.size() - 1).append(")");  // (not '"(" + substr': GCC 12's -Wrestrict misreads it)
   return l.printed;
 }
 

@@ -596,6 +596,22 @@ TEST_CASE("a Hawaii section number in brackets is the section's number", "[extra
   CHECK(Paths(FindSections(code)) == std::vector<std::string>{"286-104.5", "286-104.5(1)", "286-104.5(2)"});
 }
 
+TEST_CASE("a New Hampshire RSA section number, chapter and colon, starts the path; a time of day does not",
+          "[extractors][sections]") {
+  // RSA's form (written for this test, after N.H. S.B. 71 (2025)'s new chapter 106-P): sections "106-P:1", "106-P:2",
+  // their paragraphs in roman numerals. Before, the paragraphs were the document's top level, "I." of one section
+  // and "I." of the next alike.
+  CHECK(Paths(FindSections(LawPage("CHAPTER 106-P\nANTI-SANCTUARY ACT\n106-P:1 Definitions. In this chapter:\nI. "
+                                   "\"Agency\" means any police department.\n106-P:2 Prohibition.\nI. No agency shall "
+                                   "adopt a sanctuary policy.\nII. Each agency shall honor detainers.\n"))) ==
+        std::vector<std::string>{"106-P:1", "106-P:1(I)", "106-P:2", "106-P:2(I)", "106-P:2(II)"});
+  CHECK(Paths(FindSections(LawPage("RSA 594:2 Arrest Defined.\nI. An arrest is the taking of a person into custody.\n"))) ==
+        std::vector<std::string>{"594:2", "594:2(I)"});
+  // a meeting's time is no section: "10:30 Meeting of the Board" (chapter under 100 without a letter or "RSA")
+  CHECK(Paths(FindSections(LawPage("10:30 Meeting of the Board\nI. The board shall hear the sheriff.\n"))) ==
+        std::vector<std::string>{"I."});
+}
+
 TEST_CASE("a city code's chapter-section after its section word starts the path, a bill's reference line none",
           "[extractors][sections]") {
   // Municode's form (written for this test): "Sec. 2-157. - Use of city resources."
