@@ -336,15 +336,15 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       marker.reset();
       rest = text;
     }
-    // "(12)(a) ...", "7284.6. (a) California ...": a second marker run in
-    // after the first opens the first item below it; so does a code
-    // section's "1." ("67.307. 1. As used in this section, ...").
+    // "(12)(a) ...", "7284.6. (a) California ...": a second marker run in after the first opens the first item below it; so
+    // does a code section's "1." ("67.307. 1. As used ...") and a section word's "A." ("Section 20j. A.  The ...", Okla.).
     std::optional<Marker> inner;
     size_t inner_at = 0;
     const bool code_section = marker && (marker->style == "sec" || marker->style == "dec");
-    if (marker && !marker->bullet && !rest.empty() && (rest.front() == '(' || (code_section && rest.front() == '1'))) {
+    const bool lettered = marker && marker->style == "word:section" && marker->closed && rest.starts_with("A. ");
+    if (marker && !marker->bullet && !rest.empty() && (rest.front() == '(' || (code_section && rest.front() == '1') || lettered)) {
       inner = ParseMarker(rest, stack);
-      if (inner && (inner->style.front() == '(' || (code_section && inner->style == "1.")) && inner->value == 1) {
+      if (inner && inner->value == 1 && (inner->style.front() == '(' || (code_section && inner->style == "1.") || (lettered && inner->style == "A."))) {
         inner_at = static_cast<size_t>(rest.data() - text.data());
         rest = Trim(rest.substr(inner->length));
       } else {

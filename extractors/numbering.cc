@@ -124,7 +124,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   static const RE2 kCodeSection(
       R"(^((?:§+\s*|(?:ORS|RCW)\s+)(\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]?)*(?:-[A-Za-z]{1,2}\b)?)\.?)(?:\s+|$))");
   static const RE2 kWord(
-      R"(^((Part|PART|Article|ARTICLE|Art\.|ART\.|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE|Appendix|APPENDIX|Attachment|ATTACHMENT|Exhibit|EXHIBIT|Annex|ANNEX)\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
+      R"(^((Part|PART|Article|ARTICLE|Art\.|ART\.|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE|Appendix|APPENDIX|Attachment|ATTACHMENT|Exhibit|EXHIBIT|Annex|ANNEX)\s+([IVXLC]+|\d+[a-z]?(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
   // "Section 31-13-18 - Verification of legal status ...": a code's dashed section number after the word, its
   // catchline after a dash, as code sites head a section (the number alone starts the path, as "§ 31-13-18" would);
   // and a city code's chapter-section, as Municode prints it: "Sec. 2-157. - Use of city resources.".

@@ -612,6 +612,19 @@ TEST_CASE("a New Hampshire RSA section number, chapter and colon, starts the pat
         std::vector<std::string>{"I."});
 }
 
+TEST_CASE("a section word's number may end in a letter, and its first subsection 'A.' may run in after it",
+          "[extractors][sections]") {
+  // Okla. Stat. tit. 74, 20j as a bill amends it (written for this test after S.B. 572 (2021)): "Section 20j. A.  The
+  // Attorney General ...". Before, "20j" was no section number and "A." was lost: the items were the bill's 1(B), 1(C).
+  CHECK(Paths(FindSections(LawPage("SECTION 1. AMENDATORY 74 O.S. 2011, Section 20j, is\namended to read as follows:\n"
+                                   "Section 20j. A.  The Attorney General is authorized to negotiate a Memorandum.\n"
+                                   "B.  The Memorandum shall be signed by the Governor.\n"))) ==
+        std::vector<std::string>{"1", "20j", "20j(A)", "20j(B)"});
+  // a sentence that opens with "A" after the section's number is its text, no subsection
+  CHECK(Paths(FindSections(LawPage("Section 5. A person may not be held on a detainer.\nSection 6. Effective date.\n"))) ==
+        std::vector<std::string>{"5", "6"});
+}
+
 TEST_CASE("a city code's chapter-section after its section word starts the path, a bill's reference line none",
           "[extractors][sections]") {
   // Municode's form (written for this test): "Sec. 2-157. - Use of city resources."
