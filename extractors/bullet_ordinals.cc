@@ -30,8 +30,12 @@ std::vector<int> BulletOrdinals(const DocumentLayout& layout) {
     const Unit& unit = units[ui];
     const std::string_view text = Trim(std::string_view(layout.stream()).substr(unit.begin, unit.end - unit.begin));
     List& list = lists[unit.section];
+    // (a new lead-in or heading may open its list with another glyph; its items count on from the last list's, so
+    // that no two items of one section share a place: a 287(g) agreement's Appendix A lists the delegated powers,
+    // then "Additional Supervisory and Administrative Responsibilities:", whose first item is "Appendix A, bullet 3"
+    // after two powers, not a second "bullet 1")
     if (unit.heading || (!unit.bullet && !text.empty() && text.back() == ':')) {
-      list = List{};
+      list.glyph.clear();
       continue;
     }
     if (unit.in_bullet_item) {

@@ -596,7 +596,7 @@ TEST_CASE("a Hawaii section number in brackets is the section's number", "[extra
   CHECK(Paths(FindSections(code)) == std::vector<std::string>{"286-104.5", "286-104.5(1)", "286-104.5(2)"});
 }
 
-TEST_CASE("a New Hampshire RSA section number, chapter and colon, starts the path; a time of day does not",
+TEST_CASE("a New Hampshire RSA section number, chapter and colon, starts the path, a time of day does not",
           "[extractors][sections]") {
   // RSA's form (written for this test, after N.H. S.B. 71 (2025)'s new chapter 106-P): sections "106-P:1", "106-P:2",
   // their paragraphs in roman numerals. Before, the paragraphs were the document's top level, "I." of one section

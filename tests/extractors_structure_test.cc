@@ -778,7 +778,7 @@ TEST_CASE("a word hyphenated at a line end joins without making its line the wid
 
 // Shaped like a 287(g) agreement's Appendix A (written for this test): its delegated powers are unnumbered bullets,
 // each with a sub-bullet of another glyph; a second list follows a lead-in of its own.
-TEST_CASE("an unnumbered bulleted item is cited by its place in its list", "[extractors][structure]") {
+TEST_CASE("an unnumbered bulleted item is cited by its place among its part's items", "[extractors][structure]") {
   const Extraction x = ExtractDocument(
       Rules(), Doc("IX. TERMINATION\nThis MOA may be terminated at any time.\n\nAPPENDIX A\nSTANDARD OPERATING PROCEDURE (SOP)\n"
                    "Participating LEA personnel are delegated only those authorities listed below:\n"
@@ -800,7 +800,8 @@ TEST_CASE("an unnumbered bulleted item is cited by its place in its list", "[ext
   CHECK(section_of("Upon transfer", "detainer_hold") == "Appendix A");  // a sub-bullet: no place of its own
   CHECK(section_of("issue immigration detainers", "detainer_hold") == "Appendix A, bullet 2");
   CHECK(section_of("Subsequent to", "enforcement_assistance") == "Appendix A, bullet 2");  // the item's later sentence
-  CHECK(section_of("must notify ICE", "information_sharing") == "Appendix A, bullet 1");  // a new list
+  // a new list in the same part counts on: "bullet 1" again would name two items
+  CHECK(section_of("must notify ICE", "information_sharing") == "Appendix A, bullet 3");
 }
 
 TEST_CASE("a bullet a scanner read as '+' is still a bullet: its item takes the lead-in's stance", "[extractors][structure]") {
