@@ -205,6 +205,11 @@ bool DescribesPractice(const std::string& text) {
   // October 26, 2016", "The program has a full time I.C.E. Program Manager").
   static const RE2 kSteeringCommittee(R"((?i)\bsteering\s+committee\b)");
   if (directives <= 1 && RE2::PartialMatch(text, kSteeringCommittee)) return true;
+  // So does a report that names itself one in a title line at its top ("Weekly Declined Detainer Outcome Report For
+  // Recorded Declined Detainers ...", ICE's, 2017): what was done, though it lists the "ordinances" and "policies" it
+  // counts (a committee's report on a bill is a council record, known before).
+  static const RE2 kReportTitle(R"((?mi)^[ \t]*[A-Z][^\n.:;]{0,80}\b(?:report|REPORT)\b[^\n;]{0,80}$)");
+  if (directives <= 1 && RE2::PartialMatch(text.substr(0, std::min<size_t>(text.size(), 300)), kReportTitle)) return true;
   return directives <= 1 && (count(kDoesNot, 2) >= 2 || count(kWe, 3) >= 3);
 }
 

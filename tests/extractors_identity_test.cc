@@ -575,3 +575,20 @@ TEST_CASE("a school board's policy or regulation is known by its caption, not by
                                                      "status.\n"}));
   CHECK(cites.authority.value != "policy");
 }
+
+// A report that names itself one in its title line at the top, with no rule of its own, tells what was done, though it
+// lists the ordinances and policies it counts (after ICE's weekly declined detainer outcome report, 2017, shortened;
+// written for this test). A policy titled so that holds rules stays a policy.
+TEST_CASE("a report titled so at its top is practice, a policy with rules is not", "[extractors][identity]") {
+  const DocumentIdentity report = InferIdentity(Doc({"ENFORCEMENT AND REMOVAL OPERATIONS\n\nWeekly Declined Detainer Outcome "
+                                                      "Report For Recorded Declined Detainers Jan. 28 - Feb. 3, 2017\n\nTable of "
+                                                      "jurisdictions. The entries below list each jurisdiction's ordinance or "
+                                                      "policy, as this Section of the document records it.\n\nExample County, "
+                                                      "Texas\nJanuary 2017\nSheriff's Office policy\n- Willing to accept "
+                                                      "requests accompanied by a court order\n"}));
+  CHECK(report.authority.value == "practice");
+  const DocumentIdentity policy = InferIdentity(Doc({"Arrest Report Procedures\nOfficers shall complete a report for each "
+                                                      "arrest. Officers shall not ask about immigration status. This section "
+                                                      "applies to all members and shall be enforced.\n"}));
+  CHECK(policy.authority.value != "practice");
+}
