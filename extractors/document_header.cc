@@ -127,6 +127,40 @@ std::string BillHeadline(const std::string& first_page) {
   return Trimmed(whole);
 }
 
+std::string ActTitle(const std::string& first_page) {
+  constexpr size_t kMaxTitle = 200;
+  static const RE2 kMargin(R"(^\s*\d{1,2}\s+)");
+  std::vector<std::string> lines;
+  for (size_t pos = 0; pos < first_page.size() && lines.size() < 40;) {
+    size_t nl = first_page.find('\n', pos);
+    if (nl == std::string::npos) nl = first_page.size();
+    std::string line = first_page.substr(pos, nl - pos);
+    RE2::Replace(&line, kMargin, "");
+    lines.push_back(Trimmed(line));
+    pos = nl + 1;
+  }
+  // (the formula opens its line, in its capitals: "An act relating to" in a story's sentence is no title)
+  static const RE2 kFormula(R"(^(?:A\s+BILL\s+(?:TO\s+BE\s+ENTITLED\s+|FOR\s+)?)?(?:AN\s+ACT|An\s+Act)\b)");
+  static const RE2 kConcerning(R"(^(?:A\s+BILL\s+FOR\s+)?(?:AN\s+ACT|An\s+Act)\s+concerning$)");
+  static const RE2 kRelating(R"((?i)^(?:a\s+bill\s+(?:to\s+be\s+entitled\s+|for\s+)?)?an\s+act\s+(relating\s+to\s+[^;.]{3,200}?)\s*[;.])");
+  static const RE2 kPurpose(R"(^FOR\s+the\s+purpose\b)");
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!RE2::PartialMatch(lines[i], kFormula)) continue;
+    std::string title;
+    if (RE2::FullMatch(lines[i], kConcerning)) {  // its title on the lines below, up to a blank line or its purpose
+      for (size_t k = i + 1; k < lines.size() && (title.empty() || !lines[k].empty()) && !RE2::PartialMatch(lines[k], kPurpose); ++k)
+        if (!lines[k].empty()) title += (title.empty() ? "" : " ") + lines[k];
+      return title.size() <= kMaxTitle ? title : "";
+    }
+    std::string joined = lines[i];  // "AN ACT" / "relating to ...;" may wrap
+    for (size_t k = i + 1; k < lines.size() && k <= i + 4 && !lines[k].empty(); ++k) joined += " " + lines[k];
+    if (!RE2::PartialMatch(joined, kRelating, &title)) return "";
+    title[0] = 'R';
+    return title;
+  }
+  return "";
+}
+
 namespace {
 
 // "SB" -> "S.B.", "HF" -> "H.F.", "S" -> "S."; other designations ("ESSB", "HR") as printed.

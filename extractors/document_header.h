@@ -52,6 +52,13 @@ bool KindCaption(const std::string& line);
 // period); "" when there is none.
 std::string BillHeadline(const std::string& first_page);
 
+// An act's title after its enacting formula in the first page's top 40 lines: Maryland's "AN ACT concerning" /
+// "Public Safety – Immigration Enforcement – Immigration Enforcement" / "Agreements" (the lines up to a blank line or
+// "FOR the purpose", their margin numbers cut) -> "Public Safety – Immigration Enforcement – Immigration Enforcement
+// Agreements"; "AN ACT relating to immigration and customs laws; amending ..." (Texas, Oklahoma, Hawaii's "A BILL FOR
+// AN ACT RELATING TO IMMIGRATION.") -> "Relating to immigration and customs laws"; "" when there is none.
+std::string ActTitle(const std::string& first_page);
+
 // A bill's number as its first page prints it in its caption, in a citation's form: "HOUSE BILL 495" (a line of its
 // own, or followed only by a page number or "A BILL FOR AN ACT ...") -> "H.B. 495"; "SENATE BILL No. 76" -> "S.B.
 // 76"; "HOUSE BILL NO. HB0276" -> "H.B. 276"; "House File 479" -> "H.F. 479"; "By: Dean H.B. No. 2280" -> "H.B.

@@ -490,7 +490,7 @@ std::string SplitGluedSpanishArticles(const std::string& line) {
 std::string InferTitle(const std::vector<PageText>& pages, const std::string& head, const NumberMatch& number,
                        const HeadingIdentity& printed) {
   const std::string text = pages.empty() ? std::string() : pages[0].text;
-  // An act names itself: 'may be cited as the "Sanctuary Values Amendment Act of 2020"'.
+  // An act names itself ('may be cited as the "Sanctuary Values Amendment Act of 2020"'), or its title follows its formula.
   static const RE2 kShortTitle(R"re((?i)may\s+be\s+cited\s+as\s+(?:the\s+)?"([^"]{4,160})")re");
   std::string short_title;
   if (RE2::PartialMatch(head, kShortTitle, &short_title)) {
@@ -504,6 +504,7 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
   if (std::string log = LogTitle(pages); !log.empty()) return log;
   if (!printed.title.empty()) return printed.title;
   if (std::string bill = internal::BillHeadline(text); !bill.empty()) return bill;
+  if (std::string act = internal::ActTitle(text); !act.empty()) return act;
   if (std::string subject = LabeledTitle(text); !subject.empty()) {
     // A Mayor's Order is known by number and subject ("Mayor's Order
     // 2021-044: Sanctuary Values - ..."); a fax by its cover and subject.
@@ -515,9 +516,8 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
     }
     return subject;
   }
-  // Else the first short line that reads like a title: not a running header
-  // naming the agency or carrying the document's number, not a stamp
-  // ("POSTED UNIT 3"), unless it names a kind of document ("... Responses").
+  // Else the first short line that reads like a title: not a running header naming the agency or carrying the
+  // document's number, not a stamp ("POSTED UNIT 3"), unless it names a kind of document ("... Responses").
   static const RE2 kSkip(R"((?i)^(?:policy|policy manual|general order|program statement|page\b.*|(?:start|end) of page\b.*|.*department.*|.*departamento.*|.*\d{4}.*|[0-9. -]+)$)");
   static const RE2 kDocumentNoun(R"((?i)\b(?:responses|report|testimony|handbook|manual|minutes|agenda|memorandum|plan)\b)");
   size_t pos = 0;

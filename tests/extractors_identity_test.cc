@@ -592,3 +592,21 @@ TEST_CASE("a report titled so at its top is practice, a policy with rules is not
                                                       "applies to all members and shall be enforced.\n"}));
   CHECK(policy.authority.value != "practice");
 }
+
+// A bill is titled by its act's formula, not by the caption words above it ("A BILL ENTITLED", "THE SENATE"):
+// Maryland's "AN ACT concerning" and the title lines below it, their margin numbers cut; the "relating to" phrase of
+// Texas's and Oklahoma's formula, up to its ';' or '.'. Written for this test in those forms.
+TEST_CASE("a bill is titled by its act's formula, not by its caption words", "[extractors][identity]") {
+  const DocumentIdentity maryland = InferIdentity(Doc({"HOUSE BILL 9\n\nA BILL ENTITLED\n\n1 AN ACT concerning\n\n2 Public "
+                                                        "Safety - Immigration Enforcement - Release\n3 Notices\n\n4 FOR the "
+                                                        "purpose of requiring a notice.\n"}));
+  CHECK(maryland.title.value == "Public Safety - Immigration Enforcement - Release Notices");
+  const DocumentIdentity texas = InferIdentity(Doc({"By: Doe H.B. No. 12\n\nA BILL TO BE ENTITLED\nAN ACT\nrelating to the "
+                                                     "detention of certain persons subject to immigration detainers.\n"
+                                                     "BE IT ENACTED BY THE LEGISLATURE OF THE STATE OF TEXAS:\n"}));
+  CHECK(texas.title.value == "Relating to the detention of certain persons subject to immigration detainers");
+  // a story that tells of such an act keeps its headline
+  const DocumentIdentity story = InferIdentity(Doc({"Senate passes detainer bill\nThe Senate on Tuesday passed an act relating "
+                                                     "to immigration detainers; the House votes next week.\n"}));
+  CHECK(story.title.value == "Senate passes detainer bill");
+}
