@@ -213,8 +213,8 @@ std::string InferAgency(const std::string& text) {
     static const RE2 kSentenceEnd(R"(^.*\b(?:[A-Za-z]{3,}|[A-Z]{2})\.[ \t]+)");
     static const RE2 kAbbreviation(R"(^(?:.*\b)?(?:St|Ste|Mt|Ft|Sgt|Lt|Capt|Dept|Co)\.[ \t]+)");
     if (!RE2::PartialMatch(agency, kAbbreviation)) RE2::Replace(&agency, kSentenceEnd, "");
-    // "The Canyon County Sheriff's Office": the article is no part of the name.
-    static const RE2 kArticle(R"(^(?:The|THE)[ \t]+)");
+    // "The Canyon County Sheriff's Office": the article is no part of the name, nor the words before it in capitals.
+    static const RE2 kArticle(R"(^(?:.*[ \t])?(?:The|THE)[ \t]+)");  // "PROCEDURES OF THE MIAMI-DADE POLICE DEPARTMENT"
     RE2::Replace(&agency, kArticle, "");
     std::string out;
     for (char c : agency) {

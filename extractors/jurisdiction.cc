@@ -372,9 +372,10 @@ std::vector<double> CountyWeights(const Compiled& c, std::string_view top, std::
                                   const std::string& agency) {
   std::vector<double> weights(c.entries.size(), 0);
   if (c.county_state.empty()) return weights;
-  static const RE2 kCounty(R"re(((?:[A-Z][A-Za-z.'-]*\s+){1,4})(County|Parish|Borough)\b)re");
-  // Only words such as "The" are dropped from the front: "Ada Falls County" is not "Falls County".
-  static const RE2 kLeading(R"re(^(?i:(?:the|in|of|at|for|from|to|by|and|with|on|a|an|this|our)\s+)+)re");
+  // (in capitals too, as a resolution's title sets it: "... NOTIFY THE BOARD IF MIAMI-DADE COUNTY IS ASKED ...")
+  static const RE2 kCounty(R"re(((?:[A-Z][A-Za-z.'-]*\s+){1,4})(County|COUNTY|Parish|PARISH|Borough|BOROUGH)\b)re");
+  // Only words up to the last such as "The", "IF" are dropped: "Ada Falls County" is not "Falls County".
+  static const RE2 kLeading(R"re(^(?:.*\s)?(?i:the|in|of|at|for|from|to|by|and|with|on|a|an|this|our|if|when|that|where|whether)\s+)re");
   static const RE2 kSpaces(R"re(\s+)re");
   std::set<std::string> names;  // distinct counties named in the text
   auto add = [&](std::string_view text, double weight) {

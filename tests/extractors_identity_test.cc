@@ -504,6 +504,10 @@ TEST_CASE("a manual's policy is known by its number and the title above its firs
   // a header's kind of document, or an office signing, before the name is not part of it
   const DocumentIdentity lincoln = InferIdentity(Doc({"GENERAL ORDERS LINCOLN POLICE DEPARTMENT\nIMMIGRATION VIOLATIONS\n"}));
   CHECK(lincoln.agency.value == "LINCOLN POLICE DEPARTMENT");
+  // nor the words of a title set in capitals before "THE": "... PROCEDURES OF THE MIAMI-DADE POLICE DEPARTMENT ..."
+  const DocumentIdentity title_words = InferIdentity(Doc({"RESOLUTION IDENTIFYING PRACTICES AND PROCEDURES OF THE MIAMI-DADE "
+                                                           "POLICE DEPARTMENT THAT RELATE TO IMMIGRATION\n"}));
+  CHECK(title_words.agency.value == "MIAMI-DADE POLICE DEPARTMENT");
   const DocumentIdentity signed_by = InferIdentity(Doc({"City of Tukwila Thomas McLeod, Mayor Police Department - Eric "
                                                         "Drever, Chief Response to questions from Council\n"}));
   CHECK(signed_by.agency.value.empty());

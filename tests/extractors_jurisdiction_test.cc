@@ -219,6 +219,14 @@ TEST_CASE("a county only one state has places the document in that state, whatev
   // A county name of many states places nothing by itself.
   CHECK(InferJurisdiction(Data(), "Jackson County Sheriff's Office\nImmigration detainers", "Jackson County Sheriff's Office") ==
         "");
+  // ... in capitals too, as a resolution's title sets it, the words before the name not taken for it (written for this
+  // test after Miami-Dade County's R-381-17): "THE BOARD IF SAN JOAQUIN COUNTY" is San Joaquin County
+  CHECK(InferJurisdiction(Data(), "RESOLUTION DIRECTING THE MAYOR TO NOTIFY THE BOARD IF SAN JOAQUIN COUNTY IS ASKED TO "
+                                  "ENTER INTO ANY AGREEMENT WITH IMMIGRATION AND CUSTOMS ENFORCEMENT",
+                          "")
+            .rfind("US-CA", 0) == 0);
+  // ... and a real name that runs on past a word such as "of" is not cut short ("Ada Falls County" is no "Falls County")
+  CHECK(InferJurisdiction(Data(), "The Ada Falls County Jail will no longer honor immigration detainers.", "") == "");
   // A list of counties (a national list of sanctuary jurisdictions) is no place.
   CHECK(InferJurisdiction(Data(),
                           "Sanctuary jurisdictions: Alameda County, Amador County, Butte County, Calaveras County, "
@@ -758,7 +766,7 @@ TEST_CASE("law forms read in the whole head are recognised as by running each in
 // State code sections as code sites print them (the real-extra set's copies of N.D., Neb., W. Va. and R.I. sections):
 // a long caption, one set close to its number, one glued to its first sentence, one under the code's title lines.
 TEST_CASE("a code section's caption makes law however a site sets it", "[jurisdiction]") {
-  for (const std::string text : {
+  for (const std::string& text : {
            std::string("44-04-05. Certified copies of papers on alien convicted of felony - Request by United States "
                        "immigration officer.\nUpon the official request of the United States immigration officer ..., the "
                        "clerk of such court shall furnish ...\n"),
