@@ -234,19 +234,6 @@ TEST_CASE("a county only one state has places the document in that state, whatev
                           "") == "US");
 }
 
-// The press names the District by its initials: "D.C.'s Department of Corrections", "D.C. police" place a story there
-// (written for this test after Washington City Paper's 2020 story); "the D.C. Circuit" (a federal court ruling on every
-// state's cases) and "Washington, D.C. 20536" (a federal agency's address) do not.
-TEST_CASE("a story that names the District by its initials is placed there, a court or an address is not", "[jurisdiction]") {
-  CHECK(InferJurisdiction(Data(), "D.C. claims its laws protect undocumented people. Documents show D.C.'s Department of "
-                                  "Corrections had been honoring detainers from ICE.",
-                          "") == "DC");
-  CHECK(InferJurisdiction(Data(), "The chief said D.C. police will not ask about immigration status.", "") == "DC");
-  CHECK(InferJurisdiction(Data(), "The D.C. Circuit held that the county's detainer policy was lawful. ICE, Washington, D.C. "
-                                  "20536.",
-                          "") != "DC");
-}
-
 TEST_CASE("the manifest's jurisdiction wins over the text", "[jurisdiction]") {
   extractors::DocumentMetadata given;
   given.jurisdiction = "US-IL/Cook County";
