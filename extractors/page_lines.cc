@@ -185,11 +185,11 @@ void MarkPageMarkers(std::vector<Line>& lines, const std::vector<PageText>& page
       continue;
     heads.emplace_back(number == "1" ? std::string::npos : i + 1, head);
   }
-  for (const auto& [at, head] : heads) {
-    if (at == std::string::npos) continue;
-    const auto same = std::count_if(heads.begin(), heads.end(), [&](const auto& other) { return other.second == head; });
-    if (same >= 2) lines[at].ignored = true;
-  }
+  // (counted once each: a hostile text may hold a marker on every line)
+  std::unordered_map<std::string_view, int> times;
+  for (const auto& [at, head] : heads) ++times[head];
+  for (const auto& [at, head] : heads)
+    if (at != std::string::npos && times[head] >= 2) lines[at].ignored = true;
 }
 
 // Is the line a page number (IsPageNumberKey of its LineKey)? The key's
