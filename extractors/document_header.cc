@@ -129,15 +129,13 @@ std::string BillHeadline(const std::string& first_page) {
 
 std::string ActTitle(const std::string& first_page) {
   constexpr size_t kMaxTitle = 200;
+  constexpr size_t kTopLines = 40;
   static const RE2 kMargin(R"(^\s*\d{1,2}\s+)");
-  std::vector<std::string> lines;
-  for (size_t pos = 0; pos < first_page.size() && lines.size() < 40;) {
-    size_t nl = first_page.find('\n', pos);
-    if (nl == std::string::npos) nl = first_page.size();
-    std::string line = first_page.substr(pos, nl - pos);
+  std::vector<std::string> lines = SplitLines(first_page);
+  if (lines.size() > kTopLines) lines.resize(kTopLines);
+  for (std::string& line : lines) {
     RE2::Replace(&line, kMargin, "");
-    lines.push_back(Trimmed(line));
-    pos = nl + 1;
+    line = Trimmed(line);
   }
   // (the formula opens its line, in its capitals: "An act relating to" in a story's sentence is no title)
   static const RE2 kFormula(R"(^(?:A\s+BILL\s+(?:TO\s+BE\s+ENTITLED\s+|FOR\s+)?)?(?:AN\s+ACT|An\s+Act)\b)");
