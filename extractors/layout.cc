@@ -418,15 +418,16 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // A bill's item in capitals too, however short its first line, when that line stops on a joining word or holds a
     // modal ("(C) (1) A PERSON MAY NOT MAKE AN IMMIGRATION ARREST IN" / "VIOLATION OF ..."), or when the line below
     // only ends it ("(II) TRANSFER AN INDIVIDUAL TO FEDERAL IMMIGRATION" / "AUTHORITIES."): no heading does either.
+    // (an item after its sibling's "; AND" or its lead-in's ':' is that list's next item, however it ends: "(2) TRANSFER
+    // THE ..." under "... IMMIGRATION AUTHORITIES:", Md. H.B. 725; "(C) A CIVIL IMMIGRATION DETAINER." after "(B) ...; OR")
+    static const RE2 kItemBefore(R"re((?:;(?:\s*(?:AND|OR))?|:)\s*$)re");
+    const bool item_after_sibling_or_lead_in = caps_body_before && RE2::PartialMatch(prev_text, kItemBefore);
     const auto item_runs_on_in_capitals = [&]() {
       static const RE2 kModal(R"((?:^|\s)(?:SHALL|MUST|MAY|WILL)\s)");
       if (EndsWithJoiningWord(rest) || RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kModal)) return true;
+      if (item_after_sibling_or_lead_in) return true;
       if (bi + 1 >= body.size()) return false;
       const std::string_view below = Trim(line_text(body[bi + 1]));
-      // (and an item after its sibling's "; AND" or its lead-in's ':' is that list's next item: "(2) TRANSFER THE
-      // INDIVIDUAL TO FEDERAL IMMIGRATION" / "AUTHORITIES PROVIDED THAT ...", Md. H.B. 725, 2026)
-      static const RE2 kItemBefore(R"re((?:;(?:\s*(?:AND|OR))?|:)\s*$)re");
-      if (caps_body_before && RE2::PartialMatch(re2::StringPiece(prev_text.data(), prev_text.size()), kItemBefore)) return true;
       return !below.empty() && CountWords(below) <= 3 && (below.back() == '.' || below.back() == ';') &&
              AllCapsText(below) && !ParseMarker(below, stack);
     };
@@ -445,7 +446,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
         opens_sentence_in_capitals ||
         (caps_body_before &&
          ((!marker && (std::isalnum(static_cast<unsigned char>(prev_last)) || prev_last == ',' || prev_last == '-')) ||
-          (marker && !marker->bullet && IsListStyle(marker->style) && prev_last == ':')));
+          (marker && !marker->bullet && IsListStyle(marker->style) && item_after_sibling_or_lead_in)));
     // (nor is a line that carries a citation on: "... charging documents (INA §" / "239, 8 C.F.R. § 239.1; INA")
     const bool cites_on = !line.blank_before && EndsWithCitationLead(prev_text);
     // The text after a caption and its run-in first item is that item's, never a heading, however short its first line
@@ -459,9 +460,8 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
                           (!wrapped || rest_in_capitals));
     const bool bare_marker = marker && rest.empty();
 
-    // A blank line inside a sentence (OCR paragraphs, a page break) does not
-    // end it: "... shall notify" / "the ICE field office ..." is one sentence;
-    // nor does it start a paragraph below ("... non-conviction" / "information:").
+    // A blank line inside a sentence (OCR paragraphs, a page break) does not end it: "... shall notify" / "the ICE
+    // field office ..." is one sentence; nor does it start a paragraph below ("... non-conviction" / "information:").
     // OCR sets such blank lines between the lines of one paragraph too: "... 8 U.S.C. §" / "" /
     // "1357(g)(10), communicate ..."; "... regarding the" / "" / "United States ...".
     // A question's answer on a line of its own, even as a field: "Does the TCSO enforce federal immigration

@@ -411,6 +411,25 @@ TEST_CASE("a bill's list in capitals keeps its lead-in and its items past a sibl
   for (const Section& s : x.sections) CHECK(s.heading.empty());
 }
 
+TEST_CASE("a bill's last item in capitals after a sibling's OR is an item, however short, not a heading", "[extractors][sections]") {
+  // N.Y. S. 257 (2023) 319-B(1): "(C) A CIVIL IMMIGRATION DETAINER." is short, in capitals and ends with '.', as a
+  // heading may; after "(B) ...; OR" it is the list's last item, and the arrest it names on a detainer is restricted.
+  const Extraction x = ExtractDocument(foiamine::testing::ShippedRulebook(), LawPage(
+      "§ 319-B. FEDERAL AGENCIES TO ENFORCE FEDERAL IMMIGRATION LAWS. 1. NO STATE\nOR LOCAL LAW ENFORCEMENT AGENCY, OR AGENT\n"
+      "THEREOF, SHALL STOP, QUESTION, INTERROGATE, INVESTIGATE OR ARREST A\nPERSON FOR ANY OF THE FOLLOWING:\n"
+      "(A) SUSPECTED VIOLATION OF THE UNITED STATES IMMIGRATION LAW OR\nAUTHORIZED REGULATIONS; OR\n"
+      "(B) A CIVIL IMMIGRATION DETAINER.\n"
+      "2. NO STATE OR LOCAL LAW ENFORCEMENT AGENCY SHALL MAKE ANY INQUIRY\nCONCERNING THE IMMIGRATION STATUS OF A PERSON.\n"));
+  const Clause* detainer = nullptr;
+  for (const Clause& c : x.clauses)
+    if (c.topic == "detainer_hold") detainer = &c;
+  REQUIRE(detainer != nullptr);
+  CHECK(detainer->section == "319-B(1)(B)");
+  CHECK(detainer->stance == Stance::kRestricts);
+  for (const Section& s : x.sections)
+    if (s.path != "319-B") CHECK(s.heading.empty());
+}
+
 TEST_CASE("a code section whose chapter carries a letter starts the path", "[extractors][sections]") {
   // Iowa Code 27A.3 (shortened): "27A.3(1)", not "1."
   const DocumentInput code = LawPage(
