@@ -159,9 +159,12 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // A code section headed by its code's name: "Code of Virginia § 53.1-218. Duty of officer ...", "Utah Code
   // 76-9-1007.  Determining ...", "Humboldt County Code, Section 9121-5": the number starts the path, as "§ 53.1-218."
   // would ("53.1-218(a)"). Only a number with a dot or dash in it ("Iowa Code 27A.3"), never a bare "Code 3".
-  if (!line.empty() && line[0] >= 'A' && line[0] <= 'Z' && line.substr(0, 60).find("Code") != std::string_view::npos) {
+  // (and by its statutes' name, as code sites title a section: "Oregon Statutes 181A.823 - Prohibitions ...", "Kansas
+  // Statutes 12-16,140. Certain actions by municipalities ...", Kansas numbering a section after a comma)
+  if (!line.empty() && line[0] >= 'A' && line[0] <= 'Z' &&
+      (line.substr(0, 60).find("Code") != std::string_view::npos || line.substr(0, 60).find("Statutes") != std::string_view::npos)) {
     static const RE2 kTitledSection(
-        R"(^((?:[A-Z][A-Za-z.']*,?\s+){0,5}?Code(?:\s+Ann\.|\s+Annotated)?(?:\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})?,?\s+(?:§+\s*|Section\s+|Sec\.\s+)?(\d{1,4}[A-Z]?(?:[.-]\d{1,5}[A-Za-z]?)+)\.?)(?:\s+|$))");
+        R"(^((?:[A-Z][A-Za-z.']*,?\s+){0,5}?(?:Code|Statutes)(?:\s+Ann\.|\s+Annotated)?(?:\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})?,?\s+(?:§+\s*|Section\s+|Sec\.\s+)?(\d{1,4}[A-Z]?(?:[.-]\d{1,5}[A-Za-z]?)+(?:,\d{1,4})?)\.?)(?:\s+|$))");
     re2::StringPiece in(line.data(), line.size()), whole, number;
     if (RE2::Consume(&in, kTitledSection, &whole, &number)) {
       // (a catchline after a dash: "Mississippi Code 25-1-119 - Public bodies ... prohibited")
@@ -258,10 +261,16 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     return m;
   }
   in = sp;
+  // (a chapter-section of two parts only closed by its period or a catchline's dash, its catchline on the line: a
+  // bill's "Section 5-104.1" alone on its line names the section it amends; "Section 54-192h - Civil immigration
+  // detainers." heads Conn. Gen. Stat. 54-192h on a code site)
+  const auto catchline_follows = [&] {
+    const std::string_view sep(whole.data() + whole.size(), static_cast<size_t>(in.data() - (whole.data() + whole.size())));
+    return (whole.ends_with(".") || sep.find('-') != std::string_view::npos || sep.find("\xE2\x80") != std::string_view::npos) &&
+           !Trim(std::string_view(in.data(), in.size())).empty();
+  };
   if (first == 'S' && RE2::Consume(&in, kWordDashedSection, &whole, &a) && StartsUpper(Trim(std::string_view(in.data(), in.size()))) &&
-      // (a chapter-section of two parts only closed by its period, its catchline on the line: a bill's "Section 5-104.1"
-      // alone on its line names the section it amends)
-      (std::count(a.begin(), a.end(), '-') > 1 || (whole.ends_with(".") && !Trim(std::string_view(in.data(), in.size())).empty()))) {
+      (std::count(a.begin(), a.end(), '-') > 1 || catchline_follows())) {
     m.style = "sec";
     m.printed = std::string(a);
     m.length = consumed(in);

@@ -430,6 +430,23 @@ TEST_CASE("a bill's last item in capitals after a sibling's OR is an item, howev
     if (s.path != "319-B") CHECK(s.heading.empty());
 }
 
+TEST_CASE("a code site's section heads: a two-part number before a catchline's dash, a code named by its statutes", "[extractors][sections]") {
+  // Conn. Gen. Stat. 54-192h and N.C. G.S. 162-62 as a code site heads them (one dash in the number, the catchline
+  // after " - "); Or. Rev. Stat. 181A.823 and Kan. Stat. 12-16,140 titled by the statutes' name.
+  const std::string items = "\n\n(a) No officer shall detain an individual on a civil immigration detainer.\n(b) An officer may share it.\n";
+  CHECK(Paths(FindSections(LawPage("Section 54-192h - Civil immigration detainers." + items))) ==
+        std::vector<std::string>{"54-192h", "54-192h(a)", "54-192h(b)"});
+  CHECK(Paths(FindSections(LawPage("Section 162-62 - Legal status of prisoners" + items))) ==
+        std::vector<std::string>{"162-62", "162-62(a)", "162-62(b)"});
+  CHECK(Paths(FindSections(LawPage("Oregon Statutes 181A.823 \xE2\x80\x93 Prohibitions related to immigration enforcement" + items))) ==
+        std::vector<std::string>{"181A.823", "181A.823(a)", "181A.823(b)"});
+  CHECK(Paths(FindSections(LawPage("Kansas Statutes 12-16,140. Certain actions by municipalities prohibited" + items))) ==
+        std::vector<std::string>{"12-16,140", "12-16,140(a)", "12-16,140(b)"});
+  // (a bill's two-part section number alone on its line, or before a lower-case word, heads nothing)
+  CHECK(Paths(FindSections(LawPage("Section 5-104.1" + items))) == std::vector<std::string>{"(a)", "(b)"});
+  CHECK(Paths(FindSections(LawPage("Section 5-104 - the count" + items))) == std::vector<std::string>{"(a)", "(b)"});
+}
+
 TEST_CASE("a code section whose chapter carries a letter starts the path", "[extractors][sections]") {
   // Iowa Code 27A.3 (shortened): "27A.3(1)", not "1."
   const DocumentInput code = LawPage(
