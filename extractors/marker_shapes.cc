@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 namespace foiamine::extractors::internal {
@@ -173,6 +174,57 @@ std::vector<ParenMarker> LeadingParenMarkers(std::string_view sentence) {
                           ((sentence[at] >= 'A' && sentence[at] <= 'Z') || sentence[at] == '"');
   if (!opens_text) out.clear();
   return out;
+}
+
+int RomanValue(std::string_view s) {
+  int total = 0, prev = 0;
+  for (auto it = s.rbegin(); it != s.rend(); ++it) {
+    int v = 0;
+    switch (std::tolower(static_cast<unsigned char>(*it))) {
+      case 'i': v = 1; break;
+      case 'v': v = 5; break;
+      case 'x': v = 10; break;
+      case 'l': v = 50; break;
+      case 'c': v = 100; break;
+      default: return 0;
+    }
+    total += v < prev ? -v : v;
+    prev = std::max(prev, v);
+  }
+  return total;
+}
+
+bool AllRoman(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::string_view("ivxlcIVXLC").find(c) != std::string_view::npos; });
+}
+
+std::optional<char> DamagedAppendixLetter(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+  if (line.size() < 9 || line.size() > 24 || line[0] != 'A') return std::nullopt;
+  const char letter = line.back();
+  if (letter < 'A' || letter > 'H' || line[line.size() - 2] != ' ') return std::nullopt;
+  std::string word;
+  for (const char ch : line.substr(0, line.size() - 2)) {
+    if (ch == '1' || ch == 'l' || ch == '|') word += 'I';
+    else if (std::isalpha(static_cast<unsigned char>(ch))) word += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    else if (std::isdigit(static_cast<unsigned char>(ch))) return std::nullopt;
+  }
+  static constexpr std::string_view kWord = "APPENDIX";
+  if (word == kWord || word.size() < 6 || word.size() > 10 || !word.starts_with("AP") || word.back() != 'X') return std::nullopt;
+  // Levenshtein distance, one row at a time.
+  std::vector<size_t> row(kWord.size() + 1);
+  for (size_t j = 0; j < row.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= word.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= kWord.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == kWord[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  if (row.back() > 3) return std::nullopt;
+  return letter;
 }
 
 }  // namespace foiamine::extractors::internal

@@ -62,4 +62,13 @@ std::optional<ParenMarker> ReadParenMarker(std::string_view marker);
 // quote: "(3)(a) An unauthorized alien ..." -> (3), (a); "(2) Except as ..." -> (2); "(ii) the scope" -> none.
 std::vector<ParenMarker> LeadingParenMarkers(std::string_view sentence);
 
+// A roman numeral's value, either case ("XII" -> 12), 0 for any other letter; AllRoman: a non-empty run of roman digits.
+int RomanValue(std::string_view s);
+bool AllRoman(std::string_view s);
+
+// The letter of a scan's damaged "APPENDIX A" alone on its line, as OCR text layers print it ("A.P.P.E 'lHX A",
+// "APPE1''1>IX A": the word's letters, 1 and l read as I, within three edits of APPENDIX, then a space and a
+// capital A-H); nullopt for anything else, "APPENDIX A" itself included (read as printed).
+std::optional<char> DamagedAppendixLetter(std::string_view line);
+
 }  // namespace foiamine::extractors::internal

@@ -11,28 +11,6 @@
 
 namespace foiamine::extractors::internal {
 
-static int RomanValue(std::string_view s) {
-  int total = 0, prev = 0;
-  for (auto it = s.rbegin(); it != s.rend(); ++it) {
-    int v = 0;
-    switch (std::tolower(static_cast<unsigned char>(*it))) {
-      case 'i': v = 1; break;
-      case 'v': v = 5; break;
-      case 'x': v = 10; break;
-      case 'l': v = 50; break;
-      case 'c': v = 100; break;
-      default: return 0;
-    }
-    total += v < prev ? -v : v;
-    prev = std::max(prev, v);
-  }
-  return total;
-}
-
-static bool AllRoman(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::string_view("ivxlcIVXLC").find(c) != std::string_view::npos; });
-}
-
 static const Level* FindStyle(const std::vector<Level>& stack, const std::string& style) {
   for (const Level& l : stack)
     if (l.style == style) return &l;
@@ -199,6 +177,13 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     box.bullet = true;
     box.length = line.size();
     return box;
+  }
+  // A scan's damaged "APPENDIX A" ("APPE1''1>IX A") is that appendix: read as printed, it is no marker, and a 287(g)
+  // agreement's standard operating procedure falls under the section before it.
+  if (const std::optional<char> letter = DamagedAppendixLetter(line)) {
+    std::optional<Marker> repaired = ParseMarker(std::string("APPENDIX ") + *letter, stack, next_line_starts_upper);
+    if (repaired) repaired->length = line.size();
+    return repaired;
   }
   if (IsInitialsAndName(line)) return std::nullopt;
   if (!line.empty() && ascii_letter(line[0])) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extractors/extract.h"
+#include "extractors/marker_shapes.h"
 #include "extractors/numbering.h"
 #include "tests/test_support.h"
 
@@ -119,6 +120,19 @@ TEST_CASE("an appendix's word and letter run together open it, and a signature's
   // A lettered item that is one, and prose that cites an appendix, as before.
   CHECK(Paths("I. PARTIES\nText.\n\nA. C. Smith Consulting will train the officers.\nB. TRAINING\nText.\n") ==
         std::vector<std::string>{"I.", "I.A.", "I.B."});
+}
+
+TEST_CASE("a scan's damaged APPENDIX A opens the appendix, and nothing else near it does", "[extractors][sections][ocr]") {
+  // Two 287(g) agreements' text layers print "APPENDIX A" as "APPE1''1>IX A" and "A.P.P.E 'lHX A" (Nash County, N.C.,
+  // and Okmulgee County, Okla., 2020); before, their standard operating procedure fell under "VIII.".
+  for (const char* damaged : {"APPE1''1>IX A", "A.P.P.E 'lHX A"})
+    CHECK(Paths(std::string("I. PARTIES\nText one.\n\nVIII. TERMINATION\nText two.\n\n") + damaged +
+                "\nSTANDARD OPERATING PROCEDURES\nText three.\n\nAPPENDIXB\nCOMPLAINT PROCEDURE\nText four.\n") ==
+          std::vector<std::string>{"I.", "VIII.", "Appendix A", "Appendix B"});
+  CHECK(internal::DamagedAppendixLetter("APPENDIX A") == std::nullopt);  // read as printed
+  CHECK(internal::DamagedAppendixLetter("APPROX A") == std::nullopt);
+  CHECK(internal::DamagedAppendixLetter("A.P.P.E 'lHX A") == 'A');
+  CHECK(internal::DamagedAppendixLetter("AUTHORITY B") == std::nullopt);
 }
 
 TEST_CASE("a run-in list wrapped onto the next line opens no item there", "[extractors][sections]") {
