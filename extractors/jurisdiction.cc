@@ -15,8 +15,7 @@
 
 namespace foiamine::extractors {
 namespace {
-// A document's heading: its first non-blank lines.
-constexpr int kHeadingLines = 3;
+constexpr int kHeadingLines = 3;  // a document's heading: its first non-blank lines
 }  // namespace
 
 struct Jurisdictions::Compiled {
@@ -293,8 +292,7 @@ std::vector<std::string_view> FirstLines(std::string_view text, int n) {
 const Compiled::Entry* HeadingJurisdiction(const Compiled& c, std::string_view head) {
   for (std::string_view line : FirstLines(head, kHeadingLines)) {
     re2::StringPiece in(line.data(), line.size());
-    // A pattern that matches nowhere in the whole line cannot match in its
-    // first 80 bytes either (same context): those are not run.
+    // A pattern that matches nowhere in the whole line cannot match in its first 80 bytes either: those are not run.
     const std::vector<bool> present = c.PresentIn(line);
     for (const auto& e : c.entries)
       for (const auto& re : e.citations) {
@@ -576,7 +574,7 @@ LawForm RecognizeLaw(const Jurisdictions& j, const std::string& head) {
     if (form.first_lines > 0) {
       for (std::string_view line : FirstLines(head, form.first_lines))
         if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *form.re))
-          return {form.doc_kind, form.authority};
+          return {form.doc_kind, form.authority, true};
       continue;
     }
     if (!asked && c.head_forms) {
@@ -602,13 +600,16 @@ LawForm RecognizeLaw(const Jurisdictions& j, const std::string& head) {
 }
 
 void ApplyLawForm(const Jurisdictions& j, const std::string& head, std::string& kind, std::string& authority) {
-  // Laws already, and records of practice, keep what they are.
-  static const std::set<std::string> kKeep = {"statute", "ordinance", "bill", "mayors_order", "council_record",
-                                              "correspondence", "log", "transcript", "agreement"};
-  // (A text that reads as a statute may still be a bill: its caption says which.)
-  if ((kKeep.count(kind) && kind != "statute") || authority == "practice") return;  // also a page that describes practice (a FAQ)
+  // Laws already, and records of practice, keep what they are (a text that reads as a statute may be a bill).
+  static const std::set<std::string> kKeep = {"ordinance", "bill", "mayors_order", "council_record", "correspondence",
+                                              "log", "transcript", "agreement"};
+  if (kKeep.count(kind)) return;
   LawForm form = RecognizeLaw(j, head);
-  if (form.doc_kind.empty() || (kind == "statute" && form.doc_kind != "bill")) return;
+  // A page that describes practice (a FAQ, a sheriff's page headed "Senate Bill 4", a story of a 287(g) agreement)
+  // stays so, unless a code's caption heads it: "§ 2.32. Parole to local or immigration detainers." (28 C.F.R. 2.32).
+  if (form.doc_kind.empty() || (kind == "statute" && form.doc_kind != "bill") ||
+      (authority == "practice" && !(form.caption && (form.doc_kind == "statute" || form.doc_kind == "ordinance"))))
+    return;
   // An agency policy that quotes an enactment formula stays a policy: only a
   // heading citation or a formula on a document no agency heads makes law.
   if (kind == "police_order" || kind == "jail_policy") {
@@ -649,10 +650,9 @@ bool LawBinds(const Jurisdictions* j, std::string_view law_jurisdiction, std::st
               std::string_view jurisdiction, std::string_view actor) {
   if (actor.empty()) return false;
   if (law_jurisdiction.empty() && jurisdiction.empty()) {
-    // No jurisdiction known on either side: DC's rule as before jurisdictions
-    // (a law binds "the District"), but only for an agency DC names: a Cook
-    // County ordinance and a Sutter County jail order, neither placed, are
-    // not one government's law and practice.
+    // No jurisdiction known on either side: DC's rule as before jurisdictions (a law binds "the District"), but only
+    // for an agency DC names: a Cook County ordinance and a Sutter County jail order, neither placed, are not one
+    // government's law and practice.
     if (SameName(law_actor, actor)) return true;
     if (!SameName(law_actor, "District")) return false;
     if (!j) return true;

@@ -73,6 +73,7 @@ std::string InferJurisdiction(const Jurisdictions& j, const std::string& head, c
 struct LawForm {
   std::string doc_kind;
   std::string authority;
+  bool caption = false;  // a form of the heading's first lines (a code's caption), not a formula anywhere in the head
 };
 LawForm RecognizeLaw(const Jurisdictions& j, const std::string& head);
 

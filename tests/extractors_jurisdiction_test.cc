@@ -314,6 +314,23 @@ TEST_CASE("statutes, codes, public acts and ordinances of any jurisdiction are l
   CHECK(moa.authority.value == "policy");
 }
 
+TEST_CASE("a code's caption makes law of a section that reads like a page of practice, a story's headline does not",
+          "[jurisdiction]") {
+  // 28 C.F.R. 2.32 (shortened): two "does not" and one "shall" made it a page of practice, whose law form was not read.
+  auto cfr = Identity("Code \xC2\xB7 CFR \xC2\xB7 Title 28 \xE2\x80\x94 Judicial Administration\n\n"
+                      "\xC2\xA7 2.32. Parole to local or immigration detainers.\n\n(b) When the Commission wishes to parole "
+                      "a prisoner subject to a detainer filed by Federal immigration officials, the Commission shall order "
+                      "parole to the custody of the immigration authorities.\n(c) Temporary detention in a jail does not "
+                      "constitute release on parole to such detainer. If the authorities do not take the prisoner into "
+                      "custody, the prisoner is released.");
+  CHECK(cfr.doc_kind.value == "statute");
+  CHECK(cfr.authority.value == "law");
+  // a sheriff's page headed by the bill it explains, and a story of a 287(g) agreement, stay practice
+  auto page = Identity("Senate Bill 4\n\nRegardless of your status, we do not ask. The sheriff does not enforce "
+                       "immigration law and does not hold people past release.");
+  CHECK(page.authority.value == "practice");
+}
+
 TEST_CASE("agency policies stay policy, correspondence and hearing transcripts stay practice", "[jurisdiction]") {
   auto policy = Identity("Policy\n\nSpringfield Falls Police Department\n\n414\n\nSpringfield Falls PD Policy "
                          "Manual\n\nImmigration Violations\n414.1 PURPOSE AND SCOPE\nSee 8 U.S.C. § 1357(g) and "
