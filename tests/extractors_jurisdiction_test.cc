@@ -307,6 +307,12 @@ TEST_CASE("statutes, codes, public acts and ordinances of any jurisdiction are l
                           "A. The county sheriff and the county jail shall not engage in these activities:");
   CHECK(chapter.doc_kind.value == "ordinance");
   CHECK(chapter.authority.value == "law");
+  // a city code's chapter under eCode360's history note, though its text names officials and reads as rules
+  auto code = Identity("[HISTORY: Adopted by the Mayor and Council of the City of Springfield Falls 3-28-2099 by HO "
+                       "2099-02. Amendments noted where applicable.]\nA.\nNo official or employee may inquire into an "
+                       "individual's immigration status.\nB.\nThe Police Department shall not honor an ICE detainer.");
+  CHECK(code.doc_kind.value == "ordinance");
+  CHECK(code.authority.value == "law");
   CHECK(ordinance.authority.value == "law");
   auto moa = Identity("MEMORANDUM OF AGREEMENT\nThis Memorandum of Agreement constitutes an agreement under "
                       "Section 287(g) of the Immigration and Nationality Act between ICE and the Sheriff.");
