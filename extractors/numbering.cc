@@ -488,6 +488,8 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
   // agreement): only where a roman part is expected.
   std::string strokes = token.text;
   for (size_t at = strokes.find('m'); at != std::string::npos; at = strokes.find('m', at + 3)) strokes.replace(at, 1, "III");
+  // (and two strokes closed into a "D": "ID. AUTHORITY" for "III. AUTHORITY", Tulsa County's 287(g) agreement, 2020)
+  for (size_t at = strokes.find('D'); at != std::string::npos; at = strokes.find('D', at + 2)) strokes.replace(at, 1, "II");
   const std::string folded_strokes = FoldConfusions(strokes);
   for (const auto& [style, value] : expected) {
     const std::string want = RenderMarker(style, value);

@@ -110,6 +110,14 @@ TEST_CASE("a 287(g) agreement's scan: 'm.' for 'III.', titled parts over paragra
         std::vector<std::string>{"I.", "II.", "III.", "IV.", "IV.G.", "IV.H.", "IV.I.", "V.", "V.A."});
 }
 
+TEST_CASE("a 287(g) agreement's scan: 'ID.' for 'III.' between 'II.' and 'IV.', and only there", "[extractors][sections][ocr]") {
+  // Tulsa County's 2020 agreement's text layer prints its third part "ID. AUTHORITY" (two strokes closed into a D).
+  CHECK(Paths("I. PARTIES\nText one.\n\nII. PURPOSE\nText two.\n\nID. AUTHORITY\nSection 287(g) authorizes it.\n\n"
+              "IV. RESPONSIBILITIES\nText four.\n") == std::vector<std::string>{"I.", "II.", "III.", "IV."});
+  // where no third part is due, "ID." is no numeral: an identification heading stays text under its part
+  CHECK(Paths("I. PARTIES\nText one.\n\nID. CARDS\nText two.\n") == std::vector<std::string>{"I."});
+}
+
 TEST_CASE("an appendix's word and letter run together open it, and a signature's initials open nothing",
           "[extractors][sections][ocr]") {
   // Shaped like a scanned 287(g) agreement's appendices and signature block (written for this test).
