@@ -335,6 +335,9 @@ TEST_CASE("a code's caption makes law of a section that reads like a page of pra
   auto page = Identity("Senate Bill 4\n\nRegardless of your status, we do not ask. The sheriff does not enforce "
                        "immigration law and does not hold people past release.");
   CHECK(page.authority.value == "practice");
+  auto story = Identity("Sheriff renews 287(g) memorandum of agreement with ICE\n\nThe sheriff said the jail does not ask "
+                        "about status, he said. Deputies do not patrol for ICE, a spokesman told reporters, and said so again.");
+  CHECK(story.authority.value == "practice");
 }
 
 TEST_CASE("agency policies stay policy, correspondence and hearing transcripts stay practice", "[jurisdiction]") {
