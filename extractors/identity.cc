@@ -51,8 +51,7 @@ std::string Iso(int y, int m, int d) {
   return buf;
 }
 
-// A date at the start of `s` (a leading weekday is skipped): its ISO form and
-// how many bytes it took; {"", 0} when none.
+// A date at the start of `s` (a leading weekday is skipped): its ISO form and how many bytes it took; {"", 0} when none.
 struct ParsedDate {
   std::string iso;
   size_t length = 0;
@@ -213,8 +212,9 @@ std::string InferAgency(const std::string& text) {
     static const RE2 kSentenceEnd(R"(^.*\b(?:[A-Za-z]{3,}|[A-Z]{2})\.[ \t]+)");
     static const RE2 kAbbreviation(R"(^(?:.*\b)?(?:St|Ste|Mt|Ft|Sgt|Lt|Capt|Dept|Co)\.[ \t]+)");
     if (!RE2::PartialMatch(agency, kAbbreviation)) RE2::Replace(&agency, kSentenceEnd, "");
-    // "The Canyon County Sheriff's Office": the article is no part of the name, nor the words before it in capitals.
-    static const RE2 kArticle(R"(^(?:.*[ \t])?(?:The|THE)[ \t]+)");  // "PROCEDURES OF THE MIAMI-DADE POLICE DEPARTMENT"
+    // "The Canyon County Sheriff's Office": the article is no part of the name, nor is anything before the last "The"
+    // or "THE" (a heading's words run into a name set in capitals: "PROCEDURES OF THE MIAMI-DADE POLICE DEPARTMENT").
+    static const RE2 kArticle(R"(^(?:.*[ \t])?(?:The|THE)[ \t]+)");
     RE2::Replace(&agency, kArticle, "");
     std::string out;
     for (char c : agency) {
