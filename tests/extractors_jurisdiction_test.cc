@@ -340,6 +340,22 @@ TEST_CASE("a code's caption makes law of a section that reads like a page of pra
   CHECK(story.authority.value == "practice");
 }
 
+TEST_CASE("a code section whose first item forbids adopting 'a policy' is law, a police policy headed so stays policy",
+          "[jurisdiction]") {
+  // Tex. Gov't Code 752.053 (shortened): the caption in capitals, then "(1) adopt ... a policy under which ...", whose
+  // "policy" among the first lines had kept a text naming a campus police department an agency's police order.
+  auto code = Identity("Sec. 999.053. POLICIES AND ACTIONS REGARDING IMMIGRATION ENFORCEMENT.\n(a) A local entity or "
+                       "campus police department may not:\n(1) adopt, enforce, or endorse a policy under which the entity "
+                       "or department prohibits or materially limits the enforcement of immigration laws;");
+  CHECK(code.doc_kind.value == "statute");
+  CHECK(code.authority.value == "law");
+  // ... while a police department's policy whose heading line says so stays the department's, though its
+  // section number reads as a code's
+  auto order = Identity("Sec. 999.053. Immigration Enforcement\nSpringfield Falls Police Department Policy\n"
+                        "(a) Officers shall not inquire about immigration status.");
+  CHECK(order.authority.value == "policy");
+}
+
 TEST_CASE("agency policies stay policy, correspondence and hearing transcripts stay practice", "[jurisdiction]") {
   auto policy = Identity("Policy\n\nSpringfield Falls Police Department\n\n414\n\nSpringfield Falls PD Policy "
                          "Manual\n\nImmigration Violations\n414.1 PURPOSE AND SCOPE\nSee 8 U.S.C. § 1357(g) and "
