@@ -342,11 +342,12 @@ TEST_CASE("a code's caption makes law of a section that reads like a page of pra
 
 TEST_CASE("a code section whose first item forbids adopting 'a policy' is law, a police policy headed so stays policy",
           "[jurisdiction]") {
-  // Tex. Gov't Code 752.053 (shortened): the caption in capitals, then "(1) adopt ... a policy under which ...", whose
-  // "policy" among the first lines had kept a text naming a campus police department an agency's police order.
-  auto code = Identity("Sec. 999.053. POLICIES AND ACTIONS REGARDING IMMIGRATION ENFORCEMENT.\n(a) A local entity or "
-                       "campus police department may not:\n(1) adopt, enforce, or endorse a policy under which the entity "
-                       "or department prohibits or materially limits the enforcement of immigration laws;");
+  // A code section in the form of Tex. Gov't Code ch. 752 (written for the test): the caption in capitals, then an item
+  // "(1) ... a policy ...", whose "policy" among the first lines had kept a text naming a police department an agency's
+  // police order.
+  auto code = Identity("Sec. 999.053. LOCAL RULES ON IMMIGRATION ENFORCEMENT.\n(a) No city or college police "
+                       "department may:\n(1) put in force a policy that keeps its officers from enforcing immigration "
+                       "laws;");
   CHECK(code.doc_kind.value == "statute");
   CHECK(code.authority.value == "law");
   // ... while a police department's policy whose heading line says so stays the department's, though its
@@ -354,6 +355,11 @@ TEST_CASE("a code section whose first item forbids adopting 'a policy' is law, a
   auto order = Identity("Sec. 999.053. Immigration Enforcement\nSpringfield Falls Police Department Policy\n"
                         "(a) Officers shall not inquire about immigration status.");
   CHECK(order.authority.value == "policy");
+  // ... and so does a jail's inmate handbook, whose chapters are "SECTION 12." as a code's are
+  auto handbook = Identity("SPRINGFIELD FALLS DEPARTMENT OF CORRECTIONS\nINMATE HANDBOOK\nSECTION 12. VISITATION AND "
+                           "LEGAL ACCESS\n1. Inmates who have immigration cases may receive legal visits.\n2. Staff shall "
+                           "not hold any inmate for ICE.");
+  CHECK(handbook.authority.value == "policy");
 }
 
 TEST_CASE("agency policies stay policy, correspondence and hearing transcripts stay practice", "[jurisdiction]") {
