@@ -517,6 +517,15 @@ TEST_CASE("a manual's policy is known by its number and the title above its firs
   const DocumentIdentity kind_alone = InferIdentity(Doc({"DETAINER REQUESTS\nThe Sheriff's Department shall review each "
                                                          "request.\nIssued by the Adams County Sheriff's Office.\n"}));
   CHECK(kind_alone.agency.value == "Adams County Sheriff's Office");
+  // a corrections department named in capitals on a heading line of its own is the agency (a D.C.-style program
+  // statement's header, whose DOC was unnamed, so no pair was made with the law binding DOC); one named at the end of a
+  // line of a bill's capitals is not
+  const DocumentIdentity doc_caps = InferIdentity(Doc({"SPRINGFIELD FALLS DEPARTMENT OF CORRECTIONS\nPROGRAM STATEMENT\n"
+                                                       "SUBJECT: IMMIGRATION DETAINERS\n"}));
+  CHECK(doc_caps.agency.value == "SPRINGFIELD FALLS DEPARTMENT OF CORRECTIONS");
+  const DocumentIdentity bill_caps = InferIdentity(Doc({"SECTION 1. THE COMMISSIONER SHALL SEND A REPORT TO THE STATE "
+                                                        "DEPARTMENT OF CORRECTIONS\nEACH YEAR.\n"}));
+  CHECK(bill_caps.agency.value.empty());
   // no manual named above it: a numbered purpose section alone makes no policy number
   const DocumentIdentity plain = InferIdentity(Doc({"Immigration Enforcement\n5.1 PURPOSE AND SCOPE\nThis order ...\n"}));
   CHECK(plain.number.value.empty());
