@@ -194,7 +194,7 @@ std::string InferAgency(const std::string& text) {
   // "University of California Santa Cruz Police Department" is not the Santa Cruz Police Department: a university's or
   // college's "of" is part of its department's name, where a city's ("City of Key West Police Department") is not)
   static const RE2 kAgency(
-      R"(\b((?:(?:University|UNIVERSITY|College|COLLEGE)[ \t]+(?:of|OF)[ \t]+)?(?:[A-Z][A-Za-z.'-]*[ \t]+){0,3}[A-Z][A-Za-z.'-]*(?:,[ \t]+[A-Z]{2})?[ \t]+(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+(?:Office|Department)|SHERIFF'?S\s+(?:OFFICE|DEPARTMENT))|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,2})?Department\s+of\s+Corrections?(?:\s+and\s+Rehabilitation)?|(?m:^(?:[A-Z][A-Z.'-]*[ \t]+){0,4}DEPARTMENT[ \t]+OF[ \t]+CORRECTIONS?(?:[ \t]+AND[ \t]+REHABILITATION)?[ \t]*$)|Metropolitan\s+Police\s+Department|(?m:^METROPOLITAN[ \t]+POLICE[ \t]+DEPARTMENT[ \t]*$)|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
+      R"(\b((?:(?:University|UNIVERSITY|College|COLLEGE)[ \t]+(?:of|OF)[ \t]+)?(?:[A-Z][A-Za-z.'-]*[ \t]+){0,3}[A-Z][A-Za-z.'-]*(?:,[ \t]+[A-Z]{2})?[ \t]+(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+(?:Office|Department)|SHERIFF'?S\s+(?:OFFICE|DEPARTMENT))|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,2})?Department\s+of\s+Corrections?(?:\s+and\s+Rehabilitation)?|(?m:^(?:[A-Z][A-Z.'-]*[ \t]+){0,4}DEPARTMENT[ \t]+OF[ \t]+CORRECTIONS?(?:[ \t]+AND[ \t]+REHABILITATION)?[ \t]*$)|Metropolitan\s+Police\s+Department|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
   std::string agency;
   re2::StringPiece rest(text);
   while (RE2::FindAndConsume(&rest, kAgency, &agency)) {
