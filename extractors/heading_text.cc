@@ -159,7 +159,14 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   // introducing the section's paragraphs.
   if (last == ':' && style.rfind("word:", 0) == 0 && words <= 4 && TitleIsh(rest)) return true;
   if (last == ':') return false;
-  if (style.rfind("word:", 0) == 0) return true;
+  if (style.rfind("word:", 0) == 0) {
+    // ... unless it is a sentence's first line, its subject and modal verb in it: "Sec. 11. Each sheriff operating a
+    // jail shall enter into a written agreement" / "with ..." (its line not known to have wrapped: a blank line OCR set
+    // below it, a short document); a caption names what may be done ("Sec. 4. Persons who may be detained").
+    static const RE2 kRelativeModal(R"((?i)\b(?:who|that|which|what|whom)\s+(?:[\w-]+\s+)?(?:shall|must|may|will)\b)");
+    const re2::StringPiece in(rest.data(), rest.size());
+    return words < 6 || !RE2::PartialMatch(in, kModal) || RE2::PartialMatch(in, kRelativeModal);
+  }
   if (last == '.' || last == '?') return false;
   return words <= 8 && TitleIsh(rest) && next_starts_upper;
 }

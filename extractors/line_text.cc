@@ -9,7 +9,12 @@
 namespace foiamine::extractors::internal {
 
 bool EndsWithJoiningWord(std::string_view line) {
-  static const RE2 kJoining(R"((?i)(?:^|[\s(])(?:the|a|an|of|to|and|or|nor|in|for|with|by|from|that|under|upon|shall|must|may|will|not|§+)$)");
+  static const RE2 kJoining(R"((?i)(?:^|[\s(])(?:the|a|an|of|to|and|or|nor|in|for|with|by|from|that|under|upon|shall|must|may|will|not|§+|)"
+                            // ... nor on a determiner, a preposition that wants its object, or a verb of telling
+                            // whose object is the agency told ("the sheriff shall notify" / "" / "United States
+                            // Immigration and Customs Enforcement.", a scan's OCR)
+                            R"(any|each|every|its|their|this|these|those|such|into|between|against|regarding|)"
+                            R"(concerning|including|pursuant|notify|contact|inform|advise)$)");
   static const RE2 kItemEnd(R"((?i);\s*(?:and|or)$)");
   const re2::StringPiece in(line.data(), line.size());
   return RE2::PartialMatch(in, kJoining) && !RE2::PartialMatch(in, kItemEnd);
