@@ -170,7 +170,8 @@ void RepairOcrModals(std::string& text) {
     RE2 re;
     const char* repair;
   } kRepairs[] = {
-      {RE2(R"(\b((?i:sha|wi))(?:[I1|][lI1|]|l[I1|])\b)"), "\\1ll"},
+      // ("shail", "shali" too: an "l" read as an "i", a bold or faxed face's commonest misreading of "shall")
+      {RE2(R"(\b((?i:sha|wi))(?:[I1|i][lI1|]|l[I1|i])\b)"), "\\1ll"},
       {RE2(R"(\b((?i:sho|wo|co)u)[I1|]((?i:d))\b)"), "\\1l\\2"},
       {RE2(R"(\b((?i:n))0((?i:t))\b)"), "\\1o\\2"},
       // "rn" read for "m": one letter fewer, so a space in front keeps the length

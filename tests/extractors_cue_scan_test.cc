@@ -155,6 +155,9 @@ TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[ex
       {"Staff shaIl notify ICE", "Staff shall notify ICE"},
       {"Staff sha11 n0t notify ICE", "Staff shall not notify ICE"},
       {"Officers wiIl not; they wou1d", "Officers will not; they would"},
+      // an "l" read as an "i" (a faxed typewriter face): "shail", "shali", "wiil"
+      {"The jailer shail notify ICE; staff shali not; ICE wiil", "The jailer shall notify ICE; staff shall not; ICE will"},
+      {"shailow, shall, Shale, wild, wilt, a wiil", "shailow, shall, Shale, wild, wilt, a will"},
       {"Officers rnust notify", "Officers  must notify"},
       {"marshall rnustard shallow", "marshall rnustard shallow"},  // whole words only
       {"notify lmmigration of the re1ease; a detalner", "notify Immigration of the release; a detainer"},
