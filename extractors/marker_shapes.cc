@@ -106,6 +106,8 @@ std::string FoldConfusions(std::string_view token) {
       case 'B': case '8': out.push_back('8'); break;
       case 'H': out += "11"; break;
       case ',': out.push_back('.'); break;
+      case '{': out.push_back('('); break;  // a parenthesis read as a brace: "{a)", "(2}"
+      case '}': out.push_back(')'); break;
       default: out.push_back(c);
     }
   }
@@ -122,10 +124,12 @@ std::string ToRoman(int value) {
 }
 
 std::optional<MarkerToken> LeadingMarkerToken(std::string_view line) {
-  static const RE2 kToken(R"(^(\([0-9A-Za-z|]{1,6}\)|[0-9A-Za-z|]{1,6}[.),])(?:\s+|$))");
-  // Cheap refusal first: without a '(' the token is a run of one to six
+  // (in parentheses, a brace may stand for either one, and an item's letter may be read as a symbol: "(@)" for "(a)"
+  // or "(e)", "(£)" for "(f)"; RepairMarker tells which the sequence expects)
+  static const RE2 kToken(R"(^([({](?:[0-9A-Za-z|@]|£){1,6}[)}]|[0-9A-Za-z|]{1,6}[.),])(?:\s+|$))");
+  // Cheap refusal first: without a '(' or '{' the token is a run of one to six
   // [0-9A-Za-z|] closed by '.', ')' or ','.
-  if (!line.empty() && line[0] != '(') {
+  if (!line.empty() && line[0] != '(' && line[0] != '{') {
     auto in_class = [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '|';
     };

@@ -476,7 +476,21 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
   if (const std::optional<Marker> next = next_marker();
       next && next->value == 2 && IsListOrOutlineStyle(next->style) && FindStyle(stack, next->style) == nullptr)
     expected.emplace_back(next->style, 1);
-  const std::string folded = FoldConfusions(token.text);
+  // A symbol read for an item's letter: "(@)" is an "(a)" or an "(e)", "(£)" an "(f)".
+  std::vector<std::string> readings = {token.text};
+  if (token.text.find('@') != std::string::npos)
+    for (const char letter : {'a', 'e'}) {
+      std::string reading = token.text;
+      std::replace(reading.begin(), reading.end(), '@', letter);
+      readings.push_back(std::move(reading));
+    }
+  if (const size_t pound = token.text.find("\xC2\xA3"); pound != std::string::npos)
+    readings.push_back(std::string(token.text).replace(pound, 2, "f"));
+  std::vector<std::string> folded;
+  for (const std::string& reading : readings) folded.push_back(FoldConfusions(reading));
+  const auto folds_alike = [&folded](const std::string& want) {
+    return std::find(folded.begin(), folded.end(), FoldConfusions(want)) != folded.end();
+  };
   const std::string_view rest = Trim(line.substr(token.length));
   // The first part of an outline, its numeral damaged ("I, PURPOSE", "l. SCOPE"):
   // a lettered token before an all-caps heading opens the roman parts when
@@ -494,7 +508,7 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
   for (const auto& [style, value] : expected) {
     const std::string want = RenderMarker(style, value);
     const bool roman = style == "I." || style == "I)" || style == "(I)";
-    if (want.empty() || want == token.text || (FoldConfusions(want) != folded && !(roman && FoldConfusions(want) == folded_strokes)))
+    if (want.empty() || want == token.text || (!folds_alike(want) && !(roman && FoldConfusions(want) == folded_strokes)))
       continue;
     if (style.front() != '(' && !StartsUpper(rest)) continue;  // as ParseMarker: "l. the" is prose
     Marker m;

@@ -57,3 +57,47 @@ TEST_CASE("a blank line OCR set after a verb of telling does not end the sentenc
   CHECK(notify->text.find("Customs Enforcement.") != std::string::npos);
   CHECK(notify->section == "4");
 }
+
+TEST_CASE("an item's parenthesis read as a brace, or its letter as a symbol, keeps the item's place",
+          "[extractors][scanned]") {
+  // "{b)", "(c}", "(@)" for "(e)" and "(£)" for "(f)": Tesseract's readings of a faxed page; each is read as the
+  // item its sequence expects next, so its section is cited as printed on paper.
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("AN ACT relating to the county jails.\n\n"
+                   "Sec. 15. Detainers and access.\n\n"
+                   "(a) A jailer shall not keep a person in the jail on the basis of an immigration detainer alone.\n\n"
+                   "{b) A jailer shall not give an immigration agent access to a person in the jail.\n\n"
+                   "(c} A jailer shall not share a person's release date with federal immigration authorities.\n\n"
+                   "(d) A jailer shall not carry a person to an immigration office for enforcement.\n\n"
+                   "(@) A jailer may not ask about the immigration status of a person.\n\n"
+                   "(£) Nothing in this section keeps a jailer from complying with a judicial warrant.\n"));
+  const struct {
+    const char* topic;
+    const char* opening;
+    const char* section;
+  } expected[] = {
+      {"facility_access", "{b) A jailer shall not give", "15(b)"},
+      {"release_notification", "(c} A jailer shall not share", "15(c)"},
+      {"status_inquiry", "(@) A jailer may not ask", "15(e)"},
+      {"judicial_warrant", "(£) Nothing in this section", "15(f)"},
+  };
+  for (const auto& e : expected) {
+    INFO(e.opening);
+    const Clause* c = Opening(x, e.topic, e.opening);
+    REQUIRE(c != nullptr);
+    CHECK(c->section == e.section);
+  }
+}
+
+TEST_CASE("a brace or a symbol alone is no item out of sequence", "[extractors][scanned]") {
+  // "(@)" where "(b)" comes next is not repaired into a letter no sequence expects: it stays unplaced.
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("AN ACT relating to the county jails.\n\n"
+                   "Sec. 16. Inquiries.\n\n"
+                   "(a) A jailer shall not ask about the immigration status of a person.\n\n"
+                   "(@) A jailer shall not share a person's home address with federal immigration authorities.\n"));
+  const Clause* c = Opening(x, "information_sharing", "(@) A jailer shall not share");
+  REQUIRE(c != nullptr);
+  CHECK(c->section != "16(e)");
+  CHECK(c->section != "16(a)");
+}
