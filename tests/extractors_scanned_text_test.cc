@@ -101,3 +101,17 @@ TEST_CASE("a brace or a symbol alone is no item out of sequence", "[extractors][
   CHECK(c->section != "16(e)");
   CHECK(c->section != "16(a)");
 }
+
+TEST_CASE("an item whose period OCR read as a comma still takes its lead-in's duty", "[extractors][scanned]") {
+  // "1, Notify ICE ..." under "DOC agrees to:" (a draft agreement's scan) is a duty, as "1. Notify" is.
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("MEMORANDUM OF UNDERSTANDING\n\n"
+                   "II. RESPONSIBILITIES\n\n"
+                   "A. The jail agrees to:\n\n"
+                   "1, Notify ICE by e-mail a day before it releases a person with an ICE detainer;\n\n"
+                   "2. Keep a copy of each notice sent.\n"));
+  const Clause* c = Opening(x, "release_notification", "1, Notify ICE by e-mail");
+  REQUIRE(c != nullptr);
+  CHECK(c->stance == Stance::kRequires);
+  CHECK(c->section == "II.A.1.");
+}
