@@ -615,8 +615,8 @@ void ApplyLawForm(const Jurisdictions& j, const std::string& head, std::string& 
   if (kind == "police_order" || kind == "jail_policy") {
     const auto lines = FirstLines(head, kHeadingLines);
     static const RE2 kPolicyHead(R"((?i)\bpolicy\b|\bgeneral\s+order\b|\bdirective\b|\bprocedures?\b|\bmanual\b|\bhandbook\b)");
-    // (no policy's: a code's title, "Title XXXVII CRIMINAL PROCEDURE"; a statute's item, "(1) adopt ... a policy that")
-    static const RE2 kNotPolicyHeading(R"((?i)\b(?:criminal|civil|penal|administrative|appellate)\s+procedure\b|^\W*\([a-z0-9]{1,4}\)\s)");
+    // (no policy's: a code's title, "Title XXXVII CRIMINAL PROCEDURE"; a statute's item, "(1) adopt a policy", OCR: "{1}")
+    static const RE2 kNotPolicyHeading(R"((?i)\b(?:criminal|civil|penal|administrative|appellate)\s+procedure\b|^\W*[({][a-z0-9]{1,4}[)}]\s)");
     if (std::any_of(lines.begin(), lines.end(), [](std::string_view l) {
           const re2::StringPiece line(l.data(), l.size());
           return RE2::PartialMatch(line, kPolicyHead) && !RE2::PartialMatch(line, kNotPolicyHeading);

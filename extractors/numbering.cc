@@ -521,6 +521,30 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
   return std::nullopt;
 }
 
+// The first item of a list its lead-in's colon opens, its parentheses damaged ("may not:" / "{2} adopt ...", "of
+// birth:" / "{A} sending ...": a fax read by Tesseract): a list starts at its first value, whatever the scanner made
+// of it, so the items after it ("(2}", "{B)") carry on from there. Only a token in braces or with a symbol for its
+// letter: a well-formed one says what it is.
+static std::optional<Marker> DamagedFirstItem(const MarkerToken& token, const std::vector<Level>& stack) {
+  static const RE2 kDamagedParen(R"(^[({]([0-9]{1,2}|[A-Za-z|]|@|£)[)}]$)");
+  std::string inner;
+  if (token.text.find_first_of("{}@") == std::string::npos && token.text.find("\xC2\xA3") == std::string::npos)
+    return std::nullopt;
+  if (!RE2::FullMatch(token.text, kDamagedParen, &inner)) return std::nullopt;
+  const char c = inner[0];
+  const std::string style = (std::isdigit(static_cast<unsigned char>(c)) || c == 'l' || c == '|') ? "(1)"
+                            : c == 'i'                                                     ? "(i)"
+                            : std::isupper(static_cast<unsigned char>(c))                  ? "(A)"
+                                                                                           : "(a)";
+  if (FindStyle(stack, style) != nullptr) return std::nullopt;
+  Marker m;
+  m.style = style;
+  m.value = 1;
+  m.printed = RenderMarker(style, 1);
+  m.length = token.length;
+  return m;
+}
+
 // Could `token` be a numeral or list letter a scanner damaged ("XlV.",
 // "1V.", "l0.", "|I.")? Words and abbreviations ("Dr.", "Vol.", "No.") are
 // not: a capital followed by lower case is read as a word.
@@ -585,6 +609,8 @@ std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level
   }
   if (token) {
     if (std::optional<Marker> repaired = RepairMarker(line, *token, stack, next_marker)) return repaired;
+    if (std::optional<Marker> first = after_colon && !parsed ? DamagedFirstItem(*token, stack) : std::nullopt)
+      return first;
   }
   if (parsed) return parsed;
   if (token && LooksLikeDamagedNumeral(*token) && IsHeadingText(rest, "I.", true, next_starts_upper))

@@ -205,6 +205,10 @@ void RepairOcrModals(std::string& text) {
       // matching copy only, as "Mclntyre")
       {RE2(R"(([a-z])I([a-z]))"), "\\1l\\2"},
       {RE2(R"(\b([a-z]{3,}[ai])I\b)"), "\\1l"},
+      // an item's parenthesis read as a brace ("{2} adopt a policy ...", "(c} share ..."): the rules' item patterns
+      // read "(2)"
+      {RE2(R"(^(\W*)\{(\w{1,4})[)}])"), "\\1(\\2)"},
+      {RE2(R"(^(\W*)\((\w{1,4})\})"), "\\1(\\2)"},
   };
   // Most text has none of these: one scan decides.
   static const RE2 kAny(kOcrModalMisreadingPattern);

@@ -350,6 +350,13 @@ TEST_CASE("a code section whose first item forbids adopting 'a policy' is law, a
                        "laws;");
   CHECK(code.doc_kind.value == "statute");
   CHECK(code.authority.value == "law");
+  // ... as when a fax's OCR read the item's parentheses as braces
+  auto faxed = Identity("Sec. 999.053. LOCAL RULES ON IMMIGRATION ENFORCEMENT.\n(a) A city or college police "
+                        "department may not:\n\n{1} put in force a policy under which the city or department keeps "
+                        "its officers from enforcing immigration laws.\n\n(b) A city or college police department "
+                        "may not keep a peace officer of the college police department from asking about a person's "
+                        "immigration status.");
+  CHECK(faxed.authority.value == "law");
   // ... while a police department's policy whose heading line says so stays the department's, though its
   // section number reads as a code's
   auto order = Identity("Sec. 999.053. Immigration Enforcement\nSpringfield Falls Police Department Policy\n"

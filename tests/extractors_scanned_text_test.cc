@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "extractors/extract.h"
 #include "tests/extraction_test_helpers.h"
@@ -114,4 +115,35 @@ TEST_CASE("an item whose period OCR read as a comma still takes its lead-in's du
   REQUIRE(c != nullptr);
   CHECK(c->stance == Stance::kRequires);
   CHECK(c->section == "II.A.1.");
+}
+
+TEST_CASE("a list whose parentheses a fax's OCR read as braces reads as the printed list", "[extractors][scanned]") {
+  // The first item after the lead-in's colon, however damaged ("{2}" for "(1)"), opens the list; the items after it
+  // carry on ("(2}", "{B)"); their lead-ins' stances reach them as in the clean text.
+  const std::string damaged =
+      "Sec. 999.053. LOCAL RULES ON IMMIGRATION ENFORCEMENT.\n"
+      "(a) A county or city may not:\n\n"
+      "{2} put in force a policy under which the county or city bars or limits the enforcement of immigration "
+      "laws; or\n\n"
+      "(2} by a pattern or practice, bar or limit the enforcement of immigration laws.\n\n"
+      "(b) A county or city may not bar a peace officer from any of the following:\n\n"
+      "{1) asking about the immigration status of a person under arrest; or\n\n"
+      "{2) as to information about the immigration status of a person under arrest:\n"
+      "{A} sending the information to United States Immigration and Customs Enforcement; or\n\n"
+      "{B) keeping the information.\n";
+  std::string clean = damaged;
+  for (char& c : clean) c = c == '{' ? '(' : c == '}' ? ')' : c;
+  clean.replace(clean.find("(2) put"), 3, "(1)");
+  const auto read = [](const std::string& text) {
+    std::vector<std::string> out;
+    const Extraction x = ExtractDocument(Rules(), Doc(text));
+    for (const Clause& c : x.clauses)
+      out.push_back(c.topic + "/" + std::string(StanceName(c.stance)) + " " + c.section);
+    return out;
+  };
+  const std::vector<std::string> printed = read(clean);
+  REQUIRE(printed.size() == 5);
+  CHECK(printed[0] == "enforcement_assistance/permits 999.053(a)(1)");
+  CHECK(printed[4] == "status_inquiry/restricts 999.053(b)(2)(B)");
+  CHECK(read(damaged) == printed);
 }
