@@ -104,9 +104,8 @@ LabeledDate FindLabeledDate(const std::string& text, const RE2& re) {
   return {};
 }
 
-// A line consisting of a date only ("April 2, 2021", "Thursday, March 7,
-// 2024") among the first lines: how captions of orders, acts and hearings
-// date themselves.
+// A line consisting of a date only ("April 2, 2021", "Thursday, March 7, 2024") among the first lines: how captions of
+// orders, acts and hearings date themselves.
 LabeledDate CaptionDateLine(const std::string& text) {
   size_t pos = 0;
   for (int line_no = 0; pos < text.size() && line_no < 14; ++line_no) {
@@ -190,11 +189,11 @@ NumberMatch InferNumber(const std::vector<PageText>& pages, const std::string& h
 
 std::string InferAgency(const std::string& text) {
   // (the whole name: "the Department of Corrections and Rehabilitation" is California's, not D.C.'s DOC; in capitals only
-  // as a heading line of its own, "DISTRICT OF COLUMBIA DEPARTMENT OF CORRECTIONS", not inside a bill's capitals; the
-  // "University of California Santa Cruz Police Department" is not the Santa Cruz Police Department: a university's or
-  // college's "of" is part of its department's name, where a city's ("City of Key West Police Department") is not)
+  // as a heading line of its own, "DISTRICT OF COLUMBIA DEPARTMENT OF CORRECTIONS" (a speck OCR read as a point after
+  // it), not inside a bill's capitals; the "University of California Santa Cruz Police Department" is not the Santa
+  // Cruz PD: a university's or college's "of" is part of its department's name, a city's ("City of Key West") is not)
   static const RE2 kAgency(
-      R"(\b((?:(?:University|UNIVERSITY|College|COLLEGE)[ \t]+(?:of|OF)[ \t]+)?(?:[A-Z][A-Za-z.'-]*[ \t]+){0,3}[A-Z][A-Za-z.'-]*(?:,[ \t]+[A-Z]{2})?[ \t]+(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+(?:Office|Department)|SHERIFF'?S\s+(?:OFFICE|DEPARTMENT))|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,2})?Department\s+of\s+Corrections?(?:\s+and\s+Rehabilitation)?|(?m:^(?:[A-Z][A-Z.'-]*[ \t]+){0,4}DEPARTMENT[ \t]+OF[ \t]+CORRECTIONS?(?:[ \t]+AND[ \t]+REHABILITATION)?[ \t]*$)|Metropolitan\s+Police\s+Department|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
+      R"(\b((?:(?:University|UNIVERSITY|College|COLLEGE)[ \t]+(?:of|OF)[ \t]+)?(?:[A-Z][A-Za-z.'-]*[ \t]+){0,3}[A-Z][A-Za-z.'-]*(?:,[ \t]+[A-Z]{2})?[ \t]+(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+(?:Office|Department)|SHERIFF'?S\s+(?:OFFICE|DEPARTMENT))|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,2})?Department\s+of\s+Corrections?(?:\s+and\s+Rehabilitation)?|(?m:^(?:[A-Z][A-Z.'-]*[ \t]+){0,4}DEPARTMENT[ \t]+OF[ \t]+CORRECTIONS?(?:[ \t]+AND[ \t]+REHABILITATION)?[.,]?[ \t]*$)|Metropolitan\s+Police\s+Department|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
   std::string agency;
   re2::StringPiece rest(text);
   while (RE2::FindAndConsume(&rest, kAgency, &agency)) {
@@ -222,6 +221,7 @@ std::string InferAgency(const std::string& text) {
       if (c == ' ' && !out.empty() && out.back() == ' ') continue;
       out.push_back(c);
     }
+    while (!out.empty() && (out.back() == '.' || out.back() == ',' || out.back() == ' ')) out.pop_back();
     // "The Sheriff's Department shall ...": an office named by its kind alone names no agency; a later name may.
     static const RE2 kKindAlone(R"((?i)(?:police department|sheriff'?s (?:office|department)))");
     if (!RE2::FullMatch(out, kKindAlone)) return out;

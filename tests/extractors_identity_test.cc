@@ -523,6 +523,10 @@ TEST_CASE("a manual's policy is known by its number and the title above its firs
   const DocumentIdentity doc_caps = InferIdentity(Doc({"SPRINGFIELD FALLS DEPARTMENT OF CORRECTIONS\nPROGRAM STATEMENT\n"
                                                        "SUBJECT: IMMIGRATION DETAINERS\n"}));
   CHECK(doc_caps.agency.value == "SPRINGFIELD FALLS DEPARTMENT OF CORRECTIONS");
+  // (a speck OCR read as a point after the name, as a scan of such a header read: the name, without the point)
+  const DocumentIdentity doc_scanned = InferIdentity(Doc({"SPRINGFIELD FALLS DEPARTMENT OF CORRECTIONS.\n\nPROGRAM "
+                                                          "STATEMENT\n\nSUBJECT: IMMIGRATION DETAINERS\n"}));
+  CHECK(doc_scanned.agency.value == "SPRINGFIELD FALLS DEPARTMENT OF CORRECTIONS");
   const DocumentIdentity bill_caps = InferIdentity(Doc({"SECTION 1. THE COMMISSIONER SHALL SEND A REPORT TO THE STATE "
                                                         "DEPARTMENT OF CORRECTIONS\nEACH YEAR.\n"}));
   CHECK(bill_caps.agency.value.empty());
