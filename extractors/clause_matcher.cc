@@ -36,7 +36,9 @@ std::vector<Clause> Matcher::Run() {
     hits.clear();
     if (!MatchAnchors(rules_, Folded(ui).folded.text, &hits)) continue;
     if (SkippedUnit(info_[ui].folded.text)) continue;
-    if (IsQuestion(info_[ui].folded.text)) continue;  // it states neither a rule nor an act
+    // A question states neither a rule nor an act, unless a bare "No." answers it (it is what the answer reports).
+    answer_ = IsQuestion(info_[ui].folded.text) ? BareAnswerTo(ui) : -1;
+    if (answer_ < 0 && IsQuestion(info_[ui].folded.text)) continue;
     UnitInfo& info = info_[ui];  // folded; its cues and actors (Info) only once a rule holds
     // A lead-in inside a condition, with no modal of its own ("(2) The
     // individual sought to be detained:" under "may comply only if:"),
@@ -94,6 +96,7 @@ std::vector<Clause> Matcher::Run() {
           std::tie(s, e) = *info.taken_up;
         }
         Candidate c = Decide(ui, Hit{s, e, Stance::kMentions});
+        if (answer_ >= 0) AsAnswered(c, static_cast<size_t>(answer_));
         if (rule.stance && !c.retold) {
           c.stance = *rule.stance;
           c.cue.reset();
@@ -630,7 +633,7 @@ void Matcher::Emit(size_t ui, const std::string& topic, const std::vector<Candid
       fe = best->segment + 1 < info.cuts.size() ? info.cuts[best->segment + 1] : info.folded.text.size();
     }
     size_t sb = unit.begin + info.folded.ToOriginal(fb);
-    size_t se = unit.begin + info.folded.ToOriginal(fe);
+    size_t se = answer_ >= 0 ? layout_.units()[answer_].end : unit.begin + info.folded.ToOriginal(fe);  // (and its answer)
     const std::string& stream = layout_.stream();
     while (sb < se && (stream[sb] == ' ' || stream[sb] == ',' || stream[sb] == ';')) ++sb;
     while (se > sb && stream[se - 1] == ' ') --se;

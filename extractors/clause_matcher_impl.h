@@ -1,7 +1,8 @@
 // Internal to clause_matcher: the matcher's per-document state and steps,
-// split over clause_matcher.cc (units, cues, stance, actors, emission) and
+// split over clause_matcher.cc (units, cues, stance, actors, emission),
 // clause_lead_ins.cc (what list lead-ins and cross-references hand to other
-// units once every unit has been matched).
+// units once every unit has been matched) and clause_answers.cc (questions
+// answered with a bare "No.").
 #pragma once
 
 #include <re2/re2.h>
@@ -98,6 +99,12 @@ class Matcher {
   // unit is not the turn's first (the unit right before a turn is its
   // question, if it asks one); -1 otherwise.
   int AnsweredQuestion(size_t ui);
+
+  // Transcripts and interviews: the unit right after question `q` when it answers with a bare "No." or "We do not."
+  // in a turn of its own; -1 otherwise (clause_answers.cc). Such a question is matched as what the answer reports.
+  int BareAnswerTo(size_t q);
+  // A candidate found in a question unit, as the bare answer `answer` tells it: a report, by the answering speaker.
+  void AsAnswered(Candidate& c, size_t answer);
 
   // An actor of another jurisdiction (DC's DOC in a California document).
   bool Foreign(const std::string& actor) const;
@@ -199,6 +206,7 @@ class Matcher {
   std::vector<std::pair<size_t, std::string>> speakers_;  // turn start, speaker's actor ("" unknown)
   std::vector<int8_t> definition_section_;  // per section: -1 unknown, 0 no, 1 yes
   std::vector<size_t> emitted_unit_;  // the unit of each clause Emit produced, in order
+  int answer_ = -1;  // the bare answer to the question unit being matched (BareAnswerTo); its clauses run to its end
   // Which rare phrases the document holds (DHS as Human Services; split
   // words, "sha ll": rejoin the rules' words; OCR misreadings; lifted duties).
   DocumentPhrases phrases_;

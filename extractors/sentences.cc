@@ -100,7 +100,8 @@ bool StartsLowerOrSection(std::string_view s) {
 
 // "...? No." ends with an answer, not with the abbreviation of "No. 5".
 bool EndsWithAnswerNo(std::string_view prev) {
-  static const RE2 kAnswerNo(R"((?i)\?\s*(?:(?:answer|a)\s*[:.)-]\s*)?no\.\s*$)");
+  // (after the question, or as a speaker's whole turn in a transcript: "DEPUTY DIRECTOR: No.")
+  static const RE2 kAnswerNo(R"((?i)(?:\?|^\s*[a-z][\w .'-]{0,40}:)\s*(?:(?:answer|a)\s*[:.)-]\s*)?no\.\s*$)");
   return prev.size() >= 3 && prev[prev.size() - 1] != '?' && RE2::PartialMatch(re2::StringPiece(prev.data(), prev.size()), kAnswerNo);
 }
 

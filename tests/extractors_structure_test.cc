@@ -855,6 +855,30 @@ TEST_CASE("an answer's subject is its question's", "[extractors][structure]") {
   for (const Clause* c : OfTopic(statements, "detainer_hold")) CHECK(c->rule != "detainer_hold/hold_on_detainer");
 }
 
+// A question a speaker's turn answers with a bare "No." or "We do not." is what the answer reports, in the answering
+// speaker's name, quoted with its answer (a council hearing's transcript, written for this test); a question answered
+// at length, or not at all, states nothing itself.
+TEST_CASE("a question answered with a bare 'No.' in a turn of its own is what the answer reports",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("PUBLIC OVERSIGHT HEARING\n\n"
+                   "CHAIRPERSON ALLEN: Does the Department notify ICE before it releases a person with a detainer?\n"
+                   "DEPUTY DIRECTOR BOOTH: We do not.\n"
+                   "CHAIRPERSON ALLEN: Do you give ICE agents access to the housing units?\n"
+                   "DEPUTY DIRECTOR BOOTH: No.\n"
+                   "CHAIRPERSON ALLEN: Do you hold people past their release for ICE?\n"
+                   "DEPUTY DIRECTOR BOOTH: Let me get back to you with the numbers for this year.\n",
+                   "practice"));
+  const Clause& notify = OnlyOfTopic(x, "release_notification");
+  CHECK(notify.stance == Stance::kReports);
+  CHECK(notify.text.find("Does the Department notify ICE") != std::string::npos);
+  CHECK(notify.text.find("DEPUTY DIRECTOR BOOTH: We do not.") != std::string::npos);
+  const Clause& access = OnlyOfTopic(x, "facility_access");
+  CHECK(access.stance == Stance::kReports);
+  CHECK(access.text.find("DEPUTY DIRECTOR BOOTH: No.") != std::string::npos);
+  CHECK(OfTopic(x, "detainer_hold").empty());
+}
+
 // "he or she shall" is one subject: the pronoun pair opens no scope of its own, so no clause is cited from "OR SHE
 // SHALL ..." on, as a part of the sentence (N.Y. S. 257 (2023) 319-F(2), shortened).
 TEST_CASE("a pronoun pair ('he or she shall') does not split a sentence's scope", "[extractors][structure]") {
