@@ -205,6 +205,9 @@ void RepairOcrModals(std::string& text) {
       // matching copy only, as "Mclntyre")
       {RE2(R"(([a-z])I([a-z]))"), "\\1l\\2"},
       {RE2(R"(\b([a-z]{3,}[ai])I\b)"), "\\1l"},
+      // a speck read as a point between two words of one sentence ("Inmate ... will. be released tomorrow", a faxed
+      // e-mail): no sentence ends before a lower-case word, so the point goes (and an abbreviation's, "etc. and", with it)
+      {RE2(R"(\b([a-z]{2,})\. ([a-z]))"), " \\1 \\2"},
       // an item's parenthesis read as a brace ("{2} adopt a policy ...", "(c} share ..."): the rules' item patterns
       // read "(2)"
       {RE2(R"(^(\W*)\{(\w{1,4})[)}])"), "\\1(\\2)"},

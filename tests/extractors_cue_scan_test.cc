@@ -158,6 +158,10 @@ TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[ex
       // an "l" read as an "i" (a faxed typewriter face): "shail", "shali", "wiil"
       {"The jailer shail notify ICE; staff shali not; ICE wiil", "The jailer shall notify ICE; staff shall not; ICE will"},
       {"shailow, shall, Shale, wild, wilt, a wiil", "shailow, shall, Shale, wild, wilt, a will"},
+      // a speck read as a point inside a sentence, before a lower-case word ("will. be released"); a sentence's end,
+      // an initial's point and a number's stay
+      {"the inmate will. be released, etc. and more", "the inmate  will be released,  etc and more"},
+      {"He left. The end. J. Doe, a.m. on 10. May; ICE. they", "He left. The end. J. Doe, a.m. on 10. May; ICE. they"},
       {"Officers rnust notify", "Officers  must notify"},
       {"marshall rnustard shallow", "marshall rnustard shallow"},  // whole words only
       {"notify lmmigration of the re1ease; a detalner", "notify Immigration of the release; a detainer"},
