@@ -16,6 +16,7 @@
 #include "base/cancel.h"
 #include "pipeline/code_strips.h"
 #include "pipeline/margin_numbers.h"
+#include "pipeline/ocr_table_rows.h"
 
 namespace foiamine {
 namespace {
@@ -188,10 +189,11 @@ std::string TesseractVersion() { return tesseract::TessBaseAPI::Version(); }
 // beside those regions are re-read strip by strip (pipeline/code_strips.h).
 // ocr-5: a scanned PDF page is rendered at its own resolution when that is
 // below --dpi (render/scan_resolution.h), and a page of specks is blank
-// (render/render_process.h): other pixels, other words.
+// (render/render_process.h): other pixels, other words. ocr-6: a table read
+// column by column is put back in rows (pipeline/ocr_table_rows.h).
 std::string OcrStageVersion(const OcrSettings& s) {
   return "tesseract-" + TesseractVersion() + "/" + s.languages + "/lstm-psm3" + (s.detect_orientation ? "/osd" : "") +
-         (s.deskew ? "/deskew" : "") + "/ocr-5";
+         (s.deskew ? "/deskew" : "") + "/ocr-6";
 }
 
 OcrEngine::OcrEngine(const OcrSettings& settings, std::unique_ptr<Apis> apis)
@@ -522,6 +524,9 @@ StatusOr<OcrPageResult> OcrEngine::Recognize(const PageImage& image) {
       return Status::Cancelled("the run is stopping");
     }
   }
+
+  // A table Tesseract read column by column, back in rows (pipeline/ocr_table_rows.h).
+  ReadTableByRows(raw_words);
 
   const double to_pt = 72.0 / image.dpi;
   double conf_sum = 0, weight_sum = 0;

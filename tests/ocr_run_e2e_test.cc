@@ -113,6 +113,38 @@ TEST_CASE("the OCR cache: the same page in another file is not OCR'd again", "[e
   CHECK(QueryInt(dir / "i.db", "SELECT count(*) FROM ocr_cache") == 2);
 }
 
+TEST_CASE("a release log printed as a table and scanned is read row by row, each row its own record", "[e2e][ocr]") {
+  // Tesseract reads such a table one column at a time (every date, then every number, then every action); put back
+  // in rows, each row's action is cited with its date and number, and no two actions run into one sentence.
+  ScratchDir dir;
+  WriteTablePdf(dir / "work" / "log.pdf", {"RECORDS OFFICE - DETAINER RELEASE LOG"},
+                {{"DATE", "DCDC NO.", "ACTION TAKEN", "STAFF"},
+                 {"01/09/2023", "341-118", "Release date faxed to ICE ERO, 0900 hrs", "J.R."},
+                 {"01/09/2023", "341-202", "Held 36 hrs past release on ICE detainer", "T.M."},
+                 {"01/10/2023", "340-977", "Released to ICE agents at sally port", "J.R."},
+                 {"01/12/2023", "339-870", "Detainer only, no warrant; released", "T.M."}},
+                {40, 150, 250, 560});
+  WriteScannedPdf(dir / "work" / "log.pdf", dir / "drop" / "log-scan.pdf", 200);
+  const std::string db = Quote((dir / "i.db").string());
+  auto run = RunFoiamine("run " + Quote((dir / "drop").string()) + " --db " + db);
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  const std::string text = QueryText(dir / "i.db", "SELECT text FROM pages WHERE method='ocr'");
+  INFO(text);
+  CHECK(text.find("01/09/2023 341-118 Release date faxed to ICE ERO") != std::string::npos);
+  CHECK(text.find("01/10/2023 340-977 Released to ICE agents at sally port") != std::string::npos);
+  auto clauses = Lines(RunFoiamine("clauses --json --db " + db).out);
+  int rows_cited = 0;
+  for (const auto& c : clauses) {
+    const std::string quote = c["text"].get<std::string>();
+    INFO(quote);
+    const bool one_row = quote.find("Held 36 hrs") == std::string::npos || quote.find("faxed") == std::string::npos;
+    CHECK(one_row);
+    rows_cited += quote.rfind("01/", 0) == 0;
+  }
+  CHECK(rows_cited >= 3);
+}
+
 TEST_CASE("run with --force-ocr reads born-digital pages too and --lang without data is a usage error", "[e2e][ocr]") {
   ScratchDir dir;
   WriteTextPdf(dir / "drop" / "a.pdf", {{"Notify ERO before each release."}});

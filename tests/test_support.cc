@@ -192,6 +192,37 @@ void WriteTextPdf(const fs::path& path, const std::vector<std::vector<std::strin
   }
 }
 
+void WriteTablePdf(const fs::path& path, const std::vector<std::string>& title,
+                   const std::vector<std::vector<std::string>>& rows, const std::vector<double>& column_x) {
+  fs::create_directories(path.parent_path());
+  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+      cairo_pdf_surface_create(path.c_str(), 792, 612), &cairo_surface_destroy);
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2025-01-01T00:00:00Z");
+  std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
+  cairo_select_font_face(cr.get(), "DejaVu Sans Mono", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr.get(), 11);
+  double y = 60;
+  for (const std::string& line : title) {
+    cairo_move_to(cr.get(), column_x.front(), y);
+    cairo_show_text(cr.get(), line.c_str());
+    y += 18;
+  }
+  y += 18;
+  for (const auto& row : rows) {
+    for (size_t k = 0; k < row.size() && k < column_x.size(); ++k) {
+      cairo_move_to(cr.get(), column_x[k], y);
+      cairo_show_text(cr.get(), row[k].c_str());
+    }
+    y += 22;
+  }
+  cairo_show_page(cr.get());
+  cr.reset();
+  cairo_surface_finish(surface.get());
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+    throw std::runtime_error("cairo could not write " + path.string());
+  }
+}
+
 }  // namespace foiamine::testing
 
 #include <leptonica/allheaders.h>

@@ -105,6 +105,10 @@ std::string RenderBombPage(int strokes);
 // lines are drawn top to bottom. Also sets the PDF's title metadata.
 void WriteTextPdf(const std::filesystem::path& path, const std::vector<std::vector<std::string>>& pages,
                   const std::string& title = "");
+// Writes a one-page born-digital PDF of a table: each row's cells drawn at the x positions (points) of
+// `column_x`, rows 22 pt apart (cairo, Letter landscape, 11 pt DejaVu Sans Mono); `title` lines above it.
+void WriteTablePdf(const std::filesystem::path& path, const std::vector<std::string>& title,
+                   const std::vector<std::vector<std::string>>& rows, const std::vector<double>& column_x);
 // A drop with one two-page policy PDF, `file_name`, whose p. 2 § 9.a.(b)
 // requires notifying ICE before release, and a manifest.csv naming it
 // DOC PS 4020.1F "Inmate Release Procedures".
