@@ -93,8 +93,7 @@ LabeledDate FindLabeledDate(const std::string& text, const RE2& re) {
     const size_t after = static_cast<size_t>(label.data() - in.data()) + label.size();
     ParsedDate date = ParseDateAt(std::string_view(text).substr(after, 60));
     if (!date.iso.empty()) {
-      // The words: the label (without the separator the pattern may have
-      // taken before it) and the date.
+      // The words: the label (without the separator the pattern may have taken before it) and the date.
       std::string words = text.substr(static_cast<size_t>(label.data() - in.data()), label.size() + date.length);
       size_t first = words.find_first_not_of(" \t\n.,;:()");
       return {date.iso, first == std::string::npos ? words : words.substr(first)};
@@ -121,9 +120,8 @@ LabeledDate CaptionDateLine(const std::string& text) {
   return {};
 }
 
-// Lines that name another document: "Related To: GO-OPS-201.26", "SUPERSEDES:
-// PS 4020.1E", "a. Rescinded: ...", "See also GO-...". Group 1 is the label,
-// group 2 the rest of the line.
+// Lines that name another document: "Related To: GO-OPS-201.26", "SUPERSEDES: PS 4020.1E", "a. Rescinded: ...",
+// "See also GO-...". Group 1 is the label, group 2 the rest of the line.
 const RE2& ReferenceLine() {
   static const RE2 kReference(
       R"((?i)^\s*(?:[a-z0-9]{1,3}[.)]\s+)?(related\s+to|replaces|replaced|supersedes|superseded|rescinds|rescinded|amends|amended|modifies|modified|referenced|references|see\s+also|see)\s*:\s*(.*)$)");
@@ -193,7 +191,7 @@ std::string InferAgency(const std::string& text) {
   // it), not inside a bill's capitals; the "University of California Santa Cruz Police Department" is not the Santa
   // Cruz PD: a university's or college's "of" is part of its department's name, a city's ("City of Key West") is not)
   static const RE2 kAgency(
-      R"(\b((?:(?:University|UNIVERSITY|College|COLLEGE)[ \t]+(?:of|OF)[ \t]+)?(?:[A-Z][A-Za-z.'-]*[ \t]+){0,3}[A-Z][A-Za-z.'-]*(?:,[ \t]+[A-Z]{2})?[ \t]+(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+(?:Office|Department)|SHERIFF'?S\s+(?:OFFICE|DEPARTMENT))|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,2})?Department\s+of\s+Corrections?(?:\s+and\s+Rehabilitation)?|(?m:^(?:[A-Z][A-Z.'-]*[ \t]+){0,4}DEPARTMENT[ \t]+OF[ \t]+CORRECTIONS?(?:[ \t]+AND[ \t]+REHABILITATION)?[.,]?[ \t]*$)|Metropolitan\s+Police\s+Department|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
+      R"(\b((?:(?:University|UNIVERSITY|College|COLLEGE)[ \t]+(?:of|OF)[ \t]+)?(?:[A-Z][A-Za-z.'-]*[ \t]+){0,3}[A-Z][A-Za-z.'-]*(?:,[ \t]+[A-Z]{2})?[ \t]+(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+(?:Office|Department)|SHERIFF'?S\s+(?:OFFICE|DEPARTMENT))|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,2})?Department\s+of\s+Corrections?(?:\s+and\s+Rehabilitation)?|(?m:^(?:[A-Z][A-Z.'-]*[ \t]+){0,4}DEPARTMENT[ \t]+OF[ \t]+CORRECTIONS?(?:[ \t]+AND[ \t]+REHABILITATION)?(?:[.,]?[ \t]*$|[ \t]+-[ \t]+[A-Z]))|Metropolitan\s+Police\s+Department|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
   std::string agency;
   re2::StringPiece rest(text);
   while (RE2::FindAndConsume(&rest, kAgency, &agency)) {
@@ -221,6 +219,8 @@ std::string InferAgency(const std::string& text) {
       if (c == ' ' && !out.empty() && out.back() == ' ') continue;
       out.push_back(c);
     }
+    // (nor is its unit after a dash, "... DEPARTMENT OF CORRECTIONS - RECORDS OFFICE", nor a speck's point after it)
+    if (out.size() > 4 && out.compare(out.size() - 4, 3, " - ") == 0) out.resize(out.size() - 4);
     while (!out.empty() && (out.back() == '.' || out.back() == ',' || out.back() == ' ')) out.pop_back();
     // "The Sheriff's Department shall ...": an office named by its kind alone names no agency; a later name may.
     static const RE2 kKindAlone(R"((?i)(?:police department|sheriff'?s (?:office|department)))");
@@ -252,6 +252,8 @@ std::string TitleCase(const std::string& caps) {
     for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     bool small = false;
     for (const char* s : kSmall) small = small || word == s;
+    static const std::set<std::string> kInitials = {"ice", "ero", "doc", "mpd", "dhs", "dcdc"};  // "ICE Detainer Log"
+    if (kInitials.count(word) > 0) word = caps.substr(pos, end - pos);
     if (!word.empty() && (first || !small)) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
     if (!word.empty()) out += (out.empty() ? "" : " ") + word;
     first = false;
@@ -354,14 +356,14 @@ std::string HearingTitle(const std::string& first_page) {
 // dates ("Intake and Release Unit Release Desk Log, June 12-14, 2023").
 std::string LogTitle(const std::vector<PageText>& pages) {
   if (pages.empty()) return "";
-  static const RE2 kLog(R"(^[A-Z][A-Z /&-]*\bLOG$)");
+  static const RE2 kLog(R"(^([A-Z][A-Z /&-]*\bLOG)(?:\s+-\s+[A-Z0-9][A-Z0-9 ,]*)?$)");  // (its month after a dash)
   static const RE2 kUnit(R"(-\s+([A-Z][A-Z ]*\b(?:UNIT|DIVISION|OFFICE|SECTION|BRANCH)))");
   static const RE2 kEntryDate(R"((?:^|\s)(\d{1,2})/(\d{1,2})/(\d{2,4})(?:\s|$))");
   std::string log, unit;
   const std::vector<std::string> lines = SplitLines(pages[0].text);
   for (size_t i = 0; i < lines.size() && i < 10; ++i) {
     const std::string line = Trimmed(lines[i]);
-    if (log.empty() && RE2::FullMatch(line, kLog)) log = line;
+    if (log.empty()) RE2::FullMatch(line, kLog, &log);
     std::string u;
     if (unit.empty() && RE2::PartialMatch(line, kUnit, &u)) unit = Trimmed(u);
   }
@@ -439,11 +441,9 @@ std::string PrincipalSection(const std::vector<CodeSection>& sections) {
   return number;
 }
 
-// A code compilation's title from its caption: "D.C. Official Code, Title
-// 24, Chapter 2, Subchapter I-A". The chapter is printed, or read from the
-// section numbers as the Code numbers them (§ 24-211.07 is in chapter 2 of
-// title 24, § 4-1901 in chapter 19 of title 4: the digits after the dash
-// without the last two).
+// A code compilation's title from its caption: "D.C. Official Code, Title 24, Chapter 2, Subchapter I-A". The chapter
+// is printed, or read from the section numbers as the Code numbers them (§ 24-211.07 is in chapter 2 of title 24,
+// § 4-1901 in chapter 19 of title 4: the digits after the dash without the last two).
 std::string CodeTitle(const std::string& head, const std::vector<CodeSection>& sections) {
   static const RE2 kTitle(R"((?i)\btitle\s+(\d+[A-Z]?)\b)");
   static const RE2 kChapter(R"((?mi)^\s*chapter\s+(\d+[A-Z]?)\b)");
@@ -549,8 +549,7 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
         R"((?i)^[a-z][a-z .'-]{1,30},\s*(?:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new\s+hampshire|new\s+jersey|new\s+mexico|new\s+york|north\s+carolina|north\s+dakota|ohio|oklahoma|oregon|pennsylvania|rhode\s+island|south\s+carolina|south\s+dakota|tennessee|texas|utah|vermont|virginia|washington|west\s+virginia|wisconsin|wyoming|d\.?\s?c\.?)$)");
     if (RE2::FullMatch(line, kPlace)) continue;
     if (line.back() == ':' || line.find(": ") != std::string::npos) continue;
-    // A numbered item ("(1) Be entered into in accordance with federal law;")
-    // is the body of a law, not its title.
+    // A numbered item ("(1) Be entered into in accordance with federal law;") is the body of a law, not its title.
     // So is a bulleted one, and a line that runs on into the next item ("- Actual or suspected immigration status; or").
     static const RE2 kListItem(R"(^(?:\(\w{1,4}\)|[a-z0-9]{1,2}[.)]|[-*\x{2022}\x{25AA}\x{25E6}\x{00B7}\x{2013}])\s)");
     static const RE2 kRunsOn(R"re((?i)(?:;|;\s*(?:or|and)|,\s*(?:or|and))$)re");

@@ -150,6 +150,15 @@ TEST_CASE("a log is titled by its unit, its caption and the span of its entries"
                                                  "105 06/13/23 0545 ICE detainer.\n",
                                                  "108 06/14/23 1125 Held in R&D.\n"}));
   CHECK(id.title.value == "Intake and Release Unit Release Desk Log, June 12-14, 2023");
+  // ... its caption's month after a dash, its department's unit after a dash too (a records office's log, written for
+  // this test): the agency named, the caption's month left to the entries' span, an agency's initials kept
+  const DocumentIdentity month = InferIdentity(Doc({"SPRINGFIELD FALLS DEPARTMENT OF CORRECTIONS - RECORDS OFFICE\n"
+                                                    "ICE DETAINER RELEASE LOG - JANUARY 2023\n\n"
+                                                    "DATE DCDC NO. ACTION TAKEN STAFF\n"
+                                                    "01/09/2023 341-118 Release date faxed to ERO J.R.\n"
+                                                    "01/13/2023 341-300 ICE officer allowed in intake T.M.\n"}));
+  CHECK(month.title.value == "Records Office ICE Detainer Release Log, January 9-13, 2023");
+  CHECK(month.agency.value == "SPRINGFIELD FALLS DEPARTMENT OF CORRECTIONS");
 }
 
 TEST_CASE("an act is titled by its short title", "[extractors][identity]") {
