@@ -116,6 +116,14 @@ bool OnlyCriminalScope(const ClauseRecord& practice, const ClauseRecord& law) {
          !RE2::PartialMatch(law.text, kCriminal);
 }
 
+// An act done only under a judge's order ("Under the law we only honor a detainer when it comes with a judicial
+// warrant", a hearing's answer) is what a law restricting it allows: compliance, not divergence.
+bool OnlyUnderJudicialWarrant(const ClauseRecord& practice) {
+  static const RE2 kOnlyWithWarrant(
+      R"re((?i)\bonly\b(?:\W+[\w'-]+){0,12}?\W+(?:judicial (?:warrant|order)|court order|(?:criminal )?warrant signed by a (?:federal )?(?:judge|magistrate)|signed by a (?:federal )?judge)\b)re");
+  return RE2::PartialMatch(practice.text, kOnlyWithWarrant);
+}
+
 // A judicial_warrant clause states the warrant standard. Cooperating under a
 // judicial warrant ("may arrest ... pursuant to a judicial warrant") is what a
 // law requiring one allows: permitting it is no divergence. (Honouring an
@@ -153,8 +161,10 @@ bool OnlyRoutesTheRequest(const ClauseRecord& practice) {
 // just before the act.
 bool ReportsAbstention(const ClauseRecord& practice) {
   if (practice.stance != "reports") return false;
-  // A question answered no: "Does the jail hold people on ICE detainers? No. ..."
-  static const RE2 kAnsweredNo(R"re((?i)\?\s*(?:(?:answer|a)\s*[:.)-]\s*)?no\b)re");
+  // A question answered no: "Does the jail hold people on ICE detainers? No. ...", in a transcript by the answering
+  // speaker: "... detainer? DEPUTY DIRECTOR: We do not."
+  static const RE2 kAnsweredNo(
+      R"re((?i)\?\s*(?:(?:answer|a|[a-z][\w .'-]{0,40}?)\s*[:.)-]\s*)?(?:no\b|(?:we|i|they|it|he|she)\s+(?:do|does|did|have|has|had|will|would|can|are|is|was|were)(?:\s+not\b|n't\b)))re");
   if (RE2::PartialMatch(practice.text, kAnsweredNo)) return true;
   // cue offsets are code points into the page, like char_start: find their bytes in the clause's text
   auto byte_at = [&](int code_point) {
@@ -179,7 +189,8 @@ bool ReportsAbstention(const ClauseRecord& practice) {
   const size_t act = byte_at(practice.topic_cue_start - practice.char_start);
   constexpr size_t kNear = 40;
   const size_t from = act > kNear ? act - kNear : 0;
-  static const RE2 kNegatedAct(R"re((?i)\b(?:not|never|no longer)\b(?:\W+[\w'-]+){0,1}\W*$)re");
+  // ("have not been given access": two words between)
+  static const RE2 kNegatedAct(R"re((?i)\b(?:not|never|no longer)\b(?:\W+[\w'-]+){0,2}\W*$)re");
   if (RE2::PartialMatch(re2::StringPiece(practice.text.data() + from, act - from), kNegatedAct)) return true;
   // ... or a verb that limits or ends it: "the D.C. Council moved to limit the District's participation in the federal
   // Secure Communities program", "ended its cooperation with ICE" tell a step toward the law, not away from it.
@@ -211,7 +222,8 @@ std::vector<Divergence> FindDivergences(const std::vector<ClauseRecord>& clauses
       if (practice.topic != law.topic) continue;
       // A rule that restricts the act too, or a record that the act is not
       // done ("The department does not honor ICE detainers"), complies.
-      const bool agreement = practice.stance == "restricts" || ReportsAbstention(practice);
+      const bool agreement =
+          practice.stance == "restricts" || ReportsAbstention(practice) || OnlyUnderJudicialWarrant(practice);
       if (agreement && !options.agreements) continue;
       if (!agreement && !IsContrary(practice.stance)) continue;
       if (!agreement && (OnlyCriminalScope(practice, law) || PermitsUnderTheStandard(practice) ||

@@ -173,7 +173,23 @@ TEST_CASE("a record of practice that the act is not done pairs with no law that 
   // A question answered no or yes (a page of questions and answers).
   uncued("ASKED_NO", "Does the jail hold people on ICE detainers? No.", "hold people on ICE detainers");
   uncued("ASKED_YES", "Does the jail hold people on ICE detainers? Answer: Yes, for up to 48 hours.", "hold people on ICE detainers");
+  // ... and answered by a speaker in a transcript (a hearing's question, its answer quoted with it)
+  uncued("SPEAKER_NO", "CHAIR: Does the jail hold people on ICE detainers? DEPUTY DIRECTOR: We do not.",
+         "hold people on ICE detainers");
+  uncued("SPEAKER_YES", "CHAIR: Does the jail hold people on ICE detainers? DEPUTY DIRECTOR: We do.",
+         "hold people on ICE detainers");
+  // ... a negation two words before the act ("have not been given access")
+  uncued("NOT_TWO_BEFORE", "Inmates have not since been kept in the jail on ICE detainers.", "kept in the jail on ICE detainers");
+  // ... and the act done only under a judge's order, which the law allows
+  uncued("ONLY_WARRANT", "Under the law we only hold a person on a detainer when it comes with a judicial warrant.",
+         "hold a person on a detainer");
+  uncued("WARRANT_TOO", "We hold a person on a detainer, and also on any judicial warrant.", "hold a person on a detainer");
   const auto pairs = FindDivergences(v, {});
+  CHECK(FindPair(pairs, "L", "SPEAKER_NO") == nullptr);
+  CHECK(FindPair(pairs, "L", "SPEAKER_YES") != nullptr);
+  CHECK(FindPair(pairs, "L", "NOT_TWO_BEFORE") == nullptr);
+  CHECK(FindPair(pairs, "L", "ONLY_WARRANT") == nullptr);
+  CHECK(FindPair(pairs, "L", "WARRANT_TOO") != nullptr);
   CHECK(FindPair(pairs, "L", "ASKED_NO") == nullptr);
   CHECK(FindPair(pairs, "L", "ASKED_YES") != nullptr);
   CHECK(FindPair(pairs, "L", "NOT") == nullptr);
