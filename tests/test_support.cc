@@ -167,60 +167,61 @@ std::string ReadFile(const fs::path& path) {
 
 namespace foiamine::testing {
 
-void WriteTextPdf(const fs::path& path, const std::vector<std::vector<std::string>>& pages, const std::string& title) {
+namespace {
+// A PDF of width x height points at `path` (its folders made), drawn by `draw` in 11 pt `font`; its creation date fixed
+// so the bytes are the same on every run. Throws when cairo cannot write it.
+template <typename Draw>
+void WritePdf(const fs::path& path, double width, double height, const std::string& title, const char* font, Draw draw) {
   fs::create_directories(path.parent_path());
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
-      cairo_pdf_surface_create(path.c_str(), 612, 792), &cairo_surface_destroy);
+      cairo_pdf_surface_create(path.c_str(), width, height), &cairo_surface_destroy);
   if (!title.empty()) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2025-01-01T00:00:00Z");
   std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
-  cairo_select_font_face(cr.get(), "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_select_font_face(cr.get(), font, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size(cr.get(), 11);
-  for (const auto& lines : pages) {
-    double y = 72;
-    for (const auto& line : lines) {
-      cairo_move_to(cr.get(), 72, y);
-      cairo_show_text(cr.get(), line.c_str());
-      y += 15;
-    }
-    cairo_show_page(cr.get());
-  }
+  draw(cr.get());
   cr.reset();
   cairo_surface_finish(surface.get());
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
     throw std::runtime_error("cairo could not write " + path.string());
   }
 }
+}  // namespace
+
+void WriteTextPdf(const fs::path& path, const std::vector<std::vector<std::string>>& pages, const std::string& title) {
+  WritePdf(path, 612, 792, title, "DejaVu Sans", [&](cairo_t* cr) {
+    for (const auto& lines : pages) {
+      double y = 72;
+      for (const auto& line : lines) {
+        cairo_move_to(cr, 72, y);
+        cairo_show_text(cr, line.c_str());
+        y += 15;
+      }
+      cairo_show_page(cr);
+    }
+  });
+}
 
 void WriteTablePdf(const fs::path& path, const std::vector<std::string>& title,
                    const std::vector<std::vector<std::string>>& rows, const std::vector<double>& column_x) {
-  fs::create_directories(path.parent_path());
-  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
-      cairo_pdf_surface_create(path.c_str(), 792, 612), &cairo_surface_destroy);
-  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2025-01-01T00:00:00Z");
-  std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
-  cairo_select_font_face(cr.get(), "DejaVu Sans Mono", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size(cr.get(), 11);
-  double y = 60;
-  for (const std::string& line : title) {
-    cairo_move_to(cr.get(), column_x.front(), y);
-    cairo_show_text(cr.get(), line.c_str());
-    y += 18;
-  }
-  y += 18;
-  for (const auto& row : rows) {
-    for (size_t k = 0; k < row.size() && k < column_x.size(); ++k) {
-      cairo_move_to(cr.get(), column_x[k], y);
-      cairo_show_text(cr.get(), row[k].c_str());
+  WritePdf(path, 792, 612, "", "DejaVu Sans Mono", [&](cairo_t* cr) {
+    double y = 60;
+    for (const std::string& line : title) {
+      cairo_move_to(cr, column_x.front(), y);
+      cairo_show_text(cr, line.c_str());
+      y += 18;
     }
-    y += 22;
-  }
-  cairo_show_page(cr.get());
-  cr.reset();
-  cairo_surface_finish(surface.get());
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-    throw std::runtime_error("cairo could not write " + path.string());
-  }
+    y += 18;
+    for (const auto& row : rows) {
+      for (size_t k = 0; k < row.size() && k < column_x.size(); ++k) {
+        cairo_move_to(cr, column_x[k], y);
+        cairo_show_text(cr, row[k].c_str());
+      }
+      y += 22;
+    }
+    cairo_show_page(cr);
+  });
 }
 
 }  // namespace foiamine::testing
