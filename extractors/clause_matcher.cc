@@ -31,14 +31,14 @@ std::vector<Clause> Matcher::Run() {
   std::vector<int8_t> term_in_unit;
   for (size_t ui = 0; ui < units.size(); ++ui) {
     const Unit& unit = units[ui];
+    answer_ = -1;  // (only the question unit matched now has its answer; the passes below have none)
     if (unit.heading) continue;
     // Most units fire nothing: fold, gate (anchor_gate.h), scan, and only then analyse.
     hits.clear();
     if (!MatchAnchors(rules_, Folded(ui).folded.text, &hits)) continue;
     if (SkippedUnit(info_[ui].folded.text)) continue;
     // A question states neither a rule nor an act, unless a bare "No." answers it (it is what the answer reports).
-    answer_ = IsQuestion(info_[ui].folded.text) ? BareAnswerTo(ui) : -1;
-    if (answer_ < 0 && IsQuestion(info_[ui].folded.text)) continue;
+    if (IsQuestion(info_[ui].folded.text) && (answer_ = BareAnswerTo(ui)) < 0) continue;
     UnitInfo& info = info_[ui];  // folded; its cues and actors (Info) only once a rule holds
     // A lead-in inside a condition, with no modal of its own ("(2) The
     // individual sought to be detained:" under "may comply only if:"),
@@ -126,6 +126,7 @@ std::vector<Clause> Matcher::Run() {
       Emit(ui, topic, candidates, clauses);
     }
   }
+  answer_ = -1;
   ReferencedTopics(clauses);
   CompleteLeadInTopics(clauses);
   CarryLeadInTopics(clauses);

@@ -879,6 +879,25 @@ TEST_CASE("a question answered with a bare 'No.' in a turn of its own is what th
   CHECK(OfTopic(x, "detainer_hold").empty());
 }
 
+// ... and only the question's clauses run on to its answer: a list's items completed after every unit was matched keep
+// their own ends, though the document's last unit is an answered question.
+TEST_CASE("a list's items keep their own ends when the document ends with an answered question",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("TRANSCRIPT\n\n"
+                   "WITNESS: The county may not enter into an agreement for either of the following:\n"
+                   "(1) To exercise federal civil immigration authority;\n"
+                   "(2) To hold individuals for a federal immigration authority.\n\n"
+                   "CHAIR: Does the Department give ICE access to the jail?\n"
+                   "DIRECTOR: No.\n",
+                   "practice"));
+  const std::vector<const Clause*> items = OfTopic(x, "agreements");
+  REQUIRE(items.size() == 2);
+  CHECK(items[0]->text == "(1) To exercise federal civil immigration authority;");
+  CHECK(items[1]->text == "(2) To hold individuals for a federal immigration authority.");
+  CHECK(OnlyOfTopic(x, "facility_access").text.find("DIRECTOR: No.") != std::string::npos);
+}
+
 // "he or she shall" is one subject: the pronoun pair opens no scope of its own, so no clause is cited from "OR SHE
 // SHALL ..." on, as a part of the sentence (N.Y. S. 257 (2023) 319-F(2), shortened).
 TEST_CASE("a pronoun pair ('he or she shall') does not split a sentence's scope", "[extractors][structure]") {
