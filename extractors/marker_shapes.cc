@@ -114,6 +114,19 @@ std::string FoldConfusions(std::string_view token) {
   return out;
 }
 
+std::vector<std::string> FoldedReadings(const std::string& token) {
+  std::vector<std::string> readings = {FoldConfusions(token)};
+  if (token.find('@') != std::string::npos)
+    for (const char letter : {'a', 'e'}) {
+      std::string reading = token;
+      std::replace(reading.begin(), reading.end(), '@', letter);
+      readings.push_back(FoldConfusions(reading));
+    }
+  if (const size_t pound = token.find("\xC2\xA3"); pound != std::string::npos)
+    readings.push_back(FoldConfusions(std::string(token).replace(pound, 2, "f")));
+  return readings;
+}
+
 std::string ToRoman(int value) {
   static constexpr std::pair<int, const char*> kDigits[] = {{100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"},
                                                             {9, "IX"},  {5, "V"},   {4, "IV"}, {1, "I"}};

@@ -38,6 +38,9 @@ std::optional<DotMarker> ReadDotMarker(std::string_view line);
 // OCR-damaged markers (numbering.cc's repair): each character's confusion class (l/1/I/i/| ; O/0/o ; S/5 ; B/8 ;
 // "rn"/m ; H/II, as in "Hi." for "III." ; a comma for the period), so that two tokens one confusion apart fold alike.
 std::string FoldConfusions(std::string_view token);
+// FoldConfusions of the token and of each letter a symbol in it may stand for: "(@)" is an "(a)" or an "(e)", "(£)"
+// an "(f)" (a fax's OCR).
+std::vector<std::string> FoldedReadings(const std::string& token);
 // 3 -> "III".
 std::string ToRoman(int value);
 // A token shaped like a list or outline marker ("lil.", "(l)", "1V)", "1,"), with

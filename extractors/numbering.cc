@@ -82,8 +82,7 @@ static bool IsInitialsAndName(std::string_view line) {
          RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kInitialsAndName);
 }
 
-// `next_line_starts_upper`: a bare "7284.6." is a section number when text
-// follows on the next line.
+// `next_line_starts_upper`: a bare "7284.6." is a section number when text follows on the next line.
 std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack,
                                   bool next_line_starts_upper) {
   // A Markdown heading's hashes ("## Section 2", as legal texts kept on GitHub print them) are no part of its marker.
@@ -125,14 +124,11 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // Word documents after text extraction ("o Upon transfer ...").
   // A scanner reads a round bullet as "+", "¢", "«" or "·" before a capital ("+ Directs County employees ...").
   static const RE2 kBullet("^((?:\xE2\x80\xA2|\xE2\x97\x8F|\xE2\x96\xAA|\xE2\x97\xA6|\xE2\x96\xA0|\xE2\x9E\xA2|\xE2\x96\xBA|\xEF\x82\xB7|\xC2\xA2|\xC2\xAB|\xC2\xB7|[-*o+]))(?:\\s+|$)");
-  // Most lines are prose: a line that opens with a word no pattern above can
-  // start (not a marker word, "ORS", "RCW" or the bullet "o", and not a
-  // letter run of one to six closed by '.' or ')') is none, without the
-  // eight regular expressions.
-  // (ASCII tests, as the patterns' classes are, whatever the C locale.)
-  // A line opening with one of those words ("The", "Staff", "Officers") is
-  // refused too unless the word is a marker word itself: each pattern needs
-  // its word followed by a space (or, for "o", the end).
+  // Most lines are prose: a line that opens with a word no pattern above can start (not a marker word, "ORS", "RCW" or
+  // the bullet "o", and not a letter run of one to six closed by '.' or ')') is none, without the eight regular
+  // expressions. (ASCII tests, as the patterns' classes are, whatever the C locale.) A line opening with one of those
+  // words ("The", "Staff", "Officers") is refused too unless the word is a marker word itself: each pattern needs its
+  // word followed by a space (or, for "o", the end).
   auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   // A code section headed by its code's name: "Code of Virginia § 53.1-218. Duty of officer ...", "Utah Code
   // 76-9-1007.  Determining ...", "Humboldt County Code, Section 9121-5": the number starts the path, as "§ 53.1-218."
@@ -221,8 +217,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     return static_cast<size_t>(input.data() - line.data());
   };
   re2::StringPiece in = sp;
-  // Each pattern can start with only a few bytes: a failing regex call costs
-  // more than the test.
+  // Each pattern can start with only a few bytes: a failing regex call costs more than the test.
   const unsigned char first = line.empty() ? 0 : static_cast<unsigned char>(line[0]);
   const bool digit = first >= '0' && first <= '9';
   // (A lower-case word after it is prose too, a reference wrapped to the line's start: "... facially sufficient as
@@ -233,11 +228,10 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     m.length = consumed(in);
     return m;
   }
-  // "§ 1373. Communication ...", "§ 7284.6.", "ORS 181A.820", "RCW 2.28.310
-  // Definitions": a code section as its code prints it. Its number starts the
-  // path ("1373(b)(2)", "181A.820(1)"): a section of a code is cited by its
-  // own number, without its title or chapter. A lower-case word after it is
-  // prose ("§ 1373 and ...", "RCW 2.28.310 through 2.28.330").
+  // "§ 1373. Communication ...", "§ 7284.6.", "ORS 181A.820", "RCW 2.28.310 Definitions": a code section as its code
+  // prints it. Its number starts the path ("1373(b)(2)", "181A.820(1)"): a section of a code is cited by its own
+  // number, without its title or chapter. A lower-case word after it is prose ("§ 1373 and ...", "RCW 2.28.310 through
+  // 2.28.330").
   in = sp;
   if ((first == 0xC2 || first == 'O' || first == 'R') && RE2::Consume(&in, kCodeSection, &whole, &a) && StartsUpper(Trim(std::string_view(in.data(), in.size())))) {
     m.style = "sec";
@@ -342,9 +336,8 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   }
   in = sp;
   if (digit && MayOpenWithDecimalNumber(line) && RE2::Consume(&in, kDecimal, &whole, &a)) {
-    // "413.4.2 IMMIGRATION CHECKS": a decimal is a section number only with
-    // a heading or sentence after it (bare ones are reference lists).
-    // "7284.6." alone on its line, its text below, is a code's section number.
+    // "413.4.2 IMMIGRATION CHECKS": a decimal is a section number only with a heading or sentence after it (bare ones
+    // are reference lists). "7284.6." alone on its line, its text below, is a code's section number.
     std::string_view after = Trim(std::string_view(in.data(), in.size()));
     const bool bare_section = after.empty() && whole.ends_with(".") && next_line_starts_upper;
     if (!bare_section && (after.empty() || !text_follows(in))) return std::nullopt;
@@ -464,9 +457,8 @@ static bool ContinuesOpenLevel(const Marker& m, const std::vector<Level>& stack)
   return open != nullptr && m.value == open->value + 1;
 }
 
-// Reads a damaged marker as the value a sequence expects: the next value of
-// any open level, or the first value of the sequence the next marker in the
-// text continues (`next`: "2." after "l." makes "l." a "1.").
+// Reads a damaged marker as the value a sequence expects: the next value of any open level, or the first value of the
+// sequence the next marker in the text continues (`next`: "2." after "l." makes "l." a "1.").
 
 static std::optional<Marker> RepairMarker(std::string_view line, const MarkerToken& token, const std::vector<Level>& stack,
                                    const NextMarkerFn& next_marker) {
@@ -476,25 +468,14 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
   if (const std::optional<Marker> next = next_marker();
       next && next->value == 2 && IsListOrOutlineStyle(next->style) && FindStyle(stack, next->style) == nullptr)
     expected.emplace_back(next->style, 1);
-  // A symbol read for an item's letter: "(@)" is an "(a)" or an "(e)", "(£)" an "(f)".
-  std::vector<std::string> readings = {token.text};
-  if (token.text.find('@') != std::string::npos)
-    for (const char letter : {'a', 'e'}) {
-      std::string reading = token.text;
-      std::replace(reading.begin(), reading.end(), '@', letter);
-      readings.push_back(std::move(reading));
-    }
-  if (const size_t pound = token.text.find("\xC2\xA3"); pound != std::string::npos)
-    readings.push_back(std::string(token.text).replace(pound, 2, "f"));
-  std::vector<std::string> folded;
-  for (const std::string& reading : readings) folded.push_back(FoldConfusions(reading));
+  // (a symbol read for an item's letter too: "(@)" is an "(a)" or an "(e)")
+  const std::vector<std::string> folded = FoldedReadings(token.text);
   const auto folds_alike = [&folded](const std::string& want) {
     return std::find(folded.begin(), folded.end(), FoldConfusions(want)) != folded.end();
   };
   const std::string_view rest = Trim(line.substr(token.length));
-  // The first part of an outline, its numeral damaged ("I, PURPOSE", "l. SCOPE"):
-  // a lettered token before an all-caps heading opens the roman parts when
-  // none is open (the next part, "Il. REGULATIONS", is then a "II.").
+  // The first part of an outline, its numeral damaged ("I, PURPOSE", "l. SCOPE"): a lettered token before an all-caps
+  // heading opens the roman parts when none is open (the next part, "Il. REGULATIONS", is then a "II.").
   if (FindStyle(stack, "I.") == nullptr && AllCapsText(rest) &&
       std::none_of(token.text.begin(), token.text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     expected.emplace_back("I.", 1);
@@ -531,11 +512,9 @@ static std::optional<Marker> DamagedFirstItem(const MarkerToken& token, const st
   if (token.text.find_first_of("{}@") == std::string::npos && token.text.find("\xC2\xA3") == std::string::npos)
     return std::nullopt;
   if (!RE2::FullMatch(token.text, kDamagedParen, &inner)) return std::nullopt;
-  const char c = inner[0];
-  const std::string style = (std::isdigit(static_cast<unsigned char>(c)) || c == 'l' || c == '|') ? "(1)"
-                            : c == 'i'                                                     ? "(i)"
-                            : std::isupper(static_cast<unsigned char>(c))                  ? "(A)"
-                                                                                           : "(a)";
+  const char c = inner[0];  // (its kind: "{2}" a number, "{A}" a capital, "{b)" a letter, "{i)" a roman numeral)
+  const bool number = std::isdigit(static_cast<unsigned char>(c)) || c == 'l' || c == '|';
+  const std::string style = number ? "(1)" : c == 'i' ? "(i)" : std::isupper(static_cast<unsigned char>(c)) ? "(A)" : "(a)";
   if (FindStyle(stack, style) != nullptr) return std::nullopt;
   Marker m;
   m.style = style;
@@ -545,21 +524,18 @@ static std::optional<Marker> DamagedFirstItem(const MarkerToken& token, const st
   return m;
 }
 
-// Could `token` be a numeral or list letter a scanner damaged ("XlV.",
-// "1V.", "l0.", "|I.")? Words and abbreviations ("Dr.", "Vol.", "No.") are
-// not: a capital followed by lower case is read as a word.
+// Could `token` be a numeral or list letter a scanner damaged ("XlV.", "1V.", "l0.", "|I.")? Words and abbreviations
+// ("Dr.", "Vol.", "No.") are not: a capital followed by lower case is read as a word.
 static bool LooksLikeDamagedNumeral(const MarkerToken& token) {
   static const RE2 kNumeralChars(R"(^\(?[0-9IVXLCivxlc|Oo]{1,6}[.)]$)");
   static const RE2 kWord(R"(^\(?[A-Z][a-z]+[.)]$)");
   return RE2::FullMatch(token.text, kNumeralChars) && !RE2::FullMatch(token.text, kWord);
 }
 
-// A heading whose marker fits no sequence ("XlV. PROCEDURES" between "II."
-// and "IV.") still starts a section, or everything after it would be filed
-// under the section before (a DEFINITIONS section turns every rule after it
-// into a mention). It takes the place of the outermost open level printed
-// the same way ("II." for "XlV."), keeping that level's value, so the
-// sequence carries on; its path shows the marker as printed.
+// A heading whose marker fits no sequence ("XlV. PROCEDURES" between "II." and "IV.") still starts a section, or
+// everything after it would be filed under the section before (a DEFINITIONS section turns every rule after it into a
+// mention). It takes the place of the outermost open level printed the same way ("II." for "XlV."), keeping that
+// level's value, so the sequence carries on; its path shows the marker as printed.
 static Marker UnplacedHeadingMarker(const MarkerToken& token, const std::vector<Level>& stack) {
   const bool paren = token.text.front() == '(';
   const char close = token.text.back();
@@ -661,9 +637,8 @@ size_t LevelFor(const std::vector<Level>& stack, const Marker& m, bool after_col
   return innermost;
 }
 
-// How level i reads in a path: as printed, except that an item numbered
-// "1." or "a." right under a section number is cited in parentheses,
-// "415.2(1)": "415.21." would read as another section.
+// How level i reads in a path: as printed, except that an item numbered "1." or "a." right under a section number is
+// cited in parentheses, "415.2(1)": "415.21." would read as another section.
 static std::string PathPart(const std::vector<Level>& stack, size_t i) {
   const Level& l = stack[i];
   // (and under "Section 2" / "Sec. 2.": "2(1)", not "2 1.")
