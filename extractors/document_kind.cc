@@ -232,13 +232,16 @@ std::string InferKind(const std::string& text, const std::string& number) {
   static const RE2 kTo(R"((?mi)^\s*to\s*:)");
   static const RE2 kLog(R"((?i)\blog\b|\bshift\s+report)");
   // ("- Log the date and time the agent arrived": an instruction to keep a log, in a policy, is none)
-  static const RE2 kLogInstruction(R"((?mi)^\W*log\s+(?:the|all|each|every|any|their|his|her|its)\b)");
+  // (nor is a duty to write in one: "The R&D Officer shall record every release in the release log", a post order)
+  static const RE2 kLogInstruction(
+      R"((?mi)^\W*log\s+(?:the|all|each|every|any|their|his|her|its)\b|\b(?:shall|must|will)\s+(?:\w+\s+){0,2}?(?:record|enter|note|document|write|keep|maintain)\w*\b[^.\n]{0,80}?\blogs?\b)");
   const std::string head = text.substr(0, std::min<size_t>(text.size(), 3000));
   if (RE2::PartialMatch(head, kOrderHead)) return RE2::PartialMatch(head.substr(0, 200), kJail) ? "jail_policy" : "police_order";
   // ... and so does a caption line of its own under the agency's name ("ROCKFORD POLICE DEPARTMENT" / "GENERAL ORDER" /
-  // "NUMBER: 1.09" / "TITLE: NEWS MEDIA RELATIONS"), whatever its subject (press releases are no news release).
+  // "NUMBER: 1.09" / "TITLE: NEWS MEDIA RELATIONS"), whatever its subject (press releases are no news release); a jail's
+  // post order, its duties for one post ("DEPARTMENT OF CORRECTIONS" / "POST ORDER" / "POST: Receiving and Discharge").
   static const RE2 kOrderCaption(
-      R"((?mi)^[ \t]*(?:general|special|standing|command|division|bureau|administrative)\s+orders?(?:\s*(?:#|no\.?|number:?)?\s*[\w.-]{1,12})?[ \t]*$)");
+      R"((?mi)^[ \t]*(?:general|special|standing|command|division|bureau|administrative|post)\s+orders?(?:\s*(?:#|no\.?|number:?)?\s*[\w.-]{1,12})?[ \t]*$)");
   if (const std::string top = head.substr(0, std::min<size_t>(head.size(), 200)); RE2::PartialMatch(top, kOrderCaption))
     return RE2::PartialMatch(top, kJail) ? "jail_policy" : "police_order";
   // An e-mail or memo to a whole staff ("To: All Police", "To: All Department Heads") instructs them: an order in

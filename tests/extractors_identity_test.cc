@@ -247,6 +247,29 @@ TEST_CASE("a letter is correspondence known by its addressee, and an order headi
   CHECK(memo.doc_kind.value == "correspondence");
 }
 
+TEST_CASE("a jail's post order is its policy, and a duty to write in a log makes no log", "[extractors][identity]") {
+  // The caption "POST ORDER" under the department's name, below the government's line (written for the probe, in the
+  // form of a D.C. DOC post order); the body's "release log" is a place to write, not what the document is.
+  const std::string post_order =
+      "GOVERNMENT OF THE DISTRICT OF COLUMBIA\nDEPARTMENT OF CORRECTIONS\nPOST ORDER\n"
+      "POST: Receiving and Discharge (R&D) Officer\nEffective Date: June 1, 2021\n\n1. RELEASE PROCESSING\n"
+      "a. Where the only hold is a civil immigration detainer, the R&D Officer shall not delay the release.\n"
+      "b. The R&D Officer shall record every release in the release log.\n";
+  const DocumentIdentity order = InferIdentity(Doc({post_order}));
+  CHECK(order.doc_kind.value == "jail_policy");
+  CHECK(order.authority.value == "policy");
+  // Without the caption, the duty to write in the log still makes no log: the numbered duties make it the jail's policy.
+  std::string uncaptioned = post_order;
+  uncaptioned.erase(uncaptioned.find("POST ORDER\n"), 11);
+  const DocumentIdentity duties = InferIdentity(Doc({uncaptioned}));
+  CHECK(duties.doc_kind.value == "jail_policy");
+  // A log is still a log.
+  const DocumentIdentity log = InferIdentity(Doc({"DEPARTMENT OF CORRECTIONS\nRECORDS OFFICE RELEASE LOG\n"
+                                                  "01/09/2023 334-871 Released to street; ICE not notified JS\n"
+                                                  "01/10/2023 334-902 Released to ICE on judicial warrant KL\n"}));
+  CHECK(log.doc_kind.value == "log");
+}
+
 TEST_CASE("a FAQ page, a board report and a page that says what the police do are practice, an order is not",
           "[extractors][identity]") {
   const DocumentIdentity faq = InferIdentity(Doc({"Commonly Asked Questions on Secured Communities?\n\n"
