@@ -131,11 +131,14 @@ bool ReadsAsRules(const std::string& head) {
 
 // The words that name a jail or its order, and a police agency or its order.
 const RE2& JailWords() {
-  static const RE2 kJail(R"((?i)program\s+statement|department\s+of\s+corrections|\bjail\b|detention\s+facility|sheriff'?s?\s+office)");
+  // (and in Spanish: "DEPARTAMENTO DE CORRECCIONES" over an inmate handbook's translation, "la cárcel")
+  static const RE2 kJail(
+      R"((?i)program\s+statement|department\s+of\s+corrections|\bjail\b|detention\s+facility|sheriff'?s?\s+office|departamento\s+de\s+correcciones|\bc(?:á|a)rcel\b|centro\s+de\s+detenci(?:ó|o)n)");
   return kJail;
 }
 const RE2& PoliceWords() {
-  static const RE2 kPolice(R"((?i)general\s+order|special\s+order|directive|police\s+department|policy\s+manual|police\s+polic(?:y|ies)|line\s+procedure|\bGO-|(?-i:\bMPD\b)|chief\s+of\s+police)");
+  static const RE2 kPolice(
+      R"((?i)general\s+order|special\s+order|directive|police\s+department|policy\s+manual|police\s+polic(?:y|ies)|line\s+procedure|\bGO-|(?-i:\bMPD\b)|chief\s+of\s+police|departamento\s+de\s+polic(?:í|i)a)");
   return kPolice;
 }
 

@@ -189,9 +189,10 @@ std::string InferAgency(const std::string& text) {
   // (the whole name: "the Department of Corrections and Rehabilitation" is California's, not D.C.'s DOC; in capitals only
   // as a heading line of its own, "DISTRICT OF COLUMBIA DEPARTMENT OF CORRECTIONS" (a speck OCR read as a point after
   // it), not inside a bill's capitals; the "University of California Santa Cruz Police Department" is not the Santa
-  // Cruz PD: a university's or college's "of" is part of its department's name, a city's ("City of Key West") is not)
+  // Cruz PD: a university's or college's "of" is part of its department's name, a city's ("City of Key West") is not;
+  // in Spanish too, as a translated handbook heads its pages: "DEPARTAMENTO DE CORRECCIONES DEL DISTRITO DE COLUMBIA")
   static const RE2 kAgency(
-      R"(\b((?:(?:University|UNIVERSITY|College|COLLEGE)[ \t]+(?:of|OF)[ \t]+)?(?:[A-Z][A-Za-z.'-]*[ \t]+){0,3}[A-Z][A-Za-z.'-]*(?:,[ \t]+[A-Z]{2})?[ \t]+(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+(?:Office|Department)|SHERIFF'?S\s+(?:OFFICE|DEPARTMENT))|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,2})?Department\s+of\s+Corrections?(?:\s+and\s+Rehabilitation)?|(?m:^(?:[A-Z][A-Z.'-]*[ \t]+){0,4}DEPARTMENT[ \t]+OF[ \t]+CORRECTIONS?(?:[ \t]+AND[ \t]+REHABILITATION)?(?:[.,]?[ \t]*$|[ \t]+-[ \t]+[A-Z]))|Metropolitan\s+Police\s+Department|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
+      R"(\b((?:(?:University|UNIVERSITY|College|COLLEGE)[ \t]+(?:of|OF)[ \t]+)?(?:[A-Z][A-Za-z.'-]*[ \t]+){0,3}[A-Z][A-Za-z.'-]*(?:,[ \t]+[A-Z]{2})?[ \t]+(?:Police\s+Department|POLICE\s+DEPARTMENT|Sheriff'?s\s+(?:Office|Department)|SHERIFF'?S\s+(?:OFFICE|DEPARTMENT))|(?:District\s+of\s+Columbia\s+|D\.?C\.?\s+|(?:[A-Z][A-Za-z.'-]*[ \t]+){1,2})?Department\s+of\s+Corrections?(?:\s+and\s+Rehabilitation)?|(?m:^(?:[A-Z][A-Z.'-]*[ \t]+){0,4}DEPARTMENT[ \t]+OF[ \t]+CORRECTIONS?(?:[ \t]+AND[ \t]+REHABILITATION)?(?:[.,]?[ \t]*$|[ \t]+-[ \t]+[A-Z]))|Metropolitan\s+Police\s+Department|(?i:departamento\s+de\s+(?:correcciones|polic(?:í|i)a\s+metropolitana))|Council\s+of\s+the\s+District\s+of\s+Columbia|Office\s+of\s+the\s+Mayor))");
   std::string agency;
   re2::StringPiece rest(text);
   while (RE2::FindAndConsume(&rest, kAgency, &agency)) {

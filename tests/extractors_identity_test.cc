@@ -270,6 +270,22 @@ TEST_CASE("a jail's post order is its policy, and a duty to write in a log makes
   CHECK(log.doc_kind.value == "log");
 }
 
+TEST_CASE("a jail's handbook in Spanish names its department and is its policy", "[extractors][identity]") {
+  // (written for the probe, in the form of a translated inmate handbook: no manifest, no English heading)
+  const DocumentIdentity handbook = InferIdentity(Doc({
+      "DEPARTAMENTO DE CORRECCIONES DEL DISTRITO DE COLUMBIA\nMANUAL DEL RECLUSO\n\nSECCI\xC3\x93N 14. ESTATUS MIGRATORIO\n\n"
+      "14.1 El personal del Departamento no le preguntar\xC3\xA1 sobre su estatus migratorio.\n\n"
+      "14.2 El Departamento no retendr\xC3\xA1 a ning\xC3\xBAn recluso despu\xC3\xA9s de la fecha de su liberaci\xC3\xB3n.\n"}));
+  CHECK(handbook.agency.value == "DEPARTAMENTO DE CORRECCIONES");
+  CHECK(handbook.doc_kind.value == "jail_policy");
+  CHECK(handbook.authority.value == "policy");
+  const DocumentIdentity police = InferIdentity(Doc({
+      "Departamento de Polic\xC3\xAD" "a Metropolitana\nOrden General 201.26\n\n1. Los agentes no deber\xC3\xA1n preguntar "
+      "sobre el estatus migratorio de ninguna persona.\n2. Los agentes no detendr\xC3\xA1n a nadie por una orden de ICE.\n"}));
+  CHECK(police.agency.value == "Departamento de Polic\xC3\xAD" "a Metropolitana");
+  CHECK(police.doc_kind.value == "police_order");
+}
+
 TEST_CASE("a FAQ page, a board report and a page that says what the police do are practice, an order is not",
           "[extractors][identity]") {
   const DocumentIdentity faq = InferIdentity(Doc({"Commonly Asked Questions on Secured Communities?\n\n"
