@@ -118,10 +118,19 @@ bool OnlyCriminalScope(const ClauseRecord& practice, const ClauseRecord& law) {
 
 // An act done only under a judge's order ("Under the law we only honor a detainer when it comes with a judicial
 // warrant", a hearing's answer) is what a law restricting it allows: compliance, not divergence.
+// A clause on the warrant standard itself complies the same way when the judge's order is the act's one exception or
+// condition: "We release every person when they are entitled to release, unless there is a judicial warrant" (a
+// hearing's answer), "If ICE presents an order signed by a federal judge, staff shall forward it to the Office of the
+// General Counsel" (a warden's memo). (Not the act done without one: "let into the jail without a judicial warrant".)
 bool OnlyUnderJudicialWarrant(const ClauseRecord& practice) {
-  static const RE2 kOnlyWithWarrant(
-      R"re((?i)\bonly\b(?:\W+[\w'-]+){0,12}?\W+(?:judicial (?:warrant|order)|court order|(?:criminal )?warrant signed by a (?:federal )?(?:judge|magistrate)|signed by a (?:federal )?judge)\b)re");
-  return RE2::PartialMatch(practice.text, kOnlyWithWarrant);
+  static const std::string kJudgesOrder =
+      R"re((?:judicial (?:warrant|order)|court order|(?:an? )?(?:(?:criminal )?warrant|order) signed by a (?:federal )?(?:judge|magistrate)|signed by a (?:federal )?judge)\b)re";
+  static const RE2 kOnlyWithWarrant(R"re((?i)\bonly\b(?:\W+[\w'-]+){0,12}?\W+)re" + kJudgesOrder);
+  static const RE2 kWarrantTheException(
+      R"re((?i)\b(?:unless|except (?:with|when|where|if|upon|under)|(?:if|when|where|once|upon)\b(?:\W+[\w'-]+){0,4}?\W+(?:presents?|provides?|produces?|shows?|brings?|obtains?|has|have|comes? with))\b(?:\W+[\w'-]+){0,5}?\W+)re" +
+      kJudgesOrder);
+  if (RE2::PartialMatch(practice.text, kOnlyWithWarrant)) return true;
+  return practice.topic == "judicial_warrant" && RE2::PartialMatch(practice.text, kWarrantTheException);
 }
 
 // A judicial_warrant clause states the warrant standard. Cooperating under a
@@ -192,6 +201,11 @@ bool ReportsAbstention(const ClauseRecord& practice) {
   // ("have not been given access": two words between)
   static const RE2 kNegatedAct(R"re((?i)\b(?:not|never|no longer)\b(?:\W+[\w'-]+){0,2}\W*$)re");
   if (RE2::PartialMatch(re2::StringPiece(practice.text.data() + from, act - from), kNegatedAct)) return true;
+  // ... or the doer denied at the sentence's start: "No MPD member assisted the agents." (an incident report), "None of
+  // our deputies asked about status" (not the answer "No." before a sentence, nor "No sooner had ... than")
+  static const RE2 kNoDoer(
+      R"re((?i)^\W*(?:no|none of (?:the|our|its|their|his|her)|not one|not a single|neither)\s+(?:[\w'.-]+\s+){0,4}$)re");
+  if (RE2::PartialMatch(re2::StringPiece(practice.text.data(), act), kNoDoer)) return true;
   // ... or a verb that limits or ends it: "the D.C. Council moved to limit the District's participation in the federal
   // Secure Communities program", "ended its cooperation with ICE" tell a step toward the law, not away from it.
   static const RE2 kLimitedAct(

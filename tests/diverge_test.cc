@@ -184,12 +184,18 @@ TEST_CASE("a record of practice that the act is not done pairs with no law that 
   uncued("ONLY_WARRANT", "Under the law we only hold a person on a detainer when it comes with a judicial warrant.",
          "hold a person on a detainer");
   uncued("WARRANT_TOO", "We hold a person on a detainer, and also on any judicial warrant.", "hold a person on a detainer");
+  // ... and the doer denied at the sentence's start (an incident report's narrative, written for the probe)
+  uncued("NO_DOER", "No jail officer held anyone on ICE detainers last year.", "held anyone on ICE detainers");
+  uncued("NO_SOONER", "No sooner had the agents called than the jail held two men on ICE detainers.",
+         "held two men on ICE detainers");
   const auto pairs = FindDivergences(v, {});
   CHECK(FindPair(pairs, "L", "SPEAKER_NO") == nullptr);
   CHECK(FindPair(pairs, "L", "SPEAKER_YES") != nullptr);
   CHECK(FindPair(pairs, "L", "NOT_TWO_BEFORE") == nullptr);
   CHECK(FindPair(pairs, "L", "ONLY_WARRANT") == nullptr);
   CHECK(FindPair(pairs, "L", "WARRANT_TOO") != nullptr);
+  CHECK(FindPair(pairs, "L", "NO_DOER") == nullptr);
+  CHECK(FindPair(pairs, "L", "NO_SOONER") != nullptr);
   CHECK(FindPair(pairs, "L", "ASKED_NO") == nullptr);
   CHECK(FindPair(pairs, "L", "ASKED_YES") != nullptr);
   CHECK(FindPair(pairs, "L", "NOT") == nullptr);
@@ -222,6 +228,29 @@ TEST_CASE("a record of practice that the act is not done pairs with no law that 
   const Matrix m = BuildMatrix(only_abstention, FindDivergences(only_abstention, {.topic = "", .agreements = true}));
   CHECK(m.at("MPD", "detainer_hold").state == CellState::kComplies);
   CHECK(m.at("MPD", "detainer_hold").clause_ids == std::vector<std::string>{"NOT"});
+}
+
+// The warrant standard kept: a practice whose one exception or condition is a judge's order complies with a law that
+// requires one; the act done without one diverges (a hearing's answer and a warden's memo, written for the probe).
+TEST_CASE("a practice on the warrant standard complies when a judge's order is its exception or its condition",
+          "[diverge]") {
+  std::vector<ClauseRecord> v;
+  v.push_back(Clause("L", "law", "Council", "District", "judicial_warrant", "restricts", "law/code.xml", "24-211.07(a)"));
+  v.back().text = "(a) Unless presented with a judicial warrant, the District shall not: ...";
+  v.push_back(Clause("UNLESS", "practice", "DOC", "DOC", "judicial_warrant", "reports", "hearing.txt", ""));
+  v.back().text = "We release every person when they are entitled to release, unless there is a judicial warrant.";
+  v.push_back(Clause("PRESENTS", "policy", "DOC", "DOC", "judicial_warrant", "requires", "memo.txt", ""));
+  v.back().text = "If ICE presents an order signed by a federal judge, staff shall forward it to the Office of the "
+                  "General Counsel before taking any action.";
+  v.push_back(Clause("WITHOUT", "practice", "DOC", "DOC", "judicial_warrant", "reports", "hearing.txt", ""));
+  v.back().text = "ICE officers were let into the jail without a judicial warrant.";
+  v.push_back(Clause("ADMIN", "policy", "DOC", "DOC", "judicial_warrant", "requires", "memo.txt", ""));
+  v.back().text = "If ICE presents an administrative warrant, staff shall hold the inmate for ICE.";
+  const auto pairs = FindDivergences(v, {});
+  CHECK(FindPair(pairs, "L", "UNLESS") == nullptr);
+  CHECK(FindPair(pairs, "L", "PRESENTS") == nullptr);
+  CHECK(FindPair(pairs, "L", "WITHOUT") != nullptr);
+  CHECK(FindPair(pairs, "L", "ADMIN") != nullptr);
 }
 
 TEST_CASE("actor matching: District binds every agency and equal actors match", "[diverge]") {
