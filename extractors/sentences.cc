@@ -90,6 +90,16 @@ bool IsBareMarker(std::string_view s) {
   return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kMarker);
 }
 
+// A point after a word no English sentence ends with is a speck OCR read as one: "staff shall forward it to the." /
+// "Office of the General Counsel before taking any action." (a scanned memo). Articles, possessives, "of", "and", "or",
+// the prepositions that need an object and the modals: not "to", "for", "in" or "on", which end sentences ("as it is
+// required to."), nor a letter alone ("a." is a list's marker).
+bool EndsWithDanglingWord(std::string_view s) {
+  static const RE2 kDangling(
+      R"((?i)(?:^|[^\w'-])(?:the|an|their|its|our|your|his|her|of|and|or|with|by|from|shall|must|will|would)\.\s*$)");
+  return !s.empty() && RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kDangling);
+}
+
 bool StartsLowerOrSection(std::string_view s) {
   s = Trim(s);
   if (s.empty()) return false;
@@ -302,7 +312,7 @@ std::vector<std::pair<size_t, size_t>> SentenceSplitter::Split(std::string_view 
       const bool in_number = prev.size() >= 2 && prev.back() == '.' && std::isdigit(static_cast<unsigned char>(prev[prev.size() - 2])) &&
                              !std::isspace(static_cast<unsigned char>(next.front()));
       if ((EndsWithAbbreviation(prev) && !EndsWithAnswerNo(prev)) || StartsLowerOrSection(next) || IsBareMarker(prev) ||
-          in_number)
+          in_number || EndsWithDanglingWord(prev))
         continue;
       // A question answered yes or no is one statement: "Do Sheriff's deputies check citizenship status when
       // responding to a call? No." (alone, a question states nothing and yields no clause).

@@ -99,6 +99,11 @@ TEST_CASE("a block is cut at ICU's breaks, less those that end no sentence", "[e
   const std::string accented = "La polic\xC3\xAD" "a no preguntar\xC3\xA1. El alguacil tampoco.";
   CHECK(splitter.Split(accented) == Spans{{0, 28}, {28, accented.size()}});
   CHECK(splitter.Split("").empty());
+  // A speck OCR read as a point after "the" ends no sentence (a scanned memo); after "to" it may ("... required to.").
+  const std::string speck = "If ICE presents an order, staff shall forward it to the.\nOffice of the General Counsel first. Then wait.";
+  CHECK(splitter.Split(speck) == Spans{{0, 94}, {94, speck.size()}});
+  const std::string ends_to = "Staff shall do what they are required to. Others may not.";
+  CHECK(splitter.Split(ends_to) == Spans{{0, 42}, {42, ends_to.size()}});
 }
 
 namespace {
