@@ -123,7 +123,7 @@ std::vector<std::string> FoldedReadings(const std::string& token) {
       readings.push_back(FoldConfusions(reading));
     }
   if (const size_t pound = token.find("\xC2\xA3"); pound != std::string::npos)
-    readings.push_back(FoldConfusions(std::string(token).replace(pound, 2, "f")));
+    readings.push_back(FoldConfusions(token.substr(0, pound) + "f" + token.substr(pound + 2)));
   return readings;
 }
 
@@ -139,7 +139,9 @@ std::string ToRoman(int value) {
 std::optional<MarkerToken> LeadingMarkerToken(std::string_view line) {
   // (in parentheses, a brace may stand for either one, and an item's letter may be read as a symbol: "(@)" for "(a)"
   // or "(e)", "(£)" for "(f)"; RepairMarker tells which the sequence expects)
-  static const RE2 kToken(R"(^([({](?:[0-9A-Za-z|@]|£){1,6}[)}]|[0-9A-Za-z|]{1,6}[.),])(?:\s+|$))");
+  // (a speck read as a second point, run into the heading: "2..RELEASE PROCESSING" for "2. RELEASE PROCESSING" in a
+  // scanned post order; only before a letter, so that a contents line's dot leader, "1.........5", is none)
+  static const RE2 kToken(R"(^([({](?:[0-9A-Za-z|@]|£){1,6}[)}]|[0-9A-Za-z|]{1,6}[.),])(\s+|$|\.[A-Za-z]))");
   // Cheap refusal first: without a '(' or '{' the token is a run of one to six
   // [0-9A-Za-z|] closed by '.', ')' or ','.
   if (!line.empty() && line[0] != '(' && line[0] != '{') {
@@ -152,9 +154,10 @@ std::optional<MarkerToken> LeadingMarkerToken(std::string_view line) {
       return std::nullopt;
   }
   re2::StringPiece in(line.data(), line.size());
-  re2::StringPiece token;
-  if (!RE2::Consume(&in, kToken, &token)) return std::nullopt;
-  return MarkerToken{std::string(token), static_cast<size_t>(in.data() - line.data())};
+  re2::StringPiece token, after;
+  if (!RE2::Consume(&in, kToken, &token, &after)) return std::nullopt;
+  const size_t text_start = static_cast<size_t>(in.data() - line.data()) - (after.size() == 2 && after[0] == '.' ? 1 : 0);
+  return MarkerToken{std::string(token), text_start};
 }
 
 std::optional<ParenMarker> ReadParenMarker(std::string_view marker) {

@@ -44,8 +44,8 @@ std::vector<std::string> FoldedReadings(const std::string& token);
 // 3 -> "III".
 std::string ToRoman(int value);
 // A token shaped like a list or outline marker ("lil.", "(l)", "1V)", "1,"), with
-// the bytes it takes (spaces after it included); nullopt when the line does
-// not start with one.
+// the bytes it takes (spaces after it included, and a second point run into a
+// heading, "2..RELEASE"); nullopt when the line does not start with one.
 struct MarkerToken {
   std::string text;
   size_t length = 0;

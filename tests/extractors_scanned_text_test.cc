@@ -3,10 +3,13 @@
 // Tesseract, whose readings lost these clauses; every text below is written for these tests).
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractors/extract.h"
+#include "extractors/marker_shapes.h"
 #include "tests/extraction_test_helpers.h"
 
 using namespace foiamine::extractors;
@@ -146,4 +149,23 @@ TEST_CASE("a list whose parentheses a fax's OCR read as braces reads as the prin
   CHECK(printed[0] == "enforcement_assistance/permits 999.053(a)(1)");
   CHECK(printed[4] == "status_inquiry/restricts 999.053(b)(2)(B)");
   CHECK(read(damaged) == printed);
+}
+
+TEST_CASE("a heading's number with a speck read as a second point still opens its part", "[extractors][scanned]") {
+  // "2..RELEASE PROCESSING": a scanned post order's heading (written for the probe), whose items were cited under part
+  // 1 until the doubled point was read as the number's own; a contents line's dot leader is no number.
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("DEPARTMENT OF CORRECTIONS\nPOST ORDER\n\n1. GENERAL DUTIES\n"
+                   "a. The R&D Officer processes every inmate admitted and released.\n\n"
+                   "2..RELEASE PROCESSING\n\n"
+                   "a. Before releasing an inmate, the R&D Officer shall verify that there are no holds.\n\n"
+                   "b. Where the only hold is a civil immigration detainer, the R&D Officer shall not delay the release.\n"));
+  const Clause* hold = Opening(x, "detainer_hold", "b. Where the only hold");
+  REQUIRE(hold != nullptr);
+  CHECK(hold->section == "2.b.");
+  CHECK_FALSE(internal::LeadingMarkerToken("1.........5").has_value());
+  const std::optional<internal::MarkerToken> speck = internal::LeadingMarkerToken("2..RELEASE PROCESSING");
+  REQUIRE(speck.has_value());
+  CHECK(speck->text == "2.");
+  CHECK(std::string_view("2..RELEASE PROCESSING").substr(speck->length) == "RELEASE PROCESSING");
 }
