@@ -280,6 +280,22 @@ std::vector<std::pair<size_t, size_t>> SentenceSplitter::Split(std::string_view 
   if (!AsciiSentenceBreaks(block, &bounds)) IcuBreaks(block, &bounds);
   if (bounds.empty() || bounds.front() != 0) bounds.insert(bounds.begin(), 0);
   if (bounds.back() != block.size()) bounds.push_back(block.size());
+  // A speck OCR read as a dash after a sentence's point runs the next sentence in: "... release time of any
+  // inmate.-Staff shall not accept an ICE detainer ..." (a scanned memo). UAX #29 breaks nowhere without a space; a
+  // lower-case word's point, the dash and a capitalised word start a sentence (not "U.S.-Mexico": upper case before).
+  if (block.find(".-") != std::string_view::npos) {
+    static const RE2 kPointDash(R"([a-z]{2}\.-([A-Z][a-z]))");
+    re2::StringPiece in(block.data(), block.size()), word;
+    bool added = false;
+    while (RE2::FindAndConsume(&in, kPointDash, &word)) {
+      bounds.push_back(static_cast<size_t>(word.data() - block.data()));
+      added = true;
+    }
+    if (added) {
+      std::sort(bounds.begin(), bounds.end());
+      bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+    }
+  }
   // A statute printed on one line runs its subsections in: "... 1 year and 1 day. (3)(a) An unauthorized alien ...".
   // UAX #29 reads the item's letter as a lower-case word going on (SB8) and breaks nowhere; the subsection and its first
   // item start a sentence. (Only a number and a letter together: "(b) an ..." alone is no such sign.)

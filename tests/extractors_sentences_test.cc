@@ -102,6 +102,9 @@ TEST_CASE("a block is cut at ICU's breaks, less those that end no sentence", "[e
   // A speck OCR read as a point after "the" ends no sentence (a scanned memo); after "to" it may ("... required to.").
   const std::string speck = "If ICE presents an order, staff shall forward it to the.\nOffice of the General Counsel first. Then wait.";
   CHECK(splitter.Split(speck) == Spans{{0, 94}, {94, speck.size()}});
+  // ... and a speck read as a dash after a point runs the next sentence in; "U.S.-Mexico" is one word
+  const std::string dash = "Staff shall not answer requests.-Staff shall not hold anyone. The U.S.-Mexico border is far.";
+  CHECK(splitter.Split(dash) == Spans{{0, 33}, {33, 62}, {62, dash.size()}});
   const std::string ends_to = "Staff shall do what they are required to. Others may not.";
   CHECK(splitter.Split(ends_to) == Spans{{0, 42}, {42, ends_to.size()}});
 }
