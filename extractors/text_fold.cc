@@ -208,6 +208,9 @@ void RepairOcrModals(std::string& text) {
       // a speck read as a point between two words of one sentence ("Inmate ... will. be released tomorrow", a faxed
       // e-mail): no sentence ends before a lower-case word, so the point goes (and an abbreviation's, "etc. and", with it)
       {RE2(R"(\b([a-z]{2,})\. ([a-z]))"), " \\1 \\2"},
+      // Spanish "-ción" read by an English-only OCR as "-cién" ("la fecha de su liberacién", "el Servicio de
+      // Inmigracién"; folded "-cien"), which no English word ends with; not "recién" (two letters before it)
+      {RE2(R"(\b([A-Za-z]{3,}c)ien\b)"), "\\1ion"},
       // an item's parenthesis read as a brace ("{2} adopt a policy ...", "(c} share ..."): the rules' item patterns
       // read "(2)"
       {RE2(R"(^(\W*)\{(\w{1,4})[)}])"), "\\1(\\2)"},
