@@ -240,7 +240,7 @@ Status Load(const YAML::Node& root, Compiled& out) {
   if (ok && head_forms->Compile()) out.head_forms = std::move(head_forms);
   std::string state_names;
   for (const auto& e : out.entries)
-    if (e.level == "state") state_names += (state_names.empty() ? "" : "|") + RE2::QuoteMeta(e.name);
+    if (e.level == "state") state_names.append(state_names.empty() ? "" : "|").append(RE2::QuoteMeta(e.name));
   if (!state_names.empty()) {
     auto re = std::make_unique<RE2>(R"(\b(?:)" + state_names + R"()(\s+(?:County|COUNTY|Parish|PARISH)\b))");
     if (re->ok()) out.county_named_for_state = std::move(re);

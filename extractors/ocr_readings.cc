@@ -21,7 +21,11 @@ const std::vector<Rule>& Rules() {
     std::vector<Rule>* r = &v;
     // The I of a form number read as a stroke or a digit; a real "I-" is intact.
     r->push_back({std::make_unique<RE2>(R"((?:^|[^A-Za-z0-9])([|l1!]-(?:247[ADNX]?|20[035]))\b)"),
-                  [](const std::string& raw) { return "I" + raw.substr(1); }});
+                  [](const std::string& raw) {
+                    std::string form = raw;  // (not "I" + raw.substr(1): GCC 12 warns -Wrestrict there, a false alarm)
+                    form[0] = 'I';
+                    return form;
+                  }});
     r->push_back({std::make_unique<RE2>(R"(\b(287\s?\([9qQ8G]\)))"),
                   [](const std::string&) { return std::string("287(g)"); }});
     r->push_back({std::make_unique<RE2>(R"(\b(C\.\s?(?:E\.?\s?R|F\s?R)\.))"),
