@@ -242,9 +242,10 @@ std::string InferKind(const std::string& text, const std::string& number) {
   if (RE2::PartialMatch(head, kOrderHead)) return RE2::PartialMatch(head.substr(0, 200), kJail) ? "jail_policy" : "police_order";
   // ... and so does a caption line of its own under the agency's name ("ROCKFORD POLICE DEPARTMENT" / "GENERAL ORDER" /
   // "NUMBER: 1.09" / "TITLE: NEWS MEDIA RELATIONS"), whatever its subject (press releases are no news release); a jail's
-  // post order, its duties for one post ("DEPARTMENT OF CORRECTIONS" / "POST ORDER" / "POST: Receiving and Discharge").
+  // post order, its duties for one post ("DEPARTMENT OF CORRECTIONS" / "POST ORDER" / "POST: Receiving and Discharge"), and
+  // an operations memorandum, an order in a memo's form ("OPERATIONS MEMORANDUM 2019-07" / "TO: Records Office Staff").
   static const RE2 kOrderCaption(
-      R"((?mi)^[ \t]*(?:general|special|standing|command|division|bureau|administrative|post)\s+orders?(?:\s*(?:#|no\.?|number:?)?\s*[\w.-]{1,12})?[ \t]*$)");
+      R"((?mi)^[ \t]*(?:(?:general|special|standing|command|division|bureau|administrative|post)\s+orders?|(?:operations?|operational|administrative|procedural)\s+memorand(?:um|a))(?:\s*(?:#|no\.?|number:?)?\s*[\w.-]{1,12})?[ \t]*$)");
   if (const std::string top = head.substr(0, std::min<size_t>(head.size(), 200)); RE2::PartialMatch(top, kOrderCaption))
     return RE2::PartialMatch(top, kJail) ? "jail_policy" : "police_order";
   // An e-mail or memo to a whole staff ("To: All Police", "To: All Department Heads") instructs them: an order in

@@ -518,8 +518,8 @@ std::string InferTitle(const std::vector<PageText>& pages, const std::string& he
     return subject;
   }
   // Else the first short line that reads like a title: not a running header naming the agency or carrying the
-  // document's number, not a stamp ("POSTED UNIT 3"), unless it names a kind of document ("... Responses").
-  static const RE2 kSkip(R"((?i)^(?:policy|policy manual|general order|program statement|page\b.*|(?:start|end) of page\b.*|.*department.*|.*departamento.*|.*\d{4}.*|[0-9. -]+)$)");
+  // document's number, not a stamp ("POSTED UNIT 3", "DRAFT - NOT FOR RELEASE") unless it names a kind ("... Report").
+  static const RE2 kSkip(R"((?i)^(?:policy|policy manual|general order|program statement|page\b.*|(?:start|end) of page\b.*|.*department.*|.*departamento.*|.*\d{4}.*|[0-9. -]+|(?:draft|confidential|privileged)\b.*|.*\b(?:for discussion|not for (?:public )?(?:release|distribution)|for official use only|pre-?decisional|deliberative)\b.*)$)");
   static const RE2 kDocumentNoun(R"((?i)\b(?:responses|report|testimony|handbook|manual|minutes|agenda|memorandum|plan)\b)");
   size_t pos = 0;
   int seen = 0;

@@ -263,6 +263,20 @@ TEST_CASE("a jail's post order is its policy, and a duty to write in a log makes
   uncaptioned.erase(uncaptioned.find("POST ORDER\n"), 11);
   const DocumentIdentity duties = InferIdentity(Doc({uncaptioned}));
   CHECK(duties.doc_kind.value == "jail_policy");
+  // An operations memorandum to a unit's staff is an order in a memo's form, not correspondence (written for the probe).
+  const DocumentIdentity memo = InferIdentity(Doc({"DEPARTMENT OF CORRECTIONS\nOPERATIONS MEMORANDUM 2019-07\n"
+                                                   "TO: Records Office Staff\nFROM: Records Office Administrator\n"
+                                                   "SUBJECT: Processing of Immigration Detainers\n\nUntil further notice, "
+                                                   "Records staff will call ICE on the day an inmate is released.\n"}));
+  CHECK(memo.doc_kind.value == "jail_policy");
+  CHECK(memo.authority.value == "policy");
+  // A draft's banner is no title.
+  const DocumentIdentity draft = InferIdentity(Doc({"DRAFT - FOR DISCUSSION PURPOSES ONLY - NOT FOR RELEASE\n\n"
+                                                    "MEMORANDUM OF AGREEMENT\nBETWEEN\nTHE DEPARTMENT OF CORRECTIONS\n"
+                                                    "AND\nU.S. IMMIGRATION AND CUSTOMS ENFORCEMENT\n\nI. PURPOSE\n"
+                                                    "This agreement sets the terms of transfers of custody.\n"}));
+  CHECK(draft.title.value.find("DRAFT") == std::string::npos);
+  CHECK(draft.title.value.find("MEMORANDUM OF AGREEMENT") != std::string::npos);
   // A log is still a log.
   const DocumentIdentity log = InferIdentity(Doc({"DEPARTMENT OF CORRECTIONS\nRECORDS OFFICE RELEASE LOG\n"
                                                   "01/09/2023 334-871 Released to street; ICE not notified JS\n"
