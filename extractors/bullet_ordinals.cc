@@ -16,6 +16,17 @@ std::string_view Glyph(std::string_view text) {
   return text.substr(0, space == std::string_view::npos ? text.size() : space);
 }
 
+// A scanner reads one list's round bullets as "*", "+", "«", "¢" or "·" from item to item (a scanned draft MOA:
+// "* Notify ...", "+ Permit ...", "* Provide ..."): all of them are that one glyph. Sub-bullets ("o", "-", "▪", "◦")
+// stay glyphs of their own.
+std::string_view GlyphClass(std::string_view glyph) {
+  static constexpr std::string_view kRoundReadings[] = {"\xE2\x80\xA2", "\xE2\x97\x8F", "*", "+", "\xC2\xAB", "\xC2\xA2",
+                                                        "\xC2\xB7"};
+  for (std::string_view reading : kRoundReadings)
+    if (glyph == reading) return kRoundReadings[0];
+  return glyph;
+}
+
 }  // namespace
 
 std::vector<int> BulletOrdinals(const DocumentLayout& layout) {
@@ -43,8 +54,8 @@ std::vector<int> BulletOrdinals(const DocumentLayout& layout) {
       continue;
     }
     if (!unit.bullet) continue;
-    const std::string_view glyph = Glyph(text);
-    if (glyph.size() == text.size()) continue;  // a stray glyph, no item: "•" / "•" / "The power and authority to ..."
+    if (Glyph(text).size() == text.size()) continue;  // a stray glyph, no item: "•" / "•" / "The power and authority to ..."
+    const std::string_view glyph = GlyphClass(Glyph(text));
     if (list.glyph.empty()) list.glyph = std::string(glyph);
     if (glyph == list.glyph) ordinals[ui] = ++list.count;
   }

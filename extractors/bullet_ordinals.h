@@ -16,7 +16,8 @@ namespace foiamine::extractors::internal {
 // unit opens (or continues, as its later sentence) among the items of its
 // list, 0 for a unit in none.
 // A list is the run of bullets of one glyph in one section (the first glyph
-// its bullets use: sub-bullets of another glyph are counted in no list); a
+// its bullets use, a round bullet's scanned readings "*", "+", "«", "¢", "·"
+// one glyph: sub-bullets of another glyph are counted in no list); a
 // unit that ends with ':' (a new lead-in) or a heading starts the next list,
 // whose items count on from the last list's: each place is the item's among
 // all the section's items, so no two share it.

@@ -804,6 +804,26 @@ TEST_CASE("an unnumbered bulleted item is cited by its place among its part's it
   CHECK(section_of("must notify ICE", "information_sharing") == "Appendix A, bullet 3");
 }
 
+// A scanned draft MOA (written for the probe): Tesseract read one list's round bullets as "*" and "+" by turns; each
+// item keeps its place, and a sub-bullet of another glyph still has none.
+TEST_CASE("a list's round bullets a scanner read as different glyphs are one list", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("II. RESPONSIBILITIES\nA. DOC will:\n\n"
+                   "* Notify the ICE field office at least 48 hours before the release of any inmate with a detainer;\n\n"
+                   "+ Permit ICE officers to interview inmates in the intake area of the jail;\n\n"
+                   "o The interview room is the one next to the sally port.\n\n"
+                   "* Provide ICE with a weekly list of foreign-born inmates and their dates of birth.\n",
+                   "agreement"));
+  const auto section_of = [&](std::string_view start, const std::string& topic) {
+    for (const Clause& c : x.clauses)
+      if (c.topic == topic && c.text.find(start) != std::string::npos) return c.section;
+    return std::string("(none)");
+  };
+  CHECK(section_of("Notify the ICE field office", "release_notification") == "II.A., bullet 1");
+  CHECK(section_of("Permit ICE officers", "facility_access") == "II.A., bullet 2");
+  CHECK(section_of("Provide ICE with a weekly list", "information_sharing") == "II.A., bullet 3");
+}
+
 TEST_CASE("a bullet a scanner read as '+' is still a bullet: its item takes the lead-in's stance", "[extractors][structure]") {
   // (as Tesseract read a memo's round bullet: "+ Directs County employees to not comply ..."; written for this test)
   const Extraction x = ExtractDocument(Rules(), Doc("The Sheriff shall not:\n\n"
