@@ -489,8 +489,10 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
   for (const auto& [style, value] : expected) {
     const std::string want = RenderMarker(style, value);
     const bool roman = style == "I." || style == "I)" || style == "(I)";
-    if (want.empty() || want == token.text || (!folds_alike(want) && !(roman && FoldConfusions(want) == folded_strokes)))
-      continue;
+    if (want.empty() || want == token.text) continue;
+    // (or one of its three strokes lost, in a heading: "Il. LIMITATIONS" for "III. LIMITATIONS", a scanned draft MOA)
+    const bool stroke_lost = roman && value == 3 && AllCapsText(rest) && folded_strokes == FoldConfusions(want).substr(1);
+    if (!folds_alike(want) && !(roman && FoldConfusions(want) == folded_strokes) && !stroke_lost) continue;
     if (style.front() != '(' && !StartsUpper(rest)) continue;  // as ParseMarker: "l. the" is prose
     Marker m;
     m.style = style;

@@ -169,3 +169,17 @@ TEST_CASE("a heading's number with a speck read as a second point still opens it
   CHECK(speck->text == "2.");
   CHECK(std::string_view("2..RELEASE PROCESSING").substr(speck->length) == "RELEASE PROCESSING");
 }
+
+TEST_CASE("a part's roman numeral that lost a stroke is the part its sequence expects", "[extractors][scanned]") {
+  // "Il. LIMITATIONS" for "III. LIMITATIONS" (the probe's draft MOA at 110 dpi): its clause was cited under "II.B.";
+  // a numeral that fits no expected part ("Il." where "II." is next) stays what it says.
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("MEMORANDUM OF AGREEMENT\n\nI. PURPOSE\nThis agreement sets the terms of transfers of custody.\n\n"
+                   "II. RESPONSIBILITIES\nA. DOC will notify ICE before each release.\nB. ICE will take custody at release.\n\n"
+                   "Il. LIMITATIONS\n\nDOC will not hold an inmate for ICE beyond the inmate's release date for more than 48 hours.\n\n"
+                   "IV. TERM\nThis agreement may be ended on notice.\n",
+                   "agreement"));
+  const Clause* hold = Opening(x, "detainer_hold", "DOC will not hold an inmate");
+  REQUIRE(hold != nullptr);
+  CHECK(hold->section == "III.");
+}
