@@ -107,6 +107,36 @@ size_t CountSplitModals(const std::vector<SourceWord>& words) {
   return count;
 }
 
+size_t CountMisreadWords(const std::vector<SourceWord>& words) {
+  // Words no printed English holds: two short words run together ("inthe", "ofthe", "ofany": the spaces a bad layer
+  // lost) and modals a bad layer misread ("wil", "wal", "shal", "sha11", "rnust"). (Not "be" + "an", a word.)
+  static constexpr std::string_view kFirst[] = {"in", "of", "to", "and", "for", "on", "by", "at", "from", "with"};
+  static constexpr std::string_view kSecond[] = {"the", "any", "this", "that", "such", "an"};
+  static constexpr std::string_view kMisreadModals[] = {"wil", "wal", "wiil", "wi11", "shal", "shali", "shail",
+                                                        "sha11", "rnust", "rnay", "shouid", "wouid"};
+  size_t count = 0;
+  std::string token;
+  for (const SourceWord& word : words) {
+    token.clear();
+    for (char c : word.text)
+      if (!IsTrimPunct(c)) token.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (token.size() < 3 || token.size() > 9) continue;
+    if (std::find(std::begin(kMisreadModals), std::end(kMisreadModals), token) != std::end(kMisreadModals)) {
+      ++count;
+      continue;
+    }
+    for (std::string_view first : kFirst) {
+      if (token.size() <= first.size() || std::string_view(token).substr(0, first.size()) != first) continue;
+      const std::string_view second = std::string_view(token).substr(first.size());
+      if (std::find(std::begin(kSecond), std::end(kSecond), second) != std::end(kSecond)) {
+        ++count;
+        break;
+      }
+    }
+  }
+  return count;
+}
+
 OcrDecision TriagePage(const SourcePage& page, bool force) {
   if (page.needs_ocr) return {true, page.ocr_reason.empty() ? "no usable text layer" : page.ocr_reason};
   if (force) return {true, "forced (--force-ocr)"};
@@ -125,6 +155,14 @@ OcrDecision TriagePage(const SourcePage& page, bool force) {
   if (const size_t split = CountSplitModals(page.words); split >= static_cast<size_t>(kMinSplitModals)) {
     char reason[96];
     std::snprintf(reason, sizeof reason, "text layer splits words (%zu modals like \"sha ll\")", split);
+    return {true, reason};
+  }
+  // ... or runs words together and misreads its modals ("inthe intake area ofthe Central", "DOC wil nt had"): a bad
+  // scanner's layer over a picture Tesseract reads better (a draft agreement scanned and captioned by a poor OCR).
+  if (const size_t misread = CountMisreadWords(page.words);
+      n >= static_cast<size_t>(kMinWordsForGarbageTest) && misread >= static_cast<size_t>(kMinMisreadWords)) {
+    char reason[96];
+    std::snprintf(reason, sizeof reason, "text layer runs words together or misreads them (%zu like \"ofthe\")", misread);
     return {true, reason};
   }
   if (n < static_cast<size_t>(kFewWords) && page.ink_outside_text && *page.ink_outside_text > kImageInkFraction) {

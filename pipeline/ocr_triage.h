@@ -23,6 +23,8 @@ inline constexpr double kImageInkFraction = 0.015;   // ...when ink outside them
 inline constexpr int kMinWordsForGarbageTest = 12;   // a text layer this long can be judged...
 inline constexpr double kMaxNonWordFraction = 0.4;   // ...and is garbage when > 40% of it are non-words
 inline constexpr int kMinSplitModals = 2;            // a layer splitting "shall", "will" this often is read again
+inline constexpr int kMinMisreadWords = 3;           // ... and one running words together ("ofthe") or misreading
+                                                     // modals ("wil") this often
 
 // Decides for one page of a PDF or image. Pages the text stage already
 // marked (no text layer, image file) keep their reason. `force` (--force-ocr)
@@ -38,5 +40,10 @@ bool IsNonWord(const std::string& word);
 // "ll", "w" + "ill"): the mark of an OCR layer that splits words. Exposed
 // for tests.
 size_t CountSplitModals(const std::vector<SourceWord>& words);
+
+// How many words of a text layer are two short words run together ("inthe",
+// "ofthe", "ofany") or a modal misread ("wil", "shal", "sha11"): the marks of
+// a poor OCR layer. Exposed for tests.
+size_t CountMisreadWords(const std::vector<SourceWord>& words);
 
 }  // namespace foiamine

@@ -16,7 +16,8 @@ namespace foiamine {
 // text-5: a text layer that splits modals ("sha ll", "w ill") sends its page
 // to OCR (pipeline/ocr_triage.h); the OCR cache keeps pages already read.
 // text-6: a Markdown text file's heading marks ("#### § 1357. ...") are markup, not words (pipeline/text_file.h).
-std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-6"; }
+// text-7: a text layer that runs words together or misreads modals ("ofthe", "wil") sends its page to OCR too.
+std::string TextStageVersion() { return "poppler-" + PopplerVersion() + "/text-7"; }
 
 std::string DocumentOcrVersion(const OcrSettings& settings, bool rendered_from_pdf) {
   // Image files are read at their own resolution: --dpi does not touch them.

@@ -69,3 +69,19 @@ TEST_CASE("triage: a text layer that splits modals ('sha ll', 'w ill') is read a
                   .needs_ocr);
   CHECK(CountSplitModals(TextPage({"we", "will", "shall", "all", "ill", "must"}).words) == 0);
 }
+
+TEST_CASE("triage: a text layer that runs words together and misreads modals is read again", "[ocr_triage]") {
+  // (as a poor scanner's layer read a draft agreement of the probe: "inthe intake area ofthe Central", "DOC wil nt had")
+  const auto poor = TextPage({"Permit", "ICE", "officers", "to", "interview", "inmates", "inthe", "intake", "area",
+                              "ofthe", "Central", "Detention", "Facility.", "DOC", "wil", "nt", "had", "an", "inmate."});
+  CHECK(CountMisreadWords(poor.words) == 3);
+  const OcrDecision decision = TriagePage(poor, false);
+  CHECK(decision.needs_ocr);
+  CHECK(decision.reason.find("runs words together") != std::string::npos);
+  // Two such words are a typo or two; "bean", "into", "often" and whole modals are words.
+  CHECK_FALSE(TriagePage(TextPage({"Officers", "shall", "notify", "ICE", "ofthe", "release", "and", "will", "not",
+                                   "hold", "anyone", "wil", "into", "often", "a", "bean", "at", "all."}),
+                         false)
+                  .needs_ocr);
+  CHECK(CountMisreadWords(TextPage({"into", "often", "bean", "inane", "the", "and", "toward", "atone"}).words) == 0);
+}
