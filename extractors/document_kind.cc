@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <memory>
 #include <string_view>
 #include <utility>
@@ -216,6 +217,18 @@ bool DescribesPractice(const std::string& text) {
   return directives <= 1 && (count(kDoesNot, 2) >= 2 || count(kWe, 3) >= 3);
 }
 
+bool IsTranscript(const std::string& head) {
+  static const RE2 kCaption(R"((?i)\b(?:transcript|hearing|proceedings|deposition|interview)\b)");
+  if (!RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 1000)), kCaption)) return false;
+  // (a memo's header labels are no speakers: each is printed once)
+  static const RE2 kTurn(R"((?m)^[ \t]*((?:[A-Z][A-Z.'-]*[ \t]){0,4}[A-Z][A-Z'-]{2,}):[ \t])");
+  std::map<std::string, int> turns;
+  re2::StringPiece in(head);
+  std::string speaker;
+  while (RE2::FindAndConsume(&in, kTurn, &speaker)) ++turns[speaker];
+  return std::count_if(turns.begin(), turns.end(), [](const auto& t) { return t.second >= 2; }) >= 2;
+}
+
 std::string InferKind(const std::string& text, const std::string& number) {
   const RE2& kJail = JailWords();
   static const RE2 kMayor(R"((?i)mayor'?s\s+order)");
@@ -318,6 +331,10 @@ std::string InferKind(const std::string& text, const std::string& number) {
     static const RE2 kCustody(R"((?i)\b(?:custody|jail|corrections)\s+manual\b|department\s+of\s+corrections|\bjail\b)");
     return RE2::PartialMatch(top, kCustody) ? "jail_policy" : "police_order";
   }
+  // A hearing's or an interview's record: speakers taking turns ("CHAIRPERSON ALLEN: ...", "DEPUTY DIRECTOR SMITH: ...",
+  // two of them at least twice each) under a caption naming a transcript, a hearing or proceedings. What it quotes of a
+  // law ("The law says the Department shall not ...") is said, not enacted: testimony, a record of practice.
+  if (!bill_title && IsTranscript(head)) return "transcript";
   // Before the words that merely name an agency ("Police Department", "jail"):
   // a page that describes what the agency does is no order of it.
   if (!bill_title && DescribesPractice(head)) return "";
@@ -348,7 +365,7 @@ std::string AuthorityOf(const std::string& kind, const std::string& text) {
     return "practice";
   if (kind == "statute" || kind == "bill" || kind == "ordinance" || kind == "mayors_order" || kind == "council_record") return "law";
   if (kind == "jail_policy" || kind == "police_order") return "policy";
-  if (kind == "correspondence" || kind == "log") return "practice";
+  if (kind == "correspondence" || kind == "log" || kind == "transcript") return "practice";
   if (!kind.empty()) return "";
   if (DescribesPractice(text)) return "practice";
   // A school board's policy or its superintendent's regulation names itself in its own line at the top: "Board Policy

@@ -8,9 +8,14 @@
 namespace foiamine::extractors::internal {
 
 // statute | council_record | mayors_order | jail_policy | police_order |
-// correspondence | log | "" (unknown), from the first pages' text and the
-// document's number ("General Order ...", "Program Statement ...").
+// correspondence | log | transcript | "" (unknown), from the first pages'
+// text and the document's number ("General Order ...", "Program Statement ...").
 std::string InferKind(const std::string& text, const std::string& number);
+
+// Whether the first pages read as a hearing's or an interview's transcript: a
+// caption naming a transcript, hearing, proceedings, deposition or interview,
+// and two speakers or more who each take two turns or more ("CHAIR: ...").
+bool IsTranscript(const std::string& head);
 
 // Whether a document of no stronger kind describes an agency's practice
 // rather than directing it: a FAQ page, a staff report to a board, prose in

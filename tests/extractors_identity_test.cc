@@ -284,6 +284,24 @@ TEST_CASE("a jail's post order is its policy, and a duty to write in a log makes
   CHECK(log.doc_kind.value == "log");
 }
 
+TEST_CASE("a hearing's transcript is a transcript of practice, whatever law its speakers quote", "[extractors][identity]") {
+  // (written for the probe: a council's oversight hearing, no manifest; its chair quotes the law's "shall not" twice)
+  const std::string hearing =
+      "COUNCIL OF THE DISTRICT OF COLUMBIA\nCOMMITTEE ON THE JUDICIARY AND PUBLIC SAFETY\n"
+      "PUBLIC OVERSIGHT HEARING ON THE DEPARTMENT OF CORRECTIONS\nTranscript of Proceedings\n\n"
+      "CHAIRPERSON ALLEN: The law says the Department shall not hold anyone on a detainer, and it shall not give ICE "
+      "release dates. Does the Department follow it?\nDEPUTY DIRECTOR SMITH: We do.\n"
+      "CHAIRPERSON ALLEN: Do ICE agents have access to the jail?\n"
+      "DEPUTY DIRECTOR SMITH: ICE officers have been allowed into the jail to interview inmates.\n";
+  const DocumentIdentity transcript = InferIdentity(Doc({hearing}));
+  CHECK(transcript.doc_kind.value == "transcript");
+  CHECK(transcript.authority.value == "practice");
+  // A memo's header labels, each printed once, are no speakers, though its subject names a hearing.
+  const DocumentIdentity memo = InferIdentity(Doc({"TO: All Staff\nFROM: Director\nDATE: March 1, 2023\n"
+                                                   "SUBJECT: The Council's hearing\nStaff shall not discuss the hearing.\n"}));
+  CHECK(memo.doc_kind.value != "transcript");
+}
+
 TEST_CASE("a jail's handbook in Spanish names its department and is its policy", "[extractors][identity]") {
   // (written for the probe, in the form of a translated inmate handbook: no manifest, no English heading)
   const DocumentIdentity handbook = InferIdentity(Doc({
