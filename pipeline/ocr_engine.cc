@@ -190,10 +190,12 @@ std::string TesseractVersion() { return tesseract::TessBaseAPI::Version(); }
 // ocr-5: a scanned PDF page is rendered at its own resolution when that is
 // below --dpi (render/scan_resolution.h), and a page of specks is blank
 // (render/render_process.h): other pixels, other words. ocr-6: a table read
-// column by column is put back in rows (pipeline/ocr_table_rows.h).
+// column by column is put back in rows (pipeline/ocr_table_rows.h). ocr-7: a
+// scan of less than 150 dpi is rendered at its own resolution down to 90
+// (render/scan_resolution.h kMinScanDpi), not upsampled to 150.
 std::string OcrStageVersion(const OcrSettings& s) {
   return "tesseract-" + TesseractVersion() + "/" + s.languages + "/lstm-psm3" + (s.detect_orientation ? "/osd" : "") +
-         (s.deskew ? "/deskew" : "") + "/ocr-6";
+         (s.deskew ? "/deskew" : "") + "/ocr-7";
 }
 
 OcrEngine::OcrEngine(const OcrSettings& settings, std::unique_ptr<Apis> apis)

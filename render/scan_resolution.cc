@@ -38,25 +38,25 @@ class DrawingProbe : public OutputDev {
 
   void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
                      bool inline_img) override {
-    Picture(state, width, height);
+    Picture(state, width, height, 1);  // a stencil mask: one bit a pixel
     OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_img);
   }
   void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* color_map,
                  bool interpolate, const int* mask_colors, bool inline_img) override {
-    Picture(state, width, height);
+    Picture(state, width, height, Bits(color_map));
     OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_img);
   }
   void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* color_map,
                        bool interpolate, Stream* mask_str, int mask_width, int mask_height, bool mask_invert,
                        bool mask_interpolate) override {
-    Picture(state, width, height);
+    Picture(state, width, height, Bits(color_map));
     OutputDev::drawMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str, mask_width,
                                mask_height, mask_invert, mask_interpolate);
   }
   void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height,
                            GfxImageColorMap* color_map, bool interpolate, Stream* mask_str, int mask_width,
                            int mask_height, GfxImageColorMap* mask_color_map, bool mask_interpolate) override {
-    Picture(state, width, height);
+    Picture(state, width, height, Bits(color_map));
     OutputDev::drawSoftMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str, mask_width,
                                    mask_height, mask_color_map, mask_interpolate);
   }
@@ -70,7 +70,9 @@ class DrawingProbe : public OutputDev {
  private:
   // A picture is the unit square drawn through the current transform
   // (device space here: points, top-left origin, the crop box).
-  void Picture(GfxState* state, int width, int height) {
+  static int Bits(GfxImageColorMap* color_map) { return color_map ? color_map->getBits() : 8; }
+
+  void Picture(GfxState* state, int width, int height, int bits) {
     if (!state || width <= 0 || height <= 0 || !(page_w_ > 0) || !(page_h_ > 0)) return;
     const double* m = state->getCTM();
     // Lengths of the picture's edges on the page, in points.
@@ -91,6 +93,7 @@ class DrawingProbe : public OutputDev {
     // Image columns run along the unit square's x edge, rows along its y edge.
     const double ppi = std::max(width / (edge_x / 72.0), height / (edge_y / 72.0));
     if (std::isfinite(ppi)) drawing_.picture_ppi = std::max(drawing_.picture_ppi, ppi);
+    drawing_.picture_bits = std::max(drawing_.picture_bits, bits);
   }
 
   double page_w_ = 0, page_h_ = 0;
@@ -124,7 +127,8 @@ int ScanRenderDpi(const PageDrawing& drawing, int requested) {
   // 149.98 ppi (a rounded page size) is a 150-dpi scan.
   const int native = static_cast<int>(std::ceil(drawing.picture_ppi - 0.05));
   if (native > kMaxNativeScanDpi) return requested;
-  return std::min(requested, std::max(kMinScanDpi, native));
+  const int least = drawing.picture_bits > 1 ? kMinScanDpi : kMinBilevelScanDpi;
+  return std::min(requested, std::max(least, native));
 }
 
 }  // namespace foiamine

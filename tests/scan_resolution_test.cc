@@ -20,11 +20,12 @@ namespace {
 
 // A page content stream that draws a `w` x `h` gray picture (inline, hex)
 // over `width_pt` x `height_pt` points from the bottom-left corner.
-std::string PicturePage(int w, int h, double width_pt, double height_pt) {
+std::string PicturePage(int w, int h, double width_pt, double height_pt, int bits = 8) {
   std::string hex;
-  for (int i = 0; i < w * h; ++i) hex += (i % 7 == 0) ? "00" : "ff";
+  const int row_bytes = (w * bits + 7) / 8;  // (rows are padded to whole bytes)
+  for (int i = 0; i < row_bytes * h; ++i) hex += (i % 7 == 0) ? "00" : "ff";
   return "q " + std::to_string(width_pt) + " 0 0 " + std::to_string(height_pt) + " 0 0 cm BI /W " + std::to_string(w) +
-         " /H " + std::to_string(h) + " /BPC 8 /CS /G /F /AHx ID " + hex + "> EI Q";
+         " /H " + std::to_string(h) + " /BPC " + std::to_string(bits) + " /CS /G /F /AHx ID " + hex + "> EI Q";
 }
 
 }  // namespace
@@ -112,15 +113,21 @@ TEST_CASE("scan resolution: small pictures, low-resolution scans and scans with 
                       " BT /F1 12 Tf 10 10 Td (Bates 0001) Tj ET",
                   PicturePage(150, 150, 72, 72) +           // 5: the same with an invisible text layer
                       " BT 3 Tr /F1 12 Tf 10 10 Td (hidden words) Tj ET",
+                  PicturePage(90, 90, 72, 72),              // 6: a full-page 90-dpi gray picture
+                  PicturePage(90, 90, 72, 72, 1),           // 7: the same in black and white (a fax)
+                  PicturePage(60, 60, 72, 72),              // 8: a full-page 60-dpi gray picture
               },
               "/MediaBox [0 0 72 72]");
   std::vector<int> dpi;
-  for (int p = 0; p < 6; ++p) {
+  for (int p = 0; p < 9; ++p) {
     auto d = ReadPageDrawing(dir / "p.pdf", p);
     REQUIRE(d.ok());
     dpi.push_back(ScanRenderDpi(*d, 300));
   }
-  CHECK(dpi == std::vector<int>{300, kMinScanDpi, 150, 300, 300, 150});
+  // A gray scan below 150 dpi is read at its own resolution, down to 90; a bilevel one at 150.
+  CHECK(dpi == std::vector<int>{300, 90, 150, 300, 300, 150, 90, 150, 90});
+  CHECK(kMinScanDpi == 90);
+  CHECK(kMinBilevelScanDpi == 150);
 }
 
 TEST_CASE("near-blank: a sheet of specks is blank, a scanned page of text and a lone word are not",
