@@ -133,11 +133,14 @@ FileType DetectFileType(std::string_view head) {
   if (head.find('\0') != std::string_view::npos) return FileType::kUnknown;
   // Text: valid UTF-8 up to a possibly cut last character.
   if (!IsValidUtf8Prefix(head)) {
-    // Mostly printable single-byte text (Windows-1252 / Latin-1) is still text.
+    // Mostly printable single-byte text (Windows-1252 / Latin-1) is still text: mostly ASCII, its accented letters
+    // a few in a hundred. Bytes mostly above 0x7F are a picture's or a program's (a raw gray image, "P5" then pixels of
+    // 0xF0-0xFF, read as text before: a page of "ÿþý").
     size_t printable = std::count_if(head.begin(), head.end(), [](unsigned char c) {
       return c >= 0x20 || c == '\n' || c == '\r' || c == '\t' || c == '\f';
     });
-    if (printable * 100 < head.size() * 97) return FileType::kUnknown;
+    const size_t ascii = std::count_if(head.begin(), head.end(), [](unsigned char c) { return c < 0x80; });
+    if (printable * 100 < head.size() * 97 || ascii * 100 < head.size() * 80) return FileType::kUnknown;
   }
   std::string start = Lower(SkipBomAndSpace(head).substr(0, 256));
   if (StartsWith(start, "<!doctype html") || StartsWith(start, "<html") ||

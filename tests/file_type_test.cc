@@ -24,6 +24,11 @@ TEST_CASE("file types come from the bytes, not the name", "[file_type]") {
   CHECK(DetectFileType(std::string("\x01\x02\0\x03garbage", 11)) == FileType::kUnknown);
   // Latin-1 text is still text.
   CHECK(DetectFileType("Caf\xE9 notificaci\xF3n del lunes\n") == FileType::kText);
+  // ... but a raw gray image ("P5", its size, then light pixels, no zero byte) is no text of any code page.
+  CHECK(DetectFileType("P5\n765 990\n255\n" + std::string(400, '\xFF') + std::string(100, '\xF3')) == FileType::kUnknown);
+  // Spanish in Windows-1252, accented more than most, is still text.
+  CHECK(DetectFileType("Informaci\xF3n: el Departamento no compartir\xE1 la fecha de liberaci\xF3n con ICE.\n") ==
+        FileType::kText);
   // A PDF header after some junk (allowed by readers) is still a PDF.
   CHECK(DetectFileType("junk junk\n%PDF-1.4\n") == FileType::kPdf);
 }
