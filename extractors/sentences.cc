@@ -270,6 +270,23 @@ void SentenceSplitter::IcuBreaks(std::string_view block, std::vector<size_t>* bo
     bounds->push_back(ascii ? static_cast<size_t>(std::min<int32_t>(b, u.length())) : u16_to_byte[std::min<int32_t>(b, u.length())]);
 }
 
+namespace {
+
+// A sentence break before each match's first capture in `block`, kept sorted and unique with the breaks there are.
+void AddBreaksAtCaptures(std::string_view block, const RE2& re, std::vector<size_t>& bounds) {
+  re2::StringPiece in(block.data(), block.size()), capture;
+  bool added = false;
+  while (RE2::FindAndConsume(&in, re, &capture)) {
+    bounds.push_back(static_cast<size_t>(capture.data() - block.data()));
+    added = true;
+  }
+  if (!added) return;
+  std::sort(bounds.begin(), bounds.end());
+  bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+}
+
+}  // namespace
+
 std::vector<std::pair<size_t, size_t>> SentenceSplitter::Split(std::string_view block) {
   std::vector<std::pair<size_t, size_t>> out;
   if (!breaker_) {
@@ -285,32 +302,14 @@ std::vector<std::pair<size_t, size_t>> SentenceSplitter::Split(std::string_view 
   // lower-case word's point, the dash and a capitalised word start a sentence (not "U.S.-Mexico": upper case before).
   if (block.find(".-") != std::string_view::npos) {
     static const RE2 kPointDash(R"([a-z]{2}\.-([A-Z][a-z]))");
-    re2::StringPiece in(block.data(), block.size()), word;
-    bool added = false;
-    while (RE2::FindAndConsume(&in, kPointDash, &word)) {
-      bounds.push_back(static_cast<size_t>(word.data() - block.data()));
-      added = true;
-    }
-    if (added) {
-      std::sort(bounds.begin(), bounds.end());
-      bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
-    }
+    AddBreaksAtCaptures(block, kPointDash, bounds);
   }
   // A statute printed on one line runs its subsections in: "... 1 year and 1 day. (3)(a) An unauthorized alien ...".
   // UAX #29 reads the item's letter as a lower-case word going on (SB8) and breaks nowhere; the subsection and its first
   // item start a sentence. (Only a number and a letter together: "(b) an ..." alone is no such sign.)
   if (block.find(")(") != std::string_view::npos) {
     static const RE2 kSubsectionAndItem(R"(\.\s+(\(\d{1,3}\)\([a-z]\))\s+[A-Z])");
-    re2::StringPiece in(block.data(), block.size()), marker;
-    bool added = false;
-    while (RE2::FindAndConsume(&in, kSubsectionAndItem, &marker)) {
-      bounds.push_back(static_cast<size_t>(marker.data() - block.data()));
-      added = true;
-    }
-    if (added) {
-      std::sort(bounds.begin(), bounds.end());
-      bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
-    }
+    AddBreaksAtCaptures(block, kSubsectionAndItem, bounds);
   }
   size_t start = 0;
   for (size_t k = 1; k < bounds.size(); ++k) {
