@@ -94,10 +94,24 @@ bool IsBareMarker(std::string_view s) {
 // "Office of the General Counsel before taking any action." (a scanned memo). Articles, possessives, "of", "and", "or",
 // the prepositions that need an object and the modals: not "to", "for", "in" or "on", which end sentences ("as it is
 // required to."), nor a letter alone ("a." is a list's marker).
+// (Asked at every sentence break: the sentence's last word is compared, no pass over the sentence.)
 bool EndsWithDanglingWord(std::string_view s) {
-  static const RE2 kDangling(
-      R"((?i)(?:^|[^\w'-])(?:the|an|their|its|our|your|his|her|of|and|or|with|by|from|shall|must|will|would)\.\s*$)");
-  return !s.empty() && RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kDangling);
+  static constexpr std::string_view kWords[] = {"the", "an",  "their", "its",  "our",   "your", "his",  "her",  "of",
+                                                "and", "or",  "with",  "by",   "from",  "shall", "must", "will", "would"};
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  if (s.empty() || s.back() != '.') return false;
+  s.remove_suffix(1);
+  size_t start = s.size();
+  while (start > 0 && std::isalpha(static_cast<unsigned char>(s[start - 1]))) --start;
+  // (a word's own end: not "marshall." nor "o'the.", whose letters before it are part of it)
+  if (start > 0 && (s[start - 1] == '\'' || s[start - 1] == '-' || s[start - 1] == '_' ||
+                    std::isdigit(static_cast<unsigned char>(s[start - 1]))))
+    return false;
+  const std::string_view last = s.substr(start);
+  return std::any_of(std::begin(kWords), std::end(kWords), [last](std::string_view w) {
+    return last.size() == w.size() &&
+           std::equal(w.begin(), w.end(), last.begin(), [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+  });
 }
 
 bool StartsLowerOrSection(std::string_view s) {
