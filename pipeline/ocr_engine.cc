@@ -192,10 +192,12 @@ std::string TesseractVersion() { return tesseract::TessBaseAPI::Version(); }
 // (render/render_process.h): other pixels, other words. ocr-6: a table read
 // column by column is put back in rows (pipeline/ocr_table_rows.h). ocr-7: a
 // scan of less than 150 dpi is rendered at its own resolution down to 90
-// (render/scan_resolution.h kMinScanDpi), not upsampled to 150.
+// (render/scan_resolution.h kMinScanDpi), not upsampled to 150. ocr-8: a
+// log's rows of two cells, a date-and-number key and its action, are put back
+// in rows too.
 std::string OcrStageVersion(const OcrSettings& s) {
   return "tesseract-" + TesseractVersion() + "/" + s.languages + "/lstm-psm3" + (s.detect_orientation ? "/osd" : "") +
-         (s.deskew ? "/deskew" : "") + "/ocr-7";
+         (s.deskew ? "/deskew" : "") + "/ocr-8";
 }
 
 OcrEngine::OcrEngine(const OcrSettings& settings, std::unique_ptr<Apis> apis)

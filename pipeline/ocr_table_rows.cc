@@ -1,6 +1,7 @@
 #include "pipeline/ocr_table_rows.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 namespace foiamine {
@@ -61,6 +62,21 @@ bool CellsApart(const std::vector<TextLine>& lines, const std::vector<size_t>& r
   return true;
 }
 
+// Is the line a record's key: at most kMaxShortCellWords words, a digit among them ("02/11/2020 329-350", "114")?
+// (A speck read as a word of its own, "* 02/19/2020. 329-412", is no word.)
+bool KeyCell(const std::vector<LineWord>& words, const TextLine& line) {
+  const auto has = [](const std::string& text, auto is) { return std::any_of(text.begin(), text.end(), is); };
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  size_t count = 0;
+  bool number = false;
+  for (size_t i = line.first; i < line.end; ++i) {
+    count += has(words[i].text, alnum);
+    number = number || has(words[i].text, digit);
+  }
+  return number && count <= static_cast<size_t>(kMaxShortCellWords);
+}
+
 }  // namespace
 
 bool ReadTableByRows(std::vector<LineWord>& words) {
@@ -75,7 +91,9 @@ bool ReadTableByRows(std::vector<LineWord>& words) {
     const bool short_cell = std::any_of(row.begin(), row.end(), [&](size_t l) {
       return lines[l].end - lines[l].first <= static_cast<size_t>(kMaxShortCellWords);
     });
-    table_rows += static_cast<int>(row.size()) >= kMinTableCells && short_cell;
+    // (or a row of two cells whose first is a short key with a digit, a date or a number: a log whose date and
+    // number Tesseract read as one cell beside the action, the officer's initials lost)
+    table_rows += (static_cast<int>(row.size()) >= kMinTableCells && short_cell) || (row.size() == 2 && KeyCell(words, lines[row[0]]));
   }
   // A table: rows of three or more cells, one of them short, and most rows with lines side by side are such rows
   // (two or more columns of prose stand side by side too).

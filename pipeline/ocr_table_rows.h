@@ -6,7 +6,9 @@
 // record a reader cites ("01/10/2023 340-977 Released to ICE agents at sally
 // port"), is lost, and the actions of several rows run together into one
 // sentence. Where a page's lines stand side by side in rows of three or more
-// cells, one of them short (a date, a number, initials), its words are put
+// cells, one of them short (a date, a number, initials), or of two whose first
+// is a short key with a digit (the date and number read as one cell, the
+// initials lost), its words are put
 // back in the order a reader reads them: row by row, left to right. Columns of
 // prose (a newsletter's, a bill's, a magazine's four on one baseline) are left
 // as Tesseract read them.

@@ -61,6 +61,48 @@ TEST_CASE("a table read one column at a time is read row by row", "[ocr][table]"
   CHECK_FALSE(ReadTableByRows(words));
 }
 
+TEST_CASE("a log whose date and number read as one cell, initials mostly lost, is read row by row", "[ocr][table]") {
+  // A 90-dpi gray scan of an ICE notification log: Tesseract read the date-and-number column, then the actions, then
+  // the two initials it kept; each row has two cells, the first a key with digits in it.
+  std::vector<LineWord> words;
+  AddLine(words, 0, 92, 10, "ICE NOTIFICATION LOG - FEBRUARY 2020", Break::kParagraph);
+  // (at 72 dpi a speck before a date read as a word: "* 02/11/2020 329-350")
+  const std::vector<std::string> keys = {"02/03/2020 329-114", "02/05/2020 329-208", "* 02/11/2020 329-350",
+                                         "02/19/2020 329-412"};
+  const std::vector<std::string> actions = {"Release date faxed to ICE ERO", "ICE notified by phone 2 hrs before release",
+                                            "Held 6 hrs past release on ICE detainer",
+                                            "Released to ICE officers in sally port"};
+  int line = 1;
+  AddLine(words, line++, 92, 100, "DATE DCDC NO.");
+  for (size_t r = 0; r < keys.size(); ++r)
+    AddLine(words, line++, 92, 160 + static_cast<int>(r) * 60, keys[r], r + 1 == keys.size() ? Break::kParagraph : Break::kLine);
+  AddLine(words, line++, 400, 100, "ACTION STAFF", Break::kParagraph);
+  for (size_t r = 0; r < actions.size(); ++r)
+    AddLine(words, line++, 400, 160 + static_cast<int>(r) * 60, actions[r],
+            r + 1 == actions.size() ? Break::kParagraph : Break::kLine);
+  AddLine(words, line++, 1200, 160, "JS");
+  AddLine(words, line++, 1200, 340, "MR", Break::kParagraph);
+  REQUIRE(ReadTableByRows(words));
+  CHECK(Text(words) ==
+        "ICE NOTIFICATION LOG - FEBRUARY 2020\n\n"
+        "DATE DCDC NO. ACTION STAFF\n\n"
+        "02/03/2020 329-114 Release date faxed to ICE ERO JS\n"
+        "02/05/2020 329-208 ICE notified by phone 2 hrs before release\n"
+        "* 02/11/2020 329-350 Held 6 hrs past release on ICE detainer\n"
+        "02/19/2020 329-412 Released to ICE officers in sally port MR\n\n");
+
+  // A letter beside a sidebar of names (no digits in them) keeps its order: its rows have two cells, but no key.
+  std::vector<LineWord> letter;
+  line = 0;
+  const std::vector<std::string> names = {"Muriel Bowser", "Mayor", "Quincy Booth", "Director", "Records Office"};
+  for (size_t r = 0; r < names.size(); ++r) AddLine(letter, line++, 50, 100 + static_cast<int>(r) * 40, names[r]);
+  for (int r = 0; r < 6; ++r)
+    AddLine(letter, line++, 500, 100 + r * 40, "the Department does not hold any person for ICE past release");
+  const std::string before = Text(letter);
+  CHECK_FALSE(ReadTableByRows(letter));
+  CHECK(Text(letter) == before);
+}
+
 TEST_CASE("prose in two or four columns, and a page of lines, keep Tesseract's order", "[ocr][table]") {
   std::vector<LineWord> two_columns;
   int line = 0;
