@@ -466,6 +466,7 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
   const size_t seg_end = c.segment + 1 < info.cuts.size() ? info.cuts[c.segment + 1] : info.folded.text.size();
   const int lead = layout_.units()[ui].lead_in;
   const Hit* governing = nullptr;
+  bool predicate_of_lead = false;  // the stance is the lead-in's: the item has no modal of its own
   for (const Hit& h : info.modal)  // nearest cue before the anchor, same segment
     if (h.start >= seg_begin && h.start < anchor.start) governing = &h;
   if (!governing)
@@ -519,6 +520,7 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
   } else if (auto inherited = LeadInStance(lead)) {
     c.stance = *inherited;
     c.inherited = true;
+    predicate_of_lead = true;
     // ... where the duty handed down is to refuse, it restricts: "all City employees and officials shall: (a) Decline
     // to respond affirmatively to requests from [ICE] for non-public information ..." (as "shall decline" does in one sentence)
     if (c.stance == Stance::kRequires && ItemOpensWithRefusal(info.folded.text)) c.stance = Stance::kRestricts;
@@ -552,10 +554,16 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
   if (SummarizesBill(ui)) c.retold = true;
   if (c.retold) c.stance = Stance::kMentions;
   // Actor: the first actor cue before the anchor in its segment, else in
-  // the unit, else in the lead-ins, else the document's agency.
+  // the unit, else in the lead-ins, else the document's agency. An item whose
+  // duty is its lead-in's is the predicate of the lead-in's subject: "B. ICE
+  // will:" / "Reimburse DOC for the cost of holding ..." is ICE's act; the
+  // DOC it names is an object.
   c.actor.clear();
+  if (predicate_of_lead)
+    for (int li = lead; c.actor.empty() && li >= 0; li = layout_.units()[li].lead_in)
+      if (const UnitInfo& l = Info(li); !l.actors.empty()) c.actor = l.actors.front().second;
   for (const auto& [pos, actor] : info.actors)
-    if (pos >= seg_begin && pos < anchor.start) {
+    if (c.actor.empty() && pos >= seg_begin && pos < anchor.start) {
       c.actor = actor;
       break;
     }

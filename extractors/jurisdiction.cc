@@ -684,7 +684,8 @@ bool LawBinds(const Jurisdictions* j, std::string_view law_jurisdiction, std::st
            std::any_of(e->agencies.begin(), e->agencies.end(), [&](const auto& a) { return SameName(a.name, actor); });
   };
   return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& k) {
-    return k == "any" || (k == "state" && state_agency()) || (!kind.empty() && k == kind);
+    // ("any" agency of a state, a county or the District: no federal one, which their laws cannot bind)
+    return (k == "any" && kind != "federal") || (k == "state" && state_agency()) || (!kind.empty() && k == kind);
   });
 }
 

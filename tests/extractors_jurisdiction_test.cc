@@ -486,6 +486,8 @@ TEST_CASE("jurisdiction containment and who a law binds", "[jurisdiction]") {
   CHECK(LawBinds(j, "DC", "District", "DC", "DPW"));
   CHECK(LawBinds(j, "DC", "DOC", "DC", "doc"));
   CHECK_FALSE(LawBinds(j, "DC", "DOC", "DC", "MPD"));
+  // the District's "any agency" is none of the federal government's: an agreement's "ICE will: Reimburse DOC ..."
+  CHECK_FALSE(LawBinds(j, "DC", "District", "DC", "ICE"));
   CHECK_FALSE(LawBinds(j, "DC", "District", "US-CA", "DOC"));
   CHECK_FALSE(LawBinds(j, "US", "federal agency", "US-IL", "Northbrook Police Department"));
   // A law on state agencies binds the state's own agencies, not a county's sheriff (C.R.S. 24-74-104)

@@ -652,6 +652,22 @@ TEST_CASE("a log's rows, each opening with a date, are records of their own", "[
   CHECK(OnlyOfTopic(x, "enforcement_assistance").text.rfind("03/02/2020", 0) == 0);
 }
 
+TEST_CASE("an item that carries on its lead-in's duty acts as the lead-in's subject", "[extractors][structure]") {
+  // (a draft DOC-ICE agreement written for the probe: the DOC an item of ICE's duties names is its object)
+  const Extraction x = ExtractDocument(Rules(), Doc("II. RESPONSIBILITIES\n"
+                                                    "A. DOC will:\n"
+                                                    "\u2022 Notify the ICE Washington Field Office at least 48 hours before the release of any inmate for whom ICE has lodged a detainer;\n"
+                                                    "B. ICE will:\n"
+                                                    "\u2022 Reimburse DOC for the cost of holding any inmate beyond his or her release date at ICE's request.\n",
+                                                    "policy", "Department of Corrections"));
+  for (const Clause& c : x.clauses) UNSCOPED_INFO(c.topic + " " + c.actor + " " + c.text);
+  CHECK(OnlyOfTopic(x, "release_notification").actor == "DOC");
+  const auto reimburse = std::find_if(x.clauses.begin(), x.clauses.end(),
+                                      [](const Clause& c) { return c.text.find("Reimburse") != std::string::npos; });
+  REQUIRE(reimburse != x.clauses.end());
+  CHECK(reimburse->actor == "ICE");
+}
+
 TEST_CASE("in testimony without appearances, an agency head speaks for the agency the hearing is on", "[extractors][structure]") {
   const std::string text = "PUBLIC OVERSIGHT HEARING ON THE DEPARTMENT OF CORRECTIONS\n"
                            "CHAIRPERSON ALLEN: When ICE sends a detainer, what does the Department do?\n"
