@@ -32,7 +32,9 @@ constexpr std::string_view kAbbreviationWords[] = {
     "subd", "Ltd", "Esq", "Prof", "Rep", "Reps", "Sen", "Col", "Maj", "Mt", "Ft", "Op", "Ops", "Pub", "Div",
     "Dist", "Univ", "Assn", "Bros", "Mfg", "Natl", "Intl", "Cong", "Sess", "Leg", "Comm", "Exec", "Supt", "Dep",
     "Cnty", "Ctr", "Hwy", "Rd", "Cert", "Dkt", "Ex", "Ins", "Misc", "Sch", "Serv", "Svcs", "Hosp", "Med", "Soc",
-    "Ed", "Eds", "Corr", "Cor", "Pol", "Enf", "etc"};
+    "Ed", "Eds", "Corr", "Cor", "Pol", "Enf", "etc",
+    // ranks an incident report names officers by ("escorted into the R&D area by Cpl. Moore", "Tpr. Diaz")
+    "Cpl", "Pvt", "Ofcr", "Cpt", "Tpr", "Agt", "Lieut"};
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 

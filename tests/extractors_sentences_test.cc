@@ -105,6 +105,9 @@ TEST_CASE("a block is cut at ICU's breaks, less those that end no sentence", "[e
   // ... and a speck read as a dash after a point runs the next sentence in; "U.S.-Mexico" is one word
   const std::string dash = "Staff shall not answer requests.-Staff shall not hold anyone. The U.S.-Mexico border is far.";
   CHECK(splitter.Split(dash) == Spans{{0, 33}, {33, 62}, {62, dash.size()}});
+  // an officer's rank before the name ends no sentence (an incident report)
+  const std::string rank = "The ICE officers were escorted into the R&D area by Cpl. Moore. No judicial warrant was presented.";
+  CHECK(splitter.Split(rank) == Spans{{0, 64}, {64, rank.size()}});
   const std::string ends_to = "Staff shall do what they are required to. Others may not.";
   CHECK(splitter.Split(ends_to) == Spans{{0, 42}, {42, ends_to.size()}});
 }
