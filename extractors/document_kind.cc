@@ -256,11 +256,20 @@ std::string InferKind(const std::string& text, const std::string& number) {
   // ... and so does a caption line of its own under the agency's name ("ROCKFORD POLICE DEPARTMENT" / "GENERAL ORDER" /
   // "NUMBER: 1.09" / "TITLE: NEWS MEDIA RELATIONS"), whatever its subject (press releases are no news release); a jail's
   // post order, its duties for one post ("DEPARTMENT OF CORRECTIONS" / "POST ORDER" / "POST: Receiving and Discharge"), and
-  // an operations memorandum, an order in a memo's form ("OPERATIONS MEMORANDUM 2019-07" / "TO: Records Office Staff").
+  // an operations memorandum, an order in a memo's form ("OPERATIONS MEMORANDUM 2019-07" / "TO: Records Office Staff"),
+  // and a desk's checklist or standard operating procedure ("DOC RECORDS OFFICE" / "RELEASE DESK CHECKLIST (Rev.
+  // 06/2024)" / "Before releasing any inmate, the releasing clerk will:"), its steps the desk's duties.
   static const RE2 kOrderCaption(
-      R"((?mi)^[ \t]*(?:(?:general|special|standing|command|division|bureau|administrative|post)\s+orders?|(?:operations?|operational|administrative|procedural)\s+memorand(?:um|a))(?:\s*(?:#|no\.?|number:?)?\s*[\w.-]{1,12})?[ \t]*$)");
+      R"((?mi)^[ \t]*(?:(?:general|special|standing|command|division|bureau|administrative|post)\s+orders?|(?:operations?|operational|administrative|procedural)\s+memorand(?:um|a)|(?:[\w&/-]+\s+){0,3}?check\s?list|standard\s+operating\s+procedures?)(?:\s*(?:#|no\.?|number:?)?\s*[\w.-]{1,12})?(?:\s*\((?:rev|revised|eff|effective)\b[^)\n]{0,24}\))?[ \t]*$)");
+  // A notice a jail posts to the people in its custody tells them its rules ("AVISO A TODOS LOS RESIDENTES" / "El
+  // Departamento no comparte su fecha de liberacion con ICE ...", "NOTICE TO ALL INMATES").
+  static const RE2 kNoticeToInmates(
+      R"((?mi)^[ \t]*(?:aviso\s+a\s+(?:tod[oa]s\s+)?(?:l[oa]s\s+)?(?:residentes|personas|reclus[oa]s|intern[oa]s|detenid[oa]s)|notice\s+to\s+(?:all\s+)?(?:inmates|residents|detainees|prisoners|persons\s+in\s+custody))\b[^\n]{0,40}$)");
+  if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 300)), kNoticeToInmates)) return "jail_policy";
+  // (a jail's unit names its department by its initials over the caption: "DOC RECORDS OFFICE")
+  static const RE2 kCorrectionsInitials(R"((?-i:\bDOC\b))");
   if (const std::string top = head.substr(0, std::min<size_t>(head.size(), 200)); RE2::PartialMatch(top, kOrderCaption))
-    return RE2::PartialMatch(top, kJail) ? "jail_policy" : "police_order";
+    return RE2::PartialMatch(top, kJail) || RE2::PartialMatch(top, kCorrectionsInitials) ? "jail_policy" : "police_order";
   // An e-mail or memo to a whole staff ("To: All Police", "To: All Department Heads") instructs them: an order in
   // correspondence's form, its imperatives directives ("DO NOT CALL the phone number"), not a record of practice.
   static const RE2 kToAllStaff(

@@ -149,9 +149,12 @@ bool IsHeadingText(std::string_view rest, const std::string& style, bool has_mar
   // set in capitals (a bill's new text), not a heading.
   if (EndsOnRunOnWord(rest)) return false;
   // ... and one that ends a sentence with its modal ("GOVERNMENT MAY NOT ENTER INTO AN AGREEMENT."), or opens a list
-  // with it ("IF REQUESTED BY FEDERAL IMMIGRATION AUTHORITIES, AN EMPLOYEE SHALL:").
+  // with it ("IF REQUESTED BY FEDERAL IMMIGRATION AUTHORITIES, AN EMPLOYEE SHALL:"), or with a checklist's prohibition
+  // ("Do NOT:" / "- Call or e-mail ICE about the release").
   static const RE2 kModal(R"((?i)\b(?:shall|must|may|will)\b)");
+  static const RE2 kProhibitionLeadIn(R"((?i)^\W*(?:do\s+not|don'?t|never)\W*:$)");
   if ((last == '.' || last == ':') && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kModal)) return false;
+  if (last == ':' && RE2::FullMatch(re2::StringPiece(rest.data(), rest.size()), kProhibitionLeadIn)) return false;
   if (has_marker && style == "sec") return words <= 20;
   if (!has_marker) return MostlyCapitals(rest, 4);
   if (MostlyCapitals(rest, 3)) return true;

@@ -270,6 +270,19 @@ TEST_CASE("a jail's post order is its policy, and a duty to write in a log makes
                                                    "Records staff will call ICE on the day an inmate is released.\n"}));
   CHECK(memo.doc_kind.value == "jail_policy");
   CHECK(memo.authority.value == "policy");
+  // A desk's checklist under the unit's name is its steps, the jail's policy (written for the probe).
+  const DocumentIdentity checklist = InferIdentity(Doc({"DOC RECORDS OFFICE\nRELEASE DESK CHECKLIST (Rev. 06/2024)\n\n"
+                                                        "Before releasing any inmate, the releasing clerk will:\n"
+                                                        "- Verify the inmate's identity using the photo and DCDC number\n\n"
+                                                        "Do NOT:\n- Call or e-mail ICE about the release\n"}));
+  CHECK(checklist.doc_kind.value == "jail_policy");
+  CHECK(checklist.authority.value == "policy");
+  // A notice the jail posts to the people in its custody tells them its rules, in Spanish too (written for the probe).
+  const DocumentIdentity notice = InferIdentity(Doc({"DEPARTAMENTO DE CORRECCIONES DEL DISTRITO DE COLUMBIA\n"
+                                                    "AVISO A TODOS LOS RESIDENTES\nEntrevistas con Inmigraci\u00f3n (ICE)\n\n"
+                                                    "El Departamento no comparte su fecha de liberaci\u00f3n con ICE.\n"}));
+  CHECK(notice.doc_kind.value == "jail_policy");
+  CHECK(notice.authority.value == "policy");
   // A draft's banner is no title.
   const DocumentIdentity draft = InferIdentity(Doc({"DRAFT - FOR DISCUSSION PURPOSES ONLY - NOT FOR RELEASE\n\n"
                                                     "MEMORANDUM OF AGREEMENT\nBETWEEN\nTHE DEPARTMENT OF CORRECTIONS\n"

@@ -652,6 +652,17 @@ TEST_CASE("a log's rows, each opening with a date, are records of their own", "[
   CHECK(OnlyOfTopic(x, "enforcement_assistance").text.rfind("03/02/2020", 0) == 0);
 }
 
+TEST_CASE("a checklist's 'Do NOT:' is the prohibition its items carry on, no heading", "[extractors][structure]") {
+  // (a release desk's checklist, written for the probe: "Do NOT:" is mostly capitals, but it opens a list)
+  const Extraction x = ExtractDocument(Rules(), Doc("DOC RECORDS OFFICE\nRELEASE DESK CHECKLIST (Rev. 06/2024)\n\n"
+                                                    "Do NOT:\n- Call or e-mail ICE about the release\n"
+                                                    "- Delay the release to wait for ICE officers\n",
+                                                    "policy", "Department of Corrections"));
+  for (const Clause& c : x.clauses) UNSCOPED_INFO(c.topic + " " + c.rule + " " + c.text);
+  CHECK(OnlyOfTopic(x, "release_notification").stance == Stance::kRestricts);
+  CHECK(OnlyOfTopic(x, "detainer_hold").stance == Stance::kRestricts);
+}
+
 TEST_CASE("an item that carries on its lead-in's duty acts as the lead-in's subject", "[extractors][structure]") {
   // (a draft DOC-ICE agreement written for the probe: the DOC an item of ICE's duties names is its object)
   const Extraction x = ExtractDocument(Rules(), Doc("II. RESPONSIBILITIES\n"
