@@ -652,6 +652,20 @@ TEST_CASE("a log's rows, each opening with a date, are records of their own", "[
   CHECK(OnlyOfTopic(x, "enforcement_assistance").text.rfind("03/02/2020", 0) == 0);
 }
 
+TEST_CASE("a lead-in whose items say which information it speaks of is the clause", "[extractors][structure]") {
+  // RCW 10.93.160(16): the items are kinds of information, no acts; the carve-out is cited where its words are.
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("(14) The department of corrections may not give federal immigration authorities access to interview "
+                   "individuals about federal immigration violations while they are in custody.\n"
+                   "(16) Nothing in this section prohibits the collection, use, or disclosure of information that is:\n"
+                   "(a) Required to comply with state or federal law; or\n(b) In response to a lawfully issued court order.\n",
+                   "law"));
+  for (const Clause& c : x.clauses) UNSCOPED_INFO(c.topic + " " + c.rule + " " + c.text);
+  const Clause& carve_out = OnlyOfTopic(x, "information_sharing");
+  CHECK(carve_out.stance == Stance::kPermits);
+  CHECK(carve_out.text.find("Nothing in this section prohibits") != std::string::npos);
+}
+
 TEST_CASE("a checklist's 'Do NOT:' is the prohibition its items carry on, no heading", "[extractors][structure]") {
   // (a release desk's checklist, written for the probe: "Do NOT:" is mostly capitals, but it opens a list)
   const Extraction x = ExtractDocument(Rules(), Doc("DOC RECORDS OFFICE\nRELEASE DESK CHECKLIST (Rev. 06/2024)\n\n"
