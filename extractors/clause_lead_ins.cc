@@ -263,11 +263,8 @@ static bool ListsContents(std::string_view lead) {
   // ... and so does one whose items only name the authorities of its exception ("the public body may decline to
   // disclose the information unless disclosure is required by: (A) Federal law; (B) A court order; or (C) A warrant
   // authorized by a court", ORS 180.805(3)(a)): the items are no acts.
-  // ... and so does one whose items say which information it speaks of ("Nothing in this section prohibits the
-  // collection, use, or disclosure of information that is: (a) Required to comply with state or federal law; or (b) In
-  // response to a lawfully issued court order", RCW 10.93.160(16)).
   static const RE2 kContents(
-      R"re((?i)(?:\bof|\b(?:following|this|such|the) (?:information|data|details|particulars|facts)(?: [\w-]+){0,3}|\b(?:information|data|records) (?:that|which) (?:is|are)|\b(?:unless|except(?: as| when| where)?) (?:[\w'-]+ ){0,4}?(?:is |are |be )?(?:required|authorized|permitted|ordered|compelled|mandated) (?:by|under|pursuant to)(?: (?:any|one|either) of)?(?: the following)?|\b(?:shall|does|do|will|is|are|need) not (?:be )?(?:required|apply|applicable|necessary)(?: (?:to|for|in|with respect to))?(?: (?:any|each|all|either) of)?(?: the following)?(?: [\w-]+){0,2})\s*:\s*$)re");
+      R"re((?i)(?:\bof|\b(?:following|this|such|the) (?:information|data|details|particulars|facts)(?: [\w-]+){0,3}|\b(?:unless|except(?: as| when| where)?) (?:[\w'-]+ ){0,4}?(?:is |are |be )?(?:required|authorized|permitted|ordered|compelled|mandated) (?:by|under|pursuant to)(?: (?:any|one|either) of)?(?: the following)?|\b(?:shall|does|do|will|is|are|need) not (?:be )?(?:required|apply|applicable|necessary)(?: (?:to|for|in|with respect to))?(?: (?:any|each|all|either) of)?(?: the following)?(?: [\w-]+){0,2})\s*:\s*$)re");
   return RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), kContents);
 }
 
