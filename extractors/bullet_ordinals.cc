@@ -24,6 +24,7 @@ std::string_view GlyphClass(std::string_view glyph) {
                                                         "\xC2\xB7"};
   for (std::string_view reading : kRoundReadings)
     if (glyph == reading) return kRoundReadings[0];
+  if (glyph == "~") return "-";  // a dash, as a 100-dpi scan reads one ("~ Call or e-mail ICE about the release")
   return glyph;
 }
 

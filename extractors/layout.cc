@@ -684,9 +684,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // (An item's closing "; or" / "; and" joins it to its sibling, not to items below it.)
     static const RE2 kJoinsSibling(R"re([;,]\s*(?:and|or)$)re");
     // A sentence that names "the following" rules and ends before the bullets that follow it leads them in as a
-    // colon does, as news copies print a list: "It laid out the following policies, which it said have been in
-    // place for nearly 15 years." / "- TPD Officers will not ..."
-    static const RE2 kNamesTheFollowing(R"re((?i)\bthe following\b[^.:;]{0,100}\.$)re");
+    // colon does, as news copies print a list ("It laid out the following policies, which it said have been in
+    // place for nearly 15 years." / "- TPD Officers will not ..."); so does a checklist's "Do NOT;" (OCR's colon).
+    static const RE2 kNamesTheFollowing(R"re((?i)\bthe following\b[^.:;]{0,100}\.$|^\W*(?:do\s+not|don'?t|never)\W*;$)re");
     const bool bullets_follow = i + 1 < units_.size() && units_[i + 1].bullet && !u.bullet;
     const std::string_view undashed = t.substr(0, t.size() - (t.ends_with("--") ? 2 : t.ends_with("-") ? 1 : 0));
     if (!t.empty() && (t.back() == ':' || (bullets_follow && RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), kNamesTheFollowing)) || (undashed.size() < t.size() && undashed.size() >= 1 && std::isalpha(static_cast<unsigned char>(undashed.back()))) ||

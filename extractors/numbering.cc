@@ -122,8 +122,8 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   // A bullet alone on its line (PDF text often puts the glyph on a line of
   // its own) is a bare marker for the next line; "o" is the sub-bullet of
   // Word documents after text extraction ("o Upon transfer ...").
-  // A scanner reads a round bullet as "+", "¢", "«" or "·" before a capital ("+ Directs County employees ...").
-  static const RE2 kBullet("^((?:\xE2\x80\xA2|\xE2\x97\x8F|\xE2\x96\xAA|\xE2\x97\xA6|\xE2\x96\xA0|\xE2\x9E\xA2|\xE2\x96\xBA|\xEF\x82\xB7|\xC2\xA2|\xC2\xAB|\xC2\xB7|[-*o+]))(?:\\s+|$)");
+  // A scanner reads a round bullet as "+", "¢", "«" or "·" before a capital ("+ Directs County employees ..."), a dash as "~".
+  static const RE2 kBullet("^((?:\xE2\x80\xA2|\xE2\x97\x8F|\xE2\x96\xAA|\xE2\x97\xA6|\xE2\x96\xA0|\xE2\x9E\xA2|\xE2\x96\xBA|\xEF\x82\xB7|\xC2\xA2|\xC2\xAB|\xC2\xB7|[-*o+~]))(?:\\s+|$)");
   // Most lines are prose: a line that opens with a word no pattern above can start (not a marker word, "ORS", "RCW" or
   // the bullet "o", and not a letter run of one to six closed by '.' or ')') is none, without the eight regular
   // expressions. (ASCII tests, as the patterns' classes are, whatever the C locale.) A line opening with one of those
@@ -381,7 +381,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     return m;
   }
   in = sp;
-  if ((first >= 0x80 || first == '-' || first == '*' || first == 'o' || first == '+') && RE2::Consume(&in, kBullet, &whole)) {
+  if ((first >= 0x80 || first == '-' || first == '*' || first == 'o' || first == '+' || first == '~') && RE2::Consume(&in, kBullet, &whole)) {
     // "o" bullets only before a capital ("o la fecha" is Spanish "or"); so are a scanner's readings of a bullet.
     const bool read_bullet = whole == "o" || whole == "+" || whole == "\xC2\xA2" || whole == "\xC2\xAB" || whole == "\xC2\xB7";
     if (read_bullet && !StartsUpper(Trim(std::string_view(in.data(), in.size())))) return std::nullopt;

@@ -94,6 +94,16 @@ FoldedText FoldDiacritics(std::string_view text) {
       folded.to_original.push_back(static_cast<size_t>(start));
       continue;
     }
+    // A Spanish future's "-á" read as "-é" by an English-only OCR ("El personal no preguntaré sobre su estatus", a
+    // 100-dpi scan of a jail's notice): after "ar", "er", "ir" at a word's end it folds to "a", the third person the
+    // rules know; a first person ("no compartiré") is a future all the same.
+    const bool word_ends = i >= length || (bytes[i] < 0x80 && !std::isalpha(bytes[i]));
+    if (c == 0xE9 && word_ends && before >= 2 && folded.text[before - 1] == 'r' &&
+        std::string_view("aei").find(folded.text[before - 2]) != std::string_view::npos) {
+      folded.text.push_back('a');
+      folded.to_original.push_back(static_cast<size_t>(start));
+      continue;
+    }
     if (c < 0 || U_FAILURE(status) || nfd == nullptr) {
       folded.text.append(text.substr(start, i - start));
     } else {
@@ -222,6 +232,38 @@ void RepairOcrModals(std::string& text) {
   for (const auto& r : kRepairs) {
     std::string repaired = text;
     if (RE2::GlobalReplace(&repaired, r.re, r.repair) > 0 && repaired.size() == text.size()) text = std::move(repaired);
+  }
+  RepairPointsForSpaces(text);
+}
+
+void RepairPointsForSpaces(std::string& text) {
+  // A speck read as a point in the space between two words ("We.do not provide ICE with release dates", "is NOT treated
+  // as.a hold", a 100-dpi scan): a point between a word and a lower-case word, no space on either side, is a space. Not
+  // in an address ("www.ice.gov", "records@doc.dc.gov", "dc.gov/page"), nor in an abbreviation ("e.g.", "i.e."): the
+  // word before has two letters or more, and the token holds no '@', '/' or "www".
+  static constexpr std::string_view kDomains[] = {"gov", "com", "org", "net", "edu", "us", "mil", "info", "io",
+                                                  "html", "htm", "pdf", "doc", "docx", "aspx", "php"};
+  const auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (size_t dot = text.find('.'); dot != std::string::npos; dot = text.find('.', dot + 1)) {
+    if (dot < 2 || dot + 1 >= text.size() || !is_lower(text[dot - 1]) || !is_lower(text[dot + 1])) continue;
+    size_t left = dot;
+    while (left > 0 && is_letter(text[left - 1])) --left;
+    size_t right = dot + 1;
+    while (right < text.size() && is_lower(text[right])) ++right;
+    if (dot - left < 2 || (right < text.size() && (is_letter(text[right]) || text[right] == '.'))) continue;
+    // the whole token, between spaces: no address
+    size_t token_begin = left, token_end = right;
+    while (token_begin > 0 && text[token_begin - 1] != ' ' && text[token_begin - 1] != '\n') --token_begin;
+    while (token_end < text.size() && text[token_end] != ' ' && text[token_end] != '\n') ++token_end;
+    const std::string_view token(text.data() + token_begin, token_end - token_begin);
+    if (token.find('@') != std::string_view::npos || token.find('/') != std::string_view::npos ||
+        AsciiLower(token).find("www") != std::string::npos)
+      continue;
+    const std::string after = AsciiLower(std::string_view(text.data() + dot + 1, right - dot - 1));
+    if (std::find(std::begin(kDomains), std::end(kDomains), after) != std::end(kDomains)) continue;
+    // (the word before is no single lower-case letter of an abbreviation's pair: "e.g", "i.e" fail the two letters)
+    text[dot] = ' ';
   }
 }
 

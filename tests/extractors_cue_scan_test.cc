@@ -181,6 +181,12 @@ TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[ex
       // "l" read as a capital "I" inside a word or ending "-al"/"-il"
       {"access to the faciIity; the reIease date; a judiciaI warrant; civiI", "access to the facility; the release date; a judicial warrant; civil"},
       {"ICE, DHS-ICE, I-247, AIDS, an I, OIl", "ICE, DHS-ICE, I-247, AIDS, an I, OIl"},
+      // a speck read as a point in the space between words (a 100-dpi scan): "We.do not", "as.a hold"
+      {"takes no action. We.do not provide ICE with release dates; treated as.a hold",
+       "takes no action. We do not provide ICE with release dates; treated as a hold"},
+      // ... not in an address, a file name or an abbreviation
+      {"see www.ice.gov, dc.gov, ice.gov/detain, doc.records@dc.gov, form.pdf, e.g. this, i.e. that, U.S.C.",
+       "see www.ice.gov, dc.gov, ice.gov/detain, doc.records@dc.gov, form.pdf, e.g. this, i.e. that, U.S.C."},
   };
   for (const Case& c : cases) {
     std::string text = c.ocr;

@@ -150,6 +150,18 @@ TEST_CASE("a modal a bad text layer glued to its verb, and a NO glued to its sub
   CHECK(moa.clauses[0].stance == Stance::kRestricts);
 }
 
+TEST_CASE("a Spanish future's final accent read as the first person's folds to the future the rules know", "[extractors][ocr]") {
+  // (a jail's Spanish notice scanned at 100 dpi: "preguntar\u00E1" read "preguntar\u00E9")
+  CHECK(FoldDiacritics("El personal no preguntar\u00E9 sobre su estatus").text == "El personal no preguntara sobre su estatus");
+  CHECK(FoldDiacritics("no compartir\u00E9, no deber\u00E9.").text == "no compartira, no debera.");
+  // not inside a word, not after another letter than "r" after a vowel: "Andr\u00E9", "caf\u00E9", "r\u00E9cord"
+  CHECK(FoldDiacritics("Andr\u00E9 caf\u00E9 pr\u00E9vio carr\u00E9").text == "Andre cafe previo carre");
+  const Extraction x = ExtractDocument(Rules(), Doc("El personal no preguntar\u00E9 sobre su estatus migratorio.\n", "policy"));
+  CHECK(std::any_of(x.clauses.begin(), x.clauses.end(), [](const Clause& c) {
+    return c.topic == "status_inquiry" && c.stance == Stance::kRestricts;
+  }));
+}
+
 TEST_CASE("a not sign used as a discretionary hyphen is no break in the word", "[extractors][ocr]") {
   // (a sheriff's 2013 statement as its web page stores it: "shall not initiate any immigration sta\u00ACtus
   // investigation"; ABBYY-style text layers mark a line end's hyphen so: "immigra\u00AC tion")
