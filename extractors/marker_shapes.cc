@@ -100,7 +100,8 @@ std::string FoldConfusions(std::string_view token) {
       continue;
     }
     switch (c) {
-      case 'l': case '1': case 'I': case 'i': case '|': out.push_back('1'); break;
+      // (a bilevel scan reads a roman I's serifs as a bracket: "[[. POLICY" for "II. POLICY")
+      case 'l': case '1': case 'I': case 'i': case '|': case '[': case ']': out.push_back('1'); break;
       case 'O': case '0': case 'o': out.push_back('0'); break;
       case 'S': case '5': out.push_back('5'); break;
       case 'B': case '8': out.push_back('8'); break;
@@ -141,12 +142,12 @@ std::optional<MarkerToken> LeadingMarkerToken(std::string_view line) {
   // or "(e)", "(£)" for "(f)"; RepairMarker tells which the sequence expects)
   // (a speck read as a second point, run into the heading: "2..RELEASE PROCESSING" for "2. RELEASE PROCESSING" in a
   // scanned post order; only before a letter, so that a contents line's dot leader, "1.........5", is none)
-  static const RE2 kToken(R"(^([({](?:[0-9A-Za-z|@]|£){1,6}[)}]|[0-9A-Za-z|]{1,6}[.),])(\s+|$|\.[A-Za-z]))");
+  static const RE2 kToken(R"(^([({](?:[0-9A-Za-z|@]|£){1,6}[)}]|[0-9A-Za-z|\[\]]{1,6}[.),])(\s+|$|\.[A-Za-z]))");
   // Cheap refusal first: without a '(' or '{' the token is a run of one to six
-  // [0-9A-Za-z|] closed by '.', ')' or ','.
+  // [0-9A-Za-z|[]] closed by '.', ')' or ','.
   if (!line.empty() && line[0] != '(' && line[0] != '{') {
     auto in_class = [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '|';
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '|' || c == '[' || c == ']';
     };
     size_t run = 0;
     while (run < line.size() && run <= 6 && in_class(line[run])) ++run;

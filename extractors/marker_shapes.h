@@ -35,7 +35,7 @@ struct DotMarker {
 };
 std::optional<DotMarker> ReadDotMarker(std::string_view line);
 
-// OCR-damaged markers (numbering.cc's repair): each character's confusion class (l/1/I/i/| ; O/0/o ; S/5 ; B/8 ;
+// OCR-damaged markers (numbering.cc's repair): each character's confusion class (l/1/I/i/|/[/] ; O/0/o ; S/5 ; B/8 ;
 // "rn"/m ; H/II, as in "Hi." for "III." ; a comma for the period), so that two tokens one confusion apart fold alike.
 std::string FoldConfusions(std::string_view token);
 // FoldConfusions of the token and of each letter a symbol in it may stand for: "(@)" is an "(a)" or an "(e)", "(£)"

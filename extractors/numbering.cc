@@ -85,9 +85,9 @@ static bool IsInitialsAndName(std::string_view line) {
 // `next_line_starts_upper`: a bare "7284.6." is a section number when text follows on the next line.
 std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack,
                                   bool next_line_starts_upper) {
-  // A Markdown heading's hashes ("## Section 2", as legal texts kept on GitHub print them) are no part of its marker.
-  if (!line.empty() && line[0] == '#') {
-    const size_t hashes = line.find_first_not_of('#');
+  // A Markdown heading's hashes ("## Section 2", as legal texts on GitHub print them) are no part of its marker, nor a speck read as "_" ("_ 1. PURPOSE").
+  if (!line.empty() && (line[0] == '#' || line[0] == '_')) {
+    const size_t hashes = line.find_first_not_of(line[0]);
     if (hashes == std::string_view::npos || hashes > 6 || line[hashes] != ' ') return std::nullopt;
     const size_t text = line.find_first_not_of(' ', hashes);
     if (text == std::string_view::npos) return std::nullopt;
@@ -478,7 +478,7 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
   // heading opens the roman parts when none is open (the next part, "Il. REGULATIONS", is then a "II.").
   if (FindStyle(stack, "I.") == nullptr && AllCapsText(rest) &&
       std::none_of(token.text.begin(), token.text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-    expected.emplace_back("I.", 1);
+    expected.emplace_back("I.", 1), expected.emplace_back("I.", 2);  // (or its "II.", "[[. POLICY", after an "I." read "1.")
   // A roman numeral's three strokes run together read as an "m" ("m. AUTHORITY" for "III. AUTHORITY", a scanned 287(g)
   // agreement): only where a roman part is expected.
   std::string strokes = token.text;

@@ -183,3 +183,28 @@ TEST_CASE("a part's roman numeral that lost a stroke is the part its sequence ex
   REQUIRE(hold != nullptr);
   CHECK(hold->section == "III.");
 }
+
+TEST_CASE("a part's roman numeral read as brackets, or after a speck, is the part its sequence expects",
+          "[extractors][scanned]") {
+  // A bilevel 100-dpi scan of a police general order (written for the probe): "[[. POLICY" for "II. POLICY", then
+  // "Ill. PROCEDURES"; the clauses under them were cited under "I." and "I.A.1.".
+  const std::string order = "METROPOLITAN POLICE DEPARTMENT\nGENERAL ORDER\n\nI. PURPOSE\n"
+                            "The purpose of this order is to set forth the policy of the MPD on immigration authorities.\n\n"
+                            "[[. POLICY\nMPD members shall not stop, detain, or arrest any person solely because of "
+                            "the person's immigration status.\n\nIll. PROCEDURES\nA. Inquiries\n"
+                            "1. Members shall not inquire about the immigration status of crime victims.\n";
+  const Extraction x = ExtractDocument(Rules(), Doc(order, "policy"));
+  const Clause* stop = Opening(x, "enforcement_assistance", "MPD members shall not stop");
+  REQUIRE(stop != nullptr);
+  CHECK(stop->section == "II.");
+  const Clause* ask = Opening(x, "status_inquiry", "1. Members shall not inquire");
+  REQUIRE(ask != nullptr);
+  CHECK(ask->section == "III.A.1.");
+  // ... and a speck read as "_" before a part's numeral is no part of it
+  std::string speck = order;
+  speck.replace(speck.find("[[. POLICY"), 2, "_ II");
+  const Extraction y = ExtractDocument(Rules(), Doc(speck, "policy"));
+  const Clause* stopped = Opening(y, "enforcement_assistance", "MPD members shall not stop");
+  REQUIRE(stopped != nullptr);
+  CHECK(stopped->section == "II.");
+}
