@@ -187,8 +187,13 @@ void RepairOcrModals(std::string& text) {
       // "rn" read for "m": one letter fewer, so a space in front keeps the length
       {RE2(R"(\brnust\b)"), " must"},
       {RE2(R"(\brnay\b)"), " may"},
-      // the words most rules need: "lmmigration", "detalner", "re1ease"
+      // the words most rules need: "lmmigration", "detalner", "re1ease", "stalus"
       {RE2(R"(\b[l1|](mmigra))"), "I\\1"},
+      {RE2(R"(\b((?i:sta))[l1|I]((?i:us))\b)"), "\\1t\\2"},
+      // ... and the agency's initials, a bilevel scan's commonest misreading of them: "JCE", "[CE", "LCE", "IGE"
+      {RE2(R"((^|[^A-Za-z0-9])(?:[JL\[|1l]CE|IGE)\b)"), "\\1ICE"},
+      // ... and a modal's "l" read as a bracket: "shal] not", "wil]"
+      {RE2(R"(\b((?i:sha|wi))[l\]]\])"), "\\1ll"},
       {RE2(R"(\b((?i:deta))[l1|]((?i:ners?))\b)"), "\\1i\\2"},
       {RE2(R"(\b((?i:re))[1|I]((?i:eas)))"), "\\1l\\2"},
       // "m" read as "nn" inside "form": "perfonn", "infonnation", "perfonned" (no English word holds "fonn")

@@ -181,6 +181,9 @@ TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[ex
       // "l" read as a capital "I" inside a word or ending "-al"/"-il"
       {"access to the faciIity; the reIease date; a judiciaI warrant; civiI", "access to the facility; the release date; a judicial warrant; civil"},
       {"ICE, DHS-ICE, I-247, AIDS, an I, OIl", "ICE, DHS-ICE, I-247, AIDS, an I, OIl"},
+      // a bilevel scan's readings of the agency's initials, of "status" and of a modal's "l" as a bracket
+      {"The JCE officers; an [CE warrant; LCE detainer; IGE agents; ICE, JCEX, SLICE", "The ICE officers; an ICE warrant; ICE detainer; ICE agents; ICE, JCEX, SLICE"},
+      {"immigration stalus; Members shal] not; ICE wil] not; stylus", "immigration status; Members shall not; ICE will not; stylus"},
       // a speck read as a point in the space between words (a 100-dpi scan): "We.do not", "as.a hold"
       {"takes no action. We.do not provide ICE with release dates; treated as.a hold",
        "takes no action. We do not provide ICE with release dates; treated as a hold"},
