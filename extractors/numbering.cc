@@ -477,8 +477,10 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
   // The first part of an outline, its numeral damaged ("I, PURPOSE", "l. SCOPE"): a lettered token before an all-caps
   // heading opens the roman parts when none is open (the next part, "Il. REGULATIONS", is then a "II.").
   if (FindStyle(stack, "I.") == nullptr && AllCapsText(rest) &&
-      std::none_of(token.text.begin(), token.text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-    expected.emplace_back("I.", 1), expected.emplace_back("I.", 2);  // (or its "II.", "[[. POLICY", after an "I." read "1.")
+      std::none_of(token.text.begin(), token.text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    expected.emplace_back("I.", 1);
+    expected.emplace_back("I.", 2);  // (or its "II.", "[[. POLICY", where its "I." was read "1." or lost)
+  }
   // A roman numeral's three strokes run together read as an "m" ("m. AUTHORITY" for "III. AUTHORITY", a scanned 287(g)
   // agreement): only where a roman part is expected.
   std::string strokes = token.text;
