@@ -154,11 +154,12 @@ bool OutsideTheLawsBasis(const ClauseRecord& practice, const ClauseRecord& law) 
 
 // A practice clause that only routes a request ("Requests ... for assistance
 // should be directed to a supervisor", "shall refer the request to the watch
-// commander") is a duty to pass the request up, not to grant it: it neither
+// commander", "shall refer the inquiry to the Office of the General Counsel")
+// is a duty to pass the request up, not to grant it: it neither
 // helps nor refuses, so a law restricting help is not contradicted by it.
 bool OnlyRoutesTheRequest(const ClauseRecord& practice) {
   static const RE2 kRouting(
-      R"re((?i)\b(?:requests?|asks?|inquir(?:y|ies))\b(?:\W+[\w'-]+){0,14}?\W+(?:shall|must|will|should|is to|are to|to)\s+(?:be\s+)?(?:refer|forward|rout|direct|sen[dt]|report)\w*\b(?:\W+[\w'-]+){0,8}?\W+to\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w'-]+\s+){0,2}(?:supervisors?|commanders?|chiefs?|sergeants?|lieutenants?|captains?|counsel|legal|superiors?|designees?))re");
+      R"re((?i)\b(?:requests?|asks?|inquir(?:y|ies))\b(?:\W+[\w'-]+){0,14}?\W+(?:shall|must|will|should|is to|are to|to)\s+(?:be\s+)?(?:refer|forward|rout|direct|sen[dt]|report)\w*\b(?:\W+[\w'-]+){0,8}?\W+to\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w'-]+\s+){0,4}(?:supervisors?|commanders?|chiefs?|sergeants?|lieutenants?|captains?|counsel|legal|superiors?|designees?))re");
   return RE2::PartialMatch(practice.text, kRouting);
 }
 
@@ -220,8 +221,11 @@ bool ReportsAbstention(const ClauseRecord& practice) {
   // ... or inside the words the rule anchored on, before the act itself: "held to their policy that the District
   // would not enforce U.S. civil immigration laws" (anchored on "held ... civil immigration laws").
   const size_t act_end = byte_at(practice.topic_cue_end - practice.char_start);
+  // (also agents told they may not come in, "Advised them they could not enter the facility", a detainer filed and nothing
+  // done, "files it in the inmate's jacket and takes no further action", and one honored none of, "received 212 detainers
+  // and honored none of them": a sally port's report and a director's testimony, written for the probe)
   static const RE2 kNegatedVerb(
-      R"re((?i)\b(?:not|never|no longer)\s+(?:[\w'-]+\s+)?(?:enforc|arrest|detain|hold|honou?r|assist|cooperat|shar|notif|ask|inquir|question|transfer|help|participat|provid|respond|compl)\w*)re");
+      R"re((?i)\b(?:not|never|no longer)\s+(?:[\w'-]+\s+)?(?:enforc|arrest|detain|hold|honou?r|assist|cooperat|shar|notif|ask|inquir|question|transfer|help|participat|provid|respond|compl|enter|admit|access|interview)\w*|\bno (?:further |other )?action\b|\b(?:honou?r|accept|held|hold|compl)\w*(?: with)? none\b)re");
   return act_end > act && RE2::PartialMatch(re2::StringPiece(practice.text.data() + act, act_end - act), kNegatedVerb);
 }
 

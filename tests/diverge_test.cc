@@ -121,11 +121,16 @@ TEST_CASE("a duty to pass a request for help up the chain does not contradict a 
   v.push_back(Clause("ROUTE2", "policy", "MPD", "MPD", "enforcement_assistance", "requires", "pol/pm.pdf", "428.6"));
   v.back().text = "Requests by federal immigration officials for assistance from this department should be directed "
                   "to a supervisor.";
+  // (the inquiry sent to counsel: a police special order, written for the probe)
+  v.push_back(Clause("ROUTE3", "policy", "MPD", "MPD", "enforcement_assistance", "requires", "pol/so.pdf", "E."));
+  v.back().text = "E. Members who receive an inquiry from ICE about a person in custody shall refer the inquiry to the "
+                  "Office of the General Counsel.";
   v.push_back(Clause("HELP", "policy", "MPD", "MPD", "enforcement_assistance", "permits", "pol/pm.pdf", "428.6"));
   v.back().text = "The Department may provide available support services, such as traffic control, to ICE.";
   const auto pairs = FindDivergences(v, {});
   CHECK(FindPair(pairs, "L", "ROUTE") == nullptr);
   CHECK(FindPair(pairs, "L", "ROUTE2") == nullptr);
+  CHECK(FindPair(pairs, "L", "ROUTE3") == nullptr);
   CHECK(FindPair(pairs, "L", "HELP") != nullptr);  // help itself still diverges
 }
 
@@ -184,6 +189,15 @@ TEST_CASE("a record of practice that the act is not done pairs with no law that 
   uncued("ONLY_WARRANT", "Under the law we only hold a person on a detainer when it comes with a judicial warrant.",
          "hold a person on a detainer");
   uncued("WARRANT_TOO", "We hold a person on a detainer, and also on any judicial warrant.", "hold a person on a detainer");
+  // ... a detainer filed with nothing done, or none honored (a director's testimony, written for the probe)
+  uncued("NO_ACTION", "When we receive a detainer, the Records Office files it in the inmate's jacket and takes no further action.",
+         "detainer, the Records Office files it in the inmate's jacket and takes no further action");
+  uncued("HONORED_NONE", "In fiscal year 2023, DOC received 212 detainers and honored none of them.",
+         "212 detainers and honored none of them");
+  uncued("NOT_ENTER", "Two ICE officers came for a man held on a detainer. Advised them they could not enter the jail.",
+         "them they could not enter the jail");
+  uncued("HONORED_TWO", "In fiscal year 2023, DOC received 212 detainers and honored two of them.",
+         "212 detainers and honored two of them");
   // ... and the doer denied at the sentence's start (an incident report's narrative, written for the probe)
   uncued("NO_DOER", "No jail officer held anyone on ICE detainers last year.", "held anyone on ICE detainers");
   uncued("NO_SOONER", "No sooner had the agents called than the jail held two men on ICE detainers.",
@@ -195,6 +209,10 @@ TEST_CASE("a record of practice that the act is not done pairs with no law that 
   CHECK(FindPair(pairs, "L", "ONLY_WARRANT") == nullptr);
   CHECK(FindPair(pairs, "L", "WARRANT_TOO") != nullptr);
   CHECK(FindPair(pairs, "L", "NO_DOER") == nullptr);
+  CHECK(FindPair(pairs, "L", "NO_ACTION") == nullptr);
+  CHECK(FindPair(pairs, "L", "HONORED_NONE") == nullptr);
+  CHECK(FindPair(pairs, "L", "NOT_ENTER") == nullptr);
+  CHECK(FindPair(pairs, "L", "HONORED_TWO") != nullptr);
   CHECK(FindPair(pairs, "L", "NO_SOONER") != nullptr);
   CHECK(FindPair(pairs, "L", "ASKED_NO") == nullptr);
   CHECK(FindPair(pairs, "L", "ASKED_YES") != nullptr);
