@@ -123,8 +123,8 @@ TEST_CASE("a duty to pass a request for help up the chain does not contradict a 
                   "to a supervisor.";
   // (the inquiry sent to counsel: a police special order, written for the probe)
   v.push_back(Clause("ROUTE3", "policy", "MPD", "MPD", "enforcement_assistance", "requires", "pol/so.pdf", "E."));
-  v.back().text = "E. Members who receive an inquiry from ICE about a person in custody shall refer the inquiry to the "
-                  "Office of the General Counsel.";
+  v.back().text = "E. Members who receive an inquiry from ICE about a person in custody shall refer the inquiry to the Department's "
+                  "Office of General Counsel.";
   v.push_back(Clause("HELP", "policy", "MPD", "MPD", "enforcement_assistance", "permits", "pol/pm.pdf", "428.6"));
   v.back().text = "The Department may provide available support services, such as traffic control, to ICE.";
   const auto pairs = FindDivergences(v, {});
