@@ -677,14 +677,13 @@ bool LawBinds(const Jurisdictions* j, std::string_view law_jurisdiction, std::st
   auto it = e->actor_classes.find(AsciiLower(law_actor));
   if (it == e->actor_classes.end()) return false;
   const std::string kind = KindOfAgency(c, actor);
-  // `state`: the state's own agencies, named among its agencies or placed at the state itself (a county
-  // sheriff's document, placed in its county, is no state agency's).
+  // `state`: the state's own agencies, named among its agencies or placed at the state itself (a county sheriff's
+  // document, placed in its county, is no state agency's); `any`: any agency but a federal one, no local law's to bind.
   const auto state_agency = [&] {
     return jurisdiction == law_jurisdiction ||
            std::any_of(e->agencies.begin(), e->agencies.end(), [&](const auto& a) { return SameName(a.name, actor); });
   };
   return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& k) {
-    // ("any" agency of a state, a county or the District: no federal one, which their laws cannot bind)
     return (k == "any" && kind != "federal") || (k == "state" && state_agency()) || (!kind.empty() && k == kind);
   });
 }
