@@ -172,6 +172,10 @@ void LowerAcronym(std::string& text, std::string_view acronym) {
   }
 }
 
+namespace {
+void RepairPointsForSpaces(std::string& text);
+}  // namespace
+
 void RepairOcrModals(std::string& text) {
   // Each pattern matches only a misreading (the confused letters are matched
   // case-sensitively: 'l' and 'I' differ), and its repair is as long as what
@@ -241,6 +245,7 @@ void RepairOcrModals(std::string& text) {
   RepairPointsForSpaces(text);
 }
 
+namespace {
 void RepairPointsForSpaces(std::string& text) {
   // A speck read as a point in the space between two words ("We.do not provide ICE with release dates", "is NOT treated
   // as.a hold", a 100-dpi scan): a point between a word and a lower-case word, no space on either side, is a space. Not
@@ -271,6 +276,7 @@ void RepairPointsForSpaces(std::string& text) {
     text[dot] = ' ';
   }
 }
+}  // namespace
 
 void RepairSplitWords(FoldedText& folded) {
   std::string& text = folded.text;

@@ -50,10 +50,9 @@ inline constexpr std::string_view kStateHomelandSecurityPattern =
 // "will", "n0t" -> "not", "rnust" -> " must", "perfonn" -> "perform", and of the
 // words most rules need: "faciIity" -> "facility", "inforrnation" -> " information"
 // (matching copy only).
+// (and a point OCR read in the space between two words, "We.do not" -> "We do not"; not in an address, a file name
+// or an abbreviation)
 void RepairOcrModals(std::string& text);
-// ... and, run by it, a point OCR read in the space between two words ("We.do not", "as.a hold") -> a space; not in
-// an address ("www.ice.gov", "dc.gov"), a file name ("form.pdf") or an abbreviation ("e.g.").
-void RepairPointsForSpaces(std::string& text);
 // Its test for any misreading it repairs (an RE2 source; most text has none).
 inline constexpr std::string_view kOcrModalMisreadingPattern =
     R"(\b(?:(?i:sha|wi)(?:[I1|i][lI1|]|l[I1|i])\b|(?i:sho|wo|co)u[I1|](?i:d)\b|(?i:n)0(?i:t)\b|rnust\b|rnay\b|[l1|]mmigra|(?i:deta)[l1|](?i:ner)|(?i:re)[1|I](?i:eas))|[fF]onn|[a-z]1[a-z]|[a-z]{3}[ai]1\b|\b[iI](?:rnm|mrn|rnrn)igra|\b[iI]nrnate|\b[dD]epartrnent|\b(?:[iI]nfo|[fF]o|[pP]erfo)rrn|\b[cC]ornpl[iy]|\b[cC]ustorns?\b|\brnembers?\b|\b[mM]ernbers?\b|[a-z]I[a-z]|[a-z]{3}[ai]I\b|\{\w{1,4}[)}]|\(\w{1,4}\}|[a-z]{2}\. [a-z]|[a-z]{3}cien\b|[A-Za-z][a-z]\.[a-z]|(?i:sta)[l1|I](?i:us)\b|(?:[JL\[|1l]CE|IGE)\b|(?i:sha|wi)[l\]]\])";
