@@ -304,7 +304,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     auto next_marker = [&]() -> std::optional<Marker> {
       constexpr size_t kLookahead = 40;
       for (size_t bj = bi + 1; bj < body.size() && bj <= bi + kLookahead; ++bj) {
-        std::optional<Marker> m = ParseMarker(line_text(body[bj]), stack);
+        std::optional<Marker> m = LookAheadMarker(line_text(body[bj]), stack);
         if (m && !m->bullet) return m;
       }
       return std::nullopt;

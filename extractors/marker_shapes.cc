@@ -138,6 +138,14 @@ std::string ToRoman(int value) {
 }
 
 std::optional<MarkerToken> LeadingMarkerToken(std::string_view line) {
+  // (past a speck read as "_", as ParseMarker reads "_ 1. PURPOSE")
+  if (line.size() > 2 && line[0] == '_' && line[1] == ' ') {
+    const size_t speck = line.find_first_not_of(' ', 1);
+    if (speck == std::string_view::npos) return std::nullopt;
+    std::optional<MarkerToken> token = LeadingMarkerToken(line.substr(speck));
+    if (token) token->length += speck;
+    return token;
+  }
   // (in parentheses, a brace may stand for either one, and an item's letter may be read as a symbol: "(@)" for "(a)"
   // or "(e)", "(£)" for "(f)"; RepairMarker tells which the sequence expects)
   // (a speck read as a second point, run into the heading: "2..RELEASE PROCESSING" for "2. RELEASE PROCESSING" in a

@@ -45,7 +45,8 @@ std::vector<std::string> FoldedReadings(const std::string& token);
 std::string ToRoman(int value);
 // A token shaped like a list or outline marker ("lil.", "(l)", "1V)", "1,"), with
 // the bytes it takes (spaces after it included, and a second point run into a
-// heading, "2..RELEASE"); nullopt when the line does not start with one.
+// heading, "2..RELEASE"); nullopt when the line does not start with one. A
+// speck read as "_" before it is skipped ("_ 1. PURPOSE").
 struct MarkerToken {
   std::string text;
   size_t length = 0;

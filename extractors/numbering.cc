@@ -17,14 +17,12 @@ static const Level* FindStyle(const std::vector<Level>& stack, const std::string
   return nullptr;
 }
 
-// Lists ("(a)", "1.") and outlines ("II."), as opposed to divisions ("§ ...",
-// "413.4", "Part IV") and bullets: the styles whose values run in sequence.
+// Lists ("(a)", "1.") and outlines ("II."), not divisions ("§ ...", "413.4", "Part IV") or bullets: in sequence.
 static bool IsListOrOutlineStyle(const std::string& style) {
   return !style.empty() && style != "sec" && style != "dec" && style != "bullet" && style.rfind("word:", 0) != 0;
 }
 
-// Decides whether a single-letter marker (or a roman-looking one) is a
-// letter or a roman numeral, given the numbering already open.
+// Decides whether a single-letter marker (or a roman-looking one) is a letter or a roman numeral, given the open stack.
 static void ClassifyLetters(const std::string& token, const std::string& open, const std::string& close,
                      const std::vector<Level>& stack, Marker& m) {
   const bool upper = std::isupper(static_cast<unsigned char>(token[0]));
@@ -82,7 +80,6 @@ static bool IsInitialsAndName(std::string_view line) {
          RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kInitialsAndName);
 }
 
-// `next_line_starts_upper`: a bare "7284.6." is a section number when text follows on the next line.
 std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack,
                                   bool next_line_starts_upper) {
   // A Markdown heading's hashes ("## Section 2", as legal texts on GitHub print them) are no part of its marker, nor a speck read as "_" ("_ 1. PURPOSE").
@@ -404,12 +401,9 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   return std::nullopt;
 }
 
-// --- OCR-damaged numbering -------------------------------------------------
-//
-// A scanner reads "III." as "lil.", "1." as "l.", "IV" as "1V", "10" as "l0",
-// "B." as "8.". Such a marker is read as the value its sequence expects next,
-// but only when the printed token and the expected one are the same up to
-// these confusions (FoldConfusions, marker_shapes.h): a marker that is merely out of order stays what it says.
+// --- OCR-damaged numbering: a scanner reads "III." as "lil.", "1." as "l.", "IV" as "1V", "10" as "l0", "B." as "8.".
+// Such a marker is read as the value its sequence expects next, but only when the printed token and the expected one
+// are the same up to these confusions (FoldConfusions, marker_shapes.h): a marker merely out of order stays as it is.
 
 // The token a list/outline style prints for `value`: ("(a)", 2) -> "(b)",
 // ("I.", 3) -> "III.", ("1.", 10) -> "10.". Empty for divisions and bullets.
@@ -565,9 +559,8 @@ static Marker UnplacedHeadingMarker(const MarkerToken& token, const std::vector<
 //   sequence or jumps in one is taken as printed, else a damaged heading
 //   marker is kept as printed (UnplacedHeadingMarker);
 // - otherwise the line has no marker ("3. The ..." inside a sentence).
-// A numbered line whose text starts in lower case ("2. arrest or detain ...")
-// is an item only after a strong break, carrying on an open list or starting
-// one after a lead-in's ':' (`after_colon`); elsewhere it is wrapped prose.
+// A numbered line whose text starts in lower case ("2. arrest or detain ...") is an item only after a strong break,
+// carrying on an open list or starting one after a lead-in's ':' (`after_colon`); elsewhere it is wrapped prose.
 std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level>& stack, bool strong,
                                   bool after_colon, bool next_starts_upper, const NextMarkerFn& next_marker) {
   if (IsInitialsAndName(line)) return std::nullopt;
@@ -596,6 +589,14 @@ std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level
   if (token && LooksLikeDamagedNumeral(*token) && IsHeadingText(rest, "I.", true, next_starts_upper))
     return UnplacedHeadingMarker(*token, stack);
   return std::nullopt;
+}
+
+// As printed, or a part's damaged numeral before a heading in capitals (numbering.h).
+std::optional<Marker> LookAheadMarker(std::string_view line, const std::vector<Level>& stack) {
+  if (std::optional<Marker> parsed = ParseMarker(line, stack)) return parsed;
+  const std::optional<MarkerToken> token = LeadingMarkerToken(line);
+  if (!token || !AllCapsText(Trim(line.substr(token->length)))) return std::nullopt;
+  return RepairMarker(line, *token, stack, [] { return std::optional<Marker>(); });
 }
 
 bool IsAppendedPart(const std::string& style) {

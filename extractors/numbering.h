@@ -48,6 +48,10 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
 // The next marker in the text, looked up only when a damaged one needs it.
 using NextMarkerFn = std::function<std::optional<Marker>()>;
 
+// The next marker as a look-ahead for a damaged one sees it: as printed, or a
+// part's damaged numeral before a heading in capitals ("[[. POLICY").
+std::optional<Marker> LookAheadMarker(std::string_view line, const std::vector<Level>& stack);
+
 // The marker a line starts with, placed in the numbering open in `stack`
 // (see numbering.cc for the full rule): a marker that carries on an open
 // sequence is taken as printed; after a strong break a damaged marker

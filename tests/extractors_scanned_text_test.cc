@@ -207,4 +207,15 @@ TEST_CASE("a part's roman numeral read as brackets, or after a speck, is the par
   const Clause* stopped = Opening(y, "enforcement_assistance", "MPD members shall not stop");
   REQUIRE(stopped != nullptr);
   CHECK(stopped->section == "II.");
+  // ... and both at once: "_ 1. PURPOSE" is the "I." that the "[[. POLICY" below it continues (the look-ahead reads
+  // the damaged part too; the parts were cited "1.", "1.II.", "1.III.A.1.")
+  std::string both = order;
+  both.replace(both.find("I. PURPOSE"), 2, "_ 1.");
+  const Extraction z = ExtractDocument(Rules(), Doc(both, "policy"));
+  const Clause* stopped_too = Opening(z, "enforcement_assistance", "MPD members shall not stop");
+  REQUIRE(stopped_too != nullptr);
+  CHECK(stopped_too->section == "II.");
+  const Clause* asked = Opening(z, "status_inquiry", "1. Members shall not inquire");
+  REQUIRE(asked != nullptr);
+  CHECK(asked->section == "III.A.1.");
 }
