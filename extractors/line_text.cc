@@ -20,6 +20,11 @@ bool EndsWithJoiningWord(std::string_view line) {
   return RE2::PartialMatch(in, kJoining) && !RE2::PartialMatch(in, kItemEnd);
 }
 
+bool EndsListItem(std::string_view line) {
+  static const RE2 kItemEnd(R"((?i);(?:\s*(?:and|or|and/or))?$)");
+  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kItemEnd);
+}
+
 const char* const kLineDatePattern = R"(^\W{0,2}(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b)";
 
 bool StartsWithDate(std::string_view line) {

@@ -13,6 +13,10 @@ namespace foiamine::extractors::internal {
 // (A list item's "; and" or "; or" ends the item: the next item follows.)
 bool EndsWithJoiningWord(std::string_view line);
 
+// Does a line end a list item: ";", or a last-but-one item's "; and" / "; or"?
+// (The next line's marker is then an item's, its text in lower case or not.)
+bool EndsListItem(std::string_view line);
+
 // Does a line open with a date ("03/02/2020", "3/2/20", "2020-03-02"), as a
 // log's rows do? (kLineDatePattern, matched anywhere: it is anchored.)
 bool StartsWithDate(std::string_view line);

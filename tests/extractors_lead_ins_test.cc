@@ -252,3 +252,20 @@ TEST_CASE("the items a 'nothing ... prohibits ... that is:' lead-in leaves open 
   CHECK(permitted_at.count("43.17.425(3)(a) information_sharing") == 1);
   CHECK(permitted_at.count("43.17.425(3)(b) judicial_warrant") == 1);
 }
+
+// A memorandum's list (written for this test, as a general counsel's guidance prints one): the last-but-one item
+// ends "; or", so the next line's "c." opens the last item although its text starts in lower case; it was read as
+// the rest of item b. and cited there.
+TEST_CASE("a lettered item in lower case after an item's '; or' is an item of its own", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("3. Limits\n\nConsistent with the statute, staff may not:\n\n"
+                   "   a. keep a resident in custody past release because ICE has lodged a detainer;\n"
+                   "   b. tell ICE the date or time at which a resident will be released, unless a judicial\n"
+                   "      warrant has been verified by counsel; or\n"
+                   "   c. ask a resident about his or her immigration status on behalf of ICE.\n",
+                   "policy"));
+  const Clause& ask = OnlyOfTopic(x, "status_inquiry");
+  CHECK(ask.section == "3.c.");
+  CHECK(ask.stance == Stance::kRestricts);
+  CHECK(ask.text.rfind("c. ask a resident", 0) == 0);
+}
