@@ -482,6 +482,7 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
     const std::string_view between = std::string_view(info.folded.text).substr(anchor.start, governing->start - anchor.start);
     if (RE2::PartialMatch(re2::StringPiece(between.data(), between.size()), kProviso)) governing = nullptr;
   }
+  if (governing && LeadInStance(lead) && CueInItemSubclause(info.folded.text, governing->start)) governing = nullptr;
   if (!governing)
     for (const Hit& h : info.modal)  // else the last one of an earlier segment
       if (h.start < seg_begin) governing = &h;

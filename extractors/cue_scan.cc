@@ -165,6 +165,17 @@ bool IsQuestion(std::string_view text) {
   return !text.empty() && text.back() == '?';
 }
 
+bool CueInItemSubclause(std::string_view item, size_t cue_start) {
+  // (a verb in lower case, not a noun phrase: "(A) a peace officer ... who ...")
+  static const RE2 kPredicateItem(R"(^\W*(?:\(?[A-Za-z0-9]{1,4}[.)]\s*)?[a-z])");
+  static const RE2 kNounItem(R"(^\W*(?:\(?[A-Za-z0-9]{1,4}[.)]\s*)?(?:a|an|the|any|each|every|no|all|such|this|that|these|those)\s)");
+  // (the clause's opening word, then up to five words of its subject: "at which a resident", "to which the resident")
+  static const RE2 kInSubclause(R"((?i)\b(?:which|whom|whose|when|whether|where|who)\b(?:\W+[\w'-]+){0,5}\W*$)");
+  const re2::StringPiece whole(item.data(), item.size());
+  if (cue_start > item.size() || !RE2::PartialMatch(whole, kPredicateItem) || RE2::PartialMatch(whole, kNounItem)) return false;
+  return RE2::PartialMatch(re2::StringPiece(item.data(), cue_start), kInSubclause);
+}
+
 size_t ToldContentStart(std::string_view sentence, size_t cue_start) {
   // (a telling verb, its object, then "that"; the telling ends at a period or semicolon)
   static const RE2 kTelling(

@@ -198,4 +198,10 @@ size_t ToldContentStart(std::string_view sentence, size_t cue_start);
 // a detainee until ICE has been notified"? Such a limit requires the act.
 bool ReleaseWithheldUntil(std::string_view sentence, size_t cue_start, size_t act_start);
 
+// Is the cue at `cue_start` the tense of a clause inside a list item that opens
+// with its lead-in's verb in lower case: "staff may not:" / "b. tell ICE ... the
+// date or time at which a resident will be released"? The "will" is the
+// release's, not a duty of the item, which stays the lead-in's predicate.
+bool CueInItemSubclause(std::string_view item, size_t cue_start);
+
 }  // namespace foiamine::extractors::internal

@@ -269,3 +269,24 @@ TEST_CASE("a lettered item in lower case after an item's '; or' is an item of it
   CHECK(ask.stance == Stance::kRestricts);
   CHECK(ask.text.rfind("c. ask a resident", 0) == 0);
 }
+
+// The same memorandum's item b. in full: its "will be released" is the tense of the clause that tells the release's
+// time, not a duty of the item; the item stays what its lead-in's "may not:" makes it (it came out as requires).
+TEST_CASE("a modal inside an item's relative clause does not take the item's stance from its lead-in", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("3. Limits\n\nConsistent with the statute, staff may not:\n\n"
+                   "   a. keep a resident in custody past release because ICE has lodged a detainer; or\n"
+                   "   b. tell ICE the date or time at which a resident will be released, or the address to which\n"
+                   "      the resident will be released, unless a judicial warrant has been verified by counsel.\n",
+                   "policy"));
+  const Clause& told = OnlyOfTopic(x, "release_notification");
+  CHECK(told.section == "3.b.");
+  CHECK(told.stance == Stance::kRestricts);
+  // ... while an item whose own modal opens its clause keeps it ("Staff shall:" / "b. ... and will notify ICE")
+  const Extraction y = ExtractDocument(
+      Rules(), Doc("4. Duties\n\nRecords staff shall:\n\n"
+                   "   a. verify every release order; and\n"
+                   "   b. review each detainer, and a supervisor will not notify ICE of the release.\n",
+                   "policy"));
+  CHECK(OnlyOfTopic(y, "release_notification").stance == Stance::kRestricts);
+}
