@@ -276,7 +276,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   // Which body lines open with a date (a log's rows), each line tested once.
   std::vector<bool> dated(body.size());
   std::vector<std::string_view> body_text(body.size());
-  for (size_t bi = 0; bi < body.size(); ++bi) dated[bi] = StartsWithDate(body_text[bi] = line_text(body[bi]));
+  for (size_t bi = 0; bi < body.size(); ++bi) dated[bi] = StartsWithDate(body_text[bi] = line_text(body[bi])) || IsPipeTableRow(body_text[bi]);
   // Items of a list whose bullets the text lost (lost_bullets.h): each opens with a bullet none printed.
   const std::vector<bool> lost_bullet = LostBulletItems(body_text, [&](size_t bi) { return ParseMarker(body_text[bi], {}).has_value(); });
 
@@ -481,8 +481,8 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // Only "(c)" items: a "1. PURPOSE" or "1. Purpose" heading is followed by its own text.
     const bool after_naming_item = !marker && prev_item_paren && !prev_wrapped && !AllCapsText(prev_item_rest) &&
                                    ParagraphAfterNamingItem(prev_item_rest, text);
-    // A log's or a table's rows, each opening with a date ("03/02/2020 311-204 ICE Released to ICE agents ..."),
-    // are records of their own, not one sentence run on over the rows.
+    // A log's or a table's rows, each opening with a date ("03/02/2020 311-204 ICE Released to ICE agents ...") or
+    // printed with pipes ("25-005 | 02/10/2025 | ..."), are records of their own, not one sentence run over the rows.
     const bool log_row = !marker && dated[bi] && ((bi > 0 && dated[bi - 1]) || (bi + 1 < body.size() && dated[bi + 1]));
     const bool headline_above = paragraph_per_line[line.page_idx] && !continues_sentence && !prev_text.empty() &&
                                 std::isalnum(static_cast<unsigned char>(prev_last)) && bi > 0 &&

@@ -25,6 +25,12 @@ bool EndsListItem(std::string_view line) {
   return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kItemEnd);
 }
 
+bool IsPipeTableRow(std::string_view line) {
+  size_t separators = 0;
+  for (size_t at = line.find(" | "); at != std::string_view::npos; at = line.find(" | ", at + 3)) ++separators;
+  return separators >= 2;
+}
+
 const char* const kLineDatePattern = R"(^\W{0,2}(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b)";
 
 bool StartsWithDate(std::string_view line) {

@@ -22,6 +22,11 @@ bool EndsListItem(std::string_view line);
 bool StartsWithDate(std::string_view line);
 extern const char* const kLineDatePattern;
 
+// Is a line a row of a table printed with pipes ("25-005 | 02/10/2025 | I-247A
+// ... | No hold placed; ... | LIE M. Oduya"), as a spreadsheet exported to text
+// or a Markdown table prints one: two cell separators or more.
+bool IsPipeTableRow(std::string_view line);
+
 // Does a line stop where a citation's number must follow ("§§", "8 U.S.C.",
 // "subsection", "... pursuant to Article")?
 bool EndsWithCitationLead(std::string_view line);

@@ -3,6 +3,7 @@
 // speakers in transcripts, the addressee of correspondence.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <optional>
 
 #include "extractors/extract.h"
@@ -650,6 +651,22 @@ TEST_CASE("a log's rows, each opening with a date, are records of their own", "[
   CHECK(told.stance == Stance::kReports);
   CHECK(OnlyOfTopic(x, "detainer_hold").text.rfind("03/09/2020", 0) == 0);
   CHECK(OnlyOfTopic(x, "enforcement_assistance").text.rfind("03/02/2020", 0) == 0);
+}
+
+TEST_CASE("a table's rows printed with pipes are records of their own", "[extractors][structure]") {
+  // (a jail's request log exported from a spreadsheet, written for the probe: the rows ran on as one sentence, every
+  // topic of any row cited on the whole table)
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("ICE REQUEST TRACKING LOG\n"
+                   "LOG# | DATE | REQUEST TYPE | ACTION TAKEN | BY\n"
+                   "25-002 | 01/14/2025 | Release date inquiry (phone, ERO) | No release date given; referred to counsel | Sgt. Liddell\n"
+                   "25-007 | 03/04/2025 | Warrant of arrest signed by a judge | Resident turned over to ICE at the sally port | Lt. Pham\n"
+                   "25-012 | 04/15/2025 | Walk-in: 2 ICE officers, front lobby | Not admitted past lobby; names logged | Ofc. Sutphin\n",
+                   "practice", "Department of Corrections"));
+  for (const Clause& c : x.clauses) UNSCOPED_INFO(c.topic + " " + c.rule + " " + c.text);
+  CHECK(OnlyOfTopic(x, "enforcement_assistance").text.rfind("25-007", 0) == 0);
+  for (const Clause& c : x.clauses) CHECK(c.text.find("\n") == std::string::npos);
+  for (const Clause& c : x.clauses) CHECK(std::count(c.text.begin(), c.text.end(), '|') == 4);
 }
 
 TEST_CASE("a checklist's 'Do NOT:' is the prohibition its items carry on, no heading", "[extractors][structure]") {
