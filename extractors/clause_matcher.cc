@@ -451,9 +451,10 @@ bool Matcher::ContrastBetween(const UnitInfo& info, size_t from, size_t to) cons
 }
 
 // Does a list item open with a verb of refusing ("(a) Decline to respond ...", "- Refuse to honor ...", "Refrain from
-// inquiring ...")? Under a lead-in that imposes a duty ("shall:") such an item limits what it names.
+// inquiring ...") or a "Not" ("5. Not keep any resident past his or her release time ...", a post order's duties)?
+// Under a lead-in that imposes a duty ("shall:") such an item limits what it names.
 static bool ItemOpensWithRefusal(std::string_view item) {
-  static const RE2 kRefusal(R"re((?i)^\W*(?:[a-z0-9]{1,4}[.)]\W*)?(?:decline|refuse|refrain from|abstain from|cease)\b)re");
+  static const RE2 kRefusal(R"re((?i)^\W*(?:[a-z0-9]{1,4}[.)]\W*)?(?:decline|refuse|refrain from|abstain from|cease|not|never)\b)re");
   return RE2::PartialMatch(re2::StringPiece(item.data(), item.size()), kRefusal);
 }
 

@@ -290,3 +290,16 @@ TEST_CASE("a modal inside an item's relative clause does not take the item's sta
                    "policy"));
   CHECK(OnlyOfTopic(y, "release_notification").stance == Stance::kRestricts);
 }
+
+// A post order's duties (written for this test, as a jail's release desk post order lists them): under "shall:" an
+// item that opens with "Not" limits what it names, as one that opens with "Decline" does (it came out requires).
+TEST_CASE("an item that opens with 'Not' under a duty's lead-in restricts", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("III. DUTIES OF THE POST OFFICER\n\nThe Release Desk Officer shall:\n\n"
+                   "  1. Verify each resident's identity before processing any release.\n\n"
+                   "  2. Not keep any resident past his or her release time on the basis of an ICE detainer.\n\n"
+                   "  3. Not telephone, e-mail or otherwise advise ICE of the date or time of a release.\n",
+                   "policy", "Department of Corrections"));
+  CHECK(OnlyOfTopic(x, "detainer_hold").stance == Stance::kRestricts);
+  CHECK(OnlyOfTopic(x, "release_notification").stance == Stance::kRestricts);
+}
