@@ -82,10 +82,11 @@ bool DefinesForbiddenPolicy(std::string_view lead_in);
 // case-sensitive (?-i:DHS) must not see it. True when the text defines DHS as
 // Human Services, or names Human Services and never Homeland Security.
 bool DhsMeansHumanServices(std::string_view text);
-// Its three tests (RE2 sources): defined as Human Services; either name.
-inline constexpr std::string_view kDhsDefinedAsHumanServicesPattern = R"re((?i)human services\W{0,6}(?:\(\s*)?"?DHS\b)re";
-inline constexpr std::string_view kHumanServicesPattern = R"re((?i)\bhuman services\b)re";
-inline constexpr std::string_view kHomelandSecurityPattern = R"re((?i)\bhomeland security\b)re";
+// Its three tests (RE2 sources): defined as Human Services; either name (in
+// Spanish too: "el Departamento de Servicios Humanos (DHS)", a police flyer).
+inline constexpr std::string_view kDhsDefinedAsHumanServicesPattern = R"re((?i)(?:human services|servicios humanos)\W{0,6}(?:\(\s*)?"?DHS\b)re";
+inline constexpr std::string_view kHumanServicesPattern = R"re((?i)\b(?:human services|servicios humanos)\b)re";
+inline constexpr std::string_view kHomelandSecurityPattern = R"re((?i)\b(?:homeland security|seguridad nacional)\b)re";
 
 // Does a lead-in end by introducing exceptions ("except:", "other than:")?
 // What a prohibition excepts, it permits.

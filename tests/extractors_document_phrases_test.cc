@@ -19,12 +19,20 @@ TEST_CASE("the document pass answers as the checks it stands for", "[extractors]
       "human servicesDHS",
       "Officers sha ll not inquire.",
       "A shallow ill will.",
+      "El Departamento de Servicios Humanos (DHS, por sus siglas en ingles) ofrece ayuda.",
   };
   for (const std::string& text : texts) {
     const DocumentPhrases phrases = FindDocumentPhrases(text);
     CHECK(phrases.dhs_means_human_services == DhsMeansHumanServices(text));
     CHECK(phrases.split_modals == HasSplitModals(text));
   }
+}
+
+TEST_CASE("DHS defined as Human Services in Spanish is no immigration agency", "[extractors]") {
+  // (a police flyer in Spanish, written for the probe: its "DHS" food and housing help was read as Homeland Security's)
+  CHECK(DhsMeansHumanServices("El Departamento de Servicios Humanos (DHS, por sus siglas en ingles) ofrece ayuda de "
+                              "alimentos. El DHS del Distrito no es parte del Departamento de Seguridad Nacional."));
+  CHECK_FALSE(DhsMeansHumanServices("El Departamento de Seguridad Nacional (DHS) y los Servicios Humanos."));
 }
 
 TEST_CASE("a piece cut from a document without a misreading or a lifted duty needs no check", "[extractors]") {
