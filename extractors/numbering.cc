@@ -82,18 +82,19 @@ static bool IsInitialsAndName(std::string_view line) {
 
 std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level>& stack,
                                   bool next_line_starts_upper) {
-  // A Markdown heading's hashes ("## Section 2", as legal texts on GitHub print them) are no part of its marker, nor a speck read as "_" ("_ 1. PURPOSE").
-  if (!line.empty() && (line[0] == '#' || line[0] == '_')) {
-    const size_t hashes = line.find_first_not_of(line[0]);
-    if (hashes == std::string_view::npos || hashes > 6 || line[hashes] != ' ') return std::nullopt;
+  // A Markdown heading's hashes ("## Section 2", as legal texts on GitHub print them) are no part of its marker, nor a
+  // speck read as "_" ("_ 1. PURPOSE"), nor a bill's quotation mark before each paragraph it enacts ('"(b)(1) The ...').
+  const size_t quote = line.rfind('"', 0) == 0 ? 1 : line.rfind("\xE2\x80\x9C", 0) == 0 ? 3 : 0;
+  if (!line.empty() && (line[0] == '#' || line[0] == '_' || quote > 0)) {
+    const size_t hashes = quote > 0 ? quote : line.find_first_not_of(line[0]);
+    if (hashes == std::string_view::npos || hashes > 6 || (quote == 0 && line[hashes] != ' ')) return std::nullopt;
     const size_t text = line.find_first_not_of(' ', hashes);
     if (text == std::string_view::npos) return std::nullopt;
     std::optional<Marker> inner = ParseMarker(line.substr(text), stack, next_line_starts_upper);
     if (inner) inner->length += text;
     return inner;
   }
-  // ("§ 24-211.07", and Virginia's "§ 53.1-218", "§ 19.2-83.2": a decimal title)
-  // (and a title-chapter-section: Tennessee's "§ 4-7-121.")
+  // ("§ 24-211.07", Virginia's "§ 53.1-218", "§ 19.2-83.2": a decimal title; a title-chapter-section, Tennessee's "§ 4-7-121.")
   static const RE2 kSec(R"(^(§+\s*(\d+(?:\.\d+)?[A-Za-z]?(?:-\d+(?:\.\d+)*[a-z]?){1,2})\.?)(?:\s+|$))");
   static const RE2 kCodeSection(
       R"(^((?:§+\s*|(?:ORS|RCW)\s+)(\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]?)*(?:-[A-Za-z]{1,2}\b)?)\.?)(?:\s+|$))");
@@ -401,9 +402,9 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   return std::nullopt;
 }
 
-// --- OCR-damaged numbering: a scanner reads "III." as "lil.", "1." as "l.", "IV" as "1V", "10" as "l0", "B." as "8.".
-// Such a marker is read as the value its sequence expects next, but only when the printed token and the expected one
-// are the same up to these confusions (FoldConfusions, marker_shapes.h): a marker merely out of order stays as it is.
+// --- OCR-damaged numbering: a scanner reads "III." as "lil.", "1." as "l.", "IV" as "1V", "10" as "l0", "B." as "8.". Such
+// a marker is read as the value its sequence expects next, only when the printed token and the expected one are the same
+// up to these confusions (FoldConfusions, marker_shapes.h): a marker merely out of order stays as it is.
 
 // The token a list/outline style prints for `value`: ("(a)", 2) -> "(b)",
 // ("I.", 3) -> "III.", ("1.", 10) -> "10.". Empty for divisions and bullets.
@@ -655,8 +656,7 @@ static std::string PathPart(const std::vector<Level>& stack, size_t i) {
 
 std::string BuildPath(const std::vector<Level>& stack) {
   std::string path;
-  // A code section is cited by its own number: "8 U.S.C. § 1373(b)", never
-  // "Title 8 Chapter 12 1373(b)".
+  // A code section is cited by its own number: "8 U.S.C. § 1373(b)", never "Title 8 Chapter 12 1373(b)".
   // A decimal section number under headings of chapter, title, part, article or section words carries its
   // chapter itself: "Chapter 17.25" then "7284.10." is "7284.10(b)(1)", and a session law's "SEC. 2." then the
   // code section it enacts, "7282.5.", is "7282.5(a)".

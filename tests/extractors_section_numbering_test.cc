@@ -509,3 +509,15 @@ TEST_CASE("a list under a lead-in's colon nests under it, though an outer level 
                                        "(1)(a)(ii) may attempt to verify immigration status.\n"))
     CHECK(path.find("(a)(1)") == std::string::npos);
 }
+
+// A bill that amends a code section quotes each paragraph of the new text with an opening quotation mark (written for
+// this test, in the form of a D.C. Council committee print): the mark is no part of the marker; every paragraph was
+// cited as the bill's "Sec. 2" and their clauses ran together.
+TEST_CASE("a bill's quotation mark before each paragraph it enacts is no part of the paragraph's marker", "[extractors][sections]") {
+  const std::vector<std::string> paths = Paths(
+      "\"(b)(1) The Department shall not continue to detain a person on the basis of a civil immigration detainer.\n"
+      "\"(2) The Department shall not transfer a person to federal immigration custody.\n"
+      "\"(c) No District employee shall inquire about immigration status.\n"
+      "\xE2\x80\x9C(d) The Department shall not enter into any agreement under section 287(g).\n");
+  CHECK(paths == std::vector<std::string>{"(b)", "(b)(1)", "(b)(2)", "(c)", "(d)"});
+}
