@@ -548,8 +548,8 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
   } else {
     c.stance = Stance::kMentions;
   }
-  // A prohibition of prohibiting permits (cue_scan.h, StartsWithLimitingAct); so does the limit an item of a forbidden policy's definition names ("sanctuary policy" means ... that: (4) Restricts ...).
-  if (lead >= 0 && StartsWithLimitingAct(info.folded.text) && ((c.stance == Stance::kRestricts && LeadInStance(lead) == Stance::kRestricts) || DefinesForbiddenPolicy(Folded(lead).folded.text))) c.stance = Stance::kPermits;
+  // A prohibition of prohibiting permits (cue_scan.h, StartsWithLimitingAct); so does the limit an item of a forbidden policy's definition names ("sanctuary policy" means ... that: (4) Restricts ...), or of what nothing is to be construed to do.
+  if (lead >= 0 && StartsWithLimitingAct(info.folded.text) && ((c.stance == Stance::kRestricts && LeadInStance(lead) == Stance::kRestricts) || DefinesForbiddenPolicy(Folded(lead).folded.text) || DisclaimsConstruction(Folded(lead).folded.text))) c.stance = Stance::kPermits;
   // What another law says, retold in a policy or a page of practice ("The California Trust Act prohibits ...", or items under "Within the State of Oregon, law enforcement can:"), mentions.
   if ((authority_ == "policy" || authority_ == "practice") && RetellsBackground(ui)) c.retold = true;
   // A bill's digest or analysis ("This bill prohibits a city ... from enacting ...") tells what the bill does, in any document.

@@ -139,6 +139,12 @@ bool DefinesForbiddenPolicy(std::string_view lead_in) {
   return RE2::PartialMatch(re2::StringPiece(lead_in.data(), lead_in.size()), kDefinition);
 }
 
+bool DisclaimsConstruction(std::string_view lead_in) {
+  static const RE2 kDisclaimer(
+      R"re((?i)\bnothing\b[^.;:]{0,160}\b(?:shall|may|will|should|is to)\s+be\s+(?:construed|interpreted|read|deemed)\s+(?:to|as)\W*$)re");
+  return RE2::PartialMatch(re2::StringPiece(lead_in.data(), lead_in.size()), kDisclaimer);
+}
+
 bool DhsMeansHumanServices(std::string_view text) {
   static const RE2 kDefined(kDhsDefinedAsHumanServicesPattern);
   static const RE2 kHuman(kHumanServicesPattern);
@@ -227,7 +233,11 @@ bool DescribesPresentPractice(std::string_view text) {
   // migratorio", news copies of sheriffs' and police chiefs' words, 2018 and 2026), but not "no permite": a measure's
   // ban told ("la nueva resolucion no permite que el personal escolar autorice la entrada", LAUSD, 2016)
   static const RE2 kDescribedInSpanish(
-      R"re((?i)^(?:no|tampoco) (?:se |le |les |lo |la |los |las )?(?:realiza|realizan|hace|hacen|participa|participan|coopera|cooperan|colabora|colaboran|ayuda|ayudan|asiste|asisten|comparte|comparten|detiene|detienen|retiene|retienen|pregunta|preguntan|notifica|notifican|entrega|entregan|honra|honran|cumple|cumplen|aplica|aplican|ejerce|ejercen)\b)re");
+      R"re((?i)^(?:no|tampoco) (?:se |le |les |lo |la |los |las )?(?:realiza|realizan|hace|hacen|participa|participan|coopera|cooperan|colabora|colaboran|ayuda|ayudan|asiste|asisten|comparte|comparten|detiene|detienen|retiene|retienen|pregunta|preguntan|notifica|notifican|entrega|entregan|honra|honran|cumple|cumplen|aplica|aplican|ejerce|ejercen|)re"
+      // (as the rulebook's restricts cues read the present; and the first person plural, a letter's "No informamos a ICE
+      // de su liberacion y no permitimos que agentes de ICE lo entrevistaran", written for a probe)
+      R"re(informa|informan|envia|envian|proporciona|proporcionan|comunica|comunican|transfiere|transfieren|traslada|trasladan|anota|anotan|registra|registran|actua|actuan|arresta|arrestan|)re"
+      R"re(hacemos|entregamos|compartimos|preguntamos|detenemos|retenemos|arrestamos|notificamos|informamos|enviamos|participamos|colaboramos|cooperamos|ayudamos|permitimos|aplicamos)\b)re");
   // (an exception to the rule just told is no description: "This does not apply to arrest warrants signed by a judge")
   static const RE2 kException(R"re((?i)^(?:does|do) not apply to\b)re");
   const re2::StringPiece in(text.data(), text.size());

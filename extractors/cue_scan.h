@@ -77,6 +77,11 @@ bool StartsWithLimitingAct(std::string_view text);
 // limits on cooperation the law thereby forbids: each permits what it limits.
 bool DefinesForbiddenPolicy(std::string_view lead_in);
 
+// Does a lead-in disclaim a construction ("Nothing in this section shall be
+// construed to:")? Its items that start with a limiting act ("(2) Prohibit or
+// restrict any District employee from sending ...") permit what they name.
+bool DisclaimsConstruction(std::string_view lead_in);
+
 // In a document where "DHS" is the Department of Human Services (a D.C. and
 // state agency), the acronym names no immigration agency: the rulebook's
 // case-sensitive (?-i:DHS) must not see it. True when the text defines DHS as

@@ -73,6 +73,10 @@ TEST_CASE("elaborating lead-ins and described practice are told apart", "[extrac
   CHECK(DescribesPresentPractice("no aplica leyes federales de inmigracion"));
   CHECK(DescribesPresentPractice("no preguntan por estatus migratorio"));
   CHECK(DescribesPresentPractice("tampoco pregunta sobre el estatus migratorio de los reclusos"));
+  // ... and the first person plural, as a jail's letter to a family tells what it did and does (written for the probe)
+  CHECK(DescribesPresentPractice("no informamos a ice de su liberacion"));
+  CHECK(DescribesPresentPractice("no permitimos que agentes de ice lo entrevistaran"));
+  CHECK(DescribesPresentPractice("no envia a ice listas de ingreso"));
   CHECK_FALSE(DescribesPresentPractice("no permite que el personal escolar autorice la entrada"));
   CHECK_FALSE(DescribesPresentPractice("no podran entrar a las escuelas"));
 }

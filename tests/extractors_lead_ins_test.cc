@@ -303,3 +303,19 @@ TEST_CASE("an item that opens with 'Not' under a duty's lead-in restricts", "[ex
   CHECK(OnlyOfTopic(x, "detainer_hold").stance == Stance::kRestricts);
   CHECK(OnlyOfTopic(x, "release_notification").stance == Stance::kRestricts);
 }
+
+// A bill's disclaimer (written for this test, in the form of a D.C. Council committee print amending D.C. Code
+// 24-211.07): what nothing in the section is to be construed to prohibit, it permits (it came out restricts).
+TEST_CASE("an item that starts with a limiting act under 'Nothing ... shall be construed to:' permits", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("Sec. 5. Immigration.\n(a) The Department shall not hold a person on an immigration detainer.\n"
+                   "(b) Nothing in this section shall be construed to:\n"
+                   "(1) Prohibit or restrict any District employee from sending to, or receiving from, a federal "
+                   "immigration authority information regarding the citizenship or immigration status of any individual; or\n"
+                   "(2) Require the Department to honor an immigration detainer.\n",
+                   "law"));
+  for (const Clause& c : x.clauses) UNSCOPED_INFO(c.topic + " " + c.section + " " + c.text);
+  const Clause& sending = OnlyOfTopic(x, "information_sharing");
+  CHECK(sending.section == "5(b)(1)");
+  CHECK(sending.stance == Stance::kPermits);
+}
