@@ -197,8 +197,7 @@ UnitInfo& Matcher::Info(size_t ui) {
   return info;
 }
 
-// Text a rule's non-anchor terms may come from: the chain of list
-// lead-ins and the headings of the enclosing sections.
+// Text a rule's non-anchor terms may come from: the chain of list lead-ins and the headings of the enclosing sections.
 std::string Matcher::Context(size_t ui) {
   std::string context;
   const auto& units = layout_.units();
@@ -229,8 +228,7 @@ std::string Matcher::Context(size_t ui) {
   return context;
 }
 
-// Transcripts: the agency of the speaker whose turn holds stream byte
-// `pos` (actor_names.h); "" when unknown.
+// Transcripts: the agency of the speaker whose turn holds stream byte `pos` (actor_names.h); "" when unknown.
 const std::vector<std::pair<size_t, std::string>>& Matcher::Speakers() {
   if (!speakers_built_) {
     speakers_built_ = true;
@@ -340,8 +338,7 @@ const std::vector<std::pair<size_t, std::string>>& Matcher::Addressees() {
   return addressees_;
 }
 
-// `scope: segment` rules: every other all_of term in the anchor's
-// negation scope, or in the context.
+// `scope: segment` rules: every other all_of term in the anchor's negation scope, or in the context.
 bool Matcher::InScope(size_t ui, const Compiled::Rule& rule, size_t anchor_start, std::string& context, bool& context_built) {
   UnitInfo& info = Info(ui);
   const size_t seg = SegmentOf(info, anchor_start);
@@ -484,6 +481,10 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
     if (RE2::PartialMatch(re2::StringPiece(between.data(), between.size()), kProviso)) governing = nullptr;
   }
   if (governing && LeadInStance(lead) && CueInItemSubclause(info.folded.text, governing->start)) governing = nullptr;
+  // ... and elsewhere the cue before it governs ("bars the Department from ... telling ICE when the person will be released")
+  if (const size_t sub = governing ? governing->start : 0; governing && CueInSubclause(info.folded.text, sub))
+    for (const Hit& h : info.modal)
+      if (h.start < sub && !CueInSubclause(info.folded.text, h.start)) governing = &h;
   if (!governing)
     for (const Hit& h : info.modal)  // else the last one of an earlier segment
       if (h.start < seg_begin) governing = &h;

@@ -175,11 +175,19 @@ bool CueInItemSubclause(std::string_view item, size_t cue_start) {
   // (a verb in lower case, not a noun phrase: "(A) a peace officer ... who ...")
   static const RE2 kPredicateItem(R"(^\W*(?:\(?[A-Za-z0-9]{1,4}[.)]\s*)?[a-z])");
   static const RE2 kNounItem(R"(^\W*(?:\(?[A-Za-z0-9]{1,4}[.)]\s*)?(?:a|an|the|any|each|every|no|all|such|this|that|these|those)\s)");
-  // (the clause's opening word, then up to five words of its subject: "at which a resident", "to which the resident")
-  static const RE2 kInSubclause(R"((?i)\b(?:which|whom|whose|when|whether|where|who)\b(?:\W+[\w'-]+){0,5}\W*$)");
   const re2::StringPiece whole(item.data(), item.size());
   if (cue_start > item.size() || !RE2::PartialMatch(whole, kPredicateItem) || RE2::PartialMatch(whole, kNounItem)) return false;
-  return RE2::PartialMatch(re2::StringPiece(item.data(), cue_start), kInSubclause);
+  return CueInSubclause(item, cue_start, true);
+}
+
+bool CueInSubclause(std::string_view text, size_t cue_start, bool relative_too) {
+  // (the clause's opening word, then up to five words of its subject: "at which a resident", "when the person"; a
+  // relative "who shall decline the request" binds in a sentence of its own, so only an item's predicate counts it)
+  static const RE2 kInSubclause(R"((?i)\b(?:when|whether|where|(?:at|to|on|by|in|from) which)\b(?:\W+[\w'-]+){0,5}\W*$)");
+  static const RE2 kInRelative(R"((?i)\b(?:which|whom|whose|who)\b(?:\W+[\w'-]+){0,5}\W*$)");
+  if (cue_start > text.size()) return false;
+  const re2::StringPiece before(text.data(), cue_start);
+  return RE2::PartialMatch(before, kInSubclause) || (relative_too && RE2::PartialMatch(before, kInRelative));
 }
 
 size_t ToldContentStart(std::string_view sentence, size_t cue_start) {

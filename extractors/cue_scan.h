@@ -209,5 +209,9 @@ bool ReleaseWithheldUntil(std::string_view sentence, size_t cue_start, size_t ac
 // date or time at which a resident will be released"? The "will" is the
 // release's, not a duty of the item, which stays the lead-in's predicate.
 bool CueInItemSubclause(std::string_view item, size_t cue_start);
+// ... or, in any sentence, the tense of a clause of time, place or object
+// ("telling ICE when the person will be released"); a relative clause ("who
+// shall decline the request") only with `relative_too`: it may bind.
+bool CueInSubclause(std::string_view text, size_t cue_start, bool relative_too = false);
 
 }  // namespace foiamine::extractors::internal

@@ -319,3 +319,21 @@ TEST_CASE("an item that starts with a limiting act under 'Nothing ... shall be c
   CHECK(sending.section == "5(b)(1)");
   CHECK(sending.stance == Stance::kPermits);
 }
+
+// A Director's letter to ERO (written for this test): the "will" of "when the person will be released" is the release's
+// tense; the law's "bars" governs the warrant condition too (it came out requires). A relative clause's "who shall
+// decline" still binds.
+TEST_CASE("a modal inside a clause of time is not the sentence's stance", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("D.C. Code 24-211.07 bars the Department from holding a person on a civil detainer, or telling ICE when "
+                   "the person will be released, unless the request comes with an order signed by a judge.\n",
+                   "practice", "Department of Corrections"));
+  for (const Clause& c : x.clauses) UNSCOPED_INFO(c.topic + " " + c.rule + " " + std::string(StanceName(c.stance)));
+  CHECK(OnlyOfTopic(x, "judicial_warrant").stance == Stance::kRestricts);
+  // (shaped like East Chicago Code 39.055(B)(2))
+  const Extraction y = ExtractDocument(
+      Rules(), Doc("(2) In the event an agent receives a request to assist in an immigration enforcement operation he or "
+                   "she shall report the request to a supervisor, who shall decline the request.\n",
+                   "law"));
+  CHECK(OnlyOfTopic(y, "enforcement_assistance").stance == Stance::kRestricts);
+}
