@@ -297,7 +297,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     const Line& line = lines[li];
     std::string_view text = line_text(li);
     const bool next_upper = bi + 1 < body.size() && StartsUpper(line_text(body[bi + 1]));
-    const char prev_last = prev_text.empty() ? '.' : prev_text.back();
+    const char prev_last = prev_text.empty() ? '.' : LastCharPastSpeck(prev_text);
     const bool strong = line.blank_before || prev_was_heading || prev_last == '.' || prev_last == ':' ||
                         EndsListItem(prev_text) || prev_bare_marker || prev_text.empty();
     // The first marker below this line, for a damaged first item ("l." then "2.").

@@ -20,6 +20,13 @@ bool EndsWithJoiningWord(std::string_view line) {
   return RE2::PartialMatch(in, kJoining) && !RE2::PartialMatch(in, kItemEnd);
 }
 
+char LastCharPastSpeck(std::string_view line) {
+  if (line.size() >= 3 && line[line.size() - 2] == ' ' && (line.back() == '\'' || line.back() == '`') &&
+      line[line.size() - 3] != ' ')
+    return line[line.size() - 3];
+  return line.empty() ? '.' : line.back();
+}
+
 bool EndsListItem(std::string_view line) {
   static const RE2 kItemEnd(R"((?i);(?:\s*(?:and|or|and/or))?$)");
   return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kItemEnd);

@@ -13,6 +13,10 @@ namespace foiamine::extractors::internal {
 // (A list item's "; and" or "; or" ends the item: the next item follows.)
 bool EndsWithJoiningWord(std::string_view line);
 
+// A line's last character, past a scanner's speck read as a lone quote
+// after a space ("... do not stop, question, '": the comma).
+char LastCharPastSpeck(std::string_view line);
+
 // Does a line end a list item: ";", or a last-but-one item's "; and" / "; or"?
 // (The next line's marker is then an item's, its text in lower case or not.)
 bool EndsListItem(std::string_view line);

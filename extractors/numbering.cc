@@ -66,9 +66,10 @@ static std::string_view AfterCatchlineDash(std::string_view s) {
 }
 
 bool StartsUpper(std::string_view rest) {
-  if (rest.empty()) return true;
-  unsigned char c = static_cast<unsigned char>(rest[0]);
-  // (and a bracketed editor's note before the text: New Mexico's "SECTION 1. [NEW MATERIAL] NON-ENFORCEMENT OF ...")
+  // (past a scanner's specks: "I. ._BACKGROUND"; or a bracketed editor's note: "SECTION 1. [NEW MATERIAL] NON-ENFORCEMENT")
+  const size_t at = rest.empty() ? 0 : rest.find_first_not_of("._~ ");
+  if (rest.empty() || at == std::string_view::npos) return rest.empty();
+  const unsigned char c = static_cast<unsigned char>(rest[at]);
   return std::isupper(c) || c == '"' || c == '\'' || c == '(' || c == '[' || c >= 0x80;
 }
 
@@ -554,11 +555,9 @@ static Marker UnplacedHeadingMarker(const MarkerToken& token, const std::vector<
 
 // The marker a line starts with, placed in the numbering open in `stack`:
 // - a marker that carries on an open sequence is taken as printed;
-// - after a strong break (blank line, end of sentence, heading; an all-caps
-//   heading after the marker is one too), a damaged marker is read as the
-//   value a sequence expects (RepairMarker), else a marker that starts a
-//   sequence or jumps in one is taken as printed, else a damaged heading
-//   marker is kept as printed (UnplacedHeadingMarker);
+// - after a strong break (blank line, end of sentence, heading; an all-caps heading after the marker is one too), a
+//   damaged marker is read as the value a sequence expects (RepairMarker), else a marker that starts a sequence or
+//   jumps in one is taken as printed, else a damaged heading marker is kept as printed (UnplacedHeadingMarker);
 // - otherwise the line has no marker ("3. The ..." inside a sentence).
 // A numbered line whose text starts in lower case ("2. arrest or detain ...") is an item only after a strong break,
 // carrying on an open list or starting one after a lead-in's ':' (`after_colon`); elsewhere it is wrapped prose.

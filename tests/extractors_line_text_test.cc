@@ -92,3 +92,13 @@ TEST_CASE("a line ends on a citation's lead exactly where the lead pattern says 
   }
   CHECK(foiamine::testing::ForEachCorpusLine([](const std::string& line) { RequireCitationLeadAsPattern(line); }) > 5);
 }
+
+TEST_CASE("a line's last character is read past a speck the scanner read as a lone quote", "[extractors]") {
+  // (a 150-dpi scan of a police general order: "... members do not stop," / "question, '" / "" / "detain, or arrest ...")
+  CHECK(LastCharPastSpeck("question, '") == ',');
+  CHECK(LastCharPastSpeck("question, `") == ',');
+  CHECK(LastCharPastSpeck("the officers' '") == '\'');
+  CHECK(LastCharPastSpeck("the officers'") == '\'');
+  CHECK(LastCharPastSpeck("released.") == '.');
+  CHECK(LastCharPastSpeck("") == '.');
+}

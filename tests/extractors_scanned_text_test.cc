@@ -219,3 +219,30 @@ TEST_CASE("a part's roman numeral read as brackets, or after a speck, is the par
   REQUIRE(asked != nullptr);
   CHECK(asked->section == "III.A.1.");
 }
+
+TEST_CASE("a scanner's specks between a part's numeral and its heading do not make the part an item",
+          "[extractors][scanned]") {
+  // A 150-dpi scan of a police general order (written for the probe): its table of parts read "I. ._BACKGROUND"; the
+  // "._" made the part a lower-case item, and every part after it, the real ones too, was cited under "I." ("I.II.").
+  const std::string order = "METROPOLITAN POLICE DEPARTMENT\nGENERAL ORDER\n\nI. ._BACKGROUND\n\nIl. POLICY\n\n"
+                            "Ill. PROCEDURES\n\nIV. CROSS REFERENCES\n\nI. BACKGROUND\n\nThe order restates practice.\n\n"
+                            "II. POLICY\n\nMembers do not stop or detain any person to determine immigration status.\n\n"
+                            "III. PROCEDURES\nA. Status Inquiries\n"
+                            "1. Members shall not inquire about the immigration status of any victim.\n";
+  const Extraction x = ExtractDocument(Rules(), Doc(order, "policy"));
+  const Clause* ask = Opening(x, "status_inquiry", "1. Members shall not inquire");
+  REQUIRE(ask != nullptr);
+  CHECK(ask->section == "III.A.1.");
+}
+
+TEST_CASE("a sentence goes on past a blank line after a comma a speck hides", "[extractors][scanned]") {
+  // (the same scan: "question, '" then a blank line; the rest of the sentence was a unit of its own, its "do not" lost)
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("II. POLICY\n\nIt is the policy of the Metropolitan Police Department that members do not stop,\n"
+                   "question, '\n\ndetain, or arrest any person for the purpose of determining his or her immigration\n"
+                   "status.\n",
+                   "policy"));
+  const Clause& ask = foiamine::testing::OnlyOfTopic(x, "status_inquiry");
+  CHECK(ask.text.rfind("It is the policy", 0) == 0);
+  CHECK(ask.stance == Stance::kRestricts);
+}
