@@ -198,6 +198,15 @@ void RepairOcrModals(std::string& text) {
       {RE2(R"((^|[^A-Za-z0-9])(?:[JL\[|1l]CE|IGE)\b)"), "\\1ICE"},
       // ... and a modal's "l" read as a bracket: "shal] not", "wil]"
       {RE2(R"(\b((?i:sha|wi))[l\]]\])"), "\\1ll"},
+      // ... and the "not" after a modal read as "net" ("The Department shall net transfer a person", a bilevel scan)
+      {RE2(R"(\b(shall|may|must|will|should|can|cannot|do|does|did) net\b)"), "\\1 not"},
+      // ... and more of a bilevel scan's readings (a Mayor's order at 100 dpi): a modal's "ll" as "i]" or "l!" ("shai]
+      // not", "shal! not"), "Uniess", "ummigration", "personne!", "immigration Jaw"
+      {RE2(R"(\b((?i:sha|wi))[li\]!][\]!])"), "\\1ll"},
+      {RE2(R"(\b([Uu])ni(ess)\b)"), "\\1nl\\2"},
+      {RE2(R"(\bu(mmigra))"), "i\\1"},
+      {RE2(R"(\b([pP]ersonne)[!\]|])"), "\\1l"},
+      {RE2(R"(\b((?i:immigration|federal|state|civil)) Jaw(s?)\b)"), "\\1 law\\2"},
       {RE2(R"(\b((?i:deta))[l1|]((?i:ners?))\b)"), "\\1i\\2"},
       {RE2(R"(\b((?i:re))[1|I]((?i:eas)))"), "\\1l\\2"},
       // "m" read as "nn" inside "form": "perfonn", "infonnation", "perfonned" (no English word holds "fonn")

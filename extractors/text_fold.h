@@ -55,7 +55,7 @@ inline constexpr std::string_view kStateHomelandSecurityPattern =
 void RepairOcrModals(std::string& text);
 // Its test for any misreading it repairs (an RE2 source; most text has none).
 inline constexpr std::string_view kOcrModalMisreadingPattern =
-    R"(\b(?:(?i:sha|wi)(?:[I1|i][lI1|]|l[I1|i])\b|(?i:sho|wo|co)u[I1|](?i:d)\b|(?i:n)0(?i:t)\b|rnust\b|rnay\b|[l1|]mmigra|(?i:deta)[l1|](?i:ner)|(?i:re)[1|I](?i:eas))|[fF]onn|[a-z]1[a-z]|[a-z]{3}[ai]1\b|\b[iI](?:rnm|mrn|rnrn)igra|\b[iI]nrnate|\b[dD]epartrnent|\b(?:[iI]nfo|[fF]o|[pP]erfo)rrn|\b[cC]ornpl[iy]|\b[cC]ustorns?\b|\brnembers?\b|\b[mM]ernbers?\b|[a-z]I[a-z]|[a-z]{3}[ai]I\b|\{\w{1,4}[)}]|\(\w{1,4}\}|[a-z]{2}\. [a-z]|[a-z]{3}cien\b|[A-Za-z][a-z]\.[a-z]|(?i:sta)[l1|I](?i:us)\b|(?:[JL\[|1l]CE|IGE)\b|(?i:sha|wi)[l\]]\])";
+    R"(\b(?:(?i:sha|wi)(?:[I1|i][lI1|]|l[I1|i])\b|(?i:sho|wo|co)u[I1|](?i:d)\b|(?i:n)0(?i:t)\b|rnust\b|rnay\b|[l1|]mmigra|(?i:deta)[l1|](?i:ner)|(?i:re)[1|I](?i:eas))|[fF]onn|[a-z]1[a-z]|[a-z]{3}[ai]1\b|\b[iI](?:rnm|mrn|rnrn)igra|\b[iI]nrnate|\b[dD]epartrnent|\b(?:[iI]nfo|[fF]o|[pP]erfo)rrn|\b[cC]ornpl[iy]|\b[cC]ustorns?\b|\brnembers?\b|\b[mM]ernbers?\b|[a-z]I[a-z]|[a-z]{3}[ai]I\b|\{\w{1,4}[)}]|\(\w{1,4}\}|[a-z]{2}\. [a-z]|[a-z]{3}cien\b|[A-Za-z][a-z]\.[a-z]|(?i:sta)[l1|I](?i:us)\b|(?:[JL\[|1l]CE|IGE)\b|(?i:sha|wi)[l\]]\]|\b(?:shall|may|must|will|should|can|cannot|do|does|did) net\b|(?i:sha|wi)[li\]!][\]!]|\b[Uu]niess\b|\bummigra|\b[pP]ersonne[!\]|]|(?i:immigration|federal|state|civil) Jaws?\b)";
 
 // `text` with combining marks removed (NFD, drop [:Mn:], recompose), for
 // matching only ("deberá" -> "debera", "inmigración" -> "inmigracion"); a not

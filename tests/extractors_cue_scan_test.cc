@@ -188,6 +188,11 @@ TEST_CASE("OCR misreadings of modal words are repaired at the same length", "[ex
       // a bilevel scan's readings of the agency's initials, of "status" and of a modal's "l" as a bracket
       {"The JCE officers; an [CE warrant; LCE detainer; IGE agents; ICE, JCEX, SLICE", "The ICE officers; an ICE warrant; ICE detainer; ICE agents; ICE, JCEX, SLICE"},
       {"immigration stalus; Members shal] not; ICE wil] not; stylus", "immigration status; Members shall not; ICE will not; stylus"},
+      // ... and a modal's "not" read as "net" (a bilevel scan of a bill), not a net of any other kind
+      {"The Department shall net transfer; staff may net ask; a net loss; the net effect", "The Department shall not transfer; staff may not ask; a net loss; the net effect"},
+      {"Staff shai] not ask; ICE shal! not enter; Uniess presented; verify ummigration status; ICE personne! may; civil immigration Jaw; state Jaws",
+       "Staff shall not ask; ICE shall not enter; Unless presented; verify immigration status; ICE personnel may; civil immigration law; state laws"},
+      {"a jaw; Jaws; the unless; personnel; shall", "a jaw; Jaws; the unless; personnel; shall"},
       // a speck read as a point in the space between words (a 100-dpi scan): "We.do not", "as.a hold"
       {"takes no action. We.do not provide ICE with release dates; treated as.a hold",
        "takes no action. We do not provide ICE with release dates; treated as a hold"},
