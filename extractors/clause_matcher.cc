@@ -407,6 +407,8 @@ bool Matcher::InDefinitionSection(size_t ui) {
                           [&](const auto& re) { return RE2::PartialMatch(heading, *re); });
     }
     if (known == 1) return true;
+    // (a titled section is its own scope: "§ 2368. LIMITS ON ..." nested under a bill's "Sec. 0a. FINDINGS" is no finding)
+    if (!layout_.sections()[s].heading.empty()) return false;
   }
   return false;
 }

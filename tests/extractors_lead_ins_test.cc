@@ -337,3 +337,17 @@ TEST_CASE("a modal inside a clause of time is not the sentence's stance", "[extr
                    "law"));
   CHECK(OnlyOfTopic(y, "enforcement_assistance").stance == Stance::kRestricts);
 }
+
+// The same act with its findings first (written for this test): "§ 2368", nested under the act's "Sec. 0a. FINDINGS"
+// when its "Sec. 1." went unread, was read as findings, and its items yielded no clause.
+TEST_CASE("a titled code section under a findings section is no finding", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("No. 87. An act relating to immigration.\n\nSec. 0a. FINDINGS\n\nThe General Assembly finds that "
+                   "residents fear the police.\n\n\xC2\xA7 2368. LIMITS ON IMMIGRATION ENFORCEMENT\n\n"
+                   "(a) A law enforcement officer shall not:\n"
+                   "(1) stop, arrest, or detain a person solely on the basis of the person's actual or suspected "
+                   "immigration status; or\n(2) ask about a person's immigration status.\n",
+                   "law"));
+  CHECK(OnlyOfTopic(x, "status_inquiry").stance == Stance::kRestricts);
+  CHECK(OnlyOfTopic(x, "enforcement_assistance").stance == Stance::kRestricts);
+}
