@@ -328,11 +328,11 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     std::string_view rest = marker ? Trim(text.substr(marker->length)) : text;
     // A word marker leads a heading ("Part IV - Custody", "Article 3"), but a
     // closed section number may run into its text: "Sec. 2. Chapter 2 of
-    // Title 24 ... is amended ...", "Art. 2.253. DETENTION OF CERTAIN PERSONS SUBJECT TO" (a caption wrapped on).
+    // Title 24 ... is amended ...", "Sec. 1. 20 V.S.A. chapter 151A is added", "Art. 2.253. DETENTION OF CERTAIN PERSONS".
     // "Section 4 of the Act ..." is prose.
     if (marker && marker->style.rfind("word:", 0) == 0 && !rest.empty() &&
         !IsHeadingText(rest, marker->style, true, next_upper) && rest.front() != '-' && rest.front() != ':' &&
-        !((marker->style == "word:section" || marker->style == "word:article") && marker->closed && StartsUpper(rest))) {
+        !((marker->style == "word:section" || marker->style == "word:article") && marker->closed && (StartsUpper(rest) || StartsWithCodeTitle(rest)))) {
       marker.reset();
       rest = text;
     }

@@ -20,6 +20,11 @@ bool EndsWithJoiningWord(std::string_view line) {
   return RE2::PartialMatch(in, kJoining) && !RE2::PartialMatch(in, kItemEnd);
 }
 
+bool StartsWithCodeTitle(std::string_view text) {
+  static const RE2 kCodeTitle(R"(^\d{1,3}\s+(?:[A-Z][A-Za-z]{0,5}\.\s?){2,4})");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kCodeTitle);
+}
+
 char LastCharPastSpeck(std::string_view line) {
   if (line.size() >= 3 && line[line.size() - 2] == ' ' && (line.back() == '\'' || line.back() == '`') &&
       line[line.size() - 3] != ' ')

@@ -17,6 +17,10 @@ bool EndsWithJoiningWord(std::string_view line);
 // after a space ("... do not stop, question, '": the comma).
 char LastCharPastSpeck(std::string_view line);
 
+// Does text open with a code's title number and abbreviation ("20 V.S.A.
+// chapter 151A is added", "8 U.S.C. 1373", "18 Pa.C.S. 2709")?
+bool StartsWithCodeTitle(std::string_view text);
+
 // Does a line end a list item: ";", or a last-but-one item's "; and" / "; or"?
 // (The next line's marker is then an item's, its text in lower case or not.)
 bool EndsListItem(std::string_view line);

@@ -521,3 +521,14 @@ TEST_CASE("a bill's quotation mark before each paragraph it enacts is no part of
       "\xE2\x80\x9C(d) The Department shall not enter into any agreement under section 287(g).\n");
   CHECK(paths == std::vector<std::string>{"(b)", "(b)(1)", "(b)(2)", "(c)", "(d)"});
 }
+
+// A session law that adds a code chapter (written for this test in the form of a Vermont act): its "Sec. 1." runs into
+// the code's title and abbreviation ("20 V.S.A. chapter 151A is added to read:"); read as prose, the code's sections
+// had no open "Sec." beside them and the act's "Sec. 2." nested under "§ 2368" as "23682".
+TEST_CASE("a session law's section that opens with a code's title number is a section", "[extractors][sections]") {
+  const std::vector<std::string> paths = Paths(
+      "No. 87. An act relating to immigration.\n\nSec. 1. 20 V.S.A. chapter 151A is added to read:\n\n"
+      "\xC2\xA7 2368. LIMITS ON ENFORCEMENT\n\n(a) An officer shall not ask about immigration status.\n\n"
+      "Sec. 2. REPORT\n\nThe Attorney General shall report.\n");
+  CHECK(paths == std::vector<std::string>{"1", "2368", "2368(a)", "2"});
+}
