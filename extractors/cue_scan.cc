@@ -181,10 +181,12 @@ bool CueInItemSubclause(std::string_view item, size_t cue_start) {
 }
 
 bool CueInSubclause(std::string_view text, size_t cue_start, bool relative_too) {
-  // (the clause's opening word, then up to five words of its subject: "at which a resident", "when the person"; a
-  // relative "who shall decline the request" binds in a sentence of its own, so only an item's predicate counts it)
-  static const RE2 kInSubclause(R"((?i)\b(?:when|whether|where|(?:at|to|on|by|in|from) which)\b(?:\W+[\w'-]+){0,5}\W*$)");
-  static const RE2 kInRelative(R"((?i)\b(?:which|whom|whose|who)\b(?:\W+[\w'-]+){0,5}\W*$)");
+  // (the clause's opening word, then up to five words of its subject, no comma between: "at which a resident", "when
+  // the person", "unless the notice is"; a clause closed by a comma is not the cue's: "Unless a warrant is presented, no
+  // officer shall"; a relative "who shall decline the request" binds in a sentence of its own, so only an item's
+  // predicate counts it)
+  static const RE2 kInSubclause(R"((?i)\b(?:when|whether|where|unless|(?:at|to|on|by|in|from) which)(?:\s+[\w'-]+){0,5}\s+$)");
+  static const RE2 kInRelative(R"((?i)\b(?:which|whom|whose|who)(?:\s+[\w'-]+){0,5}\s+$)");
   if (cue_start > text.size()) return false;
   const re2::StringPiece before(text.data(), cue_start);
   return RE2::PartialMatch(before, kInSubclause) || (relative_too && RE2::PartialMatch(before, kInRelative));

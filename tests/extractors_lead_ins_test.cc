@@ -351,3 +351,19 @@ TEST_CASE("a titled code section under a findings section is no finding", "[extr
   CHECK(OnlyOfTopic(x, "status_inquiry").stance == Stance::kRestricts);
   CHECK(OnlyOfTopic(x, "enforcement_assistance").stance == Stance::kRestricts);
 }
+
+// A statute's duty list (written for this test in a Vermont act's form): the item's only cue is inside its "unless"
+// clause ("unless the notice is prohibited by law"), which is no limit on the notice the lead-in's "shall:" requires
+// (it came out restricts); a clause closed by a comma is no cue's clause ("Unless ..., no officer shall").
+TEST_CASE("a cue inside an item's 'unless' clause does not take the item's stance from its lead-in", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("Sec. 5. Requests.\n(2) When a law enforcement agency receives a request from federal immigration "
+                   "authorities for information, the agency shall:\n(i) forward the request to the agency head; and\n"
+                   "(ii) provide notice of the request to the person who is the subject of the request, unless the notice "
+                   "is prohibited by law or by court order.\n",
+                   "law"));
+  CHECK(OnlyOfTopic(x, "counsel_access").stance == Stance::kRequires);
+  const Extraction y = ExtractDocument(
+      Rules(), Doc("Unless a judicial warrant is presented, no officer shall notify ICE of an inmate's release date.\n", "law"));
+  CHECK(OnlyOfTopic(y, "release_notification").stance == Stance::kRestricts);
+}
