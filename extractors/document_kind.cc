@@ -273,10 +273,7 @@ std::string InferKind(const std::string& text, const std::string& number) {
   // An e-mail or memo to a whole staff ("To: All Police", "To: All Department Heads") instructs them: an order in
   // correspondence's form, its imperatives directives ("DO NOT CALL the phone number"), not a record of practice.
   static const RE2 kToAllStaff(
-      R"((?mi)^\s*to\s*:\s*(?:(?:all|every)\s+(?:[\w-]+\s+){0,2}?(?:police|personnel|staff|officers|deputies|members|employees|sworn|supervisors|commanders|heads|managers|units|divisions|sections|shifts)|)"
-      // ... or to the commanders of its posts ("TO: Wardens, Central Detention Facility and Correctional Treatment Facility",
-      // a general counsel's guidance to staff, written for a probe)
-      R"((?:wardens|(?:shift|watch|district|unit|facility)\s+(?:commanders|supervisors)|case\s+managers|records\s+staff|post\s+officers)\b))");
+      R"((?mi)^\s*to\s*:\s*(?:all|every)\s+(?:[\w-]+\s+){0,2}?(?:police|personnel|staff|officers|deputies|members|employees|sworn|supervisors|commanders|heads|managers|units|divisions|sections|shifts)\b)");
   if (RE2::PartialMatch(head, kFrom) && RE2::PartialMatch(head, kToAllStaff))
     return RE2::PartialMatch(head, kJail) ? "jail_policy" : "police_order";
   if (RE2::PartialMatch(head, kFrom) && RE2::PartialMatch(head, kTo)) return "correspondence";

@@ -403,11 +403,6 @@ TEST_CASE("agency policies stay policy, correspondence and hearing transcripts s
       {"From: Office of the Chief\nSent: Tuesday, March 13, 2007\nTo: All Police\nSubject: Hits from ICE\n"
        "If you get a hit from ICE, DO NOT CALL the phone number and do not confirm the hit.",
        "policy"},
-      // ... and a memorandum to the commanders of its posts (a general counsel's guidance, written for the probe)
-      {"MEMORANDUM\n\nTO:       Wardens, Central Detention Facility and Correctional Treatment Facility\n"
-       "FROM:     General Counsel\nSUBJECT:  Guidance on D.C. Code 24-211.07\n\n"
-       "Staff may not tell ICE the date or time at which a resident will be released.",
-       "policy"},
       // a story whose only directives are those it quotes someone saying (Hennepin County, 2017, shortened)
       {"Sheriff says ICE report inaccurate\n\nAt a press conference on Thursday, the Sheriff said the jail did notify "
        "ICE and the Sheriff's Office cooperated.\n\n\u201cLocal law enforcement does not enforce federal immigration "
