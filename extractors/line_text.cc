@@ -15,9 +15,7 @@ bool EndsWithJoiningWord(std::string_view line) {
                             // Immigration and Customs Enforcement.", a scan's OCR)
                             R"(any|each|every|its|their|this|these|those|such|into|between|against|regarding|)"
                             R"(concerning|including|pursuant|notify|contact|inform|advise)$)");
-  static const RE2 kItemEnd(R"((?i);\s*(?:and|or)$)");
-  const re2::StringPiece in(line.data(), line.size());
-  return RE2::PartialMatch(in, kJoining) && !RE2::PartialMatch(in, kItemEnd);
+  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kJoining) && !EndsListItem(line);
 }
 
 bool StartsWithCodeTitle(std::string_view text) {
