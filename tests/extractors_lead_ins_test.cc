@@ -256,7 +256,7 @@ TEST_CASE("the items a 'nothing ... prohibits ... that is:' lead-in leaves open 
 // A memorandum's list (written for this test, as a general counsel's guidance prints one): the last-but-one item
 // ends "; or", so the next line's "c." opens the last item although its text starts in lower case; it was read as
 // the rest of item b. and cited there.
-TEST_CASE("a lettered item in lower case after an item's '; or' is an item of its own", "[extractors][structure]") {
+TEST_CASE("a lettered item in lower case after an item's closing 'or' is an item of its own", "[extractors][structure]") {
   const Extraction x = ExtractDocument(
       Rules(), Doc("3. Limits\n\nConsistent with the statute, staff may not:\n\n"
                    "   a. keep a resident in custody past release because ICE has lodged a detainer;\n"
