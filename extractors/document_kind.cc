@@ -266,6 +266,10 @@ std::string InferKind(const std::string& text, const std::string& number) {
   static const RE2 kNoticeToInmates(
       R"((?mi)^[ \t]*(?:aviso\s+a\s+(?:tod[oa]s\s+)?(?:l[oa]s\s+)?(?:residentes|personas|reclus[oa]s|intern[oa]s|detenid[oa]s)|notice\s+to\s+(?:all\s+)?(?:inmates|residents|detainees|prisoners|persons\s+in\s+custody))\b[^\n]{0,40}$)");
   if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 300)), kNoticeToInmates)) return "jail_policy";
+  // ... and so does its handbook for them ("RESIDENT HANDBOOK - CENTRAL DETENTION FACILITY" / "CHAPTER 14: IMMIGRATION
+  // MATTERS"), though its "this chapter" reads like a code's own reference
+  static const RE2 kHandbook(R"((?mi)^[ \t]*(?:[\w.]+\s+){0,5}?(?:resident|inmate|detainee|prisoner|offender)s?['\x{2019}]?\s+(?:handbook|orientation\s+(?:handbook|manual|guide))\b)");
+  if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 300)), kHandbook)) return "jail_policy";
   // (a jail's unit names its department by its initials over the caption: "DOC RECORDS OFFICE")
   static const RE2 kCorrectionsInitials(R"((?-i:\bDOC\b))");
   if (const std::string top = head.substr(0, std::min<size_t>(head.size(), 200)); RE2::PartialMatch(top, kOrderCaption))
@@ -304,6 +308,10 @@ std::string InferKind(const std::string& text, const std::string& number) {
   // (a chaptered act prints "Introduced by" without a referral)
   static const RE2 kStateBill(R"re((?is)\bintroduced\s+by\b.{0,300}?\breferred\s+to\s+(?:the\s+)?committee\b)re");
   if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 3000)), kStateBill)) return "bill";
+  // ... and the District's, as its Council prints one ("A BILL" / "IN THE COUNCIL OF THE DISTRICT OF COLUMBIA" / "To amend
+  // ..."), a committee print among them; an enacted act prints "AN ACT" and its D.C. Law number instead
+  static const RE2 kCouncilBill(R"re((?s)\bA\s+BILL\b.{0,200}?\bIN\s+THE\s+COUNCIL\s+OF\s+THE\s+DISTRICT\s+OF\s+COLUMBIA\b)re");
+  if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 1500)), kCouncilBill)) return "bill";
   // ... and by the headline its legislature's site prints over it ("SB 5818 - Facilitating the transfer of certain
   // individuals ...", Washington's bills as wa-law.org prints them), which no enacted law's page carries
   if (!BillHeadline(head).empty()) return "bill";

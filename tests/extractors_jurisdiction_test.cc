@@ -293,7 +293,14 @@ TEST_CASE("statutes, codes, public acts and ordinances of any jurisdiction are l
                            "99R12204 ADM-D By: Doe H.B. No. 9999\nA BILL TO BE ENTITLED\nAN ACT\nrelating to detainers.\n"
                            "BE IT ENACTED BY THE LEGISLATURE OF THE STATE OF SOMEWHERE:\nSECTION 1. The sheriff shall hold the person.",
                            "PRINTER'S NO. 999\nTHE GENERAL ASSEMBLY OF SOMEWHERE\nSENATE BILL\nNo.\n999\nSession of\n2099\n"
-                           "AN ACT\nDirecting the State Police to enter into an agreement with ICE."}) {
+                           "AN ACT\nDirecting the State Police to enter into an agreement with ICE.",
+                           // the District's: a committee print of a Council bill that amends the Code (written for the probe)
+                           "COMMITTEE PRINT - DRAFT 2\n\nA BILL\n__________\nIN THE COUNCIL OF THE DISTRICT OF COLUMBIA\n"
+                           "__________\nTo amend section 2 of An Act to establish a Department of Corrections.\n\nBE IT ENACTED "
+                           "BY THE COUNCIL OF THE DISTRICT OF COLUMBIA, That this act may be cited as the \"Trust Amendment Act\".\n"
+                           "Sec. 2. Section 24-211.07 is amended to read as follows:\n\"(a) For the purposes of this section, the "
+                           "term detainer means a request.\n\"(b)(1) The Department shall not continue to detain a person on the "
+                           "basis of a civil immigration detainer request. This section applies to every facility."}) {
     INFO(text);
     auto bill = Identity(text);
     CHECK(bill.doc_kind.value == "bill");
@@ -402,6 +409,11 @@ TEST_CASE("agency policies stay policy, correspondence and hearing transcripts s
        "practice"},
       {"From: Office of the Chief\nSent: Tuesday, March 13, 2007\nTo: All Police\nSubject: Hits from ICE\n"
        "If you get a hit from ICE, DO NOT CALL the phone number and do not confirm the hit.",
+       "policy"},
+      // a jail's handbook for the people it holds, its "this chapter" no code's (written for the probe)
+      {"D.C. DEPARTMENT OF CORRECTIONS\nRESIDENT HANDBOOK - CENTRAL DETENTION FACILITY\n\nCHAPTER 14: IMMIGRATION MATTERS\n\n"
+       "14.1 Why this chapter matters to you\nThis chapter explains what DOC staff will and will not do.\n\n14.2 Your "
+       "release\na. You will not be held at the jail after your release date just because ICE has sent a detainer.",
        "policy"},
       // a story whose only directives are those it quotes someone saying (Hennepin County, 2017, shortened)
       {"Sheriff says ICE report inaccurate\n\nAt a press conference on Thursday, the Sheriff said the jail did notify "
