@@ -67,8 +67,8 @@ static std::string_view AfterCatchlineDash(std::string_view s) {
 
 bool StartsUpper(std::string_view rest) {
   // (past a scanner's specks: "I. ._BACKGROUND"; or a bracketed editor's note: "SECTION 1. [NEW MATERIAL] NON-ENFORCEMENT")
-  const size_t at = rest.empty() ? 0 : rest.find_first_not_of("._~ ");
-  if (rest.empty() || at == std::string_view::npos) return rest.empty();
+  const size_t at = rest.find_first_not_of("._~ ");
+  if (at == std::string_view::npos) return rest.empty();
   const unsigned char c = static_cast<unsigned char>(rest[at]);
   return std::isupper(c) || c == '"' || c == '\'' || c == '(' || c == '[' || c >= 0x80;
 }
