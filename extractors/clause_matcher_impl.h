@@ -1,6 +1,7 @@
 // Internal to clause_matcher: the matcher's per-document state and steps,
 // split over clause_matcher.cc (units, cues, stance, actors, emission),
-// clause_lead_ins.cc (what list lead-ins and cross-references hand to other
+// clause_context.cc (the text a rule's terms may come from beyond the unit,
+// and the scopes that define terms), clause_lead_ins.cc (what list lead-ins and cross-references hand to other
 // units once every unit has been matched) and clause_answers.cc (questions
 // answered with a bare "No.").
 #pragma once

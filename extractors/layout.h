@@ -92,6 +92,10 @@ class DocumentLayout {
   };
   void Append(std::string_view text, int page_idx, size_t page_byte, int printed_line = 0);
   void AppendJoin(char c);
+  // After the units are cut (layout_links.cc): a given structure placed over them, and each list lead-in ("... shall
+  // not:") linked to the units nested below it.
+  void PlaceGivenSections(const std::vector<Section>& given_sections);
+  void LinkLeadIns();
 
   std::string stream_;
   std::vector<Piece> pieces_;

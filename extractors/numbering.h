@@ -35,6 +35,15 @@ struct Marker {
   bool lower_rest = false;  // "2. arrest or detain ...": an item only inside a list
 };
 
+// Shared by numbering.cc and numbering_repair.cc: the open level of `style` (null when none); whether a style is a
+// list's or an outline's, numbered in sequence ("(a)", "1.", "II."; not "§ ...", "413.4", "Part IV" or a bullet); a
+// signature's initials and name ("C. M. Cronen"), which no marker opens; the token a list/outline style prints for
+// `value` (("(a)", 2) -> "(b)"; empty for divisions and bullets).
+const Level* FindStyle(const std::vector<Level>& stack, const std::string& style);
+bool IsListOrOutlineStyle(const std::string& style);
+bool IsInitialsAndName(std::string_view line);
+std::string RenderMarker(const std::string& style, int value);
+
 // True when `rest` starts like a sentence or a heading (upper case, a quote,
 // a parenthesis, a non-ASCII letter) or is empty.
 bool StartsUpper(std::string_view rest);
