@@ -118,6 +118,20 @@ std::string_view Matcher::PreviousUnit(size_t ui) {
   return related ? std::string_view(Folded(prev).folded.text) : std::string_view();
 }
 
+bool Matcher::EarlierInParagraph(size_t ui, const RE2& re) {
+  const auto& units = layout_.units();
+  const int paragraph = units[ui].paragraph;
+  if (paragraph < 0) return false;
+  // (the unit right before is PreviousUnit's; two more before it: a record's entry or a news paragraph, not a page)
+  constexpr size_t kFurthest = 3;
+  for (size_t back = 2; back <= kFurthest && back <= ui; ++back) {
+    const size_t prev = ui - back;
+    if (units[prev].paragraph != paragraph || units[prev].section != units[ui].section) return false;
+    if (RE2::PartialMatch(Folded(prev).folded.text, re)) return true;
+  }
+  return false;
+}
+
 // "Specifically, no agency shall: ..." or "The prohibition set forth in this
 // Chapter shall include:" elaborates the sentence before it (same section);
 // that sentence, folded, for the unit `ui` or its topmost lead-in; "" otherwise.
@@ -170,7 +184,9 @@ bool Matcher::InScope(size_t ui, const Compiled::Rule& rule, size_t anchor_start
     if (RE2::PartialMatch(context, re)) continue;
     if (k + 1 == rule.all_of.size() && RE2::PartialMatch(ElaboratedSentence(ui), re)) continue;
     if (!rule.previous_context || k + 1 != rule.all_of.size()) return false;
-    if (!RE2::PartialMatch(PreviousUnit(ui), re) && !(rule.section_context && EarlierInSection(ui, re))) return false;
+    if (!RE2::PartialMatch(PreviousUnit(ui), re) && !EarlierInParagraph(ui, re) &&
+        !(rule.section_context && EarlierInSection(ui, re)))
+      return false;
   }
   return true;
 }

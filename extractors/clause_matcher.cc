@@ -71,7 +71,9 @@ std::vector<Clause> Matcher::Run() {
         // other terms: "(c) ... disseminating information regarding the release status" under "The prohibition
         // set forth in this Chapter shall include:" after a sentence on immigration enforcement.
         if (!ok && k + 1 == rule.all_of.size()) ok = RE2::PartialMatch(ElaboratedSentence(ui), *rules_.patterns[rule.all_of[k]].re);
-        if (!ok && rule.previous_context && k + 1 == rule.all_of.size()) ok = RE2::PartialMatch(PreviousUnit(ui), *rules_.patterns[rule.all_of[k]].re);
+        if (!ok && rule.previous_context && k + 1 == rule.all_of.size())
+          ok = RE2::PartialMatch(PreviousUnit(ui), *rules_.patterns[rule.all_of[k]].re) ||
+               EarlierInParagraph(ui, *rules_.patterns[rule.all_of[k]].re);
         if (!ok && rule.section_context && k + 1 == rule.all_of.size()) ok = EarlierInSection(ui, *rules_.patterns[rule.all_of[k]].re);
         if (!ok && rule.addressee_context && k + 1 == rule.all_of.size()) ok = RE2::PartialMatch(NearestAddressee(ui), *rules_.patterns[rule.all_of[k]].re);
       }

@@ -137,9 +137,11 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     block_inner_sections.push_back({at, parent, false});
     return parent;
   };
+  int paragraphs = 0;
   auto flush = [&]() {
     if (!block_open) return;
     block_open = false;
+    const int paragraph = paragraphs++;
     const size_t block_end = stream_.size();
     std::string_view block = std::string_view(stream_).substr(block_begin, block_end - block_begin);
     bool first = true;
@@ -166,6 +168,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       unit.begin = block_begin + s + lead;
       unit.end = block_begin + s + trail;
       unit.section = block_section;
+      unit.paragraph = paragraph;
       // (a sentence that opens with the wrapped caption and runs into the first subsection is that subsection's:
       // "DETENTION OF CERTAIN PERSONS SUBJECT TO / IMMIGRATION DETAINER. (a) A local law enforcement agency ..." is
       // "Art. 2.253(a)" (Tex. S.B. 527); "license, ... limited purpose / instruction permits.  (a)  ..." "286-104.5(a)")

@@ -33,6 +33,7 @@ struct Unit {
   bool in_bullet_item = false;  // a later sentence of a bulleted item (the item's first unit has `bullet`)
   int section = -1;      // index into DocumentLayout::sections, -1 = none
   int lead_in = -1;      // index of the unit whose ':' introduces this item
+  int paragraph = -1;    // the block of lines it was cut from (its sentences share one); -1 for a heading
 };
 
 class DocumentLayout {
