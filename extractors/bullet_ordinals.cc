@@ -3,6 +3,7 @@
 #include <map>
 #include <string_view>
 
+#include "extractors/marker_shapes.h"
 #include "extractors/text_fold.h"
 #include "extractors/section.h"
 
@@ -14,18 +15,6 @@ std::string_view Glyph(std::string_view text) {
   text = Trim(text);
   const size_t space = text.find_first_of(" \t\n");
   return text.substr(0, space == std::string_view::npos ? text.size() : space);
-}
-
-// A scanner reads one list's round bullets as "*", "+", "«", "¢" or "·" from item to item (a scanned draft MOA:
-// "* Notify ...", "+ Permit ...", "* Provide ..."): all of them are that one glyph. Sub-bullets ("o", "-", "▪", "◦")
-// stay glyphs of their own.
-std::string_view GlyphClass(std::string_view glyph) {
-  static constexpr std::string_view kRoundReadings[] = {"\xE2\x80\xA2", "\xE2\x97\x8F", "*", "+", "\xC2\xAB", "\xC2\xA2",
-                                                        "\xC2\xB7"};
-  for (std::string_view reading : kRoundReadings)
-    if (glyph == reading) return kRoundReadings[0];
-  if (glyph == "~") return "-";  // a dash, as a 100-dpi scan reads one ("~ Call or e-mail ICE about the release")
-  return glyph;
 }
 
 }  // namespace
@@ -56,7 +45,9 @@ std::vector<int> BulletOrdinals(const DocumentLayout& layout) {
     }
     if (!unit.bullet) continue;
     if (Glyph(text).size() == text.size()) continue;  // a stray glyph, no item: "•" / "•" / "The power and authority to ..."
-    const std::string_view glyph = GlyphClass(Glyph(text));
+    // (a scanner reads one list's round bullets as "*", "+", "«", "¢" or "·" from item to item, a scanned draft MOA's
+    // "* Notify ...", "+ Permit ...", "* Provide ...": one glyph; sub-bullets, "o", "-", "▪", "◦", stay glyphs of their own)
+    const std::string_view glyph = BulletGlyphClass(Glyph(text));
     if (list.glyph.empty()) list.glyph = std::string(glyph);
     if (glyph == list.glyph) ordinals[ui] = ++list.count;
   }

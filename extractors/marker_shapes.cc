@@ -90,6 +90,22 @@ std::optional<DotMarker> ReadDotMarker(std::string_view line) {
 // Maps each character to its OCR confusion class (l/1/I/i/| ; O/0/o ; S/5 ;
 // B/8 ; "rn"/m ; H/II, as in "Hi." for "III." ; a comma for the period,
 // "1," for "1."), so that two tokens one confusion apart fold alike.
+namespace {
+// A round bullet ("•", "●") and what a scanner reads it as.
+constexpr std::string_view kRoundBulletReadings[] = {"\xE2\x80\xA2", "\xE2\x97\x8F", "*", "+", "\xC2\xAB", "\xC2\xA2", "\xC2\xB7"};
+}  // namespace
+
+bool IsReadBulletGlyph(std::string_view glyph) {
+  return glyph == "o" || glyph == "+" || glyph == "\xC2\xA2" || glyph == "\xC2\xAB" || glyph == "\xC2\xB7";
+}
+
+std::string_view BulletGlyphClass(std::string_view glyph) {
+  for (std::string_view reading : kRoundBulletReadings)
+    if (glyph == reading) return kRoundBulletReadings[0];
+  if (glyph == "~") return "-";  // a dash, as a 100-dpi scan reads one ("~ Call or e-mail ICE about the release")
+  return glyph;
+}
+
 std::string FoldConfusions(std::string_view token) {
   std::string out;
   for (size_t i = 0; i < token.size(); ++i) {

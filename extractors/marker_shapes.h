@@ -35,6 +35,13 @@ struct DotMarker {
 };
 std::optional<DotMarker> ReadDotMarker(std::string_view line);
 
+// Bullets as a scanner reads them: a round bullet comes out "+", "¢", "«" or "·" (or "*"), a dash "~".
+// Whether `glyph` is one of the round bullet's readings that is a bullet only before a capital ("+ Directs County
+// employees ...", but "+ 2"), as the Word sub-bullet "o" is ("o la fecha" is Spanish "or"); and the glyph a bulleted
+// item's list knows it by (bullet_ordinals.cc): "•" for any round bullet's reading, "-" for "~", else itself.
+bool IsReadBulletGlyph(std::string_view glyph);
+std::string_view BulletGlyphClass(std::string_view glyph);
+
 // OCR-damaged markers (numbering.cc's repair): each character's confusion class (l/1/I/i/|/[/] ; O/0/o ; S/5 ; B/8 ;
 // "rn"/m ; H/II, as in "Hi." for "III." ; a comma for the period), so that two tokens one confusion apart fold alike.
 std::string FoldConfusions(std::string_view token);

@@ -382,8 +382,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   in = sp;
   if ((first >= 0x80 || first == '-' || first == '*' || first == 'o' || first == '+' || first == '~') && RE2::Consume(&in, kBullet, &whole)) {
     // "o" bullets only before a capital ("o la fecha" is Spanish "or"); so are a scanner's readings of a bullet.
-    const bool read_bullet = whole == "o" || whole == "+" || whole == "\xC2\xA2" || whole == "\xC2\xAB" || whole == "\xC2\xB7";
-    if (read_bullet && !StartsUpper(Trim(std::string_view(in.data(), in.size())))) return std::nullopt;
+    if (IsReadBulletGlyph(whole) && !StartsUpper(Trim(std::string_view(in.data(), in.size())))) return std::nullopt;
     // A code section a web page lists under a bullet ("  • § 4652. Authorization to enter ...", Vermont's statutes
     // online) is the section, not an item; so is a list marker after a bullet ("  • A." with its text below, as
     // Municode lists a section's items).
