@@ -244,4 +244,24 @@ bool Matcher::InDefinitionSection(size_t ui) {
   return false;
 }
 
+bool Matcher::InNarrativeSection(size_t ui) {
+  // (a caption alone, or run into the text as its first sentence: "2. What happened. At approximately 0540 hours, two
+  // men who identified themselves as officers of ICE ... arrived", "3. Review. Our review found one serious problem.")
+  static const RE2 kNarrativeCaption(
+      R"re(^\W*(?:\(?\w{1,4}[.)]\s*)?(?:what happened|(?:summary|description) of (?:the )?(?:incident|events)|(?:the )?incident(?: summary| narrative)?|narrative|(?:statement of )?facts|chronology|timeline|sequence of events|review)\W*$)re");
+  const auto& units = layout_.units();
+  const int section = units[ui].section;
+  if (section < 0) return false;
+  if (narrative_section_.size() <= static_cast<size_t>(section)) narrative_section_.resize(section + 1, -1);
+  int8_t& known = narrative_section_[section];
+  if (known < 0) {
+    size_t first = ui;
+    while (first > 0 && units[first - 1].section == section) --first;
+    const std::string heading = AsciiLower(FoldString(layout_.sections()[section].heading));
+    known = RE2::FullMatch(heading, kNarrativeCaption) ||
+            (first != ui && RE2::FullMatch(AsciiLower(Folded(first).folded.text), kNarrativeCaption));
+  }
+  return known == 1;
+}
+
 }  // namespace foiamine::extractors::internal::matching

@@ -329,7 +329,7 @@ Candidate Matcher::Decide(size_t ui, Hit anchor) {
     const bool explains = info.reports.empty() && Explains(ui);
     c.stance = explains ? Stance::kMentions : Stance::kReports;
     if (!info.reports.empty()) c.cue = info.reports.front();
-  } else if (!info.reports.empty() && authority_ != "law" && authority_ != "policy") {
+  } else if (!info.reports.empty() && authority_ != "law" && (authority_ != "policy" || InNarrativeSection(ui))) {
     c.stance = Stance::kReports;
     c.cue = info.reports.front();
   } else if (authority_ == "policy" && NarratesPastCourse(info.folded.text)) {

@@ -136,6 +136,9 @@ class Matcher {
 
   // Is the unit inside a section headed "Definitions" (or the like)?
   bool InDefinitionSection(size_t ui);
+  // Is the unit in a section that tells what happened, its caption "What happened", "Incident", "Review" ...: a
+  // memorandum that tells an incident and then restates the rules reports in that part (clause_context.cc).
+  bool InNarrativeSection(size_t ui);
   bool GlossaryEntry(size_t ui);
 
   size_t SegmentOf(const UnitInfo& info, size_t pos) const;
@@ -210,6 +213,7 @@ class Matcher {
   bool speakers_built_ = false;
   std::vector<std::pair<size_t, std::string>> speakers_;  // turn start, speaker's actor ("" unknown)
   std::vector<int8_t> definition_section_;  // per section: -1 unknown, 0 no, 1 yes
+  std::vector<int8_t> narrative_section_;  // per section: -1 not yet asked, 0 no, 1 tells what happened
   std::vector<size_t> emitted_unit_;  // the unit of each clause Emit produced, in order
   int answer_ = -1;  // the bare answer to the question unit being matched (BareAnswerTo); its clauses run to its end
   // Which rare phrases the document holds (DHS as Human Services; split

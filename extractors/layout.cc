@@ -42,6 +42,13 @@ bool ParagraphAfterNamingItem(std::string_view item_rest, std::string_view line)
   return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kSentenceStart);
 }
 
+// "What happened. At approximately ...", "Purpose. This memorandum ...": a caption of one to five words closed by a
+// period, then the part's first sentence.
+bool OpensWithRunInCaption(std::string_view rest) {
+  static const RE2 kRunInCaption(R"re(^[A-Z][\w'&/-]*(?: [\w'&/-]+){0,4}\. +["(A-Z])re");
+  return RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kRunInCaption);
+}
+
 }  // namespace
 
 void DocumentLayout::Append(std::string_view text, int page_idx, size_t page_byte, int printed_line) {
@@ -232,6 +239,9 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   bool prev_was_heading = false;
   bool prev_bare_marker = false;
   bool list_closed = false;  // a paragraph closed the innermost list since the last marker
+  // Top-level items whose text opens with a caption run into it ("2. What happened. At approximately 0540 hours ...",
+  // "3. Review. Our review found ..."): a memorandum's parts, each running on over paragraphs to the next marker.
+  std::set<int> captioned_parts;
   std::string_view prev_item_rest;  // text of the previous line when it opened a list item
   bool prev_item_paren = false;     // ... an item marked "(c)"
   std::string ilcs_act, ilcs_section;  // from a "(5 ILCS 805/15)" line, for the "Sec. 15." below it
@@ -461,7 +471,8 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     // to the next marker, and "I. CIVIL RIGHTS STANDARDS" after them is its sibling, not a roman part.)
     // (A title in capitals: an item that names a thing, "(c) U.S. Customs and Border Protection (CBP)", is no part.)
     const bool titled_item = !stack.empty() && stack.back().section >= 0 && infer_sections &&
-                             AllCapsText(sections_[stack.back().section].heading);
+                             (AllCapsText(sections_[stack.back().section].heading) ||
+                              captioned_parts.count(stack.back().section) > 0);
     if (!marker && !heading && paragraph && !list_closed && !titled_item && !stack.empty() && IsListStyle(stack.back().style)) {
       list_closed = true;
       // The item ends here, not at the next marker: the section table agrees with the clauses that cite it.
@@ -511,6 +522,8 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       list_closed = false;
       const std::string_view heading_text = heading ? rest : std::string_view();
       open_section(*marker, 0, !caption.empty() ? caption : inner ? std::string_view() : heading_text);
+      if (infer_sections && stack.size() == 1 && current_section >= 0 && OpensWithRunInCaption(rest))
+        captioned_parts.insert(current_section);
       if (inner) open_section(*inner, inner_at, caption.empty() ? heading_text : std::string_view());
     } else if (inner) {  // a first subsection run into a wrapped caption's last line
       list_closed = false;

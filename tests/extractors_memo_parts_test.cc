@@ -1,0 +1,89 @@
+// A memorandum that tells an incident and then restates the rules: its parts are numbered paragraphs with a caption
+// run into their text ("2. What happened. At approximately ..."), each running on over paragraphs to the next number,
+// and what the narrative part tells is a report, while the rules part still binds. Synthetic text, after a DOC
+// warden's memorandum written for a probe (session 54).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "extractors/extract.h"
+#include "tests/extraction_test_helpers.h"
+
+using namespace foiamine::extractors;
+using foiamine::testing::Doc;
+using foiamine::testing::OfTopic;
+using foiamine::testing::Rules;
+
+namespace {
+
+const char kMemo[] =
+    "MEMORANDUM\n"
+    "\n"
+    "TO:       All Shift Commanders\n"
+    "FROM:     Warden, Central Detention Facility\n"
+    "SUBJECT:  ICE presence at the sally port, and a reminder of the rules\n"
+    "\n"
+    "1. Purpose. This memorandum summarizes an incident and restates the rules that staff\n"
+    "are expected to follow when ICE contacts this facility.\n"
+    "\n"
+    "2. What happened. At approximately 0540 hours, two officers of ICE Enforcement and\n"
+    "Removal Operations arrived at the vehicle sally port and asked the officer on duty to\n"
+    "keep a resident who was scheduled for release that morning.\n"
+    "\n"
+    "The officer called the Shift Commander. The Shift Commander came to the sally port, told\n"
+    "the ICE officers that the Department would not hold the resident on the detainer, and\n"
+    "refused to admit them beyond the outer gate.\n"
+    "\n"
+    "3. Rules that apply. I remind all staff of the following:\n"
+    "\n"
+    "   a. No one is to be held past his or her release time because of a civil\n"
+    "      immigration detainer.\n"
+    "\n"
+    "   b. ICE officers without a judicial warrant are not permitted beyond the front\n"
+    "      lobby or the outer gate of the sally port.\n";
+
+}  // namespace
+
+TEST_CASE("a memorandum's captioned part runs on over its paragraphs, and its narrative reports", "[extractors][structure]") {
+  const Extraction x = ExtractDocument(Rules(), Doc(kMemo));
+  bool refusal_found = false;
+  for (const Clause* c : OfTopic(x, "facility_access")) {
+    if (c->text.find("refused to admit them") == std::string::npos) continue;
+    refusal_found = true;
+    // the paragraph after "2. What happened. ..." is part 2's (it was cited nowhere, read as the document's top)
+    CHECK(c->section == "2.");
+    // ... and, in a part that tells what happened, what was done is reported, not mentioned
+    CHECK(c->stance == Stance::kReports);
+  }
+  CHECK(refusal_found);
+  // the rules restated in part 3 still bind
+  bool rule_found = false;
+  for (const Clause* c : OfTopic(x, "facility_access")) {
+    if (c->text.find("are not permitted beyond") == std::string::npos) continue;
+    rule_found = true;
+    CHECK(c->section == "3.b.");
+    CHECK(c->stance == Stance::kRestricts);
+  }
+  CHECK(rule_found);
+}
+
+TEST_CASE("a list item's paragraph after the list still closes an uncaptioned item", "[extractors][structure]") {
+  // (the parent's text after its list, as before: only a part whose text opens with a caption runs on)
+  const Extraction x = ExtractDocument(Rules(), Doc("POLICY\n"
+                                                    "\n"
+                                                    "1. Staff shall not:\n"
+                                                    "   a. hold any inmate on an ICE detainer; or\n"
+                                                    "   b. give ICE an inmate's release date.\n"
+                                                    "\n"
+                                                    "Staff shall report every ICE request for a release date to the Warden.\n",
+                                                    "policy"));
+  bool held = false;
+  for (const Clause* c : OfTopic(x, "detainer_hold"))
+    if (c->text.find("hold any inmate") != std::string::npos) {
+      held = true;
+      CHECK(c->section == "1.a.");
+    }
+  CHECK(held);
+  for (const Clause& c : x.clauses)
+    if (c.text.find("report every ICE request") != std::string::npos) CHECK(c.section != "1.b.");
+}
