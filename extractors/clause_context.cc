@@ -121,15 +121,21 @@ std::string_view Matcher::PreviousUnit(size_t ui) {
 bool Matcher::EarlierInParagraph(size_t ui, const RE2& re) {
   const auto& units = layout_.units();
   const int paragraph = units[ui].paragraph;
-  if (paragraph < 0) return false;
-  // (the unit right before is PreviousUnit's; two more before it: a record's entry or a news paragraph, not a page)
+  if (paragraph < 0 || ui < 2) return false;
+  // (the unit right before is PreviousUnit's; here the three before it, read as one text, so that a sentence an
+  // abbreviation cut in two is whole: "ICE ERO Officer V." / "Ramirez called asking release date for resident A.")
   constexpr size_t kFurthest = 3;
-  for (size_t back = 2; back <= kFurthest && back <= ui; ++back) {
-    const size_t prev = ui - back;
-    if (units[prev].paragraph != paragraph || units[prev].section != units[ui].section) return false;
-    if (RE2::PartialMatch(Folded(prev).folded.text, re)) return true;
+  size_t from = ui;
+  while (from > 0 && ui - (from - 1) <= kFurthest && units[from - 1].paragraph == paragraph &&
+         units[from - 1].section == units[ui].section)
+    --from;
+  if (ui - from < 2) return false;
+  std::string joined;
+  for (size_t prev = from; prev < ui; ++prev) {
+    if (!joined.empty()) joined += ' ';
+    joined += Folded(prev).folded.text;
   }
-  return false;
+  return RE2::PartialMatch(joined, re);
 }
 
 // "Specifically, no agency shall: ..." or "The prohibition set forth in this

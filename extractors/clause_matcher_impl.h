@@ -113,9 +113,10 @@ class Matcher {
   // The folded text of the unit before `ui` when it is in the same section
   // or is a sibling item of the same list; "" otherwise.
   std::string_view PreviousUnit(size_t ui);
-  // Whether `re` matches one of the two units before PreviousUnit's in the same paragraph (and section): the agents a
-  // log's entry or a news paragraph named two sentences back ("Two ICE ERO officers ... arrived and requested escort to
-  // NW-1 ... No consent form on file. Officers were informed that entry to the housing unit is not permitted").
+  // Whether `re` matches the text of the three units before `ui` in its paragraph (and section), read as one: the
+  // agents a log's entry or a news paragraph named two sentences back ("Two ICE ERO officers ... arrived and requested
+  // escort to NW-1 ... No consent form on file. Officers were informed that entry to the housing unit is not
+  // permitted"). False where only the unit before is there (PreviousUnit's).
   bool EarlierInParagraph(size_t ui, const RE2& re);
   bool ContrastBetween(const UnitInfo& info, size_t from, size_t to) const;
   // Whether `re` matches a unit before `ui` in its section (the same section, a sibling under the same parent, or an

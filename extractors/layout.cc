@@ -75,6 +75,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   MarkInPageFurniture(lines, pages);
   MarkPageMarkers(lines, pages);
   MarkTranscriptLines(lines, pages);
+  CutRowInitials(lines, pages);
   std::vector<size_t> body;
   for (size_t i = 0; i < lines.size(); ++i)
     if (!lines[i].ignored) body.push_back(i);

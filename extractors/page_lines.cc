@@ -490,4 +490,40 @@ std::vector<bool> ParagraphPerLine(const std::vector<Line>& lines, const std::ve
   return per_line;
 }
 
+void CutRowInitials(std::vector<Line>& lines, const std::vector<PageText>& pages) {
+  // (the text reaches here with its runs of spaces folded, so the column is known by its header and by what repeats)
+  // (a log's header: a date or time column and an entry column before it; "INTRODUCED BY" in a bill in capitals is none)
+  static const RE2 kHeader(
+      R"re(^(?:[A-Z][A-Z/#.&()-]*\s+)*(?:DATE|TIME)\b(?:[A-Z/#.&()-]*\s+)*(?:ENTRY|ENTRIES|ACTIVITY|EVENTS?|DESCRIPTION|ACTIONS?|NOTES|REMARKS|DETAILS|NARRATIVE)\s+(?:[A-Z][A-Z/#.&()-]*\s+)*(?:INITIALS|INIT\.?|STAFF|BY|OFFICER|OFC\.?|EMP\.?|EMPLOYEE)$)re");
+  static const RE2 kRowInitials(R"re(\S (([A-Z]{2,4}))$)re");
+  // Capitals a row's text may end with that are words of the entry, not anyone's initials.
+  static const std::set<std::string_view> kWords = {"ICE", "ERO", "DHS", "DOC", "MPD", "OGC", "CBP", "HSI", "FBI", "USMS",
+                                                    "DOJ", "INS", "CDF", "CTF", "USA", "NCIC", "AM", "PM", "NO", "YES",
+                                                    "OK", "ID", "DC", "US", "CCB", "USAO", "DOB", "FOIA", "KYR"};
+  const auto text_of = [&](const Line& l) { return std::string_view(pages[l.page_idx].text).substr(l.begin, l.end - l.begin); };
+  size_t first_row = lines.size();
+  for (size_t i = 0; i < lines.size() && first_row == lines.size(); ++i) {
+    const std::string_view t = text_of(lines[i]);
+    if (!lines[i].ignored && RE2::FullMatch(re2::StringPiece(t.data(), t.size()), kHeader)) first_row = i + 1;
+  }
+  if (first_row >= lines.size()) return;
+  std::map<std::string, int> ending;  // initials -> rows ending with them
+  std::vector<std::pair<size_t, size_t>> cut;  // line, bytes kept
+  for (size_t i = first_row; i < lines.size(); ++i) {
+    if (lines[i].ignored) continue;
+    const std::string_view t = text_of(lines[i]);
+    re2::StringPiece token;
+    if (t.size() < 12 || !RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), kRowInitials, &token)) continue;
+    // (an entry is written in lower case too: a line in capitals ends with a word, "... ENFORCEMENT IN")
+    if (std::none_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+    if (kWords.count(std::string_view(token.data(), token.size()))) continue;
+    ++ending[std::string(token.data(), token.size())];
+    cut.emplace_back(i, static_cast<size_t>(token.data() - t.data()) - 1);
+  }
+  for (const auto& [i, keep] : cut) {
+    const std::string_view t = text_of(lines[i]);
+    if (ending[std::string(t.substr(keep + 1))] >= 2) lines[i].end = lines[i].begin + keep;
+  }
+}
+
 }  // namespace foiamine::extractors::internal

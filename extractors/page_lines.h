@@ -83,6 +83,12 @@ bool IsPageNumberLine(std::string_view line);
 // section number's digits ("1266.0112": line 12 of 66.0112), and the bill's
 // unnumbered analysis may be most of the page.
 void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& pages);
+// A log printed as a table, its right-hand column the writer's initials ("TIME LOCATION ENTRY INITIALS" over "0912
+// Front Lobby Two ICE ERO officers ... arrived and LIS"): the initials are cut off the rows (`end` moves back), or they
+// read as a word of the entry ("... arrived and LIS requested escort ..."). Only below a header line in capitals whose
+// last column is named so (INITIALS, INIT, STAFF, BY, OFFICER, OFC, EMP), and only a row's last token of two to four
+// capitals that ends two rows or more and is no word of an entry ("ICE", "DOC", "OGC" ...).
+void CutRowInitials(std::vector<Line>& lines, const std::vector<PageText>& pages);
 
 // A margin number as MarkTranscriptLines reads it at a line's start (group 1:
 // the number, OCR's "l" and "|" for 1 included), and the test of the line's
