@@ -76,6 +76,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
   MarkPageMarkers(lines, pages);
   MarkTranscriptLines(lines, pages);
   CutRowInitials(lines, pages);
+  CutRedlines(lines, pages);
   std::vector<size_t> body;
   for (size_t i = 0; i < lines.size(); ++i)
     if (!lines[i].ignored) body.push_back(i);

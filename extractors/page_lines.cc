@@ -526,4 +526,64 @@ void CutRowInitials(std::vector<Line>& lines, const std::vector<PageText>& pages
   }
 }
 
+void CutRedlines(std::vector<Line>& lines, const std::vector<PageText>& pages) {
+  // (group 1 the whole opener, group 2 the deleting word when it deletes)
+  static const RE2 kOpener(R"re((?i)(\[\s*(?:(DELETED|DELETE|STRICKEN|STRUCK|STRIKE|REMOVED)|INSERTED|INSERT|ADDED|NEW TEXT)\s*:\s*))re");
+  enum class Open { kNone, kDeleted, kInserted };
+  Open open = Open::kNone;
+  std::vector<Line> out;
+  out.reserve(lines.size());
+  for (const Line& line : lines) {
+    if (line.ignored) {
+      out.push_back(line);
+      continue;
+    }
+    const std::string_view page = pages[line.page_idx].text;
+    // The line's kept byte ranges.
+    std::vector<std::pair<size_t, size_t>> kept;
+    size_t pos = line.begin;
+    while (pos < line.end) {
+      const std::string_view rest = page.substr(pos, line.end - pos);
+      if (open != Open::kNone) {
+        const size_t close = rest.find(']');
+        if (close == std::string_view::npos) {
+          if (open == Open::kInserted) kept.emplace_back(pos, line.end);
+          break;
+        }
+        if (open == Open::kInserted) kept.emplace_back(pos, pos + close);
+        open = Open::kNone;
+        pos += close + 1;
+        continue;
+      }
+      re2::StringPiece input(rest.data(), rest.size()), whole, deleted;
+      if (rest.find('[') == std::string_view::npos ||
+          !RE2::PartialMatch(input, kOpener, &whole, &deleted)) {
+        kept.emplace_back(pos, line.end);
+        break;
+      }
+      const size_t at = static_cast<size_t>(whole.data() - rest.data());
+      kept.emplace_back(pos, pos + at);
+      open = deleted.empty() ? Open::kInserted : Open::kDeleted;
+      pos += at + whole.size();
+    }
+    bool first = true;
+    for (auto [b, e] : kept) {
+      const std::string_view part = Trim(page.substr(b, e - b));
+      if (part.empty()) continue;
+      Line piece = line;
+      piece.begin = static_cast<size_t>(part.data() - page.data());
+      piece.end = piece.begin + part.size();
+      if (!first) piece.blank_before = false;
+      first = false;
+      out.push_back(piece);
+    }
+    if (first) {  // nothing kept: the line is ignored, and a blank line before it passes to the next
+      Line dropped = line;
+      dropped.ignored = true;
+      out.push_back(dropped);
+    }
+  }
+  lines = std::move(out);
+}
+
 }  // namespace foiamine::extractors::internal

@@ -89,6 +89,13 @@ void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& 
 // last column is named so (INITIALS, INIT, STAFF, BY, OFFICER, OFC, EMP), and only a row's last token of two to four
 // capitals that ends two rows or more and is no word of an entry ("ICE", "DOC", "OGC" ...).
 void CutRowInitials(std::vector<Line>& lines, const std::vector<PageText>& pages);
+// A draft marked up in brackets ("B. [DELETED: The Local Government shall provide ICE with a daily list ...]",
+// "[INSERTED: C. The Local Government will not notify ICE ...]"): the deleted text is no part of what the draft says,
+// and the insertion's brackets no part of its text (read in, "[INSERTED: C." is no item "C." and reads as a term being
+// defined). Lines are cut around both (a line may become two); a line left with nothing is ignored. Openers: DELETED,
+// DELETE, STRICKEN, STRUCK, STRIKE, REMOVED, and INSERTED, INSERT, ADDED, NEW TEXT, each with a colon; a bracket closes
+// each, on its line or a later one.
+void CutRedlines(std::vector<Line>& lines, const std::vector<PageText>& pages);
 
 // A margin number as MarkTranscriptLines reads it at a line's start (group 1:
 // the number, OCR's "l" and "|" for 1 included), and the test of the line's

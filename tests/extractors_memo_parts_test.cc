@@ -87,3 +87,28 @@ TEST_CASE("a list item's paragraph after the list still closes an uncaptioned it
   for (const Clause& c : x.clauses)
     if (c.text.find("report every ICE request") != std::string::npos) CHECK(c.section != "1.b.");
 }
+
+TEST_CASE("a draft's deleted text says nothing, and its inserted text reads as printed", "[extractors][structure]") {
+  // (a draft agreement marked up in brackets, after the one written for probe J, session 54)
+  const Extraction x = ExtractDocument(Rules(), Doc("ARTICLE V. RELEASE\n"
+                                                    "\n"
+                                                    "A. The Local Government shall release each prisoner on the date the court orders.\n"
+                                                    "\n"
+                                                    "B. [DELETED: The Local Government shall notify ICE at least 48 hours before\n"
+                                                    "the release of any prisoner who is the subject of an immigration detainer.]\n"
+                                                    "\n"
+                                                    "[INSERTED: C. The Local Government will not notify ICE of the release of\n"
+                                                    "any person, and will not hold any person beyond his or her scheduled\n"
+                                                    "release on the basis of an immigration detainer.]\n",
+                                                    "policy"));
+  int notices = 0;
+  for (const Clause* c : OfTopic(x, "release_notification")) {
+    ++notices;
+    INFO(c->text);
+    CHECK(c->text.find("48 hours") == std::string::npos);  // the deleted duty is no clause
+    CHECK(c->text.find("INSERTED") == std::string::npos);
+    CHECK(c->section == "Article V C.");                     // "[INSERTED: C." is item C
+    CHECK(c->stance == Stance::kRestricts);
+  }
+  CHECK(notices == 1);
+}
