@@ -246,7 +246,7 @@ bool DescribesPresentPractice(std::string_view text) {
       R"re((?i)^(?:no|tampoco) (?:se |le |les |lo |la |los |las )?(?:realiza|realizan|hace|hacen|participa|participan|coopera|cooperan|colabora|colaboran|ayuda|ayudan|asiste|asisten|comparte|comparten|detiene|detienen|retiene|retienen|pregunta|preguntan|notifica|notifican|entrega|entregan|honra|honran|cumple|cumplen|aplica|aplican|ejerce|ejercen|)re"
       // (as the rulebook's restricts cues read the present; and the first person plural, a letter's "No informamos a ICE
       // de su liberacion y no permitimos que agentes de ICE lo entrevistaran", written for a probe)
-      R"re(informa|informan|envia|envian|proporciona|proporcionan|comunica|comunican|transfiere|transfieren|traslada|trasladan|anota|anotan|registra|registran|)re"
+      R"re(informa|informan|envia|envian|proporciona|proporcionan|comunica|comunican|transfiere|transfieren|traslada|trasladan|anota|anotan|registra|registran|avisa|avisan|mantiene|mantienen|)re"
       R"re(hacemos|entregamos|compartimos|preguntamos|detenemos|retenemos|arrestamos|notificamos|informamos|enviamos|participamos|colaboramos|cooperamos|ayudamos|permitimos|aplicamos)\b)re");
   // (an exception to the rule just told is no description: "This does not apply to arrest warrants signed by a judge")
   static const RE2 kException(R"re((?i)^(?:does|do) not apply to\b)re");

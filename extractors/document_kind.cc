@@ -265,7 +265,9 @@ std::string InferKind(const std::string& text, const std::string& number) {
   // Departamento no comparte su fecha de liberacion con ICE ...", "NOTICE TO ALL INMATES").
   static const RE2 kNoticeToInmates(
       R"((?mi)^[ \t]*(?:aviso\s+a\s+(?:tod[oa]s\s+)?(?:l[oa]s\s+)?(?:residentes|personas|reclus[oa]s|intern[oa]s|detenid[oa]s)|notice\s+to\s+(?:all\s+)?(?:inmates|residents|detainees|prisoners|persons\s+in\s+custody))\b[^\n]{0,40}$)");
-  if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 300)), kNoticeToInmates)) return "jail_policy";
+  // (its caption may stand below a form's number and where to post it: "Publicar en: todas las unidades de vivienda ..."
+  // / "Formulario DOC-CMS-207S (Rev. 03/2021) ..." / "AVISO A LOS RESIDENTES", a notice written for a probe)
+  if (RE2::PartialMatch(head.substr(0, std::min<size_t>(head.size(), 800)), kNoticeToInmates)) return "jail_policy";
   // ... and so does its handbook for them ("RESIDENT HANDBOOK - CENTRAL DETENTION FACILITY" / "CHAPTER 14: IMMIGRATION
   // MATTERS"), though its "this chapter" reads like a code's own reference
   static const RE2 kHandbook(R"((?mi)^[ \t]*(?:[\w.]+\s+){0,5}?(?:resident|inmate|detainee|prisoner|offender)s?['\x{2019}]?\s+(?:handbook|orientation\s+(?:handbook|manual|guide))\b)");
