@@ -720,3 +720,21 @@ TEST_CASE("a bill is titled by its act's formula, not by its caption words", "[e
                                                      "to immigration detainers; the House votes next week.\n"}));
   CHECK(story.title.value == "Senate passes detainer bill");
 }
+
+TEST_CASE("a jail's notice to its residents is its policy, its caption below a form's number and posting line",
+          "[extractors][identity]") {
+  // (after a DOC notice in Spanish written for probe J, session 54: the caption stood past the first 300 bytes)
+  const DocumentIdentity notice = InferIdentity(Doc({
+      "GOBIERNO DEL DISTRITO DE COLUMBIA\nDEPARTAMENTO CORRECCIONAL (DOC)\n\n"
+      "Publicar en: todas las unidades de vivienda del CDF y del CTF, area de\n"
+      "Recepcion y Salida (R&D), sala de visitas legales\n"
+      "Formulario DOC-CMS-207S (Rev. 03/2021) - Version en espanol del\n"
+      "formulario DOC-CMS-207 (\"Know Your Rights - Immigration Detainers\")\n\n"
+      "=====================================================================\n"
+      "                      AVISO A LOS RESIDENTES\n"
+      "           SOLICITUDES DE INMIGRACION (\"DETAINERS\") DE ICE\n"
+      "=====================================================================\n\n"
+      "2. El personal del DOC no le avisa a ICE la fecha, la hora ni el lugar de su salida.\n"}));
+  CHECK(notice.doc_kind.value == "jail_policy");
+  CHECK(notice.authority.value == "policy");
+}
