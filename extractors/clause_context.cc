@@ -26,13 +26,26 @@ std::string Matcher::Context(size_t ui) {
   }
   // An answer's subject is its question's: "Director, does the Department notify ICE before it releases someone who
   // has a detainer?" / "We do not hold anyone past their release date." (a hearing's transcript, a page of questions)
+  int question = -1;
   if (ui > 0 && !units[ui - 1].heading && IsQuestion(Folded(ui - 1).folded.text)) {
-    context += Folded(ui - 1).folded.text;
-    context += "\n";
-  } else if (const int question = AnsweredQuestion(ui); question >= 0) {
+    question = static_cast<int>(ui - 1);
+  } else {
     // ... and so is every later sentence of the answering turn: "CHAIRPERSON: And do ICE agents come into the jail?" /
     // "DIRECTOR: They are allowed in the sally port to pick the person up. They do not have an office in the facility."
-    context += Folded(static_cast<size_t>(question)).folded.text;
+    question = AnsweredQuestion(ui);
+  }
+  if (question >= 0) {
+    // (with the sentence that sets a question mark's question up, in its paragraph: "In August an MPD officer directed traffic for an
+    // ICE team. Is that accurate?" / "It is. An officer ... did block a lane for about twelve minutes at the request of
+    // the agents.", a hearing's transcript written for a probe)
+    const size_t q = static_cast<size_t>(question);
+    const std::string_view asked = Trim(Folded(q).folded.text);
+    if (q > 0 && !asked.empty() && asked.back() == '?' && units[q - 1].paragraph == units[q].paragraph &&
+        units[q].paragraph >= 0 && !units[q - 1].heading) {
+      context += Folded(q - 1).folded.text;
+      context += "\n";
+    }
+    context += Folded(q).folded.text;
     context += "\n";
   }
   // The addressee of the nearest correspondence header line above the unit (rulebook_compiled.h).

@@ -76,3 +76,24 @@ TEST_CASE("a line in capitals keeps its last word: no log header, no initials", 
     if (c.text.find("FEDERAL IN IMMIGRATION") != std::string::npos) whole = true;
   CHECK(whole);
 }
+
+TEST_CASE("an answer reads the sentence that set its question up", "[extractors][transcript]") {
+  // (a hearing's transcript with margin line numbers, after the one written for probe J, session 54: the agency is named
+  // in the sentence before the question, "Is that accurate?", and the answer's second sentence tells the help given)
+  const Extraction x = ExtractDocument(
+      Rules(), Doc(" 1   CHAIRPERSON QUINTERO: Thank you. Commander Szabo, MPD. In August of\n"
+                   " 2   last year there was the incident on Columbia Road. My office was told\n"
+                   " 3   an MPD officer directed traffic for an ICE team. Is that accurate?\n"
+                   " 4   COMMANDER SZABO: It is, Madam Chair. An officer from the Third\n"
+                   " 5   District did block a lane for about twelve minutes at the request of\n"
+                   " 6   the agents. His sergeant pulled him off when she arrived.\n"
+                   " 7   CHAIRPERSON QUINTERO: What does the special order say, exactly?\n"
+                   " 8   COMMANDER SZABO: Members are not to provide perimeter or traffic\n"
+                   " 9   control for a civil immigration operation.\n"
+                   "10   CHAIRPERSON QUINTERO: Thank you, Commander.\n"
+                   "11   COMMANDER SZABO: Thank you.\n"
+                   "12   CHAIRPERSON QUINTERO: The hearing is adjourned.\n"));
+  const Clause* lane = Containing(x, "enforcement_assistance", "did block a lane");
+  REQUIRE(lane != nullptr);
+  CHECK(lane->stance == Stance::kReports);
+}
