@@ -288,6 +288,20 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     if (section_word) m.part = std::string(b);
     m.closed = !whole.empty() && (whole[whole.size() - 1] == '.' || whole[whole.size() - 1] == ':');
     m.value = AllRoman(b) ? RomanValue(b) : std::atoi(std::string(b).c_str());
+    // A scanner's reading of the next number of an open numbering ("ARTICLE H - COVERED PRISONERS" after "ARTICLE I",
+    // a scanned draft agreement written for a probe): the number the sequence expects, where the two are one
+    // confusion apart (FoldConfusions).
+    if (m.value == 0) {
+      const Level* open = FindStyle(stack, m.style);
+      const int next = open != nullptr && open->value > 0 ? open->value + 1 : 0;
+      for (const std::string& expected : {ToRoman(next), std::to_string(next)}) {
+        if (next == 0 || FoldConfusions(b) != FoldConfusions(expected)) continue;
+        m.printed = printed_word + " " + expected;
+        if (section_word) m.part = expected;
+        m.value = next;
+        break;
+      }
+    }
     m.length = consumed(in);
     return m;
   }

@@ -527,20 +527,31 @@ void CutRowInitials(std::vector<Line>& lines, const std::vector<PageText>& pages
 }
 
 void CutRedlines(std::vector<Line>& lines, const std::vector<PageText>& pages) {
-  // (group 1 the whole opener, group 2 the deleting word when it deletes)
-  static const RE2 kOpener(R"re((?i)(\[\s*(?:(DELETED|DELETE|STRICKEN|STRUCK|STRIKE|REMOVED)|INSERTED|INSERT|ADDED|NEW TEXT)\s*:\s*))re");
+  // (group 1 the whole opener, group 2 the deleting word when it deletes; a scan reads the bracket as a parenthesis or
+  // a brace at times: "(INSERTED: B. The Local Government will not house ...]")
+  static const RE2 kOpener(
+      R"re((?i)([\[({]\s*(?:(DELETED|DELETE|STRICKEN|STRUCK|STRIKE|REMOVED)|INSERTED|INSERT|ADDED|NEW TEXT)\s*:\s*))re");
+  // An opener its bracket does not close within this many lines is no markup: its text stays as printed.
+  constexpr size_t kLongestMarkup = 40;
   enum class Open { kNone, kDeleted, kInserted };
   Open open = Open::kNone;
-  std::vector<Line> out;
+  std::vector<Line> out, pending, originals;  // pending: the cut lines since the open bracket; originals: as printed
   out.reserve(lines.size());
+  const auto keep_as_printed = [&] {
+    out.insert(out.end(), originals.begin(), originals.end());
+    pending.clear();
+    originals.clear();
+    open = Open::kNone;
+  };
   for (const Line& line : lines) {
     if (line.ignored) {
-      out.push_back(line);
+      (open == Open::kNone ? out : pending).push_back(line);
+      if (open != Open::kNone) originals.push_back(line);
       continue;
     }
     const std::string_view page = pages[line.page_idx].text;
-    // The line's kept byte ranges.
-    std::vector<std::pair<size_t, size_t>> kept;
+    const bool open_before = open != Open::kNone;
+    std::vector<std::pair<size_t, size_t>> kept;  // the line's kept byte ranges
     size_t pos = line.begin;
     while (pos < line.end) {
       const std::string_view rest = page.substr(pos, line.end - pos);
@@ -556,33 +567,46 @@ void CutRedlines(std::vector<Line>& lines, const std::vector<PageText>& pages) {
         continue;
       }
       re2::StringPiece input(rest.data(), rest.size()), whole, deleted;
-      if (rest.find('[') == std::string_view::npos ||
-          !RE2::PartialMatch(input, kOpener, &whole, &deleted)) {
+      if (rest.find(':') == std::string_view::npos || !RE2::PartialMatch(input, kOpener, &whole, &deleted)) {
         kept.emplace_back(pos, line.end);
         break;
       }
       const size_t at = static_cast<size_t>(whole.data() - rest.data());
       kept.emplace_back(pos, pos + at);
+      if (!open_before && originals.empty()) originals.push_back(line);  // where the markup opened
       open = deleted.empty() ? Open::kInserted : Open::kDeleted;
       pos += at + whole.size();
     }
-    bool first = true;
+    std::vector<Line> pieces;
     for (auto [b, e] : kept) {
       const std::string_view part = Trim(page.substr(b, e - b));
       if (part.empty()) continue;
       Line piece = line;
       piece.begin = static_cast<size_t>(part.data() - page.data());
       piece.end = piece.begin + part.size();
-      if (!first) piece.blank_before = false;
-      first = false;
-      out.push_back(piece);
+      piece.blank_before = pieces.empty() && line.blank_before;
+      pieces.push_back(piece);
     }
-    if (first) {  // nothing kept: the line is ignored, and a blank line before it passes to the next
+    if (pieces.empty()) {  // nothing kept: the line is ignored, and a blank line before it passes to the next
       Line dropped = line;
       dropped.ignored = true;
-      out.push_back(dropped);
+      pieces.push_back(dropped);
+    }
+    if (open_before || !originals.empty()) {
+      if (open_before) originals.push_back(line);
+      pending.insert(pending.end(), pieces.begin(), pieces.end());
+      if (open == Open::kNone) {  // closed: the cut lines stand
+        out.insert(out.end(), pending.begin(), pending.end());
+        pending.clear();
+        originals.clear();
+      } else if (originals.size() > kLongestMarkup) {
+        keep_as_printed();
+      }
+    } else {
+      out.insert(out.end(), pieces.begin(), pieces.end());
     }
   }
+  if (open != Open::kNone) keep_as_printed();
   lines = std::move(out);
 }
 

@@ -112,3 +112,49 @@ TEST_CASE("a draft's deleted text says nothing, and its inserted text reads as p
   }
   CHECK(notices == 1);
 }
+
+TEST_CASE("a bracket a scan read as a parenthesis still opens markup, and an opener never closed is text", "[extractors][structure]") {
+  const Extraction scanned = ExtractDocument(Rules(), Doc("ARTICLE II - COVERED PRISONERS\n"
+                                                          "\n"
+                                                          "A. The Local Government agrees to house persons in USMS custody.\n"
+                                                          "\n"
+                                                          "(INSERTED: B. The Local Government will not house any person who is held\n"
+                                                          "solely on civil immigration charges or on an ICE administrative\n"
+                                                          "warrant.]\n",
+                                                          "policy"));
+  bool item_b = false;
+  for (const Clause& c : scanned.clauses)
+    if (c.text.find("will not house") != std::string::npos) {
+      item_b = true;
+      CHECK(c.section == "Article II B.");
+      CHECK(c.text.find("INSERTED") == std::string::npos);
+    }
+  CHECK(item_b);
+  // "[DELETED:" with no closing bracket in the next 40 lines deletes nothing: the rule after it stands
+  std::string unclosed = "POLICY\n\n1. [DELETED: the old text of this paragraph\n";
+  for (int i = 0; i < 45; ++i) unclosed += "Staff will review the schedule each week.\n";
+  unclosed += "\n2. Staff shall not hold any inmate on an ICE detainer past his release date.\n";
+  const Extraction x = ExtractDocument(Rules(), Doc(unclosed, "policy"));
+  bool held = false;
+  for (const Clause* c : OfTopic(x, "detainer_hold"))
+    if (c->text.find("shall not hold any inmate") != std::string::npos) held = true;
+  CHECK(held);
+}
+
+TEST_CASE("a scanned article number one confusion from the next is read as the next ('ARTICLE H' after 'ARTICLE I')",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(Rules(), Doc("ARTICLE I - PURPOSE\n"
+                                                    "\n"
+                                                    "This agreement sets out how federal prisoners are housed.\n"
+                                                    "\n"
+                                                    "ARTICLE H - COVERED PRISONERS\n"
+                                                    "\n"
+                                                    "A. The Local Government will not hold any person for ICE beyond his or her release date.\n",
+                                                    "policy"));
+  bool found = false;
+  for (const Clause* c : OfTopic(x, "detainer_hold")) {
+    found = true;
+    CHECK(c->section == "Article II A.");
+  }
+  CHECK(found);
+}
