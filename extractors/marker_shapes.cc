@@ -122,6 +122,9 @@ std::string FoldConfusions(std::string_view token) {
       case 'S': case '5': out.push_back('5'); break;
       case 'B': case '8': out.push_back('8'); break;
       case 'H': out += "11"; break;
+      // (a bilevel scan's closed or broken bowls: "e." for "c.", "h." for "b.", a policy's lettered items at 100 dpi)
+      case 'e': out.push_back('c'); break;
+      case 'h': out.push_back('b'); break;
       case ',': out.push_back('.'); break;
       case '{': out.push_back('('); break;  // a parenthesis read as a brace: "{a)", "(2}"
       case '}': out.push_back(')'); break;

@@ -43,7 +43,7 @@ bool IsReadBulletGlyph(std::string_view glyph);
 std::string_view BulletGlyphClass(std::string_view glyph);
 
 // OCR-damaged markers (numbering.cc's repair): each character's confusion class (l/1/I/i/|/[/] ; O/0/o ; S/5 ; B/8 ;
-// "rn"/m ; H/II, as in "Hi." for "III." ; a comma for the period), so that two tokens one confusion apart fold alike.
+// "rn"/m ; H/II, as in "Hi." for "III." ; e/c ; h/b ; a comma for the period), so that two tokens one confusion apart fold alike.
 std::string FoldConfusions(std::string_view token);
 // FoldConfusions of the token and of each letter a symbol in it may stand for: "(@)" is an "(a)" or an "(e)", "(£)"
 // an "(f)" (a fax's OCR).

@@ -100,7 +100,9 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
   static const RE2 kCodeSection(
       R"(^((?:§+\s*|(?:ORS|RCW)\s+)(\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]?)*(?:-[A-Za-z]{1,2}\b)?)\.?)(?:\s+|$))");
   static const RE2 kWord(
-      R"(^((Part|PART|Article|ARTICLE|Art\.|ART\.|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE|Appendix|APPENDIX|Attachment|ATTACHMENT|Exhibit|EXHIBIT|Annex|ANNEX)\s+([IVXLC]+|\d+[a-z]?(?:\.\d+)*|[A-Z])\b[.:]?)(?:\s+|$))");
+      R"(^((Part|PART|Article|ARTICLE|Art\.|ART\.|Section|SECTION|Sec\.|SEC\.|Chapter|CHAPTER|Title|TITLE|Appendix|APPENDIX|Attachment|ATTACHMENT|Exhibit|EXHIBIT|Annex|ANNEX)\s+((?:[IVXLC]+|\d+[a-z]?(?:\.\d+)*|[A-Z])\b|[|\[\]lH1IVXLC]*[|\[\]lH][|\[\]lH1IVXLC]*|[IVXLC]*1[IVXLC]+|[IVXLC]+1[IVXLC]*)[.:]?)(?:\s+|$))");
+  // (the last alternatives: a roman number as a scanner damages it, "ARTICLE | - PURPOSE", "ARTICLE [X - ACCESS",
+  // "ARTICLE 1X": read below as the roman it stands for, or no marker)
   // "Section 31-13-18 - Verification of legal status ...": a code's dashed section number after the word, its
   // catchline after a dash, as code sites head a section (the number alone starts the path, as "§ 31-13-18" would);
   // and a city code's chapter-section, as Municode prints it: "Sec. 2-157. - Use of city resources.".
@@ -288,20 +290,27 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     if (section_word) m.part = std::string(b);
     m.closed = !whole.empty() && (whole[whole.size() - 1] == '.' || whole[whole.size() - 1] == ':');
     m.value = AllRoman(b) ? RomanValue(b) : std::atoi(std::string(b).c_str());
-    // A scanner's reading of the next number of an open numbering ("ARTICLE H - COVERED PRISONERS" after "ARTICLE I",
-    // a scanned draft agreement written for a probe): the number the sequence expects, where the two are one
-    // confusion apart (FoldConfusions).
+    // A scanner's reading of a roman number ("ARTICLE H - COVERED PRISONERS" after "ARTICLE I", "ARTICLE [X - ACCESS",
+    // "ARTICLE | - PURPOSE": scanned draft agreements written for a probe): the roman its strokes stand for, where it
+    // comes after the open one (an excerpt skips parts: "ARTICLE V" then "ARTICLE IX").
     if (m.value == 0) {
+      std::string strokes;
+      for (const char c : std::string_view(b.data(), b.size())) {
+        if (c == '|' || c == '[' || c == ']' || c == 'l' || c == '1' || c == 'i') strokes.push_back('I');
+        else if (c == 'H') strokes += "II";
+        else strokes.push_back(c);
+      }
       const Level* open = FindStyle(stack, m.style);
-      const int next = open != nullptr && open->value > 0 ? open->value + 1 : 0;
-      for (const std::string& expected : {ToRoman(next), std::to_string(next)}) {
-        if (next == 0 || FoldConfusions(b) != FoldConfusions(expected)) continue;
-        m.printed = printed_word + " " + expected;
-        if (section_word) m.part = expected;
-        m.value = next;
-        break;
+      const int value = AllRoman(strokes) ? RomanValue(strokes) : 0;
+      // (after a roman or numbered part only: "PART H" after "PART G" is a letter)
+      if (open == nullptr ? value == 1 : open->value > 0 && value > open->value && value <= open->value + 8) {
+        m.printed = printed_word + " " + strokes;
+        if (section_word) m.part = strokes;
+        m.value = value;
       }
     }
+    // (a damaged token read as no roman is no marker)
+    if (m.value == 0 && !std::isalnum(static_cast<unsigned char>(b[0])) ) return std::nullopt;
     m.length = consumed(in);
     return m;
   }

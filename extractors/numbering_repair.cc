@@ -27,6 +27,16 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
                                    const NextMarkerFn& next_marker) {
   std::vector<std::pair<std::string, int>> expected;  // (style, value), innermost first
   for (auto it = stack.rbegin(); it != stack.rend(); ++it) expected.emplace_back(it->style, it->value + 1);
+  // (an excerpt's roman parts skip some, its headings in capitals: "VI. IMPACT ON EXISTING LAW" then "VIli. SECTION-BY-
+  // SECTION ANALYSIS", a committee report's VIII. scanned at 100 dpi, written for a probe)
+  // (read so only where the token folds to that numeral alike, no stroke run together: "ID. CARDS" after "I." is no III.)
+  const bool caps_heading = AllCapsText(Trim(line.substr(token.length)));
+  const size_t first_skip = expected.size();
+  if (caps_heading)
+    for (auto it = stack.rbegin(); it != stack.rend(); ++it)
+      if (it->style == "I.")
+        for (int skip = 2; skip <= 3; ++skip) expected.emplace_back(it->style, it->value + skip);
+  const size_t end_of_skips = expected.size();
   // A sequence already open cannot start again: "i." between "1." and "2." stays a roman "i.".
   if (const std::optional<Marker> next = next_marker();
       next && next->value == 2 && IsListOrOutlineStyle(next->style) && FindStyle(stack, next->style) == nullptr)
@@ -51,10 +61,20 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
   // (and two strokes closed into a "D": "ID. AUTHORITY" for "III. AUTHORITY", Tulsa County's 287(g) agreement, 2020)
   for (size_t at = strokes.find('D'); at != std::string::npos; at = strokes.find('D', at + 2)) strokes.replace(at, 1, "II");
   const std::string folded_strokes = FoldConfusions(strokes);
-  for (const auto& [style, value] : expected) {
+  for (size_t e = 0; e < expected.size(); ++e) {
+    const auto& [style, value] = expected[e];
     const std::string want = RenderMarker(style, value);
     const bool roman = style == "I." || style == "I)" || style == "(I)";
     if (want.empty() || want == token.text) continue;
+    if (e >= first_skip && e < end_of_skips) {
+      if (!folds_alike(want) || !StartsUpper(rest)) continue;
+      Marker m;
+      m.style = style;
+      m.value = value;
+      m.printed = want;
+      m.length = token.length;
+      return m;
+    }
     // (or one of its three strokes lost, in a heading: "Il. LIMITATIONS" for "III. LIMITATIONS", a scanned draft MOA)
     const bool stroke_lost = roman && value == 3 && AllCapsText(rest) && folded_strokes == FoldConfusions(want).substr(1);
     if (!folds_alike(want) && !(roman && FoldConfusions(want) == folded_strokes) && !stroke_lost) continue;

@@ -535,6 +535,7 @@ void CutRedlines(std::vector<Line>& lines, const std::vector<PageText>& pages) {
   constexpr size_t kLongestMarkup = 40;
   enum class Open { kNone, kDeleted, kInserted };
   Open open = Open::kNone;
+  int depth = 0;  // parentheses open inside the markup
   std::vector<Line> out, pending, originals;  // pending: the cut lines since the open bracket; originals: as printed
   out.reserve(lines.size());
   const auto keep_as_printed = [&] {
@@ -556,7 +557,13 @@ void CutRedlines(std::vector<Line>& lines, const std::vector<PageText>& pages) {
     while (pos < line.end) {
       const std::string_view rest = page.substr(pos, line.end - pos);
       if (open != Open::kNone) {
-        const size_t close = rest.find(']');
+        // The closing bracket, or a parenthesis none opened inside the markup (a scan's reading of the bracket:
+        // "... booked into the Facility.)", a draft agreement scanned at 100 dpi, written for a probe).
+        size_t close = std::string_view::npos;
+        for (size_t i = 0; i < rest.size() && close == std::string_view::npos; ++i) {
+          if (rest[i] == '(') ++depth;
+          else if (rest[i] == ']' || (rest[i] == ')' && depth-- == 0)) close = i;
+        }
         if (close == std::string_view::npos) {
           if (open == Open::kInserted) kept.emplace_back(pos, line.end);
           break;
@@ -575,6 +582,7 @@ void CutRedlines(std::vector<Line>& lines, const std::vector<PageText>& pages) {
       kept.emplace_back(pos, pos + at);
       if (!open_before && originals.empty()) originals.push_back(line);  // where the markup opened
       open = deleted.empty() ? Open::kInserted : Open::kDeleted;
+      depth = 0;
       pos += at + whole.size();
     }
     std::vector<Line> pieces;

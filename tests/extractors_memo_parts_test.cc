@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "extractors/extract.h"
 #include "tests/extraction_test_helpers.h"
@@ -156,5 +157,53 @@ TEST_CASE("a scanned article number one confusion from the next is read as the n
     found = true;
     CHECK(c->section == "Article II A.");
   }
+  CHECK(found);
+}
+
+TEST_CASE("scanned article numbers read as the romans they stand for, lettered parts left alone", "[extractors][structure]") {
+  const auto sections_of = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (const Clause* c : OfTopic(ExtractDocument(Rules(), Doc(text, "policy")), "detainer_hold")) out.push_back(c->section);
+    return out;
+  };
+  // (an excerpt skips articles; a bilevel scan reads "IX" as "[X")
+  CHECK(sections_of("ARTICLE V - RELEASE\n\nA. Staff shall notify the Marshals of each release.\n\n"
+                    "ARTICLE [X - ACCESS\n\nA. The Local Government will not hold any person for ICE beyond his or her release date.\n") ==
+        std::vector<std::string>{"Article IX A."});
+  // "PART H" after "PART G" is the letter H, not a roman II
+  CHECK(sections_of("PART G - INTAKE\n\nStaff shall book each person.\n\n"
+                    "PART H - RELEASE\n\nStaff will not hold any person for ICE beyond his or her release date.\n") ==
+        std::vector<std::string>{"Part H"});
+}
+
+TEST_CASE("a deletion a scan closed with a parenthesis ends there", "[extractors][structure]") {
+  // ("... booked into the Facility.)": the bracket read as a parenthesis none opened inside the deletion)
+  const Extraction x = ExtractDocument(Rules(), Doc("ARTICLE XII - INFORMATION\n\n"
+                                                    "B. [DELETED: The Local Government shall provide ICE with a daily list of\n"
+                                                    "all foreign-born persons (by country) booked into the Facility.)\n\n"
+                                                    "C. Staff shall not give ICE any booking list or other non-public information.\n\n"
+                                                    "[Comment KJ4 - K. Jarvis, OGC: Strike.]\n",
+                                                    "policy"));
+  bool kept = false;
+  for (const Clause* c : OfTopic(x, "information_sharing")) {
+    CHECK(c->text.find("daily list") == std::string::npos);
+    if (c->text.find("booking list") != std::string::npos) kept = true;
+  }
+  CHECK(kept);
+}
+
+TEST_CASE("a scanned item letter with its bowl closed or broken is the letter the list expects ('e.' for 'c.')",
+          "[extractors][structure]") {
+  const Extraction x = ExtractDocument(Rules(), Doc("6. RECEIPT OF IMMIGRATION DETAINERS.\n"
+                                                    "a. The Records Office shall date-stamp each detainer.\n"
+                                                    "b. Staff shall enter each detainer in the jail's records system.\n"
+                                                    "e. Staff shall not hold any inmate on an ICE detainer past his release date.\n",
+                                                    "policy"));
+  bool found = false;
+  for (const Clause* c : OfTopic(x, "detainer_hold"))
+    if (c->text.find("shall not hold") != std::string::npos) {
+      found = true;
+      CHECK(c->section == "6.c.");
+    }
   CHECK(found);
 }
