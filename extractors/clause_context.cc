@@ -132,23 +132,35 @@ std::string_view Matcher::PreviousUnit(size_t ui) {
 }
 
 bool Matcher::EarlierInParagraph(size_t ui, const RE2& re) {
-  const auto& units = layout_.units();
-  const int paragraph = units[ui].paragraph;
-  if (paragraph < 0 || ui < 2) return false;
-  // (the unit right before is PreviousUnit's; here the three before it, read as one text, so that a sentence an
-  // abbreviation cut in two is whole: "ICE ERO Officer V." / "Ramirez called asking release date for resident A.")
-  constexpr size_t kFurthest = 3;
-  size_t from = ui;
-  while (from > 0 && ui - (from - 1) <= kFurthest && units[from - 1].paragraph == paragraph &&
-         units[from - 1].section == units[ui].section)
-    --from;
-  if (ui - from < 2) return false;
-  std::string joined;
-  for (size_t prev = from; prev < ui; ++prev) {
-    if (!joined.empty()) joined += ' ';
-    joined += Folded(prev).folded.text;
+  UnitInfo& info = info_[ui];
+  if (!info.paragraph_before) {
+    info.paragraph_before.emplace();
+    const auto& units = layout_.units();
+    const int paragraph = units[ui].paragraph;
+    // (the unit right before is PreviousUnit's; here the three before it, read as one text, so that a sentence an
+    // abbreviation cut in two is whole: "ICE ERO Officer V." / "Ramirez called asking release date for resident A.")
+    constexpr size_t kFurthest = 3;
+    // (what a sentence refers back to stands near it: the last bytes only, so that a paragraph of one endless
+    // "sentence" costs no more than a page)
+    constexpr size_t kMostBytes = 4096;
+    size_t from = ui;
+    while (paragraph >= 0 && from > 0 && ui - (from - 1) <= kFurthest && units[from - 1].paragraph == paragraph &&
+           units[from - 1].section == units[ui].section)
+      --from;
+    if (ui - from >= 2) {
+      std::string& joined = *info.paragraph_before;
+      for (size_t prev = from; prev < ui; ++prev) {
+        if (!joined.empty()) joined += ' ';
+        joined += Folded(prev).folded.text;
+      }
+      if (joined.size() > kMostBytes) {
+        size_t cut = joined.size() - kMostBytes;
+        while (cut < joined.size() && (static_cast<unsigned char>(joined[cut]) & 0xC0) == 0x80) ++cut;  // a whole code point
+        joined.erase(0, cut);
+      }
+    }
   }
-  return RE2::PartialMatch(joined, re);
+  return !info.paragraph_before->empty() && RE2::PartialMatch(*info.paragraph_before, re);
 }
 
 // "Specifically, no agency shall: ..." or "The prohibition set forth in this

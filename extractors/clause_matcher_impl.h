@@ -50,6 +50,7 @@ struct UnitInfo {
   int8_t background = -1;  // a background cue here or in its lead-in (another law retold)
   int8_t summary = -1;     // a summary cue here or in its lead-in (a bill's digest)
   int8_t glossary = -1;    // opens with a glossary entry or a definition (GlossaryEntry)
+  std::optional<std::string> paragraph_before;  // EarlierInParagraph's text, once asked ("" when there is none)
   std::optional<std::optional<Stance>> heading_stance;  // HeadingStance(ui), once asked
 };
 
