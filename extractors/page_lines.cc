@@ -350,6 +350,30 @@ size_t GluedNumber(std::string_view text, bool bill, int last, const std::vector
 
 }  // namespace
 
+// An OCR of a scanned transcript page drops its one-digit margin numbers at times and keeps the rest ("Page 41", nine
+// lines with no number, then "10 with the Committee. ..."): where exactly that many lines stand between the page's
+// "Page N" line and the first number kept, they are its lines 1 to N - 1. (A hearing's transcript scanned at 150 dpi,
+// written for a probe.)
+// Returns the body index of the first such line and how many there are ({0, 0} when none); `lines` is not changed.
+// (The "Page N" line may be marked as furniture already: it is looked for among all lines, not the body's.)
+template <typename TextOf>
+static std::pair<size_t, size_t> LostMarginNumbers(const std::vector<Line>& lines, const std::vector<size_t>& body,
+                                                   size_t first_line, int first_value, const TextOf& text_of) {
+  static const RE2 kPrintedPage(R"((?i)^page\s+\d{1,5}$)");
+  if (first_value <= 1) return {0, 0};
+  const auto at = std::find(body.begin(), body.end(), first_line);
+  const size_t before = static_cast<size_t>(at - body.begin());
+  const size_t want = static_cast<size_t>(first_value - 1);
+  if (at == body.end() || before < want) return {0, 0};
+  // the lost lines run on with no line between them, and the line right above the first is the printed page's number
+  const size_t first_lost = body[before - want];
+  if (first_lost == 0 || first_line - first_lost != want || lines[first_lost - 1].page_idx != lines[first_lost].page_idx)
+    return {0, 0};
+  const std::string_view head = text_of(first_lost - 1);
+  if (!RE2::FullMatch(re2::StringPiece(head.data(), head.size()), kPrintedPage)) return {0, 0};
+  return {before - want, want};
+}
+
 void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& pages) {
   static const RE2 kNumber(kMarginNumberPattern);
   constexpr size_t kMinNumbered = 5;
@@ -431,7 +455,15 @@ void MarkTranscriptLines(std::vector<Line>& lines, const std::vector<PageText>& 
       if (locator > 0) found.push_back(Numbered{li, 0, locator});
     }
     // A bill's locators show its numbered lines; its analysis and its header, unnumbered, may be much of its page.
-    if (numbered < kMinNumbered || (!bill && numbered * 5 < body.size() * 3) || in_sequence * 5 < numbered * 4) continue;
+    const auto [lost_from, lost] = found.empty() || bill ? std::pair<size_t, size_t>{0, 0}
+                                                         : LostMarginNumbers(lines, body, found.front().line, found.front().value, text_of);
+    numbered += lost;
+    in_sequence += lost;
+    // (where lost numbers were found below a "Page N" line, the page's transcript starts there: a hearing's caption
+    // above it holds no margin numbers)
+    const size_t lines_in_transcript = body.size() - lost_from;
+    if (numbered < kMinNumbered || (!bill && numbered * 5 < lines_in_transcript * 3) || in_sequence * 5 < numbered * 4) continue;
+    for (size_t k = 0; k < lost; ++k) lines[body[lost_from + k]].printed_line = static_cast<int>(k) + 1;
     for (const Numbered& n : found) {
       Line& l = lines[n.line];
       l.begin += n.length;

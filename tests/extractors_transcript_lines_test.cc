@@ -314,3 +314,51 @@ TEST_CASE("a number glued to a line's first word is a margin number only where t
   for (const Clause& c : x.clauses) first = first || c.text.rfind("1st Precinct", 0) == 0;
   CHECK(first);
 }
+
+TEST_CASE("a scanned transcript page whose OCR dropped its one-digit margin numbers is numbered from its 'Page N' line",
+          "[extractors][transcript]") {
+  // (a hearing's first page as the OCR of a 150-dpi scan gave it, after the transcript written for probe J, session 54:
+  // the caption above, then "Page 41", nine lines without their numbers, then "10" on)
+  std::string text =
+      "COUNCIL OF THE DISTRICT OF COLUMBIA\nCOMMITTEE ON THE JUDICIARY AND PUBLIC SAFETY\n\n"
+      "PERFORMANCE OVERSIGHT HEARING ON THE\nDEPARTMENT OF CORRECTIONS\n\nWednesday, February 21, 2024\n10:04 a.m.\n"
+      "John A. Wilson Building, Room 500\n\nPRESENT: Councilmember Marisol Quintero, Chairperson\n"
+      "Councilmember Terrence Ellison\n\nPage 41\n"
+      "CHAIRPERSON QUINTERO: Director, I want to turn to immigration\n"
+      "detainers. How many did the Department honor in fiscal year '23?\n"
+      "DIRECTOR FAIRBANKS: None, Madam Chair. We received a little over a\n"
+      "hundred and twenty civil detainers and we did not hold anyone on any\n"
+      "of them. People were released at their normal time.\n"
+      "CHAIRPERSON QUINTERO: And notifications? Calling ICE to say someone is\n"
+      "about to walk out the door?\n"
+      "DIRECTOR FAIRBANKS: Our policy is that we do not notify ICE of a\n"
+      "release unless there is a judicial warrant. I do have to be candid\n";
+  const char* rest[] = {"with the Committee. There were two occasions last year where a records",
+                        "technician gave a release date over the phone to someone who turned",
+                        "out to be with ICE. Both were reported up the same day.",
+                        "CHAIRPERSON QUINTERO: Did ICE come to the jail with warrants?",
+                        "DIRECTOR FAIRBANKS: We have not let ICE into a housing unit, and",
+                        "we have turned down every request for a video interview."};
+  for (int i = 0; i < 6; ++i) text += std::to_string(10 + i) + " " + rest[i] + "\n";
+  DocumentInput in;
+  in.metadata.authority = "practice";
+  in.pages.push_back(PageText{1, text});
+  const Extraction x = ExtractDocument(Rules(), in);
+  const Clause* held = FindClause(x, "detainer_hold", "did not hold anyone");
+  REQUIRE(held != nullptr);
+  CHECK(held->section == "line 4");
+  const Clause* housing = FindClause(x, "facility_access", "housing unit");
+  REQUIRE(housing != nullptr);
+  CHECK(housing->section == "line 14");
+  CHECK(housing->text.find("14 ") == std::string::npos);  // the number is the margin's, not the sentence's
+}
+
+TEST_CASE("lines above a first margin number are not numbered without a 'Page N' line right above them",
+          "[extractors][transcript]") {
+  std::string text = "MINUTES\n\nThe board met at noon.\nMembers present: five.\n";
+  for (int i = 0; i < 8; ++i) text += std::to_string(10 + i) + " Staff shall not hold any inmate on an ICE detainer, item " + std::to_string(i) + ".\n";
+  DocumentInput in;
+  in.metadata.authority = "policy";
+  in.pages.push_back(PageText{1, text});
+  for (const Clause& c : ExtractDocument(Rules(), in).clauses) CHECK(c.section != "line 1");
+}
