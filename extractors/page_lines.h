@@ -1,6 +1,7 @@
-// Internal to extractors: the printed lines of a document's pages and the
-// page furniture among them — running headers and footers, page numbers,
-// transcript margin line numbers — that stays out of the reading stream.
+// Internal to extractors: the printed lines of a document's pages and what
+// stays out of the reading stream among them — page furniture (running
+// headers and footers, page numbers, transcript margin line numbers), a log
+// table's initials column, a draft's bracketed markup.
 #pragma once
 
 #include <cstddef>
