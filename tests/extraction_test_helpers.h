@@ -31,6 +31,14 @@ inline std::vector<const extractors::Clause*> OfTopic(const extractors::Extracti
   return out;
 }
 
+// The first clause of `topic` whose text holds `words`; null when none.
+inline const extractors::Clause* ClauseContaining(const extractors::Extraction& x, const std::string& topic,
+                                                  const std::string& words) {
+  for (const extractors::Clause& c : x.clauses)
+    if (c.topic == topic && c.text.find(words) != std::string::npos) return &c;
+  return nullptr;
+}
+
 // The one clause of `topic` (the test fails unless there is exactly one).
 inline const extractors::Clause& OnlyOfTopic(const extractors::Extraction& x, const std::string& topic) {
   const auto found = OfTopic(x, topic);

@@ -11,6 +11,7 @@
 #include "tests/extraction_test_helpers.h"
 
 using namespace foiamine::extractors;
+using foiamine::testing::ClauseContaining;
 using foiamine::testing::Doc;
 using foiamine::testing::OfTopic;
 using foiamine::testing::Rules;
@@ -30,11 +31,6 @@ const char kLog[] =
     "visit with resident Fenwick for a status interview. Request denied - no judicial warrant.\n"
     "10/06/23 1545 Shift end. LH\n";
 
-const Clause* Containing(const Extraction& x, const std::string& topic, const std::string& words) {
-  for (const Clause* c : OfTopic(x, topic))
-    if (c->text.find(words) != std::string::npos) return c;
-  return nullptr;
-}
 
 }  // namespace
 
@@ -46,19 +42,19 @@ TEST_CASE("a log's initials column is cut off its rows", "[extractors][structure
     CHECK(c.text.find(" BO ") == std::string::npos);
     CHECK(c.text.find(" LH ") == std::string::npos);
   }
-  const Clause* asked = Containing(x, "release_notification", "asking the release date");
+  const Clause* asked = ClauseContaining(x, "release_notification", "asking the release date");
   CHECK(asked != nullptr);
 }
 
 TEST_CASE("a log entry's terse sentences report what was done about the request named before", "[extractors][structure]") {
   const Extraction x = ExtractDocument(Rules(), Doc(kLog));
-  const Clause* no_hold = Containing(x, "detainer_hold", "No hold placed");
+  const Clause* no_hold = ClauseContaining(x, "detainer_hold", "No hold placed");
   REQUIRE(no_hold != nullptr);
   CHECK(no_hold->stance == Stance::kReports);
-  const Clause* declined = Containing(x, "release_notification", "Declined to provide");
+  const Clause* declined = ClauseContaining(x, "release_notification", "Declined to provide");
   REQUIRE(declined != nullptr);
   CHECK(declined->stance == Stance::kReports);
-  const Clause* denied = Containing(x, "facility_access", "Request denied");
+  const Clause* denied = ClauseContaining(x, "facility_access", "Request denied");
   REQUIRE(denied != nullptr);
   CHECK(denied->stance == Stance::kReports);
 }
@@ -93,7 +89,7 @@ TEST_CASE("an answer reads the sentence that set its question up", "[extractors]
                    "10   CHAIRPERSON QUINTERO: Thank you, Commander.\n"
                    "11   COMMANDER SZABO: Thank you.\n"
                    "12   CHAIRPERSON QUINTERO: The hearing is adjourned.\n"));
-  const Clause* lane = Containing(x, "enforcement_assistance", "did block a lane");
+  const Clause* lane = ClauseContaining(x, "enforcement_assistance", "did block a lane");
   REQUIRE(lane != nullptr);
   CHECK(lane->stance == Stance::kReports);
 }

@@ -11,6 +11,7 @@
 #include "tests/extraction_test_helpers.h"
 
 using namespace foiamine::extractors;
+using foiamine::testing::ClauseContaining;
 using foiamine::testing::Doc;
 using foiamine::testing::OfTopic;
 using foiamine::testing::Rules;
@@ -47,25 +48,17 @@ const char kMemo[] =
 
 TEST_CASE("a memorandum's captioned part runs on over its paragraphs, and its narrative reports", "[extractors][structure]") {
   const Extraction x = ExtractDocument(Rules(), Doc(kMemo));
-  bool refusal_found = false;
-  for (const Clause* c : OfTopic(x, "facility_access")) {
-    if (c->text.find("refused to admit them") == std::string::npos) continue;
-    refusal_found = true;
-    // the paragraph after "2. What happened. ..." is part 2's (it was cited nowhere, read as the document's top)
-    CHECK(c->section == "2.");
-    // ... and, in a part that tells what happened, what was done is reported, not mentioned
-    CHECK(c->stance == Stance::kReports);
-  }
-  CHECK(refusal_found);
+  const Clause* refusal = ClauseContaining(x, "facility_access", "refused to admit them");
+  REQUIRE(refusal != nullptr);
+  // the paragraph after "2. What happened. ..." is part 2's (it was cited nowhere, read as the document's top)
+  CHECK(refusal->section == "2.");
+  // ... and, in a part that tells what happened, what was done is reported, not mentioned
+  CHECK(refusal->stance == Stance::kReports);
   // the rules restated in part 3 still bind
-  bool rule_found = false;
-  for (const Clause* c : OfTopic(x, "facility_access")) {
-    if (c->text.find("are not permitted beyond") == std::string::npos) continue;
-    rule_found = true;
-    CHECK(c->section == "3.b.");
-    CHECK(c->stance == Stance::kRestricts);
-  }
-  CHECK(rule_found);
+  const Clause* rule = ClauseContaining(x, "facility_access", "are not permitted beyond");
+  REQUIRE(rule != nullptr);
+  CHECK(rule->section == "3.b.");
+  CHECK(rule->stance == Stance::kRestricts);
 }
 
 TEST_CASE("a list item's paragraph after the list still closes an uncaptioned item", "[extractors][structure]") {
@@ -78,13 +71,9 @@ TEST_CASE("a list item's paragraph after the list still closes an uncaptioned it
                                                     "\n"
                                                     "Staff shall report every ICE request for a release date to the Warden.\n",
                                                     "policy"));
-  bool held = false;
-  for (const Clause* c : OfTopic(x, "detainer_hold"))
-    if (c->text.find("hold any inmate") != std::string::npos) {
-      held = true;
-      CHECK(c->section == "1.a.");
-    }
-  CHECK(held);
+  const Clause* held = ClauseContaining(x, "detainer_hold", "hold any inmate");
+  REQUIRE(held != nullptr);
+  CHECK(held->section == "1.a.");
   for (const Clause& c : x.clauses)
     if (c.text.find("report every ICE request") != std::string::npos) CHECK(c.section != "1.b.");
 }
@@ -136,10 +125,7 @@ TEST_CASE("a bracket a scan read as a parenthesis still opens markup, and an ope
   for (int i = 0; i < 45; ++i) unclosed += "Staff will review the schedule each week.\n";
   unclosed += "\n2. Staff shall not hold any inmate on an ICE detainer past his release date.\n";
   const Extraction x = ExtractDocument(Rules(), Doc(unclosed, "policy"));
-  bool held = false;
-  for (const Clause* c : OfTopic(x, "detainer_hold"))
-    if (c->text.find("shall not hold any inmate") != std::string::npos) held = true;
-  CHECK(held);
+  CHECK(ClauseContaining(x, "detainer_hold", "shall not hold any inmate") != nullptr);
 }
 
 TEST_CASE("a scanned article number one confusion from the next is read as the next ('ARTICLE H' after 'ARTICLE I')",
@@ -199,11 +185,7 @@ TEST_CASE("a scanned item letter with its bowl closed or broken is the letter th
                                                     "b. Staff shall enter each detainer in the jail's records system.\n"
                                                     "e. Staff shall not hold any inmate on an ICE detainer past his release date.\n",
                                                     "policy"));
-  bool found = false;
-  for (const Clause* c : OfTopic(x, "detainer_hold"))
-    if (c->text.find("shall not hold") != std::string::npos) {
-      found = true;
-      CHECK(c->section == "6.c.");
-    }
-  CHECK(found);
+  const Clause* held = ClauseContaining(x, "detainer_hold", "shall not hold");
+  REQUIRE(held != nullptr);
+  CHECK(held->section == "6.c.");
 }
