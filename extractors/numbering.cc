@@ -294,12 +294,9 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
     // "ARTICLE | - PURPOSE": scanned draft agreements written for a probe): the roman its strokes stand for, where it
     // comes after the open one (an excerpt skips parts: "ARTICLE V" then "ARTICLE IX").
     if (m.value == 0) {
-      std::string strokes;
-      for (const char c : std::string_view(b.data(), b.size())) {
-        if (c == '|' || c == '[' || c == ']' || c == 'l' || c == '1' || c == 'i') strokes.push_back('I');
-        else if (c == 'H') strokes += "II";
-        else strokes.push_back(c);
-      }
+      // (the scanner's confusions as the repair of list markers folds them, a stroke read as "1": "[X" -> "1X" -> "IX")
+      std::string strokes = FoldConfusions(std::string_view(b.data(), b.size()));
+      std::replace(strokes.begin(), strokes.end(), '1', 'I');
       const Level* open = FindStyle(stack, m.style);
       const int value = AllRoman(strokes) ? RomanValue(strokes) : 0;
       // (after a roman or numbered part only: "PART H" after "PART G" is a letter)
@@ -310,7 +307,7 @@ std::optional<Marker> ParseMarker(std::string_view line, const std::vector<Level
       }
     }
     // (a damaged token read as no roman is no marker)
-    if (m.value == 0 && !std::isalnum(static_cast<unsigned char>(b[0])) ) return std::nullopt;
+    if (m.value == 0 && !std::isalnum(static_cast<unsigned char>(b[0]))) return std::nullopt;
     m.length = consumed(in);
     return m;
   }
