@@ -398,8 +398,13 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       if (at >= body.size() || (i > 0 && !EndsByWrap(lines[body[at - 1]], lines[body[at]], pages, wrap_widths))) return std::nullopt;
       return Trim(line_text(body[at]));
     };
+    // (the line below may open on the number a citation's word left at this one's end: "... AN AGREEMENT UNDER SECTION"
+    // / "287(G) OF THE IMMIGRATION AND NATIONALITY ACT, ...", a police teletype in capitals written for a probe)
+    const std::string_view next_line = bi + 1 < body.size() ? Trim(line_text(body[bi + 1])) : std::string_view();
+    const bool next_cites_on = !next_line.empty() && !rest.empty() && EndsWithCitationLead(rest) &&
+                               std::isdigit(static_cast<unsigned char>(next_line.front()));
     const bool opens_sentence_in_capitals =
-        next_upper && rest_in_capitals &&
+        (next_upper || next_cites_on) && rest_in_capitals &&
         ((!marker && (EndsWithJoiningWord(rest) || (wrapped && OpensModalSentenceInCapitals(rest, wrapped_line_below)))) ||
          (marker && !marker->bullet && IsListStyle(marker->style) && rest.back() != '.' && rest.back() != ':' &&
           ((rest.size() >= 50 && (wrapped || long_caps_line_below())) || item_runs_on_in_capitals())));

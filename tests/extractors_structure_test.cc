@@ -606,6 +606,26 @@ TEST_CASE("a numbered item in capitals runs on where a copy lost the bill's just
   CHECK(access.text.find("PERMITTED ACCESS TO AN INDIVIDUAL") != std::string::npos);
 }
 
+TEST_CASE("an item in capitals runs on where its line ends on a citation's word and the number opens the next line",
+          "[extractors][structure]") {
+  // A police teletype set in capitals (written for a probe): "SECTION" ends the item's first line, "287(G)" opens the
+  // next; the first line is the sentence's start, not the item's heading.
+  const Extraction order = ExtractDocument(
+      Rules(), Doc("METROPOLITAN POLICE DEPARTMENT - TELETYPE MESSAGE\n"
+                   "SUBJECT: CONTACTS WITH FEDERAL IMMIGRATION AUTHORITIES\n\n"
+                   "2.  POLICY\n\n"
+                   "F.  MEMBERS MAY SERVE ON JOINT TASK FORCES ONLY FOR CRIMINAL INVESTIGATIONS.\n\n"
+                   "G.  THE DEPARTMENT SHALL NOT SEEK OR ENTER INTO AN AGREEMENT UNDER SECTION\n"
+                   "    287(G) OF THE IMMIGRATION AND NATIONALITY ACT, AND NO MEMBER SHALL\n"
+                   "    EXERCISE THE POWERS OF A FEDERAL IMMIGRATION OFFICER.\n"));
+  const Clause* agreement = foiamine::testing::ClauseContaining(order, "agreements", "SEEK OR ENTER INTO AN AGREEMENT");
+  REQUIRE(agreement != nullptr);
+  CHECK(agreement->stance == Stance::kRestricts);
+  CHECK(agreement->section == "2.G.");
+  CHECK(agreement->text.rfind("G.", 0) == 0);
+  CHECK(agreement->text.find("UNDER SECTION 287(G) OF THE") != std::string::npos);
+}
+
 TEST_CASE("a numbered item in capitals split inside a word runs on past the blank line OCR put there", "[extractors][structure]") {
   // N.Y. S. 987 (2023) § 319-A(1) as Tesseract reads a printed page of it (written for this test).
   const Extraction bill = ExtractDocument(
