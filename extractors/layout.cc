@@ -449,7 +449,17 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
                                    ParagraphAfterNamingItem(prev_item_rest, text);
     // A log's or a table's rows, each opening with a date ("03/02/2020 311-204 ICE Released to ICE agents ...") or
     // printed with pipes ("25-005 | 02/10/2025 | ..."), are records of their own, not one sentence run over the rows.
-    const bool log_row = !marker && dated[bi] && ((bi > 0 && dated[bi - 1]) || (bi + 1 < body.size() && dated[bi + 1]));
+    // (a row's text may wrap onto lines of its own, so the next row's date is a few lines off: "03/02  0912  FED-IMM
+    // I-247A rec'd by fax ... Filed" / "in inst. file, not entered on Holds screen." / "03/02  1530 ...", a records
+    // office's daily log written for a probe)
+    // (a table printed with pipes keeps its rows adjacent: its sentences run over rows, a bill's line-numbered text)
+    const size_t row_lines = IsPipeTableRow(text) ? 1 : 3;
+    const auto dated_near = [&] {
+      for (size_t d = 1; d <= row_lines; ++d)
+        if ((bi >= d && dated[bi - d]) || (bi + d < body.size() && dated[bi + d])) return true;
+      return false;
+    };
+    const bool log_row = !marker && dated[bi] && dated_near();
     const bool headline_above = paragraph_per_line[line.page_idx] && !continues_sentence && !prev_text.empty() &&
                                 std::isalnum(static_cast<unsigned char>(prev_last)) && bi > 0 &&
                                 lines[body[bi - 1]].page_idx == line.page_idx;

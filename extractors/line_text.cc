@@ -41,7 +41,10 @@ bool IsPipeTableRow(std::string_view line) {
   return separators >= 2;
 }
 
-const char* const kLineDatePattern = R"(^\W{0,2}(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b)";
+// (a log's date without its year when a time follows it: "03/14  1120  FED-IMM  ICE ERO call ...", a records office's
+// daily log written for a probe)
+const char* const kLineDatePattern =
+    R"(^\W{0,2}(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}\s+(?:[01]\d|2[0-3])(?:[0-5]\d|:[0-5]\d)(?:\s*(?:hrs|hours))?\b))";
 
 bool StartsWithDate(std::string_view line) {
   static const RE2 kDate(kLineDatePattern);

@@ -524,10 +524,12 @@ std::vector<bool> ParagraphPerLine(const std::vector<Line>& lines, const std::ve
 
 void CutRowInitials(std::vector<Line>& lines, const std::vector<PageText>& pages) {
   // (the text reaches here with its runs of spaces folded, so the column is known by its header and by what repeats)
-  // (a log's header: a date or time column and an entry column before it; "INTRODUCED BY" in a bill in capitals is none)
+  // (a log's header: a date or time column and an entry column before it, in capitals or not ("Date  Time  Code  Entry
+  // Staff"); "INTRODUCED BY" in a bill in capitals is none)
   static const RE2 kHeader(
-      R"re(^(?:[A-Z][A-Z/#.&()-]*\s+)*(?:DATE|TIME)\b(?:[A-Z/#.&()-]*\s+)*(?:ENTRY|ENTRIES|ACTIVITY|EVENTS?|DESCRIPTION|ACTIONS?|NOTES|REMARKS|DETAILS|NARRATIVE)\s+(?:[A-Z][A-Z/#.&()-]*\s+)*(?:INITIALS|INIT\.?|STAFF|BY|OFFICER|OFC\.?|EMP\.?|EMPLOYEE)$)re");
-  static const RE2 kRowInitials(R"re(\S (([A-Z]{2,4}))$)re");
+      R"re(^(?:[A-Z][A-Za-z/#.&()-]*\s+)*(?i:DATE|TIME)\b(?:[A-Za-z/#.&()-]*\s+)*(?i:ENTRY|ENTRIES|ACTIVITY|EVENTS?|DESCRIPTION|ACTIONS?|NOTES|REMARKS|DETAILS|NARRATIVE)\s+(?:[A-Z][A-Za-z/#.&()-]*\s+)*(?i:INITIALS|INIT\.?|STAFF|BY|OFFICER|OFC\.?|EMP\.?|EMPLOYEE)$)re");
+  // (initials, or a staff code of letters and a number: "R-04", a records office's log written for a probe)
+  static const RE2 kRowInitials(R"re(\S (([A-Z]{2,4}|[A-Z]{1,3}-\d{1,4}))$)re");
   // Capitals a row's text may end with that are words of the entry, not anyone's initials.
   static const std::set<std::string_view> kWords = {"ICE", "ERO", "DHS", "DOC", "MPD", "OGC", "CBP", "HSI", "FBI", "USMS",
                                                     "DOJ", "INS", "CDF", "CTF", "USA", "NCIC", "AM", "PM", "NO", "YES",

@@ -93,3 +93,38 @@ TEST_CASE("an answer reads the sentence that set its question up", "[extractors]
   REQUIRE(lane != nullptr);
   CHECK(lane->stance == Stance::kReports);
 }
+
+TEST_CASE("a log's rows dated without a year, wrapped over lines, with staff codes in Title Case's staff column",
+          "[extractors][structure]") {
+  // A records office's daily log as a FOIA production prints it (written for a probe, session 55): "Date Time Code Entry
+  // Staff", each row's entry wrapped onto a line of its own, the writer's code ("R-04") at the first line's end.
+  const Extraction x = ExtractDocument(
+      Rules(), Doc("RECORDS OFFICE - CENTRAL DETENTION FACILITY\n"
+                   "DAILY ACTIVITY LOG (extract: entries coded FED-IMM)\n"
+                   "\n"
+                   "Date Time Code Entry Staff\n"
+                   "----- ---- --------- --------------------------------------------- -----\n"
+                   "03/02 0912 FED-IMM I-247A rec'd by fax for DCDC #405-117. Filed R-04\n"
+                   "in inst. file, not entered on Holds screen.\n"
+                   "03/14 1120 FED-IMM ICE ERO call re #406-802. R-03 read out the R-03\n"
+                   "projected release date (03/21). Sup. notified.\n"
+                   "03/20 1300 FED-IMM ICE fax requested booking photo and phone list R-04\n"
+                   "for #406-802. Not sent; request fwd to OGC.\n"
+                   "03/28 1515 FED-IMM #404-758 asked in writing to meet ICE. Form R-03\n"
+                   "411-C signed; PDS attorney notified 03/28.\n"
+                   "03/30 1610 MEDIA WUSA9 asked number of ICE detainers rec'd in Q1. R-02\n"
+                   "Ref. to PIO.\n"));
+  // Each row is one record: the request and what was done about it, no staff code between.
+  const Clause* request = ClauseContaining(x, "information_sharing", "booking photo and phone list for #406-802. Not sent");
+  REQUIRE(request != nullptr);
+  CHECK(request->stance == Stance::kReports);
+  CHECK(request->text.rfind("03/20 1300", 0) == 0);
+  const Clause* date = ClauseContaining(x, "release_notification", "read out the projected release date");
+  REQUIRE(date != nullptr);
+  CHECK(date->text.rfind("03/14 1120", 0) == 0);
+  for (const Clause& c : x.clauses) {
+    INFO(c.text);
+    CHECK(c.text.find("list R-04") == std::string::npos);
+    CHECK(c.text.find("FED-IMM") == c.text.rfind("FED-IMM"));  // no row runs into the next
+  }
+}
