@@ -2,6 +2,7 @@
 // scanner's damaged marker ("lil." for "III.", "l." for "1.", "{2}" for "(2)") as the value its sequence expects.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "extractors/heading_text.h"
@@ -171,6 +172,25 @@ std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level
     if (std::optional<Marker> repaired = RepairMarker(line, *token, stack, next_marker)) return repaired;
     if (std::optional<Marker> first = after_colon && !parsed ? DamagedFirstItem(*token, stack) : std::nullopt)
       return first;
+  }
+  // An excerpt's roman part after a gap, before its heading in capitals ("III. POLICY" then "V.   DESIGNATION OF
+  // AUTHORIZED FUNCTIONS", then "X. ICE SUPERVISION": a 287(g) agreement's pages left out, written for a probe) is the
+  // outline's next part, not a letter item under the part before ("III.V.").
+  if (parsed && parsed->style != "I." && token && token->text.size() >= 2 && token->text.back() == '.' && AllCapsText(rest)) {
+    const std::string_view numeral = std::string_view(token->text).substr(0, token->text.size() - 1);
+    const Level* part = FindStyle(stack, "I.");
+    constexpr int kLongestGap = 6;
+    if (part != nullptr && AllRoman(numeral) && std::all_of(numeral.begin(), numeral.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); })) {
+      const int value = RomanValue(numeral);
+      if (value > part->value + 1 && value <= part->value + kLongestGap) {
+        Marker m;
+        m.style = "I.";
+        m.value = value;
+        m.printed = token->text;
+        m.length = token->length;
+        return m;
+      }
+    }
   }
   if (parsed) return parsed;
   if (token && LooksLikeDamagedNumeral(*token) && IsHeadingText(rest, "I.", true, next_starts_upper))

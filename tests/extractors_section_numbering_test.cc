@@ -90,6 +90,20 @@ TEST_CASE("a damaged roman heading is read as the numeral its sequence expects",
         std::vector<std::string>{"I.", "II.", "III.", "IV.", "V.", "VI."});
 }
 
+TEST_CASE("an excerpt's roman parts after a gap are parts, not letter items under the part before",
+          "[extractors][sections]") {
+  // A 287(g) agreement released in part (pages left out; written for a probe, session 55): "V." after "III." and "X."
+  // after "VI." head parts of their own; the lettered items under "V." stay its items.
+  CHECK(Paths("I. PURPOSE\nText.\n\nIII. POLICY\nText.\n\n"
+              "V. DESIGNATION OF AUTHORIZED FUNCTIONS\nOfficers are authorized to perform the following functions:\n"
+              "a. Interview any person.\nb. Serve warrants.\n\n"
+              "VI. NOMINATION OF PERSONNEL\nText.\n\nX. ICE SUPERVISION\nText.\n") ==
+        std::vector<std::string>{"I.", "III.", "V.", "V.a.", "V.b.", "VI.", "X."});
+  // A letter item still follows its own letters ("C." after "B." under a part), and prose is no part.
+  CHECK(Paths("I. PURPOSE\nText.\n\nII. POLICY\nA. Text.\nB. Text.\nC. Text.\n") ==
+        std::vector<std::string>{"I.", "II.", "II.A.", "II.B.", "II.C."});
+}
+
 TEST_CASE("a 287(g) agreement's scan: 'm.' for 'III.', titled parts over paragraphs, page numbers alone",
           "[extractors][sections][ocr]") {
   // Shaped like a scanned 2020 warrant service officer agreement's text (written for this test): the third part's
