@@ -20,6 +20,7 @@
 #include "extractors/page_lines.h"
 #include "extractors/captions.h"
 #include "extractors/caps_sentence.h"
+#include "extractors/mail_quotes.h"
 #include "extractors/run_in_list.h"
 #include "extractors/sentences.h"
 #include "extractors/text_fold.h"
@@ -71,6 +72,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       cp_[p] = CodePointOffsets(page_text);
   }
   std::vector<Line> lines = CutLines(pages);
+  CutMailQuoteMarks(lines, pages);
   MarkHeadersFooters(lines, pages);
   MarkInPageFurniture(lines, pages);
   MarkPageMarkers(lines, pages);
@@ -460,12 +462,17 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
       return false;
     };
     const bool log_row = !marker && dated[bi] && dated_near();
+    // A scan's OCR sets a blank line between a row's first line and its wrapped text ("03/06 1044 FED-IMM ICE ERO caller
+    // asked release date for #405-117." / "" / "Caller told DOC does not provide; ref. to OGC." / "" / "03/08 ..."): a
+    // line between two dated rows, dated itself not, is the row's text still.
+    const bool continues_row = !marker && !dated[bi] && !heading && line.blank_before && bi > 0 && dated[bi - 1] &&
+                               !IsPipeTableRow(text) && bi + 1 < body.size() && dated[bi + 1];
     const bool headline_above = paragraph_per_line[line.page_idx] && !continues_sentence && !prev_text.empty() &&
                                 std::isalnum(static_cast<unsigned char>(prev_last)) && bi > 0 &&
                                 lines[body[bi - 1]].page_idx == line.page_idx;
     const bool new_block = !block_open || marker.has_value() || heading || prev_was_heading || log_row || headline_above ||
                            (field != Field::kNone && !answers_question) ||
-                           (line.blank_before && !prev_bare_marker && !continues_sentence) || after_naming_item;
+                           (line.blank_before && !prev_bare_marker && !continues_sentence && !continues_row) || after_naming_item;
     if (new_block) {
       flush();
       if (!stream_.empty()) AppendJoin('\n');
@@ -481,7 +488,7 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
     const bool under_item_title =
         prev_was_heading || (!prev_item_rest.empty() && std::isalnum(static_cast<unsigned char>(prev_last)));
     const bool paragraph =
-        (line.blank_before && !prev_bare_marker && !under_item_title && !continues_sentence) || after_naming_item;
+        (line.blank_before && !prev_bare_marker && !under_item_title && !continues_sentence && !continues_row) || after_naming_item;
     // One paragraph closes one list; the paragraphs after it stay in the
     // parent ("2. ... is a list of peace officers:" then a name per line).
     // (An item with a title of its own, "H. LIABILITY AND RESPONSIBILITY", is a part: its text runs on over paragraphs

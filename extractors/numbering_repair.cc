@@ -54,6 +54,13 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
       std::none_of(token.text.begin(), token.text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
     expected.emplace_back("I.", 1);
     expected.emplace_back("I.", 2);  // (or its "II.", "[[. POLICY", where its "I." was read "1." or lost)
+    // (or an excerpt's first part further on: "Ill. RESULTS OF AUDIT" atop an audit's page 7, scanned for a probe; a
+    // numeral printed whole, "II. SCOPE", is what it says)
+    const std::string_view numeral = std::string_view(token.text).substr(0, token.text.size() - 1);
+    if (numeral.empty() || numeral.find_first_not_of("IVXLC") != std::string_view::npos) {
+      expected.emplace_back("I.", 3);
+      expected.emplace_back("I.", 4);
+    }
   }
   // A roman numeral's three strokes run together read as an "m" ("m. AUTHORITY" for "III. AUTHORITY", a scanned 287(g)
   // agreement): only where a roman part is expected.
@@ -152,6 +159,17 @@ static Marker UnplacedHeadingMarker(const MarkerToken& token, const std::vector<
 std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level>& stack, bool strong,
                                   bool after_colon, bool next_starts_upper, const NextMarkerFn& next_marker) {
   if (IsInitialsAndName(line)) return std::nullopt;
+  // A speck read as a second point after a numeral ("3.. PROCEDURES", a teletype scanned for a probe): the marker as
+  // printed once, its length counting both points.
+  static const RE2 kDoubledPoint(R"(^(\s*[0-9IVXivxA-Za-z]{1,4}\.)\.\s+[A-Z])");
+  re2::StringPiece first;
+  if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kDoubledPoint, &first)) {
+    std::string once(line);
+    once.erase(first.size(), 1);
+    std::optional<Marker> m = PlaceMarker(once, stack, strong, after_colon, next_starts_upper, next_marker);
+    if (m) ++m->length;
+    return m;
+  }
   std::optional<Marker> parsed = ParseMarker(line, stack, next_starts_upper);
   if (parsed && (parsed->bullet || !IsListOrOutlineStyle(parsed->style))) return parsed;
   if (parsed && parsed->lower_rest) {

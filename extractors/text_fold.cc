@@ -209,6 +209,10 @@ void RepairOcrModals(std::string& text) {
       {RE2(R"(\b((?i:immigration|federal|state|civil)) Jaw(s?)\b)"), "\\1 law\\2"},
       {RE2(R"(\b((?i:deta))[l1|]((?i:ners?))\b)"), "\\1i\\2"},
       {RE2(R"(\b((?i:re))[1|I]((?i:eas)))"), "\\1l\\2"},
+      // a speck read as an underscore at a word's edge, a table's rule or a column's shadow ("FED-IMM _I-247A rec'd",
+      // "FED-USMS_ USPC warrant", a records office's log scanned for a probe); not inside a word ("john_doe@", "a_b")
+      {RE2(R"((^|\s)_([A-Za-z0-9]))"), "\\1 \\2"},
+      {RE2(R"(([A-Za-z0-9.,;])_(\s|$))"), "\\1 \\2"},
       // "m" read as "nn" inside "form": "perfonn", "infonnation", "perfonned" (no English word holds "fonn")
       {RE2(R"(([fF])onn)"), "\\1orm"},
       // "l" read as "1" between lower-case letters or ending "-al"/"-il": "un1ess", "faci1ities", "judicia1", "crimina1"
