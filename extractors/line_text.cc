@@ -14,7 +14,11 @@ bool EndsWithJoiningWord(std::string_view line) {
                             // whose object is the agency told ("the sheriff shall notify" / "" / "United States
                             // Immigration and Customs Enforcement.", a scan's OCR)
                             R"(any|each|every|its|their|this|these|those|such|into|between|against|regarding|)"
-                            R"(concerning|including|pursuant|notify|contact|inform|advise)$)");
+                            R"(concerning|including|pursuant|notify|contact|inform|advise|)"
+                            // ... and a preposition a quoted reply's line stopped on before OCR's blank line ("As to your
+                            // request for a 30-minute interview on" / "" / "Monday, DOC will not schedule ...", a
+                            // scanned e-mail thread written for a probe)
+                            R"(on)$)");
   return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kJoining) && !EndsListItem(line);
 }
 

@@ -1,5 +1,6 @@
 #include "extractors/mail_quotes.h"
 
+#include <cctype>
 #include <string_view>
 
 namespace foiamine::extractors::internal {
@@ -16,11 +17,14 @@ size_t QuoteMarksLength(std::string_view line) {
     if (line[at] == '>') mark = true;
     ++at;
   }
-  // ("->" or ">=" is no quoting: a mark is followed by a space, another mark or the line's end)
+  // (">=" is no quoting: a mark is followed by a space, another mark, a letter (a scan's OCR drops the space: ">From:
+  // [REDACTED]") or the line's end; a line opening "->" opens with no mark)
   if (!mark) return 0;
   const size_t last_mark = std::string_view(line.data(), at).find_last_of('>');
-  if (last_mark + 1 < line.size() && line[last_mark + 1] != ' ' && line[last_mark + 1] != '\t' && line[last_mark + 1] != '>')
-    return 0;
+  if (last_mark + 1 < line.size()) {
+    const char after = line[last_mark + 1];
+    if (after != ' ' && after != '\t' && after != '>' && !std::isalpha(static_cast<unsigned char>(after))) return 0;
+  }
   return at;
 }
 

@@ -91,3 +91,23 @@ TEST_CASE("an e-mail thread's reply quoting is cut: quoted headers are fields, q
     CHECK(c.text.find("Sent:") == std::string::npos);
   }
 }
+
+TEST_CASE("a scanned e-mail thread's quoting as OCR reads it: \">From:\" with no space, a blank line inside a sentence",
+          "[extractors][scanned]") {
+  const Extraction thread = ExtractDocument(
+      Rules(), Doc("Subject: RE: RE: I-247A - DCDC #412-908\n\n"
+                   "> -----Original Message-----\n\n"
+                   ">From: . Records Office Supervisor (DOC)\n\n"
+                   ">Sent: Thursday, February 8, 2024 11:03 AM\n\n"
+                   "> Good morning. The Department does not share release information with ICE.\n"
+                   "> As to your request for a 30-minute interview on\n\n"
+                   "> Monday, DOC will not schedule an ICE interview with a resident without a\n"
+                   "> judicial warrant.\n"));
+  const Clause* interview = ClauseContaining(thread, "judicial_warrant", "without a judicial warrant");
+  REQUIRE(interview != nullptr);
+  CHECK(interview->text.rfind("As to your request for a 30-minute interview on Monday, DOC will not", 0) == 0);
+  for (const Clause& c : thread.clauses) {
+    INFO(c.text);
+    CHECK(c.text.find("From:") == std::string::npos);
+  }
+}
