@@ -85,7 +85,15 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
     }
     // (or one of its three strokes lost, in a heading: "Il. LIMITATIONS" for "III. LIMITATIONS", a scanned draft MOA)
     const bool stroke_lost = roman && value == 3 && AllCapsText(rest) && folded_strokes == FoldConfusions(want).substr(1);
-    if (!folds_alike(want) && !(roman && FoldConfusions(want) == folded_strokes) && !stroke_lost) continue;
+    // (or a stroke read twice, its echo in lower case, in a heading: "Vv. PROCEDURES" for "V. PROCEDURES", a police
+    // order scanned for a probe)
+    std::string echo_dropped;
+    for (size_t i = 0; i < token.text.size(); ++i)
+      if (i == 0 || std::tolower(static_cast<unsigned char>(token.text[i])) != std::tolower(static_cast<unsigned char>(token.text[i - 1])) ||
+          !std::islower(static_cast<unsigned char>(token.text[i])))
+        echo_dropped.push_back(token.text[i]);
+    const bool stroke_echoed = roman && AllCapsText(rest) && echo_dropped.size() < token.text.size() && echo_dropped == want;
+    if (!folds_alike(want) && !(roman && FoldConfusions(want) == folded_strokes) && !stroke_lost && !stroke_echoed) continue;
     if (style.front() != '(' && !StartsUpper(rest)) continue;  // as ParseMarker: "l. the" is prose
     Marker m;
     m.style = style;

@@ -111,3 +111,16 @@ TEST_CASE("a scanned e-mail thread's quoting as OCR reads it: \">From:\" with no
     CHECK(c.text.find("From:") == std::string::npos);
   }
 }
+
+TEST_CASE("a scanned roman part number with a stroke read twice (\"Vv.\") is the part its sequence expects",
+          "[extractors][scanned]") {
+  const Extraction order = ExtractDocument(
+      Rules(), Doc("PORT ALDER POLICE DEPARTMENT GENERAL ORDER 4.12\nIMMIGRATION STATUS AND FEDERAL AGENTS\n\n"
+                   "IV. RULES\n\nA. Status. Officers shall not ask about any person's immigration status.\n\n"
+                   "Vv. PROCEDURES\n\n"
+                   "A. Requests for help. Any request by a federal immigration agent for Department assistance in the "
+                   "field shall be routed to the on-duty Watch Commander.\n"));
+  const Clause* routed = ClauseContaining(order, "enforcement_assistance", "Any request by a federal immigration agent");
+  REQUIRE(routed != nullptr);
+  CHECK(routed->section == "V.A.");
+}
