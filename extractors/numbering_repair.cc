@@ -167,9 +167,10 @@ static Marker UnplacedHeadingMarker(const MarkerToken& token, const std::vector<
 std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level>& stack, bool strong,
                                   bool after_colon, bool next_starts_upper, const NextMarkerFn& next_marker) {
   if (IsInitialsAndName(line)) return std::nullopt;
-  // A speck read as a second point after a numeral ("3.. PROCEDURES", a teletype scanned for a probe): the marker as
-  // printed once, its length counting both points.
-  static const RE2 kDoubledPoint(R"(^(\s*[0-9IVXivxA-Za-z]{1,4}\.)\.\s+[A-Z])");
+  // A speck read as a second point after a numeral ("3.. PROCEDURES", a teletype scanned for a probe) or as a point
+  // after a parenthesized one ("(b). An immigration hold ...", a sheriff's custody policy scanned for a probe): the
+  // marker as printed without it, its length counting it.
+  static const RE2 kDoubledPoint(R"(^(\s*(?:[0-9IVXivxA-Za-z]{1,4}\.|\([0-9A-Za-z]{1,4}\)))\.\s+[A-Z])");
   re2::StringPiece first;
   if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kDoubledPoint, &first)) {
     std::string once(line);

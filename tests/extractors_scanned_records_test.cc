@@ -58,6 +58,15 @@ TEST_CASE("a scanned teletype's part number with a speck for a second point (\"3
   const Clause* contacted = ClauseContaining(order, "enforcement_assistance", "CONTACTED BY ICE PERSONNEL");
   REQUIRE(contacted != nullptr);
   CHECK(contacted->section == "3.A.");
+  // ... and a point after a parenthesized item's letter ("(b). An immigration hold ...", a custody policy's scan)
+  const Extraction policy = ExtractDocument(
+      Rules(), Doc("SHERIFF'S OFFICE CUSTODY MANUAL\n\n428.3 IMMIGRATION HOLDS\n\n"
+                   "(a) Custody staff shall not keep an inmate in custody past his or her release time because ICE has "
+                   "lodged an immigration hold.\n\n"
+                   "(b). An immigration hold that is supported by a judicial warrant may be honored.\n"));
+  const Clause* honored = ClauseContaining(policy, "judicial_warrant", "supported by a judicial warrant");
+  REQUIRE(honored != nullptr);
+  CHECK(honored->section == "428.3(b)");
 }
 
 TEST_CASE("an e-mail thread's reply quoting is cut: quoted headers are fields, quoted sentences read whole",
