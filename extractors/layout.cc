@@ -43,6 +43,16 @@ bool ParagraphAfterNamingItem(std::string_view item_rest, std::string_view line)
   return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kSentenceStart);
 }
 
+// A marker, then at most six words with no modal, negation, form of "be", "have" or "do" and no past participle, and a
+// point: "3. Access to the facility.", "7. 287(g).", "B. Detainers." (not "2. ICE notified.", "4. Staff will not assist.").
+bool IsRunInCaptionSentence(std::string_view sentence) {
+  static const RE2 kCaption(R"re(^\(?[0-9A-Za-z]{1,4}[.)]\s+[A-Z0-9][\w'&/()-]*(?: [\w'&/()-]+){0,5}\.$)re");
+  static const RE2 kVerb(
+      R"re((?i)\b(?:shall|must|may|will|would|should|can|cannot|could|not|no|never|is|are|was|were|be|been|has|have|had|do|does|did)\b|[a-z]{2,}ed\b)re");
+  const re2::StringPiece text(sentence.data(), sentence.size());
+  return RE2::FullMatch(text, kCaption) && !RE2::PartialMatch(text, kVerb);
+}
+
 // "What happened. At approximately ...", "Purpose. This memorandum ...": a caption of one to five words closed by a
 // period, then the part's first sentence.
 bool OpensWithRunInCaption(std::string_view rest) {
@@ -187,6 +197,11 @@ DocumentLayout::DocumentLayout(const std::vector<PageText>& pages, const std::ve
         if (unit.begin >= in.at || (in.at < unit.end && (in.after_caption ||
                                                           AllCapsText(std::string_view(stream_).substr(unit.begin, in.at - unit.begin)))))
           unit.section = in.section;
+      // A numbered paragraph's run-in caption, its own sentence before the paragraph's text ("3. Access to the facility.
+      // Your officers have taken custody ...", a sheriff's letter written for a probe), is the paragraph's title: it
+      // tells no act and binds no one.
+      if (si == 0 && spans.size() > 1 && IsRunInCaptionSentence(std::string_view(stream_).substr(unit.begin, unit.end - unit.begin)))
+        unit.heading = true;
       unit.bullet = first && block_bullet;
       unit.in_bullet_item = !first && block_bullet;
       first = false;

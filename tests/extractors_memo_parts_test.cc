@@ -195,3 +195,22 @@ TEST_CASE("a scanned item letter with its bowl closed or broken is the letter th
   REQUIRE(held != nullptr);
   CHECK(held->section == "6.c.");
 }
+
+TEST_CASE("a numbered paragraph's run-in caption is its title, no clause; its text is cited under the paragraph",
+          "[extractors][structure]") {
+  // A sheriff's letter answering ERO's questions, paragraph by paragraph (written for a probe, session 55).
+  const Extraction letter = ExtractDocument(
+      Rules(), Doc("TESSALY COUNTY SHERIFF'S OFFICE\n\nField Office Director\nU.S. Immigration and Customs Enforcement\n\n"
+                   "Dear Field Office Director:\n\n"
+                   "3. Access to the facility. Our staff do not admit ICE officers to the secure part of the facility "
+                   "unless they present a warrant signed by a judge.\n\n"
+                   "4. Interviews. ICE asked to interview six inmates between January and September 2023.\n"));
+  for (const Clause& c : letter.clauses) {
+    INFO(c.text);
+    CHECK(c.text != "3. Access to the facility.");
+    CHECK(c.text != "4. Interviews.");
+  }
+  const Clause* admit = foiamine::testing::ClauseContaining(letter, "facility_access", "do not admit ICE officers");
+  REQUIRE(admit != nullptr);
+  CHECK(admit->section == "3.");
+}
