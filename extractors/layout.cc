@@ -44,13 +44,16 @@ bool ParagraphAfterNamingItem(std::string_view item_rest, std::string_view line)
 }
 
 // A marker, then at most six words with no modal, negation, form of "be", "have" or "do" and no past participle, and a
-// point: "3. Access to the facility.", "7. 287(g).", "B. Detainers." (not "2. ICE notified.", "4. Staff will not assist.").
+// point: "3. Access to the facility.", "7. 287(g).", "B. Detainers." (not "2. ICE notified.", "4. Staff will not assist.",
+// nor a checklist's step that opens on the verb it commands: "5. Notify ICE. Record the call.").
 bool IsRunInCaptionSentence(std::string_view sentence) {
   static const RE2 kCaption(R"re(^\(?[0-9A-Za-z]{1,4}[.)]\s+[A-Z0-9][\w'&/()-]*(?: [\w'&/()-]+){0,5}\.$)re");
   static const RE2 kVerb(
       R"re((?i)\b(?:shall|must|may|will|would|should|can|cannot|could|not|no|never|is|are|was|were|be|been|has|have|had|do|does|did)\b|[a-z]{2,}ed\b)re");
+  static const RE2 kCommand(
+      R"re(^\(?[0-9A-Za-z]{1,4}[.)]\s+(?i:notify|call|contact|give|provide|send|fax|e-?mail|hold|release|transport|escort|record|log|enter|check|verify|deny|refer|route|forward|ask|inform|tell|keep|place|admit|allow|permit|report|advise|deliver|hand|serve|issue|lodge|file|run|query|confirm|review|obtain|request|honor|decline|refuse|accept|detain|arrest|share|disclose|post|print|scan|attach|complete|sign|document|photograph|fingerprint|interview|question)\b)re");
   const re2::StringPiece text(sentence.data(), sentence.size());
-  return RE2::FullMatch(text, kCaption) && !RE2::PartialMatch(text, kVerb);
+  return RE2::FullMatch(text, kCaption) && !RE2::PartialMatch(text, kVerb) && !RE2::PartialMatch(text, kCommand);
 }
 
 // "What happened. At approximately ...", "Purpose. This memorandum ...": a caption of one to five words closed by a

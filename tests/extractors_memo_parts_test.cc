@@ -213,4 +213,9 @@ TEST_CASE("a numbered paragraph's run-in caption is its title, no clause; its te
   const Clause* admit = foiamine::testing::ClauseContaining(letter, "facility_access", "do not admit ICE officers");
   REQUIRE(admit != nullptr);
   CHECK(admit->section == "3.");
+  // A checklist's step that opens on the verb it commands is no caption: "5. Notify ICE." is the step.
+  const Extraction checklist = ExtractDocument(
+      Rules(), Doc("RELEASE CHECKLIST - RESIDENTS WITH AN ICE DETAINER\n\n"
+                   "5. Notify ICE of the release. Record the call in the post log.\n"));
+  CHECK(foiamine::testing::ClauseContaining(checklist, "release_notification", "5. Notify ICE of the release.") != nullptr);
 }
