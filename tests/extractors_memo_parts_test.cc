@@ -196,7 +196,7 @@ TEST_CASE("a scanned item letter with its bowl closed or broken is the letter th
   CHECK(held->section == "6.c.");
 }
 
-TEST_CASE("a numbered paragraph's run-in caption is its title, no clause; its text is cited under the paragraph",
+TEST_CASE("a numbered paragraph's run-in caption is its title, no clause, and its text is cited under the paragraph",
           "[extractors][structure]") {
   // A sheriff's letter answering ERO's questions, paragraph by paragraph (written for a probe, session 55).
   const Extraction letter = ExtractDocument(
