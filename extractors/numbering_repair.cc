@@ -16,6 +16,11 @@ namespace foiamine::extractors::internal {
 // a marker is read as the value its sequence expects next, only when the printed token and the expected one are the same
 // up to these confusions (FoldConfusions, marker_shapes.h): a marker merely out of order stays as it is.
 
+// A roman numeral printed whole, in capitals ("III", not the "Ill" a scanner makes of it).
+static bool IsCapitalRoman(std::string_view numeral) {
+  return !numeral.empty() && numeral.find_first_not_of("IVXLC") == std::string_view::npos;
+}
+
 // Does a parsed list/outline marker carry on a sequence already open?
 static bool ContinuesOpenLevel(const Marker& m, const std::vector<Level>& stack) {
   const Level* open = FindStyle(stack, m.style);
@@ -57,7 +62,7 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
     // (or an excerpt's first part further on: "Ill. RESULTS OF AUDIT" atop an audit's page 7, scanned for a probe; a
     // numeral printed whole, "II. SCOPE", is what it says)
     const std::string_view numeral = std::string_view(token.text).substr(0, token.text.size() - 1);
-    if (numeral.empty() || numeral.find_first_not_of("IVXLC") != std::string_view::npos) {
+    if (!IsCapitalRoman(numeral)) {
       expected.emplace_back("I.", 3);
       expected.emplace_back("I.", 4);
     }
@@ -69,6 +74,13 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
   // (and two strokes closed into a "D": "ID. AUTHORITY" for "III. AUTHORITY", Tulsa County's 287(g) agreement, 2020)
   for (size_t at = strokes.find('D'); at != std::string::npos; at = strokes.find('D', at + 2)) strokes.replace(at, 1, "II");
   const std::string folded_strokes = FoldConfusions(strokes);
+  // ... and a stroke read twice, its echo in lower case ("Vv." for "V.", a police order scanned for a probe): the token
+  // without its echoes
+  std::string echo_dropped;
+  for (size_t i = 0; i < token.text.size(); ++i)
+    if (i == 0 || !std::islower(static_cast<unsigned char>(token.text[i])) ||
+        std::tolower(static_cast<unsigned char>(token.text[i])) != std::tolower(static_cast<unsigned char>(token.text[i - 1])))
+      echo_dropped.push_back(token.text[i]);
   for (size_t e = 0; e < expected.size(); ++e) {
     const auto& [style, value] = expected[e];
     const std::string want = RenderMarker(style, value);
@@ -85,14 +97,8 @@ static std::optional<Marker> RepairMarker(std::string_view line, const MarkerTok
     }
     // (or one of its three strokes lost, in a heading: "Il. LIMITATIONS" for "III. LIMITATIONS", a scanned draft MOA)
     const bool stroke_lost = roman && value == 3 && AllCapsText(rest) && folded_strokes == FoldConfusions(want).substr(1);
-    // (or a stroke read twice, its echo in lower case, in a heading: "Vv. PROCEDURES" for "V. PROCEDURES", a police
-    // order scanned for a probe)
-    std::string echo_dropped;
-    for (size_t i = 0; i < token.text.size(); ++i)
-      if (i == 0 || std::tolower(static_cast<unsigned char>(token.text[i])) != std::tolower(static_cast<unsigned char>(token.text[i - 1])) ||
-          !std::islower(static_cast<unsigned char>(token.text[i])))
-        echo_dropped.push_back(token.text[i]);
-    const bool stroke_echoed = roman && AllCapsText(rest) && echo_dropped.size() < token.text.size() && echo_dropped == want;
+    // (or a stroke read twice, its echo in lower case, in a heading: "Vv. PROCEDURES" for "V. PROCEDURES")
+    const bool stroke_echoed = roman && echo_dropped.size() < token.text.size() && echo_dropped == want && AllCapsText(rest);
     if (!folds_alike(want) && !(roman && FoldConfusions(want) == folded_strokes) && !stroke_lost && !stroke_echoed) continue;
     if (style.front() != '(' && !StartsUpper(rest)) continue;  // as ParseMarker: "l. the" is prose
     Marker m;
@@ -207,7 +213,7 @@ std::optional<Marker> PlaceMarker(std::string_view line, const std::vector<Level
     const std::string_view numeral = std::string_view(token->text).substr(0, token->text.size() - 1);
     const Level* part = FindStyle(stack, "I.");
     constexpr int kLongestGap = 6;
-    if (part != nullptr && AllRoman(numeral) && std::all_of(numeral.begin(), numeral.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); })) {
+    if (part != nullptr && IsCapitalRoman(numeral)) {
       const int value = RomanValue(numeral);
       if (value > part->value + 1 && value <= part->value + kLongestGap) {
         Marker m;
